@@ -1,0 +1,160 @@
+"""The plain values that flow through the ``geo`` stage.
+
+A :class:`Mention` is a span of article text that names a place; a
+:class:`Place` is what a mention resolves to. Both are frozen dataclasses so
+that later stages (layers, rendering, caching) can hash, compare and share
+them without defensive copies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from shapely.geometry.base import BaseGeometry
+
+__all__ = [
+    "Alternative",
+    "AreaKind",
+    "AreaSpec",
+    "Candidate",
+    "Mention",
+    "MentionKind",
+    "Place",
+    "Precision",
+]
+
+
+class MentionKind(StrEnum):
+    """What sort of span names the place."""
+
+    TOPONYM = "toponym"
+    """A place name: "Latakia", "the Black Sea"."""
+    DEMONYM = "demonym"
+    """An adjective or people's name standing for a country: "Syrian", "Iran-backed"."""
+    PHRASE = "phrase"
+    """A spatial phrase built on a toponym or demonym: "off the coast of Syria"."""
+
+
+class AreaKind(StrEnum):
+    """The area a spatial phrase describes around its anchor place."""
+
+    AIRSPACE = "airspace"
+    """A country's land plus its 12 nautical mile territorial sea."""
+    COAST = "coast"
+    """A strip of land along the anchor's coastline ("the Syrian coast")."""
+    OFFSHORE = "offshore"
+    """Sea within a distance of the anchor's coast ("off the coast of Syria")."""
+    VICINITY = "vicinity"
+    """A disc around the anchor ("the Latakia area", "near Homs")."""
+    OFFSET = "offset"
+    """A point at a distance and bearing from the anchor ("40 km north of Homs")."""
+
+
+@dataclass(frozen=True)
+class AreaSpec:
+    """How to turn an anchor place into the area a phrase means.
+
+    ``distance_km`` is the distance the text states, or ``None`` when the
+    phrase gives none and the geometry code picks an honest default.
+    ``bearing_deg`` is set for :attr:`AreaKind.OFFSET` when the text names a
+    direction (0 = north, 90 = east).
+    """
+
+    kind: AreaKind
+    distance_km: float | None = None
+    bearing_deg: float | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of an article's text that names a place.
+
+    ``start``/``end`` are character offsets of the whole mention in the
+    article text (``text == article_text[start:end]``). For a phrase, the
+    anchor offsets point at the toponym or demonym the phrase is built on and
+    ``name`` is that anchor's text, which is what gets geocoded.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: MentionKind
+    name: str
+    anchor_start: int
+    anchor_end: int
+    label: str = ""
+    """Where the mention came from: the spaCy entity label or ``GAZETTEER``."""
+    area: AreaSpec | None = None
+    demonym_country: str | None = None
+    """ISO alpha-2 code a demonym (or a phrase built on one) stands for."""
+
+
+class Precision(StrEnum):
+    """How exactly a place's geometry pins down what the text meant."""
+
+    EXACT = "exact"
+    NEAR = "near"
+    REGION = "region"
+    COUNTRY = "country"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One gazetteer entry a name might refer to, before disambiguation."""
+
+    gazetteer_id: str
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    feature: str
+    """``country``, ``admin1``, ``city``, ``airport``, ``sea``, ``region`` …"""
+    population: int = 0
+    admin1: str | None = None
+    source: str = "geonames"
+    matched_name: str = ""
+    exact_name: bool = True
+    """True when the query matched the entry's main name, not an alias."""
+    wkt: str | None = None
+    """A polygon for curated areas, as WKT; ``None`` for points."""
+    radius_km: float | None = None
+    """How far the entry's footprint reaches from its point, when known."""
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A candidate that lost to the chosen one, kept to show the reasoning."""
+
+    gazetteer_id: str
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """What a mention resolved to: a geometry and how sure we are of it."""
+
+    gazetteer_id: str
+    name: str
+    country: str | None
+    feature: str
+    geometry: BaseGeometry
+    lat: float
+    lon: float
+    precision: Precision
+    radius_km: float | None = None
+    confidence: float = 1.0
+    source: str = "geonames"
+    alternatives: tuple[Alternative, ...] = field(default=(), compare=False)
+    reason: str = field(default="", compare=False)
+    """Why this candidate won, in words a reader of the popup understands."""
+
+    @property
+    def is_area(self) -> bool:
+        """True when the geometry is a polygon rather than a point."""
+        return self.geometry.geom_type in ("Polygon", "MultiPolygon")
