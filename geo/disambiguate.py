@@ -1,0 +1,198 @@
+"""Choosing which place a name means, from the whole article.
+
+Every candidate gets a score made of a prior (feature kind, population,
+whether the name is its main name) and context (the countries the article
+names, the other places it names and how far away they are, a "City, State"
+pattern right after the name). The best score wins; the runners-up stay
+attached with the reason they lost, so the map can show its reasoning.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from geo.normalize import name_key
+from geo.types import Alternative, Candidate
+
+__all__ = ["ArticleContext", "Ranked", "haversine_km", "rank_candidates"]
+
+_FEATURE_BONUS: dict[str, float] = {
+    "country": 6.0,
+    "admin1": 4.0,
+    "continent": 6.0,
+    "sea": 5.0,
+    "gulf": 5.0,
+    "strait": 5.0,
+    "region": 5.0,
+    "territory": 5.0,
+    "peninsula": 4.5,
+    "airbase": 4.0,
+    "naval_base": 4.0,
+    "military_base": 4.0,
+    "airport": -1.0,
+}
+_ALIAS_PENALTY = 0.7
+_ACRONYM_PENALTY = 5.0
+_COUNTRY_CONTEXT_BONUS = 2.5
+_PROXIMITY_BONUS = 2.5
+_PROXIMITY_SCALE_KM = 300.0
+_QUALIFIER_BONUS = 4.0
+_NAMESAKE_CITY_POPULATION = 50_000
+_NAMESAKE_PROVINCE_PENALTY = 2.5
+_EARTH_RADIUS_KM = 6371.0088
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres.
+
+    Examples
+    --------
+    >>> round(haversine_km(0, 0, 0, 1))
+    111
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass
+class ArticleContext:
+    """What the rest of the article says about where it is."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    """ISO codes of countries the article names (as names or demonyms), with counts."""
+    anchors: list[tuple[float, float, str]] = field(default_factory=list)
+    """Points (lat, lon, name key) of places already resolved with confidence."""
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A candidate with its score and the reasons behind it."""
+
+    candidate: Candidate
+    score: float
+    reasons: tuple[str, ...]
+
+
+def _prior(candidate: Candidate, mention_text: str) -> tuple[float, list[str]]:
+    reasons = []
+    score = math.log10(candidate.population + 10)
+    if candidate.population:
+        reasons.append(f"population {candidate.population:,}")
+    bonus = _FEATURE_BONUS.get(candidate.feature, 0.0)
+    if bonus:
+        score += bonus
+        reasons.append(f"a {candidate.feature.replace('_', ' ')}")
+    if not candidate.exact_name:
+        score -= _ALIAS_PENALTY
+        reasons.append(f"matched its alternate name {candidate.matched_name!r}")
+    letters = mention_text.replace(".", "").replace(" ", "")
+    if letters.isupper() and len(letters) <= 4:
+        written = candidate.matched_name.replace(".", "").replace(" ", "")
+        if not written.isupper():
+            score -= _ACRONYM_PENALTY
+            reasons.append("the text writes an abbreviation, this is a name")
+    return score, reasons
+
+
+def _capitals_of_namesake_provinces(candidates: Sequence[Candidate]) -> set[str | None]:
+    """Countries where a sizeable town has the same name as a province.
+
+    "Latakia", "Moscow" and "Tel Aviv" are each a city and the province
+    around it; a bare name in news means the city.
+    """
+    return {
+        c.country
+        for c in candidates
+        if c.feature == "city" and c.exact_name and c.population >= _NAMESAKE_CITY_POPULATION
+    }
+
+
+def rank_candidates(
+    candidates: Sequence[Candidate],
+    *,
+    mention_text: str,
+    context: ArticleContext,
+    qualifier: Candidate | None = None,
+) -> list[Ranked]:
+    """Score every candidate for one mention; best first.
+
+    ``qualifier`` is the place named right after the mention in a
+    "City, State" or "City, Country" pattern, when there is one. Anchors
+    with the mention's own name key are ignored: a name cannot vouch for itself.
+    """
+    total_countries = sum(context.countries.values()) or 1
+    own_key = name_key(mention_text)
+    others = [a for a in context.anchors if a[2] != own_key]
+    namesakes = _capitals_of_namesake_provinces(candidates)
+    ranked = []
+    for candidate in candidates:
+        score, reasons = _prior(candidate, mention_text)
+        if (
+            candidate.feature == "admin1"
+            and candidate.exact_name
+            and candidate.country in namesakes
+        ):
+            score -= _NAMESAKE_PROVINCE_PENALTY
+            reasons.append("a province named after its main city")
+        if candidate.country and candidate.feature != "country":
+            share = context.countries.get(candidate.country, 0) / total_countries
+            if share:
+                score += _COUNTRY_CONTEXT_BONUS * (0.5 + share)
+                reasons.append(f"the article names {candidate.country}")
+        if others and candidate.feature != "country":
+            nearest = min(haversine_km(candidate.lat, candidate.lon, a[0], a[1]) for a in others)
+            bonus = _PROXIMITY_BONUS * math.exp(-nearest / _PROXIMITY_SCALE_KM)
+            score += bonus
+            if bonus > 0.5:
+                reasons.append(f"{nearest:,.0f} km from another place in the article")
+        if qualifier is not None and _qualified_by(candidate, qualifier):
+            score += _QUALIFIER_BONUS
+            reasons.append(f"written as '…, {qualifier.name}'")
+        ranked.append(Ranked(candidate, score, tuple(reasons)))
+    ranked.sort(key=lambda r: (-r.score, r.candidate.gazetteer_id))
+    return ranked
+
+
+def _qualified_by(candidate: Candidate, qualifier: Candidate) -> bool:
+    if qualifier.feature == "country":
+        return candidate.country == qualifier.country
+    if qualifier.feature == "admin1" and candidate.country == qualifier.country:
+        if candidate.admin1 and qualifier.admin1:
+            return candidate.admin1 == qualifier.admin1
+        return haversine_km(candidate.lat, candidate.lon, qualifier.lat, qualifier.lon) < 600
+    return False
+
+
+def confidence_of(ranked: Sequence[Ranked]) -> float:
+    """How sure the choice is: a logistic of the winner's margin, capped below 1."""
+    if not ranked:
+        return 0.0
+    best = ranked[0]
+    penalty = 0.0 if best.candidate.exact_name else 0.1
+    if len(ranked) == 1:
+        return round(0.95 - penalty, 3)
+    margin = best.score - ranked[1].score
+    return round(min(0.97, 1 / (1 + math.exp(-margin))) - penalty, 3)
+
+
+def alternatives_of(ranked: Sequence[Ranked], *, limit: int = 3) -> tuple[Alternative, ...]:
+    """The runners-up, each with why it lost to the winner."""
+    if len(ranked) < 2:
+        return ()
+    best = ranked[0]
+    out = []
+    for loser in ranked[1 : limit + 1]:
+        why = [r for r in best.reasons if r not in loser.reasons]
+        reason = "lost: the winner is " + "; ".join(why) if why else "lost on the combined score"
+        c = loser.candidate
+        out.append(
+            Alternative(
+                c.gazetteer_id, c.name, c.country, c.lat, c.lon, round(loser.score, 2), reason
+            )
+        )
+    return tuple(out)

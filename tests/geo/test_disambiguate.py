@@ -1,0 +1,107 @@
+from collections import Counter
+
+import pytest
+
+from geo.disambiguate import (
+    ArticleContext,
+    alternatives_of,
+    confidence_of,
+    haversine_km,
+    rank_candidates,
+)
+from geo.types import Candidate
+
+
+def _c(
+    gid,
+    name,
+    lat,
+    lon,
+    country,
+    feature="city",
+    population=0,
+    exact=True,
+    written=None,
+    admin1=None,
+):
+    return Candidate(
+        gid,
+        name,
+        lat,
+        lon,
+        country,
+        feature,
+        population,
+        admin1=admin1,
+        matched_name=written or name,
+        exact_name=exact,
+    )
+
+
+BIG_TOWN = _c("a", "Paris", 48.85, 2.35, "FR", population=2_100_000)
+SMALL_TOWN = _c("b", "Paris", 33.66, -95.55, "US", population=25_000, admin1="TX")
+
+
+def test_population_wins_without_context():
+    ranked = rank_candidates([SMALL_TOWN, BIG_TOWN], mention_text="Paris", context=ArticleContext())
+    assert ranked[0].candidate.gazetteer_id == "a"
+
+
+def test_a_state_qualifier_beats_population():
+    texas = _c("tx", "Texas", 31.0, -99.0, "US", feature="admin1", admin1="TX")
+    ranked = rank_candidates(
+        [BIG_TOWN, SMALL_TOWN], mention_text="Paris", context=ArticleContext(), qualifier=texas
+    )
+    assert ranked[0].candidate.gazetteer_id == "b"
+
+
+def test_countries_named_in_the_article_pull_towards_them():
+    small_ru = _c("ru", "Troitsk", 55.48, 37.3, "RU", population=40_000)
+    bigger_elsewhere = _c("kz", "Troitsk", 54.1, 61.6, "KZ", population=80_000)
+    ranked = rank_candidates(
+        [bigger_elsewhere, small_ru],
+        mention_text="Troitsk",
+        context=ArticleContext(countries=Counter({"RU": 5})),
+    )
+    assert ranked[0].candidate.gazetteer_id == "ru"
+
+
+def test_nearby_places_pull_towards_them():
+    near = _c("n", "Salem", 42.52, -70.9, "US", population=43_000)
+    far = _c("f", "Salem", 44.94, -123.03, "US", population=160_000)
+    context = ArticleContext(anchors=[(42.36, -71.06, "boston")])
+    ranked = rank_candidates([far, near], mention_text="Salem", context=context)
+    assert ranked[0].candidate.gazetteer_id == "n"
+
+
+def test_an_abbreviation_does_not_match_a_town_spelled_like_it():
+    town = _c("t", "Us", 49.1, 1.97, "FR", population=1_200)
+    country = _c(
+        "c",
+        "United States",
+        39.8,
+        -98.5,
+        "US",
+        feature="country",
+        population=327_000_000,
+        exact=False,
+        written="US",
+    )
+    ranked = rank_candidates([town, country], mention_text="US", context=ArticleContext())
+    assert ranked[0].candidate.gazetteer_id == "c"
+
+
+def test_confidence_and_alternatives_explain_the_choice():
+    ranked = rank_candidates([SMALL_TOWN, BIG_TOWN], mention_text="Paris", context=ArticleContext())
+    assert 0.5 < confidence_of(ranked) < 1
+    (alt,) = alternatives_of(ranked)
+    assert alt.gazetteer_id == "b" and "population" in alt.reason
+    assert confidence_of(ranked[:1]) == pytest.approx(0.95)
+    assert confidence_of([]) == 0
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "km"), [((0, 0), (0, 1), 111.2), ((51.5, -0.13), (48.86, 2.35), 343.5)]
+)
+def test_haversine(a, b, km):
+    assert haversine_km(*a, *b) == pytest.approx(km, rel=0.01)
