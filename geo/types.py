@@ -22,6 +22,7 @@ __all__ = [
     "MentionKind",
     "Place",
     "Precision",
+    "Resolved",
 ]
 
 
@@ -158,3 +159,11 @@ class Place:
     def is_area(self) -> bool:
         """True when the geometry is a polygon rather than a point."""
         return self.geometry.geom_type in ("Polygon", "MultiPolygon")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A mention and the place it resolved to (``None`` when nothing matched)."""
+
+    mention: Mention
+    place: Place | None

@@ -1,0 +1,382 @@
+"""Finding place mentions in text: spaCy NER backed by the gazetteer.
+
+Three passes over a parsed document:
+
+1. **Entities.** GPE and LOC entities are toponyms; FAC entities only when
+   the gazetteer knows them. NORP entities that are national adjectives are
+   demonyms. PERSON, ORG and similar entities block their tokens: "President
+   Vladimir" is a man and "Al Mayadeen TV" a channel, whatever the gazetteer
+   says. One exception: when the model calls a lone, well-known place name an
+   ORG or NORP (small models often tag ports and bases that way), the
+   gazetteer overrules it.
+2. **Gazetteer names the model missed.** Runs of capitalised words are looked
+   up in the index; a hit becomes a toponym if it is a proper noun, not a
+   person's title or name, and names a place of some standing.
+3. **Spatial phrases.** Each toponym or demonym is widened to the phrase that
+   builds on it ("off the coast of Syria", "Israeli airspace").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from geo.gazetteer import FEATURE_RANK, Gazetteer
+from geo.normalize import name_key
+from geo.phrases import find_phrase
+from geo.types import Candidate, Mention, MentionKind
+
+__all__ = ["STRONG_POPULATION", "MentionExtractor"]
+
+#: Population from which a town named outside an NER place entity is trusted.
+STRONG_POPULATION = 15_000
+#: Population from which a town the model called an ORG is still taken as a place.
+ORG_OVERRIDE_POPULATION = 100_000
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+_BLOCKING_LABELS = frozenset(
+    {
+        "PERSON",
+        "ORG",
+        "WORK_OF_ART",
+        "PRODUCT",
+        "LAW",
+        "LANGUAGE",
+        "EVENT",
+        "DATE",
+        "TIME",
+        "PERCENT",
+        "MONEY",
+        "QUANTITY",
+        "ORDINAL",
+        "CARDINAL",
+    }
+)
+_OVERRIDABLE_LABELS = frozenset({"ORG", "NORP", "FAC"})
+_CONNECTORS = frozenset({"of", "al", "el", "de", "del", "la", "le", "upon", "on", "-", "the", "da"})
+#: Words that make the capitalised word after them a person or an office.
+_PERSON_TITLES = frozenset(
+    {
+        "president",
+        "minister",
+        "premier",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sheikh",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "lt",
+        "maj",
+        "major",
+        "capt",
+        "captain",
+        "sgt",
+        "sen",
+        "senator",
+        "rep",
+        "gov",
+        "governor",
+        "mayor",
+        "judge",
+        "justice",
+        "pope",
+        "saint",
+        "st",
+        "archbishop",
+        "bishop",
+        "imam",
+        "rabbi",
+        "chancellor",
+        "secretary",
+        "ambassador",
+        "commander",
+        "admiral",
+        "lord",
+        "lady",
+        "sir",
+        "dame",
+        "emir",
+        "sultan",
+        "chief",
+        "spokesman",
+        "spokeswoman",
+        "officer",
+    }
+)
+_MAX_NGRAM = 6
+_ADMIN_WORDS = frozenset(
+    {"province", "governorate", "region", "oblast", "state", "county", "district", "prefecture"}
+)
+_STRONG_FEATURES = frozenset(f for f, rank in FEATURE_RANK.items() if rank <= 2)
+
+
+@dataclass(frozen=True)
+class _Span:
+    start_token: int
+    end_token: int
+    label: str
+
+
+def _is_capitalised(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper()
+
+
+def _trim(span: Span) -> Span:
+    """Drop a leading determiner and a trailing possessive from an entity span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].lower_ in ("'s", "’s", "'"):
+        end -= 1
+    return doc[start:end]
+
+
+def _strong(candidates: list[Candidate], *, population: int) -> bool:
+    return any(
+        c.feature in _STRONG_FEATURES
+        or c.feature in ("airbase", "naval_base", "military_base")
+        or c.population >= population
+        for c in candidates
+    )
+
+
+class MentionExtractor:
+    """Find place mentions in a parsed document, checking names against a gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer, demonyms: Mapping[str, str]) -> None:
+        self.gazetteer = gazetteer
+        self.demonyms = dict(demonyms)
+        self._demonyms_folded = {k.casefold(): v for k, v in demonyms.items()}
+
+    def extract(self, doc: Doc) -> list[Mention]:
+        """Every place mention in ``doc``, ordered by position, none overlapping."""
+        taken: set[int] = set()
+        blocked: set[int] = set()
+        found: list[Mention] = []
+        overridable: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ in _BLOCKING_LABELS:
+                blocked.update(range(ent.start, ent.end))
+            if ent.label_ in _OVERRIDABLE_LABELS:
+                overridable.append(ent)
+        for ent in doc.ents:
+            mention = self._from_entity(ent, blocked)
+            if mention is not None:
+                found.append(mention)
+                taken.update(range(ent.start, ent.end))
+        for span in self._org_overrides(overridable, taken):
+            found.append(self._toponym(span, "GAZETTEER"))
+            taken.update(range(span.start, span.end))
+            blocked.difference_update(range(span.start, span.end))
+        found.extend(self._gazetteer_matches(doc, taken | blocked))
+        found.extend(self._loose_demonyms(doc, taken | blocked, found))
+        found.sort(key=lambda m: m.start)
+        return [self._widen(doc, m) for m in found]
+
+    # -- pass 1: entities -------------------------------------------------
+    def _from_entity(self, ent: Span, blocked: set[int]) -> Mention | None:
+        if ent.label_ == "NORP":
+            country = self._demonym_country(ent.text)
+            return self._demonym(ent, country) if country else None
+        if ent.label_ not in _PLACE_LABELS and ent.label_ != "FAC":
+            return None
+        span = self._with_admin_word(_trim(ent))
+        if not len(span) or not any(_is_capitalised(t) for t in span):
+            return None
+        key = name_key(span.text)
+        known = bool(self.gazetteer.known_keys([key]))
+        if ent.label_ == "FAC" and not known:
+            return None
+        if not known and not _locative_context(span):
+            return None
+        if _after_title(span):
+            return None
+        return self._toponym(span, ent.label_)
+
+    def _with_admin_word(self, span: Span) -> Span:
+        """Take in a following "province", "governorate" … when the longer name is known."""
+        doc = span.doc
+        if not len(span) or span.end >= len(doc) or doc[span.end].lower_ not in _ADMIN_WORDS:
+            return span
+        longer = doc[span.start : span.end + 1]
+        return longer if self.gazetteer.known_keys([name_key(longer.text)]) else span
+
+    def _org_overrides(self, ents: Iterable[Span], taken: set[int]) -> list[Span]:
+        spans = []
+        for ent in ents:
+            span = _trim(ent)
+            if not len(span) or any(i in taken for i in range(span.start, span.end)):
+                continue
+            if ent.label_ == "NORP" and self._demonym_country(ent.text):
+                continue
+            if _after_title(span) or (span.end < ent.end and ent.label_ != "NORP"):
+                continue
+            candidates = self.gazetteer.candidates(span.text)
+            population = STRONG_POPULATION if ent.label_ == "NORP" else ORG_OVERRIDE_POPULATION
+            if candidates and _strong(candidates, population=population):
+                spans.append(span)
+        return spans
+
+    # -- pass 2: gazetteer n-grams ----------------------------------------
+    def _gazetteer_matches(self, doc: Doc, unavailable: set[int]) -> list[Mention]:
+        grams: dict[str, list[tuple[int, int]]] = {}
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                if i in unavailable or not _is_capitalised(doc[i]):
+                    continue
+                for j in range(i + 1, min(i + _MAX_NGRAM, sent.end) + 1):
+                    if j - 1 in unavailable:
+                        break
+                    last = doc[j - 1]
+                    if not (_is_capitalised(last) or last.lower_ in _CONNECTORS):
+                        break
+                    if _is_capitalised(last):
+                        grams.setdefault(name_key(doc[i:j].text), []).append((i, j))
+        known = self.gazetteer.known_keys(grams)
+        spans = sorted(
+            (span for key in known for span in grams[key]),
+            key=lambda s: (-(s[1] - s[0]), s[0]),
+        )
+        chosen: list[Mention] = []
+        used: set[int] = set()
+        for i, j in spans:
+            if any(k in used for k in range(i, j)):
+                continue
+            span = doc[i:j]
+            if not self._acceptable_gazetteer_span(span):
+                continue
+            used.update(range(i, j))
+            chosen.append(self._toponym(span, "GAZETTEER"))
+        return chosen
+
+    def _acceptable_gazetteer_span(self, span: Span) -> bool:
+        if _after_title(span) or span.text.lower().rstrip(".") in _PERSON_TITLES:
+            return False
+        if len(span) == 1:
+            token = span[0]
+            if token.pos_ != "PROPN" or token.is_stop:
+                return False
+            if token.is_upper and len(token.text) <= 4:
+                # An abbreviation is a place only when a country or province is
+                # written that way ("UK", "UAE"), not a town's stray alias.
+                candidates = [
+                    c
+                    for c in self.gazetteer.candidates(token.text)
+                    if c.matched_name.replace(".", "").isupper()
+                    and c.feature in ("country", "admin1")
+                ]
+                return bool(candidates)
+            if self._demonym_country(token.text):
+                return False
+        if span[-1].ent_type_ == "PERSON" or span[0].ent_type_ == "PERSON":
+            return False
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
+            return False
+        candidates = self.gazetteer.candidates(span.text)
+        return _strong(candidates, population=STRONG_POPULATION)
+
+    # -- demonyms ----------------------------------------------------------
+    def _demonym_country(self, text: str) -> str | None:
+        cleaned = text.strip()
+        if cleaned.lower().startswith("the "):
+            cleaned = cleaned[4:]
+        return self.demonyms.get(cleaned) or self._demonyms_folded.get(cleaned.casefold())
+
+    def _loose_demonyms(
+        self, doc: Doc, unavailable: set[int], found: list[Mention]
+    ) -> list[Mention]:
+        starts = {m.start for m in found}
+        extra = []
+        for token in doc:
+            if token.i in unavailable or token.idx in starts or not _is_capitalised(token):
+                continue
+            if token.pos_ not in ("ADJ", "PROPN", "NOUN"):
+                continue
+            country = self._demonym_country(token.text)
+            if country:
+                extra.append(self._demonym(doc[token.i : token.i + 1], country))
+        return extra
+
+    # -- building mentions --------------------------------------------------
+    @staticmethod
+    def _toponym(span: Span, label: str) -> Mention:
+        return Mention(
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            kind=MentionKind.TOPONYM,
+            name=span.text,
+            anchor_start=span.start_char,
+            anchor_end=span.end_char,
+            label=label,
+        )
+
+    @staticmethod
+    def _demonym(span: Span, country: str) -> Mention:
+        return Mention(
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            kind=MentionKind.DEMONYM,
+            name=span.text,
+            anchor_start=span.start_char,
+            anchor_end=span.end_char,
+            label="NORP",
+            demonym_country=country,
+        )
+
+    @staticmethod
+    def _widen(doc: Doc, mention: Mention) -> Mention:
+        sent = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if sent is None:
+            return mention
+        sentence = sent.sent
+        match = find_phrase(
+            doc.text,
+            mention.anchor_start,
+            mention.anchor_end,
+            sentence_start=sentence.start_char,
+            sentence_end=sentence.end_char,
+        )
+        if match is None:
+            return mention
+        return Mention(
+            start=match.start,
+            end=match.end,
+            text=doc.text[match.start : match.end],
+            kind=MentionKind.PHRASE,
+            name=mention.name,
+            anchor_start=mention.anchor_start,
+            anchor_end=mention.anchor_end,
+            label=mention.label,
+            area=match.spec,
+            demonym_country=mention.demonym_country,
+        )
+
+
+def _after_title(span: Span) -> bool:
+    """True when the word before the span is a person's title ("President Vladimir")."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.lower_.rstrip(".") in _PERSON_TITLES
+
+
+def _locative_context(span: Span) -> bool:
+    """True when an unknown name sits where places sit: after in/at/near/from/to …."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.lower_ in {"in", "at", "near", "from", "to", "into", "outside", "across", "of"}

