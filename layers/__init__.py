@@ -1,0 +1,1 @@
+"""What happened there: layer definitions and sentence-level classification."""

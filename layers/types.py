@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from geo.types import Place
 
-__all__ = ["Citation", "Event", "LayerDefinition", "CORE_LAYER_IDS"]
+__all__ = ["CORE_LAYER_IDS", "Citation", "Event", "LayerDefinition", "TriggerRule"]
 
 CORE_LAYER_IDS: tuple[str, ...] = (
     "airspace",
@@ -52,14 +52,31 @@ class Event:
 
 
 @dataclass(frozen=True)
+class TriggerRule:
+    """Words that, governing a place in the parse, put it on a layer.
+
+    ``triggers`` are lemmas or short phrases ("strike", "shoot down"); when
+    ``requires`` is not empty the sentence must also hold one of those lemmas
+    (a crash counts as an aircraft loss only when an aircraft is named);
+    ``roles`` limits how the place must attach to the trigger: ``location``
+    (in/at/over/near …), ``destination`` (to/into), ``target`` (object of the
+    verb: "struck Latakia") or ``compound`` ("the Moscow talks"). Empty means
+    any of them.
+    """
+
+    triggers: tuple[str, ...]
+    requires: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class LayerDefinition:
     """One kind of event, as read from ``layers/definitions/*.toml``.
 
-    A sentence puts a mention on this layer when the mention is attached (in
-    the dependency parse) to one of ``triggers`` (lemmas or multi-word
-    phrases), and, if ``requires`` is not empty, the sentence also holds one
-    of those words. ``area_kinds`` sends every phrase of those area kinds here
-    whatever the sentence says ("Israeli airspace" is always airspace).
+    A mention goes on this layer when one of ``rules`` fires for it, or when
+    it is a spatial phrase of one of ``area_kinds`` ("Israeli airspace" is
+    always airspace). The ``default`` layer takes every resolved mention that
+    no other layer took.
     """
 
     id: str
@@ -67,7 +84,7 @@ class LayerDefinition:
     color: str
     order: int
     description: str = ""
-    triggers: tuple[str, ...] = ()
-    requires: tuple[str, ...] = ()
+    rules: tuple[TriggerRule, ...] = ()
     area_kinds: tuple[str, ...] = ()
     icon: str = "circle"
+    default: bool = False
