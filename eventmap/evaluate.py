@@ -80,6 +80,7 @@ __all__ = [
     "confusions",
     "evaluate",
     "format_report",
+    "format_worst",
     "haversine_km",
     "load_gold",
     "load_predictions",
@@ -860,3 +861,28 @@ def format_report(report: EvalReport) -> str:
         f"({c.correct_end_to_end} of {c.gold_with_coordinates})",
     ]
     return "\n".join(rows) + "\n"
+
+
+def format_worst(
+    gold_docs: Sequence[GoldDoc],
+    predictions: Mapping[str, Sequence[PredictedToponym]],
+    n: int,
+) -> str:
+    """The ``n`` worst documents and the ``n`` largest resolution errors, as text."""
+    lines = [f"Worst {n} documents (missed + wrong + false positives):"]
+    for doc in worst_documents(gold_docs, predictions, n):
+        lines.append(f"  {doc.corpus}/{doc.doc_id}: {doc.errors} errors of {doc.gold_scored}")
+        if doc.missed:
+            lines.append(f"    missed: {', '.join(doc.missed[:12])}")
+        if doc.false_positives:
+            lines.append(f"    false positives: {', '.join(doc.false_positives[:12])}")
+        for wrong in doc.wrong[:6]:
+            err = "unresolved" if wrong.error_km is None else f"{wrong.error_km:,.0f} km"
+            lines.append(f"    wrong: {wrong.gold_name} -> {wrong.gazetteer_id} ({err})")
+    lines.append(f"Largest {n} resolution errors:")
+    for c in confusions(gold_docs, predictions, n, include_unresolved=False):
+        lines.append(
+            f"  {c.doc_id}: {c.gold_name!r} -> {c.predicted_name!r} {c.gazetteer_id} "
+            f"({c.error_km:,.0f} km)"
+        )
+    return "\n".join(lines)

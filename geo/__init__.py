@@ -1,0 +1,1 @@
+"""Where: the offline gazetteer, mention extraction, geocoding and area geometry."""

@@ -1,0 +1,127 @@
+"""The command line through ``main``: exit codes, outputs and error messages."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventmap import cli
+
+
+@pytest.fixture(autouse=True)
+def _shared_pipeline(monkeypatch, pipeline):
+    """Reuse the session's loaded pipeline: the CLI's own loading is the same code."""
+    monkeypatch.setattr(cli, "_pipeline", lambda args: pipeline)
+
+
+def _articles(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "one.md").write_text(
+        "---\ntitle: Talks\ndate: 2021-03-04\n---\n\nThe two ministers held talks in Cairo.\n"
+    )
+    return folder
+
+
+def test_build_writes_the_map_and_geojson(tmp_path, capsys):
+    out = tmp_path / "maps"
+    assert cli.main(["build", str(_articles(tmp_path)), "--out", str(out)]) == cli.EXIT_OK
+    features = json.loads((out / "events.geojson").read_text())["features"]
+    cairo = [f for f in features if f["properties"]["name"] == "Cairo"]
+    assert cairo and cairo[0]["properties"]["layer"] == "meetings"
+    assert cairo[0]["properties"]["citations"][0]["date"] == "2021-03-04"
+    assert "Cairo" in (out / "index.html").read_text()
+    assert "1 articles read" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("empty.txt", b""),
+        ("binary.txt", b"\x00\x01\x02abc"),
+        ("latin.txt", b"caf\xe9 in Rome"),
+        ("broken.md", b"---\ntitle: [unclosed\n---\nText in Rome.\n"),
+    ],
+)
+def test_a_bad_article_is_named_skipped_and_the_map_still_built(tmp_path, capsys, name, content):
+    folder = _articles(tmp_path)
+    (folder / name).write_bytes(content)
+    out = tmp_path / "maps"
+    assert cli.main(["build", str(folder), "--out", str(out)]) == cli.EXIT_INPUT_FAILED
+    err = capsys.readouterr().err
+    assert name in err
+    features = json.loads((out / "events.geojson").read_text())["features"]
+    assert any(f["properties"]["name"] == "Cairo" for f in features)
+
+
+def test_missing_folder_is_a_usage_error(tmp_path, capsys):
+    assert cli.main(["build", str(tmp_path / "nope")]) == cli.EXIT_USAGE
+    assert "nope" in capsys.readouterr().err
+
+
+def test_geoparse_jsonl(tmp_path, capsys):
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        json.dumps({"doc_id": "d1", "text": "Jets struck targets near Mosul on Friday."})
+        + "\n"
+        + "not json\n"
+        + json.dumps({"doc_id": "d2", "text": "Nothing to see."})
+        + "\n"
+    )
+    out = tmp_path / "out.jsonl"
+    assert cli.main(["geoparse", str(source), "-o", str(out)]) == cli.EXIT_INPUT_FAILED
+    assert "in.jsonl:2" in capsys.readouterr().err
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["doc_id"] for r in records] == ["d1", "d2"]
+    (mosul,) = records[0]["toponyms"]
+    text = "Jets struck targets near Mosul on Friday."
+    assert text[mosul["start"] : mosul["end"]] == mosul["name"]
+    assert mosul["kind"] == "phrase" and "strike_sites" in mosul["layers"]
+    assert abs(mosul["lat"] - 36.34) < 0.5 and abs(mosul["lon"] - 43.13) < 0.5
+    assert records[1]["toponyms"] == []
+
+
+def test_eval_scores_a_gold_file(tmp_path, capsys):
+    text = "Flooding hit Dhaka and the rest of Bangladesh."
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps(
+            {
+                "doc_id": "g1",
+                "corpus": "mine",
+                "title": "t",
+                "url": None,
+                "text": text,
+                "toponyms": [
+                    {"start": 13, "end": 18, "name": "Dhaka", "lat": 23.71, "lon": 90.41},
+                    {"start": 35, "end": 45, "name": "Bangladesh", "lat": 24.0, "lon": 90.0},
+                ],
+            }
+        )
+        + "\n"
+    )
+    assert cli.main(["eval", str(gold), "--json"]) == cli.EXIT_OK
+    report = json.loads(capsys.readouterr().out)
+    assert report["recognition"]["f1"] == pytest.approx(1.0)
+    assert report["end_to_end_accuracy_161"] == pytest.approx(1.0)
+
+
+def test_eval_rejects_a_malformed_gold_file(tmp_path, capsys):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("{not json\n")
+    assert cli.main(["eval", str(gold)]) == cli.EXIT_USAGE
+    assert "gold.jsonl:1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["build", "geoparse", "eval"])
+def test_help_on_each_command(command, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main([command, "--help"])
+    assert exit_info.value.code == 0
+    assert "usage: eventmap" in capsys.readouterr().out
+
+
+def test_unknown_geocoder_is_a_configuration_error(tmp_path, capsys, monkeypatch):
+    monkeypatch.undo()  # use the real pipeline factory for this one
+    assert cli.main(["build", str(_articles(tmp_path)), "--geocoder", "nosuchservice"]) == 2
+    assert "nosuchservice" in capsys.readouterr().err
