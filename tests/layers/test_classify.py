@@ -1,0 +1,96 @@
+"""Classification on sentences written for these tests, with hand-made places."""
+
+import pytest
+from shapely.geometry import Point
+
+from geo.types import Mention, MentionKind, Place, Precision, Resolved
+from layers.classify import ArticleInfo, classify_article
+from layers.registry import load_layers
+
+
+def _place(name: str) -> Place:
+    return Place(f"test:{name}", name, "ZZ", "city", Point(0, 0), 0.0, 0.0, Precision.EXACT)
+
+
+def _classify(nlp, text: str, names: list[str], demonyms: dict[str, str] | None = None):
+    doc = nlp(text)
+    resolved = []
+    demonyms = demonyms or {}
+    for name in names:
+        start = text.index(name)
+        kind = MentionKind.DEMONYM if name in demonyms else MentionKind.TOPONYM
+        mention = Mention(
+            start,
+            start + len(name),
+            name,
+            kind,
+            name,
+            start,
+            start + len(name),
+            demonym_country=demonyms.get(name),
+        )
+        resolved.append(Resolved(mention, _place(name)))
+    events = classify_article(
+        doc, resolved, article=ArticleInfo(id="a.md", title="T"), layers=load_layers()
+    )
+    return {(e.place.name, e.layer) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "layer"),
+    [
+        ("Warplanes struck Idlib on Tuesday.", "Idlib", "strike_sites"),
+        ("An overnight airstrike on Sanaa killed four people.", "Sanaa", "strike_sites"),
+        ("Artillery shelled villages near Bakhmut.", "Bakhmut", "strike_sites"),
+        ("A cargo plane was shot down over Benghazi.", "Benghazi", "shootdown_area"),
+        ("The helicopter crashed near Erbil, killing two.", "Erbil", "shootdown_area"),
+        ("The two ministers held talks in Ankara.", "Ankara", "meetings"),
+        ("The envoy travelled to Doha for talks.", "Doha", "meetings"),
+        ("Officials met in Vienna to discuss the deal.", "Vienna", "meetings"),
+    ],
+)
+def test_event_layers(nlp, text, place, layer):
+    assert (place, layer) in _classify(nlp, text, [place])
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Ankara said the talks had failed.", "Ankara"),  # metonymy: a government speaking
+        ("The convoy was attacked by Serbia, officials said.", "Serbia"),  # the agent
+        ("Talks with Egypt continued.", "Egypt"),  # a party to talks, not where they were
+        ("Lagos is a large city.", "Lagos"),
+    ],
+)
+def test_non_event_mentions_go_to_places(nlp, text, place):
+    assert _classify(nlp, text, [place]) == {(place, "places")}
+
+
+def test_national_adjective_on_the_attacker_is_not_a_strike_site(nlp):
+    text = "A Turkish airstrike on Qamishli destroyed a depot."
+    found = _classify(nlp, text, ["Turkish", "Qamishli"], {"Turkish": "TR"})
+    assert ("Qamishli", "strike_sites") in found
+    assert ("Turkish", "strike_sites") not in found
+
+
+def test_a_crash_without_an_aircraft_is_not_a_shootdown(nlp):
+    text = "Two people were killed in a road crash near Tunis."
+    assert ("Tunis", "shootdown_area") not in _classify(nlp, text, ["Tunis"])
+
+
+def test_citation_quotes_the_sentence_and_points_at_the_mention(nlp):
+    text = "Markets were calm.\n\nWarplanes struck Idlib on Tuesday. Rain fell."
+    doc = nlp(text)
+    start = text.index("Idlib")
+    mention = Mention(start, start + 5, "Idlib", MentionKind.TOPONYM, "Idlib", start, start + 5)
+    (event,) = classify_article(
+        doc,
+        [Resolved(mention, _place("Idlib"))],
+        article=ArticleInfo(id="x.txt", date="2020-01-01"),
+        layers=load_layers(),
+    )
+    c = event.citation
+    assert c.quote == "Warplanes struck Idlib on Tuesday."
+    assert text[c.start : c.end] == "Idlib"
+    assert c.quote[c.start - c.quote_start : c.end - c.quote_start] == "Idlib"
+    assert (c.article, c.date) == ("x.txt", "2020-01-01")
