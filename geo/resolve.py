@@ -1,0 +1,269 @@
+"""From mentions to places: geocode, disambiguate from context, build geometry.
+
+The :class:`Resolver` takes every mention of one article together, because a
+name's meaning depends on the rest of the story: the countries it names, and
+the other places it names and how far apart they are. Lookups go through a
+geopy geocoder (the offline one unless configured otherwise); geometry comes
+from the shipped country shapes and the area rules in :mod:`geo.areas`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from geopy.geocoders.base import Geocoder
+from shapely import wkt as shapely_wkt
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+
+from geo import areas, shapes
+from geo.disambiguate import (
+    ArticleContext,
+    Ranked,
+    alternatives_of,
+    confidence_of,
+    rank_candidates,
+)
+from geo.gazetteer import Gazetteer
+from geo.geocoder import OfflineGeocoder, candidate_from_location
+from geo.normalize import name_key
+from geo.types import Alternative, Candidate, Mention, MentionKind, Place, Precision, Resolved
+
+__all__ = ["ADMIN1_RADIUS_KM", "Resolved", "Resolver"]
+
+#: Honest extent of a province known only by its centre point.
+ADMIN1_RADIUS_KM = 100.0
+#: Confidence above which a resolved place anchors the others by proximity.
+_ANCHOR_CONFIDENCE = 0.75
+_CANDIDATE_LIMIT = 60
+_QUALIFIER = re.compile(r"^\s*,\s*([A-Z][\w.'’\- ]{1,40}?)(?=[,.;:)\n]|\s+(?:and|on|in)\b|$)")
+
+
+class Resolver:
+    """Resolve all the mentions of one article at once.
+
+    Parameters
+    ----------
+    gazetteer
+        The offline index: country entries for demonyms, and qualifiers.
+    geocoder
+        Any geopy geocoder; defaults to :class:`OfflineGeocoder` over ``gazetteer``.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, *, geocoder: Geocoder | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.geocoder = geocoder or OfflineGeocoder(gazetteer=gazetteer)
+        self._service = type(self.geocoder).__name__.lower()
+
+    # -- public -------------------------------------------------------------
+    def resolve(self, text: str, mentions: Sequence[Mention]) -> list[Resolved]:
+        """Resolve every mention of an article; order is kept."""
+        candidates = {m.name: self._candidates(m.name) for m in mentions if _needs_lookup(m)}
+        context = self._context(mentions, candidates)
+        ranked: dict[int, list[Ranked]] = {}
+        for index, mention in enumerate(mentions):
+            if _needs_lookup(mention) and candidates.get(mention.name):
+                ranked[index] = self._rank(text, mention, candidates[mention.name], context)
+        # Second pass: confident choices anchor the rest by distance.
+        for index in ranked:
+            best = ranked[index]
+            if best and confidence_of(best) >= _ANCHOR_CONFIDENCE:
+                c = best[0].candidate
+                if c.feature not in ("country", "continent"):
+                    context.anchors.append((c.lat, c.lon, name_key(mentions[index].name)))
+        for index, mention in enumerate(mentions):
+            if index in ranked:
+                ranked[index] = self._rank(text, mention, candidates[mention.name], context)
+        return [self._place_for(i, m, ranked.get(i)) for i, m in enumerate(mentions)]
+
+    # -- lookups --------------------------------------------------------------
+    def _candidates(self, name: str) -> list[Candidate]:
+        found = self.geocoder.geocode(name, exactly_one=False, limit=_CANDIDATE_LIMIT)
+        if not found:
+            return []
+        locations = found if isinstance(found, list) else [found]
+        return [candidate_from_location(loc, service=self._service) for loc in locations]
+
+    def _context(
+        self, mentions: Sequence[Mention], candidates: dict[str, list[Candidate]]
+    ) -> ArticleContext:
+        context = ArticleContext(countries=Counter())
+        for mention in mentions:
+            if mention.demonym_country:
+                context.countries[mention.demonym_country] += 1
+                continue
+            found = candidates.get(mention.name) or []
+            if found and found[0].feature == "country" and found[0].exact_name:
+                context.countries[str(found[0].country)] += 2
+            elif len({c.country for c in found}) == 1 and found[0].country:
+                context.countries[found[0].country] += 1
+        return context
+
+    def _rank(
+        self, text: str, mention: Mention, candidates: list[Candidate], context: ArticleContext
+    ) -> list[Ranked]:
+        return rank_candidates(
+            candidates,
+            mention_text=text[mention.anchor_start : mention.anchor_end],
+            context=context,
+            qualifier=self._qualifier(text, mention),
+        )
+
+    def _qualifier(self, text: str, mention: Mention) -> Candidate | None:
+        """The state or country in a "Paris, Texas" pattern right after the name."""
+        found = _QUALIFIER.match(text[mention.anchor_end : mention.anchor_end + 48])
+        if not found:
+            return None
+        for candidate in self.gazetteer.candidates(found.group(1).strip()):
+            if candidate.feature in ("country", "admin1"):
+                return candidate
+        return None
+
+    # -- building places -------------------------------------------------------
+    def _place_for(self, index: int, mention: Mention, ranked: list[Ranked] | None) -> Resolved:
+        if mention.demonym_country:
+            country = self.gazetteer.country(mention.demonym_country)
+            if country is None:
+                return Resolved(mention, None)
+            base = self._base_place(
+                country,
+                confidence=0.9,
+                alternatives=(),
+                reason=f"'{mention.name}' is the national adjective",
+            )
+        elif ranked:
+            best = ranked[0]
+            base = self._base_place(
+                best.candidate,
+                confidence=confidence_of(ranked),
+                alternatives=alternatives_of(ranked),
+                reason="; ".join(best.reasons) or "the only match",
+            )
+        else:
+            return Resolved(mention, None)
+        if mention.kind is MentionKind.PHRASE and mention.area is not None:
+            return Resolved(mention, self._area_place(mention, base))
+        return Resolved(mention, base)
+
+    def _base_place(
+        self,
+        candidate: Candidate,
+        *,
+        confidence: float,
+        alternatives: tuple[Alternative, ...],
+        reason: str,
+    ) -> Place:
+        geometry, precision, radius = self._geometry(candidate)
+        return Place(
+            gazetteer_id=candidate.gazetteer_id,
+            name=candidate.name,
+            country=candidate.country,
+            feature=candidate.feature,
+            geometry=geometry,
+            lat=round(candidate.lat, 5),
+            lon=round(candidate.lon, 5),
+            precision=precision,
+            radius_km=radius,
+            confidence=confidence,
+            source=candidate.source,
+            alternatives=alternatives,
+            reason=reason,
+        )
+
+    @staticmethod
+    def _geometry(candidate: Candidate) -> tuple[BaseGeometry, Precision, float | None]:
+        point = Point(candidate.lon, candidate.lat)
+        if candidate.feature == "country" and candidate.country:
+            shape = shapes.country_shape(candidate.country)
+            if shape is not None:
+                return shape, Precision.COUNTRY, _equivalent_radius_km(shape, candidate.lat)
+            return point, Precision.COUNTRY, None
+        if candidate.wkt:
+            shape = shapely_wkt.loads(candidate.wkt)
+            return shape, Precision.REGION, candidate.radius_km
+        if candidate.feature == "admin1":
+            return point, Precision.REGION, ADMIN1_RADIUS_KM
+        if candidate.radius_km and candidate.radius_km > 5:
+            return point, Precision.REGION, candidate.radius_km
+        return point, Precision.EXACT, None
+
+    def _area_place(self, mention: Mention, base: Place) -> Place:
+        assert mention.area is not None
+        is_country = base.feature == "country"
+        if is_country and mention.area.kind.value in ("vicinity", "offset"):
+            return base  # "around Syria" is Syria: a country has no useful vicinity
+        result = areas.area_for(
+            mention.area, lat=base.lat, lon=base.lon, iso2=base.country, is_country=is_country
+        )
+        if result is None:
+            return base
+        suffix = mention.area.kind.value
+        if mention.area.distance_km is not None:
+            suffix += f"-{mention.area.distance_km:g}km"
+        if mention.area.bearing_deg is not None:
+            suffix += f"-{mention.area.bearing_deg:g}deg"
+        return Place(
+            gazetteer_id=f"{base.gazetteer_id}#{suffix}",
+            name=_area_name(mention, base),
+            country=base.country,
+            feature=result.feature,
+            geometry=result.geometry,
+            lat=round(result.lat, 5),
+            lon=round(result.lon, 5),
+            precision=result.precision,
+            radius_km=None if result.radius_km is None else round(result.radius_km, 1),
+            confidence=round(base.confidence * 0.9, 3),
+            source=base.source,
+            alternatives=base.alternatives,
+            reason=f"{mention.area.kind.value} of {base.name}; {base.reason}",
+        )
+
+
+_AREA_LABELS = {
+    "airspace": "{} airspace",
+    "coast": "{} coast",
+    "offshore": "Sea off {}",
+    "vicinity": "{} area",
+}
+
+
+def _area_name(mention: Mention, base: Place) -> str:
+    area = mention.area
+    assert area is not None
+    if area.kind.value != "offset":
+        return _AREA_LABELS[area.kind.value].format(base.name)
+    direction = _compass(area.bearing_deg) if area.bearing_deg is not None else None
+    distance = f"{area.distance_km:g} km " if area.distance_km is not None else ""
+    if direction:
+        text = f"{distance}{direction} of {base.name}"
+        return text[:1].upper() + text[1:]
+    text = f"{distance}from {base.name}"
+    return text[:1].upper() + text[1:]
+
+
+def _compass(bearing: float) -> str:
+    names = (
+        "north",
+        "north-east",
+        "east",
+        "south-east",
+        "south",
+        "south-west",
+        "west",
+        "north-west",
+    )
+    return names[round(bearing / 45) % 8]
+
+
+def _needs_lookup(mention: Mention) -> bool:
+    return mention.demonym_country is None
+
+
+def _equivalent_radius_km(shape: BaseGeometry, lat: float) -> float:
+    """Radius of a disc with the shape's area: a rough size for a country."""
+    km_per_deg = 111.32
+    area_km2 = shape.area * km_per_deg * km_per_deg * max(0.1, math.cos(math.radians(lat)))
+    return round(math.sqrt(area_km2 / math.pi), 1)

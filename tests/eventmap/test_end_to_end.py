@@ -1,0 +1,149 @@
+"""End to end: articles in, map and GeoJSON out, checked against what the texts say.
+
+The seed reports are read from ../shared/seeds (skipped, with the reason, where
+that folder is absent); the bundled sample articles from articles/.
+"""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from shapely.geometry import Point, shape
+
+from eventmap.build import build
+from geo.disambiguate import haversine_km
+from geo.shapes import is_sea
+
+REPO = Path(__file__).resolve().parents[2]
+LATAKIA = (35.53, 35.79)
+MOSCOW = (55.75, 37.62)
+TEL_AVIV = Point(34.78, 32.08)
+DAMASCUS = Point(36.29, 33.51)
+# Places the texts name only as parts of people's or channels' names.
+VLADIMIR_CITY = (56.14, 40.40)
+AL_MAYADIN_TOWN = (35.02, 40.45)
+
+
+def _build(pipeline, articles: Path, out: Path) -> list[dict]:
+    report = build(articles, out, pipeline=pipeline)
+    assert not report.failed, report.failed
+    assert (out / "index.html").is_file()
+    return json.loads((out / "events.geojson").read_text())["features"]
+
+
+@pytest.fixture(scope="module")
+def seed_features(pipeline, seeds_dir, tmp_path_factory):
+    articles = tmp_path_factory.mktemp("seeds")
+    for path in seeds_dir.glob("*.txt"):
+        shutil.copy(path, articles / path.name)
+    return articles, _build(pipeline, articles, tmp_path_factory.mktemp("out"))
+
+
+@pytest.fixture(scope="module")
+def sample_features(pipeline, tmp_path_factory):
+    return REPO / "articles", _build(pipeline, REPO / "articles", tmp_path_factory.mktemp("o"))
+
+
+@pytest.fixture(params=["seed_features", "sample_features"])
+def corpus(request):
+    return request.getfixturevalue(request.param)
+
+
+def _on(features, layer):
+    return [f for f in features if f["properties"]["layer"] == layer]
+
+
+def _km(feature, point):
+    p = feature["properties"]
+    return haversine_km(p["lat"], p["lon"], *point)
+
+
+def test_a_strike_site_near_latakia(corpus):
+    _, features = corpus
+    assert any(_km(f, LATAKIA) < 20 for f in _on(features, "strike_sites"))
+
+
+def test_a_shootdown_area_at_sea_near_latakia(corpus):
+    _, features = corpus
+    hits = [
+        f
+        for f in _on(features, "shootdown_area")
+        if _km(f, LATAKIA) < 90 and is_sea(f["properties"]["lat"], f["properties"]["lon"])
+    ]
+    assert hits
+    assert any(f["geometry"]["type"] in ("Polygon", "MultiPolygon") for f in hits)
+
+
+def test_israeli_airspace_is_a_polygon_holding_tel_aviv_not_damascus(corpus):
+    _, features = corpus
+    airspace = [f for f in _on(features, "airspace") if f["properties"]["country"] == "IL"]
+    assert airspace
+    polygon = shape(airspace[0]["geometry"])
+    assert polygon.contains(TEL_AVIV)
+    assert not polygon.contains(DAMASCUS)
+
+
+def test_a_meeting_in_moscow_russia(corpus):
+    _, features = corpus
+    meetings = _on(features, "meetings")
+    assert any(f["properties"]["country"] == "RU" and _km(f, MOSCOW) < 30 for f in meetings)
+
+
+@pytest.mark.parametrize("town", [VLADIMIR_CITY, AL_MAYADIN_TOWN])
+def test_nothing_placed_at_towns_named_only_inside_names(corpus, town):
+    _, features = corpus
+    assert all(_km(f, town) > 25 for f in features)
+
+
+def test_every_citation_quotes_its_article(corpus):
+    from eventmap.articles import read_article
+
+    articles_dir, features = corpus
+    assert features
+    for feature in features:
+        for c in feature["properties"]["citations"]:
+            text = read_article(articles_dir / c["article"], root=articles_dir).text
+            assert c["quote"] in text
+            assert text[c["start"] : c["end"]] == c["mention"]
+            assert c["mention"] in c["quote"]
+
+
+def test_geojson_contract_properties(corpus):
+    _, features = corpus
+    required = {
+        "layer",
+        "name",
+        "lat",
+        "lon",
+        "precision",
+        "radius_km",
+        "gazetteer_id",
+        "country",
+        "citations",
+    }
+    for feature in features:
+        assert required <= feature["properties"].keys()
+        assert feature["geometry"]["type"] in ("Point", "Polygon", "MultiPolygon")
+        if feature["geometry"]["type"] == "Point":
+            lon, lat = feature["geometry"]["coordinates"]
+            assert (lat, lon) == pytest.approx(
+                (feature["properties"]["lat"], feature["properties"]["lon"]), abs=1e-4
+            )
+
+
+def test_hostile_article_text_is_shown_not_run(pipeline, tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "hostile.md").write_text(
+        "---\ntitle: <b>bold</b> claims\n---\n\n"
+        "Protesters marched in Lisbon <script>alert(1)</script> and "
+        "<img src=x onerror=alert(1)> on Sunday.\n"
+    )
+    _build(pipeline, articles, tmp_path / "out")
+    html = (tmp_path / "out" / "index.html").read_text()
+    assert "<script>alert(1)" not in html
+    assert "<img src=x onerror" not in html
+    assert "<b>bold</b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
