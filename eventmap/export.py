@@ -25,9 +25,15 @@ from layers.types import LayerDefinition
 __all__ = ["feature_collection", "geojson_text"]
 
 _DECIMALS = 5
+#: Outlines are simplified to this many degrees (about 500 m) on export: the
+#: areas are computed on the full 1:10m shapes, but a reader of the file needs
+#: a country's coast to a few hundred metres, not 40,000 vertices of it.
+SIMPLIFY_DEGREES = 0.005
 
 
 def _rfc7946_geometry(geometry: BaseGeometry) -> dict[str, Any]:
+    if geometry.geom_type in ("Polygon", "MultiPolygon"):
+        geometry = shapely.simplify(geometry, SIMPLIFY_DEGREES, preserve_topology=True)
     rounded = shapely.transform(geometry, lambda xy: np.round(xy, _DECIMALS))
     if rounded.geom_type == "Polygon":
         rounded = orient(rounded, sign=1.0)
@@ -96,6 +102,11 @@ def feature_collection(
 def geojson_text(
     groups: Sequence[PlaceOnLayer], *, layer_defs: Sequence[LayerDefinition] = ()
 ) -> str:
-    """The FeatureCollection serialised deterministically (sorted keys, UTF-8 kept)."""
+    """The FeatureCollection serialised deterministically: one feature a line, sorted keys."""
     collection = feature_collection(groups, layer_defs=layer_defs)
-    return json.dumps(collection, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    features = [
+        json.dumps(feature, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        for feature in collection["features"]
+    ]
+    body = ",\n".join(features)
+    return '{"type":"FeatureCollection","features":[\n' + body + "\n]}\n"
