@@ -18,6 +18,7 @@ Three passes over a parsed document:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -113,6 +114,24 @@ _PERSON_TITLES = frozenset(
     }
 )
 _MAX_NGRAM = 6
+_ARTICLE_FEATURES = frozenset(
+    {
+        "country",
+        "sea",
+        "gulf",
+        "strait",
+        "bay",
+        "channel",
+        "lake",
+        "river",
+        "region",
+        "territory",
+        "peninsula",
+        "desert",
+        "mountain_range",
+        "island",
+    }
+)
 _ADMIN_WORDS = frozenset(
     {"province", "governorate", "region", "oblast", "state", "county", "district", "prefecture"}
 )
@@ -175,6 +194,10 @@ class MentionExtractor:
             if mention is not None:
                 found.append(mention)
                 taken.update(range(ent.start, ent.end))
+            elif ent.label_ in _PLACE_LABELS or ent.label_ == "FAC":
+                # A place entity we could not use is still one name: a word of
+                # it ("Point" in "Point Peron") must not be matched on its own.
+                blocked.update(range(ent.start, ent.end))
         for span in self._org_overrides(overridable, taken):
             found.append(self._toponym(span, "GAZETTEER"))
             taken.update(range(span.start, span.end))
@@ -182,7 +205,8 @@ class MentionExtractor:
         found.extend(self._gazetteer_matches(doc, taken | blocked))
         found.extend(self._loose_demonyms(doc, taken | blocked, found))
         found.sort(key=lambda m: m.start)
-        return [self._widen(doc, m) for m in found]
+        sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
+        return [self._widen(doc.text, m, sentences) for m in found]
 
     # -- pass 1: entities -------------------------------------------------
     def _from_entity(self, ent: Span, blocked: set[int]) -> Mention | None:
@@ -285,6 +309,11 @@ class MentionExtractor:
         if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
             return False
         candidates = self.gazetteer.candidates(span.text)
+        if span.start > 0 and span.doc[span.start - 1].lower_ == "the":
+            # "the Centre", "the Gulf", "the West Coast": with an article, a
+            # name the model did not tag is usually a common noun, unless the
+            # gazetteer holds it as a country or a named sea or region.
+            return any(c.feature in _ARTICLE_FEATURES for c in candidates)
         return _strong(candidates, population=STRONG_POPULATION)
 
     # -- demonyms ----------------------------------------------------------
@@ -338,24 +367,24 @@ class MentionExtractor:
         )
 
     @staticmethod
-    def _widen(doc: Doc, mention: Mention) -> Mention:
-        sent = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if sent is None:
+    def _widen(text: str, mention: Mention, sentences: list[tuple[int, int]]) -> Mention:
+        index = bisect.bisect_right([start for start, _ in sentences], mention.start) - 1
+        if index < 0:
             return mention
-        sentence = sent.sent
+        sentence_start, sentence_end = sentences[index]
         match = find_phrase(
-            doc.text,
+            text,
             mention.anchor_start,
             mention.anchor_end,
-            sentence_start=sentence.start_char,
-            sentence_end=sentence.end_char,
+            sentence_start=sentence_start,
+            sentence_end=sentence_end,
         )
         if match is None:
             return mention
         return Mention(
             start=match.start,
             end=match.end,
-            text=doc.text[match.start : match.end],
+            text=text[match.start : match.end],
             kind=MentionKind.PHRASE,
             name=mention.name,
             anchor_start=mention.anchor_start,
