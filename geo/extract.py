@@ -194,10 +194,6 @@ class MentionExtractor:
             if mention is not None:
                 found.append(mention)
                 taken.update(range(ent.start, ent.end))
-            elif ent.label_ in _PLACE_LABELS or ent.label_ == "FAC":
-                # A place entity we could not use is still one name: a word of
-                # it ("Point" in "Point Peron") must not be matched on its own.
-                blocked.update(range(ent.start, ent.end))
         for span in self._org_overrides(overridable, taken):
             found.append(self._toponym(span, "GAZETTEER"))
             taken.update(range(span.start, span.end))
