@@ -39,7 +39,7 @@ _ACRONYM_PENALTY = 5.0
 _COUNTRY_CONTEXT_BONUS = 2.5
 _PROXIMITY_BONUS = 2.5
 _PROXIMITY_SCALE_KM = 300.0
-_QUALIFIER_BONUS = 4.0
+_QUALIFIER_BONUS = 6.0
 _NAMESAKE_CITY_POPULATION = 50_000
 _NAMESAKE_PROVINCE_PENALTY = 2.5
 _EARTH_RADIUS_KM = 6371.0088
@@ -118,11 +118,14 @@ def rank_candidates(
     mention_text: str,
     context: ArticleContext,
     qualifier: Candidate | None = None,
+    contained: Candidate | None = None,
 ) -> list[Ranked]:
     """Score every candidate for one mention; best first.
 
     ``qualifier`` is the place named right after the mention in a
-    "City, State" or "City, Country" pattern, when there is one. Anchors
+    "City, State" or "City, Country" pattern, when there is one; ``contained``
+    is the town named right before it ("Atlanta, Georgia"), which the
+    mention's candidate should contain. Anchors
     with the mention's own name key are ignored: a name cannot vouch for itself.
     """
     total_countries = sum(context.countries.values()) or 1
@@ -153,6 +156,9 @@ def rank_candidates(
         if qualifier is not None and _qualified_by(candidate, qualifier):
             score += _QUALIFIER_BONUS
             reasons.append(f"written as '…, {qualifier.name}'")
+        if contained is not None and _qualified_by(contained, candidate):
+            score += _QUALIFIER_BONUS
+            reasons.append(f"written as '{contained.name}, …'")
         ranked.append(Ranked(candidate, score, tuple(reasons)))
     ranked.sort(key=lambda r: (-r.score, r.candidate.gazetteer_id))
     return ranked

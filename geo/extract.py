@@ -54,7 +54,10 @@ _BLOCKING_LABELS = frozenset(
         "CARDINAL",
     }
 )
-_OVERRIDABLE_LABELS = frozenset({"ORG", "NORP", "FAC"})
+_OVERRIDABLE_LABELS = frozenset({"ORG", "NORP", "FAC", "PERSON"})
+#: Prepositions after which a lone name the model calls a PERSON is a place
+#: ("from Dover to Calais"); "to" and "with" are left out: people are talked to.
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "into", "across"})
 _CONNECTORS = frozenset({"of", "al", "el", "de", "del", "la", "le", "upon", "on", "-", "the", "da"})
 #: Words that make the capitalised word after them a person or an office.
 _PERSON_TITLES = frozenset(
@@ -114,6 +117,26 @@ _PERSON_TITLES = frozenset(
     }
 )
 _MAX_NGRAM = 6
+#: Nouns after a name that make "the" belong to them: "the Donetsk area".
+_AREA_NOUNS = frozenset(
+    {
+        "area",
+        "region",
+        "coast",
+        "coastline",
+        "airspace",
+        "province",
+        "governorate",
+        "outskirts",
+        "countryside",
+        "border",
+        "waters",
+        "city",
+        "town",
+        "port",
+        "district",
+    }
+)
 _ARTICLE_FEATURES = frozenset(
     {
         "country",
@@ -240,10 +263,13 @@ class MentionExtractor:
                 continue
             if ent.label_ == "NORP" and self._demonym_country(ent.text):
                 continue
+            if ent.label_ == "PERSON" and not _person_in_place_position(span):
+                continue
             if _after_title(span) or (span.end < ent.end and ent.label_ != "NORP"):
                 continue
             candidates = self.gazetteer.candidates(span.text)
-            population = STRONG_POPULATION if ent.label_ == "NORP" else ORG_OVERRIDE_POPULATION
+            lenient = ent.label_ in ("NORP", "PERSON")  # PERSON only got here by position
+            population = STRONG_POPULATION if lenient else ORG_OVERRIDE_POPULATION
             if candidates and _strong(candidates, population=population):
                 spans.append(span)
         return spans
@@ -305,7 +331,12 @@ class MentionExtractor:
         if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
             return False
         candidates = self.gazetteer.candidates(span.text)
-        if span.start > 0 and span.doc[span.start - 1].lower_ == "the":
+        following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+        if (
+            span.start > 0
+            and span.doc[span.start - 1].lower_ == "the"
+            and following not in _AREA_NOUNS
+        ):
             # "the Centre", "the Gulf", "the West Coast": with an article, a
             # name the model did not tag is usually a common noun, unless the
             # gazetteer holds it as a country or a named sea or region.
@@ -389,6 +420,18 @@ class MentionExtractor:
             area=match.spec,
             demonym_country=mention.demonym_country,
         )
+
+
+def _person_in_place_position(span: Span) -> bool:
+    """A one-word "person" right after a place preposition, or after "to" following one."""
+    if len(span) != 1 or span.start == 0:
+        return False
+    before = span.doc[span.start - 1].lower_
+    if before in _PLACE_PREPOSITIONS:
+        return True
+    # "from Dover to Calais": "to" continues a from-phrase
+    window = span.doc[max(0, span.start - 5) : span.start - 1]
+    return before == "to" and any(t.lower_ == "from" for t in window)
 
 
 def _after_title(span: Span) -> bool:

@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 #: Bump when the schema or the build rules change: it renames the index file.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 
 #: How strongly a feature kind is preferred when population says nothing:
 #: countries over provinces over curated areas over towns over airports.
@@ -80,7 +80,10 @@ CREATE TABLE names (
 );
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-_INDEXES = "CREATE INDEX names_key ON names(key);"
+_INDEXES = """
+CREATE INDEX names_key ON names(key);
+CREATE INDEX places_feature_country ON places(feature, country);
+"""
 
 
 def default_data_dir() -> Path:
@@ -177,6 +180,7 @@ class Gazetteer:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
+        self._countries: dict[str, Candidate | None] = {}
 
     def _conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)

@@ -67,7 +67,9 @@ class Resolver:
         for index, mention in enumerate(mentions):
             if _needs_lookup(mention) and candidates.get(mention.name):
                 ranked[index] = self._rank(text, mention, candidates[mention.name], context)
-        # Second pass: confident choices anchor the rest by distance.
+        # Second pass: confident choices anchor the rest by distance, and a
+        # town right before ", <name>" says which state or country is meant.
+        first = {index: best[0].candidate for index, best in ranked.items() if best}
         for index in ranked:
             best = ranked[index]
             if best and confidence_of(best) >= _ANCHOR_CONFIDENCE:
@@ -76,7 +78,10 @@ class Resolver:
                     context.anchors.append((c.lat, c.lon, name_key(mentions[index].name)))
         for index, mention in enumerate(mentions):
             if index in ranked:
-                ranked[index] = self._rank(text, mention, candidates[mention.name], context)
+                contained = self._preceding_town(text, mentions, index, first)
+                ranked[index] = self._rank(
+                    text, mention, candidates[mention.name], context, contained=contained
+                )
         return [self._place_for(i, m, ranked.get(i)) for i, m in enumerate(mentions)]
 
     # -- lookups --------------------------------------------------------------
@@ -103,14 +108,35 @@ class Resolver:
         return context
 
     def _rank(
-        self, text: str, mention: Mention, candidates: list[Candidate], context: ArticleContext
+        self,
+        text: str,
+        mention: Mention,
+        candidates: list[Candidate],
+        context: ArticleContext,
+        *,
+        contained: Candidate | None = None,
     ) -> list[Ranked]:
         return rank_candidates(
             candidates,
             mention_text=text[mention.anchor_start : mention.anchor_end],
             context=context,
             qualifier=self._qualifier(text, mention),
+            contained=contained,
         )
+
+    @staticmethod
+    def _preceding_town(
+        text: str, mentions: Sequence[Mention], index: int, first: dict[int, Candidate]
+    ) -> Candidate | None:
+        """The town in "Atlanta, Georgia" when ``mentions[index]`` is "Georgia"."""
+        if index == 0 or index - 1 not in first:
+            return None
+        before = mentions[index - 1]
+        between = text[before.end : mentions[index].start]
+        town = first[index - 1]
+        if between.strip() == "," and town.feature == "city":
+            return town
+        return None
 
     def _qualifier(self, text: str, mention: Mention) -> Candidate | None:
         """The state or country in a "Paris, Texas" pattern right after the name."""

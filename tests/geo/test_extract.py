@@ -1,0 +1,92 @@
+"""Mention extraction on sentences written for these tests."""
+
+import pytest
+
+from geo.extract import MentionExtractor
+from geo.sources import demonym_table
+from geo.types import AreaKind, MentionKind
+
+
+@pytest.fixture(scope="module")
+def extract(nlp, gazetteer):
+    extractor = MentionExtractor(gazetteer, demonym_table())
+
+    def run(text):
+        mentions = extractor.extract(nlp(text))
+        for m in mentions:
+            assert text[m.start : m.end] == m.text
+            assert text[m.anchor_start : m.anchor_end] == m.name
+        return mentions
+
+    return run
+
+
+def _texts(mentions):
+    return [m.text for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Protests spread from Lagos to Abuja on Monday.", ["Lagos", "Abuja"]),
+        ("The ferry sailed from Dover to Calais.", ["Dover", "Calais"]),
+        ("Talks resumed in Nairobi, Kenya, after a pause.", ["Nairobi", "Kenya"]),
+    ],
+)
+def test_toponyms(extract, text, expected):
+    found = extract(text)
+    assert _texts(found) == expected
+    assert all(m.kind is MentionKind.TOPONYM for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        ("Russian President Vladimir Putin spoke on Tuesday.", "Vladimir"),
+        ("The Qatar-based Al Jazeera network reported the raid.", "Al Jazeera"),
+        ("Secretary of State Madeleine Albright arrived late.", "Madeleine"),
+        ("In March the council met again.", "March"),
+    ],
+)
+def test_people_organisations_and_dates_are_not_places(extract, text, not_a_place):
+    assert all(not_a_place not in m.text for m in extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("Syrian troops moved north.", "Syrian", "SY"),
+        ("An Iranian official denied it.", "Iranian", "IR"),
+        ("Two Israeli jets were seen.", "Israeli", "IL"),
+    ],
+)
+def test_demonyms_map_to_their_country(extract, text, word, country):
+    (mention,) = [m for m in extract(text) if m.name == word]
+    assert mention.kind is MentionKind.DEMONYM
+    assert mention.demonym_country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "kind"),
+    [
+        ("Two drones entered Turkish airspace overnight.", "Turkish airspace", AreaKind.AIRSPACE),
+        ("A freighter sank off the coast of Yemen.", "off the coast of Yemen", AreaKind.OFFSHORE),
+        ("Storms battered the Libyan coast.", "the Libyan coast", AreaKind.COAST),
+        ("Shelling continued in the Donetsk area.", "the Donetsk area", AreaKind.VICINITY),
+        ("A village 30 km south of Mosul was hit.", "30 km south of Mosul", AreaKind.OFFSET),
+    ],
+)
+def test_spatial_phrases(extract, text, phrase, kind):
+    (mention,) = [m for m in extract(text) if m.kind is MentionKind.PHRASE]
+    assert mention.text == phrase
+    assert mention.area.kind is kind
+
+
+def test_gazetteer_finds_a_base_the_model_misses(extract):
+    found = extract("Jets returned to Hmeimim after the raid.")
+    assert "Hmeimim" in _texts(found)
+
+
+def test_a_province_word_joins_the_name(extract):
+    found = extract("Clashes were reported in Idlib province on Friday.")
+    assert "Idlib province" in _texts(found)

@@ -1,0 +1,71 @@
+"""Resolution in context, on short articles written for these tests."""
+
+import pytest
+from shapely.geometry import Point
+
+from geo.disambiguate import haversine_km
+from geo.extract import MentionExtractor
+from geo.resolve import Resolver
+from geo.sources import demonym_table
+from geo.types import Precision
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp, gazetteer):
+    extractor = MentionExtractor(gazetteer, demonym_table())
+    resolver = Resolver(gazetteer)
+
+    def run(text):
+        return resolver.resolve(text, extractor.extract(nlp(text)))
+
+    return run
+
+
+def _place(results, text):
+    (item,) = [r for r in results if r.mention.text == text]
+    return item.place
+
+
+def test_moscow_with_russia_in_the_story_is_in_russia(resolve):
+    results = resolve("Officials flew to Moscow. Russia said the talks went well.")
+    moscow = _place(results, "Moscow")
+    assert moscow.country == "RU" and moscow.precision is Precision.EXACT
+    assert any(a.country == "US" for a in moscow.alternatives)
+
+
+def test_georgia_with_putin_is_the_country(resolve):
+    results = resolve("Putin warned Georgia over its NATO bid, the Kremlin said.")
+    georgia = _place(results, "Georgia")
+    assert georgia.country == "GE" and georgia.feature == "country"
+    assert georgia.is_area  # countries are polygons
+
+
+def test_georgia_with_atlanta_is_the_state(resolve):
+    results = resolve("Voters in Atlanta, Georgia, queued for hours.")
+    assert _place(results, "Georgia").country == "US"
+
+
+def test_a_state_after_the_town_picks_the_town(resolve):
+    results = resolve("The storm hit Paris, Texas, on Sunday.")
+    paris = _place(results, "Paris")
+    assert paris.country == "US"
+    assert haversine_km(paris.lat, paris.lon, 33.66, -95.56) < 30
+
+
+def test_nearby_places_decide_a_shared_name(resolve):
+    text = "Floods hit Springfield. Water also rose in Peoria and Bloomington in Illinois."
+    springfield = _place(resolve(text), "Springfield")
+    assert haversine_km(springfield.lat, springfield.lon, 39.8, -89.64) < 50
+
+
+def test_airspace_phrase_is_a_polygon_with_the_country_inside(resolve):
+    results = resolve("Jets violated Lebanese airspace on Monday.")
+    airspace = _place(results, "Lebanese airspace")
+    assert airspace.is_area and airspace.country == "LB"
+    assert airspace.geometry.contains(Point(35.5, 33.89))  # Beirut
+    assert airspace.gazetteer_id.endswith("#airspace")
+
+
+def test_an_unknown_name_stays_unresolved_but_listed(resolve):
+    results = resolve("The convoy reached Qwzxvtown near Homs.")
+    assert all(r.place is not None or r.mention.text for r in results)
