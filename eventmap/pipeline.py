@@ -19,7 +19,7 @@ from geo.extract import MentionExtractor
 from geo.gazetteer import Gazetteer, open_gazetteer
 from geo.nlp import load_nlp
 from geo.resolve import Resolver
-from geo.sources import demonym_table
+from geo.sources import demonym_table, regional_adjective_table
 from geo.types import Resolved
 from layers.classify import ArticleInfo, classify_article
 from layers.registry import load_layers
@@ -52,7 +52,9 @@ class Pipeline:
         self.gazetteer = gazetteer or open_gazetteer()
         self.nlp = load_nlp(model)
         self.layers = list(layers) if layers is not None else load_layers(layers_dir)
-        self.extractor = MentionExtractor(self.gazetteer, demonym_table())
+        self.extractor = MentionExtractor(
+            self.gazetteer, demonym_table(), regional_adjective_table()
+        )
         self.resolver = Resolver(self.gazetteer, geocoder=geocoder)
 
     def process(self, article: Article) -> ArticleResult:

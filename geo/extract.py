@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -35,6 +34,9 @@ __all__ = ["STRONG_POPULATION", "MentionExtractor"]
 STRONG_POPULATION = 15_000
 #: Population from which a town the model called an ORG is still taken as a place.
 ORG_OVERRIDE_POPULATION = 100_000
+#: Population from which a city leading an organisation's name is a mention
+#: ("New York Times"); smaller towns in such names are usually just names.
+EMBEDDED_CITY_POPULATION = 1_000_000
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _BLOCKING_LABELS = frozenset(
     {
@@ -161,13 +163,6 @@ _ADMIN_WORDS = frozenset(
 _STRONG_FEATURES = frozenset(f for f, rank in FEATURE_RANK.items() if rank <= 2)
 
 
-@dataclass(frozen=True)
-class _Span:
-    start_token: int
-    end_token: int
-    label: str
-
-
 def _is_capitalised(token: Token) -> bool:
     text = token.text
     return bool(text) and text[0].isupper()
@@ -196,10 +191,16 @@ def _strong(candidates: list[Candidate], *, population: int) -> bool:
 class MentionExtractor:
     """Find place mentions in a parsed document, checking names against a gazetteer."""
 
-    def __init__(self, gazetteer: Gazetteer, demonyms: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        demonyms: Mapping[str, str],
+        regional_adjectives: Mapping[str, str] | None = None,
+    ) -> None:
         self.gazetteer = gazetteer
         self.demonyms = dict(demonyms)
         self._demonyms_folded = {k.casefold(): v for k, v in demonyms.items()}
+        self.regional = dict(regional_adjectives or {})
 
     def extract(self, doc: Doc) -> list[Mention]:
         """Every place mention in ``doc``, ordered by position, none overlapping."""
@@ -231,7 +232,10 @@ class MentionExtractor:
     def _from_entity(self, ent: Span, blocked: set[int]) -> Mention | None:
         if ent.label_ == "NORP":
             country = self._demonym_country(ent.text)
-            return self._demonym(ent, country) if country else None
+            if country:
+                return self._demonym(ent, country)
+            region = self.regional.get(_trim(ent).text)
+            return self._regional(_trim(ent), region) if region else None
         if ent.label_ not in _PLACE_LABELS and ent.label_ != "FAC":
             return None
         span = self._with_admin_word(_trim(ent))
@@ -256,23 +260,66 @@ class MentionExtractor:
         return longer if self.gazetteer.known_keys([name_key(longer.text)]) else span
 
     def _org_overrides(self, ents: Iterable[Span], taken: set[int]) -> list[Span]:
+        """Place names inside entities the model gave another label.
+
+        A whole ORG/NORP/FAC span (or a one-word PERSON right after a place
+        preposition) that is a well-known place is taken as it is; an ORG
+        that merely starts with a country, a province or a city of a million
+        ("Israel Defense Forces", "New York Times") yields that leading name.
+        """
         spans = []
         for ent in ents:
             span = _trim(ent)
             if not len(span) or any(i in taken for i in range(span.start, span.end)):
                 continue
-            if ent.label_ == "NORP" and self._demonym_country(ent.text):
+            if ent.label_ == "NORP" and (
+                self._demonym_country(ent.text) or self.regional.get(span.text)
+            ):
                 continue
             if ent.label_ == "PERSON" and not _person_in_place_position(span):
                 continue
-            if _after_title(span) or (span.end < ent.end and ent.label_ != "NORP"):
+            if _after_title(span) or span.text.lower().rstrip(".") in _PERSON_TITLES:
                 continue
-            candidates = self.gazetteer.candidates(span.text)
-            lenient = ent.label_ in ("NORP", "PERSON")  # PERSON only got here by position
-            population = STRONG_POPULATION if lenient else ORG_OVERRIDE_POPULATION
-            if candidates and _strong(candidates, population=population):
-                spans.append(span)
+            if span.end < ent.end and ent.label_ != "NORP":
+                continue
+            whole = self._override_whole(ent, span)
+            if whole is not None:
+                spans.append(whole)
+            elif ent.label_ == "ORG":
+                leading = self._leading_place(span)
+                if leading is not None:
+                    spans.append(leading)
         return spans
+
+    def _override_whole(self, ent: Span, span: Span) -> Span | None:
+        candidates = self.gazetteer.candidates(span.text)
+        if not candidates:
+            return None
+        if _looks_like_acronym(span.text) and not _acronym_place(candidates):
+            return None
+        preceded_by_the = ent.start < span.start or (
+            span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+        )
+        if preceded_by_the and not any(c.feature in _ARTICLE_FEATURES for c in candidates):
+            return None  # "the Centre", "the Mission": an institution, not a place
+        lenient = ent.label_ in ("NORP", "PERSON")  # PERSON only got here by position
+        population = STRONG_POPULATION if lenient else ORG_OVERRIDE_POPULATION
+        return span if _strong(candidates, population=population) else None
+
+    def _leading_place(self, span: Span) -> Span | None:
+        """The longest leading place name of an organisation's name, if well known."""
+        for end in range(min(span.end - 1, span.start + 3), span.start, -1):
+            head = span.doc[span.start : end]
+            if not all(_is_capitalised(t) for t in head) or self._demonym_country(head.text):
+                continue
+            candidates = self.gazetteer.candidates(head.text)
+            if any(
+                c.exact_name
+                and (c.feature in ("country", "admin1") or c.population >= EMBEDDED_CITY_POPULATION)
+                for c in candidates
+            ):
+                return head
+        return None
 
     # -- pass 2: gazetteer n-grams ----------------------------------------
     def _gazetteer_matches(self, doc: Doc, unavailable: set[int]) -> list[Mention]:
@@ -313,16 +360,8 @@ class MentionExtractor:
             token = span[0]
             if token.pos_ != "PROPN" or token.is_stop:
                 return False
-            if token.is_upper and len(token.text) <= 4:
-                # An abbreviation is a place only when a country or province is
-                # written that way ("UK", "UAE"), not a town's stray alias.
-                candidates = [
-                    c
-                    for c in self.gazetteer.candidates(token.text)
-                    if c.matched_name.replace(".", "").isupper()
-                    and c.feature in ("country", "admin1")
-                ]
-                return bool(candidates)
+            if _looks_like_acronym(token.text):
+                return _acronym_place(self.gazetteer.candidates(token.text))
             if self._demonym_country(token.text):
                 return False
         if span[-1].ent_type_ == "PERSON" or span[0].ent_type_ == "PERSON":
@@ -363,6 +402,8 @@ class MentionExtractor:
             country = self._demonym_country(token.text)
             if country:
                 extra.append(self._demonym(doc[token.i : token.i + 1], country))
+            elif token.text in self.regional:
+                extra.append(self._regional(doc[token.i : token.i + 1], self.regional[token.text]))
         return extra
 
     # -- building mentions --------------------------------------------------
@@ -394,6 +435,20 @@ class MentionExtractor:
         )
 
     @staticmethod
+    def _regional(span: Span, place: str) -> Mention:
+        """A regional adjective ("European") standing for a region or continent."""
+        return Mention(
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            kind=MentionKind.DEMONYM,
+            name=place,
+            anchor_start=span.start_char,
+            anchor_end=span.end_char,
+            label="NORP",
+        )
+
+    @staticmethod
     def _widen(text: str, mention: Mention, sentences: list[tuple[int, int]]) -> Mention:
         index = bisect.bisect_right([start for start, _ in sentences], mention.start) - 1
         if index < 0:
@@ -420,6 +475,22 @@ class MentionExtractor:
             area=match.spec,
             demonym_country=mention.demonym_country,
         )
+
+
+def _looks_like_acronym(text: str) -> bool:
+    letters = text.replace(".", "").replace("&", "")
+    return letters.isupper() and len(letters) <= 4
+
+
+def _acronym_place(candidates: list[Candidate]) -> bool:
+    """True when a country, province or region is written as this abbreviation.
+
+    "UK", "UAE" and "EU" are places; "BA" is a town's stray alias, not a place.
+    """
+    return any(
+        c.matched_name.replace(".", "").isupper() and c.feature in ("country", "admin1", "region")
+        for c in candidates
+    )
 
 
 def _person_in_place_position(span: Span) -> bool:

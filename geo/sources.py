@@ -27,6 +27,7 @@ __all__ = [
     "demonym_table",
     "geonames_city_records",
     "province_records",
+    "regional_adjective_table",
     "source_versions",
 ]
 
@@ -260,6 +261,12 @@ def demonym_table() -> dict[str, str]:
                 if form:
                     table.setdefault(form, row["country"])
     return table
+
+
+def regional_adjective_table() -> dict[str, str]:
+    """Map each regional adjective ("European") to the name of its region ("Europe")."""
+    with open(_data_file("regional_adjectives.csv"), encoding="utf-8", newline="") as fh:
+        return {row["adjective"]: row["place"] for row in csv.DictReader(fh)}
 
 
 def all_records() -> Iterator[SourceRecord]:

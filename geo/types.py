@@ -73,8 +73,9 @@ class Mention:
 
     ``start``/``end`` are character offsets of the whole mention in the
     article text (``text == article_text[start:end]``). For a phrase, the
-    anchor offsets point at the toponym or demonym the phrase is built on and
-    ``name`` is that anchor's text, which is what gets geocoded.
+    anchor offsets point at the toponym or demonym the phrase is built on.
+    ``name`` is what gets geocoded: the anchor's text, or for a regional
+    adjective ("European") the region it stands for ("Europe").
     """
 
     start: int
