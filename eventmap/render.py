@@ -14,12 +14,21 @@ dollar signs and backslashes into character references.
 
 Folium names every element with a random id; :func:`build_map` renumbers the
 element tree from a counter so the same events always give the same bytes.
+
+The page needs no network. Leaflet, vendored from npm into ``eventmap/assets``
+(see its README), is inlined into the page head by :class:`OfflineMap`, which
+links none of folium's CDN scripts and styles; popups are handed to Leaflet as
+strings, so jQuery is not needed either. Instead of map tiles, a base layer
+drawn from :mod:`geo.shapes` shows land and country borders on a pale blue
+sea: in detail around the events, coarsely for the rest of the world.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import importlib
+import importlib.resources
 import importlib.util
 import math
 import re
@@ -29,6 +38,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import folium
+import numpy as np
 import shapely
 from branca.element import Element, Figure, MacroElement
 from folium.template import Template
@@ -39,7 +49,7 @@ from eventmap.grouping import PlaceOnLayer, group_events, layer_rank
 from geo.types import Place, Precision
 from layers.types import Citation, Event, LayerDefinition
 
-__all__ = ["ATTRIBUTION", "build_map", "popup_html", "render_html"]
+__all__ = ["ATTRIBUTION", "OfflineMap", "build_map", "popup_html", "render_html"]
 
 ATTRIBUTION = "Places: GeoNames (CC BY 4.0); shapes: Natural Earth (public domain); eventmap"
 """Credit for the data the map is drawn from, shown in the legend and by Leaflet."""
@@ -50,6 +60,24 @@ MAX_ALTERNATIVES = 8
 
 _POINT_PANE = "eventmapPoints"
 """A pane above Leaflet's overlay pane, so that areas never cover markers."""
+_BASE_PANE = "eventmapBase"
+_BASE_PANE_Z = 250
+"""The base layer's pane: above Leaflet's tile pane (200), below its overlays (400)."""
+
+_SEA_COLOR = "#d5e6f3"
+_LAND_COLOR = "#e9e9e6"
+_BORDER_COLOR = "#a3a3a3"
+_WORLD_SIMPLIFY_DEG = 0.2
+"""The world outside the events' region: about a pixel at zoom 3."""
+_MIN_SIMPLIFY_DEG = 0.002
+"""Finer than this the Natural Earth 1:10m grid (about 0.002-0.004°) has nothing to add."""
+_REGION_PIXELS = 2500
+"""A region is simplified to its span over this: a pixel with all of it on a wide screen."""
+_MIN_MARGIN_DEG = 3.0
+_MARGIN_SHARE = 0.6
+"""Around the events, land is drawn in detail this share of their extent (at least 3°) out."""
+_SPECK_TOLERANCES = 3.0
+"""Islands less than this many tolerances across (as a square) are left out."""
 
 _FILL_OPACITY: dict[Precision, float] = {
     Precision.EXACT: 0.45,
@@ -68,6 +96,8 @@ _SIMPLIFY_DEG = 0.005
 """Area outlines are simplified to about half a kilometre: plenty on screen."""
 _COORD_DIGITS = 5
 _KM_PER_DEG = 111.32
+_MAX_LAT = 85.0
+"""Web Mercator, which Leaflet draws in, stops just past 85° of latitude."""
 
 _JS_UNSAFE = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
 
@@ -200,15 +230,36 @@ def _tooltip(text: str) -> folium.Tooltip:
     return folium.Tooltip(_esc(text))
 
 
+class _Popup(folium.Popup):
+    """A folium ``Popup`` that gives Leaflet its HTML as a string, so jQuery is not needed.
+
+    folium's template turns the HTML into a DOM node with jQuery
+    (``$(`...`)[0]``); Leaflet's ``setContent`` takes an HTML string just as
+    well. The string is still a JavaScript template literal, which
+    :func:`_esc` has made safe. Only what this module uses is supported: no
+    ``lazy``, no ``show``, no scripts inside the popup.
+    """
+
+    _template = Template(
+        """
+        var {{ this.get_name() }} = L.popup({{ this.options|tojavascript }});
+        {%- for name, element in this.html._children.items() %}
+        {{ this.get_name() }}.setContent(`{{ element.render(**kwargs).replace('\\n', ' ') }}`);
+        {%- endfor %}
+        {{ this._parent.get_name() }}.bindPopup({{ this.get_name() }});
+        """
+    )
+
+
 def _popup(group: PlaceOnLayer, layer_title: str) -> folium.Popup:
-    return folium.Popup(popup_html(group, layer_title=layer_title), max_width=POPUP_MAX_WIDTH)
+    return _Popup(popup_html(group, layer_title=layer_title), max_width=POPUP_MAX_WIDTH)
 
 
-def _round_coords(coords: Any) -> Any:
-    """Round nested GeoJSON coordinates to about a metre."""
+def _round_coords(coords: Any, digits: int = _COORD_DIGITS) -> Any:
+    """Round nested GeoJSON coordinates to ``digits`` decimals (5: about a metre)."""
     if isinstance(coords, (int, float)):
-        return round(float(coords), _COORD_DIGITS)
-    return [_round_coords(c) for c in coords]
+        return round(float(coords), digits)
+    return [_round_coords(c, digits) for c in coords]
 
 
 def _area_geojson(geometry: BaseGeometry) -> dict[str, Any]:
@@ -298,15 +349,24 @@ def _group_bounds(group: PlaceOnLayer) -> tuple[float, float, float, float]:
     return lat - dlat, lon - dlon, lat + dlat, lon + dlon
 
 
+def _bounds(groups: Sequence[PlaceOnLayer]) -> tuple[float, float, float, float] | None:
+    """(south, west, north, east) around every place, or ``None`` when there is none."""
+    if not groups:
+        return None
+    boxes = [_group_bounds(g) for g in groups]
+    south = max(-_MAX_LAT, min(b[0] for b in boxes))
+    west = max(-180.0, min(b[1] for b in boxes))
+    north = min(_MAX_LAT, max(b[2] for b in boxes))
+    east = min(180.0, max(b[3] for b in boxes))
+    return south, west, north, east
+
+
 def _fit(groups: Sequence[PlaceOnLayer], fmap: folium.Map) -> None:
     """Fit the map to every place, or leave the world view when there is none."""
-    if not groups:
+    bounds = _bounds(groups)
+    if bounds is None:
         return
-    boxes = [_group_bounds(g) for g in groups]
-    south = max(-85.0, min(b[0] for b in boxes))
-    west = max(-180.0, min(b[1] for b in boxes))
-    north = min(85.0, max(b[2] for b in boxes))
-    east = min(180.0, max(b[3] for b in boxes))
+    south, west, north, east = bounds
     fmap.fit_bounds([[south, west], [north, east]], padding=(20, 20), max_zoom=_FIT_MAX_ZOOM)
 
 
@@ -365,6 +425,8 @@ _CSS = (
     ".em-quote{margin:2px 0 2px 4px;padding-left:6px;border-left:3px solid #ccc;font-style:italic}"
     ".em-article{font-size:11px;color:#555}"
     ".em-reason,.em-alts{margin:4px 0;color:#333}"
+    # The sea: what shows wherever the base layer draws no land.
+    f".folium-map.leaflet-container{{background:{_SEA_COLOR}}}"
 )
 
 
@@ -382,6 +444,86 @@ def _legend_markup(title: str, shown: Sequence[tuple[LayerDefinition, int]], *, 
     )
 
 
+_SOURCE_MAP_RE = re.compile(r"\n?//# sourceMappingURL=[^\n]*\s*\Z")
+_CLOSE_SCRIPT_RE = re.compile(r"</(script)", re.IGNORECASE)
+
+
+def _inline_script(code: str, *, name: str) -> str:
+    r"""Make ``code`` safe as the text of an inline ``<script>`` element.
+
+    ``</script`` would end the element: it can only occur in a string, a
+    regular expression or a comment, where ``<\/script`` means the same, so
+    it is rewritten. ``<!--`` and ``<script`` change how the HTML parser reads
+    the rest of the element and have no such rewrite, so they are refused
+    (Leaflet has neither). The source-map comment is dropped: its file is
+    not shipped.
+
+    Examples
+    --------
+    >>> _inline_script('s = "</SCRIPT>";', name="x.js")
+    's = "<\\/SCRIPT>";'
+    """
+    for bad in ("<!--", "<script"):
+        if bad in code.lower():
+            raise ValueError(f"{name} contains {bad!r} and cannot be inlined safely")
+    code = _SOURCE_MAP_RE.sub("\n", code)
+    return _CLOSE_SCRIPT_RE.sub(r"<\\/\1", code)
+
+
+def _inline_style(css: str, *, name: str) -> str:
+    """Check that ``css`` can be the text of an inline ``<style>`` element."""
+    if "</style" in css.lower():
+        raise ValueError(f"{name} contains '</style' and cannot be inlined safely")
+    return css
+
+
+@functools.cache
+def _leaflet_assets() -> tuple[str, str]:
+    """The vendored Leaflet script and stylesheet, ready to inline (read once)."""
+    folder = importlib.resources.files("eventmap").joinpath("assets")
+    js = folder.joinpath("leaflet.js").read_text(encoding="utf-8")
+    css = folder.joinpath("leaflet.css").read_text(encoding="utf-8")
+    return _inline_script(js, name="leaflet.js"), _inline_style(css, name="leaflet.css")
+
+
+class _InlineLeaflet(Element):
+    """Leaflet's script and stylesheet, inline, for the page head."""
+
+    def render(self, **kwargs: Any) -> str:
+        js, css = _leaflet_assets()
+        return (
+            f'<script id="eventmap-leaflet-js">\n{js}</script>\n'
+            f'<style id="eventmap-leaflet-css">\n{css}</style>\n'
+        )
+
+
+class OfflineMap(folium.Map):
+    """A folium ``Map`` whose page loads nothing from the network.
+
+    folium's ``Map`` links Leaflet, jQuery, Bootstrap, Font Awesome and
+    awesome-markers from CDNs, through class-level ``default_js`` and
+    ``default_css`` lists. Each ``OfflineMap`` has its own lists, empty, so
+    nothing is linked and folium's lists are never touched; rendering puts
+    the vendored Leaflet inline at the head of the page instead. Pass
+    ``tiles=None`` as well: tiles come from a server. Popups made with
+    folium's own ``Popup`` would still need jQuery (see :class:`_Popup`).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.default_js: list[tuple[str, str]] = []
+        self.default_css: list[tuple[str, str]] = []
+
+    # folium's maps render into their figure and return nothing; branca's
+    # Element.render, further up, returns the HTML.
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]
+        """Put Leaflet in the page head, then render as folium does."""
+        figure = self.get_root()
+        if isinstance(figure, Figure):
+            figure.header.add_child(_InlineLeaflet(), name="eventmap_leaflet")
+        super().render(**kwargs)
+
+
 def _load_shapes() -> Any:
     """``geo.shapes`` when it is installed, else ``None`` (the base is optional)."""
     if importlib.util.find_spec("geo.shapes") is None:
@@ -389,30 +531,185 @@ def _load_shapes() -> Any:
     return importlib.import_module("geo.shapes")
 
 
+_SHAPES_API = ("country_keys", "country_shape", "land_in_box")
+"""What the base layer needs from :mod:`geo.shapes` (or a stand-in for it)."""
+
+
+def _shared_edges(parts: Any) -> BaseGeometry:
+    """Return the edges that two of ``parts`` (polygons) have in common, as lines.
+
+    In a simplified coverage neighbours share their border edge for edge,
+    with the very same coordinates, so an edge found twice is a border and an
+    edge found once is a coast (or where a box cut the coverage).
+    """
+    rings = shapely.get_rings(parts)
+    coords, ring_of = shapely.get_coordinates(rings, return_index=True)
+    if len(coords) < 2:
+        return shapely.MultiLineString([])
+    same_ring = ring_of[1:] == ring_of[:-1]
+    start, end = coords[:-1][same_ring], coords[1:][same_ring]
+    # The same edge runs one way round one ring and the other way round the next.
+    flip = (start[:, 0] > end[:, 0]) | ((start[:, 0] == end[:, 0]) & (start[:, 1] > end[:, 1]))
+    low = np.where(flip[:, None], end, start)
+    high = np.where(flip[:, None], start, end)
+    edges, counts = np.unique(np.hstack([low, high]), axis=0, return_counts=True)
+    shared = edges[counts >= 2].reshape(-1, 2, 2)
+    if not len(shared):
+        return shapely.MultiLineString([])
+    return shapely.line_merge(shapely.MultiLineString(list(shapely.linestrings(shared))))
+
+
+def _land_and_borders(
+    countries: Sequence[BaseGeometry], *, tolerance: float
+) -> tuple[BaseGeometry, BaseGeometry]:
+    """Simplify countries together and return (land, borders between countries).
+
+    ``shapely.coverage_simplify`` simplifies each edge two countries share
+    once, so neighbours still meet without gaps or slivers. The land is the
+    union of the countries, without islands too small to see at
+    ``tolerance``; the borders are the shared edges that touch that land.
+    """
+    empty = shapely.MultiPolygon([])
+    if not countries:
+        return empty, shapely.MultiLineString([])
+    simple = shapely.coverage_simplify(np.asarray(countries, dtype=object), tolerance)
+    parts = shapely.get_parts(simple)
+    parts = parts[~shapely.is_empty(parts)]
+    speck = (_SPECK_TOLERANCES * tolerance) ** 2
+    land = shapely.get_parts(shapely.union_all(parts))
+    land = land[
+        (shapely.get_type_id(land) == shapely.GeometryType.POLYGON) & (shapely.area(land) >= speck)
+    ]
+    land_shape = shapely.MultiPolygon(list(land)) if len(land) else empty
+    lines = shapely.get_parts(_shared_edges(parts))
+    shapely.prepare(land_shape)
+    lines = lines[shapely.intersects(land_shape, lines)] if len(lines) else lines
+    return land_shape, shapely.MultiLineString(list(lines))
+
+
+@functools.lru_cache(maxsize=4)
+def _world_base(shapes: Any) -> tuple[BaseGeometry, BaseGeometry]:
+    """Land and borders of the whole world, coarse, computed once per ``shapes``.
+
+    ``shapes`` must be hashable (a module is); a second or so of work that
+    every map of the process shares.
+    """
+    shapes_of = (shapes.country_shape(key) for key in shapes.country_keys())
+    countries = [c for c in shapes_of if c is not None and not c.is_empty]
+    return _land_and_borders(countries, tolerance=_WORLD_SIMPLIFY_DEG)
+
+
+def _region_box(bounds: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """(min_lon, min_lat, max_lon, max_lat) around the places, with a margin.
+
+    The margin is a share of the places' larger side (at least
+    :data:`_MIN_MARGIN_DEG`), half as wide again east-west (screens are wide)
+    and widened in degrees of longitude away from the equator. Longitudes may
+    run past ±180° so that the region stays in one piece.
+    """
+    south, west, north, east = bounds
+    coslat = max(math.cos(math.radians((south + north) / 2)), 0.2)
+    extent = max(north - south, (east - west) * coslat)
+    margin = max(_MARGIN_SHARE * extent, _MIN_MARGIN_DEG)
+    dlon = 1.5 * margin / coslat
+    min_lon, max_lon = west - dlon, east + dlon
+    if max_lon - min_lon >= 360.0:
+        min_lon, max_lon = -180.0, 180.0
+    return min_lon, max(south - margin, -_MAX_LAT), max_lon, min(north + margin, _MAX_LAT)
+
+
+def _region_tolerance(box: tuple[float, float, float, float]) -> float:
+    """Simplification for a region: about a pixel with the whole region on screen."""
+    min_lon, min_lat, max_lon, max_lat = box
+    coslat = max(math.cos(math.radians((min_lat + max_lat) / 2)), 0.2)
+    span = max(max_lat - min_lat, (max_lon - min_lon) * coslat)
+    return min(max(span / _REGION_PIXELS, _MIN_SIMPLIFY_DEG), _WORLD_SIMPLIFY_DEG)
+
+
+def _region_base(
+    shapes: Any, box: tuple[float, float, float, float], *, tolerance: float
+) -> tuple[BaseGeometry, BaseGeometry]:
+    """Land and borders inside ``box``, simplified to ``tolerance``."""
+    clipped = (shapes.land_in_box(*box, country=key) for key in shapes.country_keys())
+    countries = [c for c in clipped if not c.is_empty]
+    return _land_and_borders(countries, tolerance=tolerance)
+
+
+def _digits(tolerance: float) -> int:
+    """Decimals to keep for coordinates simplified to ``tolerance`` degrees."""
+    return min(max(math.ceil(-math.log10(tolerance)) + 1, 2), _COORD_DIGITS)
+
+
+def _base_geojson(geometry: BaseGeometry, *, digits: int) -> dict[str, Any] | None:
+    """A GeoJSON Feature of ``geometry`` rounded to ``digits``, or ``None`` if empty."""
+    if geometry.is_empty:
+        return None
+    geom = dict(mapping(geometry))
+    geom["coordinates"] = _round_coords(geom["coordinates"], digits)
+    return {"type": "Feature", "properties": {}, "geometry": geom}
+
+
+def _base_style(style: dict[str, Any]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """Make a folium ``style_function`` that gives every feature ``style``."""
+
+    def style_function(_feature: dict[str, Any]) -> dict[str, Any]:
+        return dict(style)
+
+    return style_function
+
+
+_LAND_STYLE = {"stroke": False, "fillColor": _LAND_COLOR, "fillOpacity": 1.0}
+_BORDER_STYLE = {"color": _BORDER_COLOR, "weight": 0.8, "opacity": 1.0, "fill": False}
+
+
 def _base_layer(groups: Sequence[PlaceOnLayer]) -> folium.FeatureGroup | None:
-    """Light grey outlines of the countries the places lie in, if shapes exist."""
+    """Land and country borders to draw the events on, in place of map tiles.
+
+    Around the places (see :func:`_region_box`) in detail; elsewhere the
+    coarse world of :func:`_world_base`, so that zooming out never shows land
+    as sea. The world's land stops a hair inside the region, so the two fills
+    overlap rather than meet on a seam. Everything is drawn in its own pane,
+    under the event layers, non-interactive and out of the layer control.
+    ``None`` when there is no :mod:`geo.shapes`.
+    """
     shapes = _load_shapes()
-    country_shape = getattr(shapes, "country_shape", None) if shapes else None
-    if country_shape is None:
+    if shapes is None or not all(hasattr(shapes, name) for name in _SHAPES_API):
         return None
-    codes = sorted({g.place.country for g in groups if g.place.country})
-    outlines = [shape for shape in (country_shape(code) for code in codes) if shape is not None]
-    if not outlines:
-        return None
-    base = folium.FeatureGroup(name="Countries", control=False)
-    for shape in outlines:
-        folium.GeoJson(
-            _area_geojson(shape),
-            style_function=lambda _f: {
-                "color": "#999999",
-                "weight": 1,
-                "fillColor": "#eeeeee",
-                "fillOpacity": 0.6,
-            },
-            control=False,
-            interactive=False,
-        ).add_to(base)
-    return base
+    world_land, world_borders = _world_base(shapes)
+    world_digits = _digits(_WORLD_SIMPLIFY_DEG)
+    lands: list[tuple[BaseGeometry, int]] = []
+    borders: list[tuple[BaseGeometry, int]] = []
+    bounds = _bounds(groups)
+    if bounds is None:
+        lands.append((world_land, world_digits))
+        borders.append((world_borders, world_digits))
+    else:
+        box = _region_box(bounds)
+        tolerance = _region_tolerance(box)
+        land, lines = _region_base(shapes, box, tolerance=tolerance)
+        min_lon, min_lat, max_lon, max_lat = box
+        inner = shapely.box(
+            min_lon + tolerance, min_lat + tolerance, max_lon - tolerance, max_lat - tolerance
+        )
+        lands.append((shapely.difference(world_land, inner), world_digits))
+        lands.append((land, _digits(tolerance)))
+        borders.append((shapely.difference(world_borders, shapely.box(*box)), world_digits))
+        borders.append((lines, _digits(tolerance)))
+
+    base = folium.FeatureGroup(name="Base map", control=False)
+    for shapes_and_digits, style in ((lands, _LAND_STYLE), (borders, _BORDER_STYLE)):
+        for geometry, digits in shapes_and_digits:
+            feature = _base_geojson(geometry, digits=digits)
+            if feature is None:
+                continue
+            folium.GeoJson(
+                feature,
+                style_function=_base_style(style),
+                control=False,
+                interactive=False,
+                pane=_BASE_PANE,
+            ).add_to(base)
+    return base if base._children else None
 
 
 def _number_elements(root: Element) -> None:
@@ -482,13 +779,14 @@ def build_map(
     counts = Counter(g.layer for g in groups)
     shown = sorted(counts, key=lambda layer_id: layer_rank(layer_id, layer_defs=defs.values()))
 
-    fmap = folium.Map(location=_EMPTY_CENTER, zoom_start=_EMPTY_ZOOM, tiles=None)
+    fmap = OfflineMap(location=_EMPTY_CENTER, zoom_start=_EMPTY_ZOOM, tiles=None)
     root = fmap.get_root()
     if isinstance(root, Figure):
         root.title = html.escape(title)
 
     base = _base_layer(groups)
     if base is not None:
+        folium.map.CustomPane(_BASE_PANE, z_index=_BASE_PANE_Z, pointer_events=False).add_to(fmap)
         base.add_to(fmap)
     folium.map.CustomPane(_POINT_PANE, z_index=650, pointer_events=True).add_to(fmap)
 

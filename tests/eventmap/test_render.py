@@ -11,11 +11,14 @@ import shutil
 import subprocess
 from dataclasses import replace
 from html.parser import HTMLParser
-from types import SimpleNamespace
+from pathlib import Path
+from types import ModuleType
 
 import folium
 import pytest
-from shapely.geometry import Point, Polygon
+import shapely
+import shapely.geometry
+from shapely.geometry import MultiPolygon, Point, Polygon, box
 
 from eventmap.grouping import PlaceOnLayer, group_events
 from eventmap.render import ATTRIBUTION, build_map, popup_html, render_html
@@ -112,14 +115,25 @@ def sample_events() -> list[Event]:
 
 def overlay_names(page: str) -> list[str]:
     """The overlay names the LayerControl lists, in order."""
-    block = re.search(r"overlays\s*:\s*\{(.*?)\}", page, re.S)
+    block = re.search(r"overlays\s*:\s*\{(.*?)\}", own_code(page), re.S)
     assert block is not None
     return [json.loads(f'"{n}"') for n in re.findall(r'"((?:[^"\\]|\\.)*)"\s*:', block[1])]
 
 
 def popup_literals(page: str) -> list[str]:
-    """The contents of every popup's JS template literal ``$(`...`)[0]``."""
-    return re.findall(r"\$\(`(.*?)`\)\[0\]", page, re.S)
+    """The contents of every popup's JS template literal ``.setContent(`...`)``."""
+    return re.findall(r"\.setContent\(`(.*?)`\);", own_code(page), re.S)
+
+
+INLINED = re.compile(
+    r'<script id="eventmap-leaflet-js">.*?</script>|<style id="eventmap-leaflet-css">.*?</style>',
+    re.S,
+)
+
+
+def own_code(page: str) -> str:
+    """The page without the inlined Leaflet library: what this renderer wrote."""
+    return INLINED.sub("", page)
 
 
 class TagCollector(HTMLParser):
@@ -330,8 +344,9 @@ def test_only_http_links_are_made(url: str) -> None:
 def test_every_place_has_a_popup_and_tooltip() -> None:
     page = render_html(sample_events(), DEFS, title="t")
     assert len(popup_literals(page)) == 4  # 4 (layer, place) pairs
-    assert page.count(".bindPopup(") == 4
-    assert page.count(".bindTooltip(") == 4
+    code = own_code(page)
+    assert code.count(".bindPopup(") == 4
+    assert code.count(".bindTooltip(") == 4
 
 
 # --- escaping ---------------------------------------------------------------------
@@ -398,7 +413,8 @@ const any = new Proxy(function () {}, {
   construct: () => any,
 });
 globalThis.L = any;
-globalThis.$ = (html) => { seen.html.push(html); return [any]; };
+// The page must not need jQuery: calling $ fails the run.
+globalThis.$ = () => { throw new Error("the page called jQuery"); };
 const code = fs.readFileSync(process.argv[2], "utf8");
 new Function("L", "$", code)(any, globalThis.$);
 process.stdout.write(JSON.stringify(seen));
@@ -407,8 +423,8 @@ process.stdout.write(JSON.stringify(seen));
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the page's script")
 @pytest.mark.parametrize("sentence", PAYLOADS)
-def test_script_runs_and_hands_leaflet_our_exact_html(sentence: str, tmp_path) -> None:
-    """Run the page's script with stub Leaflet and jQuery: the popup HTML arrives intact."""
+def test_script_runs_and_hands_leaflet_our_exact_html(sentence: str, tmp_path: Path) -> None:
+    """Run the page's script with stub Leaflet and no jQuery: the popup HTML arrives intact."""
     citation = cite(sentence, "Port Amber", title="`${x}` \\ </script>")
     place = replace(HARBOUR, name="Amber `${x}` \\ </script>")
     group = group_events([event("places", place, citation)])[0]
@@ -424,7 +440,8 @@ def test_script_runs_and_hands_leaflet_our_exact_html(sentence: str, tmp_path) -
         check=True,
     )
     seen = json.loads(result.stdout)
-    [html] = seen["html"]
+    assert seen["html"] == []
+    [html] = [s for s in seen["strings"] if 'class="em-popup"' in s]
     assert popup_html(group, layer_title="Places") in html
     tooltips = [s for s in seen["strings"] if "Amber" in s]
     assert tooltips and all("&#96;&#36;{x}&#96; &#92; &lt;/script&gt;" in t for t in tooltips)
@@ -441,6 +458,8 @@ def styles_by_precision() -> dict[Precision, dict]:
     fmap = build_map(events, DEFS)
     styles = {}
     for group in fmap._children.values():
+        if not getattr(group, "control", False):
+            continue  # the base layer
         for child in getattr(group, "_children", {}).values():
             if isinstance(child, folium.GeoJson):
                 name = child.layer_name
@@ -461,7 +480,7 @@ def test_vaguer_areas_are_fainter_and_region_outlines_dashed() -> None:
 
 
 def test_vague_point_gets_an_uncertainty_circle() -> None:
-    page = render_html(sample_events(), DEFS)
+    page = own_code(render_html(sample_events(), DEFS))
     circles = re.findall(r"L\.circle\(\s*\[([^\]]*)\],\s*(\{.*?\})\s*\)", page, re.S)
     assert len(circles) == 1  # only Cedar Valley has a radius
     where, options = circles[0]
@@ -485,7 +504,7 @@ def test_legend_lists_layers_with_counts_and_credits() -> None:
 
 
 def test_map_fits_all_places() -> None:
-    page = render_html(sample_events(), DEFS)
+    page = own_code(render_html(sample_events(), DEFS))
     call = re.search(r"fitBounds\(\s*(\[\[.*?\]\])", page, re.S)
     assert call is not None
     (south, west), (north, east) = json.loads(call[1])
@@ -496,15 +515,18 @@ def test_map_fits_all_places() -> None:
 def test_empty_map_renders_a_world_view() -> None:
     page = render_html([], DEFS)
     assert overlay_names(page) == []
-    assert "fitBounds" not in page
+    assert "fitBounds" not in own_code(page)
     assert "No places found." in page
 
 
-def test_large_polygons_are_simplified() -> None:
+def test_large_polygons_are_simplified(monkeypatch: pytest.MonkeyPatch) -> None:
+    import eventmap.render as render
+
+    monkeypatch.setattr(render, "_load_shapes", lambda: None)  # no base layer
     blob = Point(30.0, 10.0).buffer(2.0, quad_segs=5000)  # ~20,000 vertices
     place = replace(GULF, geometry=blob)
     page = render_html([event("airspace", place, cite(SENT_GULF, "Gulf of Tessel"))], DEFS)
-    assert len(page) < 60_000
+    assert len(own_code(page)) < 60_000
 
 
 # --- determinism and folium defaults ---------------------------------------------
@@ -524,29 +546,65 @@ def test_folium_defaults_are_not_mutated() -> None:
     assert (list(folium.Map.default_js), list(folium.Map.default_css)) == before
 
 
-def test_country_outlines_are_drawn_as_an_uncontrolled_base(monkeypatch) -> None:
+def fake_shapes(asked: list[tuple]) -> ModuleType:
+    """A stand-in for ``geo.shapes``: two square countries that share the edge lon 33."""
+    countries = {"QX": box(29.0, 9.0, 33.0, 15.0), "QY": box(33.0, 9.0, 36.0, 15.0)}
+    module = ModuleType("fake_shapes")
+
+    def land_in_box(
+        min_lon: float, min_lat: float, max_lon: float, max_lat: float, *, country: str
+    ) -> MultiPolygon:
+        asked.append((country, min_lon, min_lat, max_lon, max_lat))
+        clipped = shapely.clip_by_rect(countries[country], min_lon, min_lat, max_lon, max_lat)
+        return MultiPolygon([p for p in shapely.get_parts(clipped) if p.geom_type == "Polygon"])
+
+    module.country_keys = lambda: tuple(sorted(countries))  # type: ignore[attr-defined]
+    module.country_shape = countries.get  # type: ignore[attr-defined]
+    module.land_in_box = land_in_box  # type: ignore[attr-defined]
+    return module
+
+
+def base_features(fmap: folium.Map) -> list[dict]:
+    """The GeoJSON features of the base layer, in drawing order."""
+    base = next(
+        c for c in fmap._children.values() if isinstance(c, folium.FeatureGroup) and not c.control
+    )
+    return [
+        f
+        for child in base._children.values()
+        if isinstance(child, folium.GeoJson)
+        for f in child.data["features"]
+    ]
+
+
+def test_country_shapes_are_drawn_as_an_uncontrolled_base(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import eventmap.render as render
 
-    asked: list[str] = []
-
-    def country_shape(code: str):
-        asked.append(code)
-        return Point(31.0, 12.0).buffer(3.0, quad_segs=5000) if code == "QX" else None
-
-    monkeypatch.setattr(
-        render, "_load_shapes", lambda: SimpleNamespace(country_shape=country_shape)
-    )
+    asked: list[tuple] = []
+    monkeypatch.setattr(render, "_load_shapes", lambda: fake_shapes(asked))
     fmap = build_map(sample_events(), DEFS)
     page = fmap.get_root().render()
-    assert asked == ["QX"]
-    first = next(iter(fmap._children.values()))
-    assert isinstance(first, folium.FeatureGroup) and first.control is False
+    # Both countries were cut to one box around the places, with a margin.
+    assert sorted(a[0] for a in asked) == ["QX", "QY"]
+    min_lon, min_lat, max_lon, max_lat = asked[0][1:]
+    assert min_lon <= 30.0 - 3 and max_lon >= 32.0 + 3 and min_lat <= 11.0 - 3
+    assert max_lat >= 13.2 + 3
+    children = list(fmap._children.values())
+    assert isinstance(children[0], folium.map.CustomPane)
+    assert isinstance(children[1], folium.FeatureGroup) and children[1].control is False
     assert overlay_names(page) == ["Airspace", "Strike sites", "Places"]
     assert '"interactive": false' in page
-    assert len(page) < 100_000
+    # The land is one polygon (no seam between the countries); the border is their shared edge.
+    land, border = [shapely.geometry.shape(f["geometry"]) for f in base_features(fmap)]
+    assert land.geom_type == "MultiPolygon" and len(land.geoms) == 1
+    assert land.equals(box(29.0, 9.0, 36.0, 15.0))
+    assert border.equals(shapely.LineString([(33.0, 9.0), (33.0, 15.0)]))
+    assert len(own_code(page)) < 100_000
 
 
-def test_no_base_without_shapes(monkeypatch) -> None:
+def test_no_base_without_shapes(monkeypatch: pytest.MonkeyPatch) -> None:
     import eventmap.render as render
 
     monkeypatch.setattr(render, "_load_shapes", lambda: None)
