@@ -12,6 +12,7 @@ layer ("places").
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -103,8 +104,12 @@ class Role:
     preposition: str | None = None
 
 
-def mention_role(root: Token) -> Role:
-    """Find how the mention whose syntactic root is ``root`` attaches to its sentence."""
+def mention_role(root: Token, *, triggers: frozenset[str] = frozenset()) -> Role:
+    """Find how the mention whose syntactic root is ``root`` attaches to its sentence.
+
+    ``triggers`` are every layer's trigger words: a place compounded with one
+    ("the Moscow talks") is where that event happened.
+    """
     token = root
     for _ in range(8):
         head = token.head
@@ -114,7 +119,7 @@ def mention_role(root: Token) -> Role:
             return _prepositional(token.lower_, head)
         dep = token.dep_
         if dep in _MODIFIER_DEPS or dep == "conj":
-            if dep != "conj" and _is_trigger_word(head):
+            if dep != "conj" and _is_trigger_word(head, triggers):
                 adjective = dep == "amod" or token.pos_ == "ADJ"
                 return Role("agent" if dep == "poss" or adjective else "compound", head)
             token = head
@@ -143,11 +148,8 @@ def _prepositional(word: str, governor: Token) -> Role:
     return Role("location" if word in _LOCATIVE else "other", governor, word)
 
 
-_ALL_TRIGGERS: frozenset[str] = frozenset()
-
-
-def _is_trigger_word(token: Token) -> bool:
-    return token.pos_ in _TRIGGER_POS and bool(_trigger_keys(token) & _ALL_TRIGGERS)
+def _is_trigger_word(token: Token, triggers: frozenset[str]) -> bool:
+    return token.pos_ in _TRIGGER_POS and bool(_trigger_keys(token) & triggers)
 
 
 def _rule_fires(rule: TriggerRule, keys: set[str], role: str, sentence_lemmas: set[str]) -> bool:
@@ -232,8 +234,9 @@ def classify_article(
     layers: Sequence[LayerDefinition],
 ) -> list[Event]:
     """Every event of one article: each resolved mention on one or more layers."""
-    global _ALL_TRIGGERS
-    _ALL_TRIGGERS = frozenset(t for layer in layers for rule in layer.rules for t in rule.triggers)
+    triggers = frozenset(t for layer in layers for rule in layer.rules for t in rule.triggers)
+    sentences = list(doc.sents)
+    sentence_starts = [sent.start for sent in sentences]
     default = next(layer for layer in layers if layer.default)
     event_layers = [layer for layer in layers if not layer.default]
     events: list[Event] = []
@@ -245,7 +248,7 @@ def classify_article(
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        sentence = span.sent
+        sentence = sentences[bisect.bisect_right(sentence_starts, span.start) - 1]
         citation = _citation(doc, sentence, mention.start, mention.end, article)
         placed: list[Event] = []
         if mention.kind is MentionKind.PHRASE and mention.area is not None:
@@ -260,7 +263,7 @@ def classify_article(
                             trigger=mention.text,
                         )
                     )
-        role = mention_role(span.root)
+        role = mention_role(span.root, triggers=triggers)
         lemmas = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
         # A national adjective says whose, not where: "Russian troops were killed"
         # puts nothing in Russia. Demonyms reach event layers only through
