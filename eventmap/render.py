@@ -38,13 +38,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import folium
-import numpy as np
 import shapely
 from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
+from eventmap.basemap import MAX_LAT, SEA_COLOR, base_layer, round_coords
 from eventmap.grouping import PlaceOnLayer, group_events, layer_rank
 from geo.types import Place, Precision
 from layers.types import Citation, Event, LayerDefinition
@@ -64,21 +64,6 @@ _BASE_PANE = "eventmapBase"
 _BASE_PANE_Z = 250
 """The base layer's pane: above Leaflet's tile pane (200), below its overlays (400)."""
 
-_SEA_COLOR = "#d5e6f3"
-_LAND_COLOR = "#e9e9e6"
-_BORDER_COLOR = "#a3a3a3"
-_WORLD_SIMPLIFY_DEG = 0.2
-"""The world outside the events' region: about a pixel at zoom 3."""
-_MIN_SIMPLIFY_DEG = 0.002
-"""Finer than this the Natural Earth 1:10m grid (about 0.002-0.004°) has nothing to add."""
-_REGION_PIXELS = 2500
-"""A region is simplified to its span over this: a pixel with all of it on a wide screen."""
-_MIN_MARGIN_DEG = 3.0
-_MARGIN_SHARE = 0.6
-"""Around the events, land is drawn in detail this share of their extent (at least 3°) out."""
-_SPECK_TOLERANCES = 3.0
-"""Islands less than this many tolerances across (as a square) are left out."""
-
 _FILL_OPACITY: dict[Precision, float] = {
     Precision.EXACT: 0.45,
     Precision.NEAR: 0.35,
@@ -93,11 +78,9 @@ _EMPTY_CENTER = (20.0, 0.0)
 _EMPTY_ZOOM = 2
 _FIT_MAX_ZOOM = 10
 _SIMPLIFY_DEG = 0.005
-"""Area outlines are simplified to about half a kilometre: plenty on screen."""
-_COORD_DIGITS = 5
+"""Area outlines are simplified to at least half a kilometre: plenty on screen."""
+_SIMPLIFY_SHARE = 2000
 _KM_PER_DEG = 111.32
-_MAX_LAT = 85.0
-"""Web Mercator, which Leaflet draws in, stops just past 85° of latitude."""
 
 _JS_UNSAFE = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
 
@@ -255,20 +238,20 @@ def _popup(group: PlaceOnLayer, layer_title: str) -> folium.Popup:
     return _Popup(popup_html(group, layer_title=layer_title), max_width=POPUP_MAX_WIDTH)
 
 
-def _round_coords(coords: Any, digits: int = _COORD_DIGITS) -> Any:
-    """Round nested GeoJSON coordinates to ``digits`` decimals (5: about a metre)."""
-    if isinstance(coords, (int, float)):
-        return round(float(coords), digits)
-    return [_round_coords(c, digits) for c in coords]
-
-
 def _area_geojson(geometry: BaseGeometry) -> dict[str, Any]:
-    """Turn ``geometry`` into a GeoJSON Feature, simplified and rounded to stay small."""
-    simple = shapely.simplify(geometry, _SIMPLIFY_DEG, preserve_topology=True)
+    """Turn ``geometry`` into a GeoJSON Feature, simplified and rounded to stay small.
+
+    The tolerance grows with the area's extent (about 1/2000 of it, at least
+    :data:`_SIMPLIFY_DEG`): a coast strip keeps its detail, a whole country
+    does not carry 40,000 vertices of coastline.
+    """
+    west, south, east, north = geometry.bounds
+    tolerance = max(_SIMPLIFY_DEG, max(east - west, north - south) / _SIMPLIFY_SHARE)
+    simple = shapely.simplify(geometry, tolerance, preserve_topology=True)
     if simple.is_empty:
         simple = geometry
     geom = dict(mapping(simple))
-    geom["coordinates"] = _round_coords(geom["coordinates"])
+    geom["coordinates"] = round_coords(geom["coordinates"])
     return {"type": "Feature", "properties": {}, "geometry": geom}
 
 
@@ -354,16 +337,27 @@ def _bounds(groups: Sequence[PlaceOnLayer]) -> tuple[float, float, float, float]
     if not groups:
         return None
     boxes = [_group_bounds(g) for g in groups]
-    south = max(-_MAX_LAT, min(b[0] for b in boxes))
+    south = max(-MAX_LAT, min(b[0] for b in boxes))
     west = max(-180.0, min(b[1] for b in boxes))
-    north = min(_MAX_LAT, max(b[2] for b in boxes))
+    north = min(MAX_LAT, max(b[2] for b in boxes))
     east = min(180.0, max(b[3] for b in boxes))
     return south, west, north, east
 
 
+def _focus(groups: Sequence[PlaceOnLayer]) -> Sequence[PlaceOnLayer]:
+    """The places the view should frame: all but whole countries, unless that is all.
+
+    A story about Latakia that also names Russia should open on Latakia, not
+    on a view stretched across eleven time zones (and, for Russia, the 180th
+    meridian); the countries stay on the map, one zoom-out away.
+    """
+    finer = [g for g in groups if g.place.precision is not Precision.COUNTRY]
+    return finer or groups
+
+
 def _fit(groups: Sequence[PlaceOnLayer], fmap: folium.Map) -> None:
-    """Fit the map to every place, or leave the world view when there is none."""
-    bounds = _bounds(groups)
+    """Fit the map to the places in focus, or leave the world view when there is none."""
+    bounds = _bounds(_focus(groups))
     if bounds is None:
         return
     south, west, north, east = bounds
@@ -426,7 +420,7 @@ _CSS = (
     ".em-article{font-size:11px;color:#555}"
     ".em-reason,.em-alts{margin:4px 0;color:#333}"
     # The sea: what shows wherever the base layer draws no land.
-    f".folium-map.leaflet-container{{background:{_SEA_COLOR}}}"
+    f".folium-map.leaflet-container{{background:{SEA_COLOR}}}"
 )
 
 
@@ -524,194 +518,6 @@ class OfflineMap(folium.Map):
         super().render(**kwargs)
 
 
-def _load_shapes() -> Any:
-    """``geo.shapes`` when it is installed, else ``None`` (the base is optional)."""
-    if importlib.util.find_spec("geo.shapes") is None:
-        return None
-    return importlib.import_module("geo.shapes")
-
-
-_SHAPES_API = ("country_keys", "country_shape", "land_in_box")
-"""What the base layer needs from :mod:`geo.shapes` (or a stand-in for it)."""
-
-
-def _shared_edges(parts: Any) -> BaseGeometry:
-    """Return the edges that two of ``parts`` (polygons) have in common, as lines.
-
-    In a simplified coverage neighbours share their border edge for edge,
-    with the very same coordinates, so an edge found twice is a border and an
-    edge found once is a coast (or where a box cut the coverage).
-    """
-    rings = shapely.get_rings(parts)
-    coords, ring_of = shapely.get_coordinates(rings, return_index=True)
-    if len(coords) < 2:
-        return shapely.MultiLineString([])
-    same_ring = ring_of[1:] == ring_of[:-1]
-    start, end = coords[:-1][same_ring], coords[1:][same_ring]
-    # The same edge runs one way round one ring and the other way round the next.
-    flip = (start[:, 0] > end[:, 0]) | ((start[:, 0] == end[:, 0]) & (start[:, 1] > end[:, 1]))
-    low = np.where(flip[:, None], end, start)
-    high = np.where(flip[:, None], start, end)
-    edges, counts = np.unique(np.hstack([low, high]), axis=0, return_counts=True)
-    shared = edges[counts >= 2].reshape(-1, 2, 2)
-    if not len(shared):
-        return shapely.MultiLineString([])
-    return shapely.line_merge(shapely.MultiLineString(list(shapely.linestrings(shared))))
-
-
-def _land_and_borders(
-    countries: Sequence[BaseGeometry], *, tolerance: float
-) -> tuple[BaseGeometry, BaseGeometry]:
-    """Simplify countries together and return (land, borders between countries).
-
-    ``shapely.coverage_simplify`` simplifies each edge two countries share
-    once, so neighbours still meet without gaps or slivers. The land is the
-    union of the countries, without islands too small to see at
-    ``tolerance``; the borders are the shared edges that touch that land.
-    """
-    empty = shapely.MultiPolygon([])
-    if not countries:
-        return empty, shapely.MultiLineString([])
-    simple = shapely.coverage_simplify(np.asarray(countries, dtype=object), tolerance)
-    parts = shapely.get_parts(simple)
-    parts = parts[~shapely.is_empty(parts)]
-    speck = (_SPECK_TOLERANCES * tolerance) ** 2
-    land = shapely.get_parts(shapely.union_all(parts))
-    land = land[
-        (shapely.get_type_id(land) == shapely.GeometryType.POLYGON) & (shapely.area(land) >= speck)
-    ]
-    land_shape = shapely.MultiPolygon(list(land)) if len(land) else empty
-    lines = shapely.get_parts(_shared_edges(parts))
-    shapely.prepare(land_shape)
-    lines = lines[shapely.intersects(land_shape, lines)] if len(lines) else lines
-    return land_shape, shapely.MultiLineString(list(lines))
-
-
-@functools.lru_cache(maxsize=4)
-def _world_base(shapes: Any) -> tuple[BaseGeometry, BaseGeometry]:
-    """Land and borders of the whole world, coarse, computed once per ``shapes``.
-
-    ``shapes`` must be hashable (a module is); a second or so of work that
-    every map of the process shares.
-    """
-    shapes_of = (shapes.country_shape(key) for key in shapes.country_keys())
-    countries = [c for c in shapes_of if c is not None and not c.is_empty]
-    return _land_and_borders(countries, tolerance=_WORLD_SIMPLIFY_DEG)
-
-
-def _region_box(bounds: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
-    """(min_lon, min_lat, max_lon, max_lat) around the places, with a margin.
-
-    The margin is a share of the places' larger side (at least
-    :data:`_MIN_MARGIN_DEG`), half as wide again east-west (screens are wide)
-    and widened in degrees of longitude away from the equator. Longitudes may
-    run past ±180° so that the region stays in one piece.
-    """
-    south, west, north, east = bounds
-    coslat = max(math.cos(math.radians((south + north) / 2)), 0.2)
-    extent = max(north - south, (east - west) * coslat)
-    margin = max(_MARGIN_SHARE * extent, _MIN_MARGIN_DEG)
-    dlon = 1.5 * margin / coslat
-    min_lon, max_lon = west - dlon, east + dlon
-    if max_lon - min_lon >= 360.0:
-        min_lon, max_lon = -180.0, 180.0
-    return min_lon, max(south - margin, -_MAX_LAT), max_lon, min(north + margin, _MAX_LAT)
-
-
-def _region_tolerance(box: tuple[float, float, float, float]) -> float:
-    """Simplification for a region: about a pixel with the whole region on screen."""
-    min_lon, min_lat, max_lon, max_lat = box
-    coslat = max(math.cos(math.radians((min_lat + max_lat) / 2)), 0.2)
-    span = max(max_lat - min_lat, (max_lon - min_lon) * coslat)
-    return min(max(span / _REGION_PIXELS, _MIN_SIMPLIFY_DEG), _WORLD_SIMPLIFY_DEG)
-
-
-def _region_base(
-    shapes: Any, box: tuple[float, float, float, float], *, tolerance: float
-) -> tuple[BaseGeometry, BaseGeometry]:
-    """Land and borders inside ``box``, simplified to ``tolerance``."""
-    clipped = (shapes.land_in_box(*box, country=key) for key in shapes.country_keys())
-    countries = [c for c in clipped if not c.is_empty]
-    return _land_and_borders(countries, tolerance=tolerance)
-
-
-def _digits(tolerance: float) -> int:
-    """Decimals to keep for coordinates simplified to ``tolerance`` degrees."""
-    return min(max(math.ceil(-math.log10(tolerance)) + 1, 2), _COORD_DIGITS)
-
-
-def _base_geojson(geometry: BaseGeometry, *, digits: int) -> dict[str, Any] | None:
-    """A GeoJSON Feature of ``geometry`` rounded to ``digits``, or ``None`` if empty."""
-    if geometry.is_empty:
-        return None
-    geom = dict(mapping(geometry))
-    geom["coordinates"] = _round_coords(geom["coordinates"], digits)
-    return {"type": "Feature", "properties": {}, "geometry": geom}
-
-
-def _base_style(style: dict[str, Any]) -> Callable[[dict[str, Any]], dict[str, Any]]:
-    """Make a folium ``style_function`` that gives every feature ``style``."""
-
-    def style_function(_feature: dict[str, Any]) -> dict[str, Any]:
-        return dict(style)
-
-    return style_function
-
-
-_LAND_STYLE = {"stroke": False, "fillColor": _LAND_COLOR, "fillOpacity": 1.0}
-_BORDER_STYLE = {"color": _BORDER_COLOR, "weight": 0.8, "opacity": 1.0, "fill": False}
-
-
-def _base_layer(groups: Sequence[PlaceOnLayer]) -> folium.FeatureGroup | None:
-    """Land and country borders to draw the events on, in place of map tiles.
-
-    Around the places (see :func:`_region_box`) in detail; elsewhere the
-    coarse world of :func:`_world_base`, so that zooming out never shows land
-    as sea. The world's land stops a hair inside the region, so the two fills
-    overlap rather than meet on a seam. Everything is drawn in its own pane,
-    under the event layers, non-interactive and out of the layer control.
-    ``None`` when there is no :mod:`geo.shapes`.
-    """
-    shapes = _load_shapes()
-    if shapes is None or not all(hasattr(shapes, name) for name in _SHAPES_API):
-        return None
-    world_land, world_borders = _world_base(shapes)
-    world_digits = _digits(_WORLD_SIMPLIFY_DEG)
-    lands: list[tuple[BaseGeometry, int]] = []
-    borders: list[tuple[BaseGeometry, int]] = []
-    bounds = _bounds(groups)
-    if bounds is None:
-        lands.append((world_land, world_digits))
-        borders.append((world_borders, world_digits))
-    else:
-        box = _region_box(bounds)
-        tolerance = _region_tolerance(box)
-        land, lines = _region_base(shapes, box, tolerance=tolerance)
-        min_lon, min_lat, max_lon, max_lat = box
-        inner = shapely.box(
-            min_lon + tolerance, min_lat + tolerance, max_lon - tolerance, max_lat - tolerance
-        )
-        lands.append((shapely.difference(world_land, inner), world_digits))
-        lands.append((land, _digits(tolerance)))
-        borders.append((shapely.difference(world_borders, shapely.box(*box)), world_digits))
-        borders.append((lines, _digits(tolerance)))
-
-    base = folium.FeatureGroup(name="Base map", control=False)
-    for shapes_and_digits, style in ((lands, _LAND_STYLE), (borders, _BORDER_STYLE)):
-        for geometry, digits in shapes_and_digits:
-            feature = _base_geojson(geometry, digits=digits)
-            if feature is None:
-                continue
-            folium.GeoJson(
-                feature,
-                style_function=_base_style(style),
-                control=False,
-                interactive=False,
-                pane=_BASE_PANE,
-            ).add_to(base)
-    return base if base._children else None
-
-
 def _number_elements(root: Element) -> None:
     """Give every element in the tree a counter id instead of a random one.
 
@@ -784,7 +590,7 @@ def build_map(
     if isinstance(root, Figure):
         root.title = html.escape(title)
 
-    base = _base_layer(groups)
+    base = base_layer(_bounds(_focus(groups)), pane=_BASE_PANE)
     if base is not None:
         folium.map.CustomPane(_BASE_PANE, z_index=_BASE_PANE_Z, pointer_events=False).add_to(fmap)
         base.add_to(fmap)

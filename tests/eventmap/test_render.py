@@ -20,6 +20,7 @@ import shapely
 import shapely.geometry
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 
+import eventmap.basemap as basemap
 from eventmap.grouping import PlaceOnLayer, group_events
 from eventmap.render import ATTRIBUTION, build_map, popup_html, render_html
 from geo.types import Alternative, Place, Precision
@@ -520,9 +521,7 @@ def test_empty_map_renders_a_world_view() -> None:
 
 
 def test_large_polygons_are_simplified(monkeypatch: pytest.MonkeyPatch) -> None:
-    import eventmap.render as render
-
-    monkeypatch.setattr(render, "_load_shapes", lambda: None)  # no base layer
+    monkeypatch.setattr(basemap, "load_shapes", lambda: None)  # no base layer
     blob = Point(30.0, 10.0).buffer(2.0, quad_segs=5000)  # ~20,000 vertices
     place = replace(GULF, geometry=blob)
     page = render_html([event("airspace", place, cite(SENT_GULF, "Gulf of Tessel"))], DEFS)
@@ -580,10 +579,9 @@ def base_features(fmap: folium.Map) -> list[dict]:
 def test_country_shapes_are_drawn_as_an_uncontrolled_base(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import eventmap.render as render
 
     asked: list[tuple] = []
-    monkeypatch.setattr(render, "_load_shapes", lambda: fake_shapes(asked))
+    monkeypatch.setattr(basemap, "load_shapes", lambda: fake_shapes(asked))
     fmap = build_map(sample_events(), DEFS)
     page = fmap.get_root().render()
     # Both countries were cut to one box around the places, with a margin.
@@ -605,9 +603,7 @@ def test_country_shapes_are_drawn_as_an_uncontrolled_base(
 
 
 def test_no_base_without_shapes(monkeypatch: pytest.MonkeyPatch) -> None:
-    import eventmap.render as render
-
-    monkeypatch.setattr(render, "_load_shapes", lambda: None)
+    monkeypatch.setattr(basemap, "load_shapes", lambda: None)
     fmap = build_map(sample_events(), DEFS)
     assert all(
         child.control for child in fmap._children.values() if isinstance(child, folium.FeatureGroup)

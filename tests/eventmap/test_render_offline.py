@@ -23,6 +23,7 @@ import shapely.ops
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
+import eventmap.basemap as basemap
 import eventmap.render as render
 from eventmap.render import OfflineMap, build_map, render_html
 from geo import shapes
@@ -375,7 +376,7 @@ def test_countries_are_simplified_together(tolerance: float) -> None:
     north, south = sorted(
         shapely.get_parts(shapely.ops.split(disc, wave)), key=lambda p: -p.centroid.y
     )
-    land, borders = render._land_and_borders([north, south], tolerance=tolerance)
+    land, borders = basemap.land_and_borders([north, south], tolerance=tolerance)
     assert len(shapely.get_coordinates(land)) < 20_000 * min(1.0, 0.5 / (tolerance * 100))
     assert shapely.hausdorff_distance(land, disc) <= 2 * tolerance
     # One polygon, no seam; the border is where the halves meet, not the rim.
@@ -389,7 +390,7 @@ def test_specks_are_left_out_but_not_their_holes() -> None:
     big = shapely.box(0.0, 0.0, 4.0, 4.0).difference(shapely.box(1.0, 1.0, 1.01, 1.01))
     enclave = shapely.box(1.0, 1.0, 1.01, 1.01)  # a tiny country inside a big one
     islet = shapely.box(6.0, 6.0, 6.01, 6.01)
-    land, borders = render._land_and_borders([big, enclave, islet], tolerance=0.01)
+    land, borders = basemap.land_and_borders([big, enclave, islet], tolerance=0.01)
     assert land.equals(shapely.box(0.0, 0.0, 4.0, 4.0))  # no islet, no hole
     # The enclave's border stays drawn (simplified, at this tolerance, to a triangle).
     assert 0.02 < borders.length <= 0.04
@@ -500,3 +501,52 @@ def test_page_runs_in_a_browser_with_the_network_cut_off(ten_page: str, tmp_path
     assert [label.strip() for label in dom.labels] == ["Strike sites", "Places"]
     assert dom.paths.get("leaflet-eventmapBase-pane", 0) >= 2  # land and borders
     assert dom.paths.get("leaflet-eventmapPoints-pane", 0) == 13  # one marker per (layer, place)
+
+
+def test_world_base_is_kept_on_disk_and_reused(tmp_path, monkeypatch) -> None:
+    import geo.shapes
+
+    monkeypatch.setenv("EVENTMAP_DATA_DIR", str(tmp_path))
+    basemap._world_base.cache_clear()
+    land, borders = basemap._world_base(geo.shapes)
+    (cached,) = tmp_path.glob("world-base-*.npz")
+    basemap._world_base.cache_clear()
+
+    def not_again(*args, **kwargs):
+        raise AssertionError("the world base was recomputed instead of read from disk")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(basemap, "land_and_borders", not_again)
+        again_land, again_borders = basemap._world_base(geo.shapes)
+    assert again_land.equals(land) and again_borders.equals(borders)
+    cached.write_bytes(b"not a numpy file")  # a corrupt cache is rebuilt, not trusted
+    basemap._world_base.cache_clear()
+    rebuilt, _ = basemap._world_base(geo.shapes)
+    assert rebuilt.equals(land)
+    basemap._world_base.cache_clear()
+
+
+def test_view_frames_places_not_whole_countries() -> None:
+    from dataclasses import replace
+
+    import shapely
+
+    from eventmap.grouping import PlaceOnLayer
+    from geo.types import Place, Precision
+
+    town = Place(
+        "t:1", "Town", "SY", "city", shapely.Point(35.8, 35.5), 35.5, 35.8, Precision.EXACT
+    )
+    country = replace(
+        town,
+        gazetteer_id="t:2",
+        name="Big",
+        precision=Precision.COUNTRY,
+        geometry=shapely.box(20, 40, 179, 75),
+        lat=60,
+        lon=100,
+    )
+    groups = [PlaceOnLayer("places", p, (), 1.0) for p in (town, country)]
+    south, west, north, east = render._bounds(render._focus(groups))
+    assert (south, west, north, east) == pytest.approx((35.5, 35.8, 35.5, 35.8))
+    assert render._focus(groups[1:]) == groups[1:]

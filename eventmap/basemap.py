@@ -1,0 +1,299 @@
+"""The map's own base layer: land and country borders from the shipped shapes.
+
+Map tiles come from tile servers, and a map opened offline or behind a strict
+firewall would show nothing under its events. So the base is drawn from the
+Natural Earth shapes that ship with eventmap: in detail around the events,
+coarse for the rest of the world. The coarse world is the same for every map,
+so it is computed once per machine and kept in the data directory.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib
+import importlib.util
+import math
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import folium
+import numpy as np
+import shapely
+from shapely.geometry import mapping
+from shapely.geometry.base import BaseGeometry
+
+__all__ = [
+    "COORD_DIGITS",
+    "MAX_LAT",
+    "SEA_COLOR",
+    "base_layer",
+    "land_and_borders",
+    "load_shapes",
+    "round_coords",
+]
+
+COORD_DIGITS = 5
+MAX_LAT = 85.0
+"""Web Mercator, which Leaflet draws in, stops just past 85° of latitude."""
+
+
+def round_coords(coords: Any, digits: int = COORD_DIGITS) -> Any:
+    """Round nested GeoJSON coordinates to ``digits`` decimals (5: about a metre)."""
+    if isinstance(coords, (int, float)):
+        return round(float(coords), digits)
+    return [round_coords(c, digits) for c in coords]
+
+
+SEA_COLOR = "#d5e6f3"
+_LAND_COLOR = "#e9e9e6"
+_BORDER_COLOR = "#a3a3a3"
+_WORLD_SIMPLIFY_DEG = 0.2
+"""The world outside the events' region: about a pixel at zoom 3."""
+_MIN_SIMPLIFY_DEG = 0.002
+"""Finer than this the Natural Earth 1:10m grid (about 0.002-0.004°) has nothing to add."""
+_REGION_PIXELS = 2500
+"""A region is simplified to its span over this: a pixel with all of it on a wide screen."""
+_MIN_MARGIN_DEG = 3.0
+_MARGIN_SHARE = 0.6
+"""Around the events, land is drawn in detail this share of their extent (at least 3°) out."""
+_SPECK_TOLERANCES = 3.0
+"""Islands less than this many tolerances across (as a square) are left out."""
+
+
+def load_shapes() -> Any:
+    """``geo.shapes`` when it is installed, else ``None`` (the base is optional)."""
+    if importlib.util.find_spec("geo.shapes") is None:
+        return None
+    return importlib.import_module("geo.shapes")
+
+
+_SHAPES_API = ("country_keys", "country_shape", "land_in_box")
+"""What the base layer needs from :mod:`geo.shapes` (or a stand-in for it)."""
+
+
+def _shared_edges(parts: Any) -> BaseGeometry:
+    """Return the edges that two of ``parts`` (polygons) have in common, as lines.
+
+    In a simplified coverage neighbours share their border edge for edge,
+    with the very same coordinates, so an edge found twice is a border and an
+    edge found once is a coast (or where a box cut the coverage).
+    """
+    rings = shapely.get_rings(parts)
+    coords, ring_of = shapely.get_coordinates(rings, return_index=True)
+    if len(coords) < 2:
+        return shapely.MultiLineString([])
+    same_ring = ring_of[1:] == ring_of[:-1]
+    start, end = coords[:-1][same_ring], coords[1:][same_ring]
+    # The same edge runs one way round one ring and the other way round the next.
+    flip = (start[:, 0] > end[:, 0]) | ((start[:, 0] == end[:, 0]) & (start[:, 1] > end[:, 1]))
+    low = np.where(flip[:, None], end, start)
+    high = np.where(flip[:, None], start, end)
+    edges, counts = np.unique(np.hstack([low, high]), axis=0, return_counts=True)
+    shared = edges[counts >= 2].reshape(-1, 2, 2)
+    if not len(shared):
+        return shapely.MultiLineString([])
+    return shapely.line_merge(shapely.MultiLineString(list(shapely.linestrings(shared))))
+
+
+def land_and_borders(
+    countries: Sequence[BaseGeometry], *, tolerance: float
+) -> tuple[BaseGeometry, BaseGeometry]:
+    """Simplify countries together and return (land, borders between countries).
+
+    ``shapely.coverage_simplify`` simplifies each edge two countries share
+    once, so neighbours still meet without gaps or slivers. The land is the
+    union of the countries, without islands too small to see at
+    ``tolerance``; the borders are the shared edges that touch that land.
+    """
+    empty = shapely.MultiPolygon([])
+    if not countries:
+        return empty, shapely.MultiLineString([])
+    simple = shapely.coverage_simplify(np.asarray(countries, dtype=object), tolerance)
+    parts = shapely.get_parts(simple)
+    parts = parts[~shapely.is_empty(parts)]
+    speck = (_SPECK_TOLERANCES * tolerance) ** 2
+    land = shapely.get_parts(shapely.union_all(parts))
+    land = land[
+        (shapely.get_type_id(land) == shapely.GeometryType.POLYGON) & (shapely.area(land) >= speck)
+    ]
+    land_shape = shapely.MultiPolygon(list(land)) if len(land) else empty
+    lines = shapely.get_parts(_shared_edges(parts))
+    shapely.prepare(land_shape)
+    lines = lines[shapely.intersects(land_shape, lines)] if len(lines) else lines
+    return land_shape, shapely.MultiLineString(list(lines))
+
+
+@functools.lru_cache(maxsize=4)
+def _world_base(shapes: Any) -> tuple[BaseGeometry, BaseGeometry]:
+    """Land and borders of the whole world, coarse: the same for every map.
+
+    Two seconds of work, so it is done once per machine: kept as WKB in the
+    data directory (beside the gazetteer index) under a name that changes
+    with the shapes file, and once per process in memory. ``shapes`` must be
+    hashable (a module is).
+    """
+    cache = _world_cache_path(shapes)
+    if cache is not None and cache.exists():
+        try:
+            with np.load(cache, allow_pickle=False) as stored:
+                blob, sizes = stored["wkb"].tobytes(), stored["sizes"]
+            land_wkb, borders_wkb = blob[: sizes[0]], blob[sizes[0] : sizes[0] + sizes[1]]
+            land, borders = shapely.from_wkb(land_wkb), shapely.from_wkb(borders_wkb)
+            return land, borders
+        except (OSError, ValueError, KeyError, IndexError, shapely.errors.GEOSException):
+            pass  # unreadable or foreign: rebuild it below
+    shapes_of = (shapes.country_shape(key) for key in shapes.country_keys())
+    countries = [c for c in shapes_of if c is not None and not c.is_empty]
+    land, borders = land_and_borders(countries, tolerance=_WORLD_SIMPLIFY_DEG)
+    if cache is not None:
+        _save_world(cache, land, borders)
+    return land, borders
+
+
+def _world_cache_path(shapes: Any) -> Path | None:
+    data_file = getattr(shapes, "DATA_FILE", None)
+    if data_file is None or not Path(data_file).exists():
+        return None  # a stand-in for geo.shapes (tests): nothing to key the cache on
+    from geo.gazetteer import default_data_dir
+
+    digest = hashlib.sha256(Path(data_file).read_bytes()).hexdigest()[:16]
+    return default_data_dir() / f"world-base-{digest}-{_WORLD_SIMPLIFY_DEG}.npz"
+
+
+def _save_world(path: Path, land: BaseGeometry, borders: BaseGeometry) -> None:
+    """Write the world base beside its destination, then rename it into place."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".world-base-", suffix=".npz")
+    except OSError:
+        return  # a read-only data directory only costs the two seconds next time
+    try:
+        parts = [shapely.to_wkb(land), shapely.to_wkb(borders)]
+        with os.fdopen(fd, "wb") as fh:
+            np.savez_compressed(
+                fh,
+                wkb=np.frombuffer(b"".join(parts), dtype=np.uint8),
+                sizes=np.array([len(p) for p in parts], dtype=np.int64),
+            )
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def _region_box(bounds: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """(min_lon, min_lat, max_lon, max_lat) around the places, with a margin.
+
+    The margin is a share of the places' larger side (at least
+    :data:`_MIN_MARGIN_DEG`), half as wide again east-west (screens are wide)
+    and widened in degrees of longitude away from the equator. Longitudes may
+    run past ±180° so that the region stays in one piece.
+    """
+    south, west, north, east = bounds
+    coslat = max(math.cos(math.radians((south + north) / 2)), 0.2)
+    extent = max(north - south, (east - west) * coslat)
+    margin = max(_MARGIN_SHARE * extent, _MIN_MARGIN_DEG)
+    dlon = 1.5 * margin / coslat
+    min_lon, max_lon = west - dlon, east + dlon
+    if max_lon - min_lon >= 360.0:
+        min_lon, max_lon = -180.0, 180.0
+    return min_lon, max(south - margin, -MAX_LAT), max_lon, min(north + margin, MAX_LAT)
+
+
+def _region_tolerance(box: tuple[float, float, float, float]) -> float:
+    """Simplification for a region: about a pixel with the whole region on screen."""
+    min_lon, min_lat, max_lon, max_lat = box
+    coslat = max(math.cos(math.radians((min_lat + max_lat) / 2)), 0.2)
+    span = max(max_lat - min_lat, (max_lon - min_lon) * coslat)
+    return min(max(span / _REGION_PIXELS, _MIN_SIMPLIFY_DEG), _WORLD_SIMPLIFY_DEG)
+
+
+def _region_base(
+    shapes: Any, box: tuple[float, float, float, float], *, tolerance: float
+) -> tuple[BaseGeometry, BaseGeometry]:
+    """Land and borders inside ``box``, simplified to ``tolerance``."""
+    clipped = (shapes.land_in_box(*box, country=key) for key in shapes.country_keys())
+    countries = [c for c in clipped if not c.is_empty]
+    return land_and_borders(countries, tolerance=tolerance)
+
+
+def _digits(tolerance: float) -> int:
+    """Decimals to keep for coordinates simplified to ``tolerance`` degrees."""
+    return min(max(math.ceil(-math.log10(tolerance)) + 1, 2), COORD_DIGITS)
+
+
+def _base_geojson(geometry: BaseGeometry, *, digits: int) -> dict[str, Any] | None:
+    """A GeoJSON Feature of ``geometry`` rounded to ``digits``, or ``None`` if empty."""
+    if geometry.is_empty:
+        return None
+    geom = dict(mapping(geometry))
+    geom["coordinates"] = round_coords(geom["coordinates"], digits)
+    return {"type": "Feature", "properties": {}, "geometry": geom}
+
+
+def _base_style(style: dict[str, Any]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """Make a folium ``style_function`` that gives every feature ``style``."""
+
+    def style_function(_feature: dict[str, Any]) -> dict[str, Any]:
+        return dict(style)
+
+    return style_function
+
+
+_LAND_STYLE = {"stroke": False, "fillColor": _LAND_COLOR, "fillOpacity": 1.0}
+_BORDER_STYLE = {"color": _BORDER_COLOR, "weight": 0.8, "opacity": 1.0, "fill": False}
+
+
+def base_layer(
+    bounds: tuple[float, float, float, float] | None, *, pane: str
+) -> folium.FeatureGroup | None:
+    """Land and country borders to draw the events on, in place of map tiles.
+
+    ``bounds`` is (south, west, north, east) of the places, ``None`` for an
+    empty map. Around the places (see :func:`_region_box`) in detail; elsewhere the
+    coarse world of :func:`_world_base`, so that zooming out never shows land
+    as sea. The world's land stops a hair inside the region, so the two fills
+    overlap rather than meet on a seam. Everything is drawn in its own pane,
+    under the event layers, non-interactive and out of the layer control.
+    ``None`` when there is no :mod:`geo.shapes`.
+    """
+    shapes = load_shapes()
+    if shapes is None or not all(hasattr(shapes, name) for name in _SHAPES_API):
+        return None
+    world_land, world_borders = _world_base(shapes)
+    world_digits = _digits(_WORLD_SIMPLIFY_DEG)
+    lands: list[tuple[BaseGeometry, int]] = []
+    borders: list[tuple[BaseGeometry, int]] = []
+    if bounds is None:
+        lands.append((world_land, world_digits))
+        borders.append((world_borders, world_digits))
+    else:
+        box = _region_box(bounds)
+        tolerance = _region_tolerance(box)
+        land, lines = _region_base(shapes, box, tolerance=tolerance)
+        min_lon, min_lat, max_lon, max_lat = box
+        inner = shapely.box(
+            min_lon + tolerance, min_lat + tolerance, max_lon - tolerance, max_lat - tolerance
+        )
+        lands.append((shapely.difference(world_land, inner), world_digits))
+        lands.append((land, _digits(tolerance)))
+        borders.append((shapely.difference(world_borders, shapely.box(*box)), world_digits))
+        borders.append((lines, _digits(tolerance)))
+
+    base = folium.FeatureGroup(name="Base map", control=False)
+    for shapes_and_digits, style in ((lands, _LAND_STYLE), (borders, _BORDER_STYLE)):
+        for geometry, digits in shapes_and_digits:
+            feature = _base_geojson(geometry, digits=digits)
+            if feature is None:
+                continue
+            folium.GeoJson(
+                feature,
+                style_function=_base_style(style),
+                control=False,
+                interactive=False,
+                pane=pane,
+            ).add_to(base)
+    return base if base._children else None
