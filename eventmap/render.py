@@ -60,6 +60,11 @@ MAX_ALTERNATIVES = 8
 
 _POINT_PANE = "eventmapPoints"
 """A pane above Leaflet's overlay pane, so that areas never cover markers."""
+_BACKGROUND_POINT_PANE = "eventmapPlacePoints"
+_BACKGROUND_AREA_PANE = "eventmapPlaceAreas"
+"""Panes for the default layer ("Other places"), under the event layers' marks:
+a place merely named must never hide the strike or meeting at the same spot."""
+_PANE_Z = {_BACKGROUND_AREA_PANE: 390, _BACKGROUND_POINT_PANE: 640, _POINT_PANE: 650}
 _BASE_PANE = "eventmapBase"
 _BASE_PANE_Z = 250
 """The base layer's pane: above Leaflet's tile pane (200), below its overlays (400)."""
@@ -80,6 +85,8 @@ _FIT_MAX_ZOOM = 10
 _SIMPLIFY_DEG = 0.005
 """Area outlines are simplified to at least half a kilometre: plenty on screen."""
 _SIMPLIFY_SHARE = 2000
+_FOCUS_MAX_RADIUS_KM = 500.0
+"""Areas reaching further than this from their point do not set the initial view."""
 _KM_PER_DEG = 111.32
 
 _JS_UNSAFE = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
@@ -275,12 +282,14 @@ def _area_style(precision: Precision, color: str) -> Callable[[dict[str, Any]], 
 
 def _add_area(group: PlaceOnLayer, layer: LayerDefinition, target: folium.FeatureGroup) -> None:
     place = group.place
+    extra = {"pane": _BACKGROUND_AREA_PANE} if layer.default else {}
     shape = folium.GeoJson(
         _area_geojson(place.geometry),
         name=_esc(place.name),
         style_function=_area_style(place.precision, _safe_color(layer.color)),
         tooltip=_tooltip(place.name),
         control=False,
+        **extra,
     )
     shape.add_child(_popup(group, layer.title))
     shape.add_to(target)
@@ -315,7 +324,7 @@ def _add_point(group: PlaceOnLayer, layer: LayerDefinition, target: folium.Featu
         popup=_popup(group, layer.title),
         tooltip=_tooltip(place.name),
     )
-    marker.options["pane"] = _POINT_PANE
+    marker.options["pane"] = _BACKGROUND_POINT_PANE if layer.default else _POINT_PANE
     marker.add_to(target)
 
 
@@ -345,13 +354,19 @@ def _bounds(groups: Sequence[PlaceOnLayer]) -> tuple[float, float, float, float]
 
 
 def _focus(groups: Sequence[PlaceOnLayer]) -> Sequence[PlaceOnLayer]:
-    """The places the view should frame: all but whole countries, unless that is all.
+    """The places the view should frame: all but the vast ones, unless that is all.
 
-    A story about Latakia that also names Russia should open on Latakia, not
-    on a view stretched across eleven time zones (and, for Russia, the 180th
-    meridian); the countries stay on the map, one zoom-out away.
+    A story about Latakia that also names Russia or the Mediterranean should
+    open on Latakia, not on a view stretched across a continent (and, for
+    Russia, the 180th meridian); the vast areas stay on the map, one zoom-out
+    away.
     """
-    finer = [g for g in groups if g.place.precision is not Precision.COUNTRY]
+    finer = [
+        g
+        for g in groups
+        if g.place.precision is not Precision.COUNTRY
+        and (g.place.radius_km or 0.0) <= _FOCUS_MAX_RADIUS_KM
+    ]
     return finer or groups
 
 
@@ -594,7 +609,8 @@ def build_map(
     if base is not None:
         folium.map.CustomPane(_BASE_PANE, z_index=_BASE_PANE_Z, pointer_events=False).add_to(fmap)
         base.add_to(fmap)
-    folium.map.CustomPane(_POINT_PANE, z_index=650, pointer_events=True).add_to(fmap)
+    for pane, z_index in _PANE_Z.items():
+        folium.map.CustomPane(pane, z_index=z_index, pointer_events=True).add_to(fmap)
 
     for layer_id in shown:
         definition = defs[layer_id]
