@@ -49,6 +49,11 @@ class Event:
     confidence: float
     trigger: str | None = None
     """The word in the sentence that decided the layer, if any."""
+    date: str | None = None
+    """When it happened, ISO ``YYYY-MM-DD``: the date the sentence gives, else the
+    article's date, else ``None``."""
+    date_source: str | None = None
+    """``sentence`` or ``article`` (where ``date`` came from), ``None`` without a date."""
 
 
 @dataclass(frozen=True)
