@@ -65,6 +65,8 @@ class ArticleContext:
 
     countries: Counter[str] = field(default_factory=Counter)
     """ISO codes of countries the article names (as names or demonyms), with counts."""
+    country_points: dict[str, tuple[float, float]] = field(default_factory=dict)
+    """A point for each of ``countries``, to tell which of them a sea or region reaches."""
     anchors: list[tuple[float, float, str]] = field(default_factory=list)
     """Points (lat, lon, name key) of places already resolved with confidence."""
 
@@ -147,8 +149,25 @@ def rank_candidates(
             if share:
                 score += _COUNTRY_CONTEXT_BONUS * (0.5 + share)
                 reasons.append(f"the article names {candidate.country}")
+        elif not candidate.country and candidate.radius_km:
+            # A sea or region belongs to no country; it fits the story when it
+            # reaches the countries the story names.
+            reached = [
+                code
+                for code, (lat, lon) in context.country_points.items()
+                if haversine_km(candidate.lat, candidate.lon, lat, lon) <= candidate.radius_km
+            ]
+            share = sum(context.countries.get(code, 0) for code in reached) / total_countries
+            if share:
+                score += _COUNTRY_CONTEXT_BONUS * (0.5 + share)
+                reasons.append(f"it reaches {', '.join(sorted(reached))}, which the article names")
         if others and candidate.feature != "country":
-            nearest = min(haversine_km(candidate.lat, candidate.lon, a[0], a[1]) for a in others)
+            # Distance to an area is counted from its edge, roughly: its radius.
+            reach = candidate.radius_km or 0.0
+            nearest = max(
+                0.0,
+                min(haversine_km(candidate.lat, candidate.lon, a[0], a[1]) for a in others) - reach,
+            )
             bonus = _PROXIMITY_BONUS * math.exp(-nearest / _PROXIMITY_SCALE_KM)
             score += bonus
             if bonus > 0.5:

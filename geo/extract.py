@@ -295,7 +295,8 @@ class MentionExtractor:
         candidates = self.gazetteer.candidates(span.text)
         if not candidates:
             return None
-        if _looks_like_acronym(span.text) and not _acronym_place(candidates):
+        after_comma = span.start > 0 and span.doc[span.start - 1].text == ","
+        if _looks_like_acronym(span.text) and not _acronym_place(candidates, provinces=after_comma):
             return None
         preceded_by_the = ent.start < span.start or (
             span.start > 0 and span.doc[span.start - 1].lower_ == "the"
@@ -361,7 +362,8 @@ class MentionExtractor:
             if token.pos_ != "PROPN" or token.is_stop:
                 return False
             if _looks_like_acronym(token.text):
-                return _acronym_place(self.gazetteer.candidates(token.text))
+                after_comma = token.i > 0 and token.doc[token.i - 1].text == ","
+                return _acronym_place(self.gazetteer.candidates(token.text), provinces=after_comma)
             if self._demonym_country(token.text):
                 return False
         if span[-1].ent_type_ == "PERSON" or span[0].ent_type_ == "PERSON":
@@ -482,14 +484,16 @@ def _looks_like_acronym(text: str) -> bool:
     return letters.isupper() and len(letters) <= 4
 
 
-def _acronym_place(candidates: list[Candidate]) -> bool:
-    """True when a country, province or region is written as this abbreviation.
+def _acronym_place(candidates: list[Candidate], *, provinces: bool = True) -> bool:
+    """True when a country, region (or, if ``provinces``, a province) is written so.
 
     "UK", "UAE" and "EU" are places; "BA" is a town's stray alias, not a place.
+    A state's postal code counts only where ``provinces`` says the text has
+    the "Austin, TX" shape: elsewhere "OK", "ME" and "IN" are words.
     """
+    features = ("country", "admin1", "region") if provinces else ("country", "region")
     return any(
-        c.matched_name.replace(".", "").isupper() and c.feature in ("country", "admin1", "region")
-        for c in candidates
+        c.matched_name.replace(".", "").isupper() and c.feature in features for c in candidates
     )
 
 

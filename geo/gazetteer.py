@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 #: Bump when the schema or the build rules change: it renames the index file.
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 
 #: How strongly a feature kind is preferred when population says nothing:
 #: countries over provinces over curated areas over towns over airports.
@@ -97,7 +97,7 @@ def default_data_dir() -> Path:
 
 def _digest() -> str:
     identity = {"format": INDEX_FORMAT, "sources": source_versions()}
-    for name in ("curated_places.csv", "country_aliases.csv"):
+    for name in ("curated_places.csv", "country_aliases.csv", "admin1_abbreviations.csv"):
         path = Path(__file__).parent / "data" / name
         identity[name] = hashlib.sha256(path.read_bytes()).hexdigest()
     blob = json.dumps(identity, sort_keys=True).encode()

@@ -105,6 +105,10 @@ class Resolver:
                 context.countries[str(found[0].country)] += 2
             elif len({c.country for c in found}) == 1 and found[0].country:
                 context.countries[found[0].country] += 1
+        for code in context.countries:
+            country = self.gazetteer.country(code)
+            if country is not None:
+                context.country_points[code] = (country.lat, country.lon)
         return context
 
     def _rank(

@@ -173,14 +173,32 @@ _PROVINCE_WORDS = {
 }
 
 
+#: Countries whose news writes states and provinces by their postal codes
+#: ("Austin, TX", "Sydney, NSW", "Vancouver, BC").
+POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
+
+
+def _admin1_abbreviations() -> dict[tuple[str, str], list[str]]:
+    """News-style abbreviations ("Calif.", "N.Y.") by (country, state code)."""
+    table: dict[tuple[str, str], list[str]] = {}
+    with open(_data_file("admin1_abbreviations.csv"), encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            key = (row["country"], row["state_code"])
+            table[key] = [a for a in row["abbreviations"].split("|") if a]
+    return table
+
+
 def province_records() -> Iterator[SourceRecord]:
     """First-level subdivisions (states, provinces, governorates) with a centre point.
 
     From countrystatecity (ODbL: used at run time, not redistributed), with
-    ISO 3166-2 names from pycountry as aliases ("Al Lādhiqīyah").
+    ISO 3166-2 names from pycountry as aliases ("Al Lādhiqīyah"), and for
+    the countries in :data:`POSTAL_CODE_COUNTRIES` their postal codes and
+    news abbreviations ("TX", "Calif.").
     """
     import pycountry
 
+    abbreviations = _admin1_abbreviations()
     root = _package_data_dir("countrystatecity_countries") / "by-country"
     for country_dir in sorted(root.iterdir()):
         states_file = country_dir / "states.json"
@@ -197,6 +215,11 @@ def province_records() -> Iterator[SourceRecord]:
             for word, title in _PROVINCE_WORDS.items():
                 if word in kind and not name.lower().endswith(word):
                     aliases.add(f"{name} {title}")
+            code = str(state.get("state_code") or "")
+            country_code = str(state["country_code"])
+            if country_code in POSTAL_CODE_COUNTRIES and code.isalpha() and code.isupper():
+                aliases.add(code)
+            aliases.update(abbreviations.get((country_code, code), []))
             iso = state.get("iso3166_2")
             if iso:
                 sub = pycountry.subdivisions.get(code=iso)

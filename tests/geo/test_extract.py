@@ -90,3 +90,22 @@ def test_gazetteer_finds_a_base_the_model_misses(extract):
 def test_a_province_word_joins_the_name(extract):
     found = extract("Clashes were reported in Idlib province on Friday.")
     assert "Idlib province" in _texts(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Flooding closed roads in Austin, TX, on Friday.", "TX"),
+        ("The fire near Sacramento, Calif., spread overnight.", "Calif."),
+        ("Trains stopped in Sydney, NSW, after the storm.", "NSW"),
+    ],
+)
+def test_state_abbreviations_after_a_town(extract, text, found):
+    assert found in _texts(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["Is that OK with you?", "ME TOO was trending.", "IN BRIEF: markets rose."]
+)
+def test_state_codes_alone_are_words(extract, text):
+    assert extract(text) == []
