@@ -30,6 +30,7 @@ from geo.disambiguate import (
 from geo.gazetteer import Gazetteer
 from geo.geocoder import OfflineGeocoder, candidate_from_location
 from geo.normalize import name_key
+from geo.overrides import ANALYST_SOURCE, Overrides
 from geo.types import Alternative, Candidate, Mention, MentionKind, Place, Precision, Resolved
 
 __all__ = ["ADMIN1_RADIUS_KM", "Resolved", "Resolver"]
@@ -59,9 +60,29 @@ class Resolver:
         self._service = type(self.geocoder).__name__.lower()
 
     # -- public -------------------------------------------------------------
-    def resolve(self, text: str, mentions: Sequence[Mention]) -> list[Resolved]:
-        """Resolve every mention of an article; order is kept."""
-        candidates = {m.name: self._candidates(m.name) for m in mentions if _needs_lookup(m)}
+    def resolve(
+        self,
+        text: str,
+        mentions: Sequence[Mention],
+        *,
+        article: str | None = None,
+        overrides: Overrides | None = None,
+    ) -> list[Resolved]:
+        """Resolve every mention of an article; order is kept.
+
+        ``overrides`` (an analyst's ``places.toml``) drop the names marked as
+        not places and pin others, for every article or for ``article``.
+        """
+        if overrides is not None:
+            mentions = [m for m in mentions if not overrides.ignored(m.name, article=article)]
+        candidates: dict[str, list[Candidate]] = {}
+        for m in mentions:
+            if not _needs_lookup(m) or m.name in candidates:
+                continue
+            pinned = overrides and overrides.pinned(
+                m.name, article=article, gazetteer=self.gazetteer
+            )
+            candidates[m.name] = [pinned] if pinned else self._candidates(m.name)
         context = self._context(mentions, candidates)
         ranked: dict[int, list[Ranked]] = {}
         for index, mention in enumerate(mentions):
@@ -166,12 +187,17 @@ class Resolver:
             )
         elif ranked:
             best = ranked[0]
-            base = self._base_place(
-                best.candidate,
-                confidence=confidence_of(ranked),
-                alternatives=alternatives_of(ranked),
-                reason="; ".join(best.reasons) or "the only match",
-            )
+            if best.candidate.source == ANALYST_SOURCE:
+                base = self._base_place(
+                    best.candidate, confidence=1.0, alternatives=(), reason=ANALYST_SOURCE
+                )
+            else:
+                base = self._base_place(
+                    best.candidate,
+                    confidence=confidence_of(ranked),
+                    alternatives=alternatives_of(ranked),
+                    reason="; ".join(best.reasons) or "the only match",
+                )
         else:
             return Resolved(mention, None)
         if mention.kind is MentionKind.PHRASE and mention.area is not None:
