@@ -5,6 +5,12 @@ with polygons wound counter-clockwise, and the properties DESIGN.md promises
 (``layer``, ``name``, ``lat``, ``lon``, ``precision``, ``radius_km``,
 ``gazetteer_id``, ``country``, ``citations``) plus a few more that only ever
 get added to, never renamed.
+
+Dates: a citation's ``date`` stays what it always was, the article's date;
+``event_date`` is when the quoted sentence says the event happened (else the
+article's date) and ``date_source`` says which (``sentence``/``article``, or
+null). A feature's ``first_date``/``last_date`` span its citations'
+``event_date`` values.
 """
 
 from __future__ import annotations
@@ -20,9 +26,17 @@ from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
 from eventmap.grouping import PlaceOnLayer
-from layers.types import LayerDefinition
+from layers.dates import citation_date
+from layers.types import Citation, LayerDefinition
 
-__all__ = ["feature_collection", "geojson_text"]
+__all__ = [
+    "SIMPLIFY_DEGREES",
+    "citation_properties",
+    "date_range",
+    "export_geometry",
+    "feature_collection",
+    "geojson_text",
+]
 
 _DECIMALS = 5
 #: Outlines are simplified to this many degrees (about 500 m) on export: the
@@ -31,7 +45,13 @@ _DECIMALS = 5
 SIMPLIFY_DEGREES = 0.005
 
 
-def _rfc7946_geometry(geometry: BaseGeometry) -> dict[str, Any]:
+def export_geometry(geometry: BaseGeometry) -> BaseGeometry:
+    """A place's geometry as every export writes it.
+
+    Outlines simplified to :data:`SIMPLIFY_DEGREES`, coordinates rounded to
+    5 decimals (about a metre), polygons wound counter-clockwise (outer
+    rings; holes clockwise), as RFC 7946 and KML both ask.
+    """
     if geometry.geom_type in ("Polygon", "MultiPolygon"):
         geometry = shapely.simplify(geometry, SIMPLIFY_DEGREES, preserve_topology=True)
     rounded = shapely.transform(geometry, lambda xy: np.round(xy, _DECIMALS))
@@ -39,11 +59,43 @@ def _rfc7946_geometry(geometry: BaseGeometry) -> dict[str, Any]:
         rounded = orient(rounded, sign=1.0)
     elif rounded.geom_type == "MultiPolygon":
         rounded = shapely.MultiPolygon([orient(p, sign=1.0) for p in rounded.geoms])
-    return dict(mapping(rounded))
+    return rounded
+
+
+def date_range(group: PlaceOnLayer) -> tuple[str | None, str | None]:
+    """The first and last event date among a place's citations (``None`` when none has one).
+
+    Each citation's date is :func:`layers.dates.citation_date`: the day its
+    sentence gives, else its article's date.
+    """
+    dates = sorted(d for d, _ in map(citation_date, group.citations) if d is not None)
+    return (dates[0], dates[-1]) if dates else (None, None)
+
+
+def _rfc7946_geometry(geometry: BaseGeometry) -> dict[str, Any]:
+    return dict(mapping(export_geometry(geometry)))
+
+
+def citation_properties(citation: Citation) -> dict[str, Any]:
+    """A citation as the exports write it, with its event date and where that came from."""
+    event_date, date_source = citation_date(citation)
+    return {
+        "article": citation.article,
+        "title": citation.title,
+        "date": citation.date,
+        "event_date": event_date,
+        "date_source": date_source,
+        "quote": citation.quote,
+        "start": citation.start,
+        "end": citation.end,
+        "mention": citation.mention,
+        "url": citation.url,
+    }
 
 
 def _feature(group: PlaceOnLayer, titles: dict[str, str]) -> dict[str, Any]:
     place = group.place
+    first_date, last_date = date_range(group)
     return {
         "type": "Feature",
         "geometry": _rfc7946_geometry(place.geometry),
@@ -74,19 +126,9 @@ def _feature(group: PlaceOnLayer, titles: dict[str, str]) -> dict[str, Any]:
                 }
                 for a in place.alternatives
             ],
-            "citations": [
-                {
-                    "article": c.article,
-                    "title": c.title,
-                    "date": c.date,
-                    "quote": c.quote,
-                    "start": c.start,
-                    "end": c.end,
-                    "mention": c.mention,
-                    "url": c.url,
-                }
-                for c in group.citations
-            ],
+            "first_date": first_date,
+            "last_date": last_date,
+            "citations": [citation_properties(c) for c in group.citations],
         },
     }
 

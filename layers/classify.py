@@ -8,6 +8,9 @@ goes on the trigger's layer only in a spatial role: "by Syria" and "Israel's
 attack" name the actor, "Moscow said" names a government, and neither is
 where an event took place. Mentions no event layer takes go on the default
 layer ("places").
+
+Every event also gets its date (:func:`layers.dates.citation_date`): the day
+its sentence gives, else the article's date, else none.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from geo.types import MentionKind, Resolved
+from layers.dates import citation_date
 from layers.types import Citation, Event, LayerDefinition, TriggerRule
 
 __all__ = ["ArticleInfo", "Role", "classify_article", "find_trigger", "mention_role"]
@@ -250,6 +254,7 @@ def classify_article(
             continue
         sentence = sentences[bisect.bisect_right(sentence_starts, span.start) - 1]
         citation = _citation(doc, sentence, mention.start, mention.end, article)
+        date, date_source = citation_date(citation)
         placed: list[Event] = []
         if mention.kind is MentionKind.PHRASE and mention.area is not None:
             for layer in event_layers:
@@ -261,6 +266,8 @@ def classify_article(
                             citation,
                             round(place.confidence * 0.9, 3),
                             trigger=mention.text,
+                            date=date,
+                            date_source=date_source,
                         )
                     )
         role = mention_role(span.root, triggers=triggers)
@@ -275,9 +282,26 @@ def classify_article(
             if all(e.layer != layer.id for e in placed):
                 confidence = place.confidence * _HOP_CONFIDENCE[min(hop, 4)]
                 placed.append(
-                    Event(layer.id, place, citation, round(confidence, 3), trigger=trigger.text)
+                    Event(
+                        layer.id,
+                        place,
+                        citation,
+                        round(confidence, 3),
+                        trigger=trigger.text,
+                        date=date,
+                        date_source=date_source,
+                    )
                 )
         if not placed:
-            placed.append(Event(default.id, place, citation, place.confidence))
+            placed.append(
+                Event(
+                    default.id,
+                    place,
+                    citation,
+                    place.confidence,
+                    date=date,
+                    date_source=date_source,
+                )
+            )
         events.extend(placed)
     return events

@@ -147,3 +147,51 @@ def test_hostile_article_text_is_shown_not_run(pipeline, tmp_path):
     assert "<b>bold</b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_event_dates_are_consistent(corpus):
+    _, features = corpus
+    for feature in features:
+        props = feature["properties"]
+        dates = []
+        for c in props["citations"]:
+            assert c["date_source"] in ("sentence", "article", None)
+            if c["date_source"] == "article":
+                assert c["event_date"] == c["date"]
+            if c["date_source"] is None:
+                assert c["event_date"] is None and c["date"] is None
+            if c["event_date"] is not None:
+                dates.append(c["event_date"])
+        assert (props["first_date"], props["last_date"]) == (
+            (min(dates), max(dates)) if dates else (None, None)
+        )
+
+
+def test_exports_of_a_processed_article(pipeline, tmp_path):
+    import csv
+    from xml.etree import ElementTree as ET
+
+    import pyogrio
+
+    from eventmap.exports import EXPORT_FORMATS
+    from eventmap.grouping import group_events
+    from layers.classify import ArticleInfo
+
+    text = (
+        "Rebels said government jets struck Aleppo on Tuesday.\n"
+        "Later the two foreign ministers held talks in Vienna, it was reported yesterday."
+    )
+    result = pipeline.process_text(text, info=ArticleInfo(id="x.md", date="2019-01-03"))
+    groups = group_events(result.events, layer_defs=pipeline.layers)
+    assert groups
+    for export in EXPORT_FORMATS.values():
+        export.write(groups, tmp_path / export.filename, layer_defs=pipeline.layers)
+    with (tmp_path / "events.csv").open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == sum(len(g.citations) for g in groups)
+    aleppo = [r for r in rows if r["mention"] == "Aleppo"]
+    assert aleppo and {r["event_date"] for r in aleppo} == {"2019-01-01"}  # that Tuesday
+    tables = [name for name, _ in pyogrio.list_layers(tmp_path / "events.gpkg")]
+    assert {g.layer for g in groups} == {t.rsplit("_", 1)[0] for t in tables}
+    kml = ET.parse(tmp_path / "events.kml").getroot()
+    assert len(kml.findall(".//{http://www.opengis.net/kml/2.2}Placemark")) == len(groups)

@@ -94,3 +94,26 @@ def test_citation_quotes_the_sentence_and_points_at_the_mention(nlp):
     assert text[c.start : c.end] == "Idlib"
     assert c.quote[c.start - c.quote_start : c.end - c.quote_start] == "Idlib"
     assert (c.article, c.date) == ("x.txt", "2020-01-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "article_date", "expected"),
+    [
+        ("Warplanes struck Idlib on Monday.", "2018-09-19", ("2018-09-17", "sentence")),
+        ("Warplanes struck Idlib.", "2018-09-19", ("2018-09-19", "article")),
+        ("Warplanes struck Idlib on Monday.", None, (None, None)),
+        ("Lagos is a large city.", None, (None, None)),
+    ],
+)
+def test_events_carry_their_date(nlp, text, article_date, expected):
+    start = text.index("Idlib") if "Idlib" in text else text.index("Lagos")
+    name = text[start : start + 5]
+    mention = Mention(start, start + 5, name, MentionKind.TOPONYM, name, start, start + 5)
+    events = classify_article(
+        nlp(text),
+        [Resolved(mention, _place(name))],
+        article=ArticleInfo(id="a.md", date=article_date),
+        layers=load_layers(),
+    )
+    assert events
+    assert {(e.date, e.date_source) for e in events} == {expected}

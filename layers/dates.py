@@ -1,0 +1,492 @@
+"""When an event happened: the date a sentence gives, resolved against the article's date.
+
+News prose dates events relative to the day it was written ("on Monday",
+"yesterday", "last night") or by a month and day without a year ("on
+September 17"). This module finds such expressions in a sentence and turns
+them into calendar days, using the article's own date as the anchor. It is
+pure (no network, no clock: "today" is the article's date, never the
+machine's) and never invents a date: an expression it cannot pin to a day
+gives ``None``.
+
+Rules, in words:
+
+* A full date ("17 September 2018", "Sept. 17, 2018", "2018-09-17") is that
+  day, with or without an article date.
+* A month and day without a year takes the year that puts it latest but no
+  more than :data:`FUTURE_DAYS` after the article's date: an article of
+  2019-01-03 saying "on December 30" means 2018-12-30, one of 2018-12-30
+  saying "on January 2" means 2019-01-02.
+* A weekday ("on Monday", "Thursday night") is the latest such day on or
+  before the article's date (the article's own weekday is the article's
+  date); "last Monday" is the latest one strictly before it and "next
+  Monday" the first one after it.
+* "today", "tonight", "this morning" … are the article's date; "yesterday"
+  and "last night" the day before; "the day before yesterday" two days
+  before.
+* A month alone ("in March 2011"), a year alone, a season or a week give
+  ``None``: a day-precision field should not pretend to know the day.
+  Numeric dates other than ISO ("09/10/2018") give ``None`` too: day and
+  month order differ between countries.
+* Relative expressions need the article's date; without it they give ``None``.
+
+With a spaCy :class:`~spacy.tokens.Span` the search also reads the parse: a
+date-like word inside another kind of entity ("The Sunday Times", "the
+Six-Day War") is not a date, and a date that only says when someone *spoke*
+("officials said on Tuesday") gives way to a date the sentence attaches to
+anything else. Among the remaining dates the one nearest the place mention
+wins (the first one when no mention is given), since in "talks in Moscow on
+Monday after the strike of September 17" each place takes its own date.
+Without a parse, plain text gets the same treatment by simpler means: the
+words right before a date tell a speech date, and a weekday inside a
+capitalised name is skipped.
+
+:func:`citation_date` is the one the pipeline uses: it reads only what a
+:class:`~layers.types.Citation` holds (the quoted sentence, the mention's
+offsets, the article's date), so the classifier, the map and every export,
+which see grouped citations rather than events, and a build from cached
+records all give an event the same date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from layers.types import Citation
+
+if TYPE_CHECKING:  # spaCy is not imported at run time: the export reads dates without it
+    from spacy.tokens import Span
+
+__all__ = [
+    "FUTURE_DAYS",
+    "DateExpression",
+    "citation_date",
+    "event_date",
+    "find_date_expressions",
+    "parse_iso_date",
+    "resolve_date_expression",
+    "sentence_date",
+]
+
+FUTURE_DAYS = 60
+"""How far after the article's date a month-day without a year may fall (about 2 months)."""
+
+_MONTHS: dict[str, int] = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+# Full names only: "Sun", "Sat" and "Wed" are words (and newspapers) too.
+_WEEKDAYS: dict[str, int] = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+# Day offsets from the article's date.
+_RELATIVE: dict[str, int] = {
+    "the day before yesterday": -2,
+    "yesterday": -1,
+    "last night": -1,
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "earlier today": 0,
+}
+
+# Month names are matched capitalised only ("may" and "march" are also verbs);
+# abbreviations take an optional full stop. Longest alternatives first.
+_MONTH_WORDS = sorted(_MONTHS, key=len, reverse=True)
+_MONTH = r"(?P<{g}>" + "|".join(w.capitalize() for w in _MONTH_WORDS) + r")\.?"
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{g}>(?:1[89]|20)\d\d)"
+_WEEKDAY_WORDS = sorted(_WEEKDAYS, key=len, reverse=True)
+_WEEKDAY = r"(?P<weekday>" + "|".join(w.capitalize() for w in _WEEKDAY_WORDS) + r")"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iso", re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])")),
+    (
+        # 17 September 2018, 17th of Sept. 2018, 17 September
+        "day_month",
+        re.compile(
+            r"\b(?:the\s+)?"
+            + _DAY.format(g="d")
+            + r"\s+(?:of\s+)?"
+            + _MONTH.format(g="m")
+            + r"(?:,?\s+"
+            + _YEAR.format(g="y")
+            + r")?(?![\w-])"
+        ),
+    ),
+    (
+        # September 17, 2018, Sept. 17 2018, September 17
+        "month_day",
+        re.compile(
+            r"\b"
+            + _MONTH.format(g="m")
+            + r"\s+"
+            + _DAY.format(g="d")
+            + r"(?:,?\s+"
+            + _YEAR.format(g="y")
+            + r")?(?![\w-])"
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<rel>"
+            + "|".join(re.escape(w) for w in sorted(_RELATIVE, key=len, reverse=True))
+            + r")\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        # on Monday, last Monday, next Monday, Monday night
+        "weekday",
+        re.compile(r"\b(?:(?P<which>(?i:last|next|this))\s+)?" + _WEEKDAY + r"(?!\w)"),
+    ),
+)
+# "said on Tuesday", "told reporters late on Tuesday": the text just before a date
+# that only times the speaking.
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told(?:\s+\w+){0,2}|announced|reported|stated|claimed|added|confirmed"
+    r"|denied|wrote)\s+(?:(?:late|early)\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
+# Words before a weekday that make it the start of a date phrase, not of a name.
+_WEEKDAY_LEADS = frozenset(
+    {
+        "on",
+        "last",
+        "next",
+        "this",
+        "late",
+        "early",
+        "by",
+        "since",
+        "until",
+        "till",
+        "before",
+        "after",
+        "from",
+        "through",
+        "and",
+        "or",
+        "but",
+        "then",
+        "that",
+        "of",
+        "said",
+        "says",
+    }
+)
+# Words that make a weekday part of a named day or event: "Good Friday", "Bloody Sunday".
+_NAMED_DAY_WORDS = frozenset(
+    {
+        "good",
+        "black",
+        "bloody",
+        "easter",
+        "palm",
+        "super",
+        "ash",
+        "holy",
+        "maundy",
+        "cyber",
+        "whit",
+        "low",
+        "shrove",
+        "giving",
+        "great",
+        "passion",
+        "trinity",
+        "orthodox",
+    }
+)
+_SPEECH_LEMMAS = frozenset(
+    {"say", "tell", "report", "state", "announce", "claim", "add", "confirm", "deny", "write"}
+)
+_DATE_LABELS = frozenset({"DATE", "TIME"})
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    """A stretch of text that names a day, and the day it names.
+
+    ``start``/``end`` are offsets in the text that was searched; ``date`` is
+    ``None`` when the expression needs an article date that was not given.
+    """
+
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+
+
+def parse_iso_date(value: str | None) -> dt.date | None:
+    """``YYYY-MM-DD`` as a date; ``None`` for ``None`` or anything else."""
+    if value is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", value.strip()):
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_day(month: int, day: int, anchor: dt.date | None) -> dt.date | None:
+    """The year for a month-day: the latest one no more than FUTURE_DAYS after ``anchor``."""
+    if anchor is None:
+        return None
+    limit = anchor + dt.timedelta(days=FUTURE_DAYS)
+    for year in range(anchor.year + 1, anchor.year - 5, -1):
+        found = _safe_date(year, month, day)  # 29 February exists only in some years
+        if found is not None and found <= limit:
+            return found
+    return None
+
+
+def _weekday(weekday: int, which: str | None, anchor: dt.date | None) -> dt.date | None:
+    if anchor is None:
+        return None
+    back = (anchor.weekday() - weekday) % 7
+    if which == "last" and back == 0:
+        back = 7
+    if which == "next":
+        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
+    return anchor - dt.timedelta(days=back)
+
+
+def _in_a_name(text: str, match: re.Match[str]) -> bool:
+    """True when a weekday is part of a name ("Good Friday", "The Sunday Times").
+
+    A weekday after a named-day word is one; otherwise, unless a date word
+    leads it ("on", "last" …), one followed by a capitalised word that is not
+    a month is taken for the start of a name. "Struck the port Monday." and
+    "On Monday Israel said" keep their dates.
+    """
+    before = re.search(r"(\w+)\W*$", text[: match.start()])
+    previous = before.group(1).lower() if before else ""
+    if previous in _NAMED_DAY_WORDS:
+        return True
+    if previous in _WEEKDAY_LEADS or match.group("which"):
+        return False
+    after = re.match(r"\s+(\w+)", text[match.end() :])
+    if after is None or not after.group(1)[0].isupper():
+        return False
+    return after.group(1).lower() not in _MONTHS
+
+
+def _resolve(kind: str, match: re.Match[str], anchor: dt.date | None) -> dt.date | None:
+    groups = match.groupdict()
+    if kind == "iso":
+        return _safe_date(int(groups["y"]), int(groups["m"]), int(groups["d"]))
+    if kind in ("day_month", "month_day"):
+        month = _MONTHS[groups["m"].lower()]
+        day = int(groups["d"])
+        if groups.get("y"):
+            return _safe_date(int(groups["y"]), month, day)
+        if _safe_date(2000, month, day) is None:  # 2000 is a leap year: 31 June never exists
+            return None
+        return _month_day(month, day, anchor)
+    if kind == "relative":
+        if anchor is None:
+            return None
+        return anchor + dt.timedelta(days=_RELATIVE[groups["rel"].lower()])
+    which = (groups.get("which") or "").lower() or None
+    return _weekday(_WEEKDAYS[groups["weekday"].lower()], which, anchor)
+
+
+def find_date_expressions(text: str, *, article_date: str | None) -> list[DateExpression]:
+    """Every expression in ``text`` that names a day, in text order, resolved if possible.
+
+    Overlapping matches keep the one found by the more specific pattern (a
+    full date before a month-day, a month-day before a weekday), so "Monday,
+    September 17" is one expression per part, and "17 September 2018" one.
+
+    Examples
+    --------
+    >>> [e.date.isoformat() for e in find_date_expressions(
+    ...     "It happened on Monday.", article_date="2018-09-19") if e.date]
+    ['2018-09-17']
+    """
+    anchor = parse_iso_date(article_date)
+    taken: list[tuple[int, int]] = []
+    found: list[DateExpression] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            if kind == "weekday" and _in_a_name(text, match):
+                continue
+            taken.append((start, end))
+            found.append(DateExpression(start, end, match.group(0), _resolve(kind, match, anchor)))
+    found.sort(key=lambda e: (e.start, e.end))
+    return found
+
+
+def resolve_date_expression(text: str, *, article_date: str | None) -> dt.date | None:
+    """The day one date expression names ("Sept. 17", "last night"), or ``None``."""
+    for expression in find_date_expressions(text, article_date=article_date):
+        if expression.date is not None:
+            return expression.date
+    return None
+
+
+def _speech_date_in_parse(sentence: Span, start: int, end: int) -> bool:
+    """True when the parse hangs the date at these doc offsets on a speech verb."""
+    span = sentence.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    if head.pos_ == "ADP":  # "said on Tuesday": the date hangs off the preposition
+        head = head.head
+    return head.lemma_.lower() in _SPEECH_LEMMAS
+
+
+def _speech_date_in_text(text: str, start: int) -> bool:
+    """True when the words just before the date are a speech verb ("said on Tuesday")."""
+    return _SPEECH_BEFORE.search(text[:start]) is not None
+
+
+def _blocked(sentence: Span, start: int, end: int) -> bool:
+    """True when the expression lies inside a named entity that is not a date."""
+    return any(
+        ent.label_ not in _DATE_LABELS and ent.start_char <= start and end <= ent.end_char
+        for ent in sentence.ents
+    )
+
+
+def _distance(expression: DateExpression, mention: tuple[int, int] | None) -> int:
+    if mention is None:
+        return 0
+    start, end = mention
+    if expression.end <= start:
+        return start - expression.end
+    if end <= expression.start:
+        return expression.start - end
+    return 0
+
+
+def sentence_date(
+    sentence: Span | str,
+    *,
+    article_date: str | None,
+    mention: tuple[int, int] | None = None,
+) -> str | None:
+    """The day the sentence gives for its event, ISO ``YYYY-MM-DD``, or ``None``.
+
+    ``article_date`` (ISO) anchors relative dates. ``mention`` is the place
+    mention's ``(start, end)`` character offsets (in the doc for a span, in
+    the string for a string): the resolvable date nearest to it wins, ties
+    going to the earlier one; without it, the first. A date that only times
+    a speech verb ("officials said on Tuesday") is used only when the
+    sentence has no other. With a span, the parse decides that, and a
+    date-like word inside another kind of entity is not a date; with a
+    string, the words before the date decide it.
+
+    Examples
+    --------
+    >>> sentence_date("Jets struck the port yesterday.", article_date="2019-01-03")
+    '2019-01-02'
+    >>> sentence_date("Jets struck the port on Monday.", article_date=None) is None
+    True
+    """
+    if not isinstance(sentence, str):
+        text, offset = sentence.text, sentence.start_char
+    else:
+        text, offset = sentence, 0
+    found = [
+        e for e in find_date_expressions(text, article_date=article_date) if e.date is not None
+    ]
+    if not isinstance(sentence, str):
+        expressions = [
+            DateExpression(e.start + offset, e.end + offset, e.text, e.date) for e in found
+        ]
+        expressions = [e for e in expressions if not _blocked(sentence, e.start, e.end)]
+        about_event = [
+            e for e in expressions if not _speech_date_in_parse(sentence, e.start, e.end)
+        ]
+    else:
+        expressions = found
+        about_event = [e for e in found if not _speech_date_in_text(text, e.start)]
+    expressions = about_event or expressions
+    if not expressions:
+        return None
+    best = min(expressions, key=lambda e: (_distance(e, mention), e.start))
+    assert best.date is not None
+    return best.date.isoformat()
+
+
+def event_date(
+    sentence: Span | str,
+    *,
+    article_date: str | None,
+    mention: tuple[int, int] | None = None,
+) -> tuple[str | None, str | None]:
+    """``(date, source)`` for an event: the sentence's date, else the article's, else none.
+
+    ``source`` is ``"sentence"``, ``"article"`` or ``None``, as
+    :attr:`layers.types.Event.date_source` documents. An article date that
+    is not a valid ``YYYY-MM-DD`` counts as no date.
+
+    Examples
+    --------
+    >>> event_date("No date here.", article_date="2018-09-21")
+    ('2018-09-21', 'article')
+    """
+    found = sentence_date(sentence, article_date=article_date, mention=mention)
+    if found is not None:
+        return found, "sentence"
+    anchor = parse_iso_date(article_date)
+    if anchor is not None:
+        return anchor.isoformat(), "article"
+    return None, None
+
+
+def citation_date(citation: Citation) -> tuple[str | None, str | None]:
+    """``(date, source)`` for the event a citation quotes, from its text alone.
+
+    The map and the exports read grouped citations, not events, and the build
+    cache stores citations; computing the date from the quoted sentence, the
+    mention's place in it and the article's date gives every output the same
+    answer, before or after a cache round trip. The classifier sets
+    :attr:`~layers.types.Event.date` with this same function.
+    """
+    mention = (citation.start - citation.quote_start, citation.end - citation.quote_start)
+    return event_date(citation.quote, article_date=citation.date, mention=mention)

@@ -1,0 +1,138 @@
+"""Dates of events, on sentences written for these tests."""
+
+import pytest
+
+from layers.dates import citation_date, event_date, find_date_expressions, sentence_date
+from layers.types import Citation
+
+# 2018-09-19 is a Wednesday; 2019-01-03 a Thursday; 2018-09-17 a Monday.
+
+
+@pytest.mark.parametrize(
+    ("text", "article_date", "expected"),
+    [
+        # weekdays: the latest one on or before the article's date
+        ("Shelling hit the town on Monday.", "2018-09-19", "2018-09-17"),
+        ("Shelling hit the town on Wednesday.", "2018-09-19", "2018-09-19"),
+        ("Shelling hit the town on Thursday.", "2018-09-19", "2018-09-13"),
+        ("Shelling hit the town on Sunday.", "2018-09-19", "2018-09-16"),
+        ("Rockets fell on Thursday night.", "2019-01-03", "2019-01-03"),
+        ("Rockets fell last Thursday.", "2019-01-03", "2018-12-27"),
+        # across a week and a year boundary
+        ("Rockets fell on Saturday.", "2019-01-03", "2018-12-29"),
+        ("Talks open next Monday.", "2019-01-03", "2019-01-07"),
+        # month-day without a year takes the article's year, or the one before
+        ("The raid came on September 17.", "2018-09-21", "2018-09-17"),
+        ("The raid came on Sept. 17.", "2018-09-21", "2018-09-17"),
+        ("The raid came on the 17th of September.", "2018-09-21", "2018-09-17"),
+        ("The raid came on December 30.", "2019-01-03", "2018-12-30"),
+        ("A summit is planned for January 2.", "2018-12-30", "2019-01-02"),
+        ("A summit is planned for November 1.", "2018-09-21", "2018-11-01"),
+        ("The deal was signed on December 1.", "2018-09-21", "2017-12-01"),
+        # with a year: that day, article date or not
+        ("The raid came on 17 September 2018.", "2019-05-01", "2018-09-17"),
+        ("The raid came on September 17, 2016.", None, "2016-09-17"),
+        ("The raid came on Sept. 17 2016.", None, "2016-09-17"),
+        ("The log shows 2016-09-17 as the day.", None, "2016-09-17"),
+        # relative days
+        ("Jets struck the depot yesterday.", "2019-01-03", "2019-01-02"),
+        ("Jets struck the depot last night.", "2019-01-01", "2018-12-31"),
+        ("Jets struck the depot today.", "2019-01-03", "2019-01-03"),
+        ("It began the day before yesterday.", "2019-03-01", "2019-02-27"),
+    ],
+)
+def test_sentence_dates(text, article_date, expected):
+    assert sentence_date(text, article_date=article_date) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "article_date"),
+    [
+        ("The war began in March 2011.", "2018-09-21"),  # a month is not a day
+        ("The war began in 2011.", "2018-09-21"),
+        ("Jets struck the depot on Monday.", None),  # a weekday needs an anchor
+        ("Jets struck the depot yesterday.", None),
+        ("The raid came on September 17.", None),  # so does a month-day
+        ("The raid came on June 31.", "2018-09-21"),  # no such day
+        ("The raid came on 09/10/2018.", "2018-09-21"),  # day/month order unknown
+        ("Jets struck the depot, officials said.", "2018-09-21"),
+        ("The Sunday Times reported a raid.", "2018-09-21"),  # a name, not a day
+        ("The march on Gaza may continue.", "2018-09-21"),  # verbs, not months
+    ],
+)
+def test_no_day_in_the_sentence(text, article_date):
+    assert sentence_date(text, article_date=article_date) is None
+
+
+def test_leap_day_goes_back_to_a_leap_year():
+    assert sentence_date("It fell on February 29.", article_date="2019-03-01") == "2016-02-29"
+
+
+def test_the_date_nearest_the_mention_wins():
+    text = "Talks in Ankara on Monday followed the raid on Idlib of September 11."
+    ankara = (text.index("Ankara"), text.index("Ankara") + 6)
+    idlib = (text.index("Idlib"), text.index("Idlib") + 5)
+    assert sentence_date(text, article_date="2018-09-19", mention=ankara) == "2018-09-17"
+    assert sentence_date(text, article_date="2018-09-19", mention=idlib) == "2018-09-11"
+    assert sentence_date(text, article_date="2018-09-19") == "2018-09-17"  # the first
+
+
+def test_a_speech_date_gives_way_to_the_event_date():
+    text = "Officials said on Tuesday that jets struck the port on Sunday."
+    assert sentence_date(text, article_date="2018-09-19") == "2018-09-16"
+    # but a speech date is better than nothing
+    alone = "Officials said on Tuesday that jets struck the port."
+    assert sentence_date(alone, article_date="2018-09-19") == "2018-09-18"
+
+
+def test_expressions_do_not_overlap():
+    found = find_date_expressions("On Monday, September 17, 2018, it rained.", article_date=None)
+    assert [e.text for e in found] == ["Monday", "September 17, 2018"]
+    assert found[0].date is None and found[1].date is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "article_date", "expected"),
+    [
+        ("Jets struck the port on Monday.", "2018-09-19", ("2018-09-17", "sentence")),
+        ("Jets struck the port.", "2018-09-19", ("2018-09-19", "article")),
+        ("Jets struck the port on Monday.", None, (None, None)),
+        ("Jets struck the port on 17 September 2018.", None, ("2018-09-17", "sentence")),
+        ("Jets struck the port.", "not a date", (None, None)),
+    ],
+)
+def test_event_date_falls_back_to_the_article(text, article_date, expected):
+    assert event_date(text, article_date=article_date) == expected
+
+
+def test_citation_date_uses_the_mention_offsets():
+    quote = "Talks in Ankara on Monday followed the raid on Idlib of September 11."
+    offset = 500  # the sentence's place in its article
+    start = offset + quote.index("Idlib")
+    citation = Citation("a.md", None, "2018-09-19", quote, offset, start, start + 5, "Idlib")
+    assert citation_date(citation) == ("2018-09-11", "sentence")
+
+
+def test_spacy_span_entities(nlp):
+    doc = nlp("The Sunday Times said jets struck Homs on Friday.")
+    sentence = next(iter(doc.sents))
+    assert sentence_date(sentence, article_date="2018-09-19") == "2018-09-14"
+    doc = nlp("Officials said on Tuesday that jets struck the port on Sunday.")
+    sentence = next(iter(doc.sents))
+    assert sentence_date(sentence, article_date="2018-09-19") == "2018-09-16"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jets struck the port Monday.", "2018-09-17"),  # no "on", as wire copy writes it
+        ("Jets struck Latakia Monday, the army said.", "2018-09-17"),
+        ("On Monday Israeli jets struck the port.", "2018-09-17"),
+        ("Monday, September 17, was quiet.", "2018-09-17"),
+        ("The Good Friday accord held.", None),
+        ("Crowds marked Bloody Sunday in the city.", None),
+        ("The Sunday Times reported it.", None),
+    ],
+)
+def test_weekdays_in_names_are_not_dates(text, expected):
+    assert sentence_date(text, article_date="2018-09-19") == expected
