@@ -30,6 +30,7 @@ __all__ = [
     "COORD_DIGITS",
     "MAX_LAT",
     "SEA_COLOR",
+    "base_features",
     "base_layer",
     "land_and_borders",
     "load_shapes",
@@ -247,22 +248,20 @@ _LAND_STYLE = {"stroke": False, "fillColor": _LAND_COLOR, "fillOpacity": 1.0}
 _BORDER_STYLE = {"color": _BORDER_COLOR, "weight": 0.8, "opacity": 1.0, "fill": False}
 
 
-def base_layer(
-    bounds: tuple[float, float, float, float] | None, *, pane: str
-) -> folium.FeatureGroup | None:
+def base_features(bounds: tuple[float, float, float, float] | None) -> list[dict[str, Any]]:
     """Land and country borders to draw the events on, in place of map tiles.
 
     ``bounds`` is (south, west, north, east) of the places, ``None`` for an
     empty map. Around the places (see :func:`_region_box`) in detail; elsewhere the
     coarse world of :func:`_world_base`, so that zooming out never shows land
     as sea. The world's land stops a hair inside the region, so the two fills
-    overlap rather than meet on a seam. Everything is drawn in its own pane,
-    under the event layers, non-interactive and out of the layer control.
-    ``None`` when there is no :mod:`geo.shapes`.
+    overlap rather than meet on a seam. Each entry is ``{"feature": GeoJSON
+    Feature, "style": Leaflet path style}``, in drawing order (land, then
+    borders). Empty when there is no :mod:`geo.shapes`.
     """
     shapes = load_shapes()
     if shapes is None or not all(hasattr(shapes, name) for name in _SHAPES_API):
-        return None
+        return []
     world_land, world_borders = _world_base(shapes)
     world_digits = _digits(_WORLD_SIMPLIFY_DEG)
     lands: list[tuple[BaseGeometry, int]] = []
@@ -283,17 +282,31 @@ def base_layer(
         borders.append((shapely.difference(world_borders, shapely.box(*box)), world_digits))
         borders.append((lines, _digits(tolerance)))
 
-    base = folium.FeatureGroup(name="Base map", control=False)
+    out: list[dict[str, Any]] = []
     for shapes_and_digits, style in ((lands, _LAND_STYLE), (borders, _BORDER_STYLE)):
         for geometry, digits in shapes_and_digits:
             feature = _base_geojson(geometry, digits=digits)
-            if feature is None:
-                continue
-            folium.GeoJson(
-                feature,
-                style_function=_base_style(style),
-                control=False,
-                interactive=False,
-                pane=pane,
-            ).add_to(base)
+            if feature is not None:
+                out.append({"feature": feature, "style": dict(style)})
+    return out
+
+
+def base_layer(
+    bounds: tuple[float, float, float, float] | None, *, pane: str
+) -> folium.FeatureGroup | None:
+    """The features of :func:`base_features` as a folium group, for folium users.
+
+    Drawn in ``pane``, non-interactive and out of the layer control; ``None``
+    when there is no :mod:`geo.shapes`. (The eventmap page draws the same
+    features from its data blob instead.)
+    """
+    base = folium.FeatureGroup(name="Base map", control=False)
+    for entry in base_features(bounds):
+        folium.GeoJson(
+            entry["feature"],
+            style_function=_base_style(entry["style"]),
+            control=False,
+            interactive=False,
+            pane=pane,
+        ).add_to(base)
     return base if base._children else None

@@ -1,26 +1,28 @@
-"""Draw events as a folium (Leaflet) map whose every shape cites its sources.
+r"""Draw events as a Leaflet map whose every place cites its sources.
 
-One toggleable ``FeatureGroup`` per layer that has events, a legend, and a
-popup per place listing how it was geocoded and every sentence that put it on
-the layer, with the place mention highlighted.
+The page is data-driven: every layer's places, their citations and the base
+map travel as one JSON blob in a ``<script type="application/json">`` element,
+and a small script of ours (``assets/eventmap.js``) draws them with Leaflet:
+one toggleable group per layer (points clustered with Leaflet.markercluster
+where they crowd, areas and uncertainty circles beside them), a legend with
+counts, a time slider over the events' dates, a search box, and a popup per
+place listing how it was geocoded and every sentence that put it on the layer.
+A page of 100,000 synthetic events is about 13 MB and is ready in under 3 s
+on two cores (``bench/map_scale.py``); one JavaScript statement per marker, as
+folium writes them, and an HTML popup per place would be several times that.
 
-Everything taken from articles is escaped here, for three contexts at once:
-folium writes popup and tooltip HTML *unescaped* into JavaScript template
-literals (`` `...` ``) inside a ``<script>`` block, so text must be safe as
-HTML, must not close the literal (backtick), interpolate (``${``) or escape
-(backslash) in it, and must not close the script (``</script>``).
-:func:`html.escape` covers ``< > & " '``; :func:`_esc` also turns backticks,
-dollar signs and backslashes into character references.
+Text from articles is never written into the page as markup: it is JSON
+inside the data element (with ``<``, ``>``, ``&`` and the two JavaScript line
+separators as ``\u`` escapes, so nothing in it can end the element) and
+reaches the screen through ``textContent``. :func:`popup_html` still renders
+the same popup as escaped HTML, for use outside the page.
 
-Folium names every element with a random id; :func:`build_map` renumbers the
-element tree from a counter so the same events always give the same bytes.
-
-The page needs no network. Leaflet, vendored from npm into ``eventmap/assets``
-(see its README), is inlined into the page head by :class:`OfflineMap`, which
-links none of folium's CDN scripts and styles; popups are handed to Leaflet as
-strings, so jQuery is not needed either. Instead of map tiles, a base layer
-drawn from :mod:`geo.shapes` shows land and country borders on a pale blue
-sea: in detail around the events, coarsely for the rest of the world.
+The page needs no network. Leaflet and Leaflet.markercluster, vendored from
+npm into ``eventmap/assets`` (see its README), are inlined into the page head
+by :class:`OfflineMap`, which links none of folium's CDN scripts and styles.
+Instead of map tiles, a base layer drawn from :mod:`geo.shapes` shows land and
+country borders on a pale blue sea. :func:`render_fragment` writes the same
+map as one self-contained ``<div>`` for pasting into another page.
 """
 
 from __future__ import annotations
@@ -30,12 +32,12 @@ import html
 import importlib
 import importlib.resources
 import importlib.util
+import json
 import math
 import re
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import folium
 import shapely
@@ -44,12 +46,21 @@ from folium.template import Template
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
-from eventmap.basemap import MAX_LAT, SEA_COLOR, base_layer, round_coords
+from eventmap.basemap import MAX_LAT, SEA_COLOR, base_features, round_coords
 from eventmap.grouping import PlaceOnLayer, group_events, layer_rank
 from geo.types import Place, Precision
 from layers.types import Citation, Event, LayerDefinition
 
-__all__ = ["ATTRIBUTION", "OfflineMap", "build_map", "popup_html", "render_html"]
+__all__ = [
+    "ATTRIBUTION",
+    "OfflineMap",
+    "build_map",
+    "map_data",
+    "popup_html",
+    "render_fragment",
+    "render_html",
+    "script_json",
+]
 
 ATTRIBUTION = "Places: GeoNames (CC BY 4.0); shapes: Natural Earth (public domain); eventmap"
 """Credit for the data the map is drawn from, shown in the legend and by Leaflet."""
@@ -57,17 +68,6 @@ ATTRIBUTION = "Places: GeoNames (CC BY 4.0); shapes: Natural Earth (public domai
 POPUP_MAX_WIDTH = 420
 MAX_ALTERNATIVES = 8
 """Alternatives listed in a popup; the rest are counted, not named."""
-
-_POINT_PANE = "eventmapPoints"
-"""A pane above Leaflet's overlay pane, so that areas never cover markers."""
-_BACKGROUND_POINT_PANE = "eventmapPlacePoints"
-_BACKGROUND_AREA_PANE = "eventmapPlaceAreas"
-"""Panes for the default layer ("Other places"), under the event layers' marks:
-a place merely named must never hide the strike or meeting at the same spot."""
-_PANE_Z = {_BACKGROUND_AREA_PANE: 390, _BACKGROUND_POINT_PANE: 640, _POINT_PANE: 650}
-_BASE_PANE = "eventmapBase"
-_BASE_PANE_Z = 250
-"""The base layer's pane: above Leaflet's tile pane (200), below its overlays (400)."""
 
 _FILL_OPACITY: dict[Precision, float] = {
     Precision.EXACT: 0.45,
@@ -81,13 +81,17 @@ _FALLBACK_COLOR = "#666666"
 _COLOR_RE = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})|[a-zA-Z]{3,20}")
 _EMPTY_CENTER = (20.0, 0.0)
 _EMPTY_ZOOM = 2
-_FIT_MAX_ZOOM = 10
 _SIMPLIFY_DEG = 0.005
 """Area outlines are simplified to at least half a kilometre: plenty on screen."""
 _SIMPLIFY_SHARE = 2000
 _FOCUS_MAX_RADIUS_KM = 500.0
 """Areas reaching further than this from their point do not set the initial view."""
 _KM_PER_DEG = 111.32
+_PAGE_PREFIX = "em"
+"""Class prefix of the page's own controls; a fragment uses its map id instead."""
+_MAP_ID_RE = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
+_HEIGHT_RE = re.compile(r"\d{1,5}(?:\.\d{1,3})?(?:px|vh|em|rem|%)")
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 _JS_UNSAFE = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
 
@@ -159,10 +163,35 @@ def _quote_html(citation: Citation) -> str:
     return f"{_esc(quote[:start])}<mark>{_esc(quote[start:end])}</mark>{_esc(quote[end:])}"
 
 
-def _citation_html(citation: Citation) -> str:
+_DateOf = Mapping[tuple[str, int, int], tuple[str | None, str | None]]
+"""(date, date source) of a citation, by (article, start, end)."""
+
+
+def _date_text(date: str | None, source: str | None) -> str:
+    """A citation's date as the popup shows it: with where it came from."""
+    if not date:
+        return "date unknown"
+    if source == "sentence":
+        return f"{date}, from the sentence"
+    if source == "article":
+        return f"{date}, article date"
+    return date
+
+
+def _citation_date(citation: Citation, dates: _DateOf | None) -> tuple[str | None, str | None]:
+    """The event date of ``citation``, else its article's date, else none."""
+    found = (dates or {}).get((citation.article, citation.start, citation.end))
+    if found is not None and found[0]:
+        return found
+    if citation.date:
+        return citation.date, "article"
+    return None, None
+
+
+def _citation_html(citation: Citation, dates: _DateOf | None = None) -> str:
     """One source in a popup: title, date, quote, article id and link."""
     title = citation.title or citation.article
-    date = citation.date or "date unknown"
+    date = _date_text(*_citation_date(citation, dates))
     parts = [
         f'<li class="em-cite"><b>{_esc(title)}</b> <span class="em-date">({_esc(date)})</span>',
         f'<blockquote class="em-quote">{_quote_html(citation)}</blockquote>',
@@ -177,11 +206,14 @@ def _citation_html(citation: Citation) -> str:
     return "".join(parts)
 
 
-def popup_html(group: PlaceOnLayer, *, layer_title: str) -> str:
+def popup_html(group: PlaceOnLayer, *, layer_title: str, dates: _DateOf | None = None) -> str:
     """Write the popup of one place on one layer as an escaped HTML fragment.
 
-    It holds no backtick, dollar sign, backslash or newline, so folium can put
-    it in a JavaScript template literal as is.
+    The map builds the same popup in the browser from its data; this is for
+    other pages and for notebooks. ``dates`` gives each citation's event date
+    and its source (see :func:`event_dates`); without it, the article's date.
+    It holds no backtick, dollar sign, backslash or newline, so it can go into
+    a JavaScript template literal as is.
     """
     place = group.place
     rows = [
@@ -210,39 +242,9 @@ def popup_html(group: PlaceOnLayer, *, layer_title: str) -> str:
             parts.append(f"<li>and {hidden} more</li>")
         parts.append("</ul></div>")
     parts.append(f'<div class="em-sources">Sources ({len(group.citations)}):<ol>')
-    parts.extend(_citation_html(c) for c in group.citations)
+    parts.extend(_citation_html(c, dates) for c in group.citations)
     parts.append("</ol></div></div>")
     return "".join(parts).replace("\n", " ").replace("\r", " ")
-
-
-def _tooltip(text: str) -> folium.Tooltip:
-    """Make a tooltip with escaped text (folium inserts tooltip text raw)."""
-    return folium.Tooltip(_esc(text))
-
-
-class _Popup(folium.Popup):
-    """A folium ``Popup`` that gives Leaflet its HTML as a string, so jQuery is not needed.
-
-    folium's template turns the HTML into a DOM node with jQuery
-    (``$(`...`)[0]``); Leaflet's ``setContent`` takes an HTML string just as
-    well. The string is still a JavaScript template literal, which
-    :func:`_esc` has made safe. Only what this module uses is supported: no
-    ``lazy``, no ``show``, no scripts inside the popup.
-    """
-
-    _template = Template(
-        """
-        var {{ this.get_name() }} = L.popup({{ this.options|tojavascript }});
-        {%- for name, element in this.html._children.items() %}
-        {{ this.get_name() }}.setContent(`{{ element.render(**kwargs).replace('\\n', ' ') }}`);
-        {%- endfor %}
-        {{ this._parent.get_name() }}.bindPopup({{ this.get_name() }});
-        """
-    )
-
-
-def _popup(group: PlaceOnLayer, layer_title: str) -> folium.Popup:
-    return _Popup(popup_html(group, layer_title=layer_title), max_width=POPUP_MAX_WIDTH)
 
 
 def _area_geojson(geometry: BaseGeometry) -> dict[str, Any]:
@@ -260,72 +262,6 @@ def _area_geojson(geometry: BaseGeometry) -> dict[str, Any]:
     geom = dict(mapping(simple))
     geom["coordinates"] = round_coords(geom["coordinates"])
     return {"type": "Feature", "properties": {}, "geometry": geom}
-
-
-def _area_style(precision: Precision, color: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
-    """Make a folium ``style_function`` for an area of the given precision."""
-    style: dict[str, Any] = {
-        "color": color,
-        "weight": 2,
-        "opacity": 0.9,
-        "fillColor": color,
-        "fillOpacity": _FILL_OPACITY[precision],
-    }
-    if precision in _DASHED:
-        style["dashArray"] = _DASH_ARRAY
-
-    def style_function(_feature: dict[str, Any]) -> dict[str, Any]:
-        return dict(style)
-
-    return style_function
-
-
-def _add_area(group: PlaceOnLayer, layer: LayerDefinition, target: folium.FeatureGroup) -> None:
-    place = group.place
-    extra = {"pane": _BACKGROUND_AREA_PANE} if layer.default else {}
-    shape = folium.GeoJson(
-        _area_geojson(place.geometry),
-        name=_esc(place.name),
-        style_function=_area_style(place.precision, _safe_color(layer.color)),
-        tooltip=_tooltip(place.name),
-        control=False,
-        **extra,
-    )
-    shape.add_child(_popup(group, layer.title))
-    shape.add_to(target)
-
-
-def _add_point(group: PlaceOnLayer, layer: LayerDefinition, target: folium.FeatureGroup) -> None:
-    place = group.place
-    color = _safe_color(layer.color)
-    if place.radius_km:
-        # Shows the uncertainty only: clicks go through to the marker at its centre.
-        circle = folium.Circle(
-            location=(place.lat, place.lon),
-            radius=place.radius_km * 1000.0,
-            color=color,
-            weight=1,
-            opacity=0.6,
-            dash_array=_DASH_ARRAY,
-            fill=True,
-            fill_color=color,
-            fill_opacity=0.08,
-        )
-        circle.options["interactive"] = False
-        circle.add_to(target)
-    marker = folium.CircleMarker(
-        location=(place.lat, place.lon),
-        radius=7,
-        color="#222222",
-        weight=1.5,
-        fill=True,
-        fill_color=color,
-        fill_opacity=0.9,
-        popup=_popup(group, layer.title),
-        tooltip=_tooltip(place.name),
-    )
-    marker.options["pane"] = _BACKGROUND_POINT_PANE if layer.default else _POINT_PANE
-    marker.add_to(target)
 
 
 def _group_bounds(group: PlaceOnLayer) -> tuple[float, float, float, float]:
@@ -370,89 +306,6 @@ def _focus(groups: Sequence[PlaceOnLayer]) -> Sequence[PlaceOnLayer]:
     return finer or groups
 
 
-def _fit(groups: Sequence[PlaceOnLayer], fmap: folium.Map) -> None:
-    """Fit the map to the places in focus, or leave the world view when there is none."""
-    bounds = _bounds(_focus(groups))
-    if bounds is None:
-        return
-    south, west, north, east = bounds
-    fmap.fit_bounds([[south, west], [north, east]], padding=(20, 20), max_zoom=_FIT_MAX_ZOOM)
-
-
-class _Legend(MacroElement):
-    """A fixed box listing the layers shown, plus the popup styles and credits."""
-
-    _template = Template(
-        """
-        {% macro header(this, kwargs) %}
-        <style>{{ this.css }}</style>
-        {% endmacro %}
-        {% macro html(this, kwargs) %}
-        {{ this.markup }}
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, *, markup: str, css: str) -> None:
-        super().__init__()
-        self._name = "Legend"
-        self.markup = markup
-        self.css = css
-
-
-class _Attribution(MacroElement):
-    """Adds the data credits to Leaflet's attribution control."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.attributionControl.addAttribution(
-            {{ this.text|tojavascript }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self._name = "Attribution"
-        self.text = text
-
-
-_CSS = (
-    ".em-legend{position:fixed;bottom:24px;left:10px;z-index:1000;background:#fff;"
-    "padding:8px 10px;border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.35);"
-    "font:13px/1.4 sans-serif;max-width:280px}"
-    ".em-legend h3{font-size:14px;margin:0 0 4px}"
-    ".em-legend ul{list-style:none;margin:0;padding:0}"
-    ".em-swatch{display:inline-block;width:12px;height:12px;margin-right:6px;"
-    "border:1px solid #333;vertical-align:middle}"
-    ".em-credit{margin-top:6px;font-size:11px;color:#555}"
-    ".em-popup{font:13px/1.4 sans-serif}"
-    ".em-popup h4{margin:0 0 4px;font-size:15px}"
-    ".em-popup th{text-align:left;padding-right:8px;font-weight:600;vertical-align:top}"
-    ".em-popup ul,.em-popup ol{margin:2px 0;padding-left:18px}"
-    ".em-quote{margin:2px 0 2px 4px;padding-left:6px;border-left:3px solid #ccc;font-style:italic}"
-    ".em-article{font-size:11px;color:#555}"
-    ".em-reason,.em-alts{margin:4px 0;color:#333}"
-    # The sea: what shows wherever the base layer draws no land.
-    f".folium-map.leaflet-container{{background:{SEA_COLOR}}}"
-)
-
-
-def _legend_markup(title: str, shown: Sequence[tuple[LayerDefinition, int]], *, empty: bool) -> str:
-    rows = "".join(
-        f'<li><span class="em-swatch" style="background:{_safe_color(d.color)}"></span>'
-        f"{_esc(d.title)} ({count} place{'s' if count != 1 else ''})</li>"
-        for d, count in shown
-    )
-    if empty:
-        rows = "<li>No places found.</li>"
-    return (
-        f'<div class="em-legend"><h3>{_esc(title)}</h3><ul>{rows}</ul>'
-        f'<div class="em-credit">{_esc(ATTRIBUTION)}</div></div>'
-    )
-
-
 _SOURCE_MAP_RE = re.compile(r"\n?//# sourceMappingURL=[^\n]*\s*\Z")
 _CLOSE_SCRIPT_RE = re.compile(r"</(script)", re.IGNORECASE)
 
@@ -484,26 +337,6 @@ def _inline_style(css: str, *, name: str) -> str:
     if "</style" in css.lower():
         raise ValueError(f"{name} contains '</style' and cannot be inlined safely")
     return css
-
-
-@functools.cache
-def _leaflet_assets() -> tuple[str, str]:
-    """The vendored Leaflet script and stylesheet, ready to inline (read once)."""
-    folder = importlib.resources.files("eventmap").joinpath("assets")
-    js = folder.joinpath("leaflet.js").read_text(encoding="utf-8")
-    css = folder.joinpath("leaflet.css").read_text(encoding="utf-8")
-    return _inline_script(js, name="leaflet.js"), _inline_style(css, name="leaflet.css")
-
-
-class _InlineLeaflet(Element):
-    """Leaflet's script and stylesheet, inline, for the page head."""
-
-    def render(self, **kwargs: Any) -> str:
-        js, css = _leaflet_assets()
-        return (
-            f'<script id="eventmap-leaflet-js">\n{js}</script>\n'
-            f'<style id="eventmap-leaflet-css">\n{css}</style>\n'
-        )
 
 
 class OfflineMap(folium.Map):
@@ -582,57 +415,293 @@ def _definitions(
     return by_id
 
 
+def event_dates(events: Iterable[Event]) -> dict[tuple[str, int, int], tuple[str, str | None]]:
+    """Each citation's event date and its source, by (article, start, end).
+
+    One sentence may put several places on the map; they share its date. A
+    date that is not ISO ``YYYY-MM-DD`` is ignored (the slider compares them as
+    text).
+    """
+    found: dict[tuple[str, int, int], tuple[str, str | None]] = {}
+    for event in events:
+        if event.date and _DATE_RE.fullmatch(event.date):
+            key = (event.citation.article, event.citation.start, event.citation.end)
+            found.setdefault(key, (event.date, event.date_source))
+    return found
+
+
+def _article_href(base: str | None, article: str) -> str | None:
+    """Where a popup links the article file: ``base`` joined with its path, or ``None``."""
+    if base is None:
+        return None
+    return base.rstrip("/") + "/" + quote(article, safe="/")
+
+
+def _check_base_url(base: str | None) -> None:
+    """Refuse an article base URL that is not a plain path or an http(s)/file URL."""
+    if base is None:
+        return
+    scheme = urlsplit(base.strip()).scheme.lower()
+    if scheme not in ("", "http", "https", "file") or base.strip() != base or not base:
+        raise ValueError(f"article_base_url must be a path or an http(s) URL, not {base!r}")
+
+
+def _mark_span(citation: Citation) -> tuple[int, int]:
+    """Where the mention is in the quote (see :func:`_quote_html`), or (-1, -1)."""
+    quote_text = citation.quote
+    start = citation.start - citation.quote_start
+    end = citation.end - citation.quote_start
+    if 0 <= start < end <= len(quote_text):
+        return start, end
+    found = quote_text.find(citation.mention) if citation.mention else -1
+    if found < 0:
+        return -1, -1
+    return found, found + len(citation.mention)
+
+
+def _place_row(place: Place) -> list[Any]:
+    """One entry of the data's place table (read by position in ``eventmap.js``)."""
+    alternatives = [
+        [alt.name, alt.country, alt.reason] for alt in place.alternatives[:MAX_ALTERNATIVES]
+    ]
+    geometry = _area_geojson(place.geometry)["geometry"] if place.is_area else None
+    return [
+        place.gazetteer_id,
+        place.name,
+        place.country,
+        str(place.precision),
+        round(place.lat, 5),
+        round(place.lon, 5),
+        place.radius_km,
+        round(place.confidence, 2),
+        place.source,
+        place.reason,
+        alternatives,
+        max(len(place.alternatives) - MAX_ALTERNATIVES, 0),
+        geometry,
+        round(place.geometry.area, 6) if place.is_area else 0,
+    ]
+
+
+def map_data(
+    events: Iterable[Event],
+    layer_defs: Iterable[LayerDefinition],
+    *,
+    title: str = "eventmap",
+    article_base_url: str | None = None,
+) -> dict[str, Any]:
+    """Everything the page draws, as plain JSON-ready values.
+
+    ``places``, ``articles``, ``quotes`` and ``citations`` are tables shared
+    by all layers (a place on two layers, or a sentence naming three places,
+    is written once); each layer lists ``items`` as [place index, layer
+    confidence, citation indices]. Citations are [article index, quote index,
+    mark start, mark end, date, date source]; articles are [id, title, http(s)
+    URL, link to the file]. ``time`` is the first and last event date, or
+    ``None``; ``bounds`` the view to open on.
+    """
+    _check_base_url(article_base_url)
+    events = list(events)
+    defs_in = tuple(layer_defs)
+    groups = group_events(events, layer_defs=defs_in)
+    defs = _definitions((g.layer for g in groups), defs_in)
+    dates = event_dates(events)
+
+    place_index: dict[tuple[str, Place], int] = {}
+    places: list[list[Any]] = []
+    article_index: dict[str, int] = {}
+    articles: list[list[Any]] = []
+    cite_index: dict[tuple[str, int, int], int] = {}
+    quote_index: dict[str, int] = {}
+    quotes: list[str] = []
+    citations: list[list[Any]] = []
+    layers: dict[str, dict[str, Any]] = {}
+    for group in groups:
+        place = group.place
+        p_key = (place.gazetteer_id, place)
+        if p_key not in place_index:
+            place_index[p_key] = len(places)
+            places.append(_place_row(place))
+        cites: list[int] = []
+        for citation in group.citations:
+            c_key = (citation.article, citation.start, citation.end)
+            if c_key not in cite_index:
+                if citation.article not in article_index:
+                    article_index[citation.article] = len(articles)
+                    articles.append(
+                        [
+                            citation.article,
+                            citation.title,
+                            _safe_url(citation.url),
+                            _article_href(article_base_url, citation.article),
+                        ]
+                    )
+                date, source = _citation_date(citation, dates)
+                cite_index[c_key] = len(citations)
+                mark_start, mark_end = _mark_span(citation)
+                if citation.quote not in quote_index:
+                    quote_index[citation.quote] = len(quotes)
+                    quotes.append(citation.quote)
+                citations.append(
+                    [
+                        article_index[citation.article],
+                        quote_index[citation.quote],
+                        mark_start,
+                        mark_end,
+                        date,
+                        source,
+                    ]
+                )
+            cites.append(cite_index[c_key])
+        if group.layer not in layers:
+            definition = defs[group.layer]
+            layers[group.layer] = {
+                "id": definition.id,
+                "title": definition.title,
+                "color": _safe_color(definition.color),
+                "default": definition.default,
+                "items": [],
+            }
+        layers[group.layer]["items"].append([place_index[p_key], round(group.confidence, 2), cites])
+
+    shown = sorted(layers, key=lambda layer_id: layer_rank(layer_id, layer_defs=defs.values()))
+    all_dates = sorted({c[4] for c in citations if c[4]})
+    bounds = _bounds(_focus(groups))
+    return {
+        "title": title,
+        "attribution": ATTRIBUTION,
+        "layers": [layers[layer_id] for layer_id in shown],
+        "places": places,
+        "articles": articles,
+        "quotes": quotes,
+        "citations": citations,
+        "area_styles": {
+            str(p): [_FILL_OPACITY[p], _DASH_ARRAY if p in _DASHED else None] for p in Precision
+        },
+        "popup_max_width": POPUP_MAX_WIDTH,
+        "time": [all_dates[0], all_dates[-1]] if all_dates else None,
+        "bounds": None if bounds is None else [[bounds[0], bounds[1]], [bounds[2], bounds[3]]],
+        "base": base_features(bounds),
+    }
+
+
+_SCRIPT_JSON_ESCAPES = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def script_json(value: Any) -> str:
+    r"""Write ``value`` as JSON that can sit inside any ``<script>`` element.
+
+    ``<``, ``>`` and ``&`` only occur inside JSON strings, where their
+    ``\u`` escapes mean the same; without them no ``</script>`` or ``<!--``
+    can appear, and U+2028/2029 (line breaks to older JavaScript) go too.
+    Compact and deterministic (keys in the order given).
+
+    Examples
+    --------
+    >>> script_json({"q": "</script><b>&"})
+    '{"q":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.translate(_SCRIPT_JSON_ESCAPES)
+
+
+def _asset(name: str) -> str:
+    return (
+        importlib.resources.files("eventmap").joinpath("assets", name).read_text(encoding="utf-8")
+    )
+
+
+@functools.cache
+def _scripts() -> tuple[str, str, str]:
+    """Leaflet, Leaflet.markercluster and our runtime, ready to inline (read once)."""
+    return (
+        _inline_script(_asset("leaflet.js"), name="leaflet.js"),
+        _inline_script(_asset("leaflet.markercluster.js"), name="leaflet.markercluster.js"),
+        _inline_script(_asset("eventmap.js"), name="eventmap.js"),
+    )
+
+
+@functools.cache
+def _styles() -> tuple[str, str]:
+    """Leaflet's and markercluster's stylesheets, and ours with ``PFX`` for its prefix."""
+    library = "\n".join(
+        _inline_style(_asset(name), name=name)
+        for name in ("leaflet.css", "MarkerCluster.css", "MarkerCluster.Default.css")
+    )
+    return library, _inline_style(_asset("eventmap.css"), name="eventmap.css")
+
+
+def _own_css(prefix: str) -> str:
+    return _styles()[1].replace("PFX", prefix)
+
+
+class _InlineLeaflet(Element):
+    """Leaflet, markercluster and our runtime with their styles, inline, for the page head."""
+
+    def render(self, **kwargs: Any) -> str:
+        leaflet, cluster, runtime = _scripts()
+        library_css, _ = _styles()
+        return (
+            f'<script id="eventmap-leaflet-js">\n{leaflet}</script>\n'
+            f'<script id="eventmap-markercluster-js">\n{cluster}</script>\n'
+            f'<script id="eventmap-runtime-js">\n{runtime}</script>\n'
+            f'<style id="eventmap-leaflet-css">\n{library_css}</style>\n'
+            f'<style id="eventmap-css">\n{_own_css(_PAGE_PREFIX)}'
+            f".folium-map.leaflet-container{{background:{SEA_COLOR}}}</style>\n"
+        )
+
+
+class _EventLayers(MacroElement):
+    """The map's data, as JSON in the page body, and the call that draws it."""
+
+    _template = Template(
+        """
+        {% macro html(this, kwargs) %}
+        <script type="application/json" id="{{ this.data_id() }}">{{ this.json }}</script>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        eventmapMount({{ this._parent.get_name() }},
+            JSON.parse(document.getElementById("{{ this.data_id() }}").textContent),
+            {prefix: "em", id: "{{ this._parent.get_name() }}"});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        super().__init__()
+        self._name = "EventLayers"
+        self.data = data
+        self.json = script_json(data)
+
+    def data_id(self) -> str:
+        return f"eventmap-data-{self.get_name()}"
+
+
 def build_map(
     events: Iterable[Event],
     layer_defs: Iterable[LayerDefinition],
     *,
     title: str = "eventmap",
+    article_base_url: str | None = None,
 ) -> folium.Map:
     """Build the map of ``events``: one named, toggleable layer per layer with events.
 
     Layers appear in layer order; a layer without events is left out. A layer
     id with no definition is still drawn, in grey, after the defined ones.
-    Element ids are numbered, so equal input renders to equal HTML.
+    ``article_base_url`` (a path relative to the map, or an http(s) URL) makes
+    each citation's article id a link to ``base/article``; without it the id is
+    shown as text. The map's one child of its own holds the data
+    (:func:`map_data`); element ids are numbered, so equal input renders to
+    equal HTML.
     """
-    defs_in = tuple(layer_defs)
-    groups = group_events(events, layer_defs=defs_in)
-    defs = _definitions((g.layer for g in groups), defs_in)
-    counts = Counter(g.layer for g in groups)
-    shown = sorted(counts, key=lambda layer_id: layer_rank(layer_id, layer_defs=defs.values()))
-
+    data = map_data(events, layer_defs, title=title, article_base_url=article_base_url)
     fmap = OfflineMap(location=_EMPTY_CENTER, zoom_start=_EMPTY_ZOOM, tiles=None)
     root = fmap.get_root()
     if isinstance(root, Figure):
         root.title = html.escape(title)
-
-    base = base_layer(_bounds(_focus(groups)), pane=_BASE_PANE)
-    if base is not None:
-        folium.map.CustomPane(_BASE_PANE, z_index=_BASE_PANE_Z, pointer_events=False).add_to(fmap)
-        base.add_to(fmap)
-    for pane, z_index in _PANE_Z.items():
-        folium.map.CustomPane(pane, z_index=z_index, pointer_events=True).add_to(fmap)
-
-    for layer_id in shown:
-        definition = defs[layer_id]
-        feature_group = folium.FeatureGroup(name=_esc(definition.title), overlay=True)
-        members = [g for g in groups if g.layer == layer_id]
-        # Largest areas first, so smaller ones stay on top and clickable.
-        areas = sorted(
-            (g for g in members if g.place.is_area),
-            key=lambda g: -g.place.geometry.area,
-        )
-        for group in areas:
-            _add_area(group, definition, feature_group)
-        for group in members:
-            if not group.place.is_area:
-                _add_point(group, definition, feature_group)
-        feature_group.add_to(fmap)
-
-    legend_rows = [(defs[layer_id], counts[layer_id]) for layer_id in shown]
-    _Legend(markup=_legend_markup(title, legend_rows, empty=not groups), css=_CSS).add_to(fmap)
-    _Attribution(_esc(ATTRIBUTION)).add_to(fmap)
-    _fit(groups, fmap)
-    folium.LayerControl(collapsed=False).add_to(fmap)
+    _EventLayers(data).add_to(fmap)
     _number_elements(root)
     return fmap
 
@@ -642,6 +711,57 @@ def render_html(
     layer_defs: Iterable[LayerDefinition],
     *,
     title: str = "eventmap",
+    article_base_url: str | None = None,
 ) -> str:
     """Render the whole map page as one HTML string (see :func:`build_map`)."""
-    return build_map(events, layer_defs, title=title).get_root().render()
+    fmap = build_map(events, layer_defs, title=title, article_base_url=article_base_url)
+    return fmap.get_root().render()
+
+
+def render_fragment(
+    events: Iterable[Event],
+    layer_defs: Iterable[LayerDefinition],
+    *,
+    title: str = "eventmap",
+    map_id: str,
+    article_base_url: str | None = None,
+    height: str = "560px",
+) -> str:
+    """Render the map as one ``<div>`` to paste into another page.
+
+    Everything the map needs is inside: its styles (its own classes prefixed
+    with ``map_id``), its data, and its scripts. Leaflet and markercluster are
+    inlined in every fragment but run only if the page has none yet
+    (``if (!window.L)``), and the map's own code runs in a function of its
+    own, so two fragments with different ids share one page without clashing.
+    ``map_id`` must be a letter then letters, digits, ``-`` or ``_``.
+    """
+    if not _MAP_ID_RE.fullmatch(map_id):
+        raise ValueError(f"map_id must be a letter then letters, digits, - or _: {map_id!r}")
+    if not _HEIGHT_RE.fullmatch(height):
+        raise ValueError(f"height must be a CSS length such as 560px: {height!r}")
+    data = map_data(events, layer_defs, title=title, article_base_url=article_base_url)
+    leaflet, cluster, runtime = _scripts()
+    library_css, _ = _styles()
+    mount = (
+        "(function () {\n"
+        f'  var map = L.map("{map_id}", {{center: [{_EMPTY_CENTER[0]}, {_EMPTY_CENTER[1]}], '
+        f"zoom: {_EMPTY_ZOOM}}});\n"
+        f'  var data = JSON.parse(document.getElementById("{map_id}-data").textContent);\n'
+        f'  eventmapMount(map, data, {{prefix: "{map_id}", id: "{map_id}"}});\n'
+        "})();\n"
+    )
+    return (
+        f'<div id="{map_id}-wrap" class="{map_id}-wrap">\n'
+        f"<style>\n{library_css}\n{_own_css(map_id)}"
+        f"#{map_id}.leaflet-container{{background:{SEA_COLOR}}}"
+        f"#{map_id}{{height:{height};width:100%}}</style>\n"
+        f'<div id="{map_id}" class="{map_id}-map" role="region" '
+        f'aria-label="{html.escape(title, quote=True)}"></div>\n'
+        f'<script type="application/json" id="{map_id}-data">{script_json(data)}</script>\n'
+        f"<script>\nif (!window.L) {{\n{leaflet}\n}}\n</script>\n"
+        f"<script>\nif (!(window.L && window.L.MarkerClusterGroup)) {{\n{cluster}\n}}\n</script>\n"
+        f"<script>\n{runtime}</script>\n"
+        f"<script>\n{mount}</script>\n"
+        "</div>\n"
+    )

@@ -145,8 +145,10 @@ def test_hostile_article_text_is_shown_not_run(pipeline, tmp_path):
     assert "<script>alert(1)" not in html
     assert "<img src=x onerror" not in html
     assert "<b>bold</b>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    # The text travels as data, every angle bracket escaped, and is shown with
+    # textContent in the browser (tests/eventmap/test_browser.py checks that).
+    assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in html
+    assert "\\u003cimg src=x onerror=alert(1)\\u003e" in html
 
 
 def test_event_dates_are_consistent(corpus):

@@ -1,4 +1,4 @@
-"""Tests for the folium map and the grouping it draws from.
+"""Tests for the map page, the data it draws from, and the grouping behind both.
 
 Places, sentences and articles here are made up; none comes from real reports.
 """
@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from dataclasses import replace
 from html.parser import HTMLParser
-from pathlib import Path
 from types import ModuleType
 
 import folium
@@ -22,7 +19,15 @@ from shapely.geometry import MultiPolygon, Point, Polygon, box
 
 import eventmap.basemap as basemap
 from eventmap.grouping import PlaceOnLayer, group_events
-from eventmap.render import ATTRIBUTION, build_map, popup_html, render_html
+from eventmap.render import (
+    ATTRIBUTION,
+    build_map,
+    map_data,
+    popup_html,
+    render_fragment,
+    render_html,
+    script_json,
+)
 from geo.types import Alternative, Place, Precision
 from layers.types import Citation, Event, LayerDefinition
 
@@ -114,26 +119,27 @@ def sample_events() -> list[Event]:
     ]
 
 
-def overlay_names(page: str) -> list[str]:
-    """The overlay names the LayerControl lists, in order."""
-    block = re.search(r"overlays\s*:\s*\{(.*?)\}", own_code(page), re.S)
-    assert block is not None
-    return [json.loads(f'"{n}"') for n in re.findall(r'"((?:[^"\\]|\\.)*)"\s*:', block[1])]
+DATA_RE = re.compile(r'<script type="application/json" id="([^"]+)">(.*?)</script>', re.S)
 
 
-def popup_literals(page: str) -> list[str]:
-    """The contents of every popup's JS template literal ``.setContent(`...`)``."""
-    return re.findall(r"\.setContent\(`(.*?)`\);", own_code(page), re.S)
+def page_data(page: str) -> dict:
+    """The map's data blob, read back from the page as a browser would."""
+    [(_, text)] = DATA_RE.findall(page)
+    return json.loads(text)
+
+
+def layer_titles(page: str) -> list[str]:
+    return [layer["title"] for layer in page_data(page)["layers"]]
 
 
 INLINED = re.compile(
-    r'<script id="eventmap-leaflet-js">.*?</script>|<style id="eventmap-leaflet-css">.*?</style>',
+    r'<script id="eventmap-[a-z-]+-js">.*?</script>|<style id="eventmap-[a-z-]*css">.*?</style>',
     re.S,
 )
 
 
 def own_code(page: str) -> str:
-    """The page without the inlined Leaflet library: what this renderer wrote."""
+    """The page without the inlined libraries and runtime: what this renderer wrote."""
     return INLINED.sub("", page)
 
 
@@ -220,18 +226,18 @@ def test_grouping_follows_layer_definition_order() -> None:
 # --- layers and control --------------------------------------------------------
 
 
-def test_every_layer_with_events_is_a_named_feature_group() -> None:
+def test_every_layer_with_events_is_listed_in_order() -> None:
     fmap = build_map(sample_events(), DEFS)
+    assert isinstance(fmap, folium.Map)
     page = fmap.get_root().render()
-    groups = [
-        child.layer_name
-        for child in fmap._children.values()
-        if isinstance(child, folium.FeatureGroup) and child.control
+    assert layer_titles(page) == ["Airspace", "Strike sites", "Places"]
+    assert [layer["id"] for layer in page_data(page)["layers"]] == [
+        "airspace",
+        "strike_sites",
+        "places",
     ]
-    assert groups == ["Airspace", "Strike sites", "Places"]
-    assert overlay_names(page) == ["Airspace", "Strike sites", "Places"]
-    assert isinstance(list(fmap._children.values())[-1], folium.LayerControl)
-    assert '"collapsed": false' in page
+    # The notebook view renders too, with the data inside its iframe.
+    assert "eventmapMount" in fmap._repr_html_()
 
 
 def test_layer_without_events_is_left_out() -> None:
@@ -242,14 +248,27 @@ def test_layer_without_events_is_left_out() -> None:
 def test_layer_without_definition_is_still_drawn() -> None:
     extra = event("convoys", VALLEY, cite(SENT_VALLEY, "Cedar Valley"))
     page = render_html([extra], DEFS, title="t")
-    assert overlay_names(page) == ["Convoys"]
+    assert layer_titles(page) == ["Convoys"]
+    assert page_data(page)["layers"][0]["color"] == "#666666"
 
 
-def test_layer_titles_are_escaped() -> None:
-    defs = [replace(DEFS[0], title='Air <b>"space"</b>')]
+def test_layer_titles_and_colours_reach_the_page_only_as_data() -> None:
+    defs = [replace(DEFS[0], title='Air <b>"space"</b>', color="red;background:url(x)")]
     page = render_html([sample_events()[2]], defs, title="t")
-    assert '<b>"space"</b>' not in page
-    assert overlay_names(page) == ["Air &lt;b&gt;&quot;space&quot;&lt;/b&gt;"]
+    assert "<b>" not in own_code(page)
+    assert layer_titles(page) == ['Air <b>"space"</b>']
+    assert page_data(page)["layers"][0]["color"] == "#666666"
+
+
+def test_data_tables_share_places_quotes_and_articles() -> None:
+    data = map_data(sample_events(), DEFS)
+    # Port Amber is on two layers but in the place table once; its sentence once.
+    assert [row[0] for row in data["places"]] == ["area:gulf", "gn:100", "gn:200"]
+    assert data["quotes"].count(SENT_HARBOUR) == 1
+    items = {layer["id"]: layer["items"] for layer in data["layers"]}
+    assert items["strike_sites"][0][2] == items["places"][1][2]  # the same citation
+    assert sorted(a[0] for a in data["articles"]) == ["b.md", "wire/one.txt"]
+    assert sum(len(v) for v in items.values()) == 4  # 4 (layer, place) pairs
 
 
 # --- popups ---------------------------------------------------------------------
@@ -342,12 +361,59 @@ def test_only_http_links_are_made(url: str) -> None:
     assert "<a " not in popup and "href" not in popup
 
 
-def test_every_place_has_a_popup_and_tooltip() -> None:
-    page = render_html(sample_events(), DEFS, title="t")
-    assert len(popup_literals(page)) == 4  # 4 (layer, place) pairs
-    code = own_code(page)
-    assert code.count(".bindPopup(") == 4
-    assert code.count(".bindTooltip(") == 4
+@pytest.mark.parametrize(
+    ("date", "source", "shown"),
+    [
+        ("2021-02-27", "sentence", "(2021-02-27, from the sentence)"),
+        ("2021-03-04", "article", "(2021-03-04, article date)"),
+        (None, None, "(2021-03-04, article date)"),  # the citation's own article date
+    ],
+)
+def test_popup_says_where_each_date_came_from(
+    date: str | None, source: str | None, shown: str
+) -> None:
+    citation = cite(SENT_HARBOUR, "Port Amber")
+    ev = replace(event("places", HARBOUR, citation), date=date, date_source=source)
+    group = group_events([ev])[0]
+    from eventmap.render import event_dates
+
+    assert shown in popup_html(group, layer_title="Places", dates=event_dates([ev]))
+
+
+@pytest.mark.parametrize(
+    ("base", "article", "href"),
+    [
+        (None, "wire/one.txt", None),
+        ("../articles", "wire/one.txt", "../articles/wire/one.txt"),
+        ("https://example.org/a/", "x y#1.txt", "https://example.org/a/x%20y%231.txt"),
+    ],
+)
+def test_article_links_follow_the_base_url(
+    base: str | None, article: str, href: str | None
+) -> None:
+    ev = event("places", HARBOUR, cite(SENT_HARBOUR, "Port Amber", article=article))
+    data = map_data([ev], DEFS, article_base_url=base)
+    assert data["articles"] == [[article, "Ships meet in the gulf", None, href]]
+
+
+@pytest.mark.parametrize("base", ["javascript:alert(1)", "data:text/html,x", " ../a", ""])
+def test_unsafe_article_base_urls_are_refused(base: str) -> None:
+    with pytest.raises(ValueError, match="article_base_url"):
+        render_html(sample_events(), DEFS, article_base_url=base)
+
+
+def test_dates_and_their_span_reach_the_data() -> None:
+    harbour = replace(
+        event("strike_sites", HARBOUR, cite(SENT_HARBOUR, "Port Amber")),
+        date="2021-02-27",
+        date_source="sentence",
+    )
+    valley = event("places", VALLEY, cite(SENT_VALLEY, "Cedar Valley", date=None))
+    data = map_data([harbour, valley], DEFS)
+    dates = {data["quotes"][c[1]]: (c[4], c[5]) for c in data["citations"]}
+    assert dates == {SENT_HARBOUR: ("2021-02-27", "sentence"), SENT_VALLEY: (None, None)}
+    assert data["time"] == ["2021-02-27", "2021-02-27"]
+    assert map_data([valley], DEFS)["time"] is None
 
 
 # --- escaping ---------------------------------------------------------------------
@@ -371,7 +437,7 @@ def test_article_text_cannot_inject(sentence: str) -> None:
     )
     place = replace(HARBOUR, name="Port <b>Amber</b>`${1}`")
     benign = render_html([event("places", HARBOUR, cite(SENT_HARBOUR, "Port Amber"))], DEFS)
-    page = render_html([event("places", place, citation)], DEFS)
+    page = render_html([event("places", place, citation)], DEFS, title=hostile_title)
 
     assert "<script>alert(1)" not in page
     assert "<img src=x onerror" not in page
@@ -379,145 +445,78 @@ def test_article_text_cannot_inject(sentence: str) -> None:
     # The quote cannot close or open a script block: same number as a benign page.
     assert page.count("</script>") == benign.count("</script>")
     assert page.lower().count("<script") == benign.lower().count("<script")
-    # Each template literal stays whole: no backtick, ${ or backslash inside.
-    literals = popup_literals(page)
-    assert len(literals) == 1
-    for literal in literals:
-        assert "`" not in literal and "${" not in literal and "\\" not in literal
-    # What the browser will parse holds only our own tags, and the text survives.
-    parsed = parse(literals[0])
-    assert {tag for tag, _ in parsed.tags} <= POPUP_TAGS
-    assert not [name for _, attrs in parsed.tags for name, _ in attrs if name.startswith("on")]
-    text = "".join(parsed.text)
-    flat = sentence.replace("\n", " ").replace("\r", " ")
-    assert flat in text
-    assert hostile_title in text
+    assert page.count("<!--") == benign.count("<!--")
+    # And it comes back out of the data exactly as written.
+    data = page_data(page)
+    assert data["quotes"] == [sentence]
+    assert data["articles"][0][1] == hostile_title
+    assert data["places"][0][1] == "Port <b>Amber</b>`${1}`"
+    assert data["title"] == hostile_title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "</script><script>alert(1)</script>",
+        "</SCRIPT >",
+        "<!-- <script>",
+        "a & b > c",
+        "line\u2028sep\u2029para",
+        '"quotes" and \\ backslash',
+        "]]> --!> \u00e9\u4e2d",
+    ],
+)
+def test_script_json_cannot_end_its_element(text: str) -> None:
+    out = script_json({"text": text, "list": [text]})
+    assert "<" not in out and ">" not in out and "&" not in out
+    assert "\u2028" not in out and "\u2029" not in out
+    parsed = parse(f'<script type="application/json">{out}</script><p>after</p>')
+    assert [t for t, _ in parsed.tags] == ["script", "p"]
+    assert json.loads("".join(parsed.text[:-1])) == {"text": text, "list": [text]}
 
 
 def test_escaped_forms_are_present() -> None:
     sentence = "Port Amber saw <script>alert(1)</script> and <img src=x onerror=alert(1)>."
     page = render_html([event("places", HARBOUR, cite(sentence, "Port Amber"))], DEFS)
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "&lt;img src=x onerror=alert(1)&gt;" in page
-
-
-NODE_HARNESS = r"""
-const fs = require("fs");
-const seen = {html: [], strings: []};
-const any = new Proxy(function () {}, {
-  get: (target, prop) => (prop === Symbol.toPrimitive ? () => "" : any),
-  set: () => true,
-  apply: (target, self, args) => {
-    for (const a of args) if (typeof a === "string") seen.strings.push(a);
-    return any;
-  },
-  construct: () => any,
-});
-globalThis.L = any;
-// The page must not need jQuery: calling $ fails the run.
-globalThis.$ = () => { throw new Error("the page called jQuery"); };
-const code = fs.readFileSync(process.argv[2], "utf8");
-new Function("L", "$", code)(any, globalThis.$);
-process.stdout.write(JSON.stringify(seen));
-"""
-
-
-@pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the page's script")
-@pytest.mark.parametrize("sentence", PAYLOADS)
-def test_script_runs_and_hands_leaflet_our_exact_html(sentence: str, tmp_path: Path) -> None:
-    """Run the page's script with stub Leaflet and no jQuery: the popup HTML arrives intact."""
-    citation = cite(sentence, "Port Amber", title="`${x}` \\ </script>")
-    place = replace(HARBOUR, name="Amber `${x}` \\ </script>")
-    group = group_events([event("places", place, citation)])[0]
-    page = render_html([event("places", place, citation)], DEFS)
-    scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
-    (tmp_path / "page.js").write_text(scripts[-1], encoding="utf-8")
-    (tmp_path / "harness.js").write_text(NODE_HARNESS, encoding="utf-8")
-    result = subprocess.run(
-        ["node", str(tmp_path / "harness.js"), str(tmp_path / "page.js")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    seen = json.loads(result.stdout)
-    assert seen["html"] == []
-    [html] = [s for s in seen["strings"] if 'class="em-popup"' in s]
-    assert popup_html(group, layer_title="Places") in html
-    tooltips = [s for s in seen["strings"] if "Amber" in s]
-    assert tooltips and all("&#96;&#36;{x}&#96; &#92; &lt;/script&gt;" in t for t in tooltips)
+    assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in page
+    assert "\\u003cimg src=x onerror=alert(1)\\u003e" in page
 
 
 # --- styling, legend, bounds ------------------------------------------------------
 
 
-def styles_by_precision() -> dict[Precision, dict]:
-    events = []
-    for i, precision in enumerate(Precision):
-        place = replace(GULF, gazetteer_id=f"area:{i}", precision=precision, name=f"Area {i}")
-        events.append(event("airspace", place, cite(SENT_GULF, "Gulf of Tessel")))
-    fmap = build_map(events, DEFS)
-    styles = {}
-    for group in fmap._children.values():
-        if not getattr(group, "control", False):
-            continue  # the base layer
-        for child in getattr(group, "_children", {}).values():
-            if isinstance(child, folium.GeoJson):
-                name = child.layer_name
-                precision = list(Precision)[int(name.split()[-1])]
-                styles[precision] = child.style_function({})
-    return styles
-
-
 def test_vaguer_areas_are_fainter_and_region_outlines_dashed() -> None:
-    styles = styles_by_precision()
-    opacities = [styles[p]["fillOpacity"] for p in Precision]
+    styles = map_data(sample_events(), DEFS)["area_styles"]
+    opacities = [styles[str(p)][0] for p in Precision]
     assert opacities == sorted(opacities, reverse=True) and len(set(opacities)) == 4
-    assert {p for p, s in styles.items() if s.get("dashArray")} == {
-        Precision.REGION,
-        Precision.COUNTRY,
-    }
-    assert all(s["fillColor"] == "#9467bd" for s in styles.values())
+    assert {p for p in Precision if styles[str(p)][1]} == {Precision.REGION, Precision.COUNTRY}
 
 
-def test_vague_point_gets_an_uncertainty_circle() -> None:
-    page = own_code(render_html(sample_events(), DEFS))
-    circles = re.findall(r"L\.circle\(\s*\[([^\]]*)\],\s*(\{.*?\})\s*\)", page, re.S)
-    assert len(circles) == 1  # only Cedar Valley has a radius
-    where, options = circles[0]
-    assert where.replace(" ", "") == "13.0,32.0"
-    assert json.loads(options)["radius"] == 25000.0
-    assert page.count("L.circleMarker(") == 3
+def test_points_carry_their_radius_and_areas_their_outline() -> None:
+    data = map_data(sample_events(), DEFS)
+    rows = {row[0]: row for row in data["places"]}
+    assert rows["gn:200"][6] == 25.0 and rows["gn:100"][6] is None
+    assert rows["gn:100"][12] is None  # a point: drawn from its lat/lon
+    outline = shapely.geometry.shape(rows["area:gulf"][12])
+    assert outline.equals(GULF.geometry)
 
 
-def test_legend_lists_layers_with_counts_and_credits() -> None:
+def test_page_title_is_escaped() -> None:
     page = render_html(sample_events(), DEFS, title="Week <12>")
-    legend = re.search(r'<div class="em-legend">.*?</ul>', page, re.S)
-    assert legend is not None
-    assert re.findall(r"</span>([^<]*)</li>", legend[0]) == [
-        "Airspace (1 place)",
-        "Strike sites (1 place)",
-        "Places (2 places)",
-    ]
-    assert "Week &lt;12&gt;" in page and "Week <12>" not in page
-    assert ATTRIBUTION in page
-    assert "addAttribution(" in page
+    assert "<title>Week &lt;12&gt;</title>" in page
+    assert page_data(page)["title"] == "Week <12>"
+    assert page_data(page)["attribution"] == ATTRIBUTION
 
 
 def test_map_fits_all_places() -> None:
-    page = own_code(render_html(sample_events(), DEFS))
-    call = re.search(r"fitBounds\(\s*(\[\[.*?\]\])", page, re.S)
-    assert call is not None
-    (south, west), (north, east) = json.loads(call[1])
+    (south, west), (north, east) = map_data(sample_events(), DEFS)["bounds"]
     assert south <= 11.0 and west <= 30.0  # the gulf's corner
     assert north >= 13.0 + 25 / 111.4 and east >= 32.0  # the valley and its radius
 
 
 def test_empty_map_renders_a_world_view() -> None:
-    page = render_html([], DEFS)
-    assert overlay_names(page) == []
-    assert "fitBounds" not in own_code(page)
-    assert "No places found." in page
+    data = page_data(render_html([], DEFS))
+    assert data["layers"] == [] and data["bounds"] is None and data["time"] is None
 
 
 def test_large_polygons_are_simplified(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -563,48 +562,60 @@ def fake_shapes(asked: list[tuple]) -> ModuleType:
     return module
 
 
-def base_features(fmap: folium.Map) -> list[dict]:
+def base_features(page: str) -> list[dict]:
     """The GeoJSON features of the base layer, in drawing order."""
-    base = next(
-        c for c in fmap._children.values() if isinstance(c, folium.FeatureGroup) and not c.control
-    )
-    return [
-        f
-        for child in base._children.values()
-        if isinstance(child, folium.GeoJson)
-        for f in child.data["features"]
-    ]
+    return [entry["feature"] for entry in page_data(page)["base"]]
 
 
-def test_country_shapes_are_drawn_as_an_uncontrolled_base(
+def test_country_shapes_are_drawn_as_the_base(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-
     asked: list[tuple] = []
     monkeypatch.setattr(basemap, "load_shapes", lambda: fake_shapes(asked))
-    fmap = build_map(sample_events(), DEFS)
-    page = fmap.get_root().render()
+    page = render_html(sample_events(), DEFS)
     # Both countries were cut to one box around the places, with a margin.
     assert sorted(a[0] for a in asked) == ["QX", "QY"]
     min_lon, min_lat, max_lon, max_lat = asked[0][1:]
     assert min_lon <= 30.0 - 3 and max_lon >= 32.0 + 3 and min_lat <= 11.0 - 3
     assert max_lat >= 13.2 + 3
-    children = list(fmap._children.values())
-    assert isinstance(children[0], folium.map.CustomPane)
-    assert isinstance(children[1], folium.FeatureGroup) and children[1].control is False
-    assert overlay_names(page) == ["Airspace", "Strike sites", "Places"]
-    assert '"interactive": false' in page
+    assert layer_titles(page) == ["Airspace", "Strike sites", "Places"]
     # The land is one polygon (no seam between the countries); the border is their shared edge.
-    land, border = [shapely.geometry.shape(f["geometry"]) for f in base_features(fmap)]
+    land, border = [shapely.geometry.shape(f["geometry"]) for f in base_features(page)]
     assert land.geom_type == "MultiPolygon" and len(land.geoms) == 1
     assert land.equals(box(29.0, 9.0, 36.0, 15.0))
     assert border.equals(shapely.LineString([(33.0, 9.0), (33.0, 15.0)]))
+    styles = [entry["style"] for entry in page_data(page)["base"]]
+    assert styles[0]["fillOpacity"] == 1.0 and styles[1]["fill"] is False
     assert len(own_code(page)) < 100_000
 
 
 def test_no_base_without_shapes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(basemap, "load_shapes", lambda: None)
-    fmap = build_map(sample_events(), DEFS)
-    assert all(
-        child.control for child in fmap._children.values() if isinstance(child, folium.FeatureGroup)
-    )
+    assert page_data(render_html(sample_events(), DEFS))["base"] == []
+    assert basemap.base_layer((10.0, 30.0, 12.0, 32.0), pane="p") is None
+
+
+# --- fragments ----------------------------------------------------------------------
+
+
+def test_fragment_is_one_scoped_div() -> None:
+    fragment = render_fragment(sample_events(), DEFS, title="Frag <1>", map_id="mapOne")
+    parsed = parse(fragment)
+    assert parsed.tags[0] == ("div", [("id", "mapOne-wrap"), ("class", "mapOne-wrap")])
+    assert fragment.rstrip().endswith("</div>")
+    assert "<html" not in fragment and "<head" not in fragment and "<body" not in fragment
+    ids = [v for _, attrs in parsed.tags for k, v in attrs if k == "id"]
+    assert ids and all(i is not None and i.startswith("mapOne") for i in ids)
+    assert "if (!window.L) {" in fragment
+    assert "(function () {" in fragment
+    own_css = re.search(r"/\* eventmap: the map's own controls.*?</style>", fragment, re.S)
+    assert own_css is not None
+    classes = set(re.findall(r"\.([A-Za-z][\w-]*)", own_css[0]))
+    assert {c for c in classes if not c.startswith(("mapOne-", "leaflet-"))} == set()
+    assert "Frag &lt;1&gt;" in fragment
+
+
+@pytest.mark.parametrize("map_id", ["", "1map", "a b", 'x"y', "a<b", "x" * 80])
+def test_fragment_refuses_unsafe_ids(map_id: str) -> None:
+    with pytest.raises(ValueError, match="map_id"):
+        render_fragment(sample_events(), DEFS, title="t", map_id=map_id)

@@ -7,6 +7,7 @@ borders to draw; nothing here depends on which country they are in.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -140,14 +141,19 @@ def parse(page: str) -> PageParser:
 
 
 INLINED = re.compile(
-    r'<script id="eventmap-leaflet-js">.*?</script>|<style id="eventmap-leaflet-css">.*?</style>',
+    r'<script id="eventmap-[a-z-]+-js">.*?</script>|<style id="eventmap-[a-z-]*css">.*?</style>',
     re.S,
 )
 
 
 def own_code(page: str) -> str:
-    """The page without the inlined Leaflet: what the renderer itself wrote."""
+    """The page without the inlined libraries: what the renderer itself wrote."""
     return INLINED.sub("", page)
+
+
+def page_data(page: str) -> dict:
+    [text] = re.findall(r'<script type="application/json" id="[^"]+">(.*?)</script>', page, re.S)
+    return json.loads(text)
 
 
 URL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
@@ -186,7 +192,26 @@ def test_page_loads_no_script_style_or_image_from_anywhere(name: str) -> None:
 def test_page_needs_no_jquery(ten_page: str) -> None:
     assert "jquery" not in ten_page.lower()
     assert "$(" not in own_code(ten_page)
-    assert own_code(ten_page).count(".setContent(`") == 13  # one per (layer, place)
+    layers = page_data(ten_page)["layers"]
+    assert sum(len(layer["items"]) for layer in layers) == 13  # one per (layer, place)
+
+
+def test_markercluster_and_runtime_are_inlined_once(ten_page: str) -> None:
+    parsed = parse(ten_page)
+    ids = [attrs.get("id") for tag, attrs, _ in parsed.elements if tag in ("script", "style")]
+    assert ids[:5] == [
+        "eventmap-leaflet-js",
+        "eventmap-markercluster-js",
+        "eventmap-runtime-js",
+        "eventmap-leaflet-css",
+        "eventmap-css",
+    ]
+    texts = {attrs.get("id"): text for _, attrs, text in parsed.texts if attrs.get("id")}
+    vendored = files("eventmap").joinpath("assets", "leaflet.markercluster.js")
+    expected = vendored.read_text(encoding="utf-8").split("//# sourceMappingURL=")[0].strip()
+    assert texts["eventmap-markercluster-js"].strip() == expected
+    assert ".marker-cluster" in texts["eventmap-leaflet-css"]
+    assert "window.eventmapMount" in texts["eventmap-runtime-js"]
 
 
 def test_leaflet_is_inlined_first_in_the_head(ten_page: str) -> None:
@@ -265,48 +290,36 @@ def test_sea_colour_overrides_leaflets_grey(ten_page: str) -> None:
 # --- the base map -----------------------------------------------------------------
 
 
-def base_layers(fmap: folium.Map) -> list[folium.GeoJson]:
-    [base] = [
-        c for c in fmap._children.values() if isinstance(c, folium.FeatureGroup) and not c.control
-    ]
-    return [c for c in base._children.values() if isinstance(c, folium.GeoJson)]
+def base_layers(fmap: folium.Map) -> list[dict]:
+    """The base map's entries ({"feature", "style"}) in the map's data."""
+    [layers] = [c for c in fmap._children.values() if hasattr(c, "data")]
+    return layers.data["base"]
 
 
-def geometry(layer: folium.GeoJson) -> BaseGeometry:
-    [feature] = layer.data["features"]
-    return shapely.geometry.shape(feature["geometry"])
+def geometry(entry: dict) -> BaseGeometry:
+    return shapely.geometry.shape(entry["feature"]["geometry"])
 
 
-def test_base_is_drawn_in_a_pane_under_the_events(ten_map: folium.Map, ten_page: str) -> None:
-    code = own_code(ten_page)
-    pane = re.search(r'var (pane_\d+) = map_\d+\.createPane\(\s*"eventmapBase"\);', code)
-    assert pane is not None
-    z_index = re.search(rf"{pane[1]}\.style\.zIndex = (\d+);", code)
-    assert z_index is not None and int(z_index[1]) < 400  # Leaflet's overlay pane
-    assert f"{pane[1]}.style.pointerEvents = 'none';" in code
+def kind(entry: dict) -> str:
+    return entry["feature"]["geometry"]["type"]
+
+
+def test_base_is_data_drawn_under_the_events(ten_map: folium.Map, ten_page: str) -> None:
     layers = base_layers(ten_map)
     assert len(layers) >= 2
-    for layer in layers:
-        assert layer.options["pane"] == "eventmapBase"
-        assert layer.options["interactive"] is False
-        assert layer.control is False
-    # Event layers stay in Leaflet's panes above it, and the base is not in the control.
-    for child in ten_map._children.values():
-        if isinstance(child, folium.FeatureGroup) and child.control:
-            for sub in child._children.values():
-                assert getattr(sub, "options", {}).get("pane") != "eventmapBase"
-    assert '"Base map"' not in code
-    # The base is added to the map before any event layer.
-    names = [type(c).__name__ for c in ten_map._children.values()]
-    assert names[:2] == ["CustomPane", "FeatureGroup"]
+    # Land first (filled, no outline), then borders (lines, no fill).
+    kinds = [kind(e) for e in layers]
+    assert kinds == sorted(kinds, key=lambda k: k != "MultiPolygon")
+    assert all(e["style"]["fill"] is False for e in layers if kind(e) == "MultiLineString")
+    # The runtime draws it in a pane of its own, below Leaflet's overlay pane (400).
+    runtime = files("eventmap").joinpath("assets", "eventmap.js").read_text(encoding="utf-8")
+    pane = re.search(r'\["eventmapBase", (\d+), false\]', runtime)
+    assert pane is not None and int(pane[1]) < 400
+    assert '"Base map"' not in own_code(ten_page)
 
 
 def test_base_land_matches_the_shapes_around_the_events(ten_map: folium.Map) -> None:
-    land = [
-        geometry(g)
-        for g in base_layers(ten_map)
-        if g.data["features"][0]["geometry"]["type"] == "MultiPolygon"
-    ]
+    land = [geometry(g) for g in base_layers(ten_map) if kind(g) == "MultiPolygon"]
     world, region = land
     west, south, east, north = region.bounds
     lats = [lat for _, lat, _ in SPOTS]
@@ -333,11 +346,7 @@ def test_base_land_matches_the_shapes_around_the_events(ten_map: folium.Map) -> 
 
 
 def test_base_borders_run_between_countries_not_along_coasts(ten_map: folium.Map) -> None:
-    lines = [
-        geometry(g)
-        for g in base_layers(ten_map)
-        if g.data["features"][0]["geometry"]["type"] == "MultiLineString"
-    ]
+    lines = [geometry(g) for g in base_layers(ten_map) if kind(g) == "MultiLineString"]
     borders = shapely.union_all(lines)
     west, south, east, north = geometry(base_layers(ten_map)[1]).bounds
     keys = [
@@ -417,8 +426,8 @@ def test_empty_map_shows_the_whole_world() -> None:
 
 
 def test_small_map_fits_its_budget(ten_page: str) -> None:
-    assert len(ten_page.encode("utf-8")) < 700_000
-    base = sum(len(str(g.data)) for g in base_layers(build_map(ten_events(), DEFS)))
+    assert len(ten_page.encode("utf-8")) < 800_000
+    base = len(json.dumps(page_data(ten_page)["base"]))
     assert base < 450_000
 
 
@@ -500,7 +509,11 @@ def test_page_runs_in_a_browser_with_the_network_cut_off(ten_page: str, tmp_path
     assert "leaflet-container" in dom.map_classes.split()
     assert [label.strip() for label in dom.labels] == ["Strike sites", "Places"]
     assert dom.paths.get("leaflet-eventmapBase-pane", 0) >= 2  # land and borders
-    assert dom.paths.get("leaflet-eventmapPoints-pane", 0) == 13  # one marker per (layer, place)
+    # One marker per (layer, place): drawn, or counted in a cluster where they crowd.
+    clustered = re.findall(
+        r'class="[^"]*em-cluster[^"]*"[^>]*><span[^>]*>(\d+)</span>', result.stdout
+    )
+    assert dom.paths.get("leaflet-eventmapPoints-pane", 0) + sum(map(int, clustered)) == 13
 
 
 def test_world_base_is_kept_on_disk_and_reused(tmp_path, monkeypatch) -> None:

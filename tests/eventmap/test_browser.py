@@ -1,0 +1,449 @@
+"""The map in a real browser: headless Chromium driven by Playwright, network cut off.
+
+Every request that is not for a local file is aborted and recorded. Places,
+sentences and articles here are made up; the coordinates are real points on
+land so that the base map has something to draw.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from shapely.geometry import Point, box
+
+from eventmap.render import render_fragment, render_html
+from geo.types import Place, Precision
+from layers.types import Citation, Event, LayerDefinition
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+try:
+    from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, sync_playwright
+except ImportError:  # pragma: no cover - depends on the environment
+    sync_playwright = None
+
+if sync_playwright is None:
+    pytest.skip("needs the playwright package (pip install playwright)", allow_module_level=True)
+if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
+    pytest.skip(f"needs chromium at {CHROMIUM}", allow_module_level=True)
+
+DEFS = (
+    LayerDefinition(id="strike_sites", title="Strike sites", color="#d62728", order=2),
+    LayerDefinition(id="meetings", title="Meetings", color="#2ca02c", order=4),
+    LayerDefinition(id="places", title="Other places", color="#1f77b4", order=5, default=True),
+)
+
+
+def place(gid: str, name: str, lat: float, lon: float, **extra: Any) -> Place:
+    return Place(
+        gazetteer_id=gid,
+        name=name,
+        country="QX",
+        feature="city",
+        geometry=Point(lon, lat),
+        lat=lat,
+        lon=lon,
+        **{"precision": Precision.EXACT, **extra},
+    )
+
+
+ORVIN = place("t:1", "Orvin", 48.14, 11.58)
+TELMARK = place("t:2", "Telmark", 50.11, 8.68)
+BRASK = place("t:3", "Brask", 52.52, 13.40, precision=Precision.NEAR, radius_km=30.0)
+HAVEN = place("t:4", "Haven Ridge", 51.34, 12.37)
+MOOR = Place(
+    gazetteer_id="t:5",
+    name="Moorland",
+    country="QX",
+    feature="region",
+    geometry=box(9.0, 48.6, 10.6, 49.4),
+    lat=49.0,
+    lon=9.8,
+    precision=Precision.REGION,
+)
+
+
+def ev(
+    layer: str,
+    where: Place,
+    sentence: str,
+    *,
+    article: str = "wire/a.txt",
+    date: str | None = None,
+    source: str | None = None,
+    title: str = "Night of the storm",
+) -> Event:
+    mention = where.name
+    at = sentence.index(mention)
+    citation = Citation(
+        article=article,
+        title=title,
+        date=None,
+        quote=sentence,
+        quote_start=0,
+        start=at,
+        end=at + len(mention),
+        mention=mention,
+    )
+    return Event(
+        layer=layer, place=where, citation=citation, confidence=0.8, date=date, date_source=source
+    )
+
+
+SENT_ORVIN = "Shells fell on the rail yard in Orvin shortly after midnight."
+SENT_TELMARK = "Envoys sat down for talks in Telmark on the second day."
+SENT_BRASK = "Smoke rose somewhere around Brask, residents said."
+SENT_HAVEN = "A ferry waited at Haven Ridge for the morning tide."
+SENT_MOOR = "Drones were seen over Moorland for an hour."
+
+
+def events() -> list[Event]:
+    return [
+        ev("strike_sites", ORVIN, SENT_ORVIN, date="2023-04-02", source="sentence"),
+        ev(
+            "strike_sites",
+            MOOR,
+            SENT_MOOR,
+            article="wire/m.txt",
+            date="2023-04-20",
+            source="article",
+        ),
+        ev(
+            "meetings",
+            TELMARK,
+            SENT_TELMARK,
+            article="wire/b.txt",
+            date="2023-05-10",
+            source="article",
+        ),
+        ev("places", BRASK, SENT_BRASK, article="wire/c.txt"),  # no date
+        ev("places", HAVEN, SENT_HAVEN, article="wire/d.txt", date="2023-05-30", source="sentence"),
+        ev("places", ORVIN, SENT_ORVIN, date="2023-04-02", source="sentence"),
+    ]
+
+
+@dataclass
+class Opened:
+    page: Page
+    console_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+
+    def js(self, code: str, arg: Any = None) -> Any:
+        return self.page.evaluate(code, arg)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_map(browser: Browser, tmp_path: Path) -> Iterator[Any]:
+    contexts = []
+
+    def opener(html: str, *, ready: str = "window.eventmapReady === true") -> Opened:
+        path = tmp_path / f"map{len(contexts)}.html"
+        path.write_text(html, encoding="utf-8")
+        context = browser.new_context(viewport={"width": 1100, "height": 800})
+        contexts.append(context)
+        page = context.new_page()
+        opened = Opened(page)
+
+        def on_console(message: ConsoleMessage) -> None:
+            if message.type == "error":
+                opened.console_errors.append(message.text)
+
+        def on_dialog(dialog: Dialog) -> None:
+            opened.dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("console", on_console)
+        page.on("pageerror", lambda error: opened.console_errors.append(str(error)))
+        page.on("dialog", on_dialog)
+
+        def route(route: Any) -> None:
+            if route.request.url.startswith("file:"):
+                route.continue_()
+            else:
+                opened.blocked.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", route)
+        page.goto(path.as_uri())
+        page.wait_for_function(ready, timeout=15_000)
+        return opened
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+VISIBLE_MARKS = """(root) => {
+  const scope = root ? document.getElementById(root) : document;
+  const paths = scope.querySelectorAll(
+    '.leaflet-eventmapPoints-pane path.leaflet-interactive,' +
+    '.leaflet-eventmapPlacePoints-pane path.leaflet-interactive,' +
+    '.leaflet-overlay-pane path.leaflet-interactive,' +
+    '.leaflet-eventmapPlaceAreas-pane path.leaflet-interactive').length;
+  let clustered = 0;
+  scope.querySelectorAll('[class*="-cluster"] span').forEach(s => clustered += +s.textContent);
+  return paths + clustered;
+}"""
+
+MARKER_CENTRE = """([mapId, name, layerId]) => {
+  const state = window.eventmapMaps[mapId];
+  for (const entry of state.layers) {
+    if (layerId && entry.id !== layerId) continue;
+    for (const layer of entry.points.concat(entry.shapes)) {
+      if (state.data.places[layer.feature.properties.place][1] !== name) continue;
+      const el = layer._path;
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return [r.left + r.width / 2, r.top + r.height / 2];
+    }
+  }
+  return null;
+}"""
+
+
+def map_id(opened: Opened) -> str:
+    return opened.js("Object.keys(window.eventmapMaps)[0]")
+
+
+def popup_text(opened: Opened, scope: str = "") -> str:
+    selector = f"#{scope} .leaflet-popup-content" if scope else ".leaflet-popup-content"
+    opened.page.wait_for_selector(selector, timeout=5_000)
+    return opened.page.inner_text(selector)
+
+
+def click_place(opened: Opened, mid: str, name: str, layer: str | None = None) -> None:
+    centre = opened.js(MARKER_CENTRE, [mid, name, layer])
+    assert centre is not None, f"{name} is not drawn"
+    opened.page.mouse.click(*centre)
+
+
+# --- the page -------------------------------------------------------------------------
+
+
+def test_map_renders_with_its_base_and_layers_offline(open_map: Any) -> None:
+    opened = open_map(render_html(events(), DEFS, title="Storm week"))
+    page = opened.page
+    assert page.locator(".leaflet-container").count() == 1
+    assert page.locator(".leaflet-eventmapBase-pane path").count() >= 2  # land and borders
+    base_z = opened.js(
+        "getComputedStyle(document.querySelector('.leaflet-eventmapBase-pane')).zIndex"
+    )
+    assert int(base_z) < 400
+    labels = [
+        t.strip() for t in page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
+    ]
+    assert labels == ["Strike sites", "Meetings", "Other places"]
+    legend = page.inner_text(".em-legend")
+    assert "Strike sites (2 places)" in legend and "Other places (3 places)" in legend
+    assert "GeoNames" in page.inner_text(".leaflet-control-attribution")
+    # Event layers sit above "Other places": the same spot is clickable on its event layer.
+    z = opened.js(
+        "['eventmapPoints','eventmapPlacePoints'].map(p => "
+        "+getComputedStyle(document.querySelector('.leaflet-' + p + '-pane')).zIndex)"
+    )
+    assert z[0] > z[1]
+    assert opened.console_errors == [] and opened.blocked == [] and opened.dialogs == []
+
+
+@pytest.mark.parametrize(
+    ("label", "items"), [("Strike sites", 2), ("Meetings", 1), ("Other places", 3)]
+)
+def test_each_layer_toggles_off_and_on(open_map: Any, label: str, items: int) -> None:
+    opened = open_map(render_html(events(), DEFS, title="Storm week"))
+    before = opened.js(VISIBLE_MARKS)
+    assert before == 6
+    box_ = opened.page.locator(".leaflet-control-layers-overlays label", has_text=label).locator(
+        "input"
+    )
+    box_.uncheck()
+    assert opened.js(VISIBLE_MARKS) == before - items
+    box_.check()
+    assert opened.js(VISIBLE_MARKS) == before
+    assert opened.console_errors == []
+
+
+def test_clicking_a_marker_opens_its_cited_popup(open_map: Any) -> None:
+    html = render_html(events(), DEFS, title="Storm week", article_base_url="../articles")
+    opened = open_map(html)
+    mid = map_id(opened)
+    click_place(opened, mid, "Orvin", "strike_sites")
+    text = popup_text(opened)
+    assert "Orvin" in text and SENT_ORVIN in text
+    assert "2023-04-02, from the sentence" in text
+    assert opened.page.inner_text(".leaflet-popup-content mark") == "Orvin"
+    href = opened.page.get_attribute(".leaflet-popup-content a.em-article", "href")
+    assert href == "../articles/wire/a.txt"
+    # An undated place says so.
+    opened.js(f"window.eventmapMaps[{mid!r}].map.closePopup()")
+    opened.page.wait_for_selector(".leaflet-popup-content", state="detached")
+    click_place(opened, mid, "Brask")
+    assert "date unknown" in popup_text(opened)
+    assert opened.console_errors == []
+
+
+def test_vague_point_draws_its_uncertainty_circle_when_zoomed_in(open_map: Any) -> None:
+    opened = open_map(render_html(events(), DEFS, title="Storm week"))
+    mid = map_id(opened)
+    rings = f"window.eventmapMaps[{mid!r}].layers.map(e => e.circles.getLayers().length)"
+    opened.js(f"window.eventmapMaps[{mid!r}].map.setView([52.52, 13.40], 9, {{animate: false}})")
+    assert opened.js(rings) == [0, 0, 1]
+    opened.js(f"window.eventmapMaps[{mid!r}].map.setZoom(3, {{animate: false}})")
+    assert opened.js(rings) == [0, 0, 0]  # 30 km is under a few pixels at zoom 3
+
+
+def set_range(opened: Opened, start: int, end: int, scope: str = "em") -> None:
+    opened.js(
+        """([scope, a, b]) => {
+          const from = document.querySelector('.' + scope + '-from');
+          const to = document.querySelector('.' + scope + '-to');
+          to.value = String(b); to.dispatchEvent(new Event('input'));
+          from.value = String(a); from.dispatchEvent(new Event('input'));
+        }""",
+        [scope, start, end],
+    )
+    opened.page.wait_for_timeout(250)
+
+
+def test_time_slider_hides_and_shows_events(open_map: Any) -> None:
+    opened = open_map(render_html(events(), DEFS, title="Storm week"))
+    # Dates run 2023-04-02 .. 2023-05-30: 58 days.
+    assert opened.page.get_attribute(".em-from", "max") == "58"
+    label = opened.page.locator(".em-time-label")
+    assert label.inner_text() == "2023-04-02 to 2023-05-30"
+    set_range(opened, 30, 58)  # from 2023-05-02: Orvin (both layers) and Moorland drop out
+    assert label.inner_text() == "2023-05-02 to 2023-05-30"
+    assert opened.js(VISIBLE_MARKS) == 3  # Telmark, Haven Ridge, and undated Brask
+    set_range(opened, 0, 0)  # only 2023-04-02
+    assert opened.js(VISIBLE_MARKS) == 3  # Orvin twice, Brask
+    set_range(opened, 0, 58)
+    assert opened.js(VISIBLE_MARKS) == 6
+    # Toggles still work with a range set.
+    set_range(opened, 30, 58)
+    layer_box = opened.page.locator(".leaflet-control-layers-overlays label", has_text="Meetings")
+    layer_box.locator("input").uncheck()
+    assert opened.js(VISIBLE_MARKS) == 2
+    assert opened.console_errors == []
+
+
+def test_no_slider_without_dates(open_map: Any) -> None:
+    undated = [replace(e, date=None, date_source=None) for e in events()]
+    opened = open_map(render_html(undated, DEFS, title="Storm week"))
+    assert opened.page.locator(".em-time").count() == 0
+    assert opened.js(VISIBLE_MARKS) == 6
+
+
+def test_search_finds_a_place_and_opens_it(open_map: Any) -> None:
+    opened = open_map(render_html(events(), DEFS, title="Storm week"))
+    opened.page.fill(".em-search-input", "telm")
+    results = opened.page.locator(".em-search-results li")
+    assert results.all_inner_texts() == ["Telmark — Meetings"]
+    results.first.click()
+    assert SENT_TELMARK in popup_text(opened)
+    # An area too: the view fits it and its popup stays open.
+    opened.js(f"window.eventmapMaps[{map_id(opened)!r}].map.closePopup()")
+    opened.page.fill(".em-search-input", "MOOR")
+    assert results.all_inner_texts() == ["Moorland — Strike sites"]
+    results.first.click()
+    opened.page.wait_for_timeout(400)
+    assert SENT_MOOR in popup_text(opened)
+    opened.page.fill(".em-search-input", "zzz")
+    assert opened.page.locator(".em-search-results li").count() == 0
+    assert opened.console_errors == []
+
+
+HOSTILE = (
+    "Crowds at Orvin chanted <script>alert(1)</script> and <img src=x onerror=alert(1)> loudly."
+)
+
+
+def test_hostile_article_text_stays_text(open_map: Any) -> None:
+    bad_place = replace(ORVIN, name="Orvin <img src=x onerror=alert(2)>")
+    sentence = HOSTILE.replace("Orvin", bad_place.name, 1)
+    hostile = ev(
+        "strike_sites",
+        bad_place,
+        sentence,
+        title="<script>alert(3)</script>",
+        date="2023-04-02",
+        source="sentence",
+    )
+    defs = (replace(DEFS[0], title="Strikes <img src=x onerror=alert(4)>"), *DEFS[1:])
+    opened = open_map(render_html([hostile], defs, title="<script>alert(5)</script>"))
+    mid = map_id(opened)
+    label = opened.page.inner_text(".leaflet-control-layers-overlays label")
+    assert label.strip() == "Strikes <img src=x onerror=alert(4)>"
+    click_place(opened, mid, bad_place.name)
+    text = popup_text(opened)
+    assert sentence in text and "<script>alert(3)</script>" in text
+    assert (
+        opened.page.locator(".leaflet-popup-content img, .leaflet-popup-content script").count()
+        == 0
+    )
+    opened.page.fill(".em-search-input", "orvin")
+    assert opened.page.inner_text(".em-search-results li").startswith(bad_place.name)
+    opened.page.mouse.move(*opened.js(MARKER_CENTRE, [mid, bad_place.name, None]))
+    opened.page.wait_for_timeout(200)
+    assert opened.page.locator(".leaflet-tooltip img").count() == 0
+    assert opened.page.locator("img[src='x']").count() == 0
+    assert opened.dialogs == []
+    assert opened.blocked == []  # nothing tried to load "x" from anywhere
+
+
+# --- fragments ------------------------------------------------------------------------
+
+
+def test_two_fragments_share_a_page(open_map: Any) -> None:
+    one = render_fragment(events(), DEFS, title="First", map_id="mapOne")
+    two = render_fragment(events()[:3], DEFS, title="Second", map_id="mapTwo", height="400px")
+    page_html = (
+        "<!doctype html><html><head><meta charset='utf-8'><title>Two maps</title></head>"
+        f"<body><h1>Two maps</h1>{one}<p>Between the maps.</p>{two}</body></html>"
+    )
+    opened = open_map(
+        page_html, ready="window.eventmapMaps && Object.keys(window.eventmapMaps).length === 2"
+    )
+    assert sorted(opened.js("Object.keys(window.eventmapMaps)")) == ["mapOne", "mapTwo"]
+    assert opened.page.locator("#mapOne.leaflet-container").count() == 1
+    assert opened.page.locator("#mapTwo.leaflet-container").count() == 1
+    assert opened.js(VISIBLE_MARKS, "mapOne") == 6
+    assert opened.js(VISIBLE_MARKS, "mapTwo") == 3
+    assert opened.page.locator("#mapTwo .mapTwo-legend").inner_text().startswith("Second")
+    assert opened.page.locator("#mapOne .mapTwo-legend").count() == 0
+    # Toggling a layer in one map leaves the other alone.
+    opened.page.locator(
+        "#mapTwo .leaflet-control-layers-overlays label", has_text="Meetings"
+    ).locator("input").uncheck()
+    assert opened.js(VISIBLE_MARKS, "mapTwo") == 2
+    assert opened.js(VISIBLE_MARKS, "mapOne") == 6
+    # Each map's popups open in that map.
+    opened.page.locator("#mapTwo").scroll_into_view_if_needed()
+    click_place(opened, "mapTwo", "Orvin")
+    assert SENT_ORVIN in popup_text(opened, "mapTwo")
+    assert opened.page.locator("#mapOne .leaflet-popup-content").count() == 0
+    assert opened.js("typeof L.MarkerClusterGroup") == "function"
+    assert opened.console_errors == [] and opened.blocked == []
