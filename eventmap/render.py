@@ -60,6 +60,7 @@ __all__ = [
     "render_fragment",
     "render_html",
     "script_json",
+    "tile_source",
 ]
 
 ATTRIBUTION = "Places: GeoNames (CC BY 4.0); shapes: Natural Earth (public domain); eventmap"
@@ -489,8 +490,13 @@ def map_data(
     *,
     title: str = "eventmap",
     article_base_url: str | None = None,
+    tiles: str | None = None,
 ) -> dict[str, Any]:
     """Everything the page draws, as plain JSON-ready values.
+
+    ``tiles`` names an online basemap from xyzservices ("OpenStreetMap.Mapnik",
+    "CartoDB.Positron" …) to draw, as a switchable layer, over the built-in
+    land and borders; ``None`` (the default) keeps the map fully offline.
 
     ``places``, ``articles``, ``quotes`` and ``citations`` are tables shared
     by all layers (a place on two layers, or a sentence naming three places,
@@ -582,6 +588,36 @@ def map_data(
         "time": [all_dates[0], all_dates[-1]] if all_dates else None,
         "bounds": None if bounds is None else [[bounds[0], bounds[1]], [bounds[2], bounds[3]]],
         "base": base_features(bounds),
+        "tiles": tile_source(tiles),
+    }
+
+
+def tile_source(name: str | None) -> dict[str, Any] | None:
+    """The URL template, attribution and zoom limit of an xyzservices basemap.
+
+    Raises
+    ------
+    ValueError
+        When xyzservices knows no provider of that name.
+    """
+    if name is None:
+        return None
+    import warnings
+
+    import xyzservices.providers as providers
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "needs an API key" notes: the user's call
+            provider = providers.query_name(name)
+            url = provider.build_url()
+    except (ValueError, KeyError) as exc:
+        raise ValueError(f"unknown tile provider {name!r} (see xyzservices.providers)") from exc
+    return {
+        "name": str(provider.name),
+        "url": url,
+        "attribution": str(provider.get("html_attribution") or provider.get("attribution", "")),
+        "max_zoom": int(provider.get("max_zoom", 18)),
     }
 
 
@@ -685,6 +721,7 @@ def build_map(
     *,
     title: str = "eventmap",
     article_base_url: str | None = None,
+    tiles: str | None = None,
 ) -> folium.Map:
     """Build the map of ``events``: one named, toggleable layer per layer with events.
 
@@ -696,7 +733,7 @@ def build_map(
     (:func:`map_data`); element ids are numbered, so equal input renders to
     equal HTML.
     """
-    data = map_data(events, layer_defs, title=title, article_base_url=article_base_url)
+    data = map_data(events, layer_defs, title=title, article_base_url=article_base_url, tiles=tiles)
     fmap = OfflineMap(location=_EMPTY_CENTER, zoom_start=_EMPTY_ZOOM, tiles=None)
     root = fmap.get_root()
     if isinstance(root, Figure):
@@ -712,9 +749,12 @@ def render_html(
     *,
     title: str = "eventmap",
     article_base_url: str | None = None,
+    tiles: str | None = None,
 ) -> str:
     """Render the whole map page as one HTML string (see :func:`build_map`)."""
-    fmap = build_map(events, layer_defs, title=title, article_base_url=article_base_url)
+    fmap = build_map(
+        events, layer_defs, title=title, article_base_url=article_base_url, tiles=tiles
+    )
     return fmap.get_root().render()
 
 
@@ -726,6 +766,7 @@ def render_fragment(
     map_id: str,
     article_base_url: str | None = None,
     height: str = "560px",
+    tiles: str | None = None,
 ) -> str:
     """Render the map as one ``<div>`` to paste into another page.
 
@@ -740,7 +781,7 @@ def render_fragment(
         raise ValueError(f"map_id must be a letter then letters, digits, - or _: {map_id!r}")
     if not _HEIGHT_RE.fullmatch(height):
         raise ValueError(f"height must be a CSS length such as 560px: {height!r}")
-    data = map_data(events, layer_defs, title=title, article_base_url=article_base_url)
+    data = map_data(events, layer_defs, title=title, article_base_url=article_base_url, tiles=tiles)
     leaflet, cluster, runtime = _scripts()
     library_css, _ = _styles()
     mount = (

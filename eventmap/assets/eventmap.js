@@ -214,6 +214,18 @@
         });
       });
     }
+    // An online basemap the user asked for (--tiles): drawn above our own land and
+    // borders, so where tiles do not load (offline, blocked) the map is still whole.
+    if (data.tiles) {
+      if (!map.getPane("eventmapTiles")) {
+        var tilePane = map.createPane("eventmapTiles");
+        tilePane.style.zIndex = 260;
+        tilePane.style.pointerEvents = "none";
+      }
+      var tiles = L.tileLayer(data.tiles.url, {attribution: data.tiles.attribution,
+        maxZoom: data.tiles.max_zoom || 18, pane: "eventmapTiles"}).addTo(map);
+      overlays[escapeHtml(data.tiles.name)] = tiles;
+    }
     L.control.layers(null, overlays, {collapsed: false}).addTo(map);
     map.attributionControl.addAttribution(escapeHtml(data.attribution));
 

@@ -447,3 +447,19 @@ def test_two_fragments_share_a_page(open_map: Any) -> None:
     assert opened.page.locator("#mapOne .leaflet-popup-content").count() == 0
     assert opened.js("typeof L.MarkerClusterGroup") == "function"
     assert opened.console_errors == [] and opened.blocked == []
+
+
+def test_online_tiles_are_an_extra_layer_over_the_offline_base(open_map: Any) -> None:
+    opened = open_map(render_html(events(), DEFS, tiles="OpenStreetMap.Mapnik"))
+    page = opened.page
+    labels = [
+        t.strip() for t in page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
+    ]
+    assert labels[-1] == "OpenStreetMap.Mapnik"
+    # The tiles were asked for (and blocked here), yet the base map is drawn underneath.
+    assert any("tile.openstreetmap.org" in url for url in opened.blocked)
+    assert page.locator(".leaflet-eventmapBase-pane path").count() >= 2
+    tiles_z = opened.js(
+        "+getComputedStyle(document.querySelector('.leaflet-eventmapTiles-pane')).zIndex"
+    )
+    assert 250 < tiles_z < 390

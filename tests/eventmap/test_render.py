@@ -619,3 +619,15 @@ def test_fragment_is_one_scoped_div() -> None:
 def test_fragment_refuses_unsafe_ids(map_id: str) -> None:
     with pytest.raises(ValueError, match="map_id"):
         render_fragment(sample_events(), DEFS, title="t", map_id=map_id)
+
+
+def test_tile_source_from_xyzservices() -> None:
+    from eventmap.render import map_data, tile_source
+
+    osm = tile_source("OpenStreetMap.Mapnik")
+    assert osm is not None and osm["url"].startswith("https://") and "{z}" in osm["url"]
+    assert "OpenStreetMap" in osm["attribution"]
+    assert tile_source(None) is None
+    with pytest.raises(ValueError, match="no-such-tiles"):
+        tile_source("no-such-tiles")
+    assert map_data([], DEFS)["tiles"] is None
