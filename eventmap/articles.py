@@ -37,7 +37,9 @@ __all__ = [
     "TITLE_MAX_CHARS",
     "Article",
     "ArticleError",
+    "article_format",
     "discover_articles",
+    "parse_article",
     "read_article",
     "read_articles",
 ]
@@ -439,18 +441,51 @@ def read_article(path: Path, *, root: Path) -> Article:
     """
     path = Path(path)
     article_id = _article_id(path, Path(root))
-    suffix = path.suffix.lower()
-    if suffix not in ARTICLE_SUFFIXES:
-        raise ArticleError(path, f"unsupported file type {path.suffix!r}")
+    kind = article_format(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise ArticleError(path, f"cannot read the file: {exc.strerror or exc}") from exc
+    return parse_article(raw, kind=kind, path=path, article_id=article_id)
+
+
+def article_format(path: Path) -> str:
+    """The reader a file name selects: ``"txt"``, ``"md"`` or ``"html"``.
+
+    Raises
+    ------
+    ArticleError
+        The suffix is not one of :data:`ARTICLE_SUFFIXES`.
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES:
+        raise ArticleError(Path(path), f"unsupported file type {Path(path).suffix!r}")
     if suffix in _MARKDOWN_SUFFIXES:
-        return _read_markdown(raw, path, article_id)
+        return "md"
     if suffix in _HTML_SUFFIXES:
+        return "html"
+    return "txt"
+
+
+def parse_article(raw: bytes, *, kind: str, path: Path, article_id: str) -> Article:
+    """Turn a file's bytes into an :class:`Article` with the reader ``kind`` names.
+
+    This is :func:`read_article` without the file system, so that the bytes
+    can be read (and hashed for the build cache) in one place and parsed in
+    another, such as a Dask worker that cannot see the articles folder.
+
+    Raises
+    ------
+    ArticleError
+        As :func:`read_article`, naming ``path``.
+    """
+    if kind == "md":
+        return _read_markdown(raw, path, article_id)
+    if kind == "html":
         return _read_html(raw, path, article_id)
-    return _read_txt(raw, path, article_id)
+    if kind == "txt":
+        return _read_txt(raw, path, article_id)
+    raise ArticleError(path, f"unknown article format {kind!r}")
 
 
 def read_articles(root: Path) -> tuple[list[Article], list[ArticleError]]:

@@ -1,84 +1,517 @@
 """``eventmap build``: a folder of articles in, the map and its exports out.
 
-Reading, processing and writing are kept apart: a bad article is reported
-and skipped (the rest of the map is still built), and each output is written
-atomically, so an interrupted build leaves the previous map in place.
+A build reads every article's bytes, looks each stage of its processing up in
+the build cache (:mod:`eventmap.cache`), has an engine (:mod:`eventmap.engine`)
+do the stages that are missing, stores what comes back, and draws the map
+from the results of the articles present now: a deleted article's events
+disappear with it, and records no current article uses are pruned.
+
+The output depends only on the articles and the settings. Articles are
+ordered by id, never by the order the file system lists them or the order
+the engine finishes them, and fresh results are decoded from the very
+records the cache stores, so a cold build, a warm one, a shuffled one and a
+Dask one write the same bytes.
+
+A bad article is reported and skipped (the rest of the map is still built).
+Each output is written atomically, HTML last, while the build holds a lock
+on the output folder; a temporary file left by a killed build is removed by
+the next one, and the previous map stays in place until the new one is whole.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import re
+import secrets
 import time
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from eventmap.articles import ArticleError, read_articles
-from eventmap.atomic import write_text_atomic
-from eventmap.export import geojson_text
-from eventmap.grouping import group_events
-from eventmap.pipeline import ArticleResult, Pipeline
-from eventmap.render import render_html
+from eventmap.articles import ArticleError, article_format, discover_articles
+from eventmap.atomic import write_bytes_atomic
+from eventmap.cache import ArticleCache, CacheStats, default_cache_dir
+from eventmap.config import PipelineConfig
+from eventmap.engine import Engine, EngineError, LocalEngine
+from eventmap.feedback import NullProgress, Progress
+from eventmap.records import PlaceInterner, RecordError, decode_events, geometry_refs, wkb_geometry
+from eventmap.version import PipelineVersion, config_version
+from eventmap.work import Task, TaskResult
+from layers.types import Event, LayerDefinition
 
-__all__ = ["BuildReport", "build"]
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+    from eventmap.pipeline import Pipeline
+
+__all__ = ["GEOJSON_FILE", "LOCK_FILE", "MAP_FILE", "BuildReport", "build"]
 
 MAP_FILE = "index.html"
 GEOJSON_FILE = "events.geojson"
+LOCK_FILE = ".eventmap.lock"
+"""Held (``flock``) by the build writing an output folder."""
+_OUTPUT_TEMP = re.compile(r"^\.(?:index\.html|events\.geojson)\.[0-9a-f]{8}\.tmp$")
 
 
 @dataclass
 class BuildReport:
-    """What a build did, for the summary line and the exit code."""
+    """What a build did, for the summary and the exit code."""
 
+    articles_found: int = 0
     articles_read: int = 0
+    from_cache: int = 0
+    processed: int = 0
     failed: list[ArticleError] = field(default_factory=list)
-    places_per_layer: Counter[str] = field(default_factory=Counter)
+    places: int = 0
     events: int = 0
+    events_per_layer: Counter[str] = field(default_factory=Counter)
+    places_per_layer: Counter[str] = field(default_factory=Counter)
     outputs: list[Path] = field(default_factory=list)
+    outputs_reused: bool = False
+    """The outputs were already those of these results, and were left as they were."""
     seconds: float = 0.0
+    engine: str = ""
+    cache_dir: Path | None = None
+    cache: CacheStats | None = None
+    warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> str:
         """One line for the terminal."""
-        layers = ", ".join(f"{k} {v}" for k, v in self.places_per_layer.items()) or "none"
-        return (
-            f"{self.articles_read} articles read, {len(self.failed)} skipped; "
-            f"{self.events} events; places per layer: {layers}; {self.seconds:.1f} s"
-        )
+        from eventmap.feedback import summary_lines
+
+        return summary_lines(self)[0]
+
+
+@dataclass(frozen=True)
+class _Source:
+    """One article file's bytes, before any parsing."""
+
+    id: str
+    path: Path
+    kind: str
+    raw: bytes
+    content: str
+
+
+def _key(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def _read_sources(root: Path) -> tuple[list[_Source], list[ArticleError]]:
+    sources: list[_Source] = []
+    failed: list[ArticleError] = []
+    for path in discover_articles(root):
+        try:
+            kind = article_format(path)
+            raw = path.read_bytes()
+        except ArticleError as exc:
+            failed.append(exc)
+            continue
+        except OSError as exc:
+            failed.append(ArticleError(path, f"cannot read the file: {exc.strerror or exc}"))
+            continue
+        content = hashlib.sha256(kind.encode() + b"\0" + raw).hexdigest()
+        sources.append(_Source(path.relative_to(root).as_posix(), path, kind, raw, content))
+    return sources, failed
+
+
+@contextlib.contextmanager
+def _output_lock(out_dir: Path, wait: Callable[[], None]) -> Iterator[None]:
+    """Hold an exclusive lock on the output folder (POSIX; elsewhere nothing)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    with open(out_dir / LOCK_FILE, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            wait()
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _out_name(out_dir: Path) -> str:
+    """The name the cache keeps an output folder's manifest under."""
+    return hashlib.sha256(str(out_dir.resolve()).encode("utf-8")).hexdigest()
+
+
+def _outputs_digest(run: _Run, *, title: str) -> str:
+    """Everything the map and the GeoJSON are made from: if it is unchanged, so are they.
+
+    The events (by their cache keys, which cover the article bytes and the
+    pipeline version), the title, and the code and data that draw them.
+    """
+    from importlib import metadata
+
+    from eventmap.version import code_digest
+
+    packages = []
+    for name in ("folium", "branca", "jinja2", "shapely", "numpy"):
+        try:
+            packages.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            packages.append(name)
+    identity = {
+        "title": title,
+        "events": sorted(run.used.items()),
+        "version": run.version.events,
+        "code": [code_digest("eventmap"), code_digest("geo")],
+        "packages": packages,
+    }
+    return hashlib.sha256(json.dumps(identity, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _outputs_match(out_dir: Path, manifest: Any, digest: str) -> bool:
+    """Whether the outputs in ``out_dir`` are those the manifest says ``digest`` made."""
+    if not isinstance(manifest, dict) or manifest.get("digest") != digest:
+        return False
+    files = manifest.get("files")
+    if not isinstance(files, dict) or set(files) != {GEOJSON_FILE, MAP_FILE}:
+        return False
+    for name, expected in files.items():
+        try:
+            found = hashlib.sha256((out_dir / name).read_bytes()).hexdigest()
+        except OSError:
+            return False
+        if found != expected:
+            return False
+    return True
+
+
+def _remove_stale_outputs(out_dir: Path) -> None:
+    """Delete temporary output files a killed build left (we hold the lock: none is live)."""
+    for path in out_dir.iterdir():
+        if _OUTPUT_TEMP.match(path.name):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+class _Run:
+    """The state of one build: keys, cache, geometries, results."""
+
+    def __init__(
+        self,
+        *,
+        cache: ArticleCache | None,
+        lookup: bool,
+        version: PipelineVersion,
+        report: BuildReport,
+    ) -> None:
+        self.cache = cache
+        self.lookup = lookup and cache is not None
+        self.version = version
+        self.report = report
+        self.received: dict[str, bytes] = {}
+        self.geometries: dict[str, BaseGeometry] = {}
+        self.places = PlaceInterner(self.geometry)
+        self.events: dict[str, list[Event]] = {}
+        self.fresh: dict[str, tuple[Path, dict[str, Any]]] = {}
+        self.keep: dict[str, set[str]] = {"parse": set(), "places": set(), "events": set()}
+        self.used: dict[str, str] = {}
+        """Article id → the key of the events record the map is drawn from."""
+
+    # -- cache access that never fails the build --------------------------------
+    def _cache_write(self, call: Callable[[], None]) -> None:
+        if self.cache is None:
+            return
+        try:
+            call()
+        except OSError as exc:
+            self.report.warnings.append(f"cache disabled: cannot write {self.cache.root}: {exc}")
+            self.cache = None
+            self.lookup = False
+
+    def _get(self, stage: str, key: str) -> Any | None:
+        if not self.lookup or self.cache is None:
+            return None
+        return self.cache.get(stage, key)
+
+    def geometry(self, ref: str) -> BaseGeometry:
+        """The geometry a record refers to: received from a worker, or from the cache."""
+        found = self.geometries.get(ref)
+        if found is not None:
+            return found
+        wkb = self.received.get(ref)
+        if wkb is None and self.cache is not None:
+            wkb = self.cache.get_geometry(ref)
+        if wkb is None:
+            raise RecordError(f"geometry {ref[:12]}… is missing")
+        geometry = self.geometries[ref] = wkb_geometry(wkb)
+        return geometry
+
+    def _refs_available(self, record: Any) -> bool:
+        try:
+            for ref in geometry_refs(record):
+                self.geometry(ref)
+        except RecordError:
+            return False
+        return True
+
+    # -- planning -----------------------------------------------------------------
+    def plan(self, sources: list[_Source]) -> list[Task]:
+        """Look every article up; return the tasks for what the cache does not have."""
+        by_content: dict[str, list[_Source]] = {}
+        for source in sources:
+            by_content.setdefault(source.content, []).append(source)
+        tasks: list[Task] = []
+        self.task_sources: list[list[_Source]] = []
+        self.task_keys: list[tuple[str, str]] = []
+        for content in sorted(by_content, key=lambda c: by_content[c][0].id):
+            group = by_content[content]
+            parse_key = _key("parse", self.version.parse, content)
+            places_key = _key("places", self.version.places, parse_key)
+            self.keep["parse"].add(parse_key)
+            self.keep["places"].add(places_key)
+            missing = []
+            for source in group:
+                events_key = self.events_key(places_key, source.id)
+                self.keep["events"].add(events_key)
+                record = self._get("events", events_key)
+                if record is not None:
+                    try:
+                        self.events[source.id] = decode_events(record, places=self.places)
+                        self.report.from_cache += 1
+                        self.used[source.id] = events_key
+                        continue
+                    except RecordError as exc:
+                        if self.cache is not None:
+                            self.cache.stats.rejected.append(f"events {events_key}: {exc}")
+                missing.append(source)
+            if not missing:
+                continue
+            parse = self._get("parse", parse_key)
+            if isinstance(parse, dict) and isinstance(parse.get("error"), str):
+                for source in missing:
+                    self.report.failed.append(ArticleError(source.path, parse["error"]))
+                continue
+            places = self._get("places", places_key)
+            if places is not None and not self._refs_available(places):
+                places = None
+            tasks.append(
+                Task(
+                    index=len(tasks),
+                    article_ids=tuple(s.id for s in missing),
+                    kind=missing[0].kind,
+                    raw=missing[0].raw,
+                    parse=parse if isinstance(parse, dict) else None,
+                    places=places if isinstance(places, list) else None,
+                )
+            )
+            self.task_sources.append(missing)
+            self.task_keys.append((parse_key, places_key))
+        return tasks
+
+    def events_key(self, places_key: str, article_id: str) -> str:
+        """The key of one article id's events."""
+        return _key("events", self.version.events, places_key, article_id)
+
+    # -- results ------------------------------------------------------------------
+    def take(self, result: TaskResult) -> None:
+        """Store one task's records in the cache and keep its events for the map."""
+        if result.version != self.version.digest:
+            raise EngineError(
+                "a worker runs a different pipeline (eventmap, model, gazetteer or layers) "
+                "from this machine's; install the same versions on every worker"
+            )
+        sources = self.task_sources[result.index]
+        parse_key, places_key = self.task_keys[result.index]
+        cache = self.cache
+        for digest, wkb in result.blobs.items():
+            self.received.setdefault(digest, wkb)
+            if cache is not None and not cache.has_geometry(digest):
+                self._cache_write(lambda d=digest, w=wkb: cache.put_geometry(d, w))  # type: ignore[misc]
+        if result.failure is not None:
+            self.report.failed.extend(ArticleError(s.path, result.failure) for s in sources)
+            return
+        if result.parse is not None and cache is not None:
+            self._cache_write(lambda: cache.put("parse", parse_key, result.parse))
+        if result.error is not None:
+            self.report.failed.extend(ArticleError(s.path, result.error) for s in sources)
+            return
+        if result.places is not None and cache is not None:
+            refs = geometry_refs(result.places)
+            self._cache_write(lambda: cache.put("places", places_key, result.places, refs=refs))
+        for source in sources:
+            record = result.events[source.id]
+            if cache is not None:
+                key = self.events_key(places_key, source.id)
+                refs = geometry_refs(record)
+                self._cache_write(
+                    lambda k=key, r=record, g=refs: cache.put("events", k, r, refs=g)  # type: ignore[misc]
+                )
+            self.fresh[source.id] = (source.path, record)
+            self.used[source.id] = self.events_key(places_key, source.id)
+
+    def decode_fresh(self) -> None:
+        """Decode the new events records, once every blob they refer to has arrived."""
+        for article_id, (path, record) in sorted(self.fresh.items()):
+            try:
+                self.events[article_id] = decode_events(record, places=self.places)
+                self.report.processed += 1
+            except RecordError as exc:
+                self.report.failed.append(ArticleError(path, f"unusable result: {exc}"))
+                self.used.pop(article_id, None)
+        self.fresh.clear()
 
 
 def build(
     articles_dir: Path,
     out_dir: Path,
     *,
-    pipeline: Pipeline,
+    pipeline: Pipeline | None = None,
+    config: PipelineConfig | None = None,
+    engine: Engine | None = None,
+    cache_dir: Path | None = None,
+    use_cache: bool = True,
+    fresh: bool = False,
     title: str = "eventmap",
+    progress: Progress | None = None,
+    on_wait: Callable[[], None] | None = None,
 ) -> BuildReport:
     """Build ``index.html`` and ``events.geojson`` in ``out_dir`` from ``articles_dir``.
+
+    Parameters
+    ----------
+    articles_dir
+        The folder of articles, read recursively.
+    out_dir
+        Where ``index.html`` and ``events.geojson`` go (created if needed).
+    pipeline
+        A loaded pipeline to process articles with in this process. Without
+        it, the pipeline ``config`` describes is loaded, by the engine, and
+        only if some article is not in the cache.
+    config
+        The pipeline settings (default: offline geocoder, bundled layers).
+    engine
+        Where to run the work (default: :class:`~eventmap.engine.LocalEngine`).
+    cache_dir
+        The build cache (default: :func:`eventmap.cache.default_cache_dir`).
+    use_cache
+        ``False`` builds without reading or writing any cache.
+    fresh
+        Ignore what the cache holds, process every article, and store the
+        new results (``eventmap build --fresh``).
+    progress
+        Told about the articles being processed (a progress bar).
+    title
+        The map's title.
+    on_wait
+        Called when another build holds the output folder and this one waits.
 
     Raises
     ------
     FileNotFoundError, NotADirectoryError
         When ``articles_dir`` is missing or not a folder.
+    eventmap.engine.EngineError
+        When the engine cannot run or a worker's pipeline differs.
     """
+    from eventmap.grouping import group_events
+
     started = time.perf_counter()
-    articles, failed = read_articles(articles_dir)
-    report = BuildReport(articles_read=len(articles), failed=list(failed))
-    results: list[ArticleResult] = []
-    for article in articles:
-        try:
-            results.append(pipeline.process(article))
-        except Exception as exc:  # one article must never sink the whole map
-            report.failed.append(
-                ArticleError(article.path, f"processing failed: {type(exc).__name__}: {exc}")
-            )
-    events = [event for result in results for event in result.events]
-    groups = group_events(events, layer_defs=pipeline.layers)
-    report.events = len(events)
-    report.places_per_layer = Counter(group.layer for group in groups)
+    articles_dir, out_dir = Path(articles_dir), Path(out_dir)
+    config = config or PipelineConfig()
+    progress = progress or NullProgress()
+    engine = engine or LocalEngine(pipeline)
+    report = BuildReport(engine=engine.name)
+    clock = [started]
+
+    def lap(name: str) -> None:
+        now = time.perf_counter()
+        report.timings[name] = report.timings.get(name, 0.0) + now - clock[0]
+        clock[0] = now
+
+    sources, failed = _read_sources(articles_dir)
+    report.articles_found = len(sources) + len(failed)
+    report.failed.extend(failed)
     out_dir.mkdir(parents=True, exist_ok=True)
-    html = render_html(events, pipeline.layers, title=title)
-    geojson = geojson_text(groups, layer_defs=pipeline.layers)
-    for name, text in ((GEOJSON_FILE, geojson), (MAP_FILE, html)):
-        write_text_atomic(out_dir / name, text)
-        report.outputs.append(out_dir / name)
+    lap("read")
+
+    cache = None
+    if use_cache:
+        cache = ArticleCache(cache_dir or default_cache_dir(articles_dir))
+        try:
+            cache.prepare()
+        except OSError as exc:
+            report.warnings.append(f"cache disabled: cannot write {cache.root}: {exc}")
+            cache = None
+    report.cache_dir = None if cache is None else cache.root
+    report.cache = None if cache is None else cache.stats
+    version = pipeline.version if pipeline is not None else config_version(config)
+    layers: list[LayerDefinition] = (
+        list(pipeline.layers) if pipeline is not None else config.layer_definitions()
+    )
+    run = _Run(cache=cache, lookup=not fresh, version=version, report=report)
+    tasks = run.plan(sources)
+    lap("cache lookup")
+
+    if tasks:
+        total = sum(len(task.article_ids) for task in tasks)
+        progress.start(total, "Processing articles")
+        try:
+            token = secrets.token_hex(8)
+            for result in engine.run(tasks, config=config, token=token, advance=progress.advance):
+                run.take(result)
+        finally:
+            progress.stop()
+    run.decode_fresh()
+    lap("process")
+
+    events = [event for article_id in sorted(run.events) for event in run.events[article_id]]
+    report.articles_read = len(run.events)
+    report.failed.sort(key=lambda error: str(error.path))
+    groups = group_events(events, layer_defs=layers)
+    report.events = len(events)
+    report.events_per_layer = Counter()
+    for layer in layers:
+        count = sum(1 for event in events if event.layer == layer.id)
+        if count:
+            report.events_per_layer[layer.id] = count
+    report.places_per_layer = Counter(group.layer for group in groups)
+    report.places = len({group.place.gazetteer_id for group in groups})
+    digest = _outputs_digest(run, title=title)
+    manifest = None if fresh or run.cache is None else run.cache.get_manifest(_out_name(out_dir))
+    if manifest is not None and _outputs_match(out_dir, manifest, digest):
+        report.outputs_reused = True
+        report.outputs.extend(out_dir / name for name in (GEOJSON_FILE, MAP_FILE))
+        lap("render")
+    else:
+        from eventmap.export import geojson_text
+        from eventmap.render import render_html
+
+        texts = {
+            GEOJSON_FILE: geojson_text(groups, layer_defs=layers).encode("utf-8"),
+            MAP_FILE: render_html(events, layers, title=title).encode("utf-8"),
+        }
+        lap("render")
+        with _output_lock(out_dir, on_wait or (lambda: None)):
+            _remove_stale_outputs(out_dir)
+            for name, data in texts.items():
+                write_bytes_atomic(out_dir / name, data)
+                report.outputs.append(out_dir / name)
+        if run.cache is not None:
+            files = {name: hashlib.sha256(data).hexdigest() for name, data in texts.items()}
+            run._cache_write(
+                lambda: run.cache.put_manifest(  # type: ignore[union-attr]
+                    _out_name(out_dir), {"digest": digest, "files": files}
+                )
+            )
+        lap("write")
+
+    if run.cache is not None:
+        try:
+            run.cache.prune(run.keep)
+        except OSError as exc:
+            report.warnings.append(f"cache not pruned: {exc}")
+    lap("prune")
     report.seconds = time.perf_counter() - started
     return report

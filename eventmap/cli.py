@@ -1,23 +1,34 @@
-"""The ``eventmap`` command: ``build``, ``geoparse`` and ``eval``.
+"""The ``eventmap`` command: ``build``, ``watch``, ``geoparse`` and ``eval``.
 
 Exit codes (DESIGN.md): 0 success; 1 finished but some inputs failed (each
-named on stderr); 2 usage or configuration error.
+named on stderr); 2 usage or configuration error. An interrupted command
+(Ctrl-C, SIGTERM) removes its temporary files, leaves the previous outputs
+in place, and exits 130 (143 for SIGTERM).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from types import FrameType
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from eventmap.build import BuildReport
+    from eventmap.config import PipelineConfig
+    from eventmap.engine import Engine
 
 __all__ = ["main"]
 
 EXIT_OK = 0
 EXIT_INPUT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
 class UsageError(Exception):
@@ -46,6 +57,68 @@ def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _add_build_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "articles_dir",
+        nargs="?",
+        type=Path,
+        default=Path("articles"),
+        metavar="ARTICLES_DIR",
+        help="folder of articles (default: articles)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("maps"),
+        metavar="DIR",
+        help="output folder (default: maps)",
+    )
+    parser.add_argument("--title", default="eventmap", help="the map's title")
+    _add_pipeline_options(parser)
+    cache = parser.add_argument_group("cache")
+    cache.add_argument(
+        "--fresh",
+        action="store_true",
+        help="ignore cached results: process every article again (and cache the new results)",
+    )
+    cache.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="where per-article results are cached (default: $EVENTMAP_CACHE_DIR, "
+        "else ARTICLES_DIR/.eventmap-cache)",
+    )
+    engine = parser.add_argument_group("engine").add_mutually_exclusive_group()
+    engine.add_argument(
+        "--workers",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="process articles in N local Dask worker processes (default: in this process)",
+    )
+    engine.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="process articles on the Dask cluster of this scheduler, e.g. tcp://10.0.0.5:8786",
+    )
+    talk = parser.add_mutually_exclusive_group()
+    talk.add_argument(
+        "-q", "--quiet", action="store_true", help="print only skipped articles and errors"
+    )
+    talk.add_argument(
+        "-v", "--verbose", action="store_true", help="also print cache, engine and timings"
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="eventmap",
@@ -58,25 +131,26 @@ def _parser() -> argparse.ArgumentParser:
         help="build maps/index.html and maps/events.geojson from a folder of articles",
         description="Read every .txt, .md and .html article in ARTICLES_DIR, find and geocode "
         "the places they name, decide what happened there, and write the map "
-        "(index.html) and the GeoJSON export (events.geojson) to --out.",
+        "(index.html) and the GeoJSON export (events.geojson) to --out. Results are cached "
+        "per article, so a rebuild processes only new or changed articles.",
     )
-    build.add_argument(
-        "articles_dir",
-        nargs="?",
-        type=Path,
-        default=Path("articles"),
-        metavar="ARTICLES_DIR",
-        help="folder of articles (default: articles)",
+    _add_build_options(build)
+
+    watch = sub.add_parser(
+        "watch",
+        help="build the map, then rebuild it whenever the articles change",
+        description="Build as 'eventmap build' does, then poll ARTICLES_DIR (and --layers) and "
+        "rebuild incrementally after each change, once the folder has been still for a "
+        "moment. Stop with Ctrl-C.",
     )
-    build.add_argument(
-        "--out",
-        type=Path,
-        default=Path("maps"),
-        metavar="DIR",
-        help="output folder (default: maps)",
+    _add_build_options(watch)
+    watch.add_argument(
+        "--interval",
+        type=float,
+        default=1.0,
+        metavar="SECONDS",
+        help="how often to look for changes (default: 1)",
     )
-    build.add_argument("--title", default="eventmap", help="the map's title")
-    _add_pipeline_options(build)
 
     geoparse = sub.add_parser(
         "geoparse",
@@ -134,30 +208,120 @@ def _geocoder_options(pairs: Sequence[str]) -> dict[str, Any]:
     return options
 
 
-def _pipeline(args: argparse.Namespace) -> Any:
-    from eventmap.geocoders import make_geocoder
-    from eventmap.pipeline import Pipeline
+def _config(args: argparse.Namespace) -> PipelineConfig:
+    """The pipeline settings of the command line; reads the layer definitions."""
+    from eventmap.config import PipelineConfig
     from layers.registry import LayerError
 
     try:
-        geocoder = make_geocoder(args.geocoder, _geocoder_options(args.geocoder_option))
-        return Pipeline(geocoder=geocoder, layers_dir=args.layers)
+        return PipelineConfig.create(
+            geocoder=args.geocoder,
+            geocoder_options=_geocoder_options(args.geocoder_option),
+            layers_dir=args.layers,
+        )
     except (LayerError, ValueError) as exc:
         raise UsageError(str(exc)) from exc
 
 
-def _run_build(args: argparse.Namespace, err: TextIO) -> int:
+def _pipeline(args: argparse.Namespace) -> Any:
+    """The loaded pipeline (one per process and configuration)."""
+    from eventmap.work import pipeline_for
+
+    return pipeline_for(_config(args))
+
+
+def _engine(args: argparse.Namespace) -> Engine:
+    from eventmap.engine import DaskEngine, LocalEngine
+
+    if args.workers is not None:
+        return DaskEngine(workers=args.workers)
+    if args.scheduler:
+        return DaskEngine(address=args.scheduler)
+    return LocalEngine(factory=lambda config: _pipeline(args))
+
+
+def _report(report: BuildReport, args: argparse.Namespace, err: TextIO) -> int:
+    from eventmap.feedback import summary_lines
+
+    for failure in report.failed:
+        print(f"eventmap: skipped {failure}", file=err)
+    for warning in report.warnings:
+        print(f"eventmap: warning: {warning}", file=err)
+    if not args.quiet:
+        for line in summary_lines(report, verbose=args.verbose):
+            print(line, file=err)
+        done = "unchanged" if report.outputs_reused else "wrote"
+        for path in report.outputs:
+            print(f"{done} {path}", file=err)
+    return EXIT_INPUT_FAILED if report.failed else EXIT_OK
+
+
+def _build_once(args: argparse.Namespace, engine: Engine, err: TextIO, *, fresh: bool) -> int:
     from eventmap.build import build
+    from eventmap.engine import EngineError
+    from eventmap.feedback import make_progress
 
     if not args.articles_dir.is_dir():
         raise UsageError(f"{args.articles_dir}: not a folder of articles")
-    report = build(args.articles_dir, args.out, pipeline=_pipeline(args), title=args.title)
-    for failure in report.failed:
-        print(f"eventmap: skipped {failure}", file=err)
-    print(report.summary(), file=err)
-    for path in report.outputs:
-        print(f"wrote {path}", file=err)
-    return EXIT_INPUT_FAILED if report.failed else EXIT_OK
+    config = _config(args)
+    try:
+        report = build(
+            args.articles_dir,
+            args.out,
+            config=config,
+            engine=engine,
+            cache_dir=args.cache_dir,
+            fresh=fresh,
+            title=args.title,
+            progress=make_progress(err, quiet=args.quiet),
+            on_wait=lambda: print(
+                f"eventmap: another build is writing {args.out}; waiting", file=err
+            ),
+        )
+    except EngineError as exc:
+        raise UsageError(str(exc)) from exc
+    return _report(report, args, err)
+
+
+def _run_build(args: argparse.Namespace, err: TextIO) -> int:
+    with _closing(_engine(args)) as engine:
+        return _build_once(args, engine, err, fresh=args.fresh)
+
+
+def _run_watch(args: argparse.Namespace, err: TextIO) -> int:
+    from eventmap.watch import watch
+
+    if not args.articles_dir.is_dir():
+        raise UsageError(f"{args.articles_dir}: not a folder of articles")
+    _config(args)  # a bad configuration is a usage error before watching starts
+    first = [True]
+
+    def rebuild(changed: list[str]) -> None:
+        if changed and not args.quiet:
+            shown = ", ".join(changed[:5]) + (" …" if len(changed) > 5 else "")
+            print(f"eventmap: changed: {shown}; rebuilding", file=err)
+        try:
+            _build_once(args, engine, err, fresh=args.fresh and first[0])
+        except UsageError as exc:  # e.g. a layer file saved half-edited: keep watching
+            print(f"eventmap: error: {exc}", file=err)
+        first[0] = False
+
+    with _closing(_engine(args)) as engine:
+        if not args.quiet:
+            print(f"eventmap: watching {args.articles_dir} (Ctrl-C to stop)", file=err)
+        try:
+            watch(args.articles_dir, rebuild, layers_dir=args.layers, interval=args.interval)
+        except KeyboardInterrupt:
+            return EXIT_OK
+    return EXIT_OK
+
+
+@contextmanager
+def _closing(engine: Engine) -> Iterator[Engine]:
+    try:
+        yield engine
+    finally:
+        engine.close()
 
 
 def _run_geoparse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -214,20 +378,44 @@ def _run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    """Turn SIGTERM into an exception, so temporary files are removed on the way out."""
+    raise SystemExit(128 + signum)
+
+
+@contextmanager
+def _sigterm_exits() -> Iterator[None]:
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = _parser()
     args = parser.parse_args(argv)
     out, err = sys.stdout, sys.stderr
     try:
-        if args.command == "build":
-            return _run_build(args, err)
-        if args.command == "geoparse":
-            return _run_geoparse(args, out, err)
-        return _run_eval(args, out, err)
+        with _sigterm_exits():
+            if args.command == "build":
+                return _run_build(args, err)
+            if args.command == "watch":
+                return _run_watch(args, err)
+            if args.command == "geoparse":
+                return _run_geoparse(args, out, err)
+            return _run_eval(args, out, err)
     except UsageError as exc:
         print(f"eventmap: error: {exc}", file=err)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("eventmap: interrupted; the previous outputs are unchanged", file=err)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -45,13 +45,30 @@ _DECIMALS = 5
 SIMPLIFY_DEGREES = 0.005
 
 
+_EXPORTED_MAX = 1024
+_exported: dict[int, tuple[BaseGeometry, BaseGeometry]] = {}
+
+
 def export_geometry(geometry: BaseGeometry) -> BaseGeometry:
     """A place's geometry as every export writes it.
 
     Outlines simplified to :data:`SIMPLIFY_DEGREES`, coordinates rounded to
     5 decimals (about a metre), polygons wound counter-clockwise (outer
-    rings; holes clockwise), as RFC 7946 and KML both ask.
+    rings; holes clockwise), as RFC 7946 and KML both ask. A country's
+    outline is shared by every place on it and every layer, so the result is
+    remembered per geometry object: simplifying it is the costly part.
     """
+    known = _exported.get(id(geometry))
+    if known is not None and known[0] is geometry:
+        return known[1]
+    exported = _export_geometry(geometry)
+    if len(_exported) >= _EXPORTED_MAX:
+        _exported.clear()
+    _exported[id(geometry)] = (geometry, exported)
+    return exported
+
+
+def _export_geometry(geometry: BaseGeometry) -> BaseGeometry:
     if geometry.geom_type in ("Polygon", "MultiPolygon"):
         geometry = shapely.simplify(geometry, SIMPLIFY_DEGREES, preserve_topology=True)
     rounded = shapely.transform(geometry, lambda xy: np.round(xy, _DECIMALS))

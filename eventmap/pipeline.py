@@ -1,23 +1,34 @@
 """The pipeline: article text in, resolved mentions and events out.
 
 :class:`Pipeline` holds everything that is expensive to load (the spaCy model,
-the gazetteer index, the layer definitions) and is created once per process;
-:meth:`Pipeline.process` is then a pure function of one article's text and
-metadata, which is what lets later engines run it per article in parallel.
+the gazetteer index, the layer definitions) and is created once per process
+(:func:`eventmap.work.pipeline_for` keeps one per configuration, in the
+client and in every Dask worker). Its stages are pure functions of one
+article's text and metadata, which is what lets the engines run them per
+article in parallel and the build cache keep each stage's result:
+
+* :meth:`Pipeline.parse_many` runs spaCy over many texts in batches;
+* :meth:`Pipeline.locate` finds the place mentions of a parse and resolves them;
+* :meth:`Pipeline.classify` puts the resolved places on layers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from geopy.geocoders.base import Geocoder
+from spacy.tokens import Doc
 
 from eventmap.articles import Article
+from eventmap.config import OFFLINE, PipelineConfig
+from eventmap.version import PipelineVersion, pipeline_version
 from geo.extract import MentionExtractor
 from geo.gazetteer import Gazetteer, open_gazetteer
-from geo.nlp import load_nlp
+from geo.geocoder import OfflineGeocoder
+from geo.nlp import load_nlp, model_identity
 from geo.resolve import Resolver
 from geo.sources import demonym_table, regional_adjective_table
 from geo.types import Resolved
@@ -25,7 +36,10 @@ from layers.classify import ArticleInfo, classify_article
 from layers.registry import load_layers
 from layers.types import Event, LayerDefinition
 
-__all__ = ["ArticleResult", "Pipeline"]
+__all__ = ["PARSE_BATCH_SIZE", "ArticleResult", "Pipeline"]
+
+PARSE_BATCH_SIZE = 32
+"""Texts spaCy parses together: batching is what makes ``nlp.pipe`` faster than calls."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +49,13 @@ class ArticleResult:
     article_id: str
     resolved: tuple[Resolved, ...]
     events: tuple[Event, ...]
+
+
+def _geocoder_identity(geocoder: Geocoder | None) -> str:
+    if geocoder is None or isinstance(geocoder, OfflineGeocoder):
+        return OFFLINE
+    kind = type(geocoder)
+    return f"geopy:{kind.__module__}.{kind.__qualname__}"
 
 
 class Pipeline:
@@ -48,15 +69,63 @@ class Pipeline:
         layers: Sequence[LayerDefinition] | None = None,
         layers_dir: Path | None = None,
         model: str | None = None,
+        geocoder_identity: str | None = None,
     ) -> None:
         self.gazetteer = gazetteer or open_gazetteer()
+        self.model = model
         self.nlp = load_nlp(model)
         self.layers = list(layers) if layers is not None else load_layers(layers_dir)
         self.extractor = MentionExtractor(
             self.gazetteer, demonym_table(), regional_adjective_table()
         )
         self.resolver = Resolver(self.gazetteer, geocoder=geocoder)
+        self._geocoder_identity = geocoder_identity or _geocoder_identity(geocoder)
 
+    @classmethod
+    def from_config(cls, config: PipelineConfig) -> Pipeline:
+        """Load the pipeline ``config`` describes (see :func:`eventmap.work.pipeline_for`)."""
+        from eventmap.geocoders import make_geocoder
+
+        data_dir = None if config.data_dir is None else Path(config.data_dir)
+        return cls(
+            gazetteer=open_gazetteer(data_dir),
+            geocoder=make_geocoder(config.geocoder, dict(config.geocoder_options)),
+            layers=config.layer_definitions(),
+            model=config.model,
+            geocoder_identity=config.geocoder_identity(),
+        )
+
+    @cached_property
+    def version(self) -> PipelineVersion:
+        """What the build cache keys this pipeline's results by (:mod:`eventmap.version`)."""
+        return pipeline_version(
+            model=model_identity(self.model),
+            gazetteer=self.gazetteer.path.name,
+            geocoder=self._geocoder_identity,
+            layers=self.layers,
+        )
+
+    # -- the stages -------------------------------------------------------------
+    def parse_many(
+        self, texts: Iterable[str], *, batch_size: int = PARSE_BATCH_SIZE
+    ) -> Iterator[Doc]:
+        """Parse texts with spaCy in batches, in order."""
+        return self.nlp.pipe(texts, batch_size=batch_size)
+
+    def locate(self, doc: Doc, *, text: str | None = None) -> list[Resolved]:
+        """Find the place mentions of a parsed text and resolve them together.
+
+        ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it from
+        the tokens on every access).
+        """
+        mentions = self.extractor.extract(doc)
+        return self.resolver.resolve(doc.text if text is None else text, mentions)
+
+    def classify(self, doc: Doc, resolved: Sequence[Resolved], *, info: ArticleInfo) -> list[Event]:
+        """Put each resolved place on its layers, citing the sentence."""
+        return classify_article(doc, resolved, article=info, layers=self.layers)
+
+    # -- one article at a time ----------------------------------------------------
     def process(self, article: Article) -> ArticleResult:
         """Find, resolve and classify every place mention of one article."""
         return self.process_text(
@@ -69,7 +138,6 @@ class Pipeline:
     def process_text(self, text: str, *, info: ArticleInfo) -> ArticleResult:
         """The same as :meth:`process` for bare text (the ``geoparse`` batch interface)."""
         doc = self.nlp(text)
-        mentions = self.extractor.extract(doc)
-        resolved = self.resolver.resolve(text, mentions)
-        events = classify_article(doc, resolved, article=info, layers=self.layers)
+        resolved = self.locate(doc, text=text)
+        events = self.classify(doc, resolved, info=info)
         return ArticleResult(info.id, tuple(resolved), tuple(events))

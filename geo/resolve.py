@@ -40,6 +40,7 @@ ADMIN1_RADIUS_KM = 100.0
 #: Confidence above which a resolved place anchors the others by proximity.
 _ANCHOR_CONFIDENCE = 0.75
 _CANDIDATE_LIMIT = 60
+_LOOKUP_CACHE_NAMES = 50_000
 _QUALIFIER = re.compile(r"^\s*,\s*([A-Z][\w.'’\- ]{1,40}?)(?=[,.;:)\n]|\s+(?:and|on|in)\b|$)")
 
 
@@ -58,6 +59,9 @@ class Resolver:
         self.gazetteer = gazetteer
         self.geocoder = geocoder or OfflineGeocoder(gazetteer=gazetteer)
         self._service = type(self.geocoder).__name__.lower()
+        # A corpus names the same places over and over: each name is looked up
+        # once per process (the answer depends on the name alone).
+        self._looked_up: dict[str, tuple[Candidate, ...]] = {}
 
     # -- public -------------------------------------------------------------
     def resolve(
@@ -107,11 +111,15 @@ class Resolver:
 
     # -- lookups --------------------------------------------------------------
     def _candidates(self, name: str) -> list[Candidate]:
-        found = self.geocoder.geocode(name, exactly_one=False, limit=_CANDIDATE_LIMIT)
-        if not found:
-            return []
-        locations = found if isinstance(found, list) else [found]
-        return [candidate_from_location(loc, service=self._service) for loc in locations]
+        known = self._looked_up.get(name)
+        if known is None:
+            found = self.geocoder.geocode(name, exactly_one=False, limit=_CANDIDATE_LIMIT)
+            locations = (found if isinstance(found, list) else [found]) if found else []
+            known = tuple(candidate_from_location(loc, service=self._service) for loc in locations)
+            if len(self._looked_up) >= _LOOKUP_CACHE_NAMES:
+                self._looked_up.clear()
+            self._looked_up[name] = known
+        return list(known)
 
     def _context(
         self, mentions: Sequence[Mention], candidates: dict[str, list[Candidate]]

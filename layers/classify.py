@@ -213,7 +213,7 @@ def find_trigger(
     return None
 
 
-def _citation(doc: Doc, sentence: Span, start: int, end: int, article: ArticleInfo) -> Citation:
+def _citation(text: str, sentence: Span, start: int, end: int, article: ArticleInfo) -> Citation:
     quote = sentence.text
     leading = len(quote) - len(quote.lstrip())
     quote = quote.strip()
@@ -225,7 +225,7 @@ def _citation(doc: Doc, sentence: Span, start: int, end: int, article: ArticleIn
         quote_start=sentence.start_char + leading,
         start=start,
         end=end,
-        mention=doc.text[start:end],
+        mention=text[start:end],
         url=article.url,
     )
 
@@ -241,6 +241,7 @@ def classify_article(
     triggers = frozenset(t for layer in layers for rule in layer.rules for t in rule.triggers)
     sentences = list(doc.sents)
     sentence_starts = [sent.start for sent in sentences]
+    text = doc.text  # spaCy joins every token on each access: once per article
     default = next(layer for layer in layers if layer.default)
     event_layers = [layer for layer in layers if not layer.default]
     events: list[Event] = []
@@ -253,7 +254,7 @@ def classify_article(
         if span is None:
             continue
         sentence = sentences[bisect.bisect_right(sentence_starts, span.start) - 1]
-        citation = _citation(doc, sentence, mention.start, mention.end, article)
+        citation = _citation(text, sentence, mention.start, mention.end, article)
         date, date_source = citation_date(citation)
         placed: list[Event] = []
         if mention.kind is MentionKind.PHRASE and mention.area is not None:

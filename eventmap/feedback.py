@@ -1,0 +1,132 @@
+"""What a build tells the person waiting for it: a progress bar, then a summary.
+
+The bar (rich) appears only on a terminal and only while articles are being
+processed; a build that reads everything from the cache shows none. The
+summary names the articles read (how many from the cache), each skipped file
+with its reason, the places and events per layer, and the time taken.
+``-q`` leaves only the skipped files and errors; ``-v`` adds the cache, the
+engine and the time of each phase.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol, TextIO
+
+if TYPE_CHECKING:
+    from eventmap.build import BuildReport
+
+__all__ = ["NullProgress", "Progress", "RichProgress", "make_progress", "summary_lines"]
+
+
+class Progress(Protocol):
+    """Told how much work there is, then how it goes."""
+
+    def start(self, total: int, description: str) -> None:
+        """Work of ``total`` units begins."""
+        ...
+
+    def advance(self, done: int) -> None:
+        """``done`` more units are finished."""
+        ...
+
+    def stop(self) -> None:
+        """The work is over (or was interrupted)."""
+        ...
+
+
+class NullProgress:
+    """Shows nothing."""
+
+    def start(self, total: int, description: str) -> None:
+        """Ignore the start."""
+
+    def advance(self, done: int) -> None:
+        """Ignore progress."""
+
+    def stop(self) -> None:
+        """Ignore the end."""
+
+
+class RichProgress:
+    """A rich progress bar on a stream: done/total, rate, elapsed and remaining time."""
+
+    def __init__(self, stream: TextIO) -> None:
+        from rich.console import Console
+
+        self._console = Console(file=stream)
+        self._progress: object | None = None
+        self._task: object | None = None
+
+    def start(self, total: int, description: str) -> None:
+        """Show the bar."""
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TaskProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self.stop()
+        progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TaskProgressColumn(),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=self._console,
+            transient=True,
+        )
+        progress.start()
+        self._task = progress.add_task(description, total=total)
+        self._progress = progress
+
+    def advance(self, done: int) -> None:
+        """Move the bar on."""
+        if self._progress is not None:
+            self._progress.advance(self._task, done)  # type: ignore[attr-defined]
+
+    def stop(self) -> None:
+        """Remove the bar."""
+        if self._progress is not None:
+            self._progress.stop()  # type: ignore[attr-defined]
+            self._progress = None
+
+
+def make_progress(stream: TextIO, *, quiet: bool = False) -> Progress:
+    """A rich bar when ``stream`` is a terminal and not ``quiet``; otherwise nothing."""
+    isatty = getattr(stream, "isatty", None)
+    if quiet or not (callable(isatty) and isatty()):
+        return NullProgress()
+    return RichProgress(stream)
+
+
+def summary_lines(report: BuildReport, *, verbose: bool = False) -> list[str]:
+    """The summary after a build, one string per line."""
+    cached = f" ({report.from_cache} from cache)" if report.from_cache else ""
+    lines = [
+        f"{report.articles_read} articles read{cached}, {len(report.failed)} skipped; "
+        f"{report.places} places, {report.events} events; {report.seconds:.1f} s"
+    ]
+    if report.events_per_layer:
+        width = max(len(layer) for layer in report.events_per_layer)
+        for layer, count in report.events_per_layer.items():
+            places = report.places_per_layer.get(layer, 0)
+            lines.append(f"  {layer:<{width}}  {count:>6} events  {places:>6} places")
+    if verbose:
+        lines.append(f"engine: {report.engine}")
+        if report.cache_dir is not None and report.cache is not None:
+            hits = ", ".join(f"{stage} {n}" for stage, n in report.cache.hits.items())
+            lines.append(
+                f"cache: {report.cache_dir} (hits: {hits}; {report.cache.written} written, "
+                f"{report.cache.pruned} pruned, {len(report.cache.rejected)} rejected)"
+            )
+            lines.extend(f"  rejected {item}" for item in report.cache.rejected)
+        else:
+            lines.append("cache: not used")
+        phases = ", ".join(f"{name} {secs:.2f} s" for name, secs in report.timings.items())
+        lines.append(f"time: {phases}")
+    return lines

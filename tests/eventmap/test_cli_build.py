@@ -1,0 +1,90 @@
+"""``eventmap build``'s cache, engine and feedback options, through ``main``."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventmap import cli
+from eventmap.engine import DaskEngine, EngineError
+
+pytestmark = pytest.mark.usefixtures("quick_render")
+
+
+@pytest.fixture(autouse=True)
+def _shared_pipeline(monkeypatch, pipeline):
+    monkeypatch.setattr(cli, "_pipeline", lambda args: pipeline)
+
+
+def _build(corpus, tmp_path, *extra: str) -> int:
+    return cli.main(["build", str(corpus), "--out", str(tmp_path / "maps"), *extra])
+
+
+def test_the_summary_names_layers_and_the_cache(corpus, tmp_path, capsys):
+    assert _build(corpus, tmp_path) == cli.EXIT_OK
+    first = capsys.readouterr().err
+    assert "4 articles read, 0 skipped" in first
+    assert "meetings" in first and "events" in first and " s\n" in first
+    assert _build(corpus, tmp_path) == cli.EXIT_OK
+    assert "4 articles read (4 from cache)" in capsys.readouterr().err
+    assert _build(corpus, tmp_path, "--fresh") == cli.EXIT_OK
+    assert "from cache" not in capsys.readouterr().err
+
+
+def test_quiet_prints_nothing_but_skipped_files(corpus, tmp_path, capsys):
+    assert _build(corpus, tmp_path, "-q") == cli.EXIT_OK
+    assert capsys.readouterr().err == ""
+    (corpus / "broken.txt").write_bytes(b"\x00\x01binary")
+    assert _build(corpus, tmp_path, "-q") == cli.EXIT_INPUT_FAILED
+    err = capsys.readouterr().err
+    assert err.startswith("eventmap: skipped ") and "broken.txt" in err
+    assert len(err.splitlines()) == 1
+
+
+def test_verbose_shows_engine_cache_and_phases(corpus, tmp_path, capsys):
+    cache = tmp_path / "my-cache"
+    assert _build(corpus, tmp_path, "-v", "--cache-dir", str(cache)) == cli.EXIT_OK
+    err = capsys.readouterr().err
+    assert "engine: local (1 process)" in err
+    assert f"cache: {cache}" in err
+    assert "time: read" in err and "render" in err
+    assert (cache / "CACHEDIR.TAG").is_file()
+
+
+def test_a_skipped_article_is_reported_again_from_the_cache(corpus, tmp_path, capsys):
+    (corpus / "empty.md").write_text("---\ntitle: nothing\n---\n\n   \n")
+    for _ in range(2):
+        assert _build(corpus, tmp_path) == cli.EXIT_INPUT_FAILED
+        err = capsys.readouterr().err
+        assert "empty.md: no text after the front matter" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--workers", "0"],
+        ["--workers", "two"],
+        ["--workers", "2", "--scheduler", "tcp://127.0.0.1:8786"],
+        ["-q", "-v"],
+    ],
+)
+def test_bad_engine_or_verbosity_options_are_usage_errors(corpus, tmp_path, argv):
+    with pytest.raises(SystemExit) as exit_info:
+        _build(corpus, tmp_path, *argv)
+    assert exit_info.value.code == cli.EXIT_USAGE
+
+
+def test_an_unreachable_scheduler_is_a_configuration_error(corpus, tmp_path, capsys, monkeypatch):
+    def unreachable(self):
+        raise EngineError("cannot reach the Dask scheduler tcp://10.9.9.9:8786: timed out")
+
+    monkeypatch.setattr(DaskEngine, "client", unreachable)
+    assert _build(corpus, tmp_path, "--scheduler", "tcp://10.9.9.9:8786") == cli.EXIT_USAGE
+    assert "10.9.9.9" in capsys.readouterr().err
+
+
+def test_a_broken_layer_file_is_a_configuration_error(corpus, tmp_path, capsys):
+    layers = tmp_path / "layers"
+    layers.mkdir()
+    (layers / "bad.toml").write_text('id = "protests"\n')
+    assert _build(corpus, tmp_path, "--layers", str(layers)) == cli.EXIT_USAGE
+    assert "bad.toml" in capsys.readouterr().err
