@@ -21,13 +21,15 @@ the next one, and the previous map stays in place until the new one is whole.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
+import os
 import re
 import secrets
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,6 +43,7 @@ from eventmap.feedback import NullProgress, Progress
 from eventmap.records import PlaceInterner, RecordError, decode_events, geometry_refs, wkb_geometry
 from eventmap.version import PipelineVersion, config_version
 from eventmap.work import Task, TaskResult
+from geo.overrides import load_overrides
 from layers.types import Event, LayerDefinition
 
 if TYPE_CHECKING:
@@ -52,6 +55,8 @@ __all__ = ["GEOJSON_FILE", "LOCK_FILE", "MAP_FILE", "BuildReport", "build"]
 
 MAP_FILE = "index.html"
 GEOJSON_FILE = "events.geojson"
+FRAGMENT_FILE = "fragment.html"
+FRAGMENT_MAP_ID = "eventmap"
 LOCK_FILE = ".eventmap.lock"
 """Held (``flock``) by the build writing an output folder."""
 _OUTPUT_TEMP = re.compile(r"^\.(?:index\.html|events\.geojson)\.[0-9a-f]{8}\.tmp$")
@@ -145,7 +150,7 @@ def _out_name(out_dir: Path) -> str:
     return hashlib.sha256(str(out_dir.resolve()).encode("utf-8")).hexdigest()
 
 
-def _outputs_digest(run: _Run, *, title: str) -> str:
+def _outputs_digest(run: _Run, *, title: str, render: dict[str, Any]) -> str:
     """Everything the map and the GeoJSON are made from: if it is unchanged, so are they.
 
     The events (by their cache keys, which cover the article bytes and the
@@ -163,6 +168,7 @@ def _outputs_digest(run: _Run, *, title: str) -> str:
             packages.append(name)
     identity = {
         "title": title,
+        "render": render,
         "events": sorted(run.used.items()),
         "version": run.version.events,
         "code": [code_digest("eventmap"), code_digest("geo")],
@@ -171,12 +177,12 @@ def _outputs_digest(run: _Run, *, title: str) -> str:
     return hashlib.sha256(json.dumps(identity, sort_keys=True).encode("utf-8")).hexdigest()
 
 
-def _outputs_match(out_dir: Path, manifest: Any, digest: str) -> bool:
+def _outputs_match(out_dir: Path, manifest: Any, digest: str, names: set[str]) -> bool:
     """Whether the outputs in ``out_dir`` are those the manifest says ``digest`` made."""
     if not isinstance(manifest, dict) or manifest.get("digest") != digest:
         return False
     files = manifest.get("files")
-    if not isinstance(files, dict) or set(files) != {GEOJSON_FILE, MAP_FILE}:
+    if not isinstance(files, dict) or set(files) != names:
         return False
     for name, expected in files.items():
         try:
@@ -194,6 +200,15 @@ def _remove_stale_outputs(out_dir: Path) -> None:
         if _OUTPUT_TEMP.match(path.name):
             with contextlib.suppress(OSError):
                 path.unlink()
+
+
+def _article_base_url(articles_dir: Path, out_dir: Path) -> str | None:
+    """Where the articles are, seen from the map, so popups can link to them."""
+    try:
+        relative = os.path.relpath(articles_dir.resolve(), out_dir.resolve())
+    except ValueError:  # another drive on Windows
+        return None
+    return Path(relative).as_posix()
 
 
 class _Run:
@@ -377,6 +392,9 @@ def build(
     title: str = "eventmap",
     progress: Progress | None = None,
     on_wait: Callable[[], None] | None = None,
+    tiles: str | None = None,
+    fragment: bool = False,
+    exports: Sequence[str] = (),
 ) -> BuildReport:
     """Build ``index.html`` and ``events.geojson`` in ``out_dir`` from ``articles_dir``.
 
@@ -407,6 +425,13 @@ def build(
         The map's title.
     on_wait
         Called when another build holds the output folder and this one waits.
+    tiles
+        An online basemap from xyzservices to offer over the built-in one.
+    fragment
+        Also write ``fragment.html``: the map as one ``<div>`` to paste into a page.
+    exports
+        Extra formats to write beside the GeoJSON: ``gpkg``, ``kml``, ``csv``
+        (see :data:`eventmap.exports.EXPORT_FORMATS`).
 
     Raises
     ------
@@ -420,6 +445,11 @@ def build(
     started = time.perf_counter()
     articles_dir, out_dir = Path(articles_dir), Path(out_dir)
     config = config or PipelineConfig()
+    overrides = load_overrides(articles_dir)  # OverrideError names the file and entry
+    if overrides.text:
+        config = dataclasses.replace(config, overrides=overrides.text)
+    if pipeline is not None:
+        pipeline = pipeline.with_overrides(overrides.text)
     progress = progress or NullProgress()
     engine = engine or LocalEngine(pipeline)
     report = BuildReport(engine=engine.name)
@@ -478,20 +508,33 @@ def build(
             report.events_per_layer[layer.id] = count
     report.places_per_layer = Counter(group.layer for group in groups)
     report.places = len({group.place.gazetteer_id for group in groups})
-    digest = _outputs_digest(run, title=title)
+    base_url = _article_base_url(articles_dir, out_dir)
+    render = {"tiles": tiles, "fragment": fragment, "articles": base_url}
+    digest = _outputs_digest(run, title=title, render=render)
+    names = {GEOJSON_FILE, MAP_FILE} | ({FRAGMENT_FILE} if fragment else set())
     manifest = None if fresh or run.cache is None else run.cache.get_manifest(_out_name(out_dir))
-    if manifest is not None and _outputs_match(out_dir, manifest, digest):
+    if manifest is not None and _outputs_match(out_dir, manifest, digest, names):
         report.outputs_reused = True
-        report.outputs.extend(out_dir / name for name in (GEOJSON_FILE, MAP_FILE))
+        report.outputs.extend(out_dir / name for name in sorted(names))
         lap("render")
     else:
         from eventmap.export import geojson_text
-        from eventmap.render import render_html
+        from eventmap.render import render_fragment, render_html
 
+        page = render_html(events, layers, title=title, article_base_url=base_url, tiles=tiles)
         texts = {
             GEOJSON_FILE: geojson_text(groups, layer_defs=layers).encode("utf-8"),
-            MAP_FILE: render_html(events, layers, title=title).encode("utf-8"),
+            MAP_FILE: page.encode("utf-8"),
         }
+        if fragment:
+            texts[FRAGMENT_FILE] = render_fragment(
+                events,
+                layers,
+                title=title,
+                map_id=FRAGMENT_MAP_ID,
+                article_base_url=base_url,
+                tiles=tiles,
+            ).encode("utf-8")
         lap("render")
         with _output_lock(out_dir, on_wait or (lambda: None)):
             _remove_stale_outputs(out_dir)
@@ -506,6 +549,16 @@ def build(
                 )
             )
         lap("write")
+
+    for name in exports:
+        if name == "geojson":
+            continue
+        from eventmap.exports import EXPORT_FORMATS
+
+        export = EXPORT_FORMATS[name]
+        export.write(groups, out_dir / export.filename, layer_defs=layers)
+        report.outputs.append(out_dir / export.filename)
+    lap("export")
 
     if run.cache is not None:
         try:

@@ -57,11 +57,48 @@ def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _lat_lon(text: str) -> tuple[float, float]:
+    try:
+        lat, lon = (float(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expects LAT,LON such as 35.5,35.8, not {text!r}"
+        ) from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise argparse.ArgumentTypeError(f"out of range: {text!r}")
+    return lat, lon
+
+
+def _run_snapshot(args: argparse.Namespace, err: TextIO) -> int:
+    from eventmap.snapshot import SnapshotError, SnapshotOptions, snapshot
+
+    options = SnapshotOptions(
+        width=args.width, height=args.height, zoom=args.zoom, center=args.center, scale=args.scale
+    )
+    try:
+        out = snapshot(args.map, args.output, options=options, chromium=args.chromium)
+    except SnapshotError as exc:
+        raise UsageError(str(exc)) from exc
+    print(f"wrote {out}", file=err)
+    return EXIT_OK
+
+
 def _positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
     return value
+
+
+def _export_formats(text: str) -> tuple[str, ...]:
+    from eventmap.exports import EXPORT_FORMATS
+
+    names = tuple(dict.fromkeys(n.strip().lower() for n in text.split(",") if n.strip()))
+    unknown = [n for n in names if n not in EXPORT_FORMATS]
+    if unknown or not names:
+        known = ", ".join(sorted(EXPORT_FORMATS))
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown)!s}; use {known}")
+    return names
 
 
 def _add_build_options(parser: argparse.ArgumentParser) -> None:
@@ -81,6 +118,27 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
         help="output folder (default: maps)",
     )
     parser.add_argument("--title", default="eventmap", help="the map's title")
+    output = parser.add_argument_group("output")
+    output.add_argument(
+        "--export",
+        type=_export_formats,
+        default=(),
+        metavar="FORMATS",
+        help="also write these, comma-separated: gpkg (GeoPackage, a table per layer), "
+        "kml (Google Earth), csv (events with WKT)",
+    )
+    output.add_argument(
+        "--fragment",
+        action="store_true",
+        help="also write fragment.html: the map as one <div> to paste into another page",
+    )
+    output.add_argument(
+        "--tiles",
+        default=None,
+        metavar="NAME",
+        help="offer an online basemap from xyzservices (e.g. OpenStreetMap.Mapnik) over "
+        "the built-in one; the map still works offline without it",
+    )
     _add_pipeline_options(parser)
     cache = parser.add_argument_group("cache")
     cache.add_argument(
@@ -150,6 +208,52 @@ def _parser() -> argparse.ArgumentParser:
         default=1.0,
         metavar="SECONDS",
         help="how often to look for changes (default: 1)",
+    )
+
+    snap = sub.add_parser(
+        "snapshot",
+        help="render a built map to PNG or PDF in headless Chromium",
+        description="Open MAP.html in headless Chromium (no network) and save it as a PNG "
+        "or PDF, at the size and zoom you pick, for reports and slides. Needs Chromium "
+        "(Debian's 'chromium') and Playwright (pip install 'eventmap[snapshot]').",
+    )
+    snap.add_argument(
+        "map",
+        nargs="?",
+        type=Path,
+        default=Path("maps/index.html"),
+        metavar="MAP.html",
+        help="the map (default: maps/index.html)",
+    )
+    snap.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("maps/map.png"),
+        metavar="OUT",
+        help="a .png or .pdf file (default: maps/map.png)",
+    )
+    snap.add_argument("--width", type=_positive_int, default=1200, help="CSS pixels")
+    snap.add_argument("--height", type=_positive_int, default=800, help="CSS pixels")
+    snap.add_argument("--zoom", type=int, default=None, help="map zoom (default: fit)")
+    snap.add_argument(
+        "--center",
+        type=_lat_lon,
+        default=None,
+        metavar="LAT,LON",
+        help="centre the map here (default: fit the events)",
+    )
+    snap.add_argument(
+        "--scale",
+        type=float,
+        default=2.0,
+        help="device pixels per CSS pixel (default: 2, sharp in print)",
+    )
+    snap.add_argument(
+        "--chromium",
+        default=None,
+        metavar="PATH",
+        help="the Chromium to use (default: chromium on PATH)",
     )
 
     geoparse = sub.add_parser(
@@ -237,7 +341,8 @@ def _engine(args: argparse.Namespace) -> Engine:
         return DaskEngine(workers=args.workers)
     if args.scheduler:
         return DaskEngine(address=args.scheduler)
-    return LocalEngine(factory=lambda config: _pipeline(args))
+    # The build adds the analyst's places.toml to the configuration it asks for.
+    return LocalEngine(factory=lambda config: _pipeline(args).with_overrides(config.overrides))
 
 
 def _report(report: BuildReport, args: argparse.Namespace, err: TextIO) -> int:
@@ -260,6 +365,7 @@ def _build_once(args: argparse.Namespace, engine: Engine, err: TextIO, *, fresh:
     from eventmap.build import build
     from eventmap.engine import EngineError
     from eventmap.feedback import make_progress
+    from geo.overrides import OverrideError
 
     if not args.articles_dir.is_dir():
         raise UsageError(f"{args.articles_dir}: not a folder of articles")
@@ -277,8 +383,11 @@ def _build_once(args: argparse.Namespace, engine: Engine, err: TextIO, *, fresh:
             on_wait=lambda: print(
                 f"eventmap: another build is writing {args.out}; waiting", file=err
             ),
+            tiles=args.tiles,
+            fragment=args.fragment,
+            exports=args.export,
         )
-    except EngineError as exc:
+    except (EngineError, OverrideError, ValueError) as exc:
         raise UsageError(str(exc)) from exc
     return _report(report, args, err)
 
@@ -409,6 +518,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _run_watch(args, err)
             if args.command == "geoparse":
                 return _run_geoparse(args, out, err)
+            if args.command == "snapshot":
+                return _run_snapshot(args, err)
             return _run_eval(args, out, err)
     except UsageError as exc:
         print(f"eventmap: error: {exc}", file=err)

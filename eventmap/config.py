@@ -36,6 +36,8 @@ class PipelineConfig:
     layers: tuple[LayerDefinition, ...] = ()
     model: str | None = None
     data_dir: str | None = None
+    overrides: str = ""
+    """The text of the analyst's ``places.toml`` ("" for none): see :mod:`geo.overrides`."""
 
     @classmethod
     def create(
@@ -83,8 +85,19 @@ class PipelineConfig:
         return load_layers()
 
     def geocoder_identity(self) -> str:
-        """The geocoder and its options, as they enter the cache key."""
+        """The geocoder, its options and the analyst's overrides, as they enter the cache key."""
         if self.geocoder == OFFLINE:
-            return OFFLINE
-        options = ",".join(f"{key}={value}" for key, value in self.geocoder_options)
-        return f"geopy:{self.geocoder}({options})"
+            identity = OFFLINE
+        else:
+            options = ",".join(f"{key}={value}" for key, value in self.geocoder_options)
+            identity = f"geopy:{self.geocoder}({options})"
+        return identity + overrides_suffix(self.overrides)
+
+
+def overrides_suffix(text: str) -> str:
+    """What an overrides file adds to the geocoder identity ("" when there is none)."""
+    if not text:
+        return ""
+    import hashlib
+
+    return "+overrides:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

@@ -14,6 +14,7 @@ article in parallel and the build cache keep each stage's result:
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -23,12 +24,13 @@ from geopy.geocoders.base import Geocoder
 from spacy.tokens import Doc
 
 from eventmap.articles import Article
-from eventmap.config import OFFLINE, PipelineConfig
+from eventmap.config import OFFLINE, PipelineConfig, overrides_suffix
 from eventmap.version import PipelineVersion, pipeline_version
 from geo.extract import MentionExtractor
 from geo.gazetteer import Gazetteer, open_gazetteer
 from geo.geocoder import OfflineGeocoder
 from geo.nlp import load_nlp, model_identity
+from geo.overrides import Overrides, parse_overrides
 from geo.resolve import Resolver
 from geo.sources import demonym_table, regional_adjective_table
 from geo.types import Resolved
@@ -70,6 +72,7 @@ class Pipeline:
         layers_dir: Path | None = None,
         model: str | None = None,
         geocoder_identity: str | None = None,
+        overrides: Overrides | None = None,
     ) -> None:
         self.gazetteer = gazetteer or open_gazetteer()
         self.model = model
@@ -79,7 +82,13 @@ class Pipeline:
             self.gazetteer, demonym_table(), regional_adjective_table()
         )
         self.resolver = Resolver(self.gazetteer, geocoder=geocoder)
-        self._geocoder_identity = geocoder_identity or _geocoder_identity(geocoder)
+        self.overrides = overrides
+        self._base_identity = geocoder_identity or _geocoder_identity(geocoder)
+        if overrides is not None and not self._base_identity.endswith(
+            overrides_suffix(overrides.text)
+        ):
+            self._base_identity += overrides_suffix(overrides.text)
+        self._geocoder_identity = self._base_identity
 
     @classmethod
     def from_config(cls, config: PipelineConfig) -> Pipeline:
@@ -93,7 +102,25 @@ class Pipeline:
             layers=config.layer_definitions(),
             model=config.model,
             geocoder_identity=config.geocoder_identity(),
+            overrides=parse_overrides(config.overrides) if config.overrides else None,
         )
+
+    def with_overrides(self, text: str) -> Pipeline:
+        """A copy that applies the analyst's ``places.toml`` text ("" for none).
+
+        The copy shares the loaded model and index; ``self`` comes back when
+        nothing changes.
+        """
+        current = self.overrides.text if self.overrides else ""
+        if text == current:
+            return self
+        twin = copy.copy(self)
+        twin.__dict__.pop("version", None)  # the cached version is keyed by the overrides
+        twin.overrides = parse_overrides(text) if text else None
+        base = self._base_identity.removesuffix(overrides_suffix(current))
+        twin._base_identity = base + overrides_suffix(text)
+        twin._geocoder_identity = twin._base_identity
+        return twin
 
     @cached_property
     def version(self) -> PipelineVersion:
@@ -112,14 +139,22 @@ class Pipeline:
         """Parse texts with spaCy in batches, in order."""
         return self.nlp.pipe(texts, batch_size=batch_size)
 
-    def locate(self, doc: Doc, *, text: str | None = None) -> list[Resolved]:
+    def locate(
+        self, doc: Doc, *, text: str | None = None, article: str | None = None
+    ) -> list[Resolved]:
         """Find the place mentions of a parsed text and resolve them together.
 
         ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it from
-        the tokens on every access).
+        the tokens on every access); ``article`` is the article id the
+        analyst's per-article overrides are matched against.
         """
         mentions = self.extractor.extract(doc)
-        return self.resolver.resolve(doc.text if text is None else text, mentions)
+        return self.resolver.resolve(
+            doc.text if text is None else text,
+            mentions,
+            article=article,
+            overrides=self.overrides,
+        )
 
     def classify(self, doc: Doc, resolved: Sequence[Resolved], *, info: ArticleInfo) -> list[Event]:
         """Put each resolved place on its layers, citing the sentence."""
@@ -138,6 +173,6 @@ class Pipeline:
     def process_text(self, text: str, *, info: ArticleInfo) -> ArticleResult:
         """The same as :meth:`process` for bare text (the ``geoparse`` batch interface)."""
         doc = self.nlp(text)
-        resolved = self.locate(doc, text=text)
+        resolved = self.locate(doc, text=text, article=info.id)
         events = self.classify(doc, resolved, info=info)
         return ArticleResult(info.id, tuple(resolved), tuple(events))

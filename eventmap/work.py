@@ -242,7 +242,9 @@ def run_tasks(tasks: Sequence[Task], *, pipeline: Pipeline, token: str) -> list[
                 except RecordError:
                     resolved = None
             if resolved is None:
-                resolved = pipeline.locate(doc, text=text)
+                # Identical texts share one resolution: per-article overrides
+                # follow the first of their ids.
+                resolved = pipeline.locate(doc, text=text, article=task.article_ids[0])
                 places_record, by_id = encode_resolved(resolved, geometries=geometries)
             events = {}
             for article_id in task.article_ids:

@@ -58,6 +58,8 @@ class Overrides:
     ignores: frozenset[tuple[str | None, str]] = frozenset()
     digest: str = ""
     """A digest of the file's content, for cache keys ("" when there is no file)."""
+    text: str = ""
+    """The file's content, so a configuration can carry it to other processes."""
 
     def ignored(self, name: str, *, article: str | None) -> bool:
         """True when the analyst marked ``name`` as not a place (here or everywhere)."""
@@ -170,7 +172,7 @@ def parse_overrides(text: str, *, source: str = OVERRIDES_FILE) -> Overrides:
         name = _entry_name(entry, where=where)
         ignores.add((_article(entry, where=where), name_key(name)))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    return Overrides(pins=pins, ignores=frozenset(ignores), digest=digest)
+    return Overrides(pins=pins, ignores=frozenset(ignores), digest=digest, text=text)
 
 
 def load_overrides(articles_dir: Path) -> Overrides:

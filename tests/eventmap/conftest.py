@@ -100,7 +100,7 @@ def quick_render(monkeypatch):
     still show any change in the results. The determinism tests use the real map."""
     import eventmap.render
 
-    def render(events, layers, *, title="eventmap"):
+    def render(events, layers, *, title="eventmap", **_options):
         return "".join(
             f"{e.layer}|{e.place.gazetteer_id}|{e.citation.article}|{e.citation.start}|"
             f"{e.confidence}|{e.date}\n"

@@ -88,3 +88,76 @@ def test_a_broken_layer_file_is_a_configuration_error(corpus, tmp_path, capsys):
     (layers / "bad.toml").write_text('id = "protests"\n')
     assert _build(corpus, tmp_path, "--layers", str(layers)) == cli.EXIT_USAGE
     assert "bad.toml" in capsys.readouterr().err
+
+
+def test_places_toml_is_honoured_and_a_bad_one_named(tmp_path, capsys):
+    import json
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_text("---\ntitle: T\n---\n\nShelling hit Mobile overnight.\n")
+    (folder / "places.toml").write_text(
+        '[[place]]\nname = "Mobile"\nlat = 10.0\nlon = 20.0\nlabel = "Mobile depot"\n'
+    )
+    out = tmp_path / "maps"
+    assert cli.main(["build", str(folder), "--out", str(out), "-q"]) == cli.EXIT_OK
+    features = json.loads((out / "events.geojson").read_text())["features"]
+    (depot,) = [f for f in features if f["properties"]["name"] == "Mobile depot"]
+    assert (depot["properties"]["lat"], depot["properties"]["lon"]) == (10.0, 20.0)
+    assert depot["properties"]["reason"] == "set by analyst"
+    # Changing the file changes the map on the next (cached) build.
+    (folder / "places.toml").write_text('[[ignore]]\nname = "Mobile"\n')
+    assert cli.main(["build", str(folder), "--out", str(out), "-q"]) == cli.EXIT_OK
+    features = json.loads((out / "events.geojson").read_text())["features"]
+    assert not [f for f in features if "Mobile" in f["properties"]["name"]]
+    (folder / "places.toml").write_text("[[place]]\nlat = 1\n")
+    assert cli.main(["build", str(folder), "--out", str(out), "-q"]) == cli.EXIT_USAGE
+    assert "places.toml" in capsys.readouterr().err
+
+
+def test_exports_fragment_and_tiles_from_the_command_line(tmp_path, capsys):
+    import csv
+    import xml.etree.ElementTree as ET
+
+    import pyogrio
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_text(
+        "---\ntitle: T\ndate: 2021-02-03\n---\n\nJets struck a depot near Mosul on Monday.\n"
+    )
+    out = tmp_path / "maps"
+    argv = [
+        "build",
+        str(folder),
+        "--out",
+        str(out),
+        "-q",
+        "--export",
+        "gpkg,kml,csv",
+        "--fragment",
+        "--tiles",
+        "OpenStreetMap.Mapnik",
+    ]
+    assert cli.main(argv) == cli.EXIT_OK
+    assert {"events.gpkg", "events.kml", "events.csv", "fragment.html"} <= {
+        p.name for p in out.iterdir()
+    }
+    assert any(
+        name.startswith("strike_sites") for name, _ in pyogrio.list_layers(out / "events.gpkg")
+    )
+    assert ET.parse(out / "events.kml").getroot() is not None
+    rows = list(csv.DictReader((out / "events.csv").open(encoding="utf-8")))
+    assert any(r["layer"] == "strike_sites" and r["event_date"] == "2021-02-01" for r in rows)
+    fragment = (out / "fragment.html").read_text()
+    assert fragment.startswith('<div id="eventmap-wrap"')
+    # (index.html is a stand-in here; the fragment is rendered for real)
+    assert "tile.openstreetmap.org" in fragment
+    assert '"../articles' in fragment  # popups link the articles, relative to the map
+
+
+def test_unknown_export_format_is_a_usage_error(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["build", str(tmp_path), "--export", "shp"])
+    assert exit_info.value.code == 2
+    assert "shp" in capsys.readouterr().err
