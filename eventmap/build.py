@@ -358,24 +358,30 @@ class _Run:
             self._cache_write(lambda: cache.put("places", places_key, result.places, refs=refs))
         for source in sources:
             record = result.events[source.id]
+            key = self.events_key(places_key, source.id)
+            refs = geometry_refs(record)
             if cache is not None:
-                key = self.events_key(places_key, source.id)
-                refs = geometry_refs(record)
                 self._cache_write(
                     lambda k=key, r=record, g=refs: cache.put("events", k, r, refs=g)  # type: ignore[misc]
                 )
-            self.fresh[source.id] = (source.path, record)
-            self.used[source.id] = self.events_key(places_key, source.id)
+            self.used[source.id] = key
+            if refs <= self.geometries.keys() | self.received.keys():
+                self._decode(source.id, source.path, record)  # records are bulky: not kept
+            else:  # a blob sent with a result still to come (Dask)
+                self.fresh[source.id] = (source.path, record)
+
+    def _decode(self, article_id: str, path: Path, record: Any) -> None:
+        try:
+            self.events[article_id] = decode_events(record, places=self.places)
+            self.report.processed += 1
+        except RecordError as exc:
+            self.report.failed.append(ArticleError(path, f"unusable result: {exc}"))
+            self.used.pop(article_id, None)
 
     def decode_fresh(self) -> None:
-        """Decode the new events records, once every blob they refer to has arrived."""
+        """Decode the new events records that waited for a geometry blob."""
         for article_id, (path, record) in sorted(self.fresh.items()):
-            try:
-                self.events[article_id] = decode_events(record, places=self.places)
-                self.report.processed += 1
-            except RecordError as exc:
-                self.report.failed.append(ArticleError(path, f"unusable result: {exc}"))
-                self.used.pop(article_id, None)
+            self._decode(article_id, path, record)
         self.fresh.clear()
 
 

@@ -40,7 +40,7 @@ ADMIN1_RADIUS_KM = 100.0
 #: Confidence above which a resolved place anchors the others by proximity.
 _ANCHOR_CONFIDENCE = 0.75
 _CANDIDATE_LIMIT = 60
-_LOOKUP_CACHE_NAMES = 50_000
+_LOOKUP_CACHE_NAMES = 4096
 _QUALIFIER = re.compile(r"^\s*,\s*([A-Z][\w.'’\- ]{1,40}?)(?=[,.;:)\n]|\s+(?:and|on|in)\b|$)")
 
 

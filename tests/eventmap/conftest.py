@@ -86,8 +86,9 @@ def reference(pipeline, kit, tmp_path_factory):
     """The real map and GeoJSON of the test corpus, built once in-process without a cache."""
     from eventmap.build import build
 
-    articles = kit.write(tmp_path_factory.mktemp("ref") / "articles")
-    out = tmp_path_factory.mktemp("ref-out")
+    base = tmp_path_factory.mktemp("ref")
+    articles = kit.write(base / "articles")
+    out = base / "out"  # beside the articles, as in the tests: the map links them relatively
     report = build(articles, out, pipeline=pipeline, use_cache=False)
     assert not report.failed and report.events > 0
     return kit.outputs(out)
