@@ -5,7 +5,7 @@ Three passes over a parsed document:
 1. **Entities.** GPE and LOC entities are toponyms; FAC entities only when
    the gazetteer knows them. NORP entities that are national adjectives are
    demonyms. PERSON, ORG and similar entities block their tokens: "President
-   Vladimir" is a man and "Al Mayadeen TV" a channel, whatever the gazetteer
+   Vladimir" is a man and "Al Jazeera TV" a channel, whatever the gazetteer
    says. One exception: when the model calls a lone, well-known place name an
    ORG or NORP (small models often tag ports and bases that way), the
    gazetteer overrules it.
@@ -412,44 +412,18 @@ class MentionExtractor:
     # -- building mentions --------------------------------------------------
     @staticmethod
     def _toponym(span: Span, label: str) -> Mention:
-        return Mention(
-            start=span.start_char,
-            end=span.end_char,
-            text=span.text,
-            kind=MentionKind.TOPONYM,
-            name=span.text,
-            anchor_start=span.start_char,
-            anchor_end=span.end_char,
-            label=label,
-        )
+        return _span_mention(span, MentionKind.TOPONYM, name=span.text, label=label)
 
     @staticmethod
     def _demonym(span: Span, country: str) -> Mention:
-        return Mention(
-            start=span.start_char,
-            end=span.end_char,
-            text=span.text,
-            kind=MentionKind.DEMONYM,
-            name=span.text,
-            anchor_start=span.start_char,
-            anchor_end=span.end_char,
-            label="NORP",
-            demonym_country=country,
+        return _span_mention(
+            span, MentionKind.DEMONYM, name=span.text, label="NORP", demonym_country=country
         )
 
     @staticmethod
     def _regional(span: Span, place: str) -> Mention:
         """A regional adjective ("European") standing for a region or continent."""
-        return Mention(
-            start=span.start_char,
-            end=span.end_char,
-            text=span.text,
-            kind=MentionKind.DEMONYM,
-            name=place,
-            anchor_start=span.start_char,
-            anchor_end=span.end_char,
-            label="NORP",
-        )
+        return _span_mention(span, MentionKind.DEMONYM, name=place, label="NORP")
 
     @staticmethod
     def _widen(text: str, mention: Mention, sentences: list[tuple[int, int]]) -> Mention:
@@ -478,6 +452,23 @@ class MentionExtractor:
             area=match.spec,
             demonym_country=mention.demonym_country,
         )
+
+
+def _span_mention(
+    span: Span, kind: MentionKind, *, name: str, label: str, demonym_country: str | None = None
+) -> Mention:
+    """A mention covering exactly ``span`` (its own anchor)."""
+    return Mention(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        kind=kind,
+        name=name,
+        anchor_start=span.start_char,
+        anchor_end=span.end_char,
+        label=label,
+        demonym_country=demonym_country,
+    )
 
 
 def _looks_like_acronym(text: str) -> bool:
