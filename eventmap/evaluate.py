@@ -58,6 +58,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from geo.disambiguate import EARTH_RADIUS_KM, haversine_km
 from geo.types import MentionKind
 
 __all__ = [
@@ -93,7 +94,6 @@ __all__ = [
 
 ACCURACY_KM = 161.0
 """An error at or under this many kilometres (100 miles) counts as correct."""
-EARTH_RADIUS_KM = 6371.0088
 """Mean Earth radius (IUGG) used for great-circle errors."""
 AUC_MAX_ERROR_KM = 20039.0
 """The error that scores 1 in the AUC (about half the Earth's circumference)."""
@@ -523,21 +523,6 @@ def load_predictions(
 
 
 # --------------------------------------------------------------------------- scoring
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres on a sphere of radius :data:`EARTH_RADIUS_KM`.
-
-    Examples
-    --------
-    >>> round(haversine_km(0.0, 0.0, 0.0, 1.0), 1)
-    111.2
-    """
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = phi2 - phi1
-    dlam = math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlam / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

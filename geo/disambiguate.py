@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from geo.normalize import name_key
 from geo.types import Alternative, Candidate
 
-__all__ = ["ArticleContext", "Ranked", "haversine_km", "rank_candidates"]
+__all__ = ["EARTH_RADIUS_KM", "ArticleContext", "Ranked", "haversine_km", "rank_candidates"]
 
 _FEATURE_BONUS: dict[str, float] = {
     "country": 6.0,
@@ -42,7 +42,8 @@ _PROXIMITY_SCALE_KM = 300.0
 _QUALIFIER_BONUS = 6.0
 _NAMESAKE_CITY_POPULATION = 50_000
 _NAMESAKE_PROVINCE_PENALTY = 2.5
-_EARTH_RADIUS_KM = 6371.0088
+EARTH_RADIUS_KM = 6371.0088
+"""The mean Earth radius (IUGG), used for every great-circle distance in eventmap."""
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -56,7 +57,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass
