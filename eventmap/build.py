@@ -84,6 +84,10 @@ class BuildReport:
     cache: CacheStats | None = None
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    """Wall seconds of each phase of the build."""
+    work: dict[str, float] = field(default_factory=dict)
+    """Seconds of per-article work by stage (spaCy, places, events, other), summed over
+    workers: with several workers they add up to more than the wall time."""
 
     def summary(self) -> str:
         """One line for the terminal."""
@@ -338,6 +342,8 @@ class _Run:
                 "a worker runs a different pipeline (eventmap, model, gazetteer or layers) "
                 "from this machine's; install the same versions on every worker"
             )
+        for stage, seconds in result.timings.items():
+            self.report.work[stage] = self.report.work.get(stage, 0.0) + seconds
         sources = self.task_sources[result.index]
         parse_key, places_key = self.task_keys[result.index]
         cache = self.cache

@@ -129,4 +129,7 @@ def summary_lines(report: BuildReport, *, verbose: bool = False) -> list[str]:
             lines.append("cache: not used")
         phases = ", ".join(f"{name} {secs:.2f} s" for name, secs in report.timings.items())
         lines.append(f"time: {phases}")
+        if report.work:
+            stages = ", ".join(f"{name} {secs:.2f} s" for name, secs in report.work.items())
+            lines.append(f"work: {stages}")
     return lines

@@ -16,7 +16,9 @@ gazetteer load once per worker, not once per article.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
+import time
 import traceback
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -83,6 +85,8 @@ class TaskResult:
     """Why processing failed (an exception; not cached)."""
     blobs: dict[str, bytes] = field(default_factory=dict)
     """Geometry blobs the records refer to that this worker has not sent yet in this build."""
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds the chunk spent in each stage (on its first result only)."""
 
 
 # --------------------------------------------------------------------------- per-process state
@@ -148,7 +152,9 @@ def _meta(record: dict[str, Any]) -> dict[str, str | None]:
     return out
 
 
-def _parse_all(tasks: Sequence[Task], pipeline: Pipeline) -> dict[int, tuple[Any, ...]]:
+def _parse_all(
+    tasks: Sequence[Task], pipeline: Pipeline, spent: dict[str, float]
+) -> dict[int, tuple[Any, ...]]:
     """Parse (or decode the cached parse of) every task.
 
     Each task's outcome is ``("error", reason)``, ``("failure", reason)`` or
@@ -183,6 +189,7 @@ def _parse_all(tasks: Sequence[Task], pipeline: Pipeline) -> dict[int, tuple[Any
         meta["url"] = article.url
         pending.append((task, meta, article.text))
     if pending:
+        started = time.perf_counter()
         try:
             docs: list[Doc] = list(pipeline.parse_many([text for _, _, text in pending]))
         except Exception:  # one bad text must not sink its batch: parse one by one
@@ -193,6 +200,7 @@ def _parse_all(tasks: Sequence[Task], pipeline: Pipeline) -> dict[int, tuple[Any
                 except Exception as exc:
                     parsed[task.index] = ("failure", _describe(exc))
                     docs.append(None)  # type: ignore[arg-type]
+        spent["spaCy"] += time.perf_counter() - started
         for (task, meta, text), doc in zip(pending, docs, strict=True):
             if doc is not None:
                 record = {"article": meta, "doc": encode_doc(doc, text=text)}
@@ -220,7 +228,9 @@ def run_tasks(tasks: Sequence[Task], *, pipeline: Pipeline, token: str) -> list[
 
     version = pipeline.version.digest
     geometries = GeometryEncoder()
-    parsed = _parse_all(tasks, pipeline)
+    spent = dict.fromkeys(("spaCy", "places", "events"), 0.0)
+    chunk_started = time.perf_counter()
+    parsed = _parse_all(tasks, pipeline, spent)
     results: list[TaskResult] = []
     for task in tasks:
         outcome = parsed[task.index]
@@ -244,14 +254,18 @@ def run_tasks(tasks: Sequence[Task], *, pipeline: Pipeline, token: str) -> list[
             if resolved is None:
                 # Identical texts share one resolution: per-article overrides
                 # follow the first of their ids.
+                started = time.perf_counter()
                 resolved = pipeline.locate(doc, text=text, article=task.article_ids[0])
+                spent["places"] += time.perf_counter() - started
                 places_record, by_id = encode_resolved(resolved, geometries=geometries)
             events = {}
             for article_id in task.article_ids:
                 info = ArticleInfo(
                     id=article_id, title=meta["title"], date=meta["date"], url=meta["url"]
                 )
+                started = time.perf_counter()
                 found = pipeline.classify(doc, resolved, info=info)
+                spent["events"] += time.perf_counter() - started
                 events[article_id] = encode_events(found, places=by_id)
         except Exception as exc:  # one article must never sink the whole map
             results.append(TaskResult(task.index, version, failure=_describe(exc)))
@@ -266,18 +280,9 @@ def run_tasks(tasks: Sequence[Task], *, pipeline: Pipeline, token: str) -> list[
             )
         )
     blobs = _unsent(token, geometries.blobs)
-    if blobs and results:
-        first = results[0]
-        results[0] = TaskResult(
-            first.index,
-            first.version,
-            parse=first.parse,
-            places=first.places,
-            events=first.events,
-            error=first.error,
-            failure=first.failure,
-            blobs=blobs,
-        )
+    if results:
+        spent["other"] = time.perf_counter() - chunk_started - sum(spent.values())
+        results[0] = dataclasses.replace(results[0], blobs=blobs, timings=spent)
     return results
 
 

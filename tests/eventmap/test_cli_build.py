@@ -47,6 +47,7 @@ def test_verbose_shows_engine_cache_and_phases(corpus, tmp_path, capsys):
     assert "engine: local (1 process)" in err
     assert f"cache: {cache}" in err
     assert "time: read" in err and "render" in err
+    assert "work: spaCy" in err and "places" in err
     assert (cache / "CACHEDIR.TAG").is_file()
 
 
