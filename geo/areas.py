@@ -13,7 +13,8 @@ distances from the centre are true geodesic distances and buffers are in
 metres. Results come back as shapely geometries in EPSG:4326 (x = longitude,
 y = latitude), split at the antimeridian when they cross it. Land and coasts
 come from :mod:`geo.shapes` (Natural Earth 1:10m), clipped to the region
-first so that one area takes milliseconds; country-wide areas are cached.
+first so that one area takes milliseconds; country-wide areas are cached in
+memory and on disk (:mod:`geo.area_store`).
 
 The functions are pure: the same input always gives the same geometry.
 """
@@ -34,6 +35,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
 
 from geo import shapes
+from geo.area_store import persisted
 from geo.types import AreaKind, AreaSpec, Precision
 
 __all__ = [
@@ -503,6 +505,7 @@ def airspace(iso2: str) -> BaseGeometry | None:
 
 
 @lru_cache(maxsize=_COUNTRY_RESULTS)
+@persisted("airspace")
 def _airspace(iso2: str) -> AreaResult | None:
     def build(country: _Country) -> BaseGeometry:
         if not country.has_coast:
@@ -549,6 +552,7 @@ def coast_strip(
 
 
 @lru_cache(maxsize=_COUNTRY_RESULTS)
+@persisted("coast")
 def _country_coast(iso2: str, width_km: float) -> AreaResult | None:
     def build(country: _Country) -> BaseGeometry:
         if not country.has_coast:
@@ -607,6 +611,7 @@ def offshore_area(
 
 
 @lru_cache(maxsize=_COUNTRY_RESULTS)
+@persisted("offshore")
 def _country_offshore(iso2: str, distance_km: float) -> AreaResult | None:
     def build(country: _Country) -> BaseGeometry:
         if not country.has_coast:
@@ -624,6 +629,7 @@ def _without_specks(sea: BaseGeometry) -> MultiPolygon:
 
 
 @lru_cache(maxsize=_COUNTRY_RESULTS)
+@persisted("vicinity")
 def _country_zone(iso2: str, distance_km: float) -> AreaResult | None:
     """Return the country, or everything within ``distance_km`` of it, land and sea."""
 
@@ -637,6 +643,7 @@ def _country_zone(iso2: str, distance_km: float) -> AreaResult | None:
 
 
 @lru_cache(maxsize=_COUNTRY_RESULTS)
+@persisted("ring")
 def _country_ring(iso2: str, distance_km: float, width_km: float) -> AreaResult | None:
     """Return the band ``distance_km ± width_km / 2`` around a country's outline."""
 

@@ -1,0 +1,147 @@
+"""Country-wide areas kept on disk, so each is built once per machine, not once per process.
+
+A country's airspace, coast or offshore sea takes 0.05-4 s to build (buffers
+of a full-detail coastline). A process caches them in memory, but every new
+process (each ``eventmap build``, each Dask worker) would build them again: on
+a corpus naming a hundred countries that is half a minute before the first
+map. So :func:`persisted` keeps each result as a small file in the data
+directory, beside the gazetteer index, the way the coarse world base map is
+kept.
+
+The directory's name is a digest of the Natural Earth shapes and of the source
+of :mod:`geo.areas` itself, so new shapes or a change to how areas are built
+never meet an old file. Each file carries a digest of its own contents; a file
+that is short, foreign or corrupt is ignored and rebuilt, never trusted.
+Files are written beside their destination and renamed into place, so
+concurrent workers at worst build the same area twice. A data directory that
+cannot be written only costs the rebuild.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+import shapely
+
+from geo.types import Precision
+
+if TYPE_CHECKING:
+    from geo.areas import AreaResult
+
+__all__ = ["STORE_FORMAT", "persisted", "store_dir"]
+
+STORE_FORMAT = 1
+"""Bump when the file layout changes."""
+
+_MAGIC = b"eventmap-area\n"
+
+F = TypeVar("F", bound=Callable[..., "AreaResult | None"])
+
+
+@functools.lru_cache(maxsize=1)
+def store_dir() -> Path:
+    """The directory for this version of the shapes and of the area code."""
+    from geo import areas, shapes
+    from geo.gazetteer import default_data_dir
+
+    digest = hashlib.sha256(f"format {STORE_FORMAT}\n".encode())
+    for source in (Path(shapes.DATA_FILE), Path(areas.__file__)):
+        digest.update(source.read_bytes())
+    return default_data_dir() / f"areas-{digest.hexdigest()[:16]}"
+
+
+def persisted(kind: str) -> Callable[[F], F]:
+    """Decorate a builder ``(iso2, *numbers) -> AreaResult | None`` to keep its results on disk.
+
+    ``kind`` names the builder in the file names (``airspace``, ``coast`` ...).
+    The arguments must be a country code and numbers: they make the file name.
+    """
+
+    def decorate(build: F) -> F:
+        @functools.wraps(build)
+        def wrapper(iso2: str, *numbers: float) -> AreaResult | None:
+            name = "-".join([kind, iso2, *(repr(float(n)) for n in numbers)])
+            if not name.replace("-", "").replace(".", "").replace("_", "").isalnum():
+                return build(iso2, *numbers)  # not a name we can file safely
+            path = store_dir() / f"{name}.area"
+            found = _read(path)
+            if found is not None:
+                return found[0]
+            result = build(iso2, *numbers)
+            _write(path, result)
+            return result
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def _read(path: Path) -> tuple[AreaResult | None] | None:
+    """The stored result in a 1-tuple, or ``None`` when there is no sound file."""
+    from geo.areas import AreaResult
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if not data.startswith(_MAGIC):
+        return None
+    header_end = data.find(b"\n", len(_MAGIC))
+    if header_end < 0:
+        return None
+    body = data[header_end + 1 :]
+    try:
+        header = json.loads(data[len(_MAGIC) : header_end])
+        if header["sha256"] != hashlib.sha256(body).hexdigest():
+            return None
+        if header["empty"]:
+            return (None,)
+        return (
+            AreaResult(
+                geometry=shapely.from_wkb(body),
+                lat=float(header["lat"]),
+                lon=float(header["lon"]),
+                precision=Precision(header["precision"]),
+                radius_km=None if header["radius_km"] is None else float(header["radius_km"]),
+                feature=str(header["feature"]),
+            ),
+        )
+    except (ValueError, KeyError, TypeError, shapely.errors.GEOSException):
+        return None
+
+
+def _write(path: Path, result: AreaResult | None) -> None:
+    """Write ``result`` beside ``path`` and rename it into place; give up quietly on OSError."""
+    if result is None:
+        body = b""
+        header: dict[str, object] = {"empty": True}
+    else:
+        body = shapely.to_wkb(result.geometry)
+        header = {
+            "empty": False,
+            "lat": result.lat,
+            "lon": result.lon,
+            "precision": result.precision.value,
+            "radius_km": result.radius_km,
+            "feature": result.feature,
+        }
+    header["sha256"] = hashlib.sha256(body).hexdigest()
+    data = _MAGIC + json.dumps(header, sort_keys=True).encode() + b"\n" + body
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".area-")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
