@@ -543,6 +543,7 @@ def decode_events(record: Any, *, places: PlaceInterner) -> list[Event]:
         if not 0 <= index < len(decoded):
             raise RecordError("an event refers to a place that is not in the record")
         c = _get(item, "citation", dict)
+        date, date_source = _opt_str(item, "date"), _opt_str(item, "date_source")
         events.append(
             Event(
                 layer=_str(item, "layer"),
@@ -557,11 +558,12 @@ def decode_events(record: Any, *, places: PlaceInterner) -> list[Event]:
                     end=_int(c, "end"),
                     mention=_str(c, "mention"),
                     url=_opt_str(c, "url"),
+                    event_date=(date, date_source),
                 ),
                 confidence=_float(item, "confidence"),
                 trigger=_opt_str(item, "trigger"),
-                date=_opt_str(item, "date"),
-                date_source=_opt_str(item, "date_source"),
+                date=date,
+                date_source=date_source,
             )
         )
     return events

@@ -16,6 +16,7 @@ its sentence gives, else the article's date, else none.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -256,6 +257,7 @@ def classify_article(
         sentence = sentences[bisect.bisect_right(sentence_starts, span.start) - 1]
         citation = _citation(text, sentence, mention.start, mention.end, article)
         date, date_source = citation_date(citation)
+        citation = dataclasses.replace(citation, event_date=(date, date_source))
         placed: list[Event] = []
         if mention.kind is MentionKind.PHRASE and mention.area is not None:
             for layer in event_layers:

@@ -488,5 +488,7 @@ def citation_date(citation: Citation) -> tuple[str | None, str | None]:
     answer, before or after a cache round trip. The classifier sets
     :attr:`~layers.types.Event.date` with this same function.
     """
+    if citation.event_date is not None:
+        return citation.event_date
     mention = (citation.start - citation.quote_start, citation.end - citation.quote_start)
     return event_date(citation.quote, article_date=citation.date, mention=mention)

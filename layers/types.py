@@ -37,6 +37,11 @@ class Citation:
     end: int
     mention: str
     url: str | None = None
+    event_date: tuple[str | None, str | None] | None = None
+    """``(date, source)`` of the event quoted, as :func:`layers.dates.citation_date`
+    finds it from the quote: filled in once by the classifier (and by the build
+    cache from its records) so that the map and every export read it instead of
+    parsing the sentence again. ``None`` means not worked out yet."""
 
 
 @dataclass(frozen=True)

@@ -117,3 +117,4 @@ def test_events_carry_their_date(nlp, text, article_date, expected):
     )
     assert events
     assert {(e.date, e.date_source) for e in events} == {expected}
+    assert {e.citation.event_date for e in events} == {expected}  # outputs read it from here

@@ -113,6 +113,15 @@ def test_citation_date_uses_the_mention_offsets():
     assert citation_date(citation) == ("2018-09-11", "sentence")
 
 
+def test_citation_date_reads_a_date_already_worked_out():
+    quote = "Jets struck Idlib on Monday."
+    worked_out = ("2018-09-17", "sentence")
+    citation = Citation(
+        "a.md", None, "2018-09-19", quote, 0, 11, 16, "Idlib", event_date=worked_out
+    )
+    assert citation_date(citation) is worked_out
+
+
 def test_spacy_span_entities(nlp):
     doc = nlp("The Sunday Times said jets struck Homs on Friday.")
     sentence = next(iter(doc.sents))
