@@ -23,8 +23,9 @@ from typing import Any
 import folium
 import numpy as np
 import shapely
-from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
+
+from eventmap.geojson import COORD_DIGITS, geojson_geometry
 
 __all__ = [
     "COORD_DIGITS",
@@ -34,19 +35,10 @@ __all__ = [
     "base_layer",
     "land_and_borders",
     "load_shapes",
-    "round_coords",
 ]
 
-COORD_DIGITS = 5
 MAX_LAT = 85.0
 """Web Mercator, which Leaflet draws in, stops just past 85° of latitude."""
-
-
-def round_coords(coords: Any, digits: int = COORD_DIGITS) -> Any:
-    """Round nested GeoJSON coordinates to ``digits`` decimals (5: about a metre)."""
-    if isinstance(coords, (int, float)):
-        return round(float(coords), digits)
-    return [round_coords(c, digits) for c in coords]
 
 
 SEA_COLOR = "#d5e6f3"
@@ -56,6 +48,8 @@ _WORLD_SIMPLIFY_DEG = 0.2
 """The world outside the events' region: about a pixel at zoom 3."""
 _MIN_SIMPLIFY_DEG = 0.002
 """Finer than this the Natural Earth 1:10m grid (about 0.002-0.004°) has nothing to add."""
+_REGIONS_KEPT = 16
+"""Region base maps kept on disk (each a few hundred kB)."""
 _REGION_PIXELS = 2500
 """A region is simplified to its span over this: a pixel with all of it on a wide screen."""
 _MIN_MARGIN_DEG = 3.0
@@ -137,43 +131,62 @@ def _world_base(shapes: Any) -> tuple[BaseGeometry, BaseGeometry]:
     with the shapes file, and once per process in memory. ``shapes`` must be
     hashable (a module is).
     """
-    cache = _world_cache_path(shapes)
-    if cache is not None and cache.exists():
-        try:
-            with np.load(cache, allow_pickle=False) as stored:
-                blob, sizes = stored["wkb"].tobytes(), stored["sizes"]
-            land_wkb, borders_wkb = blob[: sizes[0]], blob[sizes[0] : sizes[0] + sizes[1]]
-            land, borders = shapely.from_wkb(land_wkb), shapely.from_wkb(borders_wkb)
-            return land, borders
-        except (OSError, ValueError, KeyError, IndexError, shapely.errors.GEOSException):
-            pass  # unreadable or foreign: rebuild it below
-    shapes_of = (shapes.country_shape(key) for key in shapes.country_keys())
-    countries = [c for c in shapes_of if c is not None and not c.is_empty]
-    land, borders = land_and_borders(countries, tolerance=_WORLD_SIMPLIFY_DEG)
-    if cache is not None:
-        _save_world(cache, land, borders)
-    return land, borders
+
+    def compute() -> tuple[BaseGeometry, BaseGeometry]:
+        shapes_of = (shapes.country_shape(key) for key in shapes.country_keys())
+        countries = [c for c in shapes_of if c is not None and not c.is_empty]
+        return land_and_borders(countries, tolerance=_WORLD_SIMPLIFY_DEG)
+
+    return _stored_pair(_base_cache_path(shapes, f"world-base-{{}}-{_WORLD_SIMPLIFY_DEG}"), compute)
 
 
-def _world_cache_path(shapes: Any) -> Path | None:
+def _base_cache_path(shapes: Any, pattern: str) -> Path | None:
+    """``pattern`` with ``{}`` the shapes file's digest, in the data directory (``.npz``)."""
     data_file = getattr(shapes, "DATA_FILE", None)
     if data_file is None or not Path(data_file).exists():
         return None  # a stand-in for geo.shapes (tests): nothing to key the cache on
     from geo.gazetteer import default_data_dir
 
-    digest = hashlib.sha256(Path(data_file).read_bytes()).hexdigest()[:16]
-    return default_data_dir() / f"world-base-{digest}-{_WORLD_SIMPLIFY_DEG}.npz"
+    digest = _file_digest(Path(data_file))
+    return default_data_dir() / (pattern.format(digest) + ".npz")
 
 
-def _save_world(path: Path, land: BaseGeometry, borders: BaseGeometry) -> None:
-    """Write the world base beside its destination, then rename it into place."""
+@functools.lru_cache(maxsize=4)
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def _stored_pair(
+    path: Path | None, compute: Callable[[], tuple[BaseGeometry, BaseGeometry]]
+) -> tuple[BaseGeometry, BaseGeometry]:
+    """Two geometries read from ``path``, or computed and written there.
+
+    An unreadable or foreign file is recomputed, never trusted; ``None`` (no
+    shapes file to key on) always computes.
+    """
+    if path is not None and path.exists():
+        try:
+            with np.load(path, allow_pickle=False) as stored:
+                blob, sizes = stored["wkb"].tobytes(), stored["sizes"]
+            first_wkb, second_wkb = blob[: sizes[0]], blob[sizes[0] : sizes[0] + sizes[1]]
+            return shapely.from_wkb(first_wkb), shapely.from_wkb(second_wkb)
+        except (OSError, ValueError, KeyError, IndexError, shapely.errors.GEOSException):
+            pass  # unreadable or foreign: rebuild it below
+    first, second = compute()
+    if path is not None:
+        _save_pair(path, first, second)
+    return first, second
+
+
+def _save_pair(path: Path, first: BaseGeometry, second: BaseGeometry) -> None:
+    """Write two geometries beside their destination, then rename them into place."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".world-base-", suffix=".npz")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".base-", suffix=".npz")
     except OSError:
-        return  # a read-only data directory only costs the two seconds next time
+        return  # a read-only data directory only costs the work next time
     try:
-        parts = [shapely.to_wkb(land), shapely.to_wkb(borders)]
+        parts = [shapely.to_wkb(first), shapely.to_wkb(second)]
         with os.fdopen(fd, "wb") as fh:
             np.savez_compressed(
                 fh,
@@ -215,10 +228,35 @@ def _region_tolerance(box: tuple[float, float, float, float]) -> float:
 def _region_base(
     shapes: Any, box: tuple[float, float, float, float], *, tolerance: float
 ) -> tuple[BaseGeometry, BaseGeometry]:
-    """Land and borders inside ``box``, simplified to ``tolerance``."""
-    clipped = (shapes.land_in_box(*box, country=key) for key in shapes.country_keys())
-    countries = [c for c in clipped if not c.is_empty]
-    return land_and_borders(countries, tolerance=tolerance)
+    """Land and borders inside ``box``, simplified to ``tolerance``.
+
+    Two seconds for a wide region, and a corpus that grows by an article a
+    day keeps the same region: the last :data:`_REGIONS_KEPT` regions are
+    kept in the data directory, like the world base.
+    """
+
+    def compute() -> tuple[BaseGeometry, BaseGeometry]:
+        clipped = (shapes.land_in_box(*box, country=key) for key in shapes.country_keys())
+        countries = [c for c in clipped if not c.is_empty]
+        return land_and_borders(countries, tolerance=tolerance)
+
+    region = hashlib.sha256(repr((box, tolerance)).encode()).hexdigest()[:16]
+    path = _base_cache_path(shapes, f"region-base-{{}}-{region}")
+    known = path is not None and path.exists()
+    found = _stored_pair(path, compute)
+    if path is not None and not known:
+        _forget_old_regions(path.parent)
+    return found
+
+
+def _forget_old_regions(folder: Path) -> None:
+    """Delete all but the :data:`_REGIONS_KEPT` most recently written region bases."""
+    try:
+        stored = sorted(folder.glob("region-base-*.npz"), key=lambda p: p.stat().st_mtime)
+        for old in stored[:-_REGIONS_KEPT]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # another build removed it first, or the folder is read-only
 
 
 def _digits(tolerance: float) -> int:
@@ -230,9 +268,7 @@ def _base_geojson(geometry: BaseGeometry, *, digits: int) -> dict[str, Any] | No
     """A GeoJSON Feature of ``geometry`` rounded to ``digits``, or ``None`` if empty."""
     if geometry.is_empty:
         return None
-    geom = dict(mapping(geometry))
-    geom["coordinates"] = round_coords(geom["coordinates"], digits)
-    return {"type": "Feature", "properties": {}, "geometry": geom}
+    return {"type": "Feature", "properties": {}, "geometry": geojson_geometry(geometry, digits)}
 
 
 def _base_style(style: dict[str, Any]) -> Callable[[dict[str, Any]], dict[str, Any]]:

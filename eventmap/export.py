@@ -21,10 +21,10 @@ from typing import Any
 
 import numpy as np
 import shapely
-from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
+from eventmap.geojson import geojson_geometry
 from eventmap.grouping import PlaceOnLayer
 from layers.dates import citation_date
 from layers.types import Citation, LayerDefinition
@@ -90,7 +90,7 @@ def date_range(group: PlaceOnLayer) -> tuple[str | None, str | None]:
 
 
 def _rfc7946_geometry(geometry: BaseGeometry) -> dict[str, Any]:
-    return dict(mapping(export_geometry(geometry)))
+    return geojson_geometry(export_geometry(geometry), _DECIMALS)
 
 
 def citation_properties(citation: Citation) -> dict[str, Any]:

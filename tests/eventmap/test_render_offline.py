@@ -8,6 +8,7 @@ borders to draw; nothing here depends on which country they are in.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -537,6 +538,29 @@ def test_world_base_is_kept_on_disk_and_reused(tmp_path, monkeypatch) -> None:
     rebuilt, _ = basemap._world_base(geo.shapes)
     assert rebuilt.equals(land)
     basemap._world_base.cache_clear()
+
+
+def test_region_base_is_kept_on_disk_and_old_regions_forgotten(tmp_path, monkeypatch) -> None:
+    import geo.shapes
+
+    monkeypatch.setenv("EVENTMAP_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(basemap, "_REGIONS_KEPT", 2)
+    box = (35.0, 34.0, 36.5, 36.0)  # the Levant coast
+    land, lines = basemap._region_base(geo.shapes, box, tolerance=0.01)
+    (cached,) = tmp_path.glob("region-base-*.npz")
+
+    def not_again(*args, **kwargs):
+        raise AssertionError("the region base was recomputed instead of read from disk")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(basemap, "land_and_borders", not_again)
+        again_land, again_lines = basemap._region_base(geo.shapes, box, tolerance=0.01)
+    assert again_land.equals(land) and again_lines.equals(lines)
+    os.utime(cached, (1, 1))  # written long ago: the first to go
+    for west in (10.0, 20.0):  # two more regions: only the latest two stay
+        basemap._region_base(geo.shapes, (west, 40.0, west + 1.0, 41.0), tolerance=0.01)
+    assert len(list(tmp_path.glob("region-base-*.npz"))) == 2
+    assert not cached.exists()
 
 
 def test_view_frames_places_not_whole_countries() -> None:
