@@ -119,6 +119,8 @@ _PERSON_TITLES = frozenset(
     }
 )
 _MAX_NGRAM = 6
+#: A sentence with at least this share of capitalised words is written as a headline.
+_HEADLINE_SHARE = 0.6
 #: Nouns after a name that make "the" belong to them: "the Donetsk area".
 _AREA_NOUNS = frozenset(
     {
@@ -373,6 +375,16 @@ class MentionExtractor:
         if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
             return False
         candidates = self.gazetteer.candidates(span.text)
+        if _inside_longer_name(span):
+            # "Rogers Centre", "the French Quarter", "Eglinton Avenue West": a
+            # name the gazetteer does not hold, whose last word only happens
+            # to be a place ("Centre" is a Caribbean parish). Only a country
+            # or a city of a million is still meant as itself.
+            return any(
+                c.exact_name
+                and (c.feature == "country" or c.population >= EMBEDDED_CITY_POPULATION)
+                for c in candidates
+            )
         following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
         if (
             span.start > 0
@@ -469,6 +481,29 @@ def _span_mention(
         label=label,
         demonym_country=demonym_country,
     )
+
+
+def _inside_longer_name(span: Span) -> bool:
+    """Whether ``span`` ends a longer capitalised name: a capitalised word runs into it.
+
+    "Rogers Centre", "Eglinton Avenue West", "Soviet Union": the words before
+    make another name, of which the last word only happens to be a place.
+    A place that starts a longer name is left alone: it usually is the place
+    the name is about ("Orange County", "Slidell Police"). A capitalised word
+    before counts unless it may be capitalised only for starting the
+    sentence (a sentence-initial word that is not a proper noun: "In
+    Latakia"). Headline-style sentences, where most words are capitalised,
+    say nothing about names and never count.
+    """
+    if span.start == span.sent.start:
+        return False
+    before = span.doc[span.start - 1]
+    if not (_is_capitalised(before) and before.is_alpha):
+        return False
+    if before.is_sent_start and (before.pos_ != "PROPN" or before.is_stop):
+        return False
+    words = [t for t in span.sent if t.is_alpha]
+    return sum(_is_capitalised(t) for t in words) < _HEADLINE_SHARE * len(words)
 
 
 def _looks_like_acronym(text: str) -> bool:

@@ -109,3 +109,27 @@ def test_state_abbreviations_after_a_town(extract, text, found):
 )
 def test_state_codes_alone_are_words(extract, text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Delegates met at the No. 2 Detention Centre gate.", "Centre"),
+        ("Traffic on Eglinton Avenue West was slow all day.", "West"),
+        ("Crowds gathered near the Tijuana River levee.", "River"),
+    ],
+)
+def test_the_last_word_of_an_unknown_name_is_not_a_place(extract, text, word):
+    assert all(word not in m.text for m in extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("In Latakia, residents heard blasts.", "Latakia"),  # capitalised for the sentence
+        ("Residents of Orange County voted early.", "Orange"),  # a place starting a name
+        ("Officials in Northern Syria counted the damage.", "Syria"),  # a country stays
+    ],
+)
+def test_places_next_to_capitalised_words_that_are_no_longer_name(extract, text, place):
+    assert any(place in m.text for m in extract(text))
