@@ -279,7 +279,9 @@ class MentionExtractor:
                 self._demonym_country(ent.text) or self.regional.get(span.text)
             ):
                 continue
-            if ent.label_ == "PERSON" and not _person_in_place_position(span):
+            if ent.label_ == "PERSON" and not (
+                _person_in_place_position(span) or self._well_known_long_name(span)
+            ):
                 continue
             if _after_title(span) or span.text.lower().rstrip(".") in _PERSON_TITLES:
                 continue
@@ -304,11 +306,32 @@ class MentionExtractor:
         preceded_by_the = ent.start < span.start or (
             span.start > 0 and span.doc[span.start - 1].lower_ == "the"
         )
-        if preceded_by_the and not any(c.feature in _ARTICLE_FEATURES for c in candidates):
+        if (
+            preceded_by_the
+            and not _modifies_next_noun(span)
+            and not any(c.feature in _ARTICLE_FEATURES for c in candidates)
+        ):
             return None  # "the Centre", "the Mission": an institution, not a place
-        lenient = ent.label_ in ("NORP", "PERSON")  # PERSON only got here by position
+        lenient = ent.label_ == "NORP" or (
+            ent.label_ == "PERSON" and _person_in_place_position(span)
+        )
         population = STRONG_POPULATION if lenient else ORG_OVERRIDE_POPULATION
         return span if _strong(candidates, population=population) else None
+
+    def _well_known_long_name(self, span: Span) -> bool:
+        """Whether a name of two words or more is, exactly, a country, a province or a big city.
+
+        The small model calls some such names people ("Tamil Nadu"); a
+        person's full name rarely is one. One-word names stay people
+        ("Jordan", "Georgia", "Victoria") unless their position says place.
+        """
+        if len(span) < 2:
+            return False
+        return any(
+            c.exact_name
+            and (c.feature in ("country", "admin1") or c.population >= ORG_OVERRIDE_POPULATION)
+            for c in self.gazetteer.candidates(span.text)
+        )
 
     def _leading_place(self, span: Span) -> Span | None:
         """The longest leading place name of an organisation's name, if well known."""
@@ -481,6 +504,14 @@ def _span_mention(
         label=label,
         demonym_country=demonym_country,
     )
+
+
+def _modifies_next_noun(span: Span) -> bool:
+    """Whether a common noun follows ``span``: "the" belongs to it ("the Kerala government")."""
+    if span.end >= len(span.doc):
+        return False
+    after = span.doc[span.end]
+    return after.pos_ == "NOUN" and after.text.islower()
 
 
 def _inside_longer_name(span: Span) -> bool:

@@ -133,3 +133,14 @@ def test_the_last_word_of_an_unknown_name_is_not_a_place(extract, text, word):
 )
 def test_places_next_to_capitalised_words_that_are_no_longer_name(extract, text, place):
     assert any(place in m.text for m in extract(text))
+
+
+def test_a_long_province_name_the_model_calls_a_person_is_a_place(extract):
+    assert "Tamil Nadu" in _texts(extract("The Tamil Nadu government appealed the ruling."))
+
+
+@pytest.mark.parametrize(
+    "text", ["George Washington crossed the river.", "Jordan Peterson spoke at length."]
+)
+def test_people_named_like_places_stay_people(extract, text):
+    assert extract(text) == []
