@@ -346,6 +346,8 @@ class MentionExtractor:
                 for c in candidates
             ):
                 return head
+            if _looks_like_acronym(head.text) and _acronym_place(candidates, provinces=False):
+                return head  # "U.S. Centers for Disease Control", "UK Border Force"
         return None
 
     # -- pass 2: gazetteer n-grams ----------------------------------------

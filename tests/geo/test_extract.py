@@ -144,3 +144,14 @@ def test_a_long_province_name_the_model_calls_a_person_is_a_place(extract):
 )
 def test_people_named_like_places_stay_people(extract, text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Samples went to the U.S. Centers for Disease Control and Prevention.", "U.S."),
+        ("The UK Border Force said the port was closed.", "UK"),
+    ],
+)
+def test_a_country_abbreviation_leading_an_organisation_is_a_mention(extract, text, place):
+    assert place in _texts(extract(text))
