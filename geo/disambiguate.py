@@ -19,9 +19,13 @@ from geo.types import Alternative, Candidate
 
 __all__ = ["EARTH_RADIUS_KM", "ArticleContext", "Ranked", "haversine_km", "rank_candidates"]
 
+#: Added to log10(population + 10). The admin-1 sources give no population, so
+#: a province's bonus makes it weigh like a city of about a million: it beats a
+#: mid-sized town of its name ("Ontario", California) but not the big city a
+#: province is named after, which the namesake penalty handles.
 _FEATURE_BONUS: dict[str, float] = {
     "country": 6.0,
-    "admin1": 4.0,
+    "admin1": 5.0,
     "continent": 6.0,
     "sea": 5.0,
     "gulf": 5.0,

@@ -69,3 +69,20 @@ def test_airspace_phrase_is_a_polygon_with_the_country_inside(resolve):
 def test_an_unknown_name_stays_unresolved_but_listed(resolve):
     results = resolve("The convoy reached Qwzxvtown near Homs.")
     assert all(r.place is not None or r.mention.text for r in results)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Health officials in Ontario reported two new cases.", "Ontario", "CA"),
+        ("Farmers in Oregon lost much of the harvest.", "Oregon", "US"),
+    ],
+)
+def test_a_province_outranks_a_mid_sized_town_of_its_name(resolve, text, name, country):
+    place = _place(resolve(text), name)
+    assert (place.feature, place.country) == ("admin1", country)
+
+
+def test_a_city_still_outranks_the_province_named_after_it(resolve):
+    place = _place(resolve("Officials gathered in Washington for the vote."), "Washington")
+    assert place.feature == "city"
