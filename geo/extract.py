@@ -119,6 +119,33 @@ _PERSON_TITLES = frozenset(
     }
 )
 _MAX_NGRAM = 6
+#: Words after a place name that make it a disease's name.
+_DISEASE_WORDS = frozenset(
+    {"virus", "viruses", "ebolavirus", "fever", "hemorrhagic", "haemorrhagic", "encephalitis"}
+)
+#: Compass and position words: never a place on their own.
+_POSITION_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "centre",
+        "center",
+        "middle",
+        "upper",
+        "lower",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+    }
+)
 #: A sentence with at least this share of capitalised words is written as a headline.
 _HEADLINE_SHARE = 0.6
 #: Nouns after a name that make "the" belong to them: "the Donetsk area".
@@ -226,6 +253,7 @@ class MentionExtractor:
             blocked.difference_update(range(span.start, span.end))
         found.extend(self._gazetteer_matches(doc, taken | blocked))
         found.extend(self._loose_demonyms(doc, taken | blocked, found))
+        found = [m for m in found if not _names_something_else(doc, m)]
         found.sort(key=lambda m: m.start)
         sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
         text = doc.text  # spaCy joins every token for each call: once per article
@@ -506,6 +534,25 @@ def _span_mention(
         label=label,
         demonym_country=demonym_country,
     )
+
+
+def _names_something_else(doc: Doc, mention: Mention) -> bool:
+    """Whether a toponym is really part of another kind of name.
+
+    A place before "virus" or "fever" names a disease ("Marburg virus",
+    "Rift Valley fever"), not where anything happened. A lone compass or
+    position word ("West", "Central", "Southern") is a direction or an
+    adjective in news, even where some country has a province of that name.
+    """
+    if mention.kind is not MentionKind.TOPONYM:
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = _trim(span)
+    if len(words) == 1 and words[0].lower_ in _POSITION_WORDS:
+        return True
+    return span.end < len(doc) and doc[span.end].lower_ in _DISEASE_WORDS
 
 
 def _modifies_next_noun(span: Span) -> bool:

@@ -155,3 +155,20 @@ def test_people_named_like_places_stay_people(extract, text):
 )
 def test_a_country_abbreviation_leading_an_organisation_is_a_mention(extract, text, place):
     assert place in _texts(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Cases of Marburg virus were confirmed on Friday.", "Marburg"),
+        ("Doctors tested for Rift Valley fever in the camp.", "Rift Valley"),
+        ("Troops moved into the West on Monday.", "West"),
+        ("The Central government replied on Monday.", "Central"),
+    ],
+)
+def test_disease_names_and_lone_compass_words_are_not_places(extract, text, word):
+    assert all(word not in m.text for m in extract(text))
+
+
+def test_a_compass_word_in_a_known_name_is_kept(extract):
+    assert "Western Province" in _texts(extract("Fighting spread to Western Province on Friday."))
