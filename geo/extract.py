@@ -251,6 +251,9 @@ class MentionExtractor:
             found.append(self._toponym(span, "GAZETTEER"))
             taken.update(range(span.start, span.end))
             blocked.difference_update(range(span.start, span.end))
+        for mention in self._organisation_places(overridable, taken):
+            found.append(mention)
+            taken.update(_token_range(doc, mention))
         found.extend(self._gazetteer_matches(doc, taken | blocked))
         found.extend(self._loose_demonyms(doc, taken | blocked, found))
         found = [m for m in found if not _names_something_else(doc, m)]
@@ -361,21 +364,68 @@ class MentionExtractor:
             for c in self.gazetteer.candidates(span.text)
         )
 
+    def _organisation_places(self, ents: Iterable[Span], taken: set[int]) -> list[Mention]:
+        """Countries, provinces, big cities and nationalities inside organisations' names.
+
+        "Culinary Institute of America", "Air France KLM", "Syrian Observatory
+        for Human Rights": the organisation is not a place, but the name
+        mentions one, and gold corpora count it. Only names of standing are
+        taken (as for a leading name), so "Al Mayadeen TV" stays a channel.
+        """
+        found: list[Mention] = []
+        for ent in ents:
+            if ent.label_ != "ORG":
+                continue
+            span = _trim(ent)
+            if not len(span) or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            i = span.start
+            while i < span.end:
+                mention, width = self._organisation_place_at(span, i)
+                if mention is not None:
+                    found.append(mention)
+                i += width
+        return found
+
+    def _organisation_place_at(self, span: Span, i: int) -> tuple[Mention | None, int]:
+        """The place name starting at token ``i`` of an organisation's name, and its width."""
+        doc = span.doc
+        if not _is_capitalised(doc[i]) or _after_title(doc[i : i + 1]):
+            return None, 1
+        country = self._demonym_country(doc[i].text)
+        if country:
+            return self._demonym(doc[i : i + 1], country), 1
+        for end in range(min(span.end, i + 3), i, -1):
+            name = doc[i:end]
+            if not all(_is_capitalised(t) for t in name):
+                continue
+            if self._names_a_place_of_standing(name):
+                return self._toponym(name, "GAZETTEER"), end - i
+        return None, 1
+
+    def _names_a_place_of_standing(self, name: Span) -> bool:
+        """A country, a province or a city of a million; an abbreviation only of a country.
+
+        "UK" and "U.S." are countries; "BA" (a Fijian province, and an
+        airline) and "PA" are not taken inside an organisation's name.
+        """
+        candidates = self.gazetteer.candidates(name.text)
+        if _looks_like_acronym(name.text):
+            return _acronym_place(candidates, provinces=False)
+        return any(
+            c.exact_name
+            and (c.feature in ("country", "admin1") or c.population >= EMBEDDED_CITY_POPULATION)
+            for c in candidates
+        )
+
     def _leading_place(self, span: Span) -> Span | None:
         """The longest leading place name of an organisation's name, if well known."""
         for end in range(min(span.end - 1, span.start + 3), span.start, -1):
             head = span.doc[span.start : end]
             if not all(_is_capitalised(t) for t in head) or self._demonym_country(head.text):
                 continue
-            candidates = self.gazetteer.candidates(head.text)
-            if any(
-                c.exact_name
-                and (c.feature in ("country", "admin1") or c.population >= EMBEDDED_CITY_POPULATION)
-                for c in candidates
-            ):
-                return head
-            if _looks_like_acronym(head.text) and _acronym_place(candidates, provinces=False):
-                return head  # "U.S. Centers for Disease Control", "UK Border Force"
+            if self._names_a_place_of_standing(head):
+                return head  # "New York Times", "U.S. Centers for Disease Control"
         return None
 
     # -- pass 2: gazetteer n-grams ----------------------------------------
@@ -534,6 +584,12 @@ def _span_mention(
         label=label,
         demonym_country=demonym_country,
     )
+
+
+def _token_range(doc: Doc, mention: Mention) -> range:
+    """The token indices a mention covers."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
 
 
 def _names_something_else(doc: Doc, mention: Mention) -> bool:

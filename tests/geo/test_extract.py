@@ -172,3 +172,22 @@ def test_disease_names_and_lone_compass_words_are_not_places(extract, text, word
 
 def test_a_compass_word_in_a_known_name_is_kept(extract):
     assert "Western Province" in _texts(extract("Fighting spread to Western Province on Friday."))
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "kind"),
+    [
+        ("The Syrian Observatory for Human Rights counted the dead.", "Syrian", "demonym"),
+        ("Air France KLM cancelled its evening flights.", "France", "toponym"),
+    ],
+)
+def test_places_named_inside_an_organisation(extract, text, place, kind):
+    found = {m.text: m.kind.value for m in extract(text)}
+    assert found.get(place) == kind
+
+
+@pytest.mark.parametrize(
+    "text", ["Al Mayadeen TV reported the strike.", "BA Cityflyer cancelled its flights."]
+)
+def test_small_towns_and_stray_codes_inside_organisations_stay_names(extract, text):
+    assert extract(text) == []
