@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from spacy.tokens import Doc, Span, Token
 
 from geo.gazetteer import FEATURE_RANK, Gazetteer
+from geo.local_places import LOCAL_LABEL, local_place_spans
 from geo.normalize import name_key
 from geo.phrases import find_phrase
 from geo.types import Candidate, Mention, MentionKind
@@ -254,6 +255,9 @@ class MentionExtractor:
         for mention in self._organisation_places(overridable, taken):
             found.append(mention)
             taken.update(_token_range(doc, mention))
+        for span in local_place_spans(doc, taken):
+            found.append(self._toponym(span, LOCAL_LABEL))
+            taken.update(range(span.start, span.end))
         found.extend(self._gazetteer_matches(doc, taken | blocked))
         found.extend(self._loose_demonyms(doc, taken | blocked, found))
         found = [m for m in found if not _names_something_else(doc, m)]
