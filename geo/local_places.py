@@ -1,4 +1,4 @@
-"""Streets and buildings the gazetteer does not hold: found by their form, placed at their town.
+"""Streets, buildings and counties the gazetteer lacks: found by their form, placed by their town.
 
 Local news names places no offline gazetteer has: "Royal Street", "the
 Manila Cathedral", "Colchester General Hospital", "Rue Casa Calvo". Their
@@ -21,15 +21,22 @@ from geo.normalize import name_key
 from geo.types import Mention, Place, Precision, Resolved
 
 __all__ = [
+    "LOCAL_AREA_RADIUS_KM",
     "LOCAL_LABEL",
     "LOCAL_RADIUS_KM",
+    "is_local_area_name",
     "local_place_spans",
+    "looks_local_name",
     "place_in_town",
     "town_for",
 ]
 
 LOCAL_LABEL = "LOCAL"
 """The :attr:`~geo.types.Mention.label` of a street or building found by its form."""
+
+LOCAL_AREA_RADIUS_KM = 60.0
+"""The radius of a county or district placed at a town it holds: most counties
+and districts are 20-100 km across, and the town need not be at the centre."""
 
 LOCAL_RADIUS_KM = 15.0
 """How far from its town's point a street or building may honestly be: a town
@@ -77,6 +84,11 @@ _SUFFIXES = frozenset(
         "dam",
     }
 )
+#: Last words that make a name a district or county: placed around their town,
+#: with a wider radius (:data:`LOCAL_AREA_RADIUS_KM`).
+_AREA_SUFFIXES = frozenset(
+    {"county", "parish", "district", "borough", "township", "municipality", "prefecture"}
+)
 #: First words that make a name a street or a landmark.
 _PREFIXES = frozenset({"rue", "via", "calle", "avenida", "lake", "mount"})
 #: Lower-case words that may sit inside such a name ("Church of the Nativity").
@@ -106,10 +118,31 @@ def _looks_local(span: Span) -> bool:
         return False
     if not all(t.text[:1].isupper() or t.lower_ in _INNER for t in span):
         return False
-    named = [t for t in span if t.lower_ not in _SUFFIXES | _PREFIXES | _INNER]
-    if not named:
-        return False  # "Police Station", "Main Street" alone say nothing
-    return last.lower_.rstrip(".") in _SUFFIXES or first.lower_ in _PREFIXES
+    # Counties and districts are left to the other passes: "Orange County" is
+    # better found as the town of Orange than placed by a town named nearby.
+    return looks_local_name(span.text) and not is_local_area_name(span.text)
+
+
+def looks_local_name(name: str) -> bool:
+    """Whether a name has the form of a street, building, county or district.
+
+    Two words or more, a street, building or area word at the end or a
+    street or landmark word at the start, and at least one other word:
+    "Police Station" alone says nothing.
+    """
+    words = [w.lower().rstrip(".,") for w in name.split()]
+    if len(words) < 2:
+        return False
+    generic = _SUFFIXES | _AREA_SUFFIXES | _PREFIXES | _INNER
+    if all(w in generic for w in words):
+        return False
+    return words[-1] in _SUFFIXES | _AREA_SUFFIXES or words[0] in _PREFIXES
+
+
+def is_local_area_name(name: str) -> bool:
+    """Whether a local name is a county or district rather than a street or building."""
+    words = name.split()
+    return bool(words) and words[-1].lower() in _AREA_SUFFIXES
 
 
 def local_place_spans(doc: Doc, unavailable: Iterable[int]) -> list[Span]:
@@ -158,22 +191,27 @@ def town_for(index: int, resolved: Sequence[Resolved]) -> Place | None:
 
 
 def place_in_town(mention: Mention, town: Place) -> Place:
-    """A street or building placed at its town's point, with the town's reach as its radius."""
+    """A street or building placed at its town's point, with the town's reach as its radius.
+
+    A county or district gets :data:`LOCAL_AREA_RADIUS_KM` and precision
+    ``region`` instead.
+    """
+    area = is_local_area_name(mention.name)
     return Place(
         gazetteer_id=f"{town.gazetteer_id}~local:{name_key(mention.name)}",
         name=mention.name,
         country=town.country,
-        feature="local",
+        feature="local_area" if area else "local",
         geometry=Point(town.lon, town.lat),
         lat=town.lat,
         lon=town.lon,
-        precision=Precision.NEAR,
-        radius_km=LOCAL_RADIUS_KM,
+        precision=Precision.REGION if area else Precision.NEAR,
+        radius_km=LOCAL_AREA_RADIUS_KM if area else LOCAL_RADIUS_KM,
         confidence=round(0.5 * town.confidence, 3),
         source=town.source,
         alternatives=(),
         reason=(
-            f"not in the gazetteer; a street or building, placed in {town.name}, "
-            "the town the article names nearest to it"
+            f"not in the gazetteer; {'a county or district' if area else 'a street or building'}"
+            f", placed around {town.name}, the town the article names nearest to it"
         ),
     )

@@ -29,7 +29,7 @@ from geo.disambiguate import (
 )
 from geo.gazetteer import Gazetteer
 from geo.geocoder import OfflineGeocoder, candidate_from_location
-from geo.local_places import LOCAL_LABEL, place_in_town, town_for
+from geo.local_places import LOCAL_LABEL, looks_local_name, place_in_town, town_for
 from geo.normalize import name_key
 from geo.overrides import ANALYST_SOURCE, Overrides
 from geo.types import Alternative, Candidate, Mention, MentionKind, Place, Precision, Resolved
@@ -111,7 +111,9 @@ class Resolver:
         resolved = [self._place_for(i, m, ranked.get(i)) for i, m in enumerate(mentions)]
         # Streets and buildings the gazetteer lacks lie in the town named nearest.
         for index, item in enumerate(resolved):
-            if item.place is None and item.mention.label == LOCAL_LABEL:
+            if item.place is None and (
+                item.mention.label == LOCAL_LABEL or looks_local_name(item.mention.name)
+            ):
                 town = town_for(index, resolved)
                 if town is not None:
                     resolved[index] = Resolved(item.mention, place_in_town(item.mention, town))

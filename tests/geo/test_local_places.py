@@ -6,7 +6,7 @@ import pytest
 
 from geo.disambiguate import haversine_km
 from geo.extract import MentionExtractor
-from geo.local_places import LOCAL_LABEL, LOCAL_RADIUS_KM
+from geo.local_places import LOCAL_AREA_RADIUS_KM, LOCAL_LABEL, LOCAL_RADIUS_KM
 from geo.resolve import Resolver
 from geo.sources import demonym_table
 from geo.types import Precision
@@ -56,3 +56,11 @@ def test_without_a_town_a_street_stays_unplaced(resolve):
 
 def test_street_and_building_words_alone_name_nothing(resolve):
     assert all(r.mention.label != LOCAL_LABEL for r in resolve("Police Station staff left."))
+
+
+def test_a_county_the_gazetteer_lacks_is_placed_around_the_town_named_near_it(resolve):
+    found = _by_text(resolve("Officials in Davenport reported new cases in Scott County."))
+    county, town = found["Scott County"].place, found["Davenport"].place
+    assert county is not None and county.feature == "local_area"
+    assert county.precision is Precision.REGION and county.radius_km == LOCAL_AREA_RADIUS_KM
+    assert (county.lat, county.lon) == (town.lat, town.lon)
