@@ -2,25 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from geo.disambiguate import haversine_km
-from geo.extract import MentionExtractor
 from geo.local_places import LOCAL_AREA_RADIUS_KM, LOCAL_LABEL, LOCAL_RADIUS_KM
-from geo.resolve import Resolver
-from geo.sources import demonym_table
 from geo.types import Precision
-
-
-@pytest.fixture(scope="module")
-def resolve(nlp, gazetteer):
-    extractor = MentionExtractor(gazetteer, demonym_table())
-    resolver = Resolver(gazetteer)
-
-    def run(text):
-        return resolver.resolve(text, extractor.extract(nlp(text)))
-
-    return run
 
 
 def _by_text(results):

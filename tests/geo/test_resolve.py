@@ -4,21 +4,7 @@ import pytest
 from shapely.geometry import Point
 
 from geo.disambiguate import haversine_km
-from geo.extract import MentionExtractor
-from geo.resolve import Resolver
-from geo.sources import demonym_table
 from geo.types import Precision
-
-
-@pytest.fixture(scope="module")
-def resolve(nlp, gazetteer):
-    extractor = MentionExtractor(gazetteer, demonym_table())
-    resolver = Resolver(gazetteer)
-
-    def run(text):
-        return resolver.resolve(text, extractor.extract(nlp(text)))
-
-    return run
 
 
 def _place(results, text):
