@@ -105,3 +105,18 @@ def test_confidence_and_alternatives_explain_the_choice():
 )
 def test_haversine(a, b, km):
     assert haversine_km(*a, *b) == pytest.approx(km, rel=0.01)
+
+
+def test_nearest_point_distance_is_the_smallest_haversine():
+    import random
+
+    from geo.disambiguate import _Points
+
+    rng = random.Random(7)
+    points = [(rng.uniform(-80, 80), rng.uniform(-180, 180)) for _ in range(40)]
+    nearest = _Points(points)
+    for _ in range(50):
+        lat, lon = rng.uniform(-80, 80), rng.uniform(-180, 180)
+        expected = min(haversine_km(lat, lon, p_lat, p_lon) for p_lat, p_lon in points)
+        assert abs(nearest.nearest_km(lat, lon) - expected) < 1e-6
+    assert _Points([]).nearest_km(0.0, 0.0) == float("inf")
