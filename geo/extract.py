@@ -61,6 +61,33 @@ _OVERRIDABLE_LABELS = frozenset({"ORG", "NORP", "FAC", "PERSON"})
 #: Prepositions after which a lone name the model calls a PERSON is a place
 #: ("from Dover to Calais"); "to" and "with" are left out: people are talked to.
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "into", "across"})
+#: Words of travel after which "to" introduces a place ("driving to Castlegar").
+_TRAVEL_WORDS = frozenset(
+    {
+        "travel",
+        "drive",
+        "fly",
+        "go",
+        "come",
+        "return",
+        "move",
+        "head",
+        "flee",
+        "sail",
+        "march",
+        "walk",
+        "commute",
+        "relocate",
+        "deport",
+        "evacuate",
+        "trip",
+        "journey",
+        "flight",
+        "route",
+        "road",
+        "visit",
+    }
+)
 _CONNECTORS = frozenset({"of", "al", "el", "de", "del", "la", "le", "upon", "on", "-", "the", "da"})
 #: Words that make the capitalised word after them a person or an office.
 _PERSON_TITLES = frozenset(
@@ -315,14 +342,14 @@ class MentionExtractor:
             ):
                 continue
             if ent.label_ == "PERSON" and not (
-                _person_in_place_position(span) or self._well_known_long_name(span)
+                _person_in_place_position(span, taken) or self._well_known_long_name(span)
             ):
                 continue
             if _after_title(span) or span.text.lower().rstrip(".") in _PERSON_TITLES:
                 continue
             if span.end < ent.end and ent.label_ != "NORP":
                 continue
-            whole = self._override_whole(ent, span)
+            whole = self._override_whole(ent, span, taken)
             if whole is not None:
                 spans.append(whole)
             elif ent.label_ == "ORG":
@@ -331,7 +358,7 @@ class MentionExtractor:
                     spans.append(leading)
         return spans
 
-    def _override_whole(self, ent: Span, span: Span) -> Span | None:
+    def _override_whole(self, ent: Span, span: Span, places: set[int]) -> Span | None:
         candidates = self.gazetteer.candidates(span.text)
         if not candidates:
             return None
@@ -348,7 +375,7 @@ class MentionExtractor:
         ):
             return None  # "the Centre", "the Mission": an institution, not a place
         lenient = ent.label_ == "NORP" or (
-            ent.label_ == "PERSON" and _person_in_place_position(span)
+            ent.label_ == "PERSON" and _person_in_place_position(span, places)
         )
         population = STRONG_POPULATION if lenient else ORG_OVERRIDE_POPULATION
         return span if _strong(candidates, population=population) else None
@@ -664,16 +691,27 @@ def _acronym_place(candidates: list[Candidate], *, provinces: bool = True) -> bo
     )
 
 
-def _person_in_place_position(span: Span) -> bool:
-    """A one-word "person" right after a place preposition, or after "to" following one."""
+def _person_in_place_position(span: Span, places: set[int]) -> bool:
+    """Whether a one-word "person" stands where a place would.
+
+    Right after a place preposition ("in Almelo"); after "to" following one
+    ("from Dover to Calais") or a word of travel ("travelling to Cirencester",
+    "a trip to Saipan"); or in a list with a place already found ("Hilversum
+    and Almelo"): ``places`` are the token indices of the places found so far.
+    """
     if len(span) != 1 or span.start == 0:
         return False
-    before = span.doc[span.start - 1].lower_
-    if before in _PLACE_PREPOSITIONS:
+    token = span[0]
+    before = span.doc[span.start - 1]
+    if before.lower_ in _PLACE_PREPOSITIONS:
         return True
+    if token.dep_ == "conj" and token.head.i in places:
+        return True
+    if before.lower_ != "to":
+        return False
     # "from Dover to Calais": "to" continues a from-phrase
     window = span.doc[max(0, span.start - 5) : span.start - 1]
-    return before == "to" and any(t.lower_ == "from" for t in window)
+    return any(t.lower_ == "from" for t in window) or before.head.lemma_.lower() in _TRAVEL_WORDS
 
 
 def _after_title(span: Span) -> bool:

@@ -191,3 +191,18 @@ def test_places_named_inside_an_organisation(extract, text, place, kind):
 )
 def test_small_towns_and_stray_codes_inside_organisations_stay_names(extract, text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The route includes stops in Hilversum and Almelo, the paper said.", "Almelo"),
+        ("The closure will affect people travelling to Cirencester this week.", "Cirencester"),
+    ],
+)
+def test_a_town_the_model_calls_a_person_in_a_list_or_after_travel_is_a_place(extract, text, place):
+    assert place in _texts(extract(text))
+
+
+def test_people_spoken_to_stay_people(extract):
+    assert extract("She spoke to Norwich about the deal.") == []
