@@ -696,8 +696,9 @@ def _person_in_place_position(span: Span, places: set[int]) -> bool:
 
     Right after a place preposition ("in Almelo"); after "to" following one
     ("from Dover to Calais") or a word of travel ("travelling to Cirencester",
-    "a trip to Saipan"); or in a list with a place already found ("Hilversum
-    and Almelo"): ``places`` are the token indices of the places found so far.
+    "a trip to Saipan"); in a list with a place already found ("Hilversum
+    and Almelo"); or after a site's name and a comma ("Brands Hatch, Kent.").
+    ``places`` are the token indices of the places found so far.
     """
     if len(span) != 1 or span.start == 0:
         return False
@@ -707,11 +708,28 @@ def _person_in_place_position(span: Span, places: set[int]) -> bool:
         return True
     if token.dep_ == "conj" and token.head.i in places:
         return True
+    if before.text == "," and _after_a_named_site(span, places):
+        return True
     if before.lower_ != "to":
         return False
     # "from Dover to Calais": "to" continues a from-phrase
     window = span.doc[max(0, span.start - 5) : span.start - 1]
     return any(t.lower_ == "from" for t in window) or before.head.lemma_.lower() in _TRAVEL_WORDS
+
+
+def _after_a_named_site(span: Span, places: set[int]) -> bool:
+    """ "Brands Hatch GP, Kent." / "University of Technology, Owerri (FUTO)": where a site is.
+
+    The word before the comma ends a place or an organisation's name, and the
+    name after it ends its clause (punctuation or the end of the text).
+    """
+    doc = span.doc
+    if span.start < 2:
+        return False
+    named = doc[span.start - 2]
+    if not (named.i in places or named.ent_type_ in ("ORG", "FAC", "GPE", "LOC")):
+        return False
+    return span.end >= len(doc) or doc[span.end].is_punct
 
 
 def _after_title(span: Span) -> bool:

@@ -206,3 +206,8 @@ def test_a_town_the_model_calls_a_person_in_a_list_or_after_travel_is_a_place(ex
 
 def test_people_spoken_to_stay_people(extract):
     assert extract("She spoke to Norwich about the deal.") == []
+
+
+def test_a_town_after_an_institution_and_a_comma_is_where_it_is(extract):
+    text = "He teaches at the Federal University of Technology, Owerri."
+    assert "Owerri" in _texts(extract(text))
