@@ -718,7 +718,7 @@ def _person_in_place_position(span: Span, places: set[int]) -> bool:
 
 
 def _after_a_named_site(span: Span, places: set[int]) -> bool:
-    """ "Brands Hatch GP, Kent." / "University of Technology, Owerri (FUTO)": where a site is.
+    """Whether a name follows a site's name and a comma ("University of Technology, Owerri").
 
     The word before the comma ends a place or an organisation's name, and the
     name after it ends its clause (punctuation or the end of the text).
