@@ -7,7 +7,9 @@ form says what they are (a street or building word at the end, or "Rue",
 the town the article names nearest to it. So each is found here as a
 mention labelled :data:`LOCAL_LABEL` and, when the gazetteer does not know
 it, placed at that town with a radius that says it is somewhere in or near
-the town, never at an exact point (:func:`place_in_town`).
+the town, never at an exact point (:func:`place_in_town`). A county or
+district the gazetteer lacks ("Scott County") is placed the same way with a
+wider radius; it is not looked for here, since the other passes find it.
 """
 
 from __future__ import annotations
@@ -168,8 +170,8 @@ def town_for(index: int, resolved: Sequence[Resolved]) -> Place | None:
     """The town a street or building at ``resolved[index]`` most likely lies in.
 
     The nearest town the article names before it; failing that, the nearest
-    after it. Only confidently placed towns count (an exact point, not an
-    area or a vague place).
+    after it. Only towns placed at a point count (not areas, vague places or
+    other streets).
     """
 
     def is_town(item: Resolved) -> bool:
