@@ -108,6 +108,9 @@ class Resolver:
                 ranked[index] = self._rank(
                     text, mention, candidates[mention.name], context, contained=contained
                 )
+        for index, best in ranked.items():
+            if best and _generic_stray(mentions[index].name, best[0].candidate, context):
+                ranked[index] = []  # "West Coast" is not The Gambia's unless it is named
         resolved = [self._place_for(i, m, ranked.get(i)) for i, m in enumerate(mentions)]
         # Streets and buildings the gazetteer lacks lie in the town named nearest.
         for index, item in enumerate(resolved):
@@ -330,6 +333,61 @@ def _compass(bearing: float) -> str:
         "north-west",
     )
     return names[round(bearing / 45) % 8]
+
+
+#: Words that name a kind of place or a direction, not one place: a name made
+#: only of them ("West Coast", "Gulf", "Lakes", "Delta") is a specific province
+#: or town only where the article is about its country.
+_GENERIC_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northwestern",
+        "northeastern",
+        "southwestern",
+        "southeastern",
+        "central",
+        "centre",
+        "center",
+        "middle",
+        "upper",
+        "lower",
+        "coast",
+        "gulf",
+        "valley",
+        "lakes",
+        "lake",
+        "bay",
+        "islands",
+        "delta",
+        "highlands",
+        "lowlands",
+        "plains",
+        "hills",
+        "mountains",
+        "capital",
+        "harbour",
+        "harbor",
+        "port",
+        "the",
+    }
+)
+
+
+def _generic_stray(name: str, best: Candidate, context: ArticleContext) -> bool:
+    """Whether a generic name won a province or town in a country the article never names."""
+    words = name.lower().replace("-", " ").split()
+    if not words or any(w not in _GENERIC_WORDS for w in words):
+        return False
+    if best.feature not in ("admin1", "city") or best.source == ANALYST_SOURCE:
+        return False
+    return not context.countries.get(str(best.country), 0)
 
 
 def _needs_lookup(mention: Mention) -> bool:

@@ -72,3 +72,10 @@ def test_a_province_outranks_a_mid_sized_town_of_its_name(resolve, text, name, c
 def test_a_city_still_outranks_the_province_named_after_it(resolve):
     place = _place(resolve("Officials gathered in Washington for the vote."), "Washington")
     assert place.feature == "city"
+
+
+def test_a_generic_name_is_no_foreign_province_unless_its_country_is_named(resolve):
+    stray = _place(resolve("Storms battered West Coast ports on Monday."), "West Coast")
+    assert stray is None  # not The Gambia's or New Zealand's West Coast region
+    named = _place(resolve("In Nigeria, gunmen attacked a pipeline in Delta on Monday."), "Delta")
+    assert (named.feature, named.country) == ("admin1", "NG")
