@@ -174,6 +174,11 @@ _POSITION_WORDS = frozenset(
         "southwest",
     }
 )
+#: Province codes that are also English words: never a province by context alone.
+_WORD_CODES = frozenset(
+    {"in", "or", "me", "ok", "oh", "hi", "la", "ma", "pa", "de", "id", "al", "co", "ga", "mo"}
+)
+_COUNTRIES_KEY = "eventmap_countries_named"
 #: A sentence with at least this share of capitalised words is written as a headline.
 _HEADLINE_SHARE = 0.6
 #: Nouns after a name that make "the" belong to them: "the Donetsk area".
@@ -363,7 +368,9 @@ class MentionExtractor:
         if not candidates:
             return None
         after_comma = span.start > 0 and span.doc[span.start - 1].text == ","
-        if _looks_like_acronym(span.text) and not _acronym_place(candidates, provinces=after_comma):
+        if _looks_like_acronym(span.text) and not _acronym_place(
+            candidates, provinces=after_comma, countries=self._countries_named(span.doc)
+        ):
             return None
         preceded_by_the = ent.start < span.start or (
             span.start > 0 and span.doc[span.start - 1].lower_ == "the"
@@ -379,6 +386,29 @@ class MentionExtractor:
         )
         population = STRONG_POPULATION if lenient else ORG_OVERRIDE_POPULATION
         return span if _strong(candidates, population=population) else None
+
+    def _countries_named(self, doc: Doc) -> tuple[str, ...]:
+        """ISO codes of the countries ``doc`` names outright, by name or adjective.
+
+        Worked out once per document and kept in ``doc.user_data`` (as a
+        sorted tuple, which ``Doc.to_bytes`` can still serialise).
+        """
+        known = doc.user_data.get(_COUNTRIES_KEY)
+        if known is None:
+            codes = set()
+            for ent in doc.ents:
+                if ent.label_ == "NORP":
+                    code = self._demonym_country(ent.text)
+                    if code:
+                        codes.add(code)
+                elif ent.label_ == "GPE":
+                    codes.update(
+                        str(c.country)
+                        for c in self.gazetteer.candidates(_trim(ent).text)
+                        if c.feature == "country" and c.country
+                    )
+            known = doc.user_data[_COUNTRIES_KEY] = tuple(sorted(codes))
+        return tuple(known)
 
     def _well_known_long_name(self, span: Span) -> bool:
         """Whether a name of two words or more is, exactly, a country, a province or a big city.
@@ -500,7 +530,11 @@ class MentionExtractor:
                 return False
             if _looks_like_acronym(token.text):
                 after_comma = token.i > 0 and token.doc[token.i - 1].text == ","
-                return _acronym_place(self.gazetteer.candidates(token.text), provinces=after_comma)
+                return _acronym_place(
+                    self.gazetteer.candidates(token.text),
+                    provinces=after_comma,
+                    countries=self._countries_named(token.doc),
+                )
             if self._demonym_country(token.text):
                 return False
         if span[-1].ent_type_ == "PERSON" or span[0].ent_type_ == "PERSON":
@@ -678,17 +712,29 @@ def _looks_like_acronym(text: str) -> bool:
     return letters.isupper() and len(letters) <= 4
 
 
-def _acronym_place(candidates: list[Candidate], *, provinces: bool = True) -> bool:
+def _acronym_place(
+    candidates: list[Candidate], *, provinces: bool = True, countries: Iterable[str] = ()
+) -> bool:
     """True when a country, region (or, if ``provinces``, a province) is written so.
 
     "UK", "UAE" and "EU" are places; "BA" is a town's stray alias, not a place.
-    A state's postal code counts only where ``provinces`` says the text has
-    the "Austin, TX" shape: elsewhere "OK", "ME" and "IN" are words.
+    A state's postal code counts where ``provinces`` says the text has the
+    "Austin, TX" shape, or where the article names the province's country
+    ("NSW" in a story about Australia), unless the code is also an English
+    word ("OK", "ME" and "IN" are words).
     """
-    features = ("country", "admin1", "region") if provinces else ("country", "region")
-    return any(
-        c.matched_name.replace(".", "").isupper() and c.feature in features for c in candidates
-    )
+    named = set(countries)
+    for c in candidates:
+        written = c.matched_name.replace(".", "")
+        if not written.isupper():
+            continue
+        if c.feature in ("country", "region"):
+            return True
+        if c.feature == "admin1" and (
+            provinces or (c.country in named and written.lower() not in _WORD_CODES)
+        ):
+            return True
+    return False
 
 
 def _person_in_place_position(span: Span, places: set[int]) -> bool:

@@ -211,3 +211,14 @@ def test_people_spoken_to_stay_people(extract):
 def test_a_town_after_an_institution_and_a_comma_is_where_it_is(extract):
     text = "He teaches at the Federal University of Technology, Owerri."
     assert "Owerri" in _texts(extract(text))
+
+
+def test_a_province_code_counts_where_the_article_names_its_country(nlp, gazetteer):
+    extractor = MentionExtractor(gazetteer, demonym_table())
+    text = "Australian officials said NSW would reopen its borders."
+    doc = nlp(text)
+    assert "NSW" in _texts(extractor.extract(doc))
+    assert doc.to_bytes()  # what the extractor keeps on the doc still serialises
+    alone = "Officials said NSW would reopen its borders."
+    assert "NSW" not in _texts(extractor.extract(nlp(alone)))
+    assert "OK" not in _texts(extractor.extract(nlp("American vets said it was OK.")))
