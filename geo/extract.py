@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geo.gazetteer import FEATURE_RANK, Gazetteer
 from geo.local_places import LOCAL_LABEL, local_place_spans
-from geo.normalize import name_key
+from geo.normalize import POSITION_WORDS, name_key
 from geo.phrases import find_phrase
 from geo.types import Candidate, Mention, MentionKind
 
@@ -150,29 +150,6 @@ _MAX_NGRAM = 6
 #: Words after a place name that make it a disease's name.
 _DISEASE_WORDS = frozenset(
     {"virus", "viruses", "ebolavirus", "fever", "hemorrhagic", "haemorrhagic", "encephalitis"}
-)
-#: Compass and position words: never a place on their own.
-_POSITION_WORDS = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "centre",
-        "center",
-        "middle",
-        "upper",
-        "lower",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-    }
 )
 #: Province codes that are also English words: never a province by context alone.
 _WORD_CODES = frozenset(
@@ -671,7 +648,7 @@ def _names_something_else(doc: Doc, mention: Mention) -> bool:
     if span is None:
         return False
     words = _trim(span)
-    if len(words) == 1 and words[0].lower_ in _POSITION_WORDS:
+    if len(words) == 1 and words[0].lower_ in POSITION_WORDS:
         return True
     return span.end < len(doc) and doc[span.end].lower_ in _DISEASE_WORDS
 

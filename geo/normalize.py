@@ -9,7 +9,37 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["has_latin_letter", "name_key", "strip_article"]
+__all__ = ["POSITION_WORDS", "has_latin_letter", "name_key", "strip_article"]
+
+POSITION_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "central",
+        "centre",
+        "center",
+        "middle",
+        "upper",
+        "lower",
+    }
+)
+"""Compass and position words (lower case). Alone they name no one place: "the
+West", "Central" are a direction or an adjective in news, even where some
+country has a province of that name."""
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "ʻ": "'", "´": "'"})
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/]+")

@@ -30,7 +30,7 @@ from geo.disambiguate import (
 from geo.gazetteer import Gazetteer
 from geo.geocoder import OfflineGeocoder, candidate_from_location
 from geo.local_places import LOCAL_LABEL, looks_local_name, place_in_town, town_for
-from geo.normalize import name_key
+from geo.normalize import POSITION_WORDS, name_key
 from geo.overrides import ANALYST_SOURCE, Overrides
 from geo.types import Alternative, Candidate, Mention, MentionKind, Place, Precision, Resolved
 
@@ -338,26 +338,8 @@ def _compass(bearing: float) -> str:
 #: Words that name a kind of place or a direction, not one place: a name made
 #: only of them ("West Coast", "Gulf", "Lakes", "Delta") is a specific province
 #: or town only where the article is about its country.
-_GENERIC_WORDS = frozenset(
+_GENERIC_WORDS = POSITION_WORDS | frozenset(
     {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "northwestern",
-        "northeastern",
-        "southwestern",
-        "southeastern",
-        "central",
-        "centre",
-        "center",
-        "middle",
-        "upper",
-        "lower",
         "coast",
         "gulf",
         "valley",
