@@ -31,6 +31,7 @@ from pathlib import Path
 from shapely.geometry import Point
 
 from eventmap.render import render_html
+from eventmap.snapshot import CHROMIUM_ARGS, find_chromium
 from geo import shapes
 from geo.types import Place, Precision
 from layers.types import Citation, Event, LayerDefinition
@@ -48,15 +49,6 @@ SYLLABLES = ("al", "bor", "ca", "den", "esh", "far", "gol", "hin", "ist", "jor",
 SUBJECTS = ("Officials", "Witnesses", "A spokesman", "Local crews", "Residents", "Observers")
 VERBS = ("reported shelling near", "met envoys in", "saw aircraft over", "described damage in")
 TAILS = ("late on Tuesday", "after a long delay", "according to two sources", "before dawn")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def _land_point(rng: random.Random) -> tuple[float, float]:
@@ -137,7 +129,7 @@ def time_to_interactive(page_file: Path) -> tuple[float, float]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=find_chromium(), args=list(CHROMIUM_ARGS))
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["SnapshotError", "SnapshotOptions", "find_chromium", "snapshot"]
+__all__ = ["CHROMIUM_ARGS", "SnapshotError", "SnapshotOptions", "find_chromium", "snapshot"]
 
 CHROMIUM_ARGS = (
     "--no-sandbox",
@@ -25,6 +25,8 @@ CHROMIUM_ARGS = (
     "--disable-component-update",
     "--disable-sync",
 )
+"""Headless Chromium flags for every page eventmap opens: no sandbox, GPU,
+QUIC, first-run screens or background traffic."""
 _READY = "window.eventmapReady === true"
 _SUFFIXES = (".png", ".pdf")
 

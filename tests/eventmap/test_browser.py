@@ -7,7 +7,6 @@ land so that the base map has something to draw.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,21 +16,12 @@ import pytest
 from shapely.geometry import Point, box
 
 from eventmap.render import render_fragment, render_html
+from eventmap.snapshot import CHROMIUM_ARGS, SnapshotError, find_chromium
 from geo.types import Place, Precision
 from layers.types import Citation, Event, LayerDefinition
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 try:
     from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, sync_playwright
@@ -40,8 +30,10 @@ except ImportError:  # pragma: no cover - depends on the environment
 
 if sync_playwright is None:
     pytest.skip("needs the playwright package (pip install playwright)", allow_module_level=True)
-if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
-    pytest.skip(f"needs chromium at {CHROMIUM}", allow_module_level=True)
+try:
+    CHROMIUM = find_chromium()
+except SnapshotError:
+    pytest.skip("needs chromium", allow_module_level=True)
 
 DEFS = (
     LayerDefinition(id="strike_sites", title="Strike sites", color="#d62728", order=2),
@@ -152,7 +144,7 @@ class Opened:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
         yield chromium
         chromium.close()
 

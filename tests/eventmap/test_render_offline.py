@@ -28,6 +28,7 @@ from shapely.geometry.base import BaseGeometry
 import eventmap.basemap as basemap
 import eventmap.render as render
 from eventmap.render import OfflineMap, build_map, render_html
+from eventmap.snapshot import CHROMIUM_ARGS
 from geo import shapes
 from geo.types import Place, Precision
 from layers.types import Citation, Event, LayerDefinition
@@ -484,13 +485,7 @@ def test_page_runs_in_a_browser_with_the_network_cut_off(ten_page: str, tmp_path
         [
             str(CHROMIUM),
             "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
+            *CHROMIUM_ARGS,
             # Any host name fails to resolve: a page that needed a CDN would stay blank.
             "--host-resolver-rules=MAP * ~NOTFOUND",
             "--proxy-server=http://127.0.0.1:9",
