@@ -15,6 +15,7 @@ null). A feature's ``first_date``/``last_date`` span its citations'
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -131,18 +132,7 @@ def _feature(group: PlaceOnLayer, titles: dict[str, str]) -> dict[str, Any]:
             "confidence": group.confidence,
             "geocoding_confidence": place.confidence,
             "reason": place.reason,
-            "alternatives": [
-                {
-                    "gazetteer_id": a.gazetteer_id,
-                    "name": a.name,
-                    "country": a.country,
-                    "lat": a.lat,
-                    "lon": a.lon,
-                    "score": a.score,
-                    "reason": a.reason,
-                }
-                for a in place.alternatives
-            ],
+            "alternatives": [dataclasses.asdict(a) for a in place.alternatives],
             "first_date": first_date,
             "last_date": last_date,
             "citations": [citation_properties(c) for c in group.citations],

@@ -27,6 +27,7 @@ from cached records is byte for byte the map built from fresh ones.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import math
@@ -382,18 +383,7 @@ def _encode_place(p: Place, geometries: GeometryEncoder) -> dict[str, Any]:
         "radius_km": p.radius_km,
         "confidence": p.confidence,
         "source": p.source,
-        "alternatives": [
-            {
-                "gazetteer_id": a.gazetteer_id,
-                "name": a.name,
-                "country": a.country,
-                "lat": a.lat,
-                "lon": a.lon,
-                "score": a.score,
-                "reason": a.reason,
-            }
-            for a in p.alternatives
-        ],
+        "alternatives": [dataclasses.asdict(a) for a in p.alternatives],
         "reason": p.reason,
     }
 
