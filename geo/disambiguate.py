@@ -137,7 +137,7 @@ def _prior(candidate: Candidate, mention_text: str) -> tuple[float, list[str]]:
 def _capitals_of_namesake_provinces(candidates: Sequence[Candidate]) -> set[str | None]:
     """Countries where a sizeable town has the same name as a province.
 
-    "Latakia", "Moscow" and "Tel Aviv" are each a city and the province
+    "Lagos", "Aleppo" and "Tel Aviv" are each a city and the province
     around it; a bare name in news means the city.
     """
     return {

@@ -408,7 +408,8 @@ class MentionExtractor:
         "Culinary Institute of America", "Air France KLM", "Syrian Observatory
         for Human Rights": the organisation is not a place, but the name
         mentions one, and gold corpora count it. Only names of standing are
-        taken (as for a leading name), so "Al Mayadeen TV" stays a channel.
+        taken (as for a leading name), so a channel named after a small town
+        stays a channel.
         """
         found: list[Mention] = []
         for ent in ents:
@@ -670,7 +671,7 @@ def _inside_longer_name(span: Span) -> bool:
     the name is about ("Orange County", "Slidell Police"). A capitalised word
     before counts unless it may be capitalised only for starting the
     sentence (a sentence-initial word that is not a proper noun: "In
-    Latakia"). Headline-style sentences, where most words are capitalised,
+    Lagos"). Headline-style sentences, where most words are capitalised,
     say nothing about names and never count.
     """
     if span.start == span.sent.start:
