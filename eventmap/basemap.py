@@ -142,18 +142,12 @@ def _world_base(shapes: Any) -> tuple[BaseGeometry, BaseGeometry]:
 
 def _base_cache_path(shapes: Any, pattern: str) -> Path | None:
     """``pattern`` with ``{}`` the shapes file's digest, in the data directory (``.npz``)."""
-    data_file = getattr(shapes, "DATA_FILE", None)
-    if data_file is None or not Path(data_file).exists():
+    data_digest = getattr(shapes, "data_digest", None)
+    if data_digest is None:
         return None  # a stand-in for geo.shapes (tests): nothing to key the cache on
     from geo.gazetteer import default_data_dir
 
-    digest = _file_digest(Path(data_file))
-    return default_data_dir() / (pattern.format(digest) + ".npz")
-
-
-@functools.lru_cache(maxsize=4)
-def _file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    return default_data_dir() / (pattern.format(data_digest()) + ".npz")
 
 
 def _stored_pair(

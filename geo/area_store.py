@@ -51,9 +51,8 @@ def store_dir() -> Path:
     from geo import areas, shapes
     from geo.gazetteer import default_data_dir
 
-    digest = hashlib.sha256(f"format {STORE_FORMAT}\n".encode())
-    for source in (Path(shapes.DATA_FILE), Path(areas.__file__)):
-        digest.update(source.read_bytes())
+    digest = hashlib.sha256(f"format {STORE_FORMAT} {shapes.data_digest()}\n".encode())
+    digest.update(Path(areas.__file__).read_bytes())
     return default_data_dir() / f"areas-{digest.hexdigest()[:16]}"
 
 

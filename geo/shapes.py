@@ -18,6 +18,8 @@ y = latitude. Coordinates lie on the source's quantization grid (about
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import threading
 from dataclasses import dataclass
@@ -38,6 +40,7 @@ __all__ = [
     "country_keys",
     "country_name",
     "country_shape",
+    "data_digest",
     "is_sea",
     "land_in_box",
     "land_near",
@@ -46,6 +49,13 @@ __all__ = [
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "naturalearth_10m.npz"
 """The shipped shapes file (built by ``scripts/build_shapes.py``)."""
+
+
+@functools.lru_cache(maxsize=1)
+def data_digest() -> str:
+    """A short digest of the shapes file: caches of shapes derived from it are named by it."""
+    return hashlib.sha256(DATA_FILE.read_bytes()).hexdigest()[:16]
+
 
 KM_PER_DEGREE = 111.32
 """Kilometres per degree of latitude (and of longitude at the equator)."""
