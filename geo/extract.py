@@ -218,6 +218,18 @@ def _trim(span: Span) -> Span:
     return doc[start:end]
 
 
+def _exactly_of_standing(
+    candidates: list[Candidate],
+    *,
+    population: int,
+    features: tuple[str, ...] = ("country", "admin1"),
+) -> bool:
+    """Whether a candidate bears the name as its own and is a country, province or big city."""
+    return any(
+        c.exact_name and (c.feature in features or c.population >= population) for c in candidates
+    )
+
+
 def _strong(candidates: list[Candidate], *, population: int) -> bool:
     return any(
         c.feature in _STRONG_FEATURES
@@ -396,10 +408,8 @@ class MentionExtractor:
         """
         if len(span) < 2:
             return False
-        return any(
-            c.exact_name
-            and (c.feature in ("country", "admin1") or c.population >= ORG_OVERRIDE_POPULATION)
-            for c in self.gazetteer.candidates(span.text)
+        return _exactly_of_standing(
+            self.gazetteer.candidates(span.text), population=ORG_OVERRIDE_POPULATION
         )
 
     def _organisation_places(self, ents: Iterable[Span], taken: set[int]) -> list[Mention]:
@@ -451,11 +461,7 @@ class MentionExtractor:
         candidates = self.gazetteer.candidates(name.text)
         if _looks_like_acronym(name.text):
             return _acronym_place(candidates, provinces=False)
-        return any(
-            c.exact_name
-            and (c.feature in ("country", "admin1") or c.population >= EMBEDDED_CITY_POPULATION)
-            for c in candidates
-        )
+        return _exactly_of_standing(candidates, population=EMBEDDED_CITY_POPULATION)
 
     def _leading_place(self, span: Span) -> Span | None:
         """The longest leading place name of an organisation's name, if well known."""
@@ -526,10 +532,8 @@ class MentionExtractor:
             # name the gazetteer does not hold, whose last word only happens
             # to be a place ("Centre" is a Caribbean parish). Only a country
             # or a city of a million is still meant as itself.
-            return any(
-                c.exact_name
-                and (c.feature == "country" or c.population >= EMBEDDED_CITY_POPULATION)
-                for c in candidates
+            return _exactly_of_standing(
+                candidates, population=EMBEDDED_CITY_POPULATION, features=("country",)
             )
         following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
         if (
