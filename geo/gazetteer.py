@@ -97,7 +97,12 @@ def default_data_dir() -> Path:
 
 def _digest() -> str:
     identity = {"format": INDEX_FORMAT, "sources": source_versions()}
-    for name in ("curated_places.csv", "country_aliases.csv", "admin1_abbreviations.csv"):
+    for name in (
+        "curated_places.csv",
+        "country_aliases.csv",
+        "admin1_abbreviations.csv",
+        "geonames_country_points.csv",
+    ):
         path = Path(__file__).parent / "data" / name
         identity[name] = hashlib.sha256(path.read_bytes()).hexdigest()
     blob = json.dumps(identity, sort_keys=True).encode()

