@@ -88,6 +88,34 @@ _TRAVEL_WORDS = frozenset(
         "visit",
     }
 )
+#: Words that, after a town's name, make an organisation that town's public service.
+#: ("County" and "City" are left out: "Walker County" is a name of its own.)
+_LOCAL_SERVICE_WORDS = frozenset(
+    {
+        "police",
+        "fire",
+        "sheriff",
+        "council",
+        "municipal",
+        "public",
+        "school",
+        "schools",
+        "library",
+        "hospital",
+        "airport",
+        "harbour",
+        "harbor",
+        "port",
+        "transit",
+        "water",
+        "parks",
+        "zoo",
+        "museum",
+        "chamber",
+        "community",
+        "regional",
+    }
+)
 _CONNECTORS = frozenset({"of", "al", "el", "de", "del", "la", "le", "upon", "on", "-", "the", "da"})
 #: Words that make the capitalised word after them a person or an office.
 _PERSON_TITLES = frozenset(
@@ -336,7 +364,7 @@ class MentionExtractor:
             ):
                 continue
             if ent.label_ == "PERSON" and not (
-                _person_in_place_position(span, taken) or self._well_known_long_name(span)
+                _in_place_position(span, taken) or self._well_known_long_name(span)
             ):
                 continue
             if _after_title(span) or span.text.lower().rstrip(".") in _PERSON_TITLES:
@@ -371,7 +399,8 @@ class MentionExtractor:
         ):
             return None  # "the Centre", "the Mission": an institution, not a place
         lenient = ent.label_ == "NORP" or (
-            ent.label_ == "PERSON" and _person_in_place_position(span, places)
+            ent.label_ in ("PERSON", "ORG")
+            and _in_place_position(span, places, words=1 if ent.label_ == "PERSON" else 3)
         )
         population = STRONG_POPULATION if lenient else ORG_OVERRIDE_POPULATION
         return span if _strong(candidates, population=population) else None
@@ -464,13 +493,22 @@ class MentionExtractor:
         return _exactly_of_standing(candidates, population=EMBEDDED_CITY_POPULATION)
 
     def _leading_place(self, span: Span) -> Span | None:
-        """The longest leading place name of an organisation's name, if well known."""
+        """The longest leading place name of an organisation's name, if well known.
+
+        A town of any size leads the name of its own public service ("Boise
+        Fire Department", "Slidell Police"): the word after it says so.
+        """
         for end in range(min(span.end - 1, span.start + 3), span.start, -1):
             head = span.doc[span.start : end]
             if not all(_is_capitalised(t) for t in head) or self._demonym_country(head.text):
                 continue
             if self._names_a_place_of_standing(head):
                 return head  # "New York Times", "U.S. Centers for Disease Control"
+            if span.doc[end].lower_ in _LOCAL_SERVICE_WORDS and any(
+                c.exact_name and c.population >= STRONG_POPULATION
+                for c in self.gazetteer.candidates(head.text)
+            ):
+                return head
         return None
 
     # -- pass 2: gazetteer n-grams ----------------------------------------
@@ -719,8 +757,8 @@ def _acronym_place(
     return False
 
 
-def _person_in_place_position(span: Span, places: set[int]) -> bool:
-    """Whether a one-word "person" stands where a place would.
+def _in_place_position(span: Span, places: set[int], *, words: int = 1) -> bool:
+    """Whether a name of at most ``words`` words stands where a place would.
 
     Right after a place preposition ("in Almelo"); after "to" following one
     ("from Dover to Calais") or a word of travel ("travelling to Cirencester",
@@ -728,9 +766,9 @@ def _person_in_place_position(span: Span, places: set[int]) -> bool:
     and Almelo"); or after a site's name and a comma ("Brands Hatch, Kent.").
     ``places`` are the token indices of the places found so far.
     """
-    if len(span) != 1 or span.start == 0:
+    if not 0 < len(span) <= words or span.start == 0:
         return False
-    token = span[0]
+    token = span.root
     before = span.doc[span.start - 1]
     if before.lower_ in _PLACE_PREPOSITIONS:
         return True

@@ -204,6 +204,42 @@ def test_a_town_the_model_calls_a_person_in_a_list_or_after_travel_is_a_place(ex
     assert place in _texts(extract(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Residents in Clacton were told to stay indoors.", "Clacton"),
+        ("The couple later moved from Dewsbury to a farm.", "Dewsbury"),
+    ],
+)
+def test_a_town_the_model_calls_an_organisation_after_a_place_word_is_a_place(
+    extract, text, place
+):
+    assert place in _texts(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Officers from the Boise Police Department closed the street.", "Boise"),
+        ("A spokesman for the Tulsa Fire Department confirmed the blaze.", "Tulsa"),
+    ],
+)
+def test_a_town_leading_the_name_of_its_public_service_is_a_place(extract, text, place):
+    assert _texts(extract(text)) == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deputies from the Walker County Sheriff's Office searched the woods.",
+        "The Clacton Pier Company reopened the arcade.",
+    ],
+)
+def test_only_a_public_service_makes_a_town_out_of_a_name_start(extract, text):
+    texts = _texts(extract(text))
+    assert "Walker" not in texts and "Clacton" not in texts
+
+
 def test_people_spoken_to_stay_people(extract):
     assert extract("She spoke to Norwich about the deal.") == []
 
