@@ -495,8 +495,9 @@ class MentionExtractor:
     def _leading_place(self, span: Span) -> Span | None:
         """The longest leading place name of an organisation's name, if well known.
 
-        A town of any size leads the name of its own public service ("Boise
-        Fire Department", "Slidell Police"): the word after it says so.
+        A town of :data:`STRONG_POPULATION` or more leads the name of its own
+        public service ("Boise Fire Department", "Tulsa Police"): the word
+        after it says so, where a big city is needed otherwise.
         """
         for end in range(min(span.end - 1, span.start + 3), span.start, -1):
             head = span.doc[span.start : end]
