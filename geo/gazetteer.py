@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 #: Bump when the schema or the build rules change: it renames the index file.
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 
 #: How strongly a feature kind is preferred when population says nothing:
 #: countries over provinces over curated areas over towns over airports.
@@ -49,6 +49,7 @@ FEATURE_RANK: dict[str, int] = {
     "territory": 2,
     "peninsula": 2,
     "city": 3,
+    "admin2": 3,
     "airbase": 3,
     "naval_base": 3,
     "military_base": 3,

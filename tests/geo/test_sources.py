@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from geo.disambiguate import haversine_km
 from geo.sources import (
+    COUNTY_WORDS,
     country_records,
+    county_records,
     curated_records,
     geonames_continent_points,
     geonames_country_points,
@@ -92,3 +94,19 @@ def test_build_script_keeps_matching_ids_and_reports_the_rest(tmp_path):
     assert rows == [{"iso2": "SY", "geonameid": 163843, "lat": 35.0, "lon": 38.0}]
     assert sorted(s.split(":")[0] for s in skipped) == ["DE", "FR", "NO"]
     assert any("differs" in s for s in skipped if s.startswith("NO"))
+
+
+def test_counties_sit_among_their_towns_with_an_honest_extent():
+    counties = list(county_records())
+    assert len(counties) > 3000
+    by_name: dict[str, list] = {}
+    for record in counties:
+        assert record.feature == "admin2"
+        assert record.name.rsplit(" ", 1)[-1] in COUNTY_WORDS
+        assert record.radius_km and 10 <= record.radius_km <= 120
+        by_name.setdefault(record.name, []).append(record)
+    # A name shared by counties in several states stays one record per county,
+    # each with its own state code.
+    walkers = by_name["Walker County"]
+    assert len({r.admin1 for r in walkers}) == len(walkers) > 1
+    assert all(r.country == "US" for r in walkers)
