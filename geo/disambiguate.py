@@ -46,6 +46,9 @@ _COUNTRY_CONTEXT_BONUS = 2.5
 _PROXIMITY_BONUS = 2.5
 _PROXIMITY_SCALE_KM = 300.0
 _QUALIFIER_BONUS = 6.0
+#: For a province that shares its name with a foreign country ("Georgia"), in
+#: an article mostly about the province's own country.
+_HOME_PROVINCE_BONUS = 4.0
 _NAMESAKE_CITY_POPULATION = 50_000
 _NAMESAKE_PROVINCE_PENALTY = 2.5
 EARTH_RADIUS_KM = 6371.0088
@@ -168,6 +171,7 @@ def rank_candidates(
     others = [a for a in context.anchors if a[2] != own_key]
     anchor_points = _Points([(a[0], a[1]) for a in others])
     namesakes = _capitals_of_namesake_provinces(candidates)
+    foreign_countries = {c.country for c in candidates if c.feature == "country" and c.exact_name}
     ranked = []
     for candidate in candidates:
         score, reasons = _prior(candidate, mention_text)
@@ -183,6 +187,16 @@ def rank_candidates(
             if share:
                 score += _COUNTRY_CONTEXT_BONUS * (0.5 + share)
                 reasons.append(f"the article names {candidate.country}")
+            if (
+                candidate.feature == "admin1"
+                and candidate.exact_name
+                and share >= 0.5
+                and foreign_countries - {candidate.country}
+            ):
+                score += _HOME_PROVINCE_BONUS
+                reasons.append(
+                    f"a province of {candidate.country}, the country the article is about"
+                )
         elif not candidate.country and candidate.radius_km:
             # A sea or region belongs to no country; it fits the story when it
             # reaches the countries the story names.

@@ -143,7 +143,7 @@ class Resolver:
                 context.countries[mention.demonym_country] += 1
                 continue
             found = candidates.get(mention.name) or []
-            if found and found[0].feature == "country" and found[0].exact_name:
+            if found and found[0].feature == "country":
                 context.countries[str(found[0].country)] += 2
             elif len({c.country for c in found}) == 1 and found[0].country:
                 context.countries[found[0].country] += 1

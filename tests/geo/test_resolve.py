@@ -31,6 +31,18 @@ def test_georgia_with_atlanta_is_the_state(resolve):
     assert _place(results, "Georgia").country == "US"
 
 
+def test_georgia_among_american_states_is_the_state(resolve):
+    text = "Storms hit Alabama, Texas and Georgia, the U.S. weather service said."
+    georgia = _place(resolve(text), "Georgia")
+    assert georgia.country == "US" and georgia.feature == "admin1"
+
+
+def test_a_country_sharing_its_name_with_its_own_province_stays_the_country(resolve):
+    text = "Mexico sent troops to Sonora and Sinaloa, Mexican officials said."
+    mexico = _place(resolve(text), "Mexico")
+    assert mexico.feature == "country" and mexico.country == "MX"
+
+
 def test_a_state_after_the_town_picks_the_town(resolve):
     results = resolve("The storm hit Paris, Texas, on Sunday.")
     paris = _place(results, "Paris")
