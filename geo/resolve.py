@@ -20,6 +20,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from geo import areas, shapes
+from geo.directional import part_of, split_part
 from geo.disambiguate import (
     ArticleContext,
     Ranked,
@@ -41,6 +42,12 @@ ADMIN1_RADIUS_KM = 100.0
 #: Confidence above which a resolved place anchors the others by proximity.
 _ANCHOR_CONFIDENCE = 0.75
 _CANDIDATE_LIMIT = 60
+#: A town has parts with names of their own ("North Dallas") only when it is a city.
+_PART_TOWN_POPULATION = 100_000
+#: What "Southern X" can be a part of. A part of a continent, a sea or a wide
+#: region ("Northern Europe", "Eastern Mediterranean") is a region in its own
+#: right, with its own entry or none: the whole's point would be far from it.
+_WHOLES_WITH_PARTS = frozenset({"country", "admin1", "admin2", "island", "peninsula"})
 _LOOKUP_CACHE_NAMES = 4096
 _QUALIFIER = re.compile(r"^\s*,\s*([A-Z][\w.'’\- ]{1,40}?)(?=[,.;:)\n]|\s+(?:and|on|in)\b|$)")
 
@@ -63,6 +70,9 @@ class Resolver:
         # A corpus names the same places over and over: each name is looked up
         # once per process (the answer depends on the name alone).
         self._looked_up: dict[str, tuple[Candidate, ...]] = {}
+        # Names of the article being resolved that name part of a place
+        # ("South Florida"), with the part's direction.
+        self._parts: dict[str, str] = {}
 
     # -- public -------------------------------------------------------------
     def resolve(
@@ -81,6 +91,7 @@ class Resolver:
         if overrides is not None:
             mentions = [m for m in mentions if not overrides.ignored(m.name, article=article)]
         candidates: dict[str, list[Candidate]] = {}
+        self._parts = {}
         for m in mentions:
             if not _needs_lookup(m) or m.name in candidates:
                 continue
@@ -88,6 +99,17 @@ class Resolver:
                 m.name, article=article, gazetteer=self.gazetteer
             )
             candidates[m.name] = [pinned] if pinned else self._candidates(m.name)
+            part = split_part(m.name) if not candidates[m.name] else None
+            if part is not None:
+                # "South Florida": no such entry, but Florida is one.
+                candidates[m.name] = [
+                    c
+                    for c in self._candidates(part[1])
+                    if c.feature in _WHOLES_WITH_PARTS
+                    or (c.feature == "city" and c.population >= _PART_TOWN_POPULATION)
+                ]
+                if candidates[m.name]:
+                    self._parts[m.name] = part[0]
         context = self._context(mentions, candidates)
         ranked: dict[int, list[Ranked]] = {}
         for index, mention in enumerate(mentions):
@@ -221,6 +243,8 @@ class Resolver:
                 )
         else:
             return Resolved(mention, None)
+        if mention.name in self._parts:
+            base = part_of(base, name=mention.name, direction=self._parts[mention.name])
         if mention.kind is MentionKind.PHRASE and mention.area is not None:
             return Resolved(mention, self._area_place(mention, base))
         return Resolved(mention, base)
