@@ -505,9 +505,8 @@ class MentionExtractor:
                 continue
             if self._names_a_place_of_standing(head):
                 return head  # "New York Times", "U.S. Centers for Disease Control"
-            if span.doc[end].lower_ in _LOCAL_SERVICE_WORDS and any(
-                c.exact_name and c.population >= STRONG_POPULATION
-                for c in self.gazetteer.candidates(head.text)
+            if span.doc[end].lower_ in _LOCAL_SERVICE_WORDS and _exactly_of_standing(
+                self.gazetteer.candidates(head.text), population=STRONG_POPULATION, features=()
             ):
                 return head
         return None

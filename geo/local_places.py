@@ -8,7 +8,7 @@ the town the article names nearest to it. So each is found here as a
 mention labelled :data:`LOCAL_LABEL` and, when the gazetteer does not know
 it, placed at that town with a radius that says it is somewhere in or near
 the town, never at an exact point (:func:`place_in_town`). A county or
-district the gazetteer lacks ("Scott County") is placed the same way with a
+district the gazetteer lacks ("Marrowby Township") is placed the same way with a
 wider radius; it is not looked for here, since the other passes find it.
 """
 

