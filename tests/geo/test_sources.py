@@ -110,3 +110,27 @@ def test_counties_sit_among_their_towns_with_an_honest_extent():
     walkers = by_name["Walker County"]
     assert len({r.admin1 for r in walkers}) == len(walkers) > 1
     assert all(r.country == "US" for r in walkers)
+
+
+def test_generic_alternate_names_do_not_make_a_word_a_town():
+    from geo.sources import _usable_alias
+
+    assert not _usable_alias("The Fort")  # an old name of Augusta, Maine
+    assert not _usable_alias("Port")
+    assert not _usable_alias("LHR")
+    assert _usable_alias("Fort Western")
+    assert _usable_alias("Kyiv")
+
+
+def test_every_regional_adjective_names_a_curated_place(gazetteer):
+    from geo.sources import regional_adjective_table
+
+    for adjective, place in regional_adjective_table().items():
+        found = gazetteer.candidates(place)
+        assert any(c.gazetteer_id.startswith("curated:") for c in found), (adjective, place)
+
+
+def test_country_names_with_and_without_the_article(gazetteer):
+    for name in ("Democratic Republic of the Congo", "Democratic Republic of Congo"):
+        assert [c.country for c in gazetteer.candidates(name) if c.feature == "country"] == ["CD"]
+    assert [c.country for c in gazetteer.candidates("Republic of Congo")] == ["CG"]
