@@ -58,6 +58,10 @@ _BLOCKING_LABELS = frozenset(
     }
 )
 _OVERRIDABLE_LABELS = frozenset({"ORG", "NORP", "FAC", "PERSON"})
+#: Entities whose names often contain a place or a nationality that gold
+#: corpora count ("European Commission", "Ukrainian Law on …", "Kenya-Ukraine
+#: Business Forum").
+_NAMES_WITH_PLACES = frozenset({"ORG", "LAW", "EVENT"})
 #: Prepositions after which a lone name the model calls a PERSON is a place
 #: ("from Dover to Calais"); "to" and "with" are left out: people are talked to.
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "into", "across"})
@@ -206,6 +210,23 @@ _AREA_NOUNS = frozenset(
         "district",
     }
 )
+#: Kinds of place that name one with "of": "the island of Java".
+_PLACE_KIND_NOUNS = frozenset(
+    {
+        "island",
+        "province",
+        "region",
+        "state",
+        "city",
+        "town",
+        "village",
+        "county",
+        "district",
+        "governorate",
+        "republic",
+        "port",
+    }
+)
 _ARTICLE_FEATURES = frozenset(
     {
         "country",
@@ -301,7 +322,7 @@ class MentionExtractor:
             found.append(self._toponym(span, "GAZETTEER"))
             taken.update(range(span.start, span.end))
             blocked.difference_update(range(span.start, span.end))
-        for mention in self._organisation_places(overridable, taken):
+        for mention in self._organisation_places(doc.ents, taken):
             found.append(mention)
             taken.update(_token_range(doc, mention))
         for span in local_place_spans(doc, taken):
@@ -323,6 +344,13 @@ class MentionExtractor:
                 return self._demonym(ent, country)
             region = self.regional.get(_trim(ent).text)
             return self._regional(_trim(ent), region) if region else None
+        if ent.label_ == "PERSON":
+            # "the Slovak architect": a lone national adjective before a common
+            # noun, which the small model sometimes takes for a surname.
+            country = self._demonym_country(ent.text) if len(ent) == 1 else None
+            if country and _modifies_next_noun(ent):
+                return self._demonym(ent, country)
+            return None
         if ent.label_ not in _PLACE_LABELS and ent.label_ != "FAC":
             return None
         span = self._with_admin_word(_trim(ent))
@@ -364,7 +392,9 @@ class MentionExtractor:
             ):
                 continue
             if ent.label_ == "PERSON" and not (
-                _in_place_position(span, taken) or self._well_known_long_name(span)
+                _in_place_position(span, taken)
+                or self._well_known_long_name(span)
+                or self._named_as_a_place(span, self.gazetteer.candidates(span.text))
             ):
                 continue
             if _after_title(span) or span.text.lower().rstrip(".") in _PERSON_TITLES:
@@ -398,12 +428,43 @@ class MentionExtractor:
             and not any(c.feature in _ARTICLE_FEATURES for c in candidates)
         ):
             return None  # "the Centre", "the Mission": an institution, not a place
+        if self._named_as_a_place(span, candidates):
+            return span
         lenient = ent.label_ == "NORP" or (
             ent.label_ in ("PERSON", "ORG")
             and _in_place_position(span, places, words=1 if ent.label_ == "PERSON" else 3)
         )
         population = STRONG_POPULATION if lenient else ORG_OVERRIDE_POPULATION
         return span if _strong(candidates, population=population) else None
+
+    def _named_as_a_place(self, span: Span, candidates: list[Candidate]) -> bool:
+        """Whether the text itself says the name is a place, whatever the model said.
+
+        "the Indonesian island of Java", "the province of Cordoba": a kind of
+        place and "of" before the name; "Kampungu, Namibia": the name is
+        followed by a country or province that one of its candidates lies in.
+        """
+        doc = span.doc
+        if (
+            span.start >= 2
+            and doc[span.start - 1].lower_ == "of"
+            and doc[span.start - 2].lower_ in _PLACE_KIND_NOUNS
+        ):
+            return True
+        if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+            return False
+        after = doc[span.end + 1]
+        if after.ent_type_ not in ("GPE", "LOC") or after.ent_iob_ != "B":
+            return False
+        qualifier = doc[after.i : after.i + 1]
+        while qualifier.end < len(doc) and doc[qualifier.end].ent_iob_ == "I":
+            qualifier = doc[qualifier.start : qualifier.end + 1]
+        countries = {
+            c.country
+            for c in self.gazetteer.candidates(qualifier.text)
+            if c.feature in ("country", "admin1")
+        }
+        return any(c.country in countries for c in candidates)
 
     def _countries_named(self, doc: Doc) -> tuple[str, ...]:
         """ISO codes of the countries ``doc`` names outright, by name or adjective.
@@ -442,24 +503,33 @@ class MentionExtractor:
         )
 
     def _organisation_places(self, ents: Iterable[Span], taken: set[int]) -> list[Mention]:
-        """Countries, provinces, big cities and nationalities inside organisations' names.
+        """Countries, provinces, big cities and nationalities inside the names of things.
 
         "Culinary Institute of America", "Air France KLM", "Syrian Observatory
-        for Human Rights": the organisation is not a place, but the name
-        mentions one, and gold corpora count it. Only names of standing are
-        taken (as for a leading name), so a channel named after a small town
-        stays a channel.
+        for Human Rights", "European Investment Bank", "the Ukrainian Law on
+        Public Procurement": the organisation, law or event is not a place,
+        but its name mentions one, and gold corpora count it. Only names of
+        standing are taken (as for a leading name), so a channel named after
+        a small town stays a channel. Words already taken (a leading place)
+        are stepped over, and the rest of the name is still read.
         """
         found: list[Mention] = []
         for ent in ents:
-            if ent.label_ != "ORG":
+            if ent.label_ not in _NAMES_WITH_PLACES:
                 continue
             span = _trim(ent)
-            if not len(span) or any(i in taken for i in range(ent.start, ent.end)):
-                continue
             i = span.start
             while i < span.end:
+                if i in taken:
+                    # The words glued to a place already taken finish its name
+                    # ("Niger Delta Development Commission"): read on after them.
+                    i += 1
+                    while i < span.end and i not in taken and _is_capitalised(span.doc[i]):
+                        i += 1
+                    continue
                 mention, width = self._organisation_place_at(span, i)
+                if mention is not None and any(k in taken for k in range(i, i + width)):
+                    mention = None
                 if mention is not None:
                     found.append(mention)
                 i += width
@@ -473,6 +543,10 @@ class MentionExtractor:
         country = self._demonym_country(doc[i].text)
         if country:
             return self._demonym(doc[i : i + 1], country), 1
+        for end in range(min(span.end, i + 2), i, -1):
+            region = self.regional.get(doc[i:end].text)
+            if region:  # "European Commission", "North American Free Trade Agreement"
+                return self._regional(doc[i:end], region), end - i
         for end in range(min(span.end, i + 3), i, -1):
             name = doc[i:end]
             if not all(_is_capitalised(t) for t in name):

@@ -3,7 +3,7 @@
 import pytest
 
 from geo.extract import MentionExtractor
-from geo.sources import demonym_table
+from geo.sources import demonym_table, regional_adjective_table
 from geo.types import AreaKind, MentionKind
 
 
@@ -256,3 +256,56 @@ def test_a_province_code_counts_where_the_article_names_its_country(nlp, gazette
     alone = "Officials said NSW would reopen its borders."
     assert "NSW" not in _texts(extractor.extract(nlp(alone)))
     assert "OK" not in _texts(extractor.extract(nlp("American vets said it was OK.")))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "country"),
+    [
+        ("The tower was drawn by the noted Slovak architect Peter Novak.", "Slovak", "SK"),
+        ("MPs amended Article 5 of the Ukrainian Law on Procurement.", "Ukrainian", "UA"),
+        ("Delegates met at the Kenya-Ukrainian Business Forum in Nairobi.", "Ukrainian", "UA"),
+    ],
+)
+def test_national_adjectives_inside_other_names_are_demonyms(extract, text, word, country):
+    found = {m.text: m for m in extract(text)}
+    assert found[word].kind is MentionKind.DEMONYM
+    assert found[word].demonym_country == country
+
+
+def test_words_glued_to_a_place_in_a_name_finish_that_name(extract):
+    found = _texts(extract("The Niger Delta Development Commission paid the contractors."))
+    assert "Niger" in found
+    assert "Delta" not in found
+
+
+@pytest.fixture(scope="module")
+def extract_regional(nlp, gazetteer):
+    extractor = MentionExtractor(gazetteer, demonym_table(), regional_adjective_table())
+    return lambda text: extractor.extract(nlp(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("The European Investment Bank signed the loan on Friday.", "Europe"),
+        ("Ministers praised the Central American trade pact.", "Central America"),
+    ],
+)
+def test_regional_adjectives_name_their_region(extract_regional, text, region):
+    found = [m for m in extract_regional(text) if m.name == region]
+    assert found and found[0].kind is MentionKind.DEMONYM
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A volcano on the Indonesian island of Java erupted.",
+        "The quake struck central Java, Indonesia, at dawn.",
+    ],
+)
+def test_the_text_can_say_a_name_is_a_place_the_model_calls_a_person(extract, text):
+    assert "Java" in _texts(extract(text))
+
+
+def test_a_person_before_a_country_that_holds_no_namesake_stays_a_person(extract):
+    assert _texts(extract("John Paris, France's coach, spoke first.")) == ["France"]

@@ -109,3 +109,22 @@ def test_the_state_named_picks_which_county_of_a_shared_name(resolve):
     houston = _place(resolve(text), "Houston")
     assert county.feature == "admin2"
     assert haversine_km(county.lat, county.lon, houston.lat, houston.lon) < 150
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "gazetteer_id"),
+    [
+        ("Soldiers at Fort Hood in Texas were tested.", "Fort Hood", "curated:base-fort-hood"),
+        ("Farmers along the Cauvery want more water.", "Cauvery", "curated:river-kaveri"),
+        ("A volcano on the Indonesian island of Java erupted.", "Java", "curated:island-java"),
+    ],
+)
+def test_bases_rivers_and_islands_of_the_news_are_known(resolve, text, mention, gazetteer_id):
+    place = _place(resolve(text), mention)
+    assert place is not None and place.gazetteer_id == gazetteer_id
+
+
+def test_provinces_known_by_their_english_names(resolve):
+    place = _place(resolve("Floods hit West Java and Brittany on Monday."), "West Java")
+    assert (place.country, place.feature) == ("ID", "admin1")
+    assert place.lon < 109  # the west of Java, not East Java
