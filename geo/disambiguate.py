@@ -46,6 +46,9 @@ _COUNTRY_CONTEXT_BONUS = 2.5
 _PROXIMITY_BONUS = 2.5
 _PROXIMITY_SCALE_KM = 300.0
 _QUALIFIER_BONUS = 6.0
+_KIND_WORDS = {"admin1": "state or province", "admin2": "county", "city": "town"}
+#: For a province or country listed with another of its kind (twice for two).
+_LIST_BONUS = 3.0
 #: For a province that shares its name with a foreign country ("Georgia"), in
 #: an article mostly about the province's own country.
 _HOME_PROVINCE_BONUS = 4.0
@@ -157,13 +160,19 @@ def rank_candidates(
     context: ArticleContext,
     qualifier: Candidate | None = None,
     contained: Candidate | None = None,
+    listed_with: Sequence[Candidate] = (),
+    named_kind: str | None = None,
 ) -> list[Ranked]:
     """Score every candidate for one mention; best first.
 
     ``qualifier`` is the place named right after the mention in a
     "City, State" or "City, Country" pattern, when there is one; ``contained``
     is the town named right before it ("Atlanta, Georgia"), which the
-    mention's candidate should contain. Anchors
+    mention's candidate should contain. ``listed_with`` are the provinces or
+    countries the name is listed with ("Utah, Washington and Wisconsin"): a
+    candidate of their kind, and for provinces of their country, fits the
+    list. ``named_kind`` is the feature a phrase before the name asks for
+    ("the state of Washington" → ``admin1``). Anchors
     with the mention's own name key are ignored: a name cannot vouch for itself.
     """
     total_countries = sum(context.countries.values()) or 1
@@ -220,6 +229,19 @@ def rank_candidates(
         if qualifier is not None and _qualified_by(candidate, qualifier):
             score += _QUALIFIER_BONUS
             reasons.append(f"written as '…, {qualifier.name}'")
+        fellows = [
+            s.name
+            for s in listed_with
+            if s.feature == candidate.feature
+            and (candidate.feature == "country" or s.country == candidate.country)
+        ]
+        if fellows:
+            # Two fellows make a list of that kind near certain.
+            score += _LIST_BONUS * min(2, len(set(fellows)))
+            reasons.append(f"listed with {', '.join(dict.fromkeys(fellows))}")
+        if named_kind is not None and candidate.feature == named_kind:
+            score += _QUALIFIER_BONUS
+            reasons.append(f"the text calls it a {_KIND_WORDS.get(named_kind, named_kind)}")
         if contained is not None and _qualified_by(contained, candidate):
             score += _QUALIFIER_BONUS
             reasons.append(f"written as '{contained.name}, …'")

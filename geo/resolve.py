@@ -125,8 +125,19 @@ class Resolver:
         for index, mention in enumerate(mentions):
             if index in ranked:
                 contained = self._preceding_town(text, mentions, index, first)
+                listed_with = [
+                    first[k]
+                    for k in _list_siblings(text, mentions, index)
+                    if k in first and first[k].feature in _LISTED_FEATURES
+                ]
                 ranked[index] = self._rank(
-                    text, mention, candidates[mention.name], context, contained=contained
+                    text,
+                    mention,
+                    candidates[mention.name],
+                    context,
+                    contained=contained,
+                    listed_with=listed_with,
+                    list_goes_on=_list_goes_on_after_next(text, mentions, index),
                 )
         for index, best in ranked.items():
             if best and _generic_stray(mentions[index].name, best[0].candidate, context):
@@ -184,13 +195,27 @@ class Resolver:
         context: ArticleContext,
         *,
         contained: Candidate | None = None,
+        listed_with: Sequence[Candidate] = (),
+        list_goes_on: bool = False,
     ) -> list[Ranked]:
+        qualifier = self._qualifier(text, mention)
+        if (
+            qualifier is not None
+            and list_goes_on
+            and sum(s.feature == qualifier.feature for s in listed_with) >= 2
+            and any(c.feature == qualifier.feature for c in candidates)
+        ):
+            # "cases in Washington, Pennsylvania and California": a list of
+            # states, not the town of Washington in Pennsylvania.
+            qualifier = None
         return rank_candidates(
             candidates,
             mention_text=text[mention.anchor_start : mention.anchor_end],
             context=context,
-            qualifier=self._qualifier(text, mention),
+            qualifier=qualifier,
             contained=contained,
+            listed_with=listed_with,
+            named_kind=_kind_named_before(text, mention),
         )
 
     @staticmethod
@@ -388,6 +413,59 @@ _GENERIC_WORDS = POSITION_WORDS | frozenset(
         "the",
     }
 )
+
+
+_LIST_SEPARATOR = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")
+#: The kinds of place whose siblings in a list say what a shared name is:
+#: "Utah, Washington and Wisconsin" are states; "Georgia, Armenia and
+#: Azerbaijan" countries. Towns say nothing: any name has towns.
+_LISTED_FEATURES = frozenset({"admin1", "country"})
+_KIND_BEFORE = re.compile(
+    r"\b(state|province|county|city|town|village|country|republic) of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_KIND_FEATURES = {
+    "state": "admin1",
+    "province": "admin1",
+    "county": "admin2",
+    "city": "city",
+    "town": "city",
+    "village": "city",
+    "country": "country",
+    "republic": "country",
+}
+
+
+def _list_siblings(text: str, mentions: Sequence[Mention], index: int) -> list[int]:
+    """The indices of the mentions listed with ``mentions[index]`` ("A, B and C")."""
+    siblings = []
+    k = index
+    while k > 0 and _LIST_SEPARATOR.match(text[mentions[k - 1].end : mentions[k].start]):
+        k -= 1
+        siblings.append(k)
+    k = index
+    while k + 1 < len(mentions) and _LIST_SEPARATOR.match(
+        text[mentions[k].end : mentions[k + 1].start]
+    ):
+        k += 1
+        siblings.append(k)
+    return siblings
+
+
+def _list_goes_on_after_next(text: str, mentions: Sequence[Mention], index: int) -> bool:
+    """Whether the name after ``mentions[index]`` is itself followed by a list separator.
+
+    "Washington, Pennsylvania and California" goes on; "Washington, D.C." does not.
+    """
+    return index + 2 < len(mentions) and bool(
+        _LIST_SEPARATOR.match(text[mentions[index + 1].end : mentions[index + 2].start])
+    )
+
+
+def _kind_named_before(text: str, mention: Mention) -> str | None:
+    """The feature a phrase such as "the state of" right before the name asks for."""
+    found = _KIND_BEFORE.search(text[max(0, mention.anchor_start - 30) : mention.anchor_start])
+    return _KIND_FEATURES[found.group(1).lower()] if found else None
 
 
 def _generic_stray(name: str, best: Candidate, context: ArticleContext) -> bool:

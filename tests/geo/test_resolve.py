@@ -128,3 +128,24 @@ def test_provinces_known_by_their_english_names(resolve):
     place = _place(resolve("Floods hit West Java and Brittany on Monday."), "West Java")
     assert (place.country, place.feature) == ("ID", "admin1")
     assert place.lon < 109  # the west of Java, not East Java
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sick people were found in Utah, Washington and Wisconsin.",
+        "Officials are investigating cases in Washington, Pennsylvania and California.",
+        "The first case was found in the state of Washington last year.",
+    ],
+)
+def test_a_name_listed_with_states_or_called_a_state_is_the_state(resolve, text):
+    place = _place(resolve(text), "Washington")
+    assert (place.country, place.feature) == ("US", "admin1")
+    assert "state" in place.reason or "listed with" in place.reason
+
+
+def test_a_town_and_its_district_closing_a_list_of_states_is_the_town(resolve):
+    text = "The team flew to Alaska, Hawaii, Florida and Washington, D.C. this year."
+    place = _place(resolve(text), "Washington")
+    assert (place.country, place.feature) == ("US", "city")
+    assert haversine_km(place.lat, place.lon, 38.9, -77.04) < 20
