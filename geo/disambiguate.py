@@ -47,6 +47,8 @@ _PROXIMITY_BONUS = 2.5
 _PROXIMITY_SCALE_KM = 300.0
 _QUALIFIER_BONUS = 6.0
 _KIND_WORDS = {"admin1": "state or province", "admin2": "county", "city": "town"}
+#: For a national capital: news names capitals far more often than namesakes.
+_CAPITAL_BONUS = 2.0
 #: For a province or country listed with another of its kind (twice for two).
 _LIST_BONUS = 3.0
 #: For a province that shares its name with a foreign country ("Georgia"), in
@@ -226,6 +228,11 @@ def rank_candidates(
             score += bonus
             if bonus > 0.5:
                 reasons.append(f"{nearest:,.0f} km from another place in the article")
+        if candidate.capital and not foreign_countries:
+            # "In Washington" is the capital before a town in the story's
+            # country; not where the name is a country too ("Mexico").
+            score += _CAPITAL_BONUS
+            reasons.append(f"the capital of {candidate.country}")
         if qualifier is not None and _qualified_by(candidate, qualifier):
             score += _QUALIFIER_BONUS
             reasons.append(f"written as '…, {qualifier.name}'")

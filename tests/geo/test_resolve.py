@@ -149,3 +149,17 @@ def test_a_town_and_its_district_closing_a_list_of_states_is_the_town(resolve):
     place = _place(resolve(text), "Washington")
     assert (place.country, place.feature) == ("US", "city")
     assert haversine_km(place.lat, place.lon, 38.9, -77.04) < 20
+
+
+def test_a_capital_beats_a_namesake_town_in_the_story_s_other_country(resolve):
+    text = (
+        "Britain expelled diplomats. British ministers met in London, and Britain said "
+        "more would follow. In Washington, officials said the U.S. agreed."
+    )
+    place = _place(resolve(text), "Washington")
+    assert place.country == "US" and "capital" in place.reason
+
+
+def test_a_country_named_like_its_capital_stays_the_country(resolve):
+    place = _place(resolve("Flu cases rose across Mexico this winter."), "Mexico")
+    assert place.feature == "country"

