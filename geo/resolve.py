@@ -141,7 +141,10 @@ class Resolver:
                 )
         for index, best in ranked.items():
             if best and _generic_stray(mentions[index].name, best[0].candidate, context):
-                ranked[index] = []  # "West Coast" is not The Gambia's unless it is named
+                # "West Coast" is not The Gambia's unless it is named; "the
+                # Gulf" is a sea before Papua New Guinea's Gulf Province.
+                name = mentions[index].name
+                ranked[index] = [r for r in best if not _generic_stray(name, r.candidate, context)]
         resolved = [
             self._place_for(m, ranked.get(i), part=parts.get(m.name))
             for i, m in enumerate(mentions)
@@ -179,7 +182,13 @@ class Resolver:
             found = candidates.get(mention.name) or []
             if found and found[0].feature == "country":
                 context.countries[str(found[0].country)] += 2
-            elif len({c.country for c in found}) == 1 and found[0].country:
+            elif (
+                len({c.country for c in found}) == 1
+                and found[0].country
+                and not _is_generic_name(mention.name)
+            ):
+                # A generic name ("Gulf", "West Coast") cannot vouch for the
+                # country of its only entry: that is what is in question.
                 context.countries[found[0].country] += 1
         for code in context.countries:
             country = self.gazetteer.country(code)
@@ -468,10 +477,15 @@ def _kind_named_before(text: str, mention: Mention) -> str | None:
     return _KIND_FEATURES[found.group(1).lower()] if found else None
 
 
+def _is_generic_name(name: str) -> bool:
+    """Whether a name is made only of generic words ("West Coast", "the Gulf")."""
+    words = name.lower().replace("-", " ").split()
+    return bool(words) and all(w in _GENERIC_WORDS for w in words)
+
+
 def _generic_stray(name: str, best: Candidate, context: ArticleContext) -> bool:
     """Whether a generic name won a province or town in a country the article never names."""
-    words = name.lower().replace("-", " ").split()
-    if not words or any(w not in _GENERIC_WORDS for w in words):
+    if not _is_generic_name(name):
         return False
     if best.feature not in ("admin1", "city") or best.source == ANALYST_SOURCE:
         return False

@@ -163,3 +163,24 @@ def test_a_capital_beats_a_namesake_town_in_the_story_s_other_country(resolve):
 def test_a_country_named_like_its_capital_stays_the_country(resolve):
     place = _place(resolve("Flu cases rose across Mexico this winter."), "Mexico")
     assert place.feature == "country"
+
+
+@pytest.mark.parametrize(
+    ("text", "gazetteer_id", "country"),
+    [
+        (
+            "Saudi Arabia cut ties with a fellow ally in the Gulf, Qatar.",
+            "curated:gulf-persian",
+            None,
+        ),
+        (
+            "Shrimp boats in Louisiana stayed in port as a storm crossed the Gulf.",
+            "curated:gulf-mexico",
+            None,
+        ),
+        ("Fishermen along the Gulf in Papua New Guinea were warned.", None, "PG"),
+    ],
+)
+def test_the_gulf_is_the_sea_the_story_is_near(resolve, text, gazetteer_id, country):
+    place = _place(resolve(text), "Gulf")
+    assert place.gazetteer_id == gazetteer_id if gazetteer_id else place.country == country
