@@ -313,7 +313,13 @@ class MentionExtractor:
                 blocked.update(range(ent.start, ent.end))
             if ent.label_ in _OVERRIDABLE_LABELS:
                 overridable.append(ent)
+        for span in self._paired_names(doc):
+            found.append(self._toponym(span, "GAZETTEER"))
+            taken.update(range(span.start, span.end))
+            blocked.difference_update(range(span.start, span.end))
         for ent in doc.ents:
+            if any(i in taken for i in range(ent.start, ent.end)):
+                continue
             mention = self._from_entity(ent, blocked)
             if mention is not None:
                 found.append(mention)
@@ -335,6 +341,34 @@ class MentionExtractor:
         sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
         text = doc.text  # spaCy joins every token for each call: once per article
         return [self._widen(text, m, sentences) for m in found]
+
+    # -- pass 0: "X and Y" names --------------------------------------------
+    def _paired_names(self, doc: Doc) -> list[Span]:
+        """Countries and provinces whose names join two names with "and".
+
+        "Trinidad and Tobago", "Antigua and Barbuda": the model tags the two
+        halves apart (or as people), and each half is a place of its own.
+        """
+        spans: list[Span] = []
+        for token in doc:
+            if token.lower_ not in ("and", "&") or token.i == 0 or token.i + 1 >= len(doc):
+                continue
+            if spans and token.i < spans[-1].end:
+                continue
+            best = None
+            for start in range(token.i - 1, max(-1, token.i - 4), -1):
+                if not _is_capitalised(doc[start]):
+                    break
+                for end in range(token.i + 2, min(len(doc), token.i + 4) + 1):
+                    if not _is_capitalised(doc[end - 1]):
+                        break
+                    span = doc[start:end]
+                    found = self.gazetteer.candidates(span.text)
+                    if any(c.feature in ("country", "admin1") for c in found):
+                        best = span
+            if best is not None:
+                spans.append(best)
+        return spans
 
     # -- pass 1: entities -------------------------------------------------
     def _from_entity(self, ent: Span, blocked: set[int]) -> Mention | None:

@@ -309,3 +309,19 @@ def test_the_text_can_say_a_name_is_a_place_the_model_calls_a_person(extract, te
 
 def test_a_person_before_a_country_that_holds_no_namesake_stays_a_person(extract):
     assert _texts(extract("John Paris, France's coach, spoke first.")) == ["France"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Trinidad and Tobago beat Panama on Friday.", "Trinidad and Tobago"),
+        ("Flights to Antigua and Barbuda resumed.", "Antigua and Barbuda"),
+        ("Storms hit Turks and Caicos overnight.", "Turks and Caicos"),
+    ],
+)
+def test_a_country_whose_name_joins_two_names_is_one_mention(extract, text, name):
+    assert name in _texts(extract(text))
+
+
+def test_two_places_joined_by_and_stay_two(extract):
+    assert _texts(extract("Trade between Syria and Iraq fell.")) == ["Syria", "Iraq"]
