@@ -227,6 +227,11 @@ _PLACE_KIND_NOUNS = frozenset(
         "port",
     }
 )
+#: Natural features and regions an organisation may be named after: the
+#: gazetteer holds only well-known ones, so the name means the feature.
+_NAMED_FEATURES = frozenset(
+    {"sea", "gulf", "strait", "lake", "river", "region", "peninsula", "island", "desert"}
+)
 _ARTICLE_FEATURES = frozenset(
     {
         "country",
@@ -613,6 +618,8 @@ class MentionExtractor:
                 continue
             if self._names_a_place_of_standing(head):
                 return head  # "New York Times", "U.S. Centers for Disease Control"
+            if any(c.feature in _NAMED_FEATURES for c in self.gazetteer.candidates(head.text)):
+                return head  # "Mekong River Commission", "Cauvery Management Board"
             if span.doc[end].lower_ in _LOCAL_SERVICE_WORDS and _exactly_of_standing(
                 self.gazetteer.candidates(head.text), population=STRONG_POPULATION, features=()
             ):

@@ -179,6 +179,8 @@ def test_a_compass_word_in_a_known_name_is_kept(extract):
     [
         ("The Syrian Observatory for Human Rights counted the dead.", "Syrian", "demonym"),
         ("Air France KLM cancelled its evening flights.", "France", "toponym"),
+        ("The court told the Cauvery Management Board to meet.", "Cauvery", "toponym"),
+        ("The Black Sea Fleet sailed at dawn.", "Black Sea", "toponym"),
     ],
 )
 def test_places_named_inside_an_organisation(extract, text, place, kind):
