@@ -431,7 +431,7 @@ class MentionExtractor:
             ):
                 continue
             if ent.label_ == "PERSON" and not (
-                _in_place_position(span, taken)
+                _in_place_position(span, taken, words=2)
                 or self._well_known_long_name(span)
                 or self._named_as_a_place(span, self.gazetteer.candidates(span.text))
             ):
@@ -471,7 +471,7 @@ class MentionExtractor:
             return span
         lenient = ent.label_ == "NORP" or (
             ent.label_ in ("PERSON", "ORG")
-            and _in_place_position(span, places, words=1 if ent.label_ == "PERSON" else 3)
+            and _in_place_position(span, places, words=2 if ent.label_ == "PERSON" else 3)
         )
         population = STRONG_POPULATION if lenient else ORG_OVERRIDE_POPULATION
         return span if _strong(candidates, population=population) else None

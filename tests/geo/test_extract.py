@@ -240,6 +240,11 @@ def test_only_a_public_service_makes_a_town_out_of_a_name_start(extract, text):
     assert "Walker" not in texts and "Clacton" not in texts
 
 
+def test_a_two_word_town_the_model_calls_a_person_after_in_is_a_place(extract):
+    assert "Klamath Falls" in _texts(extract("In Klamath Falls, users are billed by the hour."))
+    assert _texts(extract("The letter came from John Smith yesterday.")) == []
+
+
 def test_people_spoken_to_stay_people(extract):
     assert extract("She spoke to Norwich about the deal.") == []
 
