@@ -60,8 +60,8 @@ _BLOCKING_LABELS = frozenset(
 _OVERRIDABLE_LABELS = frozenset({"ORG", "NORP", "FAC", "PERSON"})
 #: Entities whose names often contain a place or a nationality that gold
 #: corpora count ("European Commission", "Ukrainian Law on …", "Kenya-Ukraine
-#: Business Forum").
-_NAMES_WITH_PLACES = frozenset({"ORG", "LAW", "EVENT"})
+#: Business Forum", "two billion US dollars").
+_NAMES_WITH_PLACES = frozenset({"ORG", "LAW", "EVENT", "MONEY"})
 #: Prepositions after which a lone name the model calls a PERSON is a place
 #: ("from Dover to Calais"); "to" and "with" are left out: people are talked to.
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "into", "across"})

@@ -181,6 +181,8 @@ def test_a_compass_word_in_a_known_name_is_kept(extract):
         ("Air France KLM cancelled its evening flights.", "France", "toponym"),
         ("The court told the Cauvery Management Board to meet.", "Cauvery", "toponym"),
         ("The Black Sea Fleet sailed at dawn.", "Black Sea", "toponym"),
+        ("The board fined him one million US dollars.", "US", "toponym"),
+        ("The deal was worth two billion Canadian dollars.", "Canadian", "demonym"),
     ],
 )
 def test_places_named_inside_an_organisation(extract, text, place, kind):
