@@ -184,3 +184,11 @@ def test_a_country_named_like_its_capital_stays_the_country(resolve):
 def test_the_gulf_is_the_sea_the_story_is_near(resolve, text, gazetteer_id, country):
     place = _place(resolve(text), "Gulf")
     assert place.gazetteer_id == gazetteer_id if gazetteer_id else place.country == country
+
+
+def test_a_former_state_is_still_a_place(resolve):
+    place = _place(
+        resolve("The agent was developed in the Soviet Union in the 1970s."), "Soviet Union"
+    )
+    assert place is not None and place.precision is Precision.REGION
+    assert place.radius_km and place.radius_km >= 1000  # honest about its size
