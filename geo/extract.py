@@ -57,7 +57,53 @@ _BLOCKING_LABELS = frozenset(
         "CARDINAL",
     }
 )
-_OVERRIDABLE_LABELS = frozenset({"ORG", "NORP", "FAC", "PERSON"})
+_OVERRIDABLE_LABELS = frozenset({"ORG", "NORP", "FAC", "PERSON", "PRODUCT", "DATE"})
+#: Words that make a DATE entity a date whatever the gazetteer holds ("March"
+#: is also a town in Cambridgeshire). The small model sometimes tags a lone
+#: town as a DATE or a PRODUCT ("in Manbij", "in Chattanooga").
+_CALENDAR_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "easter",
+        "christmas",
+        "ramadan",
+        "eid",
+        "passover",
+        "diwali",
+        "hanukkah",
+        "thanksgiving",
+    ]
+)
 #: Entities whose names often contain a place or a nationality that gold
 #: corpora count ("European Commission", "Ukrainian Law on …", "Kenya-Ukraine
 #: Business Forum", "two billion US dollars").
@@ -440,6 +486,13 @@ class MentionExtractor:
                 continue
             if span.end < ent.end and ent.label_ != "NORP":
                 continue
+            if ent.label_ in ("PRODUCT", "DATE") and not _in_place_position(span, taken, words=3):
+                continue  # a car named "Tucson" is a car
+            if ent.label_ == "DATE" and any(
+                t.like_num or t.lower_.rstrip(".") in _CALENDAR_WORDS or not _is_capitalised(t)
+                for t in span
+            ):
+                continue
             whole = self._override_whole(ent, span, taken)
             if whole is not None:
                 spans.append(whole)
@@ -470,7 +523,7 @@ class MentionExtractor:
         if self._named_as_a_place(span, candidates):
             return span
         lenient = ent.label_ == "NORP" or (
-            ent.label_ in ("PERSON", "ORG")
+            ent.label_ in ("PERSON", "ORG", "PRODUCT", "DATE")
             and _in_place_position(span, places, words=2 if ent.label_ == "PERSON" else 3)
         )
         population = STRONG_POPULATION if lenient else ORG_OVERRIDE_POPULATION

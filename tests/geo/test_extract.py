@@ -334,3 +334,21 @@ def test_a_country_whose_name_joins_two_names_is_one_mention(extract, text, name
 
 def test_two_places_joined_by_and_stay_two(extract):
     assert _texts(extract("Trade between Syria and Iraq fell.")) == ["Syria", "Iraq"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("He was embedded with US forces in Manbij near the border.", "Manbij"),  # DATE
+        ("They were captured in Chattanooga, police said.", "Chattanooga"),  # PRODUCT
+    ],
+)
+def test_a_town_the_model_calls_a_date_or_product_after_in_is_a_place(extract, text, place):
+    assert place in _texts(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["The market opens in March.", "She drove a Hyundai Tucson to work on Monday."]
+)
+def test_months_and_products_stay_what_they_are(extract, text):
+    assert extract(text) == []
