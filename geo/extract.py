@@ -533,7 +533,8 @@ class MentionExtractor:
         """Whether the text itself says the name is a place, whatever the model said.
 
         "the Indonesian island of Java", "the province of Cordoba": a kind of
-        place and "of" before the name; "Kampungu, Namibia": the name is
+        place and "of" before the name; "on Oahu": an island after "on";
+        "Kampungu, Namibia": the name is
         followed by a country or province that one of its candidates lies in.
         """
         doc = span.doc
@@ -543,6 +544,8 @@ class MentionExtractor:
             and doc[span.start - 2].lower_ in _PLACE_KIND_NOUNS
         ):
             return True
+        if span.start >= 1 and doc[span.start - 1].lower_ == "on":
+            return any(c.feature == "island" for c in candidates)  # "on Oahu", "on Java"
         if span.end + 1 >= len(doc) or doc[span.end].text != ",":
             return False
         after = doc[span.end + 1]

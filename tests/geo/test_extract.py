@@ -310,6 +310,7 @@ def test_regional_adjectives_name_their_region(extract_regional, text, region):
     [
         "A volcano on the Indonesian island of Java erupted.",
         "The quake struck central Java, Indonesia, at dawn.",
+        "Rice fields on Java were flooded.",
     ],
 )
 def test_the_text_can_say_a_name_is_a_place_the_model_calls_a_person(extract, text):
