@@ -35,6 +35,7 @@ _FEATURE_BONUS: dict[str, float] = {
     "region": 5.0,
     "territory": 5.0,
     "peninsula": 4.5,
+    "island": 4.5,
     "airbase": 4.0,
     "naval_base": 4.0,
     "military_base": 4.0,

@@ -192,3 +192,9 @@ def test_a_former_state_is_still_a_place(resolve):
     )
     assert place is not None and place.precision is Precision.REGION
     assert place.radius_km and place.radius_km >= 1000  # honest about its size
+
+
+def test_a_well_known_island_outranks_a_namesake_town_abroad(resolve):
+    text = "Trinidad and Tobago sent a team. Police in Trinidad said the roads were closed."
+    place = _place(resolve(text), "Trinidad")
+    assert (place.gazetteer_id, place.country) == ("curated:island-trinidad", "TT")
