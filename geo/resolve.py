@@ -108,6 +108,11 @@ class Resolver:
                 ]
                 if candidates[m.name]:
                     parts[m.name] = part[0]
+            elif not candidates[m.name] and m.name.endswith(" City"):
+                # "Birmingham City", "Suffolk City": no such entry, but the town is.
+                candidates[m.name] = [
+                    c for c in self._candidates(m.name[: -len(" City")]) if c.feature == "city"
+                ]
         context = self._context(mentions, candidates)
         ranked: dict[int, list[Ranked]] = {}
         for index, mention in enumerate(mentions):

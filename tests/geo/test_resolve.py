@@ -88,7 +88,10 @@ def test_a_city_still_outranks_the_province_named_after_it(resolve):
 
 def test_a_generic_name_is_no_foreign_province_unless_its_country_is_named(resolve):
     stray = _place(resolve("Storms battered West Coast ports on Monday."), "West Coast")
-    assert stray is None  # not The Gambia's or New Zealand's West Coast region
+    # not The Gambia's or New Zealand's West Coast region, but the American one
+    assert stray.country == "US" and stray.feature == "region"
+    home = _place(resolve("In New Zealand, storms battered West Coast towns."), "West Coast")
+    assert (home.country, home.feature) == ("NZ", "admin1")
     named = _place(resolve("In Nigeria, gunmen attacked a pipeline in Delta on Monday."), "Delta")
     assert (named.feature, named.country) == ("admin1", "NG")
 
@@ -198,3 +201,8 @@ def test_a_well_known_island_outranks_a_namesake_town_abroad(resolve):
     text = "Trinidad and Tobago sent a team. Police in Trinidad said the roads were closed."
     place = _place(resolve(text), "Trinidad")
     assert (place.gazetteer_id, place.country) == ("curated:island-trinidad", "TT")
+
+
+def test_a_club_named_town_city_is_placed_at_the_town(resolve):
+    place = _place(resolve("Burton travel to Birmingham City on Saturday."), "Birmingham City")
+    assert (place.country, place.feature) == ("GB", "city")
