@@ -24,7 +24,9 @@ __all__ = ["EARTH_RADIUS_KM", "ArticleContext", "Ranked", "haversine_km", "rank_
 #: Added to log10(population + 10). The admin-1 sources give no population, so
 #: a province's bonus makes it weigh like a city of about a million: it beats a
 #: mid-sized town of its name ("Ontario", California) but not the big city a
-#: province is named after, which the namesake penalty handles.
+#: province is named after, which the namesake penalty handles. An airport
+#: weighs like a small town: only full names and a few hubs' short names
+#: ("Heathrow") are indexed, so the story's country and places decide.
 _FEATURE_BONUS: dict[str, float] = {
     "country": 6.0,
     "admin1": 5.0,
@@ -39,7 +41,7 @@ _FEATURE_BONUS: dict[str, float] = {
     "airbase": 4.0,
     "naval_base": 4.0,
     "military_base": 4.0,
-    "airport": -1.0,
+    "airport": 2.5,
 }
 _ALIAS_PENALTY = 0.7
 _ACRONYM_PENALTY = 5.0

@@ -333,7 +333,7 @@ def _exactly_of_standing(
 def _strong(candidates: list[Candidate], *, population: int) -> bool:
     return any(
         c.feature in _STRONG_FEATURES
-        or c.feature in ("airbase", "naval_base", "military_base")
+        or c.feature in ("airbase", "naval_base", "military_base", "airport")
         or c.population >= population
         for c in candidates
     )

@@ -104,6 +104,7 @@ def _digest() -> str:
         "country_aliases.csv",
         "admin1_abbreviations.csv",
         "admin1_english_names.csv",
+        "airport_short_names.csv",
         "geonames_country_points.csv",
     ):
         path = Path(__file__).parent / "data" / name

@@ -461,15 +461,28 @@ def county_records() -> Iterator[SourceRecord]:
         )
 
 
+def _airport_short_names() -> dict[str, list[str]]:
+    """The names news uses for the big hubs ("Heathrow", "Schiphol"), by ICAO code."""
+    with open(_data_file("airport_short_names.csv"), encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    return {row["icao"]: [n for n in row["names"].split("|") if n] for row in rows}
+
+
 def airport_records() -> Iterator[SourceRecord]:
-    """Airports and air bases by their full names (codes are not indexed: they collide)."""
+    """Airports and air bases by their full names (codes are not indexed: they collide).
+
+    The big hubs also go by the short names news uses, from
+    ``airport_short_names.csv``.
+    """
     import airportsdata
 
+    short_names = _airport_short_names()
     for icao, airport in airportsdata.load("ICAO").items():
         name = airport.get("name")
         if not name:
             continue
         yield SourceRecord(
+            aliases=short_names.get(icao, []),
             gazetteer_id=f"airport:{icao}",
             name=str(name),
             lat=float(airport["lat"]),

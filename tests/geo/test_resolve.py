@@ -206,3 +206,11 @@ def test_a_well_known_island_outranks_a_namesake_town_abroad(resolve):
 def test_a_club_named_town_city_is_placed_at_the_town(resolve):
     place = _place(resolve("Burton travel to Birmingham City on Saturday."), "Birmingham City")
     assert (place.country, place.feature) == ("GB", "city")
+
+
+def test_a_hub_known_by_its_short_name_is_the_airport_in_its_country(resolve):
+    results = resolve("Flights from Heathrow to Schiphol were cancelled, London officials said.")
+    assert _place(results, "Heathrow").gazetteer_id == "airport:EGLL"
+    assert _place(results, "Schiphol").gazetteer_id == "airport:EHAM"
+    florida = resolve("Voters in Heathrow, Florida, backed the plan.")
+    assert _place(florida, "Heathrow").country == "US"  # the town near Orlando
