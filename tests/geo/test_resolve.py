@@ -214,3 +214,9 @@ def test_a_hub_known_by_its_short_name_is_the_airport_in_its_country(resolve):
     assert _place(results, "Schiphol").gazetteer_id == "airport:EHAM"
     florida = resolve("Voters in Heathrow, Florida, backed the plan.")
     assert _place(florida, "Heathrow").country == "US"  # the town near Orlando
+
+
+def test_broadway_is_new_york_s_theatre_district(resolve):
+    place = _place(resolve("The Broadway star said the show would go on."), "Broadway")
+    assert place.country == "US"
+    assert haversine_km(place.lat, place.lon, 40.76, -73.99) < 5
