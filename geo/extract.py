@@ -19,7 +19,7 @@ Three passes over a parsed document:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
@@ -375,7 +375,13 @@ class MentionExtractor:
             if mention is not None:
                 found.append(mention)
                 taken.update(range(ent.start, ent.end))
-        for span in self._org_overrides(overridable, taken):
+        # One sense per story: a name the model tags as a place somewhere in
+        # the article is that place where it calls it a person or a firm.
+        # Only names the gazetteer knows: an unknown "GPE" may be a slip.
+        tagged = {m.name: name_key(m.name) for m in found if m.label in _PLACE_LABELS}
+        known = self.gazetteer.known_keys(tagged.values())
+        named_places = {name for name, key in tagged.items() if key in known}
+        for span in self._org_overrides(overridable, taken, named_places):
             found.append(self._toponym(span, "GAZETTEER"))
             taken.update(range(span.start, span.end))
             blocked.difference_update(range(span.start, span.end))
@@ -459,18 +465,30 @@ class MentionExtractor:
         longer = doc[span.start : span.end + 1]
         return longer if self.gazetteer.known_keys([name_key(longer.text)]) else span
 
-    def _org_overrides(self, ents: Iterable[Span], taken: set[int]) -> list[Span]:
+    def _org_overrides(
+        self, ents: Iterable[Span], taken: set[int], named_places: Collection[str] = ()
+    ) -> list[Span]:
         """Place names inside entities the model gave another label.
 
         A whole ORG/NORP/FAC span (or a one-word PERSON right after a place
         preposition) that is a well-known place is taken as it is; an ORG
         that merely starts with a country, a province or a city of a million
         ("Israel Defense Forces", "New York Times") yields that leading name.
+        A whole PERSON or ORG whose name the model tagged as a place
+        elsewhere in the story (``named_places``) is that place ("Douma's
+        fall" after "rebels in Douma").
         """
         spans = []
         for ent in ents:
             span = _trim(ent)
             if not len(span) or any(i in taken for i in range(span.start, span.end)):
+                continue
+            if (
+                ent.label_ in ("PERSON", "ORG")
+                and span.text in named_places
+                and not _after_title(span)
+            ):
+                spans.append(span)
                 continue
             if ent.label_ == "NORP" and (
                 self._demonym_country(ent.text) or self.regional.get(span.text)

@@ -353,3 +353,13 @@ def test_a_town_the_model_calls_a_date_or_product_after_in_is_a_place(extract, t
 )
 def test_months_and_products_stay_what_they_are(extract, text):
     assert extract(text) == []
+
+
+def test_a_known_place_the_model_tags_as_a_place_once_is_that_place_throughout(extract):
+    text = "Rebels in Douma held out for weeks. Douma's fall would end the siege."
+    assert _texts(extract(text)) == ["Douma", "Douma"]
+
+
+def test_an_unknown_name_tagged_as_a_place_once_does_not_spread(extract):
+    text = "Fighting raged in Varnok on Monday. Varnok said the talks had failed."
+    assert _texts(extract(text)) == ["Varnok"]  # the second is the firm or the person
