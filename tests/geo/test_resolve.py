@@ -220,3 +220,18 @@ def test_broadway_is_new_york_s_theatre_district(resolve):
     place = _place(resolve("The Broadway star said the show would go on."), "Broadway")
     assert place.country == "US"
     assert haversine_km(place.lat, place.lon, 40.76, -73.99) < 5
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Heavy snow hit the Midwest on Monday.", "Midwest", "US"),
+        ("Wildfires burned across Siberia this summer.", "Siberia", "RU"),
+        ("British police said storms crossed the Midlands overnight.", "Midlands", "GB"),
+        ("Zimbabwe reported cholera in Midlands and Masvingo.", "Midlands", "ZW"),
+        ("Start-ups in Silicon Valley raised less money.", "Silicon Valley", "US"),
+    ],
+)
+def test_regions_the_news_names_are_known_in_their_country(resolve, text, mention, country):
+    place = _place(resolve(text), mention)
+    assert place is not None and place.country == country
