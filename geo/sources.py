@@ -39,6 +39,8 @@ __all__ = [
 #: only the main and ASCII names are kept: tiny hamlets' many alternate names
 #: are mostly noise that collides with common words.
 ALTERNATE_NAME_MIN_POPULATION = 1000
+#: Smallest town whose alternate names of three letters or fewer are indexed.
+SHORT_ALIAS_MIN_POPULATION = 100_000
 
 
 @dataclass
@@ -121,12 +123,22 @@ _GENERIC_ALIAS_KEYS = frozenset(
 )
 
 
-def _usable_alias(alias: str) -> bool:
-    """Whether a GeoNames alternate name may become a lookup key."""
+def _usable_alias(alias: str, population: int = 0) -> bool:
+    """Whether a GeoNames alternate name may become a lookup key.
+
+    Left out besides codes and generic words: names written all in lower
+    case, which GeoNames keeps as loose romanisations ("noma" for Nome,
+    "haydn" for Hayden) and which turn people into towns; and names of three
+    letters or fewer for towns under :data:`SHORT_ALIAS_MIN_POPULATION`
+    ("Mod" for Maud, "Ai" for Baxter).
+    """
+    letters = [ch for ch in alias if ch.isalpha()]
     return (
         has_latin_letter(alias)
         and not _looks_like_code(alias)
         and name_key(alias) not in _GENERIC_ALIAS_KEYS
+        and any(ch.isupper() for ch in letters)
+        and (len(letters) > 3 or population >= SHORT_ALIAS_MIN_POPULATION)
     )
 
 
@@ -218,7 +230,7 @@ def geonames_city_records() -> Iterator[SourceRecord]:
         population = int(city.get("population") or 0)
         aliases = []
         if population >= ALTERNATE_NAME_MIN_POPULATION:
-            aliases = [a for a in city.get("alternatenames") or [] if _usable_alias(a)]
+            aliases = [a for a in city.get("alternatenames") or [] if _usable_alias(a, population)]
         if population >= _BARE_NAME_MIN_POPULATION and city.get("countrycode") in (
             ARABIC_NAME_COUNTRIES
         ):

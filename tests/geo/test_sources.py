@@ -120,6 +120,8 @@ def test_generic_alternate_names_do_not_make_a_word_a_town():
     assert not _usable_alias("LHR")
     assert _usable_alias("Fort Western")
     assert _usable_alias("Kyiv")
+    assert not _usable_alias("noma")  # a loose romanisation of Nome, Alaska
+    assert not _usable_alias("Mod", 1_076) and _usable_alias("Rom", 2_800_000)
 
 
 def test_every_regional_adjective_names_a_curated_place(gazetteer):
