@@ -996,8 +996,12 @@ def _after_title(span: Span) -> bool:
 
 
 def _locative_context(span: Span) -> bool:
-    """True when an unknown name sits where places sit: after in/at/near/from/to …."""
+    """True when an unknown name sits where places sit: after in/at/near/from/to ….
+
+    Not after "of": "cases of Ebola", "the spread of H5N1" name diseases the
+    model tags as places.
+    """
     if span.start == 0:
         return False
     before = span.doc[span.start - 1]
-    return before.lower_ in {"in", "at", "near", "from", "to", "into", "outside", "across", "of"}
+    return before.lower_ in {"in", "at", "near", "from", "to", "into", "outside", "across"}

@@ -363,3 +363,8 @@ def test_a_known_place_the_model_tags_as_a_place_once_is_that_place_throughout(e
 def test_an_unknown_name_tagged_as_a_place_once_does_not_spread(extract):
     text = "Fighting raged in Varnok on Monday. Varnok said the talks had failed."
     assert _texts(extract(text)) == ["Varnok"]  # the second is the firm or the person
+
+
+def test_an_unknown_name_after_of_is_no_place(extract):
+    assert extract("Doctors reported new cases of Ebola in the north.") == []
+    assert _texts(extract("Fighting raged in Varnok on Monday.")) == ["Varnok"]
