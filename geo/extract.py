@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Collection, Iterable, Mapping
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -425,6 +426,27 @@ class MentionExtractor:
                         best = span
             if best is not None:
                 spans.append(best)
+        return spans + self._split_names(doc, spans)
+
+    def _split_names(self, doc: Doc, taken: list[Span]) -> list[Span]:
+        """Place names the model cut into two entities side by side.
+
+        "Boa Vista" tagged as GPE "Boa" and ORG "Vista": when one half is a
+        place entity and the whole is a place of standing, the whole is taken.
+        """
+        used = {i for span in taken for i in range(span.start, span.end)}
+        spans: list[Span] = []
+        for left, right in pairwise(doc.ents):
+            if left.end != right.start or not (
+                left.label_ in _PLACE_LABELS or right.label_ in _PLACE_LABELS
+            ):
+                continue
+            whole = _trim(doc[left.start : right.end])
+            if any(i in used for i in range(whole.start, whole.end)):
+                continue
+            if _strong(self.gazetteer.candidates(whole.text), population=STRONG_POPULATION):
+                spans.append(whole)
+                used.update(range(whole.start, whole.end))
         return spans
 
     # -- pass 1: entities -------------------------------------------------

@@ -333,6 +333,10 @@ def test_a_country_whose_name_joins_two_names_is_one_mention(extract, text, name
     assert name in _texts(extract(text))
 
 
+def test_a_town_the_model_cuts_in_two_entities_is_one_mention(extract):
+    assert _texts(extract("Thousands are living in Boa Vista, the state capital.")) == ["Boa Vista"]
+
+
 def test_two_places_joined_by_and_stay_two(extract):
     assert _texts(extract("Trade between Syria and Iraq fell.")) == ["Syria", "Iraq"]
 
