@@ -424,6 +424,7 @@ _GENERIC_WORDS = POSITION_WORDS | frozenset(
         "harbour",
         "harbor",
         "port",
+        "republic",
         "the",
     }
 )

@@ -235,3 +235,9 @@ def test_broadway_is_new_york_s_theatre_district(resolve):
 def test_regions_the_news_names_are_known_in_their_country(resolve, text, mention, country):
     place = _place(resolve(text), mention)
     assert place is not None and place.country == country
+
+
+def test_a_lone_generic_word_neither_lands_abroad_nor_vouches_for_a_country(resolve):
+    results = resolve("Aid came from Republic and from the UN agency in Geneva.")
+    assert _place(results, "Republic") is None  # not Republic, Missouri
+    assert _place(results, "Geneva").country == "CH"
