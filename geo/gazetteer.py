@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 #: Bump when the schema or the build rules change: it renames the index file.
-INDEX_FORMAT = 11
+INDEX_FORMAT = 12
 
 #: How strongly a feature kind is preferred when population says nothing:
 #: countries over provinces over curated areas over towns over airports.

