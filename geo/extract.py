@@ -574,7 +574,8 @@ class MentionExtractor:
 
         "the Indonesian island of Java", "the province of Cordoba": a kind of
         place and "of" before the name; "on Oahu": an island after "on";
-        "Kampungu, Namibia": the name is
+        "Brands Hatch, Kent.": a province closing a place's name after a
+        comma; "Kampungu, Namibia": the name is
         followed by a country or province that one of its candidates lies in.
         """
         doc = span.doc
@@ -586,6 +587,14 @@ class MentionExtractor:
             return True
         if span.start >= 1 and doc[span.start - 1].lower_ == "on":
             return any(c.feature == "island" for c in candidates)  # "on Oahu", "on Java"
+        if (
+            span.start >= 2
+            and doc[span.start - 1].text == ","
+            and _is_capitalised(doc[span.start - 2])
+            and (span.end >= len(doc) or doc[span.end].is_punct or doc[span.end].is_space)
+            and any(c.feature == "admin1" and c.exact_name for c in candidates)
+        ):
+            return True  # "Brands Hatch, Kent." closes with the site's county
         if span.end + 1 >= len(doc) or doc[span.end].text != ",":
             return False
         after = doc[span.end + 1]

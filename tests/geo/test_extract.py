@@ -317,6 +317,16 @@ def test_the_text_can_say_a_name_is_a_place_the_model_calls_a_person(extract, te
     assert "Java" in _texts(extract(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("7/8 April: Brands Hatch Indy, Kent. 28/29 April: Oulton Park.", "Kent"),
+    ],
+)
+def test_a_province_closing_a_site_s_name_is_a_place(extract, text, place):
+    assert place in _texts(extract(text))
+
+
 def test_a_person_before_a_country_that_holds_no_namesake_stays_a_person(extract):
     assert _texts(extract("John Paris, France's coach, spoke first.")) == ["France"]
 
