@@ -248,7 +248,7 @@ def rank_candidates(
         if fellows:
             # Two fellows make a list of that kind near certain.
             score += _LIST_BONUS * min(2, len(set(fellows)))
-            reasons.append(f"listed with {', '.join(dict.fromkeys(fellows))}")
+            reasons.append(f"named with {', '.join(dict.fromkeys(fellows))}")
         if named_kind is not None and candidate.feature == named_kind:
             score += _QUALIFIER_BONUS
             reasons.append(f"the text calls it a {_KIND_WORDS.get(named_kind, named_kind)}")

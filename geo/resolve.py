@@ -135,6 +135,14 @@ class Resolver:
                     for k in _list_siblings(text, mentions, index)
                     if k in first and first[k].feature in _LISTED_FEATURES
                 ]
+                if not listed_with:
+                    near = [
+                        first[k]
+                        for k in _sentence_fellows(text, mentions, index)
+                        if k in first and first[k].feature == "admin1"
+                    ]
+                    if len({c.gazetteer_id for c in near}) >= 2:
+                        listed_with = near[:1]
                 ranked[index] = self._rank(
                     text,
                     mention,
@@ -465,6 +473,18 @@ def _list_siblings(text: str, mentions: Sequence[Mention], index: int) -> list[i
         k += 1
         siblings.append(k)
     return siblings
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def _sentence_fellows(text: str, mentions: Sequence[Mention], index: int) -> list[int]:
+    """The indices of the other mentions in the sentence of ``mentions[index]``."""
+    here = mentions[index]
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, here.start)), default=0)
+    found = _SENTENCE_END.search(text, here.end)
+    end = found.start() if found else len(text)
+    return [k for k, m in enumerate(mentions) if k != index and m.start >= start and m.end <= end]
 
 
 def _list_goes_on_after_next(text: str, mentions: Sequence[Mention], index: int) -> bool:

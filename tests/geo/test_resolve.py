@@ -144,7 +144,7 @@ def test_provinces_known_by_their_english_names(resolve):
 def test_a_name_listed_with_states_or_called_a_state_is_the_state(resolve, text):
     place = _place(resolve(text), "Washington")
     assert (place.country, place.feature) == ("US", "admin1")
-    assert "state" in place.reason or "listed with" in place.reason
+    assert "state" in place.reason or "named with" in place.reason
 
 
 def test_a_town_and_its_district_closing_a_list_of_states_is_the_town(resolve):
@@ -262,3 +262,9 @@ def test_towns_carry_the_iso_code_of_their_province(gazetteer):
 def test_russian_republics_by_their_english_names(resolve):
     place = _place(resolve("Fighting flared again in Chechnya on Monday."), "Chechnya")
     assert (place.country, place.feature) == ("RU", "admin1")
+
+
+def test_a_province_named_in_a_sentence_of_provinces_is_the_province(resolve):
+    text = "There were four cases in Ontario, eight in Alberta, one in Manitoba and one in Quebec."
+    place = _place(resolve(text), "Quebec")
+    assert (place.country, place.feature) == ("CA", "admin1")
