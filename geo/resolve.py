@@ -108,11 +108,10 @@ class Resolver:
                 ]
                 if candidates[m.name]:
                     parts[m.name] = part[0]
-            elif not candidates[m.name] and m.name.endswith(" City"):
-                # "Birmingham City", "Suffolk City": no such entry, but the town is.
-                candidates[m.name] = [
-                    c for c in self._candidates(m.name[: -len(" City")]) if c.feature == "city"
-                ]
+            elif not candidates[m.name]:
+                # "Birmingham City", "Pingliang city", "Nyanza province": no such
+                # entry, but the town or province without the word is one.
+                candidates[m.name] = self._without_kind_word(m.name)
         context = self._context(mentions, candidates)
         ranked: dict[int, list[Ranked]] = {}
         for index, mention in enumerate(mentions):
@@ -183,6 +182,15 @@ class Resolver:
                 self._looked_up.clear()
             self._looked_up[name] = known
         return list(known)
+
+    def _without_kind_word(self, name: str) -> list[Candidate]:
+        """Candidates of the kind a trailing word names, looked up without it."""
+        head, _, word = name.rpartition(" ")
+        features = _KIND_FEATURES.get(word.lower())
+        if not head or features is None:
+            return []
+        wanted = {features, "admin2"} if features == "admin1" else {features}
+        return [c for c in self._candidates(head) if c.feature in wanted]
 
     def _context(
         self, mentions: Sequence[Mention], candidates: dict[str, list[Candidate]]
@@ -450,6 +458,8 @@ _KIND_BEFORE = re.compile(
 _KIND_FEATURES = {
     "state": "admin1",
     "province": "admin1",
+    "region": "admin1",
+    "district": "admin2",
     "county": "admin2",
     "city": "city",
     "town": "city",

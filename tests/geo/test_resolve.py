@@ -206,6 +206,8 @@ def test_a_well_known_island_outranks_a_namesake_town_abroad(resolve):
 def test_a_club_named_town_city_is_placed_at_the_town(resolve):
     place = _place(resolve("Burton travel to Birmingham City on Saturday."), "Birmingham City")
     assert (place.country, place.feature) == ("GB", "city")
+    town = _place(resolve("Officials in Pingliang city reported two cases."), "Pingliang city")
+    assert (town.country, town.feature) == ("CN", "city")
 
 
 def test_a_hub_known_by_its_short_name_is_the_airport_in_its_country(resolve):
