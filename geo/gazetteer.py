@@ -17,6 +17,7 @@ import sqlite3
 import tempfile
 import threading
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -35,6 +36,10 @@ __all__ = [
 
 #: Bump when the schema or the build rules change: it renames the index file.
 INDEX_FORMAT = 12
+
+#: Smallest town a misspelt name may be matched to (:meth:`Gazetteer.close_names`).
+FUZZY_MIN_POPULATION = 50_000
+_FUZZY_MIN_LETTERS = 6
 
 #: How strongly a feature kind is preferred when population says nothing:
 #: countries over provinces over curated areas over towns over airports.
@@ -191,6 +196,7 @@ class Gazetteer:
         self.path = path
         self._local = threading.local()
         self._countries: dict[str, Candidate | None] = {}
+        self._fuzzy: dict[tuple[str, int], list[str]] | None = None
 
     def _conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
@@ -294,6 +300,52 @@ class Gazetteer:
             capital=bool(row[11]),
         )
 
+    def close_names(self, name: str) -> list[Candidate]:
+        """Places of standing whose name is one or two letters away from ``name``.
+
+        For misspellings and transliterations the alternate names miss
+        ("Mauritious", "Saraqeb"): only countries, provinces and towns of
+        :data:`FUZZY_MIN_POPULATION` or more are considered, by their main
+        names, only for names of six letters or more; one edit is allowed up
+        to eight letters, two
+        beyond, and the edits may touch only vowels and doubled letters (the
+        consonants, undoubled, must agree: "Greenlane" is not "Greenland").
+        Each candidate is marked as an alias match.
+        """
+        key = name_key(name)
+        if len(key) < _FUZZY_MIN_LETTERS:
+            return []
+        allowed = 1 if len(key) <= 8 else 2
+        found: dict[str, Candidate] = {}
+        by_shape = self._fuzzy_keys()
+        for length in range(len(key) - allowed, len(key) + allowed + 1):
+            for other in by_shape.get((key[0], length), ()):
+                if (
+                    other == key
+                    or _skeleton(other) != _skeleton(key)
+                    or not _within_edits(key, other, allowed)
+                ):
+                    continue
+                for c in self.candidates(other):
+                    if c.feature in ("country", "admin1") or c.population >= FUZZY_MIN_POPULATION:
+                        found.setdefault(c.gazetteer_id, replace(c, exact_name=False))
+        return list(found.values())
+
+    def _fuzzy_keys(self) -> dict[tuple[str, int], list[str]]:
+        keys = self._fuzzy
+        if keys is None:
+            rows = self._conn().execute(
+                """SELECT DISTINCT n.key FROM names n JOIN places p ON p.rowid = n.place
+                   WHERE n.is_main = 1
+                   AND (p.feature IN ('country', 'admin1') OR p.population >= ?)""",
+                (FUZZY_MIN_POPULATION,),
+            )
+            keys = {}
+            for (key,) in rows:
+                keys.setdefault((key[0], len(key)), []).append(key)
+            self._fuzzy = keys
+        return keys
+
     def country(self, iso2: str) -> Candidate | None:
         """The country entry for an ISO alpha-2 code."""
         row = (
@@ -315,6 +367,27 @@ class Gazetteer:
 def _prior_sort_key(candidate: Candidate) -> tuple[int, int, int, str]:
     rank = FEATURE_RANK.get(candidate.feature, _DEFAULT_RANK)
     return (0 if candidate.exact_name else 1, rank, -candidate.population, candidate.gazetteer_id)
+
+
+def _skeleton(key: str) -> str:
+    """A name's consonants with doubled letters made single: where spellings agree."""
+    consonants = [ch for ch in key if ch not in "aeiouy "]
+    return "".join(ch for i, ch in enumerate(consonants) if i == 0 or ch != consonants[i - 1])
+
+
+def _within_edits(a: str, b: str, limit: int) -> bool:
+    """Whether the Levenshtein distance between ``a`` and ``b`` is at most ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
 
 
 _open_lock = threading.Lock()

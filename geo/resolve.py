@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from geopy.geocoders.base import Geocoder
 from shapely import wkt as shapely_wkt
@@ -49,6 +50,8 @@ _PART_TOWN_POPULATION = 100_000
 #: right, with its own entry or none: the whole's point would be far from it.
 _WHOLES_WITH_PARTS = frozenset({"country", "admin1", "admin2", "island", "peninsula"})
 _LOOKUP_CACHE_NAMES = 4096
+#: Confidence kept by a place matched under a spelling one or two letters off.
+_RESPELLED_CONFIDENCE = 0.8
 _QUALIFIER = re.compile(r"^\s*,\s*([A-Z][\w.'’\- ]{1,40}?)(?=[,.;:)\n]|\s+(?:and|on|in)\b|$)")
 
 
@@ -90,6 +93,8 @@ class Resolver:
         candidates: dict[str, list[Candidate]] = {}
         # Names that name part of a place ("South Florida"), with the direction.
         parts: dict[str, str] = {}
+        # Names matched only to a place spelled a little differently.
+        spelled: set[str] = set()
         for m in mentions:
             if not _needs_lookup(m) or m.name in candidates:
                 continue
@@ -112,6 +117,11 @@ class Resolver:
                 # "Birmingham City", "Pingliang city", "Nyanza province": no such
                 # entry, but the town or province without the word is one.
                 candidates[m.name] = self._without_kind_word(m.name)
+                if not candidates[m.name] and m.kind is MentionKind.TOPONYM:
+                    # "Mauritious": a place of standing one letter away.
+                    candidates[m.name] = self.gazetteer.close_names(m.name)
+                    if candidates[m.name]:
+                        spelled.add(m.name)
         context = self._context(mentions, candidates)
         ranked: dict[int, list[Ranked]] = {}
         for index, mention in enumerate(mentions):
@@ -161,6 +171,9 @@ class Resolver:
             self._place_for(m, ranked.get(i), part=parts.get(m.name))
             for i, m in enumerate(mentions)
         ]
+        for index, item in enumerate(resolved):
+            if item.place is not None and item.mention.name in spelled:
+                resolved[index] = Resolved(item.mention, _respelled(item.place, item.mention.name))
         # Streets and buildings the gazetteer lacks lie in the town named nearest.
         for index, item in enumerate(resolved):
             if item.place is None and (
@@ -467,6 +480,15 @@ _KIND_FEATURES = {
     "country": "country",
     "republic": "country",
 }
+
+
+def _respelled(place: Place, written: str) -> Place:
+    """A place found under another spelling: less sure, and saying so."""
+    return replace(
+        place,
+        confidence=round(place.confidence * _RESPELLED_CONFIDENCE, 3),
+        reason=f"'{written}' read as '{place.name}', spelled differently; {place.reason}",
+    )
 
 
 def _list_siblings(text: str, mentions: Sequence[Mention], index: int) -> list[int]:

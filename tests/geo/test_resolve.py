@@ -270,3 +270,21 @@ def test_a_province_named_in_a_sentence_of_provinces_is_the_province(resolve):
     text = "There were four cases in Ontario, eight in Alberta, one in Manitoba and one in Quebec."
     place = _place(resolve(text), "Quebec")
     assert (place.country, place.feature) == ("CA", "admin1")
+
+
+def test_a_misspelt_place_of_standing_is_found_and_says_so(resolve):
+    results = resolve("Tourists flocked to Mauritious in winter.")
+    place = _place(results, "Mauritious")
+    assert place.country == "MU" and "spelled differently" in place.reason
+    assert place.confidence < 0.8
+
+
+@pytest.mark.parametrize("name", ["Greenlane", "Ebola", "Vanni", "Smithson"])
+def test_only_vowel_and_doubling_slips_of_six_letters_or_more_are_forgiven(gazetteer, name):
+    assert gazetteer.close_names(name) == []
+
+
+def test_close_names_reach_countries_and_big_cities(gazetteer):
+    assert {c.country for c in gazetteer.close_names("Phillipines")} == {"PH"}
+    assert "SY" in {c.country for c in gazetteer.close_names("Damascuss")}
+    assert all(not c.exact_name for c in gazetteer.close_names("Damascuss"))
