@@ -365,7 +365,8 @@ class MentionExtractor:
                 blocked.update(range(ent.start, ent.end))
             if ent.label_ in _OVERRIDABLE_LABELS:
                 overridable.append(ent)
-        for span in self._paired_names(doc):
+        paired = self._paired_names(doc)
+        for span in paired + self._split_names(doc, paired):
             found.append(self._toponym(span, "GAZETTEER"))
             taken.update(range(span.start, span.end))
             blocked.difference_update(range(span.start, span.end))
@@ -400,7 +401,7 @@ class MentionExtractor:
         text = doc.text  # spaCy joins every token for each call: once per article
         return [self._widen(text, m, sentences) for m in found]
 
-    # -- pass 0: "X and Y" names --------------------------------------------
+    # -- pass 0: names the model cut apart ----------------------------------
     def _paired_names(self, doc: Doc) -> list[Span]:
         """Countries and provinces whose names join two names with "and".
 
@@ -426,7 +427,7 @@ class MentionExtractor:
                         best = span
             if best is not None:
                 spans.append(best)
-        return spans + self._split_names(doc, spans)
+        return spans
 
     def _split_names(self, doc: Doc, taken: list[Span]) -> list[Span]:
         """Place names the model cut into two entities side by side.
@@ -572,37 +573,25 @@ class MentionExtractor:
     def _named_as_a_place(self, span: Span, candidates: list[Candidate]) -> bool:
         """Whether the text itself says the name is a place, whatever the model said.
 
-        "the Indonesian island of Java", "the province of Cordoba": a kind of
-        place and "of" before the name; "on Oahu": an island after "on";
-        "Brands Hatch, Kent.": a province closing a place's name after a
-        comma; "Kampungu, Namibia": the name is
-        followed by a country or province that one of its candidates lies in.
+        After a kind of place and "of" ("the island of Java", "the province
+        of Cordoba"); an island after "on" ("on Oahu"); a province closing a
+        site's name after a comma ("Brands Hatch, Kent."); or a name followed
+        by a country or province that one of its candidates lies in
+        ("Kampungu, Namibia").
         """
         doc = span.doc
-        if (
-            span.start >= 2
-            and doc[span.start - 1].lower_ == "of"
-            and doc[span.start - 2].lower_ in _PLACE_KIND_NOUNS
+        before = doc[span.start - 1].lower_ if span.start else ""
+        if before == "of" and span.start >= 2 and doc[span.start - 2].lower_ in _PLACE_KIND_NOUNS:
+            return True
+        if before == "on":
+            return any(c.feature == "island" for c in candidates)
+        if _closes_a_site_name(span) and any(
+            c.feature == "admin1" and c.exact_name for c in candidates
         ):
             return True
-        if span.start >= 1 and doc[span.start - 1].lower_ == "on":
-            return any(c.feature == "island" for c in candidates)  # "on Oahu", "on Java"
-        if (
-            span.start >= 2
-            and doc[span.start - 1].text == ","
-            and _is_capitalised(doc[span.start - 2])
-            and (span.end >= len(doc) or doc[span.end].is_punct or doc[span.end].is_space)
-            and any(c.feature == "admin1" and c.exact_name for c in candidates)
-        ):
-            return True  # "Brands Hatch, Kent." closes with the site's county
-        if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        qualifier = _qualifier_after(span)
+        if qualifier is None:
             return False
-        after = doc[span.end + 1]
-        if after.ent_type_ not in ("GPE", "LOC") or after.ent_iob_ != "B":
-            return False
-        qualifier = doc[after.i : after.i + 1]
-        while qualifier.end < len(doc) and doc[qualifier.end].ent_iob_ == "I":
-            qualifier = doc[qualifier.start : qualifier.end + 1]
         countries = {
             c.country
             for c in self.gazetteer.candidates(qualifier.text)
@@ -1016,6 +1005,31 @@ def _after_a_named_site(span: Span, places: set[int]) -> bool:
     if not (named.i in places or named.ent_type_ in ("ORG", "FAC", "GPE", "LOC")):
         return False
     return span.end >= len(doc) or doc[span.end].is_punct
+
+
+def _closes_a_site_name(span: Span) -> bool:
+    """Whether the name follows a capitalised word and a comma and ends its clause."""
+    doc = span.doc
+    return (
+        span.start >= 2
+        and doc[span.start - 1].text == ","
+        and _is_capitalised(doc[span.start - 2])
+        and (span.end >= len(doc) or doc[span.end].is_punct or doc[span.end].is_space)
+    )
+
+
+def _qualifier_after(span: Span) -> Span | None:
+    """The place entity right after the name and a comma ("Kampungu, Namibia"), if any."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    after = doc[span.end + 1]
+    if after.ent_type_ not in ("GPE", "LOC") or after.ent_iob_ != "B":
+        return None
+    end = after.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[after.i : end]
 
 
 def _after_title(span: Span) -> bool:
