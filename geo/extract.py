@@ -22,8 +22,21 @@ import bisect
 from collections.abc import Collection, Iterable, Mapping
 from itertools import pairwise
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from geo.cues import (
+    PERSON_TITLES,
+    PLACE_KIND_NOUNS,
+    after_title,
+    closes_a_site_name,
+    in_place_position,
+    inside_longer_name,
+    is_capitalised,
+    locative_context,
+    modifies_next_noun,
+    qualifier_after,
+    trim,
+)
 from geo.gazetteer import FEATURE_RANK, Gazetteer
 from geo.local_places import LOCAL_LABEL, local_place_spans
 from geo.normalize import POSITION_WORDS, name_key
@@ -109,36 +122,6 @@ _CALENDAR_WORDS = frozenset(
 #: corpora count ("European Commission", "Ukrainian Law on …", "Kenya-Ukraine
 #: Business Forum", "two billion US dollars").
 _NAMES_WITH_PLACES = frozenset({"ORG", "LAW", "EVENT", "MONEY"})
-#: Prepositions after which a lone name the model calls a PERSON is a place
-#: ("from Dover to Calais"); "to" and "with" are left out: people are talked to.
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "into", "across"})
-#: Words of travel after which "to" introduces a place ("driving to Castlegar").
-_TRAVEL_WORDS = frozenset(
-    {
-        "travel",
-        "drive",
-        "fly",
-        "go",
-        "come",
-        "return",
-        "move",
-        "head",
-        "flee",
-        "sail",
-        "march",
-        "walk",
-        "commute",
-        "relocate",
-        "deport",
-        "evacuate",
-        "trip",
-        "journey",
-        "flight",
-        "route",
-        "road",
-        "visit",
-    }
-)
 #: Words that, after a town's name, make an organisation that town's public service.
 #: ("County" and "City" are left out: "Walker County" is a name of its own.)
 _LOCAL_SERVICE_WORDS = frozenset(
@@ -168,63 +151,6 @@ _LOCAL_SERVICE_WORDS = frozenset(
     }
 )
 _CONNECTORS = frozenset({"of", "al", "el", "de", "del", "la", "le", "upon", "on", "-", "the", "da"})
-#: Words that make the capitalised word after them a person or an office.
-_PERSON_TITLES = frozenset(
-    {
-        "president",
-        "minister",
-        "premier",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "sheikh",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "gen",
-        "general",
-        "col",
-        "colonel",
-        "lt",
-        "maj",
-        "major",
-        "capt",
-        "captain",
-        "sgt",
-        "sen",
-        "senator",
-        "rep",
-        "gov",
-        "governor",
-        "mayor",
-        "judge",
-        "justice",
-        "pope",
-        "saint",
-        "st",
-        "archbishop",
-        "bishop",
-        "imam",
-        "rabbi",
-        "chancellor",
-        "secretary",
-        "ambassador",
-        "commander",
-        "admiral",
-        "lord",
-        "lady",
-        "sir",
-        "dame",
-        "emir",
-        "sultan",
-        "chief",
-        "spokesman",
-        "spokeswoman",
-        "officer",
-    }
-)
 _MAX_NGRAM = 6
 #: Words after a place name that make it a disease's name.
 _DISEASE_WORDS = frozenset(
@@ -235,8 +161,6 @@ _WORD_CODES = frozenset(
     {"in", "or", "me", "ok", "oh", "hi", "la", "ma", "pa", "de", "id", "al", "co", "ga", "mo"}
 )
 _COUNTRIES_KEY = "eventmap_countries_named"
-#: A sentence with at least this share of capitalised words is written as a headline.
-_HEADLINE_SHARE = 0.6
 #: Nouns after a name that make "the" belong to them: "the Donetsk area".
 _AREA_NOUNS = frozenset(
     {
@@ -255,23 +179,6 @@ _AREA_NOUNS = frozenset(
         "town",
         "port",
         "district",
-    }
-)
-#: Kinds of place that name one with "of": "the island of Java".
-_PLACE_KIND_NOUNS = frozenset(
-    {
-        "island",
-        "province",
-        "region",
-        "state",
-        "city",
-        "town",
-        "village",
-        "county",
-        "district",
-        "governorate",
-        "republic",
-        "port",
     }
 )
 #: Natural features and regions an organisation may be named after: the
@@ -301,22 +208,6 @@ _ADMIN_WORDS = frozenset(
     {"province", "governorate", "region", "oblast", "state", "county", "district", "prefecture"}
 )
 _STRONG_FEATURES = frozenset(f for f, rank in FEATURE_RANK.items() if rank <= 2)
-
-
-def _is_capitalised(token: Token) -> bool:
-    text = token.text
-    return bool(text) and text[0].isupper()
-
-
-def _trim(span: Span) -> Span:
-    """Drop a leading determiner and a trailing possessive from an entity span."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
-        start += 1
-    while end > start and doc[end - 1].lower_ in ("'s", "’s", "'"):
-        end -= 1
-    return doc[start:end]
 
 
 def _exactly_of_standing(
@@ -416,10 +307,10 @@ class MentionExtractor:
                 continue
             best = None
             for start in range(token.i - 1, max(-1, token.i - 4), -1):
-                if not _is_capitalised(doc[start]):
+                if not is_capitalised(doc[start]):
                     break
                 for end in range(token.i + 2, min(len(doc), token.i + 4) + 1):
-                    if not _is_capitalised(doc[end - 1]):
+                    if not is_capitalised(doc[end - 1]):
                         break
                     span = doc[start:end]
                     found = self.gazetteer.candidates(span.text)
@@ -442,7 +333,7 @@ class MentionExtractor:
                 left.label_ in _PLACE_LABELS or right.label_ in _PLACE_LABELS
             ):
                 continue
-            whole = _trim(doc[left.start : right.end])
+            whole = trim(doc[left.start : right.end])
             if any(i in used for i in range(whole.start, whole.end)):
                 continue
             if _strong(self.gazetteer.candidates(whole.text), population=STRONG_POPULATION):
@@ -456,27 +347,27 @@ class MentionExtractor:
             country = self._demonym_country(ent.text)
             if country:
                 return self._demonym(ent, country)
-            region = self.regional.get(_trim(ent).text)
-            return self._regional(_trim(ent), region) if region else None
+            region = self.regional.get(trim(ent).text)
+            return self._regional(trim(ent), region) if region else None
         if ent.label_ == "PERSON":
             # "the Slovak architect": a lone national adjective before a common
             # noun, which the small model sometimes takes for a surname.
             country = self._demonym_country(ent.text) if len(ent) == 1 else None
-            if country and _modifies_next_noun(ent):
+            if country and modifies_next_noun(ent):
                 return self._demonym(ent, country)
             return None
         if ent.label_ not in _PLACE_LABELS and ent.label_ != "FAC":
             return None
-        span = self._with_admin_word(_trim(ent))
-        if not len(span) or not any(_is_capitalised(t) for t in span):
+        span = self._with_admin_word(trim(ent))
+        if not len(span) or not any(is_capitalised(t) for t in span):
             return None
         key = name_key(span.text)
         known = bool(self.gazetteer.known_keys([key]))
         if ent.label_ == "FAC" and not known:
             return None
-        if not known and not _locative_context(span):
+        if not known and not locative_context(span):
             return None
-        if _after_title(span):
+        if after_title(span):
             return None
         return self._toponym(span, ent.label_)
 
@@ -503,13 +394,13 @@ class MentionExtractor:
         """
         spans = []
         for ent in ents:
-            span = _trim(ent)
+            span = trim(ent)
             if not len(span) or any(i in taken for i in range(span.start, span.end)):
                 continue
             if (
                 ent.label_ in ("PERSON", "ORG")
                 and span.text in named_places
-                and not _after_title(span)
+                and not after_title(span)
             ):
                 spans.append(span)
                 continue
@@ -518,19 +409,19 @@ class MentionExtractor:
             ):
                 continue
             if ent.label_ == "PERSON" and not (
-                _in_place_position(span, taken, words=2)
+                in_place_position(span, taken, words=2)
                 or self._well_known_long_name(span)
                 or self._named_as_a_place(span, self.gazetteer.candidates(span.text))
             ):
                 continue
-            if _after_title(span) or span.text.lower().rstrip(".") in _PERSON_TITLES:
+            if after_title(span) or span.text.lower().rstrip(".") in PERSON_TITLES:
                 continue
             if span.end < ent.end and ent.label_ != "NORP":
                 continue
-            if ent.label_ in ("PRODUCT", "DATE") and not _in_place_position(span, taken, words=3):
+            if ent.label_ in ("PRODUCT", "DATE") and not in_place_position(span, taken, words=3):
                 continue  # a car named "Tucson" is a car
             if ent.label_ == "DATE" and any(
-                t.like_num or t.lower_.rstrip(".") in _CALENDAR_WORDS or not _is_capitalised(t)
+                t.like_num or t.lower_.rstrip(".") in _CALENDAR_WORDS or not is_capitalised(t)
                 for t in span
             ):
                 continue
@@ -557,7 +448,7 @@ class MentionExtractor:
         )
         if (
             preceded_by_the
-            and not _modifies_next_noun(span)
+            and not modifies_next_noun(span)
             and not any(c.feature in _ARTICLE_FEATURES for c in candidates)
         ):
             return None  # "the Centre", "the Mission": an institution, not a place
@@ -565,7 +456,7 @@ class MentionExtractor:
             return span
         lenient = ent.label_ == "NORP" or (
             ent.label_ in ("PERSON", "ORG", "PRODUCT", "DATE")
-            and _in_place_position(span, places, words=2 if ent.label_ == "PERSON" else 3)
+            and in_place_position(span, places, words=2 if ent.label_ == "PERSON" else 3)
         )
         population = STRONG_POPULATION if lenient else ORG_OVERRIDE_POPULATION
         return span if _strong(candidates, population=population) else None
@@ -581,15 +472,15 @@ class MentionExtractor:
         """
         doc = span.doc
         before = doc[span.start - 1].lower_ if span.start else ""
-        if before == "of" and span.start >= 2 and doc[span.start - 2].lower_ in _PLACE_KIND_NOUNS:
+        if before == "of" and span.start >= 2 and doc[span.start - 2].lower_ in PLACE_KIND_NOUNS:
             return True
         if before == "on":
             return any(c.feature == "island" for c in candidates)
-        if _closes_a_site_name(span) and any(
+        if closes_a_site_name(span) and any(
             c.feature == "admin1" and c.exact_name for c in candidates
         ):
             return True
-        qualifier = _qualifier_after(span)
+        qualifier = qualifier_after(span)
         if qualifier is None:
             return False
         countries = {
@@ -616,7 +507,7 @@ class MentionExtractor:
                 elif ent.label_ == "GPE":
                     codes.update(
                         str(c.country)
-                        for c in self.gazetteer.candidates(_trim(ent).text)
+                        for c in self.gazetteer.candidates(trim(ent).text)
                         if c.feature == "country" and c.country
                     )
             known = doc.user_data[_COUNTRIES_KEY] = tuple(sorted(codes))
@@ -650,14 +541,14 @@ class MentionExtractor:
         for ent in ents:
             if ent.label_ not in _NAMES_WITH_PLACES:
                 continue
-            span = _trim(ent)
+            span = trim(ent)
             i = span.start
             while i < span.end:
                 if i in taken:
                     # The words glued to a place already taken finish its name
                     # ("Niger Delta Development Commission"): read on after them.
                     i += 1
-                    while i < span.end and i not in taken and _is_capitalised(span.doc[i]):
+                    while i < span.end and i not in taken and is_capitalised(span.doc[i]):
                         i += 1
                     continue
                 mention, width = self._organisation_place_at(span, i)
@@ -671,7 +562,7 @@ class MentionExtractor:
     def _organisation_place_at(self, span: Span, i: int) -> tuple[Mention | None, int]:
         """The place name starting at token ``i`` of an organisation's name, and its width."""
         doc = span.doc
-        if not _is_capitalised(doc[i]) or _after_title(doc[i : i + 1]):
+        if not is_capitalised(doc[i]) or after_title(doc[i : i + 1]):
             return None, 1
         country = self._demonym_country(doc[i].text)
         if country:
@@ -682,7 +573,7 @@ class MentionExtractor:
                 return self._regional(doc[i:end], region), end - i
         for end in range(min(span.end, i + 3), i, -1):
             name = doc[i:end]
-            if not all(_is_capitalised(t) for t in name):
+            if not all(is_capitalised(t) for t in name):
                 continue
             if self._names_a_place_of_standing(name):
                 return self._toponym(name, "GAZETTEER"), end - i
@@ -708,7 +599,7 @@ class MentionExtractor:
         """
         for end in range(min(span.end - 1, span.start + 3), span.start, -1):
             head = span.doc[span.start : end]
-            if not all(_is_capitalised(t) for t in head) or self._demonym_country(head.text):
+            if not all(is_capitalised(t) for t in head) or self._demonym_country(head.text):
                 continue
             if self._names_a_place_of_standing(head):
                 return head  # "New York Times", "U.S. Centers for Disease Control"
@@ -725,15 +616,15 @@ class MentionExtractor:
         grams: dict[str, list[tuple[int, int]]] = {}
         for sent in doc.sents:
             for i in range(sent.start, sent.end):
-                if i in unavailable or not _is_capitalised(doc[i]):
+                if i in unavailable or not is_capitalised(doc[i]):
                     continue
                 for j in range(i + 1, min(i + _MAX_NGRAM, sent.end) + 1):
                     if j - 1 in unavailable:
                         break
                     last = doc[j - 1]
-                    if not (_is_capitalised(last) or last.lower_ in _CONNECTORS):
+                    if not (is_capitalised(last) or last.lower_ in _CONNECTORS):
                         break
-                    if _is_capitalised(last):
+                    if is_capitalised(last):
                         grams.setdefault(name_key(doc[i:j].text), []).append((i, j))
         known = self.gazetteer.known_keys(grams)
         spans = sorted(
@@ -753,7 +644,7 @@ class MentionExtractor:
         return chosen
 
     def _acceptable_gazetteer_span(self, span: Span) -> bool:
-        if _after_title(span) or span.text.lower().rstrip(".") in _PERSON_TITLES:
+        if after_title(span) or span.text.lower().rstrip(".") in PERSON_TITLES:
             return False
         if len(span) == 1:
             token = span[0]
@@ -774,7 +665,7 @@ class MentionExtractor:
         if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
             return False
         candidates = self.gazetteer.candidates(span.text)
-        if _inside_longer_name(span):
+        if inside_longer_name(span):
             # "Rogers Centre", "the French Quarter", "Eglinton Avenue West": a
             # name the gazetteer does not hold, whose last word only happens
             # to be a place ("Centre" is a Caribbean parish). Only a country
@@ -807,7 +698,7 @@ class MentionExtractor:
         starts = {m.start for m in found}
         extra = []
         for token in doc:
-            if token.i in unavailable or token.idx in starts or not _is_capitalised(token):
+            if token.i in unavailable or token.idx in starts or not is_capitalised(token):
                 continue
             if token.pos_ not in ("ADJ", "PROPN", "NOUN"):
                 continue
@@ -899,41 +790,10 @@ def _names_something_else(doc: Doc, mention: Mention) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
-    words = _trim(span)
+    words = trim(span)
     if len(words) == 1 and words[0].lower_ in POSITION_WORDS:
         return True
     return span.end < len(doc) and doc[span.end].lower_ in _DISEASE_WORDS
-
-
-def _modifies_next_noun(span: Span) -> bool:
-    """Whether a common noun follows ``span``: "the" belongs to it ("the Kerala government")."""
-    if span.end >= len(span.doc):
-        return False
-    after = span.doc[span.end]
-    return after.pos_ == "NOUN" and after.text.islower()
-
-
-def _inside_longer_name(span: Span) -> bool:
-    """Whether ``span`` ends a longer capitalised name: a capitalised word runs into it.
-
-    "Rogers Centre", "Eglinton Avenue West", "Soviet Union": the words before
-    make another name, of which the last word only happens to be a place.
-    A place that starts a longer name is left alone: it usually is the place
-    the name is about ("Orange County", "Slidell Police"). A capitalised word
-    before counts unless it may be capitalised only for starting the
-    sentence (a sentence-initial word that is not a proper noun: "In
-    Lagos"). Headline-style sentences, where most words are capitalised,
-    say nothing about names and never count.
-    """
-    if span.start == span.sent.start:
-        return False
-    before = span.doc[span.start - 1]
-    if not (_is_capitalised(before) and before.is_alpha):
-        return False
-    if before.is_sent_start and (before.pos_ != "PROPN" or before.is_stop):
-        return False
-    words = [t for t in span.sent if t.is_alpha]
-    return sum(_is_capitalised(t) for t in words) < _HEADLINE_SHARE * len(words)
 
 
 def _looks_like_acronym(text: str) -> bool:
@@ -964,89 +824,3 @@ def _acronym_place(
         ):
             return True
     return False
-
-
-def _in_place_position(span: Span, places: set[int], *, words: int = 1) -> bool:
-    """Whether a name of at most ``words`` words stands where a place would.
-
-    Right after a place preposition ("in Almelo"); after "to" following one
-    ("from Dover to Calais") or a word of travel ("travelling to Cirencester",
-    "a trip to Saipan"); in a list with a place already found ("Hilversum
-    and Almelo"); or after a site's name and a comma ("Brands Hatch, Kent.").
-    ``places`` are the token indices of the places found so far.
-    """
-    if not 0 < len(span) <= words or span.start == 0:
-        return False
-    token = span.root
-    before = span.doc[span.start - 1]
-    if before.lower_ in _PLACE_PREPOSITIONS:
-        return True
-    if token.dep_ == "conj" and token.head.i in places:
-        return True
-    if before.text == "," and _after_a_named_site(span, places):
-        return True
-    if before.lower_ != "to":
-        return False
-    # "from Dover to Calais": "to" continues a from-phrase
-    window = span.doc[max(0, span.start - 5) : span.start - 1]
-    return any(t.lower_ == "from" for t in window) or before.head.lemma_.lower() in _TRAVEL_WORDS
-
-
-def _after_a_named_site(span: Span, places: set[int]) -> bool:
-    """Whether a name follows a site's name and a comma ("University of Technology, Owerri").
-
-    The word before the comma ends a place or an organisation's name, and the
-    name after it ends its clause (punctuation or the end of the text).
-    """
-    doc = span.doc
-    if span.start < 2:
-        return False
-    named = doc[span.start - 2]
-    if not (named.i in places or named.ent_type_ in ("ORG", "FAC", "GPE", "LOC")):
-        return False
-    return span.end >= len(doc) or doc[span.end].is_punct
-
-
-def _closes_a_site_name(span: Span) -> bool:
-    """Whether the name follows a capitalised word and a comma and ends its clause."""
-    doc = span.doc
-    return (
-        span.start >= 2
-        and doc[span.start - 1].text == ","
-        and _is_capitalised(doc[span.start - 2])
-        and (span.end >= len(doc) or doc[span.end].is_punct or doc[span.end].is_space)
-    )
-
-
-def _qualifier_after(span: Span) -> Span | None:
-    """The place entity right after the name and a comma ("Kampungu, Namibia"), if any."""
-    doc = span.doc
-    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
-        return None
-    after = doc[span.end + 1]
-    if after.ent_type_ not in ("GPE", "LOC") or after.ent_iob_ != "B":
-        return None
-    end = after.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[after.i : end]
-
-
-def _after_title(span: Span) -> bool:
-    """True when the word before the span is a person's title ("President Vladimir")."""
-    if span.start == 0:
-        return False
-    before = span.doc[span.start - 1]
-    return before.lower_.rstrip(".") in _PERSON_TITLES
-
-
-def _locative_context(span: Span) -> bool:
-    """True when an unknown name sits where places sit: after in/at/near/from/to ….
-
-    Not after "of": "cases of Ebola", "the spread of H5N1" name diseases the
-    model tags as places.
-    """
-    if span.start == 0:
-        return False
-    before = span.doc[span.start - 1]
-    return before.lower_ in {"in", "at", "near", "from", "to", "into", "outside", "across"}

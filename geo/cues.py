@@ -1,0 +1,272 @@
+"""What the words around a name say about it, whatever the model's label.
+
+Pure predicates over spaCy tokens and spans, with the word lists they use:
+whether a name stands where a place stands ("in Almelo", "travelling to
+Cirencester"), follows a person's title ("President Vladimir"), ends a longer
+capitalised name ("Rogers Centre"), closes a site's name after a comma
+("Brands Hatch, Kent."), and the like. :mod:`geo.extract` weighs these cues
+against the gazetteer.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+__all__ = [
+    "HEADLINE_SHARE",
+    "PERSON_TITLES",
+    "PLACE_KIND_NOUNS",
+    "PLACE_PREPOSITIONS",
+    "TRAVEL_WORDS",
+    "after_a_named_site",
+    "after_title",
+    "closes_a_site_name",
+    "in_place_position",
+    "inside_longer_name",
+    "is_capitalised",
+    "locative_context",
+    "modifies_next_noun",
+    "qualifier_after",
+    "trim",
+]
+
+#: Prepositions after which a lone name the model calls a PERSON is a place
+#: ("from Dover to Calais"); "to" and "with" are left out: people are talked to.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "into", "across"})
+#: Words of travel after which "to" introduces a place ("driving to Castlegar").
+TRAVEL_WORDS = frozenset(
+    {
+        "travel",
+        "drive",
+        "fly",
+        "go",
+        "come",
+        "return",
+        "move",
+        "head",
+        "flee",
+        "sail",
+        "march",
+        "walk",
+        "commute",
+        "relocate",
+        "deport",
+        "evacuate",
+        "trip",
+        "journey",
+        "flight",
+        "route",
+        "road",
+        "visit",
+    }
+)
+#: Words that make the capitalised word after them a person or an office.
+PERSON_TITLES = frozenset(
+    {
+        "president",
+        "minister",
+        "premier",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sheikh",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "general",
+        "col",
+        "colonel",
+        "lt",
+        "maj",
+        "major",
+        "capt",
+        "captain",
+        "sgt",
+        "sen",
+        "senator",
+        "rep",
+        "gov",
+        "governor",
+        "mayor",
+        "judge",
+        "justice",
+        "pope",
+        "saint",
+        "st",
+        "archbishop",
+        "bishop",
+        "imam",
+        "rabbi",
+        "chancellor",
+        "secretary",
+        "ambassador",
+        "commander",
+        "admiral",
+        "lord",
+        "lady",
+        "sir",
+        "dame",
+        "emir",
+        "sultan",
+        "chief",
+        "spokesman",
+        "spokeswoman",
+        "officer",
+    }
+)
+#: A sentence with at least this share of capitalised words is written as a headline.
+HEADLINE_SHARE = 0.6
+#: Kinds of place that name one with "of": "the island of Java".
+PLACE_KIND_NOUNS = frozenset(
+    {
+        "island",
+        "province",
+        "region",
+        "state",
+        "city",
+        "town",
+        "village",
+        "county",
+        "district",
+        "governorate",
+        "republic",
+        "port",
+    }
+)
+
+
+def is_capitalised(token: Token) -> bool:
+    """Whether the token starts with a capital letter."""
+    text = token.text
+    return bool(text) and text[0].isupper()
+
+
+def trim(span: Span) -> Span:
+    """Drop a leading determiner and a trailing possessive from an entity span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].lower_ in ("'s", "’s", "'"):
+        end -= 1
+    return doc[start:end]
+
+
+def modifies_next_noun(span: Span) -> bool:
+    """Whether a common noun follows ``span``: "the" belongs to it ("the Kerala government")."""
+    if span.end >= len(span.doc):
+        return False
+    after = span.doc[span.end]
+    return after.pos_ == "NOUN" and after.text.islower()
+
+
+def inside_longer_name(span: Span) -> bool:
+    """Whether ``span`` ends a longer capitalised name: a capitalised word runs into it.
+
+    "Rogers Centre", "Eglinton Avenue West", "Soviet Union": the words before
+    make another name, of which the last word only happens to be a place.
+    A place that starts a longer name is left alone: it usually is the place
+    the name is about ("Orange County", "Slidell Police"). A capitalised word
+    before counts unless it may be capitalised only for starting the
+    sentence (a sentence-initial word that is not a proper noun: "In
+    Lagos"). Headline-style sentences, where most words are capitalised,
+    say nothing about names and never count.
+    """
+    if span.start == span.sent.start:
+        return False
+    before = span.doc[span.start - 1]
+    if not (is_capitalised(before) and before.is_alpha):
+        return False
+    if before.is_sent_start and (before.pos_ != "PROPN" or before.is_stop):
+        return False
+    words = [t for t in span.sent if t.is_alpha]
+    return sum(is_capitalised(t) for t in words) < HEADLINE_SHARE * len(words)
+
+
+def in_place_position(span: Span, places: set[int], *, words: int = 1) -> bool:
+    """Whether a name of at most ``words`` words stands where a place would.
+
+    Right after a place preposition ("in Almelo"); after "to" following one
+    ("from Dover to Calais") or a word of travel ("travelling to Cirencester",
+    "a trip to Saipan"); in a list with a place already found ("Hilversum
+    and Almelo"); or after a site's name and a comma ("Brands Hatch, Kent.").
+    ``places`` are the token indices of the places found so far.
+    """
+    if not 0 < len(span) <= words or span.start == 0:
+        return False
+    token = span.root
+    before = span.doc[span.start - 1]
+    if before.lower_ in PLACE_PREPOSITIONS:
+        return True
+    if token.dep_ == "conj" and token.head.i in places:
+        return True
+    if before.text == "," and after_a_named_site(span, places):
+        return True
+    if before.lower_ != "to":
+        return False
+    # "from Dover to Calais": "to" continues a from-phrase
+    window = span.doc[max(0, span.start - 5) : span.start - 1]
+    return any(t.lower_ == "from" for t in window) or before.head.lemma_.lower() in TRAVEL_WORDS
+
+
+def after_a_named_site(span: Span, places: set[int]) -> bool:
+    """Whether a name follows a site's name and a comma ("University of Technology, Owerri").
+
+    The word before the comma ends a place or an organisation's name, and the
+    name after it ends its clause (punctuation or the end of the text).
+    """
+    doc = span.doc
+    if span.start < 2:
+        return False
+    named = doc[span.start - 2]
+    if not (named.i in places or named.ent_type_ in ("ORG", "FAC", "GPE", "LOC")):
+        return False
+    return span.end >= len(doc) or doc[span.end].is_punct
+
+
+def closes_a_site_name(span: Span) -> bool:
+    """Whether the name follows a capitalised word and a comma and ends its clause."""
+    doc = span.doc
+    return (
+        span.start >= 2
+        and doc[span.start - 1].text == ","
+        and is_capitalised(doc[span.start - 2])
+        and (span.end >= len(doc) or doc[span.end].is_punct or doc[span.end].is_space)
+    )
+
+
+def qualifier_after(span: Span) -> Span | None:
+    """The place entity right after the name and a comma ("Kampungu, Namibia"), if any."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    after = doc[span.end + 1]
+    if after.ent_type_ not in ("GPE", "LOC") or after.ent_iob_ != "B":
+        return None
+    end = after.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[after.i : end]
+
+
+def after_title(span: Span) -> bool:
+    """True when the word before the span is a person's title ("President Vladimir")."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.lower_.rstrip(".") in PERSON_TITLES
+
+
+def locative_context(span: Span) -> bool:
+    """True when an unknown name sits where places sit: after in/at/near/from/to ….
+
+    Not after "of": "cases of Ebola", "the spread of H5N1" name diseases the
+    model tags as places.
+    """
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.lower_ in {"in", "at", "near", "from", "to", "into", "outside", "across"}
