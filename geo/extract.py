@@ -22,7 +22,7 @@ import bisect
 from collections.abc import Collection, Iterable, Mapping
 from itertools import pairwise
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from geo.cues import (
     PERSON_TITLES,
@@ -298,24 +298,23 @@ class MentionExtractor:
 
         "Trinidad and Tobago", "Antigua and Barbuda": the model tags the two
         halves apart (or as people), and each half is a place of its own.
+        Every possible pair is looked up in one query; only known ones are
+        weighed.
         """
+        pairs = {token.i: _pairs_around(doc, token) for token in doc if _joins_names(doc, token)}
+        known = self.gazetteer.known_keys(
+            name_key(span.text) for around in pairs.values() for span in around
+        )
         spans: list[Span] = []
-        for token in doc:
-            if token.lower_ not in ("and", "&") or token.i == 0 or token.i + 1 >= len(doc):
-                continue
-            if spans and token.i < spans[-1].end:
+        for i, around in pairs.items():
+            if spans and i < spans[-1].end:
                 continue
             best = None
-            for start in range(token.i - 1, max(-1, token.i - 4), -1):
-                if not is_capitalised(doc[start]):
-                    break
-                for end in range(token.i + 2, min(len(doc), token.i + 4) + 1):
-                    if not is_capitalised(doc[end - 1]):
-                        break
-                    span = doc[start:end]
-                    found = self.gazetteer.candidates(span.text)
-                    if any(c.feature in ("country", "admin1") for c in found):
-                        best = span
+            for span in around:
+                if name_key(span.text) in known and any(
+                    c.feature in ("country", "admin1") for c in self.gazetteer.candidates(span.text)
+                ):
+                    best = span
             if best is not None:
                 spans.append(best)
         return spans
@@ -411,7 +410,7 @@ class MentionExtractor:
             if ent.label_ == "PERSON" and not (
                 in_place_position(span, taken, words=2)
                 or self._well_known_long_name(span)
-                or self._named_as_a_place(span, self.gazetteer.candidates(span.text))
+                or self._named_as_a_place(span)
             ):
                 continue
             if after_title(span) or span.text.lower().rstrip(".") in PERSON_TITLES:
@@ -461,26 +460,30 @@ class MentionExtractor:
         population = STRONG_POPULATION if lenient else ORG_OVERRIDE_POPULATION
         return span if _strong(candidates, population=population) else None
 
-    def _named_as_a_place(self, span: Span, candidates: list[Candidate]) -> bool:
+    def _named_as_a_place(self, span: Span, candidates: list[Candidate] | None = None) -> bool:
         """Whether the text itself says the name is a place, whatever the model said.
 
         After a kind of place and "of" ("the island of Java", "the province
         of Cordoba"); an island after "on" ("on Oahu"); a province closing a
         site's name after a comma ("Brands Hatch, Kent."); or a name followed
         by a country or province that one of its candidates lies in
-        ("Kampungu, Namibia").
+        ("Kampungu, Namibia"). The name's ``candidates`` are looked up only
+        when one of these cues is there (most people's names have none).
         """
         doc = span.doc
         before = doc[span.start - 1].lower_ if span.start else ""
         if before == "of" and span.start >= 2 and doc[span.start - 2].lower_ in PLACE_KIND_NOUNS:
             return True
+        site = closes_a_site_name(span)
+        qualifier = None if before == "on" else qualifier_after(span)
+        if before != "on" and not site and qualifier is None:
+            return False
+        if candidates is None:
+            candidates = self.gazetteer.candidates(span.text)
         if before == "on":
             return any(c.feature == "island" for c in candidates)
-        if closes_a_site_name(span) and any(
-            c.feature == "admin1" and c.exact_name for c in candidates
-        ):
+        if site and any(c.feature == "admin1" and c.exact_name for c in candidates):
             return True
-        qualifier = qualifier_after(span)
         if qualifier is None:
             return False
         countries = {
@@ -752,6 +755,27 @@ class MentionExtractor:
             area=match.spec,
             demonym_country=mention.demonym_country,
         )
+
+
+def _joins_names(doc: Doc, token: Token) -> bool:
+    """Whether ``token`` is an "and" or "&" between two words (of a name, perhaps)."""
+    return token.lower_ in ("and", "&") and 0 < token.i < len(doc) - 1
+
+
+def _pairs_around(doc: Doc, token: Token) -> list[Span]:
+    """The capitalised "X and Y" spans around ``token``, up to three words a side.
+
+    Ordered from the narrowest outward, so the last known one is the widest.
+    """
+    spans = []
+    for start in range(token.i - 1, max(-1, token.i - 4), -1):
+        if not is_capitalised(doc[start]):
+            break
+        for end in range(token.i + 2, min(len(doc), token.i + 4) + 1):
+            if not is_capitalised(doc[end - 1]):
+                break
+            spans.append(doc[start:end])
+    return spans
 
 
 def _span_mention(
