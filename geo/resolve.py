@@ -9,6 +9,7 @@ from the shipped country shapes and the area rules in :mod:`geo.areas`.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -136,29 +137,16 @@ class Resolver:
                 c = best[0].candidate
                 if c.feature not in ("country", "continent"):
                     context.anchors.append((c.lat, c.lon, name_key(mentions[index].name)))
+        sentences = _Sentences(text)
         for index, mention in enumerate(mentions):
             if index in ranked:
-                contained = self._preceding_town(text, mentions, index, first)
-                listed_with = [
-                    first[k]
-                    for k in _list_siblings(text, mentions, index)
-                    if k in first and first[k].feature in _LISTED_FEATURES
-                ]
-                if not listed_with:
-                    near = [
-                        first[k]
-                        for k in _sentence_fellows(text, mentions, index)
-                        if k in first and first[k].feature == "admin1"
-                    ]
-                    if len({c.gazetteer_id for c in near}) >= 2:
-                        listed_with = near[:1]
                 ranked[index] = self._rank(
                     text,
                     mention,
                     candidates[mention.name],
                     context,
-                    contained=contained,
-                    listed_with=listed_with,
+                    contained=self._preceding_town(text, mentions, index, first),
+                    listed_with=_fellows(text, mentions, index, first, sentences),
                     list_goes_on=_list_goes_on_after_next(text, mentions, index),
                 )
         for index, best in ranked.items():
@@ -510,13 +498,56 @@ def _list_siblings(text: str, mentions: Sequence[Mention], index: int) -> list[i
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 
-def _sentence_fellows(text: str, mentions: Sequence[Mention], index: int) -> list[int]:
-    """The indices of the other mentions in the sentence of ``mentions[index]``."""
-    here = mentions[index]
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, here.start)), default=0)
-    found = _SENTENCE_END.search(text, here.end)
-    end = found.start() if found else len(text)
-    return [k for k, m in enumerate(mentions) if k != index and m.start >= start and m.end <= end]
+class _Sentences:
+    """Where the sentences of one article start and end, found once per article."""
+
+    def __init__(self, text: str) -> None:
+        found = list(_SENTENCE_END.finditer(text))
+        self._starts = [m.start() for m in found]
+        self._ends = [m.end() for m in found]
+        self._length = len(text)
+
+    def around(self, mention: Mention) -> tuple[int, int]:
+        """The character bounds of the sentence that holds ``mention``."""
+        before = bisect.bisect_right(self._ends, mention.start)
+        after = bisect.bisect_left(self._starts, mention.end)
+        start = self._ends[before - 1] if before else 0
+        end = self._starts[after] if after < len(self._starts) else self._length
+        return start, end
+
+
+def _fellows(
+    text: str,
+    mentions: Sequence[Mention],
+    index: int,
+    first: dict[int, Candidate],
+    sentences: _Sentences,
+) -> list[Candidate]:
+    """The provinces or countries a name is named with, by their first-pass places.
+
+    Those listed with it ("Utah, Washington and Wisconsin"); failing a list,
+    one of the provinces of its sentence when there are two or more ("four
+    cases in Ontario, eight in Alberta … and one in Quebec"), which weighs as
+    a single fellow.
+    """
+    listed = [
+        first[k]
+        for k in _list_siblings(text, mentions, index)
+        if k in first and first[k].feature in _LISTED_FEATURES
+    ]
+    if listed:
+        return listed
+    start, end = sentences.around(mentions[index])
+    near = [
+        first[k]
+        for k, m in enumerate(mentions)
+        if k != index
+        and m.start >= start
+        and m.end <= end
+        and k in first
+        and first[k].feature == "admin1"
+    ]
+    return near[:1] if len({c.gazetteer_id for c in near}) >= 2 else []
 
 
 def _list_goes_on_after_next(text: str, mentions: Sequence[Mention], index: int) -> bool:
