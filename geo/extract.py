@@ -392,9 +392,12 @@ class MentionExtractor:
         fall" after "rebels in Douma").
         """
         spans = []
+        # Places accepted here count at once: "in Žilina, Nitra, Prešov and
+        # Košice" chains each conjunct to the one before it.
+        places = set(taken)
         for ent in ents:
             span = trim(ent)
-            if not len(span) or any(i in taken for i in range(span.start, span.end)):
+            if not len(span) or any(i in places for i in range(span.start, span.end)):
                 continue
             if (
                 ent.label_ in ("PERSON", "ORG")
@@ -402,13 +405,14 @@ class MentionExtractor:
                 and not after_title(span)
             ):
                 spans.append(span)
+                places.update(range(span.start, span.end))
                 continue
             if ent.label_ == "NORP" and (
                 self._demonym_country(ent.text) or self.regional.get(span.text)
             ):
                 continue
             if ent.label_ == "PERSON" and not (
-                in_place_position(span, taken, words=2)
+                in_place_position(span, places, words=2)
                 or self._well_known_long_name(span)
                 or self._named_as_a_place(span)
             ):
@@ -417,20 +421,19 @@ class MentionExtractor:
                 continue
             if span.end < ent.end and ent.label_ != "NORP":
                 continue
-            if ent.label_ in ("PRODUCT", "DATE") and not in_place_position(span, taken, words=3):
+            if ent.label_ in ("PRODUCT", "DATE") and not in_place_position(span, places, words=3):
                 continue  # a car named "Tucson" is a car
             if ent.label_ == "DATE" and any(
                 t.like_num or t.lower_.rstrip(".") in _CALENDAR_WORDS or not is_capitalised(t)
                 for t in span
             ):
                 continue
-            whole = self._override_whole(ent, span, taken)
-            if whole is not None:
-                spans.append(whole)
-            elif ent.label_ == "ORG":
-                leading = self._leading_place(span)
-                if leading is not None:
-                    spans.append(leading)
+            found = self._override_whole(ent, span, places)
+            if found is None and ent.label_ == "ORG":
+                found = self._leading_place(span)
+            if found is not None:
+                spans.append(found)
+                places.update(range(found.start, found.end))
         return spans
 
     def _override_whole(self, ent: Span, span: Span, places: set[int]) -> Span | None:

@@ -31,6 +31,11 @@ def _texts(mentions):
         ("Protests spread from Lagos to Abuja on Monday.", ["Lagos", "Abuja"]),
         ("The ferry sailed from Dover to Calais.", ["Dover", "Calais"]),
         ("Talks resumed in Nairobi, Kenya, after a pause.", ["Nairobi", "Kenya"]),
+        # each town the model mislabels continues the list the one before began
+        (
+            "The grocer closed its shops in Žilina, Nitra, Prešov and Košice before the summer.",
+            ["Žilina", "Nitra", "Prešov", "Košice"],
+        ),
     ],
 )
 def test_toponyms(extract, text, expected):
