@@ -59,6 +59,7 @@ _LIST_BONUS = 3.0
 _HOME_PROVINCE_BONUS = 4.0
 _NAMESAKE_CITY_POPULATION = 50_000
 _NAMESAKE_PROVINCE_PENALTY = 2.5
+_NAMESAKE_REACH_KM = 200.0
 EARTH_RADIUS_KM = 6371.0088
 """The mean Earth radius (IUGG), used for every great-circle distance in eventmap."""
 
@@ -145,17 +146,33 @@ def _prior(candidate: Candidate, mention_text: str) -> tuple[float, list[str]]:
     return score, reasons
 
 
-def _capitals_of_namesake_provinces(candidates: Sequence[Candidate]) -> set[str | None]:
-    """Countries where a sizeable town has the same name as a province.
-
-    "Lagos", "Aleppo" and "Tel Aviv" are each a city and the province
-    around it; a bare name in news means the city.
-    """
-    return {
-        c.country
+def _sizeable_towns(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates that are towns of some size under exactly the name written."""
+    return [
+        c
         for c in candidates
         if c.feature == "city" and c.exact_name and c.population >= _NAMESAKE_CITY_POPULATION
-    }
+    ]
+
+
+def _named_after_its_city(province: Candidate, towns: Sequence[Candidate]) -> bool:
+    """Whether a province shares its name with a sizeable town inside it.
+
+    "Lagos", "Aleppo" and "Tel Aviv" are each a city and the province
+    around it; a bare name in news means the city. A namesake elsewhere
+    does not count: Wyoming, Michigan does not make "in Wyoming" a town.
+    Inside means the same province code or, where the sources file a city
+    and its district under different levels (Belfast), close to its point.
+    """
+    return (
+        province.feature == "admin1"
+        and province.exact_name
+        and any(
+            _qualified_by(town, province)
+            or haversine_km(town.lat, town.lon, province.lat, province.lon) < _NAMESAKE_REACH_KM
+            for town in towns
+        )
+    )
 
 
 def rank_candidates(
@@ -184,16 +201,12 @@ def rank_candidates(
     own_key = name_key(mention_text)
     others = [a for a in context.anchors if a[2] != own_key]
     anchor_points = _Points([(a[0], a[1]) for a in others])
-    namesakes = _capitals_of_namesake_provinces(candidates)
+    towns = _sizeable_towns(candidates)
     foreign_countries = {c.country for c in candidates if c.feature == "country" and c.exact_name}
     ranked = []
     for candidate in candidates:
         score, reasons = _prior(candidate, mention_text)
-        if (
-            candidate.feature == "admin1"
-            and candidate.exact_name
-            and candidate.country in namesakes
-        ):
+        if _named_after_its_city(candidate, towns):
             score -= _NAMESAKE_PROVINCE_PENALTY
             reasons.append("a province named after its main city")
         if candidate.country and candidate.feature != "country":

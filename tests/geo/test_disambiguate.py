@@ -55,6 +55,24 @@ def test_a_state_qualifier_beats_population():
     assert ranked[0].candidate.gazetteer_id == "b"
 
 
+def test_a_bare_name_shared_by_a_city_and_its_province_means_the_city():
+    city = _c("city", "Oyo", 7.85, 3.93, "NG", population=700_000, admin1="OY")
+    province = _c("prov", "Oyo", 8.2, 3.6, "NG", feature="admin1", admin1="OY")
+    ranked = rank_candidates([province, city], mention_text="Oyo", context=ArticleContext())
+    assert ranked[0].candidate.gazetteer_id == "city"
+    assert "a province named after its main city" in ranked[1].reasons
+
+
+def test_a_namesake_town_in_another_province_does_not_demote_the_province():
+    state = _c("state", "Dakota", 44.0, -100.0, "US", feature="admin1", admin1="SD")
+    town_far_away = _c("town", "Dakota", 42.9, -85.7, "US", population=75_000, admin1="MI")
+    ranked = rank_candidates(
+        [town_far_away, state], mention_text="Dakota", context=ArticleContext()
+    )
+    assert ranked[0].candidate.gazetteer_id == "state"
+    assert all("named after its main city" not in r for r in ranked[0].reasons)
+
+
 def test_countries_named_in_the_article_pull_towards_them():
     small_ru = _c("ru", "Troitsk", 55.48, 37.3, "RU", population=40_000)
     bigger_elsewhere = _c("kz", "Troitsk", 54.1, 61.6, "KZ", population=80_000)
