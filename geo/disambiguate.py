@@ -46,6 +46,11 @@ _FEATURE_BONUS: dict[str, float] = {
 _ALIAS_PENALTY = 0.7
 _ACRONYM_PENALTY = 5.0
 _COUNTRY_CONTEXT_BONUS = 2.5
+#: For a county in a province the article names ("McLean County" in a story
+#: about Kentucky): county names repeat from state to state, and the story's
+#: state decides. Not for towns: there a big city outweighs a named state's
+#: namesake village ("Louisville" in a story naming Mississippi).
+_PROVINCE_CONTEXT_BONUS = 1.0
 _PROXIMITY_BONUS = 2.5
 _PROXIMITY_SCALE_KM = 300.0
 _QUALIFIER_BONUS = 6.0
@@ -114,6 +119,8 @@ class ArticleContext:
     """A point for each of ``countries``, to tell which of them a sea or region reaches."""
     anchors: list[tuple[float, float, str]] = field(default_factory=list)
     """Points (lat, lon, name key) of places already resolved with confidence."""
+    provinces: Counter[tuple[str, str]] = field(default_factory=Counter)
+    """(country, province code) of the provinces resolved with confidence, with counts."""
 
 
 @dataclass(frozen=True)
@@ -198,6 +205,7 @@ def rank_candidates(
     with the mention's own name key are ignored: a name cannot vouch for itself.
     """
     total_countries = sum(context.countries.values()) or 1
+    total_provinces = sum(context.provinces.values()) or 1
     own_key = name_key(mention_text)
     others = [a for a in context.anchors if a[2] != own_key]
     anchor_points = _Points([(a[0], a[1]) for a in others])
@@ -224,6 +232,11 @@ def rank_candidates(
                 reasons.append(
                     f"a province of {candidate.country}, the country the article is about"
                 )
+            province = context.provinces.get((candidate.country, candidate.admin1 or ""), 0)
+            if province and candidate.feature == "admin2" and candidate.exact_name:
+                share = province / total_provinces
+                score += _PROVINCE_CONTEXT_BONUS * (0.5 + share)
+                reasons.append(f"the article names its province ({candidate.admin1})")
         elif not candidate.country and candidate.radius_km:
             # A sea or region belongs to no country; it fits the story when it
             # reaches the countries the story names.

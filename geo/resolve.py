@@ -137,6 +137,8 @@ class Resolver:
                 c = best[0].candidate
                 if c.feature not in ("country", "continent"):
                     context.anchors.append((c.lat, c.lon, name_key(mentions[index].name)))
+                if c.feature == "admin1" and c.country and c.admin1:
+                    context.provinces[(c.country, c.admin1)] += 1
         sentences = _Sentences(text)
         for index, mention in enumerate(mentions):
             if index in ranked:

@@ -73,6 +73,28 @@ def test_a_namesake_town_in_another_province_does_not_demote_the_province():
     assert all("named after its main city" not in r for r in ranked[0].reasons)
 
 
+def test_a_county_lies_in_the_state_the_article_names():
+    county = {"feature": "admin2"}
+    bigger = _c("il", "Ford County", 40.5, -88.2, "US", population=14_000, admin1="IL", **county)
+    named_state = _c("ks", "Ford County", 37.7, -99.9, "US", population=3000, admin1="KS", **county)
+    plain = rank_candidates(
+        [bigger, named_state], mention_text="Ford County", context=ArticleContext()
+    )
+    assert plain[0].candidate.gazetteer_id == "il"
+    context = ArticleContext(provinces=Counter({("US", "KS"): 2}))
+    ranked = rank_candidates([bigger, named_state], mention_text="Ford County", context=context)
+    assert ranked[0].candidate.gazetteer_id == "ks"
+    assert "the article names its province (KS)" in ranked[0].reasons
+
+
+def test_a_named_state_does_not_pull_a_big_city_to_its_namesake_village():
+    city = _c("big", "Springdale", 36.2, -94.1, "US", population=600_000, admin1="AR")
+    village = _c("small", "Springdale", 33.0, -90.0, "US", population=6_000, admin1="MS")
+    context = ArticleContext(provinces=Counter({("US", "MS"): 3}))
+    ranked = rank_candidates([village, city], mention_text="Springdale", context=context)
+    assert ranked[0].candidate.gazetteer_id == "big"
+
+
 def test_countries_named_in_the_article_pull_towards_them():
     small_ru = _c("ru", "Troitsk", 55.48, 37.3, "RU", population=40_000)
     bigger_elsewhere = _c("kz", "Troitsk", 54.1, 61.6, "KZ", population=80_000)
