@@ -150,7 +150,12 @@ _LOCAL_SERVICE_WORDS = frozenset(
         "regional",
     }
 )
-_CONNECTORS = frozenset({"of", "al", "el", "de", "del", "la", "le", "upon", "on", "-", "the", "da"})
+#: Small words inside place names: "Stratford-upon-Avon", "Rio Grande do Sul",
+#: "Frankfurt am Main", "Mülheim an der Ruhr", "Bergen op Zoom".
+_CONNECTORS = frozenset(
+    {"of", "al", "el", "de", "del", "la", "le", "upon", "on", "-", "the", "da"}
+    | {"do", "dos", "das", "du", "des", "di", "der", "den", "van", "von", "am", "an", "op"}
+)
 _MAX_NGRAM = 6
 #: Words after a place name that make it a disease's name.
 _DISEASE_WORDS = frozenset(
@@ -267,7 +272,8 @@ class MentionExtractor:
             mention = self._from_entity(ent, blocked)
             if mention is not None:
                 found.append(mention)
-                taken.update(range(ent.start, ent.end))
+                # a name the model cut short reaches past its entity
+                taken.update(range(ent.start, ent.end), _token_range(doc, mention))
         # One sense per story: a name the model tags as a place somewhere in
         # the article is that place where it calls it a person or a firm.
         # Only names the gazetteer knows: an unknown "GPE" may be a slip.
@@ -360,6 +366,7 @@ class MentionExtractor:
         span = self._with_admin_word(trim(ent))
         if not len(span) or not any(is_capitalised(t) for t in span):
             return None
+        span = self._longest_known(span)
         key = name_key(span.text)
         known = bool(self.gazetteer.known_keys([key]))
         if ent.label_ == "FAC" and not known:
@@ -377,6 +384,41 @@ class MentionExtractor:
             return span
         longer = doc[span.start : span.end + 1]
         return longer if self.gazetteer.known_keys([name_key(longer.text)]) else span
+
+    def _longest_known(self, span: Span) -> Span:
+        """The longest known name the entity is part of, when the model cut it short.
+
+        "Goz Beida" tagged as "Beida", "Rio Grande do Sul" as "Rio Grande",
+        "Ceamurlia de Jos" as "Ceamurlia": untagged proper nouns just before,
+        or small words and proper nouns just after, that make a name the
+        gazetteer holds. All the longer spans are looked up in one query.
+        """
+        doc = span.doc
+        starts = [span.start]
+        while len(starts) < 3 and starts[-1] > 0 and _loose_name_word(doc[starts[-1] - 1]):
+            starts.append(starts[-1] - 1)
+        ends = [span.end]
+        end = span.end
+        while end < len(doc) and end - span.end < 3:
+            token = doc[end]
+            if token.lower_ in _CONNECTORS and token.is_lower:
+                end += 1
+                continue
+            if not _loose_name_word(token):
+                break
+            end += 1
+            ends.append(end)
+        longer = {
+            name_key(doc[i:j].text): doc[i:j]
+            for i in starts
+            for j in ends
+            if (i, j) != (span.start, span.end)
+        }
+        if not longer:
+            return span
+        known = self.gazetteer.known_keys(longer)
+        found = [longer[key] for key in longer if key in known]
+        return max(found, key=len) if found else span
 
     def _org_overrides(
         self, ents: Iterable[Span], taken: set[int], named_places: Collection[str] = ()
@@ -758,6 +800,11 @@ class MentionExtractor:
             area=match.spec,
             demonym_country=mention.demonym_country,
         )
+
+
+def _loose_name_word(token: Token) -> bool:
+    """A capitalised proper noun outside any entity: part of a name the model cut."""
+    return token.pos_ == "PROPN" and is_capitalised(token) and not token.ent_type_
 
 
 def _joins_names(doc: Doc, token: Token) -> bool:
