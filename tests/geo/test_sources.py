@@ -166,3 +166,20 @@ def test_arabic_town_names_are_known_without_their_article(gazetteer):
     assert _without_arabic_article("Al Bāb") is None  # too short to stand alone
     assert _without_arabic_article("Alexandria") is None
     assert [c.country for c in gazetteer.candidates("Qamishli")] == ["SY"]
+
+
+def test_every_curated_place_with_a_country_lies_near_it():
+    # A swapped latitude and longitude or a wrong ISO code puts the point
+    # far from the country's outline. Seas and bases may lie offshore, and a
+    # region may reach across a border, so the allowance is its radius.
+    # Islands are left out: outlying ones (Pratas, 400 km from Taiwan) are
+    # too small for the 1:10m outline.
+    script = _build_script()
+    far = {}
+    for record in curated_records():
+        if not record.country or record.feature == "island":
+            continue
+        away = script.km_from_outline(record.country, record.lat, record.lon)
+        if away is not None and away > max(200.0, record.radius_km or 0.0):
+            far[record.gazetteer_id] = round(away)
+    assert not far
