@@ -431,7 +431,8 @@ class MentionExtractor:
         ("Israel Defense Forces", "New York Times") yields that leading name.
         A whole PERSON or ORG whose name the model tagged as a place
         elsewhere in the story (``named_places``) is that place ("Douma's
-        fall" after "rebels in Douma").
+        fall" after "rebels in Douma"). A one-word PERSON before a border or a
+        coast is the country or island it belongs to ("the Gabon border").
         """
         spans = []
         # Places accepted here count at once: "in Žilina, Nitra, Prešov and
@@ -446,6 +447,10 @@ class MentionExtractor:
                 and span.text in named_places
                 and not after_title(span)
             ):
+                spans.append(span)
+                places.update(range(span.start, span.end))
+                continue
+            if ent.label_ == "PERSON" and self._area_before_its_part(span):
                 spans.append(span)
                 places.update(range(span.start, span.end))
                 continue
@@ -477,6 +482,26 @@ class MentionExtractor:
                 spans.append(found)
                 places.update(range(found.start, found.end))
         return spans
+
+    def _area_before_its_part(self, span: Span) -> bool:
+        """Whether a one-word name of a country, province or island names a part of it.
+
+        "near the Gabon border", "Java's southern coast": a person has no
+        border or coast, so the model's PERSON is the area.
+        """
+        if len(span) != 1 or span.end + 1 >= len(span.doc) or after_title(span):
+            return False
+        after = span.doc[span.end]
+        if after.lower_ in ("'s", "’s"):
+            after = span.doc[span.end + 1]
+            if after.lower_ in POSITION_WORDS and span.end + 2 < len(span.doc):
+                after = span.doc[span.end + 2]
+        if after.lower_ not in _AREA_NOUNS or not after.is_lower:
+            return False
+        return any(
+            c.exact_name and c.feature in ("country", "admin1", "island")
+            for c in self.gazetteer.candidates(span.text)
+        )
 
     def _override_whole(self, ent: Span, span: Span, places: set[int]) -> Span | None:
         candidates = self.gazetteer.candidates(span.text)
@@ -729,8 +754,12 @@ class MentionExtractor:
         ):
             # "the Centre", "the Gulf", "the West Coast": with an article, a
             # name the model did not tag is usually a common noun, unless the
-            # gazetteer holds it as a country or a named sea or region.
-            return any(c.feature in _ARTICLE_FEATURES for c in candidates)
+            # gazetteer holds it as a country or a named sea or region. Where
+            # "the" belongs to the noun after it ("the Da Nang airport"), a
+            # town of standing is still itself.
+            return any(c.feature in _ARTICLE_FEATURES for c in candidates) or (
+                modifies_next_noun(span) and _strong(candidates, population=ORG_OVERRIDE_POPULATION)
+            )
         return _strong(candidates, population=STRONG_POPULATION)
 
     # -- demonyms ----------------------------------------------------------

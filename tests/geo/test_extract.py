@@ -52,6 +52,21 @@ def test_toponyms(extract, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the model's PERSON has a border or a coast: it is the country or island
+        ("The outbreak is in the region near the Gabon border.", ["Gabon"]),
+        ("The wave ravaged a long stretch of Java's southern coast.", ["Java"]),
+        ("Mr Jordan's border collie won the prize.", []),
+        # "the" belongs to the noun after a known city
+        ("It will cost a lot to clean up the Da Nang airport.", ["Da Nang"]),
+    ],
+)
+def test_names_the_model_mislabels_before_a_noun(extract, text, expected):
+    assert [m.name for m in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "not_a_place"),
     [
         ("Russian President Vladimir Putin spoke on Tuesday.", "Vladimir"),
