@@ -401,7 +401,7 @@ class MentionExtractor:
         end = span.end
         while end < len(doc) and end - span.end < 3:
             token = doc[end]
-            if token.lower_ in _CONNECTORS and token.is_lower:
+            if token.lower_ in _CONNECTORS and not is_capitalised(token):
                 end += 1
                 continue
             if not _loose_name_word(token):
@@ -746,6 +746,10 @@ class MentionExtractor:
             return _exactly_of_standing(
                 candidates, population=EMBEDDED_CITY_POPULATION, features=("country",)
             )
+        if len(span) == 1 and _opens_a_longer_name_at_sentence_start(span):
+            # "Human Rights Watch …", "Federal Minister …": the first word's
+            # capital says nothing, and a longer name starts with it.
+            return _exactly_of_standing(candidates, population=ORG_OVERRIDE_POPULATION)
         following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
         if (
             span.start > 0
@@ -829,6 +833,17 @@ class MentionExtractor:
             area=match.spec,
             demonym_country=mention.demonym_country,
         )
+
+
+def _opens_a_longer_name_at_sentence_start(span: Span) -> bool:
+    """Whether a name starts its sentence and a capitalised word follows it."""
+    doc = span.doc
+    return (
+        span.start == span.sent.start
+        and span.end < len(doc)
+        and doc[span.end].is_alpha
+        and is_capitalised(doc[span.end])
+    )
 
 
 def _loose_name_word(token: Token) -> bool:
