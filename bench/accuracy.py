@@ -102,7 +102,13 @@ def main() -> None:
         "GeoNames' point, as GeoWebNews does; GeoVirus puts countries at Wikipedia's",
         "(Canada 60/-95 against GeoNames' 60.1/-113.6, China 35/103 against 35/105),",
         "so most of its remaining resolution errors are a country placed by the",
-        "other convention. No registry package ships Wikipedia's points.",
+        "other convention. No registry package ships Wikipedia's points, and no",
+        "point drawn from the country's outline comes closer: over the country",
+        "mentions both corpora match (2026-11-23), GeoNames' point is within 161 km",
+        "of 1,045 of 1,051 GeoWebNews golds and 778 of 971 GeoVirus golds; the",
+        "best outline point (the equal-area centroid of the largest part) scores",
+        "766 and 711, the outline's centroid 559 and 492, its pole of",
+        "inaccessibility 662 and 360.",
         "",
     ]
     args.out.parent.mkdir(parents=True, exist_ok=True)
