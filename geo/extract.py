@@ -442,15 +442,12 @@ class MentionExtractor:
             span = trim(ent)
             if not len(span) or any(i in places for i in range(span.start, span.end)):
                 continue
-            if (
+            named_elsewhere = (
                 ent.label_ in ("PERSON", "ORG")
                 and span.text in named_places
                 and not after_title(span)
-            ):
-                spans.append(span)
-                places.update(range(span.start, span.end))
-                continue
-            if ent.label_ == "PERSON" and self._area_before_its_part(span):
+            )
+            if named_elsewhere or (ent.label_ == "PERSON" and self._area_before_its_part(span)):
                 spans.append(span)
                 places.update(range(span.start, span.end))
                 continue
