@@ -87,6 +87,7 @@ __all__ = [
     "load_predictions",
     "match_spans",
     "report_to_dict",
+    "resolution_scores",
     "run_eval",
     "score_documents",
     "worst_documents",
@@ -654,7 +655,8 @@ def _recognition(matched: int, predicted: int, gold: int) -> RecognitionScores:
     return RecognitionScores(matched=matched, precision=precision, recall=recall, f1=f1)
 
 
-def _resolution(errors: Sequence[float]) -> ResolutionScores:
+def resolution_scores(errors: Sequence[float]) -> ResolutionScores:
+    """Accuracy@161, mean and median error and AUC over great-circle errors in km."""
     if not errors:
         return ResolutionScores(0, 0, None, None, None, None)
     correct = sum(1 for e in errors if e <= ACCURACY_KM)
@@ -677,7 +679,7 @@ def evaluate(
     excluded_by_type = Counter(t.type or "" for s in scores for t in s.excluded_gold)
     matches = [m for s in scores for m in s.matches]
     errors = [m.error_km for m in matches if m.error_km is not None]
-    resolution = _resolution(errors)
+    resolution = resolution_scores(errors)
     with_coordinates = sum(1 for s in scores for t in s.scored_gold if t.has_coordinates)
 
     gold_scored = sum(len(s.scored_gold) for s in scores)
