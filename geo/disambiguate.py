@@ -25,8 +25,9 @@ __all__ = ["EARTH_RADIUS_KM", "ArticleContext", "Ranked", "haversine_km", "rank_
 #: a province's bonus makes it weigh like a city of about a million: it beats a
 #: mid-sized town of its name ("Ontario", California) but not the big city a
 #: province is named after, which the namesake penalty handles. An airport
-#: weighs like a small town: only full names and a few hubs' short names
-#: ("Heathrow") are indexed, so the story's country and places decide.
+#: under its full name weighs like a small town, so the story's country and
+#: places decide; a hub under the short name news uses gains
+#: :data:`_HUB_SHORT_NAME_BONUS` on top.
 _FEATURE_BONUS: dict[str, float] = {
     "country": 6.0,
     "admin1": 5.0,
@@ -44,6 +45,11 @@ _FEATURE_BONUS: dict[str, float] = {
     "airport": 2.5,
 }
 _ALIAS_PENALTY = 0.7
+#: For an airport matched by the short name news calls it ("Heathrow",
+#: "Schiphol"): only hubs known worldwide have one indexed, so it weighs like
+#: a city of ten million, above the small towns that share the name
+#: (Heathrow, Florida) unless the story places it among them.
+_HUB_SHORT_NAME_BONUS = 4.5
 _ACRONYM_PENALTY = 5.0
 _COUNTRY_CONTEXT_BONUS = 2.5
 #: For a county in a province the article names ("McLean County" in a story
@@ -144,6 +150,9 @@ def _prior(candidate: Candidate, mention_text: str) -> tuple[float, list[str]]:
     if not candidate.exact_name:
         score -= _ALIAS_PENALTY
         reasons.append(f"matched its alternate name {candidate.matched_name!r}")
+        if candidate.feature == "airport":
+            score += _HUB_SHORT_NAME_BONUS
+            reasons.append("a hub airport under the short name news uses")
     letters = mention_text.replace(".", "").replace(" ", "")
     if letters.isupper() and len(letters) <= 4:
         written = candidate.matched_name.replace(".", "").replace(" ", "")
