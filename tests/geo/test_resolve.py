@@ -288,3 +288,16 @@ def test_close_names_reach_countries_and_big_cities(gazetteer):
     assert {c.country for c in gazetteer.close_names("Phillipines")} == {"PH"}
     assert "SY" in {c.country for c in gazetteer.close_names("Damascuss")}
     assert all(not c.exact_name for c in gazetteer.close_names("Damascuss"))
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("The minister asked why T&T was not at the summit in Georgetown.", "T&T", "TT"),
+        ("Exporters in NZ expect a weaker dollar, the bank said.", "NZ", "NZ"),
+        ("Flights between PNG and Australia resumed on Monday.", "PNG", "PG"),
+    ],
+)
+def test_country_abbreviations_the_news_writes_are_the_country(resolve, text, mention, country):
+    place = _place(resolve(text), mention)
+    assert (place.feature, place.country) == ("country", country)
