@@ -330,11 +330,19 @@ class MentionExtractor:
 
         "Boa Vista" tagged as GPE "Boa" and ORG "Vista": when one half is a
         place entity and the whole is a place of standing, the whole is taken.
+        So is a name whose abbreviated part follows a comma ("Washington,
+        D.C.", tagged "Washington" and "D.C."): one place, not a town and a
+        province.
         """
         used = {i for span in taken for i in range(span.start, span.end)}
         spans: list[Span] = []
         for left, right in pairwise(doc.ents):
-            if left.end != right.start or not (
+            abbreviated_part = (
+                right.start == left.end + 1
+                and doc[left.end].text == ","
+                and _looks_like_acronym(right.text)
+            )
+            if not (left.end == right.start or abbreviated_part) or not (
                 left.label_ in _PLACE_LABELS or right.label_ in _PLACE_LABELS
             ):
                 continue
@@ -373,9 +381,45 @@ class MentionExtractor:
             return None
         if not known and not locative_context(span):
             return None
-        if after_title(span):
+        if after_title(span) or self._code_after_a_firm(span):
             return None
         return self._toponym(span, ent.label_)
+
+    def _code_after_a_firm(self, span: Span) -> bool:
+        """Whether an abbreviation after a comma closes a firm's name, not a place's.
+
+        "Dimond Kaplan & Rothstein, P.A.": see :meth:`_after_a_place_and_comma`.
+        """
+        doc = span.doc
+        if not _looks_like_acronym(span.text) or span.start < 2 or doc[span.start - 1].text != ",":
+            return False
+        return not _acronym_place(
+            self.gazetteer.candidates(span.text),
+            provinces=self._after_a_place_and_comma(span),
+            countries=self._countries_named(doc),
+        )
+
+    def _after_a_place_and_comma(self, span: Span) -> bool:
+        """Whether the span follows a comma and, before it, a name of a place.
+
+        A postal code after a comma is a state in the "Austin, TX" and "San
+        Antonio, TX" shape; after a firm's name ("Rothstein, P.A.") it is
+        part of the firm. The words before the comma count as a place when
+        the model tags them so or the gazetteer knows the last one, two or
+        three capitalised words.
+        """
+        doc = span.doc
+        comma = span.start - 1
+        if comma < 1 or doc[comma].text != ",":
+            return False
+        if doc[comma - 1].ent_type_ in _PLACE_LABELS:
+            return True
+        names = []
+        for start in range(comma - 1, max(-1, comma - 4), -1):
+            if not is_capitalised(doc[start]):
+                break
+            names.append(name_key(doc[start:comma].text))
+        return bool(names) and bool(self.gazetteer.known_keys(names))
 
     def _with_admin_word(self, span: Span) -> Span:
         """Take in a following "province", "governorate" … when the longer name is known."""
@@ -504,9 +548,10 @@ class MentionExtractor:
         candidates = self.gazetteer.candidates(span.text)
         if not candidates:
             return None
-        after_comma = span.start > 0 and span.doc[span.start - 1].text == ","
         if _looks_like_acronym(span.text) and not _acronym_place(
-            candidates, provinces=after_comma, countries=self._countries_named(span.doc)
+            candidates,
+            provinces=self._after_a_place_and_comma(span),
+            countries=self._countries_named(span.doc),
         ):
             return None
         preceded_by_the = ent.start < span.start or (
@@ -721,10 +766,9 @@ class MentionExtractor:
             if token.pos_ != "PROPN" or token.is_stop:
                 return False
             if _looks_like_acronym(token.text):
-                after_comma = token.i > 0 and token.doc[token.i - 1].text == ","
                 return _acronym_place(
                     self.gazetteer.candidates(token.text),
-                    provinces=after_comma,
+                    provinces=self._after_a_place_and_comma(span),
                     countries=self._countries_named(token.doc),
                 )
             if self._demonym_country(token.text):

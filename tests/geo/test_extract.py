@@ -413,3 +413,18 @@ def test_an_unknown_name_tagged_as_a_place_once_does_not_spread(extract):
 def test_an_unknown_name_after_of_is_no_place(extract):
     assert extract("Doctors reported new cases of Ebola in the north.") == []
     assert _texts(extract("Fighting raged in Varnok on Monday.")) == ["Varnok"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a postal code closing a firm's name is part of the firm
+        ("Investors can reach Dimond Kaplan & Rothstein, P.A. by phone.", []),
+        # after a town it is the state, whatever the model tagged
+        ("He moved to Austin, TX, then to San Antonio, TX.", ["Austin", "TX", "San Antonio", "TX"]),
+        # a name whose abbreviated part follows a comma is one place
+        ("The bill passed in Washington, D.C., on Friday.", ["Washington, D.C."]),
+    ],
+)
+def test_abbreviations_after_a_comma(extract, text, expected):
+    assert _texts(extract(text)) == expected

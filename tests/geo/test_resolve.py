@@ -149,7 +149,10 @@ def test_a_name_listed_with_states_or_called_a_state_is_the_state(resolve, text)
 
 def test_a_town_and_its_district_closing_a_list_of_states_is_the_town(resolve):
     text = "The team flew to Alaska, Hawaii, Florida and Washington, D.C. this year."
-    place = _place(resolve(text), "Washington")
+    results = resolve(text)
+    # one mention, the city's whole name, not a town and a district
+    assert not [r for r in results if r.mention.text == "D.C."]
+    place = _place(results, "Washington, D.C.")
     assert (place.country, place.feature) == ("US", "city")
     assert haversine_km(place.lat, place.lon, 38.9, -77.04) < 20
 
