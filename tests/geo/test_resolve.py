@@ -235,6 +235,10 @@ def test_broadway_is_new_york_s_theatre_district(resolve):
         ("British police said storms crossed the Midlands overnight.", "Midlands", "GB"),
         ("Zimbabwe reported cholera in Midlands and Masvingo.", "Midlands", "ZW"),
         ("Start-ups in Silicon Valley raised less money.", "Silicon Valley", "US"),
+        # British counties with no ISO code, over their American namesake towns
+        ("The next round is at Oulton Park, Cheshire, in June.", "Cheshire", "GB"),
+        ("Floods closed roads across Northamptonshire and Berkshire.", "Berkshire", "GB"),
+        ("Police in Greater Manchester made two arrests.", "Greater Manchester", "GB"),
     ],
 )
 def test_regions_the_news_names_are_known_in_their_country(resolve, text, mention, country):
