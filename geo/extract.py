@@ -634,11 +634,14 @@ class MentionExtractor:
         The small model calls some such names people ("Tamil Nadu"); a
         person's full name rarely is one. One-word names stay people
         ("Jordan", "Georgia", "Victoria") unless their position says place.
+        A province's official long form counts too ("Sokoto State" for
+        Sokoto).
         """
         if len(span) < 2:
             return False
-        return _exactly_of_standing(
-            self.gazetteer.candidates(span.text), population=ORG_OVERRIDE_POPULATION
+        candidates = self.gazetteer.candidates(span.text)
+        return _exactly_of_standing(candidates, population=ORG_OVERRIDE_POPULATION) or any(
+            c.feature == "admin1" and len(c.matched_name.split()) >= 2 for c in candidates
         )
 
     def _organisation_places(self, ents: Iterable[Span], taken: set[int]) -> list[Mention]:
