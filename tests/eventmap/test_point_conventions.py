@@ -48,32 +48,22 @@ def corpus(
     return GoldDoc(doc_id="d", corpus="c", text=TEXT, toponyms=tuple(golds))
 
 
+def _predicted(name: str, point: tuple[float, float], gazetteer_id: str) -> list[PredictedToponym]:
+    return [
+        PredictedToponym(
+            start=s, end=e, name=name, lat=point[0], lon=point[1], gazetteer_id=gazetteer_id
+        )
+        for s, e in _spans(name)
+    ]
+
+
 def predictions(
     country_point: tuple[float, float], town_point: tuple[float, float] = ZENDA
 ) -> dict[str, list[PredictedToponym]]:
-    preds = [
-        PredictedToponym(
-            start=s,
-            end=e,
-            name="Ruritania",
-            lat=country_point[0],
-            lon=country_point[1],
-            gazetteer_id="geo:rur",
-        )
-        for s, e in _spans("Ruritania")
-    ]
-    zs, ze = _spans("Zenda")[0]
-    preds.append(
-        PredictedToponym(
-            start=zs,
-            end=ze,
-            name="Zenda",
-            lat=town_point[0],
-            lon=town_point[1],
-            gazetteer_id="geo:zen",
-        )
-    )
-    return {"d": preds}
+    return {
+        "d": _predicted("Ruritania", country_point, "geo:rur")
+        + _predicted("Zenda", town_point, "geo:zen")
+    }
 
 
 def test_modal_point_is_the_gold_point_given_most_often_and_only_for_the_kinds_asked() -> None:

@@ -114,46 +114,39 @@ def test_nearby_places_pull_towards_them():
     assert ranked[0].candidate.gazetteer_id == "n"
 
 
+# A hub matched by the short name news uses, and an invented namesake town.
+HUB = _c(
+    "hub",
+    "London Gatwick Airport",
+    51.15,
+    -0.19,
+    "GB",
+    feature="airport",
+    exact=False,
+    written="Gatwick",
+)
+HUB_NAMESAKE_TOWN = _c("town", "Gatwick", 30.0, -82.0, "US", population=6_000)
+
+
 def test_a_hub_under_its_short_name_beats_a_small_namesake_town_of_the_story_country():
     # "Pets pass through Gatwick's centre, a US programme copied" - invented.
-    hub = _c(
-        "hub",
-        "London Gatwick Airport",
-        51.15,
-        -0.19,
-        "GB",
-        feature="airport",
-        exact=False,
-        written="Gatwick",
-    )
-    town = _c("town", "Gatwick", 30.0, -82.0, "US", population=6_000)
     story = ArticleContext(countries=Counter({"US": 2, "CA": 1}))
-    ranked = rank_candidates([town, hub], mention_text="Gatwick", context=story)
+    ranked = rank_candidates([HUB_NAMESAKE_TOWN, HUB], mention_text="Gatwick", context=story)
     assert ranked[0].candidate.gazetteer_id == "hub"
     assert "a hub airport under the short name news uses" in ranked[0].reasons
 
 
 def test_a_story_among_the_namesake_towns_neighbours_keeps_the_town():
-    hub = _c(
-        "hub",
-        "London Gatwick Airport",
-        51.15,
-        -0.19,
-        "GB",
-        feature="airport",
-        exact=False,
-        written="Gatwick",
-    )
-    town = _c("town", "Gatwick", 30.0, -82.0, "US", population=6_000)
     story = ArticleContext(countries=Counter({"US": 3}), anchors=[(30.3, -81.7, "jacksonville")])
-    ranked = rank_candidates([hub, town], mention_text="Gatwick", context=story)
+    ranked = rank_candidates([HUB, HUB_NAMESAKE_TOWN], mention_text="Gatwick", context=story)
     assert ranked[0].candidate.gazetteer_id == "town"
 
 
 def test_an_airport_under_its_full_name_still_weighs_like_a_small_town():
     strip = _c("strip", "Gatwick", 30.1, -82.1, "US", feature="airport")
-    town = _c("town", "Gatwick", 30.0, -82.0, "US", population=6_000)
-    ranked = rank_candidates([strip, town], mention_text="Gatwick", context=ArticleContext())
+    ranked = rank_candidates(
+        [strip, HUB_NAMESAKE_TOWN], mention_text="Gatwick", context=ArticleContext()
+    )
     assert ranked[0].candidate.gazetteer_id == "town"
 
 
