@@ -9,7 +9,9 @@ mention labelled :data:`LOCAL_LABEL` and, when the gazetteer does not know
 it, placed at that town with a radius that says it is somewhere in or near
 the town, never at an exact point (:func:`place_in_town`). A county or
 district the gazetteer lacks ("Marrowby Township") is placed the same way with a
-wider radius; it is not looked for here, since the other passes find it.
+wider radius; it is not looked for here, since the other passes find it. So
+is a name the model reads as a place that no source holds (the resolver
+decides when: see ``Resolver._place_in_towns``).
 """
 
 from __future__ import annotations
@@ -192,13 +194,22 @@ def town_for(index: int, resolved: Sequence[Resolved]) -> Place | None:
     return None
 
 
-def place_in_town(mention: Mention, town: Place) -> Place:
-    """A street or building placed at its town's point, with the town's reach as its radius.
+def place_in_town(mention: Mention, town: Place, *, unknown_place: bool = False) -> Place:
+    """A local place put at its town's point, with the town's reach as its radius.
 
-    A county or district gets :data:`LOCAL_AREA_RADIUS_KM` and precision
-    ``region`` instead.
+    A street or building is ``near`` the town, within :data:`LOCAL_RADIUS_KM`.
+    A county or district, or (``unknown_place``) a name the model reads as a
+    place but no gazetteer holds ("Toomevara", a village near Nenagh), is
+    somewhere in the town's area: precision ``region`` and
+    :data:`LOCAL_AREA_RADIUS_KM`.
     """
-    area = is_local_area_name(mention.name)
+    area = unknown_place or is_local_area_name(mention.name)
+    if unknown_place:
+        what = "a place the text names"
+    elif area:
+        what = "a county or district"
+    else:
+        what = "a street or building"
     return Place(
         gazetteer_id=f"{town.gazetteer_id}~local:{name_key(mention.name)}",
         name=mention.name,
@@ -213,7 +224,7 @@ def place_in_town(mention: Mention, town: Place) -> Place:
         source=town.source,
         alternatives=(),
         reason=(
-            f"not in the gazetteer; {'a county or district' if area else 'a street or building'}"
-            f", placed around {town.name}, the town the article names nearest to it"
+            f"not in the gazetteer; {what}, placed around {town.name}, "
+            "the town the article names nearest to it"
         ),
     )

@@ -51,6 +51,9 @@ _PART_TOWN_POPULATION = 100_000
 #: right, with its own entry or none: the whole's point would be far from it.
 _WHOLES_WITH_PARTS = frozenset({"country", "admin1", "admin2", "island", "peninsula"})
 _LOOKUP_CACHE_NAMES = 4096
+#: Entity labels of names the model reads as places (geo.extract keeps an
+#: unknown one only after "in", "at", "from" …).
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: Confidence kept by a place matched under a spelling one or two letters off.
 _RESPELLED_CONFIDENCE = 0.8
 _QUALIFIER = re.compile(r"^\s*,\s*([A-Z][\w.'’\- ]{1,40}?)(?=[,.;:)\n]|\s+(?:and|on|in)\b|$)")
@@ -164,15 +167,36 @@ class Resolver:
         for index, item in enumerate(resolved):
             if item.place is not None and item.mention.name in spelled:
                 resolved[index] = Resolved(item.mention, _respelled(item.place, item.mention.name))
-        # Streets and buildings the gazetteer lacks lie in the town named nearest.
-        for index, item in enumerate(resolved):
-            if item.place is None and (
-                item.mention.label == LOCAL_LABEL or looks_local_name(item.mention.name)
-            ):
-                town = town_for(index, resolved)
-                if town is not None:
-                    resolved[index] = Resolved(item.mention, place_in_town(item.mention, town))
+        self._place_in_towns(resolved, candidates, context)
         return resolved
+
+    @staticmethod
+    def _place_in_towns(
+        resolved: list[Resolved], candidates: dict[str, list[Candidate]], context: ArticleContext
+    ) -> None:
+        """Put what no gazetteer holds around the town the article names nearest to it.
+
+        Streets and buildings lie in that town. A name the model tags as a
+        place that no source knows ("Toomevara") is put in that town's area
+        only when the town lies in the country the story names most: local
+        news names villages near its towns, world news jumps between
+        countries.
+        """
+        home = max(context.countries, key=lambda c: (context.countries[c], c), default=None)
+        for index, item in enumerate(resolved):
+            if item.place is not None:
+                continue
+            mention = item.mention
+            unknown_place = mention.label in _PLACE_LABELS and not candidates.get(mention.name)
+            local = mention.label == LOCAL_LABEL or looks_local_name(mention.name)
+            if not (unknown_place or local):
+                continue
+            town = town_for(index, resolved)
+            if town is None or (unknown_place and town.country != home):
+                continue
+            resolved[index] = Resolved(
+                mention, place_in_town(mention, town, unknown_place=unknown_place)
+            )
 
     # -- lookups --------------------------------------------------------------
     def _candidates(self, name: str) -> list[Candidate]:

@@ -49,3 +49,40 @@ def test_a_county_the_gazetteer_lacks_is_placed_around_the_town_named_near_it(re
     assert county is not None and county.feature == "local_area"
     assert county.precision is Precision.REGION and county.radius_km == LOCAL_AREA_RADIUS_KM
     assert (county.lat, county.lon) == (town.lat, town.lon)
+
+
+def _resolve_with_place_entity(nlp, gazetteer, text, name):
+    """Resolve ``text`` as if the model had tagged ``name`` (an invented village) GPE."""
+    from spacy.tokens import Span
+
+    from geo.extract import MentionExtractor
+    from geo.resolve import Resolver
+    from geo.sources import demonym_table
+
+    doc = nlp(text)
+    start = [t.text for t in doc].index(name)
+    others = [e for e in doc.ents if not (e.start <= start < e.end)]
+    doc.ents = sorted([*others, Span(doc, start, start + 1, label="GPE")], key=lambda e: e.start)
+    mentions = MentionExtractor(gazetteer, demonym_table()).extract(doc)
+    return _by_text(Resolver(gazetteer).resolve(text, mentions))
+
+
+def test_a_place_no_gazetteer_holds_is_put_around_the_town_of_the_story_s_country(nlp, gazetteer):
+    text = "Roads closed in Nenagh, and farms in Kilbrackney were flooded, Irish police said."
+    found = _resolve_with_place_entity(nlp, gazetteer, text, "Kilbrackney")
+    village, town = found["Kilbrackney"].place, found["Nenagh"].place
+    assert town.country == "IE"
+    assert village is not None and village.feature == "local_area"
+    assert village.precision is Precision.REGION and village.radius_km == LOCAL_AREA_RADIUS_KM
+    assert (village.lat, village.lon) == (town.lat, town.lon)
+    assert "a place the text names" in village.reason and "Nenagh" in village.reason
+
+
+def test_a_place_no_gazetteer_holds_stays_unplaced_near_a_town_abroad(nlp, gazetteer):
+    text = (
+        "U.S. officials in Washington said the U.S. would help. "
+        "Roads closed in Nenagh, and farms in Kilbrackney were flooded."
+    )
+    found = _resolve_with_place_entity(nlp, gazetteer, text, "Kilbrackney")
+    assert found["Nenagh"].place.country == "IE"
+    assert found["Kilbrackney"].place is None  # the story is about the United States
