@@ -41,7 +41,7 @@ from geo.gazetteer import FEATURE_RANK, Gazetteer
 from geo.local_places import LOCAL_LABEL, local_place_spans
 from geo.normalize import POSITION_WORDS, name_key
 from geo.phrases import find_phrase
-from geo.types import Candidate, Mention, MentionKind
+from geo.types import PLACE_LABELS, Candidate, Mention, MentionKind
 
 __all__ = ["STRONG_POPULATION", "MentionExtractor"]
 
@@ -52,7 +52,6 @@ ORG_OVERRIDE_POPULATION = 100_000
 #: Population from which a city leading an organisation's name is a mention
 #: ("New York Times"); smaller towns in such names are usually just names.
 EMBEDDED_CITY_POPULATION = 1_000_000
-_PLACE_LABELS = frozenset({"GPE", "LOC"})
 _BLOCKING_LABELS = frozenset(
     {
         "PERSON",
@@ -277,7 +276,7 @@ class MentionExtractor:
         # One sense per story: a name the model tags as a place somewhere in
         # the article is that place where it calls it a person or a firm.
         # Only names the gazetteer knows: an unknown "GPE" may be a slip.
-        tagged = {m.name: name_key(m.name) for m in found if m.label in _PLACE_LABELS}
+        tagged = {m.name: name_key(m.name) for m in found if m.label in PLACE_LABELS}
         known = self.gazetteer.known_keys(tagged.values())
         named_places = {name for name, key in tagged.items() if key in known}
         for span in self._org_overrides(overridable, taken, named_places):
@@ -343,7 +342,7 @@ class MentionExtractor:
                 and _looks_like_acronym(right.text)
             )
             if not (left.end == right.start or abbreviated_part) or not (
-                left.label_ in _PLACE_LABELS or right.label_ in _PLACE_LABELS
+                left.label_ in PLACE_LABELS or right.label_ in PLACE_LABELS
             ):
                 continue
             whole = trim(doc[left.start : right.end])
@@ -369,7 +368,7 @@ class MentionExtractor:
             if country and modifies_next_noun(ent):
                 return self._demonym(ent, country)
             return None
-        if ent.label_ not in _PLACE_LABELS and ent.label_ != "FAC":
+        if ent.label_ not in PLACE_LABELS and ent.label_ != "FAC":
             return None
         span = self._with_admin_word(trim(ent))
         if not len(span) or not any(is_capitalised(t) for t in span):
@@ -412,7 +411,7 @@ class MentionExtractor:
         comma = span.start - 1
         if comma < 1 or doc[comma].text != ",":
             return False
-        if doc[comma - 1].ent_type_ in _PLACE_LABELS:
+        if doc[comma - 1].ent_type_ in PLACE_LABELS:
             return True
         names = []
         for start in range(comma - 1, max(-1, comma - 4), -1):

@@ -35,7 +35,16 @@ from geo.geocoder import OfflineGeocoder, candidate_from_location
 from geo.local_places import LOCAL_LABEL, looks_local_name, place_in_town, town_for
 from geo.normalize import POSITION_WORDS, name_key
 from geo.overrides import ANALYST_SOURCE, Overrides
-from geo.types import Alternative, Candidate, Mention, MentionKind, Place, Precision, Resolved
+from geo.types import (
+    PLACE_LABELS,
+    Alternative,
+    Candidate,
+    Mention,
+    MentionKind,
+    Place,
+    Precision,
+    Resolved,
+)
 
 __all__ = ["ADMIN1_RADIUS_KM", "Resolved", "Resolver"]
 
@@ -51,9 +60,6 @@ _PART_TOWN_POPULATION = 100_000
 #: right, with its own entry or none: the whole's point would be far from it.
 _WHOLES_WITH_PARTS = frozenset({"country", "admin1", "admin2", "island", "peninsula"})
 _LOOKUP_CACHE_NAMES = 4096
-#: Entity labels of names the model reads as places (geo.extract keeps an
-#: unknown one only after "in", "at", "from" …).
-_PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: Confidence kept by a place matched under a spelling one or two letters off.
 _RESPELLED_CONFIDENCE = 0.8
 _QUALIFIER = re.compile(r"^\s*,\s*([A-Z][\w.'’\- ]{1,40}?)(?=[,.;:)\n]|\s+(?:and|on|in)\b|$)")
@@ -187,7 +193,7 @@ class Resolver:
             if item.place is not None:
                 continue
             mention = item.mention
-            unknown_place = mention.label in _PLACE_LABELS and not candidates.get(mention.name)
+            unknown_place = mention.label in PLACE_LABELS and not candidates.get(mention.name)
             local = mention.label == LOCAL_LABEL or looks_local_name(mention.name)
             if not (unknown_place or local):
                 continue

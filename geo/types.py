@@ -14,6 +14,7 @@ from enum import StrEnum
 from shapely.geometry.base import BaseGeometry
 
 __all__ = [
+    "PLACE_LABELS",
     "Alternative",
     "AreaKind",
     "AreaSpec",
@@ -24,6 +25,9 @@ __all__ = [
     "Precision",
     "Resolved",
 ]
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+"""spaCy entity labels of names the model reads as places."""
 
 
 class MentionKind(StrEnum):
@@ -86,7 +90,8 @@ class Mention:
     anchor_start: int
     anchor_end: int
     label: str = ""
-    """Where the mention came from: the spaCy entity label or ``GAZETTEER``."""
+    """Where the mention came from: the spaCy entity label or ``GAZETTEER``
+    (:data:`PLACE_LABELS` are the labels of names the model reads as places)."""
     area: AreaSpec | None = None
     demonym_country: str | None = None
     """ISO alpha-2 code a demonym (or a phrase built on one) stands for."""
