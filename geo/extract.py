@@ -389,13 +389,19 @@ class MentionExtractor:
 
         "Dimond Kaplan & Rothstein, P.A.": see :meth:`_after_a_place_and_comma`.
         """
-        doc = span.doc
-        if not _looks_like_acronym(span.text) or span.start < 2 or doc[span.start - 1].text != ",":
-            return False
-        return not _acronym_place(
-            self.gazetteer.candidates(span.text),
+        after_comma = span.start > 0 and span.doc[span.start - 1].text == ","
+        return (
+            after_comma and _looks_like_acronym(span.text) and not self._abbreviates_a_place(span)
+        )
+
+    def _abbreviates_a_place(self, span: Span, candidates: list[Candidate] | None = None) -> bool:
+        """Whether an all-caps span is a place's abbreviation here (see :func:`_acronym_place`)."""
+        if candidates is None:
+            candidates = self.gazetteer.candidates(span.text)
+        return _acronym_place(
+            candidates,
             provinces=self._after_a_place_and_comma(span),
-            countries=self._countries_named(doc),
+            countries=self._countries_named(span.doc),
         )
 
     def _after_a_place_and_comma(self, span: Span) -> bool:
@@ -547,11 +553,7 @@ class MentionExtractor:
         candidates = self.gazetteer.candidates(span.text)
         if not candidates:
             return None
-        if _looks_like_acronym(span.text) and not _acronym_place(
-            candidates,
-            provinces=self._after_a_place_and_comma(span),
-            countries=self._countries_named(span.doc),
-        ):
+        if _looks_like_acronym(span.text) and not self._abbreviates_a_place(span, candidates):
             return None
         preceded_by_the = ent.start < span.start or (
             span.start > 0 and span.doc[span.start - 1].lower_ == "the"
@@ -768,11 +770,7 @@ class MentionExtractor:
             if token.pos_ != "PROPN" or token.is_stop:
                 return False
             if _looks_like_acronym(token.text):
-                return _acronym_place(
-                    self.gazetteer.candidates(token.text),
-                    provinces=self._after_a_place_and_comma(span),
-                    countries=self._countries_named(token.doc),
-                )
+                return self._abbreviates_a_place(span)
             if self._demonym_country(token.text):
                 return False
         if span[-1].ent_type_ == "PERSON" or span[0].ent_type_ == "PERSON":
