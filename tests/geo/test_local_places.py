@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from geo.disambiguate import haversine_km
+from geo.extract import MentionExtractor
 from geo.local_places import LOCAL_AREA_RADIUS_KM, LOCAL_LABEL, LOCAL_RADIUS_KM
+from geo.resolve import Resolver
+from geo.sources import demonym_table
 from geo.types import Precision
 
 
@@ -51,25 +56,22 @@ def test_a_county_the_gazetteer_lacks_is_placed_around_the_town_named_near_it(re
     assert (county.lat, county.lon) == (town.lat, town.lon)
 
 
-def _resolve_with_place_entity(nlp, gazetteer, text, name):
-    """Resolve ``text`` as if the model had tagged ``name`` (an invented village) GPE."""
-    from spacy.tokens import Span
+@pytest.fixture(scope="module")
+def resolve_tagged(gazetteer, parse_tagged):
+    """Resolve a text as if the model had tagged ``name`` (an invented village) GPE."""
+    extractor = MentionExtractor(gazetteer, demonym_table())
+    resolver = Resolver(gazetteer)
 
-    from geo.extract import MentionExtractor
-    from geo.resolve import Resolver
-    from geo.sources import demonym_table
+    def run(text, name):
+        mentions = extractor.extract(parse_tagged(text, name, "GPE"))
+        return _by_text(resolver.resolve(text, mentions))
 
-    doc = nlp(text)
-    start = [t.text for t in doc].index(name)
-    others = [e for e in doc.ents if not (e.start <= start < e.end)]
-    doc.ents = sorted([*others, Span(doc, start, start + 1, label="GPE")], key=lambda e: e.start)
-    mentions = MentionExtractor(gazetteer, demonym_table()).extract(doc)
-    return _by_text(Resolver(gazetteer).resolve(text, mentions))
+    return run
 
 
-def test_a_place_no_gazetteer_holds_is_put_around_the_town_of_the_story_s_country(nlp, gazetteer):
+def test_a_place_no_gazetteer_holds_is_put_around_the_town_of_the_story_s_country(resolve_tagged):
     text = "Roads closed in Nenagh, and farms in Kilbrackney were flooded, Irish police said."
-    found = _resolve_with_place_entity(nlp, gazetteer, text, "Kilbrackney")
+    found = resolve_tagged(text, "Kilbrackney")
     village, town = found["Kilbrackney"].place, found["Nenagh"].place
     assert town.country == "IE"
     assert village is not None and village.feature == "local_area"
@@ -78,11 +80,11 @@ def test_a_place_no_gazetteer_holds_is_put_around_the_town_of_the_story_s_countr
     assert "a place the text names" in village.reason and "Nenagh" in village.reason
 
 
-def test_a_place_no_gazetteer_holds_stays_unplaced_near_a_town_abroad(nlp, gazetteer):
+def test_a_place_no_gazetteer_holds_stays_unplaced_near_a_town_abroad(resolve_tagged):
     text = (
         "U.S. officials in Washington said the U.S. would help. "
         "Roads closed in Nenagh, and farms in Kilbrackney were flooded."
     )
-    found = _resolve_with_place_entity(nlp, gazetteer, text, "Kilbrackney")
+    found = resolve_tagged(text, "Kilbrackney")
     assert found["Nenagh"].place.country == "IE"
     assert found["Kilbrackney"].place is None  # the story is about the United States
