@@ -42,7 +42,6 @@ from urllib.parse import quote, urlsplit
 import folium
 import shapely
 from branca.element import Element, Figure, MacroElement
-from folium.template import Template
 from shapely.geometry.base import BaseGeometry
 
 from eventmap.basemap import MAX_LAT, SEA_COLOR, base_features
@@ -690,21 +689,31 @@ class _InlineLeaflet(Element):
         )
 
 
-class _EventLayers(MacroElement):
-    """The map's data, as JSON in the page body, and the call that draws it."""
+class _Verbatim(Element):
+    """An element whose HTML is a fixed string, never compiled as a template.
 
-    _template = Template(
-        """
-        {% macro html(this, kwargs) %}
-        <script type="application/json" id="{{ this.data_id() }}">{{ this.json }}</script>
-        {% endmacro %}
-        {% macro script(this, kwargs) %}
-        eventmapMount({{ this._parent.get_name() }},
-            JSON.parse(document.getElementById("{{ this.data_id() }}").textContent),
-            {prefix: "em", id: "{{ this._parent.get_name() }}"});
-        {% endmacro %}
-        """
-    )
+    branca's ``MacroElement.render`` wraps each rendered macro in
+    ``Element(text)``, whose constructor compiles ``text`` as a Jinja template
+    again: any ``{{ }}`` or ``{% %}`` that data put there would run (it can
+    reach ``os.system``) or crash the render. This element stores the text
+    and returns it as it is.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self._text
+
+
+class _EventLayers(MacroElement):
+    """The map's data, as JSON in the page body, and the call that draws it.
+
+    Rendering goes around Jinja altogether: the data element and the mount
+    call are plain strings put into the figure as :class:`_Verbatim` children,
+    so no article text ever reaches a template engine.
+    """
 
     def __init__(self, data: dict[str, Any]) -> None:
         super().__init__()
@@ -714,6 +723,26 @@ class _EventLayers(MacroElement):
 
     def data_id(self) -> str:
         return f"eventmap-data-{self.get_name()}"
+
+    def render(self, **kwargs: Any) -> None:  # type: ignore[override]
+        """Add the data element and the mount call to the figure, verbatim."""
+        figure = self.get_root()
+        if not isinstance(figure, Figure):
+            raise TypeError("the event layers render only inside a folium Figure")
+        map_name = self._parent.get_name()
+        data_id = self.data_id()
+        figure.html.add_child(
+            _Verbatim(f'<script type="application/json" id="{data_id}">{self.json}</script>'),
+            name=self.get_name(),
+        )
+        figure.script.add_child(
+            _Verbatim(
+                f"eventmapMount({map_name},\n"
+                f'    JSON.parse(document.getElementById("{data_id}").textContent),\n'
+                f'    {{prefix: "{_PAGE_PREFIX}", id: "{map_name}"}});\n'
+            ),
+            name=self.get_name(),
+        )
 
 
 def build_map(
