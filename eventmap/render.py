@@ -727,8 +727,8 @@ class _EventLayers(MacroElement):
     def render(self, **kwargs: Any) -> None:  # type: ignore[override]
         """Add the data element and the mount call to the figure, verbatim."""
         figure = self.get_root()
-        if not isinstance(figure, Figure):
-            raise TypeError("the event layers render only inside a folium Figure")
+        if not isinstance(figure, Figure) or self._parent is None:
+            raise TypeError("the event layers render only on a map inside a folium Figure")
         map_name = self._parent.get_name()
         data_id = self.data_id()
         figure.html.add_child(
