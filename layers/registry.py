@@ -12,6 +12,7 @@ needs (and the cache digest covers it).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -202,6 +203,13 @@ def load_layers(extra_dir: Path | None = None) -> list[LayerDefinition]:
     defaults = [layer.id for layer in by_id.values() if layer.default]
     if len(defaults) != 1:
         raise LayerError(f"exactly one layer must be the default, found {defaults or 'none'}")
+    listed = {t.id for layer in by_id.values() for t in layer.event_types}
+    unlisted = tuple(t for t in taxonomy.values() if t.id not in listed)
+    if unlisted:  # still found (geoparse lists them), shown among the other places
+        default = by_id[defaults[0]]
+        by_id[default.id] = dataclasses.replace(
+            default, event_types=default.event_types + unlisted
+        )
     return sorted(by_id.values(), key=lambda layer: (layer.order, layer.id))
 
 
