@@ -57,6 +57,17 @@ LOCATIVE = frozenset(
 DESTINATION = frozenset({"to", "into", "toward", "towards"})
 _ORIGIN = frozenset({"from"})
 _TOPIC = frozenset({"about", "regarding", "concerning"})
+_NOT_THROUGH = frozenset(
+    {
+        "from", "against", "for", "despite", "including", "like", "except", "besides",
+        "since", "during", "after", "before", "until", "following", "amid", "than", "of",
+        "with", "without", "about", "regarding", "concerning", "as",
+    }
+)  # fmt: skip
+"""Prepositions a place's link to the trigger does not pass through: the place
+then belongs to someone's origin, a topic, another time or another event
+("Lindh, from a family in Marin County, was captured", "killed since the
+outbreak of the war in Syria", "protested against the assault on X")."""
 _TOPICAL_TOO = frozenset({"on", "over"})
 """Prepositions that give a topical type's topic ("talks on Syria")."""
 _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "parataxis", "acl", "csubj"})
@@ -78,7 +89,13 @@ _SUPPORT_VERBS = frozenset(
 )  # fmt: skip
 """Verbs whose subject event noun is the event: "clashes erupted in X",
 "airstrikes hit X", "the conference opened in Amman"."""
-_LIGHT_VERBS = frozenset({"carry", "conduct", "launch", "stage", "hold", "mount"})
+_LIGHT_VERBS = frozenset(
+    {
+        "carry", "conduct", "launch", "stage", "hold", "mount", "continue", "renew",
+        "resume", "begin", "start", "step", "intensify", "escalate", "wage", "lead",
+        "organise", "organize", "end", "halt", "press",
+    }
+)  # fmt: skip
 """Verbs whose object event noun is the event: "carried out strikes on X"."""
 PLACE_PARTS = frozenset(
     {
@@ -93,10 +110,33 @@ PLACE_PARTS = frozenset(
         "desert", "sea", "gulf", "bay", "river", "banks", "bank", "shore", "shores",
         "coastline", "front", "frontline", "sector", "quarter", "downtown", "kilometres",
         "kilometers", "km", "miles", "mile", "direction", "side", "corner", "middle",
+        "all", "much", "most", "half", "rest",
     }
 )  # fmt: skip
 """Nouns a place name qualifies or that stand for a part of it: "the city of
 Aleppo", "the Kharkiv region", "the outskirts of Aleppo", "40 km north of Homs"."""
+OWNED_THINGS = frozenset(
+    {
+        "drone", "drones", "jet", "jets", "plane", "planes", "aircraft", "warplane",
+        "warplanes", "helicopter", "helicopters", "airliner", "bomber", "fighter", "ship",
+        "ships", "warship", "warships", "tanker", "tankers", "vessel", "vessels", "boat",
+        "boats", "frigate", "destroyer", "submarine", "carrier", "missile", "missiles",
+        "rocket", "rockets", "troops", "troop", "soldier", "soldiers", "forces", "force",
+        "army", "navy", "military", "official", "officials", "diplomat", "diplomats",
+        "citizen", "citizens", "national", "nationals", "convoy", "vehicle", "vehicles",
+        "truck", "trucks", "tank", "tanks", "company", "firm", "airline", "government",
+        "minister", "ministry", "president", "leader", "leaders", "envoy", "delegation",
+        "embassy", "ambassador", "police", "authorities", "media", "agency", "militants",
+        "rebels", "fighters", "militia", "team", "crew", "pilot", "pilots", "flag",
+        "flagged", "journalist", "journalists", "worker", "workers",
+        "contractor", "contractors", "man", "woman", "people", "spokesman", "spokeswoman",
+        "commander", "commanders", "general", "coalition", "counterpart", "counterparts",
+        "uav", "satellite", "sanctions", "policy", "economy", "club",
+    }
+)  # fmt: skip
+"""Nouns whose place modifier names an owner, a nationality or a party, not a
+site: "a US drone", "Russian troops", "the Kharkiv governor". A site's
+modifier is where it is: "a Jerusalem hotel", "a Baghdad restaurant"."""
 _POINTS_BACK = frozenset({"there"})
 _POINTS_BACK_NOUNS = frozenset({"city", "town", "village", "area", "region", "capital"})
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
@@ -252,9 +292,15 @@ class Attachment:
 
 
 def _first_role(token: Token, event_type: EventType) -> str | None:
-    """The role the link above ``token`` gives, or ``None`` for an excluded one."""
+    """The role the link above ``token`` gives, or ``None`` for an excluded one.
+
+    A spatial phrase's root can be its preposition ("off the coast of X"):
+    the preposition then gives the role itself.
+    """
     head = token.head
     dep = token.dep_
+    if dep == "prep" and token.pos_ == "ADP":
+        dep, head = "pobj", token
     if dep == "pobj":
         word = head.lower_
         if head.dep_ == "agent" or word == "by":
@@ -281,12 +327,15 @@ def attachment(
     event_type: EventType,
     *,
     other_places: frozenset[int],
+    also_triggers: frozenset[int] = frozenset(),
 ) -> Attachment | None:
     """How the mention whose syntactic root is ``root`` attaches to the trigger.
 
     ``triggers`` are the token indices of the trigger (and of the verb it is
     the subject of); ``other_places`` the tokens of the sentence's other place
-    mentions. ``None`` when the mention is not where the event happened.
+    mentions; ``also_triggers`` the sentence's other trigger words, through
+    which a conjoined verb lends its place ("was shot and killed in X").
+    ``None`` when the mention is not where the event happened.
     """
     roles = set(event_type.roles) if event_type.roles else _DEFAULT_ROLES
     token = root
@@ -321,6 +370,10 @@ def attachment(
             if found == "of":
                 # "the city of Aleppo", "the outskirts of X": the noun stands for the place
                 noun = head.head
+                if noun.i in other_places or any(
+                    c.i in other_places for c in noun.children if c.i != head.i
+                ):
+                    return None  # "the Al-Halaliyah District of Qamishli": context
                 if noun.lower_ in PLACE_PARTS or noun.lemma_.lower() in PLACE_PARTS:
                     token = noun
                     continue
@@ -330,24 +383,28 @@ def attachment(
                     continue
                 return None  # "the people of Aleppo", "the leader of Syria"
             if found is None:
-                if dep in ("compound", "nmod") and head.lower_ in PLACE_PARTS:
-                    token = head
-                    continue
                 return None
             if found in ("compound",) and head.i not in triggers:
-                if head.lower_ in PLACE_PARTS or head.lemma_.lower() in PLACE_PARTS:
-                    token = head
-                    continue
-                return None  # "a US drone", "the Kharkiv governor"
+                if head.lower_ in OWNED_THINGS or head.lemma_.lower() in OWNED_THINGS:
+                    return None  # "a US drone", "the Kharkiv governor"
+                token = head  # "a Jerusalem hotel": the hotel is in Jerusalem
+                continue
             role = found
-            token = head.head if dep == "pobj" else head
-            if token.i not in triggers and dep == "pobj" and head.head.dep_ == "prep":
-                token = head.head
+            if token.dep_ == "prep" and token.pos_ == "ADP":
+                token = head  # the phrase's own preposition: go to what it modifies
+            else:
+                token = head.head if dep == "pobj" else head
             continue
         # Walking from the role's governor up to the trigger.
-        if dep in _CLAUSE_DEPS or token.lemma_.lower() in _SPEECH:
+        if token.lemma_.lower() in _SPEECH:
             return None
-        if dep in ("dobj", "pobj", "prep", "nsubjpass", "attr", "compound", "amod"):
+        if (dep == "acl" and token.tag_ == "VBN") or (dep == "conj" and head.i in triggers):
+            confidence *= _VIA_OBJECT  # "a car parked in X", "was shot and killed in X"
+            token = head
+            continue
+        if dep in _CLAUSE_DEPS:
+            return None
+        if dep in ("dobj", "pobj", "prep", "nsubjpass", "attr", "compound", "amod", "agent"):
             if token.lemma_.lower() in _TOPIC_VERBS:
                 return None
             if dep == "dobj" and head.lemma_.lower() in _TOPIC_VERBS:
@@ -444,20 +501,21 @@ class _Candidate:
 def _modifies_a_thing(cand: _Candidate, doc: Doc, triggers: frozenset[int]) -> bool:
     """Whether the place names whose thing it is: "a US drone", "an Israeli-made jet".
 
-    An indefinite article before a place's name, or a noun right after it
-    that is neither a trigger nor a word for a part of a place, makes the
-    name a modifier whatever the parse says (the small model reads "a US
-    MQ-9 drone" with "US" as the object).
+    A noun for a thing someone owns, or a person or a body, right after the
+    name (past other modifiers) makes the name its owner's, whatever the
+    parse says: the small model reads "a US MQ-9 drone" with "US" as the
+    object.
     """
-    first, last = min(cand.tokens), max(cand.tokens)
-    if first > 0 and doc[first - 1].lower_ in ("a", "an"):
-        return True
-    if last + 1 >= len(doc):
-        return False
-    after = doc[last + 1]
-    if after.i in triggers or after.lower_ in PLACE_PARTS or after.lemma_.lower() in PLACE_PARTS:
-        return False
-    return after.pos_ in ("NOUN", "PROPN") and cand.root.dep_ in ("dobj", "nsubjpass", "nsubj")
+    last = max(cand.tokens)
+    noun = None
+    for after in doc[last + 1 : last + 5]:
+        if after.i in triggers or after.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "PUNCT"):
+            break
+        if after.pos_ == "PUNCT" and after.text != "-":
+            break
+        if after.pos_ in ("NOUN", "PROPN"):
+            noun = after
+    return noun is not None and (noun.lower_ in OWNED_THINGS or noun.lemma_.lower() in OWNED_THINGS)
 
 
 def _finer(place: Place | None, wider: Place | None) -> bool:
@@ -548,6 +606,11 @@ def detect_events(
         words = _sentence_words(sentence)
         sentence_events: list[ReportedEvent] = []
         taken: set[int] = set()
+        trigger_words = frozenset(
+            t.i
+            for t in sentence
+            if t.i not in place_tokens and match_type(t, index, words, place_tokens) is not None
+        )
         for token in sentence:
             if token.i in taken or token.i in place_tokens:
                 continue
@@ -569,6 +632,7 @@ def detect_events(
                     trigger_tokens,
                     event_type,
                     other_places=place_tokens - cand.tokens,
+                    also_triggers=trigger_words,
                 )
                 if how is not None:
                     located.append((cand, how))
@@ -603,8 +667,9 @@ def detect_events(
                     ]
             first = min(trigger_tokens)
             last = max(trigger_tokens)
-            if last - first > 2:
-                first = last = token.i
+            if last - first > 4:
+                # too far apart to quote as one: the verb that reports it, else the noun
+                first = last = verb.i if verb is not None and token.dep_ == "dobj" else token.i
             trigger_start = doc[first].idx
             trigger_end = doc[last].idx + len(doc[last])
             actor, target = _actor_and_target(token, verb)
@@ -639,11 +704,13 @@ _SHARED_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
 
 
 def _share_with_participles(events: list[ReportedEvent], doc: Doc) -> list[ReportedEvent]:
-    """Give an event with no place the places of the event its clause depends on.
+    """Give an event with no place the places of an event its clause is tied to.
 
     "A car bomb exploded in Mogadishu, killing five": the killing happened
-    where the bomb did. Only a dependent clause with no place of its own
-    takes them, at lower confidence.
+    where the bomb did; "four were killed when a bomb exploded near X": so
+    did the killing. An event with no place of its own takes those of the
+    event whose clause governs it, else of one its own clause governs, at
+    lower confidence.
     """
     by_token = {
         doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand"): e for e in events
@@ -657,12 +724,18 @@ def _share_with_participles(events: list[ReportedEvent], doc: Doc) -> list[Repor
             continue
         token = span.root
         governor = starts.get(token.head.i) if token.dep_ in _SHARED_DEPS else None
-        if governor is None or not governor.locations or governor is event:
+        related = [governor] if governor is not None else []
+        # "were killed when a car bomb exploded near X": the main clause too
+        related += [
+            e for i, e in starts.items() if doc[i].head.i == token.i and doc[i].dep_ in _SHARED_DEPS
+        ]
+        source = next((e for e in related if e is not event and e.locations), None)
+        if source is None:
             shared.append(event)
             continue
         locations = tuple(
             dataclasses.replace(loc, confidence=round(loc.confidence * _SHARED, 3))
-            for loc in governor.locations
+            for loc in source.locations
         )
         shared.append(dataclasses.replace(event, locations=locations))
     return shared
