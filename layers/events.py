@@ -140,6 +140,8 @@ modifier is where it is: "a Jerusalem hotel", "a Baghdad restaurant"."""
 _POINTS_BACK = frozenset({"there"})
 _POINTS_BACK_NOUNS = frozenset({"city", "town", "village", "area", "region", "capital"})
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
+_NAMED = frozenset({"ORG", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
+"""Entity labels whose words name something, not an event that happened."""
 _POS_TAG = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
 _MAX_HOPS = 8
 _ROLE_CONFIDENCE = {
@@ -192,8 +194,6 @@ def trigger_keys(token: Token) -> set[str]:
     doc = token.doc
     if token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
         keys.add(f"{token.lower_}-{doc[token.i + 2].lower_}")
-    if token.i >= 2 and doc[token.i - 1].text == "-":
-        keys.add(f"{doc[token.i - 2].lower_}-{token.lower_}")
     tag = _POS_TAG.get(token.pos_)
     if tag is not None:
         keys |= {f"{lemma}/{tag}", f"{token.lower_}/{tag}"}
@@ -225,6 +225,8 @@ class TypeIndex:
 def _object_words(token: Token, place_tokens: frozenset[int]) -> set[str]:
     """What the trigger acts on: its object's lemma, or ``@place`` for a place."""
     words: set[str] = set()
+    if token.dep_ == "acl" and token.head is not token:  # "shells fired by the army"
+        words |= {token.head.lemma_.lower(), token.head.lower_}
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr") or (
             child.dep_ == "pobj" and token.pos_ == "NOUN"
@@ -252,14 +254,19 @@ def match_type(
 
     Among the types whose triggers match and whose conditions hold, a type
     whose ``objects`` the trigger's object satisfies wins; then the longest
-    matching key ("missile strike" over "strike"); then taxonomy order.
+    matching key ("missile strike" over "strike"); then a type whose
+    ``requires`` the sentence met (an attack with missiles is a strike);
+    then taxonomy order. Words inside a name ("the Government of National
+    Accord") trigger nothing.
     """
     if token.pos_ not in _TRIGGER_POS or (token.is_stop and token.lower_ not in index.triggers):
         return None
+    if token.ent_type_ in _NAMED:
+        return None  # "the Government of National Accord", "Operation Desert Storm"
     keys = trigger_keys(token)
     if not keys & index.triggers:
         return None
-    best: tuple[tuple[int, int, int], EventType, str] | None = None
+    best: tuple[tuple[int, int, int, int], EventType, str] | None = None
     objects: set[str] | None = None
     own = {token.lemma_.lower(), token.lower_}  # a trigger cannot be its own condition
     for order, (event_type, layer_id) in enumerate(index.types):
@@ -274,7 +281,7 @@ def match_type(
             if not objects & set(event_type.objects):
                 continue
         length = max(len(k.split("/")[0].split()) for k in matched)
-        rank = (1 if event_type.objects else 0, length, -order)
+        rank = (1 if event_type.objects else 0, length, 1 if event_type.requires else 0, -order)
         if best is None or rank > best[0]:
             best = (rank, event_type, layer_id)
     return None if best is None else (best[1], best[2])
