@@ -29,9 +29,11 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import shapely
 from spacy.tokens import Doc, Span, Token
 
 from geo.types import MentionKind, Place, Precision, Resolved
@@ -138,6 +140,7 @@ OWNED_THINGS = frozenset(
 site: "a US drone", "Russian troops", "the Kharkiv governor". A site's
 modifier is where it is: "a Jerusalem hotel", "a Baghdad restaurant"."""
 _POINTS_BACK = frozenset({"there"})
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _POINTS_BACK_NOUNS = frozenset({"city", "town", "village", "area", "region", "capital"})
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 _NAMED = frozenset({"ORG", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
@@ -233,7 +236,7 @@ def _object_words(token: Token, place_tokens: frozenset[int]) -> set[str]:
         ):
             words.add(child.lemma_.lower())
             words.add(child.lower_)
-            if child.i in place_tokens or any(c.i in place_tokens for c in child.subtree):
+            if child.i in place_tokens:
                 words.add("@place")
         elif child.dep_ == "prep" and child.lower_ in ("of", "on"):
             for pobj in child.children:
@@ -516,7 +519,10 @@ def _modifies_a_thing(cand: _Candidate, doc: Doc, triggers: frozenset[int]) -> b
     last = max(cand.tokens)
     noun = None
     for after in doc[last + 1 : last + 5]:
-        if after.i in triggers or after.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "PUNCT"):
+        model = any(ch.isdigit() for ch in after.text) or after.is_upper  # "MQ-9", "F-16"
+        if after.i in triggers or (
+            after.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "PUNCT") and not model
+        ):
             break
         if after.pos_ == "PUNCT" and after.text != "-":
             break
@@ -540,14 +546,26 @@ def _finer(place: Place | None, wider: Place | None) -> bool:
     return place.precision is not Precision.COUNTRY
 
 
+def _holds(wider: Place | None, place: Place | None) -> bool:
+    """Whether ``wider`` is an area whose outline holds ``place``'s point."""
+    if wider is None or place is None or wider is place or not wider.is_area:
+        return False
+    if place.gazetteer_id == wider.gazetteer_id:
+        return False
+    return bool(wider.geometry.covers(shapely.Point(place.lon, place.lat)))
+
+
 def _most_specific(
     found: list[tuple[_Candidate, Attachment]],
 ) -> list[tuple[_Candidate, Attachment]]:
-    """Drop a country or province that only holds another of the event's places."""
+    """Drop a country, province or area that only holds another of the event's places."""
     return [
         (cand, how)
         for cand, how in found
-        if not any(_finer(other.item.place, cand.item.place) for other, _ in found)
+        if not any(
+            _finer(other.item.place, cand.item.place) or _holds(cand.item.place, other.item.place)
+            for other, _ in found
+        )
     ]
 
 
@@ -572,8 +590,11 @@ def _points_back(trigger: Token) -> bool:
     return False
 
 
-def _same_paragraph(text: str, start: int, end: int) -> bool:
-    return "\n\n" not in text[start:end] and "\n" not in text[start:end].strip()
+def _same_paragraph(text: str, before: Span, sentence: Span) -> bool:
+    """Whether no blank line stands between two sentences."""
+    end = before.start_char + len(before.text.rstrip())
+    start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
+    return _BLANK_LINE.search(text, end, max(end, start)) is None
 
 
 def detect_events(
@@ -658,7 +679,7 @@ def detect_events(
             if not locations and previous and _points_back(token):
                 before_number, before_places = previous[-1]
                 if before_number == number - 1 and _same_paragraph(
-                    text, sentences[before_number].end_char, sentence.start_char
+                    text, sentences[before_number], sentence
                 ):
                     locations = [
                         EventLocation(
