@@ -61,8 +61,8 @@ _ORIGIN = frozenset({"from"})
 _TOPIC = frozenset({"about", "regarding", "concerning"})
 _NOT_THROUGH = frozenset(
     {
-        "from", "against", "for", "despite", "including", "like", "except", "besides",
-        "since", "during", "after", "before", "until", "following", "amid", "than", "of",
+        "from", "against", "for", "despite", "including", "except", "besides",
+        "since", "during", "after", "before", "until", "following", "amid", "than",
         "with", "without", "about", "regarding", "concerning", "as",
     }
 )  # fmt: skip
@@ -139,6 +139,12 @@ OWNED_THINGS = frozenset(
 """Nouns whose place modifier names an owner, a nationality or a party, not a
 site: "a US drone", "Russian troops", "the Kharkiv governor". A site's
 modifier is where it is: "a Jerusalem hotel", "a Baghdad restaurant"."""
+_NEAR_WORDS = frozenset({"close", "next", "near", "adjacent", "nearer", "closer"})
+_ACCESS_NOUNS = frozenset(
+    {"entrance", "entrances", "gate", "gates", "road", "approach", "approaches", "way",
+     "route", "highway", "access", "exit", "doorstep"}
+)  # fmt: skip
+_WHEN_MARKS = frozenset({"when", "as", "while", "where"})
 _POINTS_BACK = frozenset({"there"})
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _POINTS_BACK_NOUNS = frozenset({"city", "town", "village", "area", "region", "capital"})
@@ -322,12 +328,19 @@ def _first_role(token: Token, event_type: EventType) -> str | None:
         if head.head.lower_ in _ATTRIBUTION_HEADS:
             return None  # "according to Moscow" cites a source
         if word in DESTINATION:
+            above = head.head
+            if above.lower_ in _NEAR_WORDS:
+                return "location"  # "villages close to Algiers"
+            if above.lower_ in _ACCESS_NOUNS or above.lemma_.lower() in _ACCESS_NOUNS:
+                return "of"  # "the entrance to Bethlehem" stands for a part of it
             return "destination"
         if word in LOCATIVE:
             return "location"
         return "of" if word == "of" else None
     if dep in ("dobj", "nsubjpass", "attr", "oprd"):
         return "target"
+    if dep in ("npadvmod", "advmod") and token.lower_ in PLACE_PARTS:
+        return "location"  # "raids north of Baghdad"
     return "compound" if dep in ("compound", "nmod") else None
 
 
@@ -391,7 +404,12 @@ def attachment(
                     role = "target"  # "the bombing of Aleppo", "the capture of Jaffna"
                     token = noun
                     continue
-                return None  # "the people of Aleppo", "the leader of Syria"
+                if noun.lower_ in OWNED_THINGS or noun.lemma_.lower() in OWNED_THINGS:
+                    return None  # "the people of Aleppo", "the leader of Syria"
+                if noun.pos_ in ("NOUN", "PROPN") and noun.i != head.i:
+                    token = noun  # "the rebel stronghold of X": a site that is X
+                    continue
+                return None
             if found is None:
                 return None
             if found in ("compound",) and head.i not in triggers:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import zlib
 from pathlib import Path
@@ -12,7 +13,7 @@ from eventmap import pipeline as pipeline_module
 from eventmap.build import build
 from eventmap.cache import CACHE_DIR_NAME, CACHE_ENV, ArticleCache, default_cache_dir
 from eventmap.pipeline import Pipeline
-from layers.types import LayerDefinition, TriggerRule
+from layers.types import EventType, LayerDefinition
 
 pytestmark = pytest.mark.usefixtures("quick_render")
 
@@ -128,8 +129,8 @@ def _with_meetings_trigger(layers: list[LayerDefinition], word: str) -> list[Lay
     changed = []
     for layer in layers:
         if layer.id == "meetings":
-            rules = (*layer.rules, TriggerRule(triggers=(word,)))
-            layer = LayerDefinition(**{**layer.__dict__, "rules": rules})
+            added = EventType(id=f"test_{word}", title=word, triggers=(word,))
+            layer = dataclasses.replace(layer, event_types=(*layer.event_types, added))
         changed.append(layer)
     return changed
 
