@@ -265,10 +265,12 @@ class DaskEngine:
         try:
             results: list[TaskResult] = future.result()
         except KilledWorker as exc:
+            tries = getattr(exc, "allowed_failures", None)
+            times = f"{tries + 1} times" if isinstance(tries, int) else "again and again"
             raise EngineError(
-                "Dask workers were killed again and again while processing articles "
-                f"({exc}); they may be running out of memory: try fewer --workers or "
-                "workers with more memory"
+                f"Dask workers were killed {times} while processing the same articles; "
+                "they may be running out of memory: try fewer --workers, workers with "
+                "more memory, or build without --workers"
             ) from exc
         except (EngineError, KeyboardInterrupt, SystemExit):
             raise
