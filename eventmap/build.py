@@ -75,6 +75,10 @@ _OUTPUT_TEMP = re.compile(
 """A temporary output file: the lock holder removes any it finds (no other build is writing)."""
 
 
+_WHERE = re.compile(r" at [\w.-]+:\d+$")
+"""Where in the code a processing failure was raised (see :func:`eventmap.work._describe`)."""
+
+
 @dataclass
 class BuildReport:
     """What a build did, for the summary and the exit code."""
@@ -379,14 +383,17 @@ class _Run:
 
         That is a fault of the pipeline or its data, not of the articles: at
         least two tasks failed, none gave events, and all for the same reason
-        (or the one task failed and nothing else would be on the map).
+        (or the one task failed and nothing else would be on the map). The
+        line of code a reason names is left out: a damaged database fails the
+        same way in whichever query meets it first.
         Articles that are not articles (undecodable, empty) are not counted.
         """
-        if self.succeeded or not self.failures or len(set(self.failures)) != 1:
+        causes = {_WHERE.sub("", failure) for failure in self.failures}
+        if self.succeeded or len(causes) != 1:
             return None
         if len(self.failures) < 2 and self.events:
             return None
-        return self.failures[0]
+        return causes.pop()
 
     def events_key(self, places_key: str, article_id: str) -> str:
         """The key of one article id's events."""
@@ -622,7 +629,7 @@ def _build_into(
     lap("process")
     shared = run.shared_failure()
     if shared is not None:
-        count = sum(1 for error in report.failed if error.reason == shared)
+        count = sum(1 for error in report.failed if _WHERE.sub("", error.reason) == shared)
         raise Fault(
             f"all {count} articles processed failed for the same reason, which is not theirs: "
             f"{shared}; the build stopped and left the previous map in place (see the reason; "

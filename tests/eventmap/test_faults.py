@@ -109,11 +109,10 @@ def test_a_data_folder_that_cannot_hold_the_gazetteer(
     previous, capsys, monkeypatch, tmp_path, fault
 ):
     """The index has to be built (a new data folder) and cannot be: a one-line fault."""
-    import geo.gazetteer
-
     from collections import OrderedDict
 
     import eventmap.work
+    import geo.gazetteer
 
     articles, out, cache, files = previous
     monkeypatch.setattr(eventmap.work, "_pipelines", OrderedDict())  # none loaded yet
@@ -144,13 +143,37 @@ def test_every_article_failing_alike_keeps_the_previous_map_even_with_fresh(
     articles, out, cache, files = previous
 
     def broken(*_args: object, **_kwargs: object) -> None:
-        raise sqlite3.DatabaseError("file is not a database")
+        raise sqlite3.DatabaseError("database disk image is malformed")
 
     monkeypatch.setattr(pipeline, "locate", broken)
     with pytest.raises(Fault, match="all 5 articles processed failed for the same reason") as err:
         build(articles, out, pipeline=pipeline, cache_dir=cache, fresh=True, exports=["csv"])
-    assert "DatabaseError: file is not a database" in str(err.value)
+    assert "DatabaseError: database disk image is malformed;" in str(err.value)
     assert "left the previous map in place" in str(err.value)
+    assert _folder(out) == files
+
+
+def test_the_same_fault_met_in_different_lines_of_code_is_one_cause(
+    previous, pipeline, monkeypatch
+):
+    """A damaged index fails whichever query meets it first: still one shared cause."""
+    articles, out, cache, files = previous
+    calls = []
+
+    def first_place(*_args: object, **_kwargs: object) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    def second_place(*_args: object, **_kwargs: object) -> None:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    def broken(*args: object, **kwargs: object) -> None:
+        calls.append(1)
+        (first_place if len(calls) % 2 else second_place)(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "locate", broken)
+    with pytest.raises(Fault, match="malformed"):
+        build(articles, out, pipeline=pipeline, cache_dir=cache, fresh=True)
+    assert len(calls) == 5
     assert _folder(out) == files
 
 
