@@ -517,7 +517,16 @@ def build(
     FileNotFoundError, NotADirectoryError
         When ``articles_dir`` is missing or not a folder.
     eventmap.engine.EngineError
-        When the engine cannot run or a worker's pipeline differs.
+        When the engine cannot run (a pipeline that cannot load, a cluster
+        that cannot start, workers killed again and again) or a worker's
+        pipeline differs.
+    eventmap.faults.Fault
+        When the output folder cannot be written (read-only, full), or every
+        article processed failed for one and the same reason. No output has
+        been replaced then.
+
+    Any exception that ends the build carries how far the outputs were
+    replaced (:func:`eventmap.faults.outputs_progress`).
     """
     started = time.perf_counter()
     articles_dir, out_dir = Path(articles_dir), Path(out_dir)
