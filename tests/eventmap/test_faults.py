@@ -309,3 +309,38 @@ def test_every_output_is_replaced_in_one_set_under_the_lock(previous, pipeline, 
     )
     assert again.outputs_reused and len(sets) == 1  # exports are part of the unchanged set
     assert not (out / LOCK_FILE).exists()
+
+
+def test_the_lock_excludes_a_second_build_and_leaves_no_file(tmp_path):
+    import threading
+
+    from eventmap.build import _output_lock
+
+    steps: list[str] = []
+    inside, release = threading.Event(), threading.Event()
+
+    def first() -> None:
+        with _output_lock(tmp_path, lambda: steps.append("first waits")):
+            steps.append("first in")
+            inside.set()
+            release.wait(10)
+            steps.append("first out")
+
+    def second() -> None:
+        inside.wait(10)
+        with _output_lock(tmp_path, lambda: steps.append("second waits")):
+            steps.append("second in")
+            assert (tmp_path / LOCK_FILE).exists()  # the file it holds is the one there
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for _ in range(200):
+        if "second waits" in steps:
+            break
+        threading.Event().wait(0.05)
+    release.set()
+    for thread in threads:
+        thread.join(10)
+    assert steps == ["first in", "second waits", "first out", "second in"]
+    assert not (tmp_path / LOCK_FILE).exists()
