@@ -687,21 +687,26 @@ def _build_into(
         found[MAP_FILE] = page.encode("utf-8")
         return found
 
+    def current() -> bool:
+        return manifest is not None and _outputs_match(out_dir, manifest, digest, names)
+
     files: dict[str, bytes] = {}
     try:
         with _output_lock(out_dir, on_wait or (lambda: None)):
             _remove_stale_outputs(out_dir)
-            if manifest is not None and _outputs_match(out_dir, manifest, digest, names):
-                report.outputs_reused = True
-                report.outputs.extend(out_dir / name for name in sorted(names))
-                lap("render")
-            else:
+            if not current():
                 files = texts()
                 lap("render")
                 replace_together({out_dir / name: data for name, data in files.items()}, written)
                 report.outputs.extend(written.replaced)
     except OSError as exc:
-        raise output_fault(out_dir, exc, written) from exc
+        # A folder that cannot be written is no fault when it already holds these outputs.
+        if files or written.replaced or not current():
+            raise output_fault(out_dir, exc, written) from exc
+    if not files:
+        report.outputs_reused = True
+        report.outputs.extend(out_dir / name for name in sorted(names))
+        lap("render")
     if files and run.cache is not None:
         hashes = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
         run._cache_write(

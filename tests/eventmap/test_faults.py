@@ -344,3 +344,24 @@ def test_the_lock_excludes_a_second_build_and_leaves_no_file(tmp_path):
         thread.join(10)
     assert steps == ["first in", "second waits", "first out", "second in"]
     assert not (tmp_path / LOCK_FILE).exists()
+
+
+def test_a_read_only_folder_that_holds_the_current_outputs_is_no_fault(
+    pipeline, corpus, tmp_path, monkeypatch
+):
+    import eventmap.build as build_module
+
+    out, cache = tmp_path / "maps", tmp_path / "cache"
+    build(corpus, out, pipeline=pipeline, cache_dir=cache)
+    files = _folder(out)
+
+    def read_only(out_dir: Path, wait: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(out_dir / LOCK_FILE))
+
+    monkeypatch.setattr(build_module, "_output_lock", read_only)
+    report = build(corpus, out, pipeline=pipeline, cache_dir=cache)
+    assert report.outputs_reused and _folder(out) == files
+    (corpus / "new.txt").write_text("Ferry news\n\nThe ferry left Helsinki on Monday.\n")
+    with pytest.raises(Fault, match="Read-only file system; make it writable"):
+        build(corpus, out, pipeline=pipeline, cache_dir=cache)
+    assert _folder(out) == files
