@@ -365,3 +365,15 @@ def test_a_read_only_folder_that_holds_the_current_outputs_is_no_fault(
     with pytest.raises(Fault, match="Read-only file system; make it writable"):
         build(corpus, out, pipeline=pipeline, cache_dir=cache)
     assert _folder(out) == files
+
+
+def test_geoparse_into_a_folder_that_cannot_be_written(tmp_path, capsys):
+    import json
+
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"doc_id": "d1", "text": "Talks were held in Vienna."}) + "\n")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("where the output folder should be")
+    code = main(["geoparse", str(source), "-o", str(blocker / "out.jsonl")])
+    line = _one_line(capsys.readouterr().err)
+    assert code == 2 and str(blocker) in line
