@@ -521,8 +521,12 @@ def _left(exc: BaseException) -> str:
 def _os_error(exc: OSError) -> str:
     """One line for an OSError no command expected: what, on which path."""
     reason = exc.strerror or str(exc) or type(exc).__name__
-    where = f"{exc.filename}: " if exc.filename else ""
-    return f"{where}{reason}; {_left(exc)}"
+    if not exc.filename:
+        return f"{reason}; {_left(exc)}"
+    return (
+        f"{exc.filename}: {reason}; check that path (a folder where one is expected, "
+        f"permission to write, free space); {_left(exc)}"
+    )
 
 
 @contextmanager
