@@ -1,9 +1,13 @@
 """The ``eventmap`` command: ``build``, ``watch``, ``geoparse`` and ``eval``.
 
 Exit codes (DESIGN.md): 0 success; 1 finished but some inputs failed (each
-named on stderr); 2 usage or configuration error. An interrupted command
-(Ctrl-C, SIGTERM) removes its temporary files, leaves the previous outputs
-in place, and exits 130 (143 for SIGTERM).
+named on stderr); 2 usage or configuration error, or a fault around the
+inputs (an output or data folder that cannot be written, a pipeline that
+cannot load, Dask workers that keep dying, every article failing alike),
+told in one line that names the path or service, never as a traceback. An
+interrupted command (Ctrl-C, SIGTERM) removes its temporary files, says what
+it left (the previous outputs, or the new set when the interrupt came while
+it was being renamed into place), and exits 130 (143 for SIGTERM).
 """
 
 from __future__ import annotations
@@ -331,7 +335,11 @@ def _pipeline(args: argparse.Namespace) -> Any:
     """The loaded pipeline (one per process and configuration)."""
     from eventmap.work import pipeline_for
 
-    return pipeline_for(_config(args))
+    config = _config(args)
+    try:
+        return pipeline_for(config)
+    except Exception as exc:  # the model, the gazetteer or its data folder
+        raise UsageError(f"cannot load the pipeline: {exc}") from exc
 
 
 def _engine(args: argparse.Namespace) -> Engine:
@@ -341,8 +349,13 @@ def _engine(args: argparse.Namespace) -> Engine:
         return DaskEngine(workers=args.workers)
     if args.scheduler:
         return DaskEngine(address=args.scheduler)
-    # The build adds the analyst's places.toml to the configuration it asks for.
-    return LocalEngine(factory=lambda config: _pipeline(args).with_overrides(config.overrides))
+    from eventmap.work import pipeline_for
+
+    # The build adds the analyst's places.toml to the configuration it asks for;
+    # the engine names a pipeline that cannot load (EngineError).
+    return LocalEngine(
+        factory=lambda config: pipeline_for(_config(args)).with_overrides(config.overrides)
+    )
 
 
 def _report(report: BuildReport, args: argparse.Namespace, err: TextIO) -> int:
@@ -364,6 +377,7 @@ def _report(report: BuildReport, args: argparse.Namespace, err: TextIO) -> int:
 def _build_once(args: argparse.Namespace, engine: Engine, err: TextIO, *, fresh: bool) -> int:
     from eventmap.build import build
     from eventmap.engine import EngineError
+    from eventmap.faults import Fault
     from eventmap.feedback import make_progress
     from geo.overrides import OverrideError
 
@@ -387,7 +401,7 @@ def _build_once(args: argparse.Namespace, engine: Engine, err: TextIO, *, fresh:
             fragment=args.fragment,
             exports=args.export,
         )
-    except (EngineError, OverrideError, ValueError) as exc:
+    except (EngineError, Fault, OverrideError, ValueError) as exc:
         raise UsageError(str(exc)) from exc
     return _report(report, args, err)
 
@@ -487,9 +501,32 @@ def _run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+class _Terminated(SystemExit):
+    """SIGTERM, as an exception, so temporary files are removed on the way out."""
+
+
 def _terminate(signum: int, frame: FrameType | None) -> None:
     """Turn SIGTERM into an exception, so temporary files are removed on the way out."""
-    raise SystemExit(128 + signum)
+    raise _Terminated(128 + signum)
+
+
+def _left(exc: BaseException) -> str:
+    """What an interrupted command left, in words (see :class:`eventmap.atomic.ReplaceProgress`)."""
+    from eventmap.faults import outputs_progress
+
+    progress = outputs_progress(exc)
+    return "the previous outputs are unchanged" if progress is None else progress.describe()
+
+
+def _os_error(exc: OSError) -> str:
+    """One line for an OSError no command expected: what, on which path."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if not exc.filename:
+        return f"{reason}; {_left(exc)}"
+    return (
+        f"{exc.filename}: {reason}; check that path (a folder where one is expected, "
+        f"permission to write, free space); {_left(exc)}"
+    )
 
 
 @contextmanager
@@ -524,9 +561,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"eventmap: error: {exc}", file=err)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("eventmap: interrupted; the previous outputs are unchanged", file=err)
+    except OSError as exc:  # a fault around the inputs that no step named: still one line
+        print(f"eventmap: error: {_os_error(exc)}", file=err)
+        return EXIT_USAGE
+    except KeyboardInterrupt as exc:
+        print(f"eventmap: interrupted; {_left(exc)}", file=err)
         return EXIT_INTERRUPTED
+    except _Terminated as exc:
+        print(f"eventmap: terminated; {_left(exc)}", file=err)
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

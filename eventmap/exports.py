@@ -50,6 +50,7 @@ __all__ = [
     "ExportFormat",
     "Writer",
     "csv_text",
+    "geopackage_bytes",
     "kml_text",
     "write_csv",
     "write_geojson",
@@ -74,11 +75,25 @@ class Writer(Protocol):
         """Write ``groups`` to ``path``."""
 
 
+class Renderer(Protocol):
+    """What every export renderer looks like: the file's bytes, for the build to write."""
+
+    def __call__(
+        self, groups: Sequence[PlaceOnLayer], *, layer_defs: Sequence[LayerDefinition]
+    ) -> bytes:
+        """The bytes of the file for ``groups``."""
+
+
 class ExportFormat(NamedTuple):
-    """An export: the file name it takes in the output folder and the function that writes it."""
+    """An export: its file name in the output folder, its writer, and its bytes.
+
+    ``render`` gives the file's bytes without writing them, so a build can
+    replace every output of a build together (:func:`eventmap.atomic.replace_together`).
+    """
 
     filename: str
     write: Writer
+    render: Renderer
 
 
 def _titles(layer_defs: Sequence[LayerDefinition]) -> dict[str, str]:
@@ -201,6 +216,13 @@ def write_geopackage(
     GDAL writes into a private temporary folder; the finished file is then
     swapped in atomically.
     """
+    write_bytes_atomic(Path(path), geopackage_bytes(groups, layer_defs=layer_defs))
+
+
+def geopackage_bytes(
+    groups: Sequence[PlaceOnLayer], *, layer_defs: Sequence[LayerDefinition] = ()
+) -> bytes:
+    """The GeoPackage of :func:`write_geopackage`, as bytes (GDAL writes a private folder)."""
     import pyogrio
 
     titles = _titles(layer_defs)
@@ -230,8 +252,7 @@ def write_geopackage(
                     "DESCRIPTION": f"eventmap layer {layer}",
                 },
             )
-        data = target.read_bytes()
-    write_bytes_atomic(Path(path), data)
+        return target.read_bytes()
 
 
 # --------------------------------------------------------------------------- KML
@@ -479,10 +500,29 @@ def write_csv(
     write_text_atomic(Path(path), csv_text(groups))
 
 
+def _geojson_bytes(
+    groups: Sequence[PlaceOnLayer], *, layer_defs: Sequence[LayerDefinition] = ()
+) -> bytes:
+    return geojson_text(groups, layer_defs=layer_defs).encode("utf-8")
+
+
+def _kml_bytes(
+    groups: Sequence[PlaceOnLayer], *, layer_defs: Sequence[LayerDefinition] = ()
+) -> bytes:
+    return kml_text(groups, layer_defs=layer_defs).encode("utf-8")
+
+
+def _csv_bytes(
+    groups: Sequence[PlaceOnLayer], *, layer_defs: Sequence[LayerDefinition] = ()
+) -> bytes:
+    del layer_defs
+    return csv_text(groups).encode("utf-8")
+
+
 EXPORT_FORMATS: dict[str, ExportFormat] = {
-    "geojson": ExportFormat("events.geojson", write_geojson),
-    "gpkg": ExportFormat("events.gpkg", write_geopackage),
-    "kml": ExportFormat("events.kml", write_kml),
-    "csv": ExportFormat("events.csv", write_csv),
+    "geojson": ExportFormat("events.geojson", write_geojson, _geojson_bytes),
+    "gpkg": ExportFormat("events.gpkg", write_geopackage, geopackage_bytes),
+    "kml": ExportFormat("events.kml", write_kml, _kml_bytes),
+    "csv": ExportFormat("events.csv", write_csv, _csv_bytes),
 }
 """Export name (as ``--export`` takes it) → its file name in the output folder and writer."""

@@ -320,3 +320,30 @@ def test_unchanged_outputs_are_left_in_place_and_checked(pipeline, corpus, tmp_p
     retitled = _build(pipeline, corpus, out, title="Another title")
     assert not retitled.outputs_reused
     assert not _build(pipeline, corpus, out, title="Another title", fresh=True).outputs_reused
+
+
+def test_temporary_files_of_killed_builds_are_removed_once_stale(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from eventmap.cache import ArticleCache
+    from geo.stale_files import MAX_AGE_SECONDS
+
+    cache = ArticleCache(tmp_path / "cache")
+    key = "ab" * 32
+    cache.prepare()
+    cache.put("events", key, {"x": 1})
+    cache.put_manifest("cd" * 32, {"digest": "d", "files": {}})
+    record_temp = tmp_path / "cache" / "events" / "ab" / f".{key}.rec.0123abcd.tmp"
+    manifest_temp = tmp_path / "cache" / "outputs" / f".{'cd' * 32}.json.0123abcd.tmp"
+    young = tmp_path / "cache" / "outputs" / f".{'ef' * 32}.json.4567abcd.tmp"  # being written
+    old = time.time() - 2 * MAX_AGE_SECONDS
+    for path in (record_temp, manifest_temp, young):
+        path.write_bytes(b"half a record")
+    for path in (record_temp, manifest_temp):
+        os.utime(path, (old, old))
+    ArticleCache(tmp_path / "cache").prepare()  # the next build opens the cache
+    assert not manifest_temp.exists() and young.exists()
+    ArticleCache(tmp_path / "cache").prune({"events": {key}})  # and prunes it at the end
+    assert not record_temp.exists()
+    assert cache.get("events", key) == {"x": 1}
