@@ -30,7 +30,7 @@ import bisect
 import dataclasses
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import shapely
@@ -38,7 +38,12 @@ from spacy.tokens import Doc, Span, Token
 
 from geo.types import MentionKind, Place, Precision, Resolved
 from layers.dates import event_date
+from layers.location_model import LocationModel, pair_features
 from layers.types import EventLocation, EventType, LayerDefinition, ReportedEvent
+
+PairObserver = Callable[[frozenset[int], Resolved, list[str]], None]
+"""Called with a trigger's token indices, a place mention of its sentence and the
+pair's features."""
 
 __all__ = [
     "Attachment",
@@ -622,8 +627,16 @@ def detect_events(
     layers: Sequence[LayerDefinition],
     index: TypeIndex | None = None,
     article_date: str | None = None,
+    model: LocationModel | None = None,
+    on_pair: PairObserver | None = None,
 ) -> list[ReportedEvent]:
     """Every event ``doc`` reports, in text order, with the places where it happened.
+
+    Without ``model`` a place is where the event happened when the roles
+    above say so; with it, when the learned scorer
+    (:mod:`layers.location_model`), which weighs the roles with the rest of
+    the evidence, gives at least its threshold. ``on_pair`` sees every
+    (trigger, place mention) pair with its features (for training).
 
     ``resolved`` are the article's place mentions, resolved or not (a mention
     that did not resolve still names where an event happened). Bare national
@@ -671,15 +684,39 @@ def detect_events(
             taken |= trigger_tokens
             located: list[tuple[_Candidate, Attachment]] = []
             for cand in candidates:
-                if cand.tokens & trigger_tokens or _modifies_a_thing(cand, doc, trigger_tokens):
+                if cand.tokens & trigger_tokens:
                     continue
-                how = attachment(
-                    cand.root,
-                    trigger_tokens,
-                    event_type,
-                    other_places=place_tokens - cand.tokens,
-                    also_triggers=trigger_words,
+                owned = _modifies_a_thing(cand, doc, trigger_tokens)
+                how = (
+                    None
+                    if owned
+                    else attachment(
+                        cand.root,
+                        trigger_tokens,
+                        event_type,
+                        other_places=place_tokens - cand.tokens,
+                        also_triggers=trigger_words,
+                    )
                 )
+                if model is not None or on_pair is not None:
+                    place = cand.item.place
+                    features = pair_features(
+                        cand.root,
+                        cand.tokens,
+                        token,
+                        rule=how.role if how is not None else "none",
+                        place_kind=place.feature if place is not None else "unresolved",
+                        owned=owned,
+                    )
+                    if on_pair is not None:
+                        on_pair(trigger_tokens, cand.item, features)
+                    if model is not None:
+                        chance = model.probability(features)
+                        how = (
+                            Attachment(how.role if how else "location", round(chance, 3))
+                            if chance >= model.threshold
+                            else None
+                        )
                 if how is not None:
                     located.append((cand, how))
             located = _most_specific(located)

@@ -79,6 +79,25 @@ def test_geoparse_jsonl(tmp_path, capsys):
     assert mosul["kind"] == "phrase" and "strike_sites" in mosul["layers"]
     assert abs(mosul["lat"] - 36.34) < 0.5 and abs(mosul["lon"] - 43.13) < 0.5
     assert records[1]["toponyms"] == []
+    (strike,) = [e for e in records[0]["events"] if e["layer"] == "strike_sites"]
+    assert text[strike["trigger"]["start"] : strike["trigger"]["end"]] == "struck"
+    assert [text[loc["start"] : loc["end"]] for loc in strike["locations"]] == ["Mosul"]
+    assert strike["type"] and strike["date"] is None
+    assert records[1]["events"] == []
+
+
+def test_geoparse_lists_events_whose_place_is_unknown_or_absent(tmp_path, capsys):
+    source = tmp_path / "in.jsonl"
+    text = "Gunmen ambushed a convoy on the road. Protesters marched in Zqxville."
+    source.write_text(json.dumps({"doc_id": "d1", "text": text}) + "\n")
+    out = tmp_path / "out.jsonl"
+    assert cli.main(["geoparse", str(source), "-o", str(out)]) == cli.EXIT_OK
+    (record,) = [json.loads(line) for line in out.read_text().splitlines()]
+    by_trigger = {text[e["trigger"]["start"] : e["trigger"]["end"]]: e for e in record["events"]}
+    assert by_trigger["ambushed"]["locations"] == []
+    assert by_trigger["ambushed"]["layer"] == "attacks"
+    (march,) = [e for trigger, e in by_trigger.items() if "marched" in trigger]
+    assert march["layer"] == "protests"  # "Protesters marched": one event
 
 
 def test_eval_scores_a_gold_file(tmp_path, capsys):
