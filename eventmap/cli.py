@@ -73,7 +73,12 @@ def _run_snapshot(args: argparse.Namespace, err: TextIO) -> int:
     from eventmap.snapshot import SnapshotError, SnapshotOptions, snapshot
 
     options = SnapshotOptions(
-        width=args.width, height=args.height, zoom=args.zoom, center=args.center, scale=args.scale
+        width=args.width,
+        height=args.height,
+        zoom=args.zoom,
+        center=args.center,
+        scale=args.scale,
+        static=args.static,
     )
     try:
         out = snapshot(args.map, args.output, options=options, chromium=args.chromium)
@@ -235,13 +240,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     snap.add_argument("--width", type=_positive_int, default=1200, help="CSS pixels")
     snap.add_argument("--height", type=_positive_int, default=800, help="CSS pixels")
-    snap.add_argument("--zoom", type=int, default=None, help="map zoom (default: fit)")
+    snap.add_argument(
+        "--zoom", type=int, default=None, help="map zoom (default: the map's view of the events)"
+    )
     snap.add_argument(
         "--center",
         type=_lat_lon,
         default=None,
         metavar="LAT,LON",
-        help="centre the map here (default: fit the events)",
+        help="centre the map here (default: the centre of the events' view)",
+    )
+    snap.add_argument(
+        "--static",
+        action="store_true",
+        help="a figure for print: hide zoom buttons, layer switcher, search and date sliders, "
+        "show every place unclustered; keep the legend, a scale bar and the credits",
     )
     snap.add_argument(
         "--scale",
