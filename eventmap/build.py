@@ -40,6 +40,7 @@ from eventmap.cache import ArticleCache, CacheStats, default_cache_dir
 from eventmap.config import PipelineConfig
 from eventmap.engine import Engine, EngineError, LocalEngine
 from eventmap.feedback import NullProgress, Progress
+from eventmap.grouping import PlaceOnLayer
 from eventmap.records import PlaceInterner, RecordError, decode_events, geometry_refs, wkb_geometry
 from eventmap.version import PipelineVersion, config_version
 from eventmap.work import Task, TaskResult
@@ -85,6 +86,8 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     """Wall seconds of each phase of the build."""
+    groups: list[PlaceOnLayer] = field(default_factory=list)
+    """The events grouped as the map draws them (for ``eventmap report``)."""
     work: dict[str, float] = field(default_factory=dict)
     """Seconds of per-article work by stage (spaCy, places, events, other), summed over
     workers: with several workers they add up to more than the wall time."""
@@ -512,6 +515,7 @@ def build(
     report.articles_read = len(run.events)
     report.failed.sort(key=lambda error: str(error.path))
     groups = group_events(events, layer_defs=layers)
+    report.groups = groups
     report.events = len(events)
     report.events_per_layer = Counter()
     for layer in layers:

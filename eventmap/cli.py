@@ -1,4 +1,4 @@
-"""The ``eventmap`` command: ``build``, ``watch``, ``geoparse`` and ``eval``.
+"""The ``eventmap`` command: ``build``, ``watch``, ``snapshot``, ``report``, ``geoparse``, ``eval``.
 
 Exit codes (DESIGN.md): 0 success; 1 finished but some inputs failed (each
 named on stderr); 2 usage or configuration error. An interrupted command
@@ -269,6 +269,57 @@ def _parser() -> argparse.ArgumentParser:
         help="the Chromium to use (default: chromium on PATH)",
     )
 
+    report = sub.add_parser(
+        "report",
+        help="write a self-contained HTML brief (and PDF): map, chronology, sources, method",
+        description="Build the events of ARTICLES_DIR (through the build cache, without "
+        "touching the maps in --out), take a static snapshot of their map, and write "
+        "DIR/report.html: the title, the map, a chronology of events (date, type, place, "
+        "precision, source, quote), the sources, and a note on method and data credits. "
+        "One file with no script and no external request, ready to mail. Needs Chromium "
+        "and Playwright, as 'snapshot' does.",
+    )
+    report.add_argument(
+        "articles_dir",
+        nargs="?",
+        type=Path,
+        default=Path("articles"),
+        metavar="ARTICLES_DIR",
+        help="folder of articles (default: articles)",
+    )
+    report.add_argument(
+        "--out",
+        type=Path,
+        default=Path("maps"),
+        metavar="DIR",
+        help="output folder (default: maps)",
+    )
+    report.add_argument("--title", default="Event brief", help="the brief's title")
+    report.add_argument("--pdf", action="store_true", help="also print it to DIR/report.pdf (A4)")
+    report.add_argument(
+        "--fragment",
+        action="store_true",
+        help="also write DIR/report-fragment.html: the brief as one <section> to paste "
+        "into a larger page",
+    )
+    report.add_argument(
+        "--chromium",
+        default=None,
+        metavar="PATH",
+        help="the Chromium to use (default: chromium on PATH)",
+    )
+    report.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="the build cache (default: as for build)",
+    )
+    report.add_argument(
+        "-q", "--quiet", action="store_true", help="print only skipped articles and errors"
+    )
+    _add_pipeline_options(report)
+
     geoparse = sub.add_parser(
         "geoparse",
         help="geoparse JSON lines {doc_id, text} into JSON lines of toponyms",
@@ -446,6 +497,46 @@ def _closing(engine: Engine) -> Iterator[Engine]:
         engine.close()
 
 
+def _run_report(args: argparse.Namespace, err: TextIO) -> int:
+    from eventmap.engine import EngineError, LocalEngine
+    from eventmap.feedback import make_progress
+    from eventmap.report import make_report
+    from eventmap.snapshot import SnapshotError
+    from geo.overrides import OverrideError
+
+    if not args.articles_dir.is_dir():
+        raise UsageError(f"{args.articles_dir}: not a folder of articles")
+    config = _config(args)
+    engine = LocalEngine(factory=lambda c: _pipeline(args).with_overrides(c.overrides))
+    with _closing(engine):
+        try:
+            result = make_report(
+                args.articles_dir,
+                args.out,
+                config=config,
+                engine=engine,
+                cache_dir=args.cache_dir,
+                title=args.title,
+                pdf=args.pdf,
+                fragment=args.fragment,
+                chromium=args.chromium,
+                progress=make_progress(err, quiet=args.quiet),
+            )
+        except (SnapshotError, EngineError, OverrideError, ValueError) as exc:
+            raise UsageError(str(exc)) from exc
+    built = result.build
+    for failure in built.failed:
+        print(f"eventmap: skipped {failure}", file=err)
+    if not args.quiet:
+        from eventmap.report import chronology
+
+        events = len(chronology(built.groups, layer_defs=config.layer_definitions()))
+        print(f"{built.articles_read} articles read; {events} events in the brief", file=err)
+        for path in result.outputs:
+            print(f"wrote {path}", file=err)
+    return EXIT_INPUT_FAILED if built.failed else EXIT_OK
+
+
 def _run_geoparse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from eventmap.atomic import write_text_atomic
     from eventmap.geoparse import GeoparseError, geoparse_lines
@@ -533,6 +624,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _run_geoparse(args, out, err)
             if args.command == "snapshot":
                 return _run_snapshot(args, err)
+            if args.command == "report":
+                return _run_report(args, err)
             return _run_eval(args, out, err)
     except UsageError as exc:
         print(f"eventmap: error: {exc}", file=err)

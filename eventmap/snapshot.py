@@ -45,7 +45,11 @@ CHROMIUM_ARGS = (
 )
 """Headless Chromium flags for every page eventmap opens: no sandbox, GPU,
 QUIC, first-run screens or background traffic."""
-_READY = "window.eventmapReady === true"
+# A map is ready when its runtime says so; a report (no script) once it is loaded.
+_READY = (
+    "window.eventmapReady === true || "
+    "(document.readyState === 'complete' && !!document.querySelector('main.eventmap-report'))"
+)
 _SUFFIXES = (".png", ".pdf")
 _MAP_IDS = "Object.keys(window.eventmapMaps || {})"
 # The view: a zoom alone keeps the centre of the map's own opening view (the
@@ -291,6 +295,8 @@ def prepare(page: Any, options: SnapshotOptions, *, name: str = "the map") -> No
             f"{name}: the map did not finish drawing in {options.timeout_s:g} s "
             "(is it an eventmap map?)"
         ) from exc
+    if page.evaluate("!window.eventmapMaps"):  # a report page: nothing to move
+        return
     if options.static:
         page.add_style_tag(content=_static_css(page.evaluate(_MAP_IDS)))
         page.evaluate(_UNCLUSTER)
