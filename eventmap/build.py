@@ -86,6 +86,8 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     """Wall seconds of each phase of the build."""
+    removed: list[Path] = field(default_factory=list)
+    """Optional outputs of an earlier build (fragment, exports) this build removed."""
     groups: list[PlaceOnLayer] = field(default_factory=list)
     """The events grouped as the map draws them (for ``eventmap report``)."""
     work: dict[str, float] = field(default_factory=dict)
@@ -574,6 +576,10 @@ def build(
         export = EXPORT_FORMATS[name]
         export.write(groups, out_dir / export.filename, layer_defs=layers)
         report.outputs.append(out_dir / export.filename)
+    from eventmap.exports import remove_unrequested
+
+    with _output_lock(out_dir, on_wait or (lambda: None)):
+        report.removed = remove_unrequested(out_dir, {p.name for p in report.outputs})
     lap("export")
 
     if run.cache is not None:

@@ -130,7 +130,14 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
         default=(),
         metavar="FORMATS",
         help="also write these, comma-separated: gpkg (GeoPackage, a table per layer), "
-        "kml (Google Earth), csv (events with WKT)",
+        "kml (Google Earth), csv (a spreadsheet: one row per event, areas as point and "
+        "radius). Exports and fragment.html of an earlier build that this one does not "
+        "write are removed",
+    )
+    output.add_argument(
+        "--csv-wkt",
+        action="store_true",
+        help="give the CSV a WKT column with each place's outline (implies --export csv)",
     )
     output.add_argument(
         "--fragment",
@@ -416,6 +423,8 @@ def _report(report: BuildReport, args: argparse.Namespace, err: TextIO) -> int:
         print(f"eventmap: skipped {failure}", file=err)
     for warning in report.warnings:
         print(f"eventmap: warning: {warning}", file=err)
+    for path in report.removed:
+        print(f"eventmap: removed {path} (from an earlier build; not asked for now)", file=err)
     if not args.quiet:
         for line in summary_lines(report, verbose=args.verbose):
             print(line, file=err)
@@ -423,6 +432,14 @@ def _report(report: BuildReport, args: argparse.Namespace, err: TextIO) -> int:
         for path in report.outputs:
             print(f"{done} {path}", file=err)
     return EXIT_INPUT_FAILED if report.failed else EXIT_OK
+
+
+def _exports(args: argparse.Namespace) -> tuple[str, ...]:
+    """The formats to export; ``--csv-wkt`` turns ``csv`` into ``csv-wkt`` (and implies it)."""
+    names = list(args.export)
+    if args.csv_wkt:
+        names = [n for n in names if n not in ("csv", "csv-wkt")] + ["csv-wkt"]
+    return tuple(dict.fromkeys(names))
 
 
 def _build_once(args: argparse.Namespace, engine: Engine, err: TextIO, *, fresh: bool) -> int:
@@ -449,7 +466,7 @@ def _build_once(args: argparse.Namespace, engine: Engine, err: TextIO, *, fresh:
             ),
             tiles=args.tiles,
             fragment=args.fragment,
-            exports=args.export,
+            exports=_exports(args),
         )
     except (EngineError, OverrideError, ValueError) as exc:
         raise UsageError(str(exc)) from exc
