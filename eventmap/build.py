@@ -90,6 +90,10 @@ class BuildReport:
     """Optional outputs of an earlier build (fragment, exports) this build removed."""
     groups: list[PlaceOnLayer] = field(default_factory=list)
     """The events grouped as the map draws them (for ``eventmap report``)."""
+    context_layers: frozenset[str] = frozenset()
+    """Layers of places only named, not where an event happened ("Other places")."""
+    no_place: list[str] = field(default_factory=list)
+    """Articles read in which no place was found."""
     work: dict[str, float] = field(default_factory=dict)
     """Seconds of per-article work by stage (spaCy, places, events, other), summed over
     workers: with several workers they add up to more than the wall time."""
@@ -518,6 +522,10 @@ def build(
     report.failed.sort(key=lambda error: str(error.path))
     groups = group_events(events, layer_defs=layers)
     report.groups = groups
+    report.context_layers = frozenset(layer.id for layer in layers if layer.default)
+    report.no_place = [
+        article_id for article_id in sorted(run.events) if not run.events[article_id]
+    ]
     report.events = len(events)
     report.events_per_layer = Counter()
     for layer in layers:

@@ -194,6 +194,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="eventmap",
         description="Turn news articles into source-cited event maps, geocoded offline.",
     )
+    from eventmap import __version__
+
+    parser.add_argument("--version", action="version", version=f"eventmap {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = sub.add_parser(
@@ -417,12 +420,14 @@ def _engine(args: argparse.Namespace) -> Engine:
 
 
 def _report(report: BuildReport, args: argparse.Namespace, err: TextIO) -> int:
-    from eventmap.feedback import summary_lines
+    from eventmap.feedback import notice_lines, summary_lines
 
     for failure in report.failed:
         print(f"eventmap: skipped {failure}", file=err)
     for warning in report.warnings:
         print(f"eventmap: warning: {warning}", file=err)
+    for line in notice_lines(report, args.articles_dir):
+        print(line, file=err)
     for path in report.removed:
         print(f"eventmap: removed {path} (from an earlier build; not asked for now)", file=err)
     if not args.quiet:
@@ -516,7 +521,7 @@ def _closing(engine: Engine) -> Iterator[Engine]:
 
 def _run_report(args: argparse.Namespace, err: TextIO) -> int:
     from eventmap.engine import EngineError, LocalEngine
-    from eventmap.feedback import make_progress
+    from eventmap.feedback import make_progress, notice_lines
     from eventmap.report import make_report
     from eventmap.snapshot import SnapshotError
     from geo.overrides import OverrideError
@@ -544,6 +549,8 @@ def _run_report(args: argparse.Namespace, err: TextIO) -> int:
     built = result.build
     for failure in built.failed:
         print(f"eventmap: skipped {failure}", file=err)
+    for line in notice_lines(built, args.articles_dir):
+        print(line, file=err)
     if not args.quiet:
         from eventmap.report import chronology
 
