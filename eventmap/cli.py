@@ -555,7 +555,11 @@ def _run_report(args: argparse.Namespace, err: TextIO) -> int:
         from eventmap.report import chronology
 
         events = len(chronology(built.groups, layer_defs=config.layer_definitions()))
-        print(f"{built.articles_read} articles read; {events} events in the brief", file=err)
+        phases = ", ".join(f"{name} {secs:.1f} s" for name, secs in result.seconds.items())
+        print(
+            f"{built.articles_read} articles read; {events} events in the brief ({phases})",
+            file=err,
+        )
         for path in result.outputs:
             print(f"wrote {path}", file=err)
     return EXIT_INPUT_FAILED if built.failed else EXIT_OK
