@@ -313,6 +313,13 @@ def _parser() -> argparse.ArgumentParser:
         "into a larger page",
     )
     report.add_argument(
+        "--fragment-id",
+        default="eventmap-report",
+        metavar="ID",
+        help="the fragment's element id, unique on the page it goes into "
+        "(default: eventmap-report)",
+    )
+    report.add_argument(
         "--chromium",
         default=None,
         metavar="PATH",
@@ -541,6 +548,7 @@ def _run_report(args: argparse.Namespace, err: TextIO) -> int:
                 title=args.title,
                 pdf=args.pdf,
                 fragment=args.fragment,
+                fragment_id=args.fragment_id,
                 chromium=args.chromium,
                 progress=make_progress(err, quiet=args.quiet),
             )

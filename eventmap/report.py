@@ -435,6 +435,7 @@ def make_report(
     title: str = "eventmap brief",
     pdf: bool = False,
     fragment: bool = False,
+    fragment_id: str = "eventmap-report",
     chromium: str | None = None,
     map_size: tuple[int, int] = (1100, 640),
     progress: Progress | None = None,
@@ -456,6 +457,10 @@ def make_report(
     from eventmap.config import PipelineConfig
     from eventmap.snapshot import SnapshotOptions, find_chromium, print_pdf, snapshot
 
+    if fragment and not _ID_RE.fullmatch(fragment_id):
+        raise ValueError(
+            f"--fragment-id must be a letter then letters, digits, - or _: {fragment_id!r}"
+        )
     find_chromium(chromium)  # fail before the build, not after it
     config = config or PipelineConfig()
     seconds: dict[str, float] = {}
@@ -487,7 +492,14 @@ def make_report(
     write_text_atomic(outputs[0], page)
     if fragment:
         outputs.append(out_dir / REPORT_FRAGMENT_FILE)
-        text = report_fragment(built.groups, layers, title=title, map_png=map_png, generated=made)
+        text = report_fragment(
+            built.groups,
+            layers,
+            title=title,
+            map_png=map_png,
+            report_id=fragment_id,
+            generated=made,
+        )
         write_text_atomic(outputs[-1], text)
     seconds["write"] = time.perf_counter() - clock
     if pdf:

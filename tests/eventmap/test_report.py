@@ -251,3 +251,16 @@ def _layers():
     from eventmap.config import PipelineConfig
 
     return PipelineConfig().layer_definitions()
+
+
+def test_a_bad_fragment_id_is_refused_before_any_build(tmp_path, capsys):
+    from eventmap.cli import main
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("Shells fell on Kharkiv.\n")
+    argv = ["report", str(articles), "--out", str(tmp_path / "out"), "--fragment"]
+    assert main([*argv, "--fragment-id", '1"><script>']) == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert "--fragment-id must be a letter" in line
+    assert not (tmp_path / "out").exists()
