@@ -219,7 +219,9 @@ def _chronology_table(rows: Sequence[ChronologyRow]) -> str:
         for r in rows
     )
     return (
-        '<table class="chronology">\n<thead><tr><th>Date</th><th>Event</th><th>Place</th>'
+        '<table class="chronology">\n<colgroup><col class="c-date"><col class="c-type">'
+        '<col class="c-place"><col class="c-prec"><col class="c-source"><col class="c-quote">'
+        "</colgroup>\n<thead><tr><th>Date</th><th>Event</th><th>Place</th>"
         "<th>Precision</th><th>Source</th><th>Quote</th></tr></thead>\n"
         f"<tbody>\n{body}\n</tbody>\n</table>"
     )
@@ -302,7 +304,10 @@ _CSS = """
 @@ figure{margin:0 0 8px}
 @@ figure img{width:100%;height:auto;border:1px solid #bbb;display:block}
 @@ figcaption{font-size:12px;color:#555;margin-top:3px}
-@@ table{border-collapse:collapse;width:100%;font-size:12.5px}
+@@ table{border-collapse:collapse;width:100%;font-size:12.5px;table-layout:fixed}
+@@ .c-date{width:10%}@@ .c-type{width:10%}@@ .c-place{width:12%}@@ .c-prec{width:9%}
+@@ .c-source{width:17%}@@ .c-quote{width:42%}
+@@ td{overflow-wrap:anywhere}
 @@ th{text-align:left;background:#eee;font-family:'DejaVu Sans',Arial,sans-serif}
 @@ th,@@ td{border:1px solid #ccc;padding:4px 6px;vertical-align:top}
 @@ tr{break-inside:avoid;page-break-inside:avoid}
