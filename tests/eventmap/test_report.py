@@ -242,6 +242,17 @@ def test_report_end_to_end_html_fragment_and_pdf(tmp_path, pipeline, kit):
         finally:
             browser.close()
     assert size[0] >= 1000 and size[1] >= 500  # the static map, decoded from the page itself
+
+    # `eventmap snapshot` takes the report page too (how the README's picture is made)
+    from eventmap.cli import main
+
+    shot = tmp_path / "report.png"
+    argv = ["snapshot", str(out / REPORT_FILE), "-o", str(shot), "--width", "600"]
+    assert main([*argv, "--height", "500", "--scale", "1"]) == 0
+    from PIL import Image
+
+    with Image.open(shot) as image:
+        assert image.size == (600, 500)
     assert rows == len(chronology(result.build.groups, layer_defs=_layers()))
     assert rows >= 2
     assert all(url.startswith(("file:", "data:")) for url in requests)
