@@ -113,7 +113,7 @@ def test_eval_rejects_a_malformed_gold_file(tmp_path, capsys):
     assert "gold.jsonl:1" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("command", ["build", "watch", "geoparse", "eval", "snapshot"])
+@pytest.mark.parametrize("command", ["build", "watch", "geoparse", "eval", "snapshot", "report"])
 def test_help_on_each_command(command, capsys):
     with pytest.raises(SystemExit) as exit_info:
         cli.main([command, "--help"])
