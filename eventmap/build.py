@@ -50,6 +50,7 @@ from eventmap.config import PipelineConfig
 from eventmap.engine import Engine, EngineError, LocalEngine
 from eventmap.faults import Fault, note_outputs, output_fault
 from eventmap.feedback import NullProgress, Progress
+from eventmap.grouping import PlaceOnLayer
 from eventmap.records import PlaceInterner, RecordError, decode_events, geometry_refs, wkb_geometry
 from eventmap.version import PipelineVersion, config_version
 from eventmap.work import Task, TaskResult
@@ -102,6 +103,14 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     """Wall seconds of each phase of the build."""
+    removed: list[Path] = field(default_factory=list)
+    """Optional outputs of an earlier build (fragment, exports) this build removed."""
+    groups: list[PlaceOnLayer] = field(default_factory=list)
+    """The events grouped as the map draws them (for ``eventmap report``)."""
+    context_layers: frozenset[str] = frozenset()
+    """Layers of places only named, not where an event happened ("Other places")."""
+    no_place: list[str] = field(default_factory=list)
+    """Articles read in which no place was found."""
     work: dict[str, float] = field(default_factory=dict)
     """Seconds of per-article work by stage (spaCy, places, events, other), summed over
     workers: with several workers they add up to more than the wall time."""
@@ -595,7 +604,7 @@ def _build_into(
     exports: Sequence[str],
 ) -> None:
     """The body of :func:`build`, which notes on any exception how far the outputs got."""
-    from eventmap.exports import EXPORT_FORMATS
+    from eventmap.exports import EXPORT_FORMATS, remove_unrequested
     from eventmap.grouping import group_events
 
     sources, failed = _read_sources(articles_dir)
@@ -649,6 +658,11 @@ def _build_into(
     report.articles_read = len(run.events)
     report.failed.sort(key=lambda error: str(error.path))
     groups = group_events(events, layer_defs=layers)
+    report.groups = groups
+    report.context_layers = frozenset(layer.id for layer in layers if layer.default)
+    report.no_place = [
+        article_id for article_id in sorted(run.events) if not run.events[article_id]
+    ]
     report.events = len(events)
     report.events_per_layer = Counter()
     for layer in layers:
@@ -699,6 +713,9 @@ def _build_into(
                 lap("render")
                 replace_together({out_dir / name: data for name, data in files.items()}, written)
                 report.outputs.extend(written.replaced)
+            # An earlier build's fragment or exports that this one did not ask for
+            # must not sit beside the map looking current.
+            report.removed = remove_unrequested(out_dir, names)
     except OSError as exc:
         # A folder that cannot be written is no fault when it already holds these outputs.
         if files or written.replaced or not current():

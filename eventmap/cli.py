@@ -1,4 +1,4 @@
-"""The ``eventmap`` command: ``build``, ``watch``, ``geoparse`` and ``eval``.
+"""The ``eventmap`` command: ``build``, ``watch``, ``snapshot``, ``report``, ``geoparse``, ``eval``.
 
 Exit codes (DESIGN.md): 0 success; 1 finished but some inputs failed (each
 named on stderr); 2 usage or configuration error, or a fault around the
@@ -77,7 +77,12 @@ def _run_snapshot(args: argparse.Namespace, err: TextIO) -> int:
     from eventmap.snapshot import SnapshotError, SnapshotOptions, snapshot
 
     options = SnapshotOptions(
-        width=args.width, height=args.height, zoom=args.zoom, center=args.center, scale=args.scale
+        width=args.width,
+        height=args.height,
+        zoom=args.zoom,
+        center=args.center,
+        scale=args.scale,
+        static=args.static,
     )
     try:
         out = snapshot(args.map, args.output, options=options, chromium=args.chromium)
@@ -129,7 +134,14 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
         default=(),
         metavar="FORMATS",
         help="also write these, comma-separated: gpkg (GeoPackage, a table per layer), "
-        "kml (Google Earth), csv (events with WKT)",
+        "kml (Google Earth), csv (a spreadsheet: one row per event, areas as point and "
+        "radius). Exports and fragment.html of an earlier build that this one does not "
+        "write are removed",
+    )
+    output.add_argument(
+        "--csv-wkt",
+        action="store_true",
+        help="give the CSV a WKT column with each place's outline (implies --export csv)",
     )
     output.add_argument(
         "--fragment",
@@ -186,6 +198,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="eventmap",
         description="Turn news articles into source-cited event maps, geocoded offline.",
     )
+    from eventmap import __version__
+
+    parser.add_argument("--version", action="version", version=f"eventmap {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = sub.add_parser(
@@ -239,13 +254,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     snap.add_argument("--width", type=_positive_int, default=1200, help="CSS pixels")
     snap.add_argument("--height", type=_positive_int, default=800, help="CSS pixels")
-    snap.add_argument("--zoom", type=int, default=None, help="map zoom (default: fit)")
+    snap.add_argument(
+        "--zoom", type=int, default=None, help="map zoom (default: the map's view of the events)"
+    )
     snap.add_argument(
         "--center",
         type=_lat_lon,
         default=None,
         metavar="LAT,LON",
-        help="centre the map here (default: fit the events)",
+        help="centre the map here (default: the centre of the events' view)",
+    )
+    snap.add_argument(
+        "--static",
+        action="store_true",
+        help="a figure for print: hide zoom buttons, layer switcher, search and date sliders, "
+        "show every place unclustered; keep the legend, a scale bar and the credits",
     )
     snap.add_argument(
         "--scale",
@@ -259,6 +282,64 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="the Chromium to use (default: chromium on PATH)",
     )
+
+    report = sub.add_parser(
+        "report",
+        help="write a self-contained HTML brief (and PDF): map, chronology, sources, method",
+        description="Build the events of ARTICLES_DIR (through the build cache, without "
+        "touching the maps in --out), take a static snapshot of their map, and write "
+        "DIR/report.html: the title, the map, a chronology of events (date, type, place, "
+        "precision, source, quote), the sources, and a note on method and data credits. "
+        "One file with no script and no external request, ready to mail. Needs Chromium "
+        "and Playwright, as 'snapshot' does.",
+    )
+    report.add_argument(
+        "articles_dir",
+        nargs="?",
+        type=Path,
+        default=Path("articles"),
+        metavar="ARTICLES_DIR",
+        help="folder of articles (default: articles)",
+    )
+    report.add_argument(
+        "--out",
+        type=Path,
+        default=Path("maps"),
+        metavar="DIR",
+        help="output folder (default: maps)",
+    )
+    report.add_argument("--title", default="Event brief", help="the brief's title")
+    report.add_argument("--pdf", action="store_true", help="also print it to DIR/report.pdf (A4)")
+    report.add_argument(
+        "--fragment",
+        action="store_true",
+        help="also write DIR/report-fragment.html: the brief as one <section> to paste "
+        "into a larger page",
+    )
+    report.add_argument(
+        "--fragment-id",
+        default="eventmap-report",
+        metavar="ID",
+        help="the fragment's element id, unique on the page it goes into "
+        "(default: eventmap-report)",
+    )
+    report.add_argument(
+        "--chromium",
+        default=None,
+        metavar="PATH",
+        help="the Chromium to use (default: chromium on PATH)",
+    )
+    report.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="the build cache (default: as for build)",
+    )
+    report.add_argument(
+        "-q", "--quiet", action="store_true", help="print only skipped articles and errors"
+    )
+    _add_pipeline_options(report)
 
     geoparse = sub.add_parser(
         "geoparse",
@@ -359,12 +440,16 @@ def _engine(args: argparse.Namespace) -> Engine:
 
 
 def _report(report: BuildReport, args: argparse.Namespace, err: TextIO) -> int:
-    from eventmap.feedback import summary_lines
+    from eventmap.feedback import notice_lines, summary_lines
 
     for failure in report.failed:
         print(f"eventmap: skipped {failure}", file=err)
     for warning in report.warnings:
         print(f"eventmap: warning: {warning}", file=err)
+    for line in notice_lines(report, args.articles_dir):
+        print(line, file=err)
+    for path in report.removed:
+        print(f"eventmap: removed {path} (from an earlier build; not asked for now)", file=err)
     if not args.quiet:
         for line in summary_lines(report, verbose=args.verbose):
             print(line, file=err)
@@ -372,6 +457,14 @@ def _report(report: BuildReport, args: argparse.Namespace, err: TextIO) -> int:
         for path in report.outputs:
             print(f"{done} {path}", file=err)
     return EXIT_INPUT_FAILED if report.failed else EXIT_OK
+
+
+def _exports(args: argparse.Namespace) -> tuple[str, ...]:
+    """The formats to export; ``--csv-wkt`` turns ``csv`` into ``csv-wkt`` (and implies it)."""
+    names = list(args.export)
+    if args.csv_wkt:
+        names = [n for n in names if n not in ("csv", "csv-wkt")] + ["csv-wkt"]
+    return tuple(dict.fromkeys(names))
 
 
 def _build_once(args: argparse.Namespace, engine: Engine, err: TextIO, *, fresh: bool) -> int:
@@ -399,7 +492,7 @@ def _build_once(args: argparse.Namespace, engine: Engine, err: TextIO, *, fresh:
             ),
             tiles=args.tiles,
             fragment=args.fragment,
-            exports=args.export,
+            exports=_exports(args),
         )
     except (EngineError, Fault, OverrideError, ValueError) as exc:
         raise UsageError(str(exc)) from exc
@@ -445,6 +538,53 @@ def _closing(engine: Engine) -> Iterator[Engine]:
         yield engine
     finally:
         engine.close()
+
+
+def _run_report(args: argparse.Namespace, err: TextIO) -> int:
+    from eventmap.engine import EngineError, LocalEngine
+    from eventmap.feedback import make_progress, notice_lines
+    from eventmap.report import make_report
+    from eventmap.snapshot import SnapshotError
+    from geo.overrides import OverrideError
+
+    if not args.articles_dir.is_dir():
+        raise UsageError(f"{args.articles_dir}: not a folder of articles")
+    config = _config(args)
+    engine = LocalEngine(factory=lambda c: _pipeline(args).with_overrides(c.overrides))
+    with _closing(engine):
+        try:
+            result = make_report(
+                args.articles_dir,
+                args.out,
+                config=config,
+                engine=engine,
+                cache_dir=args.cache_dir,
+                title=args.title,
+                pdf=args.pdf,
+                fragment=args.fragment,
+                fragment_id=args.fragment_id,
+                chromium=args.chromium,
+                progress=make_progress(err, quiet=args.quiet),
+            )
+        except (SnapshotError, EngineError, OverrideError, ValueError) as exc:
+            raise UsageError(str(exc)) from exc
+    built = result.build
+    for failure in built.failed:
+        print(f"eventmap: skipped {failure}", file=err)
+    for line in notice_lines(built, args.articles_dir):
+        print(line, file=err)
+    if not args.quiet:
+        from eventmap.report import chronology
+
+        events = len(chronology(built.groups, layer_defs=config.layer_definitions()))
+        phases = ", ".join(f"{name} {secs:.1f} s" for name, secs in result.seconds.items())
+        print(
+            f"{built.articles_read} articles read; {events} events in the brief ({phases})",
+            file=err,
+        )
+        for path in result.outputs:
+            print(f"wrote {path}", file=err)
+    return EXIT_INPUT_FAILED if built.failed else EXIT_OK
 
 
 def _run_geoparse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -557,6 +697,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _run_geoparse(args, out, err)
             if args.command == "snapshot":
                 return _run_snapshot(args, err)
+            if args.command == "report":
+                return _run_report(args, err)
             return _run_eval(args, out, err)
     except UsageError as exc:
         print(f"eventmap: error: {exc}", file=err)
