@@ -36,6 +36,7 @@ from geo.sources import demonym_table, regional_adjective_table
 from geo.types import Resolved
 from layers.classify import ArticleInfo, classify_article
 from layers.events import TypeIndex, detect_events
+from layers.location_model import load_location_model
 from layers.registry import load_layers
 from layers.types import Event, LayerDefinition, ReportedEvent
 
@@ -165,7 +166,12 @@ class Pipeline:
     ) -> list[ReportedEvent]:
         """Every event the article reports, and the places where each happened."""
         return detect_events(
-            doc, resolved, layers=self.layers, index=self._types, article_date=info.date
+            doc,
+            resolved,
+            layers=self.layers,
+            index=self._types,
+            article_date=info.date,
+            model=load_location_model(),
         )
 
     def classify(

@@ -115,7 +115,8 @@ def _parse_code() -> str:
 @lru_cache(maxsize=1)
 def _layers_code() -> str:
     root = _package_dir("layers")
-    return _files_digest((f"layers/{p.name}", p) for p in sorted(root.glob("*.py")))
+    files = sorted(root.glob("*.py")) + sorted((root / "data").glob("*.json"))
+    return _files_digest((f"layers/{p.relative_to(root).as_posix()}", p) for p in files)
 
 
 def pipeline_version(
