@@ -102,6 +102,10 @@ class _Points:
         self._lon = lat_lon[:, 1]
         self._cos_lat = np.cos(self._lat)
 
+    def __len__(self) -> int:
+        """How many points there are."""
+        return len(self._lat)
+
     def nearest_km(self, lat: float, lon: float) -> float:
         """Great-circle distance from (lat, lon) to the nearest point (inf when none)."""
         if not len(self._lat):
@@ -127,6 +131,25 @@ class ArticleContext:
     """Points (lat, lon, name key) of places already resolved with confidence."""
     provinces: Counter[tuple[str, str]] = field(default_factory=Counter)
     """(country, province code) of the provinces resolved with confidence, with counts."""
+    _points: dict[str, tuple[int, _Points]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def anchor_points(self, own_key: str) -> _Points:
+        """The distinct anchor points not named ``own_key``, built once per name.
+
+        Every mention of a long article used to rebuild this from every
+        anchor (one per confident mention, repeats and all): quadratic in the
+        article's length. Anchors only grow by appending, so the count of
+        anchors tells whether a kept set is still current.
+        """
+        kept = self._points.get(own_key)
+        if kept is not None and kept[0] == len(self.anchors):
+            return kept[1]
+        distinct = dict.fromkeys((lat, lon) for lat, lon, key in self.anchors if key != own_key)
+        points = _Points(list(distinct))
+        self._points[own_key] = (len(self.anchors), points)
+        return points
 
 
 @dataclass(frozen=True)
@@ -216,8 +239,7 @@ def rank_candidates(
     total_countries = sum(context.countries.values()) or 1
     total_provinces = sum(context.provinces.values()) or 1
     own_key = name_key(mention_text)
-    others = [a for a in context.anchors if a[2] != own_key]
-    anchor_points = _Points([(a[0], a[1]) for a in others])
+    anchor_points = context.anchor_points(own_key)
     towns = _sizeable_towns(candidates)
     foreign_countries = {c.country for c in candidates if c.feature == "country" and c.exact_name}
     ranked = []
@@ -258,7 +280,7 @@ def rank_candidates(
             if share:
                 score += _COUNTRY_CONTEXT_BONUS * (0.5 + share)
                 reasons.append(f"it reaches {', '.join(sorted(reached))}, which the article names")
-        if others and candidate.feature != "country":
+        if anchor_points and candidate.feature != "country":
             # Distance to an area is counted from its edge, roughly: its radius.
             reach = candidate.radius_km or 0.0
             nearest = max(0.0, anchor_points.nearest_km(candidate.lat, candidate.lon) - reach)
