@@ -157,6 +157,11 @@ def _special_kind(mode: int) -> str:
     return "not a regular file"
 
 
+def _has_surrogate(text: str) -> bool:
+    """Tell whether ``text`` holds a surrogate (an undecodable byte of a file name, say)."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
 def _check_candidate(path: Path) -> tuple[bool, ArticleError | None]:
     """Classify a file named like an article: (is an article, why it is left out).
 
@@ -229,6 +234,13 @@ def find_articles(
             if not _is_article_name(name):
                 continue
             candidate = Path(dirpath, name)
+            if _has_surrogate(os.path.join(dirpath, name)):
+                # The file system's bytes are not UTF-8: the name cannot be an
+                # article id, a citation or a line of JSON.
+                errors.append(
+                    ArticleError(candidate, "file or folder name is not valid UTF-8; rename it")
+                )
+                continue
             ok, error = _check_candidate(candidate)
             if ok:
                 found.append(candidate)
@@ -407,7 +419,7 @@ def fix_surrogates(text: str) -> str:
     >>> fix_surrogates("lone \ud83d") == "lone \ufffd"
     True
     """
-    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+    if not _has_surrogate(text):
         return text
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 

@@ -718,3 +718,13 @@ def test_file_names_with_control_characters_are_found(tmp_path: Path) -> None:
     write(tmp_path, name, BODY)
     (article,) = read_articles(tmp_path)[0]
     assert article.id == name  # the id is the name; printing escapes it (feedback.printable)
+
+
+def test_a_file_name_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    write(tmp_path, "good.txt", BODY)
+    write(tmp_path, os.fsdecode(b"caf\xe9.txt"), BODY)
+    write(tmp_path, os.fsdecode(b"d\xefr") + "/inside.txt", BODY)
+    paths, errors = find_articles(tmp_path)
+    assert [p.name for p in paths] == ["good.txt"]
+    assert len(errors) == 2
+    assert all("not valid UTF-8; rename it" in e.reason for e in errors)

@@ -46,7 +46,9 @@ def _bad_folder(root: Path) -> dict[str, str]:
     (root / "dangling.txt").symlink_to(root / "missing.txt")
     (root / "loop.md").symlink_to(root / "loop.md")
     os.mkfifo(root / "pipe.txt")
+    _write(root, os.fsdecode(b"caf\xe9.txt"), GOOD)  # a Latin-1 file name
     return {
+        "caf\\xe9.txt": "name is not valid UTF-8",
         "latin.txt": "does not read as UTF-16",
         "bytes.txt": "not valid UTF-8",
         "evil\\nline\\x1b[31m.txt": "binary",
@@ -75,7 +77,7 @@ def test_every_bad_file_is_one_named_skip_and_the_rest_is_built(tmp_path, capsys
     warnings = [line for line in err.splitlines() if line.startswith("eventmap: warning: ")]
     assert any("when.md" in w and "2021-02-30" in w for w in warnings)
     assert any("no.md" in w and "'url'" in w for w in warnings)
-    assert "5 articles read, 6 skipped" in err
+    assert "5 articles read, 7 skipped" in err
     geojson = json.loads((out / "events.geojson").read_text(encoding="utf-8"))
     titles = {c["title"] for f in geojson["features"] for c in f["properties"]["citations"]}
     assert {"Breaking \U0001f6a8 news", "Half \ufffd a character", "12:30", "No"} <= titles
@@ -86,7 +88,7 @@ def test_every_bad_file_is_one_named_skip_and_the_rest_is_built(tmp_path, capsys
     assert cli.main(argv) == cli.EXIT_INPUT_FAILED
     again = capsys.readouterr().err
     assert "maps/" not in "".join(line for line in again.splitlines() if "skipped" in line)
-    assert "5 articles read (5 from cache), 6 skipped" in again
+    assert "5 articles read (5 from cache), 7 skipped" in again
 
 
 def test_geoparse_names_each_bad_line_and_streams_the_rest(tmp_path, capsys):
