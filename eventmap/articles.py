@@ -593,10 +593,13 @@ def _front_matter_date(meta: dict[str, Any], warnings: list[str]) -> str | None:
         date = _valid_iso_date(match.group(1)) if match else None
         if date is not None:
             return date
-    shown = fix_surrogates(str(value))
-    shown = shown if len(shown) <= 40 else shown[:39] + "…"
+    if isinstance(value, str | int | float):
+        shown = fix_surrogates(str(value))
+        shown = repr(shown if len(shown) <= 40 else shown[:39] + "…")
+    else:  # never str() a list or mapping: YAML aliases can make it exponentially long
+        shown = f"(a {type(value).__name__})"
     warnings.append(
-        f"front matter 'date' {shown!r} is not a date written YYYY-MM-DD; "
+        f"front matter 'date' {shown} is not a date written YYYY-MM-DD; "
         "the article is kept with no date"
     )
     return None

@@ -508,7 +508,7 @@ def test_front_matter_text_is_read_as_written(
         pytest.param("date: 2021-02-30", "2021-02-30", id="impossible-date"),
         pytest.param("date: yesterday", "yesterday", id="not-iso"),
         pytest.param("date: 12:30", "12:30", id="a-time"),
-        pytest.param("date: [2021, 3, 4]", "[", id="a-list"),
+        pytest.param("date: [2021, 3, 4]", "(a list)", id="a-list"),
     ],
 )
 def test_a_bad_date_warns_and_keeps_the_article(tmp_path: Path, front: str, shown: str) -> None:
@@ -728,3 +728,15 @@ def test_a_file_name_that_is_not_utf8_is_named(tmp_path: Path) -> None:
     assert [p.name for p in paths] == ["good.txt"]
     assert len(errors) == 2
     assert all("not valid UTF-8; rename it" in e.reason for e in errors)
+
+
+def test_a_date_built_from_yaml_aliases_is_not_expanded(tmp_path: Path) -> None:
+    """The "billion laughs": 9 levels of 9 aliases would print as 9**9 items."""
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    for n in range(1, 10):
+        refs = ", ".join([f"*a{n - 1}"] * 9)
+        levels.append(f"a{n}: &a{n} [{refs}]")
+    front = "\n".join(levels) + "\ndate: *a9\ntitle: *a9"
+    article = read(tmp_path, "laughs.md", f"---\n{front}\n---\n{BODY}")
+    assert article.date is None and article.title is None
+    assert all(len(w) < 200 for w in article.warnings)
