@@ -502,7 +502,12 @@ def _run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         pipeline = _pipeline(args)
         lines = (json.dumps({"doc_id": d.doc_id, "text": d.text}) for d in gold)
-        records = [r for r in geoparse_lines(lines, pipeline=pipeline) if isinstance(r, dict)]
+        records = []
+        for item in geoparse_lines(lines, pipeline=pipeline, source=str(args.gold)):
+            if isinstance(item, dict):
+                records.append(item)
+            else:  # scored as a document with no predictions, but never silently
+                print(f"eventmap: skipped {printable(item)}", file=err)
         predictions = evaluate.load_predictions(records)
     report = evaluate.evaluate(gold, predictions)
     if args.json:
