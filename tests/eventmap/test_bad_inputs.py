@@ -142,3 +142,19 @@ def test_geoparse_writes_each_record_as_it_is_made(tmp_path, monkeypatch, capsys
     source.write_text("".join(json.dumps(d) + "\n" for d in docs))
     assert cli.main(["geoparse", str(source), "-o", str(out)]) == cli.EXIT_OK
     assert [text.count("\n") for text in seen] == [0, 1, 2]
+
+
+def test_geoparse_from_stdin_survives_bytes_that_are_not_utf8(monkeypatch, capsys):
+    import io
+    import sys
+
+    data = (
+        b'{"doc_id": "x", "text": "caf\xe9"}\n'
+        + json.dumps({"doc_id": "ok", "text": "Talks were held in Vienna."}).encode()
+        + b"\n"
+    )
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    assert cli.main(["geoparse", "-"]) == cli.EXIT_INPUT_FAILED
+    captured = capsys.readouterr()
+    assert captured.err.startswith("eventmap: skipped -:1: not UTF-8")
+    assert [json.loads(line)["doc_id"] for line in captured.out.splitlines()] == ["ok"]
