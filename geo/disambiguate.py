@@ -134,21 +134,30 @@ class ArticleContext:
     _points: dict[str, tuple[int, _Points]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _keys_at: dict[tuple[float, float], set[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _absorbed: int = field(default=0, init=False, repr=False, compare=False)
 
     def anchor_points(self, own_key: str) -> _Points:
-        """The distinct anchor points not named ``own_key``, built once per name.
+        """The distinct anchor points not named only ``own_key``, built once per name.
 
         Every mention of a long article used to rebuild this from every
         anchor (one per confident mention, repeats and all): quadratic in the
-        article's length. Anchors only grow by appending, so the count of
-        anchors tells whether a kept set is still current.
+        article's length. Now the anchors are folded once into their distinct
+        points (each with the name keys found there), and each name's set is
+        built from those. Anchors only grow by appending, so their count tells
+        whether a kept set is still current.
         """
+        count = len(self.anchors)
         kept = self._points.get(own_key)
-        if kept is not None and kept[0] == len(self.anchors):
+        if kept is not None and kept[0] == count:
             return kept[1]
-        distinct = dict.fromkeys((lat, lon) for lat, lon, key in self.anchors if key != own_key)
-        points = _Points(list(distinct))
-        self._points[own_key] = (len(self.anchors), points)
+        for lat, lon, key in self.anchors[self._absorbed :]:
+            self._keys_at.setdefault((lat, lon), set()).add(key)
+        self._absorbed = count
+        points = _Points([point for point, keys in self._keys_at.items() if keys != {own_key}])
+        self._points[own_key] = (count, points)
         return points
 
 
