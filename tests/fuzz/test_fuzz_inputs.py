@@ -12,12 +12,14 @@ traceback a user would see, and fails the test.
 
 Kept to a few seconds: few examples each, no deadline (the first example
 pays for imports), and the session's pipeline for the lines that are
-geoparsed.
+geoparsed. ``EVENTMAP_FUZZ_SCALE=20 python -m pytest tests/fuzz`` runs twenty
+times as many examples, for a deeper search before a release.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
 from pathlib import Path
 
@@ -31,13 +33,11 @@ from eventmap.geoparse import GeoparseError, geoparse_lines
 from eventmap.urls import safe_url
 from geo.overrides import OverrideError, parse_overrides
 
-FAST = settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-SLOW = settings(
-    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-MANY = settings(max_examples=200, deadline=None)  # pure parsing: a millisecond each
+SCALE = max(1, int(os.environ.get("EVENTMAP_FUZZ_SCALE", "1") or 1))
+FIXTURES = [HealthCheck.function_scoped_fixture]
+FAST = settings(max_examples=40 * SCALE, deadline=None, suppress_health_check=FIXTURES)
+SLOW = settings(max_examples=12 * SCALE, deadline=None, suppress_health_check=FIXTURES)
+MANY = settings(max_examples=200 * SCALE, deadline=None)  # pure parsing: a millisecond each
 
 # Scalars that YAML 1.1 reads as something else, and other hostile values.
 YAML_VALUES = [
@@ -145,6 +145,23 @@ def test_article_bytes_give_an_article_or_a_named_skip(case: tuple[str, bytes]) 
         str(exc).encode("utf-8")  # the message itself can be printed
         return
     _assert_article_is_writable(article)
+
+
+@SLOW
+@given(article_bytes())
+def test_an_article_that_reads_goes_through_the_pipeline(pipeline, case: tuple[str, bytes]) -> None:
+    """What the reader accepts, the pipeline processes: places, layers, citations."""
+    kind, raw = case
+    path = Path(f"fuzz.{kind}")
+    try:
+        article = parse_article(raw, kind=kind, path=path, article_id=path.name)
+    except ArticleError:
+        return
+    result = pipeline.process(article)
+    for item in result.resolved:
+        assert article.text[item.mention.start : item.mention.end] == item.mention.text
+    for event in result.events:
+        assert event.citation.url is None or safe_url(event.citation.url) == event.citation.url
 
 
 @MANY
