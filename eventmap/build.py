@@ -43,7 +43,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from eventmap.articles import ArticleError, article_format, discover_articles
+from eventmap.articles import (
+    ArticleError,
+    article_format,
+    article_warnings,
+    find_articles,
+    read_article_bytes,
+)
 from eventmap.atomic import ReplaceProgress, replace_together
 from eventmap.cache import ArticleCache, CacheStats, default_cache_dir
 from eventmap.config import PipelineConfig
@@ -137,22 +143,28 @@ def _key(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def _read_sources(root: Path) -> tuple[list[_Source], list[ArticleError]]:
+def _read_sources(
+    root: Path, *, exclude: tuple[Path, ...] = ()
+) -> tuple[list[_Source], list[ArticleError], list[str]]:
+    """Every article's bytes, each file that cannot be read named, and reading warnings.
+
+    ``exclude`` holds the output folder: a map written inside the articles
+    folder is not read back as an article.
+    """
     sources: list[_Source] = []
-    failed: list[ArticleError] = []
-    for path in discover_articles(root):
+    paths, failed = find_articles(root, exclude=exclude)
+    warnings: list[str] = []
+    for path in paths:
         try:
             kind = article_format(path)
-            raw = path.read_bytes()
+            raw = read_article_bytes(path)
         except ArticleError as exc:
             failed.append(exc)
             continue
-        except OSError as exc:
-            failed.append(ArticleError(path, f"cannot read the file: {exc.strerror or exc}"))
-            continue
+        warnings.extend(f"{path}: {w}" for w in article_warnings(raw, kind=kind, path=path))
         content = hashlib.sha256(kind.encode() + b"\0" + raw).hexdigest()
         sources.append(_Source(path.relative_to(root).as_posix(), path, kind, raw, content))
-    return sources, failed
+    return sources, failed, warnings
 
 
 @contextlib.contextmanager
@@ -607,9 +619,10 @@ def _build_into(
     from eventmap.exports import EXPORT_FORMATS, remove_unrequested
     from eventmap.grouping import group_events
 
-    sources, failed = _read_sources(articles_dir)
+    sources, failed, warnings = _read_sources(articles_dir, exclude=(out_dir,))
     report.articles_found = len(sources) + len(failed)
     report.failed.extend(failed)
+    report.warnings.extend(warnings)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # found now, not after minutes of processing

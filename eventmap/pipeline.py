@@ -23,7 +23,7 @@ from pathlib import Path
 from geopy.geocoders.base import Geocoder
 from spacy.tokens import Doc
 
-from eventmap.articles import Article
+from eventmap.articles import MAX_ARTICLE_CHARS, Article
 from eventmap.config import OFFLINE, PipelineConfig, overrides_suffix
 from eventmap.version import PipelineVersion, pipeline_version
 from geo.extract import MentionExtractor
@@ -200,7 +200,19 @@ class Pipeline:
         )
 
     def process_text(self, text: str, *, info: ArticleInfo) -> ArticleResult:
-        """The same as :meth:`process` for bare text (the ``geoparse`` batch interface)."""
+        """The same as :meth:`process` for bare text (the ``geoparse`` batch interface).
+
+        Raises
+        ------
+        ValueError
+            ``text`` is longer than :data:`~eventmap.articles.MAX_ARTICLE_CHARS`
+            (with advice to split it, not spaCy's advice to raise its limit).
+        """
+        if len(text) > MAX_ARTICLE_CHARS:
+            raise ValueError(
+                f"text is {len(text):,} characters long; eventmap reads at most "
+                f"{MAX_ARTICLE_CHARS:,} per article: split it into several"
+            )
         doc = self.nlp(text)
         resolved = self.locate(doc, text=text, article=info.id)
         reported = self.detect(doc, resolved, info=info)

@@ -47,6 +47,7 @@ from shapely.geometry.base import BaseGeometry
 from eventmap.basemap import MAX_LAT, SEA_COLOR, base_features
 from eventmap.geojson import geojson_geometry
 from eventmap.grouping import PlaceOnLayer, group_events, layer_rank
+from eventmap.urls import safe_url
 from geo.types import Place, Precision
 from layers.types import Citation, Event, LayerDefinition
 
@@ -117,17 +118,8 @@ def _safe_color(color: str) -> str:
 
 
 def _safe_url(url: str | None) -> str | None:
-    """Return ``url`` if it is an absolute http(s) URL, else ``None``."""
-    if not url:
-        return None
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return url
+    """Return ``url`` if it is an absolute http(s) URL, else ``None`` (:func:`safe_url`)."""
+    return safe_url(url)
 
 
 def _format_km(radius_km: float) -> str:

@@ -42,6 +42,7 @@ __all__ = ["PipelineVersion", "code_digest", "config_version", "pipeline_version
 _PARSE_CODE: tuple[tuple[str, str], ...] = (
     ("eventmap", "__init__.py"),
     ("eventmap", "articles.py"),
+    ("eventmap", "urls.py"),
     ("eventmap", "pipeline.py"),
     ("eventmap", "records.py"),
     ("eventmap", "work.py"),

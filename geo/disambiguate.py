@@ -102,6 +102,10 @@ class _Points:
         self._lon = lat_lon[:, 1]
         self._cos_lat = np.cos(self._lat)
 
+    def __len__(self) -> int:
+        """How many points there are."""
+        return len(self._lat)
+
     def nearest_km(self, lat: float, lon: float) -> float:
         """Great-circle distance from (lat, lon) to the nearest point (inf when none)."""
         if not len(self._lat):
@@ -127,6 +131,34 @@ class ArticleContext:
     """Points (lat, lon, name key) of places already resolved with confidence."""
     provinces: Counter[tuple[str, str]] = field(default_factory=Counter)
     """(country, province code) of the provinces resolved with confidence, with counts."""
+    _points: dict[str, tuple[int, _Points]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _keys_at: dict[tuple[float, float], set[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _absorbed: int = field(default=0, init=False, repr=False, compare=False)
+
+    def anchor_points(self, own_key: str) -> _Points:
+        """The distinct anchor points not named only ``own_key``, built once per name.
+
+        Every mention of a long article used to rebuild this from every
+        anchor (one per confident mention, repeats and all): quadratic in the
+        article's length. Now the anchors are folded once into their distinct
+        points (each with the name keys found there), and each name's set is
+        built from those. Anchors only grow by appending, so their count tells
+        whether a kept set is still current.
+        """
+        count = len(self.anchors)
+        kept = self._points.get(own_key)
+        if kept is not None and kept[0] == count:
+            return kept[1]
+        for lat, lon, key in self.anchors[self._absorbed :]:
+            self._keys_at.setdefault((lat, lon), set()).add(key)
+        self._absorbed = count
+        points = _Points([point for point, keys in self._keys_at.items() if keys != {own_key}])
+        self._points[own_key] = (count, points)
+        return points
 
 
 @dataclass(frozen=True)
@@ -216,8 +248,7 @@ def rank_candidates(
     total_countries = sum(context.countries.values()) or 1
     total_provinces = sum(context.provinces.values()) or 1
     own_key = name_key(mention_text)
-    others = [a for a in context.anchors if a[2] != own_key]
-    anchor_points = _Points([(a[0], a[1]) for a in others])
+    anchor_points = context.anchor_points(own_key)
     towns = _sizeable_towns(candidates)
     foreign_countries = {c.country for c in candidates if c.feature == "country" and c.exact_name}
     ranked = []
@@ -258,7 +289,7 @@ def rank_candidates(
             if share:
                 score += _COUNTRY_CONTEXT_BONUS * (0.5 + share)
                 reasons.append(f"it reaches {', '.join(sorted(reached))}, which the article names")
-        if others and candidate.feature != "country":
+        if anchor_points and candidate.feature != "country":
             # Distance to an area is counted from its edge, roughly: its radius.
             reach = candidate.radius_km or 0.0
             nearest = max(0.0, anchor_points.nearest_km(candidate.lat, candidate.lon) - reach)

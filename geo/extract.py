@@ -294,8 +294,9 @@ class MentionExtractor:
         found = [m for m in found if not _names_something_else(doc, m)]
         found.sort(key=lambda m: m.start)
         sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
+        starts = [start for start, _ in sentences]  # once per article: linear in its length
         text = doc.text  # spaCy joins every token for each call: once per article
-        return [self._widen(text, m, sentences) for m in found]
+        return [self._widen(text, m, sentences, starts) for m in found]
 
     # -- pass 0: names the model cut apart ----------------------------------
     def _paired_names(self, doc: Doc) -> list[Span]:
@@ -848,8 +849,11 @@ class MentionExtractor:
         return _span_mention(span, MentionKind.DEMONYM, name=place, label="NORP")
 
     @staticmethod
-    def _widen(text: str, mention: Mention, sentences: list[tuple[int, int]]) -> Mention:
-        index = bisect.bisect_right([start for start, _ in sentences], mention.start) - 1
+    def _widen(
+        text: str, mention: Mention, sentences: list[tuple[int, int]], starts: list[int]
+    ) -> Mention:
+        """The mention widened to the phrase around it (``starts``: each sentence's start)."""
+        index = bisect.bisect_right(starts, mention.start) - 1
         if index < 0:
             return mention
         sentence_start, sentence_end = sentences[index]
