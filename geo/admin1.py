@@ -15,6 +15,7 @@ gazetteer, which writes the provinces of countrystatecity in the local form
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from dataclasses import dataclass
@@ -27,10 +28,20 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.shapes import decode_ragged
 
-__all__ = ["DATA_FILE", "admin1_codes", "admin1_names", "admin1_shape", "source_info"]
+__all__ = [
+    "DATA_FILE",
+    "admin1_area",
+    "admin1_codes",
+    "admin1_names",
+    "admin1_shape",
+    "source_info",
+]
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "naturalearth_admin1.npz"
 """The shipped admin-1 file (built by ``scripts/build_admin1.py``)."""
+
+_EARTH_RADIUS_KM = 6371.0088
+"""Mean Earth radius (IUGG), for great-circle distances."""
 
 
 @dataclass(frozen=True)
@@ -96,3 +107,29 @@ def admin1_shape(code: str) -> BaseGeometry | None:
 def admin1_names(code: str) -> tuple[str, ...]:
     """Natural Earth's English and alternate names of a province (may be empty)."""
     return _load().names.get(code.strip().upper(), ())
+
+
+@functools.lru_cache(maxsize=4096)
+def admin1_area(
+    country: str, code: str, lat: float, lon: float
+) -> tuple[BaseGeometry, float] | None:
+    """A province's outline and its radius from (lat, lon), by country and province code.
+
+    ``code`` is the part of the ISO 3166-2 code after the country ("65" of
+    "UA-65"), as the gazetteer's provinces carry it. The radius is the
+    geodesic distance in km from the point to the farthest corner of the
+    outline's convex hull: how far the event may honestly lie from the point.
+    ``None`` when the file has no outline for the province.
+    """
+    shape = admin1_shape(f"{country}-{code}")
+    if shape is None:
+        return None
+    hull = shapely.get_coordinates(shapely.convex_hull(shape))
+    lat1, lon1 = np.radians(lat), np.radians(lon)
+    lat2, lon2 = np.radians(hull[:, 1]), np.radians(hull[:, 0])
+    a = (
+        np.sin((lat2 - lat1) / 2) ** 2
+        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    )
+    radius = 2 * _EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    return shape, round(float(radius.max()), 1)

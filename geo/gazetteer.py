@@ -111,6 +111,7 @@ def _digest() -> str:
         "admin1_english_names.csv",
         "airport_short_names.csv",
         "geonames_country_points.csv",
+        "naturalearth_admin1.npz",
     ):
         path = Path(__file__).parent / "data" / name
         identity[name] = hashlib.sha256(path.read_bytes()).hexdigest()
