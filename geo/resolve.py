@@ -36,9 +36,12 @@ from geo.geocoder import OfflineGeocoder, candidate_from_location
 from geo.local_places import LOCAL_LABEL, looks_local_name, place_in_town, town_for
 from geo.normalize import POSITION_WORDS, name_key
 from geo.overrides import ANALYST_SOURCE, Overrides
+from geo.phrases import TERRITORIAL_SEA_KM
+from geo.seas import SEA_FEATURES, sea_shape
 from geo.types import (
     PLACE_LABELS,
     Alternative,
+    AreaKind,
     Candidate,
     Mention,
     MentionKind,
@@ -428,7 +431,12 @@ class Resolver:
                 return shape, Precision.COUNTRY, _equivalent_radius_km(shape, candidate.lat)
             return point, Precision.COUNTRY, None
         if candidate.wkt:
-            shape = shapely_wkt.loads(candidate.wkt)
+            shape = None
+            if candidate.feature in SEA_FEATURES:
+                # A sea is its water: the curated outline less the land it covers.
+                shape = sea_shape(candidate.gazetteer_id, candidate.wkt)
+            if shape is None:
+                shape = shapely_wkt.loads(candidate.wkt)
             return shape, Precision.REGION, candidate.radius_km
         if candidate.feature == "admin1":
             outline = (
@@ -486,6 +494,8 @@ _AREA_LABELS = {
 def _area_name(mention: Mention, base: Place) -> str:
     area = mention.area
     assert area is not None
+    if area.kind is AreaKind.OFFSHORE and area.distance_km == TERRITORIAL_SEA_KM:
+        return f"Territorial waters of {base.name}"
     if area.kind.value != "offset":
         return _AREA_LABELS[area.kind.value].format(base.name)
     direction = _compass(area.bearing_deg) if area.bearing_deg is not None else None
