@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 #: Bump when the schema or the build rules change: it renames the index file.
-INDEX_FORMAT = 12
+INDEX_FORMAT = 13
 
 #: Smallest town a misspelt name may be matched to (:meth:`Gazetteer.close_names`).
 FUZZY_MIN_POPULATION = 50_000

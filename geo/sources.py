@@ -19,7 +19,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from geo.disambiguate import haversine_km
-from geo.normalize import has_latin_letter, name_key
+from geo.normalize import POSITION_WORDS, has_latin_letter, name_key
 
 __all__ = [
     "SourceRecord",
@@ -421,11 +421,18 @@ def _province_word_aliases(names: Iterable[str]) -> set[str]:
     """Each name followed by each of :data:`_PROVINCE_NAME_WORDS` ("Kherson Oblast").
 
     Only whole phrases, never the bare name: "Kherson" alone is the city, and
-    the resolver asks for the province only when the kind word follows.
+    the resolver asks for the province only when the kind word follows. Names
+    made only of position or kind words ("North", "Region") are left out: "North
+    State Street" is no Danish region.
     """
+    kind_words = {w.lower() for w in _PROVINCE_NAME_WORDS}
     aliases = set()
     for name in names:
-        if name.lower().endswith(tuple(w.lower() for w in _PROVINCE_NAME_WORDS)):
+        words = name_key(name).split()
+        if len("".join(words)) < 3 or all(w in POSITION_WORDS or w in kind_words for w in words):
+            # "North", "Centre", "Region": a direction or a kind, not a name.
+            continue
+        if words[-1] in kind_words:
             aliases.add(name)
             continue
         aliases.update(f"{name} {word}" for word in _PROVINCE_NAME_WORDS)
@@ -474,9 +481,7 @@ def province_records() -> Iterator[SourceRecord]:
                 aliases.add(code)
             aliases.update(abbreviations.get((country_code, code), []))
             aliases.update(english.get((country_code, code), []))
-            aliases.update(
-                _province_word_aliases([name, *admin1_names(f"{country_code}-{code}")])
-            )
+            aliases.update(_province_word_aliases([name, *admin1_names(f"{country_code}-{code}")]))
             iso = state.get("iso3166_2")
             if iso:
                 sub = pycountry.subdivisions.get(code=iso)

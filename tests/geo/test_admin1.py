@@ -141,3 +141,12 @@ def test_a_metro_area_is_no_province(tagged_resolve):
     text = "Storms swept the Dallas region on Monday, forecasters said."
     place = _place(tagged_resolve(text, "Dallas"), "Dallas")
     assert place.feature == "city" and place.country == "US"
+
+
+def test_names_that_are_only_a_direction_or_a_kind_get_no_province_aliases():
+    from geo.sources import _province_word_aliases
+
+    aliases = _province_word_aliases(["North", "Region", "North-East", "Idlib Governorate", "Sumy"])
+    assert "North State" not in aliases and "Region" not in aliases
+    assert "North East Region" not in aliases
+    assert "Idlib Governorate" in aliases and "Sumy Oblast" in aliases
