@@ -19,6 +19,9 @@ _INSIDE = {
     "UA-48": (47.3, 31.8),  # Mykolaiv Oblast
     "RU-BEL": (50.8, 37.0),  # Belgorod Oblast
     "YE-MA": (15.4, 45.6),  # Marib governorate
+    "RU-KDA": (45.3, 39.5),  # Krasnodar Krai
+    "SY-ID": (35.75, 36.6),  # Idlib governorate
+    "US-WA": (47.4, -120.5),  # Washington state
 }
 
 
@@ -114,6 +117,9 @@ def test_a_list_closed_by_regions_is_a_list_of_provinces(tagged_resolve):
     [
         ("Russia said it downed drones over the Belgorod region.", "Belgorod", "RU-BEL"),
         ("Fighting went on in Marib province, Yemeni officials said.", "Marib province", "YE-MA"),
+        ("Drones hit an oil depot in Krasnodar Krai on Monday.", "Krasnodar Krai", "RU-KDA"),
+        ("Clashes were reported in Idlib governorate.", "Idlib", "SY-ID"),
+        ("Wildfires burned across Washington state this week.", "Washington", "US-WA"),
     ],
 )
 def test_a_name_before_region_or_province_is_the_province_not_the_town(
