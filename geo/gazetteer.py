@@ -51,7 +51,7 @@ __all__ = [
 _log = logging.getLogger("eventmap")
 
 #: Bump when the schema or the build rules change: it renames the index file.
-INDEX_FORMAT = 12
+INDEX_FORMAT = 13
 
 #: Smallest town a misspelt name may be matched to (:meth:`Gazetteer.close_names`).
 FUZZY_MIN_POPULATION = 50_000
@@ -127,6 +127,7 @@ def _digest() -> str:
         "admin1_english_names.csv",
         "airport_short_names.csv",
         "geonames_country_points.csv",
+        "naturalearth_admin1.npz",
     ):
         path = Path(__file__).parent / "data" / name
         identity[name] = hashlib.sha256(path.read_bytes()).hexdigest()

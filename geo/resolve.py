@@ -22,6 +22,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from geo import areas, shapes
+from geo.admin1 import admin1_area, admin1_names
 from geo.directional import part_of, split_part
 from geo.disambiguate import (
     ArticleContext,
@@ -41,9 +42,12 @@ from geo.local_places import (
 )
 from geo.normalize import POSITION_WORDS, name_key
 from geo.overrides import ANALYST_SOURCE, Overrides
+from geo.phrases import TERRITORIAL_SEA_KM
+from geo.seas import SEA_FEATURES, sea_shape
 from geo.types import (
     PLACE_LABELS,
     Alternative,
+    AreaKind,
     Candidate,
     Mention,
     MentionKind,
@@ -68,6 +72,9 @@ _WHOLES_WITH_PARTS = frozenset({"country", "admin1", "admin2", "island", "penins
 _LOOKUP_CACHE_NAMES = 4096
 #: Confidence kept by a place matched under a spelling one or two letters off.
 _RESPELLED_CONFIDENCE = 0.8
+#: Letters a province named after its seat shares with the seat's name
+#: ("Zaporizhzhia", "Zaporizhzhya"): spellings part after the first few.
+_NAMESAKE_STEM = 5
 _QUALIFIER = re.compile(r"^\s*,\s*([A-Z][\w.'’\- ]{1,40}?)(?=[,.;:)\n]|\s+(?:and|on|in)\b|$)")
 
 
@@ -139,10 +146,20 @@ class Resolver:
                     if candidates[m.name]:
                         spelled.add(m.name)
         context = self._context(mentions, candidates)
+        # "the Belgorod region", "the Odesa and Mykolaiv regions": the province.
+        pools = {
+            index: self._provinces_named(m.name, word, candidates.get(m.name) or [])
+            for index, m in enumerate(mentions)
+            if _needs_lookup(m) and (word := _province_word_after(text, m))
+        }
+        pools = {index: found for index, found in pools.items() if found}
+        for index, mention in enumerate(mentions):
+            if index not in pools and _needs_lookup(mention) and candidates.get(mention.name):
+                pools[index] = candidates[mention.name]
         ranked: dict[int, list[Ranked]] = {}
         for index, mention in enumerate(mentions):
-            if _needs_lookup(mention) and candidates.get(mention.name):
-                ranked[index] = self._rank(text, mention, candidates[mention.name], context)
+            if index in pools:
+                ranked[index] = self._rank(text, mention, pools[index], context)
         # Second pass: confident choices anchor the rest by distance, and a
         # town right before ", <name>" says which state or country is meant.
         first = {index: best[0].candidate for index, best in ranked.items() if best}
@@ -160,7 +177,7 @@ class Resolver:
                 ranked[index] = self._rank(
                     text,
                     mention,
-                    candidates[mention.name],
+                    pools[index],
                     context,
                     contained=self._preceding_town(text, mentions, index, first),
                     listed_with=_fellows(text, mentions, index, first, sentences),
@@ -222,6 +239,45 @@ class Resolver:
                 self._looked_up.clear()
             self._looked_up[name] = known
         return list(known)
+
+    def _provinces_named(self, name: str, word: str, by_name: list[Candidate]) -> list[Candidate]:
+        """The provinces a name followed by a kind word ("Belgorod region") can be.
+
+        First those known by the whole phrase ("Belgorod Region", "Kherson
+        Oblast"), else the provinces among the name's own candidates; empty
+        when the name is no province's.
+        """
+        whole = [c for c in self._candidates(f"{name} {word}") if c.feature == "admin1"]
+        return (
+            whole
+            or [c for c in by_name if c.feature == "admin1"]
+            or self._province_of_namesake_town(name, word, by_name)
+        )
+
+    def _province_of_namesake_town(
+        self, name: str, word: str, by_name: list[Candidate]
+    ) -> list[Candidate]:
+        """The province a town of the name lies in, when the province is named after it.
+
+        "the Zaporizhzhia region" where the sources spell the province
+        "Zaporizhzhya" or "Zaporizka": the town of Zaporizhzhia lies in it, and
+        a province named after its seat shares the seat's first letters. "The
+        Dallas region" is no province: Texas is not named after Dallas.
+        """
+        stem = name_key(name)[:_NAMESAKE_STEM]
+        for town in by_name:
+            if town.feature != "city" or not town.country or not town.admin1:
+                continue
+            for province_name in admin1_names(f"{town.country}-{town.admin1}"):
+                if name_key(province_name)[:_NAMESAKE_STEM] != stem:
+                    continue
+                return [
+                    c
+                    for c in self._candidates(f"{province_name} {word}")
+                    if c.feature == "admin1"
+                    and (c.country, c.admin1) == (town.country, town.admin1)
+                ]
+        return []
 
     def _without_kind_word(self, name: str) -> list[Candidate]:
         """Candidates of the kind a trailing word names, looked up without it."""
@@ -382,9 +438,21 @@ class Resolver:
                 return shape, Precision.COUNTRY, _equivalent_radius_km(shape, candidate.lat)
             return point, Precision.COUNTRY, None
         if candidate.wkt:
-            shape = shapely_wkt.loads(candidate.wkt)
+            shape = None
+            if candidate.feature in SEA_FEATURES:
+                # A sea is its water: the curated outline less the land it covers.
+                shape = sea_shape(candidate.gazetteer_id, candidate.wkt)
+            if shape is None:
+                shape = shapely_wkt.loads(candidate.wkt)
             return shape, Precision.REGION, candidate.radius_km
         if candidate.feature == "admin1":
+            outline = (
+                admin1_area(candidate.country, candidate.admin1, candidate.lat, candidate.lon)
+                if candidate.country and candidate.admin1
+                else None
+            )
+            if outline is not None:
+                return outline[0], Precision.REGION, outline[1]
             return point, Precision.REGION, ADMIN1_RADIUS_KM
         if candidate.radius_km and candidate.radius_km > 5:
             return point, Precision.REGION, candidate.radius_km
@@ -433,6 +501,8 @@ _AREA_LABELS = {
 def _area_name(mention: Mention, base: Place) -> str:
     area = mention.area
     assert area is not None
+    if area.kind is AreaKind.OFFSHORE and area.distance_km == TERRITORIAL_SEA_KM:
+        return f"Territorial waters of {base.name}"
     if area.kind.value != "offset":
         return _AREA_LABELS[area.kind.value].format(base.name)
     direction = _compass(area.bearing_deg) if area.bearing_deg is not None else None
@@ -495,10 +565,23 @@ _KIND_BEFORE = re.compile(
     r"\b(state|province|county|city|town|village|country|republic) of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_PROVINCE_WORDS = ("region", "oblast", "province", "governorate", "state", "krai")
+_PROVINCE_WORD = rf"(?P<word>{'|'.join(_PROVINCE_WORDS)})"
+#: A province's kind word right after its name: "the Belgorod region", and
+#: the last of a list: "the Odesa and Mykolaiv regions".
+_KIND_AFTER = re.compile(rf"^\s+{_PROVINCE_WORD}s?\b", re.IGNORECASE)
+#: The plural closing a list of names: "the Odesa and Mykolaiv regions".
+_KIND_AFTER_LIST = re.compile(
+    rf"^(?:\s*(?:,|,?\s*(?:and|or|&))\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})+"
+    rf"\s+{_PROVINCE_WORD}s\b"
+)
 _KIND_FEATURES = {
     "state": "admin1",
     "province": "admin1",
     "region": "admin1",
+    "oblast": "admin1",
+    "governorate": "admin1",
+    "krai": "admin1",
     "district": "admin2",
     "county": "admin2",
     "city": "city",
@@ -607,6 +690,20 @@ def _list_goes_on_after_next(text: str, mentions: Sequence[Mention], index: int)
     return index + 2 < len(mentions) and bool(
         _LIST_SEPARATOR.match(text[mentions[index + 1].end : mentions[index + 2].start])
     )
+
+
+def _province_word_after(text: str, mention: Mention) -> str | None:
+    """The province kind word right after a name, or after the list it opens, singular.
+
+    "the Belgorod region" and "Kherson Oblast" give "region" and "oblast";
+    in "the Odesa and Mykolaiv regions" both names give "region". ``None``
+    for a phrase ("off Kherson") and when no such word follows.
+    """
+    if mention.kind is MentionKind.PHRASE or name_key(mention.name).endswith(_PROVINCE_WORDS):
+        return None
+    after = text[mention.end : mention.end + 120]
+    found = _KIND_AFTER.match(after) or _KIND_AFTER_LIST.match(after)
+    return found.group("word").lower() if found else None
 
 
 def _kind_named_before(text: str, mention: Mention) -> str | None:

@@ -12,14 +12,14 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
 from geo.disambiguate import haversine_km
-from geo.normalize import has_latin_letter, name_key
+from geo.normalize import POSITION_WORDS, has_latin_letter, name_key
 
 __all__ = [
     "SourceRecord",
@@ -412,6 +412,33 @@ def _admin1_english_names() -> dict[tuple[str, str], list[str]]:
     return _admin1_alias_table("admin1_english_names.csv", "names")
 
 
+#: The words news puts after a province's name, whatever the province's kind:
+#: "the Belgorod region", "Marib province", "Kherson Oblast", "Idlib governorate".
+_PROVINCE_NAME_WORDS = ("Region", "Province", "Oblast", "Governorate", "State", "Krai")
+
+
+def _province_word_aliases(names: Iterable[str]) -> set[str]:
+    """Each name followed by each of :data:`_PROVINCE_NAME_WORDS` ("Kherson Oblast").
+
+    Only whole phrases, never the bare name: "Kherson" alone is the city, and
+    the resolver asks for the province only when the kind word follows. Names
+    made only of position or kind words ("North", "Region") are left out: "North
+    State Street" is no Danish region.
+    """
+    kind_words = {w.lower() for w in _PROVINCE_NAME_WORDS}
+    aliases = set()
+    for name in names:
+        words = name_key(name).split()
+        if len("".join(words)) < 3 or all(w in POSITION_WORDS or w in kind_words for w in words):
+            # "North", "Centre", "Region": a direction or a kind, not a name.
+            continue
+        if words[-1] in kind_words:
+            aliases.add(name)
+            continue
+        aliases.update(f"{name} {word}" for word in _PROVINCE_NAME_WORDS)
+    return aliases
+
+
 def province_records() -> Iterator[SourceRecord]:
     """First-level subdivisions (states, provinces, governorates) with a centre point.
 
@@ -420,9 +447,15 @@ def province_records() -> Iterator[SourceRecord]:
     the countries in :data:`POSTAL_CODE_COUNTRIES` their postal codes and
     news abbreviations ("TX", "Calif."), and the English names news uses for
     provinces the source writes in the local language ("West Java" for
-    "Jawa Barat", "Brittany" for "Bretagne").
+    "Jawa Barat", "Brittany" for "Bretagne"). Natural Earth's English and
+    alternate names of the province (:func:`geo.admin1.admin1_names`) and its
+    own name are aliases when followed by a kind word ("Kherson Oblast",
+    "Marib province", "Belgorod region"), since countrystatecity writes
+    Ukraine's oblasts in the local adjectival form ("Khersonska").
     """
     import pycountry
+
+    from geo.admin1 import admin1_names
 
     abbreviations = _admin1_abbreviations()
     english = _admin1_english_names()
@@ -448,6 +481,7 @@ def province_records() -> Iterator[SourceRecord]:
                 aliases.add(code)
             aliases.update(abbreviations.get((country_code, code), []))
             aliases.update(english.get((country_code, code), []))
+            aliases.update(_province_word_aliases([name, *admin1_names(f"{country_code}-{code}")]))
             iso = state.get("iso3166_2")
             if iso:
                 sub = pycountry.subdivisions.get(code=iso)
