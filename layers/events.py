@@ -149,7 +149,7 @@ _ACCESS_NOUNS = frozenset(
     {"entrance", "entrances", "gate", "gates", "road", "approach", "approaches", "way",
      "route", "highway", "access", "exit", "doorstep"}
 )  # fmt: skip
-_WHEN_MARKS = frozenset({"when", "as", "while", "where"})
+_WHEN_MARKS = frozenset({"when"})
 _POINTS_BACK = frozenset({"there"})
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _POINTS_BACK_NOUNS = frozenset({"city", "town", "village", "area", "region", "capital"})
@@ -842,11 +842,18 @@ def _share_with_participles(events: list[ReportedEvent], doc: Doc) -> list[Repor
             shared.append(event)
             continue
         token = span.root
-        governor = starts.get(token.head.i) if token.dep_ in _SHARED_DEPS else None
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        governor = (
+            starts.get(token.head.i) if token.dep_ in _SHARED_DEPS and not own_subject else None
+        )  # "exploded in Mogadishu, killing five": the participle has no subject of its own
         related = [governor] if governor is not None else []
         # "were killed when a car bomb exploded near X": the main clause too
         related += [
-            e for i, e in starts.items() if doc[i].head.i == token.i and doc[i].dep_ in _SHARED_DEPS
+            e
+            for i, e in starts.items()
+            if doc[i].head.i == token.i
+            and doc[i].dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in _WHEN_MARKS for c in doc[i].children)
         ]
         source = next((e for e in related if e is not event and e.locations), None)
         if source is None:

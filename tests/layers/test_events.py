@@ -191,7 +191,12 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
         ("Tanks rolled into Kupiansk at dawn.", ["Kupiansk"], "movement", "movements"),
         ("The two ministers held talks in Ankara.", ["Ankara"], "meeting", "meetings"),
         ("A cargo plane was shot down over Benghazi.", ["Benghazi"], "shootdown", "shootdown_area"),
-        ("Norway expelled two diplomats from its embassy in Oslo.", ["Oslo"], None, "meetings"),
+        (
+            "Moscow ordered the closure of the US consulate in Yekaterinburg.",
+            ["Yekaterinburg"],
+            "diplomatic_action",
+            "meetings",
+        ),
     ],
 )
 def test_types_and_layers(nlp, layers, text, names, type_id, layer):
