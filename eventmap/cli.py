@@ -133,6 +133,13 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
         help="also write fragment.html: the map as one <div> to paste into another page",
     )
     output.add_argument(
+        "--fragment-id",
+        default=None,
+        metavar="ID",
+        help="the fragment's element id (implies --fragment; default: one derived from the "
+        "map and the output folder, so several fragments share a page)",
+    )
+    output.add_argument(
         "--tiles",
         default=None,
         metavar="NAME",
@@ -384,7 +391,8 @@ def _build_once(args: argparse.Namespace, engine: Engine, err: TextIO, *, fresh:
                 f"eventmap: another build is writing {args.out}; waiting", file=err
             ),
             tiles=args.tiles,
-            fragment=args.fragment,
+            fragment=args.fragment or args.fragment_id is not None,
+            fragment_id=args.fragment_id,
             exports=args.export,
         )
     except (EngineError, OverrideError, ValueError) as exc:
