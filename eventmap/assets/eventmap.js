@@ -196,8 +196,10 @@
       return found;
     }
     function onFeatureClick(e) {
-      var hits = featuresAt(e.latlng), f = e.layer.feature;
-      if (hits.indexOf(f) < 0) hits.unshift(f);
+      var f = e.layer.feature, hits = featuresAt(e.latlng).filter(function (h) {
+        return h !== f;
+      });
+      hits.unshift(f);  // what was clicked comes first
       showPopup(hits, e.latlng);
     }
     // A name on hover, unless the map already writes it beside the place.
