@@ -175,9 +175,15 @@
           features.length + " places here:", node);
         features.forEach(function (f) { node.appendChild(popupNode(f)); });
       }
+      // The note scrolls inside the map, also once "details" are unfolded.
       var height = Math.max(160, Math.min(420, map.getSize().y - 90));
-      L.popup({maxWidth: Math.min(popupWidth, map.getSize().x - 50), maxHeight: height,
+      node.style.maxHeight = height + "px";
+      node.style.overflowY = "auto";
+      var popup = L.popup({maxWidth: Math.min(popupWidth, map.getSize().x - 50),
         autoPanPadding: [10, 10]}).setLatLng(latlng).setContent(node).openOn(map);
+      node.querySelectorAll("details").forEach(function (d) {
+        d.addEventListener("toggle", function () { popup.update(); });
+      });
     }
 
     // Everything drawn under a point of the map, in every layer shown: SVG gives a click
@@ -462,7 +468,15 @@
       var zoom = map.getZoom(), size = map.getSize();
       var view = [0, 0, size.x, size.y], taken = [], shownNow = [];
       var scale = 256 * Math.pow(2, zoom) / 360;
-      var own = [];
+      var own = [], origin = container.getBoundingClientRect();
+      // No name under the map's own controls (legend, search, zoom, scale).
+      container.querySelectorAll(".leaflet-control").forEach(function (c) {
+        var r = c.getBoundingClientRect();
+        if (r.width) {
+          taken.push([r.left - origin.left, r.top - origin.top, r.right - origin.left,
+            r.bottom - origin.top]);
+        }
+      });
       state.layers.forEach(function (e) {
         if (!map.hasLayer(e.group)) return;
         e.cluster._featureGroup.eachLayer(function (c) {  // the cluster bubbles drawn now
@@ -489,7 +503,8 @@
       });
       own.sort(function (a, b) { return b.weight - a.weight; });
       function place(lab, cp, anchor) {
-        var x = anchor === "right" ? cp.x + 10 : anchor === "dot" ? cp.x - 3 : cp.x - lab.w / 2;
+        var x = anchor === "right" ? cp.x + 10 : anchor === "left" ? cp.x - 10 - lab.w :
+          anchor === "dot" ? cp.x - 3 : cp.x - lab.w / 2;
         var y = cp.y - lab.h / 2;
         var box = [x - 2, y - 1, x + lab.w + 2, y + lab.h + 1];
         if (box[0] < view[0] || box[1] < view[1] || box[2] > view[2] || box[3] > view[3]) {
@@ -504,11 +519,17 @@
         return true;
       }
       labelsOn.forEach(function (lab) { lab.node.style.display = "none"; });
+      var named = {};  // a place on two layers is named once
       own.forEach(function (o) {
         var f = o.f;
+        if (named[f.properties.place]) return;
         if (!f.label) f.label = {name: labelOf(places[f.properties.place]), node: null};
         labelNode(f.label, ownPane, P + "-label-place");
-        place(f.label, o.cp, o.anchor);
+        // A point's name goes to its right, or to its left where the right is taken.
+        if (place(f.label, o.cp, o.anchor) ||
+            (o.anchor === "right" && place(f.label, o.cp, "left"))) {
+          named[f.properties.place] = true;
+        }
       });
       baseLabels.forEach(function (lab) {
         var cp = map.latLngToContainerPoint(lab.latlng);
