@@ -101,6 +101,17 @@ def _export_formats(text: str) -> tuple[str, ...]:
     return names
 
 
+def _fragment_id(text: str) -> str:
+    """An element id the fragment can carry: checked before any article is read."""
+    from eventmap.render import MAP_ID_RE
+
+    if not MAP_ID_RE.fullmatch(text):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: a fragment id is a letter, then letters, digits, - or _"
+        )
+    return text
+
+
 def _add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "articles_dir",
@@ -134,6 +145,7 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     )
     output.add_argument(
         "--fragment-id",
+        type=_fragment_id,
         default=None,
         metavar="ID",
         help="the fragment's element id (implies --fragment; default: one derived from the "

@@ -94,7 +94,8 @@ _FOCUS_MAX_RADIUS_KM = 500.0
 _KM_PER_DEG = 111.32
 _PAGE_PREFIX = "em"
 """Class prefix of the page's own controls; a fragment uses its map id instead."""
-_MAP_ID_RE = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
+MAP_ID_RE = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
+"""What a fragment's map id may be: it names elements, classes and CSS selectors."""
 _HEIGHT_RE = re.compile(r"\d{1,5}(?:\.\d{1,3})?(?:px|vh|em|rem|%)")
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -977,7 +978,7 @@ def render_fragment(
     it, :func:`fragment_id` of the map's data and ``id_salt`` (the build
     passes its output folder).
     """
-    if map_id is not None and not _MAP_ID_RE.fullmatch(map_id):
+    if map_id is not None and not MAP_ID_RE.fullmatch(map_id):
         raise ValueError(f"map_id must be a letter then letters, digits, - or _: {map_id!r}")
     if not _HEIGHT_RE.fullmatch(height):
         raise ValueError(f"height must be a CSS length such as 560px: {height!r}")

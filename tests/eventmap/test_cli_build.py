@@ -165,3 +165,21 @@ def test_unknown_export_format_is_a_usage_error(tmp_path, capsys):
         cli.main(["build", str(tmp_path), "--export", "shp"])
     assert exit_info.value.code == 2
     assert "shp" in capsys.readouterr().err
+
+
+def test_fragments_of_two_builds_get_their_own_ids(corpus, tmp_path, capsys):
+    def fragment_of(out: str, *extra: str) -> str:
+        target = tmp_path / out
+        assert cli.main(["build", str(corpus), "--out", str(target), "-q", *extra]) == 0
+        return (target / "fragment.html").read_text(encoding="utf-8")
+
+    first = fragment_of("a", "--fragment")
+    second = fragment_of("b", "--fragment")
+    ids = [f[: f.index("-wrap")] for f in (first, second)]
+    assert ids[0] != ids[1]  # the same articles, two folders: both draw on one page
+    assert fragment_of("a", "--fragment", "--fresh").startswith(ids[0])  # kept on rebuild
+    assert fragment_of("c", "--fragment-id", "briefMap").startswith('<div id="briefMap-wrap"')
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["build", str(corpus), "--out", str(tmp_path / "d"), "--fragment-id", "1 x"])
+    assert exit_info.value.code == 2
+    assert "a fragment id is a letter" in capsys.readouterr().err
