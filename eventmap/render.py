@@ -4,9 +4,12 @@ The page is data-driven: every layer's places, their citations and the base
 map travel as one JSON blob in a ``<script type="application/json">`` element,
 and a small script of ours (``assets/eventmap.js``) draws them with Leaflet:
 one toggleable group per layer (points clustered with Leaflet.markercluster
-where they crowd, areas and uncertainty circles beside them), a legend with
-counts, a time slider over the events' dates, a search box, and a popup per
-place listing how it was geocoded and every sentence that put it on the layer.
+where they crowd, areas and uncertainty circles beside them; countries named
+in passing as outlines, off at first), names of countries, capitals and the
+map's places where they fit, a legend with counts that follow a time slider
+over the events' dates, a search box over every name a place goes by, and a
+popup per place that reads as a source note: every sentence that put it on
+the layer, with how it was geocoded behind "details".
 A page of 100,000 synthetic events is about 13 MB and is ready in under 3 s
 on two cores (``bench/map_scale.py``); one JavaScript statement per marker, as
 folium writes them, and an HTML popup per place would be several times that.

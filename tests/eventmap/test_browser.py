@@ -546,7 +546,7 @@ def test_opening_view_fits_the_events_and_countries_in_passing_wait(open_map: An
 
 LABELS = [
     ["Qxland", 49.5, 10.5, "country", 6.0],
-    ["Tinyland", 50.9, 12.9, "country", 0.4],
+    ["Tinyland", 50.0, 11.9, "country", 0.4],
     ["Bigtown", 49.9, 11.3, "capital", 2_000_000],
     ["Smalltown", 50.6, 10.2, "capital", 20_000],
 ]
@@ -584,6 +584,22 @@ def test_base_map_names_countries_capitals_and_places_where_they_fit(
     assert not {"Tinyland", "Smalltown", "Moorland"} & wide
     close = names_at(8)
     assert {"Tinyland", "Bigtown", "Smalltown", "Moorland"} <= close
+    # No name under the legend: a place there is named once the map moves it out.
+    legend = opened.js(
+        "(() => { const r = document.querySelector('.em-legend').getBoundingClientRect();"
+        " return [r.left, r.top, r.right, r.bottom]; })()"
+    )
+    for box_ in opened.js(
+        "[...document.querySelectorAll('.em-label')].filter(e => e.style.display !== 'none')"
+        ".map(e => { const r = e.getBoundingClientRect();"
+        " return [r.left, r.top, r.right, r.bottom]; })"
+    ):
+        assert not (
+            box_[0] < legend[2]
+            and legend[0] < box_[2]
+            and box_[1] < legend[3]
+            and legend[1] < box_[3]
+        )
     # Each name is text, drawn once, and never catches a click.
     assert opened.page.locator(".em-label", has_text="Qxland").count() == 1
     assert (
