@@ -455,14 +455,13 @@
       return {name: l[0], latlng: L.latLng(l[1], l[2]), kind: l[3], size: l[4], node: null};
     });
     var labelsOn = [];
-    function labelNode(lab, pane, cls) {
-      if (!lab.node) {
-        lab.node = el("div", P + "-label " + cls, lab.name, pane);
-        lab.w = lab.node.offsetWidth;
-        lab.h = lab.node.offsetHeight;
-        lab.node.style.display = "none";
-      }
-      return lab.node;
+    // Names are made when first needed, and measured all together: one layout for all
+    // of them rather than one per name.
+    function makeLabels(wanted) {
+      var fresh = wanted.filter(function (w) { return !w[0].node; });
+      fresh.forEach(function (w) { w[0].node = el("div", P + "-label " + w[2], w[0].name, w[1]); });
+      fresh.forEach(function (w) { w[0].w = w[0].node.offsetWidth; w[0].h = w[0].node.offsetHeight; });
+      fresh.forEach(function (w) { w[0].node.style.display = "none"; });
     }
     function layoutLabels() {
       var zoom = map.getZoom(), size = map.getSize();
@@ -519,39 +518,53 @@
         return true;
       }
       labelsOn.forEach(function (lab) { lab.node.style.display = "none"; });
+      var wanted = [], base = [];
+      own.forEach(function (o) {
+        var f = o.f;
+        if (!f.label) f.label = {name: labelOf(places[f.properties.place]), node: null};
+        wanted.push([f.label, ownPane, P + "-label-place"]);
+      });
+      baseLabels.forEach(function (lab) {
+        var cp = map.latLngToContainerPoint(lab.latlng);
+        if (cp.x < -200 || cp.y < -50 || cp.x > size.x + 200 || cp.y > size.y + 50) return;
+        var capital = lab.kind === "capital";
+        if (capital && lab.size < CAPITAL_POPULATION[Math.min(zoom, CAPITAL_POPULATION.length - 1)]) {
+          return;
+        }
+        base.push([lab, cp]);
+        wanted.push([lab, labelPane, P + (capital ? "-label-capital" : "-label-country")]);
+      });
+      makeLabels(wanted);
       var named = {};  // a place on two layers is named once
       own.forEach(function (o) {
         var f = o.f;
         if (named[f.properties.place]) return;
-        if (!f.label) f.label = {name: labelOf(places[f.properties.place]), node: null};
-        labelNode(f.label, ownPane, P + "-label-place");
         // A point's name goes to its right, or to its left where the right is taken.
         if (place(f.label, o.cp, o.anchor) ||
             (o.anchor === "right" && place(f.label, o.cp, "left"))) {
           named[f.properties.place] = true;
         }
       });
-      baseLabels.forEach(function (lab) {
-        var cp = map.latLngToContainerPoint(lab.latlng);
-        if (cp.x < -200 || cp.y < -50 || cp.x > size.x + 200 || cp.y > size.y + 50) return;
-        if (lab.kind === "capital") {
-          if (lab.size < CAPITAL_POPULATION[Math.min(zoom, CAPITAL_POPULATION.length - 1)]) return;
-          labelNode(lab, labelPane, P + "-label-capital");
-          place(lab, cp, "dot");
-        } else {
-          labelNode(lab, labelPane, P + "-label-country");
-          if (lab.size * scale < lab.w * 0.8) return;  // the country is narrower than its name
-          place(lab, cp, "centre");
-        }
+      base.forEach(function (b) {
+        var lab = b[0];
+        if (lab.kind === "capital") place(lab, b[1], "dot");
+        // A country is named only where it is about as wide as its name.
+        else if (lab.size * scale >= lab.w * 0.8) place(lab, b[1], "centre");
       });
       labelsOn = shownNow;
     }
     var labelTimer = null;
     function scheduleLabels() {
       clearTimeout(labelTimer);
-      labelTimer = setTimeout(layoutLabels, 40);
+      labelTimer = setTimeout(function () { labelTimer = null; layoutLabels(); }, 40);
     }
+    // The names shown now (for tests and snapshots): laid out first if a layout is due.
     state.labels = function () {
+      if (labelTimer !== null) {
+        clearTimeout(labelTimer);
+        labelTimer = null;
+        layoutLabels();
+      }
       return labelsOn.map(function (lab) { return lab.name; });
     };
 
@@ -628,7 +641,9 @@
       L.DomUtil[narrow() ? "addClass" : "removeClass"](container, P + "-narrow");
       scheduleLabels();
     });
-    layoutLabels();
+    // Names come a moment after the map is ready: at 100,000 events laying them out
+    // takes a quarter of a second the reader need not wait for.
+    scheduleLabels();
 
     state.ready = true;
     window.eventmapMaps = window.eventmapMaps || {};
