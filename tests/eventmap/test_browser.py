@@ -763,6 +763,15 @@ def test_phone_width_folds_the_legend_and_print_unfolds_it(open_map: Any) -> Non
     assert page.locator(".em-legend-body").is_visible()
     assert not page.locator(".em-search").is_visible()
     assert not page.locator(".leaflet-control-zoom").is_visible()
+    assert not page.locator(".em-legend input").first.is_visible()  # no checkbox, no slider
+    assert not toggle.is_visible()
+    assert page.locator(".em-time-label").inner_text() == "2023-04-02 to 2023-05-30"
+    page.emulate_media(media="screen")
+    # A figure (class em-static on the map) looks the same on screen.
+    opened.js("document.querySelector('.em-map').classList.add('em-static')")
+    assert page.locator(".em-legend-body").is_visible()
+    assert not page.locator(".em-search").is_visible()
+    assert not page.locator(".em-legend input").first.is_visible()
     assert opened.console_errors == []
 
 
