@@ -73,7 +73,6 @@ __all__ = ["GEOJSON_FILE", "LOCK_FILE", "MAP_FILE", "BuildReport", "build"]
 MAP_FILE = "index.html"
 GEOJSON_FILE = "events.geojson"
 FRAGMENT_FILE = "fragment.html"
-FRAGMENT_MAP_ID = "eventmap"
 LOCK_FILE = ".eventmap.lock"
 """Held (``flock``) by the build writing an output folder."""
 _OUTPUT_TEMP = re.compile(
@@ -269,15 +268,6 @@ def _remove_stale_outputs(out_dir: Path) -> None:
         if _OUTPUT_TEMP.match(path.name):
             with contextlib.suppress(OSError):
                 path.unlink()
-
-
-def _article_base_url(articles_dir: Path, out_dir: Path) -> str | None:
-    """Where the articles are, seen from the map, so popups can link to them."""
-    try:
-        relative = os.path.relpath(articles_dir.resolve(), out_dir.resolve())
-    except ValueError:  # another drive on Windows
-        return None
-    return Path(relative).as_posix()
 
 
 class _Run:
@@ -494,6 +484,7 @@ def build(
     on_wait: Callable[[], None] | None = None,
     tiles: str | None = None,
     fragment: bool = False,
+    fragment_id: str | None = None,
     exports: Sequence[str] = (),
 ) -> BuildReport:
     """Build ``index.html`` and ``events.geojson`` in ``out_dir`` from ``articles_dir``.
@@ -529,6 +520,9 @@ def build(
         An online basemap from xyzservices to offer over the built-in one.
     fragment
         Also write ``fragment.html``: the map as one ``<div>`` to paste into a page.
+    fragment_id
+        The fragment's element id; by default one derived from the map and
+        ``out_dir``, so fragments of different builds share a page.
     exports
         Extra formats to write beside the GeoJSON: ``gpkg``, ``kml``, ``csv``
         (see :data:`eventmap.exports.EXPORT_FORMATS`).
@@ -586,6 +580,7 @@ def build(
             on_wait=on_wait,
             tiles=tiles,
             fragment=fragment,
+            fragment_id=fragment_id,
             exports=exports,
         )
     except BaseException as exc:  # say how far the outputs got, for the message
@@ -613,6 +608,7 @@ def _build_into(
     on_wait: Callable[[], None] | None,
     tiles: str | None,
     fragment: bool,
+    fragment_id: str | None,
     exports: Sequence[str],
 ) -> None:
     """The body of :func:`build`, which notes on any exception how far the outputs got."""
@@ -684,9 +680,17 @@ def _build_into(
             report.events_per_layer[layer.id] = count
     report.places_per_layer = Counter(group.layer for group in groups)
     report.places = len({group.place.gazetteer_id for group in groups})
-    base_url = _article_base_url(articles_dir, out_dir)
+    # Popups name local articles rather than link them: a link relative to the map
+    # breaks as soon as the page is moved or mailed (an article's own URL is linked).
+    base_url = None
     extra = [name for name in exports if name != "geojson"]
-    render = {"tiles": tiles, "fragment": fragment, "articles": base_url, "exports": extra}
+    render = {
+        "tiles": tiles,
+        "fragment": fragment,
+        "fragment_id": fragment_id,
+        "articles": base_url,
+        "exports": extra,
+    }
     digest = _outputs_digest(run, title=title, render=render)
     names = {GEOJSON_FILE, MAP_FILE} | ({FRAGMENT_FILE} if fragment else set())
     names |= {EXPORT_FORMATS[name].filename for name in extra}
@@ -706,7 +710,8 @@ def _build_into(
                 events,
                 layers,
                 title=title,
-                map_id=FRAGMENT_MAP_ID,
+                map_id=fragment_id,
+                id_salt=out_dir.resolve().as_posix(),
                 article_base_url=base_url,
                 tiles=tiles,
             ).encode("utf-8")

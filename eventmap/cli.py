@@ -113,6 +113,17 @@ def _export_formats(text: str) -> tuple[str, ...]:
     return names
 
 
+def _fragment_id(text: str) -> str:
+    """An element id the fragment can carry: checked before any article is read."""
+    from eventmap.render import MAP_ID_RE
+
+    if not MAP_ID_RE.fullmatch(text):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: a fragment id is a letter, then letters, digits, - or _"
+        )
+    return text
+
+
 def _add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "articles_dir",
@@ -150,6 +161,14 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
         "--fragment",
         action="store_true",
         help="also write fragment.html: the map as one <div> to paste into another page",
+    )
+    output.add_argument(
+        "--fragment-id",
+        type=_fragment_id,
+        default=None,
+        metavar="ID",
+        help="the fragment's element id (implies --fragment; default: one derived from the "
+        "map and the output folder, so several fragments share a page)",
     )
     output.add_argument(
         "--tiles",
@@ -495,7 +514,8 @@ def _build_once(args: argparse.Namespace, engine: Engine, err: TextIO, *, fresh:
                 f"eventmap: another build is writing {args.out}; waiting", file=err
             ),
             tiles=args.tiles,
-            fragment=args.fragment,
+            fragment=args.fragment or args.fragment_id is not None,
+            fragment_id=args.fragment_id,
             exports=_exports(args),
         )
     except (EngineError, Fault, OverrideError, ValueError) as exc:

@@ -432,6 +432,17 @@ class Gazetteer:
         found.sort(key=_prior_sort_key)
         return found[:limit] if limit else found
 
+    def capitals(self) -> list[tuple[str, float, float, int]]:
+        """(name, lat, lon, population) of every national capital, most populous first.
+
+        For the map's base labels; GeoNames marks about 240.
+        """
+        rows = self._conn().execute(
+            "SELECT name, lat, lon, population FROM places WHERE capital = 1 "
+            "ORDER BY population DESC, name"
+        )
+        return [(str(r[0]), float(r[1]), float(r[2]), int(r[3])) for r in rows]
+
     def by_id(self, gazetteer_id: str) -> Candidate | None:
         """The place with this gazetteer id, or ``None``."""
         row = (
