@@ -579,17 +579,22 @@ def _place_row(place: Place, mentions: Sequence[str] = ()) -> list[Any]:
     ]
 
 
-CONTEXT_TITLE = "Countries named in passing"
-"""The legend's name for the default layer's countries, drawn as outlines, off at first."""
+CONTEXT_TITLE = "Countries and seas named in passing"
+"""The legend's name for the default layer's wide areas, drawn as outlines, off at first."""
+_CONTEXT_RADIUS_KM = 300.0
+"""An area on the default layer reaching further than this is context, like a country."""
 
 
 def _is_context(group: PlaceOnLayer, definition: LayerDefinition) -> bool:
-    """Whether a place is only context: a country (or demonym) on the default layer.
+    """Whether a place is only context: a country, a sea or a wide region on the default layer.
 
-    "Russian", "the United States", "Iran" in a story about Latakia are not
-    where anything happened; filled in grey they would dominate the map.
+    "Russian", "the United States", "Iran" or "the Mediterranean" in a story
+    about Latakia are not where anything happened; filled in grey they would
+    dominate the map.
     """
-    return definition.default and group.place.precision is Precision.COUNTRY
+    place = group.place
+    wide = place.is_area and (place.radius_km or 0.0) > _CONTEXT_RADIUS_KM
+    return definition.default and (place.precision is Precision.COUNTRY or wide)
 
 
 def _event_triggers(events: Iterable[Event]) -> dict[tuple[str, int, int], str]:

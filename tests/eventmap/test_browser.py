@@ -531,7 +531,7 @@ def test_opening_view_fits_the_events_and_countries_in_passing_wait(open_map: An
         [mid, [[48.14, 11.58], [50.11, 8.68], [60.0, 80.0]]],
     )
     assert inside == [True, True, False]  # Orvin and Telmark framed, Farland not
-    assert legend_rows(opened)[-1] == "Countries named in passing (1 place)"
+    assert legend_rows(opened)[-1] == "Countries and seas named in passing (1 place)"
     context_box = opened.page.locator(".em-legend label", has_text="in passing").locator("input")
     assert not context_box.is_checked()
     outlines = ".leaflet-eventmapContext-pane path.leaflet-interactive"

@@ -661,7 +661,7 @@ def test_view_fits_event_layers_and_countries_in_passing_are_context() -> None:
         ("Airspace", False),
         ("Strike sites", False),
         ("Other places", False),
-        ("Countries named in passing", True),
+        ("Countries and seas named in passing", True),
     ]
     [farland] = data["layers"][-1]["items"]
     assert data["places"][farland[0]][1] == "Farland"
