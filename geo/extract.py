@@ -41,9 +41,14 @@ from geo.gazetteer import FEATURE_RANK, Gazetteer
 from geo.local_places import LOCAL_LABEL, local_place_spans
 from geo.normalize import POSITION_WORDS, name_key
 from geo.phrases import find_phrase
+from geo.place_frames import KIND_FRAME, FramedName, framed_names
 from geo.types import PLACE_LABELS, Candidate, Mention, MentionKind
 
-__all__ = ["STRONG_POPULATION", "MentionExtractor"]
+__all__ = ["FRAMED_LABEL", "STRONG_POPULATION", "MentionExtractor"]
+
+#: The :attr:`~geo.types.Mention.label` of a name the wording marks as a place
+#: (:mod:`geo.place_frames`), whatever the model called it.
+FRAMED_LABEL = "FRAMED"
 
 #: Population from which a town named outside an NER place entity is trusted.
 STRONG_POPULATION = 15_000
@@ -211,6 +216,56 @@ _ARTICLE_FEATURES = frozenset(
 _ADMIN_WORDS = frozenset(
     {"province", "governorate", "region", "oblast", "state", "county", "district", "prefecture"}
 )
+#: Religious, ethnic and political groups whose adjective comes before a
+#: kind of place ("Sunni districts", "Kurdish-held areas", "rebel villages").
+_GROUP_WORDS = frozenset(
+    {
+        "sunni",
+        "shia",
+        "shiite",
+        "shi'ite",
+        "alawite",
+        "druze",
+        "christian",
+        "muslim",
+        "jewish",
+        "catholic",
+        "protestant",
+        "orthodox",
+        "hindu",
+        "buddhist",
+        "kurdish",
+        "arab",
+        "turkmen",
+        "yazidi",
+        "assyrian",
+        "tamil",
+        "sinhalese",
+        "hutu",
+        "tutsi",
+        "serb",
+        "croat",
+        "bosniak",
+        "pashtun",
+        "hazara",
+        "tajik",
+        "uzbek",
+        "baloch",
+        "fulani",
+        "tuareg",
+        "bedouin",
+        "rebel",
+        "opposition",
+        "government",
+        "regime",
+        "loyalist",
+        "republican",
+        "nationalist",
+        "unionist",
+        "israeli",
+        "palestinian",
+    }
+)
 _STRONG_FEATURES = frozenset(f for f, rank in FEATURE_RANK.items() if rank <= 2)
 
 
@@ -283,6 +338,10 @@ class MentionExtractor:
             found.append(self._toponym(span, "GAZETTEER"))
             taken.update(range(span.start, span.end))
             blocked.difference_update(range(span.start, span.end))
+        for mention in self._framed_places(doc, taken):
+            found.append(mention)
+            taken.update(_token_range(doc, mention))
+            blocked.difference_update(_token_range(doc, mention))
         for mention in self._organisation_places(doc.ents, taken):
             found.append(mention)
             taken.update(_token_range(doc, mention))
@@ -528,6 +587,52 @@ class MentionExtractor:
                 spans.append(found)
                 places.update(range(found.start, found.end))
         return spans
+
+    def _framed_places(self, doc: Doc, taken: set[int]) -> list[Mention]:
+        """Names the wording marks as places, and well-known places where places stand.
+
+        See :mod:`geo.place_frames`. A name after or before a kind of place
+        ("the village of X", "the X district") is a place whether or not the
+        gazetteer holds it; a name in a place position ("struck X", "in
+        northern X", "north of X") only when it is a country, a province, a
+        city of :data:`ORG_OVERRIDE_POPULATION` or a curated area. National
+        adjectives ("the Syrian city of …") and religious or ethnic groups
+        ("Sunni areas") are left to the demonym pass.
+        """
+        found: list[Mention] = []
+        for framed in framed_names(doc):
+            span = framed.span
+            if framed.frame != KIND_FRAME:
+                span = self._longest_known(span)
+                framed = FramedName(span, framed.frame, framed.kind_word)
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            if self._demonym_country(span.text) or self.regional.get(span.text):
+                continue
+            if span[0].lower_ in _GROUP_WORDS:
+                continue
+            if framed.frame != KIND_FRAME and not self._well_known(span):
+                continue
+            found.append(self._framed_mention(framed))
+            taken.update(range(span.start, span.end))
+        return found
+
+    def _well_known(self, span: Span) -> bool:
+        """A country, a province, a city of :data:`ORG_OVERRIDE_POPULATION` or a curated area."""
+        return any(
+            c.feature in ("country", "admin1")
+            or c.population >= ORG_OVERRIDE_POPULATION
+            or (c.source != "geonames" and c.feature in _ARTICLE_FEATURES)
+            for c in self.gazetteer.candidates(span.text)
+            if c.exact_name or c.population >= ORG_OVERRIDE_POPULATION
+        )
+
+    @staticmethod
+    def _framed_mention(framed: FramedName) -> Mention:
+        """The mention of a framed name: looked up with its kind word when a list shares one."""
+        span = framed.span
+        name = f"{span.text} {framed.kind_word}" if framed.kind_word else span.text
+        return _span_mention(span, MentionKind.TOPONYM, name=name, label=FRAMED_LABEL)
 
     def _area_before_its_part(self, span: Span) -> bool:
         """Whether a one-word name of a country, province or island names a part of it.

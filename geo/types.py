@@ -79,7 +79,9 @@ class Mention:
     article text (``text == article_text[start:end]``). For a phrase, the
     anchor offsets point at the toponym or demonym the phrase is built on.
     ``name`` is what gets geocoded: the anchor's text, or for a regional
-    adjective ("European") the region it stands for ("Europe").
+    adjective ("European") the region it stands for ("Europe"), or for a name
+    listed before a plural kind of division the name with that kind's word
+    ("Odesa region" in "the Odesa and Mykolaiv regions").
     """
 
     start: int

@@ -1,0 +1,101 @@
+"""Names the wording marks as places, on sentences written for these tests."""
+
+import pytest
+
+from geo.extract import FRAMED_LABEL, MentionExtractor
+from geo.place_frames import KIND_FRAME, POSITION_FRAME, framed_names
+from geo.sources import demonym_table
+
+
+@pytest.fixture(scope="module")
+def extract(nlp, gazetteer):
+    extractor = MentionExtractor(gazetteer, demonym_table())
+
+    def run(text):
+        return [m.text for m in extractor.extract(nlp(text))]
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def frames(nlp):
+    def run(text):
+        return [(f.span.text, f.frame, f.kind_word) for f in framed_names(nlp(text))]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # invented villages: the kind of place before or after says what they are
+        (
+            "Jets pounded the villages of Kafr Zelba, Tell Amrun and Beit Quwar overnight.",
+            ["Kafr Zelba", "Tell Amrun", "Beit Quwar"],
+        ),
+        ("Two shells fell on the Harrab district on Friday.", ["Harrab"]),
+        ("The militia withdrew from the town of Deir al-Ghazal.", ["Deir al-Ghazal"]),
+        ("Clashes erupted in the Marzouk and Zahrat Ali neighborhoods.", ["Marzouk", "Zahrat Ali"]),
+        ("Rebels dug in on the Qarnat Mountains before dawn.", ["Qarnat Mountains"]),
+    ],
+)
+def test_kind_frames_make_unknown_names_places(extract, text, expected):
+    found = extract(text)
+    for name in expected:
+        assert name in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian missiles struck Kharkiv overnight.", "Kharkiv"),
+        ("Shelling hit Zaporizhzhia.", "Zaporizhzhia"),
+        ("Rebels shelled Goma and Bukavu.", "Bukavu"),
+        ("Troops captured Jaffna in December.", "Jaffna"),
+        ("Militants attacked Deir ez-Zor at dawn.", "Deir ez-Zor"),
+        ("The army advanced in northeastern Aleppo.", "Aleppo"),
+        ("Fighting continued in the southern countryside of Aleppo.", "Aleppo"),
+        ("Troops entered Grozny after weeks of shelling.", "Grozny"),
+    ],
+)
+def test_well_known_places_in_place_positions(extract, text, expected):
+    assert expected in extract(text)
+
+
+def test_position_alone_does_not_make_an_unknown_name_a_place(frames, extract):
+    text = "Gunmen attacked Zorvanek before dawn."
+    assert ("Zorvanek", POSITION_FRAME, None) in frames(text)
+    assert "Zorvanek" not in extract(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title, or a personal role after the possessive: a person
+        "The court heard General Kharkiv on Monday.",
+        "Police questioned Bukavu's wife about the fire.",
+    ],
+)
+def test_person_cues_veto_frames(frames, text):
+    assert all(name not in text.split()[-3:] for name, _, _ in frames(text))
+    assert not any(name in ("Kharkiv", "Bukavu") for name, _, _ in frames(text))
+
+
+def test_national_and_religious_adjectives_are_not_framed_places(extract):
+    found = extract("Shells hit Sunni districts of the Syrian city of Homs.")
+    assert "Sunni" not in found
+    assert "Syrian" in found and "Homs" in found
+
+
+def test_admin_word_joins_a_single_division(frames):
+    found = frames("Drones struck Belgorod region and the Odesa and Mykolaiv regions.")
+    assert ("Belgorod region", KIND_FRAME, None) in found
+    assert ("Odesa", KIND_FRAME, "region") in found
+    assert ("Mykolaiv", KIND_FRAME, "region") in found
+
+
+def test_listed_division_is_looked_up_with_its_kind_word(nlp, gazetteer):
+    extractor = MentionExtractor(gazetteer, demonym_table())
+    mentions = extractor.extract(nlp("Drones struck the Odesa and Mykolaiv regions."))
+    framed = {m.text: m for m in mentions if m.label == FRAMED_LABEL}
+    assert framed["Mykolaiv"].name == "Mykolaiv region"
