@@ -41,7 +41,7 @@ from geo.gazetteer import FEATURE_RANK, Gazetteer
 from geo.local_places import LOCAL_LABEL, local_place_spans
 from geo.normalize import POSITION_WORDS, name_key
 from geo.phrases import find_phrase
-from geo.place_frames import KIND_FRAME, FramedName, framed_names
+from geo.place_frames import KIND_FRAME, SEIZED_FRAME, FramedName, framed_names
 from geo.types import PLACE_LABELS, Candidate, Mention, MentionKind
 
 __all__ = ["FRAMED_LABEL", "STRONG_POPULATION", "MentionExtractor"]
@@ -593,9 +593,12 @@ class MentionExtractor:
 
         See :mod:`geo.place_frames`. A name after or before a kind of place
         ("the village of X", "the X district") is a place whether or not the
-        gazetteer holds it; a name in a place position ("struck X", "in
-        northern X", "north of X") only when it is a country, a province, a
-        city of :data:`ORG_OVERRIDE_POPULATION` or a curated area. National
+        gazetteer holds it, and so is the object of a verb of taking or
+        bombarding a place ("entered X", "shelled X"), unless the model
+        reads a full person's name there; a name in a weaker place position
+        ("struck X", "in northern X", "north of X") only when it is a
+        country, a province, a city of :data:`ORG_OVERRIDE_POPULATION` or a
+        curated area. National
         adjectives ("the Syrian city of …") and religious or ethnic groups
         ("Sunni areas") are left to the demonym pass.
         """
@@ -604,14 +607,17 @@ class MentionExtractor:
             span = framed.span
             if framed.frame != KIND_FRAME:
                 span = self._longest_known(span)
-                framed = FramedName(span, framed.frame, framed.kind_word)
+                framed = FramedName(span, framed.frame, framed.kind_word, group=framed.group)
             if any(i in taken for i in range(span.start, span.end)):
                 continue
             if self._demonym_country(span.text) or self.regional.get(span.text):
                 continue
             if span[0].lower_ in _GROUP_WORDS:
                 continue
-            if framed.frame != KIND_FRAME and not self._well_known(span):
+            seized = framed.frame == SEIZED_FRAME and not (
+                len(span) > 1 and span.root.ent_type_ == "PERSON"
+            )
+            if not (framed.frame == KIND_FRAME or seized or self._well_known(span)):
                 continue
             found.append(self._framed_mention(framed))
             taken.update(range(span.start, span.end))

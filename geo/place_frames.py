@@ -33,6 +33,7 @@ __all__ = [
     "ADMIN_KIND_WORDS",
     "KIND_FRAME",
     "POSITION_FRAME",
+    "SEIZED_FRAME",
     "FramedName",
     "framed_names",
 ]
@@ -41,6 +42,8 @@ KIND_FRAME = "kind"
 """A kind of place named before or after the name: the name is a place."""
 POSITION_FRAME = "position"
 """The name stands where places stand: a place if the gazetteer knows it well."""
+SEIZED_FRAME = "seized"
+"""The name is the object of a verb of taking or bombarding a place ("entered X")."""
 
 #: Kinds of first-level division whose word after a name makes the mention
 #: that division ("Belgorod region" is the oblast, not the town).
@@ -131,6 +134,29 @@ _KINDS_AFTER = frozenset(
         "camp",
         "lga",
         "lgas",
+        "airbase",
+        "base",
+        "crossing",
+        "checkpoint",
+        "plain",
+        "plains",
+        "hilltop",
+        "hill",
+        "mountain",
+        "mountains",
+        "valley",
+        "pocket",
+        "front",
+        "frontline",
+        "junction",
+        "roundabout",
+        "airport",
+        "bridge",
+        "dam",
+        "heights",
+        "farms",
+        "oilfield",
+        "township",
     }
 )
 #: Last words (as written, capitalised) that make a name a landscape feature or a site.
@@ -227,6 +253,48 @@ _EVENT_VERBS = frozenset(
         "patrolled",
     }
 )
+#: Verbs (lemmas and past forms) whose object is a place far more often than
+#: a person: one enters, shells and retakes a town, not a man.
+_SEIZING_VERBS = frozenset(
+    {
+        "enter",
+        "entered",
+        "storm",
+        "stormed",
+        "shell",
+        "shelled",
+        "bomb",
+        "bombed",
+        "bombard",
+        "bombarded",
+        "besiege",
+        "besieged",
+        "encircle",
+        "encircled",
+        "overrun",
+        "overran",
+        "liberate",
+        "liberated",
+        "retake",
+        "retook",
+        "recapture",
+        "recaptured",
+        "invade",
+        "invaded",
+        "occupy",
+        "occupied",
+        "patrol",
+        "patrolled",
+        "raid",
+        "raided",
+        "capture",
+        "captured",
+        "seize",
+        "seized",
+    }
+)
+#: Plural-looking kind words that are singular ("the outskirts").
+_SINGULAR_IN_S = frozenset({"outskirts", "lgas", "plains", "heights", "farms", "fields"})
 #: Words after a name's possessive that make the name a person's: "Goma's wife".
 _PERSONAL_ROLES = frozenset(
     {
@@ -307,6 +375,8 @@ class FramedName:
     span: Span
     frame: str
     kind_word: str | None = None
+    group: int = 0
+    """Names listed together ("A, B and C") share a group number."""
 
 
 def _glued(doc: Doc, i: int) -> bool:
@@ -411,39 +481,56 @@ def _kind_before(doc: Doc, start: int, floor: int) -> bool:
     return kind.lower_ in _KINDS_BEFORE_OF
 
 
-def _in_position(doc: Doc, start: int, end: int, floor: int) -> bool:
-    """After a locative preposition, "<compass> of", or as an event verb's object."""
+def _in_position(doc: Doc, start: int, end: int, floor: int) -> str | None:
+    """The position frame of a name, if any.
+
+    :data:`SEIZED_FRAME` as the object of a verb of taking or bombarding a
+    place ("entered X", "shelled X"); :data:`POSITION_FRAME` after a
+    locative preposition, "<compass> of", or as the object of another
+    event verb ("attacked X", "hit X").
+    """
     i = _word_before(doc, start, floor)
     if i < floor:
-        return False
+        return None
     before = doc[i]
     if before.lower_ in _LOCATIVE:
-        return True
+        return POSITION_FRAME
     if before.lower_ == "of" and i > floor and doc[i - 1].lower_ in POSITION_WORDS:
-        return True  # "north of Karmah", "southwest of Deir Ezzor"
+        return POSITION_FRAME  # "north of Karmah", "southwest of Deir Ezzor"
+    verb = None
     if before.pos_ in ("VERB", "AUX") or before.lower_ in _EVENT_VERBS:
-        return before.lemma_.lower() in _EVENT_VERBS or before.lower_ in _EVENT_VERBS
-    root = doc[start:end].root
-    return root.dep_ == "dobj" and root.head.lemma_.lower() in _EVENT_VERBS
+        verb = before
+    else:
+        root = doc[start:end].root
+        if root.dep_ == "dobj":
+            verb = root.head
+    if verb is None:
+        return None
+    words = {verb.lemma_.lower(), verb.lower_}
+    if words & _SEIZING_VERBS:
+        return SEIZED_FRAME
+    return POSITION_FRAME if words & _EVENT_VERBS else None
 
 
 def framed_names(doc: Doc) -> list[FramedName]:
     """Every name the wording marks as a place (kind frames) or puts where places stand.
 
     Names in a list share the frame of the list: "the towns of A, B and C",
-    "A and B districts", "struck A and B".
+    "A and B districts", "struck A and B". Each list has its own ``group``.
     """
     found: list[FramedName] = []
+    group = 0
     for sent in doc.sents:
         names = _names_of(sent)
         frames: list[tuple[str, str | None] | None] = [None] * len(names)
         for n, (start, end) in enumerate(names):
             after = doc[end] if end < sent.end else None
             site = doc[end - 1].text in _SITE_WORDS and end - start >= 2
+            position = None
             if site or _kind_before(doc, start, sent.start):
                 frames[n] = (KIND_FRAME, None)
             elif after is not None and after.lower_ in _KINDS_AFTER and after.is_lower:
-                plural = after.lower_.endswith("s") and after.lower_ not in ("outskirts", "lgas")
+                plural = after.lower_.endswith("s") and after.lower_ not in _SINGULAR_IN_S
                 word = after.lower_.rstrip("s") if plural else None
                 frames[n] = (KIND_FRAME, "" if after.lower_ in ADMIN_KIND_WORDS else None)
                 k = n
@@ -455,20 +542,26 @@ def framed_names(doc: Doc) -> list[FramedName]:
                     )
                 if plural and word in ADMIN_KIND_WORDS:
                     frames[n] = (KIND_FRAME, word)
-            elif _in_position(doc, start, end, sent.start):
-                frames[n] = (POSITION_FRAME, None)
+            else:
+                position = _in_position(doc, start, end, sent.start)
+                if position is not None:
+                    frames[n] = (position, None)
         # A list shares its first member's frame: "the villages of A, B and C".
-        for n in range(1, len(names)):
-            listed = _separated(doc, names[n - 1][1], names[n][0])
-            if frames[n] is None and frames[n - 1] is not None and listed:
+        groups = []
+        for n in range(len(names)):
+            listed = n > 0 and _separated(doc, names[n - 1][1], names[n][0])
+            if not listed:
+                group += 1
+            groups.append(group)
+            if listed and frames[n] is None and frames[n - 1] is not None:
                 frames[n] = frames[n - 1]
-        for (start, end), frame in zip(names, frames, strict=True):
+        for (start, end), frame, member in zip(names, frames, groups, strict=True):
             if frame is None or _person_cue(doc, start, end):
                 continue
             kind, word = frame
             if word == "":
                 # "Belgorod region", "Kherson Oblast": the division, named with its word
-                found.append(FramedName(doc[start : end + 1], kind))
+                found.append(FramedName(doc[start : end + 1], kind, group=member))
             else:
-                found.append(FramedName(doc[start:end], kind, word))
+                found.append(FramedName(doc[start:end], kind, word, group=member))
     return found

@@ -99,3 +99,20 @@ def test_listed_division_is_looked_up_with_its_kind_word(nlp, gazetteer):
     mentions = extractor.extract(nlp("Drones struck the Odesa and Mykolaiv regions."))
     framed = {m.text: m for m in mentions if m.label == FRAMED_LABEL}
     assert framed["Mykolaiv"].name == "Mykolaiv region"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Government troops entered Zorvanek on Monday.", "Zorvanek"),
+        ("Artillery shelled Umm Khirba for a third day.", "Umm Khirba"),
+        ("Jets struck the Tabqir airbase at dawn.", "Tabqir"),
+        ("Soldiers were posted at the Beit Zarun checkpoint.", "Beit Zarun"),
+    ],
+)
+def test_seizing_verbs_and_site_nouns_make_unknown_names_places(extract, text, expected):
+    assert expected in extract(text)
+
+
+def test_a_full_persons_name_after_a_seizing_verb_is_a_person(extract):
+    assert extract("Police captured Marvin Oduya after a long chase.") == []
