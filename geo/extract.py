@@ -41,7 +41,13 @@ from geo.gazetteer import FEATURE_RANK, Gazetteer
 from geo.local_places import LOCAL_LABEL, local_place_spans
 from geo.normalize import POSITION_WORDS, name_key
 from geo.phrases import find_phrase
-from geo.place_frames import KIND_FRAME, SEIZED_FRAME, FramedName, framed_names
+from geo.place_frames import (
+    KIND_FRAME,
+    SEIZED_FRAME,
+    TOPONYM_OPENERS,
+    FramedName,
+    framed_names,
+)
 from geo.types import PLACE_LABELS, Candidate, Mention, MentionKind
 
 __all__ = ["FRAMED_LABEL", "STRONG_POPULATION", "MentionExtractor"]
@@ -221,6 +227,7 @@ _ADMIN_WORDS = frozenset(
 _GROUP_WORDS = frozenset(
     {
         "sunni",
+        "sikh",
         "shia",
         "shiite",
         "shi'ite",
@@ -617,7 +624,10 @@ class MentionExtractor:
             seized = framed.frame == SEIZED_FRAME and not (
                 len(span) > 1 and span.root.ent_type_ == "PERSON"
             )
-            if not (framed.frame == KIND_FRAME or seized or self._well_known(span)):
+            if span.text.isupper() and not self._well_known(span):
+                continue  # "the SME sector", "SEEK base dollars": an acronym
+            opened = span[0].text in TOPONYM_OPENERS and len(span) > 1
+            if not (framed.frame == KIND_FRAME or seized or opened or self._well_known(span)):
                 continue
             found.append(self._framed_mention(framed))
             taken.update(range(span.start, span.end))

@@ -22,9 +22,10 @@ or a personal role after its possessive ("Goma's wife") vetoes both.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from geo.cues import PERSON_TITLES, is_capitalised
 from geo.normalize import POSITION_WORDS
@@ -34,6 +35,7 @@ __all__ = [
     "KIND_FRAME",
     "POSITION_FRAME",
     "SEIZED_FRAME",
+    "TOPONYM_OPENERS",
     "FramedName",
     "framed_names",
 ]
@@ -96,6 +98,53 @@ _KINDS_BEFORE_OF = frozenset(
         "hills",
         "heights",
         "mountains",
+        "hilltop",
+        "mountaintop",
+        "commune",
+        "colony",
+        "axis",
+        "perimeter",
+        "heart",
+    }
+)
+#: Kinds of place after which a name set off by a comma, or right after, is
+#: that place: "the capital Grozny", "Syria's largest city, Aleppo".
+_APPOSITION_KINDS = frozenset({"capital", "city", "town", "village", "port", "hometown"})
+#: First words of names that are generic words for kinds of place in the
+#: languages conflict news transliterates (Arabic kafr "village", tall "hill",
+#: dayr "monastery", jabal "mountain", wadi "valley", ayn "spring", bayt
+#: "house", ras "cape", khirbat "ruin", jisr "bridge", qasr "castle"): a name
+#: they open is a place wherever a place may stand.
+TOPONYM_OPENERS = frozenset(
+    {
+        "Kafr",
+        "Kfar",
+        "Kefr",
+        "Tal",
+        "Tell",
+        "Tel",
+        "Deir",
+        "Dayr",
+        "Jabal",
+        "Jebel",
+        "Wadi",
+        "Ain",
+        "Ayn",
+        "Beit",
+        "Bayt",
+        "Ras",
+        "Bir",
+        "Khirbet",
+        "Khirbat",
+        "Jisr",
+        "Qasr",
+        "Maarat",
+        "Ma’arat",
+        "Hayy",
+        "Mazraat",
+        "Qalaat",
+        "Qal’at",
+        "Tall",
     }
 )
 #: Kinds of place (lower case) that, after a name, say the name is a place:
@@ -131,7 +180,6 @@ _KINDS_AFTER = frozenset(
         "peninsula",
         "enclave",
         "refugee",
-        "camp",
         "lga",
         "lgas",
         "airbase",
@@ -157,6 +205,11 @@ _KINDS_AFTER = frozenset(
         "farms",
         "oilfield",
         "township",
+        "axis",
+        "sector",
+        "commune",
+        "colony",
+        "hilltops",
     }
 )
 #: Last words (as written, capitalised) that make a name a landscape feature or a site.
@@ -164,7 +217,6 @@ _SITE_WORDS = frozenset(
     {
         "Mountains",
         "Mountain",
-        "Hill",
         "Hills",
         "Heights",
         "Valley",
@@ -172,7 +224,6 @@ _SITE_WORDS = frozenset(
         "Plains",
         "Plateau",
         "Gorge",
-        "Farms",
         "Orchards",
         "Springs",
         "Fields",
@@ -189,6 +240,18 @@ _SITE_WORDS = frozenset(
         "Desert",
         "Oasis",
         "Peninsula",
+        "District",
+        "Province",
+        "Region",
+        "Sector",
+        "Village",
+        "Base",
+        "Pocket",
+        "Pass",
+        "Hilltop",
+        "Mountaintop",
+        "Junction",
+        "Roundabout",
     }
 )
 #: Prepositions after which a name (perhaps after a compass word) is in a place position.
@@ -361,6 +424,7 @@ _NOT_NAMES = frozenset(
     }
 )
 _MAX_NAME_WORDS = 5
+_INITIAL = re.compile(r"^[A-Z]\.$")
 
 
 @dataclass(frozen=True)
@@ -379,6 +443,12 @@ class FramedName:
     """Names listed together ("A, B and C") share a group number."""
 
 
+def _wordlike(token: Token) -> bool:
+    """Letters, perhaps with inner hyphens or apostrophes ("Dara’a", "Al-Bab")."""
+    letters = "".join(ch for ch in token.text if ch not in _GLUE)
+    return letters.isalpha()
+
+
 def _glued(doc: Doc, i: int) -> bool:
     """Whether token ``i`` touches the token before it (no space between)."""
     return i > 0 and not doc[i - 1].whitespace_
@@ -386,6 +456,9 @@ def _glued(doc: Doc, i: int) -> bool:
 
 def _name_end(doc: Doc, start: int, limit: int) -> int:
     """The end of the name that starts at ``start`` (``start`` when there is none).
+
+    A run of capitalised words longer than :data:`_MAX_NAME_WORDS` is no
+    place's name: its negated end says to skip it.
 
     Capitalised words, glued hyphens and apostrophes ("Rifa’at", "Al-Bab")
     and lower-case particles before a capitalised or glued word ("Deir
@@ -395,7 +468,7 @@ def _name_end(doc: Doc, start: int, limit: int) -> int:
     if first.text in _GLUE and start + 1 < limit and _glued(doc, start + 1):
         if not is_capitalised(doc[start + 1]):
             return start
-    elif not is_capitalised(first) or not (first.is_alpha or "-" in first.text):
+    elif not is_capitalised(first) or not _wordlike(first):
         return start
     end = start + 1
     words = 1
@@ -407,7 +480,7 @@ def _name_end(doc: Doc, start: int, limit: int) -> int:
         if _glued(doc, end) and token.is_alpha:
             end += 1  # "Rifa’at" cut as "Rifa", "’", "at"
             continue
-        if is_capitalised(token) and token.is_alpha and token.text not in _NOT_NAMES:
+        if is_capitalised(token) and _wordlike(token) and token.text not in _NOT_NAMES:
             end += 1
             words += 1
             continue
@@ -419,6 +492,8 @@ def _name_end(doc: Doc, start: int, limit: int) -> int:
         break
     while end > start + 1 and doc[end - 1].text in _GLUE:
         end -= 1
+    if words >= _MAX_NAME_WORDS and end < limit and is_capitalised(doc[end]):
+        return -end  # longer than a place's name: an organisation's, or a headline
     return end
 
 
@@ -435,7 +510,11 @@ def _names_of(sent: Span) -> list[tuple[int, int]]:
             i += 1
             continue
         end = _name_end(doc, i, sent.end)
-        if end > i:
+        if end < 0:
+            i = -end
+            while i < sent.end and is_capitalised(doc[i]):
+                i += 1
+        elif end > i:
             names.append((i, end))
             i = end
         else:
@@ -450,11 +529,11 @@ def _separated(doc: Doc, end: int, start: int) -> bool:
 
 
 def _person_cue(doc: Doc, start: int, end: int) -> bool:
-    """A title before the name, or a personal role after its possessive."""
+    """A title before the name, an initial after it, or a personal role after its possessive."""
     if start > 0 and doc[start - 1].lower_.rstrip(".") in PERSON_TITLES:
         return True
-    if doc[start].lower_.rstrip(".") in PERSON_TITLES:
-        return True
+    if end < len(doc) and _INITIAL.match(doc[end].text):
+        return True  # "Michael J. Dillon"
     return (
         end + 1 < len(doc)
         and doc[end].lower_ in ("'s", "’s")
@@ -478,12 +557,14 @@ def _kind_before(doc: Doc, start: int, floor: int) -> bool:
     if i - 1 < floor or doc[i].lower_ != "of":
         return False
     kind = doc[i - 1]
-    return kind.lower_ in _KINDS_BEFORE_OF
+    return kind.is_lower and kind.lower_ in _KINDS_BEFORE_OF
 
 
 def _in_position(doc: Doc, start: int, end: int, floor: int) -> str | None:
     """The position frame of a name, if any.
 
+    :data:`KIND_FRAME` after a kind of place in apposition ("the capital
+    Grozny", "its largest city, Aleppo").
     :data:`SEIZED_FRAME` as the object of a verb of taking or bombarding a
     place ("entered X", "shelled X"); :data:`POSITION_FRAME` after a
     locative preposition, "<compass> of", or as the object of another
@@ -491,19 +572,29 @@ def _in_position(doc: Doc, start: int, end: int, floor: int) -> str | None:
     """
     i = _word_before(doc, start, floor)
     if i < floor:
-        return None
+        return _object_frame(doc[start:end], None)
     before = doc[i]
     if before.lower_ in _LOCATIVE:
         return POSITION_FRAME
+    if (before.is_lower and before.lower_ in _APPOSITION_KINDS) or (
+        before.text == ","
+        and i > floor
+        and doc[i - 1].is_lower
+        and doc[i - 1].lower_ in _APPOSITION_KINDS
+    ):
+        return KIND_FRAME  # "the capital Grozny", "its largest city, Aleppo"
     if before.lower_ == "of" and i > floor and doc[i - 1].lower_ in POSITION_WORDS:
         return POSITION_FRAME  # "north of Karmah", "southwest of Deir Ezzor"
+    return _object_frame(doc[start:end], before)
+
+
+def _object_frame(span: Span, before: Token | None) -> str | None:
+    """The frame of a name an event verb acts on ("captured X", "X was captured")."""
     verb = None
-    if before.pos_ in ("VERB", "AUX") or before.lower_ in _EVENT_VERBS:
+    if before is not None and (before.pos_ in ("VERB", "AUX") or before.lower_ in _EVENT_VERBS):
         verb = before
-    else:
-        root = doc[start:end].root
-        if root.dep_ == "dobj":
-            verb = root.head
+    elif span.root.dep_ in ("dobj", "nsubjpass"):
+        verb = span.root.head
     if verb is None:
         return None
     words = {verb.lemma_.lower(), verb.lower_}
@@ -558,6 +649,9 @@ def framed_names(doc: Doc) -> list[FramedName]:
         for (start, end), frame, member in zip(names, frames, groups, strict=True):
             if frame is None or _person_cue(doc, start, end):
                 continue
+            opener = doc[start].lower_.rstrip(".") in PERSON_TITLES
+            if opener and frame[0] != KIND_FRAME:
+                continue  # "captured Sheikh Ahmed"; but "the village of Sheikh Miskeen"
             kind, word = frame
             if word == "":
                 # "Belgorod region", "Kherson Oblast": the division, named with its word

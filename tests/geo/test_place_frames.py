@@ -116,3 +116,38 @@ def test_seizing_verbs_and_site_nouns_make_unknown_names_places(extract, text, e
 
 def test_a_full_persons_name_after_a_seizing_verb_is_a_person(extract):
     assert extract("Police captured Marvin Oduya after a long chase.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # apposition to a kind of place
+        ("A bomb went off in the capital Zarvana on Sunday.", "Zarvana"),
+        ("Protests grew in the country's second city, Velmora.", "Velmora"),
+        # a passive subject of a verb of taking
+        ("Zorvanek was captured by the rebels in May.", "Zorvanek"),
+        # Arabic generic words that open place names
+        ("Fighting raged around Kafr Zelba on Monday.", "Kafr Zelba"),
+        # a title-like first word inside a place named as such
+        ("Jets struck the town of Sheikh Zarab.", "Sheikh Zarab"),
+        # names with glued apostrophes and hyphens
+        ("The offensive moved into the Zar’aa Governorate.", "Zar’aa Governorate"),
+    ],
+)
+def test_more_place_frames(extract, text, expected):
+    assert any(expected in found for found in extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He served in the Sniper Platoon for two years.",
+        "The Center of Excellence opened on Monday.",
+        "Fans sang before the Champions League quarter-final.",
+        "The money will help the SME sector grow.",
+        "The letter reached the Michael J. Dillon courthouse.",
+        "Kemps, Lund and Setton Farms recalled their milk.",
+    ],
+)
+def test_names_of_things_stay_out(extract, text):
+    assert extract(text) == []
