@@ -48,9 +48,14 @@ from geo.place_frames import (
     FramedName,
     framed_names,
 )
+from geo.sources import capital_names
 from geo.types import PLACE_LABELS, Candidate, Mention, MentionKind
 
-__all__ = ["FRAMED_LABEL", "STRONG_POPULATION", "MentionExtractor"]
+__all__ = ["CAPITAL_LABEL", "FRAMED_LABEL", "STRONG_POPULATION", "MentionExtractor"]
+
+#: The :attr:`~geo.types.Mention.label` of "the <national adjective> capital",
+#: whose name is the capital's ("the Russian capital" is looked up as Moscow).
+CAPITAL_LABEL = "CAPITAL"
 
 #: The :attr:`~geo.types.Mention.label` of a name the wording marks as a place
 #: (:mod:`geo.place_frames`), whatever the model called it.
@@ -217,6 +222,7 @@ _ARTICLE_FEATURES = frozenset(
         "desert",
         "mountain_range",
         "island",
+        "landmark",
     }
 )
 _ADMIN_WORDS = frozenset(
@@ -291,7 +297,7 @@ def _exactly_of_standing(
 def _strong(candidates: list[Candidate], *, population: int) -> bool:
     return any(
         c.feature in _STRONG_FEATURES
-        or c.feature in ("airbase", "naval_base", "military_base", "airport")
+        or c.feature in ("airbase", "naval_base", "military_base", "airport", "landmark")
         or c.population >= population
         for c in candidates
     )
@@ -305,8 +311,11 @@ class MentionExtractor:
         gazetteer: Gazetteer,
         demonyms: Mapping[str, str],
         regional_adjectives: Mapping[str, str] | None = None,
+        capitals: Mapping[str, str] | None = None,
     ) -> None:
         self.gazetteer = gazetteer
+        #: Each country's capital by ISO code ("the Syrian capital" is Damascus).
+        self.capitals = dict(capital_names() if capitals is None else capitals)
         self.demonyms = dict(demonyms)
         self._demonyms_folded = {k.casefold(): v for k, v in demonyms.items()}
         self.regional = dict(regional_adjectives or {})
@@ -358,10 +367,28 @@ class MentionExtractor:
         found.extend(self._gazetteer_matches(doc, taken | blocked))
         found.extend(self._loose_demonyms(doc, taken | blocked, found))
         found = [m for m in found if not _names_something_else(doc, m)]
+        found = [self._capital_of(doc, m) for m in found]
         found.sort(key=lambda m: m.start)
         sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
         text = doc.text  # spaCy joins every token for each call: once per article
         return [self._widen(text, m, sentences) for m in found]
+
+    def _capital_of(self, doc: Doc, mention: Mention) -> Mention:
+        """A national adjective before "capital" as that capital ("the Russian capital").
+
+        The mention covers both words and is looked up under the capital's
+        name in GeoNames' country table; any other mention is returned as is.
+        """
+        if mention.kind is not MentionKind.DEMONYM or mention.demonym_country is None:
+            return mention
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.end >= len(doc) or doc[span.end].lower_ != "capital":
+            return mention
+        capital = self.capitals.get(mention.demonym_country)
+        if capital is None:
+            return mention
+        whole = doc[span.start : span.end + 1]
+        return _span_mention(whole, MentionKind.TOPONYM, name=capital, label=CAPITAL_LABEL)
 
     # -- pass 0: names the model cut apart ----------------------------------
     def _paired_names(self, doc: Doc) -> list[Span]:

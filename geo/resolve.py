@@ -28,6 +28,7 @@ from geo.disambiguate import (
     Ranked,
     alternatives_of,
     confidence_of,
+    matched_by_translation,
     rank_candidates,
 )
 from geo.gazetteer import Gazetteer
@@ -35,6 +36,7 @@ from geo.geocoder import OfflineGeocoder, candidate_from_location
 from geo.local_places import LOCAL_LABEL, looks_local_name, place_in_town, town_for
 from geo.normalize import POSITION_WORDS, name_key
 from geo.overrides import ANALYST_SOURCE, Overrides
+from geo.sources import country_neighbours
 from geo.types import (
     PLACE_LABELS,
     Alternative,
@@ -111,7 +113,11 @@ class Resolver:
             pinned = overrides and overrides.pinned(
                 m.name, article=article, gazetteer=self.gazetteer
             )
-            candidates[m.name] = [pinned] if pinned else self._candidates(m.name)
+            candidates[m.name] = (
+                [pinned]
+                if pinned
+                else [c for c in self._candidates(m.name) if not matched_by_translation(c)]
+            )
             part = split_part(m.name) if not candidates[m.name] else None
             if part is not None:
                 # "South Florida": no such entry, but Florida is one.
@@ -244,6 +250,10 @@ class Resolver:
                 # A generic name ("Gulf", "West Coast") cannot vouch for the
                 # country of its only entry: that is what is in question.
                 context.countries[found[0].country] += 1
+        neighbours = country_neighbours()
+        for code, count in context.countries.items():
+            for other in neighbours.get(code, ()):
+                context.neighbours[other] += count
         for code in context.countries:
             country = self.gazetteer.country(code)
             if country is not None:
