@@ -661,12 +661,22 @@ class MentionExtractor:
         return found
 
     def _well_known(self, span: Span) -> bool:
-        """A country, a province, a city of :data:`ORG_OVERRIDE_POPULATION` or a curated area."""
+        """A country, a province, a city of :data:`ORG_OVERRIDE_POPULATION` or a curated area.
+
+        Under the name as written or, when no place bears it, under a
+        transliteration of it ("Hodeidah" for Al Hudaydah).
+        """
+        candidates = self.gazetteer.candidates(span.text)
+        if not candidates:
+            return any(
+                c.feature in ("country", "admin1") or c.population >= ORG_OVERRIDE_POPULATION
+                for c in self.gazetteer.transliterated(span.text)
+            )
         return any(
             c.feature in ("country", "admin1")
             or c.population >= ORG_OVERRIDE_POPULATION
             or (c.source != "geonames" and c.feature in _ARTICLE_FEATURES)
-            for c in self.gazetteer.candidates(span.text)
+            for c in candidates
             if c.exact_name or c.population >= ORG_OVERRIDE_POPULATION
         )
 

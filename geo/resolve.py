@@ -34,7 +34,7 @@ from geo.disambiguate import (
 from geo.gazetteer import Gazetteer
 from geo.geocoder import OfflineGeocoder, candidate_from_location
 from geo.local_places import LOCAL_LABEL, looks_local_name, place_in_town, town_for
-from geo.normalize import POSITION_WORDS, name_key
+from geo.normalize import POSITION_WORDS, name_key, strip_article
 from geo.overrides import ANALYST_SOURCE, Overrides
 from geo.sources import country_neighbours
 from geo.types import (
@@ -134,8 +134,11 @@ class Resolver:
                 # entry, but the town or province without the word is one.
                 candidates[m.name] = self._without_kind_word(m.name)
                 if not candidates[m.name] and m.kind is MentionKind.TOPONYM:
-                    # "Mauritious": a place of standing one letter away.
-                    candidates[m.name] = self.gazetteer.close_names(m.name)
+                    # "Mauritious": a place of standing one letter away;
+                    # "Hodeidah": one transliterated differently.
+                    candidates[m.name] = self.gazetteer.close_names(
+                        m.name
+                    ) or self.gazetteer.transliterated(m.name)
                     if candidates[m.name]:
                         spelled.add(m.name)
         context = self._context(mentions, candidates)
@@ -179,6 +182,8 @@ class Resolver:
         for index, item in enumerate(resolved):
             if item.place is not None and item.mention.name in spelled:
                 resolved[index] = Resolved(item.mention, _respelled(item.place, item.mention.name))
+        for index, item in enumerate(resolved):
+            resolved[index] = _as_written(item)
         self._place_in_towns(resolved, candidates, context)
         return resolved
 
@@ -510,6 +515,23 @@ _KIND_FEATURES = {
     "country": "country",
     "republic": "country",
 }
+
+
+def _as_written(item: Resolved) -> Resolved:
+    """A toponym's place carrying the article's spelling when the gazetteer's differs.
+
+    "Kharkov" resolves to GeoNames' Kharkiv: the map shows "Kharkov", as
+    the article wrote it (:attr:`Place.label`), and the details keep the
+    gazetteer's name. Demonyms, phrases and names that only differ in case,
+    accents or an article are left alone.
+    """
+    mention, place = item.mention, item.place
+    if place is None or mention.kind is not MentionKind.TOPONYM or mention.demonym_country:
+        return item
+    written = strip_article(mention.name)
+    if name_key(written) == name_key(place.name):
+        return item
+    return Resolved(mention, replace(place, written=written))
 
 
 def _respelled(place: Place, written: str) -> Place:

@@ -164,6 +164,16 @@ class Place:
     alternatives: tuple[Alternative, ...] = field(default=(), compare=False)
     reason: str = field(default="", compare=False)
     """Why this candidate won, in words a reader of the popup understands."""
+    written: str = field(default="", compare=False)
+    """The name as the article wrote it, when the gazetteer spells it otherwise
+    ("Hodeidah" for Al Ḩudaydah, "Kharkov" for Kharkiv); empty when they
+    agree. The map should label and search the place by it (see
+    :attr:`label`), keeping ``name`` for the details."""
+
+    @property
+    def label(self) -> str:
+        """The name to show: the article's spelling when it has one, else ``name``."""
+        return self.written or self.name
 
     @property
     def is_area(self) -> bool:

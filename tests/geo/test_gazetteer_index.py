@@ -88,3 +88,13 @@ def test_pickles_as_a_path(small):
 
     clone = pickle.loads(pickle.dumps(small))
     assert clone.candidates("Springfield")[0].gazetteer_id == "t:2"
+
+
+def test_transliterated_finds_places_of_standing_only(gazetteer):
+    hodeidah = gazetteer.transliterated("Hodeidah")
+    assert hodeidah and all(not c.exact_name for c in hodeidah)
+    assert {c.country for c in hodeidah} == {"YE"}
+    assert all(c.feature == "city" for c in hodeidah)  # the city, not its province
+    # invented near-misses and English words find nothing
+    for name in ("Kharkon", "Saraqet", "Zaporizhka", "July", "Passing", "Ministry"):
+        assert gazetteer.transliterated(name) == [], name

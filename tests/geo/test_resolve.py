@@ -338,3 +338,23 @@ def test_seats_of_government_and_capitals_are_placed_in_their_city(
     (place,) = [r.place for r in resolve(text) if mention in r.mention.text]
     assert place.country == country
     assert haversine_km(place.lat, place.lon, lat, lon) < 5
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "country"),
+    [
+        ("Airstrikes hit Sanaa and Hodeidah on Tuesday.", "Hodeidah", "YE"),
+        ("Shelling hit Zaporizhia again.", "Zaporizhia", "UA"),
+        ("Shells fell on Kharkov overnight.", "Kharkov", "UA"),
+    ],
+)
+def test_a_place_keeps_the_articles_spelling(resolve, text, written, country):
+    place = _place(resolve(text), written)
+    assert place.country == country
+    assert place.written == written and place.label == written
+    assert place.name != written  # the gazetteer's own name stays for the details
+
+
+def test_a_place_spelled_as_the_gazetteer_has_no_written_form(resolve):
+    place = _place(resolve("Protests spread in Aleppo."), "Aleppo")
+    assert place.written == "" and place.label == "Aleppo"
