@@ -49,17 +49,13 @@ from geo.place_frames import (
     framed_names,
 )
 from geo.sources import capital_names
-from geo.types import PLACE_LABELS, Candidate, Mention, MentionKind
+from geo.types import FRAMED_LABEL, PLACE_LABELS, Candidate, Mention, MentionKind
 
 __all__ = ["CAPITAL_LABEL", "FRAMED_LABEL", "STRONG_POPULATION", "MentionExtractor"]
 
 #: The :attr:`~geo.types.Mention.label` of "the <national adjective> capital",
 #: whose name is the capital's ("the Russian capital" is looked up as Moscow).
 CAPITAL_LABEL = "CAPITAL"
-
-#: The :attr:`~geo.types.Mention.label` of a name the wording marks as a place
-#: (:mod:`geo.place_frames`), whatever the model called it.
-FRAMED_LABEL = "FRAMED"
 
 #: Population from which a town named outside an NER place entity is trusted.
 STRONG_POPULATION = 15_000

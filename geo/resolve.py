@@ -34,10 +34,12 @@ from geo.disambiguate import (
 from geo.gazetteer import Gazetteer
 from geo.geocoder import OfflineGeocoder, candidate_from_location
 from geo.local_places import LOCAL_LABEL, looks_local_name, place_in_town, town_for
-from geo.normalize import POSITION_WORDS, name_key, strip_article
+from geo.located import located_by_text
+from geo.normalize import POSITION_WORDS, name_key, spelling_similarity, strip_article
 from geo.overrides import ANALYST_SOURCE, Overrides
 from geo.sources import country_neighbours
 from geo.types import (
+    FRAMED_LABEL,
     PLACE_LABELS,
     Alternative,
     Candidate,
@@ -62,6 +64,9 @@ _PART_TOWN_POPULATION = 100_000
 #: right, with its own entry or none: the whole's point would be far from it.
 _WHOLES_WITH_PARTS = frozenset({"country", "admin1", "admin2", "island", "peninsula"})
 _LOOKUP_CACHE_NAMES = 4096
+#: Spelling similarity from which a transliteration match stands without the
+#: story naming its country ("Zaporizhia" and "Zaporizhzhya": 0.91).
+_CLOSE_SPELLING = 0.8
 #: Confidence kept by a place matched under a spelling one or two letters off.
 _RESPELLED_CONFIDENCE = 0.8
 _QUALIFIER = re.compile(r"^\s*,\s*([A-Z][\w.'’\- ]{1,40}?)(?=[,.;:)\n]|\s+(?:and|on|in)\b|$)")
@@ -107,6 +112,8 @@ class Resolver:
         parts: dict[str, str] = {}
         # Names matched only to a place spelled a little differently.
         spelled: set[str] = set()
+        # Of those, the ones matched by their transliteration key.
+        transliterated: set[str] = set()
         for m in mentions:
             if not _needs_lookup(m) or m.name in candidates:
                 continue
@@ -136,11 +143,26 @@ class Resolver:
                 if not candidates[m.name] and m.kind is MentionKind.TOPONYM:
                     # "Mauritious": a place of standing one letter away;
                     # "Hodeidah": one transliterated differently.
-                    candidates[m.name] = self.gazetteer.close_names(
-                        m.name
-                    ) or self.gazetteer.transliterated(m.name)
+                    candidates[m.name] = self.gazetteer.close_names(m.name)
+                    if not candidates[m.name]:
+                        candidates[m.name] = self.gazetteer.transliterated(m.name)
+                        transliterated.add(m.name)
                     if candidates[m.name]:
                         spelled.add(m.name)
+        if transliterated:
+            # A loose spelling match counts only in a country the rest of the
+            # story names, unless the spellings are close ("Velmora" is not
+            # Valmiera; "Hodeidah" is Al Hudaydah in a story about Yemen).
+            named = self._context(
+                mentions, {k: v for k, v in candidates.items() if k not in transliterated}
+            ).countries
+            for name in transliterated:
+                candidates[name] = [
+                    c
+                    for c in candidates[name]
+                    if c.country in named
+                    or spelling_similarity(name, c.matched_name) >= _CLOSE_SPELLING
+                ]
         context = self._context(mentions, candidates)
         ranked: dict[int, list[Ranked]] = {}
         for index, mention in enumerate(mentions):
@@ -184,6 +206,12 @@ class Resolver:
                 resolved[index] = Resolved(item.mention, _respelled(item.place, item.mention.name))
         for index, item in enumerate(resolved):
             resolved[index] = _as_written(item)
+        for index in range(len(resolved) - 1, -1, -1):
+            item = resolved[index]
+            if item.place is None and _unknown_place(item.mention, candidates):
+                located = located_by_text(text, resolved, index)
+                if located is not None:
+                    resolved[index] = Resolved(item.mention, located)
         self._place_in_towns(resolved, candidates, context)
         return resolved
 
@@ -204,7 +232,7 @@ class Resolver:
             if item.place is not None:
                 continue
             mention = item.mention
-            unknown_place = mention.label in PLACE_LABELS and not candidates.get(mention.name)
+            unknown_place = _unknown_place(mention, candidates)
             local = mention.label == LOCAL_LABEL or looks_local_name(mention.name)
             if not (unknown_place or local):
                 continue
@@ -515,6 +543,15 @@ _KIND_FEATURES = {
     "country": "country",
     "republic": "country",
 }
+
+
+def _unknown_place(mention: Mention, candidates: dict[str, list[Candidate]]) -> bool:
+    """A name the model or the wording reads as a place that no source holds."""
+    return mention.label in _PLACE_READINGS and not candidates.get(mention.name)
+
+
+#: Mention labels that say the name is a place: the model's, or the wording's.
+_PLACE_READINGS = PLACE_LABELS | {FRAMED_LABEL}
 
 
 def _as_written(item: Resolved) -> Resolved:

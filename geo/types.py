@@ -14,6 +14,7 @@ from enum import StrEnum
 from shapely.geometry.base import BaseGeometry
 
 __all__ = [
+    "FRAMED_LABEL",
     "PLACE_LABELS",
     "Alternative",
     "AreaKind",
@@ -28,6 +29,10 @@ __all__ = [
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 """spaCy entity labels of names the model reads as places."""
+
+FRAMED_LABEL = "FRAMED"
+"""The :attr:`Mention.label` of a name the wording marks as a place ("the village
+of X", "the X district": :mod:`geo.place_frames`), whatever the model called it."""
 
 
 class MentionKind(StrEnum):

@@ -246,8 +246,18 @@ def classify_article(
     default = next(layer for layer in layers if layer.default)
     event_layers = [layer for layer in layers if not layer.default]
     events: list[Event] = []
+    previous: Resolved | None = None
     for item in resolved:
         place = item.place
+        # "the village of X in Romania": Romania only says where X is, and X
+        # (placed there by geo.located) carries the event, not the country.
+        locates_previous = (
+            place is not None
+            and previous is not None
+            and previous.place is not None
+            and previous.place.gazetteer_id.startswith(f"{place.gazetteer_id}~in:")
+        )
+        previous = item
         if place is None:
             continue
         mention = item.mention
@@ -259,7 +269,7 @@ def classify_article(
         date, date_source = citation_date(citation)
         citation = dataclasses.replace(citation, event_date=(date, date_source))
         placed: list[Event] = []
-        if mention.kind is MentionKind.PHRASE and mention.area is not None:
+        if mention.kind is MentionKind.PHRASE and mention.area is not None and not locates_previous:
             for layer in event_layers:
                 if mention.area.kind.value in layer.area_kinds:
                     placed.append(
@@ -279,7 +289,9 @@ def classify_article(
         # puts nothing in Russia. Demonyms reach event layers only through
         # spatial phrases ("Israeli airspace", "the Syrian coast"), above.
         bare_demonym = mention.kind is MentionKind.DEMONYM
-        found = None if bare_demonym else find_trigger(role, event_layers, lemmas)
+        found = (
+            None if bare_demonym or locates_previous else find_trigger(role, event_layers, lemmas)
+        )
         if found is not None:
             layer, trigger, hop = found
             if all(e.layer != layer.id for e in placed):
