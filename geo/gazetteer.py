@@ -373,15 +373,10 @@ class Gazetteer:
         """
         keys = self._translit
         if keys is None:
-            rows = self._conn().execute(
-                """SELECT DISTINCT n.key FROM names n JOIN places p ON p.rowid = n.place
-                   WHERE n.is_main = 1
-                   AND (p.feature IN ('country', 'admin1') OR p.population >= ?)""",
-                (FUZZY_MIN_POPULATION,),
-            )
             keys = {}
-            for (key,) in rows:
-                keys.setdefault(transliteration_key(key), []).append(key)
+            for same_shape in self._fuzzy_keys().values():
+                for key in same_shape:
+                    keys.setdefault(transliteration_key(key), []).append(key)
             self._translit = keys
         return keys
 

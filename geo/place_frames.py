@@ -105,6 +105,10 @@ _KINDS_BEFORE_OF = frozenset(
         "axis",
         "perimeter",
         "heart",
+        "residents",
+        "inhabitants",
+        "streets",
+        "slums",
     }
 )
 #: Kinds of place after which a name set off by a comma, or right after, is
@@ -424,6 +428,16 @@ _NOT_NAMES = frozenset(
     }
 )
 _MAX_NAME_WORDS = 5
+#: Words between a locating word and a name that leave it a place position:
+#: "in the", "in downtown", "in rural".
+_STEPPED_OVER = frozenset({"the", "downtown", "rural", "greater", "ancient", "old"})
+#: Second halves of hyphenated adjectives that say a place is held: "rebel-held".
+_HELD = frozenset({"held", "controlled", "occupied", "besieged", "dominated"})
+#: Kinds of place an appositive gives a name: "Doron, a fishing community".
+_APPOSITIVE_KINDS = frozenset(
+    {"village", "town", "city", "community", "hamlet", "settlement", "shantytown", "suburb"}
+    | {"neighbourhood", "neighborhood", "district", "camp", "port", "locality", "township"}
+)
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
 
@@ -542,11 +556,28 @@ def _person_cue(doc: Doc, start: int, end: int) -> bool:
 
 
 def _word_before(doc: Doc, start: int, floor: int) -> int:
-    """The index of the word before a name, stepping over "the" and compass adjectives."""
+    """The index of the word before a name, stepping over "the", "downtown", compass words."""
     i = start - 1
-    while i >= floor and (doc[i].lower_ in POSITION_WORDS or doc[i].lower_ == "the"):
+    while i >= floor and (
+        doc[i].lower_ in POSITION_WORDS or doc[i].lower_ in _STEPPED_OVER or doc[i].is_space
+    ):
         i -= 1
     return i
+
+
+def _appositive_kind(doc: Doc, end: int, limit: int) -> bool:
+    """Whether ", a [few words] <kind>" follows the name: "Mir Ali, a major town"."""
+    if end + 2 >= limit or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an"):
+        return False
+    for k in range(end + 2, min(limit, end + 6)):
+        token = doc[k]
+        if token.lower_ in _APPOSITIVE_KINDS and token.is_lower:
+            # the kind is the head, not a modifier: "a city official" is a person
+            following = doc[k + 1] if k + 1 < limit else None
+            return following is None or following.pos_ not in ("NOUN", "PROPN")
+        if token.is_punct:
+            return False
+    return False
 
 
 def _kind_before(doc: Doc, start: int, floor: int) -> bool:
@@ -557,7 +588,8 @@ def _kind_before(doc: Doc, start: int, floor: int) -> bool:
     if i - 1 < floor or doc[i].lower_ != "of":
         return False
     kind = doc[i - 1]
-    return kind.is_lower and kind.lower_ in _KINDS_BEFORE_OF
+    lower = kind.is_lower or (kind.is_sent_start and kind.text[1:].islower())
+    return lower and kind.lower_ in _KINDS_BEFORE_OF
 
 
 def _in_position(doc: Doc, start: int, end: int, floor: int) -> str | None:
@@ -576,6 +608,10 @@ def _in_position(doc: Doc, start: int, end: int, floor: int) -> str | None:
     before = doc[i]
     if before.lower_ in _LOCATIVE:
         return POSITION_FRAME
+    if before.lower_ in _HELD and i > floor and doc[i - 1].text in _GLUE:
+        return SEIZED_FRAME  # "rebel-held X", "Serb-controlled X"
+    if before.lower_ == "of" and i > floor and doc[i - 1].lower_ in ("inside", "outside"):
+        return POSITION_FRAME  # "inside of Darayya"
     if (before.is_lower and before.lower_ in _APPOSITION_KINDS) or (
         before.text == ","
         and i > floor
@@ -615,10 +651,13 @@ def framed_names(doc: Doc) -> list[FramedName]:
         names = _names_of(sent)
         frames: list[tuple[str, str | None] | None] = [None] * len(names)
         for n, (start, end) in enumerate(names):
-            after = doc[end] if end < sent.end else None
+            after_i = end
+            while after_i < sent.end and doc[after_i].is_space:
+                after_i += 1
+            after = doc[after_i] if after_i < sent.end else None
             site = doc[end - 1].text in _SITE_WORDS and end - start >= 2
             position = None
-            if site or _kind_before(doc, start, sent.start):
+            if site or _kind_before(doc, start, sent.start) or _appositive_kind(doc, end, sent.end):
                 frames[n] = (KIND_FRAME, None)
             elif after is not None and after.lower_ in _KINDS_AFTER and after.is_lower:
                 plural = after.lower_.endswith("s") and after.lower_ not in _SINGULAR_IN_S

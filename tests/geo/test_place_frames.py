@@ -151,3 +151,21 @@ def test_more_place_frames(extract, text, expected):
 )
 def test_names_of_things_stay_out(extract, text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Soldiers searched Zorvanek, a remote village near the border.", "Zorvanek"),
+        ("Aid reached Umm Tarfa, a fishing community on the lake.", "Umm Tarfa"),
+        ("Snipers fired from rebel-held Zorvanek at dawn.", "Zorvanek"),
+        ("Residents of Zorvanek fled the fighting.", "Zorvanek"),
+        ("A car bomb exploded in the Zorvanek  district on Monday.", "Zorvanek"),
+    ],
+)
+def test_appositions_held_places_and_residents(extract, text, expected):
+    assert any(expected in found for found in extract(text))
+
+
+def test_a_person_described_by_a_kind_of_place_stays_a_person(extract):
+    assert "Prandel" not in extract("Prandel, a city official, said the road was closed.")
