@@ -588,7 +588,7 @@ def _kind_before(doc: Doc, start: int, floor: int) -> bool:
     if i - 1 < floor or doc[i].lower_ != "of":
         return False
     kind = doc[i - 1]
-    lower = kind.is_lower or (kind.is_sent_start and kind.text[1:].islower())
+    lower = kind.is_lower or (bool(kind.is_sent_start) and kind.text[1:].islower())
     return lower and kind.lower_ in _KINDS_BEFORE_OF
 
 
