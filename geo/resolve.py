@@ -29,6 +29,7 @@ from geo.disambiguate import (
     Ranked,
     alternatives_of,
     confidence_of,
+    matched_by_translation,
     rank_candidates,
 )
 from geo.gazetteer import Gazetteer
@@ -40,11 +41,14 @@ from geo.local_places import (
     town_for,
     town_indices,
 )
-from geo.normalize import POSITION_WORDS, name_key
+from geo.located import located_by_text
+from geo.normalize import POSITION_WORDS, name_key, spelling_similarity, strip_article
 from geo.overrides import ANALYST_SOURCE, Overrides
 from geo.phrases import TERRITORIAL_SEA_KM
 from geo.seas import SEA_FEATURES, sea_shape
+from geo.sources import country_neighbours
 from geo.types import (
+    FRAMED_LABEL,
     PLACE_LABELS,
     Alternative,
     AreaKind,
@@ -70,6 +74,9 @@ _PART_TOWN_POPULATION = 100_000
 #: right, with its own entry or none: the whole's point would be far from it.
 _WHOLES_WITH_PARTS = frozenset({"country", "admin1", "admin2", "island", "peninsula"})
 _LOOKUP_CACHE_NAMES = 4096
+#: Spelling similarity from which a transliteration match stands without the
+#: story naming its country ("Zaporizhia" and "Zaporizhzhya": 0.91).
+_CLOSE_SPELLING = 0.8
 #: Confidence kept by a place matched under a spelling one or two letters off.
 _RESPELLED_CONFIDENCE = 0.8
 #: Letters a province named after its seat shares with the seat's name
@@ -118,13 +125,19 @@ class Resolver:
         parts: dict[str, str] = {}
         # Names matched only to a place spelled a little differently.
         spelled: set[str] = set()
+        # Of those, the ones matched by their transliteration key.
+        transliterated: set[str] = set()
         for m in mentions:
             if not _needs_lookup(m) or m.name in candidates:
                 continue
             pinned = overrides and overrides.pinned(
                 m.name, article=article, gazetteer=self.gazetteer
             )
-            candidates[m.name] = [pinned] if pinned else self._candidates(m.name)
+            candidates[m.name] = (
+                [pinned]
+                if pinned
+                else [c for c in self._candidates(m.name) if not matched_by_translation(c)]
+            )
             part = split_part(m.name) if not candidates[m.name] else None
             if part is not None:
                 # "South Florida": no such entry, but Florida is one.
@@ -141,10 +154,28 @@ class Resolver:
                 # entry, but the town or province without the word is one.
                 candidates[m.name] = self._without_kind_word(m.name)
                 if not candidates[m.name] and m.kind is MentionKind.TOPONYM:
-                    # "Mauritious": a place of standing one letter away.
+                    # "Mauritious": a place of standing one letter away;
+                    # "Hodeidah": one transliterated differently.
                     candidates[m.name] = self.gazetteer.close_names(m.name)
+                    if not candidates[m.name]:
+                        candidates[m.name] = self.gazetteer.transliterated(m.name)
+                        transliterated.add(m.name)
                     if candidates[m.name]:
                         spelled.add(m.name)
+        if transliterated:
+            # A loose spelling match counts only in a country the rest of the
+            # story names, unless the spellings are close ("Velmora" is not
+            # Valmiera; "Hodeidah" is Al Hudaydah in a story about Yemen).
+            named = self._context(
+                mentions, {k: v for k, v in candidates.items() if k not in transliterated}
+            ).countries
+            for name in transliterated:
+                candidates[name] = [
+                    c
+                    for c in candidates[name]
+                    if c.country in named
+                    or spelling_similarity(name, c.matched_name) >= _CLOSE_SPELLING
+                ]
         context = self._context(mentions, candidates)
         # "the Belgorod region", "the Odesa and Mykolaiv regions": the province.
         pools = {
@@ -196,6 +227,14 @@ class Resolver:
         for index, item in enumerate(resolved):
             if item.place is not None and item.mention.name in spelled:
                 resolved[index] = Resolved(item.mention, _respelled(item.place, item.mention.name))
+        for index, item in enumerate(resolved):
+            resolved[index] = _as_written(item)
+        for index in range(len(resolved) - 1, -1, -1):
+            item = resolved[index]
+            if item.place is None and _unknown_place(item.mention, candidates):
+                located = located_by_text(text, resolved, index)
+                if located is not None:
+                    resolved[index] = Resolved(item.mention, located)
         self._place_in_towns(resolved, candidates, context)
         return resolved
 
@@ -217,7 +256,7 @@ class Resolver:
             if item.place is not None:
                 continue
             mention = item.mention
-            unknown_place = mention.label in PLACE_LABELS and not candidates.get(mention.name)
+            unknown_place = _unknown_place(mention, candidates)
             local = mention.label == LOCAL_LABEL or looks_local_name(mention.name)
             if not (unknown_place or local):
                 continue
@@ -307,6 +346,10 @@ class Resolver:
                 # A generic name ("Gulf", "West Coast") cannot vouch for the
                 # country of its only entry: that is what is in question.
                 context.countries[found[0].country] += 1
+        neighbours = country_neighbours()
+        for code, count in context.countries.items():
+            for other in neighbours.get(code, ()):
+                context.neighbours[other] += count
         for code in context.countries:
             country = self.gazetteer.country(code)
             if country is not None:
@@ -590,6 +633,32 @@ _KIND_FEATURES = {
     "country": "country",
     "republic": "country",
 }
+
+
+def _unknown_place(mention: Mention, candidates: dict[str, list[Candidate]]) -> bool:
+    """A name the model or the wording reads as a place that no source holds."""
+    return mention.label in _PLACE_READINGS and not candidates.get(mention.name)
+
+
+#: Mention labels that say the name is a place: the model's, or the wording's.
+_PLACE_READINGS = PLACE_LABELS | {FRAMED_LABEL}
+
+
+def _as_written(item: Resolved) -> Resolved:
+    """A toponym's place carrying the article's spelling when the gazetteer's differs.
+
+    "Kharkov" resolves to GeoNames' Kharkiv: the map shows "Kharkov", as
+    the article wrote it (:attr:`Place.label`), and the details keep the
+    gazetteer's name. Demonyms, phrases and names that only differ in case,
+    accents or an article are left alone.
+    """
+    mention, place = item.mention, item.place
+    if place is None or mention.kind is not MentionKind.TOPONYM or mention.demonym_country:
+        return item
+    written = strip_article(mention.name)
+    if name_key(written) == name_key(place.name):
+        return item
+    return Resolved(mention, replace(place, written=written))
 
 
 def _respelled(place: Place, written: str) -> Place:

