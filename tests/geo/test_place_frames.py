@@ -169,3 +169,12 @@ def test_appositions_held_places_and_residents(extract, text, expected):
 
 def test_a_person_described_by_a_kind_of_place_stays_a_person(extract):
     assert "Prandel" not in extract("Prandel, a city official, said the road was closed.")
+
+
+def test_a_long_list_with_a_place_is_a_list_of_places(extract):
+    found = extract("Rebels attacked army positions at Homs, Zorvanek and Tal Qarna.")
+    assert "Zorvanek" in found
+
+
+def test_a_pair_is_not_enough(extract):
+    assert "Zorvanek" not in extract("Gunmen attacked Kharkiv and Zorvanek on Monday.")
