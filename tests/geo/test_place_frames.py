@@ -178,3 +178,16 @@ def test_a_long_list_with_a_place_is_a_list_of_places(extract):
 
 def test_a_pair_is_not_enough(extract):
     assert "Zorvanek" not in extract("Gunmen attacked Kharkiv and Zorvanek on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fighting raged in eastern Zorvanek overnight.", "Zorvanek"),
+        ("In Serb-held Zorvanek, shops stayed shut.", "Zorvanek"),
+        ("Five were killed in Zorvanek LGA on Sunday.", "Zorvanek"),
+        ("Bombs hit the beach resorts of Zorvanek and Tal Qarna.", "Zorvanek"),
+    ],
+)
+def test_strong_positions(extract, text, expected):
+    assert any(expected in found for found in extract(text))
