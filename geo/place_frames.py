@@ -121,7 +121,8 @@ _APPOSITION_KINDS = frozenset({"capital", "city", "town", "village", "port", "ho
 #: First words of names that are generic words for kinds of place in the
 #: languages conflict news transliterates (Arabic kafr "village", tall "hill",
 #: dayr "monastery", jabal "mountain", wadi "valley", ayn "spring", bayt
-#: "house", ras "cape", khirbat "ruin", jisr "bridge", qasr "castle"): a name
+#: "house", ras "cape", khirbat "ruin", jisr "bridge", qasr "castle", khan
+#: "caravanserai", hawsh "yard", bab "gate", nahr "river", ard "land"): a name
 #: they open is a place wherever a place may stand.
 TOPONYM_OPENERS = frozenset(
     {
@@ -153,6 +154,12 @@ TOPONYM_OPENERS = frozenset(
         "Qalaat",
         "Qal’at",
         "Tall",
+        "Khan",
+        "Hawsh",
+        "Bab",
+        "Souq",
+        "Nahr",
+        "Ard",
     }
 )
 #: Kinds of place (lower case) that, after a name, say the name is a place:
@@ -265,6 +272,9 @@ _SITE_WORDS = frozenset(
         "Roundabout",
     }
 )
+#: Last words of names that are sites only where a place stands: people and
+#: firms end in them too ("Conleth Hill", "Setton Farms").
+_WEAK_SITE_WORDS = frozenset({"Hill", "Farms", "Farm", "Island", "Square", "Ridge"})
 #: Prepositions after which a name (perhaps after a compass word) is in a place position.
 _LOCATIVE = frozenset(
     {
@@ -693,6 +703,12 @@ def framed_names(doc: Doc) -> list[FramedName]:
                     frames[n] = (KIND_FRAME, word)
             else:
                 position = _in_position(doc, start, end, sent.start)
+                if (
+                    position is not None
+                    and doc[end - 1].text in _WEAK_SITE_WORDS
+                    and end - start > 1
+                ):
+                    position = SEIZED_FRAME  # "at Biju Hill", but "Conleth Hill, the actor"
                 if position is not None:
                     frames[n] = (position, None)
         # A list shares its first member's frame: "the villages of A, B and C".

@@ -191,3 +191,13 @@ def test_a_pair_is_not_enough(extract):
 )
 def test_strong_positions(extract, text, expected):
     assert any(expected in found for found in extract(text))
+
+
+def test_weak_site_words_count_only_where_a_place_stands(extract):
+    assert "Zorvan Hill" in extract("Rebels stormed army defenses at Zorvan Hill.")
+    assert "Conleth Hill" not in extract("Conleth Hill, the actor, praised the play.")
+
+
+def test_khan_opens_a_place_only_where_a_place_stands(extract):
+    assert any("Khan Zaman" in f for f in extract("Shells fell around Khan Zaman at dawn."))
+    assert extract("The minister met Khan Zaman on Monday.") == []
