@@ -19,6 +19,7 @@ Three passes over a parsed document:
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from itertools import pairwise
 
@@ -275,6 +276,8 @@ _GROUP_WORDS = frozenset(
         "palestinian",
     }
 )
+#: Names in a list from which one place among them makes them all places.
+_PLACE_LIST_SIZE = 3
 _STRONG_FEATURES = frozenset(f for f, rank in FEATURE_RANK.items() if rank <= 2)
 
 
@@ -629,17 +632,23 @@ class MentionExtractor:
         reads a full person's name there; a name in a weaker place position
         ("struck X", "in northern X", "north of X") only when it is a
         country, a province, a city of :data:`ORG_OVERRIDE_POPULATION` or a
-        curated area. National
-        adjectives ("the Syrian city of …") and religious or ethnic groups
-        ("Sunni areas") are left to the demonym pass.
+        curated area, or when it is listed with such a place in a list of
+        :data:`_PLACE_LIST_SIZE` names or more that the model does not call an
+        organisation. National adjectives ("the Syrian city of …") and
+        religious or ethnic groups ("Sunni areas") are left to the demonym pass.
         """
         found: list[Mention] = []
-        for framed in framed_names(doc):
+        framed_all = framed_names(doc)
+        sizes = Counter(f.group for f in framed_all)
+        accepted: set[int] = set()
+        waiting: list[FramedName] = []
+        for framed in framed_all:
             span = framed.span
             if framed.frame != KIND_FRAME:
                 span = self._longest_known(span)
                 framed = FramedName(span, framed.frame, framed.kind_word, group=framed.group)
             if any(i in taken for i in range(span.start, span.end)):
+                accepted.add(framed.group)
                 continue
             if self._demonym_country(span.text) or self.regional.get(span.text):
                 continue
@@ -652,6 +661,18 @@ class MentionExtractor:
                 continue  # "the SME sector", "SEEK base dollars": an acronym
             opened = span[0].text in TOPONYM_OPENERS and len(span) > 1
             if not (framed.frame == KIND_FRAME or seized or opened or self._well_known(span)):
+                waiting.append(framed)
+                continue
+            accepted.add(framed.group)
+            found.append(self._framed_mention(framed))
+            taken.update(range(span.start, span.end))
+        # A list of three or more with a place in it is a list of places:
+        # "positions at Homs, Zorvanek and Tal Qarna".
+        for framed in waiting:
+            span = framed.span
+            if framed.group not in accepted or sizes[framed.group] < _PLACE_LIST_SIZE:
+                continue
+            if any(i in taken for i in range(span.start, span.end)) or span.root.ent_type_ == "ORG":
                 continue
             found.append(self._framed_mention(framed))
             taken.update(range(span.start, span.end))

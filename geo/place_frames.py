@@ -45,7 +45,9 @@ KIND_FRAME = "kind"
 POSITION_FRAME = "position"
 """The name stands where places stand: a place if the gazetteer knows it well."""
 SEIZED_FRAME = "seized"
-"""The name is the object of a verb of taking or bombarding a place ("entered X")."""
+"""A strong place position: the object of a verb of taking or bombarding a
+place ("entered X"), a held place ("rebel-held X"), or a compass part after a
+locative ("in eastern X"): a place even when no source holds it."""
 
 #: Kinds of first-level division whose word after a name makes the mention
 #: that division ("Belgorod region" is the oblast, not the town).
@@ -107,6 +109,8 @@ _KINDS_BEFORE_OF = frozenset(
         "heart",
         "residents",
         "inhabitants",
+        "resort",
+        "resorts",
         "streets",
         "slums",
     }
@@ -117,7 +121,8 @@ _APPOSITION_KINDS = frozenset({"capital", "city", "town", "village", "port", "ho
 #: First words of names that are generic words for kinds of place in the
 #: languages conflict news transliterates (Arabic kafr "village", tall "hill",
 #: dayr "monastery", jabal "mountain", wadi "valley", ayn "spring", bayt
-#: "house", ras "cape", khirbat "ruin", jisr "bridge", qasr "castle"): a name
+#: "house", ras "cape", khirbat "ruin", jisr "bridge", qasr "castle", khan
+#: "caravanserai", hawsh "yard", bab "gate", nahr "river", ard "land"): a name
 #: they open is a place wherever a place may stand.
 TOPONYM_OPENERS = frozenset(
     {
@@ -149,6 +154,12 @@ TOPONYM_OPENERS = frozenset(
         "Qalaat",
         "Qal’at",
         "Tall",
+        "Khan",
+        "Hawsh",
+        "Bab",
+        "Souq",
+        "Nahr",
+        "Ard",
     }
 )
 #: Kinds of place (lower case) that, after a name, say the name is a place:
@@ -186,6 +197,8 @@ _KINDS_AFTER = frozenset(
         "refugee",
         "lga",
         "lgas",
+        "LGA",
+        "LGAs",
         "airbase",
         "base",
         "crossing",
@@ -254,10 +267,14 @@ _SITE_WORDS = frozenset(
         "Pass",
         "Hilltop",
         "Mountaintop",
+        "LGA",
         "Junction",
         "Roundabout",
     }
 )
+#: Last words of names that are sites only where a place stands: people and
+#: firms end in them too ("Conleth Hill", "Setton Farms").
+_WEAK_SITE_WORDS = frozenset({"Hill", "Farms", "Farm", "Island", "Square", "Ridge"})
 #: Prepositions after which a name (perhaps after a compass word) is in a place position.
 _LOCATIVE = frozenset(
     {
@@ -392,6 +409,7 @@ _PARTICLES = frozenset(
     | {"bin", "ibn", "do", "da", "dos", "das", "du", "des", "di", "del", "la", "le", "van", "von"}
 )
 _GLUE = frozenset({"-", "‐", "’", "'", "‘", "`"})
+_HYPHENS = frozenset({"-", "‐"})
 #: Capitalised words that never start a place's name.
 _NOT_NAMES = frozenset(
     {
@@ -489,9 +507,12 @@ def _name_end(doc: Doc, start: int, limit: int) -> int:
     while end < limit and words < _MAX_NAME_WORDS:
         token = doc[end]
         if token.text in _GLUE and end + 1 < limit and _glued(doc, end) and _glued(doc, end + 1):
+            nxt = doc[end + 1]
+            if token.text in _HYPHENS and not (is_capitalised(nxt) or nxt.lower_ in _PARTICLES):
+                break  # "Serb-held", "Iranian-backed": an adjective, not a name
             end += 2
             continue
-        if _glued(doc, end) and token.is_alpha:
+        if _glued(doc, end) and token.is_alpha and doc[end - 1].text not in _HYPHENS:
             end += 1  # "Rifa’at" cut as "Rifa", "’", "at"
             continue
         if is_capitalised(token) and _wordlike(token) and token.text not in _NOT_NAMES:
@@ -606,8 +627,12 @@ def _in_position(doc: Doc, start: int, end: int, floor: int) -> str | None:
     if i < floor:
         return _object_frame(doc[start:end], None)
     before = doc[i]
+    compass = any(t.lower_ in POSITION_WORDS for t in doc[i + 1 : start])
     if before.lower_ in _LOCATIVE:
-        return POSITION_FRAME
+        # "in eastern X": a person has no eastern part
+        return SEIZED_FRAME if compass else POSITION_FRAME
+    if before.lower_.rpartition("-")[2] in _HELD and "-" in before.text:
+        return SEIZED_FRAME  # "Serb-held X" as one word
     if before.lower_ in _HELD and i > floor and doc[i - 1].text in _GLUE:
         return SEIZED_FRAME  # "rebel-held X", "Serb-controlled X"
     if before.lower_ == "of" and i > floor and doc[i - 1].lower_ in ("inside", "outside"):
@@ -659,7 +684,11 @@ def framed_names(doc: Doc) -> list[FramedName]:
             position = None
             if site or _kind_before(doc, start, sent.start) or _appositive_kind(doc, end, sent.end):
                 frames[n] = (KIND_FRAME, None)
-            elif after is not None and after.lower_ in _KINDS_AFTER and after.is_lower:
+            elif (
+                after is not None
+                and after.lower_ in _KINDS_AFTER
+                and (after.is_lower or after.text in _KINDS_AFTER)
+            ):
                 plural = after.lower_.endswith("s") and after.lower_ not in _SINGULAR_IN_S
                 word = after.lower_.rstrip("s") if plural else None
                 frames[n] = (KIND_FRAME, "" if after.lower_ in ADMIN_KIND_WORDS else None)
@@ -674,6 +703,12 @@ def framed_names(doc: Doc) -> list[FramedName]:
                     frames[n] = (KIND_FRAME, word)
             else:
                 position = _in_position(doc, start, end, sent.start)
+                if (
+                    position is not None
+                    and doc[end - 1].text in _WEAK_SITE_WORDS
+                    and end - start > 1
+                ):
+                    position = SEIZED_FRAME  # "at Biju Hill", but "Conleth Hill, the actor"
                 if position is not None:
                     frames[n] = (position, None)
         # A list shares its first member's frame: "the villages of A, B and C".

@@ -169,3 +169,35 @@ def test_appositions_held_places_and_residents(extract, text, expected):
 
 def test_a_person_described_by_a_kind_of_place_stays_a_person(extract):
     assert "Prandel" not in extract("Prandel, a city official, said the road was closed.")
+
+
+def test_a_long_list_with_a_place_is_a_list_of_places(extract):
+    found = extract("Rebels attacked army positions at Homs, Zorvanek and Tal Qarna.")
+    assert "Zorvanek" in found
+
+
+def test_a_pair_is_not_enough(extract):
+    assert "Zorvanek" not in extract("Gunmen attacked Kharkiv and Zorvanek on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fighting raged in eastern Zorvanek overnight.", "Zorvanek"),
+        ("In Serb-held Zorvanek, shops stayed shut.", "Zorvanek"),
+        ("Five were killed in Zorvanek LGA on Sunday.", "Zorvanek"),
+        ("Bombs hit the beach resorts of Zorvanek and Tal Qarna.", "Zorvanek"),
+    ],
+)
+def test_strong_positions(extract, text, expected):
+    assert any(expected in found for found in extract(text))
+
+
+def test_weak_site_words_count_only_where_a_place_stands(extract):
+    assert "Zorvan Hill" in extract("Rebels stormed army defenses at Zorvan Hill.")
+    assert "Conleth Hill" not in extract("Conleth Hill, the actor, praised the play.")
+
+
+def test_khan_opens_a_place_only_where_a_place_stands(extract):
+    assert any("Khan Zaman" in f for f in extract("Shells fell around Khan Zaman at dawn."))
+    assert extract("The minister met Khan Zaman on Monday.") == []
