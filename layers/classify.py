@@ -29,6 +29,7 @@ from layers.types import Citation, Event, EventLocation, LayerDefinition, Report
 
 __all__ = ["ArticleInfo", "classify_article"]
 
+
 @dataclass(frozen=True)
 class ArticleInfo:
     """What a citation needs to know about the article it quotes."""

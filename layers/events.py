@@ -289,6 +289,10 @@ def match_type(
             continue
         if event_type.requires and not (sentence_words - own) & set(event_type.requires):
             continue
+        if event_type.requires_also and not (sentence_words - own) & set(
+            event_type.requires_also
+        ):
+            continue
         if event_type.objects:
             if objects is None:
                 objects = _object_words(token, place_tokens)
@@ -600,6 +604,27 @@ def _finer(place: Place | None, wider: Place | None) -> bool:
     return place.precision is not Precision.COUNTRY
 
 
+def _scored(
+    verdict: Attachment | Refusal, chance: float, model: LocationModel, *, governed: bool
+) -> Attachment | Refusal:
+    """The scorer's say over a verdict of the rules that is not a veto.
+
+    A place the rules accepted stays unless its probability falls below the
+    model's threshold. A place they could not decide is accepted only above
+    the stricter ``accept_threshold``, only when the trigger governs it in the
+    parse (``governed``: it lies in the trigger's phrase, on a path the rules
+    could not read), and never across a clause boundary, which marks another
+    event.
+    """
+    if isinstance(verdict, Attachment):
+        if chance >= model.threshold:
+            return Attachment(verdict.role, round(max(chance, verdict.confidence * 0.5), 3))
+        return Refusal("scored")
+    if governed and verdict.reason != "clause" and chance >= model.accept_threshold:
+        return Attachment("location", round(chance, 3))
+    return verdict
+
+
 def _holds(wider: Place | None, place: Place | None) -> bool:
     """Whether ``wider`` is an area whose outline holds ``place``'s point."""
     if wider is None or place is None or wider is place or not wider.is_area:
@@ -746,12 +771,9 @@ def detect_events(
                     if on_pair is not None:
                         on_pair(trigger_tokens, cand.item, features)
                     if model is not None:
-                        chance = model.probability(features)
-                        role = verdict.role if isinstance(verdict, Attachment) else "location"
-                        verdict = (
-                            Attachment(role, round(chance, 3))
-                            if chance >= model.threshold
-                            else Refusal("scored")
+                        governed = any(doc[i].is_ancestor(cand.root) for i in trigger_tokens)
+                        verdict = _scored(
+                            verdict, model.probability(features), model, governed=governed
                         )
                 if isinstance(verdict, Attachment):
                     located.append((cand, verdict))

@@ -85,10 +85,8 @@ def pair_features(
     ]
     if len(up_deps) > 1:
         features.append(f"deps2={up_deps[0]}>{up_deps[1]}")
-    if (
-        any(dep in _CLAUSE_DEPS for dep in up_deps[1:])
-        or (down_len > 0
-        and any(t.dep_ in _CLAUSE_DEPS for t in down[:down_len]))
+    if any(dep in _CLAUSE_DEPS for dep in up_deps[1:]) or (
+        down_len > 0 and any(t.dep_ in _CLAUSE_DEPS for t in down[:down_len])
     ):
         features.append("crosses_clause")
     if any(t.dep_ in ("nsubj", "nsubjpass") for t in up_path[:-1]):
@@ -109,6 +107,10 @@ class LocationModel:
 
     weights: dict[str, float]
     threshold: float
+    """A place the rules accepted stays when its probability reaches this."""
+    accept_threshold: float = 1.0
+    """A place the rules could not decide (not a veto, not another clause) is
+    accepted when its probability reaches this; 1.0 never overrules them."""
 
     def probability(self, features: Iterable[str]) -> float:
         """The probability that the pair's place is where the event happened."""
@@ -128,4 +130,5 @@ def load_location_model() -> LocationModel | None:
     return LocationModel(
         weights={str(k): float(v) for k, v in data["weights"].items()},
         threshold=float(data["threshold"]),
+        accept_threshold=float(data.get("accept_threshold", 1.0)),
     )

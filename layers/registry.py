@@ -89,6 +89,7 @@ def _parse_type(entry: Any, *, path: Path, number: int) -> EventType:
         objects=_strings(entry.get("objects"), path=path, key="objects"),
         roles=_roles(entry.get("roles"), path=path, where=f"type {type_id!r}"),
         topical=topical,
+        requires_also=_strings(entry.get("requires_also"), path=path, key="requires_also"),
         acled=str(entry.get("acled", "")),
         plover=str(entry.get("plover", "")),
     )
@@ -207,9 +208,7 @@ def load_layers(extra_dir: Path | None = None) -> list[LayerDefinition]:
     unlisted = tuple(t for t in taxonomy.values() if t.id not in listed)
     if unlisted:  # still found (geoparse lists them), shown among the other places
         default = by_id[defaults[0]]
-        by_id[default.id] = dataclasses.replace(
-            default, event_types=default.event_types + unlisted
-        )
+        by_id[default.id] = dataclasses.replace(default, event_types=default.event_types + unlisted)
     return sorted(by_id.values(), key=lambda layer: (layer.order, layer.id))
 
 

@@ -89,8 +89,9 @@ class EventType:
     with particle "shoot down", with its object "open fire", or with a
     compound before it "missile strike") is in ``triggers`` and none is in
     ``excludes``; ``requires``, when set, asks the sentence to hold one of
-    those words too, and ``objects``, when set, asks the trigger's object to
-    be one of those words (``place`` for a place mention): "captured the
+    those words too (and ``requires_also`` one of its own words besides),
+    and ``objects``, when set, asks the trigger's object to be one of those
+    words (``place`` for a place mention): "captured the
     town" is a seizure, "captured four men" an arrest. ``roles`` are the ways
     a place may attach to the trigger and still be where the event happened
     (empty: ``location``, ``target`` and ``compound``); ``topical`` types
@@ -107,6 +108,7 @@ class EventType:
     objects: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     topical: bool = False
+    requires_also: tuple[str, ...] = ()
     acled: str = ""
     plover: str = ""
 

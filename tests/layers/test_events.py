@@ -215,6 +215,15 @@ def test_capture_of_people_is_an_arrest_and_of_a_town_a_seizure(nlp, layers):
     assert "seizure" in {e.type for e in _events(nlp, layers, text, ["Kano"])}
 
 
+def test_deaths_aboard_a_lost_aircraft_mark_where_it_was_lost(nlp, layers):
+    text = "Twelve crew members aboard the transport plane were killed near Tobruk."
+    events = _events(nlp, layers, text, ["Tobruk"])
+    assert "shootdown_area" in {e.layer for e in events if e.locations}
+    text = "Warplanes killed twelve people in Tobruk."  # an aircraft, but nobody aboard
+    events = _events(nlp, layers, text, ["Tobruk"])
+    assert "shootdown_area" not in {e.layer for e in events}
+
+
 def test_labour_strikes_and_quakes_are_not_strike_sites(nlp, layers):
     for text, name in [
         ("Dock workers went on strike in Rotterdam.", "Rotterdam"),
