@@ -18,7 +18,15 @@ from eventmap.evaluate_events import GoldKind, PredictedDoc, load_event_predicti
 from eventmap.geoparse import geoparse_lines
 from eventmap.pipeline import Pipeline
 
-__all__ = ["EventGold", "geoparse_inputs", "load_event_gold", "predict", "render"]
+__all__ = [
+    "EventGold",
+    "as_lines",
+    "as_snippets",
+    "geoparse_inputs",
+    "load_event_gold",
+    "predict",
+    "render",
+]
 
 EventGold = Sequence[eventloc.EventLocLine] | Sequence[eventtype.Snippet]
 
@@ -34,16 +42,9 @@ def load_event_gold(kind: GoldKind, path: str | os.PathLike[str]) -> EventGold:
 
 def geoparse_inputs(gold: EventGold) -> list[dict[str, str]]:
     """The records to geoparse: each distinct sentence once, or each snippet."""
-    inputs: list[dict[str, str]] = []
-    lines = [item for item in gold if isinstance(item, eventloc.EventLocLine)]
-    if lines:
-        inputs = eventloc.geoparse_inputs(lines)
-    inputs += [
-        {"doc_id": item.doc_id, "text": item.text}
-        for item in gold
-        if isinstance(item, eventtype.Snippet)
+    return eventloc.geoparse_inputs(as_lines(gold)) + [
+        {"doc_id": item.doc_id, "text": item.text} for item in as_snippets(gold)
     ]
-    return inputs
 
 
 def predict(gold: EventGold, pipeline: Pipeline) -> dict[str, PredictedDoc]:
@@ -53,11 +54,13 @@ def predict(gold: EventGold, pipeline: Pipeline) -> dict[str, PredictedDoc]:
     return load_event_predictions(records)
 
 
-def _as_lines(gold: EventGold) -> list[eventloc.EventLocLine]:
+def as_lines(gold: EventGold) -> list[eventloc.EventLocLine]:
+    """The event-location lines of event gold."""
     return [item for item in gold if isinstance(item, eventloc.EventLocLine)]
 
 
-def _as_snippets(gold: EventGold) -> list[eventtype.Snippet]:
+def as_snippets(gold: EventGold) -> list[eventtype.Snippet]:
+    """The event-type snippets of event gold."""
     return [item for item in gold if isinstance(item, eventtype.Snippet)]
 
 
@@ -72,7 +75,7 @@ def render(
     """The report as text (or JSON), with the ``worst`` largest errors if asked."""
     data: dict[str, Any]
     if kind == "event_location":
-        lines = _as_lines(gold)
+        lines = as_lines(gold)
         report = eventloc.evaluate_eventloc(lines, predictions)
         data = eventloc.report_to_dict(report)
         text = eventloc.format_eventloc_report(report)
@@ -80,7 +83,7 @@ def render(
             scores = eventloc.score_lines(lines, predictions)
             text += "\n" + eventloc.format_eventloc_worst(scores, worst) + "\n"
     else:
-        type_report = eventtype.evaluate_eventtype(_as_snippets(gold), predictions)
+        type_report = eventtype.evaluate_eventtype(as_snippets(gold), predictions)
         data = eventtype.report_to_dict(type_report)
         text = eventtype.format_eventtype_report(type_report)
         if worst:
