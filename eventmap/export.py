@@ -108,6 +108,11 @@ def citation_properties(citation: Citation) -> dict[str, Any]:
         "end": citation.end,
         "mention": citation.mention,
         "url": citation.url,
+        "event_type": citation.event_type,
+        "trigger": citation.trigger,
+        "trigger_start": citation.trigger_start,
+        "trigger_end": citation.trigger_end,
+        "note": citation.note,
     }
 
 

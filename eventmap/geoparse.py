@@ -3,7 +3,9 @@
 Each input line is ``{"doc_id", "text", ...}``; each output line is
 ``{"doc_id", "toponyms": [...]}`` with every place mention, its resolved
 point (an area gives its representative point) and the layers its event went
-to. This is what evaluation reads.
+to, and every event the document reports (type, layer, trigger span, the
+spans of the places where it happened, date), with or without a place. This
+is what evaluation reads.
 """
 
 from __future__ import annotations
@@ -44,7 +46,19 @@ def result_record(result: ArticleResult) -> dict[str, Any]:
                 "layers": layers_by_span.get((mention.start, mention.end), []),
             }
         )
-    return {"doc_id": result.article_id, "toponyms": toponyms}
+    events = [
+        {
+            "type": event.type,
+            "layer": event.layer,
+            "trigger": {"start": event.trigger_start, "end": event.trigger_end},
+            "locations": [
+                {"start": loc.anchor_start, "end": loc.anchor_end} for loc in event.locations
+            ],
+            "date": event.date,
+        }
+        for event in result.reported
+    ]
+    return {"doc_id": result.article_id, "toponyms": toponyms, "events": events}
 
 
 def geoparse_lines(

@@ -35,8 +35,9 @@ from geo.resolve import Resolver
 from geo.sources import demonym_table, regional_adjective_table
 from geo.types import Resolved
 from layers.classify import ArticleInfo, classify_article
+from layers.events import TypeIndex, detect_events
 from layers.registry import load_layers
-from layers.types import Event, LayerDefinition
+from layers.types import Event, LayerDefinition, ReportedEvent
 
 __all__ = ["PARSE_BATCH_SIZE", "ArticleResult", "Pipeline"]
 
@@ -51,6 +52,8 @@ class ArticleResult:
     article_id: str
     resolved: tuple[Resolved, ...]
     events: tuple[Event, ...]
+    reported: tuple[ReportedEvent, ...] = ()
+    """Every event the article reports, with or without a place (``geoparse`` lists them)."""
 
 
 def _geocoder_identity(geocoder: Geocoder | None) -> str:
@@ -78,6 +81,7 @@ class Pipeline:
         self.model = model
         self.nlp = load_nlp(model)
         self.layers = list(layers) if layers is not None else load_layers(layers_dir)
+        self._types = TypeIndex.of(self.layers)
         self.extractor = MentionExtractor(
             self.gazetteer, demonym_table(), regional_adjective_table()
         )
@@ -156,9 +160,28 @@ class Pipeline:
             overrides=self.overrides,
         )
 
-    def classify(self, doc: Doc, resolved: Sequence[Resolved], *, info: ArticleInfo) -> list[Event]:
-        """Put each resolved place on its layers, citing the sentence."""
-        return classify_article(doc, resolved, article=info, layers=self.layers)
+    def detect(
+        self, doc: Doc, resolved: Sequence[Resolved], *, info: ArticleInfo
+    ) -> list[ReportedEvent]:
+        """Every event the article reports, and the places where each happened."""
+        return detect_events(
+            doc, resolved, layers=self.layers, index=self._types, article_date=info.date
+        )
+
+    def classify(
+        self,
+        doc: Doc,
+        resolved: Sequence[Resolved],
+        *,
+        info: ArticleInfo,
+        reported: Sequence[ReportedEvent] | None = None,
+    ) -> list[Event]:
+        """Put each resolved place on its layers, citing the sentence and its event."""
+        if reported is None:
+            reported = self.detect(doc, resolved, info=info)
+        return classify_article(
+            doc, resolved, article=info, layers=self.layers, reported=reported
+        )
 
     # -- one article at a time ----------------------------------------------------
     def process(self, article: Article) -> ArticleResult:
@@ -174,5 +197,6 @@ class Pipeline:
         """The same as :meth:`process` for bare text (the ``geoparse`` batch interface)."""
         doc = self.nlp(text)
         resolved = self.locate(doc, text=text, article=info.id)
-        events = self.classify(doc, resolved, info=info)
-        return ArticleResult(info.id, tuple(resolved), tuple(events))
+        reported = self.detect(doc, resolved, info=info)
+        events = self.classify(doc, resolved, info=info, reported=reported)
+        return ArticleResult(info.id, tuple(resolved), tuple(events), tuple(reported))

@@ -107,6 +107,10 @@ def _int(data: Mapping[str, Any], key: str) -> int:
     return int(_get(data, key, int))
 
 
+def _opt_int(data: Mapping[str, Any], key: str) -> int | None:
+    return None if data.get(key) is None else _int(data, key)
+
+
 def _float(data: Mapping[str, Any], key: str) -> float:
     value = float(_get(data, key, (int, float)))
     if math.isinf(value):
@@ -500,6 +504,11 @@ def encode_events(
                     "end": c.end,
                     "mention": c.mention,
                     "url": c.url,
+                    "event_type": c.event_type,
+                    "trigger": c.trigger,
+                    "trigger_start": c.trigger_start,
+                    "trigger_end": c.trigger_end,
+                    "note": c.note,
                 },
             }
         )
@@ -552,6 +561,11 @@ def decode_events(record: Any, *, places: PlaceInterner) -> list[Event]:
                     mention=_str(c, "mention"),
                     url=_opt_str(c, "url"),
                     event_date=(date, date_source),
+                    event_type=_opt_str(c, "event_type"),
+                    trigger=_opt_str(c, "trigger"),
+                    trigger_start=_opt_int(c, "trigger_start"),
+                    trigger_end=_opt_int(c, "trigger_end"),
+                    note=_opt_str(c, "note"),
                 ),
                 confidence=_float(item, "confidence"),
                 trigger=_opt_str(item, "trigger"),

@@ -6,7 +6,16 @@ from dataclasses import dataclass
 
 from geo.types import Place
 
-__all__ = ["CORE_LAYER_IDS", "Citation", "Event", "LayerDefinition", "TriggerRule"]
+__all__ = [
+    "CORE_LAYER_IDS",
+    "Citation",
+    "Event",
+    "EventLocation",
+    "EventType",
+    "LayerDefinition",
+    "ReportedEvent",
+    "TriggerRule",
+]
 
 CORE_LAYER_IDS: tuple[str, ...] = (
     "airspace",
@@ -42,6 +51,17 @@ class Citation:
     finds it from the quote: filled in once by the classifier (and by the build
     cache from its records) so that the map and every export read it instead of
     parsing the sentence again. ``None`` means not worked out yet."""
+    event_type: str | None = None
+    """The type of the event that put the place on its layer ("air_strike"),
+    ``None`` on the default layer."""
+    trigger: str | None = None
+    """The event's trigger words as written ("struck", "Airstrikes hit")."""
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+    """Character offsets of the trigger in the article text."""
+    note: str | None = None
+    """How the place was linked to the event when that is not plain from the
+    sentence, e.g. taken from the previous sentence through "there"."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +79,84 @@ class Event:
     article's date, else ``None``."""
     date_source: str | None = None
     """``sentence`` or ``article`` (where ``date`` came from), ``None`` without a date."""
+
+
+@dataclass(frozen=True)
+class EventType:
+    """One kind of event, as read from ``layers/definitions/event_types.toml``.
+
+    A token is this type's trigger when one of its keys (lemma, form, lemma
+    with particle "shoot down", with its object "open fire", or with a
+    compound before it "missile strike") is in ``triggers`` and none is in
+    ``excludes``; ``requires``, when set, asks the sentence to hold one of
+    those words too, and ``objects``, when set, asks the trigger's object to
+    be one of those words (``place`` for a place mention): "captured the
+    town" is a seizure, "captured four men" an arrest. ``roles`` are the ways
+    a place may attach to the trigger and still be where the event happened
+    (empty: ``location``, ``target`` and ``compound``); ``topical`` types
+    read "on", "over" and "about" as the topic ("talks on Syria"), not the
+    place. ``acled`` and
+    ``plover`` name the matching classes of those two ontologies.
+    """
+
+    id: str
+    title: str
+    triggers: tuple[str, ...]
+    excludes: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    topical: bool = False
+    acled: str = ""
+    plover: str = ""
+
+
+@dataclass(frozen=True)
+class EventLocation:
+    """A place mention where an event happened, and how it attaches to the trigger.
+
+    ``start``/``end`` are the mention's offsets; ``anchor_start``/``anchor_end``
+    the place name inside it (a phrase's anchor: "Latakia" in "the coastal
+    region of Latakia"). ``role`` is ``location`` (in/at/near …),
+    ``target`` (what was hit or taken), ``destination`` (where a visit or a
+    movement went), ``compound`` ("the Moscow talks") or ``area`` (a spatial
+    phrase of the layer's area kind); ``linked`` says the place came from the
+    previous sentence through a word that points back to it ("there").
+    """
+
+    start: int
+    end: int
+    anchor_start: int
+    anchor_end: int
+    role: str
+    confidence: float
+    linked: bool = False
+
+
+@dataclass(frozen=True)
+class ReportedEvent:
+    """Something an article reports happened: its type, trigger and places.
+
+    ``trigger_start``/``trigger_end`` cover the trigger words ("struck", or a
+    noun with the verb it is the subject of: "Airstrikes hit"); ``locations``
+    are the place mentions where it happened (possibly none); ``actor`` and
+    ``target`` are the character spans of who did it and to whom, where the
+    parse gives them (not resolved to anything); ``sentence_start`` and
+    ``sentence_end`` bound the quoted sentence.
+    """
+
+    type: str
+    layer: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    sentence_start: int
+    sentence_end: int
+    locations: tuple[EventLocation, ...] = ()
+    actor: tuple[int, int] | None = None
+    target: tuple[int, int] | None = None
+    date: str | None = None
+    date_source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,12 +179,14 @@ class TriggerRule:
 
 @dataclass(frozen=True)
 class LayerDefinition:
-    """One kind of event, as read from ``layers/definitions/*.toml``.
+    """One map layer, as read from ``layers/definitions/*.toml``.
 
-    A mention goes on this layer when one of ``rules`` fires for it, or when
-    it is a spatial phrase of one of ``area_kinds`` ("Israeli airspace" is
-    always airspace). The ``default`` layer takes every resolved mention that
-    no other layer took.
+    A place goes on this layer when it is where an event of one of
+    ``event_types`` happened, or when it is a spatial phrase of one of
+    ``area_kinds`` ("Israeli airspace" is always airspace). ``rules`` is the
+    older way to list trigger words, kept for users' own layer files: they
+    become one more event type named after the layer. The ``default`` layer
+    takes every resolved mention that no other layer took.
     """
 
     id: str
@@ -98,3 +198,7 @@ class LayerDefinition:
     area_kinds: tuple[str, ...] = ()
     icon: str = "circle"
     default: bool = False
+    event_types: tuple[EventType, ...] = ()
+    """The kinds of event this layer shows, resolved from the taxonomy when the
+    definitions are loaded (the ``types`` ids of the file), plus one made of
+    the layer's own ``rules``, if it has any."""

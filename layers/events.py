@@ -1,0 +1,765 @@
+"""Finding the events an article reports, and where each happened.
+
+An event is found by its *trigger*, a verb or an event noun that one of the
+taxonomy's types lists ("struck", "shelling", "talks", "shot down",
+"clashes"). Its type is the one whose trigger key matches best
+(:func:`match_type`). Its places are the place mentions of its sentence that
+attach to the trigger in a role that says *where* (:func:`attachment`):
+
+* ``target``: what was hit or taken ("struck Kharkiv", "Aleppo was shelled");
+* ``location``: in, at, near, over … the trigger, or the trigger's object or
+  subject ("struck port infrastructure in Odesa", "the conference opened in
+  Amman");
+* ``destination``: to, into … for types that go somewhere (visits, movements);
+* ``compound``: "the Moscow talks", "the Aleppo bombing".
+
+Everything else is not where the event happened, and the code says which:
+the actor ("by Syria", "Moscow said", "Israeli jets"), the origin ("launched
+from southern Lebanon"), the owner of a thing ("a US drone", "a
+Liberian-flagged tanker"), the topic ("talks on Syria", "to discuss security
+in Syria"), and a place that only qualifies another ("Sanaa, the capital of
+Yemen", "Russia's Krasnodar region", "Jisr al-Shughur in Idlib province":
+the wider place is context, not a second site). A sentence whose trigger has
+no place but points back with "there" takes the places of the previous
+sentence in the same paragraph, at lower confidence, and says so.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from geo.types import MentionKind, Place, Precision, Resolved
+from layers.dates import event_date
+from layers.types import EventLocation, EventType, LayerDefinition, ReportedEvent
+
+__all__ = [
+    "Attachment",
+    "TypeIndex",
+    "attachment",
+    "detect_events",
+    "match_type",
+    "trigger_keys",
+]
+
+LOCATIVE = frozenset(
+    {
+        "in", "at", "on", "near", "over", "off", "around", "inside", "outside", "across",
+        "along", "within", "above", "throughout", "aboard", "through", "between", "beyond",
+        "upon", "onto", "beneath", "below", "amid", "among", "outskirts", "north", "south",
+    }
+)  # fmt: skip
+DESTINATION = frozenset({"to", "into", "toward", "towards"})
+_ORIGIN = frozenset({"from"})
+_TOPIC = frozenset({"about", "regarding", "concerning"})
+_NOT_THROUGH = frozenset(
+    {
+        "from", "against", "for", "despite", "including", "like", "except", "besides",
+        "since", "during", "after", "before", "until", "following", "amid", "than", "of",
+        "with", "without", "about", "regarding", "concerning", "as",
+    }
+)  # fmt: skip
+"""Prepositions a place's link to the trigger does not pass through: the place
+then belongs to someone's origin, a topic, another time or another event
+("Lindh, from a family in Marin County, was captured", "killed since the
+outbreak of the war in Syria", "protested against the assault on X")."""
+_TOPICAL_TOO = frozenset({"on", "over"})
+"""Prepositions that give a topical type's topic ("talks on Syria")."""
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "parataxis", "acl", "csubj"})
+_PARTICLES = frozenset({"down", "up", "off", "out", "back", "over", "into", "in"})
+_ATTRIBUTION_HEADS = frozenset({"according", "due", "thanks", "owing", "contrary", "prior"})
+_SPEECH = frozenset(
+    {"say", "tell", "report", "state", "announce", "claim", "accuse", "add", "warn", "deny"}
+)
+_TOPIC_VERBS = frozenset(
+    {"discuss", "debate", "address", "consider", "review", "raise", "examine", "focus"}
+)
+_SUPPORT_VERBS = frozenset(
+    {
+        "begin", "occur", "continue", "happen", "erupt", "resume", "open", "start",
+        "intensify", "end", "hit", "strike", "target", "kill", "wound", "injure", "rock",
+        "destroy", "damage", "pound", "claim", "leave", "take", "break", "be", "carry",
+        "conduct", "launch", "stage", "hold", "mount", "spread", "escalate", "rage",
+    }
+)  # fmt: skip
+"""Verbs whose subject event noun is the event: "clashes erupted in X",
+"airstrikes hit X", "the conference opened in Amman"."""
+_LIGHT_VERBS = frozenset(
+    {
+        "carry", "conduct", "launch", "stage", "hold", "mount", "continue", "renew",
+        "resume", "begin", "start", "step", "intensify", "escalate", "wage", "lead",
+        "organise", "organize", "end", "halt", "press",
+    }
+)  # fmt: skip
+"""Verbs whose object event noun is the event: "carried out strikes on X"."""
+PLACE_PARTS = frozenset(
+    {
+        "city", "town", "village", "capital", "province", "region", "district", "area",
+        "outskirts", "suburb", "suburbs", "centre", "center", "heart", "part", "parts",
+        "edge", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+        "southwest", "border", "borders", "coast", "countryside", "governorate", "oblast",
+        "state", "county", "neighbourhood", "neighborhood", "port", "streets", "street",
+        "vicinity", "environs", "periphery", "territory", "territories", "waters", "skies",
+        "airspace", "zone", "municipality", "locality", "hamlet", "camp", "strip",
+        "enclave", "valley", "mountains", "hills", "island", "islands", "peninsula",
+        "desert", "sea", "gulf", "bay", "river", "banks", "bank", "shore", "shores",
+        "coastline", "front", "frontline", "sector", "quarter", "downtown", "kilometres",
+        "kilometers", "km", "miles", "mile", "direction", "side", "corner", "middle",
+        "all", "much", "most", "half", "rest",
+    }
+)  # fmt: skip
+"""Nouns a place name qualifies or that stand for a part of it: "the city of
+Aleppo", "the Kharkiv region", "the outskirts of Aleppo", "40 km north of Homs"."""
+OWNED_THINGS = frozenset(
+    {
+        "drone", "drones", "jet", "jets", "plane", "planes", "aircraft", "warplane",
+        "warplanes", "helicopter", "helicopters", "airliner", "bomber", "fighter", "ship",
+        "ships", "warship", "warships", "tanker", "tankers", "vessel", "vessels", "boat",
+        "boats", "frigate", "destroyer", "submarine", "carrier", "missile", "missiles",
+        "rocket", "rockets", "troops", "troop", "soldier", "soldiers", "forces", "force",
+        "army", "navy", "military", "official", "officials", "diplomat", "diplomats",
+        "citizen", "citizens", "national", "nationals", "convoy", "vehicle", "vehicles",
+        "truck", "trucks", "tank", "tanks", "company", "firm", "airline", "government",
+        "minister", "ministry", "president", "leader", "leaders", "envoy", "delegation",
+        "embassy", "ambassador", "police", "authorities", "media", "agency", "militants",
+        "rebels", "fighters", "militia", "team", "crew", "pilot", "pilots", "flag",
+        "flagged", "journalist", "journalists", "worker", "workers",
+        "contractor", "contractors", "man", "woman", "people", "spokesman", "spokeswoman",
+        "commander", "commanders", "general", "coalition", "counterpart", "counterparts",
+        "uav", "satellite", "sanctions", "policy", "economy", "club",
+    }
+)  # fmt: skip
+"""Nouns whose place modifier names an owner, a nationality or a party, not a
+site: "a US drone", "Russian troops", "the Kharkiv governor". A site's
+modifier is where it is: "a Jerusalem hotel", "a Baghdad restaurant"."""
+_POINTS_BACK = frozenset({"there"})
+_POINTS_BACK_NOUNS = frozenset({"city", "town", "village", "area", "region", "capital"})
+_TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
+_POS_TAG = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
+_MAX_HOPS = 8
+_ROLE_CONFIDENCE = {
+    "target": 0.9,
+    "location": 0.9,
+    "compound": 0.85,
+    "destination": 0.8,
+    "area": 0.9,
+}
+_VIA_OBJECT = 0.9
+_VIA_SUBJECT = 0.8
+_LINKED = 0.6
+_SHARED = 0.8
+_DEFAULT_ROLES = frozenset({"location", "target", "compound"})
+_SPAN_MAX_TOKENS = 12
+
+
+# --------------------------------------------------------------------------- types
+
+
+def trigger_keys(token: Token) -> set[str]:
+    """The keys a token can match in a type's trigger list.
+
+    The lemma and the form; with a particle ("shoot down"); with its object
+    ("open fire", "take control"); with the modifier before it ("missile
+    strike", "car bomb"); after its preposition ("on strike"); hyphenated
+    forms; and ``lemma passive`` when it is in the passive voice. Each is
+    also given with the token's part of speech (``bomb/verb``).
+    """
+    lemma = token.lemma_.lower()
+    keys = {lemma, token.lower_}
+    for child in token.children:
+        if child.dep_ in ("prt", "advmod") and child.lower_ in _PARTICLES:
+            keys.add(f"{lemma} {child.lower_}")
+            keys.add(f"{token.lower_} {child.lower_}")
+        elif child.dep_ in ("compound", "amod", "nmod") and child.i == token.i - 1:
+            keys.add(f"{child.lower_} {lemma}")
+            keys.add(f"{child.lemma_.lower()} {lemma}")
+        elif child.dep_ in ("dobj", "pobj") or (child.dep_ == "prep" and child.i == token.i + 1):
+            keys.add(f"{lemma} {child.lemma_.lower()}")
+        if child.dep_ in ("auxpass", "nsubjpass"):
+            keys.add(f"{lemma} passive")
+        if child.dep_ == "prep":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    keys.add(f"{lemma} {child.lower_} {grandchild.lemma_.lower()}")
+    head = token.head
+    if token.dep_ == "pobj" and head is not token:
+        keys.add(f"{head.lower_} {lemma}")
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
+        keys.add(f"{token.lower_}-{doc[token.i + 2].lower_}")
+    if token.i >= 2 and doc[token.i - 1].text == "-":
+        keys.add(f"{doc[token.i - 2].lower_}-{token.lower_}")
+    tag = _POS_TAG.get(token.pos_)
+    if tag is not None:
+        keys |= {f"{lemma}/{tag}", f"{token.lower_}/{tag}"}
+    return keys
+
+
+@dataclass(frozen=True)
+class TypeIndex:
+    """Every event type of a set of layers, with the layer that shows it.
+
+    A type that two layers list is shown by the first (in layer order); a
+    type no layer lists is still found, on the default layer.
+    """
+
+    types: tuple[tuple[EventType, str], ...]
+    triggers: frozenset[str]
+
+    @classmethod
+    def of(cls, layers: Sequence[LayerDefinition]) -> TypeIndex:
+        """Index the types of ``layers`` (already in layer order)."""
+        seen: dict[str, tuple[EventType, str]] = {}
+        for layer in layers:
+            for event_type in layer.event_types:
+                seen.setdefault(event_type.id, (event_type, layer.id))
+        triggers = frozenset(k for t, _ in seen.values() for k in t.triggers)
+        return cls(tuple(seen.values()), triggers)
+
+
+def _object_words(token: Token, place_tokens: frozenset[int]) -> set[str]:
+    """What the trigger acts on: its object's lemma, or ``@place`` for a place."""
+    words: set[str] = set()
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr") or (
+            child.dep_ == "pobj" and token.pos_ == "NOUN"
+        ):
+            words.add(child.lemma_.lower())
+            words.add(child.lower_)
+            if child.i in place_tokens or any(c.i in place_tokens for c in child.subtree):
+                words.add("@place")
+        elif child.dep_ == "prep" and child.lower_ in ("of", "on"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    words |= {pobj.lemma_.lower(), pobj.lower_}
+                    if pobj.i in place_tokens:
+                        words.add("@place")
+    return words
+
+
+def match_type(
+    token: Token,
+    index: TypeIndex,
+    sentence_words: set[str],
+    place_tokens: frozenset[int] = frozenset(),
+) -> tuple[EventType, str] | None:
+    """The type (and its layer) whose trigger this token is, or ``None``.
+
+    Among the types whose triggers match and whose conditions hold, a type
+    whose ``objects`` the trigger's object satisfies wins; then the longest
+    matching key ("missile strike" over "strike"); then taxonomy order.
+    """
+    if token.pos_ not in _TRIGGER_POS or (token.is_stop and token.lower_ not in index.triggers):
+        return None
+    keys = trigger_keys(token)
+    if not keys & index.triggers:
+        return None
+    best: tuple[tuple[int, int, int], EventType, str] | None = None
+    objects: set[str] | None = None
+    own = {token.lemma_.lower(), token.lower_}  # a trigger cannot be its own condition
+    for order, (event_type, layer_id) in enumerate(index.types):
+        matched = keys & set(event_type.triggers)
+        if not matched or keys & set(event_type.excludes):
+            continue
+        if event_type.requires and not (sentence_words - own) & set(event_type.requires):
+            continue
+        if event_type.objects:
+            if objects is None:
+                objects = _object_words(token, place_tokens)
+            if not objects & set(event_type.objects):
+                continue
+        length = max(len(k.split("/")[0].split()) for k in matched)
+        rank = (1 if event_type.objects else 0, length, -order)
+        if best is None or rank > best[0]:
+            best = (rank, event_type, layer_id)
+    return None if best is None else (best[1], best[2])
+
+
+# --------------------------------------------------------------------------- roles
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """How a place mention attaches to a trigger: the role, and how firmly."""
+
+    role: str
+    confidence: float
+
+
+def _first_role(token: Token, event_type: EventType) -> str | None:
+    """The role the link above ``token`` gives, or ``None`` for an excluded one.
+
+    A spatial phrase's root can be its preposition ("off the coast of X"):
+    the preposition then gives the role itself.
+    """
+    head = token.head
+    dep = token.dep_
+    if dep == "prep" and token.pos_ == "ADP":
+        dep, head = "pobj", token
+    if dep == "pobj":
+        word = head.lower_
+        if head.dep_ == "agent" or word == "by":
+            return None  # the actor
+        if word in _ORIGIN or word in _TOPIC:
+            return None  # where it came from, or what it was about
+        if event_type.topical and word in _TOPICAL_TOO:
+            return None
+        if head.head.lower_ in _ATTRIBUTION_HEADS:
+            return None  # "according to Moscow" cites a source
+        if word in DESTINATION:
+            return "destination"
+        if word in LOCATIVE:
+            return "location"
+        return "of" if word == "of" else None
+    if dep in ("dobj", "nsubjpass", "attr", "oprd"):
+        return "target"
+    return "compound" if dep in ("compound", "nmod") else None
+
+
+def attachment(
+    root: Token,
+    triggers: frozenset[int],
+    event_type: EventType,
+    *,
+    other_places: frozenset[int],
+    also_triggers: frozenset[int] = frozenset(),
+) -> Attachment | None:
+    """How the mention whose syntactic root is ``root`` attaches to the trigger.
+
+    ``triggers`` are the token indices of the trigger (and of the verb it is
+    the subject of); ``other_places`` the tokens of the sentence's other place
+    mentions; ``also_triggers`` the sentence's other trigger words, through
+    which a conjoined verb lends its place ("was shot and killed in X").
+    ``None`` when the mention is not where the event happened.
+    """
+    roles = set(event_type.roles) if event_type.roles else _DEFAULT_ROLES
+    token = root
+    role: str | None = None
+    confidence = 1.0
+    for _ in range(_MAX_HOPS):
+        if token.i in triggers:
+            break
+        head = token.head
+        if head is token:
+            return None
+        dep = token.dep_
+        if head.i in other_places and dep != "conj":
+            return None  # qualifies another place: "Sanaa, the capital of Yemen"
+        if dep == "conj":
+            token = head
+            continue
+        if dep in ("poss", "amod") and role is None:
+            if head.i in triggers:
+                return None  # the actor: "Israel's attack", "Israeli strikes"
+            if head.lower_ in PLACE_PARTS:
+                if any(c.i in other_places for c in head.children if c.i != token.i):
+                    return None  # "Russia's Krasnodar region": Russia is context
+                token = head
+                continue
+            return None  # the owner: "Russia's drone"
+        if dep == "appos":
+            token = head
+            continue
+        if role is None:
+            found = _first_role(token, event_type)
+            if found == "of":
+                # "the city of Aleppo", "the outskirts of X": the noun stands for the place
+                noun = head.head
+                if noun.i in other_places or any(
+                    c.i in other_places for c in noun.children if c.i != head.i
+                ):
+                    return None  # "the Al-Halaliyah District of Qamishli": context
+                if noun.lower_ in PLACE_PARTS or noun.lemma_.lower() in PLACE_PARTS:
+                    token = noun
+                    continue
+                if noun.i in triggers:
+                    role = "target"  # "the bombing of Aleppo", "the capture of Jaffna"
+                    token = noun
+                    continue
+                return None  # "the people of Aleppo", "the leader of Syria"
+            if found is None:
+                return None
+            if found in ("compound",) and head.i not in triggers:
+                if head.lower_ in OWNED_THINGS or head.lemma_.lower() in OWNED_THINGS:
+                    return None  # "a US drone", "the Kharkiv governor"
+                token = head  # "a Jerusalem hotel": the hotel is in Jerusalem
+                continue
+            role = found
+            if token.dep_ == "prep" and token.pos_ == "ADP":
+                token = head  # the phrase's own preposition: go to what it modifies
+            else:
+                token = head.head if dep == "pobj" else head
+            continue
+        # Walking from the role's governor up to the trigger.
+        if token.lemma_.lower() in _SPEECH:
+            return None
+        if (dep == "acl" and token.tag_ == "VBN") or (dep == "conj" and head.i in triggers):
+            confidence *= _VIA_OBJECT  # "a car parked in X", "was shot and killed in X"
+            token = head
+            continue
+        if dep in _CLAUSE_DEPS:
+            return None
+        if dep in ("dobj", "pobj", "prep", "nsubjpass", "attr", "compound", "amod", "agent"):
+            if token.lemma_.lower() in _TOPIC_VERBS:
+                return None
+            if dep == "dobj" and head.lemma_.lower() in _TOPIC_VERBS:
+                return None  # "to discuss security in Syria": the topic
+            confidence *= _VIA_OBJECT
+            token = head
+            continue
+        if dep == "nsubj":
+            confidence *= _VIA_SUBJECT
+            token = head
+            continue
+        return None
+    else:
+        return None
+    if role is None or role not in roles:
+        return None
+    return Attachment(role, round(_ROLE_CONFIDENCE[role] * confidence, 3))
+
+
+# --------------------------------------------------------------------------- events
+
+
+def _support_verb(
+    token: Token, layer_id: str, index: TypeIndex, words: set[str], places: frozenset[int]
+) -> Token | None:
+    """The verb that reports the same event as the event noun ``token``, if any.
+
+    The noun's verb when the noun is its subject and the verb only says that
+    the event happened or what it did ("clashes erupted", "airstrikes hit",
+    "a car bomb exploded"), or its object after a light verb ("carried out
+    strikes"). A verb that reports an event of another layer ("clashes
+    killed") is an event of its own.
+    """
+    head = token.head
+    if head is token or head.pos_ not in ("VERB", "AUX") or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = head.lemma_.lower()
+    if token.dep_ == "dobj" and lemma in _LIGHT_VERBS:
+        return head
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    own = match_type(head, index, words, places)
+    if own is not None:
+        return head if own[1] == layer_id else None
+    return head if lemma in _SUPPORT_VERBS else None
+
+
+def _span_of(token: Token) -> tuple[int, int]:
+    """A token's phrase as character offsets, at most a dozen tokens long."""
+    left, right = token.left_edge, token.right_edge
+    if right.i - left.i >= _SPAN_MAX_TOKENS:
+        left = right = token
+        for child in token.lefts:
+            if child.dep_ in ("compound", "amod", "det", "nummod", "poss"):
+                left = child.left_edge if child.left_edge.i < left.i else left
+    return left.idx, right.idx + len(right)
+
+
+def _actor_and_target(
+    token: Token, verb: Token | None
+) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    actor: tuple[int, int] | None = None
+    target: tuple[int, int] | None = None
+    for head in (token, verb) if verb is not None else (token,):
+        for child in head.children:
+            if child.i == token.i:
+                continue
+            if child.dep_ == "nsubj" and actor is None and head.pos_ in ("VERB", "AUX"):
+                actor = _span_of(child)
+            elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and actor is None:
+                        actor = _span_of(pobj)
+            elif child.dep_ in ("poss",) and actor is None and head.pos_ == "NOUN":
+                actor = _span_of(child)
+            elif child.dep_ in ("dobj", "nsubjpass") and target is None:
+                target = _span_of(child)
+            elif child.dep_ == "prep" and child.lower_ in ("on", "against") and target is None:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        target = _span_of(pobj)
+    return actor, target
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A place mention of the sentence, as the detector sees it."""
+
+    item: Resolved
+    root: Token
+    tokens: frozenset[int]
+
+
+def _modifies_a_thing(cand: _Candidate, doc: Doc, triggers: frozenset[int]) -> bool:
+    """Whether the place names whose thing it is: "a US drone", "an Israeli-made jet".
+
+    A noun for a thing someone owns, or a person or a body, right after the
+    name (past other modifiers) makes the name its owner's, whatever the
+    parse says: the small model reads "a US MQ-9 drone" with "US" as the
+    object.
+    """
+    last = max(cand.tokens)
+    noun = None
+    for after in doc[last + 1 : last + 5]:
+        if after.i in triggers or after.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "PUNCT"):
+            break
+        if after.pos_ == "PUNCT" and after.text != "-":
+            break
+        if after.pos_ in ("NOUN", "PROPN"):
+            noun = after
+    return noun is not None and (noun.lower_ in OWNED_THINGS or noun.lemma_.lower() in OWNED_THINGS)
+
+
+def _finer(place: Place | None, wider: Place | None) -> bool:
+    """Whether ``place`` lies within ``wider`` by what their records say."""
+    if place is None or wider is None or place is wider:
+        return False
+    if wider.precision is not Precision.COUNTRY and wider.feature not in ("admin1", "country"):
+        return False
+    if place.gazetteer_id == wider.gazetteer_id or place.country != wider.country:
+        return False
+    if wider.feature == "admin1":
+        return place.feature not in ("admin1", "country") and place.precision is not (
+            Precision.COUNTRY
+        )
+    return place.precision is not Precision.COUNTRY
+
+
+def _most_specific(
+    found: list[tuple[_Candidate, Attachment]],
+) -> list[tuple[_Candidate, Attachment]]:
+    """Drop a country or province that only holds another of the event's places."""
+    return [
+        (cand, how)
+        for cand, how in found
+        if not any(_finer(other.item.place, cand.item.place) for other, _ in found)
+    ]
+
+
+def _sentence_words(sentence: Span) -> set[str]:
+    words = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
+    words |= {f"{a.lower_} {b.lower_}" for a, b in itertools.pairwise(sentence)}
+    return words
+
+
+def _points_back(trigger: Token) -> bool:
+    """Whether the trigger's own words point to a place named before ("there")."""
+    for child in trigger.subtree:
+        if child.lower_ in _POINTS_BACK and child.head.i == trigger.i:
+            return True
+        if (
+            child.dep_ == "pobj"
+            and child.lower_ in _POINTS_BACK_NOUNS
+            and any(d.lower_ == "the" for d in child.lefts)
+            and child.head.head.i == trigger.i
+        ):
+            return True
+    return False
+
+
+def _same_paragraph(text: str, start: int, end: int) -> bool:
+    return "\n\n" not in text[start:end] and "\n" not in text[start:end].strip()
+
+
+def detect_events(
+    doc: Doc,
+    resolved: Sequence[Resolved],
+    *,
+    layers: Sequence[LayerDefinition],
+    index: TypeIndex | None = None,
+    article_date: str | None = None,
+) -> list[ReportedEvent]:
+    """Every event ``doc`` reports, in text order, with the places where it happened.
+
+    ``resolved`` are the article's place mentions, resolved or not (a mention
+    that did not resolve still names where an event happened). Bare national
+    adjectives are never an event's place ("Russian troops" says whose).
+    """
+    index = index or TypeIndex.of(layers)
+    text = doc.text
+    sentences = list(doc.sents)
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[_Candidate]] = {}
+    for item in resolved:
+        mention = item.mention
+        if mention.kind is MentionKind.DEMONYM:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        number = bisect.bisect_right(starts, span.start) - 1
+        tokens = frozenset(range(span.start, span.end))
+        by_sentence.setdefault(number, []).append(_Candidate(item, span.root, tokens))
+    events: list[ReportedEvent] = []
+    previous: list[tuple[int, list[EventLocation]]] = []  # (sentence number, its places)
+    for number, sentence in enumerate(sentences):
+        candidates = by_sentence.get(number, [])
+        place_tokens = frozenset(i for c in candidates for i in c.tokens)
+        words = _sentence_words(sentence)
+        sentence_events: list[ReportedEvent] = []
+        taken: set[int] = set()
+        trigger_words = frozenset(
+            t.i
+            for t in sentence
+            if t.i not in place_tokens and match_type(t, index, words, place_tokens) is not None
+        )
+        for token in sentence:
+            if token.i in taken or token.i in place_tokens:
+                continue
+            found = match_type(token, index, words, place_tokens)
+            if found is None:
+                continue
+            event_type, layer_id = found
+            if _inside_same_event(token, event_type, sentence_events, doc):
+                continue  # "a visit by a delegation": the delegation is the visit's
+            verb = _support_verb(token, layer_id, index, words, place_tokens)
+            trigger_tokens = frozenset({token.i} | ({verb.i} if verb is not None else set()))
+            taken |= trigger_tokens
+            located: list[tuple[_Candidate, Attachment]] = []
+            for cand in candidates:
+                if cand.tokens & trigger_tokens or _modifies_a_thing(cand, doc, trigger_tokens):
+                    continue
+                how = attachment(
+                    cand.root,
+                    trigger_tokens,
+                    event_type,
+                    other_places=place_tokens - cand.tokens,
+                    also_triggers=trigger_words,
+                )
+                if how is not None:
+                    located.append((cand, how))
+            located = _most_specific(located)
+            locations = [
+                EventLocation(
+                    cand.item.mention.start,
+                    cand.item.mention.end,
+                    cand.item.mention.anchor_start,
+                    cand.item.mention.anchor_end,
+                    how.role,
+                    how.confidence,
+                )
+                for cand, how in located
+            ]
+            if not locations and previous and _points_back(token):
+                before_number, before_places = previous[-1]
+                if before_number == number - 1 and _same_paragraph(
+                    text, sentences[before_number].end_char, sentence.start_char
+                ):
+                    locations = [
+                        EventLocation(
+                            loc.start,
+                            loc.end,
+                            loc.anchor_start,
+                            loc.anchor_end,
+                            loc.role,
+                            round(loc.confidence * _LINKED, 3),
+                            linked=True,
+                        )
+                        for loc in before_places
+                    ]
+            first = min(trigger_tokens)
+            last = max(trigger_tokens)
+            if last - first > 4:
+                # too far apart to quote as one: the verb that reports it, else the noun
+                first = last = verb.i if verb is not None and token.dep_ == "dobj" else token.i
+            trigger_start = doc[first].idx
+            trigger_end = doc[last].idx + len(doc[last])
+            actor, target = _actor_and_target(token, verb)
+            date, date_source = event_date(
+                sentence, article_date=article_date, mention=(trigger_start, trigger_end)
+            )
+            sentence_events.append(
+                ReportedEvent(
+                    type=event_type.id,
+                    layer=layer_id,
+                    trigger=text[trigger_start:trigger_end],
+                    trigger_start=trigger_start,
+                    trigger_end=trigger_end,
+                    sentence_start=sentence.start_char,
+                    sentence_end=sentence.end_char,
+                    locations=tuple(sorted(set(locations), key=lambda loc: loc.start)),
+                    actor=actor,
+                    target=target,
+                    date=date,
+                    date_source=date_source,
+                )
+            )
+        events.extend(_share_with_participles(sentence_events, doc))
+        sentence_events = events[len(events) - len(sentence_events) :]
+        own = [loc for e in sentence_events for loc in e.locations if not loc.linked]
+        if own:
+            previous.append((number, _unique(own)))
+    return events
+
+
+_SHARED_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
+
+
+def _share_with_participles(events: list[ReportedEvent], doc: Doc) -> list[ReportedEvent]:
+    """Give an event with no place the places of an event its clause is tied to.
+
+    "A car bomb exploded in Mogadishu, killing five": the killing happened
+    where the bomb did; "four were killed when a bomb exploded near X": so
+    did the killing. An event with no place of its own takes those of the
+    event whose clause governs it, else of one its own clause governs, at
+    lower confidence.
+    """
+    by_token = {
+        doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand"): e for e in events
+    }
+    starts = {span.root.i: e for span, e in by_token.items() if span is not None}
+    shared: list[ReportedEvent] = []
+    for event in events:
+        span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+        if event.locations or span is None:
+            shared.append(event)
+            continue
+        token = span.root
+        governor = starts.get(token.head.i) if token.dep_ in _SHARED_DEPS else None
+        related = [governor] if governor is not None else []
+        # "were killed when a car bomb exploded near X": the main clause too
+        related += [
+            e for i, e in starts.items() if doc[i].head.i == token.i and doc[i].dep_ in _SHARED_DEPS
+        ]
+        source = next((e for e in related if e is not event and e.locations), None)
+        if source is None:
+            shared.append(event)
+            continue
+        locations = tuple(
+            dataclasses.replace(loc, confidence=round(loc.confidence * _SHARED, 3))
+            for loc in source.locations
+        )
+        shared.append(dataclasses.replace(event, locations=locations))
+    return shared
+
+
+def _inside_same_event(
+    token: Token, event_type: EventType, earlier: Sequence[ReportedEvent], doc: Doc
+) -> bool:
+    """Whether an earlier event of the same type governs this noun trigger closely."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    node = token
+    for _ in range(3):
+        if node.head is node or node.dep_ in _CLAUSE_DEPS:
+            return False
+        node = node.head
+        for event in earlier:
+            if event.type == event_type.id and event.trigger_start <= node.idx < event.trigger_end:
+                return True
+    return False
+
+
+def _unique(locations: Iterable[EventLocation]) -> list[EventLocation]:
+    seen: dict[tuple[int, int], EventLocation] = {}
+    for loc in locations:
+        seen.setdefault((loc.start, loc.end), loc)
+    return list(seen.values())
