@@ -140,6 +140,13 @@ def main() -> None:
         action="store_true",
         help="keep this commit's event figures as the before-the-event-stage baseline",
     )
+    parser.add_argument(
+        "--save-predictions",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="also write each event corpus's geoparse output to DIR/NAME.predictions.jsonl",
+    )
     args = parser.parse_args()
     corpora = args.gold or sorted(DEFAULT_EVAL.glob("*.jsonl"))
     pipeline = Pipeline()
@@ -154,7 +161,11 @@ def main() -> None:
     for path in corpora:
         kind = gold_kind(path)
         if kind != "toponyms":
-            event_corpus = measure_events(path, kind, pipeline)
+            save_to = None
+            if args.save_predictions is not None:
+                args.save_predictions.mkdir(parents=True, exist_ok=True)
+                save_to = args.save_predictions / f"{path.stem}.predictions.jsonl"
+            event_corpus = measure_events(path, kind, pipeline, save_to=save_to)
             measured_events.append(event_corpus)
             print(event_corpus.name, f"{event_corpus.seconds:.0f} s", sep="\n")
             continue

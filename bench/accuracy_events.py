@@ -17,7 +17,7 @@ from typing import Any
 
 from eventmap import event_eval
 from eventmap.evaluate_eventloc import EventLocReport, evaluate_eventloc
-from eventmap.evaluate_events import GoldKind
+from eventmap.evaluate_events import GoldKind, load_event_predictions
 from eventmap.evaluate_eventtype import EventTypeReport, LayerScore, evaluate_eventtype
 from eventmap.pipeline import Pipeline
 
@@ -34,12 +34,25 @@ class EventMeasured:
     texts: int
 
 
-def measure_events(path: Path, kind: GoldKind, pipeline: Pipeline) -> EventMeasured:
-    """Geoparse an event gold file (each distinct text once) and score it."""
+def measure_events(
+    path: Path, kind: GoldKind, pipeline: Pipeline, *, save_to: Path | None = None
+) -> EventMeasured:
+    """Geoparse an event gold file (each distinct text once) and score it.
+
+    With ``save_to``, the geoparse output is also written there as JSON lines,
+    for ``eventmap eval GOLD --predictions`` to re-score or list errors without
+    geoparsing again.
+    """
     gold = event_eval.load_event_gold(kind, path)
     started = time.perf_counter()
-    predictions = event_eval.predict(gold, pipeline)
+    records = event_eval.geoparse_records(gold, pipeline)
     seconds = time.perf_counter() - started
+    if save_to is not None:
+        save_to.write_text(
+            "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records),
+            encoding="utf-8",
+        )
+    predictions = load_event_predictions(records)
     report: EventLocReport | EventTypeReport
     if kind == "event_location":
         report = evaluate_eventloc(event_eval.as_lines(gold), predictions)

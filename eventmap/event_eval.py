@@ -23,6 +23,7 @@ __all__ = [
     "as_lines",
     "as_snippets",
     "geoparse_inputs",
+    "geoparse_records",
     "load_event_gold",
     "predict",
     "render",
@@ -47,11 +48,15 @@ def geoparse_inputs(gold: EventGold) -> list[dict[str, str]]:
     ]
 
 
+def geoparse_records(gold: EventGold, pipeline: Pipeline) -> list[dict[str, Any]]:
+    """Geoparse the gold texts: the ``eventmap geoparse`` output records."""
+    lines = (json.dumps(record) for record in geoparse_inputs(gold))
+    return [r for r in geoparse_lines(lines, pipeline=pipeline) if isinstance(r, dict)]
+
+
 def predict(gold: EventGold, pipeline: Pipeline) -> dict[str, PredictedDoc]:
     """Geoparse the gold texts and read the output as predictions."""
-    lines = (json.dumps(record) for record in geoparse_inputs(gold))
-    records = [r for r in geoparse_lines(lines, pipeline=pipeline) if isinstance(r, dict)]
-    return load_event_predictions(records)
+    return load_event_predictions(geoparse_records(gold, pipeline))
 
 
 def as_lines(gold: EventGold) -> list[eventloc.EventLocLine]:
