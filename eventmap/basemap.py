@@ -15,7 +15,7 @@ import importlib
 import importlib.util
 import math
 import os
-import tempfile
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from eventmap.geojson import COORD_DIGITS, geojson_geometry
+from geo.stale_files import remove_stale, temp_name
 
 __all__ = [
     "COORD_DIGITS",
@@ -55,6 +56,8 @@ _REGION_PIXELS = 2500
 _MIN_MARGIN_DEG = 3.0
 _MARGIN_SHARE = 0.6
 """Around the events, land is drawn in detail this share of their extent (at least 3°) out."""
+_TEMP = re.compile(r"^\.base-.*\.npz$")
+"""A base map being written (or left by a writer that was killed)."""
 _SPECK_TOLERANCES = 3.0
 """Islands less than this many tolerances across (as a square) are left out."""
 
@@ -150,22 +153,44 @@ def _base_cache_path(shapes: Any, pattern: str) -> Path | None:
     return default_data_dir() / (pattern.format(data_digest()) + ".npz")
 
 
+def _read_pair(path: Path) -> tuple[BaseGeometry, BaseGeometry] | None:
+    """The two geometries stored at ``path``, or ``None`` when the file is not sound.
+
+    A file is sound when numpy can read it (the zip's CRC-32s hold), it has
+    both arrays, the sizes add up to the bytes, the SHA-256 written with them
+    matches, and shapely reads both geometries back.
+    """
+    try:
+        with np.load(path, allow_pickle=False) as stored:
+            blob, sizes = stored["wkb"].tobytes(), [int(n) for n in stored["sizes"]]
+            digest = stored["sha256"].tobytes().decode("ascii")
+        if len(sizes) != 2 or min(sizes) < 0 or sum(sizes) != len(blob):
+            return None
+        if digest != hashlib.sha256(blob).hexdigest():
+            return None
+        first_wkb, second_wkb = blob[: sizes[0]], blob[sizes[0] :]
+        return shapely.from_wkb(first_wkb), shapely.from_wkb(second_wkb)
+    except FileNotFoundError:
+        return None
+    except Exception:  # numpy, zipfile and zlib raise many kinds for a damaged file
+        return None
+
+
 def _stored_pair(
     path: Path | None, compute: Callable[[], tuple[BaseGeometry, BaseGeometry]]
 ) -> tuple[BaseGeometry, BaseGeometry]:
     """Two geometries read from ``path``, or computed and written there.
 
-    An unreadable or foreign file is recomputed, never trusted; ``None`` (no
-    shapes file to key on) always computes.
+    A truncated, zeroed, unreadable or foreign file is recomputed and
+    replaced, never trusted (:func:`_read_pair`); ``None`` (no shapes file to
+    key on) always computes. Temporary files of a writer that was killed are
+    removed first (:mod:`geo.stale_files`).
     """
-    if path is not None and path.exists():
-        try:
-            with np.load(path, allow_pickle=False) as stored:
-                blob, sizes = stored["wkb"].tobytes(), stored["sizes"]
-            first_wkb, second_wkb = blob[: sizes[0]], blob[sizes[0] : sizes[0] + sizes[1]]
-            return shapely.from_wkb(first_wkb), shapely.from_wkb(second_wkb)
-        except (OSError, ValueError, KeyError, IndexError, shapely.errors.GEOSException):
-            pass  # unreadable or foreign: rebuild it below
+    if path is not None:
+        remove_stale(path.parent, _TEMP)
+        found = _read_pair(path)
+        if found is not None:
+            return found
     first, second = compute()
     if path is not None:
         _save_pair(path, first, second)
@@ -173,23 +198,29 @@ def _stored_pair(
 
 
 def _save_pair(path: Path, first: BaseGeometry, second: BaseGeometry) -> None:
-    """Write two geometries beside their destination, then rename them into place."""
+    """Write two geometries and their SHA-256 beside their destination, then rename them in."""
+    tmp = path.parent / temp_name(".base-", ".npz")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".base-", suffix=".npz")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     except OSError:
         return  # a read-only data directory only costs the work next time
     try:
         parts = [shapely.to_wkb(first), shapely.to_wkb(second)]
+        blob = b"".join(parts)
         with os.fdopen(fd, "wb") as fh:
             np.savez_compressed(
                 fh,
-                wkb=np.frombuffer(b"".join(parts), dtype=np.uint8),
+                wkb=np.frombuffer(blob, dtype=np.uint8),
                 sizes=np.array([len(p) for p in parts], dtype=np.int64),
+                sha256=np.frombuffer(hashlib.sha256(blob).hexdigest().encode(), dtype=np.uint8),
             )
         os.replace(tmp, path)
     except OSError:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _region_box(bounds: tuple[float, float, float, float]) -> tuple[float, float, float, float]:

@@ -13,9 +13,18 @@ records the cache stores, so a cold build, a warm one, a shuffled one and a
 Dask one write the same bytes.
 
 A bad article is reported and skipped (the rest of the map is still built).
-Each output is written atomically, HTML last, while the build holds a lock
-on the output folder; a temporary file left by a killed build is removed by
-the next one, and the previous map stays in place until the new one is whole.
+When every article processed failed for one and the same reason (a pipeline
+that cannot work, not an article's fault), the build stops with a
+:class:`~eventmap.faults.Fault` instead of drawing an empty map over a good
+one.
+
+The outputs of a build (map, GeoJSON, fragment, exports) are replaced as a
+set (:func:`eventmap.atomic.replace_together`), HTML last, while the build
+holds a lock on the output folder: all are written under temporary names
+first, then renamed together. A folder that cannot be written (read-only,
+full) stops the build with a :class:`~eventmap.faults.Fault` and leaves every
+previous output in place. Temporary files left by a killed build are removed
+by the next one, and the lock file is removed when the build ends.
 """
 
 from __future__ import annotations
@@ -35,11 +44,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from eventmap.articles import ArticleError, article_format, discover_articles
-from eventmap.atomic import write_bytes_atomic
+from eventmap.atomic import ReplaceProgress, replace_together
 from eventmap.cache import ArticleCache, CacheStats, default_cache_dir
 from eventmap.config import PipelineConfig
 from eventmap.engine import Engine, EngineError, LocalEngine
+from eventmap.faults import Fault, note_outputs, output_fault
 from eventmap.feedback import NullProgress, Progress
+from eventmap.grouping import PlaceOnLayer
 from eventmap.records import PlaceInterner, RecordError, decode_events, geometry_refs, wkb_geometry
 from eventmap.version import PipelineVersion, config_version
 from eventmap.work import Task, TaskResult
@@ -59,7 +70,14 @@ FRAGMENT_FILE = "fragment.html"
 FRAGMENT_MAP_ID = "eventmap"
 LOCK_FILE = ".eventmap.lock"
 """Held (``flock``) by the build writing an output folder."""
-_OUTPUT_TEMP = re.compile(r"^\.(?:index\.html|events\.geojson)\.[0-9a-f]{8}\.tmp$")
+_OUTPUT_TEMP = re.compile(
+    r"^\.(?:index\.html|fragment\.html|events\.(?:geojson|gpkg|kml|csv))\.[0-9a-f]{8}\.tmp$"
+)
+"""A temporary output file: the lock holder removes any it finds (no other build is writing)."""
+
+
+_WHERE = re.compile(r" at [\w.-]+:\d+$")
+"""Where in the code a processing failure was raised (see :func:`eventmap.work._describe`)."""
 
 
 @dataclass
@@ -85,6 +103,14 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     """Wall seconds of each phase of the build."""
+    removed: list[Path] = field(default_factory=list)
+    """Optional outputs of an earlier build (fragment, exports) this build removed."""
+    groups: list[PlaceOnLayer] = field(default_factory=list)
+    """The events grouped as the map draws them (for ``eventmap report``)."""
+    context_layers: frozenset[str] = frozenset()
+    """Layers of places only named, not where an event happened ("Other places")."""
+    no_place: list[str] = field(default_factory=list)
+    """Articles read in which no place was found."""
     work: dict[str, float] = field(default_factory=dict)
     """Seconds of per-article work by stage (spaCy, places, events, other), summed over
     workers: with several workers they add up to more than the wall time."""
@@ -131,22 +157,45 @@ def _read_sources(root: Path) -> tuple[list[_Source], list[ArticleError]]:
 
 @contextlib.contextmanager
 def _output_lock(out_dir: Path, wait: Callable[[], None]) -> Iterator[None]:
-    """Hold an exclusive lock on the output folder (POSIX; elsewhere nothing)."""
+    """Hold an exclusive lock on the output folder (POSIX; elsewhere nothing).
+
+    The lock file is removed before the lock is released, so none stays
+    behind. A build that waited on a lock file since removed (its inode no
+    longer the one at the path) opens the new one and tries again.
+    """
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows
         yield
         return
-    with open(out_dir / LOCK_FILE, "a+b") as handle:
+    path = out_dir / LOCK_FILE
+    waited = False
+    while True:
+        handle = open(path, "a+b")  # noqa: SIM115 - held across the yield below
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            wait()
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if not waited:
+                    wait()
+                    waited = True
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                same = os.stat(path).st_ino == os.fstat(handle.fileno()).st_ino
+            except FileNotFoundError:
+                same = False
+        except BaseException:
+            handle.close()
+            raise
+        if same:
+            break
+        handle.close()  # the holder removed that file: lock the one there now
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        handle.close()  # closing releases the lock
 
 
 def _out_name(out_dir: Path) -> str:
@@ -199,7 +248,11 @@ def _outputs_match(out_dir: Path, manifest: Any, digest: str, names: set[str]) -
 
 
 def _remove_stale_outputs(out_dir: Path) -> None:
-    """Delete temporary output files a killed build left (we hold the lock: none is live)."""
+    """Delete temporary output files a killed build left (we hold the lock: none is live).
+
+    Every build writes its outputs while holding the lock, so a temporary
+    output file seen by the lock holder belongs to no running build.
+    """
     for path in out_dir.iterdir():
         if _OUTPUT_TEMP.match(path.name):
             with contextlib.suppress(OSError):
@@ -238,6 +291,10 @@ class _Run:
         self.keep: dict[str, set[str]] = {"parse": set(), "places": set(), "events": set()}
         self.used: dict[str, str] = {}
         """Article id → the key of the events record the map is drawn from."""
+        self.failures: list[str] = []
+        """Why each task that raised failed (not the articles that are not articles)."""
+        self.succeeded = 0
+        """Tasks processed in this build that gave events."""
 
     # -- cache access that never fails the build --------------------------------
     def _cache_write(self, call: Callable[[], None]) -> None:
@@ -330,6 +387,23 @@ class _Run:
             self.task_keys.append((parse_key, places_key))
         return tasks
 
+    def shared_failure(self) -> str | None:
+        """The one reason every task of this build failed for, if they all failed alike.
+
+        That is a fault of the pipeline or its data, not of the articles: at
+        least two tasks failed, none gave events, and all for the same reason
+        (or the one task failed and nothing else would be on the map). The
+        line of code a reason names is left out: a damaged database fails the
+        same way in whichever query meets it first.
+        Articles that are not articles (undecodable, empty) are not counted.
+        """
+        causes = {_WHERE.sub("", failure) for failure in self.failures}
+        if self.succeeded or len(causes) != 1:
+            return None
+        if len(self.failures) < 2 and self.events:
+            return None
+        return causes.pop()
+
     def events_key(self, places_key: str, article_id: str) -> str:
         """The key of one article id's events."""
         return _key("events", self.version.events, places_key, article_id)
@@ -353,12 +427,14 @@ class _Run:
                 self._cache_write(lambda d=digest, w=wkb: cache.put_geometry(d, w))  # type: ignore[misc]
         if result.failure is not None:
             self.report.failed.extend(ArticleError(s.path, result.failure) for s in sources)
+            self.failures.append(result.failure)
             return
         if result.parse is not None and cache is not None:
             self._cache_write(lambda: cache.put("parse", parse_key, result.parse))
         if result.error is not None:
             self.report.failed.extend(ArticleError(s.path, result.error) for s in sources)
             return
+        self.succeeded += 1
         if result.places is not None and cache is not None:
             refs = geometry_refs(result.places)
             self._cache_write(lambda: cache.put("places", places_key, result.places, refs=refs))
@@ -450,10 +526,17 @@ def build(
     FileNotFoundError, NotADirectoryError
         When ``articles_dir`` is missing or not a folder.
     eventmap.engine.EngineError
-        When the engine cannot run or a worker's pipeline differs.
-    """
-    from eventmap.grouping import group_events
+        When the engine cannot run (a pipeline that cannot load, a cluster
+        that cannot start, workers killed again and again) or a worker's
+        pipeline differs.
+    eventmap.faults.Fault
+        When the output folder cannot be written (read-only, full), or every
+        article processed failed for one and the same reason. No output has
+        been replaced then.
 
+    Any exception that ends the build carries how far the outputs were
+    replaced (:func:`eventmap.faults.outputs_progress`).
+    """
     started = time.perf_counter()
     articles_dir, out_dir = Path(articles_dir), Path(out_dir)
     config = config or PipelineConfig()
@@ -472,10 +555,65 @@ def build(
         report.timings[name] = report.timings.get(name, 0.0) + now - clock[0]
         clock[0] = now
 
+    written = ReplaceProgress()
+    try:
+        _build_into(
+            articles_dir,
+            out_dir,
+            report=report,
+            written=written,
+            lap=lap,
+            pipeline=pipeline,
+            config=config,
+            engine=engine,
+            cache_dir=cache_dir,
+            use_cache=use_cache,
+            fresh=fresh,
+            title=title,
+            progress=progress,
+            on_wait=on_wait,
+            tiles=tiles,
+            fragment=fragment,
+            exports=exports,
+        )
+    except BaseException as exc:  # say how far the outputs got, for the message
+        note_outputs(exc, written)
+        raise
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _build_into(
+    articles_dir: Path,
+    out_dir: Path,
+    *,
+    report: BuildReport,
+    written: ReplaceProgress,
+    lap: Callable[[str], None],
+    pipeline: Pipeline | None,
+    config: PipelineConfig,
+    engine: Engine,
+    cache_dir: Path | None,
+    use_cache: bool,
+    fresh: bool,
+    title: str,
+    progress: Progress,
+    on_wait: Callable[[], None] | None,
+    tiles: str | None,
+    fragment: bool,
+    exports: Sequence[str],
+) -> None:
+    """The body of :func:`build`, which notes on any exception how far the outputs got."""
+    from eventmap.exports import EXPORT_FORMATS, remove_unrequested
+    from eventmap.grouping import group_events
+
     sources, failed = _read_sources(articles_dir)
     report.articles_found = len(sources) + len(failed)
     report.failed.extend(failed)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # found now, not after minutes of processing
+        raise output_fault(out_dir, exc, written) from exc
     lap("read")
 
     cache = None
@@ -507,11 +645,24 @@ def build(
             progress.stop()
     run.decode_fresh()
     lap("process")
+    shared = run.shared_failure()
+    if shared is not None:
+        count = sum(1 for error in report.failed if _WHERE.sub("", error.reason) == shared)
+        raise Fault(
+            f"all {count} articles processed failed for the same reason, which is not theirs: "
+            f"{shared}; the build stopped and left the previous map in place (see the reason; "
+            "`eventmap build --fresh` after fixing it)"
+        )
 
     events = [event for article_id in sorted(run.events) for event in run.events[article_id]]
     report.articles_read = len(run.events)
     report.failed.sort(key=lambda error: str(error.path))
     groups = group_events(events, layer_defs=layers)
+    report.groups = groups
+    report.context_layers = frozenset(layer.id for layer in layers if layer.default)
+    report.no_place = [
+        article_id for article_id in sorted(run.events) if not run.events[article_id]
+    ]
     report.events = len(events)
     report.events_per_layer = Counter()
     for layer in layers:
@@ -521,25 +672,24 @@ def build(
     report.places_per_layer = Counter(group.layer for group in groups)
     report.places = len({group.place.gazetteer_id for group in groups})
     base_url = _article_base_url(articles_dir, out_dir)
-    render = {"tiles": tiles, "fragment": fragment, "articles": base_url}
+    extra = [name for name in exports if name != "geojson"]
+    render = {"tiles": tiles, "fragment": fragment, "articles": base_url, "exports": extra}
     digest = _outputs_digest(run, title=title, render=render)
     names = {GEOJSON_FILE, MAP_FILE} | ({FRAGMENT_FILE} if fragment else set())
+    names |= {EXPORT_FORMATS[name].filename for name in extra}
     manifest = None if fresh or run.cache is None else run.cache.get_manifest(_out_name(out_dir))
-    if manifest is not None and _outputs_match(out_dir, manifest, digest, names):
-        report.outputs_reused = True
-        report.outputs.extend(out_dir / name for name in sorted(names))
-        lap("render")
-    else:
+
+    def texts() -> dict[str, bytes]:
+        """Every output's bytes, in the order they are renamed: the map last."""
         from eventmap.export import geojson_text
         from eventmap.render import render_fragment, render_html
 
-        page = render_html(events, layers, title=title, article_base_url=base_url, tiles=tiles)
-        texts = {
-            GEOJSON_FILE: geojson_text(groups, layer_defs=layers).encode("utf-8"),
-            MAP_FILE: page.encode("utf-8"),
-        }
+        found = {GEOJSON_FILE: geojson_text(groups, layer_defs=layers).encode("utf-8")}
+        for name in extra:
+            export = EXPORT_FORMATS[name]
+            found[export.filename] = export.render(groups, layer_defs=layers)
         if fragment:
-            texts[FRAGMENT_FILE] = render_fragment(
+            found[FRAGMENT_FILE] = render_fragment(
                 events,
                 layers,
                 title=title,
@@ -547,30 +697,41 @@ def build(
                 article_base_url=base_url,
                 tiles=tiles,
             ).encode("utf-8")
-        lap("render")
+        page = render_html(events, layers, title=title, article_base_url=base_url, tiles=tiles)
+        found[MAP_FILE] = page.encode("utf-8")
+        return found
+
+    def current() -> bool:
+        return manifest is not None and _outputs_match(out_dir, manifest, digest, names)
+
+    files: dict[str, bytes] = {}
+    try:
         with _output_lock(out_dir, on_wait or (lambda: None)):
             _remove_stale_outputs(out_dir)
-            for name, data in texts.items():
-                write_bytes_atomic(out_dir / name, data)
-                report.outputs.append(out_dir / name)
-        if run.cache is not None:
-            files = {name: hashlib.sha256(data).hexdigest() for name, data in texts.items()}
-            run._cache_write(
-                lambda: run.cache.put_manifest(  # type: ignore[union-attr]
-                    _out_name(out_dir), {"digest": digest, "files": files}
-                )
+            if not current():
+                files = texts()
+                lap("render")
+                replace_together({out_dir / name: data for name, data in files.items()}, written)
+                report.outputs.extend(written.replaced)
+            # An earlier build's fragment or exports that this one did not ask for
+            # must not sit beside the map looking current.
+            report.removed = remove_unrequested(out_dir, names)
+    except OSError as exc:
+        # A folder that cannot be written is no fault when it already holds these outputs.
+        if files or written.replaced or not current():
+            raise output_fault(out_dir, exc, written) from exc
+    if not files:
+        report.outputs_reused = True
+        report.outputs.extend(out_dir / name for name in sorted(names))
+        lap("render")
+    if files and run.cache is not None:
+        hashes = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
+        run._cache_write(
+            lambda: run.cache.put_manifest(  # type: ignore[union-attr]
+                _out_name(out_dir), {"digest": digest, "files": hashes}
             )
-        lap("write")
-
-    for name in exports:
-        if name == "geojson":
-            continue
-        from eventmap.exports import EXPORT_FORMATS
-
-        export = EXPORT_FORMATS[name]
-        export.write(groups, out_dir / export.filename, layer_defs=layers)
-        report.outputs.append(out_dir / export.filename)
-    lap("export")
+        )
+    lap("write")
 
     if run.cache is not None:
         try:
@@ -578,5 +739,3 @@ def build(
         except OSError as exc:
             report.warnings.append(f"cache not pruned: {exc}")
     lap("prune")
-    report.seconds = time.perf_counter() - started
-    return report

@@ -26,10 +26,12 @@ or foreign file is a cache miss that the build then overwrites, never an
 input it trusts. Nothing is unpickled or executed.
 
 Files are written to a temporary name and renamed into place (without an
-fsync: a record lost to a crash is only a miss). After a build, records and
-geometries that no current article used are pruned; only file names of the
-shapes above are ever deleted, so pointing the cache at a folder that holds
-other files does not harm them.
+fsync: a record lost to a crash is only a miss). Temporary files a killed
+build left are removed once stale (:mod:`geo.stale_files`): those of output
+manifests when the cache is opened, those of records when it is pruned.
+After a build, records and geometries that no current article used are
+pruned; only file names of the shapes above are ever deleted, so pointing
+the cache at a folder that holds other files does not harm them.
 """
 
 from __future__ import annotations
@@ -40,12 +42,13 @@ import json
 import os
 import re
 import secrets
-import time
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from geo.stale_files import is_stale, remove_stale
 
 __all__ = [
     "CACHE_DIR_NAME",
@@ -67,9 +70,9 @@ STAGES: tuple[str, ...] = ("parse", "places", "events")
 _FORMAT = "eventmap-cache"
 _MAX_HEADER = 1 << 20
 _MAX_BODY = 256 << 20
-_STALE_TEMP_SECONDS = 3600
 _NAME = re.compile(r"^[0-9a-f]{64}$")
 _TEMP = re.compile(r"^\.[0-9a-f]{64}\.(?:rec|wkb)\.[0-9a-f]{8}\.tmp$")
+_MANIFEST_TEMP = re.compile(r"^\.[0-9a-f]{64}\.json\.[0-9a-f]{8}\.tmp$")
 _TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by eventmap.\n"
@@ -87,10 +90,7 @@ def default_cache_dir(articles_dir: Path) -> Path:
 
 def _stale(path: Path) -> bool:
     """A temporary file old enough that no running build is still writing it."""
-    try:
-        return time.time() - path.stat().st_mtime > _STALE_TEMP_SECONDS
-    except OSError:
-        return False
+    return is_stale(path)
 
 
 def _sha256(data: bytes) -> str:
@@ -119,6 +119,7 @@ class ArticleCache:
     def prepare(self) -> None:
         """Create the folder with its tags; raise ``OSError`` when it cannot be written."""
         self.root.mkdir(parents=True, exist_ok=True)
+        remove_stale(self.root / "outputs", _MANIFEST_TEMP)
         for name, text in (("CACHEDIR.TAG", _TAG), (".gitignore", "# eventmap build cache\n*\n")):
             path = self.root / name
             if not path.exists():

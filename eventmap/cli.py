@@ -1,9 +1,13 @@
-"""The ``eventmap`` command: ``build``, ``watch``, ``geoparse`` and ``eval``.
+"""The ``eventmap`` command: ``build``, ``watch``, ``snapshot``, ``report``, ``geoparse``, ``eval``.
 
 Exit codes (DESIGN.md): 0 success; 1 finished but some inputs failed (each
-named on stderr); 2 usage or configuration error. An interrupted command
-(Ctrl-C, SIGTERM) removes its temporary files, leaves the previous outputs
-in place, and exits 130 (143 for SIGTERM).
+named on stderr); 2 usage or configuration error, or a fault around the
+inputs (an output or data folder that cannot be written, a pipeline that
+cannot load, Dask workers that keep dying, every article failing alike),
+told in one line that names the path or service, never as a traceback. An
+interrupted command (Ctrl-C, SIGTERM) removes its temporary files, says what
+it left (the previous outputs, or the new set when the interrupt came while
+it was being renamed into place), and exits 130 (143 for SIGTERM).
 """
 
 from __future__ import annotations
@@ -74,7 +78,12 @@ def _run_snapshot(args: argparse.Namespace, err: TextIO) -> int:
     from eventmap.snapshot import SnapshotError, SnapshotOptions, snapshot
 
     options = SnapshotOptions(
-        width=args.width, height=args.height, zoom=args.zoom, center=args.center, scale=args.scale
+        width=args.width,
+        height=args.height,
+        zoom=args.zoom,
+        center=args.center,
+        scale=args.scale,
+        static=args.static,
     )
     try:
         out = snapshot(args.map, args.output, options=options, chromium=args.chromium)
@@ -126,7 +135,14 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
         default=(),
         metavar="FORMATS",
         help="also write these, comma-separated: gpkg (GeoPackage, a table per layer), "
-        "kml (Google Earth), csv (events with WKT)",
+        "kml (Google Earth), csv (a spreadsheet: one row per event, areas as point and "
+        "radius). Exports and fragment.html of an earlier build that this one does not "
+        "write are removed",
+    )
+    output.add_argument(
+        "--csv-wkt",
+        action="store_true",
+        help="give the CSV a WKT column with each place's outline (implies --export csv)",
     )
     output.add_argument(
         "--fragment",
@@ -183,6 +199,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="eventmap",
         description="Turn news articles into source-cited event maps, geocoded offline.",
     )
+    from eventmap import __version__
+
+    parser.add_argument("--version", action="version", version=f"eventmap {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = sub.add_parser(
@@ -236,13 +255,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     snap.add_argument("--width", type=_positive_int, default=1200, help="CSS pixels")
     snap.add_argument("--height", type=_positive_int, default=800, help="CSS pixels")
-    snap.add_argument("--zoom", type=int, default=None, help="map zoom (default: fit)")
+    snap.add_argument(
+        "--zoom", type=int, default=None, help="map zoom (default: the map's view of the events)"
+    )
     snap.add_argument(
         "--center",
         type=_lat_lon,
         default=None,
         metavar="LAT,LON",
-        help="centre the map here (default: fit the events)",
+        help="centre the map here (default: the centre of the events' view)",
+    )
+    snap.add_argument(
+        "--static",
+        action="store_true",
+        help="a figure for print: hide zoom buttons, layer switcher, search and date sliders, "
+        "show every place unclustered; keep the legend, a scale bar and the credits",
     )
     snap.add_argument(
         "--scale",
@@ -256,6 +283,64 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="the Chromium to use (default: chromium on PATH)",
     )
+
+    report = sub.add_parser(
+        "report",
+        help="write a self-contained HTML brief (and PDF): map, chronology, sources, method",
+        description="Build the events of ARTICLES_DIR (through the build cache, without "
+        "touching the maps in --out), take a static snapshot of their map, and write "
+        "DIR/report.html: the title, the map, a chronology of events (date, type, place, "
+        "precision, source, quote), the sources, and a note on method and data credits. "
+        "One file with no script and no external request, ready to mail. Needs Chromium "
+        "and Playwright, as 'snapshot' does.",
+    )
+    report.add_argument(
+        "articles_dir",
+        nargs="?",
+        type=Path,
+        default=Path("articles"),
+        metavar="ARTICLES_DIR",
+        help="folder of articles (default: articles)",
+    )
+    report.add_argument(
+        "--out",
+        type=Path,
+        default=Path("maps"),
+        metavar="DIR",
+        help="output folder (default: maps)",
+    )
+    report.add_argument("--title", default="Event brief", help="the brief's title")
+    report.add_argument("--pdf", action="store_true", help="also print it to DIR/report.pdf (A4)")
+    report.add_argument(
+        "--fragment",
+        action="store_true",
+        help="also write DIR/report-fragment.html: the brief as one <section> to paste "
+        "into a larger page",
+    )
+    report.add_argument(
+        "--fragment-id",
+        default="eventmap-report",
+        metavar="ID",
+        help="the fragment's element id, unique on the page it goes into "
+        "(default: eventmap-report)",
+    )
+    report.add_argument(
+        "--chromium",
+        default=None,
+        metavar="PATH",
+        help="the Chromium to use (default: chromium on PATH)",
+    )
+    report.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="the build cache (default: as for build)",
+    )
+    report.add_argument(
+        "-q", "--quiet", action="store_true", help="print only skipped articles and errors"
+    )
+    _add_pipeline_options(report)
 
     geoparse = sub.add_parser(
         "geoparse",
@@ -338,7 +423,11 @@ def _pipeline(args: argparse.Namespace) -> Any:
     """The loaded pipeline (one per process and configuration)."""
     from eventmap.work import pipeline_for
 
-    return pipeline_for(_config(args))
+    config = _config(args)
+    try:
+        return pipeline_for(config)
+    except Exception as exc:  # the model, the gazetteer or its data folder
+        raise UsageError(f"cannot load the pipeline: {exc}") from exc
 
 
 def _engine(args: argparse.Namespace) -> Engine:
@@ -348,17 +437,26 @@ def _engine(args: argparse.Namespace) -> Engine:
         return DaskEngine(workers=args.workers)
     if args.scheduler:
         return DaskEngine(address=args.scheduler)
-    # The build adds the analyst's places.toml to the configuration it asks for.
-    return LocalEngine(factory=lambda config: _pipeline(args).with_overrides(config.overrides))
+    from eventmap.work import pipeline_for
+
+    # The build adds the analyst's places.toml to the configuration it asks for;
+    # the engine names a pipeline that cannot load (EngineError).
+    return LocalEngine(
+        factory=lambda config: pipeline_for(_config(args)).with_overrides(config.overrides)
+    )
 
 
 def _report(report: BuildReport, args: argparse.Namespace, err: TextIO) -> int:
-    from eventmap.feedback import summary_lines
+    from eventmap.feedback import notice_lines, summary_lines
 
     for failure in report.failed:
         print(f"eventmap: skipped {failure}", file=err)
     for warning in report.warnings:
         print(f"eventmap: warning: {warning}", file=err)
+    for line in notice_lines(report, args.articles_dir):
+        print(line, file=err)
+    for path in report.removed:
+        print(f"eventmap: removed {path} (from an earlier build; not asked for now)", file=err)
     if not args.quiet:
         for line in summary_lines(report, verbose=args.verbose):
             print(line, file=err)
@@ -368,9 +466,18 @@ def _report(report: BuildReport, args: argparse.Namespace, err: TextIO) -> int:
     return EXIT_INPUT_FAILED if report.failed else EXIT_OK
 
 
+def _exports(args: argparse.Namespace) -> tuple[str, ...]:
+    """The formats to export; ``--csv-wkt`` turns ``csv`` into ``csv-wkt`` (and implies it)."""
+    names = list(args.export)
+    if args.csv_wkt:
+        names = [n for n in names if n not in ("csv", "csv-wkt")] + ["csv-wkt"]
+    return tuple(dict.fromkeys(names))
+
+
 def _build_once(args: argparse.Namespace, engine: Engine, err: TextIO, *, fresh: bool) -> int:
     from eventmap.build import build
     from eventmap.engine import EngineError
+    from eventmap.faults import Fault
     from eventmap.feedback import make_progress
     from geo.overrides import OverrideError
 
@@ -392,9 +499,9 @@ def _build_once(args: argparse.Namespace, engine: Engine, err: TextIO, *, fresh:
             ),
             tiles=args.tiles,
             fragment=args.fragment,
-            exports=args.export,
+            exports=_exports(args),
         )
-    except (EngineError, OverrideError, ValueError) as exc:
+    except (EngineError, Fault, OverrideError, ValueError) as exc:
         raise UsageError(str(exc)) from exc
     return _report(report, args, err)
 
@@ -438,6 +545,53 @@ def _closing(engine: Engine) -> Iterator[Engine]:
         yield engine
     finally:
         engine.close()
+
+
+def _run_report(args: argparse.Namespace, err: TextIO) -> int:
+    from eventmap.engine import EngineError, LocalEngine
+    from eventmap.feedback import make_progress, notice_lines
+    from eventmap.report import make_report
+    from eventmap.snapshot import SnapshotError
+    from geo.overrides import OverrideError
+
+    if not args.articles_dir.is_dir():
+        raise UsageError(f"{args.articles_dir}: not a folder of articles")
+    config = _config(args)
+    engine = LocalEngine(factory=lambda c: _pipeline(args).with_overrides(c.overrides))
+    with _closing(engine):
+        try:
+            result = make_report(
+                args.articles_dir,
+                args.out,
+                config=config,
+                engine=engine,
+                cache_dir=args.cache_dir,
+                title=args.title,
+                pdf=args.pdf,
+                fragment=args.fragment,
+                fragment_id=args.fragment_id,
+                chromium=args.chromium,
+                progress=make_progress(err, quiet=args.quiet),
+            )
+        except (SnapshotError, EngineError, OverrideError, ValueError) as exc:
+            raise UsageError(str(exc)) from exc
+    built = result.build
+    for failure in built.failed:
+        print(f"eventmap: skipped {failure}", file=err)
+    for line in notice_lines(built, args.articles_dir):
+        print(line, file=err)
+    if not args.quiet:
+        from eventmap.report import chronology
+
+        events = len(chronology(built.groups, layer_defs=config.layer_definitions()))
+        phases = ", ".join(f"{name} {secs:.1f} s" for name, secs in result.seconds.items())
+        print(
+            f"{built.articles_read} articles read; {events} events in the brief ({phases})",
+            file=err,
+        )
+        for path in result.outputs:
+            print(f"wrote {path}", file=err)
+    return EXIT_INPUT_FAILED if built.failed else EXIT_OK
 
 
 def _run_geoparse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -519,9 +673,32 @@ def _run_event_eval(args: argparse.Namespace, kind: GoldKind, out: TextIO) -> in
     return EXIT_OK
 
 
+class _Terminated(SystemExit):
+    """SIGTERM, as an exception, so temporary files are removed on the way out."""
+
+
 def _terminate(signum: int, frame: FrameType | None) -> None:
     """Turn SIGTERM into an exception, so temporary files are removed on the way out."""
-    raise SystemExit(128 + signum)
+    raise _Terminated(128 + signum)
+
+
+def _left(exc: BaseException) -> str:
+    """What an interrupted command left, in words (see :class:`eventmap.atomic.ReplaceProgress`)."""
+    from eventmap.faults import outputs_progress
+
+    progress = outputs_progress(exc)
+    return "the previous outputs are unchanged" if progress is None else progress.describe()
+
+
+def _os_error(exc: OSError) -> str:
+    """One line for an OSError no command expected: what, on which path."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if not exc.filename:
+        return f"{reason}; {_left(exc)}"
+    return (
+        f"{exc.filename}: {reason}; check that path (a folder where one is expected, "
+        f"permission to write, free space); {_left(exc)}"
+    )
 
 
 @contextmanager
@@ -552,13 +729,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _run_geoparse(args, out, err)
             if args.command == "snapshot":
                 return _run_snapshot(args, err)
+            if args.command == "report":
+                return _run_report(args, err)
             return _run_eval(args, out, err)
     except UsageError as exc:
         print(f"eventmap: error: {exc}", file=err)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("eventmap: interrupted; the previous outputs are unchanged", file=err)
+    except OSError as exc:  # a fault around the inputs that no step named: still one line
+        print(f"eventmap: error: {_os_error(exc)}", file=err)
+        return EXIT_USAGE
+    except KeyboardInterrupt as exc:
+        print(f"eventmap: interrupted; {_left(exc)}", file=err)
         return EXIT_INTERRUPTED
+    except _Terminated as exc:
+        print(f"eventmap: terminated; {_left(exc)}", file=err)
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ changes the output.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 from collections.abc import Callable, Iterator, Sequence
@@ -38,7 +39,12 @@ MAX_CHUNK = 32
 
 
 class EngineError(RuntimeError):
-    """The engine cannot run: no scheduler at the address, or workers that differ."""
+    """The engine cannot run; the build stops with exit 2.
+
+    No scheduler at the address, a local cluster that does not start, workers
+    that differ or keep dying, or a pipeline that cannot load. The message
+    names the service and what to do.
+    """
 
 
 class Engine(Protocol):
@@ -111,7 +117,10 @@ class LocalEngine:
         """Run the chunks in order, here."""
         if not tasks:
             return
-        pipeline = self._resolve(config)
+        try:
+            pipeline = self._resolve(config)
+        except Exception as exc:  # the model, the gazetteer or the layers cannot load
+            raise EngineError(f"cannot load the pipeline: {exc}") from exc
         for chunk in chunked(tasks):
             yield from run_tasks(chunk, pipeline=pipeline, token=token)
             advance(_articles(chunk))
@@ -185,10 +194,24 @@ class DaskEngine:
                 self._client = Client(self._cluster, timeout=self._timeout)
             else:
                 self._client = Client(self._address, timeout=self._timeout)
-        except (OSError, TimeoutError) as exc:
-            self.close()
-            raise EngineError(f"cannot reach the Dask scheduler {self._address}: {exc}") from exc
+        except Exception as exc:  # OSError, TimeoutError, RuntimeError from the nanny ...
+            with contextlib.suppress(Exception):
+                self.close()
+            raise EngineError(self._unreachable(exc)) from exc
         return self._client
+
+    def _unreachable(self, exc: BaseException) -> str:
+        """Why the cluster cannot be used, and what to do, in one line."""
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if self._workers is not None:
+            return (
+                f"cannot start a local Dask cluster of {self._workers} worker processes: "
+                f"{reason}; try fewer --workers, or build without --workers"
+            )
+        return (
+            f"cannot reach the Dask scheduler {self._address}: {reason}; "
+            "check that it runs and the address, or build without --scheduler"
+        )
 
     def _worker_count(self, client: Any) -> int:
         try:
@@ -226,7 +249,7 @@ class DaskEngine:
             futures.append(future)
         try:
             for future in as_completed(futures):
-                results = future.result()
+                results = self._result(future)
                 advance(sizes[future.key])
                 future.release()
                 yield from results
@@ -234,6 +257,30 @@ class DaskEngine:
             for future in futures:
                 if not future.done():
                     future.cancel()
+
+    def _result(self, future: Any) -> list[TaskResult]:
+        """A chunk's results; a chunk that could not run is an :class:`EngineError`."""
+        from distributed import KilledWorker
+
+        try:
+            results: list[TaskResult] = future.result()
+        except KilledWorker as exc:
+            tries = getattr(exc, "allowed_failures", None)
+            times = f"{tries + 1} times" if isinstance(tries, int) else "again and again"
+            raise EngineError(
+                f"Dask workers were killed {times} while processing the same articles; "
+                "they may be running out of memory: try fewer --workers, workers with "
+                "more memory, or build without --workers"
+            ) from exc
+        except (EngineError, KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as exc:  # per-article failures come back as results, not here
+            reason = str(exc).splitlines()[0] if str(exc) else ""
+            raise EngineError(
+                f"a Dask worker could not process articles: {type(exc).__name__}: {reason}; "
+                "check that every worker has the same eventmap, model and data"
+            ) from exc
+        return results
 
     def close(self) -> None:
         """Close the client, and the local cluster if this engine started it."""

@@ -15,8 +15,10 @@ coordinates rounded to about a metre, WGS 84 longitude/latitude).
   per place with a styled Point or (Multi)Polygon, an HTML description that
   quotes the sources, and a TimeSpan over the event dates.
 * **CSV** (``events.csv``, for spreadsheets): one row per event, that is per
-  (layer, place, citation), with the geometry as WKT. Text cells that a
-  spreadsheet would run as a formula get a leading apostrophe.
+  (layer, place, citation), with the place as a point and a radius (an area's
+  outline only as WKT when asked: ``csv-wkt``). UTF-8 with a byte-order mark,
+  so Excel reads "Ţarţūs" right; every cell within Excel's 32,767 characters;
+  text cells that a spreadsheet would run as a formula get a leading apostrophe.
 
 :data:`EXPORT_FORMATS` names them all, the GeoJSON included, for the CLI.
 """
@@ -27,9 +29,10 @@ import csv
 import html
 import io
 import json
+import math
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 from xml.etree import ElementTree as ET
@@ -41,17 +44,24 @@ from shapely.geometry.base import BaseGeometry
 from eventmap.atomic import write_bytes_atomic, write_text_atomic
 from eventmap.export import citation_properties, date_range, export_geometry, geojson_text
 from eventmap.grouping import PlaceOnLayer
+from geo.types import Place
 from layers.dates import citation_date
 from layers.types import LayerDefinition
 
 __all__ = [
     "CSV_COLUMNS",
+    "CSV_WKT_COLUMNS",
+    "EXCEL_CELL_MAX",
     "EXPORT_FORMATS",
+    "OPTIONAL_OUTPUTS",
     "ExportFormat",
     "Writer",
     "csv_text",
+    "geopackage_bytes",
     "kml_text",
+    "remove_unrequested",
     "write_csv",
+    "write_csv_wkt",
     "write_geojson",
     "write_geopackage",
     "write_kml",
@@ -74,11 +84,25 @@ class Writer(Protocol):
         """Write ``groups`` to ``path``."""
 
 
+class Renderer(Protocol):
+    """What every export renderer looks like: the file's bytes, for the build to write."""
+
+    def __call__(
+        self, groups: Sequence[PlaceOnLayer], *, layer_defs: Sequence[LayerDefinition]
+    ) -> bytes:
+        """The bytes of the file for ``groups``."""
+
+
 class ExportFormat(NamedTuple):
-    """An export: the file name it takes in the output folder and the function that writes it."""
+    """An export: its file name in the output folder, its writer, and its bytes.
+
+    ``render`` gives the file's bytes without writing them, so a build can
+    replace every output of a build together (:func:`eventmap.atomic.replace_together`).
+    """
 
     filename: str
     write: Writer
+    render: Renderer
 
 
 def _titles(layer_defs: Sequence[LayerDefinition]) -> dict[str, str]:
@@ -201,6 +225,13 @@ def write_geopackage(
     GDAL writes into a private temporary folder; the finished file is then
     swapped in atomically.
     """
+    write_bytes_atomic(Path(path), geopackage_bytes(groups, layer_defs=layer_defs))
+
+
+def geopackage_bytes(
+    groups: Sequence[PlaceOnLayer], *, layer_defs: Sequence[LayerDefinition] = ()
+) -> bytes:
+    """The GeoPackage of :func:`write_geopackage`, as bytes (GDAL writes a private folder)."""
     import pyogrio
 
     titles = _titles(layer_defs)
@@ -230,8 +261,7 @@ def write_geopackage(
                     "DESCRIPTION": f"eventmap layer {layer}",
                 },
             )
-        data = target.read_bytes()
-    write_bytes_atomic(Path(path), data)
+        return target.read_bytes()
 
 
 # --------------------------------------------------------------------------- KML
@@ -392,6 +422,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "name",
     "lat",
     "lon",
+    "shape",
     "precision",
     "radius_km",
     "gazetteer_id",
@@ -407,10 +438,20 @@ CSV_COLUMNS: tuple[str, ...] = (
     "start",
     "end",
     "url",
-    "wkt",
 )
-"""The CSV header. ``article_date`` is the article's date; ``event_date`` when the
-event happened and ``date_source`` where that came from (``sentence``/``article``)."""
+"""The CSV header. ``lat``/``lon`` are the place's point; ``shape`` is ``point`` or
+``area``, and an area's ``radius_km`` is its own (or, when it has none, the radius of
+a circle as large as the area). ``article_date`` is the article's date;
+``event_date`` when the event happened and ``date_source`` where that came from
+(``sentence``/``article``)."""
+
+CSV_WKT_COLUMNS: tuple[str, ...] = (*CSV_COLUMNS, "wkt")
+"""The header with ``--csv-wkt``: the geometry as WKT in a last column."""
+
+EXCEL_CELL_MAX = 32767
+"""The most characters an Excel cell holds; longer text is cut (and marked) to fit."""
+_CUT_MARK = " […]"
+_KM_PER_DEGREE = 111.32
 
 
 def _cell(value: object) -> object:
@@ -418,23 +459,54 @@ def _cell(value: object) -> object:
 
     A text cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
     return gets a leading apostrophe, so a spreadsheet shows it rather than
-    running it. Numeric columns are written as numbers and never touched.
+    running it. Numeric columns are written as numbers and never touched. Text
+    longer than :data:`EXCEL_CELL_MAX` is cut and ends in `` […]``.
     """
     if value is None:
         return ""
-    if isinstance(value, str) and value.startswith(_FORMULA_LEADS):
-        return "'" + value
+    if isinstance(value, str):
+        if value.startswith(_FORMULA_LEADS):
+            value = "'" + value
+        if len(value) > EXCEL_CELL_MAX:
+            value = value[: EXCEL_CELL_MAX - len(_CUT_MARK)] + _CUT_MARK
     return value
 
 
-def csv_text(groups: Sequence[PlaceOnLayer]) -> str:
-    """The CSV export as text (see :func:`write_csv`)."""
+def _area_radius_km(place: Place) -> float | None:
+    """An area's radius: its own, else that of a circle of the same area (rounded, km)."""
+    if place.radius_km:
+        return place.radius_km
+    geometry = place.geometry
+    if not place.is_area or geometry.is_empty:
+        return None
+    scale = math.cos(math.radians(place.lat)) * _KM_PER_DEGREE**2
+    return round(math.sqrt(abs(geometry.area) * scale / math.pi), 1)
+
+
+def _wkt(geometry: BaseGeometry) -> str:
+    """The export geometry as WKT, simplified further until it fits one Excel cell."""
+    exported = export_geometry(geometry)
+    text = shapely.to_wkt(exported, rounding_precision=_WKT_DECIMALS)
+    tolerance = 0.01
+    while len(text) > EXCEL_CELL_MAX and tolerance < 10:
+        simpler = shapely.simplify(exported, tolerance, preserve_topology=True)
+        text = shapely.to_wkt(simpler, rounding_precision=_WKT_DECIMALS)
+        tolerance *= 2
+    if len(text) > EXCEL_CELL_MAX:  # pathological: many islands; the box still locates it
+        text = shapely.to_wkt(shapely.envelope(exported), rounding_precision=_WKT_DECIMALS)
+    return text
+
+
+def csv_text(groups: Sequence[PlaceOnLayer], *, wkt: bool = False) -> str:
+    """The CSV export as text, without the byte-order mark (see :func:`write_csv`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(CSV_WKT_COLUMNS if wkt else CSV_COLUMNS)
     for group in groups:
         place = group.place
-        wkt = shapely.to_wkt(export_geometry(place.geometry), rounding_precision=_WKT_DECIMALS)
+        shape = "area" if place.is_area else "point"
+        radius = _area_radius_km(place) if place.is_area else place.radius_km
+        extra = (_wkt(place.geometry),) if wkt else ()
         for citation in group.citations:
             event_date, date_source = citation_date(citation)
             row = (
@@ -442,8 +514,9 @@ def csv_text(groups: Sequence[PlaceOnLayer]) -> str:
                 place.name,
                 place.lat,
                 place.lon,
+                shape,
                 place.precision.value,
-                place.radius_km,
+                radius,
                 place.gazetteer_id,
                 place.country,
                 group.confidence,
@@ -457,32 +530,101 @@ def csv_text(groups: Sequence[PlaceOnLayer]) -> str:
                 citation.start,
                 citation.end,
                 citation.url,
-                wkt,
+                *extra,
             )
             writer.writerow([_cell(value) for value in row])
     return buffer.getvalue()
 
 
 def write_csv(
-    groups: Sequence[PlaceOnLayer], path: Path, *, layer_defs: Sequence[LayerDefinition] = ()
+    groups: Sequence[PlaceOnLayer],
+    path: Path,
+    *,
+    layer_defs: Sequence[LayerDefinition] = (),
+    wkt: bool = False,
 ) -> None:
-    """Write one CSV row per event (layer, place, citation), UTF-8, RFC 4180 quoting.
+    """Write one CSV row per event (layer, place, citation) for a spreadsheet.
 
-    Columns are :data:`CSV_COLUMNS`; ``wkt`` is the geometry as the other
-    exports draw it. Quotes, commas and newlines in the text are quoted as
-    RFC 4180 says. Text cells a spreadsheet would take for a formula (see
+    UTF-8 with a byte-order mark (Excel reads the file as UTF-8 only then),
+    RFC 4180 quoting, CRLF line ends. Columns are :data:`CSV_COLUMNS`: points
+    and properties, an area as its point and radius; ``wkt=True`` adds the
+    outline as WKT (:data:`CSV_WKT_COLUMNS`), simplified until each fits a
+    cell. Text cells a spreadsheet would take for a formula (see
     :func:`_cell`) start with an apostrophe: strip a leading ``'`` from a
     text cell to get the original back. ``layer_defs`` is accepted for a
     uniform writer signature; rows follow the groups' (layer) order.
     """
     del layer_defs
-    write_text_atomic(Path(path), csv_text(groups))
+    write_text_atomic(Path(path), "\ufeff" + csv_text(groups, wkt=wkt))
+
+
+def write_csv_wkt(
+    groups: Sequence[PlaceOnLayer], path: Path, *, layer_defs: Sequence[LayerDefinition] = ()
+) -> None:
+    """:func:`write_csv` with the WKT column (``eventmap build --export csv --csv-wkt``)."""
+    write_csv(groups, path, layer_defs=layer_defs, wkt=True)
+
+
+def _geojson_bytes(
+    groups: Sequence[PlaceOnLayer], *, layer_defs: Sequence[LayerDefinition] = ()
+) -> bytes:
+    return geojson_text(groups, layer_defs=layer_defs).encode("utf-8")
+
+
+def _kml_bytes(
+    groups: Sequence[PlaceOnLayer], *, layer_defs: Sequence[LayerDefinition] = ()
+) -> bytes:
+    return kml_text(groups, layer_defs=layer_defs).encode("utf-8")
+
+
+def _csv_bytes(
+    groups: Sequence[PlaceOnLayer], *, layer_defs: Sequence[LayerDefinition] = ()
+) -> bytes:
+    del layer_defs
+    return ("\ufeff" + csv_text(groups)).encode("utf-8")
+
+
+def _csv_wkt_bytes(
+    groups: Sequence[PlaceOnLayer], *, layer_defs: Sequence[LayerDefinition] = ()
+) -> bytes:
+    del layer_defs
+    return ("\ufeff" + csv_text(groups, wkt=True)).encode("utf-8")
 
 
 EXPORT_FORMATS: dict[str, ExportFormat] = {
-    "geojson": ExportFormat("events.geojson", write_geojson),
-    "gpkg": ExportFormat("events.gpkg", write_geopackage),
-    "kml": ExportFormat("events.kml", write_kml),
-    "csv": ExportFormat("events.csv", write_csv),
+    "geojson": ExportFormat("events.geojson", write_geojson, _geojson_bytes),
+    "gpkg": ExportFormat("events.gpkg", write_geopackage, geopackage_bytes),
+    "kml": ExportFormat("events.kml", write_kml, _kml_bytes),
+    "csv": ExportFormat("events.csv", write_csv, _csv_bytes),
+    "csv-wkt": ExportFormat("events.csv", write_csv_wkt, _csv_wkt_bytes),
 }
-"""Export name (as ``--export`` takes it) → its file name in the output folder and writer."""
+"""Export name (as ``--export`` takes it) → its file name in the output folder and writer.
+``csv-wkt`` is the CSV with a WKT column (what ``--csv-wkt`` asks for)."""
+
+OPTIONAL_OUTPUTS: tuple[str, ...] = (
+    "fragment.html",
+    *sorted({f.filename for n, f in EXPORT_FORMATS.items() if n != "geojson"}),
+)
+"""The files a build writes only when asked (``--fragment``, ``--export``)."""
+
+
+def remove_unrequested(out_dir: Path, written: Iterable[str]) -> list[Path]:
+    """Delete the optional outputs an earlier build left that this build did not write.
+
+    Only :data:`OPTIONAL_OUTPUTS` are touched (never the map, a report or a
+    user's own file): a ``fragment.html`` or ``events.csv`` that was not made
+    from these articles must not sit beside the map looking current. Returns
+    the files removed, for the build to tell the user.
+    """
+    keep = set(written)
+    removed: list[Path] = []
+    for name in OPTIONAL_OUTPUTS:
+        path = Path(out_dir) / name
+        if name in keep or not path.is_file():
+            continue
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        removed.append(path)
+    return removed

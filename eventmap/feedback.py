@@ -10,12 +10,22 @@ engine and the time of each phase.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 if TYPE_CHECKING:
     from eventmap.build import BuildReport
 
-__all__ = ["NullProgress", "Progress", "RichProgress", "make_progress", "summary_lines"]
+__all__ = [
+    "NullProgress",
+    "Progress",
+    "RichProgress",
+    "make_progress",
+    "notice_lines",
+    "summary_lines",
+    "unsupported_files",
+]
 
 
 class Progress(Protocol):
@@ -104,18 +114,33 @@ def make_progress(stream: TextIO, *, quiet: bool = False) -> Progress:
     return RichProgress(stream)
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def summary_lines(report: BuildReport, *, verbose: bool = False) -> list[str]:
-    """The summary after a build, one string per line."""
+    """The summary after a build, one string per line.
+
+    Only a place on an event layer is an event; a place on the "Other places"
+    layer (named in passing) is counted as a mention, so the counts say how
+    much happened where, not how many names the articles hold.
+    """
     cached = f" ({report.from_cache} from cache)" if report.from_cache else ""
+    context = report.context_layers
+    events = sum(n for layer, n in report.events_per_layer.items() if layer not in context)
+    event_places = {g.place.gazetteer_id for g in report.groups if g.layer not in context}
+    named = {g.place.gazetteer_id for g in report.groups if g.layer in context} - event_places
     lines = [
         f"{report.articles_read} articles read{cached}, {len(report.failed)} skipped; "
-        f"{report.places} places, {report.events} events; {report.seconds:.1f} s"
+        f"{_plural(events, 'event')} at {_plural(len(event_places), 'place')}, "
+        f"{_plural(len(named), 'other place')} named; {report.seconds:.1f} s"
     ]
     if report.events_per_layer:
         width = max(len(layer) for layer in report.events_per_layer)
         for layer, count in report.events_per_layer.items():
             places = report.places_per_layer.get(layer, 0)
-            lines.append(f"  {layer:<{width}}  {count:>6} events  {places:>6} places")
+            kind = "mentions" if layer in context else "events"
+            lines.append(f"  {layer:<{width}}  {count:>6} {kind:<8}  {places:>6} places")
     if verbose:
         lines.append(f"engine: {report.engine}")
         if report.cache_dir is not None and report.cache is not None:
@@ -132,4 +157,47 @@ def summary_lines(report: BuildReport, *, verbose: bool = False) -> list[str]:
         if report.work:
             stages = ", ".join(f"{name} {secs:.2f} s" for name, secs in report.work.items())
             lines.append(f"work: {stages}")
+    return lines
+
+
+# Files an articles folder may hold that are not articles and deserve no warning.
+_NOT_ARTICLES = frozenset({"places.toml"})
+
+
+def unsupported_files(root: Path) -> list[Path]:
+    """Files under ``root`` a build passes over because of their format (a ``.docx``, a PDF).
+
+    Hidden files and folders, README files and ``places.toml`` are not
+    articles and are not listed; every other file whose suffix eventmap does
+    not read is, so that the user hears why it is missing from the map.
+    """
+    from eventmap.articles import ARTICLE_SUFFIXES
+
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            lowered = name.lower()
+            if name.startswith(".") or lowered in _NOT_ARTICLES:
+                continue
+            if lowered == "readme" or lowered.startswith("readme."):
+                continue
+            if not lowered.endswith(ARTICLE_SUFFIXES):
+                found.append(Path(dirpath, name))
+    return found
+
+
+def notice_lines(report: BuildReport, articles_dir: Path) -> list[str]:
+    """What the user should know about inputs that gave nothing: unread formats, no places."""
+    from eventmap.articles import ARTICLE_SUFFIXES
+
+    known = ", ".join(ARTICLE_SUFFIXES)
+    lines = [
+        f"eventmap: warning: {path}: unsupported format (eventmap reads {known}); not mapped"
+        for path in unsupported_files(articles_dir)
+    ]
+    lines.extend(
+        f"eventmap: warning: {articles_dir / article}: no place found"
+        for article in report.no_place
+    )
     return lines

@@ -5,16 +5,34 @@ The map is opened in headless Chromium (Debian's, or any given with
 file refused: a snapshot shows exactly what an offline reader sees. It waits
 for the page's ``window.eventmapReady`` flag, applies the size, zoom and
 centre the user picked, lets the map settle, and writes the image.
+
+The view is the map's own opening view (fitted to the events) unless a zoom
+or centre is given; a zoom alone keeps the centre of that view. ``static``
+makes a figure for print: the interactive controls (zoom buttons, layer
+switcher, search, date sliders) and open popups are hidden, clusters are
+undone so every place shows as its own marker, and the legend, a scale bar
+and the credits stay. :func:`print_pdf` prints any local page (the report) to
+PDF through the same Chromium.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["CHROMIUM_ARGS", "SnapshotError", "SnapshotOptions", "find_chromium", "snapshot"]
+__all__ = [
+    "CHROMIUM_ARGS",
+    "SnapshotError",
+    "SnapshotOptions",
+    "find_chromium",
+    "prepare",
+    "print_pdf",
+    "snapshot",
+]
 
 CHROMIUM_ARGS = (
     "--no-sandbox",
@@ -27,8 +45,59 @@ CHROMIUM_ARGS = (
 )
 """Headless Chromium flags for every page eventmap opens: no sandbox, GPU,
 QUIC, first-run screens or background traffic."""
-_READY = "window.eventmapReady === true"
+# A map is ready when its runtime says so; a report (no script) once it is loaded.
+_READY = (
+    "window.eventmapReady === true || "
+    "(document.readyState === 'complete' && !!document.querySelector('main.eventmap-report'))"
+)
 _SUFFIXES = (".png", ".pdf")
+_MAP_IDS = "Object.keys(window.eventmapMaps || {})"
+# The view: a zoom alone keeps the centre of the map's own opening view (the
+# events' bounds), a centre alone keeps its zoom.
+_SET_VIEW = """([zoom, center]) => {
+    for (const state of Object.values(window.eventmapMaps)) {
+        const map = state.map, bounds = state.data && state.data.bounds;
+        const home = bounds ? L.latLngBounds(bounds).getCenter() : map.getCenter();
+        map.setView(center || home, zoom === null ? map.getZoom() : zoom, {animate: false});
+    }
+}"""
+# Clusters undone: each layer's markers leave their cluster group for a plain
+# group, so a figure shows every place as its own marker. A scale bar is added
+# where the map has none.
+_UNCLUSTER = """() => {
+    for (const state of Object.values(window.eventmapMaps)) {
+        const map = state.map;
+        map.closePopup();
+        for (const e of state.layers || []) {
+            if (!e.cluster || !e.group || !e.group.hasLayer(e.cluster)) continue;
+            const markers = e.cluster.getLayers();
+            e.group.removeLayer(e.cluster);
+            e.group.addLayer(L.featureGroup(markers));
+        }
+        if (!map.getContainer().querySelector(".leaflet-control-scale")) {
+            L.control.scale({imperial: false, position: "bottomright"}).addTo(map);
+        }
+    }
+}"""
+
+
+def _static_css(map_ids: list[str]) -> str:
+    """CSS hiding the interactive controls of the page's maps.
+
+    Their classes are prefixed ``em`` on a page and with the map id in a fragment.
+    """
+    prefixes = ["em", *(i for i in map_ids if re.fullmatch(r"[A-Za-z][\w-]*", i))]
+    own = [f".{p}-{part}" for p in prefixes for part in ("search", "time", "cluster")]
+    hidden = [
+        ".leaflet-control-zoom",
+        ".leaflet-control-layers",
+        ".leaflet-popup-pane",
+        ".leaflet-control:has(input[type=search])",
+        ".leaflet-control:has(input[type=range])",
+        ".marker-cluster",
+        *own,
+    ]
+    return ",".join(hidden) + "{display:none !important}"
 
 
 class SnapshotError(RuntimeError):
@@ -45,17 +114,27 @@ class SnapshotOptions:
     center: tuple[float, float] | None = None
     scale: float = 2.0
     timeout_s: float = 30.0
+    static: bool = False
+    """Hide the interactive controls and undo clustering (a figure for print)."""
 
 
 def find_chromium(explicit: str | None = None) -> str:
-    """The Chromium executable to use.
+    """The Chromium executable to use: ``explicit`` when given, else one on ``PATH``.
 
     Raises
     ------
     SnapshotError
-        When none is found.
+        When ``explicit`` is not an executable file (it is never silently
+        replaced by another browser), or when none is found on ``PATH``.
     """
-    for candidate in (explicit, shutil.which("chromium"), shutil.which("chromium-browser")):
+    if explicit is not None:
+        path = Path(explicit)
+        if not path.is_file():
+            raise SnapshotError(f"--chromium {explicit}: no such file")
+        if not os.access(path, os.X_OK):
+            raise SnapshotError(f"--chromium {explicit}: not an executable")
+        return str(path)
+    for candidate in (shutil.which("chromium"), shutil.which("chromium-browser")):
         if candidate and Path(candidate).exists():
             return candidate
     raise SnapshotError(
@@ -114,8 +193,69 @@ def snapshot(
         raise
     except Exception as exc:  # Playwright's errors are not one family
         tmp.unlink(missing_ok=True)
-        raise SnapshotError(f"{map_path}: the snapshot failed: {exc}") from exc
+        raise SnapshotError(f"{map_path}: the snapshot failed: {_first_line(exc)}") from exc
     return out
+
+
+def _first_line(exc: BaseException) -> str:
+    """The first line of an exception's message: Playwright's run to a page of call log."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def print_pdf(
+    page_path: Path,
+    out: Path,
+    *,
+    chromium: str | None = None,
+    timeout_s: float = 30.0,
+) -> Path:
+    """Print a local HTML page (such as the report) to ``out`` as an A4 PDF.
+
+    The page is printed with its print stylesheet and backgrounds; requests
+    that are not for local files are refused, as for snapshots. The PDF is
+    written beside ``out`` and renamed into place.
+
+    Raises
+    ------
+    SnapshotError
+        For a missing page, no Chromium or Playwright, or a failed print.
+    """
+    if not page_path.is_file():
+        raise SnapshotError(f"{page_path}: no such page")
+    executable = find_chromium(chromium)
+    sync_playwright = _playwright()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.stem}.partial{out.suffix}")
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS))
+            try:
+                page = browser.new_page()
+                page.route("**/*", _local_only)
+                page.goto(page_path.resolve().as_uri(), timeout=timeout_s * 1000)
+                page.emulate_media(media="print")
+                page.pdf(
+                    path=str(tmp),
+                    format="A4",
+                    print_background=True,
+                    margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"},
+                )
+            finally:
+                browser.close()
+        tmp.replace(out)
+    except Exception as exc:  # Playwright's errors are not one family
+        tmp.unlink(missing_ok=True)
+        raise SnapshotError(f"{page_path}: printing failed: {_first_line(exc)}") from exc
+    return out
+
+
+def _local_only(route: Any) -> None:
+    """Let a page load local files only: what an offline reader sees."""
+    if route.request.url.startswith(("file:", "data:")):
+        route.continue_()
+    else:
+        route.abort()
 
 
 def _render(browser: Any, map_path: Path, out: Path, options: SnapshotOptions) -> None:
@@ -124,29 +264,9 @@ def _render(browser: Any, map_path: Path, out: Path, options: SnapshotOptions) -
         device_scale_factor=options.scale,
     )
     page = context.new_page()
-    page.route(
-        "**/*",
-        lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort(),
-    )
+    page.route("**/*", _local_only)
     page.goto(map_path.resolve().as_uri())
-    try:
-        page.wait_for_function(_READY, timeout=options.timeout_s * 1000)
-    except Exception as exc:
-        raise SnapshotError(
-            f"{map_path}: the map did not finish drawing in {options.timeout_s:g} s "
-            "(is it an eventmap map?)"
-        ) from exc
-    if options.zoom is not None or options.center is not None:
-        page.evaluate(
-            """([zoom, center]) => {
-                const state = Object.values(window.eventmapMaps)[0];
-                const map = state.map;
-                map.setView(center || map.getCenter(), zoom === null ? map.getZoom() : zoom,
-                            {animate: false});
-            }""",
-            [options.zoom, list(options.center) if options.center else None],
-        )
-    page.wait_for_timeout(400)  # let clusters and the base settle after the last move
+    prepare(page, options, name=str(map_path))
     if out.suffix.lower() == ".pdf":
         page.emulate_media(media="screen")
         page.pdf(
@@ -158,3 +278,28 @@ def _render(browser: Any, map_path: Path, out: Path, options: SnapshotOptions) -
     else:
         page.screenshot(path=str(out), full_page=False)
     context.close()
+
+
+def prepare(page: Any, options: SnapshotOptions, *, name: str = "the map") -> None:
+    """Make a loaded map page what the snapshot shows: ready, static if asked, in view.
+
+    Raises
+    ------
+    SnapshotError
+        When the page never sets ``window.eventmapReady``.
+    """
+    try:
+        page.wait_for_function(_READY, timeout=options.timeout_s * 1000)
+    except Exception as exc:
+        raise SnapshotError(
+            f"{name}: the map did not finish drawing in {options.timeout_s:g} s "
+            "(is it an eventmap map?)"
+        ) from exc
+    if page.evaluate("!window.eventmapMaps"):  # a report page: nothing to move
+        return
+    if options.static:
+        page.add_style_tag(content=_static_css(page.evaluate(_MAP_IDS)))
+        page.evaluate(_UNCLUSTER)
+    if options.zoom is not None or options.center is not None:
+        page.evaluate(_SET_VIEW, [options.zoom, list(options.center) if options.center else None])
+    page.wait_for_timeout(400)  # let clusters and the base settle after the last move

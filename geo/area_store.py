@@ -13,8 +13,10 @@ of :mod:`geo.areas` itself, so new shapes or a change to how areas are built
 never meet an old file. Each file carries a digest of its own contents; a file
 that is short, foreign or corrupt is ignored and rebuilt, never trusted.
 Files are written beside their destination and renamed into place, so
-concurrent workers at worst build the same area twice. A data directory that
-cannot be written only costs the rebuild.
+concurrent workers at worst build the same area twice; the temporary files
+of a writer that was killed are removed by the next process that uses the
+directory (:mod:`geo.stale_files`). A data directory that cannot be written
+(read-only, full) only costs the rebuild.
 """
 
 from __future__ import annotations
@@ -23,13 +25,14 @@ import functools
 import hashlib
 import json
 import os
-import tempfile
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import shapely
 
+from geo.stale_files import remove_stale, temp_name
 from geo.types import Precision
 
 if TYPE_CHECKING:
@@ -41,19 +44,26 @@ STORE_FORMAT = 1
 """Bump when the file layout changes."""
 
 _MAGIC = b"eventmap-area\n"
+_TEMP = re.compile(r"^\.area-")
 
 F = TypeVar("F", bound=Callable[..., "AreaResult | None"])
 
 
 @functools.lru_cache(maxsize=1)
 def store_dir() -> Path:
-    """The directory for this version of the shapes and of the area code."""
+    """The directory for this version of the shapes and of the area code.
+
+    Temporary files that a killed writer left there are removed the first
+    time a process asks for it.
+    """
     from geo import areas, shapes
     from geo.gazetteer import default_data_dir
 
     digest = hashlib.sha256(f"format {STORE_FORMAT} {shapes.data_digest()}\n".encode())
     digest.update(Path(areas.__file__).read_bytes())
-    return default_data_dir() / f"areas-{digest.hexdigest()[:16]}"
+    folder = default_data_dir() / f"areas-{digest.hexdigest()[:16]}"
+    remove_stale(folder, _TEMP)
+    return folder
 
 
 def persisted(kind: str) -> Callable[[F], F]:
@@ -133,14 +143,18 @@ def _write(path: Path, result: AreaResult | None) -> None:
         }
     header["sha256"] = hashlib.sha256(body).hexdigest()
     data = _MAGIC + json.dumps(header, sort_keys=True).encode() + b"\n" + body
+    tmp = path.parent / temp_name(".area-")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".area-")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     except OSError:
         return
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
+    except OSError:  # a full disk: the area is built again next time
+        tmp.unlink(missing_ok=True)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

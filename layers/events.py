@@ -29,14 +29,21 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+import shapely
 from spacy.tokens import Doc, Span, Token
 
 from geo.types import MentionKind, Place, Precision, Resolved
 from layers.dates import event_date
+from layers.location_model import LocationModel, pair_features
 from layers.types import EventLocation, EventType, LayerDefinition, ReportedEvent
+
+PairObserver = Callable[[frozenset[int], Resolved, list[str]], None]
+"""Called with a trigger's token indices, a place mention of its sentence and the
+pair's features."""
 
 __all__ = [
     "Attachment",
@@ -59,8 +66,8 @@ _ORIGIN = frozenset({"from"})
 _TOPIC = frozenset({"about", "regarding", "concerning"})
 _NOT_THROUGH = frozenset(
     {
-        "from", "against", "for", "despite", "including", "like", "except", "besides",
-        "since", "during", "after", "before", "until", "following", "amid", "than", "of",
+        "from", "against", "for", "despite", "including", "except", "besides",
+        "since", "during", "after", "before", "until", "following", "amid", "than",
         "with", "without", "about", "regarding", "concerning", "as",
     }
 )  # fmt: skip
@@ -137,9 +144,18 @@ OWNED_THINGS = frozenset(
 """Nouns whose place modifier names an owner, a nationality or a party, not a
 site: "a US drone", "Russian troops", "the Kharkiv governor". A site's
 modifier is where it is: "a Jerusalem hotel", "a Baghdad restaurant"."""
+_NEAR_WORDS = frozenset({"close", "next", "near", "adjacent", "nearer", "closer"})
+_ACCESS_NOUNS = frozenset(
+    {"entrance", "entrances", "gate", "gates", "road", "approach", "approaches", "way",
+     "route", "highway", "access", "exit", "doorstep"}
+)  # fmt: skip
+_WHEN_MARKS = frozenset({"when", "as", "while", "where"})
 _POINTS_BACK = frozenset({"there"})
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _POINTS_BACK_NOUNS = frozenset({"city", "town", "village", "area", "region", "capital"})
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
+_NAMED = frozenset({"ORG", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
+"""Entity labels whose words name something, not an event that happened."""
 _POS_TAG = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
 _MAX_HOPS = 8
 _ROLE_CONFIDENCE = {
@@ -192,8 +208,6 @@ def trigger_keys(token: Token) -> set[str]:
     doc = token.doc
     if token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
         keys.add(f"{token.lower_}-{doc[token.i + 2].lower_}")
-    if token.i >= 2 and doc[token.i - 1].text == "-":
-        keys.add(f"{doc[token.i - 2].lower_}-{token.lower_}")
     tag = _POS_TAG.get(token.pos_)
     if tag is not None:
         keys |= {f"{lemma}/{tag}", f"{token.lower_}/{tag}"}
@@ -225,13 +239,15 @@ class TypeIndex:
 def _object_words(token: Token, place_tokens: frozenset[int]) -> set[str]:
     """What the trigger acts on: its object's lemma, or ``@place`` for a place."""
     words: set[str] = set()
+    if token.dep_ == "acl" and token.head is not token:  # "shells fired by the army"
+        words |= {token.head.lemma_.lower(), token.head.lower_}
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr") or (
             child.dep_ == "pobj" and token.pos_ == "NOUN"
         ):
             words.add(child.lemma_.lower())
             words.add(child.lower_)
-            if child.i in place_tokens or any(c.i in place_tokens for c in child.subtree):
+            if child.i in place_tokens:
                 words.add("@place")
         elif child.dep_ == "prep" and child.lower_ in ("of", "on"):
             for pobj in child.children:
@@ -252,14 +268,19 @@ def match_type(
 
     Among the types whose triggers match and whose conditions hold, a type
     whose ``objects`` the trigger's object satisfies wins; then the longest
-    matching key ("missile strike" over "strike"); then taxonomy order.
+    matching key ("missile strike" over "strike"); then a type whose
+    ``requires`` the sentence met (an attack with missiles is a strike);
+    then taxonomy order. Words inside a name ("the Government of National
+    Accord") trigger nothing.
     """
     if token.pos_ not in _TRIGGER_POS or (token.is_stop and token.lower_ not in index.triggers):
         return None
+    if token.ent_type_ in _NAMED:
+        return None  # "the Government of National Accord", "Operation Desert Storm"
     keys = trigger_keys(token)
     if not keys & index.triggers:
         return None
-    best: tuple[tuple[int, int, int], EventType, str] | None = None
+    best: tuple[tuple[int, int, int, int], EventType, str] | None = None
     objects: set[str] | None = None
     own = {token.lemma_.lower(), token.lower_}  # a trigger cannot be its own condition
     for order, (event_type, layer_id) in enumerate(index.types):
@@ -274,7 +295,7 @@ def match_type(
             if not objects & set(event_type.objects):
                 continue
         length = max(len(k.split("/")[0].split()) for k in matched)
-        rank = (1 if event_type.objects else 0, length, -order)
+        rank = (1 if event_type.objects else 0, length, 1 if event_type.requires else 0, -order)
         if best is None or rank > best[0]:
             best = (rank, event_type, layer_id)
     return None if best is None else (best[1], best[2])
@@ -312,12 +333,19 @@ def _first_role(token: Token, event_type: EventType) -> str | None:
         if head.head.lower_ in _ATTRIBUTION_HEADS:
             return None  # "according to Moscow" cites a source
         if word in DESTINATION:
+            above = head.head
+            if above.lower_ in _NEAR_WORDS:
+                return "location"  # "villages close to Algiers"
+            if above.lower_ in _ACCESS_NOUNS or above.lemma_.lower() in _ACCESS_NOUNS:
+                return "of"  # "the entrance to Bethlehem" stands for a part of it
             return "destination"
         if word in LOCATIVE:
             return "location"
         return "of" if word == "of" else None
     if dep in ("dobj", "nsubjpass", "attr", "oprd"):
         return "target"
+    if dep in ("npadvmod", "advmod") and token.lower_ in PLACE_PARTS:
+        return "location"  # "raids north of Baghdad"
     return "compound" if dep in ("compound", "nmod") else None
 
 
@@ -381,7 +409,12 @@ def attachment(
                     role = "target"  # "the bombing of Aleppo", "the capture of Jaffna"
                     token = noun
                     continue
-                return None  # "the people of Aleppo", "the leader of Syria"
+                if noun.lower_ in OWNED_THINGS or noun.lemma_.lower() in OWNED_THINGS:
+                    return None  # "the people of Aleppo", "the leader of Syria"
+                if noun.pos_ in ("NOUN", "PROPN") and noun.i != head.i:
+                    token = noun  # "the rebel stronghold of X": a site that is X
+                    continue
+                return None
             if found is None:
                 return None
             if found in ("compound",) and head.i not in triggers:
@@ -509,7 +542,10 @@ def _modifies_a_thing(cand: _Candidate, doc: Doc, triggers: frozenset[int]) -> b
     last = max(cand.tokens)
     noun = None
     for after in doc[last + 1 : last + 5]:
-        if after.i in triggers or after.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "PUNCT"):
+        model = any(ch.isdigit() for ch in after.text) or after.is_upper  # "MQ-9", "F-16"
+        if after.i in triggers or (
+            after.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "PUNCT") and not model
+        ):
             break
         if after.pos_ == "PUNCT" and after.text != "-":
             break
@@ -533,14 +569,26 @@ def _finer(place: Place | None, wider: Place | None) -> bool:
     return place.precision is not Precision.COUNTRY
 
 
+def _holds(wider: Place | None, place: Place | None) -> bool:
+    """Whether ``wider`` is an area whose outline holds ``place``'s point."""
+    if wider is None or place is None or wider is place or not wider.is_area:
+        return False
+    if place.gazetteer_id == wider.gazetteer_id:
+        return False
+    return bool(wider.geometry.covers(shapely.Point(place.lon, place.lat)))
+
+
 def _most_specific(
     found: list[tuple[_Candidate, Attachment]],
 ) -> list[tuple[_Candidate, Attachment]]:
-    """Drop a country or province that only holds another of the event's places."""
+    """Drop a country, province or area that only holds another of the event's places."""
     return [
         (cand, how)
         for cand, how in found
-        if not any(_finer(other.item.place, cand.item.place) for other, _ in found)
+        if not any(
+            _finer(other.item.place, cand.item.place) or _holds(cand.item.place, other.item.place)
+            for other, _ in found
+        )
     ]
 
 
@@ -565,8 +613,11 @@ def _points_back(trigger: Token) -> bool:
     return False
 
 
-def _same_paragraph(text: str, start: int, end: int) -> bool:
-    return "\n\n" not in text[start:end] and "\n" not in text[start:end].strip()
+def _same_paragraph(text: str, before: Span, sentence: Span) -> bool:
+    """Whether no blank line stands between two sentences."""
+    end = before.start_char + len(before.text.rstrip())
+    start = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
+    return _BLANK_LINE.search(text, end, max(end, start)) is None
 
 
 def detect_events(
@@ -576,8 +627,16 @@ def detect_events(
     layers: Sequence[LayerDefinition],
     index: TypeIndex | None = None,
     article_date: str | None = None,
+    model: LocationModel | None = None,
+    on_pair: PairObserver | None = None,
 ) -> list[ReportedEvent]:
     """Every event ``doc`` reports, in text order, with the places where it happened.
+
+    Without ``model`` a place is where the event happened when the roles
+    above say so; with it, when the learned scorer
+    (:mod:`layers.location_model`), which weighs the roles with the rest of
+    the evidence, gives at least its threshold. ``on_pair`` sees every
+    (trigger, place mention) pair with its features (for training).
 
     ``resolved`` are the article's place mentions, resolved or not (a mention
     that did not resolve still names where an event happened). Bare national
@@ -625,15 +684,39 @@ def detect_events(
             taken |= trigger_tokens
             located: list[tuple[_Candidate, Attachment]] = []
             for cand in candidates:
-                if cand.tokens & trigger_tokens or _modifies_a_thing(cand, doc, trigger_tokens):
+                if cand.tokens & trigger_tokens:
                     continue
-                how = attachment(
-                    cand.root,
-                    trigger_tokens,
-                    event_type,
-                    other_places=place_tokens - cand.tokens,
-                    also_triggers=trigger_words,
+                owned = _modifies_a_thing(cand, doc, trigger_tokens)
+                how = (
+                    None
+                    if owned
+                    else attachment(
+                        cand.root,
+                        trigger_tokens,
+                        event_type,
+                        other_places=place_tokens - cand.tokens,
+                        also_triggers=trigger_words,
+                    )
                 )
+                if model is not None or on_pair is not None:
+                    place = cand.item.place
+                    features = pair_features(
+                        cand.root,
+                        cand.tokens,
+                        token,
+                        rule=how.role if how is not None else "none",
+                        place_kind=place.feature if place is not None else "unresolved",
+                        owned=owned,
+                    )
+                    if on_pair is not None:
+                        on_pair(trigger_tokens, cand.item, features)
+                    if model is not None:
+                        chance = model.probability(features)
+                        how = (
+                            Attachment(how.role if how else "location", round(chance, 3))
+                            if chance >= model.threshold
+                            else None
+                        )
                 if how is not None:
                     located.append((cand, how))
             located = _most_specific(located)
@@ -651,7 +734,7 @@ def detect_events(
             if not locations and previous and _points_back(token):
                 before_number, before_places = previous[-1]
                 if before_number == number - 1 and _same_paragraph(
-                    text, sentences[before_number].end_char, sentence.start_char
+                    text, sentences[before_number], sentence
                 ):
                     locations = [
                         EventLocation(

@@ -24,3 +24,17 @@ def test_build_map_from_files_and_folders(tmp_path, pipeline):
 def test_missing_path_is_named(tmp_path, pipeline):
     with pytest.raises(FileNotFoundError, match="nope"):
         eventmap.build_map(tmp_path / "nope", pipeline=pipeline)
+
+
+def test_the_tests_do_not_write_into_the_users_data_folder():
+    """tests/conftest.py points EVENTMAP_DATA_DIR at a folder of this session."""
+    import os
+    from pathlib import Path
+
+    from geo.gazetteer import default_data_dir
+
+    user = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "eventmap"
+    assert default_data_dir() != user
+    kept = os.environ.get("EVENTMAP_TEST_DATA_DIR")
+    expected = kept or "eventmap-test-data-"
+    assert expected in str(default_data_dir())

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import signal
 import stat
 import sys
 from collections.abc import Callable
@@ -10,7 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from eventmap.atomic import write_bytes_atomic, write_text_atomic
+from eventmap import atomic
+from eventmap.atomic import (
+    ReplaceProgress,
+    replace_together,
+    write_bytes_atomic,
+    write_text_atomic,
+)
 
 
 def listing(folder: Path) -> list[str]:
@@ -154,3 +162,106 @@ def test_long_file_name(tmp_path: Path) -> None:
     write_text_atomic(target, "x")
     assert target.read_text() == "x"
     assert listing(tmp_path) == [target.name]
+
+
+# -- a set of files replaced together ----------------------------------------------------------
+
+
+def _previous_set(folder: Path) -> dict[Path, bytes]:
+    old = {folder / "events.geojson": b"old geojson", folder / "index.html": b"old map"}
+    for path, data in old.items():
+        path.write_bytes(data)
+    return old
+
+
+def _new_set(folder: Path) -> dict[Path, bytes]:
+    return {
+        folder / "events.geojson": b"new geojson",
+        folder / "events.csv": b"new csv",
+        folder / "index.html": b"new map",
+    }
+
+
+def test_a_set_is_replaced_whole(tmp_path: Path) -> None:
+    _previous_set(tmp_path)
+    progress = ReplaceProgress()
+    replace_together(_new_set(tmp_path), progress)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {
+        p.name: d for p, d in _new_set(tmp_path).items()
+    }
+    assert progress.replaced == list(_new_set(tmp_path)) and progress.untouched == []
+    assert progress.describe() == "the new outputs were all written"
+
+
+@pytest.mark.parametrize(
+    ("fault", "failing_call"),
+    [(errno.ENOSPC, 2), (errno.ENOSPC, 3), (errno.EACCES, 1), (errno.EROFS, 1)],
+)
+def test_a_disk_that_fills_or_refuses_while_staging_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: int, failing_call: int
+) -> None:
+    old = _previous_set(tmp_path)
+    real = atomic._create_temp
+    calls = []
+
+    def create(directory: Path, name: str) -> tuple[Path, int]:
+        calls.append(name)
+        if len(calls) == failing_call:
+            raise OSError(fault, os.strerror(fault), str(directory / name))
+        return real(directory, name)
+
+    monkeypatch.setattr(atomic, "_create_temp", create)
+    progress = ReplaceProgress()
+    with pytest.raises(OSError) as raised:
+        replace_together(_new_set(tmp_path), progress)
+    assert raised.value.errno == fault
+    assert {p: p.read_bytes() for p in tmp_path.iterdir()} == old  # no temporary file either
+    assert progress.describe() == "the previous outputs are unchanged"
+
+
+def test_a_rename_that_fails_says_which_files_are_new(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _previous_set(tmp_path)
+    real = os.replace
+
+    def replace(src: object, dst: object) -> None:
+        if Path(str(dst)).name == "events.csv":
+            raise OSError(errno.EIO, "Input/output error")
+        real(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", replace)
+    progress = ReplaceProgress()
+    with pytest.raises(OSError):
+        replace_together(_new_set(tmp_path), progress)
+    assert (tmp_path / "events.geojson").read_bytes() == b"new geojson"
+    assert (tmp_path / "index.html").read_bytes() == b"old map"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.geojson", "index.html"]
+    assert progress.describe() == (
+        "only some outputs were replaced: new events.geojson; "
+        "still the previous build's events.csv, index.html"
+    )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_during_the_renames_waits_until_the_set_is_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _previous_set(tmp_path)
+    real = os.replace
+    renamed: list[str] = []
+
+    def replace(src: object, dst: object) -> None:
+        if not renamed:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C right between two renames
+        real(src, dst)  # type: ignore[arg-type]
+        renamed.append(Path(str(dst)).name)
+
+    monkeypatch.setattr(os, "replace", replace)
+    progress = ReplaceProgress()
+    with pytest.raises(KeyboardInterrupt):
+        replace_together(_new_set(tmp_path), progress)
+    assert renamed == ["events.geojson", "events.csv", "index.html"]
+    assert (tmp_path / "index.html").read_bytes() == b"new map"
+    assert progress.describe() == "the new outputs were all written"
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

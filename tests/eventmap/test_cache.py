@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import zlib
 from pathlib import Path
@@ -12,7 +13,7 @@ from eventmap import pipeline as pipeline_module
 from eventmap.build import build
 from eventmap.cache import CACHE_DIR_NAME, CACHE_ENV, ArticleCache, default_cache_dir
 from eventmap.pipeline import Pipeline
-from layers.types import LayerDefinition, TriggerRule
+from layers.types import EventType, LayerDefinition
 
 pytestmark = pytest.mark.usefixtures("quick_render")
 
@@ -128,8 +129,8 @@ def _with_meetings_trigger(layers: list[LayerDefinition], word: str) -> list[Lay
     changed = []
     for layer in layers:
         if layer.id == "meetings":
-            rules = (*layer.rules, TriggerRule(triggers=(word,)))
-            layer = LayerDefinition(**{**layer.__dict__, "rules": rules})
+            added = EventType(id=f"test_{word}", title=word, triggers=(word,))
+            layer = dataclasses.replace(layer, event_types=(*layer.event_types, added))
         changed.append(layer)
     return changed
 
@@ -319,3 +320,30 @@ def test_unchanged_outputs_are_left_in_place_and_checked(pipeline, corpus, tmp_p
     retitled = _build(pipeline, corpus, out, title="Another title")
     assert not retitled.outputs_reused
     assert not _build(pipeline, corpus, out, title="Another title", fresh=True).outputs_reused
+
+
+def test_temporary_files_of_killed_builds_are_removed_once_stale(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from eventmap.cache import ArticleCache
+    from geo.stale_files import MAX_AGE_SECONDS
+
+    cache = ArticleCache(tmp_path / "cache")
+    key = "ab" * 32
+    cache.prepare()
+    cache.put("events", key, {"x": 1})
+    cache.put_manifest("cd" * 32, {"digest": "d", "files": {}})
+    record_temp = tmp_path / "cache" / "events" / "ab" / f".{key}.rec.0123abcd.tmp"
+    manifest_temp = tmp_path / "cache" / "outputs" / f".{'cd' * 32}.json.0123abcd.tmp"
+    young = tmp_path / "cache" / "outputs" / f".{'ef' * 32}.json.4567abcd.tmp"  # being written
+    old = time.time() - 2 * MAX_AGE_SECONDS
+    for path in (record_temp, manifest_temp, young):
+        path.write_bytes(b"half a record")
+    for path in (record_temp, manifest_temp):
+        os.utime(path, (old, old))
+    ArticleCache(tmp_path / "cache").prepare()  # the next build opens the cache
+    assert not manifest_temp.exists() and young.exists()
+    ArticleCache(tmp_path / "cache").prune({"events": {key}})  # and prunes it at the end
+    assert not record_temp.exists()
+    assert cache.get("events", key) == {"x": 1}

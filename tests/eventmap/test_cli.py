@@ -79,6 +79,25 @@ def test_geoparse_jsonl(tmp_path, capsys):
     assert mosul["kind"] == "phrase" and "strike_sites" in mosul["layers"]
     assert abs(mosul["lat"] - 36.34) < 0.5 and abs(mosul["lon"] - 43.13) < 0.5
     assert records[1]["toponyms"] == []
+    (strike,) = [e for e in records[0]["events"] if e["layer"] == "strike_sites"]
+    assert text[strike["trigger"]["start"] : strike["trigger"]["end"]] == "struck"
+    assert [text[loc["start"] : loc["end"]] for loc in strike["locations"]] == ["Mosul"]
+    assert strike["type"] and strike["date"] is None
+    assert records[1]["events"] == []
+
+
+def test_geoparse_lists_events_whose_place_is_unknown_or_absent(tmp_path, capsys):
+    source = tmp_path / "in.jsonl"
+    text = "Gunmen ambushed a convoy on the road. Protesters marched in Zqxville."
+    source.write_text(json.dumps({"doc_id": "d1", "text": text}) + "\n")
+    out = tmp_path / "out.jsonl"
+    assert cli.main(["geoparse", str(source), "-o", str(out)]) == cli.EXIT_OK
+    (record,) = [json.loads(line) for line in out.read_text().splitlines()]
+    by_trigger = {text[e["trigger"]["start"] : e["trigger"]["end"]]: e for e in record["events"]}
+    assert by_trigger["ambushed"]["locations"] == []
+    assert by_trigger["ambushed"]["layer"] == "attacks"
+    (march,) = [e for trigger, e in by_trigger.items() if "marched" in trigger]
+    assert march["layer"] == "protests"  # "Protesters marched": one event
 
 
 def test_eval_scores_a_gold_file(tmp_path, capsys):
@@ -113,7 +132,7 @@ def test_eval_rejects_a_malformed_gold_file(tmp_path, capsys):
     assert "gold.jsonl:1" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("command", ["build", "watch", "geoparse", "eval", "snapshot"])
+@pytest.mark.parametrize("command", ["build", "watch", "geoparse", "eval", "snapshot", "report"])
 def test_help_on_each_command(command, capsys):
     with pytest.raises(SystemExit) as exit_info:
         cli.main([command, "--help"])
@@ -125,3 +144,58 @@ def test_unknown_geocoder_is_a_configuration_error(tmp_path, capsys, monkeypatch
     monkeypatch.undo()  # use the real pipeline factory for this one
     assert cli.main(["build", str(_articles(tmp_path)), "--geocoder", "nosuchservice"]) == 2
     assert "nosuchservice" in capsys.readouterr().err
+
+
+def test_version(capsys):
+    from eventmap import __version__
+
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"eventmap {__version__}"
+
+
+def test_unknown_geocoder_lists_the_names_offline_first(tmp_path, capsys):
+    folder = str(_articles(tmp_path))
+    assert cli.main(["build", folder, "--geocoder", "nosuchservice"]) == cli.EXIT_USAGE
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert "unknown geocoder 'nosuchservice'; use one of: offline, arcgis," in line
+    assert "nominatim" in line and "dict_keys" not in line
+
+
+@pytest.mark.parametrize("options", [[], ["--geocoder-option", "user_agent= "]])
+def test_nominatim_without_a_user_agent_names_the_option(tmp_path, capsys, options):
+    code = cli.main(["build", str(_articles(tmp_path)), "--geocoder", "nominatim", *options])
+    assert code == cli.EXIT_USAGE
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert "--geocoder-option user_agent=" in line
+    assert "ToS" not in line and "geopy" not in line
+
+
+def test_unsupported_files_and_articles_without_places_are_named(tmp_path, capsys):
+    folder = _articles(tmp_path)
+    (folder / "memo.docx").write_bytes(b"PK\x03\x04 not read")
+    (folder / "places.toml").write_text("")
+    (folder / "README.md").write_text("# about these articles\n")
+    (folder / ".hidden.pdf").write_bytes(b"%PDF")
+    (folder / "weather.txt").write_text("It rained all day and nobody went out.\n")
+    assert cli.main(["build", str(folder), "--out", str(tmp_path / "maps")]) == cli.EXIT_OK
+    err = capsys.readouterr().err
+    assert f"eventmap: warning: {folder / 'memo.docx'}: unsupported format" in err
+    assert f"eventmap: warning: {folder / 'weather.txt'}: no place found" in err
+    assert "places.toml" not in err and "README" not in err and "hidden" not in err
+
+
+def test_the_summary_counts_events_apart_from_places_named_in_passing(tmp_path, capsys):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.md").write_text(
+        "---\ntitle: Talks\ndate: 2021-03-04\n---\n\n"
+        "The two ministers held talks in Cairo.\n\nBoth had flown in from Rome and Madrid.\n"
+    )
+    assert cli.main(["build", str(folder), "--out", str(tmp_path / "maps")]) == cli.EXIT_OK
+    lines = capsys.readouterr().err.splitlines()
+    assert "1 event at 1 place, 2 other places named" in lines[0]
+    meetings = next(line for line in lines if line.strip().startswith("meetings"))
+    places = next(line for line in lines if line.strip().startswith("places"))
+    assert "1 events" in meetings and "2 mentions" in places and "events" not in places

@@ -148,8 +148,9 @@ def test_exports_fragment_and_tiles_from_the_command_line(tmp_path, capsys):
         name.startswith("strike_sites") for name, _ in pyogrio.list_layers(out / "events.gpkg")
     )
     assert ET.parse(out / "events.kml").getroot() is not None
-    rows = list(csv.DictReader((out / "events.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((out / "events.csv").open(encoding="utf-8-sig")))
     assert any(r["layer"] == "strike_sites" and r["event_date"] == "2021-02-01" for r in rows)
+    assert "wkt" not in rows[0]
     fragment = (out / "fragment.html").read_text()
     assert fragment.startswith('<div id="eventmap-wrap"')
     # (index.html is a stand-in here; the fragment is rendered for real)
@@ -162,3 +163,30 @@ def test_unknown_export_format_is_a_usage_error(tmp_path, capsys):
         cli.main(["build", str(tmp_path), "--export", "shp"])
     assert exit_info.value.code == 2
     assert "shp" in capsys.readouterr().err
+
+
+def test_outputs_of_an_earlier_build_are_removed_and_reported(corpus, tmp_path, capsys):
+    out = tmp_path / "maps"
+    assert _build(corpus, tmp_path, "--export", "csv,kml", "--fragment", "-q") == cli.EXIT_OK
+    assert {"events.csv", "events.kml", "fragment.html"} <= {p.name for p in out.iterdir()}
+    (out / "report.html").write_text("a brief made by eventmap report")  # not the build's
+    (out / "notes.txt").write_text("the analyst's own file")
+    capsys.readouterr()
+    assert _build(corpus, tmp_path, "--export", "kml", "-q") == cli.EXIT_OK
+    err = capsys.readouterr().err
+    names = {p.name for p in out.iterdir()}
+    assert "events.csv" not in names and "fragment.html" not in names
+    assert {"events.kml", "report.html", "notes.txt", "index.html"} <= names
+    assert f"eventmap: removed {out / 'events.csv'}" in err
+    assert f"eventmap: removed {out / 'fragment.html'}" in err
+    assert len(err.splitlines()) == 2
+
+
+def test_csv_wkt_adds_the_outline_column(corpus, tmp_path):
+    import csv
+
+    assert _build(corpus, tmp_path, "--csv-wkt", "-q") == cli.EXIT_OK
+    path = tmp_path / "maps" / "events.csv"
+    rows = list(csv.DictReader(path.open(newline="", encoding="utf-8-sig")))
+    assert rows and all(row["wkt"] for row in rows)
+    assert {row["shape"] for row in rows} >= {"point", "area"}

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import math
 from xml.etree import ElementTree as ET
 
 import geopandas as gpd
@@ -168,9 +169,10 @@ def _rows(text: str) -> list[dict[str, str]]:
 def test_csv_one_row_per_event(groups, tmp_path):
     path = tmp_path / "events.csv"
     write_csv(groups, path, layer_defs=load_layers())
-    with path.open(newline="", encoding="utf-8") as handle:
+    assert path.read_bytes().startswith(b"\xef\xbb\xbflayer,name,")  # a BOM: Excel reads UTF-8
+    with path.open(newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
-    assert tuple(rows[0]) == CSV_COLUMNS
+    assert tuple(rows[0]) == CSV_COLUMNS and "wkt" not in rows[0]
     assert [(r["layer"], r["article"]) for r in rows] == [
         ("strike_sites", "a.md"),
         ("strike_sites", "b.md"),
@@ -186,8 +188,50 @@ def test_csv_one_row_per_event(groups, tmp_path):
     )
     assert rows[1]["event_date"] == "" and rows[1]["date_source"] == ""
     assert float(first["lat"]) == 35.2 and float(first["lon"]) == 35.5
-    assert shapely.from_wkt(first["wkt"]).equals(Point(35.5, 35.2))
-    assert shapely.from_wkt(rows[2]["wkt"]).geom_type == "Polygon"
+    assert (first["shape"], first["radius_km"]) == ("point", "")
+    sea, isles = rows[2], rows[3]
+    assert (sea["shape"], sea["precision"], sea["radius_km"]) == ("area", "region", "40.0")
+    # an area without a radius of its own: that of a circle as large (two half-degree
+    # triangles near the equator, about 0.5 deg2 each => sqrt(2 * 6200 / pi) ~ 63 km)
+    assert isles["shape"] == "area" and 55 < float(isles["radius_km"]) < 70
+
+
+def test_csv_wkt_only_when_asked_and_every_cell_fits_excel(tmp_path):
+    from eventmap.exports import CSV_WKT_COLUMNS, EXCEL_CELL_MAX, write_csv_wkt
+
+    # an outline of 40,000 vertices, as a country's coast can be, and a huge quote
+    ring = [
+        (
+            10 + 5 * math.cos(2 * math.pi * i / 40000) + 0.01 * (i % 2),
+            50 + 3 * math.sin(2 * math.pi * i / 40000),
+        )
+        for i in range(40000)
+    ]
+    coast = _place("t:8", "Coastland", Polygon(ring), Precision.COUNTRY)
+    quote = "Ships left Coastland. " + "x" * 40000
+    group = PlaceOnLayer("places", coast, (_citation(quote, "Coastland"),), 1.0)
+    plain = csv_text([group])
+    assert len(plain) < 1000 + EXCEL_CELL_MAX  # no outline repeated on the row
+    path = tmp_path / "events.csv"
+    write_csv_wkt([group], path)
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert tuple(row) == CSV_WKT_COLUMNS
+    assert all(len(cell) <= EXCEL_CELL_MAX for cell in row.values())
+    assert row["quote"].startswith("Ships left Coastland. xxx") and row["quote"].endswith(" […]")
+    outline = shapely.from_wkt(row["wkt"])
+    assert outline.geom_type == "Polygon" and abs(outline.area - coast.geometry.area) < 1.0
+
+
+def test_csv_reads_back_accented_names_through_the_bom(groups, tmp_path):
+    name = "Ţarţūs"
+    place = _place("t:6", name, Point(35.9, 34.9))
+    group = PlaceOnLayer("places", place, (_citation(f"Ships sailed from {name}.", name),), 1.0)
+    path = tmp_path / "events.csv"
+    write_csv([group], path)
+    assert path.read_bytes()[:3] == b"\xef\xbb\xbf"
+    (row,) = list(csv.DictReader(path.open(newline="", encoding="utf-8-sig")))
+    assert row["name"] == name
 
 
 def test_csv_round_trips_awkward_text(groups):
@@ -242,6 +286,5 @@ def test_every_format_writes_its_file(groups, tmp_path, name):
     path = tmp_path / export.filename
     export.write(groups, path, layer_defs=load_layers())
     assert path.is_file() and path.stat().st_size > 0
-    assert (
-        path.suffix == {"geojson": ".geojson", "gpkg": ".gpkg", "kml": ".kml", "csv": ".csv"}[name]
-    )
+    suffixes = {"geojson": ".geojson", "gpkg": ".gpkg", "kml": ".kml", "csv": ".csv"}
+    assert path.suffix == suffixes[name.removesuffix("-wkt")]

@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from html.parser import HTMLParser
 from importlib.resources import files
 from pathlib import Path
@@ -533,6 +534,45 @@ def test_world_base_is_kept_on_disk_and_reused(tmp_path, monkeypatch) -> None:
     rebuilt, _ = basemap._world_base(geo.shapes)
     assert rebuilt.equals(land)
     basemap._world_base.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda data: data[: len(data) // 2], id="cut"),
+        pytest.param(lambda data: bytes(len(data)), id="zeroed"),
+        pytest.param(lambda data: b"", id="empty"),
+        pytest.param(lambda data: data[:-40] + bytes(40), id="tail-zeroed"),
+    ],
+)
+def test_a_damaged_base_map_is_rebuilt_and_replaced(tmp_path, monkeypatch, damage) -> None:
+    import geo.shapes
+
+    monkeypatch.setenv("EVENTMAP_DATA_DIR", str(tmp_path))
+    box = (35.0, 34.0, 36.5, 36.0)
+    land, lines = basemap._region_base(geo.shapes, box, tolerance=0.01)
+    (cached,) = tmp_path.glob("region-base-*.npz")
+    cached.write_bytes(damage(cached.read_bytes()))
+    assert basemap._read_pair(cached) is None
+    again_land, again_lines = basemap._region_base(geo.shapes, box, tolerance=0.01)
+    assert again_land.equals(land) and again_lines.equals(lines)
+    found = basemap._read_pair(cached)  # replaced by a sound file
+    assert found is not None and found[0].equals(land)
+
+
+def test_base_map_temporary_files_of_killed_writers_are_removed(tmp_path, monkeypatch) -> None:
+    import geo.shapes
+    from geo.stale_files import MIN_AGE_SECONDS
+
+    monkeypatch.setenv("EVENTMAP_DATA_DIR", str(tmp_path))
+    dead = tmp_path / ".base-999999999-0123abcd.npz"
+    live = tmp_path / f".base-{os.getpid()}-0123abcd.npz"
+    old = time.time() - 2 * MIN_AGE_SECONDS
+    for path in (dead, live):
+        path.write_bytes(b"PK half a zip")
+        os.utime(path, (old, old))
+    basemap._region_base(geo.shapes, (35.0, 34.0, 36.5, 36.0), tolerance=0.01)
+    assert not dead.exists() and live.exists()
 
 
 def test_region_base_is_kept_on_disk_and_old_regions_forgotten(tmp_path, monkeypatch) -> None:

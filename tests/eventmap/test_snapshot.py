@@ -82,3 +82,127 @@ def test_a_page_that_is_not_a_map_times_out_with_a_reason(tmp_path):
     with pytest.raises(SnapshotError, match="did not finish drawing"):
         snapshot(page, tmp_path / "x.png", options=SnapshotOptions(timeout_s=1))
     assert not (tmp_path / "x.png").exists()
+
+
+def _cluster_map(tmp_path: Path) -> Path:
+    """Six places a few kilometres apart on Malta and one on Sicily: clustered at the
+    opening zoom, each its own marker in a static figure."""
+    spots = [(35.90 + i * 0.02, 14.40 + i * 0.03) for i in range(6)] + [(37.50, 15.09)]
+    events = []
+    for i, (lat, lon) in enumerate(spots):
+        name = f"Spot{i}"
+        place = Place(f"t:{i}", name, "MT", "city", Point(lon, lat), lat, lon, Precision.EXACT)
+        quote = f"Crews gathered in {name} at dawn."
+        citation = Citation(f"a{i}.md", "Crews", "2020-05-01", quote, 0, 18, 18 + len(name), name)
+        events.append(Event("places", place, citation, 0.9))
+    path = tmp_path / "cluster.html"
+    path.write_text(render_html(events, DEFS))
+    return path
+
+
+def _open(tmp_path: Path, path: Path, options: SnapshotOptions):
+    """The map open in Chromium and prepared as a snapshot would be; yields the page."""
+    from playwright.sync_api import sync_playwright
+
+    from eventmap.snapshot import CHROMIUM_ARGS, find_chromium, prepare
+
+    pw = sync_playwright().start()
+    browser = pw.chromium.launch(executable_path=find_chromium(), args=list(CHROMIUM_ARGS))
+    page = browser.new_page(viewport={"width": options.width, "height": options.height})
+    page.goto(path.resolve().as_uri())
+    prepare(page, options)
+    return pw, browser, page
+
+
+_VISIBLE = """(sel) => Array.from(document.querySelectorAll(sel)).filter(
+    (e) => e.getClientRects().length > 0).length"""
+
+
+@pytest.mark.browser
+@needs_browser
+@pytest.mark.parametrize("static", [False, True])
+def test_static_hides_controls_and_clusters_but_keeps_legend_scale_and_credits(tmp_path, static):
+    pytest.importorskip("playwright")
+    options = SnapshotOptions(width=640, height=420, zoom=7, scale=1, static=static)
+    pw, browser, page = _open(tmp_path, _cluster_map(tmp_path), options)
+    try:
+        count = lambda sel: page.evaluate(_VISIBLE, sel)  # noqa: E731
+        controls = (".leaflet-control-zoom", ".leaflet-control-layers", ".em-search", ".em-time")
+        assert all(count(sel) == (0 if static else 1) for sel in controls)
+        assert (count(".em-cluster") == 0) is static  # at zoom 7 the Malta spots cluster
+        assert count(".em-legend") == 1 and count(".leaflet-control-attribution") == 1
+        if static:
+            assert count(".leaflet-control-scale") == 1
+            markers = page.evaluate(
+                "document.querySelectorAll('.leaflet-eventmapPlacePoints-pane path').length"
+            )
+            assert markers == 7  # every place, none hidden in a bubble
+    finally:
+        browser.close()
+        pw.stop()
+
+
+@pytest.mark.browser
+@needs_browser
+def test_view_defaults_to_the_events_and_a_zoom_keeps_their_centre(tmp_path):
+    pytest.importorskip("playwright")
+    path = _cluster_map(tmp_path)
+    center = (
+        "(() => { const m = Object.values(window.eventmapMaps)[0].map;"
+        " const c = m.getCenter(); return [c.lat, c.lng, m.getZoom()]; })()"
+    )
+    bounds = (
+        "(() => { const m = Object.values(window.eventmapMaps)[0].map;"
+        " return m.getBounds().contains([[35.9, 14.4], [37.5, 15.09]]); })()"
+    )
+    pw, browser, page = _open(tmp_path, path, SnapshotOptions(width=640, height=420))
+    try:
+        assert page.evaluate(bounds)  # the opening view shows every event
+        lat, lon, _ = page.evaluate(center)
+        assert 35.9 <= lat <= 37.5 and 14.4 <= lon <= 15.1  # not Spain, not the world
+    finally:
+        browser.close()
+        pw.stop()
+    pw, browser, page = _open(tmp_path, path, SnapshotOptions(width=640, height=420, zoom=9))
+    try:
+        zlat, zlon, zoom = page.evaluate(center)
+        assert zoom == 9 and abs(zlat - lat) < 0.3 and abs(zlon - lon) < 0.3
+    finally:
+        browser.close()
+        pw.stop()
+    options = SnapshotOptions(width=640, height=420, zoom=8, center=(37.5, 15.09))
+    pw, browser, page = _open(tmp_path, path, options)
+    try:
+        clat, clon, zoom = page.evaluate(center)
+        assert zoom == 8 and abs(clat - 37.5) < 0.01 and abs(clon - 15.09) < 0.01
+    finally:
+        browser.close()
+        pw.stop()
+
+
+def test_a_wrong_chromium_is_an_error_not_ignored(tmp_path):
+    with pytest.raises(SnapshotError, match="--chromium /nonexistent: no such file"):
+        snapshot(_map(tmp_path), tmp_path / "x.png", chromium="/nonexistent")
+    not_exe = tmp_path / "chromium"
+    not_exe.write_text("")
+    with pytest.raises(SnapshotError, match="not an executable"):
+        snapshot(_map(tmp_path), tmp_path / "x.png", chromium=str(not_exe))
+
+
+def test_cli_wrong_chromium_exits_2_with_one_line(tmp_path, capsys):
+    from eventmap.cli import main
+
+    code = main(
+        [
+            "snapshot",
+            str(_map(tmp_path)),
+            "-o",
+            str(tmp_path / "x.png"),
+            "--chromium",
+            "/nonexistent",
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.strip().splitlines() == ["eventmap: error: --chromium /nonexistent: no such file"]
+    assert not (tmp_path / "x.png").exists()

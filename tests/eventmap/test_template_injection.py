@@ -60,7 +60,7 @@ def hostile(tmp_path: Path, monkeypatch) -> dict[str, object]:
         encoding="utf-8",
     )
     (articles / "front.md").write_text(
-        f"---\ntitle: \"Talks {_exploit(markers['front'])} {harmless}\"\n"
+        f'---\ntitle: "Talks {_exploit(markers["front"])} {harmless}"\n'
         f"url: https://example.org/a?q={{{{7*7}}}}\n---\n\n"
         "The ministers held talks in Vienna on Tuesday.\n",
         encoding="utf-8",

@@ -110,3 +110,39 @@ def test_real_country_area_matches_after_a_round_trip(store):
     assert built is not None and stored is not None
     assert stored == built
     assert stored.geometry.contains(Point(35.3, 33.9))  # the sea off Beirut
+
+
+def test_a_full_disk_only_costs_the_rebuild_and_leaves_no_file(store, monkeypatch):
+    import errno
+    import os
+
+    real_replace = os.replace
+
+    def full(src, dst, *args, **kwargs):
+        if str(dst).endswith(".area"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", full)
+    _calls, build = _counting_builder(_square())
+    assert build("SY", 15.0) == _square()
+    assert list(area_store.store_dir().iterdir()) == []
+
+
+def test_temporary_files_of_killed_writers_are_removed_when_stale(store):
+    import os
+    import time
+
+    from geo.stale_files import MIN_AGE_SECONDS
+
+    folder = area_store.store_dir()
+    folder.mkdir(parents=True)
+    dead = folder / ".area-999999999-0123abcd.tmp"  # its writer is gone
+    live = folder / f".area-{os.getpid()}-0123abcd.tmp"  # a writer at work
+    old = time.time() - 2 * MIN_AGE_SECONDS
+    for path in (dead, live):
+        path.write_bytes(b"half an area")
+        os.utime(path, (old, old))
+    area_store.store_dir.cache_clear()
+    assert area_store.store_dir() == folder
+    assert not dead.exists() and live.exists()

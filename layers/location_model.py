@@ -1,0 +1,131 @@
+"""A small learned scorer for "did this event happen at this place?".
+
+The hand-written roles of :mod:`layers.events` are exact where the parse is
+right and silent where it is not. This scorer weighs the same evidence (the
+role the rules found or the reason they refused, the prepositions and
+dependency labels on the path between the place and the trigger, distance,
+clause boundaries, what kind of place it is) with weights learned by logistic
+regression on one half of a public event-location corpus
+(``scripts/train_location_model.py``; only feature names and weights are
+stored, never text). It is used only if it beat the rules on the other half;
+the file records both figures.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+__all__ = ["LocationModel", "load_location_model", "pair_features"]
+
+MODEL_FILE = "location_model.json"
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "parataxis", "acl", "csubj", "conj"})
+
+
+def _bucket(value: int, edges: Iterable[int]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return f"<={edge}"
+    return ">max"
+
+
+def _ancestors(token: Token, limit: int = 12) -> list[Token]:
+    chain = [token]
+    while chain[-1].head is not chain[-1] and len(chain) < limit:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def pair_features(
+    root: Token,
+    mention_tokens: frozenset[int],
+    trigger: Token,
+    *,
+    rule: str,
+    place_kind: str,
+    owned: bool,
+) -> list[str]:
+    """The features of one (place mention, trigger) pair, as feature names.
+
+    ``rule`` is the role :func:`layers.events.attachment` gave (or ``none``),
+    ``place_kind`` the resolved feature kind (``unresolved`` when none) and
+    ``owned`` whether a noun for an owned thing follows the name.
+    """
+    up = _ancestors(root)
+    down = _ancestors(trigger)
+    down_index = {t.i: n for n, t in enumerate(down)}
+    meet = next((n for n, t in enumerate(up) if t.i in down_index), None)
+    if meet is None:
+        up_path, down_len = up, len(down)
+    else:
+        up_path, down_len = up[: meet + 1], down_index[up[meet].i]
+    up_deps = [t.dep_ for t in up_path[:-1]]
+    preps = [t.lower_ for t in up_path if t.dep_ == "prep" or t.pos_ == "ADP"]
+    distance = abs(root.i - trigger.i)
+    features = [
+        "bias",
+        f"rule={rule}",
+        f"kind={place_kind}",
+        f"trigger_pos={trigger.pos_}",
+        f"up_len={_bucket(len(up_deps), (0, 1, 2, 3, 4, 6))}",
+        f"down_len={_bucket(down_len, (0, 1, 2, 3))}",
+        f"dist={_bucket(distance, (1, 2, 3, 5, 8, 12, 20))}",
+        f"before={root.i < trigger.i}",
+        f"meets={'trigger' if meet is not None and up[meet].i == trigger.i else 'other'}",
+        f"first_dep={up_deps[0] if up_deps else 'self'}",
+        f"first_prep={preps[0] if preps else 'none'}",
+        f"owned={owned}",
+        f"rule+first_prep={rule}|{preps[0] if preps else 'none'}",
+    ]
+    if len(up_deps) > 1:
+        features.append(f"deps2={up_deps[0]}>{up_deps[1]}")
+    if (
+        any(dep in _CLAUSE_DEPS for dep in up_deps[1:])
+        or (down_len > 0
+        and any(t.dep_ in _CLAUSE_DEPS for t in down[:down_len]))
+    ):
+        features.append("crosses_clause")
+    if any(t.dep_ in ("nsubj", "nsubjpass") for t in up_path[:-1]):
+        features.append("in_subject")
+    if any(
+        t.text in (",", ";", "(", "—", "-")
+        for t in root.doc[min(root.i, trigger.i) : max(root.i, trigger.i)]
+    ):
+        features.append("punct_between")
+    for prep in preps[1:3]:
+        features.append(f"prep={prep}")
+    return features
+
+
+@dataclass(frozen=True)
+class LocationModel:
+    """Logistic-regression weights over :func:`pair_features` names."""
+
+    weights: dict[str, float]
+    threshold: float
+
+    def probability(self, features: Iterable[str]) -> float:
+        """The probability that the pair's place is where the event happened."""
+        score = sum(self.weights.get(name, 0.0) for name in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+@lru_cache(maxsize=1)
+def load_location_model() -> LocationModel | None:
+    """The shipped model, or ``None`` when none ships or it did not beat the rules."""
+    path = resources.files("layers").joinpath("data", MODEL_FILE)
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not data.get("use", False):
+        return None
+    return LocationModel(
+        weights={str(k): float(v) for k, v in data["weights"].items()},
+        threshold=float(data["threshold"]),
+    )

@@ -1,0 +1,276 @@
+"""The event stage on sentences written for these tests: triggers, types and roles."""
+
+from __future__ import annotations
+
+import pytest
+from shapely.geometry import Point, box
+
+from geo.types import Mention, MentionKind, Place, Precision, Resolved
+from layers.events import detect_events
+from layers.registry import load_layers
+
+
+@pytest.fixture(scope="module")
+def layers():
+    return load_layers()
+
+
+def _mention(text: str, name: str, nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return Mention(
+        start, start + len(name), name, MentionKind.TOPONYM, name, start, start + len(name)
+    )
+
+
+def _events(nlp, layers, text: str, names: list[str], places: dict[str, Place] | None = None):
+    places = places or {}
+    resolved = [Resolved(_mention(text, n), places.get(n)) for n in names]
+    return detect_events(nlp(text), resolved, layers=layers, article_date="2024-03-01")
+
+
+def _where(events, text: str) -> dict[str, set[str]]:
+    """Event type -> the names of the places where it happened."""
+    found: dict[str, set[str]] = {}
+    for event in events:
+        names = {text[loc.start : loc.end] for loc in event.locations}
+        found.setdefault(event.type, set()).update(names)
+    return found
+
+
+def _layers_at(events, text: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for event in events:
+        for loc in event.locations:
+            found.setdefault(text[loc.start : loc.end], set()).add(event.layer)
+    return found
+
+
+# One case per role the issue names: each place is, or is not, where it happened.
+@pytest.mark.parametrize(
+    ("role", "text", "names", "sites", "not_sites"),
+    [
+        ("target", "Russian missiles struck Kharkiv overnight.", ["Kharkiv"], {"Kharkiv"}, set()),
+        (
+            "location hanging off the object",
+            "Russian missiles struck port infrastructure in Odesa.",
+            ["Odesa"],
+            {"Odesa"},
+            set(),
+        ),
+        (
+            "location hanging off the subject's verb",
+            "The conference opened in Amman on Monday.",
+            ["Amman"],
+            {"Amman"},
+            set(),
+        ),
+        (
+            "destination of a visit",
+            "A visit by a Turkish delegation to Moscow ended on Friday.",
+            ["Moscow"],
+            {"Moscow"},
+            set(),
+        ),
+        ("compound", "The Vienna talks ended without a deal.", ["Vienna"], {"Vienna"}, set()),
+        (
+            "actor after 'by'",
+            "The convoy was attacked by Serbia near Pristina.",
+            ["Serbia", "Pristina"],
+            {"Pristina"},
+            {"Serbia"},
+        ),
+        (
+            "actor as subject",
+            "Moscow said the talks in Geneva had failed.",
+            ["Moscow", "Geneva"],
+            {"Geneva"},
+            {"Moscow"},
+        ),
+        (
+            "origin",
+            "A drone launched from Lebanon was intercepted over Haifa.",
+            ["Lebanon", "Haifa"],
+            {"Haifa"},
+            {"Lebanon"},
+        ),
+        (
+            "owner of a thing",
+            "Houthi forces shot down a US MQ-9 drone over Marib.",
+            ["US", "Marib"],
+            {"Marib"},
+            {"US"},
+        ),
+        (
+            "flag of a ship",
+            "Gunmen seized a Panamanian tanker off Sohar.",
+            ["Panamanian", "Sohar"],
+            {"Sohar"},
+            {"Panamanian"},
+        ),
+        (
+            "topic of talks",
+            "Officials met in Tehran to discuss security coordination in Syria.",
+            ["Tehran", "Syria"],
+            {"Tehran"},
+            {"Syria"},
+        ),
+        (
+            "topic after 'on'",
+            "Envoys held talks on Yemen in Muscat.",
+            ["Yemen", "Muscat"],
+            {"Muscat"},
+            {"Yemen"},
+        ),
+        (
+            "qualifier in apposition",
+            "Airstrikes hit Sanaa, the capital of Yemen.",
+            ["Sanaa", "Yemen"],
+            {"Sanaa"},
+            {"Yemen"},
+        ),
+        (
+            "qualifier as possessor",
+            "A drone struck an oil depot in Russia's Krasnodar region.",
+            ["Russia", "Krasnodar"],
+            {"Krasnodar"},
+            {"Russia"},
+        ),
+        (
+            "site named as a modifier",
+            "A gunman opened fire in a Nairobi hotel on Tuesday.",
+            ["Nairobi"],
+            {"Nairobi"},
+            set(),
+        ),
+        (
+            "through the agent phrase",
+            "The reporter was killed by gunmen in Peshawar.",
+            ["Peshawar"],
+            {"Peshawar"},
+            set(),
+        ),
+        (
+            "conjoined triggers share the place",
+            "The activist was shot and killed in Bamako.",
+            ["Bamako"],
+            {"Bamako"},
+            set(),
+        ),
+        (
+            "a metonym that speaks is no site",
+            "Ankara said the talks had failed.",
+            ["Ankara"],
+            set(),
+            {"Ankara"},
+        ),
+    ],
+)
+def test_roles(nlp, layers, role, text, names, sites, not_sites):
+    events = _events(nlp, layers, text, names)
+    assert events, role
+    placed = set().union(*_where(events, text).values())
+    assert sites <= placed, role
+    assert not (not_sites & placed), role
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "type_id", "layer"),
+    [
+        ("Russian missiles struck Kharkiv overnight.", ["Kharkiv"], "strike", "strike_sites"),
+        ("Israeli jets bombed Rafah at dawn.", ["Rafah"], "air_strike", "strike_sites"),
+        ("Artillery shelled villages near Bakhmut.", ["Bakhmut"], "shelling", "strike_sites"),
+        ("Clashes erupted in Tripoli on Sunday.", ["Tripoli"], "armed_clash", "clashes"),
+        ("A car bomb exploded in Mogadishu.", ["Mogadishu"], "explosion", "explosions"),
+        ("Thousands marched in Tbilisi against the law.", ["Tbilisi"], "protest", "protests"),
+        ("Police arrested twelve activists in Dhaka.", ["Dhaka"], "arrest", "arrests"),
+        ("Gunmen kidnapped two engineers in Zamfara.", ["Zamfara"], "abduction", "arrests"),
+        ("Rebels captured Kidal after a week of fighting.", ["Kidal"], "seizure", "seizures"),
+        ("Troops patrolled the streets of Gao.", ["Gao"], "movement", "movements"),
+        ("The two ministers held talks in Ankara.", ["Ankara"], "meeting", "meetings"),
+        ("A cargo plane was shot down over Benghazi.", ["Benghazi"], "shootdown", "shootdown_area"),
+        ("Norway expelled two diplomats from its embassy in Oslo.", ["Oslo"], None, "meetings"),
+    ],
+)
+def test_types_and_layers(nlp, layers, text, names, type_id, layer):
+    events = _events(nlp, layers, text, names)
+    placed = [e for e in events if e.locations]
+    assert placed, text
+    if type_id is not None:
+        assert type_id in {e.type for e in placed}
+    assert layer in {e.layer for e in placed}
+
+
+def test_capture_of_people_is_an_arrest_and_of_a_town_a_seizure(nlp, layers):
+    text = "Troops captured four suspects in Kano."
+    assert {e.type for e in _events(nlp, layers, text, ["Kano"])} >= {"arrest"}
+    text = "Troops captured the town of Kano."
+    assert "seizure" in {e.type for e in _events(nlp, layers, text, ["Kano"])}
+
+
+def test_labour_strikes_and_quakes_are_not_strike_sites(nlp, layers):
+    for text, name in [
+        ("Dock workers went on strike in Rotterdam.", "Rotterdam"),
+        ("A strong earthquake rocked Lombok on Sunday.", "Lombok"),
+    ]:
+        events = _events(nlp, layers, text, [name])
+        assert "strike_sites" not in {e.layer for e in events}, text
+
+
+def test_words_inside_a_name_trigger_nothing(nlp, layers):
+    text = "According to officials, the Government of National Accord met in Tripoli."
+    types = [e.type for e in _events(nlp, layers, text, ["Tripoli"])]
+    assert "agreement" not in types
+    assert "meeting" in types
+
+
+def test_the_wider_place_that_holds_the_site_is_context(nlp, layers):
+    """Geometry decides when the parse does not: a province holding the town."""
+    province = Place("t:idlib", "Idlib", "SY", "admin1", box(36, 35.5, 37, 36.5), 35.9, 36.6,
+                     Precision.REGION)  # fmt: skip
+    town = Place("t:jisr", "Jisr al-Shughur", "SY", "city", Point(36.3, 35.8), 35.8, 36.3,
+                 Precision.EXACT)  # fmt: skip
+    text = "Clashes erupted in Jisr al-Shughur in Idlib province."
+    events = _events(
+        nlp,
+        layers,
+        text,
+        ["Jisr al-Shughur", "Idlib"],
+        {"Idlib": province, "Jisr al-Shughur": town},
+    )
+    assert _where(events, text)["armed_clash"] == {"Jisr al-Shughur"}
+
+
+def test_there_links_to_the_previous_sentence_with_lower_confidence(nlp, layers):
+    text = "Warplanes bombed Idlib on Monday. Dozens were killed there."
+    events = _events(nlp, layers, text, ["Idlib"])
+    killing = next(e for e in events if e.type == "killing")
+    (location,) = killing.locations
+    assert location.linked and text[location.start : location.end] == "Idlib"
+    bombing = next(e for e in events if e.type == "air_strike")
+    assert location.confidence < bombing.locations[0].confidence
+
+
+def test_an_unlinked_next_paragraph_does_not_take_the_place(nlp, layers):
+    text = "Warplanes bombed Idlib on Monday.\n\nDozens were killed there."
+    events = _events(nlp, layers, text, ["Idlib"])
+    assert not next(e for e in events if e.type == "killing").locations
+
+
+def test_events_without_a_place_are_still_reported_with_trigger_actor_and_date(nlp, layers):
+    text = "Rebels ambushed an army convoy on Tuesday."
+    (event,) = [e for e in _events(nlp, layers, text, []) if e.type == "attack"]
+    assert text[event.trigger_start : event.trigger_end] == "ambushed"
+    assert event.locations == ()
+    assert event.actor is not None and text[event.actor[0] : event.actor[1]] == "Rebels"
+    assert event.target is not None and "convoy" in text[event.target[0] : event.target[1]]
+    assert event.date == "2024-02-27" and event.date_source == "sentence"
+
+
+def test_a_noun_and_its_verb_are_one_event(nlp, layers):
+    text = "Airstrikes hit Sanaa on Friday."
+    events = [e for e in _events(nlp, layers, text, ["Sanaa"]) if e.layer == "strike_sites"]
+    assert len(events) == 1
+    assert events[0].trigger == "Airstrikes hit"
+    assert _layers_at(events, text) == {"Sanaa": {"strike_sites"}}
