@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from eventmap.articles import Article, ArticleError, discover_articles, read_article
+from eventmap.articles import Article, ArticleError, find_articles, read_article
 
 if TYPE_CHECKING:
     import folium
@@ -27,12 +27,15 @@ def read_paths(paths: str | Path | Iterable[str | Path]) -> list[Article]:
     items = [paths] if isinstance(paths, (str, Path)) else list(paths)
     articles: list[Article] = []
     for item in map(Path, items):
+        left_out: list[ArticleError] = []
         if item.is_dir():
-            files, root = discover_articles(item), item
+            (files, left_out), root = find_articles(item), item
         elif item.is_file():
             files, root = [item], item.parent
         else:
             raise FileNotFoundError(f"{item}: no such article or folder")
+        for exc in left_out:  # links to nowhere, loops, FIFOs, folders it cannot list
+            warnings.warn(f"skipped {exc}", stacklevel=2)
         for path in files:
             try:
                 articles.append(read_article(path, root=root))

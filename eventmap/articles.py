@@ -16,15 +16,28 @@ set when the article states it (front matter, a ``date 2018-09-21`` line, a
 headline-like first line, HTML metadata) and is ``None`` otherwise.
 
 A file that cannot be read as an article raises :class:`ArticleError` and
-nothing else, so that :func:`read_articles` can report it and go on.
+nothing else, so that :func:`read_articles` can report it and go on. Finding
+the files is as careful: :func:`find_articles` names every file it has to
+leave out (an unreadable folder, a dangling link, a link loop, a FIFO or
+other special file named like an article) instead of dropping it silently,
+and :func:`read_article_bytes` never blocks on a special file.
+
+Articles come from the web: their text and metadata are untrusted data. Front
+matter is read without YAML 1.1's guessing (``title: No`` is the text "No",
+``12:30`` stays "12:30"); escaped surrogate pairs are joined and a lone
+surrogate becomes U+FFFD; a URL is kept only when it is http(s); a text longer
+than :data:`MAX_ARTICLE_CHARS` is refused with a message that says so.
 """
 
 from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
 import os
 import re
+import stat
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,15 +45,23 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from eventmap.urls import safe_url
+
 __all__ = [
     "ARTICLE_SUFFIXES",
+    "MAX_ARTICLE_BYTES",
+    "MAX_ARTICLE_CHARS",
     "TITLE_MAX_CHARS",
     "Article",
     "ArticleError",
     "article_format",
+    "article_warnings",
     "discover_articles",
+    "find_articles",
+    "fix_surrogates",
     "parse_article",
     "read_article",
+    "read_article_bytes",
     "read_articles",
 ]
 
@@ -49,6 +70,14 @@ ARTICLE_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm"
 
 TITLE_MAX_CHARS = 120
 """A first line longer than this is a paragraph, not a headline."""
+
+MAX_ARTICLE_CHARS = 1_000_000
+"""The longest article text read, in characters (about 160,000 words; spaCy's own
+default limit). A longer article is skipped with a message that says to split it."""
+
+MAX_ARTICLE_BYTES = 64 * 2**20
+"""The largest article file read, in bytes (a saved web page carries markup as well
+as text); a larger file is skipped unread, so one huge file cannot exhaust memory."""
 
 _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -87,6 +116,8 @@ class Article:
     """The article's address, only when the article gives it."""
     path: Path
     """The file the article was read from."""
+    warnings: tuple[str, ...] = ()
+    """What was ignored while reading, each a sentence (a bad front matter date, say)."""
 
 
 class ArticleError(ValueError):
@@ -115,12 +146,58 @@ def _is_article_name(name: str) -> bool:
     return lowered.endswith(ARTICLE_SUFFIXES)
 
 
-def discover_articles(root: Path) -> list[Path]:
-    """List the article files under ``root``, recursively, in a stable order.
+def _special_kind(mode: int) -> str:
+    """Name the kind of a file that is not a regular file, for a skip message."""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
 
-    Hidden files and folders (names starting with ``.``) and README files are
-    skipped, as are symbolic links to folders. Paths are sorted by their parts
-    relative to ``root``, so the order does not depend on the file system.
+
+def _has_surrogate(text: str) -> bool:
+    """Tell whether ``text`` holds a surrogate (an undecodable byte of a file name, say)."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def _check_candidate(path: Path) -> tuple[bool, ArticleError | None]:
+    """Classify a file named like an article: (is an article, why it is left out).
+
+    A folder named ``x.txt`` is neither (it is walked as a folder); a
+    dangling link, a link loop or a special file is an error that names it.
+    """
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            return False, ArticleError(path, "dangling symbolic link (its target does not exist)")
+        return False, None  # deleted while listing
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return False, ArticleError(path, "symbolic link loop (it never reaches a file)")
+        return False, ArticleError(path, f"cannot read the file: {exc.strerror or exc}")
+    if stat.S_ISDIR(info.st_mode):
+        return False, None
+    if not stat.S_ISREG(info.st_mode):
+        kind = _special_kind(info.st_mode)
+        return False, ArticleError(path, f"{kind}, not an article file; left unread")
+    return True, None
+
+
+def find_articles(
+    root: Path, *, exclude: Iterable[Path] = ()
+) -> tuple[list[Path], list[ArticleError]]:
+    """List the article files under ``root`` and name every one that has to be left out.
+
+    Returns the paths in a stable order (as :func:`discover_articles`) and an
+    :class:`ArticleError` for each folder that cannot be listed, each dangling
+    symbolic link, link loop and special file (FIFO, socket, device) named
+    like an article, sorted by path. Hidden files and folders, README files
+    and links to folders are passed over without a word, as are the folders
+    in ``exclude`` (eventmap's own output folder, when ``--out`` is inside
+    the articles folder: its ``index.html`` is no article).
 
     Raises
     ------
@@ -134,14 +211,122 @@ def discover_articles(root: Path) -> list[Path]:
         raise FileNotFoundError(f"articles folder not found: {root}")
     if not root.is_dir():
         raise NotADirectoryError(f"articles folder is not a folder: {root}")
+    excluded = {os.path.realpath(path) for path in exclude}
+    excluded.discard(os.path.realpath(root))  # never exclude everything
     found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+    errors: list[ArticleError] = []
+
+    def unlisted(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else root
+        reason = exc.strerror or str(exc)
+        errors.append(
+            ArticleError(where, f"cannot list the folder ({reason}); its articles are left out")
+        )
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted):
+        dirnames[:] = [
+            d
+            for d in dirnames
+            if not d.startswith(".")
+            and not (excluded and os.path.realpath(os.path.join(dirpath, d)) in excluded)
+        ]
         for name in filenames:
+            if not _is_article_name(name):
+                continue
             candidate = Path(dirpath, name)
-            if _is_article_name(name) and candidate.is_file():
+            if _has_surrogate(os.path.join(dirpath, name)):
+                # The file system's bytes are not UTF-8: the name cannot be an
+                # article id, a citation or a line of JSON.
+                errors.append(
+                    ArticleError(candidate, "file or folder name is not valid UTF-8; rename it")
+                )
+                continue
+            ok, error = _check_candidate(candidate)
+            if ok:
                 found.append(candidate)
-    return sorted(found, key=lambda p: p.relative_to(root).parts)
+            elif error is not None:
+                errors.append(error)
+
+    def order(path: Path) -> tuple[str, ...]:
+        try:
+            return path.relative_to(root).parts
+        except ValueError:
+            return path.parts
+
+    errors.sort(key=lambda error: order(error.path))
+    return sorted(found, key=order), errors
+
+
+def discover_articles(root: Path, *, exclude: Iterable[Path] = ()) -> list[Path]:
+    """List the article files under ``root``, recursively, in a stable order.
+
+    Hidden files and folders (names starting with ``.``) and README files are
+    skipped, as are symbolic links to folders and the folders in ``exclude``.
+    Paths are sorted by their parts relative to ``root``, so the order does not
+    depend on the file system. Files that have to be left out are not named
+    here: :func:`find_articles` names them.
+
+    Raises
+    ------
+    FileNotFoundError
+        ``root`` does not exist.
+    NotADirectoryError
+        ``root`` is not a folder.
+    """
+    return find_articles(root, exclude=exclude)[0]
+
+
+def read_article_bytes(path: Path) -> bytes:
+    """Read an article file's bytes, refusing what is not a regular file of a sane size.
+
+    The file is opened without blocking and checked on the open descriptor,
+    so a FIFO named ``x.txt`` (or one swapped in after the folder was
+    listed) is refused at once instead of waiting forever for a writer.
+
+    Raises
+    ------
+    ArticleError
+        The file cannot be opened or read, is not a regular file, or is
+        larger than :data:`MAX_ARTICLE_BYTES`.
+    """
+    path = Path(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ArticleError(path, "symbolic link loop (it never reaches a file)") from exc
+        raise ArticleError(path, f"cannot read the file: {exc.strerror or exc}") from exc
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else _special_kind(info.st_mode)
+            raise ArticleError(path, f"cannot read the file: {kind}, not an article file")
+        if info.st_size > MAX_ARTICLE_BYTES:
+            raise ArticleError(path, _too_big(info.st_size))
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_ARTICLE_BYTES:
+            chunk = os.read(fd, min(2**20, MAX_ARTICLE_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        raw = b"".join(chunks)
+    except OSError as exc:
+        raise ArticleError(path, f"cannot read the file: {exc.strerror or exc}") from exc
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise ArticleError(path, _too_big(len(raw)))
+    return raw
+
+
+def _too_big(size: int) -> str:
+    return (
+        f"file is {size:,} bytes; eventmap reads article files of at most "
+        f"{MAX_ARTICLE_BYTES:,} bytes: split it into several articles"
+    )
 
 
 # --------------------------------------------------------------------------- decoding
@@ -159,20 +344,42 @@ def _declared_html_charset(raw: bytes) -> str | None:
         return None
 
 
+_UTF16_EVIDENCE = frozenset(" \t\n\r\u3000")
+
+
+def _plausible_utf16(text: str) -> bool:
+    """Tell whether text decoded as UTF-16 reads as text rather than an accident.
+
+    A real UTF-16 article has spaces or line breaks (ASCII or ideographic),
+    and each of those is a code unit with a zero byte. An 8-bit file that
+    happens to start with bytes FF FE (Latin-1 "ÿþ") has no zero byte, so
+    read as UTF-16 it is all unrelated ideographs and no whitespace.
+    """
+    return any(ch in _UTF16_EVIDENCE for ch in text)
+
+
 def _decode(raw: bytes, path: Path, *, html: bool = False) -> str:
     r"""Decode a file's bytes to text with ``\n`` line endings.
 
     UTF-8 (with or without a byte-order mark) is the rule; UTF-16 with a
-    byte-order mark is accepted; an HTML file may declare another charset.
-    NUL characters mean a binary file.
+    byte-order mark is accepted when the result reads as text; an HTML file
+    may declare another charset. NUL characters mean a binary file.
     """
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = raw.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise ArticleError(
-                path, f"not valid UTF-16 despite its byte-order mark: {exc}"
+                path, f"not valid UTF-16 despite its byte-order mark: {exc.reason}"
             ) from exc
+        if not _plausible_utf16(text):
+            raise ArticleError(
+                path,
+                "starts with bytes "
+                + raw[:2].hex(" ").upper()
+                + " (a UTF-16 byte-order mark) but does not read as UTF-16 text; "
+                "if it is Latin-1 or Windows-1252, save it as UTF-8",
+            )
     elif b"\x00" in raw:
         raise ArticleError(path, "binary file (contains NUL bytes), not text")
     else:
@@ -195,6 +402,36 @@ def _decode(raw: bytes, path: Path, *, html: bool = False) -> str:
     if "\x00" in text:
         raise ArticleError(path, "binary file (contains NUL characters), not text")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def fix_surrogates(text: str) -> str:
+    r"""Join escaped surrogate pairs into their character; a lone surrogate becomes U+FFFD.
+
+    YAML and JSON spell characters outside the Basic Multilingual Plane as
+    two escapes (``"\ud83d\udea8"``, as JSON serializers write emoji), and
+    PyYAML decodes each escape alone. Left as they are, those halves cannot
+    be written as UTF-8 and end whatever writes them.
+
+    Examples
+    --------
+    >>> fix_surrogates("Breaking \ud83d\udea8 news") == "Breaking \U0001f6a8 news"
+    True
+    >>> fix_surrogates("lone \ud83d") == "lone \ufffd"
+    True
+    """
+    if not _has_surrogate(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def _check_length(text: str, path: Path) -> None:
+    """Refuse a text longer than :data:`MAX_ARTICLE_CHARS`, saying what to do."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ArticleError(
+            path,
+            f"article text is {len(text):,} characters long; eventmap reads at most "
+            f"{MAX_ARTICLE_CHARS:,} per article: split it into several files",
+        )
 
 
 # --------------------------------------------------------------------------- metadata from text
@@ -266,6 +503,7 @@ def _read_txt(raw: bytes, path: Path, article_id: str) -> Article:
     """Read a plain-text article; its metadata comes from the text itself."""
     text = _decode(raw, path)
     _require_text(text, path)
+    _check_length(text, path)
     return Article(
         id=article_id,
         text=text,
@@ -277,6 +515,29 @@ def _read_txt(raw: bytes, path: Path, article_id: str) -> Article:
     )
 
 
+class _TextLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without YAML 1.1's guessing: a plain scalar stays text.
+
+    ``title: No`` is "No" (not ``False``), ``12:30`` is "12:30" (not 750),
+    ``0x1F`` and ``010`` stay as written, and ``date: 2021-03-04`` is the text
+    the date reader checks. Only ``null``/``~``/an empty value still mean
+    "no value", and ``<<`` still merges, as in YAML 1.2's core schema.
+    """
+
+
+_TextLoader.yaml_implicit_resolvers = {
+    first: kept
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    if (
+        kept := [
+            (tag, regexp)
+            for tag, regexp in resolvers
+            if tag in ("tag:yaml.org,2002:null", "tag:yaml.org,2002:merge")
+        ]
+    )
+}
+
+
 def _split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
     """Split Markdown into its front matter mapping (keys lower-cased) and its body."""
     first_line, newline, rest = text.partition("\n")
@@ -286,7 +547,7 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
     if close is None:
         raise ArticleError(path, "front matter opened with '---' is never closed by a '---' line")
     try:
-        data = yaml.safe_load(rest[: close.start()])
+        data = yaml.load(rest[: close.start()], Loader=_TextLoader)
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
         detail = " ".join(str(exc).split())
         raise ArticleError(path, f"front matter is not valid YAML: {detail}") from exc
@@ -303,22 +564,27 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
     return meta, body
 
 
-def _front_matter_text(meta: dict[str, Any], key: str, path: Path) -> str | None:
-    """Return a front matter value as text, ``None`` when absent or blank."""
+def _front_matter_text(meta: dict[str, Any], key: str, warnings: list[str]) -> str | None:
+    """Return a front matter value as text, ``None`` when absent, blank or not text.
+
+    A value that is not text (a list, a mapping) is ignored with a warning:
+    the article is still worth mapping without it.
+    """
     value = meta.get(key)
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise ArticleError(path, f"front matter '{key}' must be text, not {type(value).__name__}")
-    return str(value).strip() or None
+        warnings.append(f"front matter '{key}' is a {type(value).__name__}, not text; ignored")
+        return None
+    return fix_surrogates(str(value)).strip() or None
 
 
-def _front_matter_date(meta: dict[str, Any], path: Path) -> str | None:
-    """Return the front matter date as ISO ``YYYY-MM-DD``; YAML dates and strings both work."""
+def _front_matter_date(meta: dict[str, Any], warnings: list[str]) -> str | None:
+    """Return the front matter date as ISO ``YYYY-MM-DD``, ``None`` (with a warning) if bad."""
     value = meta.get("date")
     if value is None or value == "":
         return None
-    if isinstance(value, dt.datetime):
+    if isinstance(value, dt.datetime):  # an explicit !!timestamp tag
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -327,9 +593,16 @@ def _front_matter_date(meta: dict[str, Any], path: Path) -> str | None:
         date = _valid_iso_date(match.group(1)) if match else None
         if date is not None:
             return date
-    raise ArticleError(
-        path, f"front matter 'date' must be a date written YYYY-MM-DD, not {value!r}"
+    if isinstance(value, str | int | float):
+        shown = fix_surrogates(str(value))
+        shown = repr(shown if len(shown) <= 40 else shown[:39] + "…")
+    else:  # never str() a list or mapping: YAML aliases can make it exponentially long
+        shown = f"(a {type(value).__name__})"
+    warnings.append(
+        f"front matter 'date' {shown} is not a date written YYYY-MM-DD; "
+        "the article is kept with no date"
     )
+    return None
 
 
 def _read_markdown(raw: bytes, path: Path, article_id: str) -> Article:
@@ -338,20 +611,27 @@ def _read_markdown(raw: bytes, path: Path, article_id: str) -> Article:
     _require_text(text, path)
     meta, body = _split_front_matter(text, path)
     _require_text(body, path, "no text after the front matter")
-    title, source, url = (_front_matter_text(meta, key, path) for key in _FRONT_MATTER_TEXT_KEYS)
+    _check_length(body, path)
+    warnings: list[str] = []
+    title, source, url = (
+        _front_matter_text(meta, key, warnings) for key in _FRONT_MATTER_TEXT_KEYS
+    )
     if title is None:
         first = next((line.strip() for line in body.split("\n") if line.strip()), "")
         heading = _MD_HEADING.fullmatch(first)
         title = heading.group(1).strip() if heading else None
-    date = _front_matter_date(meta, path)
+    date = _front_matter_date(meta, warnings)
+    if url is not None and safe_url(url) is None:
+        warnings.append("front matter 'url' is not an http(s) address; ignored")
     return Article(
         id=article_id,
         text=body,
         title=title,
         date=date if date is not None else _date_from_text(body),
         source=source,
-        url=url,
+        url=safe_url(url),
         path=path,
+        warnings=tuple(warnings),
     )
 
 
@@ -359,7 +639,7 @@ def _clean(value: object) -> str | None:
     """Return a stripped string, or ``None`` for anything empty or not a string."""
     if not isinstance(value, str):
         return None
-    return value.strip() or None
+    return fix_surrogates(value).strip() or None
 
 
 def _declared_sitename(sitename: str | None, url: str | None) -> str | None:
@@ -399,7 +679,8 @@ def _read_html(raw: bytes, path: Path, article_id: str) -> Article:
     if text is None:
         raise ArticleError(path, "no main text found in the HTML")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    url = _clean(getattr(doc, "url", None))
+    _check_length(text, path)
+    url = safe_url(_clean(getattr(doc, "url", None)))
     raw_date = _clean(getattr(doc, "date", None))
     return Article(
         id=article_id,
@@ -442,10 +723,7 @@ def read_article(path: Path, *, root: Path) -> Article:
     path = Path(path)
     article_id = _article_id(path, Path(root))
     kind = article_format(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ArticleError(path, f"cannot read the file: {exc.strerror or exc}") from exc
+    raw = read_article_bytes(path)
     return parse_article(raw, kind=kind, path=path, article_id=article_id)
 
 
@@ -488,18 +766,39 @@ def parse_article(raw: bytes, *, kind: str, path: Path, article_id: str) -> Arti
     raise ArticleError(path, f"unknown article format {kind!r}")
 
 
-def read_articles(root: Path) -> tuple[list[Article], list[ArticleError]]:
+def article_warnings(raw: bytes, *, kind: str, path: Path) -> list[str]:
+    """What reading these bytes would warn about, cheaply, for the build's client.
+
+    The build parses articles on its workers and keeps only their events,
+    so it asks here, on every build, what a reader ignored (a bad front
+    matter date, a ``javascript:`` URL). Only Markdown with front matter can
+    warn, so anything else costs nothing; a file that cannot be read at all
+    is reported as a skip, not here.
+    """
+    if kind != "md" or not raw.lstrip(codecs.BOM_UTF8).startswith(b"---"):
+        return []
+    try:
+        return list(parse_article(raw, kind=kind, path=path, article_id=path.name).warnings)
+    except ArticleError:
+        return []
+
+
+def read_articles(
+    root: Path, *, exclude: Iterable[Path] = ()
+) -> tuple[list[Article], list[ArticleError]]:
     """Read every article under ``root``; a bad file becomes an error, the rest go on.
 
-    Returns the articles and the errors, each in :func:`discover_articles`
-    order. A missing ``root`` raises as in :func:`discover_articles`.
+    Returns the articles and the errors (files that could not be read, and
+    those :func:`find_articles` had to leave out), each in path order. A
+    missing ``root`` raises as in :func:`discover_articles`.
     """
     root = Path(root)
     articles: list[Article] = []
-    errors: list[ArticleError] = []
-    for path in discover_articles(root):
+    paths, errors = find_articles(root, exclude=exclude)
+    for path in paths:
         try:
             articles.append(read_article(path, root=root))
         except ArticleError as exc:
             errors.append(exc)
+    errors.sort(key=lambda error: str(error.path))
     return articles, errors

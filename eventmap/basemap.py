@@ -16,6 +16,8 @@ import importlib.util
 import math
 import os
 import re
+import sqlite3
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -33,6 +35,7 @@ __all__ = [
     "MAX_LAT",
     "SEA_COLOR",
     "base_features",
+    "base_labels",
     "base_layer",
     "land_and_borders",
     "load_shapes",
@@ -371,3 +374,115 @@ def base_layer(
             pane=pane,
         ).add_to(base)
     return base if base._children else None
+
+
+_LABEL_SIMPLIFY_DEG = 0.1
+"""Countries are simplified this much before their label point is sought: plenty."""
+_LABEL_MIN_DEG = 0.3
+"""Countries whose largest piece is smaller than this across get no label (specks)."""
+_LABELS_FORMAT = 1
+
+
+def _country_labels(shapes: Any) -> list[list[Any]]:
+    """``[name, lat, lon, "country", size]`` per country, largest first.
+
+    The point is the pole of inaccessibility of the country's largest piece
+    (inside it, away from its edges, unlike a centroid: Croatia's or Chile's
+    would fall in the sea or on a border), and ``size`` that piece's smaller
+    side in degrees of longitude at the equator: the page shows a country's
+    name only from the zoom where it is about as wide as its name.
+    """
+    from shapely.ops import polylabel
+
+    found: list[tuple[float, list[Any]]] = []
+    for key in shapes.country_keys():
+        name = shapes.country_name(key) if hasattr(shapes, "country_name") else None
+        shape = shapes.country_shape(key)
+        if not name or shape is None or shape.is_empty:
+            continue
+        parts = list(getattr(shape, "geoms", [shape]))
+        biggest = max(parts, key=lambda part: part.area)
+        west, south, east, north = biggest.bounds
+        coslat = max(math.cos(math.radians((south + north) / 2)), 0.1)
+        size = min((east - west), (north - south) / coslat)
+        if size < _LABEL_MIN_DEG:
+            continue
+        simple = shapely.simplify(biggest, _LABEL_SIMPLIFY_DEG)
+        if simple.is_empty or simple.geom_type != "Polygon":
+            point = biggest.representative_point()
+        else:
+            point = polylabel(simple, tolerance=_LABEL_SIMPLIFY_DEG)
+            if not biggest.contains(point):
+                point = biggest.representative_point()
+        found.append(
+            (biggest.area, [name, round(point.y, 2), round(point.x, 2), "country", round(size, 1)])
+        )
+    found.sort(key=lambda pair: (-pair[0], pair[1][0]))
+    return [label for _, label in found]
+
+
+def _capital_labels() -> list[list[Any]]:
+    """``[name, lat, lon, "capital", population]`` per national capital, most populous first.
+
+    Read from the gazetteer index when it is built (it marks GeoNames'
+    capitals); without one, none: labels are a courtesy, never a reason to
+    build the index.
+    """
+    from geo.gazetteer import Gazetteer, index_path
+
+    path = index_path()
+    if not path.exists():
+        return []
+    try:
+        rows = Gazetteer(path).capitals()
+    except (sqlite3.Error, OSError):  # an old or damaged index only costs the labels
+        return []
+    return [
+        [name, round(lat, 2), round(lon, 2), "capital", population]
+        for name, lat, lon, population in rows
+    ]
+
+
+@functools.lru_cache(maxsize=4)
+def _labels(shapes: Any) -> tuple[tuple[Any, ...], ...]:
+    """Country and capital labels, computed once per machine (a JSON file in the data dir)."""
+    import json
+
+    from geo.gazetteer import index_path
+
+    index = index_path().stem if index_path().exists() else "no-index"
+    path = _base_cache_path(shapes, f"labels-{{}}-{index}-{_LABELS_FORMAT}")
+    if path is not None:
+        path = path.with_suffix(".json")
+        try:
+            stored = json.loads(path.read_text(encoding="utf-8"))
+            return tuple(tuple(label) for label in stored)
+        except (OSError, ValueError):
+            pass  # not there yet, or unreadable: compute below
+    labels = _country_labels(shapes) + _capital_labels()
+    if path is not None and labels:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".labels-", suffix=".json")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(labels, fh, ensure_ascii=False)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only data directory only costs the work next time
+    return tuple(tuple(label) for label in labels)
+
+
+def base_labels() -> list[list[Any]]:
+    """Names for the base map: countries (largest first), then capitals (most populous first).
+
+    Each is ``[name, lat, lon, kind, size]``; ``kind`` is ``"country"`` (size:
+    the country's smaller side in degrees) or ``"capital"`` (size: its
+    population). The page decides at each zoom which of them fit. Countries
+    come from :mod:`geo.shapes` (Natural Earth's names), capitals from the
+    gazetteer index when it is built; about 20 kB in all. Empty without
+    :mod:`geo.shapes`.
+    """
+    shapes = load_shapes()
+    if shapes is None or not all(hasattr(shapes, name) for name in _SHAPES_API):
+        return []
+    return [list(label) for label in _labels(shapes)]

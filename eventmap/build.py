@@ -43,7 +43,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from eventmap.articles import ArticleError, article_format, discover_articles
+from eventmap.articles import (
+    ArticleError,
+    article_format,
+    article_warnings,
+    find_articles,
+    read_article_bytes,
+)
 from eventmap.atomic import ReplaceProgress, replace_together
 from eventmap.cache import ArticleCache, CacheStats, default_cache_dir
 from eventmap.config import PipelineConfig
@@ -67,7 +73,6 @@ __all__ = ["GEOJSON_FILE", "LOCK_FILE", "MAP_FILE", "BuildReport", "build"]
 MAP_FILE = "index.html"
 GEOJSON_FILE = "events.geojson"
 FRAGMENT_FILE = "fragment.html"
-FRAGMENT_MAP_ID = "eventmap"
 LOCK_FILE = ".eventmap.lock"
 """Held (``flock``) by the build writing an output folder."""
 _OUTPUT_TEMP = re.compile(
@@ -137,22 +142,28 @@ def _key(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def _read_sources(root: Path) -> tuple[list[_Source], list[ArticleError]]:
+def _read_sources(
+    root: Path, *, exclude: tuple[Path, ...] = ()
+) -> tuple[list[_Source], list[ArticleError], list[str]]:
+    """Every article's bytes, each file that cannot be read named, and reading warnings.
+
+    ``exclude`` holds the output folder: a map written inside the articles
+    folder is not read back as an article.
+    """
     sources: list[_Source] = []
-    failed: list[ArticleError] = []
-    for path in discover_articles(root):
+    paths, failed = find_articles(root, exclude=exclude)
+    warnings: list[str] = []
+    for path in paths:
         try:
             kind = article_format(path)
-            raw = path.read_bytes()
+            raw = read_article_bytes(path)
         except ArticleError as exc:
             failed.append(exc)
             continue
-        except OSError as exc:
-            failed.append(ArticleError(path, f"cannot read the file: {exc.strerror or exc}"))
-            continue
+        warnings.extend(f"{path}: {w}" for w in article_warnings(raw, kind=kind, path=path))
         content = hashlib.sha256(kind.encode() + b"\0" + raw).hexdigest()
         sources.append(_Source(path.relative_to(root).as_posix(), path, kind, raw, content))
-    return sources, failed
+    return sources, failed, warnings
 
 
 @contextlib.contextmanager
@@ -257,15 +268,6 @@ def _remove_stale_outputs(out_dir: Path) -> None:
         if _OUTPUT_TEMP.match(path.name):
             with contextlib.suppress(OSError):
                 path.unlink()
-
-
-def _article_base_url(articles_dir: Path, out_dir: Path) -> str | None:
-    """Where the articles are, seen from the map, so popups can link to them."""
-    try:
-        relative = os.path.relpath(articles_dir.resolve(), out_dir.resolve())
-    except ValueError:  # another drive on Windows
-        return None
-    return Path(relative).as_posix()
 
 
 class _Run:
@@ -482,6 +484,7 @@ def build(
     on_wait: Callable[[], None] | None = None,
     tiles: str | None = None,
     fragment: bool = False,
+    fragment_id: str | None = None,
     exports: Sequence[str] = (),
 ) -> BuildReport:
     """Build ``index.html`` and ``events.geojson`` in ``out_dir`` from ``articles_dir``.
@@ -517,6 +520,9 @@ def build(
         An online basemap from xyzservices to offer over the built-in one.
     fragment
         Also write ``fragment.html``: the map as one ``<div>`` to paste into a page.
+    fragment_id
+        The fragment's element id; by default one derived from the map and
+        ``out_dir``, so fragments of different builds share a page.
     exports
         Extra formats to write beside the GeoJSON: ``gpkg``, ``kml``, ``csv``
         (see :data:`eventmap.exports.EXPORT_FORMATS`).
@@ -574,6 +580,7 @@ def build(
             on_wait=on_wait,
             tiles=tiles,
             fragment=fragment,
+            fragment_id=fragment_id,
             exports=exports,
         )
     except BaseException as exc:  # say how far the outputs got, for the message
@@ -601,15 +608,17 @@ def _build_into(
     on_wait: Callable[[], None] | None,
     tiles: str | None,
     fragment: bool,
+    fragment_id: str | None,
     exports: Sequence[str],
 ) -> None:
     """The body of :func:`build`, which notes on any exception how far the outputs got."""
     from eventmap.exports import EXPORT_FORMATS, remove_unrequested
     from eventmap.grouping import group_events
 
-    sources, failed = _read_sources(articles_dir)
+    sources, failed, warnings = _read_sources(articles_dir, exclude=(out_dir,))
     report.articles_found = len(sources) + len(failed)
     report.failed.extend(failed)
+    report.warnings.extend(warnings)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # found now, not after minutes of processing
@@ -671,9 +680,17 @@ def _build_into(
             report.events_per_layer[layer.id] = count
     report.places_per_layer = Counter(group.layer for group in groups)
     report.places = len({group.place.gazetteer_id for group in groups})
-    base_url = _article_base_url(articles_dir, out_dir)
+    # Popups name local articles rather than link them: a link relative to the map
+    # breaks as soon as the page is moved or mailed (an article's own URL is linked).
+    base_url = None
     extra = [name for name in exports if name != "geojson"]
-    render = {"tiles": tiles, "fragment": fragment, "articles": base_url, "exports": extra}
+    render = {
+        "tiles": tiles,
+        "fragment": fragment,
+        "fragment_id": fragment_id,
+        "articles": base_url,
+        "exports": extra,
+    }
     digest = _outputs_digest(run, title=title, render=render)
     names = {GEOJSON_FILE, MAP_FILE} | ({FRAGMENT_FILE} if fragment else set())
     names |= {EXPORT_FORMATS[name].filename for name in extra}
@@ -693,7 +710,8 @@ def _build_into(
                 events,
                 layers,
                 title=title,
-                map_id=FRAGMENT_MAP_ID,
+                map_id=fragment_id,
+                id_salt=out_dir.resolve().as_posix(),
                 article_base_url=base_url,
                 tiles=tiles,
             ).encode("utf-8")

@@ -13,6 +13,7 @@ it was being renamed into place), and exits 130 (143 for SIGTERM).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import signal
 import sys
@@ -21,6 +22,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, TextIO
+
+from eventmap.feedback import printable
 
 if TYPE_CHECKING:
     from eventmap.build import BuildReport
@@ -111,6 +114,17 @@ def _export_formats(text: str) -> tuple[str, ...]:
     return names
 
 
+def _fragment_id(text: str) -> str:
+    """An element id the fragment can carry: checked before any article is read."""
+    from eventmap.render import MAP_ID_RE
+
+    if not MAP_ID_RE.fullmatch(text):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: a fragment id is a letter, then letters, digits, - or _"
+        )
+    return text
+
+
 def _add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "articles_dir",
@@ -148,6 +162,14 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
         "--fragment",
         action="store_true",
         help="also write fragment.html: the map as one <div> to paste into another page",
+    )
+    output.add_argument(
+        "--fragment-id",
+        type=_fragment_id,
+        default=None,
+        metavar="ID",
+        help="the fragment's element id (implies --fragment; default: one derived from the "
+        "map and the output folder, so several fragments share a page)",
     )
     output.add_argument(
         "--tiles",
@@ -450,19 +472,20 @@ def _report(report: BuildReport, args: argparse.Namespace, err: TextIO) -> int:
     from eventmap.feedback import notice_lines, summary_lines
 
     for failure in report.failed:
-        print(f"eventmap: skipped {failure}", file=err)
+        print(f"eventmap: skipped {printable(failure)}", file=err)
     for warning in report.warnings:
-        print(f"eventmap: warning: {warning}", file=err)
+        print(f"eventmap: warning: {printable(warning)}", file=err)
     for line in notice_lines(report, args.articles_dir):
         print(line, file=err)
     for path in report.removed:
-        print(f"eventmap: removed {path} (from an earlier build; not asked for now)", file=err)
+        removed = printable(path)
+        print(f"eventmap: removed {removed} (from an earlier build; not asked for now)", file=err)
     if not args.quiet:
         for line in summary_lines(report, verbose=args.verbose):
             print(line, file=err)
         done = "unchanged" if report.outputs_reused else "wrote"
         for path in report.outputs:
-            print(f"{done} {path}", file=err)
+            print(f"{done} {printable(path)}", file=err)
     return EXIT_INPUT_FAILED if report.failed else EXIT_OK
 
 
@@ -498,7 +521,8 @@ def _build_once(args: argparse.Namespace, engine: Engine, err: TextIO, *, fresh:
                 f"eventmap: another build is writing {args.out}; waiting", file=err
             ),
             tiles=args.tiles,
-            fragment=args.fragment,
+            fragment=args.fragment or args.fragment_id is not None,
+            fragment_id=args.fragment_id,
             exports=_exports(args),
         )
     except (EngineError, Fault, OverrideError, ValueError) as exc:
@@ -522,18 +546,24 @@ def _run_watch(args: argparse.Namespace, err: TextIO) -> int:
     def rebuild(changed: list[str]) -> None:
         if changed and not args.quiet:
             shown = ", ".join(changed[:5]) + (" …" if len(changed) > 5 else "")
-            print(f"eventmap: changed: {shown}; rebuilding", file=err)
+            print(f"eventmap: changed: {printable(shown)}; rebuilding", file=err)
         try:
             _build_once(args, engine, err, fresh=args.fresh and first[0])
         except UsageError as exc:  # e.g. a layer file saved half-edited: keep watching
-            print(f"eventmap: error: {exc}", file=err)
+            print(f"eventmap: error: {printable(exc)}", file=err)
         first[0] = False
 
     with _closing(_engine(args)) as engine:
         if not args.quiet:
             print(f"eventmap: watching {args.articles_dir} (Ctrl-C to stop)", file=err)
         try:
-            watch(args.articles_dir, rebuild, layers_dir=args.layers, interval=args.interval)
+            watch(
+                args.articles_dir,
+                rebuild,
+                layers_dir=args.layers,
+                exclude=(args.out,),
+                interval=args.interval,
+            )
         except KeyboardInterrupt:
             return EXIT_OK
     return EXIT_OK
@@ -595,27 +625,45 @@ def _run_report(args: argparse.Namespace, err: TextIO) -> int:
 
 
 def _run_geoparse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from eventmap.atomic import write_text_atomic
+    """Geoparse JSON lines, writing each record as soon as it is made.
+
+    A bad line is named on stderr by its number and the rest are still
+    processed; input bytes that are not UTF-8 spoil only their own line.
+    With ``-o``, the file holds every finished record even if the batch is
+    interrupted.
+    """
+    import io
+
     from eventmap.geoparse import GeoparseError, geoparse_lines
 
     if str(args.input) != "-" and not args.input.is_file():
         raise UsageError(f"{args.input}: no such file")
     pipeline = _pipeline(args)
-    source = sys.stdin if str(args.input) == "-" else args.input.open(encoding="utf-8")
+    if str(args.input) == "-":
+        buffer = getattr(sys.stdin, "buffer", None)
+        source: TextIO = (
+            io.TextIOWrapper(buffer, encoding="utf-8", errors="surrogateescape")
+            if buffer is not None
+            else sys.stdin
+        )
+    else:
+        source = args.input.open(encoding="utf-8", errors="surrogateescape")
+    try:
+        sink: TextIO = out if args.output is None else args.output.open("w", encoding="utf-8")
+    except OSError as exc:
+        source.close()
+        raise UsageError(f"{args.output}: cannot write: {exc.strerror or exc}") from exc
     failed = 0
-    lines: list[str] = []
-    with source:
+    with source, contextlib.ExitStack() as stack:
+        if sink is not out:
+            stack.enter_context(sink)
         for item in geoparse_lines(source, pipeline=pipeline, source=str(args.input)):
             if isinstance(item, GeoparseError):
                 failed += 1
-                print(f"eventmap: {item}", file=err)
+                print(f"eventmap: skipped {printable(item)}", file=err)
             else:
-                lines.append(json.dumps(item, ensure_ascii=False, sort_keys=True))
-    text = "".join(line + "\n" for line in lines)
-    if args.output is None:
-        out.write(text)
-    else:
-        write_text_atomic(args.output, text)
+                sink.write(json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n")
+                sink.flush()
     return EXIT_INPUT_FAILED if failed else EXIT_OK
 
 
@@ -643,7 +691,12 @@ def _run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         pipeline = _pipeline(args)
         lines = (json.dumps({"doc_id": d.doc_id, "text": d.text}) for d in gold)
-        records = [r for r in geoparse_lines(lines, pipeline=pipeline) if isinstance(r, dict)]
+        records = []
+        for item in geoparse_lines(lines, pipeline=pipeline, source=str(args.gold)):
+            if isinstance(item, dict):
+                records.append(item)
+            else:  # scored as a document with no predictions, but never silently
+                print(f"eventmap: skipped {printable(item)}", file=err)
         predictions = evaluate.load_predictions(records)
     report = evaluate.evaluate(gold, predictions)
     if args.json:
@@ -733,7 +786,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _run_report(args, err)
             return _run_eval(args, out, err)
     except UsageError as exc:
-        print(f"eventmap: error: {exc}", file=err)
+        print(f"eventmap: error: {printable(exc)}", file=err)
         return EXIT_USAGE
     except OSError as exc:  # a fault around the inputs that no step named: still one line
         print(f"eventmap: error: {_os_error(exc)}", file=err)

@@ -27,6 +27,7 @@ from shapely.geometry.polygon import orient
 
 from eventmap.geojson import geojson_geometry
 from eventmap.grouping import PlaceOnLayer
+from eventmap.urls import safe_url
 from layers.dates import citation_date
 from layers.types import Citation, LayerDefinition
 
@@ -95,7 +96,12 @@ def _rfc7946_geometry(geometry: BaseGeometry) -> dict[str, Any]:
 
 
 def citation_properties(citation: Citation) -> dict[str, Any]:
-    """A citation as the exports write it, with its event date and where that came from."""
+    """A citation as the exports write it, with its event date and where that came from.
+
+    The URL is kept only when it is http(s) (:func:`eventmap.urls.safe_url`):
+    a ``javascript:`` or ``data:`` link from an article is dropped here, for
+    ``events.geojson`` and the GeoPackage alike.
+    """
     event_date, date_source = citation_date(citation)
     return {
         "article": citation.article,
@@ -107,7 +113,7 @@ def citation_properties(citation: Citation) -> dict[str, Any]:
         "start": citation.start,
         "end": citation.end,
         "mention": citation.mention,
-        "url": citation.url,
+        "url": safe_url(citation.url),
         "event_type": citation.event_type,
         "trigger": citation.trigger,
         "trigger_start": citation.trigger_start,

@@ -44,6 +44,7 @@ from shapely.geometry.base import BaseGeometry
 from eventmap.atomic import write_bytes_atomic, write_text_atomic
 from eventmap.export import citation_properties, date_range, export_geometry, geojson_text
 from eventmap.grouping import PlaceOnLayer
+from eventmap.urls import safe_url
 from geo.types import Place
 from layers.dates import citation_date
 from layers.types import LayerDefinition
@@ -324,8 +325,9 @@ def _kml_description(group: PlaceOnLayer) -> str:
     for citation in group.citations:
         event_date, source = citation_date(citation)
         head = html.escape(citation.title or citation.article)
-        if citation.url and citation.url.startswith(("http://", "https://")):
-            head = f'<a href="{html.escape(citation.url, quote=True)}">{head}</a>'
+        url = safe_url(citation.url)
+        if url is not None:
+            head = f'<a href="{html.escape(url, quote=True)}">{head}</a>'
         when = f"{event_date} ({source})" if event_date else "date unknown"
         lines.append(
             f"<p>{html.escape(when)}, {head}<br/>"
@@ -529,7 +531,7 @@ def csv_text(groups: Sequence[PlaceOnLayer], *, wkt: bool = False) -> str:
                 citation.mention,
                 citation.start,
                 citation.end,
-                citation.url,
+                safe_url(citation.url),
                 *extra,
             )
             writer.writerow([_cell(value) for value in row])

@@ -11,6 +11,7 @@ engine and the time of each phase.
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TextIO
 
@@ -23,9 +24,52 @@ __all__ = [
     "RichProgress",
     "make_progress",
     "notice_lines",
+    "printable",
     "summary_lines",
     "unsupported_files",
 ]
+
+# Characters that reorder or hide text on a terminal: bidirectional controls,
+# line and paragraph separators.
+_DISPLAY_CONTROLS = frozenset("\u061c\u200e\u200f\u2028\u2029") | frozenset(
+    chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+)
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if ch in "\n\r\t":
+        return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}[ch]
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8
+        return f"\\x{code - 0xDC00:02x}"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}"
+
+
+def printable(text: object) -> str:
+    r"""``text`` with every control character escaped, safe to print as one line.
+
+    File names and article text reach stderr in skip messages; a name with a
+    line break could forge a line of output and an ANSI escape could rewrite
+    the terminal. Line breaks, escapes, other control characters,
+    bidirectional overrides and surrogates (bytes of a file name that are not
+    UTF-8) are written as backslash escapes; everything else as it is.
+
+    Examples
+    --------
+    >>> printable("a\nb\x1b[31m.txt")
+    'a\\nb\\x1b[31m.txt'
+    """
+    out = str(text)
+    if out.isprintable():
+        return out
+    return "".join(
+        _escape(ch)
+        if unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") or ch in _DISPLAY_CONTROLS
+        else ch
+        for ch in out
+    )
 
 
 class Progress(Protocol):

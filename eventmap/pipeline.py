@@ -23,7 +23,7 @@ from pathlib import Path
 from geopy.geocoders.base import Geocoder
 from spacy.tokens import Doc
 
-from eventmap.articles import Article
+from eventmap.articles import MAX_ARTICLE_CHARS, Article
 from eventmap.config import OFFLINE, PipelineConfig, overrides_suffix
 from eventmap.version import PipelineVersion, pipeline_version
 from geo.extract import MentionExtractor
@@ -36,6 +36,7 @@ from geo.sources import demonym_table, regional_adjective_table
 from geo.types import Resolved
 from layers.classify import ArticleInfo, classify_article
 from layers.events import TypeIndex, detect_events
+from layers.location_model import load_location_model
 from layers.registry import load_layers
 from layers.types import Event, LayerDefinition, ReportedEvent
 
@@ -165,7 +166,12 @@ class Pipeline:
     ) -> list[ReportedEvent]:
         """Every event the article reports, and the places where each happened."""
         return detect_events(
-            doc, resolved, layers=self.layers, index=self._types, article_date=info.date
+            doc,
+            resolved,
+            layers=self.layers,
+            index=self._types,
+            article_date=info.date,
+            model=load_location_model(),
         )
 
     def classify(
@@ -194,7 +200,19 @@ class Pipeline:
         )
 
     def process_text(self, text: str, *, info: ArticleInfo) -> ArticleResult:
-        """The same as :meth:`process` for bare text (the ``geoparse`` batch interface)."""
+        """The same as :meth:`process` for bare text (the ``geoparse`` batch interface).
+
+        Raises
+        ------
+        ValueError
+            ``text`` is longer than :data:`~eventmap.articles.MAX_ARTICLE_CHARS`
+            (with advice to split it, not spaCy's advice to raise its limit).
+        """
+        if len(text) > MAX_ARTICLE_CHARS:
+            raise ValueError(
+                f"text is {len(text):,} characters long; eventmap reads at most "
+                f"{MAX_ARTICLE_CHARS:,} per article: split it into several"
+            )
         doc = self.nlp(text)
         resolved = self.locate(doc, text=text, article=info.id)
         reported = self.detect(doc, resolved, info=info)

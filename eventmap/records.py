@@ -389,6 +389,7 @@ def _encode_place(p: Place, geometries: GeometryEncoder) -> dict[str, Any]:
         "source": p.source,
         "alternatives": [dataclasses.asdict(a) for a in p.alternatives],
         "reason": p.reason,
+        "written": p.written,
     }
 
 
@@ -419,6 +420,7 @@ def _decode_place(data: Any, resolve_ref: Callable[[str], BaseGeometry]) -> Plac
         source=_str(data, "source"),
         alternatives=alternatives,
         reason=_str(data, "reason"),
+        written=str(data.get("written") or "") if isinstance(data, dict) else "",
     )
 
 

@@ -4,9 +4,12 @@ The page is data-driven: every layer's places, their citations and the base
 map travel as one JSON blob in a ``<script type="application/json">`` element,
 and a small script of ours (``assets/eventmap.js``) draws them with Leaflet:
 one toggleable group per layer (points clustered with Leaflet.markercluster
-where they crowd, areas and uncertainty circles beside them), a legend with
-counts, a time slider over the events' dates, a search box, and a popup per
-place listing how it was geocoded and every sentence that put it on the layer.
+where they crowd, areas and uncertainty circles beside them; countries named
+in passing as outlines, off at first), names of countries, capitals and the
+map's places where they fit, a legend with counts that follow a time slider
+over the events' dates, a search box over every name a place goes by, and a
+popup per place that reads as a source note: every sentence that put it on
+the layer, with how it was geocoded behind "details".
 A page of 100,000 synthetic events is about 13 MB and is ready in under 3 s
 on two cores (``bench/map_scale.py``); one JavaScript statement per marker, as
 folium writes them, and an HTML popup per place would be several times that.
@@ -28,6 +31,7 @@ map as one self-contained ``<div>`` for pasting into another page.
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import importlib
 import importlib.resources
@@ -35,6 +39,8 @@ import importlib.util
 import json
 import math
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -44,9 +50,10 @@ import shapely
 from branca.element import Element, Figure, MacroElement
 from shapely.geometry.base import BaseGeometry
 
-from eventmap.basemap import MAX_LAT, SEA_COLOR, base_features
+from eventmap.basemap import MAX_LAT, SEA_COLOR, base_features, base_labels
 from eventmap.geojson import geojson_geometry
 from eventmap.grouping import PlaceOnLayer, group_events, layer_rank
+from eventmap.urls import safe_url
 from geo.types import Place, Precision
 from layers.types import Citation, Event, LayerDefinition
 
@@ -54,11 +61,13 @@ __all__ = [
     "ATTRIBUTION",
     "OfflineMap",
     "build_map",
+    "fragment_id",
     "map_data",
     "popup_html",
     "render_fragment",
     "render_html",
     "script_json",
+    "search_key",
     "tile_source",
 ]
 
@@ -89,7 +98,8 @@ _FOCUS_MAX_RADIUS_KM = 500.0
 _KM_PER_DEG = 111.32
 _PAGE_PREFIX = "em"
 """Class prefix of the page's own controls; a fragment uses its map id instead."""
-_MAP_ID_RE = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
+MAP_ID_RE = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
+"""What a fragment's map id may be: it names elements, classes and CSS selectors."""
 _HEIGHT_RE = re.compile(r"\d{1,5}(?:\.\d{1,3})?(?:px|vh|em|rem|%)")
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -117,17 +127,8 @@ def _safe_color(color: str) -> str:
 
 
 def _safe_url(url: str | None) -> str | None:
-    """Return ``url`` if it is an absolute http(s) URL, else ``None``."""
-    if not url:
-        return None
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return url
+    """Return ``url`` if it is an absolute http(s) URL, else ``None`` (:func:`safe_url`)."""
+    return safe_url(url)
 
 
 def _format_km(radius_km: float) -> str:
@@ -195,8 +196,13 @@ def _citation_html(citation: Citation, dates: _DateOf | None = None) -> str:
     parts = [
         f'<li class="em-cite"><b>{_esc(title)}</b> <span class="em-date">({_esc(date)})</span>',
         f'<blockquote class="em-quote">{_quote_html(citation)}</blockquote>',
-        f'<span class="em-article">{_esc(citation.article)}</span>',
     ]
+    kind = getattr(citation, "event_type", None)
+    trigger = getattr(citation, "trigger", None)
+    if kind or trigger:
+        said = f" (“{_esc(trigger)}”)" if trigger else ""
+        parts.append(f'<span class="em-event">{_esc(kind or "event")}{said}</span> · ')
+    parts.append(f'<span class="em-article">{_esc(citation.article)}</span>')
     url = _safe_url(citation.url)
     if url is not None:
         parts.append(
@@ -231,13 +237,14 @@ def popup_html(group: PlaceOnLayer, *, layer_title: str, dates: _DateOf | None =
     parts.append("</table>")
     if place.reason:
         parts.append(f'<p class="em-reason">{_esc(place.reason)}</p>')
-    if place.alternatives:
+    unique = _unique_alternatives(place)
+    if unique:
         parts.append('<div class="em-alts">Chosen over:<ul>')
-        for alt in place.alternatives[:MAX_ALTERNATIVES]:
-            country = f" ({_esc(alt.country)})" if alt.country else ""
-            reason = f": {_esc(alt.reason)}" if alt.reason else ""
-            parts.append(f"<li>{_esc(alt.name)}{country}{reason}</li>")
-        hidden = len(place.alternatives) - MAX_ALTERNATIVES
+        for name, alt_country, alt_reason in unique[:MAX_ALTERNATIVES]:
+            country = f" ({_esc(alt_country)})" if alt_country else ""
+            reason = f": {_esc(alt_reason)}" if alt_reason else ""
+            parts.append(f"<li>{_esc(name)}{country}{reason}</li>")
+        hidden = len(unique) - MAX_ALTERNATIVES
         if hidden > 0:
             parts.append(f"<li>and {hidden} more</li>")
         parts.append("</ul></div>")
@@ -460,12 +467,98 @@ def _mark_span(citation: Citation) -> tuple[int, int]:
     return found, found + len(citation.mention)
 
 
-def _place_row(place: Place) -> list[Any]:
-    """One entry of the data's place table (read by position in ``eventmap.js``)."""
-    alternatives = [
-        [alt.name, alt.country, alt.reason] for alt in place.alternatives[:MAX_ALTERNATIVES]
-    ]
+def _unique_alternatives(place: Place) -> list[tuple[str, str | None, str]]:
+    """The places ``place`` was chosen over, each (name, country) once, in their order.
+
+    GeoNames often holds a town twice (the city and its district of the same
+    name); "Moscow (RU), Moscow (RU)" tells the reader nothing the first did not.
+    """
+    seen: set[tuple[str, str | None]] = set()
+    unique: list[tuple[str, str | None, str]] = []
+    for alt in place.alternatives:
+        key = (alt.name, alt.country)
+        if key not in seen:
+            seen.add(key)
+            unique.append((alt.name, alt.country, alt.reason))
+    return unique
+
+
+_FOLD_EXTRA = str.maketrans(
+    {
+        "ł": "l",
+        "ø": "o",
+        "đ": "d",
+        "ð": "d",
+        "ı": "i",
+        "æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+        "ʻ": "",
+        "ʼ": "",
+        "'": "",
+        "’": "",
+        "‘": "",
+        "`": "",
+        "-": " ",
+    }
+)
+_SPACES_RE = re.compile(r"\s+")
+
+
+def search_key(name: str) -> str:
+    """Fold ``name`` for search: lower case, no accents, hyphens as spaces.
+
+    ``eventmap.js`` folds what the reader types the same way (its ``fold``),
+    so "tartus" finds "Ţarţūs" and "tel aviv" finds "Tel-Aviv".
+
+    Examples
+    --------
+    >>> search_key("Ţarţūs")
+    'tartus'
+    >>> search_key("  Łódź-Bałuty ")
+    'lodz baluty'
+    """
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SPACES_RE.sub(" ", bare.translate(_FOLD_EXTRA)).strip()
+
+
+_MIN_LABEL_CHARS = 4
+_LEADING_ARTICLE_RE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
+
+
+def _article_name(place: Place, mentions: Sequence[str]) -> str:
+    """The name the map shows for ``place``: the articles' own, where that is a name.
+
+    The mention the articles use most ("Tartus", "Latakia province") is
+    what a reader of them knows, where GeoNames writes "Ţarţūs". Kept for
+    GeoNames' name: countries (a demonym such as "Israeli" is no name), places
+    derived from another ("Sea off Syria" beats "off the Syrian coast"),
+    and short or all-capital mentions ("US", "LA").
+    """
+    if "#" in place.gazetteer_id or place.precision is Precision.COUNTRY:
+        return place.name
+    counts = Counter(_LEADING_ARTICLE_RE.sub("", m.strip()) for m in mentions if m and m.strip())
+    if not counts:
+        return place.name
+    best = min(counts, key=lambda m: (-counts[m], m))
+    if len(best) < _MIN_LABEL_CHARS or best.isupper() or best[0].islower():
+        return place.name
+    return best
+
+
+def _place_row(place: Place, mentions: Sequence[str] = ()) -> list[Any]:
+    """One entry of the data's place table (read by position in ``eventmap.js``).
+
+    After GeoNames' name come the name shown (see :func:`_article_name`) and
+    the search key: every name the place goes by on the map, folded
+    (:func:`search_key`), one per line.
+    """
+    unique = _unique_alternatives(place)
+    alternatives = [list(alt) for alt in unique[:MAX_ALTERNATIVES]]
     geometry = _area_geojson(place.geometry)["geometry"] if place.is_area else None
+    label = _article_name(place, mentions)
+    names = {search_key(n) for n in (place.name, label, *mentions) if n and n.strip()}
     return [
         place.gazetteer_id,
         place.name,
@@ -478,10 +571,57 @@ def _place_row(place: Place) -> list[Any]:
         place.source,
         place.reason,
         alternatives,
-        max(len(place.alternatives) - MAX_ALTERNATIVES, 0),
+        max(len(unique) - MAX_ALTERNATIVES, 0),
         geometry,
         round(place.geometry.area, 6) if place.is_area else 0,
+        label,
+        "\n" + "\n".join(sorted(names - {""})),
     ]
+
+
+CONTEXT_TITLE = "Countries and seas named in passing"
+"""The legend's name for the default layer's wide areas, drawn as outlines, off at first."""
+_CONTEXT_RADIUS_KM = 300.0
+"""An area on the default layer reaching further than this is context, like a country."""
+
+
+def _is_context(group: PlaceOnLayer, definition: LayerDefinition) -> bool:
+    """Whether a place is only context: a country, a sea or a wide region on the default layer.
+
+    "Russian", "the United States", "Iran" or "the Mediterranean" in a story
+    about Latakia are not where anything happened; filled in grey they would
+    dominate the map.
+    """
+    place = group.place
+    wide = place.is_area and (place.radius_km or 0.0) > _CONTEXT_RADIUS_KM
+    return definition.default and (place.precision is Precision.COUNTRY or wide)
+
+
+def _event_triggers(events: Iterable[Event]) -> dict[tuple[str, int, int], str]:
+    """The word that decided each citation's layer, by (article, start, end), where known."""
+    found: dict[tuple[str, int, int], str] = {}
+    for event in events:
+        if event.trigger:
+            key = (event.citation.article, event.citation.start, event.citation.end)
+            found.setdefault(key, event.trigger)
+    return found
+
+
+def _view_groups(
+    groups: Sequence[PlaceOnLayer], defs: Mapping[str, LayerDefinition]
+) -> Sequence[PlaceOnLayer]:
+    """The places the opening view is about: the event layers' when there are any.
+
+    A default layer ("Other places") holds every place named in passing;
+    "Liberian-flagged" or "US Navy" in a story about Latakia must not zoom
+    the map out to the world. Without events, the default layer's places
+    other than countries; without those, everything.
+    """
+    events = [g for g in groups if not defs[g.layer].default]
+    if events:
+        return events
+    places = [g for g in groups if not _is_context(g, defs[g.layer])]
+    return places or groups
 
 
 def map_data(
@@ -501,10 +641,14 @@ def map_data(
     ``places``, ``articles``, ``quotes`` and ``citations`` are tables shared
     by all layers (a place on two layers, or a sentence naming three places,
     is written once); each layer lists ``items`` as [place index, layer
-    confidence, citation indices]. Citations are [article index, quote index,
-    mark start, mark end, date, date source]; articles are [id, title, http(s)
-    URL, link to the file]. ``time`` is the first and last event date, or
-    ``None``; ``bounds`` the view to open on.
+    confidence, citation indices]. Countries on the default layer are a layer
+    of their own, flagged ``context``: the page draws them as outlines, off
+    until the reader turns them on. Citations are [article index, quote
+    index, mark start, mark end, date, date source, event type, trigger];
+    articles are [id, title, http(s) URL, link to the file]. ``time`` is the
+    first and last event date, or ``None``; ``bounds`` the view to open on
+    (the event layers', see :func:`_view_groups`); ``labels`` the base map's
+    names (:func:`eventmap.basemap.base_labels`).
     """
     _check_base_url(article_base_url)
     events = list(events)
@@ -512,6 +656,12 @@ def map_data(
     groups = group_events(events, layer_defs=defs_in)
     defs = _definitions((g.layer for g in groups), defs_in)
     dates = event_dates(events)
+    triggers = _event_triggers(events)
+
+    mentions: dict[tuple[str, Place], list[str]] = {}
+    for group in groups:
+        seen = mentions.setdefault((group.place.gazetteer_id, group.place), [])
+        seen.extend(c.mention for c in group.citations)
 
     place_index: dict[tuple[str, Place], int] = {}
     places: list[list[Any]] = []
@@ -521,13 +671,13 @@ def map_data(
     quote_index: dict[str, int] = {}
     quotes: list[str] = []
     citations: list[list[Any]] = []
-    layers: dict[str, dict[str, Any]] = {}
+    layers: dict[tuple[str, bool], dict[str, Any]] = {}
     for group in groups:
         place = group.place
         p_key = (place.gazetteer_id, place)
         if p_key not in place_index:
             place_index[p_key] = len(places)
-            places.append(_place_row(place))
+            places.append(_place_row(place, mentions[p_key]))
         cites: list[int] = []
         for citation in group.citations:
             c_key = (citation.article, citation.start, citation.end)
@@ -556,27 +706,32 @@ def map_data(
                         mark_end,
                         date,
                         source,
+                        getattr(citation, "event_type", None),
+                        getattr(citation, "trigger", None) or triggers.get(c_key),
                     ]
                 )
             cites.append(cite_index[c_key])
-        if group.layer not in layers:
-            definition = defs[group.layer]
-            layers[group.layer] = {
+        definition = defs[group.layer]
+        context = _is_context(group, definition)
+        l_key = (group.layer, context)
+        if l_key not in layers:
+            layers[l_key] = {
                 "id": definition.id,
-                "title": definition.title,
+                "title": CONTEXT_TITLE if context else definition.title,
                 "color": _safe_color(definition.color),
                 "default": definition.default,
+                "context": context,
                 "items": [],
             }
-        layers[group.layer]["items"].append([place_index[p_key], round(group.confidence, 2), cites])
+        layers[l_key]["items"].append([place_index[p_key], round(group.confidence, 2), cites])
 
-    shown = sorted(layers, key=lambda layer_id: layer_rank(layer_id, layer_defs=defs.values()))
+    shown = sorted(layers, key=lambda key: (layer_rank(key[0], layer_defs=defs.values()), key[1]))
     all_dates = sorted({c[4] for c in citations if c[4]})
-    bounds = _bounds(_focus(groups))
+    bounds = _bounds(_focus(_view_groups(groups, defs)))
     return {
         "title": title,
         "attribution": ATTRIBUTION,
-        "layers": [layers[layer_id] for layer_id in shown],
+        "layers": [layers[key] for key in shown],
         "places": places,
         "articles": articles,
         "quotes": quotes,
@@ -588,6 +743,7 @@ def map_data(
         "time": [all_dates[0], all_dates[-1]] if all_dates else None,
         "bounds": None if bounds is None else [[bounds[0], bounds[1]], [bounds[2], bounds[3]]],
         "base": base_features(bounds),
+        "labels": base_labels(),
         "tiles": tile_source(tiles),
     }
 
@@ -788,12 +944,25 @@ def render_html(
     return fmap.get_root().render()
 
 
+def fragment_id(data: Mapping[str, Any], salt: str = "") -> str:
+    """A map id for a fragment: ``eventmap-`` and ten hex digits of its content and ``salt``.
+
+    The same map built to the same place gets the same id (builds are
+    deterministic); two maps of different articles, or built to different
+    folders (``salt``: the output path), get different ones, so any number of
+    them share a page.
+    """
+    digest = hashlib.sha256(f"{salt}\n{script_json(data)}".encode()).hexdigest()
+    return f"eventmap-{digest[:10]}"
+
+
 def render_fragment(
     events: Iterable[Event],
     layer_defs: Iterable[LayerDefinition],
     *,
     title: str = "eventmap",
-    map_id: str,
+    map_id: str | None = None,
+    id_salt: str = "",
     article_base_url: str | None = None,
     height: str = "560px",
     tiles: str | None = None,
@@ -804,14 +973,18 @@ def render_fragment(
     with ``map_id``), its data, and its scripts. Leaflet and markercluster are
     inlined in every fragment but run only if the page has none yet
     (``if (!window.L)``), and the map's own code runs in a function of its
-    own, so two fragments with different ids share one page without clashing.
-    ``map_id`` must be a letter then letters, digits, ``-`` or ``_``.
+    own, so any number of fragments with different ids share one page.
+    ``map_id`` must be a letter then letters, digits, ``-`` or ``_``; without
+    it, :func:`fragment_id` of the map's data and ``id_salt`` (the build
+    passes its output folder).
     """
-    if not _MAP_ID_RE.fullmatch(map_id):
+    if map_id is not None and not MAP_ID_RE.fullmatch(map_id):
         raise ValueError(f"map_id must be a letter then letters, digits, - or _: {map_id!r}")
     if not _HEIGHT_RE.fullmatch(height):
         raise ValueError(f"height must be a CSS length such as 560px: {height!r}")
     data = map_data(events, layer_defs, title=title, article_base_url=article_base_url, tiles=tiles)
+    if map_id is None:
+        map_id = fragment_id(data, id_salt)
     leaflet, cluster, runtime = _scripts()
     library_css, _ = _styles()
     mount = (

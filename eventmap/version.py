@@ -42,6 +42,7 @@ __all__ = ["PipelineVersion", "code_digest", "config_version", "pipeline_version
 _PARSE_CODE: tuple[tuple[str, str], ...] = (
     ("eventmap", "__init__.py"),
     ("eventmap", "articles.py"),
+    ("eventmap", "urls.py"),
     ("eventmap", "pipeline.py"),
     ("eventmap", "records.py"),
     ("eventmap", "work.py"),
@@ -115,7 +116,8 @@ def _parse_code() -> str:
 @lru_cache(maxsize=1)
 def _layers_code() -> str:
     root = _package_dir("layers")
-    return _files_digest((f"layers/{p.name}", p) for p in sorted(root.glob("*.py")))
+    files = sorted(root.glob("*.py")) + sorted((root / "data").glob("*.json"))
+    return _files_digest((f"layers/{p.relative_to(root).as_posix()}", p) for p in files)
 
 
 def pipeline_version(

@@ -34,11 +34,17 @@ def _stat_into(found: Snapshot, prefix: str, paths: list[Path], root: Path) -> N
         found[f"{prefix}{path.relative_to(root).as_posix()}"] = (info.st_size, info.st_mtime_ns)
 
 
-def snapshot(articles_dir: Path, *, layers_dir: Path | None = None) -> Snapshot:
-    """The size and modification time of every article (and layer definition)."""
+def snapshot(
+    articles_dir: Path, *, layers_dir: Path | None = None, exclude: tuple[Path, ...] = ()
+) -> Snapshot:
+    """The size and modification time of every article (and layer definition).
+
+    ``exclude`` holds the output folder, so a map written inside the articles
+    folder does not set off the next build.
+    """
     found: Snapshot = {}
     with contextlib.suppress(FileNotFoundError, NotADirectoryError):  # folder gone
-        _stat_into(found, "", discover_articles(articles_dir), articles_dir)
+        _stat_into(found, "", discover_articles(articles_dir, exclude=exclude), articles_dir)
     if layers_dir is not None and layers_dir.is_dir():
         _stat_into(found, "layers:", sorted(layers_dir.glob("*.toml")), layers_dir)
     return found
@@ -55,6 +61,7 @@ def watch(
     rebuild: Callable[[list[str]], object],
     *,
     layers_dir: Path | None = None,
+    exclude: tuple[Path, ...] = (),
     interval: float = 1.0,
     debounce: float = 0.5,
     initial: bool = True,
@@ -67,7 +74,7 @@ def watch(
 
     ``initial`` builds once at the start (with no names). ``max_builds`` and
     ``timeout`` (seconds) end the watch, for tests and scripts; without them
-    it runs until interrupted.
+    it runs until interrupted. ``exclude`` is as for :func:`snapshot`.
     """
     started = clock()
     builds = 0
@@ -77,18 +84,18 @@ def watch(
             return True
         return timeout is not None and clock() - started >= timeout
 
-    current = snapshot(articles_dir, layers_dir=layers_dir)
+    current = snapshot(articles_dir, layers_dir=layers_dir, exclude=exclude)
     if initial:
         rebuild([])
         builds += 1
     while not done():
         sleep(interval)
-        latest = snapshot(articles_dir, layers_dir=layers_dir)
+        latest = snapshot(articles_dir, layers_dir=layers_dir, exclude=exclude)
         if latest == current:
             continue
         while True:  # wait for the folder to settle
             sleep(debounce)
-            settled = snapshot(articles_dir, layers_dir=layers_dir)
+            settled = snapshot(articles_dir, layers_dir=layers_dir, exclude=exclude)
             if settled == latest:
                 break
             latest = settled

@@ -43,6 +43,7 @@ _FEATURE_BONUS: dict[str, float] = {
     "naval_base": 4.0,
     "military_base": 4.0,
     "airport": 2.5,
+    "landmark": 6.0,
 }
 _ALIAS_PENALTY = 0.7
 #: For an airport matched by the short name news calls it ("Heathrow",
@@ -52,6 +53,10 @@ _ALIAS_PENALTY = 0.7
 _HUB_SHORT_NAME_BONUS = 4.5
 _ACRONYM_PENALTY = 5.0
 _COUNTRY_CONTEXT_BONUS = 2.5
+#: For a place in a land neighbour of a country the article names: enough to
+#: tip a near tie (Gaza next to Israel over Mozambique's Gaza province), a
+#: quarter of the weight of the named country itself.
+_NEIGHBOUR_BONUS = 0.6
 #: For a county in a province the article names ("McLean County" in a story
 #: about Kentucky): county names repeat from state to state, and the story's
 #: state decides. Not for towns: there a big city outweighs a named state's
@@ -102,6 +107,10 @@ class _Points:
         self._lon = lat_lon[:, 1]
         self._cos_lat = np.cos(self._lat)
 
+    def __len__(self) -> int:
+        """How many points there are."""
+        return len(self._lat)
+
     def nearest_km(self, lat: float, lon: float) -> float:
         """Great-circle distance from (lat, lon) to the nearest point (inf when none)."""
         if not len(self._lat):
@@ -125,8 +134,38 @@ class ArticleContext:
     """A point for each of ``countries``, to tell which of them a sea or region reaches."""
     anchors: list[tuple[float, float, str]] = field(default_factory=list)
     """Points (lat, lon, name key) of places already resolved with confidence."""
+    neighbours: Counter[str] = field(default_factory=Counter)
+    """ISO codes of the land neighbours of ``countries``, with their counts."""
     provinces: Counter[tuple[str, str]] = field(default_factory=Counter)
     """(country, province code) of the provinces resolved with confidence, with counts."""
+    _points: dict[str, tuple[int, _Points]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _keys_at: dict[tuple[float, float], set[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _absorbed: int = field(default=0, init=False, repr=False, compare=False)
+
+    def anchor_points(self, own_key: str) -> _Points:
+        """The distinct anchor points not named only ``own_key``, built once per name.
+
+        Every mention of a long article used to rebuild this from every
+        anchor (one per confident mention, repeats and all): quadratic in the
+        article's length. Now the anchors are folded once into their distinct
+        points (each with the name keys found there), and each name's set is
+        built from those. Anchors only grow by appending, so their count tells
+        whether a kept set is still current.
+        """
+        count = len(self.anchors)
+        kept = self._points.get(own_key)
+        if kept is not None and kept[0] == count:
+            return kept[1]
+        for lat, lon, key in self.anchors[self._absorbed :]:
+            self._keys_at.setdefault((lat, lon), set()).add(key)
+        self._absorbed = count
+        points = _Points([point for point, keys in self._keys_at.items() if keys != {own_key}])
+        self._points[own_key] = (count, points)
+        return points
 
 
 @dataclass(frozen=True)
@@ -160,6 +199,144 @@ def _prior(candidate: Candidate, mention_text: str) -> tuple[float, list[str]]:
             score -= _ACRONYM_PENALTY
             reasons.append("the text writes an abbreviation, this is a name")
     return score, reasons
+
+
+#: Ordinary English words that GeoNames' translated alternate names are made
+#: of ("White House" for Casablanca, "Haven of Peace" for Dar es Salaam). A
+#: name written only with them is an English phrase before it is a
+#: translation: see :func:`matched_by_translation`.
+COMMON_ENGLISH_WORDS = frozenset(
+    {
+        "the",
+        "of",
+        "and",
+        "in",
+        "on",
+        "at",
+        "by",
+        "new",
+        "old",
+        "great",
+        "little",
+        "big",
+        "good",
+        "fair",
+        "holy",
+        "beautiful",
+        "white",
+        "black",
+        "red",
+        "green",
+        "blue",
+        "yellow",
+        "golden",
+        "silver",
+        "grey",
+        "gray",
+        "brown",
+        "house",
+        "houses",
+        "home",
+        "hall",
+        "palace",
+        "castle",
+        "fort",
+        "fortress",
+        "tower",
+        "gate",
+        "gates",
+        "bridge",
+        "church",
+        "temple",
+        "mosque",
+        "market",
+        "garden",
+        "gardens",
+        "field",
+        "fields",
+        "farm",
+        "well",
+        "wells",
+        "spring",
+        "springs",
+        "water",
+        "hill",
+        "hills",
+        "mountain",
+        "mountains",
+        "mount",
+        "rock",
+        "rocks",
+        "stone",
+        "river",
+        "lake",
+        "sea",
+        "bay",
+        "cape",
+        "point",
+        "island",
+        "islands",
+        "valley",
+        "forest",
+        "wood",
+        "woods",
+        "port",
+        "harbour",
+        "harbor",
+        "haven",
+        "peace",
+        "city",
+        "town",
+        "village",
+        "star",
+        "moon",
+        "sun",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "lord",
+        "lady",
+        "saint",
+        "north",
+        "south",
+        "east",
+        "west",
+        "upper",
+        "lower",
+        "high",
+        "low",
+        "long",
+        "broad",
+        "deep",
+        "first",
+        "second",
+        "end",
+        "head",
+        "heart",
+    }
+)
+
+
+def matched_by_translation(candidate: Candidate) -> bool:
+    """Whether a town matched only by an English translation of its name.
+
+    "White House" is an alternate name of Casablanca (Dar el Beida), but an
+    article writing "White House" means the one in Washington or a phrase.
+    A GeoNames town matched under an alternate name of two words or more,
+    every one an ordinary English word and none part of the town's own
+    name, is not a match. Curated aliases ("Ivory Coast") and countries are
+    chosen by hand and kept.
+    """
+    if candidate.exact_name or candidate.feature != "city" or candidate.source != "geonames":
+        return False
+    words = name_key(candidate.matched_name).split()
+    own = set(name_key(candidate.name).split())
+    return (
+        len(words) >= 2
+        and all(w in COMMON_ENGLISH_WORDS for w in words)
+        and not own.intersection(words)
+    )
 
 
 def _sizeable_towns(candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -216,8 +393,7 @@ def rank_candidates(
     total_countries = sum(context.countries.values()) or 1
     total_provinces = sum(context.provinces.values()) or 1
     own_key = name_key(mention_text)
-    others = [a for a in context.anchors if a[2] != own_key]
-    anchor_points = _Points([(a[0], a[1]) for a in others])
+    anchor_points = context.anchor_points(own_key)
     towns = _sizeable_towns(candidates)
     foreign_countries = {c.country for c in candidates if c.feature == "country" and c.exact_name}
     ranked = []
@@ -231,6 +407,11 @@ def rank_candidates(
             if share:
                 score += _COUNTRY_CONTEXT_BONUS * (0.5 + share)
                 reasons.append(f"the article names {candidate.country}")
+            elif context.neighbours.get(candidate.country):
+                # "Israeli jets struck Gaza": the Gaza next door, not Mozambique's.
+                near = min(1.0, context.neighbours[candidate.country] / total_countries)
+                score += _NEIGHBOUR_BONUS * (0.5 + near)
+                reasons.append(f"{candidate.country} borders a country the article names")
             if (
                 candidate.feature == "admin1"
                 and candidate.exact_name
@@ -258,7 +439,7 @@ def rank_candidates(
             if share:
                 score += _COUNTRY_CONTEXT_BONUS * (0.5 + share)
                 reasons.append(f"it reaches {', '.join(sorted(reached))}, which the article names")
-        if others and candidate.feature != "country":
+        if anchor_points and candidate.feature != "country":
             # Distance to an area is counted from its edge, roughly: its radius.
             reach = candidate.radius_km or 0.0
             nearest = max(0.0, anchor_points.nearest_km(candidate.lat, candidate.lon) - reach)

@@ -41,9 +41,21 @@ from geo.gazetteer import FEATURE_RANK, Gazetteer
 from geo.local_places import LOCAL_LABEL, local_place_spans
 from geo.normalize import POSITION_WORDS, name_key
 from geo.phrases import find_phrase
-from geo.types import PLACE_LABELS, Candidate, Mention, MentionKind
+from geo.place_frames import (
+    KIND_FRAME,
+    SEIZED_FRAME,
+    TOPONYM_OPENERS,
+    FramedName,
+    framed_names,
+)
+from geo.sources import capital_names
+from geo.types import FRAMED_LABEL, PLACE_LABELS, Candidate, Mention, MentionKind
 
-__all__ = ["STRONG_POPULATION", "MentionExtractor"]
+__all__ = ["CAPITAL_LABEL", "FRAMED_LABEL", "STRONG_POPULATION", "MentionExtractor"]
+
+#: The :attr:`~geo.types.Mention.label` of "the <national adjective> capital",
+#: whose name is the capital's ("the Russian capital" is looked up as Moscow).
+CAPITAL_LABEL = "CAPITAL"
 
 #: Population from which a town named outside an NER place entity is trusted.
 STRONG_POPULATION = 15_000
@@ -206,10 +218,62 @@ _ARTICLE_FEATURES = frozenset(
         "desert",
         "mountain_range",
         "island",
+        "landmark",
     }
 )
 _ADMIN_WORDS = frozenset(
     {"province", "governorate", "region", "oblast", "state", "county", "district", "prefecture"}
+)
+#: Religious, ethnic and political groups whose adjective comes before a
+#: kind of place ("Sunni districts", "Kurdish-held areas", "rebel villages").
+_GROUP_WORDS = frozenset(
+    {
+        "sunni",
+        "sikh",
+        "shia",
+        "shiite",
+        "shi'ite",
+        "alawite",
+        "druze",
+        "christian",
+        "muslim",
+        "jewish",
+        "catholic",
+        "protestant",
+        "orthodox",
+        "hindu",
+        "buddhist",
+        "kurdish",
+        "arab",
+        "turkmen",
+        "yazidi",
+        "assyrian",
+        "tamil",
+        "sinhalese",
+        "hutu",
+        "tutsi",
+        "serb",
+        "croat",
+        "bosniak",
+        "pashtun",
+        "hazara",
+        "tajik",
+        "uzbek",
+        "baloch",
+        "fulani",
+        "tuareg",
+        "bedouin",
+        "rebel",
+        "opposition",
+        "government",
+        "regime",
+        "loyalist",
+        "republican",
+        "nationalist",
+        "unionist",
+        "israeli",
+        "palestinian",
+    }
 )
 _STRONG_FEATURES = frozenset(f for f, rank in FEATURE_RANK.items() if rank <= 2)
 
@@ -229,7 +293,7 @@ def _exactly_of_standing(
 def _strong(candidates: list[Candidate], *, population: int) -> bool:
     return any(
         c.feature in _STRONG_FEATURES
-        or c.feature in ("airbase", "naval_base", "military_base", "airport")
+        or c.feature in ("airbase", "naval_base", "military_base", "airport", "landmark")
         or c.population >= population
         for c in candidates
     )
@@ -243,8 +307,11 @@ class MentionExtractor:
         gazetteer: Gazetteer,
         demonyms: Mapping[str, str],
         regional_adjectives: Mapping[str, str] | None = None,
+        capitals: Mapping[str, str] | None = None,
     ) -> None:
         self.gazetteer = gazetteer
+        #: Each country's capital by ISO code ("the Syrian capital" is Damascus).
+        self.capitals = dict(capital_names() if capitals is None else capitals)
         self.demonyms = dict(demonyms)
         self._demonyms_folded = {k.casefold(): v for k, v in demonyms.items()}
         self.regional = dict(regional_adjectives or {})
@@ -283,6 +350,10 @@ class MentionExtractor:
             found.append(self._toponym(span, "GAZETTEER"))
             taken.update(range(span.start, span.end))
             blocked.difference_update(range(span.start, span.end))
+        for mention in self._framed_places(doc, taken):
+            found.append(mention)
+            taken.update(_token_range(doc, mention))
+            blocked.difference_update(_token_range(doc, mention))
         for mention in self._organisation_places(doc.ents, taken):
             found.append(mention)
             taken.update(_token_range(doc, mention))
@@ -292,10 +363,29 @@ class MentionExtractor:
         found.extend(self._gazetteer_matches(doc, taken | blocked))
         found.extend(self._loose_demonyms(doc, taken | blocked, found))
         found = [m for m in found if not _names_something_else(doc, m)]
+        found = [self._capital_of(doc, m) for m in found]
         found.sort(key=lambda m: m.start)
         sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
+        starts = [start for start, _ in sentences]  # once per article: linear in its length
         text = doc.text  # spaCy joins every token for each call: once per article
-        return [self._widen(text, m, sentences) for m in found]
+        return [self._widen(text, m, sentences, starts) for m in found]
+
+    def _capital_of(self, doc: Doc, mention: Mention) -> Mention:
+        """A national adjective before "capital" as that capital ("the Russian capital").
+
+        The mention covers both words and is looked up under the capital's
+        name in GeoNames' country table; any other mention is returned as is.
+        """
+        if mention.kind is not MentionKind.DEMONYM or mention.demonym_country is None:
+            return mention
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.end >= len(doc) or doc[span.end].lower_ != "capital":
+            return mention
+        capital = self.capitals.get(mention.demonym_country)
+        if capital is None:
+            return mention
+        whole = doc[span.start : span.end + 1]
+        return _span_mention(whole, MentionKind.TOPONYM, name=capital, label=CAPITAL_LABEL)
 
     # -- pass 0: names the model cut apart ----------------------------------
     def _paired_names(self, doc: Doc) -> list[Span]:
@@ -528,6 +618,71 @@ class MentionExtractor:
                 spans.append(found)
                 places.update(range(found.start, found.end))
         return spans
+
+    def _framed_places(self, doc: Doc, taken: set[int]) -> list[Mention]:
+        """Names the wording marks as places, and well-known places where places stand.
+
+        See :mod:`geo.place_frames`. A name after or before a kind of place
+        ("the village of X", "the X district") is a place whether or not the
+        gazetteer holds it, and so is the object of a verb of taking or
+        bombarding a place ("entered X", "shelled X"), unless the model
+        reads a full person's name there; a name in a weaker place position
+        ("struck X", "in northern X", "north of X") only when it is a
+        country, a province, a city of :data:`ORG_OVERRIDE_POPULATION` or a
+        curated area. National
+        adjectives ("the Syrian city of …") and religious or ethnic groups
+        ("Sunni areas") are left to the demonym pass.
+        """
+        found: list[Mention] = []
+        for framed in framed_names(doc):
+            span = framed.span
+            if framed.frame != KIND_FRAME:
+                span = self._longest_known(span)
+                framed = FramedName(span, framed.frame, framed.kind_word, group=framed.group)
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            if self._demonym_country(span.text) or self.regional.get(span.text):
+                continue
+            if span[0].lower_ in _GROUP_WORDS:
+                continue
+            seized = framed.frame == SEIZED_FRAME and not (
+                len(span) > 1 and span.root.ent_type_ == "PERSON"
+            )
+            if span.text.isupper() and not self._well_known(span):
+                continue  # "the SME sector", "SEEK base dollars": an acronym
+            opened = span[0].text in TOPONYM_OPENERS and len(span) > 1
+            if not (framed.frame == KIND_FRAME or seized or opened or self._well_known(span)):
+                continue
+            found.append(self._framed_mention(framed))
+            taken.update(range(span.start, span.end))
+        return found
+
+    def _well_known(self, span: Span) -> bool:
+        """A country, a province, a city of :data:`ORG_OVERRIDE_POPULATION` or a curated area.
+
+        Under the name as written or, when no place bears it, under a
+        transliteration of it ("Hodeidah" for Al Hudaydah).
+        """
+        candidates = self.gazetteer.candidates(span.text)
+        if not candidates:
+            return any(
+                c.feature in ("country", "admin1") or c.population >= ORG_OVERRIDE_POPULATION
+                for c in self.gazetteer.transliterated(span.text)
+            )
+        return any(
+            c.feature in ("country", "admin1")
+            or c.population >= ORG_OVERRIDE_POPULATION
+            or (c.source != "geonames" and c.feature in _ARTICLE_FEATURES)
+            for c in candidates
+            if c.exact_name or c.population >= ORG_OVERRIDE_POPULATION
+        )
+
+    @staticmethod
+    def _framed_mention(framed: FramedName) -> Mention:
+        """The mention of a framed name: looked up with its kind word when a list shares one."""
+        span = framed.span
+        name = f"{span.text} {framed.kind_word}" if framed.kind_word else span.text
+        return _span_mention(span, MentionKind.TOPONYM, name=name, label=FRAMED_LABEL)
 
     def _area_before_its_part(self, span: Span) -> bool:
         """Whether a one-word name of a country, province or island names a part of it.
@@ -848,8 +1003,11 @@ class MentionExtractor:
         return _span_mention(span, MentionKind.DEMONYM, name=place, label="NORP")
 
     @staticmethod
-    def _widen(text: str, mention: Mention, sentences: list[tuple[int, int]]) -> Mention:
-        index = bisect.bisect_right([start for start, _ in sentences], mention.start) - 1
+    def _widen(
+        text: str, mention: Mention, sentences: list[tuple[int, int]], starts: list[int]
+    ) -> Mention:
+        """The mention widened to the phrase around it (``starts``: each sentence's start)."""
+        index = bisect.bisect_right(starts, mention.start) - 1
         if index < 0:
             return mention
         sentence_start, sentence_end = sentences[index]

@@ -32,13 +32,14 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from geo.normalize import name_key
+from geo.normalize import name_key, spelling_similarity, transliteration_key
 from geo.sources import SourceRecord, all_records, source_versions
 from geo.stale_files import remove_stale, temp_name
 from geo.types import Candidate
 
 __all__ = [
     "FEATURE_RANK",
+    "TRANSLITERATION_MIN_SIMILARITY",
     "Gazetteer",
     "GazetteerError",
     "build_index",
@@ -51,11 +52,15 @@ __all__ = [
 _log = logging.getLogger("eventmap")
 
 #: Bump when the schema or the build rules change: it renames the index file.
-INDEX_FORMAT = 12
+INDEX_FORMAT = 14
 
 #: Smallest town a misspelt name may be matched to (:meth:`Gazetteer.close_names`).
 FUZZY_MIN_POPULATION = 50_000
 _FUZZY_MIN_LETTERS = 6
+#: How alike a transliteration must be to the name it is matched to
+#: (:meth:`Gazetteer.transliterated`): "Hodeidah" and "Al Hudaydah" score 0.62.
+TRANSLITERATION_MIN_SIMILARITY = 0.6
+_TRANSLITERATION_MIN_LETTERS = 5
 
 #: How strongly a feature kind is preferred when population says nothing:
 #: countries over provinces over curated areas over towns over airports.
@@ -127,6 +132,7 @@ def _digest() -> str:
         "admin1_english_names.csv",
         "airport_short_names.csv",
         "geonames_country_points.csv",
+        "naturalearth_admin1.npz",
     ):
         path = Path(__file__).parent / "data" / name
         identity[name] = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -357,6 +363,7 @@ class Gazetteer:
         self._local = threading.local()
         self._countries: dict[str, Candidate | None] = {}
         self._fuzzy: dict[tuple[str, int], list[str]] | None = None
+        self._translit: dict[str, list[str]] | None = None
 
     def _conn(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
@@ -431,6 +438,17 @@ class Gazetteer:
         found.sort(key=_prior_sort_key)
         return found[:limit] if limit else found
 
+    def capitals(self) -> list[tuple[str, float, float, int]]:
+        """(name, lat, lon, population) of every national capital, most populous first.
+
+        For the map's base labels; GeoNames marks about 240.
+        """
+        rows = self._conn().execute(
+            "SELECT name, lat, lon, population FROM places WHERE capital = 1 "
+            "ORDER BY population DESC, name"
+        )
+        return [(str(r[0]), float(r[1]), float(r[2]), int(r[3])) for r in rows]
+
     def by_id(self, gazetteer_id: str) -> Candidate | None:
         """The place with this gazetteer id, or ``None``."""
         row = (
@@ -490,6 +508,49 @@ class Gazetteer:
                     if c.feature in ("country", "admin1") or c.population >= FUZZY_MIN_POPULATION:
                         found.setdefault(c.gazetteer_id, replace(c, exact_name=False))
         return list(found.values())
+
+    def transliterated(self, name: str) -> list[Candidate]:
+        """Places of standing that ``name`` may be a transliteration of.
+
+        A fallback for names no key matches ("Hodeidah" for Al Ḩudaydah,
+        "Zaporizhia" for Zaporizhzhya): the main names of countries,
+        provinces and towns of :data:`FUZZY_MIN_POPULATION` or more that
+        share ``name``'s :func:`~geo.normalize.transliteration_key` (of five
+        letters or more: shorter keys meet too many words),
+        kept when their :func:`~geo.normalize.spelling_similarity` to it is
+        at least :data:`TRANSLITERATION_MIN_SIMILARITY`. Each is marked as an
+        alias match, under the name it was matched by. A province found with
+        a town of its country is left out: the bare name means the town.
+        """
+        key = transliteration_key(name)
+        if len(key) < _TRANSLITERATION_MIN_LETTERS:
+            return []
+        found: dict[str, Candidate] = {}
+        for other in self._transliteration_keys().get(key, ()):
+            if spelling_similarity(name, other) < TRANSLITERATION_MIN_SIMILARITY:
+                continue
+            for c in self.candidates(other):
+                if c.feature in ("country", "admin1") or c.population >= FUZZY_MIN_POPULATION:
+                    found.setdefault(c.gazetteer_id, replace(c, exact_name=False))
+        # A bare name shared by a city and its province means the city
+        # (as for exact names: see geo.disambiguate).
+        towns = {c.country for c in found.values() if c.feature == "city"}
+        return [c for c in found.values() if c.feature != "admin1" or c.country not in towns]
+
+    def _transliteration_keys(self) -> dict[str, list[str]]:
+        """Main-name keys of the places of standing, by transliteration key (built once).
+
+        Alternate names are left out: in GeoNames they come in dozens of
+        languages, and under so coarse a key they meet English words.
+        """
+        keys = self._translit
+        if keys is None:
+            keys = {}
+            for same_shape in self._fuzzy_keys().values():
+                for key in same_shape:
+                    keys.setdefault(transliteration_key(key), []).append(key)
+            self._translit = keys
+        return keys
 
     def _fuzzy_keys(self) -> dict[tuple[str, int], list[str]]:
         keys = self._fuzzy

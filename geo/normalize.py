@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["POSITION_WORDS", "has_latin_letter", "name_key", "strip_article"]
+__all__ = [
+    "POSITION_WORDS",
+    "has_latin_letter",
+    "name_key",
+    "spelling_similarity",
+    "strip_article",
+    "transliteration_key",
+]
 
 POSITION_WORDS = frozenset(
     {
@@ -94,3 +101,83 @@ def has_latin_letter(name: str) -> bool:
     """
     decomposed = unicodedata.normalize("NFKD", name)
     return bool(_LATIN.search(decomposed))
+
+
+#: Arabic articles news writes or drops before a name ("Al Hudaydah", "Hodeidah").
+_ARABIC_ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "ash", "az", "ed"})
+#: Letter groups that transliterations write differently, and one spelling for
+#: each, applied in order: Russian and Ukrainian forms (Kharkov/Kharkiv,
+#: Zaporizhia/Zaporizhzhia), Arabic q/k, kh/h, ou/u, ei/ay, -iya/-ia.
+_SPELLING_GROUPS: tuple[tuple[str, str], ...] = (
+    ("sch", "sh"),
+    ("shch", "sh"),
+    ("kh", "h"),
+    ("zh", "j"),
+    ("dj", "j"),
+    ("dzh", "j"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("w", "v"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("y", "i"),
+    ("'", ""),
+)
+_VOWEL_RUN = re.compile(r"[aeiou]+")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def transliteration_key(name: str) -> str:
+    """A coarse key under which transliterations of one name meet.
+
+    On top of :func:`name_key`: a leading Arabic article is dropped, words
+    are run together, the letter groups transliterations disagree on are
+    written one way, doubled letters made single, each run of vowels becomes
+    one "a", and a final "h" after a vowel goes. The key is lossy on
+    purpose; a match under it is only a candidate, to be weighed with
+    :func:`spelling_similarity`.
+
+    Examples
+    --------
+    >>> transliteration_key("Hodeidah") == transliteration_key("Al Hudaydah")
+    True
+    >>> transliteration_key("Kharkov") == transliteration_key("Kharkiv")
+    True
+    >>> transliteration_key("Zaporizhia") == transliteration_key("Zaporizhzhia")
+    True
+    >>> transliteration_key("Izmail") == transliteration_key("Izmayil")
+    True
+    >>> transliteration_key("Homs") == transliteration_key("Hama")
+    False
+    """
+    words = name_key(name).split()
+    if len(words) > 1 and words[0] in _ARABIC_ARTICLES:
+        words = words[1:]
+    text = "".join(words)
+    for group, one in _SPELLING_GROUPS:
+        text = text.replace(group, one)
+    text = _DOUBLED.sub(r"\1", text)
+    text = _VOWEL_RUN.sub("a", text)
+    if len(text) > 2 and text.endswith("ah"):
+        text = text[:-1]
+    return text
+
+
+def spelling_similarity(written: str, other: str) -> float:
+    """How alike two spellings are, 0 to 1, after dropping a leading article.
+
+    The share of matching letters (difflib's ratio) of the two name keys
+    run together: "Hodeidah" and "Al Hudaydah" score
+    about 0.6, "Kharkov" and "Kharkiv" 0.86.
+    """
+    import difflib
+
+    def bare(name: str) -> str:
+        words = name_key(name).split()
+        if len(words) > 1 and words[0] in _ARABIC_ARTICLES:
+            words = words[1:]
+        return "".join(words)
+
+    return difflib.SequenceMatcher(None, bare(written), bare(other)).ratio()

@@ -161,6 +161,12 @@ def parse_overrides(text: str, *, source: str = OVERRIDES_FILE) -> Overrides:
         raise OverrideError(
             f"{source}: unknown tables {sorted(unknown)}; use [[place]], [[ignore]]"
         )
+    for table in ("place", "ignore"):
+        if not isinstance(data.get(table, []), list):
+            raise OverrideError(
+                f"{source}: '{table}' must be a list of [[{table}]] tables, "
+                f"not {type(data[table]).__name__}"
+            )
     pins: dict[tuple[str | None, str], _Pin] = {}
     for number, entry in enumerate(data.get("place", []), start=1):
         where = f"{source}: place {number}"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from geo.types import AreaKind, AreaSpec
 
-__all__ = ["BEARINGS", "PhraseMatch", "find_phrase"]
+__all__ = ["BEARINGS", "TERRITORIAL_SEA_KM", "PhraseMatch", "find_phrase"]
 
 #: Compass words to bearings in degrees (0 = north, clockwise).
 BEARINGS: dict[str, float] = {
@@ -48,6 +48,10 @@ _NUMBER = r"(?P<num>\d+(?:[.,]\d+)?)"
 _UNIT = r"(?P<unit>nautical miles?|nm|km|kms|kilomet(?:er|re)s?|miles?|mi)"
 _BEARING = r"(?P<bearing>north-?east|north-?west|south-?east|south-?west|north|south|east|west)"
 _THE = r"(?:the\s+)?"
+TERRITORIAL_SEA_KM = 22.224
+"""12 nautical miles, the territorial sea ("Iranian territorial waters"); the
+same figure as :data:`geo.areas.TERRITORIAL_SEA_KM`, kept here so that this
+module stays free of geometry."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,13 @@ _BEFORE: tuple[tuple[re.Pattern[str], AreaKind], ...] = tuple(
             AreaKind.OFFSET,
         ),
         (
-            rf"\b{_NUMBER}[\s-]*{_UNIT}\s+(?:\(\s*[^)]*\)\s+)?(?:from|of|outside|off)\s+{_THE}$",
+            # "20 km off Latakia", "12 nautical miles off the coast of Yemen": at sea.
+            rf"\b{_NUMBER}[\s-]*{_UNIT}\s+(?:\(\s*[^)]*\)\s+)?off\s+{_THE}"
+            rf"(?:(?:coast|coastline|shores?)\s+of\s+{_THE})?$",
+            AreaKind.OFFSHORE,
+        ),
+        (
+            rf"\b{_NUMBER}[\s-]*{_UNIT}\s+(?:\(\s*[^)]*\)\s+)?(?:from|of|outside)\s+{_THE}$",
             AreaKind.OFFSET,
         ),
         (rf"(?<!the )\b(?:due\s+|just\s+)?{_BEARING}\s+of\s+{_THE}$", AreaKind.OFFSET),
@@ -79,7 +89,8 @@ _BEFORE: tuple[tuple[re.Pattern[str], AreaKind], ...] = tuple(
         ),
         (rf"\boff\s+{_THE}(?:coast|coastline|shores?)\s+of\s+{_THE}$", AreaKind.OFFSHORE),
         (rf"\boff\s+{_THE}$", AreaKind.OFFSHORE),
-        (rf"\b(?:the\s+)?(?:territorial\s+)?waters\s+of\s+{_THE}$", AreaKind.OFFSHORE),
+        (rf"\b(?:the\s+)?territorial\s+(?:waters|seas?)\s+of\s+{_THE}$", AreaKind.OFFSHORE),
+        (rf"\b(?:the\s+)?waters\s+of\s+{_THE}$", AreaKind.OFFSHORE),
         (rf"\b(?:the\s+)?airspace\s+(?:of|over)\s+{_THE}$", AreaKind.AIRSPACE),
         (
             rf"\b(?:the\s+)?(?:coastal\s+(?:region|area|strip|zone|province|plain)s?"
@@ -99,7 +110,8 @@ _AFTER: tuple[tuple[re.Pattern[str], AreaKind], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), kind)
     for pattern, kind in (
         (r"^(?:'s|’s)?\s+(?:territorial\s+)?air\s*space\b", AreaKind.AIRSPACE),
-        (r"^(?:'s|’s)?\s+(?:territorial\s+|coastal\s+)?waters\b", AreaKind.OFFSHORE),
+        (r"^(?:'s|’s)?\s+territorial\s+(?:waters|seas?)\b", AreaKind.OFFSHORE),
+        (r"^(?:'s|’s)?\s+(?:coastal\s+)?waters\b", AreaKind.OFFSHORE),
         (r"^(?:'s|’s)?\s+(?:coast|coastline|shores?|seaboard|littoral|seafront)\b", AreaKind.COAST),
         (
             r"^(?:'s|’s)?\s+(?:area|vicinity|outskirts|environs|countryside|surroundings)\b",
@@ -107,6 +119,8 @@ _AFTER: tuple[tuple[re.Pattern[str], AreaKind], ...] = tuple(
         ),
     )
 )
+#: A territorial sea is 12 nautical miles wide, whatever the default "off" is.
+_TERRITORIAL = re.compile(r"\bterritorial\b", re.IGNORECASE)
 _OFF_BEFORE = re.compile(rf"\b(?:off|over\s+the\s+sea\s+off)\s+{_THE}$", re.IGNORECASE)
 _LEADING_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
@@ -149,12 +163,15 @@ def find_phrase(
             if off:
                 start = sentence_start + off.start()
                 kind = AreaKind.OFFSHORE
-        return PhraseMatch(start, end, AreaSpec(kind))
+        distance = TERRITORIAL_SEA_KM if _TERRITORIAL.search(found.group(0)) else None
+        return PhraseMatch(start, end, AreaSpec(kind, distance))
     for pattern, kind in _BEFORE:
         found = pattern.search(before)
         if not found:
             continue
         distance = _distance_km(found)
+        if distance is None and _TERRITORIAL.search(found.group(0)):
+            distance = TERRITORIAL_SEA_KM
         bearing_word = found.groupdict().get("bearing")
         bearing = BEARINGS.get(bearing_word.lower()) if bearing_word else None
         return PhraseMatch(

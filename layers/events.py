@@ -149,7 +149,7 @@ _ACCESS_NOUNS = frozenset(
     {"entrance", "entrances", "gate", "gates", "road", "approach", "approaches", "way",
      "route", "highway", "access", "exit", "doorstep"}
 )  # fmt: skip
-_WHEN_MARKS = frozenset({"when", "as", "while", "where"})
+_WHEN_MARKS = frozenset({"when"})
 _POINTS_BACK = frozenset({"there"})
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _POINTS_BACK_NOUNS = frozenset({"city", "town", "village", "area", "region", "capital"})
@@ -312,8 +312,25 @@ class Attachment:
     confidence: float
 
 
-def _first_role(token: Token, event_type: EventType) -> str | None:
-    """The role the link above ``token`` gives, or ``None`` for an excluded one.
+@dataclass(frozen=True)
+class Refusal:
+    """Why a place mention is not where the event happened.
+
+    ``reason`` is one of :data:`VETOES` (the text says the place is something
+    else: ``actor``, ``origin``, ``topic``, ``source``, ``context``, ``owner``,
+    ``speech``) or a reason the parse gave no answer (``unreached``,
+    ``clause``, ``detour``, ``role``), which a learned scorer may overrule.
+    """
+
+    reason: str
+
+
+VETOES = frozenset({"actor", "origin", "topic", "source", "context", "owner", "speech"})
+"""Refusals no scorer may overrule: what the place is instead is in the text."""
+
+
+def _first_role(token: Token, event_type: EventType) -> str | Refusal:
+    """The role the link above ``token`` gives, or why it gives none.
 
     A spatial phrase's root can be its preposition ("off the coast of X"):
     the preposition then gives the role itself.
@@ -325,13 +342,13 @@ def _first_role(token: Token, event_type: EventType) -> str | None:
     if dep == "pobj":
         word = head.lower_
         if head.dep_ == "agent" or word == "by":
-            return None  # the actor
-        if word in _ORIGIN or word in _TOPIC:
-            return None  # where it came from, or what it was about
-        if event_type.topical and word in _TOPICAL_TOO:
-            return None
+            return Refusal("actor")
+        if word in _ORIGIN:
+            return Refusal("origin")  # "launched from southern Lebanon"
+        if word in _TOPIC or (event_type.topical and word in _TOPICAL_TOO):
+            return Refusal("topic")  # "talks on Syria"
         if head.head.lower_ in _ATTRIBUTION_HEADS:
-            return None  # "according to Moscow" cites a source
+            return Refusal("source")  # "according to Moscow" cites a source
         if word in DESTINATION:
             above = head.head
             if above.lower_ in _NEAR_WORDS:
@@ -341,12 +358,12 @@ def _first_role(token: Token, event_type: EventType) -> str | None:
             return "destination"
         if word in LOCATIVE:
             return "location"
-        return "of" if word == "of" else None
+        return "of" if word == "of" else Refusal("unreached")
     if dep in ("dobj", "nsubjpass", "attr", "oprd"):
         return "target"
     if dep in ("npadvmod", "advmod") and token.lower_ in PLACE_PARTS:
         return "location"  # "raids north of Baghdad"
-    return "compound" if dep in ("compound", "nmod") else None
+    return "compound" if dep in ("compound", "nmod") else Refusal("unreached")
 
 
 def attachment(
@@ -356,14 +373,14 @@ def attachment(
     *,
     other_places: frozenset[int],
     also_triggers: frozenset[int] = frozenset(),
-) -> Attachment | None:
+) -> Attachment | Refusal:
     """How the mention whose syntactic root is ``root`` attaches to the trigger.
 
     ``triggers`` are the token indices of the trigger (and of the verb it is
     the subject of); ``other_places`` the tokens of the sentence's other place
     mentions; ``also_triggers`` the sentence's other trigger words, through
     which a conjoined verb lends its place ("was shot and killed in X").
-    ``None`` when the mention is not where the event happened.
+    A :class:`Refusal` says why the mention is not where the event happened.
     """
     roles = set(event_type.roles) if event_type.roles else _DEFAULT_ROLES
     token = root
@@ -374,22 +391,22 @@ def attachment(
             break
         head = token.head
         if head is token:
-            return None
+            return Refusal("unreached")
         dep = token.dep_
         if head.i in other_places and dep != "conj":
-            return None  # qualifies another place: "Sanaa, the capital of Yemen"
+            return Refusal("context")  # qualifies another place: "Sanaa, the capital of Yemen"
         if dep == "conj":
             token = head
             continue
         if dep in ("poss", "amod") and role is None:
             if head.i in triggers:
-                return None  # the actor: "Israel's attack", "Israeli strikes"
+                return Refusal("actor")  # "Israel's attack", "Israeli strikes"
             if head.lower_ in PLACE_PARTS:
                 if any(c.i in other_places for c in head.children if c.i != token.i):
-                    return None  # "Russia's Krasnodar region": Russia is context
+                    return Refusal("context")  # "Russia's Krasnodar region"
                 token = head
                 continue
-            return None  # the owner: "Russia's drone"
+            return Refusal("owner")  # "Russia's drone"
         if dep == "appos":
             token = head
             continue
@@ -401,7 +418,7 @@ def attachment(
                 if noun.i in other_places or any(
                     c.i in other_places for c in noun.children if c.i != head.i
                 ):
-                    return None  # "the Al-Halaliyah District of Qamishli": context
+                    return Refusal("context")  # "the Al-Halaliyah District of Qamishli"
                 if noun.lower_ in PLACE_PARTS or noun.lemma_.lower() in PLACE_PARTS:
                     token = noun
                     continue
@@ -410,16 +427,16 @@ def attachment(
                     token = noun
                     continue
                 if noun.lower_ in OWNED_THINGS or noun.lemma_.lower() in OWNED_THINGS:
-                    return None  # "the people of Aleppo", "the leader of Syria"
+                    return Refusal("owner")  # "the people of Aleppo", "the leader of Syria"
                 if noun.pos_ in ("NOUN", "PROPN") and noun.i != head.i:
                     token = noun  # "the rebel stronghold of X": a site that is X
                     continue
-                return None
-            if found is None:
-                return None
+                return Refusal("unreached")
+            if isinstance(found, Refusal):
+                return found
             if found in ("compound",) and head.i not in triggers:
                 if head.lower_ in OWNED_THINGS or head.lemma_.lower() in OWNED_THINGS:
-                    return None  # "a US drone", "the Kharkiv governor"
+                    return Refusal("owner")  # "a US drone", "the Kharkiv governor"
                 token = head  # "a Jerusalem hotel": the hotel is in Jerusalem
                 continue
             role = found
@@ -430,18 +447,30 @@ def attachment(
             continue
         # Walking from the role's governor up to the trigger.
         if token.lemma_.lower() in _SPEECH:
-            return None
-        if (dep == "acl" and token.tag_ == "VBN") or (dep == "conj" and head.i in triggers):
+            return Refusal("speech")
+        if dep == "prep" and token.lower_ in _NOT_THROUGH:
+            return Refusal("detour")
+        if (dep == "acl" and token.tag_ == "VBN") or (
+            dep == "conj" and head.i in triggers and token.i in also_triggers
+        ):
             confidence *= _VIA_OBJECT  # "a car parked in X", "was shot and killed in X"
             token = head
             continue
+        if (
+            dep == "advcl"
+            and head.i in triggers
+            and any(c.dep_ == "mark" and c.lower_ in _WHEN_MARKS for c in token.children)
+        ):
+            confidence *= _VIA_SUBJECT  # "were killed when a bomb exploded in X"
+            token = head
+            continue
         if dep in _CLAUSE_DEPS:
-            return None
+            return Refusal("clause")
         if dep in ("dobj", "pobj", "prep", "nsubjpass", "attr", "compound", "amod", "agent"):
             if token.lemma_.lower() in _TOPIC_VERBS:
-                return None
+                return Refusal("topic")
             if dep == "dobj" and head.lemma_.lower() in _TOPIC_VERBS:
-                return None  # "to discuss security in Syria": the topic
+                return Refusal("topic")  # "to discuss security in Syria"
             confidence *= _VIA_OBJECT
             token = head
             continue
@@ -449,11 +478,13 @@ def attachment(
             confidence *= _VIA_SUBJECT
             token = head
             continue
-        return None
+        return Refusal("unreached")
     else:
-        return None
-    if role is None or role not in roles:
-        return None
+        return Refusal("unreached")
+    if role is None:
+        return Refusal("unreached")
+    if role not in roles:
+        return Refusal("role")
     return Attachment(role, round(_ROLE_CONFIDENCE[role] * confidence, 3))
 
 
@@ -687,8 +718,8 @@ def detect_events(
                 if cand.tokens & trigger_tokens:
                     continue
                 owned = _modifies_a_thing(cand, doc, trigger_tokens)
-                how = (
-                    None
+                verdict = (
+                    Refusal("owner")
                     if owned
                     else attachment(
                         cand.root,
@@ -698,13 +729,17 @@ def detect_events(
                         also_triggers=trigger_words,
                     )
                 )
-                if model is not None or on_pair is not None:
+                vetoed = isinstance(verdict, Refusal) and verdict.reason in VETOES
+                if (model is not None or on_pair is not None) and not vetoed:
                     place = cand.item.place
+                    rule = (
+                        verdict.role if isinstance(verdict, Attachment) else f"no:{verdict.reason}"
+                    )
                     features = pair_features(
                         cand.root,
                         cand.tokens,
                         token,
-                        rule=how.role if how is not None else "none",
+                        rule=rule,
                         place_kind=place.feature if place is not None else "unresolved",
                         owned=owned,
                     )
@@ -712,13 +747,14 @@ def detect_events(
                         on_pair(trigger_tokens, cand.item, features)
                     if model is not None:
                         chance = model.probability(features)
-                        how = (
-                            Attachment(how.role if how else "location", round(chance, 3))
+                        role = verdict.role if isinstance(verdict, Attachment) else "location"
+                        verdict = (
+                            Attachment(role, round(chance, 3))
                             if chance >= model.threshold
-                            else None
+                            else Refusal("scored")
                         )
-                if how is not None:
-                    located.append((cand, how))
+                if isinstance(verdict, Attachment):
+                    located.append((cand, verdict))
             located = _most_specific(located)
             locations = [
                 EventLocation(
@@ -806,11 +842,18 @@ def _share_with_participles(events: list[ReportedEvent], doc: Doc) -> list[Repor
             shared.append(event)
             continue
         token = span.root
-        governor = starts.get(token.head.i) if token.dep_ in _SHARED_DEPS else None
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        governor = (
+            starts.get(token.head.i) if token.dep_ in _SHARED_DEPS and not own_subject else None
+        )  # "exploded in Mogadishu, killing five": the participle has no subject of its own
         related = [governor] if governor is not None else []
         # "were killed when a car bomb exploded near X": the main clause too
         related += [
-            e for i, e in starts.items() if doc[i].head.i == token.i and doc[i].dep_ in _SHARED_DEPS
+            e
+            for i, e in starts.items()
+            if doc[i].head.i == token.i
+            and doc[i].dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in _WHEN_MARKS for c in doc[i].children)
         ]
         source = next((e for e in related if e is not event and e.locations), None)
         if source is None:

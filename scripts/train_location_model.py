@@ -129,7 +129,7 @@ def main(gold_path: str) -> None:
 
     best = max(
         ((threshold, run(LocationModel(weights, threshold), 0)) for threshold in
-         (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)),
+         (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55)),
         key=lambda pair: pair[1]["f1"],
     )  # fmt: skip
     threshold = best[0]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import pickle
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -11,8 +14,11 @@ from eventmap.articles import (
     ARTICLE_SUFFIXES,
     Article,
     ArticleError,
+    article_warnings,
     discover_articles,
+    find_articles,
     read_article,
+    read_article_bytes,
     read_articles,
 )
 
@@ -173,18 +179,6 @@ BAD_CASES = [
     ),
     pytest.param("fm.md", b"---\n- a\n- b\n---\nBody.\n", "mapping", id="front-matter-list"),
     pytest.param("fm.md", b"---\njust a string\n---\nBody.\n", "mapping", id="front-matter-scalar"),
-    pytest.param(
-        "fm.md",
-        b"---\ndate: 2021-02-30\n---\nBody.\n",
-        "YAML",
-        id="front-matter-impossible-yaml-date",
-    ),
-    pytest.param(
-        "fm.md", b"---\ndate: yesterday\n---\nBody.\n", "'date'", id="front-matter-date-not-iso"
-    ),
-    pytest.param(
-        "fm.md", b"---\ntitle: [a, b]\n---\nBody.\n", "'title'", id="front-matter-title-list"
-    ),
     pytest.param(
         "fm.md",
         b"---\ntitle: A\n---\n\n  \n",
@@ -476,3 +470,273 @@ def test_read_articles_keeps_going_past_bad_files(tmp_path: Path) -> None:
 
 def test_read_articles_empty_folder(tmp_path: Path) -> None:
     assert read_articles(tmp_path) == ([], [])
+
+
+# --------------------------------------------------------------------------- metadata as written
+
+TEXT_FIELD_CASES = [
+    pytest.param("12:30", "12:30", id="sexagesimal-stays"),
+    pytest.param("0x1F", "0x1F", id="hex-stays"),
+    pytest.param("010", "010", id="octal-stays"),
+    pytest.param("No", "No", id="no-is-not-false"),
+    pytest.param("yes", "yes", id="yes-is-not-true"),
+    pytest.param("off", "off", id="off-is-not-false"),
+    pytest.param("1e3", "1e3", id="float-stays"),
+    pytest.param(".inf", ".inf", id="inf-stays"),
+    pytest.param("2021-03-04", "2021-03-04", id="date-like-title-stays"),
+    pytest.param('"Breaking \\ud83d\\udea8 news"', "Breaking \U0001f6a8 news", id="surrogate-pair"),
+    pytest.param('"lone \\ud83d half"', "lone \ufffd half", id="lone-surrogate-replaced"),
+    pytest.param("~", None, id="null-is-no-title"),
+]
+
+
+@pytest.mark.parametrize(("written", "title"), TEXT_FIELD_CASES)
+def test_front_matter_text_is_read_as_written(
+    tmp_path: Path, written: str, title: str | None
+) -> None:
+    article = read(tmp_path, "a.md", f"---\ntitle: {written}\nsource: {written}\n---\n{BODY}")
+    assert article.title == title
+    assert article.source == title
+    assert article.warnings == ()
+    if title is not None:
+        title.encode("utf-8")  # writable: no surrogate survives
+
+
+@pytest.mark.parametrize(
+    ("front", "shown"),
+    [
+        pytest.param("date: 2021-02-30", "2021-02-30", id="impossible-date"),
+        pytest.param("date: yesterday", "yesterday", id="not-iso"),
+        pytest.param("date: 12:30", "12:30", id="a-time"),
+        pytest.param("date: [2021, 3, 4]", "(a list)", id="a-list"),
+    ],
+)
+def test_a_bad_date_warns_and_keeps_the_article(tmp_path: Path, front: str, shown: str) -> None:
+    article = read(tmp_path, "a.md", f"---\ntitle: Levees hold\n{front}\n---\n{BODY}")
+    assert article.title == "Levees hold"
+    assert article.date is None
+    assert article.text == BODY
+    (warning,) = article.warnings
+    assert "'date'" in warning and shown in warning and "kept with no date" in warning
+
+
+def test_a_date_line_in_the_body_still_counts_after_a_bad_front_matter_date(
+    tmp_path: Path,
+) -> None:
+    article = read(tmp_path, "a.md", f"---\ndate: soon\n---\ndate 2021-03-04\n{BODY}")
+    assert article.date == "2021-03-04"
+    assert len(article.warnings) == 1
+
+
+def test_a_title_that_is_not_text_warns_and_is_ignored(tmp_path: Path) -> None:
+    article = read(tmp_path, "a.md", f"---\ntitle: [a, b]\n---\n# Heading\n{BODY}")
+    assert article.title == "Heading"
+    assert article.warnings == ("front matter 'title' is a list, not text; ignored",)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(document.cookie)",
+        "JavaScript:alert(1)",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "vbscript:msgbox(1)",
+        "file:///etc/passwd",
+        "//news.example.org/no-scheme",
+        "https://",
+    ],
+)
+def test_unsafe_front_matter_urls_are_dropped_with_a_warning(tmp_path: Path, url: str) -> None:
+    article = read(tmp_path, "a.md", f"---\nurl: '{url}'\n---\n{BODY}")
+    assert article.url is None
+    assert article.warnings == ("front matter 'url' is not an http(s) address; ignored",)
+
+
+def test_unsafe_html_url_is_dropped(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>Levees hold</title>"
+        '<link rel="canonical" href="javascript:alert(1)"></head>'
+        f"<body><article><p>{BODY}</p></article></body></html>"
+    )
+    article = read(tmp_path, "a.html", page)
+    assert article.url is None
+
+
+def test_article_warnings_for_the_build(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    raw = f"---\ndate: someday\n---\n{BODY}".encode()
+    (warning,) = article_warnings(raw, kind="md", path=path)
+    assert "someday" in warning
+    assert article_warnings(BODY.encode(), kind="md", path=path) == []
+    assert article_warnings(b"---\nbroken", kind="md", path=path) == []  # a skip, not a warning
+    assert article_warnings(raw, kind="txt", path=path) == []
+
+
+# --------------------------------------------------------------------------- encodings
+
+
+def test_latin1_starting_with_ff_fe_is_not_read_as_utf16(tmp_path: Path) -> None:
+    raw = "ÿþ Oakford reopens its café\n".encode("latin-1")
+    assert raw.startswith(b"\xff\xfe")
+    with pytest.raises(ArticleError) as info:
+        read(tmp_path, "l.txt", raw)
+    assert "FF FE" in info.value.reason and "UTF-8" in info.value.reason
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
+def test_real_utf16_with_a_bom_is_still_read(tmp_path: Path, codec: str) -> None:
+    text = "Storm nears Oakford\n\n" + BODY
+    raw = text.encode(codec)
+    if codec == "utf-16-be":
+        raw = b"\xfe\xff" + raw
+    assert read(tmp_path, "u.txt", raw).text == text
+
+
+def test_utf16_without_any_whitespace_is_refused(tmp_path: Path) -> None:
+    raw = b"\xff\xfe" + b"Oakford!"  # decodes to four ideographs, no whitespace
+    with pytest.raises(ArticleError, match="does not read as UTF-16"):
+        read(tmp_path, "x.txt", raw)
+
+
+# --------------------------------------------------------------------------- size
+
+
+def test_an_article_over_the_length_limit_is_refused_with_advice(tmp_path: Path) -> None:
+    from eventmap.articles import MAX_ARTICLE_CHARS
+
+    long = ("Oakford. " * (MAX_ARTICLE_CHARS // 9 + 2))[: MAX_ARTICLE_CHARS + 1]
+    for name, content in [("long.txt", long), ("long.md", "---\ntitle: T\n---\n" + long)]:
+        with pytest.raises(ArticleError) as info:
+            read(tmp_path, name, content)
+        assert "1,000,001 characters" in info.value.reason
+        assert "split it" in info.value.reason
+        assert "max_length" not in info.value.reason
+    at_limit = read(tmp_path, "edge.txt", long[:MAX_ARTICLE_CHARS])
+    assert len(at_limit.text) == MAX_ARTICLE_CHARS
+
+
+def test_a_file_over_the_byte_limit_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import eventmap.articles as articles
+
+    monkeypatch.setattr(articles, "MAX_ARTICLE_BYTES", 1000)
+    path = write(tmp_path, "big.txt", "x" * 1001)
+    with pytest.raises(ArticleError, match=r"1,001 bytes; .* at most 1,000 bytes"):
+        read_article_bytes(path)
+    assert read_article_bytes(write(tmp_path, "ok.txt", "x" * 1000)) == b"x" * 1000
+
+
+# --------------------------------------------------------------------------- files left out
+
+
+def test_links_loops_and_fifos_are_named_not_dropped(tmp_path: Path) -> None:
+    write(tmp_path, "good.txt", BODY)
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "link.md").symlink_to(tmp_path / "good.txt")  # a working link is an article
+    paths, errors = find_articles(tmp_path)
+    assert [p.name for p in paths] == ["good.txt", "link.md"]
+    reasons = {e.path.name: e.reason for e in errors}
+    assert set(reasons) == {"dangling.txt", "loop.txt", "pipe.txt"}
+    assert "dangling symbolic link" in reasons["dangling.txt"]
+    assert "loop" in reasons["loop.txt"]
+    assert "FIFO" in reasons["pipe.txt"]
+    articles, read_errors = read_articles(tmp_path)
+    assert [a.id for a in articles] == ["good.txt", "link.md"]
+    assert [e.path.name for e in read_errors] == ["dangling.txt", "loop.txt", "pipe.txt"]
+
+
+def test_reading_a_fifo_never_blocks(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    outcome: list[BaseException] = []
+
+    def attempt() -> None:
+        try:
+            read_article_bytes(fifo)
+        except BaseException as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=attempt, daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    if worker.is_alive():  # unblock the thread before failing
+        with open(fifo, "wb"):
+            pass
+        pytest.fail("reading a FIFO blocked")
+    (error,) = outcome
+    assert isinstance(error, ArticleError) and "FIFO" in error.reason
+
+
+def test_an_unreadable_folder_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "good.txt", BODY)
+    write(tmp_path, "locked/inside.txt", BODY)
+    locked = tmp_path / "locked"
+    real_scandir = os.scandir
+
+    def scandir(path: Any = ".") -> Any:  # root reads every folder: simulate the refusal
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    paths, errors = find_articles(tmp_path)
+    assert [p.name for p in paths] == ["good.txt"]
+    (error,) = errors
+    assert error.path == locked
+    assert "cannot list the folder" in error.reason and "Permission denied" in error.reason
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
+def test_a_really_unreadable_folder_is_named(tmp_path: Path) -> None:
+    write(tmp_path, "locked/inside.txt", BODY)
+    (tmp_path / "locked").chmod(0)
+    try:
+        _, errors = find_articles(tmp_path)
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert [e.path.name for e in errors] == ["locked"]
+
+
+def test_the_output_folder_is_never_read_as_articles(tmp_path: Path) -> None:
+    write(tmp_path, "story.txt", BODY)
+    write(tmp_path, "maps/index.html", "<html><body><p>" + BODY + "</p></body></html>")
+    write(tmp_path, "maps/events.txt", BODY)
+    found = [p.name for p in discover_articles(tmp_path, exclude=[tmp_path / "maps"])]
+    assert found == ["story.txt"]
+    # named through another spelling of the same folder
+    found = discover_articles(tmp_path, exclude=[tmp_path / "x" / ".." / "maps"])
+    assert [p.name for p in found] == ["story.txt"]
+    # excluding the articles folder itself would exclude everything: ignored
+    assert len(discover_articles(tmp_path, exclude=[tmp_path])) == 3
+
+
+def test_file_names_with_control_characters_are_found(tmp_path: Path) -> None:
+    name = "evil\nname\x1b[2J.txt"
+    write(tmp_path, name, BODY)
+    (article,) = read_articles(tmp_path)[0]
+    assert article.id == name  # the id is the name; printing escapes it (feedback.printable)
+
+
+def test_a_file_name_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    write(tmp_path, "good.txt", BODY)
+    write(tmp_path, os.fsdecode(b"caf\xe9.txt"), BODY)
+    write(tmp_path, os.fsdecode(b"d\xefr") + "/inside.txt", BODY)
+    paths, errors = find_articles(tmp_path)
+    assert [p.name for p in paths] == ["good.txt"]
+    assert len(errors) == 2
+    assert all("not valid UTF-8; rename it" in e.reason for e in errors)
+
+
+def test_a_date_built_from_yaml_aliases_is_not_expanded(tmp_path: Path) -> None:
+    """The "billion laughs": 9 levels of 9 aliases would print as 9**9 items."""
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    for n in range(1, 10):
+        refs = ", ".join([f"*a{n - 1}"] * 9)
+        levels.append(f"a{n}: &a{n} [{refs}]")
+    front = "\n".join(levels) + "\ndate: *a9\ntitle: *a9"
+    article = read(tmp_path, "laughs.md", f"---\n{front}\n---\n{BODY}")
+    assert article.date is None and article.title is None
+    assert all(len(w) < 200 for w in article.warnings)

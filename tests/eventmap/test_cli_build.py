@@ -118,6 +118,7 @@ def test_places_toml_is_honoured_and_a_bad_one_named(tmp_path, capsys):
 
 def test_exports_fragment_and_tiles_from_the_command_line(tmp_path, capsys):
     import csv
+    import re
     import xml.etree.ElementTree as ET
 
     import pyogrio
@@ -152,10 +153,12 @@ def test_exports_fragment_and_tiles_from_the_command_line(tmp_path, capsys):
     assert any(r["layer"] == "strike_sites" and r["event_date"] == "2021-02-01" for r in rows)
     assert "wkt" not in rows[0]
     fragment = (out / "fragment.html").read_text()
-    assert fragment.startswith('<div id="eventmap-wrap"')
+    # Its id is derived from the map and the output folder: fragments of two builds differ.
+    assert re.match(r'<div id="eventmap-[0-9a-f]{10}-wrap"', fragment)
     # (index.html is a stand-in here; the fragment is rendered for real)
     assert "tile.openstreetmap.org" in fragment
-    assert '"../articles' in fragment  # popups link the articles, relative to the map
+    # Local articles are named, not linked by a path that breaks when the page moves.
+    assert '"../' not in fragment and str(folder) not in fragment
 
 
 def test_unknown_export_format_is_a_usage_error(tmp_path, capsys):
@@ -190,3 +193,21 @@ def test_csv_wkt_adds_the_outline_column(corpus, tmp_path):
     rows = list(csv.DictReader(path.open(newline="", encoding="utf-8-sig")))
     assert rows and all(row["wkt"] for row in rows)
     assert {row["shape"] for row in rows} >= {"point", "area"}
+
+
+def test_fragments_of_two_builds_get_their_own_ids(corpus, tmp_path, capsys):
+    def fragment_of(out: str, *extra: str) -> str:
+        target = tmp_path / out
+        assert cli.main(["build", str(corpus), "--out", str(target), "-q", *extra]) == 0
+        return (target / "fragment.html").read_text(encoding="utf-8")
+
+    first = fragment_of("a", "--fragment")
+    second = fragment_of("b", "--fragment")
+    ids = [f[: f.index("-wrap")] for f in (first, second)]
+    assert ids[0] != ids[1]  # the same articles, two folders: both draw on one page
+    assert fragment_of("a", "--fragment", "--fresh").startswith(ids[0])  # kept on rebuild
+    assert fragment_of("c", "--fragment-id", "briefMap").startswith('<div id="briefMap-wrap"')
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["build", str(corpus), "--out", str(tmp_path / "d"), "--fragment-id", "1 x"])
+    assert exit_info.value.code == 2
+    assert "a fragment id is a letter" in capsys.readouterr().err

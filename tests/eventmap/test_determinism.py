@@ -22,15 +22,16 @@ def test_listing_and_writing_order_change_nothing(pipeline, tmp_path, kit, refer
     articles = tmp_path / "articles"
     for name in reversed(list(kit.articles)):  # created in the opposite order
         kit.write(articles, {name: kit.articles[name]})
-    listed = build_module.discover_articles
+    listed = build_module.find_articles
 
-    def shuffled(root):
-        paths = list(listed(root))
+    def shuffled(root, **options):
+        paths, errors = listed(root, **options)
+        paths = list(paths)
         random.Random(7).shuffle(paths)
         assert paths != sorted(paths)
-        return paths
+        return paths, errors
 
-    monkeypatch.setattr(build_module, "discover_articles", shuffled)
+    monkeypatch.setattr(build_module, "find_articles", shuffled)
     build(articles, tmp_path / "out", pipeline=pipeline, use_cache=False)
     assert kit.outputs(tmp_path / "out") == reference
 

@@ -288,3 +288,37 @@ def test_every_format_writes_its_file(groups, tmp_path, name):
     assert path.is_file() and path.stat().st_size > 0
     suffixes = {"geojson": ".geojson", "gpkg": ".gpkg", "kml": ".kml", "csv": ".csv"}
     assert path.suffix == suffixes[name.removesuffix("-wkt")]
+
+
+UNSAFE_URLS = [
+    "javascript:alert(document.cookie)",
+    " JAVASCRIPT:alert(1)",
+    "java\tscript:alert(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "vbscript:msgbox(1)",
+    "file:///etc/passwd",
+    "//evil.example.org/no-scheme",
+]
+
+
+@pytest.mark.parametrize("url", UNSAFE_URLS)
+def test_unsafe_urls_reach_no_export(url, tmp_path):
+    """A citation carried over from an old cache or a caller keeps no unsafe link."""
+    import dataclasses
+
+    place = _place("t:6", "Townville", Point(35.5, 35.2))
+    safe = dataclasses.replace(
+        _citation("Jets struck Townville.", "Townville"), url="https://news.example.org/a"
+    )
+    unsafe = dataclasses.replace(_citation("A strike hit Townville.", "Townville"), url=url)
+    groups = [PlaceOnLayer("strike_sites", place, (safe, unsafe), 0.9)]
+    layer_defs = load_layers()
+    collection = json.dumps(feature_collection(groups))
+    kml = kml_text(groups, layer_defs=layer_defs)
+    csv_out = csv_text(groups)
+    write_geopackage(groups, tmp_path / "e.gpkg", layer_defs=layer_defs)
+    gpkg = gpd.read_file(tmp_path / "e.gpkg", layer="strike_sites_points").iloc[0]["citations"]
+    for name, text in [("geojson", collection), ("kml", kml), ("csv", csv_out), ("gpkg", gpkg)]:
+        assert "news.example.org/a" in text, name  # the safe one is kept
+        for part in ("alert(", "base64", "msgbox", "/etc/passwd", "evil.example.org"):
+            assert part not in text, (name, part)

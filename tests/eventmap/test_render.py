@@ -27,6 +27,7 @@ from eventmap.render import (
     render_fragment,
     render_html,
     script_json,
+    search_key,
 )
 from geo.types import Alternative, Place, Precision
 from layers.types import Citation, Event, LayerDefinition
@@ -631,3 +632,115 @@ def test_tile_source_from_xyzservices() -> None:
     with pytest.raises(ValueError, match="no-such-tiles"):
         tile_source("no-such-tiles")
     assert map_data([], DEFS)["tiles"] is None
+
+
+# --- a view about the events, names in the articles' words, fragments -------------------
+
+DEFAULT_DEFS = (*DEFS[:3], replace(DEFS[3], title="Other places", default=True))
+FARLAND = Place(
+    gazetteer_id="gn:900",
+    name="Farland",
+    country="QF",
+    feature="country",
+    geometry=box(60.0, 40.0, 90.0, 60.0),
+    lat=50.0,
+    lon=75.0,
+    precision=Precision.COUNTRY,
+    radius_km=1500.0,
+)
+SENT_FARLAND = "A Farlandish envoy sent condolences."
+
+
+def test_view_fits_event_layers_and_countries_in_passing_are_context() -> None:
+    passing = event("places", FARLAND, cite(SENT_FARLAND, "Farlandish", article="c.md"))
+    data = map_data([*sample_events(), passing], DEFAULT_DEFS)
+    _, (north, east) = data["bounds"]
+    assert north < 14 and east < 33  # the harbour and the gulf, not Farland
+    titles = [(layer["title"], layer["context"]) for layer in data["layers"]]
+    assert titles == [
+        ("Airspace", False),
+        ("Strike sites", False),
+        ("Other places", False),
+        ("Countries and seas named in passing", True),
+    ]
+    [farland] = data["layers"][-1]["items"]
+    assert data["places"][farland[0]][1] == "Farland"
+    # Without events, the view fits the places that are not just countries.
+    only_places = [e for e in sample_events() if e.layer == "places"]
+    data = map_data([*only_places, passing], DEFAULT_DEFS)
+    (_south, _west), (north, east) = data["bounds"]
+    assert north < 14 and east < 33
+
+
+def test_places_are_named_in_the_articles_words_and_searched_by_every_name() -> None:
+    tartus = replace(HARBOUR, gazetteer_id="gn:300", name="Ţarţūs", alternatives=())
+    said = "The fleet sailed from Tartus at dawn."
+    data = map_data([event("strike_sites", tartus, cite(said, "Tartus"))], DEFS)
+    [row] = data["places"]
+    assert row[1] == "Ţarţūs" and row[14] == "Tartus"
+    assert row[15].split("\n") == ["", "tartus"]  # both names fold to one key
+    # A demonym or an abbreviation is no name for a place: GeoNames' stays.
+    us = replace(FARLAND, gazetteer_id="gn:901", name="United States")
+    data = map_data([event("places", us, cite("US ships left.", "US"))], DEFS)
+    assert data["places"][0][14] == "United States"
+    assert search_key("Tel-Aviv  Yafo") == "tel aviv yafo"
+
+
+def test_alternatives_are_each_named_once() -> None:
+    twice = (
+        *HARBOUR.alternatives,
+        *HARBOUR.alternatives,
+        replace(HARBOUR.alternatives[0], country="QY"),
+    )
+    place = replace(HARBOUR, alternatives=twice)
+    data = map_data([event("places", place, cite(SENT_HARBOUR, "Port Amber"))], DEFS)
+    assert [alt[:2] for alt in data["places"][0][10]] == [
+        ["Port Amber", "QZ"],
+        ["Port Amber", "QY"],
+    ]
+    popup = popup_html(PlaceOnLayer("places", place, (), 1.0), layer_title="Places")
+    assert popup.count("Port Amber (QZ)") == 1
+
+
+def test_citations_carry_event_type_and_trigger_when_known() -> None:
+    plain = cite(SENT_HARBOUR, "Port Amber")
+    typed = replace(plain)
+    object.__setattr__(typed, "event_type", "drone strike")
+    object.__setattr__(typed, "trigger", "struck")
+    data = map_data([event("strike_sites", HARBOUR, typed)], DEFS)
+    assert data["citations"][0][6:] == ["drone strike", "struck"]
+    # Without them on the citation, the event's trigger still shows.
+    triggered = replace(event("strike_sites", HARBOUR, plain), trigger="struck")
+    assert map_data([triggered], DEFS)["citations"][0][6:] == [None, "struck"]
+
+
+def test_fragment_ids_are_unique_per_map_and_folder_and_deterministic() -> None:
+    first = render_fragment(sample_events(), DEFS, id_salt="/a/maps")
+    again = render_fragment(sample_events(), DEFS, id_salt="/a/maps")
+    other_folder = render_fragment(sample_events(), DEFS, id_salt="/b/maps")
+    other_map = render_fragment(sample_events()[:2], DEFS, id_salt="/a/maps")
+    ids = [
+        re.match(r'<div id="(eventmap-[0-9a-f]{10})-wrap"', f)
+        for f in (first, again, other_folder, other_map)
+    ]
+    assert all(ids)
+    found = [m.group(1) for m in ids if m]
+    assert found[0] == found[1] and len(set(found)) == 3
+    assert first == again
+
+
+def test_base_labels_name_countries_inside_them() -> None:
+    from geo import shapes
+
+    labels = basemap.base_labels()
+    countries = {label[0]: label for label in labels if label[3] == "country"}
+    _name, lat, lon, _, size = countries["Germany"]
+    assert shapes.country_shape("DE").contains(Point(lon, lat))
+    assert countries["Russia"][4] > size  # bigger countries are named from further out
+    assert [label[3] for label in labels[: len(countries)]] == ["country"] * len(countries)
+    assert len(json.dumps(labels)) < 30_000  # a small part of the page
+
+
+def test_base_labels_skip_capitals_without_an_index(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("EVENTMAP_DATA_DIR", str(tmp_path))
+    assert basemap._capital_labels() == []

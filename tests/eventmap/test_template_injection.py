@@ -12,6 +12,7 @@ GeoJSON and the exports.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -88,10 +89,8 @@ def hostile(tmp_path: Path, monkeypatch) -> dict[str, object]:
     layers = tmp_path / "layers"
     layers.mkdir()
     text = (bundled_definitions_dir() / "meetings.toml").read_text(encoding="utf-8")
-    text = text.replace(
-        'title = "Meetings and visits"',
-        f"title = {json.dumps('Meetings ' + _exploit(markers['layer']) + ' ' + harmless)}",
-    )
+    payload_title = json.dumps("Meetings " + _exploit(markers["layer"]) + " " + harmless)
+    text = re.sub(r"(?m)^title = .*$", lambda _: f"title = {payload_title}", text, count=1)
     (layers / "meetings.toml").write_text(text, encoding="utf-8")
     return {
         "articles": articles,

@@ -196,3 +196,34 @@ def test_nearest_point_distance_is_the_smallest_haversine():
         expected = min(haversine_km(lat, lon, p_lat, p_lon) for p_lat, p_lon in points)
         assert abs(nearest.nearest_km(lat, lon) - expected) < 1e-6
     assert _Points([]).nearest_km(0.0, 0.0) == float("inf")
+
+
+def test_a_neighbour_of_a_named_country_tips_a_near_tie():
+    # invented: a province far away and a city next door share a name
+    far = _c("far", "Velmora", -20.0, 33.0, "MZ", feature="admin1", admin1="X")
+    near = _c("near", "Velmora", 31.5, 34.5, "PS", population=400_000)
+    context = ArticleContext(countries=Counter({"IL": 1}), neighbours=Counter({"PS": 1}))
+    ranked = rank_candidates([far, near], mention_text="Velmora", context=context)
+    assert ranked[0].candidate.gazetteer_id == "near"
+    assert any("borders" in r for r in ranked[0].reasons)
+    alone = rank_candidates([far, near], mention_text="Velmora", context=ArticleContext())
+    assert alone[0].candidate.gazetteer_id == "far"
+
+
+@pytest.mark.parametrize(
+    ("main", "written", "translated"),
+    [
+        ("Dar el Khadra", "Green Hill", True),  # a translation into ordinary words
+        ("Kharkiv", "Kharkov", False),  # a transliteration
+        ("Green Bay", "Green Bay City", False),  # shares a word with its own name
+        ("Novy Port", "New Harbour Gate", True),
+        ("Zarvana", "White Zarvana", False),  # not only ordinary words
+    ],
+)
+def test_matched_by_translation(main, written, translated):
+    from geo.disambiguate import matched_by_translation
+
+    town = _c("t", main, 0, 0, "MA", population=1_000_000, exact=False, written=written)
+    assert matched_by_translation(town) is translated
+    exact = _c("t", main, 0, 0, "MA", population=1_000_000, written=main)
+    assert not matched_by_translation(exact)

@@ -212,3 +212,26 @@ def test_temporary_files_of_killed_builds_are_removed_when_stale(data_dir):
     left = {p.name for p in data_dir.iterdir()}
     assert dead.name not in left and ancient.name not in left
     assert {live.name, young_dead.name, other.name} <= left
+
+
+def test_capitals_most_populous_first(tmp_path: Path):
+    records = [
+        SourceRecord("t:7", "Smallcap", 1.0, 2.0, "QA", "city", 9_000, capital=True),
+        SourceRecord("t:8", "Bigcap", 3.0, 4.0, "QB", "city", 900_000, capital=True),
+        SourceRecord("t:9", "Town", 5.0, 6.0, "QB", "city", 5_000_000),
+    ]
+    build_index(tmp_path / "g.sqlite", records)
+    assert Gazetteer(tmp_path / "g.sqlite").capitals() == [
+        ("Bigcap", 3.0, 4.0, 900_000),
+        ("Smallcap", 1.0, 2.0, 9_000),
+    ]
+
+
+def test_transliterated_finds_places_of_standing_only(gazetteer):
+    hodeidah = gazetteer.transliterated("Hodeidah")
+    assert hodeidah and all(not c.exact_name for c in hodeidah)
+    assert {c.country for c in hodeidah} == {"YE"}
+    assert all(c.feature == "city" for c in hodeidah)  # the city, not its province
+    # invented near-misses and English words find nothing
+    for name in ("Kharkon", "Saraqet", "Zaporizhka", "July", "Passing", "Ministry"):
+        assert gazetteer.transliterated(name) == [], name

@@ -29,3 +29,37 @@ def test_strip_article_keeps_names_starting_with_the():
 @pytest.mark.parametrize(("name", "latin"), [("Moscow", True), ("Москва", False), ("Ḩimş", True)])
 def test_has_latin_letter(name, latin):
     assert has_latin_letter(name) is latin
+
+
+@pytest.mark.parametrize(
+    ("written", "gazetteer"),
+    [
+        ("Hodeidah", "Al Hudaydah"),
+        ("Kharkov", "Kharkiv"),
+        ("Zaporizhia", "Zaporizhzhia"),
+        ("Saraqeb", "Saraqib"),
+        ("Izmail", "Izmayil"),
+        ("Deir Ezzor", "Deir ez-Zor"),
+        ("Raqqa", "Ar Raqqah"),
+    ],
+)
+def test_transliterations_share_a_key(written, gazetteer):
+    from geo.normalize import transliteration_key
+
+    assert transliteration_key(written) == transliteration_key(gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("written", "gazetteer"),
+    [
+        # invented near-misses: a consonant apart is another name
+        ("Kharkon", "Kharkiv"),
+        ("Saraqet", "Saraqib"),
+        ("Zaporizhka", "Zaporizhzhia"),
+        ("Homs", "Hama"),
+    ],
+)
+def test_near_misses_do_not_share_a_key(written, gazetteer):
+    from geo.normalize import transliteration_key
+
+    assert transliteration_key(written) != transliteration_key(gazetteer)

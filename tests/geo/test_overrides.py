@@ -77,3 +77,10 @@ def test_no_file_means_no_overrides(tmp_path: Path):
     (tmp_path / "places.toml").write_text('[[ignore]]\nname = "Mobile"\n')
     loaded = load_overrides(tmp_path)
     assert loaded.ignored("MOBILE", article=None) and loaded.digest
+
+
+@pytest.mark.parametrize("text", ["place = 1", "ignore = 'Mobile'", "place = {name = 'x'}"])
+def test_a_table_that_is_not_a_list_of_tables_is_named(text: str) -> None:
+    """Found by tests/fuzz: ``place = 1`` was a TypeError traceback, not a named error."""
+    with pytest.raises(OverrideError, match="must be a list of"):
+        parse_overrides(text)

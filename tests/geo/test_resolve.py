@@ -308,3 +308,53 @@ def test_close_names_reach_countries_and_big_cities(gazetteer):
 def test_country_abbreviations_the_news_writes_are_the_country(resolve, text, mention, country):
     place = _place(resolve(text), mention)
     assert (place.feature, place.country) == ("country", country)
+
+
+def test_gaza_with_israel_in_the_story_is_the_palestinian_gaza(resolve):
+    results = resolve("Israeli jets struck targets in Gaza on Tuesday.")
+    assert _place(results, "Gaza").country == "PS"
+
+
+def test_the_white_house_is_in_washington_not_casablanca(resolve):
+    results = resolve("The two leaders met at the White House on Friday.")
+    place = _place(results, "White House")
+    assert place.country == "US" and place.feature == "landmark"
+    assert haversine_km(place.lat, place.lon, 38.8977, -77.0365) < 1
+    assert place.precision is Precision.EXACT
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "lat", "lon"),
+    [
+        ("The Kremlin rejected the offer on Monday.", "Kremlin", "RU", 55.75, 37.62),
+        ("Reporters waited outside Downing Street all day.", "Downing Street", "GB", 51.5, -0.13),
+        ("Drones struck the Russian capital overnight.", "Russian capital", "RU", 55.75, 37.62),
+        ("Shells fell near the Syrian capital.", "Syrian capital", "SY", 33.51, 36.29),
+    ],
+)
+def test_seats_of_government_and_capitals_are_placed_in_their_city(
+    resolve, text, mention, country, lat, lon
+):
+    (place,) = [r.place for r in resolve(text) if mention in r.mention.text]
+    assert place.country == country
+    assert haversine_km(place.lat, place.lon, lat, lon) < 5
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "country"),
+    [
+        ("Airstrikes hit Sanaa and Hodeidah on Tuesday.", "Hodeidah", "YE"),
+        ("Shelling hit Zaporizhia again.", "Zaporizhia", "UA"),
+        ("Shells fell on Kharkov overnight.", "Kharkov", "UA"),
+    ],
+)
+def test_a_place_keeps_the_articles_spelling(resolve, text, written, country):
+    place = _place(resolve(text), written)
+    assert place.country == country
+    assert place.written == written and place.label == written
+    assert place.name != written  # the gazetteer's own name stays for the details
+
+
+def test_a_place_spelled_as_the_gazetteer_has_no_written_form(resolve):
+    place = _place(resolve("Protests spread in Aleppo."), "Aleppo")
+    assert place.written == "" and place.label == "Aleppo"

@@ -1,0 +1,700 @@
+"""Names the wording marks as places, whatever the model's entity label.
+
+Conflict reporting names villages, districts and front lines that no
+gazetteer holds, and the small spaCy model often calls them (and well-known
+towns) people, organisations or products. The sentence still says what they
+are:
+
+* a kind of place and "of" before a name or a list of names: "the villages
+  of Kafr Alpha, Beta and Gamma", "the southern countryside of Aleppo";
+* a kind of place after a name or a list of names: "the Jobar district",
+  "the Odesa and Mykolaiv regions", "Kherson Oblast";
+* a name ending in a word of landscape or site: "the Tharda Mountains",
+  "the Zed Gas Fields", "Omega Refugee Camp".
+
+Those frames (:data:`KIND_FRAME`) make a name a place on their own. A weaker
+cue, a place position (after "in", "near", "north of", as the object of a
+verb of attack or capture, or listed with a place: :data:`POSITION_FRAME`),
+is returned too, for :mod:`geo.extract` to accept only for places the
+gazetteer knows well. A person's title before a name ("General Aleppo")
+or a personal role after its possessive ("Goma's wife") vetoes both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from geo.cues import PERSON_TITLES, is_capitalised
+from geo.normalize import POSITION_WORDS
+
+__all__ = [
+    "ADMIN_KIND_WORDS",
+    "KIND_FRAME",
+    "POSITION_FRAME",
+    "SEIZED_FRAME",
+    "TOPONYM_OPENERS",
+    "FramedName",
+    "framed_names",
+]
+
+KIND_FRAME = "kind"
+"""A kind of place named before or after the name: the name is a place."""
+POSITION_FRAME = "position"
+"""The name stands where places stand: a place if the gazetteer knows it well."""
+SEIZED_FRAME = "seized"
+"""The name is the object of a verb of taking or bombarding a place ("entered X")."""
+
+#: Kinds of first-level division whose word after a name makes the mention
+#: that division ("Belgorod region" is the oblast, not the town).
+ADMIN_KIND_WORDS = frozenset({"region", "province", "governorate", "oblast"})
+#: Kinds of place (singular and plural, lower case) that, with "of", introduce
+#: a place's name: "the town of X", "the villages of X and Y".
+_KINDS_BEFORE_OF = frozenset(
+    {
+        "village",
+        "villages",
+        "town",
+        "towns",
+        "city",
+        "cities",
+        "settlement",
+        "settlements",
+        "hamlet",
+        "hamlets",
+        "district",
+        "districts",
+        "neighborhood",
+        "neighborhoods",
+        "neighbourhood",
+        "neighbourhoods",
+        "suburb",
+        "suburbs",
+        "province",
+        "provinces",
+        "governorate",
+        "region",
+        "oblast",
+        "municipality",
+        "locality",
+        "localities",
+        "countryside",
+        "outskirts",
+        "environs",
+        "vicinity",
+        "sector",
+        "port",
+        "capital",
+        "island",
+        "islands",
+        "area",
+        "areas",
+        "enclave",
+        "stronghold",
+        "bastion",
+        "farms",
+        "hills",
+        "heights",
+        "mountains",
+        "hilltop",
+        "mountaintop",
+        "commune",
+        "colony",
+        "axis",
+        "perimeter",
+        "heart",
+        "residents",
+        "inhabitants",
+        "streets",
+        "slums",
+    }
+)
+#: Kinds of place after which a name set off by a comma, or right after, is
+#: that place: "the capital Grozny", "Syria's largest city, Aleppo".
+_APPOSITION_KINDS = frozenset({"capital", "city", "town", "village", "port", "hometown"})
+#: First words of names that are generic words for kinds of place in the
+#: languages conflict news transliterates (Arabic kafr "village", tall "hill",
+#: dayr "monastery", jabal "mountain", wadi "valley", ayn "spring", bayt
+#: "house", ras "cape", khirbat "ruin", jisr "bridge", qasr "castle"): a name
+#: they open is a place wherever a place may stand.
+TOPONYM_OPENERS = frozenset(
+    {
+        "Kafr",
+        "Kfar",
+        "Kefr",
+        "Tal",
+        "Tell",
+        "Tel",
+        "Deir",
+        "Dayr",
+        "Jabal",
+        "Jebel",
+        "Wadi",
+        "Ain",
+        "Ayn",
+        "Beit",
+        "Bayt",
+        "Ras",
+        "Bir",
+        "Khirbet",
+        "Khirbat",
+        "Jisr",
+        "Qasr",
+        "Maarat",
+        "Ma’arat",
+        "Hayy",
+        "Mazraat",
+        "Qalaat",
+        "Qal’at",
+        "Tall",
+    }
+)
+#: Kinds of place (lower case) that, after a name, say the name is a place:
+#: "the Jobar district", "Ngouboua area", "the Odesa and Mykolaiv regions".
+_KINDS_AFTER = frozenset(
+    {
+        "village",
+        "villages",
+        "town",
+        "towns",
+        "city",
+        "district",
+        "districts",
+        "neighborhood",
+        "neighborhoods",
+        "neighbourhood",
+        "neighbourhoods",
+        "suburb",
+        "suburbs",
+        "region",
+        "regions",
+        "province",
+        "provinces",
+        "governorate",
+        "governorates",
+        "oblast",
+        "oblasts",
+        "area",
+        "areas",
+        "countryside",
+        "outskirts",
+        "municipality",
+        "peninsula",
+        "enclave",
+        "refugee",
+        "lga",
+        "lgas",
+        "airbase",
+        "base",
+        "crossing",
+        "checkpoint",
+        "plain",
+        "plains",
+        "hilltop",
+        "hill",
+        "mountain",
+        "mountains",
+        "valley",
+        "pocket",
+        "front",
+        "frontline",
+        "junction",
+        "roundabout",
+        "airport",
+        "bridge",
+        "dam",
+        "heights",
+        "farms",
+        "oilfield",
+        "township",
+        "axis",
+        "sector",
+        "commune",
+        "colony",
+        "hilltops",
+    }
+)
+#: Last words (as written, capitalised) that make a name a landscape feature or a site.
+_SITE_WORDS = frozenset(
+    {
+        "Mountains",
+        "Mountain",
+        "Hills",
+        "Heights",
+        "Valley",
+        "Plain",
+        "Plains",
+        "Plateau",
+        "Gorge",
+        "Orchards",
+        "Springs",
+        "Fields",
+        "Checkpoint",
+        "Crossing",
+        "Airbase",
+        "Camp",
+        "Governorate",
+        "Oblast",
+        "Suburb",
+        "Quarter",
+        "Neighborhood",
+        "Neighbourhood",
+        "Desert",
+        "Oasis",
+        "Peninsula",
+        "District",
+        "Province",
+        "Region",
+        "Sector",
+        "Village",
+        "Base",
+        "Pocket",
+        "Pass",
+        "Hilltop",
+        "Mountaintop",
+        "Junction",
+        "Roundabout",
+    }
+)
+#: Prepositions after which a name (perhaps after a compass word) is in a place position.
+_LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "around",
+        "outside",
+        "inside",
+        "into",
+        "across",
+        "from",
+        "towards",
+        "toward",
+        "through",
+        "throughout",
+        "within",
+        "over",
+        "on",
+        "between",
+    }
+)
+#: Verbs (lemmas) whose object is a place when a place's name is its object:
+#: "struck Kharkiv", "captured Manbij", "patrolled Goma".
+_EVENT_VERBS = frozenset(
+    {
+        "strike",
+        "hit",
+        "shell",
+        "bomb",
+        "attack",
+        "capture",
+        "seize",
+        "enter",
+        "storm",
+        "raid",
+        "retake",
+        "recapture",
+        "liberate",
+        "besiege",
+        "surround",
+        "encircle",
+        "control",
+        "patrol",
+        "target",
+        "pound",
+        "invade",
+        "occupy",
+        "defend",
+        "reach",
+        "evacuate",
+        "bombard",
+        "overrun",
+        "rock",
+        "shake",
+        "blockade",
+        "shelled",
+        "struck",
+        "captured",
+        "patrolled",
+    }
+)
+#: Verbs (lemmas and past forms) whose object is a place far more often than
+#: a person: one enters, shells and retakes a town, not a man.
+_SEIZING_VERBS = frozenset(
+    {
+        "enter",
+        "entered",
+        "storm",
+        "stormed",
+        "shell",
+        "shelled",
+        "bomb",
+        "bombed",
+        "bombard",
+        "bombarded",
+        "besiege",
+        "besieged",
+        "encircle",
+        "encircled",
+        "overrun",
+        "overran",
+        "liberate",
+        "liberated",
+        "retake",
+        "retook",
+        "recapture",
+        "recaptured",
+        "invade",
+        "invaded",
+        "occupy",
+        "occupied",
+        "patrol",
+        "patrolled",
+        "raid",
+        "raided",
+        "capture",
+        "captured",
+        "seize",
+        "seized",
+    }
+)
+#: Plural-looking kind words that are singular ("the outskirts").
+_SINGULAR_IN_S = frozenset({"outskirts", "lgas", "plains", "heights", "farms", "fields"})
+#: Words after a name's possessive that make the name a person's: "Goma's wife".
+_PERSONAL_ROLES = frozenset(
+    {
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "father",
+        "mother",
+        "brother",
+        "sister",
+        "lawyer",
+        "attorney",
+        "coach",
+        "girlfriend",
+        "boyfriend",
+        "family",
+        "career",
+        "friend",
+        "widow",
+        "parents",
+        "children",
+    }
+)
+#: Lower-case particles inside transliterated names: "Deir ez-Zor", "Ras al Ain".
+_PARTICLES = frozenset(
+    {"al", "el", "ez", "az", "ad", "ed", "as", "ash", "ar", "an", "ul", "e", "i", "de"}
+    | {"bin", "ibn", "do", "da", "dos", "das", "du", "des", "di", "del", "la", "le", "van", "von"}
+)
+_GLUE = frozenset({"-", "‐", "’", "'", "‘", "`"})
+#: Capitalised words that never start a place's name.
+_NOT_NAMES = frozenset(
+    {
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "But",
+        "And",
+        "Or",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    }
+)
+_MAX_NAME_WORDS = 5
+#: Words between a locating word and a name that leave it a place position:
+#: "in the", "in downtown", "in rural".
+_STEPPED_OVER = frozenset({"the", "downtown", "rural", "greater", "ancient", "old"})
+#: Second halves of hyphenated adjectives that say a place is held: "rebel-held".
+_HELD = frozenset({"held", "controlled", "occupied", "besieged", "dominated"})
+#: Kinds of place an appositive gives a name: "Doron, a fishing community".
+_APPOSITIVE_KINDS = frozenset(
+    {"village", "town", "city", "community", "hamlet", "settlement", "shantytown", "suburb"}
+    | {"neighbourhood", "neighborhood", "district", "camp", "port", "locality", "township"}
+)
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+@dataclass(frozen=True)
+class FramedName:
+    """A name in a frame: its span, the frame kind and a kind word to look it up with.
+
+    ``kind_word`` is an admin kind ("region") when a plural follows a list
+    ("the Odesa and Mykolaiv regions"): each name is then that kind of place.
+    A singular admin kind after one name is part of the span ("Kherson Oblast").
+    """
+
+    span: Span
+    frame: str
+    kind_word: str | None = None
+    group: int = 0
+    """Names listed together ("A, B and C") share a group number."""
+
+
+def _wordlike(token: Token) -> bool:
+    """Letters, perhaps with inner hyphens or apostrophes ("Dara’a", "Al-Bab")."""
+    letters = "".join(ch for ch in token.text if ch not in _GLUE)
+    return letters.isalpha()
+
+
+def _glued(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` touches the token before it (no space between)."""
+    return i > 0 and not doc[i - 1].whitespace_
+
+
+def _name_end(doc: Doc, start: int, limit: int) -> int:
+    """The end of the name that starts at ``start`` (``start`` when there is none).
+
+    A run of capitalised words longer than :data:`_MAX_NAME_WORDS` is no
+    place's name: its negated end says to skip it.
+
+    Capitalised words, glued hyphens and apostrophes ("Rifa’at", "Al-Bab")
+    and lower-case particles before a capitalised or glued word ("Deir
+    ez-Zor", "Ras al Ain").
+    """
+    first = doc[start]
+    if first.text in _GLUE and start + 1 < limit and _glued(doc, start + 1):
+        if not is_capitalised(doc[start + 1]):
+            return start
+    elif not is_capitalised(first) or not _wordlike(first):
+        return start
+    end = start + 1
+    words = 1
+    while end < limit and words < _MAX_NAME_WORDS:
+        token = doc[end]
+        if token.text in _GLUE and end + 1 < limit and _glued(doc, end) and _glued(doc, end + 1):
+            end += 2
+            continue
+        if _glued(doc, end) and token.is_alpha:
+            end += 1  # "Rifa’at" cut as "Rifa", "’", "at"
+            continue
+        if is_capitalised(token) and _wordlike(token) and token.text not in _NOT_NAMES:
+            end += 1
+            words += 1
+            continue
+        if token.lower_ in _PARTICLES and end + 1 < limit:
+            after = doc[end + 1]
+            if is_capitalised(after) or (after.text in _GLUE and not token.whitespace_):
+                end += 1
+                continue
+        break
+    while end > start + 1 and doc[end - 1].text in _GLUE:
+        end -= 1
+    if words >= _MAX_NAME_WORDS and end < limit and is_capitalised(doc[end]):
+        return -end  # longer than a place's name: an organisation's, or a headline
+    return end
+
+
+def _names_of(sent: Span) -> list[tuple[int, int]]:
+    """The maximal capitalised names of a sentence, as token ranges, left to right."""
+    doc = sent.doc
+    names = []
+    i = sent.start
+    while i < sent.end:
+        token = doc[i]
+        if token.text in _NOT_NAMES or (
+            i == sent.start and token.pos_ != "PROPN" and token.text not in _GLUE
+        ):
+            i += 1
+            continue
+        end = _name_end(doc, i, sent.end)
+        if end < 0:
+            i = -end
+            while i < sent.end and is_capitalised(doc[i]):
+                i += 1
+        elif end > i:
+            names.append((i, end))
+            i = end
+        else:
+            i += 1
+    return names
+
+
+def _separated(doc: Doc, end: int, start: int) -> bool:
+    """Whether only a list separator lies between two names: ",", "and", ", and", "or"."""
+    words = [t.lower_ for t in doc[end:start] if t.lower_ not in ("the", "(", ")", "twice")]
+    return words in ([","], ["and"], [",", "and"], ["or"], [",", "or"], ["&"])
+
+
+def _person_cue(doc: Doc, start: int, end: int) -> bool:
+    """A title before the name, an initial after it, or a personal role after its possessive."""
+    if start > 0 and doc[start - 1].lower_.rstrip(".") in PERSON_TITLES:
+        return True
+    if end < len(doc) and _INITIAL.match(doc[end].text):
+        return True  # "Michael J. Dillon"
+    return (
+        end + 1 < len(doc)
+        and doc[end].lower_ in ("'s", "’s")
+        and doc[end + 1].lower_ in _PERSONAL_ROLES
+    )
+
+
+def _word_before(doc: Doc, start: int, floor: int) -> int:
+    """The index of the word before a name, stepping over "the", "downtown", compass words."""
+    i = start - 1
+    while i >= floor and (
+        doc[i].lower_ in POSITION_WORDS or doc[i].lower_ in _STEPPED_OVER or doc[i].is_space
+    ):
+        i -= 1
+    return i
+
+
+def _appositive_kind(doc: Doc, end: int, limit: int) -> bool:
+    """Whether ", a [few words] <kind>" follows the name: "Mir Ali, a major town"."""
+    if end + 2 >= limit or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an"):
+        return False
+    for k in range(end + 2, min(limit, end + 6)):
+        token = doc[k]
+        if token.lower_ in _APPOSITIVE_KINDS and token.is_lower:
+            # the kind is the head, not a modifier: "a city official" is a person
+            following = doc[k + 1] if k + 1 < limit else None
+            return following is None or following.pos_ not in ("NOUN", "PROPN")
+        if token.is_punct:
+            return False
+    return False
+
+
+def _kind_before(doc: Doc, start: int, floor: int) -> bool:
+    """Whether "<kind> of" (perhaps "<kind> of the") stands right before the name."""
+    i = start - 1
+    if i >= floor and doc[i].lower_ == "the":
+        i -= 1
+    if i - 1 < floor or doc[i].lower_ != "of":
+        return False
+    kind = doc[i - 1]
+    lower = kind.is_lower or (bool(kind.is_sent_start) and kind.text[1:].islower())
+    return lower and kind.lower_ in _KINDS_BEFORE_OF
+
+
+def _in_position(doc: Doc, start: int, end: int, floor: int) -> str | None:
+    """The position frame of a name, if any.
+
+    :data:`KIND_FRAME` after a kind of place in apposition ("the capital
+    Grozny", "its largest city, Aleppo").
+    :data:`SEIZED_FRAME` as the object of a verb of taking or bombarding a
+    place ("entered X", "shelled X"); :data:`POSITION_FRAME` after a
+    locative preposition, "<compass> of", or as the object of another
+    event verb ("attacked X", "hit X").
+    """
+    i = _word_before(doc, start, floor)
+    if i < floor:
+        return _object_frame(doc[start:end], None)
+    before = doc[i]
+    if before.lower_ in _LOCATIVE:
+        return POSITION_FRAME
+    if before.lower_ in _HELD and i > floor and doc[i - 1].text in _GLUE:
+        return SEIZED_FRAME  # "rebel-held X", "Serb-controlled X"
+    if before.lower_ == "of" and i > floor and doc[i - 1].lower_ in ("inside", "outside"):
+        return POSITION_FRAME  # "inside of Darayya"
+    if (before.is_lower and before.lower_ in _APPOSITION_KINDS) or (
+        before.text == ","
+        and i > floor
+        and doc[i - 1].is_lower
+        and doc[i - 1].lower_ in _APPOSITION_KINDS
+    ):
+        return KIND_FRAME  # "the capital Grozny", "its largest city, Aleppo"
+    if before.lower_ == "of" and i > floor and doc[i - 1].lower_ in POSITION_WORDS:
+        return POSITION_FRAME  # "north of Karmah", "southwest of Deir Ezzor"
+    return _object_frame(doc[start:end], before)
+
+
+def _object_frame(span: Span, before: Token | None) -> str | None:
+    """The frame of a name an event verb acts on ("captured X", "X was captured")."""
+    verb = None
+    if before is not None and (before.pos_ in ("VERB", "AUX") or before.lower_ in _EVENT_VERBS):
+        verb = before
+    elif span.root.dep_ in ("dobj", "nsubjpass"):
+        verb = span.root.head
+    if verb is None:
+        return None
+    words = {verb.lemma_.lower(), verb.lower_}
+    if words & _SEIZING_VERBS:
+        return SEIZED_FRAME
+    return POSITION_FRAME if words & _EVENT_VERBS else None
+
+
+def framed_names(doc: Doc) -> list[FramedName]:
+    """Every name the wording marks as a place (kind frames) or puts where places stand.
+
+    Names in a list share the frame of the list: "the towns of A, B and C",
+    "A and B districts", "struck A and B". Each list has its own ``group``.
+    """
+    found: list[FramedName] = []
+    group = 0
+    for sent in doc.sents:
+        names = _names_of(sent)
+        frames: list[tuple[str, str | None] | None] = [None] * len(names)
+        for n, (start, end) in enumerate(names):
+            after_i = end
+            while after_i < sent.end and doc[after_i].is_space:
+                after_i += 1
+            after = doc[after_i] if after_i < sent.end else None
+            site = doc[end - 1].text in _SITE_WORDS and end - start >= 2
+            position = None
+            if site or _kind_before(doc, start, sent.start) or _appositive_kind(doc, end, sent.end):
+                frames[n] = (KIND_FRAME, None)
+            elif after is not None and after.lower_ in _KINDS_AFTER and after.is_lower:
+                plural = after.lower_.endswith("s") and after.lower_ not in _SINGULAR_IN_S
+                word = after.lower_.rstrip("s") if plural else None
+                frames[n] = (KIND_FRAME, "" if after.lower_ in ADMIN_KIND_WORDS else None)
+                k = n
+                while k > 0 and _separated(doc, names[k - 1][1], names[k][0]) and plural:
+                    k -= 1
+                    frames[k] = (
+                        KIND_FRAME,
+                        word if word in ADMIN_KIND_WORDS else None,
+                    )
+                if plural and word in ADMIN_KIND_WORDS:
+                    frames[n] = (KIND_FRAME, word)
+            else:
+                position = _in_position(doc, start, end, sent.start)
+                if position is not None:
+                    frames[n] = (position, None)
+        # A list shares its first member's frame: "the villages of A, B and C".
+        groups = []
+        for n in range(len(names)):
+            listed = n > 0 and _separated(doc, names[n - 1][1], names[n][0])
+            if not listed:
+                group += 1
+            groups.append(group)
+            if listed and frames[n] is None and frames[n - 1] is not None:
+                frames[n] = frames[n - 1]
+        for (start, end), frame, member in zip(names, frames, groups, strict=True):
+            if frame is None or _person_cue(doc, start, end):
+                continue
+            opener = doc[start].lower_.rstrip(".") in PERSON_TITLES
+            if opener and frame[0] != KIND_FRAME:
+                continue  # "captured Sheikh Ahmed"; but "the village of Sheikh Miskeen"
+            kind, word = frame
+            if word == "":
+                # "Belgorod region", "Kherson Oblast": the division, named with its word
+                found.append(FramedName(doc[start : end + 1], kind, group=member))
+            else:
+                found.append(FramedName(doc[start:end], kind, word, group=member))
+    return found

@@ -1,0 +1,63 @@
+"""Names no gazetteer holds, placed where the text says: sentences written for these tests."""
+
+import pytest
+
+from geo.located import LOCATED_FEATURE, NEAR_TOWN_RADIUS_KM
+from geo.types import Precision
+
+
+def _place(results, name):
+    (item,) = [r for r in results if r.mention.name == name]
+    return item.place
+
+
+def test_a_village_in_a_country_is_a_point_with_the_countrys_reach(resolve):
+    results = resolve("Police clashed with farmers near the village of Zorvanek in Romania.")
+    village = _place(results, "Zorvanek")
+    assert village.feature == LOCATED_FEATURE and village.country == "RO"
+    assert village.geometry.geom_type == "Point"  # never the country's outline
+    assert village.precision is Precision.COUNTRY and village.radius_km > 100
+    assert "not in the gazetteer" in village.reason
+
+
+def test_a_village_near_a_town_is_near_that_town(resolve):
+    results = resolve("Shells fell on the village of Zorvanek near Kharkiv.")
+    village = _place(results, "Zorvanek")
+    kharkiv = _place(results, "Kharkiv")
+    assert village.precision is Precision.NEAR and village.radius_km == NEAR_TOWN_RADIUS_KM
+    assert (village.lat, village.lon) == (kharkiv.lat, kharkiv.lon)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the next place is not where the village is
+        "The village of Zorvanek sent aid to Romania.",
+        "Zorvanek residents said Romania must act.",
+    ],
+)
+def test_only_the_words_between_locate(resolve, text):
+    results = resolve(text)
+    assert all(r.place is None for r in results if r.mention.name == "Zorvanek")
+
+
+def test_the_country_that_locates_a_village_is_not_the_events_place(nlp, gazetteer):
+    from geo.extract import MentionExtractor
+    from geo.resolve import Resolver
+    from geo.sources import demonym_table
+    from layers.classify import ArticleInfo, classify_article
+    from layers.registry import load_layers
+
+    text = "Gunmen attacked the village of Zorvanek in Kenya, killing five."
+    doc = nlp(text)
+    resolved = Resolver(gazetteer).resolve(
+        text, MentionExtractor(gazetteer, demonym_table()).extract(doc)
+    )
+    layers = load_layers()
+    default = next(layer.id for layer in layers if layer.default)
+    events = classify_article(
+        doc, resolved, article=ArticleInfo(id="t", title=None, url=None), layers=layers
+    )
+    on_event_layers = {e.place.name for e in events if e.layer != default}
+    assert "Zorvanek" in on_event_layers
+    assert "Kenya" not in on_event_layers
