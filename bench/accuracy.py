@@ -16,11 +16,16 @@ import json
 import os
 import platform
 import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from accuracy_events import (
+REPO = Path(__file__).resolve().parents[1]
+# Measure this checkout's code, not whichever copy the environment installed.
+sys.path.insert(0, str(REPO))
+
+from accuracy_events import (  # noqa: E402
     EventMeasured,
     baseline_record,
     events_markdown,
@@ -29,20 +34,28 @@ from accuracy_events import (
     save_baseline,
 )
 
-from eventmap import evaluate
-from eventmap.evaluate_events import gold_kind
-from eventmap.geoparse import geoparse_lines
-from eventmap.pipeline import Pipeline
-from eventmap.point_conventions import (
+from eventmap import evaluate  # noqa: E402
+from eventmap.evaluate_events import gold_kind  # noqa: E402
+from eventmap.geoparse import geoparse_lines  # noqa: E402
+from eventmap.pipeline import Pipeline  # noqa: E402
+from eventmap.point_conventions import (  # noqa: E402
     FeatureOf,
     accuracy_ceiling,
     modal_gold_points,
     rescore_at_points,
 )
-from geo.gazetteer import open_gazetteer
+from geo.gazetteer import open_gazetteer  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_EVAL = REPO.parent / "shared" / "eval"
+#: The first ``shared/eval`` beside the repository or a folder above it (a
+#: worktree lives one level deeper than the main checkout).
+DEFAULT_EVAL = next(
+    (
+        folder / "shared" / "eval"
+        for folder in REPO.parents
+        if (folder / "shared" / "eval").is_dir()
+    ),
+    REPO.parent / "shared" / "eval",
+)
 
 
 def _commit() -> str:
