@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from eventmap.build import BuildReport
     from eventmap.config import PipelineConfig
     from eventmap.engine import Engine
+    from eventmap.evaluate_events import GoldKind
 
 __all__ = ["main"]
 
@@ -385,9 +386,12 @@ def _parser() -> argparse.ArgumentParser:
 
     evaluate = sub.add_parser(
         "eval",
-        help="score geoparsing against a gold JSON lines file",
-        description="Geoparse the gold documents (or read --predictions) and print recognition "
-        "precision/recall/F1, resolution accuracy@161 km, mean and median error and AUC.",
+        help="score geoparsing or events against a gold JSON lines file",
+        description="Geoparse the gold documents (or read --predictions) and score them. "
+        "Place-name gold: recognition precision/recall/F1, resolution accuracy@161 km, mean "
+        "and median error and AUC. Event-location gold: token precision/recall/F1 of event "
+        "locations, span and trigger recall. Event-type gold: per-layer precision/recall/F1 "
+        "and a label -> layers confusion. The kind is read from the records.",
     )
     evaluate.add_argument("gold", type=Path, metavar="GOLD.jsonl")
     evaluate.add_argument(
@@ -395,7 +399,9 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         metavar="PRED.jsonl",
-        help="score this geoparse output instead of running the pipeline",
+        help="score this geoparse output instead of running the pipeline (for event-location "
+        "gold, one line per distinct sentence, doc_id 's' + the first 12 hex digits of the "
+        "SHA-1 of its text)",
     )
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
     evaluate.add_argument(
@@ -403,7 +409,8 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=0,
         metavar="N",
-        help="also list the N worst documents and the largest errors",
+        help="also list the N worst documents and the largest errors (events: the lines "
+        "with the most missed and spurious locations, or snippet ids per layer error)",
     )
     _add_pipeline_options(evaluate)
     return parser
@@ -662,7 +669,14 @@ def _run_geoparse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from eventmap import evaluate
+    from eventmap.evaluate_events import gold_kind
 
+    try:
+        kind = gold_kind(args.gold)
+    except (OSError, ValueError) as exc:
+        raise UsageError(str(exc)) from exc
+    if kind != "toponyms":
+        return _run_event_eval(args, kind, out)
     try:
         gold = evaluate.load_gold(args.gold)
     except (OSError, ValueError) as exc:
@@ -691,6 +705,24 @@ def _run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(evaluate.format_report(report) + "\n")
     if args.worst:
         out.write(evaluate.format_worst(gold, predictions, args.worst) + "\n")
+    return EXIT_OK
+
+
+def _run_event_eval(args: argparse.Namespace, kind: GoldKind, out: TextIO) -> int:
+    """``eval`` on event-location or event-type gold (see eventmap.event_eval)."""
+    from eventmap import event_eval
+    from eventmap.evaluate_events import load_event_predictions
+
+    try:
+        gold = event_eval.load_event_gold(kind, args.gold)
+        predictions = (
+            load_event_predictions(args.predictions) if args.predictions is not None else None
+        )
+    except (OSError, ValueError) as exc:
+        raise UsageError(str(exc)) from exc
+    if predictions is None:
+        predictions = event_eval.predict(gold, _pipeline(args))
+    out.write(event_eval.render(kind, gold, predictions, as_json=args.json, worst=args.worst))
     return EXIT_OK
 
 

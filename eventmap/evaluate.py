@@ -86,6 +86,7 @@ __all__ = [
     "load_gold",
     "load_predictions",
     "match_spans",
+    "parse_predicted_toponym",
     "report_to_dict",
     "resolution_scores",
     "run_eval",
@@ -442,7 +443,8 @@ def load_gold(path: str | os.PathLike[str]) -> list[GoldDoc]:
     return docs
 
 
-def _parse_predicted_toponym(record: Any) -> PredictedToponym:
+def parse_predicted_toponym(record: Any) -> PredictedToponym:
+    """One place mention of a geoparse output line, checked."""
     if not isinstance(record, Mapping):
         raise TypeError(f"toponym must be an object, got {record!r}")
     start, end = _span(record)
@@ -477,7 +479,7 @@ def _parse_prediction_record(record: Any) -> tuple[str, list[PredictedToponym]]:
     raw = record.get("toponyms")
     if not isinstance(raw, list):
         raise TypeError("'toponyms' must be a list")
-    return doc_id, [_parse_predicted_toponym(item) for item in raw]
+    return doc_id, [parse_predicted_toponym(item) for item in raw]
 
 
 def load_predictions(
