@@ -125,7 +125,8 @@ def _fragment_id(text: str) -> str:
     return text
 
 
-def _add_build_options(parser: argparse.ArgumentParser) -> None:
+def _add_articles_and_out(parser: argparse.ArgumentParser) -> None:
+    """ARTICLES_DIR and --out, as build, watch and report take them."""
     parser.add_argument(
         "articles_dir",
         nargs="?",
@@ -141,6 +142,10 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="output folder (default: maps)",
     )
+
+
+def _add_build_options(parser: argparse.ArgumentParser) -> None:
+    _add_articles_and_out(parser)
     parser.add_argument("--title", default="eventmap", help="the map's title")
     output = parser.add_argument_group("output")
     output.add_argument(
@@ -316,21 +321,7 @@ def _parser() -> argparse.ArgumentParser:
         "One file with no script and no external request, ready to mail. Needs Chromium "
         "and Playwright, as 'snapshot' does.",
     )
-    report.add_argument(
-        "articles_dir",
-        nargs="?",
-        type=Path,
-        default=Path("articles"),
-        metavar="ARTICLES_DIR",
-        help="folder of articles (default: articles)",
-    )
-    report.add_argument(
-        "--out",
-        type=Path,
-        default=Path("maps"),
-        metavar="DIR",
-        help="output folder (default: maps)",
-    )
+    _add_articles_and_out(report)
     report.add_argument("--title", default="Event brief", help="the brief's title")
     report.add_argument("--pdf", action="store_true", help="also print it to DIR/report.pdf (A4)")
     report.add_argument(
