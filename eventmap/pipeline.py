@@ -35,9 +35,10 @@ from geo.resolve import Resolver
 from geo.sources import demonym_table, regional_adjective_table
 from geo.types import Resolved
 from layers.classify import ArticleInfo, classify_article
-from layers.events import TypeIndex, detect_events
+from layers.events import detect_events
 from layers.location_model import load_location_model
 from layers.registry import load_layers
+from layers.triggers import TypeIndex
 from layers.types import Event, LayerDefinition, ReportedEvent
 
 __all__ = ["PARSE_BATCH_SIZE", "ArticleResult", "Pipeline"]

@@ -39,53 +39,24 @@ from spacy.tokens import Doc, Span, Token
 from geo.types import MentionKind, Place, Precision, Resolved
 from layers.dates import event_date
 from layers.location_model import LocationModel, pair_features
+from layers.roles import (
+    CLAUSE_DEPS,
+    OWNED_THINGS,
+    VETOES,
+    WHEN_MARKS,
+    Attachment,
+    Refusal,
+    attachment,
+)
+from layers.triggers import TypeIndex, match_type
 from layers.types import EventLocation, EventType, LayerDefinition, ReportedEvent
+
+__all__ = ["PairObserver", "detect_events"]
 
 PairObserver = Callable[[frozenset[int], Resolved, list[str]], None]
 """Called with a trigger's token indices, a place mention of its sentence and the
 pair's features."""
 
-__all__ = [
-    "Attachment",
-    "TypeIndex",
-    "attachment",
-    "detect_events",
-    "match_type",
-    "trigger_keys",
-]
-
-LOCATIVE = frozenset(
-    {
-        "in", "at", "on", "near", "over", "off", "around", "inside", "outside", "across",
-        "along", "within", "above", "throughout", "aboard", "through", "between", "beyond",
-        "upon", "onto", "beneath", "below", "amid", "among", "outskirts", "north", "south",
-    }
-)  # fmt: skip
-DESTINATION = frozenset({"to", "into", "toward", "towards"})
-_ORIGIN = frozenset({"from"})
-_TOPIC = frozenset({"about", "regarding", "concerning"})
-_NOT_THROUGH = frozenset(
-    {
-        "from", "against", "for", "despite", "including", "except", "besides",
-        "since", "during", "after", "before", "until", "following", "amid", "than",
-        "with", "without", "about", "regarding", "concerning", "as",
-    }
-)  # fmt: skip
-"""Prepositions a place's link to the trigger does not pass through: the place
-then belongs to someone's origin, a topic, another time or another event
-("Lindh, from a family in Marin County, was captured", "killed since the
-outbreak of the war in Syria", "protested against the assault on X")."""
-_TOPICAL_TOO = frozenset({"on", "over"})
-"""Prepositions that give a topical type's topic ("talks on Syria")."""
-_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "parataxis", "acl", "csubj"})
-_PARTICLES = frozenset({"down", "up", "off", "out", "back", "over", "into", "in"})
-_ATTRIBUTION_HEADS = frozenset({"according", "due", "thanks", "owing", "contrary", "prior"})
-_SPEECH = frozenset(
-    {"say", "tell", "report", "state", "announce", "claim", "accuse", "add", "warn", "deny"}
-)
-_TOPIC_VERBS = frozenset(
-    {"discuss", "debate", "address", "consider", "review", "raise", "examine", "focus"}
-)
 _SUPPORT_VERBS = frozenset(
     {
         "begin", "occur", "continue", "happen", "erupt", "resume", "open", "start",
@@ -96,6 +67,8 @@ _SUPPORT_VERBS = frozenset(
 )  # fmt: skip
 """Verbs whose subject event noun is the event: "clashes erupted in X",
 "airstrikes hit X", "the conference opened in Amman"."""
+
+
 _LIGHT_VERBS = frozenset(
     {
         "carry", "conduct", "launch", "stage", "hold", "mount", "continue", "renew",
@@ -104,395 +77,24 @@ _LIGHT_VERBS = frozenset(
     }
 )  # fmt: skip
 """Verbs whose object event noun is the event: "carried out strikes on X"."""
-PLACE_PARTS = frozenset(
-    {
-        "city", "town", "village", "capital", "province", "region", "district", "area",
-        "outskirts", "suburb", "suburbs", "centre", "center", "heart", "part", "parts",
-        "edge", "north", "south", "east", "west", "northeast", "northwest", "southeast",
-        "southwest", "border", "borders", "coast", "countryside", "governorate", "oblast",
-        "state", "county", "neighbourhood", "neighborhood", "port", "streets", "street",
-        "vicinity", "environs", "periphery", "territory", "territories", "waters", "skies",
-        "airspace", "zone", "municipality", "locality", "hamlet", "camp", "strip",
-        "enclave", "valley", "mountains", "hills", "island", "islands", "peninsula",
-        "desert", "sea", "gulf", "bay", "river", "banks", "bank", "shore", "shores",
-        "coastline", "front", "frontline", "sector", "quarter", "downtown", "kilometres",
-        "kilometers", "km", "miles", "mile", "direction", "side", "corner", "middle",
-        "all", "much", "most", "half", "rest",
-    }
-)  # fmt: skip
-"""Nouns a place name qualifies or that stand for a part of it: "the city of
-Aleppo", "the Kharkiv region", "the outskirts of Aleppo", "40 km north of Homs"."""
-OWNED_THINGS = frozenset(
-    {
-        "drone", "drones", "jet", "jets", "plane", "planes", "aircraft", "warplane",
-        "warplanes", "helicopter", "helicopters", "airliner", "bomber", "fighter", "ship",
-        "ships", "warship", "warships", "tanker", "tankers", "vessel", "vessels", "boat",
-        "boats", "frigate", "destroyer", "submarine", "carrier", "missile", "missiles",
-        "rocket", "rockets", "troops", "troop", "soldier", "soldiers", "forces", "force",
-        "army", "navy", "military", "official", "officials", "diplomat", "diplomats",
-        "citizen", "citizens", "national", "nationals", "convoy", "vehicle", "vehicles",
-        "truck", "trucks", "tank", "tanks", "company", "firm", "airline", "government",
-        "minister", "ministry", "president", "leader", "leaders", "envoy", "delegation",
-        "embassy", "ambassador", "police", "authorities", "media", "agency", "militants",
-        "rebels", "fighters", "militia", "team", "crew", "pilot", "pilots", "flag",
-        "flagged", "journalist", "journalists", "worker", "workers",
-        "contractor", "contractors", "man", "woman", "people", "spokesman", "spokeswoman",
-        "commander", "commanders", "general", "coalition", "counterpart", "counterparts",
-        "uav", "satellite", "sanctions", "policy", "economy", "club",
-    }
-)  # fmt: skip
-"""Nouns whose place modifier names an owner, a nationality or a party, not a
-site: "a US drone", "Russian troops", "the Kharkiv governor". A site's
-modifier is where it is: "a Jerusalem hotel", "a Baghdad restaurant"."""
-_NEAR_WORDS = frozenset({"close", "next", "near", "adjacent", "nearer", "closer"})
-_ACCESS_NOUNS = frozenset(
-    {"entrance", "entrances", "gate", "gates", "road", "approach", "approaches", "way",
-     "route", "highway", "access", "exit", "doorstep"}
-)  # fmt: skip
-_WHEN_MARKS = frozenset({"when"})
+
+
 _POINTS_BACK = frozenset({"there"})
+
+
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
 _POINTS_BACK_NOUNS = frozenset({"city", "town", "village", "area", "region", "capital"})
-_TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
-_NAMED = frozenset({"ORG", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
-"""Entity labels whose words name something, not an event that happened."""
-_POS_TAG = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
-_MAX_HOPS = 8
-_ROLE_CONFIDENCE = {
-    "target": 0.9,
-    "location": 0.9,
-    "compound": 0.85,
-    "destination": 0.8,
-    "area": 0.9,
-}
-_VIA_OBJECT = 0.9
-_VIA_SUBJECT = 0.8
+
+
 _LINKED = 0.6
+
+
 _SHARED = 0.8
-_DEFAULT_ROLES = frozenset({"location", "target", "compound"})
+
+
 _SPAN_MAX_TOKENS = 12
-
-
-# --------------------------------------------------------------------------- types
-
-
-def trigger_keys(token: Token) -> set[str]:
-    """The keys a token can match in a type's trigger list.
-
-    The lemma and the form; with a particle ("shoot down"); with its object
-    ("open fire", "take control"); with the modifier before it ("missile
-    strike", "car bomb"); after its preposition ("on strike"); hyphenated
-    forms; and ``lemma passive`` when it is in the passive voice. Each is
-    also given with the token's part of speech (``bomb/verb``).
-    """
-    lemma = token.lemma_.lower()
-    keys = {lemma, token.lower_}
-    for child in token.children:
-        if child.dep_ in ("prt", "advmod") and child.lower_ in _PARTICLES:
-            keys.add(f"{lemma} {child.lower_}")
-            keys.add(f"{token.lower_} {child.lower_}")
-        elif child.dep_ in ("compound", "amod", "nmod") and child.i == token.i - 1:
-            keys.add(f"{child.lower_} {lemma}")
-            keys.add(f"{child.lemma_.lower()} {lemma}")
-        elif child.dep_ in ("dobj", "pobj") or (child.dep_ == "prep" and child.i == token.i + 1):
-            keys.add(f"{lemma} {child.lemma_.lower()}")
-        if child.dep_ in ("auxpass", "nsubjpass"):
-            keys.add(f"{lemma} passive")
-        if child.dep_ == "prep":
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    keys.add(f"{lemma} {child.lower_} {grandchild.lemma_.lower()}")
-    head = token.head
-    if token.dep_ == "pobj" and head is not token:
-        keys.add(f"{head.lower_} {lemma}")
-    doc = token.doc
-    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
-        keys.add(f"{token.lower_}-{doc[token.i + 2].lower_}")
-    tag = _POS_TAG.get(token.pos_)
-    if tag is not None:
-        keys |= {f"{lemma}/{tag}", f"{token.lower_}/{tag}"}
-    return keys
-
-
-@dataclass(frozen=True)
-class TypeIndex:
-    """Every event type of a set of layers, with the layer that shows it.
-
-    A type that two layers list is shown by the first (in layer order); a
-    type no layer lists is still found, on the default layer.
-    """
-
-    types: tuple[tuple[EventType, str], ...]
-    triggers: frozenset[str]
-
-    @classmethod
-    def of(cls, layers: Sequence[LayerDefinition]) -> TypeIndex:
-        """Index the types of ``layers`` (already in layer order)."""
-        seen: dict[str, tuple[EventType, str]] = {}
-        for layer in layers:
-            for event_type in layer.event_types:
-                seen.setdefault(event_type.id, (event_type, layer.id))
-        triggers = frozenset(k for t, _ in seen.values() for k in t.triggers)
-        return cls(tuple(seen.values()), triggers)
-
-
-def _object_words(token: Token, place_tokens: frozenset[int]) -> set[str]:
-    """What the trigger acts on: its object's lemma, or ``@place`` for a place."""
-    words: set[str] = set()
-    if token.dep_ == "acl" and token.head is not token:  # "shells fired by the army"
-        words |= {token.head.lemma_.lower(), token.head.lower_}
-    for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass", "attr") or (
-            child.dep_ == "pobj" and token.pos_ == "NOUN"
-        ):
-            words.add(child.lemma_.lower())
-            words.add(child.lower_)
-            if child.i in place_tokens:
-                words.add("@place")
-        elif child.dep_ == "prep" and child.lower_ in ("of", "on"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    words |= {pobj.lemma_.lower(), pobj.lower_}
-                    if pobj.i in place_tokens:
-                        words.add("@place")
-    return words
-
-
-def match_type(
-    token: Token,
-    index: TypeIndex,
-    sentence_words: set[str],
-    place_tokens: frozenset[int] = frozenset(),
-) -> tuple[EventType, str] | None:
-    """The type (and its layer) whose trigger this token is, or ``None``.
-
-    Among the types whose triggers match and whose conditions hold, a type
-    whose ``objects`` the trigger's object satisfies wins; then the longest
-    matching key ("missile strike" over "strike"); then a type whose
-    ``requires`` the sentence met (an attack with missiles is a strike);
-    then taxonomy order. Words inside a name ("the Government of National
-    Accord") trigger nothing.
-    """
-    if token.pos_ not in _TRIGGER_POS or (token.is_stop and token.lower_ not in index.triggers):
-        return None
-    if token.ent_type_ in _NAMED:
-        return None  # "the Government of National Accord", "Operation Desert Storm"
-    keys = trigger_keys(token)
-    if not keys & index.triggers:
-        return None
-    best: tuple[tuple[int, int, int, int], EventType, str] | None = None
-    objects: set[str] | None = None
-    own = {token.lemma_.lower(), token.lower_}  # a trigger cannot be its own condition
-    for order, (event_type, layer_id) in enumerate(index.types):
-        matched = keys & set(event_type.triggers)
-        if not matched or keys & set(event_type.excludes):
-            continue
-        if event_type.requires and not (sentence_words - own) & set(event_type.requires):
-            continue
-        if event_type.requires_also and not (sentence_words - own) & set(
-            event_type.requires_also
-        ):
-            continue
-        if event_type.objects:
-            if objects is None:
-                objects = _object_words(token, place_tokens)
-            if not objects & set(event_type.objects):
-                continue
-        length = max(len(k.split("/")[0].split()) for k in matched)
-        rank = (1 if event_type.objects else 0, length, 1 if event_type.requires else 0, -order)
-        if best is None or rank > best[0]:
-            best = (rank, event_type, layer_id)
-    return None if best is None else (best[1], best[2])
-
-
-# --------------------------------------------------------------------------- roles
-
-
-@dataclass(frozen=True)
-class Attachment:
-    """How a place mention attaches to a trigger: the role, and how firmly."""
-
-    role: str
-    confidence: float
-
-
-@dataclass(frozen=True)
-class Refusal:
-    """Why a place mention is not where the event happened.
-
-    ``reason`` is one of :data:`VETOES` (the text says the place is something
-    else: ``actor``, ``origin``, ``topic``, ``source``, ``context``, ``owner``,
-    ``speech``) or a reason the parse gave no answer (``unreached``,
-    ``clause``, ``detour``, ``role``), which a learned scorer may overrule.
-    """
-
-    reason: str
-
-
-VETOES = frozenset({"actor", "origin", "topic", "source", "context", "owner", "speech"})
-"""Refusals no scorer may overrule: what the place is instead is in the text."""
-
-
-def _first_role(token: Token, event_type: EventType) -> str | Refusal:
-    """The role the link above ``token`` gives, or why it gives none.
-
-    A spatial phrase's root can be its preposition ("off the coast of X"):
-    the preposition then gives the role itself.
-    """
-    head = token.head
-    dep = token.dep_
-    if dep == "prep" and token.pos_ == "ADP":
-        dep, head = "pobj", token
-    if dep == "pobj":
-        word = head.lower_
-        if head.dep_ == "agent" or word == "by":
-            return Refusal("actor")
-        if word in _ORIGIN:
-            return Refusal("origin")  # "launched from southern Lebanon"
-        if word in _TOPIC or (event_type.topical and word in _TOPICAL_TOO):
-            return Refusal("topic")  # "talks on Syria"
-        if head.head.lower_ in _ATTRIBUTION_HEADS:
-            return Refusal("source")  # "according to Moscow" cites a source
-        if word in DESTINATION:
-            above = head.head
-            if above.lower_ in _NEAR_WORDS:
-                return "location"  # "villages close to Algiers"
-            if above.lower_ in _ACCESS_NOUNS or above.lemma_.lower() in _ACCESS_NOUNS:
-                return "of"  # "the entrance to Bethlehem" stands for a part of it
-            return "destination"
-        if word in LOCATIVE:
-            return "location"
-        return "of" if word == "of" else Refusal("unreached")
-    if dep in ("dobj", "nsubjpass", "attr", "oprd"):
-        return "target"
-    if dep in ("npadvmod", "advmod") and token.lower_ in PLACE_PARTS:
-        return "location"  # "raids north of Baghdad"
-    return "compound" if dep in ("compound", "nmod") else Refusal("unreached")
-
-
-def attachment(
-    root: Token,
-    triggers: frozenset[int],
-    event_type: EventType,
-    *,
-    other_places: frozenset[int],
-    also_triggers: frozenset[int] = frozenset(),
-) -> Attachment | Refusal:
-    """How the mention whose syntactic root is ``root`` attaches to the trigger.
-
-    ``triggers`` are the token indices of the trigger (and of the verb it is
-    the subject of); ``other_places`` the tokens of the sentence's other place
-    mentions; ``also_triggers`` the sentence's other trigger words, through
-    which a conjoined verb lends its place ("was shot and killed in X").
-    A :class:`Refusal` says why the mention is not where the event happened.
-    """
-    roles = set(event_type.roles) if event_type.roles else _DEFAULT_ROLES
-    token = root
-    role: str | None = None
-    confidence = 1.0
-    for _ in range(_MAX_HOPS):
-        if token.i in triggers:
-            break
-        head = token.head
-        if head is token:
-            return Refusal("unreached")
-        dep = token.dep_
-        if head.i in other_places and dep != "conj":
-            return Refusal("context")  # qualifies another place: "Sanaa, the capital of Yemen"
-        if dep == "conj":
-            token = head
-            continue
-        if dep in ("poss", "amod") and role is None:
-            if head.i in triggers:
-                return Refusal("actor")  # "Israel's attack", "Israeli strikes"
-            if head.lower_ in PLACE_PARTS:
-                if any(c.i in other_places for c in head.children if c.i != token.i):
-                    return Refusal("context")  # "Russia's Krasnodar region"
-                token = head
-                continue
-            return Refusal("owner")  # "Russia's drone"
-        if dep == "appos":
-            token = head
-            continue
-        if role is None:
-            found = _first_role(token, event_type)
-            if found == "of":
-                # "the city of Aleppo", "the outskirts of X": the noun stands for the place
-                noun = head.head
-                if noun.i in other_places or any(
-                    c.i in other_places for c in noun.children if c.i != head.i
-                ):
-                    return Refusal("context")  # "the Al-Halaliyah District of Qamishli"
-                if noun.lower_ in PLACE_PARTS or noun.lemma_.lower() in PLACE_PARTS:
-                    token = noun
-                    continue
-                if noun.i in triggers:
-                    role = "target"  # "the bombing of Aleppo", "the capture of Jaffna"
-                    token = noun
-                    continue
-                if noun.lower_ in OWNED_THINGS or noun.lemma_.lower() in OWNED_THINGS:
-                    return Refusal("owner")  # "the people of Aleppo", "the leader of Syria"
-                if noun.pos_ in ("NOUN", "PROPN") and noun.i != head.i:
-                    token = noun  # "the rebel stronghold of X": a site that is X
-                    continue
-                return Refusal("unreached")
-            if isinstance(found, Refusal):
-                return found
-            if found in ("compound",) and head.i not in triggers:
-                if head.lower_ in OWNED_THINGS or head.lemma_.lower() in OWNED_THINGS:
-                    return Refusal("owner")  # "a US drone", "the Kharkiv governor"
-                token = head  # "a Jerusalem hotel": the hotel is in Jerusalem
-                continue
-            role = found
-            if token.dep_ == "prep" and token.pos_ == "ADP":
-                token = head  # the phrase's own preposition: go to what it modifies
-            else:
-                token = head.head if dep == "pobj" else head
-            continue
-        # Walking from the role's governor up to the trigger.
-        if token.lemma_.lower() in _SPEECH:
-            return Refusal("speech")
-        if dep == "prep" and token.lower_ in _NOT_THROUGH:
-            return Refusal("detour")
-        if (dep == "acl" and token.tag_ == "VBN") or (
-            dep == "conj" and head.i in triggers and token.i in also_triggers
-        ):
-            confidence *= _VIA_OBJECT  # "a car parked in X", "was shot and killed in X"
-            token = head
-            continue
-        if (
-            dep == "advcl"
-            and head.i in triggers
-            and any(c.dep_ == "mark" and c.lower_ in _WHEN_MARKS for c in token.children)
-        ):
-            confidence *= _VIA_SUBJECT  # "were killed when a bomb exploded in X"
-            token = head
-            continue
-        if dep in _CLAUSE_DEPS:
-            return Refusal("clause")
-        if dep in ("dobj", "pobj", "prep", "nsubjpass", "attr", "compound", "amod", "agent"):
-            if token.lemma_.lower() in _TOPIC_VERBS:
-                return Refusal("topic")
-            if dep == "dobj" and head.lemma_.lower() in _TOPIC_VERBS:
-                return Refusal("topic")  # "to discuss security in Syria"
-            confidence *= _VIA_OBJECT
-            token = head
-            continue
-        if dep == "nsubj":
-            confidence *= _VIA_SUBJECT
-            token = head
-            continue
-        return Refusal("unreached")
-    else:
-        return Refusal("unreached")
-    if role is None:
-        return Refusal("unreached")
-    if role not in roles:
-        return Refusal("role")
-    return Attachment(role, round(_ROLE_CONFIDENCE[role] * confidence, 3))
-
-
-# --------------------------------------------------------------------------- events
 
 
 def _support_verb(
@@ -875,7 +477,7 @@ def _share_with_participles(events: list[ReportedEvent], doc: Doc) -> list[Repor
             for i, e in starts.items()
             if doc[i].head.i == token.i
             and doc[i].dep_ == "advcl"
-            and any(c.dep_ == "mark" and c.lower_ in _WHEN_MARKS for c in doc[i].children)
+            and any(c.dep_ == "mark" and c.lower_ in WHEN_MARKS for c in doc[i].children)
         ]
         source = next((e for e in related if e is not event and e.locations), None)
         if source is None:
@@ -897,7 +499,7 @@ def _inside_same_event(
         return False
     node = token
     for _ in range(3):
-        if node.head is node or node.dep_ in _CLAUSE_DEPS:
+        if node.head is node or node.dep_ in CLAUSE_DEPS:
             return False
         node = node.head
         for event in earlier:

@@ -1,0 +1,341 @@
+"""How a place mention attaches to an event's trigger, read from the parse.
+
+:func:`attachment` walks from a place mention up the dependency parse to
+the trigger. The first link gives the role (``target``, ``location``,
+``destination``, ``compound``); everything that says the place is something
+else is a :class:`Refusal` with its reason: the actor, the origin, the owner
+of a thing, the topic, a wider context, a source or a speaker (the
+:data:`VETOES`), or a path the rules cannot read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from layers.types import EventType
+
+__all__ = [
+    "CLAUSE_DEPS",
+    "DESTINATION",
+    "LOCATIVE",
+    "OWNED_THINGS",
+    "PLACE_PARTS",
+    "VETOES",
+    "WHEN_MARKS",
+    "Attachment",
+    "Refusal",
+    "attachment",
+]
+
+LOCATIVE = frozenset(
+    {
+        "in", "at", "on", "near", "over", "off", "around", "inside", "outside", "across",
+        "along", "within", "above", "throughout", "aboard", "through", "between", "beyond",
+        "upon", "onto", "beneath", "below", "amid", "among", "outskirts", "north", "south",
+    }
+)  # fmt: skip
+
+
+DESTINATION = frozenset({"to", "into", "toward", "towards"})
+
+
+_ORIGIN = frozenset({"from"})
+
+
+_TOPIC = frozenset({"about", "regarding", "concerning"})
+
+
+_NOT_THROUGH = frozenset(
+    {
+        "from", "against", "for", "despite", "including", "except", "besides",
+        "since", "during", "after", "before", "until", "following", "amid", "than",
+        "with", "without", "about", "regarding", "concerning", "as",
+    }
+)  # fmt: skip
+"""Prepositions a place's link to the trigger does not pass through: the place
+then belongs to someone's origin, a topic, another time or another event
+("Lindh, from a family in Marin County, was captured", "killed since the
+outbreak of the war in Syria", "protested against the assault on X")."""
+
+
+_TOPICAL_TOO = frozenset({"on", "over"})
+"""Prepositions that give a topical type's topic ("talks on Syria")."""
+
+
+CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "parataxis", "acl", "csubj"})
+
+
+_ATTRIBUTION_HEADS = frozenset({"according", "due", "thanks", "owing", "contrary", "prior"})
+
+
+_SPEECH = frozenset(
+    {"say", "tell", "report", "state", "announce", "claim", "accuse", "add", "warn", "deny"}
+)
+
+
+_TOPIC_VERBS = frozenset(
+    {"discuss", "debate", "address", "consider", "review", "raise", "examine", "focus"}
+)
+
+
+PLACE_PARTS = frozenset(
+    {
+        "city", "town", "village", "capital", "province", "region", "district", "area",
+        "outskirts", "suburb", "suburbs", "centre", "center", "heart", "part", "parts",
+        "edge", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+        "southwest", "border", "borders", "coast", "countryside", "governorate", "oblast",
+        "state", "county", "neighbourhood", "neighborhood", "port", "streets", "street",
+        "vicinity", "environs", "periphery", "territory", "territories", "waters", "skies",
+        "airspace", "zone", "municipality", "locality", "hamlet", "camp", "strip",
+        "enclave", "valley", "mountains", "hills", "island", "islands", "peninsula",
+        "desert", "sea", "gulf", "bay", "river", "banks", "bank", "shore", "shores",
+        "coastline", "front", "frontline", "sector", "quarter", "downtown", "kilometres",
+        "kilometers", "km", "miles", "mile", "direction", "side", "corner", "middle",
+        "all", "much", "most", "half", "rest",
+    }
+)  # fmt: skip
+"""Nouns a place name qualifies or that stand for a part of it: "the city of
+Aleppo", "the Kharkiv region", "the outskirts of Aleppo", "40 km north of Homs"."""
+
+
+OWNED_THINGS = frozenset(
+    {
+        "drone", "drones", "jet", "jets", "plane", "planes", "aircraft", "warplane",
+        "warplanes", "helicopter", "helicopters", "airliner", "bomber", "fighter", "ship",
+        "ships", "warship", "warships", "tanker", "tankers", "vessel", "vessels", "boat",
+        "boats", "frigate", "destroyer", "submarine", "carrier", "missile", "missiles",
+        "rocket", "rockets", "troops", "troop", "soldier", "soldiers", "forces", "force",
+        "army", "navy", "military", "official", "officials", "diplomat", "diplomats",
+        "citizen", "citizens", "national", "nationals", "convoy", "vehicle", "vehicles",
+        "truck", "trucks", "tank", "tanks", "company", "firm", "airline", "government",
+        "minister", "ministry", "president", "leader", "leaders", "envoy", "delegation",
+        "embassy", "ambassador", "police", "authorities", "media", "agency", "militants",
+        "rebels", "fighters", "militia", "team", "crew", "pilot", "pilots", "flag",
+        "flagged", "journalist", "journalists", "worker", "workers",
+        "contractor", "contractors", "man", "woman", "people", "spokesman", "spokeswoman",
+        "commander", "commanders", "general", "coalition", "counterpart", "counterparts",
+        "uav", "satellite", "sanctions", "policy", "economy", "club",
+    }
+)  # fmt: skip
+"""Nouns whose place modifier names an owner, a nationality or a party, not a
+site: "a US drone", "Russian troops", "the Kharkiv governor". A site's
+modifier is where it is: "a Jerusalem hotel", "a Baghdad restaurant"."""
+
+
+_NEAR_WORDS = frozenset({"close", "next", "near", "adjacent", "nearer", "closer"})
+
+
+_ACCESS_NOUNS = frozenset(
+    {"entrance", "entrances", "gate", "gates", "road", "approach", "approaches", "way",
+     "route", "highway", "access", "exit", "doorstep"}
+)  # fmt: skip
+
+
+WHEN_MARKS = frozenset({"when"})
+
+
+_MAX_HOPS = 8
+
+
+_ROLE_CONFIDENCE = {
+    "target": 0.9,
+    "location": 0.9,
+    "compound": 0.85,
+    "destination": 0.8,
+    "area": 0.9,
+}
+
+
+_VIA_OBJECT = 0.9
+
+
+_VIA_SUBJECT = 0.8
+
+
+_DEFAULT_ROLES = frozenset({"location", "target", "compound"})
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """How a place mention attaches to a trigger: the role, and how firmly."""
+
+    role: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a place mention is not where the event happened.
+
+    ``reason`` is one of :data:`VETOES` (the text says the place is something
+    else: ``actor``, ``origin``, ``topic``, ``source``, ``context``, ``owner``,
+    ``speech``) or a reason the parse gave no answer (``unreached``,
+    ``clause``, ``detour``, ``role``), which a learned scorer may overrule.
+    """
+
+    reason: str
+
+
+VETOES = frozenset({"actor", "origin", "topic", "source", "context", "owner", "speech"})
+"""Refusals no scorer may overrule: what the place is instead is in the text."""
+
+
+def _first_role(token: Token, event_type: EventType) -> str | Refusal:
+    """The role the link above ``token`` gives, or why it gives none.
+
+    A spatial phrase's root can be its preposition ("off the coast of X"):
+    the preposition then gives the role itself.
+    """
+    head = token.head
+    dep = token.dep_
+    if dep == "prep" and token.pos_ == "ADP":
+        dep, head = "pobj", token
+    if dep == "pobj":
+        word = head.lower_
+        if head.dep_ == "agent" or word == "by":
+            return Refusal("actor")
+        if word in _ORIGIN:
+            return Refusal("origin")  # "launched from southern Lebanon"
+        if word in _TOPIC or (event_type.topical and word in _TOPICAL_TOO):
+            return Refusal("topic")  # "talks on Syria"
+        if head.head.lower_ in _ATTRIBUTION_HEADS:
+            return Refusal("source")  # "according to Moscow" cites a source
+        if word in DESTINATION:
+            above = head.head
+            if above.lower_ in _NEAR_WORDS:
+                return "location"  # "villages close to Algiers"
+            if above.lower_ in _ACCESS_NOUNS or above.lemma_.lower() in _ACCESS_NOUNS:
+                return "of"  # "the entrance to Bethlehem" stands for a part of it
+            return "destination"
+        if word in LOCATIVE:
+            return "location"
+        return "of" if word == "of" else Refusal("unreached")
+    if dep in ("dobj", "nsubjpass", "attr", "oprd"):
+        return "target"
+    if dep in ("npadvmod", "advmod") and token.lower_ in PLACE_PARTS:
+        return "location"  # "raids north of Baghdad"
+    return "compound" if dep in ("compound", "nmod") else Refusal("unreached")
+
+
+def attachment(
+    root: Token,
+    triggers: frozenset[int],
+    event_type: EventType,
+    *,
+    other_places: frozenset[int],
+    also_triggers: frozenset[int] = frozenset(),
+) -> Attachment | Refusal:
+    """How the mention whose syntactic root is ``root`` attaches to the trigger.
+
+    ``triggers`` are the token indices of the trigger (and of the verb it is
+    the subject of); ``other_places`` the tokens of the sentence's other place
+    mentions; ``also_triggers`` the sentence's other trigger words, through
+    which a conjoined verb lends its place ("was shot and killed in X").
+    A :class:`Refusal` says why the mention is not where the event happened.
+    """
+    roles = set(event_type.roles) if event_type.roles else _DEFAULT_ROLES
+    token = root
+    role: str | None = None
+    confidence = 1.0
+    for _ in range(_MAX_HOPS):
+        if token.i in triggers:
+            break
+        head = token.head
+        if head is token:
+            return Refusal("unreached")
+        dep = token.dep_
+        if head.i in other_places and dep != "conj":
+            return Refusal("context")  # qualifies another place: "Sanaa, the capital of Yemen"
+        if dep == "conj":
+            token = head
+            continue
+        if dep in ("poss", "amod") and role is None:
+            if head.i in triggers:
+                return Refusal("actor")  # "Israel's attack", "Israeli strikes"
+            if head.lower_ in PLACE_PARTS:
+                if any(c.i in other_places for c in head.children if c.i != token.i):
+                    return Refusal("context")  # "Russia's Krasnodar region"
+                token = head
+                continue
+            return Refusal("owner")  # "Russia's drone"
+        if dep == "appos":
+            token = head
+            continue
+        if role is None:
+            found = _first_role(token, event_type)
+            if found == "of":
+                # "the city of Aleppo", "the outskirts of X": the noun stands for the place
+                noun = head.head
+                if noun.i in other_places or any(
+                    c.i in other_places for c in noun.children if c.i != head.i
+                ):
+                    return Refusal("context")  # "the Al-Halaliyah District of Qamishli"
+                if noun.lower_ in PLACE_PARTS or noun.lemma_.lower() in PLACE_PARTS:
+                    token = noun
+                    continue
+                if noun.i in triggers:
+                    role = "target"  # "the bombing of Aleppo", "the capture of Jaffna"
+                    token = noun
+                    continue
+                if noun.lower_ in OWNED_THINGS or noun.lemma_.lower() in OWNED_THINGS:
+                    return Refusal("owner")  # "the people of Aleppo", "the leader of Syria"
+                if noun.pos_ in ("NOUN", "PROPN") and noun.i != head.i:
+                    token = noun  # "the rebel stronghold of X": a site that is X
+                    continue
+                return Refusal("unreached")
+            if isinstance(found, Refusal):
+                return found
+            if found in ("compound",) and head.i not in triggers:
+                if head.lower_ in OWNED_THINGS or head.lemma_.lower() in OWNED_THINGS:
+                    return Refusal("owner")  # "a US drone", "the Kharkiv governor"
+                token = head  # "a Jerusalem hotel": the hotel is in Jerusalem
+                continue
+            role = found
+            if token.dep_ == "prep" and token.pos_ == "ADP":
+                token = head  # the phrase's own preposition: go to what it modifies
+            else:
+                token = head.head if dep == "pobj" else head
+            continue
+        # Walking from the role's governor up to the trigger.
+        if token.lemma_.lower() in _SPEECH:
+            return Refusal("speech")
+        if dep == "prep" and token.lower_ in _NOT_THROUGH:
+            return Refusal("detour")
+        if (dep == "acl" and token.tag_ == "VBN") or (
+            dep == "conj" and head.i in triggers and token.i in also_triggers
+        ):
+            confidence *= _VIA_OBJECT  # "a car parked in X", "was shot and killed in X"
+            token = head
+            continue
+        if (
+            dep == "advcl"
+            and head.i in triggers
+            and any(c.dep_ == "mark" and c.lower_ in WHEN_MARKS for c in token.children)
+        ):
+            confidence *= _VIA_SUBJECT  # "were killed when a bomb exploded in X"
+            token = head
+            continue
+        if dep in CLAUSE_DEPS:
+            return Refusal("clause")
+        if dep in ("dobj", "pobj", "prep", "nsubjpass", "attr", "compound", "amod", "agent"):
+            if token.lemma_.lower() in _TOPIC_VERBS:
+                return Refusal("topic")
+            if dep == "dobj" and head.lemma_.lower() in _TOPIC_VERBS:
+                return Refusal("topic")  # "to discuss security in Syria"
+            confidence *= _VIA_OBJECT
+            token = head
+            continue
+        if dep == "nsubj":
+            confidence *= _VIA_SUBJECT
+            token = head
+            continue
+        return Refusal("unreached")
+    else:
+        return Refusal("unreached")
+    if role is None:
+        return Refusal("unreached")
+    if role not in roles:
+        return Refusal("role")
+    return Attachment(role, round(_ROLE_CONFIDENCE[role] * confidence, 3))

@@ -1,0 +1,158 @@
+"""Which words report an event, and of which type.
+
+A token is a trigger when one of its keys (:func:`trigger_keys`: its lemma
+or form, with a particle, its object, the modifier before it, its
+preposition, the passive, its part of speech) is listed by a type of the
+taxonomy. :func:`match_type` picks the type whose conditions hold best;
+:class:`TypeIndex` gathers the types of a set of layers once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from layers.types import EventType, LayerDefinition
+
+__all__ = ["TypeIndex", "match_type", "trigger_keys"]
+
+_PARTICLES = frozenset({"down", "up", "off", "out", "back", "over", "into", "in"})
+
+
+_TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
+
+
+_NAMED = frozenset({"ORG", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
+"""Entity labels whose words name something, not an event that happened."""
+
+
+_POS_TAG = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
+
+
+def trigger_keys(token: Token) -> set[str]:
+    """The keys a token can match in a type's trigger list.
+
+    The lemma and the form; with a particle ("shoot down"); with its object
+    ("open fire", "take control"); with the modifier before it ("missile
+    strike", "car bomb"); after its preposition ("on strike"); hyphenated
+    forms; and ``lemma passive`` when it is in the passive voice. Each is
+    also given with the token's part of speech (``bomb/verb``).
+    """
+    lemma = token.lemma_.lower()
+    keys = {lemma, token.lower_}
+    for child in token.children:
+        if child.dep_ in ("prt", "advmod") and child.lower_ in _PARTICLES:
+            keys.add(f"{lemma} {child.lower_}")
+            keys.add(f"{token.lower_} {child.lower_}")
+        elif child.dep_ in ("compound", "amod", "nmod") and child.i == token.i - 1:
+            keys.add(f"{child.lower_} {lemma}")
+            keys.add(f"{child.lemma_.lower()} {lemma}")
+        elif child.dep_ in ("dobj", "pobj") or (child.dep_ == "prep" and child.i == token.i + 1):
+            keys.add(f"{lemma} {child.lemma_.lower()}")
+        if child.dep_ in ("auxpass", "nsubjpass"):
+            keys.add(f"{lemma} passive")
+        if child.dep_ == "prep":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    keys.add(f"{lemma} {child.lower_} {grandchild.lemma_.lower()}")
+    head = token.head
+    if token.dep_ == "pobj" and head is not token:
+        keys.add(f"{head.lower_} {lemma}")
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
+        keys.add(f"{token.lower_}-{doc[token.i + 2].lower_}")
+    tag = _POS_TAG.get(token.pos_)
+    if tag is not None:
+        keys |= {f"{lemma}/{tag}", f"{token.lower_}/{tag}"}
+    return keys
+
+
+@dataclass(frozen=True)
+class TypeIndex:
+    """Every event type of a set of layers, with the layer that shows it.
+
+    A type that two layers list is shown by the first (in layer order); a
+    type no layer lists is still found, on the default layer.
+    """
+
+    types: tuple[tuple[EventType, str], ...]
+    triggers: frozenset[str]
+
+    @classmethod
+    def of(cls, layers: Sequence[LayerDefinition]) -> TypeIndex:
+        """Index the types of ``layers`` (already in layer order)."""
+        seen: dict[str, tuple[EventType, str]] = {}
+        for layer in layers:
+            for event_type in layer.event_types:
+                seen.setdefault(event_type.id, (event_type, layer.id))
+        triggers = frozenset(k for t, _ in seen.values() for k in t.triggers)
+        return cls(tuple(seen.values()), triggers)
+
+
+def _object_words(token: Token, place_tokens: frozenset[int]) -> set[str]:
+    """What the trigger acts on: its object's lemma, or ``@place`` for a place."""
+    words: set[str] = set()
+    if token.dep_ == "acl" and token.head is not token:  # "shells fired by the army"
+        words |= {token.head.lemma_.lower(), token.head.lower_}
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr") or (
+            child.dep_ == "pobj" and token.pos_ == "NOUN"
+        ):
+            words.add(child.lemma_.lower())
+            words.add(child.lower_)
+            if child.i in place_tokens:
+                words.add("@place")
+        elif child.dep_ == "prep" and child.lower_ in ("of", "on"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    words |= {pobj.lemma_.lower(), pobj.lower_}
+                    if pobj.i in place_tokens:
+                        words.add("@place")
+    return words
+
+
+def match_type(
+    token: Token,
+    index: TypeIndex,
+    sentence_words: set[str],
+    place_tokens: frozenset[int] = frozenset(),
+) -> tuple[EventType, str] | None:
+    """The type (and its layer) whose trigger this token is, or ``None``.
+
+    Among the types whose triggers match and whose conditions hold, a type
+    whose ``objects`` the trigger's object satisfies wins; then the longest
+    matching key ("missile strike" over "strike"); then a type whose
+    ``requires`` the sentence met (an attack with missiles is a strike);
+    then taxonomy order. Words inside a name ("the Government of National
+    Accord") trigger nothing.
+    """
+    if token.pos_ not in _TRIGGER_POS or (token.is_stop and token.lower_ not in index.triggers):
+        return None
+    if token.ent_type_ in _NAMED:
+        return None  # "the Government of National Accord", "Operation Desert Storm"
+    keys = trigger_keys(token)
+    if not keys & index.triggers:
+        return None
+    best: tuple[tuple[int, int, int, int], EventType, str] | None = None
+    objects: set[str] | None = None
+    own = {token.lemma_.lower(), token.lower_}  # a trigger cannot be its own condition
+    for order, (event_type, layer_id) in enumerate(index.types):
+        matched = keys & set(event_type.triggers)
+        if not matched or keys & set(event_type.excludes):
+            continue
+        if event_type.requires and not (sentence_words - own) & set(event_type.requires):
+            continue
+        if event_type.requires_also and not (sentence_words - own) & set(event_type.requires_also):
+            continue
+        if event_type.objects:
+            if objects is None:
+                objects = _object_words(token, place_tokens)
+            if not objects & set(event_type.objects):
+                continue
+        length = max(len(k.split("/")[0].split()) for k in matched)
+        rank = (1 if event_type.objects else 0, length, 1 if event_type.requires else 0, -order)
+        if best is None or rank > best[0]:
+            best = (rank, event_type, layer_id)
+    return None if best is None else (best[1], best[2])
