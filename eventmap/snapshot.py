@@ -81,23 +81,31 @@ _UNCLUSTER = """() => {
 }"""
 
 
-def _static_css(map_ids: list[str]) -> str:
-    """CSS hiding the interactive controls of the page's maps.
+def _prefixes(map_ids: list[str]) -> list[str]:
+    """The class prefixes of the page's maps: ``em`` on a page, the map id in a fragment."""
+    return ["em", *(i for i in map_ids if re.fullmatch(r"[A-Za-z][\w-]*", i))]
 
-    Their classes are prefixed ``em`` on a page and with the map id in a fragment.
+
+def _static_css(map_ids: list[str]) -> str:
+    """CSS hiding what the map's own ``PFX-static`` look keeps: popups and cluster bubbles.
+
+    The map page itself folds the rest away when its container has the class
+    ``PFX-static`` (see :data:`_MAKE_STATIC`): zoom buttons, search, the
+    legend's checkboxes and date sliders; the legend, its dates and the
+    credits stay.
     """
-    prefixes = ["em", *(i for i in map_ids if re.fullmatch(r"[A-Za-z][\w-]*", i))]
-    own = [f".{p}-{part}" for p in prefixes for part in ("search", "time", "cluster")]
-    hidden = [
-        ".leaflet-control-zoom",
-        ".leaflet-control-layers",
-        ".leaflet-popup-pane",
-        ".leaflet-control:has(input[type=search])",
-        ".leaflet-control:has(input[type=range])",
-        ".marker-cluster",
-        *own,
-    ]
+    own = [f".{p}-cluster" for p in _prefixes(map_ids)]
+    hidden = [".leaflet-popup-pane", ".marker-cluster", *own]
     return ",".join(hidden) + "{display:none !important}"
+
+
+_MAKE_STATIC = """(prefixes) => {
+    for (const p of prefixes) {
+        for (const box of document.querySelectorAll("." + p + "-map")) {
+            box.classList.add(p + "-static");
+        }
+    }
+}"""
 
 
 class SnapshotError(RuntimeError):
@@ -298,7 +306,9 @@ def prepare(page: Any, options: SnapshotOptions, *, name: str = "the map") -> No
     if page.evaluate("!window.eventmapMaps"):  # a report page: nothing to move
         return
     if options.static:
-        page.add_style_tag(content=_static_css(page.evaluate(_MAP_IDS)))
+        map_ids = page.evaluate(_MAP_IDS)
+        page.evaluate(_MAKE_STATIC, _prefixes(map_ids))
+        page.add_style_tag(content=_static_css(map_ids))
         page.evaluate(_UNCLUSTER)
     if options.zoom is not None or options.center is not None:
         page.evaluate(_SET_VIEW, [options.zoom, list(options.center) if options.center else None])
