@@ -55,6 +55,7 @@ from eventmap.geojson import geojson_geometry
 from eventmap.grouping import PlaceOnLayer, group_events, layer_rank
 from eventmap.urls import safe_url
 from geo.types import Place, Precision
+from layers.registry import event_type_titles
 from layers.types import Citation, Event, LayerDefinition
 
 __all__ = [
@@ -655,6 +656,7 @@ def map_data(
     defs_in = tuple(layer_defs)
     groups = group_events(events, layer_defs=defs_in)
     defs = _definitions((g.layer for g in groups), defs_in)
+    type_titles = event_type_titles(defs_in)
     dates = event_dates(events)
     triggers = _event_triggers(events)
 
@@ -706,7 +708,7 @@ def map_data(
                         mark_end,
                         date,
                         source,
-                        getattr(citation, "event_type", None),
+                        type_titles.get(kind, kind) if (kind := citation.event_type) else None,
                         getattr(citation, "trigger", None) or triggers.get(c_key),
                     ]
                 )

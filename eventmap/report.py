@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from eventmap.grouping import PlaceOnLayer
 from geo.types import Place, Precision
 from layers.dates import citation_date
+from layers.registry import event_type_titles
 from layers.types import Citation, LayerDefinition
 
 if TYPE_CHECKING:
@@ -95,10 +96,12 @@ def _context_layers(layer_defs: Iterable[LayerDefinition]) -> set[str]:
     return {layer.id for layer in layer_defs if layer.default}
 
 
-def _event_type(citation: Citation, layer_title: str) -> str:
-    """The event type the citation carries (when the classifier set one), else the layer's."""
+def _event_type(citation: Citation, layer_title: str, type_titles: dict[str, str]) -> str:
+    """The title of the citation's event type (when the classifier set one), else the layer's."""
     found = getattr(citation, "event_type", None)
-    return found if isinstance(found, str) and found.strip() else layer_title
+    if isinstance(found, str) and found.strip():
+        return type_titles.get(found, found)
+    return layer_title
 
 
 def chronology(
@@ -110,6 +113,7 @@ def chronology(
     are not events and are left out; see :func:`_named_places`.
     """
     titles = _layer_titles(layer_defs)
+    type_titles = event_type_titles(layer_defs)
     context = _context_layers(layer_defs)
     rows: list[ChronologyRow] = []
     for group in groups:
@@ -119,7 +123,9 @@ def chronology(
         for citation in group.citations:
             when, source = citation_date(citation)
             rows.append(
-                ChronologyRow(when, source, _event_type(citation, title), group.place, citation)
+                ChronologyRow(
+                    when, source, _event_type(citation, title, type_titles), group.place, citation
+                )
             )
     rows.sort(
         key=lambda r: (

@@ -27,6 +27,7 @@ __all__ = [
     "LayerError",
     "bundled_definitions_dir",
     "definitions_digest",
+    "event_type_titles",
     "load_event_types",
     "load_layers",
 ]
@@ -215,3 +216,8 @@ def load_layers(extra_dir: Path | None = None) -> list[LayerDefinition]:
 def definitions_digest(layers: Sequence[LayerDefinition]) -> str:
     """A short digest of the definitions, for cache keys."""
     return hashlib.sha256(repr(tuple(layers)).encode()).hexdigest()[:16]
+
+
+def event_type_titles(layers: Iterable[LayerDefinition]) -> dict[str, str]:
+    """Each event type's title by its id, as the map, the brief and exports show it."""
+    return {t.id: t.title for layer in layers for t in layer.event_types}

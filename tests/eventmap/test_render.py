@@ -714,6 +714,16 @@ def test_citations_carry_event_type_and_trigger_when_known() -> None:
     assert map_data([triggered], DEFS)["citations"][0][6:] == [None, "struck"]
 
 
+def test_a_known_event_type_is_shown_by_its_title() -> None:
+    from layers.types import EventType
+
+    drone = EventType(id="drone_strike", title="Drone strike", triggers=("strike",))
+    defs = tuple(replace(d, event_types=(drone,)) if d.id == "strike_sites" else d for d in DEFS)
+    typed = replace(cite(SENT_HARBOUR, "Port Amber"), event_type="drone_strike", trigger="hit")
+    data = map_data([event("strike_sites", HARBOUR, typed)], defs)
+    assert data["citations"][0][6:] == ["Drone strike", "hit"]
+
+
 def test_fragment_ids_are_unique_per_map_and_folder_and_deterministic() -> None:
     first = render_fragment(sample_events(), DEFS, id_salt="/a/maps")
     again = render_fragment(sample_events(), DEFS, id_salt="/a/maps")
