@@ -39,7 +39,7 @@ import secrets
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,12 +51,12 @@ from eventmap.articles import (
     read_article_bytes,
 )
 from eventmap.atomic import ReplaceProgress, replace_together
-from eventmap.cache import ArticleCache, CacheStats, default_cache_dir
+from eventmap.cache import ArticleCache, default_cache_dir
 from eventmap.config import PipelineConfig
 from eventmap.engine import Engine, EngineError, LocalEngine
 from eventmap.faults import Fault, note_outputs, output_fault
 from eventmap.feedback import NullProgress, Progress
-from eventmap.grouping import PlaceOnLayer
+from eventmap.outcome import BuildReport
 from eventmap.records import PlaceInterner, RecordError, decode_events, geometry_refs, wkb_geometry
 from eventmap.version import PipelineVersion, config_version
 from eventmap.work import Task, TaskResult
@@ -83,48 +83,6 @@ _OUTPUT_TEMP = re.compile(
 
 _WHERE = re.compile(r" at [\w.-]+:\d+$")
 """Where in the code a processing failure was raised (see :func:`eventmap.work._describe`)."""
-
-
-@dataclass
-class BuildReport:
-    """What a build did, for the summary and the exit code."""
-
-    articles_found: int = 0
-    articles_read: int = 0
-    from_cache: int = 0
-    processed: int = 0
-    failed: list[ArticleError] = field(default_factory=list)
-    places: int = 0
-    events: int = 0
-    events_per_layer: Counter[str] = field(default_factory=Counter)
-    places_per_layer: Counter[str] = field(default_factory=Counter)
-    outputs: list[Path] = field(default_factory=list)
-    outputs_reused: bool = False
-    """The outputs were already those of these results, and were left as they were."""
-    seconds: float = 0.0
-    engine: str = ""
-    cache_dir: Path | None = None
-    cache: CacheStats | None = None
-    warnings: list[str] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)
-    """Wall seconds of each phase of the build."""
-    removed: list[Path] = field(default_factory=list)
-    """Optional outputs of an earlier build (fragment, exports) this build removed."""
-    groups: list[PlaceOnLayer] = field(default_factory=list)
-    """The events grouped as the map draws them (for ``eventmap report``)."""
-    context_layers: frozenset[str] = frozenset()
-    """Layers of places only named, not where an event happened ("Other places")."""
-    no_place: list[str] = field(default_factory=list)
-    """Articles read in which no place was found."""
-    work: dict[str, float] = field(default_factory=dict)
-    """Seconds of per-article work by stage (spaCy, places, events, other), summed over
-    workers: with several workers they add up to more than the wall time."""
-
-    def summary(self) -> str:
-        """One line for the terminal."""
-        from eventmap.feedback import summary_lines
-
-        return summary_lines(self)[0]
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 from eventmap.feedback import printable
 
 if TYPE_CHECKING:
-    from eventmap.build import BuildReport
     from eventmap.config import PipelineConfig
     from eventmap.engine import Engine
+    from eventmap.outcome import BuildReport
 
 __all__ = ["main"]
 
@@ -220,7 +220,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="eventmap",
         description="Turn news articles into source-cited event maps, geocoded offline.",
     )
-    from eventmap import __version__
+    from eventmap._version import __version__
 
     parser.add_argument("--version", action="version", version=f"eventmap {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

@@ -35,10 +35,10 @@ from layers.dates import citation_date
 from layers.types import Citation, LayerDefinition
 
 if TYPE_CHECKING:
-    from eventmap.build import BuildReport
     from eventmap.config import PipelineConfig
     from eventmap.engine import Engine
     from eventmap.feedback import Progress
+    from eventmap.outcome import BuildReport
 
 __all__ = [
     "REPORT_FILE",
