@@ -483,7 +483,7 @@ def build(
         ``out_dir``, so fragments of different builds share a page.
     exports
         Extra formats to write beside the GeoJSON: ``gpkg``, ``kml``, ``csv``
-        (see :data:`eventmap.exports.EXPORT_FORMATS`).
+        (see :data:`eventmap.exports.formats.EXPORT_FORMATS`).
 
     Raises
     ------
@@ -570,7 +570,7 @@ def _build_into(
     exports: Sequence[str],
 ) -> None:
     """The body of :func:`build`, which notes on any exception how far the outputs got."""
-    from eventmap.exports import EXPORT_FORMATS, remove_unrequested
+    from eventmap.exports.formats import EXPORT_FORMATS, remove_unrequested
     from eventmap.grouping import group_events
 
     sources, failed, warnings = _read_sources(articles_dir, exclude=(out_dir,))
@@ -656,7 +656,7 @@ def _build_into(
 
     def texts() -> dict[str, bytes]:
         """Every output's bytes, in the order they are renamed: the map last."""
-        from eventmap.export import geojson_text
+        from eventmap.exports.geojson import geojson_text
         from eventmap.render import render_fragment, render_html
 
         found = {GEOJSON_FILE: geojson_text(groups, layer_defs=layers).encode("utf-8")}

@@ -103,7 +103,7 @@ def _positive_int(text: str) -> int:
 
 
 def _export_formats(text: str) -> tuple[str, ...]:
-    from eventmap.exports import EXPORT_FORMATS
+    from eventmap.exports.formats import EXPORT_FORMATS
 
     names = tuple(dict.fromkeys(n.strip().lower() for n in text.split(",") if n.strip()))
     unknown = [n for n in names if n not in EXPORT_FORMATS]

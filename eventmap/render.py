@@ -51,7 +51,7 @@ from branca.element import Element, Figure, MacroElement
 from shapely.geometry.base import BaseGeometry
 
 from eventmap.basemap import MAX_LAT, SEA_COLOR, base_features, base_labels
-from eventmap.geojson import geojson_geometry
+from eventmap.exports.geometry import geojson_geometry
 from eventmap.grouping import PlaceOnLayer, group_events, layer_rank
 from eventmap.urls import safe_url
 from geo.types import Place, Precision

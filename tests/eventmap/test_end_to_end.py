@@ -175,7 +175,7 @@ def test_exports_of_a_processed_article(pipeline, tmp_path):
 
     import pyogrio
 
-    from eventmap.exports import EXPORT_FORMATS
+    from eventmap.exports.formats import EXPORT_FORMATS
     from eventmap.grouping import group_events
     from layers.classify import ArticleInfo
 
