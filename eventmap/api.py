@@ -60,7 +60,7 @@ def build_map(
     reuses one already loaded (else one per process is loaded and kept).
     """
     from eventmap.config import PipelineConfig
-    from eventmap.render import build_map as render_map
+    from eventmap.map.render import build_map as render_map
     from eventmap.work import pipeline_for
 
     if pipeline is None:

@@ -657,7 +657,7 @@ def _build_into(
     def texts() -> dict[str, bytes]:
         """Every output's bytes, in the order they are renamed: the map last."""
         from eventmap.exports.geojson import geojson_text
-        from eventmap.render import render_fragment, render_html
+        from eventmap.map.render import render_fragment, render_html
 
         found = {GEOJSON_FILE: geojson_text(groups, layer_defs=layers).encode("utf-8")}
         for name in extra:

@@ -77,7 +77,7 @@ def _lat_lon(text: str) -> tuple[float, float]:
 
 
 def _run_snapshot(args: argparse.Namespace, err: TextIO) -> int:
-    from eventmap.snapshot import SnapshotError, SnapshotOptions, snapshot
+    from eventmap.map.snapshot import SnapshotError, SnapshotOptions, snapshot
 
     options = SnapshotOptions(
         width=args.width,
@@ -115,7 +115,7 @@ def _export_formats(text: str) -> tuple[str, ...]:
 
 def _fragment_id(text: str) -> str:
     """An element id the fragment can carry: checked before any article is read."""
-    from eventmap.render import MAP_ID_RE
+    from eventmap.map.render import MAP_ID_RE
 
     if not MAP_ID_RE.fullmatch(text):
         raise argparse.ArgumentTypeError(
@@ -573,8 +573,8 @@ def _closing(engine: Engine) -> Iterator[Engine]:
 def _run_report(args: argparse.Namespace, err: TextIO) -> int:
     from eventmap.engine import EngineError, LocalEngine
     from eventmap.feedback import make_progress, notice_lines
+    from eventmap.map.snapshot import SnapshotError
     from eventmap.report import make_report
-    from eventmap.snapshot import SnapshotError
     from geo.overrides import OverrideError
 
     if not args.articles_dir.is_dir():

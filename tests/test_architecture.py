@@ -55,7 +55,6 @@ CORE = frozenset(
 UNSORTED = frozenset(
     f"eventmap.{name}"
     for name in (
-        "basemap",
         "build",
         "cache",
         "engine",
@@ -66,8 +65,6 @@ UNSORTED = frozenset(
         "outcome",
         "point_conventions",
         "records",
-        "render",
-        "snapshot",
         "watch",
         "work",
     )

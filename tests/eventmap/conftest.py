@@ -99,7 +99,7 @@ def quick_render(monkeypatch):
     """A stand-in for the folium map, for tests about what is processed and cached
     rather than about the map: the GeoJSON (real) and this listing of every event
     still show any change in the results. The determinism tests use the real map."""
-    import eventmap.render
+    import eventmap.map.render
 
     def render(events, layers, *, title="eventmap", **_options):
         return "".join(
@@ -108,4 +108,4 @@ def quick_render(monkeypatch):
             for e in events
         )
 
-    monkeypatch.setattr(eventmap.render, "render_html", render)
+    monkeypatch.setattr(eventmap.map.render, "render_html", render)
