@@ -17,15 +17,15 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventmap import evaluate
-from eventmap.geoparse import geoparse_lines
-from eventmap.pipeline import Pipeline
-from eventmap.point_conventions import (
+from eventmap.evaluation import evaluate
+from eventmap.evaluation.geoparse import geoparse_lines
+from eventmap.evaluation.point_conventions import (
     FeatureOf,
     accuracy_ceiling,
     modal_gold_points,
     rescore_at_points,
 )
+from eventmap.pipeline import Pipeline
 from geo.gazetteer import open_gazetteer
 
 REPO = Path(__file__).resolve().parents[1]
@@ -87,7 +87,7 @@ def convention_rows(corpora: list[Measured], feature_of: FeatureOf) -> list[str]
     """Markdown rows: each corpus re-scored with its areas put at other points.
 
     They show how much of the resolution error is a point convention rather
-    than a wrong place (see :mod:`eventmap.point_conventions`).
+    than a wrong place (see :mod:`eventmap.evaluation.point_conventions`).
     """
     rows = []
     for corpus in corpora:
@@ -184,7 +184,7 @@ def main() -> None:
         "## How much of the error is the corpus's point convention",
         "",
         "Each corpus re-scored (resolution given recognition) with the places of some",
-        'kinds moved (`eventmap/point_conventions.py`). "Own gold points" is an oracle:',
+        'kinds moved (`eventmap/evaluation/point_conventions.py`). "Own gold points" is an oracle:',
         "every matched country (or province) is put at the point that corpus's gold",
         "gives it most often, which no geoparser can know; what is left is the error",
         'that is not convention. "Another corpus\'s gold points" is what adopting that',

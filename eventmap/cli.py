@@ -627,7 +627,7 @@ def _run_geoparse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """
     import io
 
-    from eventmap.geoparse import GeoparseError, geoparse_lines
+    from eventmap.evaluation.geoparse import GeoparseError, geoparse_lines
 
     if str(args.input) != "-" and not args.input.is_file():
         raise UsageError(f"{args.input}: no such file")
@@ -661,7 +661,7 @@ def _run_geoparse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from eventmap import evaluate
+    from eventmap.evaluation import evaluate
 
     try:
         gold = evaluate.load_gold(args.gold)
@@ -673,7 +673,7 @@ def _run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         except (OSError, ValueError) as exc:
             raise UsageError(str(exc)) from exc
     else:
-        from eventmap.geoparse import geoparse_lines
+        from eventmap.evaluation.geoparse import geoparse_lines
 
         pipeline = _pipeline(args)
         lines = (json.dumps({"doc_id": d.doc_id, "text": d.text}) for d in gold)
