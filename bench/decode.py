@@ -8,10 +8,10 @@ every article's events record up in the build cache and decoding it
 one process, without spaCy or a corpus build: ``--n`` synthetic events
 records (``--events`` events each, about as many as the synthetic corpus
 gives, on places drawn from a pool of 400, a few with large outlines stored
-as blobs) are encoded with :mod:`eventmap.records` and stored with
-:class:`eventmap.cache.ArticleCache`; then each run reads every record back
+as blobs) are encoded with :mod:`eventmap.build.records` and stored with
+:class:`eventmap.build.cache.ArticleCache`; then each run reads every record back
 (``get``: header, checksum, inflate, JSON) and decodes it (``decode_events``)
-the way :mod:`eventmap.build` does, sharing one :class:`PlaceInterner`.
+the way :mod:`eventmap.build.run` does, sharing one :class:`PlaceInterner`.
 The best of ``--runs`` is reported.
 """
 
@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import shapely
 from shapely.geometry import Point
 
-from eventmap.cache import ArticleCache
-from eventmap.records import (
+from eventmap.build.cache import ArticleCache
+from eventmap.build.records import (
     GeometryEncoder,
     PlaceInterner,
     decode_events,

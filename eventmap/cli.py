@@ -23,12 +23,12 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, TextIO
 
-from eventmap.feedback import printable
+from eventmap.build.feedback import printable
 
 if TYPE_CHECKING:
+    from eventmap.build.engine import Engine
+    from eventmap.build.outcome import BuildReport
     from eventmap.config import PipelineConfig
-    from eventmap.engine import Engine
-    from eventmap.outcome import BuildReport
 
 __all__ = ["main"]
 
@@ -436,7 +436,7 @@ def _config(args: argparse.Namespace) -> PipelineConfig:
 
 def _pipeline(args: argparse.Namespace) -> Any:
     """The loaded pipeline (one per process and configuration)."""
-    from eventmap.work import pipeline_for
+    from eventmap.build.work import pipeline_for
 
     config = _config(args)
     try:
@@ -446,13 +446,13 @@ def _pipeline(args: argparse.Namespace) -> Any:
 
 
 def _engine(args: argparse.Namespace) -> Engine:
-    from eventmap.engine import DaskEngine, LocalEngine
+    from eventmap.build.engine import DaskEngine, LocalEngine
 
     if args.workers is not None:
         return DaskEngine(workers=args.workers)
     if args.scheduler:
         return DaskEngine(address=args.scheduler)
-    from eventmap.work import pipeline_for
+    from eventmap.build.work import pipeline_for
 
     # The build adds the analyst's places.toml to the configuration it asks for;
     # the engine names a pipeline that cannot load (EngineError).
@@ -462,7 +462,7 @@ def _engine(args: argparse.Namespace) -> Engine:
 
 
 def _report(report: BuildReport, args: argparse.Namespace, err: TextIO) -> int:
-    from eventmap.feedback import notice_lines, summary_lines
+    from eventmap.build.feedback import notice_lines, summary_lines
 
     for failure in report.failed:
         print(f"eventmap: skipped {printable(failure)}", file=err)
@@ -491,10 +491,10 @@ def _exports(args: argparse.Namespace) -> tuple[str, ...]:
 
 
 def _build_once(args: argparse.Namespace, engine: Engine, err: TextIO, *, fresh: bool) -> int:
-    from eventmap.build import build
-    from eventmap.engine import EngineError
-    from eventmap.faults import Fault
-    from eventmap.feedback import make_progress
+    from eventmap.build.engine import EngineError
+    from eventmap.build.faults import Fault
+    from eventmap.build.feedback import make_progress
+    from eventmap.build.run import build
     from geo.overrides import OverrideError
 
     if not args.articles_dir.is_dir():
@@ -529,7 +529,7 @@ def _run_build(args: argparse.Namespace, err: TextIO) -> int:
 
 
 def _run_watch(args: argparse.Namespace, err: TextIO) -> int:
-    from eventmap.watch import watch
+    from eventmap.build.watch import watch
 
     if not args.articles_dir.is_dir():
         raise UsageError(f"{args.articles_dir}: not a folder of articles")
@@ -571,8 +571,8 @@ def _closing(engine: Engine) -> Iterator[Engine]:
 
 
 def _run_report(args: argparse.Namespace, err: TextIO) -> int:
-    from eventmap.engine import EngineError, LocalEngine
-    from eventmap.feedback import make_progress, notice_lines
+    from eventmap.build.engine import EngineError, LocalEngine
+    from eventmap.build.feedback import make_progress, notice_lines
     from eventmap.map.snapshot import SnapshotError
     from eventmap.report import make_report
     from geo.overrides import OverrideError
@@ -705,7 +705,7 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
 
 def _left(exc: BaseException) -> str:
     """What an interrupted command left, in words (see :class:`eventmap.atomic.ReplaceProgress`)."""
-    from eventmap.faults import outputs_progress
+    from eventmap.build.faults import outputs_progress
 
     progress = outputs_progress(exc)
     return "the previous outputs are unchanged" if progress is None else progress.describe()

@@ -35,10 +35,10 @@ from layers.dates import citation_date
 from layers.types import Citation, LayerDefinition
 
 if TYPE_CHECKING:
+    from eventmap.build.engine import Engine
+    from eventmap.build.feedback import Progress
+    from eventmap.build.outcome import BuildReport
     from eventmap.config import PipelineConfig
-    from eventmap.engine import Engine
-    from eventmap.feedback import Progress
-    from eventmap.outcome import BuildReport
 
 __all__ = [
     "REPORT_FILE",
@@ -458,7 +458,7 @@ def make_report(
         When Chromium or Playwright is missing, or the map cannot be drawn.
     """
     from eventmap.atomic import write_text_atomic
-    from eventmap.build import MAP_FILE, build
+    from eventmap.build.run import MAP_FILE, build
     from eventmap.config import PipelineConfig
     from eventmap.map.snapshot import SnapshotOptions, find_chromium, print_pdf, snapshot
 
@@ -516,7 +516,7 @@ def make_report(
 
 def _forget_manifest(built: BuildReport, folder: Path) -> None:
     """Drop the output manifest the build kept for a temporary folder (it never comes back)."""
-    from eventmap.build import _out_name
+    from eventmap.build.run import _out_name
 
     if built.cache_dir is not None:
         (built.cache_dir / "outputs" / f"{_out_name(folder)}.json").unlink(missing_ok=True)

@@ -45,8 +45,8 @@ _PARSE_CODE: tuple[tuple[str, str], ...] = (
     ("eventmap", "articles.py"),
     ("eventmap", "urls.py"),
     ("eventmap", "pipeline.py"),
-    ("eventmap", "records.py"),
-    ("eventmap", "work.py"),
+    ("eventmap", "build/records.py"),
+    ("eventmap", "build/work.py"),
     ("geo", "nlp.py"),
 )
 

@@ -52,22 +52,6 @@ CORE = frozenset(
 )
 """The top-level modules more than one part needs."""
 
-UNSORTED = frozenset(
-    f"eventmap.{name}"
-    for name in (
-        "build",
-        "cache",
-        "engine",
-        "faults",
-        "feedback",
-        "outcome",
-        "records",
-        "watch",
-        "work",
-    )
-)
-"""Top-level modules still waiting to move into their sub-package (issue 17): no rule yet."""
-
 
 def _module_name(path: Path) -> str:
     parts = path.relative_to(ROOT).with_suffix("").parts
@@ -123,15 +107,7 @@ def part(module: str) -> str:
         return pieces[1]
     if len(pieces) == 2 and pieces[1] in SUBPACKAGES:  # the sub-package's __init__
         return pieces[1]
-    if module in UNSORTED:
-        return "unsorted"
     return "core"
-
-
-def _allowed(importer: str, imported: str) -> bool:
-    if "unsorted" in (part(importer), part(imported)):
-        return part(importer) != "core"  # the core imports nothing above it, sorted or not
-    return part(imported) in ALLOWED[part(importer)]
 
 
 def test_the_scan_sees_the_project():
@@ -168,7 +144,7 @@ def test_eventmap_parts_import_only_in_the_documented_direction():
         for name, targets in GRAPH.items()
         if name.startswith("eventmap")
         for target in targets
-        if target.startswith("eventmap") and not _allowed(name, target)
+        if target.startswith("eventmap") and part(target) not in ALLOWED[part(name)]
     )
     assert wrong == []
 
@@ -180,7 +156,7 @@ def test_every_top_level_module_has_a_part():
         if name.startswith("eventmap.") and name.count(".") == 1
         if name.split(".")[1] not in SUBPACKAGES
     }
-    assert top - FRONT - CORE - UNSORTED == set()
+    assert top - FRONT - CORE == set()
 
 
 def test_every_sub_package_says_what_it_owns_and_may_import():

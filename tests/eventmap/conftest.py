@@ -74,7 +74,7 @@ def dask_engine():
     """``--workers 2``: a Dask engine that starts its own LocalCluster of two
     single-threaded worker processes on 127.0.0.1, shared by the tests that need one."""
     pytest.importorskip("distributed")
-    from eventmap.engine import DaskEngine
+    from eventmap.build.engine import DaskEngine
 
     engine = DaskEngine(workers=2)
     yield engine
@@ -84,7 +84,7 @@ def dask_engine():
 @pytest.fixture(scope="session")
 def reference(pipeline, kit, tmp_path_factory):
     """The real map and GeoJSON of the test corpus, built once in-process without a cache."""
-    from eventmap.build import build
+    from eventmap.build.run import build
 
     base = tmp_path_factory.mktemp("ref")
     articles = kit.write(base / "articles")

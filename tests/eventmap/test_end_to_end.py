@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from shapely.geometry import Point, shape
 
-from eventmap.build import build
+from eventmap.build.run import build
 from geo.disambiguate import haversine_km
 from geo.shapes import is_sea
 

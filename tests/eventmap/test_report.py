@@ -202,7 +202,7 @@ def test_report_end_to_end_html_fragment_and_pdf(tmp_path, pipeline, kit):
     pytest.importorskip("playwright")
     from playwright.sync_api import sync_playwright
 
-    from eventmap.engine import LocalEngine
+    from eventmap.build.engine import LocalEngine
     from eventmap.map.snapshot import CHROMIUM_ARGS, find_chromium
 
     articles = kit.write(tmp_path / "articles")

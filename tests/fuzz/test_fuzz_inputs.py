@@ -28,8 +28,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eventmap.articles import ArticleError, fix_surrogates, parse_article, read_article
+from eventmap.build.feedback import printable
 from eventmap.evaluation.geoparse import GeoparseError, geoparse_lines
-from eventmap.feedback import printable
 from eventmap.urls import safe_url
 from geo.overrides import OverrideError, parse_overrides
 

@@ -259,7 +259,7 @@ class ArticleCache:
 
     # -- output manifests ------------------------------------------------------
     def get_manifest(self, name: str) -> Any | None:
-        """What the last build into an output folder wrote there (see :mod:`eventmap.build`).
+        """What the last build into an output folder wrote there (see :mod:`eventmap.build.run`).
 
         Only a hint: the build checks the files' hashes before trusting it.
         """

@@ -1,10 +1,10 @@
 """What a build did: the :class:`BuildReport` the build fills in and others read.
 
-The build (:mod:`eventmap.build`) fills it in; the terminal feedback
-(:mod:`eventmap.feedback`), the CLI and ``eventmap report``
+The build (:mod:`eventmap.build.run`) fills it in; the terminal feedback
+(:mod:`eventmap.build.feedback`), the CLI and ``eventmap report``
 (:mod:`eventmap.report`) read it. It lives in a module of its own, importing
 none of them, so that the build and its feedback need not import each other:
-the one-line summary is :func:`eventmap.feedback.summary_lines`.
+the one-line summary is :func:`eventmap.build.feedback.summary_lines`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventmap.articles import ArticleError
-from eventmap.cache import CacheStats
+from eventmap.build.cache import CacheStats
 from eventmap.grouping import PlaceOnLayer
 
 __all__ = ["BuildReport"]
