@@ -34,16 +34,16 @@ from accuracy_events import (  # noqa: E402
     save_baseline,
 )
 
-from eventmap import evaluate  # noqa: E402
-from eventmap.evaluate_events import gold_kind  # noqa: E402
-from eventmap.geoparse import geoparse_lines  # noqa: E402
-from eventmap.pipeline import Pipeline  # noqa: E402
-from eventmap.point_conventions import (  # noqa: E402
+from eventmap.evaluation import evaluate  # noqa: E402
+from eventmap.evaluation.evaluate_events import gold_kind  # noqa: E402
+from eventmap.evaluation.geoparse import geoparse_lines  # noqa: E402
+from eventmap.evaluation.point_conventions import (  # noqa: E402
     FeatureOf,
     accuracy_ceiling,
     modal_gold_points,
     rescore_at_points,
 )
+from eventmap.pipeline import Pipeline  # noqa: E402
 from geo.gazetteer import open_gazetteer  # noqa: E402
 
 #: The first ``shared/eval`` beside the repository or a folder above it (a
@@ -113,7 +113,7 @@ def convention_rows(corpora: list[Measured], feature_of: FeatureOf) -> list[str]
     """Markdown rows: each corpus re-scored with its areas put at other points.
 
     They show how much of the resolution error is a point convention rather
-    than a wrong place (see :mod:`eventmap.point_conventions`).
+    than a wrong place (see :mod:`eventmap.evaluation.point_conventions`).
     """
     rows = []
     for corpus in corpora:
@@ -236,7 +236,7 @@ def main() -> None:
         "## How much of the error is the corpus's point convention",
         "",
         "Each corpus re-scored (resolution given recognition) with the places of some",
-        'kinds moved (`eventmap/point_conventions.py`). "Own gold points" is an oracle:',
+        'kinds moved (`eventmap/evaluation/point_conventions.py`). "Own gold points" is an oracle:',
         "every matched country (or province) is put at the point that corpus's gold",
         "gives it most often, which no geoparser can know; what is left is the error",
         'that is not convention. "Another corpus\'s gold points" is what adopting that',

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eventmap import event_eval
-from eventmap.evaluate_eventloc import EventLocReport, evaluate_eventloc
-from eventmap.evaluate_events import GoldKind, load_event_predictions
-from eventmap.evaluate_eventtype import EventTypeReport, LayerScore, evaluate_eventtype
+from eventmap.evaluation import event_eval
+from eventmap.evaluation.evaluate_eventloc import EventLocReport, evaluate_eventloc
+from eventmap.evaluation.evaluate_events import GoldKind, load_event_predictions
+from eventmap.evaluation.evaluate_eventtype import EventTypeReport, LayerScore, evaluate_eventtype
 from eventmap.pipeline import Pipeline
 
 BASELINE = Path(__file__).resolve().parent / "events_baseline.json"

@@ -4,7 +4,7 @@ Makes synthetic event sets (1k, 10k, 100k events by default) entirely in this
 script: random points on land (by :mod:`geo.shapes`) in a box of about 40° by
 25°, invented place names, and sentences assembled from a small word list. No
 text comes from any real article. Each set is drawn with
-:func:`eventmap.render.render_html`, written to a temporary folder and opened
+:func:`eventmap.map.render.render_html`, written to a temporary folder and opened
 in headless Chromium with Playwright, with the network cut off; "interactive"
 is the time from navigation until the page sets ``window.eventmapReady`` (every
 layer drawn and clustered, controls in place), the median of ``--repeat``
@@ -30,8 +30,8 @@ from pathlib import Path
 
 from shapely.geometry import Point
 
-from eventmap.render import render_html
-from eventmap.snapshot import CHROMIUM_ARGS, find_chromium
+from eventmap.map.render import render_html
+from eventmap.map.snapshot import CHROMIUM_ARGS, find_chromium
 from geo import shapes
 from geo.types import Place, Precision
 from layers.types import Citation, Event, LayerDefinition

@@ -1,6 +1,6 @@
 """The eventmap application: articles in, a source-cited event map out."""
 
-__version__ = "0.1.0"
+from eventmap._version import __version__ as __version__
 
 
 def __getattr__(name: str) -> object:

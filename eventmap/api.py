@@ -59,9 +59,9 @@ def build_map(
     the built-in one; ``layers_dir`` adds layer definitions; ``pipeline``
     reuses one already loaded (else one per process is loaded and kept).
     """
+    from eventmap.build.work import pipeline_for
     from eventmap.config import PipelineConfig
-    from eventmap.render import build_map as render_map
-    from eventmap.work import pipeline_for
+    from eventmap.map.render import build_map as render_map
 
     if pipeline is None:
         pipeline = pipeline_for(PipelineConfig.create(layers_dir=layers_dir))

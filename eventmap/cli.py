@@ -23,13 +23,13 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, TextIO
 
-from eventmap.feedback import printable
+from eventmap.build.feedback import printable
 
 if TYPE_CHECKING:
-    from eventmap.build import BuildReport
+    from eventmap.build.engine import Engine
+    from eventmap.build.outcome import BuildReport
     from eventmap.config import PipelineConfig
-    from eventmap.engine import Engine
-    from eventmap.evaluate_events import GoldKind
+    from eventmap.evaluation.evaluate_events import GoldKind
 
 __all__ = ["main"]
 
@@ -78,7 +78,7 @@ def _lat_lon(text: str) -> tuple[float, float]:
 
 
 def _run_snapshot(args: argparse.Namespace, err: TextIO) -> int:
-    from eventmap.snapshot import SnapshotError, SnapshotOptions, snapshot
+    from eventmap.map.snapshot import SnapshotError, SnapshotOptions, snapshot
 
     options = SnapshotOptions(
         width=args.width,
@@ -104,7 +104,7 @@ def _positive_int(text: str) -> int:
 
 
 def _export_formats(text: str) -> tuple[str, ...]:
-    from eventmap.exports import EXPORT_FORMATS
+    from eventmap.exports.formats import EXPORT_FORMATS
 
     names = tuple(dict.fromkeys(n.strip().lower() for n in text.split(",") if n.strip()))
     unknown = [n for n in names if n not in EXPORT_FORMATS]
@@ -116,7 +116,7 @@ def _export_formats(text: str) -> tuple[str, ...]:
 
 def _fragment_id(text: str) -> str:
     """An element id the fragment can carry: checked before any article is read."""
-    from eventmap.render import MAP_ID_RE
+    from eventmap.map.render import MAP_ID_RE
 
     if not MAP_ID_RE.fullmatch(text):
         raise argparse.ArgumentTypeError(
@@ -226,7 +226,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="eventmap",
         description="Turn news articles into source-cited event maps, geocoded offline.",
     )
-    from eventmap import __version__
+    from eventmap._version import __version__
 
     parser.add_argument("--version", action="version", version=f"eventmap {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -434,7 +434,7 @@ def _config(args: argparse.Namespace) -> PipelineConfig:
 
 def _pipeline(args: argparse.Namespace) -> Any:
     """The loaded pipeline (one per process and configuration)."""
-    from eventmap.work import pipeline_for
+    from eventmap.build.work import pipeline_for
 
     config = _config(args)
     try:
@@ -444,13 +444,13 @@ def _pipeline(args: argparse.Namespace) -> Any:
 
 
 def _engine(args: argparse.Namespace) -> Engine:
-    from eventmap.engine import DaskEngine, LocalEngine
+    from eventmap.build.engine import DaskEngine, LocalEngine
 
     if args.workers is not None:
         return DaskEngine(workers=args.workers)
     if args.scheduler:
         return DaskEngine(address=args.scheduler)
-    from eventmap.work import pipeline_for
+    from eventmap.build.work import pipeline_for
 
     # The build adds the analyst's places.toml to the configuration it asks for;
     # the engine names a pipeline that cannot load (EngineError).
@@ -460,7 +460,7 @@ def _engine(args: argparse.Namespace) -> Engine:
 
 
 def _report(report: BuildReport, args: argparse.Namespace, err: TextIO) -> int:
-    from eventmap.feedback import notice_lines, summary_lines
+    from eventmap.build.feedback import notice_lines, summary_lines
 
     for failure in report.failed:
         print(f"eventmap: skipped {printable(failure)}", file=err)
@@ -489,10 +489,10 @@ def _exports(args: argparse.Namespace) -> tuple[str, ...]:
 
 
 def _build_once(args: argparse.Namespace, engine: Engine, err: TextIO, *, fresh: bool) -> int:
-    from eventmap.build import build
-    from eventmap.engine import EngineError
-    from eventmap.faults import Fault
-    from eventmap.feedback import make_progress
+    from eventmap.build.engine import EngineError
+    from eventmap.build.faults import Fault
+    from eventmap.build.feedback import make_progress
+    from eventmap.build.run import build
     from geo.overrides import OverrideError
 
     if not args.articles_dir.is_dir():
@@ -527,7 +527,7 @@ def _run_build(args: argparse.Namespace, err: TextIO) -> int:
 
 
 def _run_watch(args: argparse.Namespace, err: TextIO) -> int:
-    from eventmap.watch import watch
+    from eventmap.build.watch import watch
 
     if not args.articles_dir.is_dir():
         raise UsageError(f"{args.articles_dir}: not a folder of articles")
@@ -569,10 +569,10 @@ def _closing(engine: Engine) -> Iterator[Engine]:
 
 
 def _run_report(args: argparse.Namespace, err: TextIO) -> int:
-    from eventmap.engine import EngineError, LocalEngine
-    from eventmap.feedback import make_progress, notice_lines
+    from eventmap.build.engine import EngineError, LocalEngine
+    from eventmap.build.feedback import make_progress, notice_lines
+    from eventmap.map.snapshot import SnapshotError
     from eventmap.report import make_report
-    from eventmap.snapshot import SnapshotError
     from geo.overrides import OverrideError
 
     if not args.articles_dir.is_dir():
@@ -625,7 +625,7 @@ def _run_geoparse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """
     import io
 
-    from eventmap.geoparse import GeoparseError, geoparse_lines
+    from eventmap.evaluation.geoparse import GeoparseError, geoparse_lines
 
     if str(args.input) != "-" and not args.input.is_file():
         raise UsageError(f"{args.input}: no such file")
@@ -659,8 +659,8 @@ def _run_geoparse(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from eventmap import evaluate
-    from eventmap.evaluate_events import gold_kind
+    from eventmap.evaluation import evaluate
+    from eventmap.evaluation.evaluate_events import gold_kind
 
     try:
         kind = gold_kind(args.gold)
@@ -678,7 +678,7 @@ def _run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         except (OSError, ValueError) as exc:
             raise UsageError(str(exc)) from exc
     else:
-        from eventmap.geoparse import geoparse_lines
+        from eventmap.evaluation.geoparse import geoparse_lines
 
         pipeline = _pipeline(args)
         lines = (json.dumps({"doc_id": d.doc_id, "text": d.text}) for d in gold)
@@ -700,9 +700,9 @@ def _run_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _run_event_eval(args: argparse.Namespace, kind: GoldKind, out: TextIO) -> int:
-    """``eval`` on event-location or event-type gold (see eventmap.event_eval)."""
-    from eventmap import event_eval
-    from eventmap.evaluate_events import load_event_predictions
+    """``eval`` on event-location or event-type gold (see eventmap.evaluation.event_eval)."""
+    from eventmap.evaluation import event_eval
+    from eventmap.evaluation.evaluate_events import load_event_predictions
 
     try:
         gold = event_eval.load_event_gold(kind, args.gold)
@@ -728,7 +728,7 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
 
 def _left(exc: BaseException) -> str:
     """What an interrupted command left, in words (see :class:`eventmap.atomic.ReplaceProgress`)."""
-    from eventmap.faults import outputs_progress
+    from eventmap.build.faults import outputs_progress
 
     progress = outputs_progress(exc)
     return "the previous outputs are unchanged" if progress is None else progress.describe()

@@ -2,7 +2,7 @@
 
 A :class:`PipelineConfig` is small, frozen, hashable and picklable. It is what
 a build sends to Dask workers (each builds its pipeline from it once, see
-:func:`eventmap.work.pipeline_for`) and what the build cache's version digest
+:func:`eventmap.build.work.pipeline_for`) and what the build cache's version digest
 is computed from (:mod:`eventmap.version`), so neither needs the loaded spaCy
 model. Layer definitions travel by value, not as a folder path, so a remote
 worker classifies with exactly the layers the client read.

@@ -2,7 +2,7 @@
 
 :class:`Pipeline` holds everything that is expensive to load (the spaCy model,
 the gazetteer index, the layer definitions) and is created once per process
-(:func:`eventmap.work.pipeline_for` keeps one per configuration, in the
+(:func:`eventmap.build.work.pipeline_for` keeps one per configuration, in the
 client and in every Dask worker). Its stages are pure functions of one
 article's text and metadata, which is what lets the engines run them per
 article in parallel and the build cache keep each stage's result:
@@ -98,7 +98,7 @@ class Pipeline:
 
     @classmethod
     def from_config(cls, config: PipelineConfig) -> Pipeline:
-        """Load the pipeline ``config`` describes (see :func:`eventmap.work.pipeline_for`)."""
+        """Load the pipeline ``config`` describes (see :func:`eventmap.build.work.pipeline_for`)."""
         from eventmap.geocoders import make_geocoder
 
         data_dir = None if config.data_dir is None else Path(config.data_dir)

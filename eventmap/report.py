@@ -1,7 +1,7 @@
 """``eventmap report``: one self-contained HTML brief an analyst can send.
 
 The brief has a title and a one-line summary, the static map (a PNG made by
-:mod:`eventmap.snapshot`, embedded as a ``data:`` URI so the file travels
+:mod:`eventmap.map.snapshot`, embedded as a ``data:`` URI so the file travels
 alone), a chronology of events (date, type, place, precision, source, quote),
 the places only named in passing, a list of sources, and a note on method and
 data credits. It reads the grouped events the map draws
@@ -36,10 +36,10 @@ from layers.registry import event_type_titles
 from layers.types import Citation, LayerDefinition
 
 if TYPE_CHECKING:
-    from eventmap.build import BuildReport
+    from eventmap.build.engine import Engine
+    from eventmap.build.feedback import Progress
+    from eventmap.build.outcome import BuildReport
     from eventmap.config import PipelineConfig
-    from eventmap.engine import Engine
-    from eventmap.feedback import Progress
 
 __all__ = [
     "REPORT_FILE",
@@ -460,13 +460,13 @@ def make_report(
 
     Raises
     ------
-    eventmap.snapshot.SnapshotError
+    eventmap.map.snapshot.SnapshotError
         When Chromium or Playwright is missing, or the map cannot be drawn.
     """
     from eventmap.atomic import write_text_atomic
-    from eventmap.build import MAP_FILE, build
+    from eventmap.build.run import MAP_FILE, build
     from eventmap.config import PipelineConfig
-    from eventmap.snapshot import SnapshotOptions, find_chromium, print_pdf, snapshot
+    from eventmap.map.snapshot import SnapshotOptions, find_chromium, print_pdf, snapshot
 
     if fragment and not _ID_RE.fullmatch(fragment_id):
         raise ValueError(
@@ -522,7 +522,7 @@ def make_report(
 
 def _forget_manifest(built: BuildReport, folder: Path) -> None:
     """Drop the output manifest the build kept for a temporary folder (it never comes back)."""
-    from eventmap.build import _out_name
+    from eventmap.build.run import _out_name
 
     if built.cache_dir is not None:
         (built.cache_dir / "outputs" / f"{_out_name(folder)}.json").unlink(missing_ok=True)

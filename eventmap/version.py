@@ -41,11 +41,12 @@ __all__ = ["PipelineVersion", "code_digest", "config_version", "pipeline_version
 #: Files (relative to their package) whose code shapes the ``parse`` stage.
 _PARSE_CODE: tuple[tuple[str, str], ...] = (
     ("eventmap", "__init__.py"),
+    ("eventmap", "_version.py"),
     ("eventmap", "articles.py"),
     ("eventmap", "urls.py"),
     ("eventmap", "pipeline.py"),
-    ("eventmap", "records.py"),
-    ("eventmap", "work.py"),
+    ("eventmap", "build/records.py"),
+    ("eventmap", "build/work.py"),
     ("geo", "nlp.py"),
 )
 
@@ -129,7 +130,7 @@ def pipeline_version(
     file name (:func:`geo.gazetteer.index_path`), ``geocoder`` the geocoder's
     identity (:meth:`eventmap.config.PipelineConfig.geocoder_identity`).
     """
-    from eventmap import __version__
+    from eventmap._version import __version__
     from layers.registry import definitions_digest
 
     parse = _hash("parse", __version__, _parse_code(), model)

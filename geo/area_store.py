@@ -9,7 +9,9 @@ directory, beside the gazetteer index, the way the coarse world base map is
 kept.
 
 The directory's name is a digest of the Natural Earth shapes and of the source
-of :mod:`geo.areas` itself, so new shapes or a change to how areas are built
+of every module whose builders are persisted (:mod:`geo.areas`: each
+:func:`persisted` decorator hands over its builder's file, so this store never
+imports the code it serves), so new shapes or a change to how areas are built
 never meet an old file. Each file carries a digest of its own contents; a file
 that is short, foreign or corrupt is ignored and rebuilt, never trusted.
 Files are written beside their destination and renamed into place, so
@@ -23,20 +25,18 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import inspect
 import json
 import os
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 import shapely
 
 from geo.stale_files import remove_stale, temp_name
-from geo.types import Precision
-
-if TYPE_CHECKING:
-    from geo.areas import AreaResult
+from geo.types import AreaResult, Precision
 
 __all__ = ["STORE_FORMAT", "persisted", "store_dir"]
 
@@ -48,6 +48,9 @@ _TEMP = re.compile(r"^\.area-")
 
 F = TypeVar("F", bound=Callable[..., "AreaResult | None"])
 
+_BUILDER_SOURCES: set[Path] = set()
+"""The source files of the persisted builders, handed over by :func:`persisted`."""
+
 
 @functools.lru_cache(maxsize=1)
 def store_dir() -> Path:
@@ -56,11 +59,12 @@ def store_dir() -> Path:
     Temporary files that a killed writer left there are removed the first
     time a process asks for it.
     """
-    from geo import areas, shapes
+    from geo import shapes
     from geo.gazetteer import default_data_dir
 
     digest = hashlib.sha256(f"format {STORE_FORMAT} {shapes.data_digest()}\n".encode())
-    digest.update(Path(areas.__file__).read_bytes())
+    for source in sorted(_BUILDER_SOURCES):
+        digest.update(source.read_bytes())
     folder = default_data_dir() / f"areas-{digest.hexdigest()[:16]}"
     remove_stale(folder, _TEMP)
     return folder
@@ -71,9 +75,15 @@ def persisted(kind: str) -> Callable[[F], F]:
 
     ``kind`` names the builder in the file names (``airspace``, ``coast`` ...).
     The arguments must be a country code and numbers: they make the file name.
+    The builder's source file joins the digest that names :func:`store_dir`,
+    so decorate before the first call (at import, as :mod:`geo.areas` does).
     """
 
     def decorate(build: F) -> F:
+        source = inspect.getsourcefile(build)
+        if source is not None:
+            _BUILDER_SOURCES.add(Path(source))
+
         @functools.wraps(build)
         def wrapper(iso2: str, *numbers: float) -> AreaResult | None:
             name = "-".join([kind, iso2, *(repr(float(n)) for n in numbers)])
@@ -94,8 +104,6 @@ def persisted(kind: str) -> Callable[[F], F]:
 
 def _read(path: Path) -> tuple[AreaResult | None] | None:
     """The stored result in a 1-tuple, or ``None`` when there is no sound file."""
-    from geo.areas import AreaResult
-
     try:
         data = path.read_bytes()
     except OSError:

@@ -36,7 +36,7 @@ from shapely.ops import nearest_points
 
 from geo import shapes
 from geo.area_store import persisted
-from geo.types import AreaKind, AreaSpec, Precision
+from geo.types import AreaKind, AreaResult, AreaSpec, Precision
 
 __all__ = [
     "COAST_REACH_KM",
@@ -137,27 +137,6 @@ _GEOD = Geod(ellps="WGS84")
 
 
 # --- Results -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AreaResult:
-    """An area built for a phrase, with the point and numbers that describe it.
-
-    ``lat``/``lon`` is a representative point inside ``geometry``: the anchor
-    itself when it lies inside, else the point of the area nearest the anchor
-    (for a point anchor) or nearest the area's centre (for a country).
-    ``radius_km`` is the geodesic distance from that point to the farthest
-    part of the area (for a disc, its radius; for an offset point, how far
-    the place may honestly lie from it).
-    """
-
-    geometry: BaseGeometry
-    lat: float
-    lon: float
-    precision: Precision
-    radius_km: float | None
-    feature: str
-    """``airspace``, ``coast``, ``offshore``, ``vicinity``, ``offset`` or ``ring``."""
 
 
 # --- The local projection ----------------------------------------------------

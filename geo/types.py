@@ -18,6 +18,7 @@ __all__ = [
     "PLACE_LABELS",
     "Alternative",
     "AreaKind",
+    "AreaResult",
     "AreaSpec",
     "Candidate",
     "Mention",
@@ -192,3 +193,24 @@ class Resolved:
 
     mention: Mention
     place: Place | None
+
+
+@dataclass(frozen=True)
+class AreaResult:
+    """An area built for a phrase, with the point and numbers that describe it.
+
+    ``lat``/``lon`` is a representative point inside ``geometry``: the anchor
+    itself when it lies inside, else the point of the area nearest the anchor
+    (for a point anchor) or nearest the area's centre (for a country).
+    ``radius_km`` is the geodesic distance from that point to the farthest
+    part of the area (for a disc, its radius; for an offset point, how far
+    the place may honestly lie from it).
+    """
+
+    geometry: BaseGeometry
+    lat: float
+    lon: float
+    precision: Precision
+    radius_km: float | None
+    feature: str
+    """``airspace``, ``coast``, ``offshore``, ``vicinity``, ``offset`` or ``ring``."""

@@ -2,8 +2,8 @@
 # Refresh the JavaScript and CSS that eventmap inlines into every map page.
 #
 # The map must open with no network, so Leaflet is not loaded from a CDN but
-# copied from its npm package into eventmap/assets/ (package data) and inlined
-# by eventmap/render.py. Run from anywhere: scripts/vendor_assets.sh
+# copied from its npm package into eventmap/map/assets/ (package data) and inlined
+# by eventmap/map/render.py. Run from anywhere: scripts/vendor_assets.sh
 # Needs npm. The files are copied byte for byte; render.py strips the
 # source-map comment and escapes "</script" when it inlines them.
 set -euo pipefail
@@ -12,7 +12,7 @@ LEAFLET_VERSION="${LEAFLET_VERSION:-1.9.4}"
 MARKERCLUSTER_VERSION="${MARKERCLUSTER_VERSION:-1.5.3}"
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-dest="$repo/eventmap/assets"
+dest="$repo/eventmap/map/assets"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 

@@ -74,7 +74,7 @@ def dask_engine():
     """``--workers 2``: a Dask engine that starts its own LocalCluster of two
     single-threaded worker processes on 127.0.0.1, shared by the tests that need one."""
     pytest.importorskip("distributed")
-    from eventmap.engine import DaskEngine
+    from eventmap.build.engine import DaskEngine
 
     engine = DaskEngine(workers=2)
     yield engine
@@ -84,7 +84,7 @@ def dask_engine():
 @pytest.fixture(scope="session")
 def reference(pipeline, kit, tmp_path_factory):
     """The real map and GeoJSON of the test corpus, built once in-process without a cache."""
-    from eventmap.build import build
+    from eventmap.build.run import build
 
     base = tmp_path_factory.mktemp("ref")
     articles = kit.write(base / "articles")
@@ -99,7 +99,7 @@ def quick_render(monkeypatch):
     """A stand-in for the folium map, for tests about what is processed and cached
     rather than about the map: the GeoJSON (real) and this listing of every event
     still show any change in the results. The determinism tests use the real map."""
-    import eventmap.render
+    import eventmap.map.render
 
     def render(events, layers, *, title="eventmap", **_options):
         return "".join(
@@ -108,4 +108,4 @@ def quick_render(monkeypatch):
             for e in events
         )
 
-    monkeypatch.setattr(eventmap.render, "render_html", render)
+    monkeypatch.setattr(eventmap.map.render, "render_html", render)

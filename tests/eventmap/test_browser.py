@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from shapely.geometry import Point, box
 
-from eventmap.render import render_fragment, render_html
-from eventmap.snapshot import CHROMIUM_ARGS, SnapshotError, find_chromium
+from eventmap.map.render import render_fragment, render_html
+from eventmap.map.snapshot import CHROMIUM_ARGS, SnapshotError, find_chromium
 from geo.types import Alternative, Place, Precision
 from layers.types import Citation, Event, LayerDefinition
 
@@ -565,9 +565,9 @@ SHOWN_LABELS_OVERLAP = """() => {
 def test_base_map_names_countries_capitals_and_places_where_they_fit(
     open_map: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import eventmap.render
+    import eventmap.map.render
 
-    monkeypatch.setattr(eventmap.render, "base_labels", lambda: [list(x) for x in LABELS])
+    monkeypatch.setattr(eventmap.map.render, "base_labels", lambda: [list(x) for x in LABELS])
     opened = open_map(render_html(events(), DEFS, title="Storm week"))
     mid = map_id(opened)
     state = f"window.eventmapMaps[{mid!r}]"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from eventmap import pipeline as pipeline_module
-from eventmap.build import build
-from eventmap.cache import CACHE_DIR_NAME, CACHE_ENV, ArticleCache, default_cache_dir
+from eventmap.build.cache import CACHE_DIR_NAME, CACHE_ENV, ArticleCache, default_cache_dir
+from eventmap.build.run import build
 from eventmap.pipeline import Pipeline
 from layers.types import EventType, LayerDefinition
 
@@ -326,7 +326,7 @@ def test_temporary_files_of_killed_builds_are_removed_once_stale(tmp_path: Path)
     import os
     import time
 
-    from eventmap.cache import ArticleCache
+    from eventmap.build.cache import ArticleCache
     from geo.stale_files import MAX_AGE_SECONDS
 
     cache = ArticleCache(tmp_path / "cache")

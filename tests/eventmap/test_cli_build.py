@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventmap import cli
-from eventmap.engine import DaskEngine, EngineError
+from eventmap.build.engine import DaskEngine, EngineError
 
 pytestmark = pytest.mark.usefixtures("quick_render")
 

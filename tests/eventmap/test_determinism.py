@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from eventmap import build as build_module
-from eventmap.build import build
+from eventmap.build import run as build_module
+from eventmap.build.run import build
 
 
 def test_two_builds_write_identical_bytes(pipeline, corpus, tmp_path, kit, reference):

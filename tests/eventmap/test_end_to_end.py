@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from shapely.geometry import Point, shape
 
-from eventmap.build import build
+from eventmap.build.run import build
 from geo.disambiguate import haversine_km
 from geo.shapes import is_sea
 
@@ -175,7 +175,7 @@ def test_exports_of_a_processed_article(pipeline, tmp_path):
 
     import pyogrio
 
-    from eventmap.exports import EXPORT_FORMATS
+    from eventmap.exports.formats import EXPORT_FORMATS
     from eventmap.grouping import group_events
     from layers.classify import ArticleInfo
 

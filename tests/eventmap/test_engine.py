@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from eventmap.build import build
+from eventmap.build.engine import DaskEngine, EngineError, LocalEngine, chunked
+from eventmap.build.run import build
+from eventmap.build.work import Task, pipeline_loads
 from eventmap.config import PipelineConfig
-from eventmap.engine import DaskEngine, EngineError, LocalEngine, chunked
 from eventmap.pipeline import Pipeline
-from eventmap.work import Task, pipeline_loads
 
 
 def _tasks(n: int) -> list[Task]:

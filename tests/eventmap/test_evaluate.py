@@ -1,4 +1,4 @@
-"""Tests for eventmap.evaluate on small hand-made gold and prediction documents."""
+"""Tests for eventmap.evaluation.evaluate on small hand-made gold and prediction documents."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from eventmap.evaluate import (
+from eventmap.evaluation.evaluate import (
     EARTH_RADIUS_KM,
     GoldDoc,
     GoldToponym,

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from eventmap import cli
-from eventmap.evaluate import PredictedToponym
-from eventmap.evaluate_eventloc import (
+from eventmap.evaluation.evaluate import PredictedToponym
+from eventmap.evaluation.evaluate_eventloc import (
     MISSED_NO_EVENT,
     MISSED_NOT_A_PLACE,
     MISSED_NOT_GIVEN,
@@ -24,14 +24,14 @@ from eventmap.evaluate_eventloc import (
     score_lines,
     tokens,
 )
-from eventmap.evaluate_events import (
+from eventmap.evaluation.evaluate_events import (
     PredictedDoc,
     PredictedEvent,
     gold_kind,
     load_event_predictions,
     sentence_id,
 )
-from eventmap.evaluate_eventtype import (
+from eventmap.evaluation.evaluate_eventtype import (
     CASE_LABELS,
     CASE_LAYERS,
     NO_LAYER,

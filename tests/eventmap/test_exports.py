@@ -12,16 +12,11 @@ import pytest
 import shapely
 from shapely.geometry import MultiPolygon, Point, Polygon
 
-from eventmap.export import feature_collection
-from eventmap.exports import (
-    CSV_COLUMNS,
-    EXPORT_FORMATS,
-    csv_text,
-    kml_text,
-    write_csv,
-    write_geopackage,
-    write_kml,
-)
+from eventmap.exports.csv import CSV_COLUMNS, csv_text, write_csv
+from eventmap.exports.formats import EXPORT_FORMATS
+from eventmap.exports.geojson import feature_collection
+from eventmap.exports.gpkg import write_geopackage
+from eventmap.exports.kml import kml_text, write_kml
 from eventmap.grouping import PlaceOnLayer
 from geo.types import Place, Precision
 from layers.registry import load_layers
@@ -197,7 +192,7 @@ def test_csv_one_row_per_event(groups, tmp_path):
 
 
 def test_csv_wkt_only_when_asked_and_every_cell_fits_excel(tmp_path):
-    from eventmap.exports import CSV_WKT_COLUMNS, EXCEL_CELL_MAX, write_csv_wkt
+    from eventmap.exports.csv import CSV_WKT_COLUMNS, EXCEL_CELL_MAX, write_csv_wkt
 
     # an outline of 40,000 vertices, as a country's coast can be, and a huge quote
     ring = [

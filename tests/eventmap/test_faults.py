@@ -19,10 +19,10 @@ from types import SimpleNamespace
 import pytest
 
 from eventmap import atomic
-from eventmap.build import LOCK_FILE, build
+from eventmap.build.engine import DaskEngine, EngineError
+from eventmap.build.faults import Fault
+from eventmap.build.run import LOCK_FILE, build
 from eventmap.cli import main
-from eventmap.engine import DaskEngine, EngineError
-from eventmap.faults import Fault
 
 pytestmark = pytest.mark.usefixtures("quick_render")
 
@@ -111,11 +111,11 @@ def test_a_data_folder_that_cannot_hold_the_gazetteer(
     """The index has to be built (a new data folder) and cannot be: a one-line fault."""
     from collections import OrderedDict
 
-    import eventmap.work
+    import eventmap.build.work
     import geo.gazetteer
 
     articles, out, cache, files = previous
-    monkeypatch.setattr(eventmap.work, "_pipelines", OrderedDict())  # none loaded yet
+    monkeypatch.setattr(eventmap.build.work, "_pipelines", OrderedDict())  # none loaded yet
     if fault == "read-only":
         blocker = tmp_path / "a-file"
         blocker.write_text("where the data folder's parent should be")
@@ -277,7 +277,7 @@ def test_a_local_cluster_that_cannot_start(previous, capsys, monkeypatch):
 
 
 def test_every_output_is_replaced_in_one_set_under_the_lock(previous, pipeline, monkeypatch):
-    import eventmap.build as build_module
+    import eventmap.build.run as build_module
 
     articles, out, cache, _files = previous
     sets: list[tuple[list[str], bool]] = []
@@ -314,7 +314,7 @@ def test_every_output_is_replaced_in_one_set_under_the_lock(previous, pipeline, 
 def test_the_lock_excludes_a_second_build_and_leaves_no_file(tmp_path):
     import threading
 
-    from eventmap.build import _output_lock
+    from eventmap.build.run import _output_lock
 
     steps: list[str] = []
     inside, release = threading.Event(), threading.Event()
@@ -349,7 +349,7 @@ def test_the_lock_excludes_a_second_build_and_leaves_no_file(tmp_path):
 def test_a_read_only_folder_that_holds_the_current_outputs_is_no_fault(
     pipeline, corpus, tmp_path, monkeypatch
 ):
-    import eventmap.build as build_module
+    import eventmap.build.run as build_module
 
     out, cache = tmp_path / "maps", tmp_path / "cache"
     build(corpus, out, pipeline=pipeline, cache_dir=cache)

@@ -8,7 +8,7 @@ import pytest
 import shapely
 from shapely.geometry import mapping
 
-from eventmap.geojson import geojson_geometry
+from eventmap.exports.geometry import geojson_geometry
 
 SHAPES = [
     "POINT (35.123456789 -33.000004)",

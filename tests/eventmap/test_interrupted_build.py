@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from eventmap.build import LOCK_FILE, build
+from eventmap.build.run import LOCK_FILE, build
 
 # Runs the CLI stopped at a moment of writing the outputs (the test's own hook).
 _PAUSED_BUILD = """

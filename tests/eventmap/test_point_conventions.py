@@ -1,4 +1,4 @@
-"""Tests for eventmap.point_conventions on invented documents and points."""
+"""Tests for eventmap.evaluation.point_conventions on invented documents and points."""
 
 from __future__ import annotations
 
@@ -6,14 +6,18 @@ import math
 
 import pytest
 
-from eventmap.evaluate import (
+from eventmap.evaluation.evaluate import (
     EARTH_RADIUS_KM,
     GoldDoc,
     GoldToponym,
     PredictedToponym,
     score_documents,
 )
-from eventmap.point_conventions import accuracy_ceiling, modal_gold_points, rescore_at_points
+from eventmap.evaluation.point_conventions import (
+    accuracy_ceiling,
+    modal_gold_points,
+    rescore_at_points,
+)
 
 KM_PER_DEGREE = EARTH_RADIUS_KM * math.pi / 180.0
 

@@ -9,7 +9,7 @@ import pytest
 import shapely
 from shapely.geometry import Point, Polygon
 
-from eventmap.records import (
+from eventmap.build.records import (
     INLINE_WKB_BYTES,
     GeometryEncoder,
     PlaceInterner,

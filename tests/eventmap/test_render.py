@@ -17,9 +17,9 @@ import shapely
 import shapely.geometry
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 
-import eventmap.basemap as basemap
+import eventmap.map.basemap as basemap
 from eventmap.grouping import PlaceOnLayer, group_events
-from eventmap.render import (
+from eventmap.map.render import (
     ATTRIBUTION,
     build_map,
     map_data,
@@ -376,7 +376,7 @@ def test_popup_says_where_each_date_came_from(
     citation = cite(SENT_HARBOUR, "Port Amber")
     ev = replace(event("places", HARBOUR, citation), date=date, date_source=source)
     group = group_events([ev])[0]
-    from eventmap.render import event_dates
+    from eventmap.map.render import event_dates
 
     assert shown in popup_html(group, layer_title="Places", dates=event_dates([ev]))
 
@@ -623,7 +623,7 @@ def test_fragment_refuses_unsafe_ids(map_id: str) -> None:
 
 
 def test_tile_source_from_xyzservices() -> None:
-    from eventmap.render import map_data, tile_source
+    from eventmap.map.render import map_data, tile_source
 
     osm = tile_source("OpenStreetMap.Mapnik")
     assert osm is not None and osm["url"].startswith("https://") and "{z}" in osm["url"]

@@ -26,10 +26,10 @@ import shapely.ops
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-import eventmap.basemap as basemap
-import eventmap.render as render
-from eventmap.render import OfflineMap, build_map, render_html
-from eventmap.snapshot import CHROMIUM_ARGS
+import eventmap.map.basemap as basemap
+import eventmap.map.render as render
+from eventmap.map.render import OfflineMap, build_map, render_html
+from eventmap.map.snapshot import CHROMIUM_ARGS
 from geo import shapes
 from geo.types import Place, Precision
 from layers.types import Citation, Event, LayerDefinition
@@ -210,7 +210,7 @@ def test_markercluster_and_runtime_are_inlined_once(ten_page: str) -> None:
         "eventmap-css",
     ]
     texts = {attrs.get("id"): text for _, attrs, text in parsed.texts if attrs.get("id")}
-    vendored = files("eventmap").joinpath("assets", "leaflet.markercluster.js")
+    vendored = files("eventmap.map").joinpath("assets", "leaflet.markercluster.js")
     expected = vendored.read_text(encoding="utf-8").split("//# sourceMappingURL=")[0].strip()
     assert texts["eventmap-markercluster-js"].strip() == expected
     assert ".marker-cluster" in texts["eventmap-leaflet-css"]
@@ -226,7 +226,7 @@ def test_leaflet_is_inlined_first_in_the_head(ten_page: str) -> None:
     js, css = texts["eventmap-leaflet-js"], texts["eventmap-leaflet-css"]
     assert "Leaflet 1.9.4" in js and 't.version="1.9.4"' in js and "window.L=t" in js
     assert "sourceMappingURL" not in js
-    vendored = files("eventmap").joinpath("assets", "leaflet.js").read_text(encoding="utf-8")
+    vendored = files("eventmap.map").joinpath("assets", "leaflet.js").read_text(encoding="utf-8")
     assert js.strip() == vendored.split("//# sourceMappingURL=")[0].strip()
     assert ".leaflet-container" in css and ".leaflet-popup-content" in css
     # Once each, and the map's own script (last, after the body) starts Leaflet.
@@ -315,7 +315,7 @@ def test_base_is_data_drawn_under_the_events(ten_map: folium.Map, ten_page: str)
     assert kinds == sorted(kinds, key=lambda k: k != "MultiPolygon")
     assert all(e["style"]["fill"] is False for e in layers if kind(e) == "MultiLineString")
     # The runtime draws it in a pane of its own, below Leaflet's overlay pane (400).
-    runtime = files("eventmap").joinpath("assets", "eventmap.js").read_text(encoding="utf-8")
+    runtime = files("eventmap.map").joinpath("assets", "eventmap.js").read_text(encoding="utf-8")
     pane = re.search(r'\["eventmapBase", (\d+), false\]', runtime)
     assert pane is not None and int(pane[1]) < 400
     assert '"Base map"' not in own_code(ten_page)

@@ -202,8 +202,8 @@ def test_report_end_to_end_html_fragment_and_pdf(tmp_path, pipeline, kit):
     pytest.importorskip("playwright")
     from playwright.sync_api import sync_playwright
 
-    from eventmap.engine import LocalEngine
-    from eventmap.snapshot import CHROMIUM_ARGS, find_chromium
+    from eventmap.build.engine import LocalEngine
+    from eventmap.map.snapshot import CHROMIUM_ARGS, find_chromium
 
     articles = kit.write(tmp_path / "articles")
     out = tmp_path / "maps"

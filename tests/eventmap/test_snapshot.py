@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from shapely.geometry import Point
 
-from eventmap.render import render_html
-from eventmap.snapshot import SnapshotError, SnapshotOptions, snapshot
+from eventmap.map.render import render_html
+from eventmap.map.snapshot import SnapshotError, SnapshotOptions, snapshot
 from geo.types import Place, Precision
 from layers.types import Citation, Event, LayerDefinition
 
@@ -104,7 +104,7 @@ def _open(tmp_path: Path, path: Path, options: SnapshotOptions):
     """The map open in Chromium and prepared as a snapshot would be; yields the page."""
     from playwright.sync_api import sync_playwright
 
-    from eventmap.snapshot import CHROMIUM_ARGS, find_chromium, prepare
+    from eventmap.map.snapshot import CHROMIUM_ARGS, find_chromium, prepare
 
     pw = sync_playwright().start()
     browser = pw.chromium.launch(executable_path=find_chromium(), args=list(CHROMIUM_ARGS))

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from eventmap import cli
-from eventmap import watch as watch_module
-from eventmap.watch import changed_names, snapshot, watch
+from eventmap.build import watch as watch_module
+from eventmap.build.watch import changed_names, snapshot, watch
 
 
 def _scripted_sleep(actions):

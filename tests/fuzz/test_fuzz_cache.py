@@ -17,8 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eventmap.build import build
-from eventmap.cache import ArticleCache
+from eventmap.build.cache import ArticleCache
+from eventmap.build.run import build
 
 pytestmark = pytest.mark.slow
 

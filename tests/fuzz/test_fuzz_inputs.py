@@ -7,7 +7,7 @@ escaped surrogates, byte-order marks, NUL bytes, unclosed front matter). For
 each, the only allowed outcomes are a value or the module's own named error
 (:class:`~eventmap.articles.ArticleError`,
 :class:`~geo.overrides.OverrideError`,
-:class:`~eventmap.geoparse.GeoparseError`); any other exception is a
+:class:`~eventmap.evaluation.geoparse.GeoparseError`); any other exception is a
 traceback a user would see, and fails the test.
 
 Kept to a few seconds: few examples each, no deadline (the first example
@@ -28,8 +28,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eventmap.articles import ArticleError, fix_surrogates, parse_article, read_article
-from eventmap.feedback import printable
-from eventmap.geoparse import GeoparseError, geoparse_lines
+from eventmap.build.feedback import printable
+from eventmap.evaluation.geoparse import GeoparseError, geoparse_lines
 from eventmap.urls import safe_url
 from geo.overrides import OverrideError, parse_overrides
 

@@ -3,7 +3,7 @@
 A :class:`Task` is one article's bytes (one task serves every article id
 with the same bytes) plus whatever the build cache already holds for it: its
 parse, its places. :func:`run_tasks` does only the missing stages and
-returns each as a JSON record (:mod:`eventmap.records`), which the client
+returns each as a JSON record (:mod:`eventmap.build.records`), which the client
 stores in the cache and decodes; so a fresh result and a cached one go
 through the same decoding and give the same map, byte for byte.
 
@@ -31,7 +31,7 @@ from shapely.geometry.base import BaseGeometry
 
 from eventmap.articles import ArticleError, parse_article
 from eventmap.config import PipelineConfig
-from eventmap.records import (
+from eventmap.build.records import (
     GeometryEncoder,
     RecordError,
     decode_doc,

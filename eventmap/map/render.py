@@ -21,7 +21,7 @@ reaches the screen through ``textContent``. :func:`popup_html` still renders
 the same popup as escaped HTML, for use outside the page.
 
 The page needs no network. Leaflet and Leaflet.markercluster, vendored from
-npm into ``eventmap/assets`` (see its README), are inlined into the page head
+npm into ``eventmap/map/assets`` (see its README), are inlined into the page head
 by :class:`OfflineMap`, which links none of folium's CDN scripts and styles.
 Instead of map tiles, a base layer drawn from :mod:`geo.shapes` shows land and
 country borders on a pale blue sea. :func:`render_fragment` writes the same
@@ -50,9 +50,9 @@ import shapely
 from branca.element import Element, Figure, MacroElement
 from shapely.geometry.base import BaseGeometry
 
-from eventmap.basemap import MAX_LAT, SEA_COLOR, base_features, base_labels
-from eventmap.geojson import geojson_geometry
+from eventmap.exports.geometry import geojson_geometry
 from eventmap.grouping import PlaceOnLayer, group_events, layer_rank
+from eventmap.map.basemap import MAX_LAT, SEA_COLOR, base_features, base_labels
 from eventmap.urls import safe_url
 from geo.types import Place, Precision
 from layers.registry import event_type_titles
@@ -649,7 +649,7 @@ def map_data(
     articles are [id, title, http(s) URL, link to the file]. ``time`` is the
     first and last event date, or ``None``; ``bounds`` the view to open on
     (the event layers', see :func:`_view_groups`); ``labels`` the base map's
-    names (:func:`eventmap.basemap.base_labels`).
+    names (:func:`eventmap.map.basemap.base_labels`).
     """
     _check_base_url(article_base_url)
     events = list(events)
@@ -802,9 +802,8 @@ def script_json(value: Any) -> str:
 
 
 def _asset(name: str) -> str:
-    return (
-        importlib.resources.files("eventmap").joinpath("assets", name).read_text(encoding="utf-8")
-    )
+    assets = importlib.resources.files("eventmap.map").joinpath("assets")
+    return assets.joinpath(name).read_text(encoding="utf-8")
 
 
 @functools.cache

@@ -48,6 +48,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from geo.stale_files import is_stale, remove_stale
 
 __all__ = [
@@ -192,8 +194,8 @@ class ArticleCache:
             text = inflate.decompress(payload, _MAX_BODY)
             if inflate.unconsumed_tail or not inflate.eof:
                 raise ValueError("body too large or incomplete")
-            return json.loads(text)
-        except (zlib.error, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+            return msgspec.json.decode(text)  # the records' schema is checked by their decoders
+        except (zlib.error, msgspec.DecodeError, RecursionError) as exc:
             raise ValueError(f"body is not compressed JSON: {exc}") from exc
 
     def put(self, stage: str, key: str, body: Any, *, refs: Iterable[str] = ()) -> None:
@@ -257,7 +259,7 @@ class ArticleCache:
 
     # -- output manifests ------------------------------------------------------
     def get_manifest(self, name: str) -> Any | None:
-        """What the last build into an output folder wrote there (see :mod:`eventmap.build`).
+        """What the last build into an output folder wrote there (see :mod:`eventmap.build.run`).
 
         Only a hint: the build checks the files' hashes before trusting it.
         """

@@ -6,7 +6,7 @@ compared with the last snapshot. Polling needs no extra dependency and works
 on network mounts, where file system events often do not arrive. After a
 change the watcher waits until the folder has been still for ``debounce``
 seconds, so that copying in a hundred files gives one rebuild, not a
-hundred; each rebuild is incremental (:mod:`eventmap.cache`), so it takes
+hundred; each rebuild is incremental (:mod:`eventmap.build.cache`), so it takes
 about as long as the new articles do.
 """
 

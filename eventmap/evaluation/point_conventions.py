@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 
-from eventmap.evaluate import (
+from eventmap.evaluation.evaluate import (
     ACCURACY_KM,
     DocumentScore,
     Match,

@@ -24,8 +24,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from eventmap.evaluate_eventloc import PRF, prf
-from eventmap.evaluate_events import PLACES_LAYER, PredictedDoc, read_jsonl
+from eventmap.evaluation.evaluate_eventloc import PRF, prf
+from eventmap.evaluation.evaluate_events import PLACES_LAYER, PredictedDoc, read_jsonl
 
 __all__ = [
     "CASE_LABELS",

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 if TYPE_CHECKING:
-    from eventmap.build import BuildReport
+    from eventmap.build.outcome import BuildReport
 
 __all__ = [
     "NullProgress",

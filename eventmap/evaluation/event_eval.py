@@ -1,8 +1,8 @@
 """Run an event evaluation end to end: load gold, predict (or read predictions), report.
 
 ``eventmap eval`` and ``bench/accuracy.py`` call this for the two event gold
-kinds (:func:`eventmap.evaluate_events.gold_kind`); the scoring itself is in
-:mod:`eventmap.evaluate_eventloc` and :mod:`eventmap.evaluate_eventtype`.
+kinds (:func:`eventmap.evaluation.evaluate_events.gold_kind`); the scoring itself is in
+:mod:`eventmap.evaluation.evaluate_eventloc` and :mod:`eventmap.evaluation.evaluate_eventtype`.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from eventmap import evaluate_eventloc as eventloc
-from eventmap import evaluate_eventtype as eventtype
-from eventmap.evaluate_events import GoldKind, PredictedDoc, load_event_predictions
-from eventmap.geoparse import geoparse_lines
+from eventmap.evaluation import evaluate_eventloc as eventloc
+from eventmap.evaluation import evaluate_eventtype as eventtype
+from eventmap.evaluation.evaluate_events import GoldKind, PredictedDoc, load_event_predictions
+from eventmap.evaluation.geoparse import geoparse_lines
 from eventmap.pipeline import Pipeline
 
 __all__ = [

@@ -4,7 +4,8 @@ Gold lines are ``{"doc_id", "corpus": "event_location", "text", "trigger":
 {"start", "end", "text"}, "locations": [{"start", "end", "text"}]}``: one
 (sentence, event verb) a line, with the spans of the places where that event
 happened (often none). The same sentence comes back on one line per verb, so
-each distinct text is geoparsed once, under :func:`~eventmap.evaluate_events.sentence_id`.
+each distinct text is geoparsed once, under
+:func:`~eventmap.evaluation.evaluate_events.sentence_id`.
 
 Rules
 -----
@@ -50,7 +51,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from eventmap.evaluate_events import (
+from eventmap.evaluation.evaluate_events import (
     PLACES_LAYER,
     PredictedDoc,
     Span,

@@ -1,7 +1,7 @@
 """``eventmap build``: a folder of articles in, the map and its exports out.
 
 A build reads every article's bytes, looks each stage of its processing up in
-the build cache (:mod:`eventmap.cache`), has an engine (:mod:`eventmap.engine`)
+the build cache (:mod:`eventmap.build.cache`), has an engine (:mod:`eventmap.build.engine`)
 do the stages that are missing, stores what comes back, and draws the map
 from the results of the articles present now: a deleted article's events
 disappear with it, and records no current article uses are pruned.
@@ -15,14 +15,14 @@ Dask one write the same bytes.
 A bad article is reported and skipped (the rest of the map is still built).
 When every article processed failed for one and the same reason (a pipeline
 that cannot work, not an article's fault), the build stops with a
-:class:`~eventmap.faults.Fault` instead of drawing an empty map over a good
+:class:`~eventmap.build.faults.Fault` instead of drawing an empty map over a good
 one.
 
 The outputs of a build (map, GeoJSON, fragment, exports) are replaced as a
 set (:func:`eventmap.atomic.replace_together`), HTML last, while the build
 holds a lock on the output folder: all are written under temporary names
 first, then renamed together. A folder that cannot be written (read-only,
-full) stops the build with a :class:`~eventmap.faults.Fault` and leaves every
+full) stops the build with a :class:`~eventmap.build.faults.Fault` and leaves every
 previous output in place. Temporary files left by a killed build are removed
 by the next one, and the lock file is removed when the build ends.
 """
@@ -39,7 +39,7 @@ import secrets
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,15 +51,15 @@ from eventmap.articles import (
     read_article_bytes,
 )
 from eventmap.atomic import ReplaceProgress, replace_together
-from eventmap.cache import ArticleCache, CacheStats, default_cache_dir
+from eventmap.build.cache import ArticleCache, default_cache_dir
 from eventmap.config import PipelineConfig
-from eventmap.engine import Engine, EngineError, LocalEngine
-from eventmap.faults import Fault, note_outputs, output_fault
-from eventmap.feedback import NullProgress, Progress
-from eventmap.grouping import PlaceOnLayer
-from eventmap.records import PlaceInterner, RecordError, decode_events, geometry_refs, wkb_geometry
+from eventmap.build.engine import Engine, EngineError, LocalEngine
+from eventmap.build.faults import Fault, note_outputs, output_fault
+from eventmap.build.feedback import NullProgress, Progress
+from eventmap.build.outcome import BuildReport
+from eventmap.build.records import PlaceInterner, RecordError, decode_events, geometry_refs, wkb_geometry
 from eventmap.version import PipelineVersion, config_version
-from eventmap.work import Task, TaskResult
+from eventmap.build.work import Task, TaskResult
 from geo.overrides import load_overrides
 from layers.types import Event, LayerDefinition
 
@@ -82,49 +82,7 @@ _OUTPUT_TEMP = re.compile(
 
 
 _WHERE = re.compile(r" at [\w.-]+:\d+$")
-"""Where in the code a processing failure was raised (see :func:`eventmap.work._describe`)."""
-
-
-@dataclass
-class BuildReport:
-    """What a build did, for the summary and the exit code."""
-
-    articles_found: int = 0
-    articles_read: int = 0
-    from_cache: int = 0
-    processed: int = 0
-    failed: list[ArticleError] = field(default_factory=list)
-    places: int = 0
-    events: int = 0
-    events_per_layer: Counter[str] = field(default_factory=Counter)
-    places_per_layer: Counter[str] = field(default_factory=Counter)
-    outputs: list[Path] = field(default_factory=list)
-    outputs_reused: bool = False
-    """The outputs were already those of these results, and were left as they were."""
-    seconds: float = 0.0
-    engine: str = ""
-    cache_dir: Path | None = None
-    cache: CacheStats | None = None
-    warnings: list[str] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)
-    """Wall seconds of each phase of the build."""
-    removed: list[Path] = field(default_factory=list)
-    """Optional outputs of an earlier build (fragment, exports) this build removed."""
-    groups: list[PlaceOnLayer] = field(default_factory=list)
-    """The events grouped as the map draws them (for ``eventmap report``)."""
-    context_layers: frozenset[str] = frozenset()
-    """Layers of places only named, not where an event happened ("Other places")."""
-    no_place: list[str] = field(default_factory=list)
-    """Articles read in which no place was found."""
-    work: dict[str, float] = field(default_factory=dict)
-    """Seconds of per-article work by stage (spaCy, places, events, other), summed over
-    workers: with several workers they add up to more than the wall time."""
-
-    def summary(self) -> str:
-        """One line for the terminal."""
-        from eventmap.feedback import summary_lines
-
-        return summary_lines(self)[0]
+"""Where in the code a processing failure was raised (see :func:`eventmap.build.work._describe`)."""
 
 
 @dataclass(frozen=True)
@@ -502,9 +460,9 @@ def build(
     config
         The pipeline settings (default: offline geocoder, bundled layers).
     engine
-        Where to run the work (default: :class:`~eventmap.engine.LocalEngine`).
+        Where to run the work (default: :class:`~eventmap.build.engine.LocalEngine`).
     cache_dir
-        The build cache (default: :func:`eventmap.cache.default_cache_dir`).
+        The build cache (default: :func:`eventmap.build.cache.default_cache_dir`).
     use_cache
         ``False`` builds without reading or writing any cache.
     fresh
@@ -525,23 +483,23 @@ def build(
         ``out_dir``, so fragments of different builds share a page.
     exports
         Extra formats to write beside the GeoJSON: ``gpkg``, ``kml``, ``csv``
-        (see :data:`eventmap.exports.EXPORT_FORMATS`).
+        (see :data:`eventmap.exports.formats.EXPORT_FORMATS`).
 
     Raises
     ------
     FileNotFoundError, NotADirectoryError
         When ``articles_dir`` is missing or not a folder.
-    eventmap.engine.EngineError
+    eventmap.build.engine.EngineError
         When the engine cannot run (a pipeline that cannot load, a cluster
         that cannot start, workers killed again and again) or a worker's
         pipeline differs.
-    eventmap.faults.Fault
+    eventmap.build.faults.Fault
         When the output folder cannot be written (read-only, full), or every
         article processed failed for one and the same reason. No output has
         been replaced then.
 
     Any exception that ends the build carries how far the outputs were
-    replaced (:func:`eventmap.faults.outputs_progress`).
+    replaced (:func:`eventmap.build.faults.outputs_progress`).
     """
     started = time.perf_counter()
     articles_dir, out_dir = Path(articles_dir), Path(out_dir)
@@ -612,7 +570,7 @@ def _build_into(
     exports: Sequence[str],
 ) -> None:
     """The body of :func:`build`, which notes on any exception how far the outputs got."""
-    from eventmap.exports import EXPORT_FORMATS, remove_unrequested
+    from eventmap.exports.formats import EXPORT_FORMATS, remove_unrequested
     from eventmap.grouping import group_events
 
     sources, failed, warnings = _read_sources(articles_dir, exclude=(out_dir,))
@@ -698,8 +656,8 @@ def _build_into(
 
     def texts() -> dict[str, bytes]:
         """Every output's bytes, in the order they are renamed: the map last."""
-        from eventmap.export import geojson_text
-        from eventmap.render import render_fragment, render_html
+        from eventmap.exports.geojson import geojson_text
+        from eventmap.map.render import render_fragment, render_html
 
         found = {GEOJSON_FILE: geojson_text(groups, layer_defs=layers).encode("utf-8")}
         for name in extra:

@@ -1,7 +1,7 @@
 """Where the per-article work runs: in this process, or on Dask.
 
 Both engines do one thing, behind one small interface: run a list of
-:class:`~eventmap.work.Task` values through :func:`eventmap.work.run_tasks`
+:class:`~eventmap.build.work.Task` values through :func:`eventmap.build.work.run_tasks`
 in chunks and yield the results as they finish, calling ``advance`` with the
 number of articles each finished chunk held.
 
@@ -11,7 +11,7 @@ number of articles each finished chunk held.
   loopback (``--workers N``), or an existing scheduler (``--scheduler
   ADDRESS``). Workers receive the article bytes with each task, so they need
   eventmap and its model installed but no access to the articles folder;
-  each worker builds its pipeline once (:func:`eventmap.work.pipeline_for`).
+  each worker builds its pipeline once (:func:`eventmap.build.work.pipeline_for`).
 
 Results come back in any order; the build sorts them, so the engine never
 changes the output.
@@ -27,7 +27,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol
 
 from eventmap.config import PipelineConfig
-from eventmap.work import Task, TaskResult, pipeline_for, run_chunk, run_tasks
+from eventmap.build.work import Task, TaskResult, pipeline_for, run_chunk, run_tasks
 
 if TYPE_CHECKING:
     from eventmap.pipeline import Pipeline
@@ -88,7 +88,7 @@ class LocalEngine:
 
     ``pipeline`` is a loaded pipeline to use for every configuration;
     otherwise ``factory`` makes one from the configuration (by default
-    :func:`eventmap.work.pipeline_for`, which keeps one pipeline per
+    :func:`eventmap.build.work.pipeline_for`, which keeps one pipeline per
     configuration for the life of the process).
     """
 

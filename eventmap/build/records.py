@@ -6,6 +6,14 @@ records are JSON (numbers, strings, lists, objects), geometries are WKB
 parsed by GEOS, and every decoder checks types and ranges and raises
 :class:`RecordError` on anything unexpected. No pickle.
 
+The shape of every record is declared once, as typed :mod:`msgspec` Structs
+(the ``_...Record`` classes below): encoders fill them in and turn them into
+JSON values, decoders convert JSON values into them, which checks every
+field's presence and type (a bool is not a number, a float is not an
+integer, an enum value must be one the enum knows) in compiled code. What a
+type cannot say (finite numbers, offsets that fit the text, heads that form
+a tree, indexes that point into the record) is checked here after.
+
 Three records per article, one per stage (see :mod:`eventmap.version`):
 
 * the **parse**: the article's metadata and its spaCy parse (token offsets,
@@ -27,13 +35,12 @@ from cached records is byte for byte the map built from fresh ones.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-import json
 import math
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+import msgspec
 import shapely
 from shapely.geometry.base import BaseGeometry
 
@@ -77,66 +84,136 @@ class RecordError(ValueError):
     """A record that is not what this version of eventmap writes."""
 
 
-# --------------------------------------------------------------------------- checked access
+# --------------------------------------------------------------------------- the schema
+# Unknown fields are ignored (as a reader of JSON should); missing ones, values
+# of the wrong type and unknown enum values are refused.
 
 
-def _get(data: Mapping[str, Any], key: str, kind: type | tuple[type, ...]) -> Any:
-    # Records come from JSON, so every mapping is a dict: checking for ``dict``
-    # rather than the ``Mapping`` ABC keeps decoding a 10,000-article cache fast.
-    if not isinstance(data, dict) or key not in data:
-        raise RecordError(f"missing field {key!r}")
-    value = data[key]
-    if value.__class__ is bool:  # a bool is an int to isinstance; no field is a bool
-        raise RecordError(f"field {key!r} is a boolean")
-    if not isinstance(value, kind):
-        raise RecordError(f"field {key!r} has type {type(value).__name__}")
-    return value
+class _GeometryRecord(msgspec.Struct, kw_only=True, omit_defaults=True):
+    """``{"wkb": hex}`` for a small geometry, ``{"ref": sha256}`` for a blob."""
+
+    wkb: str | None = None
+    ref: str | None = None
 
 
-def _str(data: Mapping[str, Any], key: str) -> str:
-    value = data.get(key) if isinstance(data, dict) else None
-    return value if value.__class__ is str else str(_get(data, key, str))
+class _AreaRecord(msgspec.Struct, kw_only=True):
+    kind: AreaKind
+    distance_km: float | None
+    bearing_deg: float | None
 
 
-def _opt_str(data: Mapping[str, Any], key: str) -> str | None:
-    value = _get(data, key, (str, type(None)))
-    return None if value is None else str(value)
+class _MentionRecord(msgspec.Struct, kw_only=True):
+    start: int
+    end: int
+    text: str
+    kind: MentionKind
+    name: str
+    anchor_start: int
+    anchor_end: int
+    label: str
+    area: _AreaRecord | None
+    demonym_country: str | None
 
 
-def _int(data: Mapping[str, Any], key: str) -> int:
-    return int(_get(data, key, int))
+class _AlternativeRecord(msgspec.Struct, kw_only=True):
+    gazetteer_id: str
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    score: float
+    reason: str
 
 
-def _opt_int(data: Mapping[str, Any], key: str) -> int | None:
-    return None if data.get(key) is None else _int(data, key)
+class _PlaceRecord(msgspec.Struct, kw_only=True):
+    gazetteer_id: str
+    name: str
+    country: str | None
+    feature: str
+    geometry: _GeometryRecord
+    lat: float
+    lon: float
+    precision: Precision
+    radius_km: float | None
+    confidence: float
+    source: str
+    alternatives: list[_AlternativeRecord]
+    reason: str
+    written: str | None = None
 
 
-def _float(data: Mapping[str, Any], key: str) -> float:
-    value = float(_get(data, key, (int, float)))
+class _ResolvedRecord(msgspec.Struct, kw_only=True):
+    mention: _MentionRecord
+    place: _PlaceRecord | None
+
+
+class _CitationRecord(msgspec.Struct, kw_only=True):
+    """A citation; its event date is written once, as the event's ``date`` and ``date_source``."""
+
+    article: str
+    title: str | None
+    date: str | None
+    quote: str
+    quote_start: int
+    start: int
+    end: int
+    mention: str
+    url: str | None
+    event_type: str | None
+    trigger: str | None
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+    note: str | None
+
+
+class _EventRecord(msgspec.Struct, kw_only=True):
+    layer: str
+    place: int
+    """Index into the record's ``places``."""
+    confidence: float
+    trigger: str | None
+    date: str | None
+    date_source: str | None
+    citation: _CitationRecord
+
+
+class _EventsRecord(msgspec.Struct, kw_only=True):
+    places: list[_PlaceRecord]
+    events: list[_EventRecord]
+
+
+class _DocRecord(msgspec.Struct, kw_only=True):
+    text: str
+    idx: list[int]
+    ws: list[int]
+    pos: list[str]
+    tag: list[str]
+    dep: list[str]
+    lemma: list[str]
+    head: list[int]
+    ents: list[tuple[int, int, str]]
+
+
+_T = TypeVar("_T")
+
+
+def _convert(data: Any, kind: type[_T]) -> _T:
+    """``data`` (JSON values) as the Struct ``kind``, or :class:`RecordError`."""
+    try:
+        return msgspec.convert(data, kind, strict=True)
+    except (msgspec.ValidationError, RecursionError) as exc:
+        raise RecordError(str(exc)) from exc
+
+
+def _builtins(record: msgspec.Struct) -> Any:
+    """A Struct as plain JSON values (dicts, lists, strings, numbers), for the cache."""
+    return msgspec.to_builtins(record)
+
+
+def _finite(value: float, what: str) -> float:
     if math.isinf(value):
-        raise RecordError(f"field {key!r} is infinite")
+        raise RecordError(f"field {what!r} is infinite")
     return value
-
-
-def _opt_float(data: Mapping[str, Any], key: str) -> float | None:
-    value = _get(data, key, (int, float, type(None)))
-    return None if value is None else float(value)
-
-
-def _list(data: Mapping[str, Any], key: str) -> list[Any]:
-    return list(_get(data, key, list))
-
-
-def _strings(values: list[Any], key: str) -> list[str]:
-    if not all(isinstance(v, str) for v in values):
-        raise RecordError(f"field {key!r} must hold strings")
-    return values
-
-
-def _ints(values: list[Any], key: str) -> list[int]:
-    if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-        raise RecordError(f"field {key!r} must hold integers")
-    return values
 
 
 # --------------------------------------------------------------------------- geometry
@@ -185,19 +262,20 @@ def wkb_geometry(wkb: bytes) -> BaseGeometry:
     return geometry
 
 
-def _decode_geometry(data: Any, resolve_ref: Callable[[str], BaseGeometry]) -> BaseGeometry:
-    if not isinstance(data, Mapping):
-        raise RecordError("geometry must be an object")
-    if "wkb" in data:
-        text = _str(data, "wkb")
+def _decode_geometry(
+    data: _GeometryRecord, resolve_ref: Callable[[str], BaseGeometry]
+) -> BaseGeometry:
+    if data.wkb is not None:
         try:
-            wkb = bytes.fromhex(text)
+            wkb = bytes.fromhex(data.wkb)
         except ValueError as exc:
             raise RecordError("geometry WKB is not hex") from exc
         if len(wkb) > INLINE_WKB_BYTES:
             raise RecordError("inline geometry too large")
         return wkb_geometry(wkb)
-    ref = _str(data, "ref")
+    ref = data.ref
+    if ref is None:
+        raise RecordError("geometry has neither WKB nor a reference")
     if len(ref) != 64 or any(c not in "0123456789abcdef" for c in ref):
         raise RecordError("geometry reference is not a SHA-256")
     return resolve_ref(ref)
@@ -228,17 +306,19 @@ def encode_doc(doc: Doc, *, text: str | None = None) -> dict[str, Any]:
 
     ``text`` is ``doc.text`` when the caller has it at hand.
     """
-    return {
-        "text": doc.text if text is None else text,
-        "idx": [t.idx for t in doc],
-        "ws": [1 if t.whitespace_ else 0 for t in doc],
-        "pos": [t.pos_ for t in doc],
-        "tag": [t.tag_ for t in doc],
-        "dep": [t.dep_ for t in doc],
-        "lemma": [t.lemma_ for t in doc],
-        "head": [t.head.i for t in doc],
-        "ents": [[e.start, e.end, e.label_] for e in doc.ents],
-    }
+    record = _DocRecord(
+        text=doc.text if text is None else text,
+        idx=[t.idx for t in doc],
+        ws=[1 if t.whitespace_ else 0 for t in doc],
+        pos=[t.pos_ for t in doc],
+        tag=[t.tag_ for t in doc],
+        dep=[t.dep_ for t in doc],
+        lemma=[t.lemma_ for t in doc],
+        head=[t.head.i for t in doc],
+        ents=[(e.start, e.end, e.label_) for e in doc.ents],
+    )
+    encoded: dict[str, Any] = _builtins(record)
+    return encoded
 
 
 def _check_heads(heads: list[int]) -> None:
@@ -267,14 +347,12 @@ def decode_doc(data: Mapping[str, Any], vocab: Vocab) -> Doc:
     from spacy.parts_of_speech import IDS as POS_IDS
     from spacy.tokens import Doc, Span
 
-    text = _str(data, "text")
-    idx = _ints(_list(data, "idx"), "idx")
+    record = _convert(data, _DocRecord)
+    text, idx, ws, heads = record.text, record.idx, record.ws, record.head
     n = len(idx)
     if n > _MAX_TOKENS:
         raise RecordError("too many tokens")
-    ws = _ints(_list(data, "ws"), "ws")
-    columns = {key: _strings(_list(data, key), key) for key in ("pos", "tag", "dep", "lemma")}
-    heads = _ints(_list(data, "head"), "head")
+    columns = {"pos": record.pos, "tag": record.tag, "dep": record.dep, "lemma": record.lemma}
     lengths = {len(ws), len(heads), *(len(col) for col in columns.values())}
     if lengths != {n}:
         raise RecordError("token columns differ in length")
@@ -302,12 +380,7 @@ def decode_doc(data: Mapping[str, Any], vocab: Vocab) -> Doc:
             heads=heads,
         )
         ents = []
-        for item in _list(data, "ents"):
-            if not (isinstance(item, list) and len(item) == 3):
-                raise RecordError("an entity must be [start, end, label]")
-            start, end, label = item
-            if not (isinstance(start, int) and isinstance(end, int) and isinstance(label, str)):
-                raise RecordError("an entity must be [start, end, label]")
+        for start, end, label in record.ents:
             if not 0 <= start < end <= n:
                 raise RecordError("an entity lies outside the document")
             ents.append(Span(doc, start, end, label=label))
@@ -322,105 +395,104 @@ def decode_doc(data: Mapping[str, Any], vocab: Vocab) -> Doc:
 # --------------------------------------------------------------------------- mentions and places
 
 
-def _encode_mention(m: Mention) -> dict[str, Any]:
+def _mention_record(m: Mention) -> _MentionRecord:
     area = m.area
-    return {
-        "start": m.start,
-        "end": m.end,
-        "text": m.text,
-        "kind": m.kind.value,
-        "name": m.name,
-        "anchor_start": m.anchor_start,
-        "anchor_end": m.anchor_end,
-        "label": m.label,
-        "area": None
+    return _MentionRecord(
+        start=m.start,
+        end=m.end,
+        text=m.text,
+        kind=m.kind,
+        name=m.name,
+        anchor_start=m.anchor_start,
+        anchor_end=m.anchor_end,
+        label=m.label,
+        area=None
         if area is None
-        else {
-            "kind": area.kind.value,
-            "distance_km": area.distance_km,
-            "bearing_deg": area.bearing_deg,
-        },
-        "demonym_country": m.demonym_country,
-    }
+        else _AreaRecord(
+            kind=area.kind, distance_km=area.distance_km, bearing_deg=area.bearing_deg
+        ),
+        demonym_country=m.demonym_country,
+    )
 
 
-def _enum(enum: Any, value: str, what: str) -> Any:
-    try:
-        return enum(value)
-    except ValueError as exc:
-        raise RecordError(f"unknown {what} {value!r}") from exc
-
-
-def _decode_mention(data: Any) -> Mention:
-    area_data = _get(data, "area", (dict, type(None)))
-    area = None
-    if area_data is not None:
-        area = AreaSpec(
-            kind=_enum(AreaKind, _str(area_data, "kind"), "area kind"),
-            distance_km=_opt_float(area_data, "distance_km"),
-            bearing_deg=_opt_float(area_data, "bearing_deg"),
-        )
+def _mention(data: _MentionRecord) -> Mention:
+    area = data.area
     return Mention(
-        start=_int(data, "start"),
-        end=_int(data, "end"),
-        text=_str(data, "text"),
-        kind=_enum(MentionKind, _str(data, "kind"), "mention kind"),
-        name=_str(data, "name"),
-        anchor_start=_int(data, "anchor_start"),
-        anchor_end=_int(data, "anchor_end"),
-        label=_str(data, "label"),
-        area=area,
-        demonym_country=_opt_str(data, "demonym_country"),
+        start=data.start,
+        end=data.end,
+        text=data.text,
+        kind=data.kind,
+        name=data.name,
+        anchor_start=data.anchor_start,
+        anchor_end=data.anchor_end,
+        label=data.label,
+        area=None
+        if area is None
+        else AreaSpec(kind=area.kind, distance_km=area.distance_km, bearing_deg=area.bearing_deg),
+        demonym_country=data.demonym_country,
     )
 
 
 def _encode_place(p: Place, geometries: GeometryEncoder) -> dict[str, Any]:
-    return {
-        "gazetteer_id": p.gazetteer_id,
-        "name": p.name,
-        "country": p.country,
-        "feature": p.feature,
-        "geometry": geometries.encode(p.geometry),
-        "lat": p.lat,
-        "lon": p.lon,
-        "precision": p.precision.value,
-        "radius_km": p.radius_km,
-        "confidence": p.confidence,
-        "source": p.source,
-        "alternatives": [dataclasses.asdict(a) for a in p.alternatives],
-        "reason": p.reason,
-        "written": p.written,
-    }
+    record = _PlaceRecord(
+        gazetteer_id=p.gazetteer_id,
+        name=p.name,
+        country=p.country,
+        feature=p.feature,
+        geometry=_GeometryRecord(**geometries.encode(p.geometry)),
+        lat=p.lat,
+        lon=p.lon,
+        precision=p.precision,
+        radius_km=p.radius_km,
+        confidence=p.confidence,
+        source=p.source,
+        alternatives=[
+            _AlternativeRecord(
+                gazetteer_id=a.gazetteer_id,
+                name=a.name,
+                country=a.country,
+                lat=a.lat,
+                lon=a.lon,
+                score=a.score,
+                reason=a.reason,
+            )
+            for a in p.alternatives
+        ],
+        reason=p.reason,
+        written=p.written,
+    )
+    encoded: dict[str, Any] = _builtins(record)
+    return encoded
 
 
-def _decode_place(data: Any, resolve_ref: Callable[[str], BaseGeometry]) -> Place:
+def _place(data: _PlaceRecord, resolve_ref: Callable[[str], BaseGeometry]) -> Place:
     alternatives = tuple(
         Alternative(
-            gazetteer_id=_str(a, "gazetteer_id"),
-            name=_str(a, "name"),
-            country=_opt_str(a, "country"),
-            lat=_float(a, "lat"),
-            lon=_float(a, "lon"),
-            score=_float(a, "score"),
-            reason=_str(a, "reason"),
+            gazetteer_id=a.gazetteer_id,
+            name=a.name,
+            country=a.country,
+            lat=_finite(a.lat, "lat"),
+            lon=_finite(a.lon, "lon"),
+            score=_finite(a.score, "score"),
+            reason=a.reason,
         )
-        for a in _list(data, "alternatives")
+        for a in data.alternatives
     )
     return Place(
-        gazetteer_id=_str(data, "gazetteer_id"),
-        name=_str(data, "name"),
-        country=_opt_str(data, "country"),
-        feature=_str(data, "feature"),
-        geometry=_decode_geometry(_get(data, "geometry", dict), resolve_ref),
-        lat=_float(data, "lat"),
-        lon=_float(data, "lon"),
-        precision=_enum(Precision, _str(data, "precision"), "precision"),
-        radius_km=_opt_float(data, "radius_km"),
-        confidence=_float(data, "confidence"),
-        source=_str(data, "source"),
+        gazetteer_id=data.gazetteer_id,
+        name=data.name,
+        country=data.country,
+        feature=data.feature,
+        geometry=_decode_geometry(data.geometry, resolve_ref),
+        lat=_finite(data.lat, "lat"),
+        lon=_finite(data.lon, "lon"),
+        precision=data.precision,
+        radius_km=data.radius_km,
+        confidence=_finite(data.confidence, "confidence"),
+        source=data.source,
         alternatives=alternatives,
-        reason=_str(data, "reason"),
-        written=str(data.get("written") or "") if isinstance(data, dict) else "",
+        reason=data.reason,
+        written=data.written or "",
     )
 
 
@@ -435,7 +507,7 @@ def encode_resolved(
         if item.place is not None:
             place = by_id.get(id(item.place)) or _encode_place(item.place, geometries)
             by_id[id(item.place)] = place
-        record.append({"mention": _encode_mention(item.mention), "place": place})
+        record.append({"mention": _builtins(_mention_record(item.mention)), "place": place})
     return record, by_id
 
 
@@ -449,16 +521,14 @@ def decode_resolved(
     that returns a placeholder: the events it encodes copy the original
     place records, references and all.
     """
-    if not isinstance(record, list):
-        raise RecordError("a places record must be a list")
+    items = _convert(record, list[_ResolvedRecord])
     resolved: list[Resolved] = []
     by_id: dict[int, dict[str, Any]] = {}
-    for item in record:
-        place_data = _get(item, "place", (dict, type(None)))
-        place = None if place_data is None else _decode_place(place_data, resolve_ref)
+    for raw, item in zip(record, items, strict=True):
+        place = None if item.place is None else _place(item.place, resolve_ref)
         if place is not None:
-            by_id[id(place)] = place_data
-        resolved.append(Resolved(_decode_mention(_get(item, "mention", dict)), place))
+            by_id[id(place)] = raw["place"]
+        resolved.append(Resolved(_mention(item.mention), place))
     return resolved, by_id
 
 
@@ -488,32 +558,31 @@ def encode_events(
             index[key] = len(place_records)
             place_records.append(places[key])
         c = event.citation
-        encoded.append(
-            {
-                "layer": event.layer,
-                "place": index[key],
-                "confidence": event.confidence,
-                "trigger": event.trigger,
-                "date": event.date,
-                "date_source": event.date_source,
-                "citation": {
-                    "article": c.article,
-                    "title": c.title,
-                    "date": c.date,
-                    "quote": c.quote,
-                    "quote_start": c.quote_start,
-                    "start": c.start,
-                    "end": c.end,
-                    "mention": c.mention,
-                    "url": c.url,
-                    "event_type": c.event_type,
-                    "trigger": c.trigger,
-                    "trigger_start": c.trigger_start,
-                    "trigger_end": c.trigger_end,
-                    "note": c.note,
-                },
-            }
+        record = _EventRecord(
+            layer=event.layer,
+            place=index[key],
+            confidence=event.confidence,
+            trigger=event.trigger,
+            date=event.date,
+            date_source=event.date_source,
+            citation=_CitationRecord(
+                article=c.article,
+                title=c.title,
+                date=c.date,
+                quote=c.quote,
+                quote_start=c.quote_start,
+                start=c.start,
+                end=c.end,
+                mention=c.mention,
+                url=c.url,
+                event_type=c.event_type,
+                trigger=c.trigger,
+                trigger_start=c.trigger_start,
+                trigger_end=c.trigger_end,
+                note=c.note,
+            ),
         )
+        encoded.append(_builtins(record))
     return {"places": place_records, "events": encoded}
 
 
@@ -526,51 +595,53 @@ class PlaceInterner:
 
     def __init__(self, resolve_ref: Callable[[str], BaseGeometry]) -> None:
         self._resolve_ref = resolve_ref
-        self._places: dict[str, Place] = {}
+        self._places: dict[bytes, Place] = {}
 
     def place(self, data: Any) -> Place:
-        """The :class:`Place` for a place record."""
-        key = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        """The :class:`Place` for a place record (JSON values, or one already checked)."""
+        record = data if isinstance(data, _PlaceRecord) else _convert(data, _PlaceRecord)
+        key = msgspec.json.encode(record)  # fields in declared order: equal records, equal keys
         found = self._places.get(key)
         if found is None:
-            found = self._places[key] = _decode_place(data, self._resolve_ref)
+            found = self._places[key] = _place(record, self._resolve_ref)
         return found
 
 
 def decode_events(record: Any, *, places: PlaceInterner) -> list[Event]:
     """The events of an events record, in the order they were written."""
-    place_records = _list(record, "places")
-    decoded = [places.place(p) for p in place_records]
+    checked = _convert(record, _EventsRecord)
+    decoded = [places.place(p) for p in checked.places]
+    count = len(decoded)
     events = []
-    for item in _list(record, "events"):
-        index = _int(item, "place")
-        if not 0 <= index < len(decoded):
+    for item in checked.events:
+        index = item.place
+        if not 0 <= index < count:
             raise RecordError("an event refers to a place that is not in the record")
-        c = _get(item, "citation", dict)
-        date, date_source = _opt_str(item, "date"), _opt_str(item, "date_source")
+        c = item.citation
+        date, date_source = item.date, item.date_source
         events.append(
             Event(
-                layer=_str(item, "layer"),
+                layer=item.layer,
                 place=decoded[index],
                 citation=Citation(
-                    article=_str(c, "article"),
-                    title=_opt_str(c, "title"),
-                    date=_opt_str(c, "date"),
-                    quote=_str(c, "quote"),
-                    quote_start=_int(c, "quote_start"),
-                    start=_int(c, "start"),
-                    end=_int(c, "end"),
-                    mention=_str(c, "mention"),
-                    url=_opt_str(c, "url"),
+                    article=c.article,
+                    title=c.title,
+                    date=c.date,
+                    quote=c.quote,
+                    quote_start=c.quote_start,
+                    start=c.start,
+                    end=c.end,
+                    mention=c.mention,
+                    url=c.url,
                     event_date=(date, date_source),
-                    event_type=_opt_str(c, "event_type"),
-                    trigger=_opt_str(c, "trigger"),
-                    trigger_start=_opt_int(c, "trigger_start"),
-                    trigger_end=_opt_int(c, "trigger_end"),
-                    note=_opt_str(c, "note"),
+                    event_type=c.event_type,
+                    trigger=c.trigger,
+                    trigger_start=c.trigger_start,
+                    trigger_end=c.trigger_end,
+                    note=c.note,
                 ),
-                confidence=_float(item, "confidence"),
-                trigger=_opt_str(item, "trigger"),
+                confidence=_finite(item.confidence, "confidence"),
+                trigger=item.trigger,
                 date=date,
                 date_source=date_source,
             )

@@ -27,7 +27,7 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from eventmap.geojson import COORD_DIGITS, geojson_geometry
+from eventmap.exports.geometry import COORD_DIGITS, geojson_geometry
 from geo.stale_files import remove_stale, temp_name
 
 __all__ = [

@@ -3,12 +3,12 @@
 ``eventmap eval`` scores three kinds of gold file (``../shared/eval/README.md``):
 
 - ``toponyms``: documents with place names and points (GeoWebNews, GeoVirus),
-  scored by :mod:`eventmap.evaluate`;
+  scored by :mod:`eventmap.evaluation.evaluate`;
 - ``event_location``: one (sentence, event trigger) a line with the spans of
   the places where that event happened (Halterman's corpus), scored by
-  :mod:`eventmap.evaluate_eventloc`;
+  :mod:`eventmap.evaluation.evaluate_eventloc`;
 - ``event_type``: event snippets with one ACLED-style label (CASE 2021 task 2),
-  scored by :mod:`eventmap.evaluate_eventtype`.
+  scored by :mod:`eventmap.evaluation.evaluate_eventtype`.
 
 :func:`gold_kind` tells them apart by the first record's keys. Predictions are
 what ``eventmap geoparse`` writes: ``{"doc_id", "toponyms": [...], "events":
@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from eventmap.evaluate import PredictedToponym, parse_predicted_toponym
+from eventmap.evaluation.evaluate import PredictedToponym, parse_predicted_toponym
 
 __all__ = [
     "PLACES_LAYER",

@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -25,7 +26,8 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
-from eventmap.geojson import geojson_geometry
+from eventmap.atomic import write_text_atomic
+from eventmap.exports.geometry import geojson_geometry
 from eventmap.grouping import PlaceOnLayer
 from eventmap.urls import safe_url
 from layers.dates import citation_date
@@ -38,6 +40,7 @@ __all__ = [
     "export_geometry",
     "feature_collection",
     "geojson_text",
+    "write_geojson",
 ]
 
 _DECIMALS = 5
@@ -170,3 +173,10 @@ def geojson_text(
     ]
     body = ",\n".join(features)
     return '{"type":"FeatureCollection","features":[\n' + body + "\n]}\n"
+
+
+def write_geojson(
+    groups: Sequence[PlaceOnLayer], path: Path, *, layer_defs: Sequence[LayerDefinition] = ()
+) -> None:
+    """Write the GeoJSON export (:func:`geojson_text`) atomically."""
+    write_text_atomic(Path(path), geojson_text(groups, layer_defs=layer_defs))
