@@ -391,7 +391,8 @@ def _parse_gold_toponym(record: Any, text: str) -> GoldToponym:
     )
 
 
-def _parse_gold_doc(record: Any) -> GoldDoc:
+def gold_doc_id_and_text(record: Any) -> tuple[str, str]:
+    """A gold line's ``doc_id`` and ``text``, checked; ``TypeError`` names what is wrong."""
     if not isinstance(record, Mapping):
         raise TypeError("a line must hold a JSON object")
     doc_id, text = record.get("doc_id"), record.get("text")
@@ -399,6 +400,11 @@ def _parse_gold_doc(record: Any) -> GoldDoc:
         raise TypeError(f"'doc_id' must be a non-empty string, got {doc_id!r}")
     if not isinstance(text, str):
         raise TypeError("'text' must be a string")
+    return doc_id, text
+
+
+def _parse_gold_doc(record: Any) -> GoldDoc:
+    doc_id, text = gold_doc_id_and_text(record)
     raw_toponyms = record.get("toponyms")
     if not isinstance(raw_toponyms, list):
         raise TypeError("'toponyms' must be a list")

@@ -51,6 +51,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from eventmap.evaluation.evaluate import gold_doc_id_and_text
 from eventmap.evaluation.evaluate_events import (
     PLACES_LAYER,
     PredictedDoc,
@@ -190,13 +191,7 @@ class EventLocReport:
 
 
 def _parse_line(record: Any, line_no: int) -> EventLocLine:
-    if not isinstance(record, Mapping):
-        raise TypeError("a line must hold a JSON object")
-    doc_id, text = record.get("doc_id"), record.get("text")
-    if not isinstance(doc_id, str) or not doc_id:
-        raise TypeError(f"'doc_id' must be a non-empty string, got {doc_id!r}")
-    if not isinstance(text, str):
-        raise TypeError("'text' must be a string")
+    doc_id, text = gold_doc_id_and_text(record)
     raw_locations = record.get("locations")
     if not isinstance(raw_locations, list):
         raise TypeError("'locations' must be a list")
