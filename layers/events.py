@@ -97,8 +97,21 @@ _SHARED = 0.8
 _SPAN_MAX_TOKENS = 12
 
 
+class _TypeMemo:
+    """Each token's type (:func:`~layers.triggers.match_type`), worked out once per sentence."""
+
+    def __init__(self, index: TypeIndex, words: set[str], places: frozenset[int]) -> None:
+        self._index, self._words, self._places = index, words, places
+        self._found: dict[int, tuple[EventType, str] | None] = {}
+
+    def __call__(self, token: Token) -> tuple[EventType, str] | None:
+        if token.i not in self._found:
+            self._found[token.i] = match_type(token, self._index, self._words, self._places)
+        return self._found[token.i]
+
+
 def _support_verb(
-    token: Token, layer_id: str, index: TypeIndex, words: set[str], places: frozenset[int]
+    token: Token, layer_id: str, typed: Callable[[Token], tuple[EventType, str] | None]
 ) -> Token | None:
     """The verb that reports the same event as the event noun ``token``, if any.
 
@@ -116,7 +129,7 @@ def _support_verb(
         return head
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    own = match_type(head, index, words, places)
+    own = typed(head)
     if own is not None:
         return head if own[1] == layer_id else None
     return head if lemma in _SUPPORT_VERBS else None
@@ -323,21 +336,20 @@ def detect_events(
         words = _sentence_words(sentence)
         sentence_events: list[ReportedEvent] = []
         taken: set[int] = set()
+        typed = _TypeMemo(index, words, place_tokens)
         trigger_words = frozenset(
-            t.i
-            for t in sentence
-            if t.i not in place_tokens and match_type(t, index, words, place_tokens) is not None
+            t.i for t in sentence if t.i not in place_tokens and typed(t) is not None
         )
         for token in sentence:
             if token.i in taken or token.i in place_tokens:
                 continue
-            found = match_type(token, index, words, place_tokens)
+            found = typed(token)
             if found is None:
                 continue
             event_type, layer_id = found
             if _inside_same_event(token, event_type, sentence_events, doc):
                 continue  # "a visit by a delegation": the delegation is the visit's
-            verb = _support_verb(token, layer_id, index, words, place_tokens)
+            verb = _support_verb(token, layer_id, typed)
             trigger_tokens = frozenset({token.i} | ({verb.i} if verb is not None else set()))
             taken |= trigger_tokens
             located: list[tuple[_Candidate, Attachment]] = []

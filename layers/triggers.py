@@ -79,6 +79,9 @@ class TypeIndex:
 
     types: tuple[tuple[EventType, str], ...]
     triggers: frozenset[str]
+    words: frozenset[str] = frozenset()
+    """Every word of every trigger key: a token whose lemma and form are not
+    among them can match no key, so its keys need not be built."""
 
     @classmethod
     def of(cls, layers: Sequence[LayerDefinition]) -> TypeIndex:
@@ -88,7 +91,12 @@ class TypeIndex:
             for event_type in layer.event_types:
                 seen.setdefault(event_type.id, (event_type, layer.id))
         triggers = frozenset(k for t, _ in seen.values() for k in t.triggers)
-        return cls(tuple(seen.values()), triggers)
+        words = set()
+        for key in triggers:
+            for word in key.split("/")[0].split():
+                words.add(word)
+                words.update(word.split("-"))
+        return cls(tuple(seen.values()), triggers, frozenset(words))
 
 
 def _object_words(token: Token, place_tokens: frozenset[int]) -> set[str]:
@@ -132,6 +140,8 @@ def match_type(
         return None
     if token.ent_type_ in _NAMED:
         return None  # "the Government of National Accord", "Operation Desert Storm"
+    if index.words and token.lower_ not in index.words and token.lemma_.lower() not in index.words:
+        return None  # no key can hold it: most tokens end here, before any key is built
     keys = trigger_keys(token)
     if not keys & index.triggers:
         return None
