@@ -98,6 +98,19 @@ def _rfc7946_geometry(geometry: BaseGeometry) -> dict[str, Any]:
     return geojson_geometry(export_geometry(geometry), _DECIMALS)
 
 
+def _shape(geometry: BaseGeometry, shapes: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    """The export geometry, made once per geometry object in a collection.
+
+    A place on several layers is one shared object (places are interned when
+    cached records are read), and simplifying a province's outline again for
+    each layer was the larger part of writing the GeoJSON.
+    """
+    key = id(geometry)
+    if key not in shapes:
+        shapes[key] = _rfc7946_geometry(geometry)
+    return shapes[key]
+
+
 def citation_properties(citation: Citation) -> dict[str, Any]:
     """A citation as the exports write it, with its event date and where that came from.
 
@@ -125,12 +138,14 @@ def citation_properties(citation: Citation) -> dict[str, Any]:
     }
 
 
-def _feature(group: PlaceOnLayer, titles: dict[str, str]) -> dict[str, Any]:
+def _feature(
+    group: PlaceOnLayer, titles: dict[str, str], shapes: dict[int, dict[str, Any]]
+) -> dict[str, Any]:
     place = group.place
     first_date, last_date = date_range(group)
     return {
         "type": "Feature",
-        "geometry": _rfc7946_geometry(place.geometry),
+        "geometry": _shape(place.geometry, shapes),
         "properties": {
             "layer": group.layer,
             "layer_title": titles.get(group.layer, group.layer),
@@ -159,7 +174,9 @@ def feature_collection(
 ) -> dict[str, Any]:
     """The FeatureCollection for grouped events (see :func:`eventmap.grouping.group_events`)."""
     titles = {layer.id: layer.title for layer in layer_defs}
-    return {"type": "FeatureCollection", "features": [_feature(g, titles) for g in groups]}
+    shapes: dict[int, dict[str, Any]] = {}
+    features = [_feature(g, titles, shapes) for g in groups]
+    return {"type": "FeatureCollection", "features": features}
 
 
 def geojson_text(
