@@ -467,17 +467,17 @@ def _share_with_participles(events: list[ReportedEvent], doc: Doc) -> list[Repor
     event whose clause governs it, else of one its own clause governs, at
     lower confidence.
     """
-    by_token = {
-        doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand"): e for e in events
-    }
-    starts = {span.root.i: e for span, e in by_token.items() if span is not None}
+    roots: list[Token | None] = []
+    for e in events:
+        span = doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
+        roots.append(None if span is None else span.root)
+    starts = {root.i: e for root, e in zip(roots, events, strict=True) if root is not None}
     shared: list[ReportedEvent] = []
-    for event in events:
-        span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-        if event.locations or span is None:
+    for event, root in zip(events, roots, strict=True):
+        if event.locations or root is None:
             shared.append(event)
             continue
-        token = span.root
+        token = root
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
         governor = (
             starts.get(token.head.i) if token.dep_ in _SHARED_DEPS and not own_subject else None
