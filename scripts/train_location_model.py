@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -29,11 +28,18 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from eventmap.evaluation.evaluate_eventloc import (  # noqa: E402
+    EventLocLine,
+    load_eventloc_gold,
+    prf,
+    score_lines,
+)
+from eventmap.evaluation.evaluate_events import PredictedDoc, PredictedEvent  # noqa: E402
 from eventmap.pipeline import Pipeline  # noqa: E402
 from layers.events import detect_events  # noqa: E402
 from layers.location_model import MODEL_FILE, LocationModel  # noqa: E402
+from layers.types import ReportedEvent  # noqa: E402
 
-TOKEN = re.compile(r"\w+|[^\w\s]")
 L2 = 1.0
 STEPS = 400
 RATE = 0.2
@@ -43,28 +49,34 @@ def _half(text: str) -> int:
     return hashlib.sha256(text.encode("utf-8")).digest()[0] % 2
 
 
-def _tokens(text: str, spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
-    found = set()
-    for a, b in spans:
-        for m in TOKEN.finditer(text[a:b]):
-            found.add((a + m.start(), a + m.end()))
-    return found
-
-
-def _score(lines: list[dict[str, Any]], events: dict[str, list[Any]]) -> dict[str, float]:
-    tp = fp = fn = 0
-    for line in lines:
-        text = line["text"]
-        g0, g1 = line["trigger"]["start"], line["trigger"]["end"]
-        mine = [e for e in events[text] if e.trigger_start < g1 and g0 < e.trigger_end]
-        pred = {(loc.anchor_start, loc.anchor_end) for e in mine for loc in e.locations}
-        gold = {(loc["start"], loc["end"]) for loc in line["locations"]}
-        p, g = _tokens(text, pred), _tokens(text, gold)
-        tp, fp, fn = tp + len(p & g), fp + len(p - g), fn + len(g - p)
-    precision = tp / max(tp + fp, 1)
-    recall = tp / max(tp + fn, 1)
-    f1 = 2 * precision * recall / max(precision + recall, 1e-9)
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+def _score(lines: list[EventLocLine], events: dict[str, list[ReportedEvent]]) -> dict[str, float]:
+    """Halterman's token precision, recall and F1 (the scorer ``eventmap eval`` uses)."""
+    predictions = {
+        sentence: PredictedDoc(
+            events=tuple(
+                PredictedEvent(
+                    e.type,
+                    e.layer,
+                    (e.trigger_start, e.trigger_end),
+                    tuple((loc.anchor_start, loc.anchor_end) for loc in e.locations),
+                    e.date,
+                )
+                for e in found
+            )
+        )
+        for sentence, found in events.items()
+    }
+    scores = score_lines(lines, predictions)
+    counts = prf(
+        sum(s.true_tokens for s in scores),
+        sum(s.predicted_tokens for s in scores),
+        sum(s.gold_tokens for s in scores),
+    )
+    return {
+        "precision": round(counts.precision or 0.0, 4),
+        "recall": round(counts.recall or 0.0, 4),
+        "f1": round(counts.f1 or 0.0, 4),
+    }
 
 
 def _train(rows: list[tuple[list[str], int]]) -> dict[str, float]:
@@ -88,10 +100,10 @@ def _train(rows: list[tuple[list[str], int]]) -> dict[str, float]:
 
 
 def main(gold_path: str) -> None:
-    lines = [json.loads(line) for line in Path(gold_path).read_text(encoding="utf-8").splitlines()]
-    by_text: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    lines = load_eventloc_gold(gold_path)
+    by_text: dict[str, list[EventLocLine]] = defaultdict(list)
     for line in lines:
-        by_text[line["text"]].append(line)
+        by_text[line.text].append(line)
     texts = sorted(by_text)
     pipeline = Pipeline()
     parsed = {}
@@ -111,21 +123,25 @@ def main(gold_path: str) -> None:
             continue
         doc = parsed[text][0]
         for line in by_text[text]:
-            g0, g1 = line["trigger"]["start"], line["trigger"]["end"]
-            gold = [(loc["start"], loc["end"]) for loc in line["locations"]]
+            g0, g1 = line.trigger
             for trigger, item, features in pairs[text]:
                 start = min(doc[i].idx for i in trigger)
                 end = max(doc[i].idx + len(doc[i]) for i in trigger)
                 if not (start < g1 and g0 < end):
                     continue
                 m = item.mention
-                label = any(a < m.anchor_end and m.anchor_start < b for a, b in gold)
+                label = any(a < m.anchor_end and m.anchor_start < b for a, b in line.locations)
                 rows.append((features, int(label)))
     weights = _train(rows)
 
     def run(model: LocationModel | None, half: int) -> dict[str, float]:
         chosen = [t for t in texts if _half(t) == half]
-        events = {t: detect_events(*parsed[t], layers=pipeline.layers, model=model) for t in chosen}
+        events = {
+            by_text[t][0].sentence_id: detect_events(
+                *parsed[t], layers=pipeline.layers, model=model
+            )
+            for t in chosen
+        }
         return _score([line for t in chosen for line in by_text[t]], events)
 
     grid = [
