@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
@@ -40,6 +40,7 @@ from geo.cues import (
 )
 from geo.gazetteer import FEATURE_RANK, Gazetteer
 from geo.local_places import LOCAL_LABEL, local_place_spans
+from geo.nlp import doc_text
 from geo.normalize import POSITION_WORDS, name_key
 from geo.phrases import find_phrase
 from geo.place_frames import (
@@ -325,17 +326,18 @@ class MentionExtractor:
         blocked: set[int] = set()
         found: list[Mention] = []
         overridable: list[Span] = []
-        for ent in doc.ents:
+        ents = doc.ents  # spaCy builds new spans on every access
+        for ent in ents:
             if ent.label_ in _BLOCKING_LABELS:
                 blocked.update(range(ent.start, ent.end))
             if ent.label_ in _OVERRIDABLE_LABELS:
                 overridable.append(ent)
         paired = self._paired_names(doc)
-        for span in paired + self._split_names(doc, paired):
+        for span in paired + self._split_names(doc, paired, ents):
             found.append(self._toponym(span, "GAZETTEER"))
             taken.update(range(span.start, span.end))
             blocked.difference_update(range(span.start, span.end))
-        for ent in doc.ents:
+        for ent in ents:
             if any(i in taken for i in range(ent.start, ent.end)):
                 continue
             mention = self._from_entity(ent, blocked)
@@ -357,10 +359,10 @@ class MentionExtractor:
             found.append(mention)
             taken.update(_token_range(doc, mention))
             blocked.difference_update(_token_range(doc, mention))
-        for mention in self._organisation_places(doc.ents, taken):
+        for mention in self._organisation_places(ents, taken):
             found.append(mention)
             taken.update(_token_range(doc, mention))
-        for span in local_place_spans(doc, taken):
+        for span in local_place_spans(doc, taken, ents=ents):
             found.append(self._toponym(span, LOCAL_LABEL))
             taken.update(range(span.start, span.end))
         found.extend(self._gazetteer_matches(doc, taken | blocked))
@@ -370,7 +372,7 @@ class MentionExtractor:
         found.sort(key=lambda m: m.start)
         sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
         starts = [start for start, _ in sentences]  # once per article: linear in its length
-        text = doc.text  # spaCy joins every token for each call: once per article
+        text = doc_text(doc)
         return [self._widen(text, m, sentences, starts) for m in found]
 
     def _capital_of(self, doc: Doc, mention: Mention) -> Mention:
@@ -417,7 +419,7 @@ class MentionExtractor:
                 spans.append(best)
         return spans
 
-    def _split_names(self, doc: Doc, taken: list[Span]) -> list[Span]:
+    def _split_names(self, doc: Doc, taken: list[Span], ents: Sequence[Span]) -> list[Span]:
         """Place names the model cut into two entities side by side.
 
         "Boa Vista" tagged as GPE "Boa" and ORG "Vista": when one half is a
@@ -428,7 +430,7 @@ class MentionExtractor:
         """
         used = {i for span in taken for i in range(span.start, span.end)}
         spans: list[Span] = []
-        for left, right in pairwise(doc.ents):
+        for left, right in pairwise(ents):
             abbreviated_part = (
                 right.start == left.end + 1
                 and doc[left.end].text == ","

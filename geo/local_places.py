@@ -151,14 +151,17 @@ def is_local_area_name(name: str) -> bool:
     return bool(words) and words[-1].lower() in _AREA_SUFFIXES
 
 
-def local_place_spans(doc: Doc, unavailable: Iterable[int]) -> list[Span]:
+def local_place_spans(
+    doc: Doc, unavailable: Iterable[int], *, ents: Sequence[Span] | None = None
+) -> list[Span]:
     """Streets and buildings named in ``doc``: entity spans of the right form.
 
-    ``unavailable`` are token indices already part of another mention.
+    ``unavailable`` are token indices already part of another mention;
+    ``ents`` are ``doc.ents`` when the caller has them already.
     """
     taken = set(unavailable)
     found = []
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ not in _LABELS:
             continue
         span = _trimmed(ent)

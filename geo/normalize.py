@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "POSITION_WORDS",
@@ -68,8 +69,12 @@ def strip_article(name: str) -> str:
     return _LEADING_ARTICLE.sub("", name.strip())
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Return the lookup key for a place name.
+
+    Kept per name: resolving one article asks for the same few names' keys
+    hundreds of times.
 
     Diacritics are removed, case is folded, apostrophes unified, hyphens and
     dashes become spaces, full stops and other punctuation vanish and a

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import overload
 
 from spacy.tokens import Doc, Span, Token
 
@@ -475,18 +476,45 @@ class FramedName:
     """Names listed together ("A, B and C") share a group number."""
 
 
+class _Tokens:
+    """A parse's tokens, made once and indexed like the ``Doc``.
+
+    ``doc[i]`` builds a new ``Token`` object on every access, and the frame
+    rules below look at each word and its neighbours many times over; a
+    slice is still the ``Doc``'s ``Span``.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._tokens = list(doc)
+
+    def __len__(self) -> int:
+        return len(self._tokens)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Span: ...
+
+    def __getitem__(self, index: int | slice) -> Token | Span:
+        if isinstance(index, slice):
+            return self.doc[index]
+        return self._tokens[index]
+
+
 def _wordlike(token: Token) -> bool:
     """Letters, perhaps with inner hyphens or apostrophes ("Dara’a", "Al-Bab")."""
     letters = "".join(ch for ch in token.text if ch not in _GLUE)
     return letters.isalpha()
 
 
-def _glued(doc: Doc, i: int) -> bool:
+def _glued(doc: _Tokens, i: int) -> bool:
     """Whether token ``i`` touches the token before it (no space between)."""
     return i > 0 and not doc[i - 1].whitespace_
 
 
-def _name_end(doc: Doc, start: int, limit: int) -> int:
+def _name_end(doc: _Tokens, start: int, limit: int) -> int:
     """The end of the name that starts at ``start`` (``start`` when there is none).
 
     A run of capitalised words longer than :data:`_MAX_NAME_WORDS` is no
@@ -532,9 +560,8 @@ def _name_end(doc: Doc, start: int, limit: int) -> int:
     return end
 
 
-def _names_of(sent: Span) -> list[tuple[int, int]]:
+def _names_of(doc: _Tokens, sent: Span) -> list[tuple[int, int]]:
     """The maximal capitalised names of a sentence, as token ranges, left to right."""
-    doc = sent.doc
     names = []
     i = sent.start
     while i < sent.end:
@@ -557,13 +584,13 @@ def _names_of(sent: Span) -> list[tuple[int, int]]:
     return names
 
 
-def _separated(doc: Doc, end: int, start: int) -> bool:
+def _separated(doc: _Tokens, end: int, start: int) -> bool:
     """Whether only a list separator lies between two names: ",", "and", ", and", "or"."""
     words = [t.lower_ for t in doc[end:start] if t.lower_ not in ("the", "(", ")", "twice")]
     return words in ([","], ["and"], [",", "and"], ["or"], [",", "or"], ["&"])
 
 
-def _person_cue(doc: Doc, start: int, end: int) -> bool:
+def _person_cue(doc: _Tokens, start: int, end: int) -> bool:
     """A title before the name, an initial after it, or a personal role after its possessive."""
     if start > 0 and doc[start - 1].lower_.rstrip(".") in PERSON_TITLES:
         return True
@@ -576,7 +603,7 @@ def _person_cue(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def _word_before(doc: Doc, start: int, floor: int) -> int:
+def _word_before(doc: _Tokens, start: int, floor: int) -> int:
     """The index of the word before a name, stepping over "the", "downtown", compass words."""
     i = start - 1
     while i >= floor and (
@@ -586,7 +613,7 @@ def _word_before(doc: Doc, start: int, floor: int) -> int:
     return i
 
 
-def _appositive_kind(doc: Doc, end: int, limit: int) -> bool:
+def _appositive_kind(doc: _Tokens, end: int, limit: int) -> bool:
     """Whether ", a [few words] <kind>" follows the name: "Mir Ali, a major town"."""
     if end + 2 >= limit or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an"):
         return False
@@ -601,7 +628,7 @@ def _appositive_kind(doc: Doc, end: int, limit: int) -> bool:
     return False
 
 
-def _kind_before(doc: Doc, start: int, floor: int) -> bool:
+def _kind_before(doc: _Tokens, start: int, floor: int) -> bool:
     """Whether "<kind> of" (perhaps "<kind> of the") stands right before the name."""
     i = start - 1
     if i >= floor and doc[i].lower_ == "the":
@@ -613,7 +640,7 @@ def _kind_before(doc: Doc, start: int, floor: int) -> bool:
     return lower and kind.lower_ in _KINDS_BEFORE_OF
 
 
-def _in_position(doc: Doc, start: int, end: int, floor: int) -> str | None:
+def _in_position(doc: _Tokens, start: int, end: int, floor: int) -> str | None:
     """The position frame of a name, if any.
 
     :data:`KIND_FRAME` after a kind of place in apposition ("the capital
@@ -672,17 +699,22 @@ def framed_names(doc: Doc) -> list[FramedName]:
     """
     found: list[FramedName] = []
     group = 0
+    tokens = _Tokens(doc)
     for sent in doc.sents:
-        names = _names_of(sent)
+        names = _names_of(tokens, sent)
         frames: list[tuple[str, str | None] | None] = [None] * len(names)
         for n, (start, end) in enumerate(names):
             after_i = end
-            while after_i < sent.end and doc[after_i].is_space:
+            while after_i < sent.end and tokens[after_i].is_space:
                 after_i += 1
-            after = doc[after_i] if after_i < sent.end else None
-            site = doc[end - 1].text in _SITE_WORDS and end - start >= 2
+            after = tokens[after_i] if after_i < sent.end else None
+            site = tokens[end - 1].text in _SITE_WORDS and end - start >= 2
             position = None
-            if site or _kind_before(doc, start, sent.start) or _appositive_kind(doc, end, sent.end):
+            if (
+                site
+                or _kind_before(tokens, start, sent.start)
+                or _appositive_kind(tokens, end, sent.end)
+            ):
                 frames[n] = (KIND_FRAME, None)
             elif (
                 after is not None
@@ -693,7 +725,7 @@ def framed_names(doc: Doc) -> list[FramedName]:
                 word = after.lower_.rstrip("s") if plural else None
                 frames[n] = (KIND_FRAME, "" if after.lower_ in ADMIN_KIND_WORDS else None)
                 k = n
-                while k > 0 and _separated(doc, names[k - 1][1], names[k][0]) and plural:
+                while k > 0 and _separated(tokens, names[k - 1][1], names[k][0]) and plural:
                     k -= 1
                     frames[k] = (
                         KIND_FRAME,
@@ -702,10 +734,10 @@ def framed_names(doc: Doc) -> list[FramedName]:
                 if plural and word in ADMIN_KIND_WORDS:
                     frames[n] = (KIND_FRAME, word)
             else:
-                position = _in_position(doc, start, end, sent.start)
+                position = _in_position(tokens, start, end, sent.start)
                 if (
                     position is not None
-                    and doc[end - 1].text in _WEAK_SITE_WORDS
+                    and tokens[end - 1].text in _WEAK_SITE_WORDS
                     and end - start > 1
                 ):
                     position = SEIZED_FRAME  # "at Biju Hill", but "Conleth Hill, the actor"
@@ -714,22 +746,22 @@ def framed_names(doc: Doc) -> list[FramedName]:
         # A list shares its first member's frame: "the villages of A, B and C".
         groups = []
         for n in range(len(names)):
-            listed = n > 0 and _separated(doc, names[n - 1][1], names[n][0])
+            listed = n > 0 and _separated(tokens, names[n - 1][1], names[n][0])
             if not listed:
                 group += 1
             groups.append(group)
             if listed and frames[n] is None and frames[n - 1] is not None:
                 frames[n] = frames[n - 1]
         for (start, end), frame, member in zip(names, frames, groups, strict=True):
-            if frame is None or _person_cue(doc, start, end):
+            if frame is None or _person_cue(tokens, start, end):
                 continue
-            opener = doc[start].lower_.rstrip(".") in PERSON_TITLES
+            opener = tokens[start].lower_.rstrip(".") in PERSON_TITLES
             if opener and frame[0] != KIND_FRAME:
                 continue  # "captured Sheikh Ahmed"; but "the village of Sheikh Miskeen"
             kind, word = frame
             if word == "":
                 # "Belgorod region", "Kherson Oblast": the division, named with its word
-                found.append(FramedName(doc[start : end + 1], kind, group=member))
+                found.append(FramedName(tokens[start : end + 1], kind, group=member))
             else:
-                found.append(FramedName(doc[start:end], kind, word, group=member))
+                found.append(FramedName(tokens[start:end], kind, word, group=member))
     return found

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from geo.nlp import doc_text
 from geo.types import MentionKind, Resolved
 from layers.dates import citation_date
 from layers.events import detect_events
@@ -76,7 +77,7 @@ def classify_article(
         reported = detect_events(doc, resolved, layers=layers, article_date=article.date)
     sentences = list(doc.sents)
     sentence_starts = [sent.start for sent in sentences]
-    text = doc.text  # spaCy joins every token on each access: once per article
+    text = doc_text(doc)
     default = next(layer for layer in layers if layer.default)
     event_layers = [layer for layer in layers if not layer.default]
     at_mention: dict[tuple[int, int], list[tuple[ReportedEvent, EventLocation]]] = {}

@@ -52,6 +52,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from layers.types import Citation
@@ -344,6 +345,15 @@ def find_date_expressions(text: str, *, article_date: str | None) -> list[DateEx
     ...     "It happened on Monday.", article_date="2018-09-19") if e.date]
     ['2018-09-17']
     """
+    return list(_date_expressions(text, article_date))
+
+
+@lru_cache(maxsize=4096)
+def _date_expressions(text: str, article_date: str | None) -> tuple[DateExpression, ...]:
+    """:func:`find_date_expressions`, kept per text.
+
+    Every event and every place of a sentence asks for the same sentence's dates.
+    """
     anchor = parse_iso_date(article_date)
     taken: list[tuple[int, int]] = []
     found: list[DateExpression] = []
@@ -357,7 +367,7 @@ def find_date_expressions(text: str, *, article_date: str | None) -> list[DateEx
             taken.append((start, end))
             found.append(DateExpression(start, end, match.group(0), _resolve(kind, match, anchor)))
     found.sort(key=lambda e: (e.start, e.end))
-    return found
+    return tuple(found)
 
 
 def resolve_date_expression(text: str, *, article_date: str | None) -> dt.date | None:

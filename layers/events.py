@@ -36,6 +36,7 @@ from dataclasses import dataclass
 import shapely
 from spacy.tokens import Doc, Span, Token
 
+from geo.nlp import doc_text
 from geo.types import MentionKind, Place, Precision, Resolved
 from layers.dates import event_date
 from layers.location_model import LocationModel, pair_features
@@ -263,9 +264,11 @@ def _most_specific(
     ]
 
 
-def _sentence_words(sentence: Span) -> set[str]:
-    words = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
-    words |= {f"{a.lower_} {b.lower_}" for a, b in itertools.pairwise(sentence)}
+def _sentence_words(tokens: Sequence[Token]) -> set[str]:
+    """The lemmas, forms and two-word forms of a sentence's tokens."""
+    lowers = [t.lower_ for t in tokens]
+    words = {t.lemma_.lower() for t in tokens} | set(lowers)
+    words |= {f"{a} {b}" for a, b in itertools.pairwise(lowers)}
     return words
 
 
@@ -314,7 +317,7 @@ def detect_events(
     adjectives are never an event's place ("Russian troops" says whose).
     """
     index = index or TypeIndex.of(layers)
-    text = doc.text
+    text = doc_text(doc)
     sentences = list(doc.sents)
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[_Candidate]] = {}
@@ -333,14 +336,15 @@ def detect_events(
     for number, sentence in enumerate(sentences):
         candidates = by_sentence.get(number, [])
         place_tokens = frozenset(i for c in candidates for i in c.tokens)
-        words = _sentence_words(sentence)
+        words_of = list(sentence)  # spaCy makes a new Token on every iteration: once here
+        words = _sentence_words(words_of)
         sentence_events: list[ReportedEvent] = []
         taken: set[int] = set()
         typed = _TypeMemo(index, words, place_tokens)
         trigger_words = frozenset(
-            t.i for t in sentence if t.i not in place_tokens and typed(t) is not None
+            t.i for t in words_of if t.i not in place_tokens and typed(t) is not None
         )
-        for token in sentence:
+        for token in words_of:
             if token.i in taken or token.i in place_tokens:
                 continue
             found = typed(token)

@@ -75,7 +75,13 @@ def export_geometry(geometry: BaseGeometry) -> BaseGeometry:
 
 def _export_geometry(geometry: BaseGeometry) -> BaseGeometry:
     if geometry.geom_type in ("Polygon", "MultiPolygon"):
-        geometry = shapely.simplify(geometry, SIMPLIFY_DEGREES, preserve_topology=True)
+        # Plain Douglas-Peucker is several times faster than the topology-
+        # preserving kind; it is kept only when its result is still a valid,
+        # non-empty shape (a thin part can collapse or cross itself).
+        simple = shapely.simplify(geometry, SIMPLIFY_DEGREES, preserve_topology=False)
+        if simple.is_empty or not simple.is_valid:
+            simple = shapely.simplify(geometry, SIMPLIFY_DEGREES, preserve_topology=True)
+        geometry = simple
     rounded = shapely.transform(geometry, lambda xy: np.round(xy, _DECIMALS))
     if rounded.geom_type == "Polygon":
         rounded = orient(rounded, sign=1.0)
