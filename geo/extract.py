@@ -40,7 +40,7 @@ from geo.cues import (
 )
 from geo.gazetteer import FEATURE_RANK, Gazetteer
 from geo.local_places import LOCAL_LABEL, local_place_spans
-from geo.nlp import doc_text
+from geo.nlp import DocTokens, doc_text
 from geo.normalize import POSITION_WORDS, name_key
 from geo.phrases import find_phrase
 from geo.place_frames import (
@@ -327,12 +327,13 @@ class MentionExtractor:
         found: list[Mention] = []
         overridable: list[Span] = []
         ents = doc.ents  # spaCy builds new spans on every access
+        tokens = DocTokens(doc)  # ... and new tokens
         for ent in ents:
             if ent.label_ in _BLOCKING_LABELS:
                 blocked.update(range(ent.start, ent.end))
             if ent.label_ in _OVERRIDABLE_LABELS:
                 overridable.append(ent)
-        paired = self._paired_names(doc)
+        paired = self._paired_names(tokens)
         for span in paired + self._split_names(doc, paired, ents):
             found.append(self._toponym(span, "GAZETTEER"))
             taken.update(range(span.start, span.end))
@@ -355,7 +356,7 @@ class MentionExtractor:
             found.append(self._toponym(span, "GAZETTEER"))
             taken.update(range(span.start, span.end))
             blocked.difference_update(range(span.start, span.end))
-        for mention in self._framed_places(doc, taken):
+        for mention in self._framed_places(tokens, taken):
             found.append(mention)
             taken.update(_token_range(doc, mention))
             blocked.difference_update(_token_range(doc, mention))
@@ -366,7 +367,7 @@ class MentionExtractor:
             found.append(self._toponym(span, LOCAL_LABEL))
             taken.update(range(span.start, span.end))
         found.extend(self._gazetteer_matches(doc, taken | blocked))
-        found.extend(self._loose_demonyms(doc, taken | blocked, found))
+        found.extend(self._loose_demonyms(tokens, taken | blocked, found))
         found = [m for m in found if not _names_something_else(doc, m)]
         found = [self._capital_of(doc, m) for m in found]
         found.sort(key=lambda m: m.start)
@@ -393,7 +394,7 @@ class MentionExtractor:
         return _span_mention(whole, MentionKind.TOPONYM, name=capital, label=CAPITAL_LABEL)
 
     # -- pass 0: names the model cut apart ----------------------------------
-    def _paired_names(self, doc: Doc) -> list[Span]:
+    def _paired_names(self, doc: DocTokens) -> list[Span]:
         """Countries and provinces whose names join two names with "and".
 
         "Trinidad and Tobago", "Antigua and Barbuda": the model tags the two
@@ -401,7 +402,9 @@ class MentionExtractor:
         Every possible pair is looked up in one query; only known ones are
         weighed.
         """
-        pairs = {token.i: _pairs_around(doc, token) for token in doc if _joins_names(doc, token)}
+        pairs = {
+            token.i: _pairs_around(doc, token) for token in doc.tokens if _joins_names(doc, token)
+        }
         known = self.gazetteer.known_keys(
             name_key(span.text) for around in pairs.values() for span in around
         )
@@ -624,7 +627,7 @@ class MentionExtractor:
                 places.update(range(found.start, found.end))
         return spans
 
-    def _framed_places(self, doc: Doc, taken: set[int]) -> list[Mention]:
+    def _framed_places(self, tokens: DocTokens, taken: set[int]) -> list[Mention]:
         """Names the wording marks as places, and well-known places where places stand.
 
         See :mod:`geo.place_frames`. A name after or before a kind of place
@@ -640,7 +643,8 @@ class MentionExtractor:
         religious or ethnic groups ("Sunni areas") are left to the demonym pass.
         """
         found: list[Mention] = []
-        framed_all = framed_names(doc)
+        doc = tokens.doc
+        framed_all = framed_names(doc, tokens)
         sizes = Counter(f.group for f in framed_all)
         accepted: set[int] = set()
         waiting: list[FramedName] = []
@@ -993,11 +997,11 @@ class MentionExtractor:
         return self.demonyms.get(cleaned) or self._demonyms_folded.get(cleaned.casefold())
 
     def _loose_demonyms(
-        self, doc: Doc, unavailable: set[int], found: list[Mention]
+        self, doc: DocTokens, unavailable: set[int], found: list[Mention]
     ) -> list[Mention]:
         starts = {m.start for m in found}
         extra = []
-        for token in doc:
+        for token in doc.tokens:
             if token.i in unavailable or token.idx in starts or not is_capitalised(token):
                 continue
             if token.pos_ not in ("ADJ", "PROPN", "NOUN"):
@@ -1073,12 +1077,12 @@ def _loose_name_word(token: Token) -> bool:
     return token.pos_ == "PROPN" and is_capitalised(token) and not token.ent_type_
 
 
-def _joins_names(doc: Doc, token: Token) -> bool:
+def _joins_names(doc: DocTokens, token: Token) -> bool:
     """Whether ``token`` is an "and" or "&" between two words (of a name, perhaps)."""
     return token.lower_ in ("and", "&") and 0 < token.i < len(doc) - 1
 
 
-def _pairs_around(doc: Doc, token: Token) -> list[Span]:
+def _pairs_around(doc: DocTokens, token: Token) -> list[Span]:
     """The capitalised "X and Y" spans around ``token``, up to three words a side.
 
     Ordered from the narrowest outward, so the last known one is the widest.

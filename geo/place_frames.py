@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import overload
 
 from spacy.tokens import Doc, Span, Token
 
 from geo.cues import PERSON_TITLES, is_capitalised
+from geo.nlp import DocTokens
 from geo.normalize import POSITION_WORDS
 
 __all__ = [
@@ -476,45 +476,18 @@ class FramedName:
     """Names listed together ("A, B and C") share a group number."""
 
 
-class _Tokens:
-    """A parse's tokens, made once and indexed like the ``Doc``.
-
-    ``doc[i]`` builds a new ``Token`` object on every access, and the frame
-    rules below look at each word and its neighbours many times over; a
-    slice is still the ``Doc``'s ``Span``.
-    """
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self._tokens = list(doc)
-
-    def __len__(self) -> int:
-        return len(self._tokens)
-
-    @overload
-    def __getitem__(self, index: int) -> Token: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Span: ...
-
-    def __getitem__(self, index: int | slice) -> Token | Span:
-        if isinstance(index, slice):
-            return self.doc[index]
-        return self._tokens[index]
-
-
 def _wordlike(token: Token) -> bool:
     """Letters, perhaps with inner hyphens or apostrophes ("Dara’a", "Al-Bab")."""
     letters = "".join(ch for ch in token.text if ch not in _GLUE)
     return letters.isalpha()
 
 
-def _glued(doc: _Tokens, i: int) -> bool:
+def _glued(doc: DocTokens, i: int) -> bool:
     """Whether token ``i`` touches the token before it (no space between)."""
     return i > 0 and not doc[i - 1].whitespace_
 
 
-def _name_end(doc: _Tokens, start: int, limit: int) -> int:
+def _name_end(doc: DocTokens, start: int, limit: int) -> int:
     """The end of the name that starts at ``start`` (``start`` when there is none).
 
     A run of capitalised words longer than :data:`_MAX_NAME_WORDS` is no
@@ -560,7 +533,7 @@ def _name_end(doc: _Tokens, start: int, limit: int) -> int:
     return end
 
 
-def _names_of(doc: _Tokens, sent: Span) -> list[tuple[int, int]]:
+def _names_of(doc: DocTokens, sent: Span) -> list[tuple[int, int]]:
     """The maximal capitalised names of a sentence, as token ranges, left to right."""
     names = []
     i = sent.start
@@ -584,13 +557,13 @@ def _names_of(doc: _Tokens, sent: Span) -> list[tuple[int, int]]:
     return names
 
 
-def _separated(doc: _Tokens, end: int, start: int) -> bool:
+def _separated(doc: DocTokens, end: int, start: int) -> bool:
     """Whether only a list separator lies between two names: ",", "and", ", and", "or"."""
     words = [t.lower_ for t in doc[end:start] if t.lower_ not in ("the", "(", ")", "twice")]
     return words in ([","], ["and"], [",", "and"], ["or"], [",", "or"], ["&"])
 
 
-def _person_cue(doc: _Tokens, start: int, end: int) -> bool:
+def _person_cue(doc: DocTokens, start: int, end: int) -> bool:
     """A title before the name, an initial after it, or a personal role after its possessive."""
     if start > 0 and doc[start - 1].lower_.rstrip(".") in PERSON_TITLES:
         return True
@@ -603,7 +576,7 @@ def _person_cue(doc: _Tokens, start: int, end: int) -> bool:
     )
 
 
-def _word_before(doc: _Tokens, start: int, floor: int) -> int:
+def _word_before(doc: DocTokens, start: int, floor: int) -> int:
     """The index of the word before a name, stepping over "the", "downtown", compass words."""
     i = start - 1
     while i >= floor and (
@@ -613,7 +586,7 @@ def _word_before(doc: _Tokens, start: int, floor: int) -> int:
     return i
 
 
-def _appositive_kind(doc: _Tokens, end: int, limit: int) -> bool:
+def _appositive_kind(doc: DocTokens, end: int, limit: int) -> bool:
     """Whether ", a [few words] <kind>" follows the name: "Mir Ali, a major town"."""
     if end + 2 >= limit or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an"):
         return False
@@ -628,7 +601,7 @@ def _appositive_kind(doc: _Tokens, end: int, limit: int) -> bool:
     return False
 
 
-def _kind_before(doc: _Tokens, start: int, floor: int) -> bool:
+def _kind_before(doc: DocTokens, start: int, floor: int) -> bool:
     """Whether "<kind> of" (perhaps "<kind> of the") stands right before the name."""
     i = start - 1
     if i >= floor and doc[i].lower_ == "the":
@@ -640,7 +613,7 @@ def _kind_before(doc: _Tokens, start: int, floor: int) -> bool:
     return lower and kind.lower_ in _KINDS_BEFORE_OF
 
 
-def _in_position(doc: _Tokens, start: int, end: int, floor: int) -> str | None:
+def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None:
     """The position frame of a name, if any.
 
     :data:`KIND_FRAME` after a kind of place in apposition ("the capital
@@ -691,7 +664,7 @@ def _object_frame(span: Span, before: Token | None) -> str | None:
     return POSITION_FRAME if words & _EVENT_VERBS else None
 
 
-def framed_names(doc: Doc) -> list[FramedName]:
+def framed_names(doc: Doc, tokens: DocTokens | None = None) -> list[FramedName]:
     """Every name the wording marks as a place (kind frames) or puts where places stand.
 
     Names in a list share the frame of the list: "the towns of A, B and C",
@@ -699,7 +672,7 @@ def framed_names(doc: Doc) -> list[FramedName]:
     """
     found: list[FramedName] = []
     group = 0
-    tokens = _Tokens(doc)
+    tokens = tokens or DocTokens(doc)
     for sent in doc.sents:
         names = _names_of(tokens, sent)
         frames: list[tuple[str, str | None] | None] = [None] * len(names)

@@ -42,7 +42,7 @@ class ArticleInfo:
 
 
 def _citation(text: str, sentence: Span, start: int, end: int, article: ArticleInfo) -> Citation:
-    quote = sentence.text
+    quote = text[sentence.start_char : sentence.end_char]  # sentence.text, without the joins
     leading = len(quote) - len(quote.lstrip())
     quote = quote.strip()
     return Citation(
