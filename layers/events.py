@@ -44,10 +44,10 @@ from layers.roles import (
     CLAUSE_DEPS,
     OWNED_THINGS,
     VETOES,
-    WHEN_MARKS,
     Attachment,
     Refusal,
     attachment,
+    opens_when_clause,
 )
 from layers.triggers import TypeIndex, match_type
 from layers.types import EventLocation, EventType, LayerDefinition, ReportedEvent
@@ -229,14 +229,17 @@ def _scored(
     model's threshold. A place they could not decide is accepted only above
     the stricter ``accept_threshold``, only when the trigger governs it in the
     parse (``governed``: it lies in the trigger's phrase, on a path the rules
-    could not read), and never across a clause boundary, which marks another
-    event.
+    could not read); across a clause boundary, which often marks another
+    event, only above the model's ``clause_threshold`` as well.
     """
     if isinstance(verdict, Attachment):
         if chance >= model.threshold:
             return Attachment(verdict.role, round(max(chance, verdict.confidence * 0.5), 3))
         return Refusal("scored")
-    if governed and verdict.reason != "clause" and chance >= model.accept_threshold:
+    needed = model.accept_threshold
+    if verdict.reason == "clause":
+        needed = max(needed, model.clause_threshold)
+    if governed and chance >= needed:
         return Attachment("location", round(chance, 3))
     return verdict
 
@@ -493,7 +496,7 @@ def _share_with_participles(events: list[ReportedEvent], doc: Doc) -> list[Repor
             for i, e in starts.items()
             if doc[i].head.i == token.i
             and doc[i].dep_ == "advcl"
-            and any(c.dep_ == "mark" and c.lower_ in WHEN_MARKS for c in doc[i].children)
+            and any(opens_when_clause(c) for c in doc[i].children)
         ]
         source = next((e for e in related if e is not event and e.locations), None)
         if source is None:

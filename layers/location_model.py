@@ -36,9 +36,16 @@ def _bucket(value: int, edges: Iterable[int]) -> str:
 
 
 def _ancestors(token: Token, limit: int = 12) -> list[Token]:
+    """``token`` and its heads up to the root, at most ``limit`` of them.
+
+    Tokens are compared by index: spaCy makes a new object on every ``.head``.
+    """
     chain = [token]
-    while chain[-1].head is not chain[-1] and len(chain) < limit:
-        chain.append(chain[-1].head)
+    while len(chain) < limit:
+        head = chain[-1].head
+        if head.i == chain[-1].i:
+            break
+        chain.append(head)
     return chain
 
 
@@ -78,6 +85,7 @@ def pair_features(
         f"dist={_bucket(distance, (1, 2, 3, 5, 8, 12, 20))}",
         f"before={root.i < trigger.i}",
         f"meets={'trigger' if meet is not None and up[meet].i == trigger.i else 'other'}",
+        f"meets_at_root={meet is not None and up[meet].head.i == up[meet].i}",
         f"first_dep={up_deps[0] if up_deps else 'self'}",
         f"first_prep={preps[0] if preps else 'none'}",
         f"owned={owned}",
@@ -111,6 +119,10 @@ class LocationModel:
     accept_threshold: float = 1.0
     """A place the rules could not decide (not a veto, not another clause) is
     accepted when its probability reaches this; 1.0 never overrules them."""
+    clause_threshold: float = 1.0
+    """A place in another clause of the trigger's own phrase ("were killed as a
+    bomb exploded in X") is accepted when its probability reaches this (and
+    ``accept_threshold``); 1.0 never crosses a clause."""
 
     def probability(self, features: Iterable[str]) -> float:
         """The probability that the pair's place is where the event happened."""
@@ -131,4 +143,5 @@ def load_location_model() -> LocationModel | None:
         weights={str(k): float(v) for k, v in data["weights"].items()},
         threshold=float(data["threshold"]),
         accept_threshold=float(data.get("accept_threshold", 1.0)),
+        clause_threshold=float(data.get("clause_threshold", 1.0)),
     )

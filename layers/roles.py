@@ -27,6 +27,7 @@ __all__ = [
     "Attachment",
     "Refusal",
     "attachment",
+    "opens_when_clause",
 ]
 
 LOCATIVE = frozenset(
@@ -98,6 +99,18 @@ PLACE_PARTS = frozenset(
 )  # fmt: skip
 """Nouns a place name qualifies or that stand for a part of it: "the city of
 Aleppo", "the Kharkiv region", "the outskirts of Aleppo", "40 km north of Homs"."""
+
+
+_NAMED_KINDS = frozenset(
+    {
+        "city", "town", "village", "capital", "province", "region", "district", "suburb",
+        "governorate", "oblast", "state", "county", "neighbourhood", "neighborhood", "port",
+        "municipality", "locality", "hamlet", "camp", "settlement", "enclave", "island",
+        "stronghold", "outpost", "township", "commune", "prefecture",
+    }
+)  # fmt: skip
+"""Lower-case kinds of place that "of X" names ("the town of X" is X), whatever
+other place qualifies the kind ("Colombia's oil town of X")."""
 
 
 OWNED_THINGS = frozenset(
@@ -219,6 +232,23 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
     return "compound" if dep in ("compound", "nmod") else Refusal("unreached")
 
 
+def opens_when_clause(token: Token) -> bool:
+    """Whether ``token`` opens a "when" clause (spaCy tags "when" as mark or advmod)."""
+    return token.dep_ in ("mark", "advmod") and token.lower_ in WHEN_MARKS
+
+
+def _of_another_place(noun: Token, other_places: frozenset[int]) -> bool:
+    """Whether a lower-case kind of place is named by another place: "the town of X"."""
+    if not (noun.is_lower and noun.lower_ in _NAMED_KINDS):
+        return False
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and any(p.dep_ == "pobj" and p.i in other_places for p in prep.children)
+        for prep in noun.children
+    )
+
+
 def attachment(
     root: Token,
     triggers: frozenset[int],
@@ -255,8 +285,10 @@ def attachment(
             if head.i in triggers:
                 return Refusal("actor")  # "Israel's attack", "Israeli strikes"
             if head.lower_ in PLACE_PARTS:
-                if any(c.i in other_places for c in head.children if c.i != token.i):
-                    return Refusal("context")  # "Russia's Krasnodar region"
+                if any(
+                    c.i in other_places for c in head.children if c.i != token.i
+                ) or _of_another_place(head, other_places):
+                    return Refusal("context")  # "Russia's Krasnodar region", "Mali's town of X"
                 token = head
                 continue
             return Refusal("owner")  # "Russia's drone"
@@ -268,10 +300,15 @@ def attachment(
             if found == "of":
                 # "the city of Aleppo", "the outskirts of X": the noun stands for the place
                 noun = head.head
-                if noun.i in other_places or any(
+                if noun.i in other_places:
+                    return Refusal("context")  # "the Al-Halaliyah District of Qamishli"
+                names_the_noun = noun.is_lower and noun.lower_ in _NAMED_KINDS
+                if not names_the_noun and any(
                     c.i in other_places for c in noun.children if c.i != head.i
                 ):
-                    return Refusal("context")  # "the Al-Halaliyah District of Qamishli"
+                    return Refusal("context")  # the same, the mention without "District"
+                # "Colombia's oil town of X", "the Baghdad district of X": X is the
+                # town, and the other place only says where the town is.
                 if noun.lower_ in PLACE_PARTS or noun.lemma_.lower() in PLACE_PARTS:
                     token = noun
                     continue
@@ -290,6 +327,8 @@ def attachment(
             if found in ("compound",) and head.i not in triggers:
                 if head.lower_ in OWNED_THINGS or head.lemma_.lower() in OWNED_THINGS:
                     return Refusal("owner")  # "a US drone", "the Kharkiv governor"
+                if _of_another_place(head, other_places):
+                    return Refusal("context")  # "the Baghdad district of X"
                 token = head  # "a Jerusalem hotel": the hotel is in Jerusalem
                 continue
             role = found
@@ -312,7 +351,7 @@ def attachment(
         if (
             dep == "advcl"
             and head.i in triggers
-            and any(c.dep_ == "mark" and c.lower_ in WHEN_MARKS for c in token.children)
+            and any(opens_when_clause(c) for c in token.children)
         ):
             confidence *= _VIA_SUBJECT  # "were killed when a bomb exploded in X"
             token = head

@@ -99,8 +99,23 @@ class TypeIndex:
         return cls(tuple(seen.values()), triggers, frozenset(words))
 
 
+def _compound_words(noun: Token) -> set[str]:
+    """The lemmas and forms of the nouns compounded before ``noun`` ("embassy staff members")."""
+    words: set[str] = set()
+    stack = [c for c in noun.lefts if c.dep_ == "compound"]
+    while stack:
+        part = stack.pop()
+        words |= {part.lemma_.lower(), part.lower_}
+        stack.extend(c for c in part.lefts if c.dep_ == "compound")
+    return words
+
+
 def _object_words(token: Token, place_tokens: frozenset[int]) -> set[str]:
-    """What the trigger acts on: its object's lemma, or ``@place`` for a place."""
+    """What the trigger acts on: its object's lemma, or ``@place`` for a place.
+
+    The nouns compounded before the object count too: "expelled two embassy
+    staff members" acts on embassy staff.
+    """
     words: set[str] = set()
     if token.dep_ == "acl" and token.head is not token:  # "shells fired by the army"
         words |= {token.head.lemma_.lower(), token.head.lower_}
@@ -110,12 +125,13 @@ def _object_words(token: Token, place_tokens: frozenset[int]) -> set[str]:
         ):
             words.add(child.lemma_.lower())
             words.add(child.lower_)
+            words |= _compound_words(child)
             if child.i in place_tokens:
                 words.add("@place")
         elif child.dep_ == "prep" and child.lower_ in ("of", "on"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    words |= {pobj.lemma_.lower(), pobj.lower_}
+                    words |= {pobj.lemma_.lower(), pobj.lower_} | _compound_words(pobj)
                     if pobj.i in place_tokens:
                         words.add("@place")
     return words

@@ -8,8 +8,9 @@ half, for a trigger that overlaps a gold trigger, is labelled by whether the
 mention overlaps a gold location; logistic regression learns weights over the
 pair's features, and the probability threshold is chosen for token F1 on that
 same half, with the stricter one above which the model may overrule a rule
-that could not decide. Both the rules and the model are then scored on the second half
-(Halterman 2019's token metric), and ``layers/data/location_model.json`` is
+that could not decide, and the one above which it may cross a clause. Both
+the rules and the model are then scored on the second half (Halterman 2019's
+token metric), and ``layers/data/location_model.json`` is
 written with the weights, the threshold, both figures, and ``use`` set only if
 the model beat the rules there. No text from the corpus is written.
 """
@@ -145,16 +146,21 @@ def main(gold_path: str) -> None:
         return _score([line for t in chosen for line in by_text[t]], events)
 
     grid = [
-        (keep, accept) for keep in (0.1, 0.2, 0.3, 0.4, 0.5) for accept in (0.5, 0.6, 0.7, 0.8, 1.0)
+        (keep, accept, clause)
+        for keep in (0.1, 0.2, 0.3, 0.4)
+        for accept in (0.5, 0.6, 0.7, 1.0)
+        for clause in (0.5, 0.6, 0.7, 0.8, 1.0)
+        if clause >= accept or clause == 1.0
     ]
-    tried = [(pair, run(LocationModel(weights, *pair), 0)) for pair in grid]
-    (threshold, accept_threshold), _ = max(tried, key=lambda item: item[1]["f1"])
+    tried = [(chosen, run(LocationModel(weights, *chosen), 0)) for chosen in grid]
+    (threshold, accept_threshold, clause_threshold), _ = max(tried, key=lambda item: item[1]["f1"])
     rules_test = run(None, 1)
-    model_test = run(LocationModel(weights, threshold, accept_threshold), 1)
+    model_test = run(LocationModel(weights, threshold, accept_threshold, clause_threshold), 1)
     report = {
         "use": model_test["f1"] > rules_test["f1"],
         "threshold": threshold,
         "accept_threshold": accept_threshold,
+        "clause_threshold": clause_threshold,
         "trained_on": f"{Path(gold_path).name}, texts whose SHA-256 starts with an even byte",
         "training_pairs": len(rows),
         "test_half_rules": rules_test,

@@ -136,6 +136,27 @@ ROLE_CASES = [
         {"Russia"},
     ),
     (
+        "a kind of place named by its site, its country qualifying the kind",
+        "Gunmen attacked a market in Mali's northern town of Menaka.",
+        ["Mali", "Menaka"],
+        {"Menaka"},
+        {"Mali"},
+    ),
+    (
+        "a kind of place named by its site, its city before the kind",
+        "A car bomb exploded in the Kabul district of Shar-e Naw.",
+        ["Kabul", "Shar-e Naw"],
+        {"Shar-e Naw"},
+        {"Kabul"},
+    ),
+    (
+        "a district named for itself keeps its city as context",
+        "A car bomb exploded in the Wazir Akbar District of Kabul.",
+        ["Wazir Akbar District", "Kabul"],
+        {"Wazir Akbar District"},
+        {"Kabul"},
+    ),
+    (
         "site named as a modifier",
         "A gunman opened fire in a Nairobi hotel on Tuesday.",
         ["Nairobi"],
@@ -213,6 +234,30 @@ def test_capture_of_people_is_an_arrest_and_of_a_town_a_seizure(nlp, layers):
     assert {e.type for e in _events(nlp, layers, text, ["Kano"])} >= {"arrest"}
     text = "Troops captured the town of Kano."
     assert "seizure" in {e.type for e in _events(nlp, layers, text, ["Kano"])}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "is_meeting"),
+    [
+        ("In Tallinn, the government expelled three embassy staff members.", "Tallinn", True),
+        ("In Vilnius, the ministry expelled two Belarusian diplomats.", "Vilnius", True),
+        ("In Ceuta, border guards expelled forty migrants.", "Ceuta", False),
+        ("Pilgrims visited the shrine in Karbala.", "Karbala", False),
+        ("The foreign minister visited Karbala for talks.", "Karbala", True),
+        ("The envoy came to Muscat for talks with the rebels.", "Muscat", True),
+        ("The shelling of Kherson came amid stalled talks.", "Kherson", False),
+    ],
+)
+def test_diplomacy_needs_diplomats_and_a_trip_a_destination(nlp, layers, text, name, is_meeting):
+    events = _events(nlp, layers, text, [name])
+    placed_meetings = [e for e in events if e.layer == "meetings" and e.locations]
+    assert bool(placed_meetings) is is_meeting, (text, [(e.type, e.layer) for e in events])
+
+
+def test_deaths_take_the_place_of_the_blast_that_caused_them(nlp, layers):
+    text = "Two guards were killed when a mine exploded beside a bridge in the town of Kunduz."
+    where = _where(_events(nlp, layers, text, ["Kunduz"]), text)
+    assert "Kunduz" in where.get("killing", set()), where
 
 
 def test_deaths_aboard_a_lost_aircraft_mark_where_it_was_lost(nlp, layers):

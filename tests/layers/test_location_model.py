@@ -8,9 +8,10 @@ from importlib import resources
 import pytest
 
 from geo.types import Resolved
-from layers.events import detect_events
+from layers.events import _scored, detect_events
 from layers.location_model import LocationModel, load_location_model
 from layers.registry import load_layers
+from layers.roles import Attachment, Refusal
 from tests.layers.test_events import ROLE_CASES, _mention  # type: ignore[import-not-found]
 
 
@@ -19,7 +20,13 @@ def test_the_shipped_model_records_that_it_beat_the_rules_on_the_held_out_half()
     assert data["test_half_model"]["f1"] > data["test_half_rules"]["f1"]
     assert data["use"] is True
     assert 0.0 < data["threshold"] < 1.0
-    assert "text" not in json.dumps(data["weights"]).lower() or True  # names only
+    # Weights over feature names only (no corpus text): each is one the scorer makes.
+    made = {
+        "bias", "rule", "kind", "trigger_pos", "up_len", "down_len", "dist", "before",
+        "meets", "meets_at_root", "first_dep", "first_prep", "owned", "rule+first_prep",
+        "deps2", "crosses_clause", "in_subject", "punct_between", "prep",
+    }  # fmt: skip
+    assert {name.split("=")[0] for name in data["weights"]} <= made
     assert all(isinstance(v, float) for v in data["weights"].values())
     assert isinstance(load_location_model(), LocationModel)
 
@@ -39,3 +46,29 @@ def test_the_model_keeps_the_written_roles(nlp, role, text, names, sites, not_si
     placed = {text[loc.start : loc.end] for e in events for loc in e.locations}
     assert sites <= placed, role
     assert not (not_sites & placed), role
+
+
+@pytest.mark.parametrize(
+    ("reason", "chance", "clause_threshold", "governed", "accepted"),
+    [
+        ("unreached", 0.65, 1.0, True, True),  # undecided, in the trigger's phrase
+        ("unreached", 0.65, 1.0, False, False),  # not in the trigger's phrase
+        ("unreached", 0.45, 1.0, True, False),  # below the accept threshold
+        ("clause", 0.65, 1.0, True, False),  # never across a clause at 1.0
+        ("clause", 0.75, 0.7, True, True),  # across a clause above its own threshold
+        ("clause", 0.65, 0.7, True, False),
+    ],
+)
+def test_what_the_scorer_may_overrule(reason, chance, clause_threshold, governed, accepted):
+    model = LocationModel(
+        {}, threshold=0.2, accept_threshold=0.5, clause_threshold=clause_threshold
+    )
+    found = _scored(Refusal(reason), chance, model, governed=governed)
+    assert isinstance(found, Attachment) is accepted
+
+
+def test_an_accepted_place_is_dropped_only_below_the_threshold():
+    model = LocationModel({}, threshold=0.2)
+    kept = _scored(Attachment("target", 0.9), 0.3, model, governed=True)
+    assert isinstance(kept, Attachment)
+    assert _scored(Attachment("target", 0.9), 0.1, model, governed=True) == Refusal("scored")
