@@ -200,8 +200,9 @@ class ArticleCache:
 
     def put(self, stage: str, key: str, body: Any, *, refs: Iterable[str] = ()) -> None:
         """Store a record; ``refs`` are the geometry blobs it refers to."""
-        text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-        payload = zlib.compress(text.encode("utf-8"), 1)
+        # Compact, keys sorted, UTF-8: the bytes json.dumps(sort_keys=True,
+        # separators=(",", ":"), ensure_ascii=False) gives, several times faster.
+        payload = zlib.compress(msgspec.json.encode(body, order="sorted"), 1)
         header = {
             "format": _FORMAT,
             "schema": SCHEMA,
