@@ -26,8 +26,8 @@ from collections.abc import Callable, Iterator, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Protocol
 
-from eventmap.config import PipelineConfig
 from eventmap.build.work import Task, TaskResult, pipeline_for, run_chunk, run_tasks
+from eventmap.config import PipelineConfig
 
 if TYPE_CHECKING:
     from eventmap.pipeline import Pipeline

@@ -52,14 +52,20 @@ from eventmap.articles import (
 )
 from eventmap.atomic import ReplaceProgress, replace_together
 from eventmap.build.cache import ArticleCache, default_cache_dir
-from eventmap.config import PipelineConfig
 from eventmap.build.engine import Engine, EngineError, LocalEngine
 from eventmap.build.faults import Fault, note_outputs, output_fault
 from eventmap.build.feedback import NullProgress, Progress
 from eventmap.build.outcome import BuildReport
-from eventmap.build.records import PlaceInterner, RecordError, decode_events, geometry_refs, wkb_geometry
-from eventmap.version import PipelineVersion, config_version
+from eventmap.build.records import (
+    PlaceInterner,
+    RecordError,
+    decode_events,
+    geometry_refs,
+    wkb_geometry,
+)
 from eventmap.build.work import Task, TaskResult
+from eventmap.config import PipelineConfig
+from eventmap.version import PipelineVersion, config_version
 from geo.overrides import load_overrides
 from layers.types import Event, LayerDefinition
 

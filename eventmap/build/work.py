@@ -31,7 +31,6 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from eventmap.articles import ArticleError, parse_article
-from eventmap.config import PipelineConfig
 from eventmap.build.records import (
     GeometryEncoder,
     RecordError,
@@ -41,6 +40,7 @@ from eventmap.build.records import (
     encode_events,
     encode_resolved,
 )
+from eventmap.config import PipelineConfig
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
