@@ -123,7 +123,7 @@ def _support_verb(
     killed") is an event of its own.
     """
     head = token.head
-    if head is token or head.pos_ not in ("VERB", "AUX") or token.pos_ not in ("NOUN", "PROPN"):
+    if head.i == token.i or head.pos_ not in ("VERB", "AUX") or token.pos_ not in ("NOUN", "PROPN"):
         return None
     lemma = head.lemma_.lower()
     if token.dep_ == "dobj" and lemma in _LIGHT_VERBS:
@@ -518,7 +518,7 @@ def _inside_same_event(
         return False
     node = token
     for _ in range(3):
-        if node.head is node or node.dep_ in CLAUSE_DEPS:
+        if node.head.i == node.i or node.dep_ in CLAUSE_DEPS:
             return False
         node = node.head
         for event in earlier:

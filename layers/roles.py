@@ -273,7 +273,7 @@ def attachment(
         if token.i in triggers:
             break
         head = token.head
-        if head is token:
+        if head.i == token.i:  # the root (spaCy makes a new Token per .head)
             return Refusal("unreached")
         dep = token.dep_
         if head.i in other_places and dep != "conj":

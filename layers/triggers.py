@@ -58,7 +58,7 @@ def trigger_keys(token: Token) -> set[str]:
                 if grandchild.dep_ == "pobj":
                     keys.add(f"{lemma} {child.lower_} {grandchild.lemma_.lower()}")
     head = token.head
-    if token.dep_ == "pobj" and head is not token:
+    if token.dep_ == "pobj" and head.i != token.i:
         keys.add(f"{head.lower_} {lemma}")
     doc = token.doc
     if token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
@@ -117,7 +117,7 @@ def _object_words(token: Token, place_tokens: frozenset[int]) -> set[str]:
     staff members" acts on embassy staff.
     """
     words: set[str] = set()
-    if token.dep_ == "acl" and token.head is not token:  # "shells fired by the army"
+    if token.dep_ == "acl" and token.head.i != token.i:  # "shells fired by the army"
         words |= {token.head.lemma_.lower(), token.head.lower_}
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr") or (
