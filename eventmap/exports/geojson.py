@@ -16,11 +16,11 @@ null). A feature's ``first_date``/``last_date`` span its citations'
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
@@ -190,8 +190,10 @@ def geojson_text(
 ) -> str:
     """The FeatureCollection serialised deterministically: one feature a line, sorted keys."""
     collection = feature_collection(groups, layer_defs=layer_defs)
+    # msgspec writes what json.dumps(sort_keys=True, separators=(",", ":"),
+    # ensure_ascii=False) writes, several times faster.
     features = [
-        json.dumps(feature, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        msgspec.json.encode(feature, order="sorted").decode("utf-8")
         for feature in collection["features"]
     ]
     body = ",\n".join(features)
