@@ -672,7 +672,8 @@ def framed_names(doc: Doc, tokens: DocTokens | None = None) -> list[FramedName]:
     """
     found: list[FramedName] = []
     group = 0
-    tokens = tokens or DocTokens(doc)
+    if tokens is None:
+        tokens = DocTokens(doc)
     for sent in doc.sents:
         names = _names_of(tokens, sent)
         frames: list[tuple[str, str | None] | None] = [None] * len(names)

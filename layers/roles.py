@@ -237,9 +237,14 @@ def opens_when_clause(token: Token) -> bool:
     return token.dep_ in ("mark", "advmod") and token.lower_ in WHEN_MARKS
 
 
+def _names_a_kind(noun: Token) -> bool:
+    """Whether ``noun`` is a lower-case kind of place that "of X" names ("the town of X")."""
+    return noun.is_lower and noun.lower_ in _NAMED_KINDS
+
+
 def _of_another_place(noun: Token, other_places: frozenset[int]) -> bool:
     """Whether a lower-case kind of place is named by another place: "the town of X"."""
-    if not (noun.is_lower and noun.lower_ in _NAMED_KINDS):
+    if not _names_a_kind(noun):
         return False
     return any(
         prep.dep_ == "prep"
@@ -302,8 +307,7 @@ def attachment(
                 noun = head.head
                 if noun.i in other_places:
                     return Refusal("context")  # "the Al-Halaliyah District of Qamishli"
-                names_the_noun = noun.is_lower and noun.lower_ in _NAMED_KINDS
-                if not names_the_noun and any(
+                if not _names_a_kind(noun) and any(
                     c.i in other_places for c in noun.children if c.i != head.i
                 ):
                     return Refusal("context")  # the same, the mention without "District"
