@@ -103,10 +103,16 @@ class PeakMemory:
 
 
 _TIME_LINE = re.compile(r"^time: (.*)$", re.MULTILINE)
+_WORK_LINE = re.compile(r"^work: (.*)$", re.MULTILINE)
 
 
 def run_build(articles: Path, out: Path, cache: Path, *extra: str, cold: bool = False) -> dict:
-    """Run ``eventmap build -v``; return seconds, phases, peak memory and the summary."""
+    """Run ``eventmap build -v``; return seconds, phases, per-stage work, peak memory, summary.
+
+    ``phases`` are the build's wall-clock phases (the ``time:`` line),
+    ``work`` the per-article stages summed over articles (the ``work:`` line:
+    spaCy, places, events, other).
+    """
     if cold and cache.exists():
         shutil.rmtree(cache)
     argv = [*EVENTMAP, "build", str(articles), "--out", str(out), "--cache-dir", str(cache)]
@@ -126,9 +132,16 @@ def run_build(articles: Path, out: Path, cache: Path, *extra: str, cold: bool = 
         for part in found.group(1).split(", "):
             name, _, value = part.rpartition(" ")[0].rpartition(" ")
             phases[name] = float(value)
+    work: dict[str, float] = {}
+    found = _WORK_LINE.search(stderr)
+    if found:
+        for part in found.group(1).split(", "):
+            name, _, value = part.rpartition(" ")[0].rpartition(" ")
+            work[name] = float(value)
     return {
         "seconds": seconds,
         "phases": phases,
+        "work": work,
         "peak_mb": peak / 2**20,
         "summary": stderr.splitlines()[0] if stderr else "",
     }
