@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from geo.nlp import doc_text
 from layers.types import Citation
 
 if TYPE_CHECKING:  # spaCy is not imported at run time: the export reads dates without it
@@ -438,7 +439,9 @@ def sentence_date(
     True
     """
     if not isinstance(sentence, str):
-        text, offset = sentence.text, sentence.start_char
+        # The parse's kept text, sliced: ``Span.text`` joins the tokens anew on every call.
+        offset = sentence.start_char
+        text = doc_text(sentence.doc)[offset : sentence.end_char]
     else:
         text, offset = sentence, 0
     found = [
