@@ -24,6 +24,16 @@ _PARTICLES = frozenset({"down", "up", "off", "out", "back", "over", "into", "in"
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 
 
+_ASKING_FOR = frozenset(
+    {
+        "call", "push", "press", "appeal", "plead", "lobby", "clamor", "clamour", "campaign",
+        "ready", "prepare", "brace", "gear", "wait", "hope", "ask", "demand", "urge",
+    }
+)  # fmt: skip
+"""Verbs whose "for" names what is wanted or awaited, not what happened: "called
+for talks", "is readying for new sanctions", "braced for strikes"."""
+
+
 _NAMED = frozenset({"ORG", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
 """Entity labels whose words name something, not an event that happened."""
 
@@ -36,7 +46,8 @@ def trigger_keys(token: Token) -> set[str]:
 
     The lemma and the form; with a particle ("shoot down"); with its object
     ("open fire", "take control"); with the modifier before it ("missile
-    strike", "car bomb"); after its preposition ("on strike"); hyphenated
+    strike", "car bomb"); after its preposition, in the parse or as written
+    ("on strike", "amid faltering talks"); hyphenated
     forms; and ``lemma passive`` when it is in the passive voice. Each is
     also given with the token's part of speech (``bomb/verb``).
     """
@@ -61,6 +72,9 @@ def trigger_keys(token: Token) -> set[str]:
     if token.dep_ == "pobj" and head.i != token.i:
         keys.add(f"{head.lower_} {lemma}")
     doc = token.doc
+    before = _preposition_before(token)
+    if before is not None:
+        keys.add(f"{before} {lemma}")
     if token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
         keys.add(f"{token.lower_}-{doc[token.i + 2].lower_}")
     tag = _POS_TAG.get(token.pos_)
@@ -97,6 +111,30 @@ class TypeIndex:
                 words.add(word)
                 words.update(word.split("-"))
         return cls(tuple(seen.values()), triggers, frozenset(words))
+
+
+_PHRASE_FILLER = frozenset({"DET", "ADJ", "ADV", "NUM", "PRON"})
+
+
+def _preposition_before(token: Token) -> str | None:
+    """The preposition that opens a noun's phrase as written ("amid faltering talks").
+
+    The parse can misattach it (reading "faltering" as the verb that "talks"
+    is the object of); the words say it plainly: a preposition, then only
+    determiners, adjectives, numbers and participles before the noun.
+    """
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    doc = token.doc
+    i = token.i - 1
+    while i >= 0 and i >= token.i - 4:
+        word = doc[i]
+        if word.pos_ == "ADP":
+            return word.lower_
+        if word.pos_ not in _PHRASE_FILLER and word.tag_ not in ("VBG", "VBN"):
+            return None
+        i -= 1
+    return None
 
 
 def _compound_words(noun: Token) -> set[str]:
@@ -137,6 +175,19 @@ def _object_words(token: Token, place_tokens: frozenset[int]) -> set[str]:
     return words
 
 
+def _asked_for(token: Token) -> bool:
+    """Whether the event noun is only wanted or awaited ("called for talks", "braced for raids")."""
+    if token.dep_ != "pobj" or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    preposition = token.head
+    verb = preposition.head
+    return (
+        preposition.lower_ == "for"
+        and verb.i != preposition.i
+        and verb.lemma_.lower() in _ASKING_FOR
+    )
+
+
 def match_type(
     token: Token,
     index: TypeIndex,
@@ -150,10 +201,13 @@ def match_type(
     matching key ("missile strike" over "strike"); then a type whose
     ``requires`` the sentence met (an attack with missiles is a strike);
     then taxonomy order. Words inside a name ("the Government of National
-    Accord") trigger nothing.
+    Accord") trigger nothing, nor does an event that is only called or
+    braced for ("called for talks").
     """
     if token.pos_ not in _TRIGGER_POS or (token.is_stop and token.lower_ not in index.triggers):
         return None
+    if _asked_for(token):
+        return None  # "called for talks": none were held
     if token.ent_type_ in _NAMED:
         return None  # "the Government of National Accord", "Operation Desert Storm"
     if index.words and token.lower_ not in index.words and token.lemma_.lower() not in index.words:

@@ -254,6 +254,26 @@ def test_diplomacy_needs_diplomats_and_a_trip_a_destination(nlp, layers, text, n
     assert bool(placed_meetings) is is_meeting, (text, [(e.type, e.layer) for e in events])
 
 
+@pytest.mark.parametrize(
+    ("text", "layer", "reported"),
+    [
+        ("Opposition leaders in Harare called for talks with the army.", "meetings", False),
+        ("The exporters in Mombasa are bracing for new sanctions.", "meetings", False),
+        ("Residents of Kharkiv braced for more airstrikes.", "strike_sites", False),
+        ("Envoys sat down for talks in Harare on Monday.", "meetings", True),
+        ("The envoys held talks in Mombasa.", "meetings", True),
+        ("Mortars hit Kherson amid faltering talks.", "meetings", False),
+        ("Shelling hit Donetsk amid a fragile truce.", "meetings", False),
+        ("Mortars hit Kherson amid faltering talks.", "strike_sites", True),
+        ("The two sides agreed a truce in Doha.", "meetings", True),
+    ],
+)
+def test_what_is_only_wanted_or_a_backdrop_is_not_reported(nlp, layers, text, layer, reported):
+    """ "Called for talks" holds none; talks "amid" which a strike fell are its backdrop."""
+    events = _events(nlp, layers, text, [])
+    assert (layer in {e.layer for e in events}) is reported, [(e.type, e.trigger) for e in events]
+
+
 def test_deaths_take_the_place_of_the_blast_that_caused_them(nlp, layers):
     text = "Two guards were killed when a mine exploded beside a bridge in the town of Kunduz."
     where = _where(_events(nlp, layers, text, ["Kunduz"]), text)
