@@ -211,6 +211,14 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
         ("Troops patrolled the streets of Gao.", ["Gao"], "patrol", "movements"),
         ("Tanks rolled into Kupiansk at dawn.", ["Kupiansk"], "movement", "movements"),
         ("The two ministers held talks in Ankara.", ["Ankara"], "meeting", "meetings"),
+        ("Rebel columns assailed Gulu and Lira.", ["Gulu"], "attack", "attacks"),
+        (
+            "The army launched a military operation in Tillaberi.",
+            ["Tillaberi"],
+            "attack",
+            "attacks",
+        ),
+        ("Armed men invaded two farms in Kaura.", ["Kaura"], "assault_by_armed_men", "attacks"),
         ("A cargo plane was shot down over Benghazi.", ["Benghazi"], "shootdown", "shootdown_area"),
         (
             "Moscow ordered the closure of the US consulate in Yekaterinburg.",
@@ -346,6 +354,24 @@ def test_events_without_a_place_are_still_reported_with_trigger_actor_and_date(n
     assert event.actor is not None and text[event.actor[0] : event.actor[1]] == "Rebels"
     assert event.target is not None and "convoy" in text[event.target[0] : event.target[1]]
     assert event.date == "2024-02-27" and event.date_source == "sentence"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("The bomber, a teenager from the north of the city, detonated his vest in Maiduguri.",
+         "detonated"),
+        ("The blast at the depot beside the old river port occurred in Maiduguri at dawn.",
+         "blast"),
+    ],
+)  # fmt: skip
+def test_a_noun_far_from_its_verb_quotes_the_word_that_says_what_happened(
+    nlp, layers, text, quoted
+):
+    """A verb that names the event is quoted; one that only says it happened is not."""
+    events = [e for e in _events(nlp, layers, text, ["Maiduguri"]) if e.layer == "explosions"]
+    assert [e.trigger for e in events] == [quoted]
+    assert _layers_at(events, text) == {"Maiduguri": {"explosions"}}
 
 
 def test_a_noun_and_its_verb_are_one_event(nlp, layers):
