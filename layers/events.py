@@ -388,6 +388,8 @@ def detect_events(
                         rule=rule,
                         place_kind=place.feature if place is not None else "unresolved",
                         owned=owned,
+                        places=len(candidates),
+                        other_triggers=trigger_words - trigger_tokens,
                     )
                     if on_pair is not None:
                         on_pair(trigger_tokens, cand.item, features)

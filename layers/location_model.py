@@ -28,6 +28,12 @@ MODEL_FILE = "location_model.json"
 _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "parataxis", "acl", "csubj", "conj"})
 
 
+_TRIGGER_DEPS = frozenset(
+    {"ROOT", "conj", "advcl", "relcl", "xcomp", "ccomp", "acl", "nsubj", "nsubjpass", "dobj",
+     "pobj", "compound", "amod"}
+)  # fmt: skip
+
+
 def _bucket(value: int, edges: Iterable[int]) -> str:
     for edge in edges:
         if value <= edge:
@@ -57,12 +63,19 @@ def pair_features(
     rule: str,
     place_kind: str,
     owned: bool,
+    places: int = 1,
+    other_triggers: frozenset[int] = frozenset(),
 ) -> list[str]:
     """The features of one (place mention, trigger) pair, as feature names.
 
     ``rule`` is the role :func:`layers.events.attachment` gave (or ``none``),
-    ``place_kind`` the resolved feature kind (``unresolved`` when none) and
-    ``owned`` whether a noun for an owned thing follows the name.
+    ``place_kind`` the resolved feature kind (``unresolved`` when none),
+    ``owned`` whether a noun for an owned thing follows the name, and
+    ``places`` how many place mentions the sentence has (a sentence that names
+    one place usually names where its event happened, however far the parse
+    puts it). ``other_triggers`` are the token indices of the sentence's
+    other event words: a place whose path to this trigger passes through one
+    is more likely that event's place.
     """
     up = _ancestors(root)
     down = _ancestors(trigger)
@@ -90,6 +103,9 @@ def pair_features(
         f"first_prep={preps[0] if preps else 'none'}",
         f"owned={owned}",
         f"rule+first_prep={rule}|{preps[0] if preps else 'none'}",
+        f"places={_bucket(places, (1, 2, 3))}",
+        f"rule+places={rule}|{min(places, 3)}",
+        f"trigger_dep={trigger.dep_ if trigger.dep_ in _TRIGGER_DEPS else 'other'}",
     ]
     if len(up_deps) > 1:
         features.append(f"deps2={up_deps[0]}>{up_deps[1]}")
@@ -97,6 +113,8 @@ def pair_features(
         down_len > 0 and any(t.dep_ in _CLAUSE_DEPS for t in down[:down_len])
     ):
         features.append("crosses_clause")
+    if any(t.i in other_triggers for t in up_path[:-1]):
+        features.append("via_other_trigger")
     if any(t.dep_ in ("nsubj", "nsubjpass") for t in up_path[:-1]):
         features.append("in_subject")
     if any(

@@ -9,7 +9,7 @@ import pytest
 
 from geo.types import Resolved
 from layers.events import _scored, detect_events
-from layers.location_model import LocationModel, load_location_model
+from layers.location_model import LocationModel, load_location_model, pair_features
 from layers.registry import load_layers
 from layers.roles import Attachment, Refusal
 from tests.layers.test_events import ROLE_CASES, _mention  # type: ignore[import-not-found]
@@ -24,11 +24,34 @@ def test_the_shipped_model_records_that_it_beat_the_rules_on_the_held_out_half()
     made = {
         "bias", "rule", "kind", "trigger_pos", "up_len", "down_len", "dist", "before",
         "meets", "meets_at_root", "first_dep", "first_prep", "owned", "rule+first_prep",
-        "deps2", "crosses_clause", "in_subject", "punct_between", "prep",
+        "deps2", "crosses_clause", "in_subject", "punct_between", "prep", "places",
+        "rule+places", "trigger_dep", "via_other_trigger",
     }  # fmt: skip
     assert {name.split("=")[0] for name in data["weights"]} <= made
     assert all(isinstance(v, float) for v in data["weights"].values())
     assert isinstance(load_location_model(), LocationModel)
+
+
+def test_features_say_how_many_places_and_whether_another_event_stands_between(nlp):
+    doc = nlp("Gunmen killed two guards who were protecting a clinic in Bossaso.")
+    killed, protecting, bossaso = doc[1], doc[6], doc[10]
+    alone = pair_features(
+        bossaso, frozenset({10}), killed, rule="none", place_kind="city", owned=False, places=1
+    )
+    assert "places=<=1" in alone
+    assert "via_other_trigger" not in alone
+    crowded = pair_features(
+        bossaso,
+        frozenset({10}),
+        killed,
+        rule="none",
+        place_kind="city",
+        owned=False,
+        places=4,
+        other_triggers=frozenset({protecting.i}),
+    )
+    assert "places=>max" in crowded
+    assert "via_other_trigger" in crowded
 
 
 def test_probability_rises_with_the_weight_of_the_evidence():
