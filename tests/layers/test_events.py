@@ -219,6 +219,7 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
             "attacks",
         ),
         ("Armed men invaded two farms in Kaura.", ["Kaura"], "assault_by_armed_men", "attacks"),
+        ("Troops continued their operations near Kidal.", ["Kidal"], "attack", "attacks"),
         ("A cargo plane was shot down over Benghazi.", ["Benghazi"], "shootdown", "shootdown_area"),
         (
             "Moscow ordered the closure of the US consulate in Yekaterinburg.",
@@ -295,6 +296,11 @@ def test_deaths_aboard_a_lost_aircraft_mark_where_it_was_lost(nlp, layers):
     text = "Warplanes killed twelve people in Tobruk."  # an aircraft, but nobody aboard
     events = _events(nlp, layers, text, ["Tobruk"])
     assert "shootdown_area" not in {e.layer for e in events}
+
+
+def test_an_operation_named_as_a_backdrop_is_no_attack(nlp, layers):
+    text = "The plane flew back to the base, the hub of the army's operation in Kordofan."
+    assert "attacks" not in {e.layer for e in _events(nlp, layers, text, ["Kordofan"])}
 
 
 def test_labour_strikes_and_quakes_are_not_strike_sites(nlp, layers):
