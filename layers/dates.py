@@ -396,11 +396,26 @@ def _speech_date_in_text(text: str, start: int) -> bool:
 
 
 def _blocked(sentence: Span, start: int, end: int) -> bool:
-    """True when the expression lies inside a named entity that is not a date."""
-    return any(
-        ent.label_ not in _DATE_LABELS and ent.start_char <= start and end <= ent.end_char
-        for ent in sentence.ents
-    )
+    """True when the expression lies inside a named entity that is not a date.
+
+    Read from the tokens' entity tags: ``Span.ents`` builds every entity of
+    the sentence anew on each call.
+    """
+    doc = sentence.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    first = span[0]
+    if first.ent_iob_ not in ("B", "I") or first.ent_type_ in _DATE_LABELS:
+        return False
+    begin = first.i
+    while begin > 0 and doc[begin].ent_iob_ == "I":
+        begin -= 1
+    last = begin
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    entity_end = doc[last].idx + len(doc[last])
+    return doc[begin].idx <= start and end <= entity_end
 
 
 def _distance(expression: DateExpression, mention: tuple[int, int] | None) -> int:

@@ -99,15 +99,27 @@ _SPAN_MAX_TOKENS = 12
 
 
 class _TypeMemo:
-    """Each token's type (:func:`~layers.triggers.match_type`), worked out once per sentence."""
+    """Each token's type (:func:`~layers.triggers.match_type`), worked out once per sentence.
 
-    def __init__(self, index: TypeIndex, words: set[str], places: frozenset[int]) -> None:
-        self._index, self._words, self._places = index, words, places
+    The sentence's words (for types that require company) are gathered only
+    when a token first needs them: most sentences have no trigger at all.
+    """
+
+    def __init__(self, index: TypeIndex, tokens: Sequence[Token], places: frozenset[int]) -> None:
+        self._index, self._tokens, self._places = index, tokens, places
+        self._words: set[str] | None = None
         self._found: dict[int, tuple[EventType, str] | None] = {}
+
+    def _sentence_words(self) -> set[str]:
+        if self._words is None:
+            self._words = _sentence_words(self._tokens)
+        return self._words
 
     def __call__(self, token: Token) -> tuple[EventType, str] | None:
         if token.i not in self._found:
-            self._found[token.i] = match_type(token, self._index, self._words, self._places)
+            self._found[token.i] = match_type(
+                token, self._index, self._sentence_words, self._places
+            )
         return self._found[token.i]
 
 
@@ -340,10 +352,9 @@ def detect_events(
         candidates = by_sentence.get(number, [])
         place_tokens = frozenset(i for c in candidates for i in c.tokens)
         words_of = list(sentence)  # spaCy makes a new Token on every iteration: once here
-        words = _sentence_words(words_of)
         sentence_events: list[ReportedEvent] = []
         taken: set[int] = set()
-        typed = _TypeMemo(index, words, place_tokens)
+        typed = _TypeMemo(index, words_of, place_tokens)
         trigger_words = frozenset(
             t.i for t in words_of if t.i not in place_tokens and typed(t) is not None
         )

@@ -9,7 +9,8 @@ taxonomy. :func:`match_type` picks the type whose conditions hold best;
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -191,7 +192,7 @@ def _asked_for(token: Token) -> bool:
 def match_type(
     token: Token,
     index: TypeIndex,
-    sentence_words: set[str],
+    sentence_words: AbstractSet[str] | Callable[[], AbstractSet[str]],
     place_tokens: frozenset[int] = frozenset(),
 ) -> tuple[EventType, str] | None:
     """The type (and its layer) whose trigger this token is, or ``None``.
@@ -202,7 +203,8 @@ def match_type(
     ``requires`` the sentence met (an attack with missiles is a strike);
     then taxonomy order. Words inside a name ("the Government of National
     Accord") trigger nothing, nor does an event that is only called or
-    braced for ("called for talks").
+    braced for ("called for talks"). ``sentence_words`` (the sentence's
+    lemmas and forms) may be given as a function, called only when needed.
     """
     if token.pos_ not in _TRIGGER_POS or (token.is_stop and token.lower_ not in index.triggers):
         return None
@@ -215,6 +217,8 @@ def match_type(
     keys = trigger_keys(token)
     if not keys & index.triggers:
         return None
+    if callable(sentence_words):
+        sentence_words = sentence_words()  # gathered only for a token that got this far
     best: tuple[tuple[int, int, int, int], EventType, str] | None = None
     objects: set[str] | None = None
     own = {token.lemma_.lower(), token.lower_}  # a trigger cannot be its own condition
