@@ -186,9 +186,7 @@ class Pipeline:
         """Put each resolved place on its layers, citing the sentence and its event."""
         if reported is None:
             reported = self.detect(doc, resolved, info=info)
-        return classify_article(
-            doc, resolved, article=info, layers=self.layers, reported=reported
-        )
+        return classify_article(doc, resolved, article=info, layers=self.layers, reported=reported)
 
     # -- one article at a time ----------------------------------------------------
     def process(self, article: Article) -> ArticleResult:

@@ -71,6 +71,7 @@ __all__ = [
     "encode_doc",
     "encode_events",
     "encode_resolved",
+    "fresh_geometry_refs",
     "geometry_refs",
 ]
 
@@ -279,6 +280,27 @@ def _decode_geometry(
     if len(ref) != 64 or any(c not in "0123456789abcdef" for c in ref):
         raise RecordError("geometry reference is not a SHA-256")
     return resolve_ref(ref)
+
+
+def fresh_geometry_refs(record: Any) -> set[str]:
+    """The blobs a places or events record just made by this module refers to.
+
+    Only a place's ``geometry`` holds a reference, so this reads those alone
+    instead of walking every citation (:func:`geometry_refs` walks it all,
+    for records read back from the cache, whose shape is not yet checked).
+    """
+    items = record.get("places") if isinstance(record, dict) else record
+    if not isinstance(items, list):
+        return geometry_refs(record)
+    refs: set[str] = set()
+    for item in items:
+        place = item.get("place") if isinstance(item, dict) and "mention" in item else item
+        if not isinstance(place, dict):
+            continue
+        geometry = place.get("geometry")
+        if isinstance(geometry, dict) and isinstance(geometry.get("ref"), str):
+            refs.add(geometry["ref"])
+    return refs
 
 
 def geometry_refs(record: Any) -> set[str]:

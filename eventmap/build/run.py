@@ -60,6 +60,7 @@ from eventmap.build.records import (
     PlaceInterner,
     RecordError,
     decode_events,
+    fresh_geometry_refs,
     geometry_refs,
     wkb_geometry,
 )
@@ -402,12 +403,12 @@ class _Run:
             return
         self.succeeded += 1
         if result.places is not None and cache is not None:
-            refs = geometry_refs(result.places)
+            refs = fresh_geometry_refs(result.places)
             self._cache_write(lambda: cache.put("places", places_key, result.places, refs=refs))
         for source in sources:
             record = result.events[source.id]
             key = self.events_key(places_key, source.id)
-            refs = geometry_refs(record)
+            refs = fresh_geometry_refs(record)
             if cache is not None:
                 self._cache_write(
                     lambda k=key, r=record, g=refs: cache.put("events", k, r, refs=g)  # type: ignore[misc]

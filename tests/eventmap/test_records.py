@@ -20,6 +20,7 @@ from eventmap.build.records import (
     encode_doc,
     encode_events,
     encode_resolved,
+    fresh_geometry_refs,
     geometry_refs,
 )
 from geo.types import (
@@ -144,6 +145,17 @@ def test_small_geometries_inline_large_ones_by_reference():
     (ref,) = geometries.blobs
     assert record[1]["place"]["geometry"] == {"ref": ref}
     assert geometry_refs(record) == {ref}
+
+
+def test_fresh_records_name_the_same_blobs_as_a_full_walk():
+    resolved = _resolved()
+    geometries = GeometryEncoder()
+    places, by_id = encode_resolved(resolved, geometries=geometries)
+    events = encode_events(_events(resolved), places=by_id)
+    (ref,) = geometries.blobs
+    assert fresh_geometry_refs(places) == geometry_refs(places) == {ref}
+    assert fresh_geometry_refs(events) == geometry_refs(events)
+    assert fresh_geometry_refs([]) == set()
 
 
 def test_places_survive_json_exactly():
