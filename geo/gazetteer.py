@@ -61,6 +61,8 @@ _FUZZY_MIN_LETTERS = 6
 #: (:meth:`Gazetteer.transliterated`): "Hodeidah" and "Al Hudaydah" score 0.62.
 TRANSLITERATION_MIN_SIMILARITY = 0.6
 _TRANSLITERATION_MIN_LETTERS = 5
+#: Name keys whose lookups a :class:`Gazetteer` keeps (see :meth:`Gazetteer.candidates`).
+_LOOKUP_CACHE_KEYS = 8192
 
 #: How strongly a feature kind is preferred when population says nothing:
 #: countries over provinces over curated areas over towns over airports.
@@ -356,12 +358,20 @@ class Gazetteer:
 
     One connection per thread (SQLite connections are not shared across
     threads); each process opens the file once and keeps it.
+
+    The index never changes under an open instance (a rebuilt index is
+    opened as a new one), so each instance keeps what it has looked up: a
+    corpus names the same places over and over, and extraction asks about
+    the same names several times per article. The kept lookups are bounded
+    (:data:`_LOOKUP_CACHE_KEYS` name keys, forgotten all at once when full).
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
         self._countries: dict[str, Candidate | None] = {}
+        self._known: dict[str, bool] = {}
+        self._by_key: dict[str, tuple[Candidate, ...]] = {}
         self._fuzzy: dict[tuple[str, int], list[str]] | None = None
         self._translit: dict[str, list[str]] | None = None
 
@@ -381,8 +391,23 @@ class Gazetteer:
         self.__init__(Path(str(state["path"])))  # type: ignore[misc]
 
     def known_keys(self, keys: Iterable[str]) -> set[str]:
-        """The subset of ``keys`` (already normalised) that name some place."""
-        wanted = sorted(set(keys))
+        """The subset of ``keys`` (already normalised) that name some place.
+
+        Only keys not asked about before go to the index, in one query.
+        """
+        asked = set(keys)
+        known = self._known
+        unasked = sorted(key for key in asked if key not in known)
+        if unasked:
+            found = self._query_known_keys(unasked)
+            if len(known) + len(unasked) > _LOOKUP_CACHE_KEYS:
+                known.clear()
+            for key in unasked:
+                known[key] = key in found
+        return {key for key in asked if known.get(key, False)}
+
+    def _query_known_keys(self, wanted: Sequence[str]) -> set[str]:
+        """The subset of ``wanted`` the index holds, asked in chunks of 500."""
         found: set[str] = set()
         for chunk_start in range(0, len(wanted), 500):
             chunk = wanted[chunk_start : chunk_start + 500]
@@ -398,10 +423,22 @@ class Gazetteer:
 
         The prior orders by whether the name is the place's main name, then
         feature kind (country before province before town), then population.
+        Each name key is looked up once (the candidates are frozen; the list
+        is the caller's own).
         """
         key = name_key(name)
         if not key:
             return []
+        found = self._by_key.get(key)
+        if found is None:
+            found = self._query_candidates(key)
+            if len(self._by_key) >= _LOOKUP_CACHE_KEYS:
+                self._by_key.clear()
+            self._by_key[key] = found
+        return list(found[:limit] if limit else found)
+
+    def _query_candidates(self, key: str) -> tuple[Candidate, ...]:
+        """Every place under the name key ``key`` in the index, best prior first."""
         rows = (
             self._conn()
             .execute(
@@ -436,7 +473,7 @@ class Gazetteer:
             for row in rows
         ]
         found.sort(key=_prior_sort_key)
-        return found[:limit] if limit else found
+        return tuple(found)
 
     def capitals(self) -> list[tuple[str, float, float, int]]:
         """(name, lat, lon, population) of every national capital, most populous first.
@@ -568,12 +605,19 @@ class Gazetteer:
         return keys
 
     def country(self, iso2: str) -> Candidate | None:
-        """The country entry for an ISO alpha-2 code."""
+        """The country entry for an ISO alpha-2 code (looked up once per code)."""
+        code = iso2.upper()
+        if code not in self._countries:
+            self._countries[code] = self._query_country(code)
+        return self._countries[code]
+
+    def _query_country(self, code: str) -> Candidate | None:
+        """The country entry for an upper-case ISO alpha-2 code, from the index."""
         row = (
             self._conn()
             .execute(
                 "SELECT gazetteer_id FROM places WHERE feature = 'country' AND country = ?",
-                (iso2.upper(),),
+                (code,),
             )
             .fetchone()
         )
