@@ -123,6 +123,31 @@ class _Points:
         smallest = float(np.min(a))
         return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(smallest)))
 
+    def nearest_km_each(self, places: Sequence[tuple[float, float]]) -> list[float]:
+        """:meth:`nearest_km` of each (lat, lon) of ``places``, in one numpy pass.
+
+        A name's candidates are measured together: one numpy call per
+        candidate cost more in overhead than in arithmetic. The arithmetic is
+        :meth:`nearest_km`'s, element for element, so the distances are the
+        same to the last bit.
+        """
+        if not len(self._lat):
+            return [math.inf] * len(places)
+        if not places:
+            return []
+        lats = [math.radians(lat) for lat, _ in places]
+        p1 = np.array(lats)[:, None]
+        l1 = np.array([math.radians(lon) for _, lon in places])[:, None]
+        cos_p1 = np.array([math.cos(lat) for lat in lats])[:, None]
+        a = (
+            np.sin((self._lat - p1) / 2) ** 2
+            + cos_p1 * self._cos_lat * np.sin((self._lon - l1) / 2) ** 2
+        )
+        return [
+            2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(float(smallest))))
+            for smallest in np.min(a, axis=1)
+        ]
+
 
 @dataclass
 class ArticleContext:
@@ -145,6 +170,7 @@ class ArticleContext:
         default_factory=dict, init=False, repr=False, compare=False
     )
     _absorbed: int = field(default=0, init=False, repr=False, compare=False)
+    _every: tuple[int, _Points] | None = field(default=None, init=False, repr=False, compare=False)
 
     def anchor_points(self, own_key: str) -> _Points:
         """The distinct anchor points not named only ``own_key``, built once per name.
@@ -154,7 +180,9 @@ class ArticleContext:
         article's length. Now the anchors are folded once into their distinct
         points (each with the name keys found there), and each name's set is
         built from those. Anchors only grow by appending, so their count tells
-        whether a kept set is still current.
+        whether a kept set is still current. Most names are no anchor of their
+        own: they all share one set of every point (the same points in the
+        same order).
         """
         count = len(self.anchors)
         kept = self._points.get(own_key)
@@ -163,9 +191,17 @@ class ArticleContext:
         for lat, lon, key in self.anchors[self._absorbed :]:
             self._keys_at.setdefault((lat, lon), set()).add(key)
         self._absorbed = count
-        points = _Points([point for point, keys in self._keys_at.items() if keys != {own_key}])
+        wanted = [point for point, keys in self._keys_at.items() if keys != {own_key}]
+        every = len(wanted) == len(self._keys_at)
+        points = self._every_point(count) if every else _Points(wanted)
         self._points[own_key] = (count, points)
         return points
+
+    def _every_point(self, count: int) -> _Points:
+        """All the distinct anchor points, built once per ``count`` of anchors absorbed."""
+        if self._every is None or self._every[0] != count:
+            self._every = (count, _Points(list(self._keys_at)))
+        return self._every[1]
 
 
 @dataclass(frozen=True)
@@ -177,7 +213,33 @@ class Ranked:
     reasons: tuple[str, ...]
 
 
-def _prior(candidate: Candidate, mention_text: str) -> tuple[float, list[str]]:
+def _anchor_distances(candidates: Sequence[Candidate], anchors: _Points) -> list[float] | None:
+    """Each candidate's distance to the nearest anchor; ``None`` when there are no anchors.
+
+    Countries are not measured (the score leaves them out): they stand at inf.
+    """
+    if not anchors:
+        return None
+    measured = [i for i, c in enumerate(candidates) if c.feature != "country"]
+    distances = [math.inf] * len(candidates)
+    nearest = anchors.nearest_km_each([(candidates[i].lat, candidates[i].lon) for i in measured])
+    for i, km in zip(measured, nearest, strict=True):
+        distances[i] = km
+    return distances
+
+
+def _written_as_abbreviation(mention_text: str) -> bool:
+    """Whether the text writes the name as an abbreviation of four letters or fewer."""
+    letters = mention_text.replace(".", "").replace(" ", "")
+    return letters.isupper() and len(letters) <= 4
+
+
+def _prior(candidate: Candidate, abbreviated: bool) -> tuple[float, list[str]]:
+    """Score and reasons from the candidate alone: its size, its kind, how it was matched.
+
+    ``abbreviated`` says whether the text writes the name as an abbreviation
+    (:func:`_written_as_abbreviation`, worked out once per mention).
+    """
     reasons = []
     score = math.log10(candidate.population + 10)
     if candidate.population:
@@ -192,8 +254,7 @@ def _prior(candidate: Candidate, mention_text: str) -> tuple[float, list[str]]:
         if candidate.feature == "airport":
             score += _HUB_SHORT_NAME_BONUS
             reasons.append("a hub airport under the short name news uses")
-    letters = mention_text.replace(".", "").replace(" ", "")
-    if letters.isupper() and len(letters) <= 4:
+    if abbreviated:
         written = candidate.matched_name.replace(".", "").replace(" ", "")
         if not written.isupper():
             score -= _ACRONYM_PENALTY
@@ -396,9 +457,11 @@ def rank_candidates(
     anchor_points = context.anchor_points(own_key)
     towns = _sizeable_towns(candidates)
     foreign_countries = {c.country for c in candidates if c.feature == "country" and c.exact_name}
+    distances = _anchor_distances(candidates, anchor_points)
+    abbreviated = _written_as_abbreviation(mention_text)
     ranked = []
-    for candidate in candidates:
-        score, reasons = _prior(candidate, mention_text)
+    for index, candidate in enumerate(candidates):
+        score, reasons = _prior(candidate, abbreviated)
         if _named_after_its_city(candidate, towns):
             score -= _NAMESAKE_PROVINCE_PENALTY
             reasons.append("a province named after its main city")
@@ -439,10 +502,10 @@ def rank_candidates(
             if share:
                 score += _COUNTRY_CONTEXT_BONUS * (0.5 + share)
                 reasons.append(f"it reaches {', '.join(sorted(reached))}, which the article names")
-        if anchor_points and candidate.feature != "country":
+        if distances is not None and candidate.feature != "country":
             # Distance to an area is counted from its edge, roughly: its radius.
             reach = candidate.radius_km or 0.0
-            nearest = max(0.0, anchor_points.nearest_km(candidate.lat, candidate.lon) - reach)
+            nearest = max(0.0, distances[index] - reach)
             bonus = _PROXIMITY_BONUS * math.exp(-nearest / _PROXIMITY_SCALE_KM)
             score += bonus
             if bonus > 0.5:

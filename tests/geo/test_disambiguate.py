@@ -198,6 +198,20 @@ def test_nearest_point_distance_is_the_smallest_haversine():
     assert _Points([]).nearest_km(0.0, 0.0) == float("inf")
 
 
+def test_nearest_of_many_points_is_bit_for_bit_the_nearest_of_each():
+    import random
+
+    from geo.disambiguate import _Points
+
+    rng = random.Random(11)
+    for size in (1, 3, 40):
+        points = _Points([(rng.uniform(-80, 80), rng.uniform(-180, 180)) for _ in range(size)])
+        places = [(rng.uniform(-90, 90), rng.uniform(-180, 180)) for _ in range(25)]
+        assert points.nearest_km_each(places) == [points.nearest_km(*p) for p in places]
+        assert points.nearest_km_each([]) == []
+    assert _Points([]).nearest_km_each([(0.0, 0.0)]) == [float("inf")]
+
+
 def test_a_neighbour_of_a_named_country_tips_a_near_tie():
     # invented: a province far away and a city next door share a name
     far = _c("far", "Velmora", -20.0, 33.0, "MZ", feature="admin1", admin1="X")
