@@ -366,12 +366,12 @@ class MentionExtractor:
         for span in local_place_spans(doc, taken, ents=ents):
             found.append(self._toponym(span, LOCAL_LABEL))
             taken.update(range(span.start, span.end))
-        found.extend(self._gazetteer_matches(doc, taken | blocked))
+        found.extend(self._gazetteer_matches(tokens, taken | blocked))
         found.extend(self._loose_demonyms(tokens, taken | blocked, found))
         found = [m for m in found if not _names_something_else(doc, m)]
         found = [self._capital_of(doc, m) for m in found]
         found.sort(key=lambda m: m.start)
-        sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
+        sentences = [(sent.start_char, sent.end_char) for sent in tokens.sentences]
         starts = [start for start, _ in sentences]  # once per article: linear in its length
         text = doc_text(doc)
         return [self._widen(text, m, sentences, starts) for m in found]
@@ -913,20 +913,26 @@ class MentionExtractor:
         return None
 
     # -- pass 2: gazetteer n-grams ----------------------------------------
-    def _gazetteer_matches(self, doc: Doc, unavailable: set[int]) -> list[Mention]:
+    def _gazetteer_matches(self, tokens: DocTokens, unavailable: set[int]) -> list[Mention]:
+        """Runs of capitalised words (and connectors) the gazetteer knows, longest first.
+
+        The runs are read off the kept texts and capitals of ``tokens``: every
+        word of every sentence starts a run.
+        """
+        doc = tokens.doc
+        capitalised, lowers = tokens.capitalised, tokens.lowers
         grams: dict[str, list[tuple[int, int]]] = {}
-        for sent in doc.sents:
+        for sent in tokens.sentences:
             for i in range(sent.start, sent.end):
-                if i in unavailable or not is_capitalised(doc[i]):
+                if i in unavailable or not capitalised[i]:
                     continue
                 for j in range(i + 1, min(i + _MAX_NGRAM, sent.end) + 1):
                     if j - 1 in unavailable:
                         break
-                    last = doc[j - 1]
-                    if not (is_capitalised(last) or last.lower_ in _CONNECTORS):
+                    if not (capitalised[j - 1] or lowers[j - 1] in _CONNECTORS):
                         break
-                    if is_capitalised(last):
-                        grams.setdefault(name_key(doc[i:j].text), []).append((i, j))
+                    if capitalised[j - 1]:
+                        grams.setdefault(name_key(tokens.span_text(i, j)), []).append((i, j))
         known = self.gazetteer.known_keys(grams)
         spans = sorted(
             (span for key in known for span in grams[key]),

