@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from geopy.geocoders.base import Geocoder
 from shapely import wkt as shapely_wkt
@@ -52,6 +53,8 @@ from geo.types import (
     PLACE_LABELS,
     Alternative,
     AreaKind,
+    AreaResult,
+    AreaSpec,
     Candidate,
     Mention,
     MentionKind,
@@ -455,7 +458,7 @@ class Resolver:
         alternatives: tuple[Alternative, ...],
         reason: str,
     ) -> Place:
-        geometry, precision, radius = self._geometry(candidate)
+        geometry, precision, radius = _geometry_of(candidate)
         return Place(
             gazetteer_id=candidate.gazetteer_id,
             name=candidate.name,
@@ -472,43 +475,12 @@ class Resolver:
             reason=reason,
         )
 
-    @staticmethod
-    def _geometry(candidate: Candidate) -> tuple[BaseGeometry, Precision, float | None]:
-        point = Point(candidate.lon, candidate.lat)
-        if candidate.feature == "country" and candidate.country:
-            shape = shapes.country_shape(candidate.country)
-            if shape is not None:
-                return shape, Precision.COUNTRY, _equivalent_radius_km(shape, candidate.lat)
-            return point, Precision.COUNTRY, None
-        if candidate.wkt:
-            shape = None
-            if candidate.feature in SEA_FEATURES:
-                # A sea is its water: the curated outline less the land it covers.
-                shape = sea_shape(candidate.gazetteer_id, candidate.wkt)
-            if shape is None:
-                shape = shapely_wkt.loads(candidate.wkt)
-            return shape, Precision.REGION, candidate.radius_km
-        if candidate.feature == "admin1":
-            outline = (
-                admin1_area(candidate.country, candidate.admin1, candidate.lat, candidate.lon)
-                if candidate.country and candidate.admin1
-                else None
-            )
-            if outline is not None:
-                return outline[0], Precision.REGION, outline[1]
-            return point, Precision.REGION, ADMIN1_RADIUS_KM
-        if candidate.radius_km and candidate.radius_km > 5:
-            return point, Precision.REGION, candidate.radius_km
-        return point, Precision.EXACT, None
-
     def _area_place(self, mention: Mention, base: Place) -> Place:
         assert mention.area is not None
         is_country = base.feature == "country"
         if is_country and mention.area.kind.value in ("vicinity", "offset"):
             return base  # "around Syria" is Syria: a country has no useful vicinity
-        result = areas.area_for(
-            mention.area, lat=base.lat, lon=base.lon, iso2=base.country, is_country=is_country
-        )
+        result = _area_for(mention.area, base.lat, base.lon, base.country, is_country)
         if result is None:
             return base
         suffix = mention.area.kind.value
@@ -805,3 +777,59 @@ def _equivalent_radius_km(shape: BaseGeometry, lat: float) -> float:
     km_per_deg = 111.32
     area_km2 = shape.area * km_per_deg * km_per_deg * max(0.1, math.cos(math.radians(lat)))
     return round(math.sqrt(area_km2 / math.pi), 1)
+
+
+#: Candidates whose geometry is kept (see :func:`_geometry_of`).
+_GEOMETRY_CACHE_SIZE = 4096
+#: Areas around places kept (see :func:`_area_for`).
+_AREA_CACHE_SIZE = 2048
+
+
+@lru_cache(maxsize=_AREA_CACHE_SIZE)
+def _area_for(
+    spec: AreaSpec, lat: float, lon: float, iso2: str | None, is_country: bool
+) -> AreaResult | None:
+    """:func:`geo.areas.area_for`, built once per phrase kind and place.
+
+    News names the same town's surroundings again and again, and each disc
+    or strip around a point is a projection and a buffer. The result is a
+    frozen value over an immutable geometry: shared safely. (Kept here, not
+    in :mod:`geo.areas`, whose source keys the areas stored on disk.)
+    """
+    return areas.area_for(spec, lat=lat, lon=lon, iso2=iso2, is_country=is_country)
+
+
+@lru_cache(maxsize=_GEOMETRY_CACHE_SIZE)
+def _geometry_of(candidate: Candidate) -> tuple[BaseGeometry, Precision, float | None]:
+    """A candidate's geometry, precision and radius, worked out once per candidate.
+
+    A corpus resolves the same places over and over, and a curated area's
+    WKT is parsed and a country's area measured each time otherwise. The
+    candidate is a frozen value and the geometry immutable: shared safely.
+    """
+    point = Point(candidate.lon, candidate.lat)
+    if candidate.feature == "country" and candidate.country:
+        shape = shapes.country_shape(candidate.country)
+        if shape is not None:
+            return shape, Precision.COUNTRY, _equivalent_radius_km(shape, candidate.lat)
+        return point, Precision.COUNTRY, None
+    if candidate.wkt:
+        shape = None
+        if candidate.feature in SEA_FEATURES:
+            # A sea is its water: the curated outline less the land it covers.
+            shape = sea_shape(candidate.gazetteer_id, candidate.wkt)
+        if shape is None:
+            shape = shapely_wkt.loads(candidate.wkt)
+        return shape, Precision.REGION, candidate.radius_km
+    if candidate.feature == "admin1":
+        outline = (
+            admin1_area(candidate.country, candidate.admin1, candidate.lat, candidate.lon)
+            if candidate.country and candidate.admin1
+            else None
+        )
+        if outline is not None:
+            return outline[0], Precision.REGION, outline[1]
+        return point, Precision.REGION, ADMIN1_RADIUS_KM
+    if candidate.radius_km and candidate.radius_km > 5:
+        return point, Precision.REGION, candidate.radius_km
+    return point, Precision.EXACT, None
