@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -106,6 +106,7 @@ class _Points:
         self._lat = lat_lon[:, 0]
         self._lon = lat_lon[:, 1]
         self._cos_lat = np.cos(self._lat)
+        self._measured: dict[tuple[float, float], float] = {}
 
     def __len__(self) -> int:
         """How many points there are."""
@@ -122,6 +123,21 @@ class _Points:
         )
         smallest = float(np.min(a))
         return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(smallest)))
+
+    def measure(self, places: Iterable[tuple[float, float]]) -> None:
+        """Work out and keep :meth:`nearest_km` of the places not measured yet, in one pass.
+
+        An article's names are ranked one at a time, but most share one set of
+        anchors: measuring all their candidates at once saves a numpy pass per name.
+        """
+        todo = [p for p in dict.fromkeys(places) if p not in self._measured]
+        if todo:
+            self._measured.update(zip(todo, self.nearest_km_each(todo), strict=True))
+
+    def nearest_km_kept(self, places: Sequence[tuple[float, float]]) -> list[float]:
+        """:meth:`nearest_km` of each place, measured once per place (see :meth:`measure`)."""
+        self.measure(places)
+        return [self._measured[p] for p in places]
 
     def nearest_km_each(self, places: Sequence[tuple[float, float]]) -> list[float]:
         """:meth:`nearest_km` of each (lat, lon) of ``places``, in one numpy pass.
@@ -197,6 +213,21 @@ class ArticleContext:
         self._points[own_key] = (count, points)
         return points
 
+    def measure_ahead(self, names: Iterable[tuple[str, Sequence[Candidate]]]) -> None:
+        """Measure, one numpy pass per set of anchors, how far candidates lie from the anchors.
+
+        ``names`` are (name key, candidates) pairs about to be ranked with the
+        anchors as they are now: :func:`rank_candidates` then finds each
+        distance measured (the same arithmetic, so the same distance).
+        """
+        wanted: dict[int, tuple[_Points, list[tuple[float, float]]]] = {}
+        for own_key, candidates in names:
+            points = self.anchor_points(own_key)
+            places = wanted.setdefault(id(points), (points, []))[1]
+            places.extend((c.lat, c.lon) for c in candidates if c.feature != "country")
+        for points, places in wanted.values():
+            points.measure(places)
+
     def _every_point(self, count: int) -> _Points:
         """All the distinct anchor points, built once per ``count`` of anchors absorbed."""
         if self._every is None or self._every[0] != count:
@@ -222,7 +253,7 @@ def _anchor_distances(candidates: Sequence[Candidate], anchors: _Points) -> list
         return None
     measured = [i for i, c in enumerate(candidates) if c.feature != "country"]
     distances = [math.inf] * len(candidates)
-    nearest = anchors.nearest_km_each([(candidates[i].lat, candidates[i].lon) for i in measured])
+    nearest = anchors.nearest_km_kept([(candidates[i].lat, candidates[i].lon) for i in measured])
     for i, km in zip(measured, nearest, strict=True):
         distances[i] = km
     return distances

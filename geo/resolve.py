@@ -206,6 +206,9 @@ class Resolver:
                 if c.feature == "admin1" and c.country and c.admin1:
                     context.provinces[(c.country, c.admin1)] += 1
         sentences = _Sentences(text, mentions)
+        context.measure_ahead(
+            (name_key(_anchor_text(text, mentions[index])), pools[index]) for index in ranked
+        )
         for index, mention in enumerate(mentions):
             if index in ranked:
                 ranked[index] = self._rank(
@@ -382,7 +385,7 @@ class Resolver:
             qualifier = None
         return rank_candidates(
             candidates,
-            mention_text=text[mention.anchor_start : mention.anchor_end],
+            mention_text=_anchor_text(text, mention),
             context=context,
             qualifier=qualifier,
             contained=contained,
@@ -766,6 +769,11 @@ def _generic_stray(name: str, best: Candidate, context: ArticleContext) -> bool:
     if best.feature not in ("admin1", "city") or best.source == ANALYST_SOURCE:
         return False
     return not context.countries.get(str(best.country), 0)
+
+
+def _anchor_text(text: str, mention: Mention) -> str:
+    """The words of the name a mention is built on, as the article writes them."""
+    return text[mention.anchor_start : mention.anchor_end]
 
 
 def _needs_lookup(mention: Mention) -> bool:

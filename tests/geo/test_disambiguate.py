@@ -212,6 +212,20 @@ def test_nearest_of_many_points_is_bit_for_bit_the_nearest_of_each():
     assert _Points([]).nearest_km_each([(0.0, 0.0)]) == [float("inf")]
 
 
+def test_distances_measured_ahead_in_one_pass_are_the_ones_measured_alone():
+    import random
+
+    from geo.disambiguate import _Points
+
+    rng = random.Random(5)
+    anchors = [(rng.uniform(-80, 80), rng.uniform(-180, 180)) for _ in range(12)]
+    places = [(rng.uniform(-90, 90), rng.uniform(-180, 180)) for _ in range(30)]
+    ahead = _Points(anchors)
+    ahead.measure(places + places[:5])
+    alone = _Points(anchors)
+    assert ahead.nearest_km_kept(places[3:9]) == [alone.nearest_km(*p) for p in places[3:9]]
+
+
 def test_a_neighbour_of_a_named_country_tips_a_near_tie():
     # invented: a province far away and a city next door share a name
     far = _c("far", "Velmora", -20.0, 33.0, "MZ", feature="admin1", admin1="X")
