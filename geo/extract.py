@@ -170,6 +170,8 @@ _CONNECTORS = frozenset(
     | {"do", "dos", "das", "du", "des", "di", "der", "den", "van", "von", "am", "an", "op"}
 )
 _MAX_NGRAM = 6
+#: Words that join two names into one ("Trinidad and Tobago", "Antigua & Barbuda").
+_NAME_JOINERS = frozenset({"and", "&"})
 #: Words after a place name that make it a disease's name.
 _DISEASE_WORDS = frozenset(
     {"virus", "viruses", "ebolavirus", "fever", "hemorrhagic", "haemorrhagic", "encephalitis"}
@@ -402,8 +404,11 @@ class MentionExtractor:
         Every possible pair is looked up in one query; only known ones are
         weighed.
         """
+        last = len(doc) - 1
         pairs = {
-            token.i: _pairs_around(doc, token) for token in doc.tokens if _joins_names(doc, token)
+            i: _pairs_around(doc, i)
+            for i, lower in enumerate(doc.lowers)
+            if lower in _NAME_JOINERS and 0 < i < last
         }
         known = self.gazetteer.known_keys(
             name_key(span.text) for around in pairs.values() for span in around
@@ -1007,8 +1012,8 @@ class MentionExtractor:
     ) -> list[Mention]:
         starts = {m.start for m in found}
         extra = []
-        for token in doc.tokens:
-            if token.i in unavailable or token.idx in starts or not is_capitalised(token):
+        for token, capitalised in zip(doc.tokens, doc.capitalised, strict=True):
+            if not capitalised or token.i in unavailable or token.idx in starts:
                 continue
             if token.pos_ not in ("ADJ", "PROPN", "NOUN"):
                 continue
@@ -1083,22 +1088,18 @@ def _loose_name_word(token: Token) -> bool:
     return token.pos_ == "PROPN" and is_capitalised(token) and not token.ent_type_
 
 
-def _joins_names(doc: DocTokens, token: Token) -> bool:
-    """Whether ``token`` is an "and" or "&" between two words (of a name, perhaps)."""
-    return token.lower_ in ("and", "&") and 0 < token.i < len(doc) - 1
-
-
-def _pairs_around(doc: DocTokens, token: Token) -> list[Span]:
-    """The capitalised "X and Y" spans around ``token``, up to three words a side.
+def _pairs_around(doc: DocTokens, i: int) -> list[Span]:
+    """The capitalised "X and Y" spans around the "and" at ``i``, up to three words a side.
 
     Ordered from the narrowest outward, so the last known one is the widest.
     """
+    capitalised = doc.capitalised
     spans = []
-    for start in range(token.i - 1, max(-1, token.i - 4), -1):
-        if not is_capitalised(doc[start]):
+    for start in range(i - 1, max(-1, i - 4), -1):
+        if not capitalised[start]:
             break
-        for end in range(token.i + 2, min(len(doc), token.i + 4) + 1):
-            if not is_capitalised(doc[end - 1]):
+        for end in range(i + 2, min(len(doc), i + 4) + 1):
+            if not capitalised[end - 1]:
                 break
             spans.append(doc[start:end])
     return spans
