@@ -41,6 +41,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
+import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
@@ -328,15 +329,27 @@ def encode_doc(doc: Doc, *, text: str | None = None) -> dict[str, Any]:
 
     ``text`` is ``doc.text`` when the caller has it at hand.
     """
+    from spacy.attrs import DEP, HEAD, IDX, LEMMA, POS, SPACY, TAG
+
+    # Read from the parse's attribute arrays in one pass: iterating the Doc
+    # builds a Token object per word per field.
+    columns = doc.to_array([IDX, SPACY, POS, TAG, DEP, LEMMA, HEAD])
+    strings = doc.vocab.strings
+    names = {h: strings[h] for h in np.unique(columns[:, 2:6]).tolist()}
+
+    def words(column: int) -> list[str]:
+        return [names[h] for h in columns[:, column].tolist()]
+
+    heads = np.arange(len(columns), dtype=np.int64) + columns[:, 6].astype(np.int64)
     record = _DocRecord(
         text=doc.text if text is None else text,
-        idx=[t.idx for t in doc],
-        ws=[1 if t.whitespace_ else 0 for t in doc],
-        pos=[t.pos_ for t in doc],
-        tag=[t.tag_ for t in doc],
-        dep=[t.dep_ for t in doc],
-        lemma=[t.lemma_ for t in doc],
-        head=[t.head.i for t in doc],
+        idx=columns[:, 0].tolist(),
+        ws=[1 if w else 0 for w in columns[:, 1].tolist()],
+        pos=words(2),
+        tag=words(3),
+        dep=words(4),
+        lemma=words(5),
+        head=heads.tolist(),
         ents=[(e.start, e.end, e.label_) for e in doc.ents],
     )
     encoded: dict[str, Any] = _builtins(record)
