@@ -106,6 +106,18 @@ _TIME_LINE = re.compile(r"^time: (.*)$", re.MULTILINE)
 _WORK_LINE = re.compile(r"^work: (.*)$", re.MULTILINE)
 
 
+def _seconds_by_name(line: re.Pattern[str], stderr: str) -> dict[str, float]:
+    """``{"read": 0.12, ...}`` from a ``-v`` line such as ``time: read 0.12 s, ...``."""
+    found = line.search(stderr)
+    if not found:
+        return {}
+    seconds: dict[str, float] = {}
+    for part in found.group(1).split(", "):
+        name, _, value = part.rpartition(" ")[0].rpartition(" ")
+        seconds[name] = float(value)
+    return seconds
+
+
 def run_build(articles: Path, out: Path, cache: Path, *extra: str, cold: bool = False) -> dict:
     """Run ``eventmap build -v``; return seconds, phases, per-stage work, peak memory, summary.
 
@@ -126,22 +138,10 @@ def run_build(articles: Path, out: Path, cache: Path, *extra: str, cold: bool = 
     peak = memory.stop()
     if child.returncode not in (0, 1):
         raise RuntimeError(f"eventmap build failed ({child.returncode}):\n{stderr}")
-    phases: dict[str, float] = {}
-    found = _TIME_LINE.search(stderr)
-    if found:
-        for part in found.group(1).split(", "):
-            name, _, value = part.rpartition(" ")[0].rpartition(" ")
-            phases[name] = float(value)
-    work: dict[str, float] = {}
-    found = _WORK_LINE.search(stderr)
-    if found:
-        for part in found.group(1).split(", "):
-            name, _, value = part.rpartition(" ")[0].rpartition(" ")
-            work[name] = float(value)
     return {
         "seconds": seconds,
-        "phases": phases,
-        "work": work,
+        "phases": _seconds_by_name(_TIME_LINE, stderr),
+        "work": _seconds_by_name(_WORK_LINE, stderr),
         "peak_mb": peak / 2**20,
         "summary": stderr.splitlines()[0] if stderr else "",
     }
