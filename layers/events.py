@@ -102,7 +102,7 @@ class _TypeMemo:
     """Each token's type (:func:`~layers.triggers.match_type`), worked out once per sentence.
 
     The sentence's words (for types that require company) are gathered only
-    when a token first needs them: most sentences have no trigger at all.
+    when a token first needs them: many sentences have no trigger at all.
     """
 
     def __init__(self, index: TypeIndex, tokens: Sequence[Token], places: frozenset[int]) -> None:

@@ -208,12 +208,12 @@ def match_type(
     """
     if token.pos_ not in _TRIGGER_POS or (token.is_stop and token.lower_ not in index.triggers):
         return None
-    if _asked_for(token):
-        return None  # "called for talks": none were held
     if token.ent_type_ in _NAMED:
         return None  # "the Government of National Accord", "Operation Desert Storm"
     if index.words and token.lower_ not in index.words and token.lemma_.lower() not in index.words:
         return None  # no key can hold it: most tokens end here, before any key is built
+    if _asked_for(token):
+        return None  # "called for talks": none were held
     keys = trigger_keys(token)
     if not keys & index.triggers:
         return None
