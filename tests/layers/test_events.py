@@ -243,6 +243,8 @@ def test_capture_of_people_is_an_arrest_and_of_a_town_a_seizure(nlp, layers):
     assert {e.type for e in _events(nlp, layers, text, ["Kano"])} >= {"arrest"}
     text = "Troops captured the town of Kano."
     assert "seizure" in {e.type for e in _events(nlp, layers, text, ["Kano"])}
+    text = "The photographer captured the skyline of Kano at dusk."  # a picture, no event
+    assert not {e.layer for e in _events(nlp, layers, text, ["Kano"])} & {"arrests", "seizures"}
 
 
 @pytest.mark.parametrize(
