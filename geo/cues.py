@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from geo.nlp import starts_with_capital
+
 __all__ = [
     "HEADLINE_SHARE",
     "PERSON_TITLES",
@@ -140,8 +142,7 @@ PLACE_KIND_NOUNS = frozenset(
 
 def is_capitalised(token: Token) -> bool:
     """Whether the token starts with a capital letter."""
-    text = token.text
-    return bool(text) and text[0].isupper()
+    return starts_with_capital(token.text)
 
 
 def trim(span: Span) -> Span:

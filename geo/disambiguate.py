@@ -114,15 +114,7 @@ class _Points:
 
     def nearest_km(self, lat: float, lon: float) -> float:
         """Great-circle distance from (lat, lon) to the nearest point (inf when none)."""
-        if not len(self._lat):
-            return math.inf
-        p1, l1 = math.radians(lat), math.radians(lon)
-        a = (
-            np.sin((self._lat - p1) / 2) ** 2
-            + math.cos(p1) * self._cos_lat * np.sin((self._lon - l1) / 2) ** 2
-        )
-        smallest = float(np.min(a))
-        return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(smallest)))
+        return self.nearest_km_each([(lat, lon)])[0]
 
     def measure(self, places: Iterable[tuple[float, float]]) -> None:
         """Work out and keep :meth:`nearest_km` of the places not measured yet, in one pass.
@@ -143,9 +135,9 @@ class _Points:
         """:meth:`nearest_km` of each (lat, lon) of ``places``, in one numpy pass.
 
         A name's candidates are measured together: one numpy call per
-        candidate cost more in overhead than in arithmetic. The arithmetic is
-        :meth:`nearest_km`'s, element for element, so the distances are the
-        same to the last bit.
+        candidate cost more in overhead than in arithmetic. Each place's
+        distance is computed on its own row, so it is the same to the last bit
+        whether measured alone (:meth:`nearest_km`) or with others.
         """
         if not len(self._lat):
             return [math.inf] * len(places)

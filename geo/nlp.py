@@ -55,7 +55,7 @@ def doc_text(doc: Doc) -> str:
 
 
 def starts_with_capital(text: str) -> bool:
-    """Whether a word starts with a capital letter: :func:`geo.cues.is_capitalised` of a text."""
+    """Whether a word starts with a capital letter (:func:`geo.cues.is_capitalised` of a token)."""
     return bool(text) and text[0].isupper()
 
 
