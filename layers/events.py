@@ -446,8 +446,10 @@ def detect_events(
                 # Too far apart to quote as one: the verb when it says what was done
                 # ("carried out ... strikes", "the bomber ... detonated"), the noun when
                 # the verb only says that it happened ("the blast ... occurred").
-                says_it = verb is not None and (token.dep_ == "dobj" or typed(verb) is not None)
-                first = last = verb.i if verb is not None and says_it else token.i
+                if verb is not None and (token.dep_ == "dobj" or typed(verb) is not None):
+                    first = last = verb.i
+                else:
+                    first = last = token.i
             trigger_start = doc[first].idx
             trigger_end = doc[last].idx + len(doc[last])
             actor, target = _actor_and_target(token, verb)
