@@ -42,7 +42,10 @@ from layers.dates import event_date
 from layers.location_model import LocationModel, pair_features
 from layers.roles import (
     CLAUSE_DEPS,
+    ORIGIN,
     OWNED_THINGS,
+    TOPIC,
+    TOPICAL_TOO,
     VETOES,
     Attachment,
     Refusal,
@@ -96,6 +99,13 @@ _SHARED = 0.8
 
 
 _SPAN_MAX_TOKENS = 12
+
+
+_NAMED_KINDS_AFTER = frozenset(
+    {"town", "village", "city", "district", "neighbourhood", "neighborhood", "area", "camp",
+     "province", "region", "governorate", "suburb", "hamlet", "locality", "quarter", "county"}
+)  # fmt: skip
+"""Kinds of place written after a name ("Michika town", "the Zaynab district")."""
 
 
 class _TypeMemo:
@@ -217,6 +227,133 @@ def _modifies_a_thing(cand: _Candidate, doc: Doc, triggers: frozenset[int]) -> b
     return noun is not None and (noun.lower_ in OWNED_THINGS or noun.lemma_.lower() in OWNED_THINGS)
 
 
+_WITHIN_WORDS = frozenset({"in", "near", "outside"})
+"""Words between a named place and the place that says where it lies: "Michika
+town in Adamawa state", "Marin Gubay near Barawe". ("Of" is left to the
+parse: "the West Bank city of Nablus" names Nablus, "the Zaynab district of
+Damascus" the district.)"""
+
+
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "northern", "southern", "eastern", "western"}
+)  # fmt: skip
+
+
+_AREA_WORDS = frozenset(
+    {"province", "region", "district", "governorate", "oblast", "state", "county",
+     "prefecture", "division", "department", "municipality", "area"}
+)  # fmt: skip
+"""The last word of a mention that names an administrative area ("Sherkole District")."""
+
+
+_NOT_A_SITE = frozenset({"by"}) | ORIGIN | TOPIC
+"""Words before a place that make it an actor, an origin or a topic."""
+
+
+_DISTANCE = frozenset({"km", "kilometres", "kilometers", "miles", "mile", ",", "some", "about"})
+
+
+def _qualifies_another(
+    cand: _Candidate, doc: Doc, before: dict[int, _Candidate], *, topical: bool
+) -> bool:
+    """Whether the mention only says where another place it follows lies.
+
+    "Michika town in Adamawa state", "Marin Gubay near Barawe", "In Dura,
+    south of Baghdad", "Teiba, Sherkole District": the event happened in the
+    first place, and the second is its context (read from the words, since
+    the small parser often hangs the second phrase on the verb). ``before``
+    maps the last token of each other place mention of the sentence to it.
+    A first place that is a country, or lies in another country than the
+    second, is not qualified by it ("the embassies of Spain in La Paz"), nor
+    one that is no site: an actor, an origin or a topic (``topical`` types
+    take "on" and "over" for a topic too).
+    """
+
+    def qualified(end: int) -> bool:
+        other = before.get(end)
+        if other is None:
+            return False
+        start = min(other.tokens)
+        if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _COMPASS:
+            return False  # "north of Baghdad in Samarra": Baghdad is only a bearing
+        if start > 0 and (
+            doc[start - 1].lower_ in _NOT_A_SITE
+            or (topical and doc[start - 1].lower_ in TOPICAL_TOO)
+        ):
+            return False  # "attacked by Serbia near Pristina", "talks on Yemen in Muscat"
+        first, second = other.item.place, cand.item.place
+        if _is_country(first):
+            return False
+        return first is None or second is None or first.country == second.country
+
+    i = min(cand.tokens) - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1:
+        return False
+    word, previous = doc[i].lower_, i - 1
+    if word == "of" and doc[previous].lower_ in _COMPASS:
+        # "Dura, 20 km south of Baghdad": a place named just before the distance
+        j = previous - 1
+        while j >= 0 and previous - j <= 4 and (doc[j].like_num or doc[j].lower_ in _DISTANCE):
+            j -= 1
+        return qualified(j)
+    if word in _WITHIN_WORDS:
+        if doc[previous].lower_ in _NAMED_KINDS_AFTER and qualified(previous - 1):
+            return True  # "Michika town in Adamawa state"
+        return qualified(previous)  # "Kulgam Chowk in Anantnag"
+    if word == ",":
+        last = max(cand.tokens)
+        area = doc[last].lower_ in _AREA_WORDS
+        listed = _continues_a_list(doc, last + 1)
+        return area and not listed and qualified(previous)  # "Teiba, Sherkole District"
+    return False
+
+
+def _continues_a_list(doc: Doc, i: int) -> bool:
+    """Whether the words from ``i`` go on with a list of names ("…, and Zang", "…, Fa'a")."""
+    if i >= len(doc):
+        return False
+    if doc[i].lower_ in ("and", "or"):
+        return True
+    return (
+        doc[i].text == ","
+        and i + 1 < len(doc)
+        and (doc[i + 1].lower_ in ("and", "or") or doc[i + 1].pos_ == "PROPN")
+    )
+
+
+_TAKEN_NOUNS = frozenset({"invasion", "occupation", "annexation", "blockade", "siege"})
+"""Event nouns a country before them undergoes: "the Ukraine invasion"."""
+
+
+def _is_country(place: Place | None) -> bool:
+    return place is not None and (
+        place.precision is Precision.COUNTRY or place.feature == "country"
+    )
+
+
+def _names_the_party(cand: _Candidate, doc: Doc, triggers: frozenset[int]) -> bool:
+    """Whether a country's name modifies an event noun: "a U.S. airstrike", "Iran talks".
+
+    A country written before an event noun names who did it ("a US
+    airstrike", "a Turkish offensive") or what it is about ("the Iran
+    talks"), not where it happened; a city there is the site ("the Aleppo
+    bombing", "the Moscow talks"). Nouns a country undergoes ("the Ukraine
+    invasion") are left to the roles.
+    """
+    if not _is_country(cand.item.place):
+        return False
+    root = cand.root
+    head = root.head
+    return (
+        root.dep_ in ("compound", "nmod", "amod")
+        and head.i in triggers
+        and head.lemma_.lower() not in _TAKEN_NOUNS
+    )
+
+
 def _finer(place: Place | None, wider: Place | None) -> bool:
     """Whether ``place`` lies within ``wider`` by what their records say."""
     if place is None or wider is None or place is wider:
@@ -239,10 +376,10 @@ def _scored(
 
     A place the rules accepted stays unless its probability falls below the
     model's threshold. A place they could not decide is accepted only above
-    the stricter ``accept_threshold``, only when the trigger governs it in the
-    parse (``governed``: it lies in the trigger's phrase, on a path the rules
-    could not read); across a clause boundary, which often marks another
-    event, only above the model's ``clause_threshold`` as well.
+    the stricter ``accept_threshold``; across a clause boundary, which often
+    marks another event, only above the model's ``clause_threshold`` as well;
+    and when the trigger does not govern it in the parse (``governed``: it
+    lies outside the trigger's phrase), only above ``reach_threshold`` too.
     """
     if isinstance(verdict, Attachment):
         if chance >= model.threshold:
@@ -251,7 +388,9 @@ def _scored(
     needed = model.accept_threshold
     if verdict.reason == "clause":
         needed = max(needed, model.clause_threshold)
-    if governed and chance >= needed:
+    if not governed:
+        needed = max(needed, model.reach_threshold)
+    if chance >= needed:
         return Attachment("location", round(chance, 3))
     return verdict
 
@@ -351,6 +490,7 @@ def detect_events(
     for number, sentence in enumerate(sentences):
         candidates = by_sentence.get(number, [])
         place_tokens = frozenset(i for c in candidates for i in c.tokens)
+        place_ends = {max(c.tokens): c for c in candidates}
         words_of = list(sentence)  # spaCy makes a new Token on every iteration: once here
         sentence_events: list[ReportedEvent] = []
         taken: set[int] = set()
@@ -378,6 +518,10 @@ def detect_events(
                 verdict = (
                     Refusal("owner")
                     if owned
+                    else Refusal("actor")
+                    if _names_the_party(cand, doc, trigger_words | trigger_tokens)
+                    else Refusal("context")
+                    if _qualifies_another(cand, doc, place_ends, topical=event_type.topical)
                     else attachment(
                         cand.root,
                         trigger_tokens,

@@ -141,6 +141,11 @@ class LocationModel:
     """A place in another clause of the trigger's own phrase ("were killed as a
     bomb exploded in X") is accepted when its probability reaches this (and
     ``accept_threshold``); 1.0 never crosses a clause."""
+    reach_threshold: float = 1.0
+    """A place outside the trigger's phrase in the parse (the small model often
+    hangs a participle's place on the main verb: "exploded in X, killing
+    five") is accepted when its probability reaches this (and the thresholds
+    above); 1.0 keeps the scorer inside the trigger's phrase."""
 
     def probability(self, features: Iterable[str]) -> float:
         """The probability that the pair's place is where the event happened."""
@@ -162,4 +167,5 @@ def load_location_model() -> LocationModel | None:
         threshold=float(data["threshold"]),
         accept_threshold=float(data.get("accept_threshold", 1.0)),
         clause_threshold=float(data.get("clause_threshold", 1.0)),
+        reach_threshold=float(data.get("reach_threshold", 1.0)),
     )

@@ -42,10 +42,10 @@ LOCATIVE = frozenset(
 DESTINATION = frozenset({"to", "into", "toward", "towards"})
 
 
-_ORIGIN = frozenset({"from"})
+ORIGIN = frozenset({"from"})
 
 
-_TOPIC = frozenset({"about", "regarding", "concerning"})
+TOPIC = frozenset({"about", "regarding", "concerning"})
 
 
 _NOT_THROUGH = frozenset(
@@ -61,7 +61,7 @@ then belongs to someone's origin, a topic, another time or another event
 outbreak of the war in Syria", "protested against the assault on X")."""
 
 
-_TOPICAL_TOO = frozenset({"on", "over"})
+TOPICAL_TOO = frozenset({"on", "over"})
 """Prepositions that give a topical type's topic ("talks on Syria")."""
 
 
@@ -116,7 +116,8 @@ other place qualifies the kind ("Colombia's oil town of X")."""
 OWNED_THINGS = frozenset(
     {
         "drone", "drones", "jet", "jets", "plane", "planes", "aircraft", "warplane",
-        "warplanes", "helicopter", "helicopters", "airliner", "bomber", "fighter", "ship",
+        "warplanes", "helicopter", "helicopters", "gunship", "gunships", "airliner", "bomber",
+        "fighter", "ship",
         "ships", "warship", "warships", "tanker", "tankers", "vessel", "vessels", "boat",
         "boats", "frigate", "destroyer", "submarine", "carrier", "missile", "missiles",
         "rocket", "rockets", "troops", "troop", "soldier", "soldiers", "forces", "force",
@@ -209,9 +210,9 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
         word = head.lower_
         if head.dep_ == "agent" or word == "by":
             return Refusal("actor")
-        if word in _ORIGIN:
+        if word in ORIGIN:
             return Refusal("origin")  # "launched from southern Lebanon"
-        if word in _TOPIC or (event_type.topical and word in _TOPICAL_TOO):
+        if word in TOPIC or (event_type.topical and word in TOPICAL_TOO):
             return Refusal("topic")  # "talks on Syria"
         if head.head.lower_ in _ATTRIBUTION_HEADS:
             return Refusal("source")  # "according to Moscow" cites a source

@@ -157,6 +157,48 @@ ROLE_CASES = [
         {"Kabul"},
     ),
     (
+        "a kind of place after its name, then the area that holds it",
+        "Gunmen attacked Mbuli village in Kasai province overnight.",
+        ["Mbuli", "Kasai"],
+        {"Mbuli"},
+        {"Kasai"},
+    ),
+    (
+        "a site, then the town it lies in, hung on the verb by the parse",
+        "Militants detonated a bomb at Kotli Chowk in Anantnag on Friday.",
+        ["Kotli Chowk", "Anantnag"],
+        {"Kotli Chowk"},
+        {"Anantnag"},
+    ),
+    (
+        "a bearing from a reference town is context",
+        "Fighters ambushed a patrol in Darwa, 30 km south of Gao.",
+        ["Darwa", "Gao"],
+        {"Darwa"},
+        {"Gao"},
+    ),
+    (
+        "an administrative area after a comma is context",
+        "Gunmen killed four people in Tora, Hagar District, on Sunday.",
+        ["Tora", "Hagar District"],
+        {"Tora"},
+        {"Hagar District"},
+    ),
+    (
+        "a town after a bearing is still the site",
+        "Two soldiers were killed north of Baghdad in Samarra.",
+        ["Baghdad", "Samarra"],
+        {"Samarra"},
+        set(),
+    ),
+    (
+        "the kind of place before 'of' names the site",
+        "Soldiers shot dead two men in the West Bank city of Nablus.",
+        ["West Bank", "Nablus"],
+        {"Nablus"},
+        set(),
+    ),
+    (
         "site named as a modifier",
         "A gunman opened fire in a Nairobi hotel on Tuesday.",
         ["Nairobi"],
@@ -336,6 +378,43 @@ def test_the_wider_place_that_holds_the_site_is_context(nlp, layers):
         {"Idlib": province, "Jisr al-Shughur": town},
     )
     assert _where(events, text)["armed_clash"] == {"Jisr al-Shughur"}
+
+
+_US = Place("t:us", "United States", "US", "country", box(-125, 25, -67, 49), 39.8, -98.6,
+            Precision.COUNTRY)  # fmt: skip
+_ALEPPO = Place("t:alp", "Aleppo", "SY", "city", Point(37.16, 36.2), 36.2, 37.16, Precision.EXACT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A U.S. airstrike killed nine militants near Baaj.",
+        "Nine militants were killed in a U.S. airstrike near Baaj.",
+        "Fighters shot down a U.S. helicopter gunship near Baaj.",
+    ],
+)
+def test_a_country_before_an_event_noun_or_a_craft_is_the_party_not_the_site(nlp, layers, text):
+    events = _events(nlp, layers, text, ["U.S.", "Baaj"], {"U.S.": _US})
+    placed = set().union(*_where(events, text).values())
+    assert "U.S." not in placed
+    assert "Baaj" in placed
+
+
+def test_a_city_before_an_event_noun_is_the_site(nlp, layers):
+    text = "The Aleppo bombing killed ten people."
+    events = _events(nlp, layers, text, ["Aleppo"], {"Aleppo": _ALEPPO})
+    assert "Aleppo" in _where(events, text)["air_strike"]
+
+
+def test_a_country_is_not_qualified_by_a_city_in_another(nlp, layers):
+    """ "The embassies of Spain in La Paz": La Paz is no part of Spain."""
+    spain = Place("t:es", "Spain", "ES", "country", box(-9, 36, 3, 43.8), 40.0, -4.0,
+                  Precision.COUNTRY)  # fmt: skip
+    la_paz = Place("t:lpb", "La Paz", "BO", "city", Point(-68.1, -16.5), -16.5, -68.1,
+                   Precision.EXACT)  # fmt: skip
+    text = "Students protested outside the embassy of Spain in La Paz."
+    events = _events(nlp, layers, text, ["Spain", "La Paz"], {"Spain": spain, "La Paz": la_paz})
+    assert "La Paz" in _where(events, text)["protest"]
 
 
 def test_there_links_to_the_previous_sentence_with_lower_confidence(nlp, layers):

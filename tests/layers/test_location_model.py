@@ -72,19 +72,28 @@ def test_the_model_keeps_the_written_roles(nlp, role, text, names, sites, not_si
 
 
 @pytest.mark.parametrize(
-    ("reason", "chance", "clause_threshold", "governed", "accepted"),
+    ("reason", "chance", "clause_threshold", "reach_threshold", "governed", "accepted"),
     [
-        ("unreached", 0.65, 1.0, True, True),  # undecided, in the trigger's phrase
-        ("unreached", 0.65, 1.0, False, False),  # not in the trigger's phrase
-        ("unreached", 0.45, 1.0, True, False),  # below the accept threshold
-        ("clause", 0.65, 1.0, True, False),  # never across a clause at 1.0
-        ("clause", 0.75, 0.7, True, True),  # across a clause above its own threshold
-        ("clause", 0.65, 0.7, True, False),
+        ("unreached", 0.65, 1.0, 1.0, True, True),  # undecided, in the trigger's phrase
+        ("unreached", 0.65, 1.0, 1.0, False, False),  # not in the trigger's phrase at 1.0
+        ("unreached", 0.65, 1.0, 0.6, False, True),  # outside it, above its own threshold
+        ("unreached", 0.55, 1.0, 0.6, False, False),
+        ("unreached", 0.45, 1.0, 1.0, True, False),  # below the accept threshold
+        ("clause", 0.65, 1.0, 1.0, True, False),  # never across a clause at 1.0
+        ("clause", 0.75, 0.7, 1.0, True, True),  # across a clause above its own threshold
+        ("clause", 0.65, 0.7, 1.0, True, False),
+        ("clause", 0.75, 0.7, 0.8, False, False),  # both outside and across: the higher
     ],
 )
-def test_what_the_scorer_may_overrule(reason, chance, clause_threshold, governed, accepted):
+def test_what_the_scorer_may_overrule(
+    reason, chance, clause_threshold, reach_threshold, governed, accepted
+):
     model = LocationModel(
-        {}, threshold=0.2, accept_threshold=0.5, clause_threshold=clause_threshold
+        {},
+        threshold=0.2,
+        accept_threshold=0.5,
+        clause_threshold=clause_threshold,
+        reach_threshold=reach_threshold,
     )
     found = _scored(Refusal(reason), chance, model, governed=governed)
     assert isinstance(found, Attachment) is accepted
