@@ -41,6 +41,7 @@ from geo.types import MentionKind, Place, Precision, Resolved
 from layers.dates import event_date
 from layers.location_model import LocationModel, pair_features
 from layers.roles import (
+    AREA_WORDS,
     CLAUSE_DEPS,
     ORIGIN,
     OWNED_THINGS,
@@ -240,11 +241,9 @@ _COMPASS = frozenset(
 )  # fmt: skip
 
 
-_AREA_WORDS = frozenset(
-    {"province", "region", "district", "governorate", "oblast", "state", "county",
-     "prefecture", "division", "department", "municipality", "area"}
-)  # fmt: skip
-"""The last word of a mention that names an administrative area ("Sherkole District")."""
+_CAPITALS = frozenset({"capital", "city", "port"})
+"""Kinds of place a country or region is written before, then named: "the
+Georgian capital Tbilisi", "the Yemeni port city of"… (only when a name follows)."""
 
 
 _NOT_A_SITE = frozenset({"by"}) | ORIGIN | TOPIC
@@ -255,7 +254,12 @@ _DISTANCE = frozenset({"km", "kilometres", "kilometers", "miles", "mile", ",", "
 
 
 def _qualifies_another(
-    cand: _Candidate, doc: Doc, before: dict[int, _Candidate], *, topical: bool
+    cand: _Candidate,
+    doc: Doc,
+    before: dict[int, _Candidate],
+    after: dict[int, _Candidate],
+    *,
+    topical: bool,
 ) -> bool:
     """Whether the mention only says where another place it follows lies.
 
@@ -263,7 +267,11 @@ def _qualifies_another(
     south of Baghdad", "Teiba, Sherkole District": the event happened in the
     first place, and the second is its context (read from the words, since
     the small parser often hangs the second phrase on the verb). ``before``
-    maps the last token of each other place mention of the sentence to it.
+    maps the last token of each other place mention of the sentence to it,
+    ``after`` the first. A place before a capital that the next name is
+    ("the Georgian capital Tbilisi", "Congo's capital, Kinshasa") is context
+    too, and so is an area after a kind of place whose name was not
+    recognised ("the Amiriyah district in western Baghdad").
     A first place that is a country, or lies in another country than the
     second, is not qualified by it ("the embassies of Spain in La Paz"), nor
     one that is no site: an actor, an origin or a topic (``topical`` types
@@ -287,6 +295,14 @@ def _qualifies_another(
             return False
         return first is None or second is None or first.country == second.country
 
+    j = max(cand.tokens) + (0 if doc[max(cand.tokens)].lower_ in _CAPITALS else 1)
+    if j < len(doc) and doc[j].text == "'s":
+        j += 1
+    if j + 1 < len(doc) and doc[j].lower_ in _CAPITALS and doc[j].is_lower:
+        j += 2 if doc[j + 1].text == "," else 1
+        named = after.get(j)
+        if named is not None and doc[j].is_title and not _is_country(named.item.place):
+            return True  # "the Georgian capital Tbilisi": the capital is the site
     i = min(cand.tokens) - 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
@@ -299,16 +315,61 @@ def _qualifies_another(
         while j >= 0 and previous - j <= 4 and (doc[j].like_num or doc[j].lower_ in _DISTANCE):
             j -= 1
         return qualified(j)
+    if doc[previous].lower_ in _NAMED_KINDS_AFTER and previous > 0:
+        name = doc[previous - 1]
+        if word == "of":
+            # "the Mohammad Agha district of Logar province": an area holds the district
+            return _names_an_area(cand, doc) and qualified(name.i)
+        if word in _WITHIN_WORDS:
+            # "Michika town in Adamawa state"; the name need not have been recognised
+            unrecognised = name.pos_ == "PROPN" and name.is_title and name.i not in before
+            return qualified(name.i) or unrecognised
     if word in _WITHIN_WORDS:
-        if doc[previous].lower_ in _NAMED_KINDS_AFTER and qualified(previous - 1):
-            return True  # "Michika town in Adamawa state"
         return qualified(previous)  # "Kulgam Chowk in Anantnag"
     if word == ",":
         last = max(cand.tokens)
-        area = doc[last].lower_ in _AREA_WORDS
+        area = doc[last].lower_ in AREA_WORDS
         listed = _continues_a_list(doc, last + 1)
         return area and not listed and qualified(previous)  # "Teiba, Sherkole District"
     return False
+
+
+def _capital_named(cand: _Candidate, doc: Doc, ends: dict[int, _Candidate]) -> _Candidate | None:
+    """The phrase ending in "capital", "city" or "port" that this name names, if any.
+
+    "the Georgian capital Tbilisi", "Congo's capital, Kinshasa": the parse
+    hangs the name on "capital", so the name takes the phrase's place in it.
+    """
+    i = min(cand.tokens) - 1
+    if i > 0 and doc[i].text == ",":
+        i -= 1
+    if i < 0 or not doc[i].is_lower or doc[i].lower_ not in _CAPITALS:
+        return None
+    return ends.get(i) or ends.get(i - 1) or (ends.get(i - 2) if doc[i - 1].text == "'s" else None)
+
+
+def _attachment_of(
+    cand: _Candidate,
+    named: _Candidate | None,
+    triggers: frozenset[int],
+    event_type: EventType,
+    *,
+    place_tokens: frozenset[int],
+    also_triggers: frozenset[int],
+) -> Attachment | Refusal:
+    """How the mention attaches to the trigger, through the capital phrase it names if any."""
+    root, others = cand.root, place_tokens - cand.tokens
+    if named is not None:
+        root, others = named.root, others - named.tokens
+    return attachment(root, triggers, event_type, other_places=others, also_triggers=also_triggers)
+
+
+def _names_an_area(cand: _Candidate, doc: Doc) -> bool:
+    """Whether the mention names a province, a region or a country ("Logar province")."""
+    place = cand.item.place
+    return doc[max(cand.tokens)].lower_ in AREA_WORDS or (
+        place is not None and (place.feature in ("admin1", "country") or _is_country(place))
+    )
 
 
 def _continues_a_list(doc: Doc, i: int) -> bool:
@@ -491,6 +552,7 @@ def detect_events(
         candidates = by_sentence.get(number, [])
         place_tokens = frozenset(i for c in candidates for i in c.tokens)
         place_ends = {max(c.tokens): c for c in candidates}
+        place_starts = {min(c.tokens): c for c in candidates}
         words_of = list(sentence)  # spaCy makes a new Token on every iteration: once here
         sentence_events: list[ReportedEvent] = []
         taken: set[int] = set()
@@ -521,12 +583,15 @@ def detect_events(
                     else Refusal("actor")
                     if _names_the_party(cand, doc, trigger_words | trigger_tokens)
                     else Refusal("context")
-                    if _qualifies_another(cand, doc, place_ends, topical=event_type.topical)
-                    else attachment(
-                        cand.root,
+                    if _qualifies_another(
+                        cand, doc, place_ends, place_starts, topical=event_type.topical
+                    )
+                    else _attachment_of(
+                        cand,
+                        _capital_named(cand, doc, place_ends),
                         trigger_tokens,
                         event_type,
-                        other_places=place_tokens - cand.tokens,
+                        place_tokens=place_tokens,
                         also_triggers=trigger_words,
                     )
                 )

@@ -138,6 +138,13 @@ site: "a US drone", "Russian troops", "the Kharkiv governor". A site's
 modifier is where it is: "a Jerusalem hotel", "a Baghdad restaurant"."""
 
 
+AREA_WORDS = frozenset(
+    {"province", "region", "district", "governorate", "oblast", "state", "county",
+     "prefecture", "division", "department", "municipality", "area"}
+)  # fmt: skip
+"""The last word of a mention that names an administrative area ("Sherkole District")."""
+
+
 _NEAR_WORDS = frozenset({"close", "next", "near", "adjacent", "nearer", "closer"})
 
 
@@ -244,13 +251,20 @@ def _names_a_kind(noun: Token) -> bool:
 
 
 def _of_another_place(noun: Token, other_places: frozenset[int]) -> bool:
-    """Whether a lower-case kind of place is named by another place: "the town of X"."""
+    """Whether a lower-case kind of place is named by another place: "the town of X".
+
+    Not when that place is an area ("the X district of Logar province"): the
+    area holds the district, it does not name it.
+    """
     if not _names_a_kind(noun):
         return False
     return any(
         prep.dep_ == "prep"
         and prep.lower_ == "of"
-        and any(p.dep_ == "pobj" and p.i in other_places for p in prep.children)
+        and any(
+            p.dep_ == "pobj" and p.i in other_places and p.lower_ not in AREA_WORDS
+            for p in prep.children
+        )
         for prep in noun.children
     )
 
