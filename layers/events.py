@@ -74,6 +74,13 @@ _SUPPORT_VERBS = frozenset(
 "airstrikes hit X", "the conference opened in Amman"."""
 
 
+_PARTITIVES = frozenset(
+    {"most", "all", "much", "many", "some", "half", "part", "one", "several", "none", "each",
+     "majority", "bulk", "two", "three", "both"}
+)  # fmt: skip
+"""Words that take part of an event noun as a verb's subject: "most of the clashes"."""
+
+
 _LIGHT_VERBS = frozenset(
     {
         "carry", "conduct", "launch", "stage", "hold", "mount", "continue", "renew",
@@ -141,17 +148,23 @@ def _support_verb(
 
     The noun's verb when the noun is its subject and the verb only says that
     the event happened or what it did ("clashes erupted", "airstrikes hit",
-    "a car bomb exploded"), or its object after a light verb ("carried out
-    strikes"). A verb that reports an event of another layer ("clashes
-    killed") is an event of its own.
+    "a car bomb exploded", "most of the clashes occurred"), or its object
+    after a light verb ("carried out strikes"). A verb that reports an event
+    of another layer ("clashes killed") is an event of its own.
     """
-    head = token.head
-    if head.i == token.i or head.pos_ not in ("VERB", "AUX") or token.pos_ not in ("NOUN", "PROPN"):
+    head, subject = token.head, token
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PARTITIVES:
+        subject, head = head.head, head.head.head  # "most of the clashes occurred near X"
+    if (
+        head.i == subject.i
+        or head.pos_ not in ("VERB", "AUX")
+        or token.pos_ not in ("NOUN", "PROPN")
+    ):
         return None
     lemma = head.lemma_.lower()
     if token.dep_ == "dobj" and lemma in _LIGHT_VERBS:
         return head
-    if token.dep_ not in ("nsubj", "nsubjpass"):
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
         return None
     own = typed(head)
     if own is not None:

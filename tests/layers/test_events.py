@@ -290,6 +290,13 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
         ),
         ("Armed men invaded two farms in Kaura.", ["Kaura"], "assault_by_armed_men", "attacks"),
         ("Troops continued their operations near Kidal.", ["Kidal"], "attack", "attacks"),
+        (
+            "Gunmen broke into a guesthouse in Bunia and shot the owner.",
+            ["Bunia"],
+            "assault_by_armed_men",
+            "attacks",
+        ),
+        ("The bodies of six men were found in Kismayo.", ["Kismayo"], "bodies_found", "attacks"),
         ("A cargo plane was shot down over Benghazi.", ["Benghazi"], "shootdown", "shootdown_area"),
         (
             "Moscow ordered the closure of the US consulate in Yekaterinburg.",
@@ -487,6 +494,19 @@ def test_a_noun_far_from_its_verb_quotes_the_word_that_says_what_happened(
     events = [e for e in _events(nlp, layers, text, ["Maiduguri"]) if e.layer == "explosions"]
     assert [e.trigger for e in events] == [quoted]
     assert _layers_at(events, text) == {"Maiduguri": {"explosions"}}
+
+
+def test_what_was_found_must_be_bodies(nlp, layers):
+    text = "Police found a weapons cache in Kismayo."
+    assert "bodies_found" not in {e.type for e in _events(nlp, layers, text, ["Kismayo"])}
+
+
+def test_part_of_an_event_noun_takes_its_verb(nlp, layers):
+    """ "Most of the clashes occurred near X": the verb reports the clashes."""
+    text = "Most of the clashes on Sunday occurred near Beni."
+    (event,) = [e for e in _events(nlp, layers, text, ["Beni"]) if e.layer == "clashes"]
+    assert "occurred" in event.trigger
+    assert _layers_at([event], text) == {"Beni": {"clashes"}}
 
 
 def test_a_noun_and_its_verb_are_one_event(nlp, layers):
