@@ -254,6 +254,14 @@ _COMPASS = frozenset(
 )  # fmt: skip
 
 
+_PART_OF_WORDS = (
+    frozenset({"the", "of", "countryside", "outskirts", "suburbs", "heart", "centre", "center",
+               "edge", "part", "parts", "side", "environs", "vicinity", "periphery"})
+    | _COMPASS
+)  # fmt: skip
+"""Words that name a part of the place after them: "the northern countryside of"."""
+
+
 _CAPITALS = frozenset({"capital", "city", "port"})
 """Kinds of place a country or region is written before, then named: "the
 Georgian capital Tbilisi", "the Yemeni port city of"… (only when a name follows)."""
@@ -344,6 +352,12 @@ def _qualifies_another(
         area = doc[last].lower_ in AREA_WORDS
         listed = _continues_a_list(doc, last + 1)
         return area and not listed and qualified(previous)  # "Teiba, Sherkole District"
+    # "al-Bab in the northern countryside of Aleppo", "Al-Bab in east Aleppo"
+    k = min(cand.tokens) - 1
+    while k > 0 and min(cand.tokens) - k <= 5 and doc[k].lower_ in _PART_OF_WORDS:
+        k -= 1
+    if k < min(cand.tokens) - 1 and k > 0 and doc[k].lower_ in _WITHIN_WORDS:
+        return qualified(k - 1)
     return False
 
 

@@ -213,6 +213,13 @@ ROLE_CASES = [
         set(),
     ),
     (
+        "a part of a wider place after the site is context",
+        "Jets struck the town of Tadef in the eastern countryside of Aleppo.",
+        ["Tadef", "Aleppo"],
+        {"Tadef"},
+        {"Aleppo"},
+    ),
+    (
         "a town after a bearing is still the site",
         "Two soldiers were killed north of Baghdad in Samarra.",
         ["Baghdad", "Samarra"],
