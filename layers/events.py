@@ -43,6 +43,7 @@ from layers.location_model import LocationModel, pair_features
 from layers.roles import (
     AREA_WORDS,
     CLAUSE_DEPS,
+    COMPASS,
     ORIGIN,
     OWNED_THINGS,
     TOPIC,
@@ -248,16 +249,10 @@ parse: "the West Bank city of Nablus" names Nablus, "the Zaynab district of
 Damascus" the district.)"""
 
 
-_COMPASS = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-     "northern", "southern", "eastern", "western"}
-)  # fmt: skip
-
-
 _PART_OF_WORDS = (
     frozenset({"the", "of", "countryside", "outskirts", "suburbs", "heart", "centre", "center",
                "edge", "part", "parts", "side", "environs", "vicinity", "periphery"})
-    | _COMPASS
+    | COMPASS
 )  # fmt: skip
 """Words that name a part of the place after them: "the northern countryside of"."""
 
@@ -304,7 +299,7 @@ def _qualifies_another(
         if other is None:
             return False
         start = min(other.tokens)
-        if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _COMPASS:
+        if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in COMPASS:
             return False  # "north of Baghdad in Samarra": Baghdad is only a bearing
         if start > 0 and (
             doc[start - 1].lower_ in _NOT_A_SITE
@@ -324,40 +319,47 @@ def _qualifies_another(
         named = after.get(j)
         if named is not None and doc[j].is_title and not _is_country(named.item.place):
             return True  # "the Georgian capital Tbilisi": the capital is the site
-    i = min(cand.tokens) - 1
+    first = min(cand.tokens)
+    i = first - 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
     if i < 1:
         return False
     word, previous = doc[i].lower_, i - 1
-    if word == "of" and doc[previous].lower_ in _COMPASS:
+    if word == "of" and doc[previous].lower_ in COMPASS:
         # "Dura, 20 km south of Baghdad": a place named just before the distance
         j = previous - 1
         while j >= 0 and previous - j <= 4 and (doc[j].like_num or doc[j].lower_ in _DISTANCE):
             j -= 1
         return qualified(j)
+    if word == ",":
+        last = max(cand.tokens)
+        area = doc[last].lower_ in AREA_WORDS
+        listed = _continues_a_list(doc, last + 1)
+        return area and not listed and qualified(previous)  # "Teiba, Sherkole District"
+    # Past words for a part of the place: "al-Bab in the northern countryside of
+    # Aleppo", "the Nahdha area in central Baghdad", "the X district of southern Y".
+    k, through_of, parted = first - 1, False, False
+    while k > 0 and first - k <= 6 and doc[k].lower_ in _PART_OF_WORDS:
+        through_of |= doc[k].lower_ == "of"
+        parted |= doc[k].lower_ not in ("the", "of")
+        k -= 1
+    if parted:
+        if doc[k].lower_ in _WITHIN_WORDS:
+            word, previous = doc[k].lower_, k - 1
+        elif through_of and doc[k].lower_ in _NAMED_KINDS_AFTER:
+            word, previous = "of", k
     if doc[previous].lower_ in _NAMED_KINDS_AFTER and previous > 0:
         name = doc[previous - 1]
         if word == "of":
             # "the Mohammad Agha district of Logar province": an area holds the district
-            return _names_an_area(cand, doc) and qualified(name.i)
+            return (_names_an_area(cand, doc) or parted) and qualified(name.i)
         if word in _WITHIN_WORDS:
             # "Michika town in Adamawa state"; the name need not have been recognised
             unrecognised = name.pos_ == "PROPN" and name.is_title and name.i not in before
             return qualified(name.i) or unrecognised
     if word in _WITHIN_WORDS:
         return qualified(previous)  # "Kulgam Chowk in Anantnag"
-    if word == ",":
-        last = max(cand.tokens)
-        area = doc[last].lower_ in AREA_WORDS
-        listed = _continues_a_list(doc, last + 1)
-        return area and not listed and qualified(previous)  # "Teiba, Sherkole District"
-    # "al-Bab in the northern countryside of Aleppo", "Al-Bab in east Aleppo"
-    k = min(cand.tokens) - 1
-    while k > 0 and min(cand.tokens) - k <= 5 and doc[k].lower_ in _PART_OF_WORDS:
-        k -= 1
-    if k < min(cand.tokens) - 1 and k > 0 and doc[k].lower_ in _WITHIN_WORDS:
-        return qualified(k - 1)
     return False
 
 

@@ -138,6 +138,14 @@ site: "a US drone", "Russian troops", "the Kharkiv governor". A site's
 modifier is where it is: "a Jerusalem hotel", "a Baghdad restaurant"."""
 
 
+COMPASS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "northern", "southern", "eastern", "western", "northeastern", "northwestern",
+     "southeastern", "southwestern", "central"}
+)  # fmt: skip
+"""Bearings and the adjectives of parts: "south of X", "central Baghdad"."""
+
+
 AREA_WORDS = frozenset(
     {"province", "region", "district", "governorate", "oblast", "state", "county",
      "prefecture", "division", "department", "municipality", "area"}
@@ -253,8 +261,9 @@ def _names_a_kind(noun: Token) -> bool:
 def _of_another_place(noun: Token, other_places: frozenset[int]) -> bool:
     """Whether a lower-case kind of place is named by another place: "the town of X".
 
-    Not when that place is an area ("the X district of Logar province"): the
-    area holds the district, it does not name it.
+    Not when that place is an area ("the X district of Logar province") or a
+    part of one ("the Karrada district of central Baghdad"): it holds the
+    district, it does not name it.
     """
     if not _names_a_kind(noun):
         return False
@@ -262,7 +271,10 @@ def _of_another_place(noun: Token, other_places: frozenset[int]) -> bool:
         prep.dep_ == "prep"
         and prep.lower_ == "of"
         and any(
-            p.dep_ == "pobj" and p.i in other_places and p.lower_ not in AREA_WORDS
+            p.dep_ == "pobj"
+            and p.i in other_places
+            and p.lower_ not in AREA_WORDS
+            and not any(c.lower_ in COMPASS for c in p.lefts)
             for p in prep.children
         )
         for prep in noun.children

@@ -220,6 +220,13 @@ ROLE_CASES = [
         {"Aleppo"},
     ),
     (
+        "a city after a district and a part word is context",
+        "A car bomb detonated in the Karrada district of central Baghdad.",
+        ["Karrada", "Baghdad"],
+        {"Karrada"},
+        {"Baghdad"},
+    ),
+    (
         "a town after a bearing is still the site",
         "Two soldiers were killed north of Baghdad in Samarra.",
         ["Baghdad", "Samarra"],
