@@ -320,6 +320,13 @@ def _qualifies_another(
         if named is not None and doc[j].is_title and not _is_country(named.item.place):
             return True  # "the Georgian capital Tbilisi": the capital is the site
     first = min(cand.tokens)
+    if doc[first].like_num or doc[first].lower_ in ("some", "about"):
+        # "Mashahda, 48 km north of Baghdad": the distance only locates the town
+        j = first - 1
+        while j > 0 and doc[j].text in (",", "(", "—", "-"):
+            j -= 1
+        if qualified(j):
+            return True
     i = first - 1
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1

@@ -227,6 +227,13 @@ ROLE_CASES = [
         {"Baghdad"},
     ),
     (
+        "a distance from a reference town only locates the site",
+        "A car bomb detonated in the town of Mashahda, 48 km north of Baghdad.",
+        ["Mashahda", "48 km north of Baghdad"],
+        {"Mashahda"},
+        {"48 km north of Baghdad"},
+    ),
+    (
         "a town after a bearing is still the site",
         "Two soldiers were killed north of Baghdad in Samarra.",
         ["Baghdad", "Samarra"],
