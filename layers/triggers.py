@@ -42,6 +42,28 @@ _NAMED = frozenset({"ORG", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
 _POS_TAG = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
 
 
+_MISREAD_VERBS = {"shot": "shoot"}
+"""Past forms the small tagger often reads as nouns ("gunmen shot and injured a
+doctor", "police shot at a car"), with their verb's lemma."""
+
+
+def _misread_verb(token: Token) -> str | None:
+    """The verb a word tagged as a noun is, when nothing makes it a noun.
+
+    "Gunmen shot and injured a doctor": no determiner, adjective, number or
+    possessive before it, and a subject or a conjoined verb beside it.
+    """
+    verb = _MISREAD_VERBS.get(token.lower_)
+    if verb is None or token.pos_ != "NOUN":
+        return None
+    children = list(token.children)
+    if any(c.dep_ in ("det", "amod", "nummod", "poss", "compound") for c in children):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "conj", "cc", "prep", "dobj") for c in children):
+        return verb
+    return None
+
+
 def trigger_keys(token: Token) -> set[str]:
     """The keys a token can match in a type's trigger list.
 
@@ -53,6 +75,9 @@ def trigger_keys(token: Token) -> set[str]:
     also given with the token's part of speech (``bomb/verb``).
     """
     lemma = token.lemma_.lower()
+    verb = _misread_verb(token)
+    if verb is not None:
+        lemma = verb
     keys = {lemma, token.lower_}
     for child in token.children:
         if child.dep_ in ("prt", "advmod") and child.lower_ in _PARTICLES:
@@ -78,7 +103,7 @@ def trigger_keys(token: Token) -> set[str]:
         keys.add(f"{before} {lemma}")
     if token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
         keys.add(f"{token.lower_}-{doc[token.i + 2].lower_}")
-    tag = _POS_TAG.get(token.pos_)
+    tag = "verb" if verb is not None else _POS_TAG.get(token.pos_)
     if tag is not None:
         keys |= {f"{lemma}/{tag}", f"{token.lower_}/{tag}"}
     return keys
