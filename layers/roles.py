@@ -106,7 +106,9 @@ _NAMED_KINDS = frozenset(
         "city", "town", "village", "capital", "province", "region", "district", "suburb",
         "governorate", "oblast", "state", "county", "neighbourhood", "neighborhood", "port",
         "municipality", "locality", "hamlet", "camp", "settlement", "enclave", "island",
-        "stronghold", "outpost", "township", "commune", "prefecture",
+        "stronghold", "outpost", "township", "commune", "prefecture", "cities", "towns",
+        "villages", "districts", "provinces", "neighbourhoods", "neighborhoods", "camps",
+        "settlements", "islands",
     }
 )  # fmt: skip
 """Lower-case kinds of place that "of X" names ("the town of X" is X), whatever
@@ -151,6 +153,14 @@ AREA_WORDS = frozenset(
      "prefecture", "division", "department", "municipality", "area"}
 )  # fmt: skip
 """The last word of a mention that names an administrative area ("Sherkole District")."""
+
+
+_SITES = frozenset(
+    {"airport", "hospital", "mosque", "church", "market", "prison", "jail", "university",
+     "stadium", "square", "hotel", "school", "station", "bridge", "harbour", "harbor",
+     "refinery", "cathedral", "shrine", "palace", "parliament", "courthouse", "bazaar"}
+)  # fmt: skip
+"""Buildings and sites a place owns only by standing in it: "Bogota's airport"."""
 
 
 _NEAR_WORDS = frozenset({"close", "next", "near", "adjacent", "nearer", "closer"})
@@ -316,7 +326,7 @@ def attachment(
         if dep in ("poss", "amod") and role is None:
             if head.i in triggers:
                 return Refusal("actor")  # "Israel's attack", "Israeli strikes"
-            if head.lower_ in PLACE_PARTS:
+            if head.lower_ in PLACE_PARTS or (dep == "poss" and head.lemma_.lower() in _SITES):
                 if any(
                     c.i in other_places for c in head.children if c.i != token.i
                 ) or _of_another_place(head, other_places):

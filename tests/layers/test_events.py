@@ -234,6 +234,20 @@ ROLE_CASES = [
         {"48 km north of Baghdad"},
     ),
     (
+        "a plural kind of place names its sites",
+        "Militia killed 18 civilians in the Darfur towns of Kutum and Tawila.",
+        ["Darfur", "Kutum", "Tawila"],
+        {"Kutum", "Tawila"},
+        {"Darfur"},
+    ),
+    (
+        "a building a city owns only by standing in it",
+        "The three men were captured at Bogota's airport on Friday.",
+        ["Bogota"],
+        {"Bogota"},
+        set(),
+    ),
+    (
         "a town after a bearing is still the site",
         "Two soldiers were killed north of Baghdad in Samarra.",
         ["Baghdad", "Samarra"],
