@@ -41,7 +41,7 @@ from geo.cues import (
 from geo.gazetteer import FEATURE_RANK, Gazetteer
 from geo.local_places import LOCAL_LABEL, local_place_spans
 from geo.nlp import DocTokens, doc_text
-from geo.normalize import POSITION_WORDS, name_key
+from geo.normalize import POSITION_WORDS, name_key, spelling_similarity
 from geo.phrases import find_phrase
 from geo.place_frames import (
     KIND_FRAME,
@@ -63,6 +63,11 @@ CAPITAL_LABEL = "CAPITAL"
 STRONG_POPULATION = 15_000
 #: Population from which a town the model called an ORG is still taken as a place.
 ORG_OVERRIDE_POPULATION = 100_000
+
+
+#: How alike an alternate name must be to a town's own name for it to override
+#: the model's organisation or person ("Kiev" for Kyiv 0.75; "Hamas" for Hamm 0.67).
+ALIAS_SPELLING = 0.75
 #: Population from which a city leading an organisation's name is a mention
 #: ("New York Times"); smaller towns in such names are usually just names.
 EMBEDDED_CITY_POPULATION = 1_000_000
@@ -294,6 +299,24 @@ def _exactly_of_standing(
     return any(
         c.exact_name and (c.feature in features or c.population >= population) for c in candidates
     )
+
+
+def _own_or_alike(name: str, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates that bear ``name`` as their own, are spelled like it, or are areas.
+
+    GeoNames' alternate names in many languages give towns names that are
+    words or organisations in English ("Hamas" is one of Hamm's, "Google" one
+    of Topeka's): such a match alone does not outweigh what the model read.
+    Countries and provinces keep their short and official forms ("DRC",
+    "NSW").
+    """
+    return [
+        c
+        for c in candidates
+        if c.exact_name
+        or c.feature in ("country", "admin1")
+        or spelling_similarity(name, c.name) >= ALIAS_SPELLING
+    ]
 
 
 def _strong(candidates: list[Candidate], *, population: int) -> bool:
@@ -705,7 +728,7 @@ class MentionExtractor:
             c.feature in ("country", "admin1")
             or c.population >= ORG_OVERRIDE_POPULATION
             or (c.source != "geonames" and c.feature in _ARTICLE_FEATURES)
-            for c in candidates
+            for c in _own_or_alike(span.text, candidates)
             if c.exact_name or c.population >= ORG_OVERRIDE_POPULATION
         )
 
@@ -757,8 +780,15 @@ class MentionExtractor:
             ent.label_ in ("PERSON", "ORG", "PRODUCT", "DATE")
             and in_place_position(span, places, words=2 if ent.label_ == "PERSON" else 3)
         )
-        population = STRONG_POPULATION if lenient else ORG_OVERRIDE_POPULATION
-        return span if _strong(candidates, population=population) else None
+        if lenient:
+            return span if _strong(candidates, population=STRONG_POPULATION) else None
+        # Outside a place's position, the model's organisation or person stands
+        # unless the name is the place's own or spelled like it ("Kiev",
+        # "Qamishli"), or names a country or a province ("DRC", "NSW"):
+        # "Hamas" is an alternate name of Hamm, a German city of 180,000, and
+        # "Google" one of Topeka.
+        own = _own_or_alike(span.text, candidates)
+        return span if _strong(own, population=ORG_OVERRIDE_POPULATION) else None
 
     def _named_as_a_place(self, span: Span, candidates: list[Candidate] | None = None) -> bool:
         """Whether the text itself says the name is a place, whatever the model said.

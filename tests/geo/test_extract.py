@@ -84,6 +84,36 @@ def test_people_organisations_and_dates_are_not_places(extract, text, not_a_plac
 
 
 @pytest.mark.parametrize(
+    ("text", "organisation", "place"),
+    [
+        ("Hamas fighters attacked positions near Khan Younis.", "Hamas", None),
+        ("Israel struck Hamas targets across Gaza.", "Hamas", "Gaza"),
+        ("Talks between Hamas and Fatah resumed in Cairo.", "Hamas", "Cairo"),
+        ("A Google engineer was arrested in Topeka on Monday.", "Google", "Topeka"),
+    ],
+)
+def test_a_town_known_only_by_a_foreign_alternate_name_does_not_outweigh_the_model(
+    extract, text, organisation, place
+):
+    """GeoNames gives Hamm the alternate name "Hamas" and Topeka "Google"."""
+    texts = _texts(extract(text))
+    assert organisation not in texts
+    if place is not None:
+        assert place in texts
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The DRC said the talks would go on.", "DRC"),
+        ("Officials in Qamishli said the road was open.", "Qamishli"),
+    ],
+)
+def test_areas_by_their_short_forms_and_towns_spelled_alike_still_count(extract, text, place):
+    assert place in _texts(extract(text))
+
+
+@pytest.mark.parametrize(
     ("text", "word", "country"),
     [
         ("Syrian troops moved north.", "Syrian", "SY"),
