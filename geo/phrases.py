@@ -112,7 +112,12 @@ _AFTER: tuple[tuple[re.Pattern[str], AreaKind], ...] = tuple(
         (r"^(?:'s|’s)?\s+(?:territorial\s+)?air\s*space\b", AreaKind.AIRSPACE),
         (r"^(?:'s|’s)?\s+territorial\s+(?:waters|seas?)\b", AreaKind.OFFSHORE),
         (r"^(?:'s|’s)?\s+(?:coastal\s+)?waters\b", AreaKind.OFFSHORE),
-        (r"^(?:'s|’s)?\s+(?:coast|coastline|shores?|seaboard|littoral|seafront)\b", AreaKind.COAST),
+        (
+            # not "the Chinese coast guard": a service, not a shore
+            r"^(?:'s|’s)?\s+(?:coast(?!\s*-?\s*guard)|coastline|shores?|seaboard|littoral"
+            r"|seafront)\b",
+            AreaKind.COAST,
+        ),
         (
             r"^(?:'s|’s)?\s+(?:area|vicinity|outskirts|environs|countryside|surroundings)\b",
             AreaKind.VICINITY,

@@ -143,6 +143,17 @@ def test_spatial_phrases(extract, text, phrase, kind):
     assert mention.area.kind is kind
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Chinese coast guard ship rammed a supply boat.",
+        "The Chinese coastguard fired water cannon at the boat.",
+    ],
+)
+def test_a_coast_guard_is_a_service_not_a_shore(extract, text):
+    assert not [m for m in extract(text) if m.area is not None and m.area.kind is AreaKind.COAST]
+
+
 def test_gazetteer_finds_a_base_the_model_misses(extract):
     found = extract("Jets returned to Hmeimim after the raid.")
     assert "Hmeimim" in _texts(found)
