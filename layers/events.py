@@ -466,8 +466,35 @@ def _finer(place: Place | None, wider: Place | None) -> bool:
     return place.precision is not Precision.COUNTRY
 
 
+def _meets_at_another_event(place: Token, trigger: Token, others: frozenset[int]) -> bool:
+    """Whether the place belongs to another event whose participant the trigger describes.
+
+    "A drone launched from Yemen was intercepted over Eilat": Eilat hangs
+    on "intercepted", and "launched from Yemen" only says which drone and
+    whence; Eilat is the interception's place, not the launch's. A
+    description that names no origin often is the same action ("a car bomb
+    targeting recruits killed eight in Baghdad"), and a participle that goes
+    on with it ("hit a hospital in X, killing seven") shares its place.
+    """
+    chain = list(trigger.ancestors)
+    above = {t.i: n for n, t in enumerate(chain)}
+    node = place
+    while node.i not in above and node.head.i != node.i:
+        node = node.head
+    if node.i not in above or node.i not in others:
+        return False
+    described = [trigger, *chain[: above[node.i]]]
+    says_whence = any(c.dep_ == "prep" and c.lower_ in ORIGIN for c in trigger.children)
+    return says_whence and any(t.dep_ in ("acl", "relcl") for t in described)
+
+
 def _scored(
-    verdict: Attachment | Refusal, chance: float, model: LocationModel, *, governed: bool
+    verdict: Attachment | Refusal,
+    chance: float,
+    model: LocationModel,
+    *,
+    governed: bool,
+    reachable: bool = True,
 ) -> Attachment | Refusal:
     """The scorer's say over a verdict of the rules that is not a veto.
 
@@ -476,7 +503,9 @@ def _scored(
     the stricter ``accept_threshold``; across a clause boundary, which often
     marks another event, only above the model's ``clause_threshold`` as well;
     and when the trigger does not govern it in the parse (``governed``: it
-    lies outside the trigger's phrase), only above ``reach_threshold`` too.
+    lies outside the trigger's phrase), only above ``reach_threshold`` too,
+    and never when its path meets the trigger's at another event's word
+    (``reachable`` false): the place is that event's.
     """
     if isinstance(verdict, Attachment):
         if chance >= model.threshold:
@@ -486,6 +515,8 @@ def _scored(
     if verdict.reason == "clause":
         needed = max(needed, model.clause_threshold)
     if not governed:
+        if not reachable:
+            return verdict
         needed = max(needed, model.reach_threshold)
     if chance >= needed:
         return Attachment("location", round(chance, 3))
@@ -652,7 +683,14 @@ def detect_events(
                     if model is not None:
                         governed = any(doc[i].is_ancestor(cand.root) for i in trigger_tokens)
                         verdict = _scored(
-                            verdict, model.probability(features), model, governed=governed
+                            verdict,
+                            model.probability(features),
+                            model,
+                            governed=governed,
+                            reachable=governed
+                            or not _meets_at_another_event(
+                                cand.root, token, trigger_words - trigger_tokens
+                            ),
                         )
                 if isinstance(verdict, Attachment):
                     located.append((cand, verdict))

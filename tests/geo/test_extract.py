@@ -143,6 +143,10 @@ def test_spatial_phrases(extract, text, phrase, kind):
     assert mention.area.kind is kind
 
 
+def test_a_town_the_model_calls_an_organisation_over_which_something_flew_is_a_place(extract):
+    assert "Eilat" in _texts(extract("A drone launched from Yemen was intercepted over Eilat."))
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -104,3 +104,23 @@ def test_an_accepted_place_is_dropped_only_below_the_threshold():
     kept = _scored(Attachment("target", 0.9), 0.3, model, governed=True)
     assert isinstance(kept, Attachment)
     assert _scored(Attachment("target", 0.9), 0.1, model, governed=True) == Refusal("scored")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone launched from Yemen was intercepted over Eilat.",
+        "A missile fired from Lebanon was shot down over Haifa.",
+    ],
+)
+def test_the_scorer_leaves_the_interception_place_to_the_interception(nlp, text):
+    """A launch named by its origin did not happen where its drone was downed."""
+    model = load_location_model()
+    assert model is not None
+    names = [w for w in ("Yemen", "Eilat", "Lebanon", "Haifa") if w in text]
+    resolved = [Resolved(_mention(text, n), None) for n in names]
+    events = detect_events(nlp(text), resolved, layers=load_layers(), model=model)
+    by_layer = {e.layer: {text[loc.start : loc.end] for loc in e.locations} for e in events}
+    interception = names[1]
+    assert interception in by_layer["shootdown_area"]
+    assert interception not in by_layer.get("strike_sites", set())
