@@ -183,6 +183,7 @@ _ROLE_CONFIDENCE = {
     "location": 0.9,
     "compound": 0.85,
     "destination": 0.8,
+    "origin": 0.8,
     "area": 0.9,
 }
 
@@ -236,6 +237,8 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
         if head.dep_ == "agent" or word == "by":
             return Refusal("actor")
         if word in ORIGIN:
+            if "origin" in event_type.roles:
+                return "origin"  # "withdrew from Bakhmut": a type that says so
             return Refusal("origin")  # "launched from southern Lebanon"
         if word in TOPIC or (event_type.topical and word in TOPICAL_TOO):
             return Refusal("topic")  # "talks on Syria"

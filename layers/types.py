@@ -121,7 +121,8 @@ class EventLocation:
     the place name inside it (a phrase's anchor: "Latakia" in "the coastal
     region of Latakia"). ``role`` is ``location`` (in/at/near …),
     ``target`` (what was hit or taken), ``destination`` (where a visit or a
-    movement went), ``compound`` ("the Moscow talks") or ``area`` (a spatial
+    movement went), ``origin`` (where a force withdrew from, for the types
+    that list it), ``compound`` ("the Moscow talks") or ``area`` (a spatial
     phrase of the layer's area kind); ``linked`` says the place came from the
     previous sentence through a word that points back to it ("there").
     """

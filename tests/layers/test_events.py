@@ -332,6 +332,8 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
             "attacks",
         ),
         ("The bodies of six men were found in Kismayo.", ["Kismayo"], "bodies_found", "attacks"),
+        ("Wagner fighters withdrew from Bakhmut.", ["Bakhmut"], "withdrawal", "movements"),
+        ("Russian troops retreated from Kherson.", ["Kherson"], "withdrawal", "movements"),
         ("A cargo plane was shot down over Benghazi.", ["Benghazi"], "shootdown", "shootdown_area"),
         (
             "Moscow ordered the closure of the US consulate in Yekaterinburg.",
@@ -543,6 +545,13 @@ def test_a_past_form_the_tagger_reads_as_a_noun_is_still_the_verb(nlp, layers, t
     """The small tagger reads "shot" in "shot and injured" as a noun; a shot taken is one."""
     events = _events(nlp, layers, text, [])
     assert ("attack" in {e.type for e in events}) is attack
+
+
+def test_whence_a_launch_came_is_still_not_its_site(nlp, layers):
+    """Only a type that lists the origin role takes a "from" place."""
+    text = "Rockets fired from Gaza fell near Sderot."
+    events = _events(nlp, layers, text, ["Gaza", "Sderot"])
+    assert "Gaza" not in set().union(*_where(events, text).values())
 
 
 def test_what_was_found_must_be_bodies(nlp, layers):
