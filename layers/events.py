@@ -539,11 +539,23 @@ def _most_specific(
     return [
         (cand, how)
         for cand, how in found
-        if not any(
-            _finer(other.item.place, cand.item.place) or _holds(cand.item.place, other.item.place)
-            for other, _ in found
-        )
+        if not any(_wider(cand.item.place, other.item.place) for other, _ in found)
     ]
+
+
+def _wider(place: Place | None, other: Place | None) -> bool:
+    """Whether ``place`` only holds ``other``: by its outline first, else by the records.
+
+    The outline decides when either holds the other's point: the West Bank
+    (a territory) holds the Jenin governorate's point, though by the records
+    a territory would be finer than a province, and the two must not drop
+    each other.
+    """
+    if _holds(place, other):
+        return True
+    if _holds(other, place):
+        return False
+    return _finer(other, place)
 
 
 def _sentence_words(tokens: Sequence[Token]) -> set[str]:

@@ -489,6 +489,19 @@ def test_a_country_is_not_qualified_by_a_city_in_another(nlp, layers):
     assert "La Paz" in _where(events, text)["protest"]
 
 
+def test_a_territory_and_a_province_in_it_do_not_drop_each_other(nlp, layers):
+    """By the records a territory is finer than a province; its outline says it holds it."""
+    west_bank = Place("t:wb", "West Bank", "PS", "territory", box(34.9, 31.3, 35.6, 32.6), 31.95,
+                      35.25, Precision.REGION)  # fmt: skip
+    jenin = Place("t:jen", "Jenin", "PS", "admin1", box(35.1, 32.3, 35.5, 32.55), 32.46, 35.3,
+                  Precision.REGION)  # fmt: skip
+    text = "Israeli troops raided the Jenin refugee camp in the northern West Bank."
+    events = _events(
+        nlp, layers, text, ["Jenin", "West Bank"], {"Jenin": jenin, "West Bank": west_bank}
+    )
+    assert _where(events, text)["attack"] == {"Jenin"}
+
+
 def test_there_links_to_the_previous_sentence_with_lower_confidence(nlp, layers):
     text = "Warplanes bombed Idlib on Monday. Dozens were killed there."
     events = _events(nlp, layers, text, ["Idlib"])
