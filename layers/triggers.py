@@ -201,6 +201,38 @@ def _object_words(token: Token, place_tokens: frozenset[int]) -> set[str]:
     return words
 
 
+_TALK_WORDS = frozenset(
+    {
+        "talk", "talks", "negotiation", "negotiations", "discussion", "discussions", "meeting",
+        "summit", "conference", "consultation", "consultations", "dialogue", "debate",
+        "proposal", "plan", "resolution", "vote", "discuss", "negotiate", "propose",
+    }
+)  # fmt: skip
+"""Talks and what they produce, whose "on" or "over" names a topic: "talks on a
+ceasefire", "a vote on the offensive"."""
+
+
+_TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
+
+
+def _talked_about(token: Token) -> bool:
+    """Whether the event noun is only the topic of talks ("talks on a ceasefire")."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = token.head
+    if token.dep_ == "dobj":
+        return head.lemma_.lower() in ("discuss", "negotiate", "debate", "propose")
+    # The preposition as written: the parse often hangs "on X" on the verb.
+    before = _preposition_before(token)
+    if before not in _TOPIC_PREPOSITIONS:
+        return False
+    doc = token.doc
+    i = token.i - 1
+    while i > 0 and doc[i].lower_ != before:
+        i -= 1
+    return i > 0 and doc[i - 1].lemma_.lower() in _TALK_WORDS
+
+
 def _asked_for(token: Token) -> bool:
     """Whether the event noun is only wanted or awaited ("called for talks", "braced for raids")."""
     if token.dep_ != "pobj" or token.pos_ not in ("NOUN", "PROPN"):
@@ -237,8 +269,8 @@ def match_type(
         return None  # "the Government of National Accord", "Operation Desert Storm"
     if index.words and token.lower_ not in index.words and token.lemma_.lower() not in index.words:
         return None  # no key can hold it: most tokens end here, before any key is built
-    if _asked_for(token):
-        return None  # "called for talks": none were held
+    if _asked_for(token) or _talked_about(token):
+        return None  # "called for talks", "talks on a ceasefire": none was held or agreed
     keys = trigger_keys(token)
     if not keys & index.triggers:
         return None

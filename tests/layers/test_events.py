@@ -391,12 +391,26 @@ def test_diplomacy_needs_diplomats_and_a_trip_a_destination(nlp, layers, text, n
         ("Shelling hit Donetsk amid a fragile truce.", "meetings", False),
         ("Mortars hit Kherson amid faltering talks.", "strike_sites", True),
         ("The two sides agreed a truce in Doha.", "meetings", True),
+        ("The two sides agreed on a truce in Doha.", "meetings", True),
     ],
 )
 def test_what_is_only_wanted_or_a_backdrop_is_not_reported(nlp, layers, text, layer, reported):
     """ "Called for talks" holds none; talks "amid" which a strike fell are its backdrop."""
     events = _events(nlp, layers, text, [])
     assert (layer in {e.layer for e in events}) is reported, [(e.type, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic_type"),
+    [
+        ("The envoy arrived in Beirut for talks on a ceasefire.", "agreement"),
+        ("Parliament held a vote on the offensive in Kursk.", "attack"),
+        ("The ministers met to discuss the airstrikes on Sanaa.", "air_strike"),
+    ],
+)
+def test_what_talks_are_about_is_not_an_event(nlp, layers, text, topic_type):
+    """Talks on a ceasefire agree none; a vote on an offensive launches none."""
+    assert topic_type not in {e.type for e in _events(nlp, layers, text, [])}
 
 
 def test_deaths_take_the_place_of_the_blast_that_caused_them(nlp, layers):
