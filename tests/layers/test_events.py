@@ -333,6 +333,7 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
         ),
         ("The bodies of six men were found in Kismayo.", ["Kismayo"], "bodies_found", "attacks"),
         ("Wagner fighters withdrew from Bakhmut.", ["Bakhmut"], "withdrawal", "movements"),
+        ("Israel struck Hamas targets across Gaza.", ["Gaza"], "strike_on_targets", "strike_sites"),
         ("Russian troops retreated from Kherson.", ["Kherson"], "withdrawal", "movements"),
         ("A cargo plane was shot down over Benghazi.", ["Benghazi"], "shootdown", "shootdown_area"),
         (
@@ -579,6 +580,11 @@ def test_whence_a_launch_came_is_still_not_its_site(nlp, layers):
     text = "Rockets fired from Gaza fell near Sderot."
     events = _events(nlp, layers, text, ["Gaza", "Sderot"])
     assert "Gaza" not in set().union(*_where(events, text).values())
+
+
+def test_a_strike_without_a_weapon_needs_a_military_target(nlp, layers):
+    text = "The negotiators struck a deal in Doha."
+    assert not {e.layer for e in _events(nlp, layers, text, ["Doha"])} & {"strike_sites"}
 
 
 def test_what_was_found_must_be_bodies(nlp, layers):
