@@ -471,10 +471,13 @@ def _meets_at_another_event(place: Token, trigger: Token, others: frozenset[int]
 
     "A drone launched from Yemen was intercepted over Eilat": Eilat hangs
     on "intercepted", and "launched from Yemen" only says which drone and
-    whence; Eilat is the interception's place, not the launch's. A
-    description that names no origin often is the same action ("a car bomb
-    targeting recruits killed eight in Baghdad"), and a participle that goes
-    on with it ("hit a hospital in X, killing seven") shares its place.
+    whence; Eilat is the interception's place, not the launch's. So is an
+    event noun named inside the other event's words ("met officers in the
+    Russian capital and handed over a reconstruction of the strike": the
+    meeting was in Moscow, the strike was not). A verb's description that
+    names no origin often is the same action ("a car bomb targeting recruits
+    killed eight in Baghdad"), and a participle that goes on with it ("hit a
+    hospital in X, killing seven") shares its place.
     """
     chain = list(trigger.ancestors)
     above = {t.i: n for n, t in enumerate(chain)}
@@ -483,6 +486,8 @@ def _meets_at_another_event(place: Token, trigger: Token, others: frozenset[int]
         node = node.head
     if node.i not in above or node.i not in others:
         return False
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        return True  # "met … in the Russian capital and handed over a reconstruction of the strike"
     described = [trigger, *chain[: above[node.i]]]
     says_whence = any(c.dep_ == "prep" and c.lower_ in ORIGIN for c in trigger.children)
     return says_whence and any(t.dep_ in ("acl", "relcl") for t in described)

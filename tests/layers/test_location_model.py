@@ -124,3 +124,19 @@ def test_the_scorer_leaves_the_interception_place_to_the_interception(nlp, text)
     interception = names[1]
     assert interception in by_layer["shootdown_area"]
     assert interception not in by_layer.get("strike_sites", set())
+
+
+def test_an_event_noun_inside_another_events_words_does_not_take_its_place(nlp):
+    """The meeting was in the capital; the strike it reviewed was not."""
+    model = load_location_model()
+    assert model is not None
+    text = (
+        "The team met senior officers of the Turkish Air Force in the Russian capital\nand "
+        "handed over what the Greek military called a detailed reconstruction of\nthe night "
+        "of the strike, supported by maps and documents."
+    )
+    resolved = [Resolved(_mention(text, "Russian capital"), None)]
+    events = detect_events(nlp(text), resolved, layers=load_layers(), model=model)
+    by_type = {e.type: {text[loc.start : loc.end] for loc in e.locations} for e in events}
+    assert by_type["meeting"] == {"Russian capital"}
+    assert not by_type.get("strike")
