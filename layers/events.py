@@ -346,7 +346,7 @@ def _qualifies_another(
         return area and not listed and qualified(previous)  # "Teiba, Sherkole District"
     # Past words for a part of the place: "al-Bab in the northern countryside of
     # Aleppo", "the Nahdha area in central Baghdad", "the X district of southern Y".
-    k, through_of, parted = first - 1, False, False
+    k, through_of, parted = first - 1, False, doc[first].lower_ in COMPASS
     while k > 0 and first - k <= 6 and doc[k].lower_ in _PART_OF_WORDS:
         through_of |= doc[k].lower_ == "of"
         parted |= doc[k].lower_ not in ("the", "of")
@@ -392,12 +392,20 @@ def _attachment_of(
     *,
     place_tokens: frozenset[int],
     also_triggers: frozenset[int],
+    other_kinds: frozenset[int],
 ) -> Attachment | Refusal:
     """How the mention attaches to the trigger, through the capital phrase it names if any."""
     root, others = cand.root, place_tokens - cand.tokens
     if named is not None:
         root, others = named.root, others - named.tokens
-    return attachment(root, triggers, event_type, other_places=others, also_triggers=also_triggers)
+    return attachment(
+        root,
+        triggers,
+        event_type,
+        other_places=others,
+        also_triggers=also_triggers,
+        other_kinds=other_kinds,
+    )
 
 
 def _names_an_area(cand: _Candidate, doc: Doc) -> bool:
@@ -657,6 +665,9 @@ def detect_events(
             trigger_tokens = frozenset({token.i} | ({verb.i} if verb is not None else set()))
             taken |= trigger_tokens
             located: list[tuple[_Candidate, Attachment]] = []
+            other_kinds = frozenset(
+                i for i in trigger_words if (kind := typed(doc[i])) and kind[1] != layer_id
+            )  # the sentence's words for events of other layers
             for cand in candidates:
                 if cand.tokens & trigger_tokens:
                     continue
@@ -677,6 +688,7 @@ def detect_events(
                         event_type,
                         place_tokens=place_tokens,
                         also_triggers=trigger_words,
+                        other_kinds=other_kinds,
                     )
                 )
                 vetoed = isinstance(verdict, Refusal) and verdict.reason in VETOES
@@ -788,9 +800,11 @@ def _share_with_participles(events: list[ReportedEvent], doc: Doc) -> list[Repor
 
     "A car bomb exploded in Mogadishu, killing five": the killing happened
     where the bomb did; "four were killed when a bomb exploded near X": so
-    did the killing. An event with no place of its own takes those of the
-    event whose clause governs it, else of one its own clause governs, at
-    lower confidence.
+    did the killing; "an airstrike killed nine near X": so did the strike,
+    the subject of the verb that reports its deaths. An event with no place
+    of its own takes those of the event whose clause governs it, else of the
+    one it is the subject of, else of one its own clause governs, at lower
+    confidence.
     """
     roots: list[Token | None] = []
     for e in events:
@@ -808,6 +822,10 @@ def _share_with_participles(events: list[ReportedEvent], doc: Doc) -> list[Repor
             starts.get(token.head.i) if token.dep_ in _SHARED_DEPS and not own_subject else None
         )  # "exploded in Mogadishu, killing five": the participle has no subject of its own
         related = [governor] if governor is not None else []
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
+            # "an airstrike killed nine near X": the strike was where its deaths were
+            reported = starts.get(token.head.i)
+            related += [reported] if reported is not None else []
         # "were killed when a car bomb exploded near X": the main clause too
         related += [
             e

@@ -301,13 +301,18 @@ def attachment(
     *,
     other_places: frozenset[int],
     also_triggers: frozenset[int] = frozenset(),
+    other_kinds: frozenset[int] = frozenset(),
 ) -> Attachment | Refusal:
     """How the mention whose syntactic root is ``root`` attaches to the trigger.
 
     ``triggers`` are the token indices of the trigger (and of the verb it is
     the subject of); ``other_places`` the tokens of the sentence's other place
     mentions; ``also_triggers`` the sentence's other trigger words, through
-    which a conjoined verb lends its place ("was shot and killed in X").
+    which a conjoined verb lends its place ("was shot and killed in X");
+    ``other_kinds`` those of them that report another kind of event (another
+    layer): a conjoined clause of its own that reports one keeps its place
+    ("struck Gaza, and troops raided X"), one of the same kind shares it
+    ("two were killed and four others wounded in X").
     A :class:`Refusal` says why the mention is not where the event happened.
     """
     roles = set(event_type.roles) if event_type.roles else _DEFAULT_ROLES
@@ -324,6 +329,10 @@ def attachment(
         if head.i in other_places and dep != "conj":
             return Refusal("context")  # qualifies another place: "Sanaa, the capital of Yemen"
         if dep == "conj":
+            if token.i in other_kinds and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in token.children
+            ):
+                return Refusal("clause")  # "struck Gaza, and troops raided X": its own clause
             token = head
             continue
         if dep in ("poss", "amod") and role is None:

@@ -587,6 +587,22 @@ def test_a_strike_without_a_weapon_needs_a_military_target(nlp, layers):
     assert not {e.layer for e in _events(nlp, layers, text, ["Doha"])} & {"strike_sites"}
 
 
+def test_a_conjoined_clause_of_another_kind_keeps_its_place(nlp, layers):
+    """The raid's camp is not where the strike was; two deaths and four wounded share one."""
+    text = "Israel struck Hamas targets across Gaza, and troops raided a camp near Jenin."
+    where = _where(_events(nlp, layers, text, ["Gaza", "Jenin"]), text)
+    assert where["strike_on_targets"] == {"Gaza"}
+    text = "Two men were killed and four others wounded in an ambush near Gao."
+    where = _where(_events(nlp, layers, text, ["Gao"]), text)
+    assert where["killing"] == {"Gao"}
+
+
+def test_an_event_noun_whose_deaths_are_placed_is_there_too(nlp, layers):
+    text = "An airstrike killed nine militants near Baaj."
+    where = _where(_events(nlp, layers, text, ["Baaj"]), text)
+    assert where["air_strike"] == {"Baaj"}
+
+
 def test_what_was_found_must_be_bodies(nlp, layers):
     text = "Police found a weapons cache in Kismayo."
     assert "bodies_found" not in {e.type for e in _events(nlp, layers, text, ["Kismayo"])}
