@@ -198,20 +198,25 @@ def town_for(
 ) -> Place | None:
     """The town a street or building at ``resolved[index]`` most likely lies in.
 
-    The nearest town the article names before it; failing that, the nearest
-    after it. Only towns placed at a point count (not areas, vague places or
-    other streets). ``towns`` is :func:`town_indices` of ``resolved`` when the
-    caller asks for many indices.
+    The nearest town the article names before it, unless the next town after
+    it stands nearer in the text ("the Karrada district of central Baghdad",
+    after a paragraph about Hodeidah); failing both, none. Only towns placed
+    at a point count (not areas, vague places or other streets). ``towns`` is
+    :func:`town_indices` of ``resolved`` when the caller asks for many indices.
     """
     if towns is None:
         towns = town_indices(resolved)
+    here = resolved[index].mention
     before = bisect.bisect_left(towns, index)
-    if before:
-        return resolved[towns[before - 1]].place
     after = bisect.bisect_right(towns, index)
-    if after < len(towns):
-        return resolved[towns[after]].place
-    return None
+    previous = resolved[towns[before - 1]] if before else None
+    following = resolved[towns[after]] if after < len(towns) else None
+    if previous is not None and following is not None:
+        back = here.start - previous.mention.end
+        ahead = following.mention.start - here.end
+        return following.place if ahead < back else previous.place
+    chosen = previous or following
+    return None if chosen is None else chosen.place
 
 
 def place_in_town(mention: Mention, town: Place, *, unknown_place: bool = False) -> Place:

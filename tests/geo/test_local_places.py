@@ -38,6 +38,17 @@ def test_a_building_named_before_its_town_takes_the_town_after_it(resolve):
     assert hospital is not None and hospital.country == aleppo.country == "SY"
 
 
+def test_a_building_takes_the_town_right_after_it_over_one_far_before(resolve):
+    found = _by_text(
+        resolve(
+            "Officials in Aden said the port had reopened after a week of repairs. "
+            "Later, a bomb exploded at Al-Kindi Hospital in Baghdad."
+        )
+    )
+    hospital, baghdad = found["Al-Kindi Hospital"].place, found["Baghdad"].place
+    assert hospital is not None and hospital.country == baghdad.country == "IQ"
+
+
 def test_without_a_town_a_street_stays_unplaced(resolve):
     found = _by_text(resolve("Traffic on Kingsley Road was slow all morning."))
     assert found["Kingsley Road"].place is None
