@@ -31,23 +31,24 @@ import dataclasses
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 
-import shapely
 from spacy.tokens import Doc, Span, Token
 
 from geo.nlp import doc_text
-from geo.types import MentionKind, Place, Precision, Resolved
+from geo.types import MentionKind, Resolved
+from layers.context import (
+    PlaceInSentence,
+    capital_named,
+    modifies_a_thing,
+    most_specific,
+    names_the_party,
+    qualifies_another,
+)
 from layers.dates import event_date
 from layers.location_model import LocationModel, pair_features
 from layers.roles import (
-    AREA_WORDS,
     CLAUSE_DEPS,
-    COMPASS,
     ORIGIN,
-    OWNED_THINGS,
-    TOPIC,
-    TOPICAL_TOO,
     VETOES,
     Attachment,
     Refusal,
@@ -108,13 +109,6 @@ _SHARED = 0.8
 
 
 _SPAN_MAX_TOKENS = 12
-
-
-_NAMED_KINDS_AFTER = frozenset(
-    {"town", "village", "city", "district", "neighbourhood", "neighborhood", "area", "camp",
-     "province", "region", "governorate", "suburb", "hamlet", "locality", "quarter", "county"}
-)  # fmt: skip
-"""Kinds of place written after a name ("Michika town", "the Zaynab district")."""
 
 
 class _TypeMemo:
@@ -210,183 +204,9 @@ def _actor_and_target(
     return actor, target
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    """A place mention of the sentence, as the detector sees it."""
-
-    item: Resolved
-    root: Token
-    tokens: frozenset[int]
-
-
-def _modifies_a_thing(cand: _Candidate, doc: Doc, triggers: frozenset[int]) -> bool:
-    """Whether the place names whose thing it is: "a US drone", "an Israeli-made jet".
-
-    A noun for a thing someone owns, or a person or a body, right after the
-    name (past other modifiers) makes the name its owner's, whatever the
-    parse says: the small model reads "a US MQ-9 drone" with "US" as the
-    object.
-    """
-    last = max(cand.tokens)
-    noun = None
-    for after in doc[last + 1 : last + 5]:
-        model = any(ch.isdigit() for ch in after.text) or after.is_upper  # "MQ-9", "F-16"
-        if after.i in triggers or (
-            after.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ", "PUNCT") and not model
-        ):
-            break
-        if after.pos_ == "PUNCT" and after.text != "-":
-            break
-        if after.pos_ in ("NOUN", "PROPN"):
-            noun = after
-    return noun is not None and (noun.lower_ in OWNED_THINGS or noun.lemma_.lower() in OWNED_THINGS)
-
-
-_WITHIN_WORDS = frozenset({"in", "near", "outside"})
-"""Words between a named place and the place that says where it lies: "Michika
-town in Adamawa state", "Marin Gubay near Barawe". ("Of" is left to the
-parse: "the West Bank city of Nablus" names Nablus, "the Zaynab district of
-Damascus" the district.)"""
-
-
-_PART_OF_WORDS = (
-    frozenset({"the", "of", "countryside", "outskirts", "suburbs", "heart", "centre", "center",
-               "edge", "part", "parts", "side", "environs", "vicinity", "periphery"})
-    | COMPASS
-)  # fmt: skip
-"""Words that name a part of the place after them: "the northern countryside of"."""
-
-
-_CAPITALS = frozenset({"capital", "city", "port"})
-"""Kinds of place a country or region is written before, then named: "the
-Georgian capital Tbilisi", "the Yemeni port city of"… (only when a name follows)."""
-
-
-_NOT_A_SITE = frozenset({"by"}) | ORIGIN | TOPIC
-"""Words before a place that make it an actor, an origin or a topic."""
-
-
-_DISTANCE = frozenset({"km", "kilometres", "kilometers", "miles", "mile", ",", "some", "about"})
-
-
-def _qualifies_another(
-    cand: _Candidate,
-    doc: Doc,
-    before: dict[int, _Candidate],
-    after: dict[int, _Candidate],
-    *,
-    topical: bool,
-) -> bool:
-    """Whether the mention only says where another place it follows lies.
-
-    "Michika town in Adamawa state", "Marin Gubay near Barawe", "In Dura,
-    south of Baghdad", "Teiba, Sherkole District": the event happened in the
-    first place, and the second is its context (read from the words, since
-    the small parser often hangs the second phrase on the verb). ``before``
-    maps the last token of each other place mention of the sentence to it,
-    ``after`` the first. A place before a capital that the next name is
-    ("the Georgian capital Tbilisi", "Congo's capital, Kinshasa") is context
-    too, and so is an area after a kind of place whose name was not
-    recognised ("the Amiriyah district in western Baghdad").
-    A first place that is a country, or lies in another country than the
-    second, is not qualified by it ("the embassies of Spain in La Paz"), nor
-    one that is no site: an actor, an origin or a topic (``topical`` types
-    take "on" and "over" for a topic too).
-    """
-
-    def qualified(end: int) -> bool:
-        other = before.get(end)
-        if other is None:
-            return False
-        start = min(other.tokens)
-        if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in COMPASS:
-            return False  # "north of Baghdad in Samarra": Baghdad is only a bearing
-        if start > 0 and (
-            doc[start - 1].lower_ in _NOT_A_SITE
-            or (topical and doc[start - 1].lower_ in TOPICAL_TOO)
-        ):
-            return False  # "attacked by Serbia near Pristina", "talks on Yemen in Muscat"
-        first, second = other.item.place, cand.item.place
-        if _is_country(first):
-            return False
-        return first is None or second is None or first.country == second.country
-
-    j = max(cand.tokens) + (0 if doc[max(cand.tokens)].lower_ in _CAPITALS else 1)
-    if j < len(doc) and doc[j].text == "'s":
-        j += 1
-    if j + 1 < len(doc) and doc[j].lower_ in _CAPITALS and doc[j].is_lower:
-        j += 2 if doc[j + 1].text == "," else 1
-        named = after.get(j)
-        if named is not None and doc[j].is_title and not _is_country(named.item.place):
-            return True  # "the Georgian capital Tbilisi": the capital is the site
-    first = min(cand.tokens)
-    if doc[first].like_num or doc[first].lower_ in ("some", "about"):
-        # "Mashahda, 48 km north of Baghdad": the distance only locates the town
-        j = first - 1
-        while j > 0 and doc[j].text in (",", "(", "—", "-"):
-            j -= 1
-        if qualified(j):
-            return True
-    i = first - 1
-    if i >= 0 and doc[i].lower_ == "the":
-        i -= 1
-    if i < 1:
-        return False
-    word, previous = doc[i].lower_, i - 1
-    if word == "of" and doc[previous].lower_ in COMPASS:
-        # "Dura, 20 km south of Baghdad": a place named just before the distance
-        j = previous - 1
-        while j >= 0 and previous - j <= 4 and (doc[j].like_num or doc[j].lower_ in _DISTANCE):
-            j -= 1
-        return qualified(j)
-    if word == ",":
-        last = max(cand.tokens)
-        area = doc[last].lower_ in AREA_WORDS
-        listed = _continues_a_list(doc, last + 1)
-        return area and not listed and qualified(previous)  # "Teiba, Sherkole District"
-    # Past words for a part of the place: "al-Bab in the northern countryside of
-    # Aleppo", "the Nahdha area in central Baghdad", "the X district of southern Y".
-    k, through_of, parted = first - 1, False, doc[first].lower_ in COMPASS
-    while k > 0 and first - k <= 6 and doc[k].lower_ in _PART_OF_WORDS:
-        through_of |= doc[k].lower_ == "of"
-        parted |= doc[k].lower_ not in ("the", "of")
-        k -= 1
-    if parted:
-        if doc[k].lower_ in _WITHIN_WORDS:
-            word, previous = doc[k].lower_, k - 1
-        elif through_of and doc[k].lower_ in _NAMED_KINDS_AFTER:
-            word, previous = "of", k
-    if doc[previous].lower_ in _NAMED_KINDS_AFTER and previous > 0:
-        name = doc[previous - 1]
-        if word == "of":
-            # "the Mohammad Agha district of Logar province": an area holds the district
-            return (_names_an_area(cand, doc) or parted) and qualified(name.i)
-        if word in _WITHIN_WORDS:
-            # "Michika town in Adamawa state"; the name need not have been recognised
-            unrecognised = name.pos_ == "PROPN" and name.is_title and name.i not in before
-            return qualified(name.i) or unrecognised
-    if word in _WITHIN_WORDS:
-        return qualified(previous)  # "Kulgam Chowk in Anantnag"
-    return False
-
-
-def _capital_named(cand: _Candidate, doc: Doc, ends: dict[int, _Candidate]) -> _Candidate | None:
-    """The phrase ending in "capital", "city" or "port" that this name names, if any.
-
-    "the Georgian capital Tbilisi", "Congo's capital, Kinshasa": the parse
-    hangs the name on "capital", so the name takes the phrase's place in it.
-    """
-    i = min(cand.tokens) - 1
-    if i > 0 and doc[i].text == ",":
-        i -= 1
-    if i < 0 or not doc[i].is_lower or doc[i].lower_ not in _CAPITALS:
-        return None
-    return ends.get(i) or ends.get(i - 1) or (ends.get(i - 2) if doc[i - 1].text == "'s" else None)
-
-
 def _attachment_of(
-    cand: _Candidate,
-    named: _Candidate | None,
+    cand: PlaceInSentence,
+    named: PlaceInSentence | None,
     triggers: frozenset[int],
     event_type: EventType,
     *,
@@ -406,72 +226,6 @@ def _attachment_of(
         also_triggers=also_triggers,
         other_kinds=other_kinds,
     )
-
-
-def _names_an_area(cand: _Candidate, doc: Doc) -> bool:
-    """Whether the mention names a province, a region or a country ("Logar province")."""
-    place = cand.item.place
-    return doc[max(cand.tokens)].lower_ in AREA_WORDS or (
-        place is not None and (place.feature in ("admin1", "country") or _is_country(place))
-    )
-
-
-def _continues_a_list(doc: Doc, i: int) -> bool:
-    """Whether the words from ``i`` go on with a list of names ("…, and Zang", "…, Fa'a")."""
-    if i >= len(doc):
-        return False
-    if doc[i].lower_ in ("and", "or"):
-        return True
-    return (
-        doc[i].text == ","
-        and i + 1 < len(doc)
-        and (doc[i + 1].lower_ in ("and", "or") or doc[i + 1].pos_ == "PROPN")
-    )
-
-
-_TAKEN_NOUNS = frozenset({"invasion", "occupation", "annexation", "blockade", "siege"})
-"""Event nouns a country before them undergoes: "the Ukraine invasion"."""
-
-
-def _is_country(place: Place | None) -> bool:
-    return place is not None and (
-        place.precision is Precision.COUNTRY or place.feature == "country"
-    )
-
-
-def _names_the_party(cand: _Candidate, doc: Doc, triggers: frozenset[int]) -> bool:
-    """Whether a country's name modifies an event noun: "a U.S. airstrike", "Iran talks".
-
-    A country written before an event noun names who did it ("a US
-    airstrike", "a Turkish offensive") or what it is about ("the Iran
-    talks"), not where it happened; a city there is the site ("the Aleppo
-    bombing", "the Moscow talks"). Nouns a country undergoes ("the Ukraine
-    invasion") are left to the roles.
-    """
-    if not _is_country(cand.item.place):
-        return False
-    root = cand.root
-    head = root.head
-    return (
-        root.dep_ in ("compound", "nmod", "amod")
-        and head.i in triggers
-        and head.lemma_.lower() not in _TAKEN_NOUNS
-    )
-
-
-def _finer(place: Place | None, wider: Place | None) -> bool:
-    """Whether ``place`` lies within ``wider`` by what their records say."""
-    if place is None or wider is None or place is wider:
-        return False
-    if wider.precision is not Precision.COUNTRY and wider.feature not in ("admin1", "country"):
-        return False
-    if place.gazetteer_id == wider.gazetteer_id or place.country != wider.country:
-        return False
-    if wider.feature == "admin1":
-        return place.feature not in ("admin1", "country") and place.precision is not (
-            Precision.COUNTRY
-        )
-    return place.precision is not Precision.COUNTRY
 
 
 def _meets_at_another_event(place: Token, trigger: Token, others: frozenset[int]) -> bool:
@@ -536,41 +290,6 @@ def _scored(
     return verdict
 
 
-def _holds(wider: Place | None, place: Place | None) -> bool:
-    """Whether ``wider`` is an area whose outline holds ``place``'s point."""
-    if wider is None or place is None or wider is place or not wider.is_area:
-        return False
-    if place.gazetteer_id == wider.gazetteer_id:
-        return False
-    return bool(wider.geometry.covers(shapely.Point(place.lon, place.lat)))
-
-
-def _most_specific(
-    found: list[tuple[_Candidate, Attachment]],
-) -> list[tuple[_Candidate, Attachment]]:
-    """Drop a country, province or area that only holds another of the event's places."""
-    return [
-        (cand, how)
-        for cand, how in found
-        if not any(_wider(cand.item.place, other.item.place) for other, _ in found)
-    ]
-
-
-def _wider(place: Place | None, other: Place | None) -> bool:
-    """Whether ``place`` only holds ``other``: by its outline first, else by the records.
-
-    The outline decides when either holds the other's point: the West Bank
-    (a territory) holds the Jenin governorate's point, though by the records
-    a territory would be finer than a province, and the two must not drop
-    each other.
-    """
-    if _holds(place, other):
-        return True
-    if _holds(other, place):
-        return False
-    return _finer(other, place)
-
-
 def _sentence_words(tokens: Sequence[Token]) -> set[str]:
     """The lemmas, forms and two-word forms of a sentence's tokens."""
     lowers = [t.lower_ for t in tokens]
@@ -627,7 +346,7 @@ def detect_events(
     text = doc_text(doc)
     sentences = list(doc.sents)
     starts = [s.start for s in sentences]
-    by_sentence: dict[int, list[_Candidate]] = {}
+    by_sentence: dict[int, list[PlaceInSentence]] = {}
     for item in resolved:
         mention = item.mention
         if mention.kind is MentionKind.DEMONYM:
@@ -637,7 +356,7 @@ def detect_events(
             continue
         number = bisect.bisect_right(starts, span.start) - 1
         tokens = frozenset(range(span.start, span.end))
-        by_sentence.setdefault(number, []).append(_Candidate(item, span.root, tokens))
+        by_sentence.setdefault(number, []).append(PlaceInSentence(item, span.root, tokens))
     events: list[ReportedEvent] = []
     previous: list[tuple[int, list[EventLocation]]] = []  # (sentence number, its places)
     for number, sentence in enumerate(sentences):
@@ -664,26 +383,26 @@ def detect_events(
             verb = _support_verb(token, layer_id, typed)
             trigger_tokens = frozenset({token.i} | ({verb.i} if verb is not None else set()))
             taken |= trigger_tokens
-            located: list[tuple[_Candidate, Attachment]] = []
+            located: list[tuple[PlaceInSentence, Attachment]] = []
             other_kinds = frozenset(
                 i for i in trigger_words if (kind := typed(doc[i])) and kind[1] != layer_id
             )  # the sentence's words for events of other layers
             for cand in candidates:
                 if cand.tokens & trigger_tokens:
                     continue
-                owned = _modifies_a_thing(cand, doc, trigger_tokens)
+                owned = modifies_a_thing(cand, doc, trigger_tokens)
                 verdict = (
                     Refusal("owner")
                     if owned
                     else Refusal("actor")
-                    if _names_the_party(cand, doc, trigger_words | trigger_tokens)
+                    if names_the_party(cand, doc, trigger_words | trigger_tokens)
                     else Refusal("context")
-                    if _qualifies_another(
+                    if qualifies_another(
                         cand, doc, place_ends, place_starts, topical=event_type.topical
                     )
                     else _attachment_of(
                         cand,
-                        _capital_named(cand, doc, place_ends),
+                        capital_named(cand, doc, place_ends),
                         trigger_tokens,
                         event_type,
                         place_tokens=place_tokens,
@@ -723,7 +442,7 @@ def detect_events(
                         )
                 if isinstance(verdict, Attachment):
                     located.append((cand, verdict))
-            located = _most_specific(located)
+            located = most_specific(located)
             locations = [
                 EventLocation(
                     cand.item.mention.start,
