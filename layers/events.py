@@ -371,6 +371,9 @@ def detect_events(
         trigger_words = frozenset(
             t.i for t in words_of if t.i not in place_tokens and typed(t) is not None
         )
+        # What the words say of each place, whatever the trigger: once per sentence.
+        capitals = [capital_named(c, doc, place_ends) for c in candidates]
+        contexts: dict[bool, list[bool]] = {}
         for token in words_of:
             if token.i in taken or token.i in place_tokens:
                 continue
@@ -387,29 +390,36 @@ def detect_events(
             other_kinds = frozenset(
                 i for i in trigger_words if (kind := typed(doc[i])) and kind[1] != layer_id
             )  # the sentence's words for events of other layers
-            for cand in candidates:
+            event_words = trigger_words | trigger_tokens
+            topical = event_type.topical
+            if topical not in contexts:
+                contexts[topical] = [
+                    qualifies_another(c, doc, place_ends, place_starts, topical=topical)
+                    for c in candidates
+                ]
+            for cand, named, in_context in zip(
+                candidates, capitals, contexts[topical], strict=True
+            ):
                 if cand.tokens & trigger_tokens:
                     continue
                 owned = modifies_a_thing(cand, doc, trigger_tokens)
-                verdict = (
-                    Refusal("owner")
-                    if owned
-                    else Refusal("actor")
-                    if names_the_party(cand, doc, trigger_words | trigger_tokens)
-                    else Refusal("context")
-                    if qualifies_another(
-                        cand, doc, place_ends, place_starts, topical=event_type.topical
-                    )
-                    else _attachment_of(
+                verdict: Attachment | Refusal
+                if owned:
+                    verdict = Refusal("owner")
+                elif names_the_party(cand, doc, event_words):
+                    verdict = Refusal("actor")
+                elif in_context:
+                    verdict = Refusal("context")
+                else:
+                    verdict = _attachment_of(
                         cand,
-                        capital_named(cand, doc, place_ends),
+                        named,
                         trigger_tokens,
                         event_type,
                         place_tokens=place_tokens,
                         also_triggers=trigger_words,
                         other_kinds=other_kinds,
                     )
-                )
                 vetoed = isinstance(verdict, Refusal) and verdict.reason in VETOES
                 if (model is not None or on_pair is not None) and not vetoed:
                     place = cand.item.place
