@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from layers.roles import TOPIC, TOPICAL_TOO
 from layers.types import EventType, LayerDefinition
 
 __all__ = ["TypeIndex", "match_type", "trigger_keys"]
@@ -100,7 +101,7 @@ def trigger_keys(token: Token) -> set[str]:
     doc = token.doc
     before = _preposition_before(token)
     if before is not None:
-        keys.add(f"{before} {lemma}")
+        keys.add(f"{before.lower_} {lemma}")
     if token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
         keys.add(f"{token.lower_}-{doc[token.i + 2].lower_}")
     tag = "verb" if verb is not None else _POS_TAG.get(token.pos_)
@@ -142,7 +143,7 @@ class TypeIndex:
 _PHRASE_FILLER = frozenset({"DET", "ADJ", "ADV", "NUM", "PRON"})
 
 
-def _preposition_before(token: Token) -> str | None:
+def _preposition_before(token: Token) -> Token | None:
     """The preposition that opens a noun's phrase as written ("amid faltering talks").
 
     The parse can misattach it (reading "faltering" as the verb that "talks"
@@ -156,7 +157,7 @@ def _preposition_before(token: Token) -> str | None:
     while i >= 0 and i >= token.i - 4:
         word = doc[i]
         if word.pos_ == "ADP":
-            return word.lower_
+            return word
         if word.pos_ not in _PHRASE_FILLER and word.tag_ not in ("VBG", "VBN"):
             return None
         i -= 1
@@ -212,9 +213,6 @@ _TALK_WORDS = frozenset(
 ceasefire", "a vote on the offensive"."""
 
 
-_TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
-
-
 def _talked_about(token: Token) -> bool:
     """Whether the event noun is only the topic of talks ("talks on a ceasefire")."""
     if token.pos_ not in ("NOUN", "PROPN"):
@@ -224,13 +222,9 @@ def _talked_about(token: Token) -> bool:
         return head.lemma_.lower() in ("discuss", "negotiate", "debate", "propose")
     # The preposition as written: the parse often hangs "on X" on the verb.
     before = _preposition_before(token)
-    if before not in _TOPIC_PREPOSITIONS:
+    if before is None or before.lower_ not in TOPIC | TOPICAL_TOO or before.i == 0:
         return False
-    doc = token.doc
-    i = token.i - 1
-    while i > 0 and doc[i].lower_ != before:
-        i -= 1
-    return i > 0 and doc[i - 1].lemma_.lower() in _TALK_WORDS
+    return token.doc[before.i - 1].lemma_.lower() in _TALK_WORDS
 
 
 def _asked_for(token: Token) -> bool:
