@@ -157,8 +157,10 @@ def main(gold_path: str) -> None:
     (threshold, accept_threshold, clause_threshold), _ = max(tried, key=lambda item: item[1]["f1"])
     # Then how far outside the trigger's phrase the scorer may reach, the others fixed.
     reached = [
-        (reach, run(LocationModel(weights, *best_three, reach), 0))
-        for best_three in [(threshold, accept_threshold, clause_threshold)]
+        (
+            reach,
+            run(LocationModel(weights, threshold, accept_threshold, clause_threshold, reach), 0),
+        )
         for reach in (0.5, 0.6, 0.7, 0.8, 1.0)
         if reach >= accept_threshold or reach == 1.0
     ]
