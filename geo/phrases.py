@@ -128,6 +128,15 @@ _AFTER: tuple[tuple[re.Pattern[str], AreaKind], ...] = tuple(
 _TERRITORIAL = re.compile(r"\bterritorial\b", re.IGNORECASE)
 _OFF_BEFORE = re.compile(rf"\b(?:off|over\s+the\s+sea\s+off)\s+{_THE}$", re.IGNORECASE)
 _LEADING_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_KIND_AFTER = re.compile(
+    r"^\s+(?:city|town|village|capital|port|district|neighbou?rhood|suburb|camp|settlement"
+    r"|province|region|governorate|state|county|borough|municipality|resort|enclave)\b"
+)
+"""A lower-case kind of place right after the anchor: "near the West Bank city of
+Hebron" is near Hebron, and the anchor only says where Hebron lies."""
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
+"""A capitalised word just before a phrase: "the Sayyida Zeinab suburb of Damascus"
+names a suburb; it is not the suburbs of Damascus at large."""
 
 
 def _distance_km(match: re.Match[str]) -> float | None:
@@ -170,10 +179,15 @@ def find_phrase(
                 kind = AreaKind.OFFSHORE
         distance = TERRITORIAL_SEA_KM if _TERRITORIAL.search(found.group(0)) else None
         return PhraseMatch(start, end, AreaSpec(kind, distance))
+    describes = _KIND_AFTER.match(after) is not None
     for pattern, kind in _BEFORE:
         found = pattern.search(before)
         if not found:
             continue
+        if describes or (
+            kind is AreaKind.VICINITY and _NAME_BEFORE.search(before[: found.start()])
+        ):
+            return None
         distance = _distance_km(found)
         if distance is None and _TERRITORIAL.search(found.group(0)):
             distance = TERRITORIAL_SEA_KM

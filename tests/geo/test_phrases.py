@@ -98,3 +98,22 @@ def test_a_bare_direction_is_an_offset_without_distance():
 )
 def test_plain_mentions_are_not_phrases(sentence, anchor):
     assert _phrase(sentence, anchor) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor"),
+    [
+        # "near" is said of the town the kind names, not of the territory before it
+        ("Troops shot two men near the West Bank city of Jenin.", "West Bank"),
+        ("Shells fell outside the Syrian town of Saraqib.", "Syrian"),
+        # a named suburb of a city is not the city's suburbs at large
+        ("A bomb exploded in the Sayyida Zeinab suburb of Damascus.", "Damascus"),
+    ],
+)
+def test_a_place_that_only_describes_another_takes_no_phrase(sentence, anchor):
+    assert _phrase(sentence, anchor) is None
+
+
+def test_the_suburbs_of_a_city_are_still_its_vicinity():
+    phrase, spec = _phrase("Shelling hit the suburbs of Damascus.", "Damascus")
+    assert phrase == "suburbs of Damascus" and spec.kind is AreaKind.VICINITY
