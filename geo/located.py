@@ -1,8 +1,9 @@
 """Names no gazetteer holds, placed where the text puts them.
 
 "near the village of Plauru in Romania", "Tabqa, a town near Raqqa", "the
-hamlet of Velmora outside Izmail": the wording says the name is a place
-(:mod:`geo.place_frames`) and the words right after it say where. Such a
+hamlet of Velmora outside Izmail", "the Zuhour district of Mosul": the
+wording says the name is a place (:mod:`geo.place_frames`) and the words
+right after it say where. Such a
 name is placed at the place named there, with a radius that honestly covers
 it (the whole country, the province, or a town's surroundings), as a point:
 never as the country's outline, so an event layer never shows a whole
@@ -34,7 +35,8 @@ _REGION_RADIUS_KM = 100.0
 #: ", a village in", "outside", "in northern", "north of", "(", ",".
 _BETWEEN = re.compile(
     r"^\s*(?:[,(]\s*)?"
-    r"(?:(?:an?|the)\s+(?:small\s+|remote\s+)?(?:village|town|hamlet|settlement|locality)\s+)?"
+    r"(?:(?:an?|the)\s+(?:small\s+|remote\s+)?(?:village|town|hamlet|settlement|locality)\s+"
+    r"|(?:district|neighbou?rhood|suburb|quarter|area|camp)\s+(?:of\s+)?)?"
     r"(?:in|near|outside|close to|not far from|(?:north|south|east|west)(?:-?(?:east|west))?"
     r"(?:ern)?\s+of|in\s+(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
     r"(?:\s+of)?)?"

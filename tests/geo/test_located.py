@@ -28,6 +28,15 @@ def test_a_village_near_a_town_is_near_that_town(resolve):
     assert (village.lat, village.lon) == (kharkiv.lat, kharkiv.lon)
 
 
+@pytest.mark.parametrize("kind", ["district", "neighbourhood", "suburb"])
+def test_a_named_part_of_a_city_is_near_that_city(resolve, kind):
+    results = resolve(f"A bomb exploded in the Zorvanek {kind} of Kharkiv on Monday.")
+    part = _place(results, "Zorvanek")
+    kharkiv = _place(results, "Kharkiv")
+    assert part.feature == LOCATED_FEATURE and part.precision is Precision.NEAR
+    assert (part.lat, part.lon) == (kharkiv.lat, kharkiv.lon)
+
+
 @pytest.mark.parametrize(
     "text",
     [
