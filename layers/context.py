@@ -201,8 +201,12 @@ def qualifies_another(
     if doc[previous].lower_ in _NAMED_KINDS_AFTER and previous > 0:
         name = doc[previous - 1]
         if word == "of":
-            # "the Mohammad Agha district of Logar province": an area holds the district
-            return (_names_an_area(cand, doc) or parted) and qualified(name.i)
+            # "the Mohammad Agha district of Logar province": an area holds the district;
+            # "the Zuhour district of Mosul": a city holds one it could not place
+            # ("the Baghdad district of Karrada" names Karrada, the district)
+            holder = before.get(name.i)
+            wider = holder is not None and _holds_unplaced(cand, holder)
+            return (_names_an_area(cand, doc) or parted or wider) and qualified(name.i)
         if word in _WITHIN_WORDS:
             # "Michika town in Adamawa state"; the name need not have been recognised
             unrecognised = name.pos_ == "PROPN" and name.is_title and name.i not in before
@@ -210,6 +214,17 @@ def qualifies_another(
     if word in _WITHIN_WORDS:
         return qualified(previous)  # "Kulgam Chowk in Anantnag"
     return False
+
+
+def _holds_unplaced(wider: PlaceInSentence, named: PlaceInSentence) -> bool:
+    """Whether ``wider`` holds ``named``: by outline or records, or ``named`` did not resolve.
+
+    A name the gazetteer does not know, written as a kind of place of a name
+    it knows ("the Zuhour district of Mosul"), is the smaller of the two.
+    """
+    if wider.item.place is None:
+        return False
+    return named.item.place is None or _wider(wider.item.place, named.item.place)
 
 
 def capital_named(
@@ -322,6 +337,12 @@ def _wider(place: Place | None, other: Place | None) -> bool:
     a territory would be finer than a province, and the two must not drop
     each other.
     """
+    if (
+        place is not None
+        and other is not None
+        and other.gazetteer_id.startswith(f"{place.gazetteer_id}~in:")
+    ):
+        return True  # a name the text placed in this one (geo.located)
     if _holds(place, other):
         return True
     if _holds(other, place):

@@ -373,7 +373,7 @@ def detect_events(
         )
         # What the words say of each place, whatever the trigger: once per sentence.
         capitals = [capital_named(c, doc, place_ends) for c in candidates]
-        contexts: dict[bool, list[bool]] = {}
+        contexts: dict[bool, tuple[list[bool], frozenset[int]]] = {}
         for token in words_of:
             if token.i in taken or token.i in place_tokens:
                 continue
@@ -393,13 +393,17 @@ def detect_events(
             event_words = trigger_words | trigger_tokens
             topical = event_type.topical
             if topical not in contexts:
-                contexts[topical] = [
+                flags = [
                     qualifies_another(c, doc, place_ends, place_starts, topical=topical)
                     for c in candidates
                 ]
-            for cand, named, in_context in zip(
-                candidates, capitals, contexts[topical], strict=True
-            ):
+                # A place that only says where another lies is not in that one's way.
+                held = frozenset(
+                    i for c, flag in zip(candidates, flags, strict=True) if flag for i in c.tokens
+                )
+                contexts[topical] = (flags, held)
+            in_contexts, context_tokens = contexts[topical]
+            for cand, named, in_context in zip(candidates, capitals, in_contexts, strict=True):
                 if cand.tokens & trigger_tokens:
                     continue
                 owned = modifies_a_thing(cand, doc, trigger_tokens)
@@ -416,7 +420,7 @@ def detect_events(
                         named,
                         trigger_tokens,
                         event_type,
-                        place_tokens=place_tokens,
+                        place_tokens=place_tokens - context_tokens,
                         also_triggers=trigger_words,
                         other_kinds=other_kinds,
                     )

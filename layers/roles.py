@@ -326,8 +326,10 @@ def attachment(
         if head.i == token.i:  # the root (spaCy makes a new Token per .head)
             return Refusal("unreached")
         dep = token.dep_
-        if head.i in other_places and dep != "conj":
-            return Refusal("context")  # qualifies another place: "Sanaa, the capital of Yemen"
+        if head.i in other_places and dep != "conj" and head.pos_ != "ADP":
+            # qualifies another place: "Sanaa, the capital of Yemen". Not a preposition a
+            # vicinity mention took in: "near the West Bank city of Hebron" names Hebron.
+            return Refusal("context")
         if dep == "conj":
             if token.i in other_kinds and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in token.children
