@@ -43,6 +43,24 @@ _NAMED = frozenset({"ORG", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
 _POS_TAG = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
 
 
+_AUXILIARIES = frozenset(
+    {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might",
+     "must", "ought", "need", "dare", "get", "'s", "'ve", "'d", "'ll", "'re", "'m"}
+)  # fmt: skip
+"""Lemmas that are auxiliaries; another word the tagger calls one is misread."""
+
+
+def _part_of_speech(token: Token) -> str:
+    """The token's coarse tag, a noun where the small tagger read one as an auxiliary.
+
+    "Russian shelling hit a village": the small model tags "shelling" AUX,
+    as if it were "was" before "hit"; no auxiliary is spelled so.
+    """
+    if token.pos_ == "AUX" and token.lemma_.lower() not in _AUXILIARIES:
+        return "NOUN"
+    return token.pos_
+
+
 _MISREAD_VERBS = {"shot": "shoot"}
 """Past forms the small tagger often reads as nouns ("gunmen shot and injured a
 doctor", "police shot at a car"), with their verb's lemma."""
@@ -104,7 +122,7 @@ def trigger_keys(token: Token) -> set[str]:
         keys.add(f"{before.lower_} {lemma}")
     if token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
         keys.add(f"{token.lower_}-{doc[token.i + 2].lower_}")
-    tag = "verb" if verb is not None else _POS_TAG.get(token.pos_)
+    tag = "verb" if verb is not None else _POS_TAG.get(_part_of_speech(token))
     if tag is not None:
         keys |= {f"{lemma}/{tag}", f"{token.lower_}/{tag}"}
     return keys
@@ -257,7 +275,9 @@ def match_type(
     braced for ("called for talks"). ``sentence_words`` (the sentence's
     lemmas and forms) may be given as a function, called only when needed.
     """
-    if token.pos_ not in _TRIGGER_POS or (token.is_stop and token.lower_ not in index.triggers):
+    if _part_of_speech(token) not in _TRIGGER_POS or (
+        token.is_stop and token.lower_ not in index.triggers
+    ):
         return None
     if token.ent_type_ in _NAMED:
         return None  # "the Government of National Accord", "Operation Desert Storm"

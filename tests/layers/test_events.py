@@ -517,6 +517,55 @@ def test_a_territory_and_a_province_in_it_do_not_drop_each_other(nlp, layers):
     assert _where(events, text)["attack"] == {"Jenin"}
 
 
+_MOSUL = Place("t:mos", "Mosul", "IQ", "city", Point(43.13, 36.34), 36.34, 43.13, Precision.EXACT)
+
+
+@pytest.mark.parametrize(
+    ("text", "site", "city"),
+    [
+        # the district the gazetteer does not know is the smaller of the two
+        ("A car bomb exploded in the Zuhour district of Mosul on Friday.", "Zuhour", "Mosul"),
+        ("Gunmen raided homes in the Zuhour neighbourhood of Mosul.", "Zuhour", "Mosul"),
+        # written the other way round, the name after "of" is the district
+        ("A car bomb exploded in the Mosul district of Zuhour on Friday.", "Zuhour", "Mosul"),
+    ],
+)
+def test_a_district_of_a_city_is_the_site_and_the_city_its_context(nlp, layers, text, site, city):
+    events = _events(nlp, layers, text, sorted((site, city), key=text.index), {"Mosul": _MOSUL})
+    placed = set().union(*_where(events, text).values())
+    assert site in placed
+    assert city not in placed
+
+
+def test_a_vicinity_phrase_before_a_kind_of_place_does_not_hide_the_named_town(nlp, layers):
+    """ "near the West Bank city of Hebron": the phrase's preposition is no place."""
+    text = "Soldiers shot dead two men near the West Bank city of Hebron."
+    start = text.index("near")
+    end = text.index(" city")
+    phrase = Mention(
+        start, end, text[start:end], MentionKind.PHRASE, "West Bank", text.index("West"), end
+    )
+    hebron = _mention(text, "Hebron")
+    events = detect_events(
+        nlp(text), [Resolved(phrase, None), Resolved(hebron, None)], layers=layers
+    )
+    assert "Hebron" in set().union(*_where(events, text).values())
+
+
+def test_an_event_noun_the_tagger_reads_as_an_auxiliary_is_still_found(nlp, layers):
+    """The small model tags "shelling" AUX before "hit"; no auxiliary is spelled so."""
+    text = "Russian shelling hit a village near Zorvanek on Monday."
+    events = _events(nlp, layers, text, ["Zorvanek"])
+    shelling = [e for e in events if e.trigger == "shelling"]
+    assert shelling and shelling[0].layer == "strike_sites"
+
+
+def test_a_weapon_named_by_its_fire_makes_hit_a_strike(nlp, layers):
+    text = "Heavy shelling hit a market in Zorvanek on Monday."
+    events = _events(nlp, layers, text, ["Zorvanek"])
+    assert any(e.trigger == "hit" and e.type == "strike" for e in events)
+
+
 def test_there_links_to_the_previous_sentence_with_lower_confidence(nlp, layers):
     text = "Warplanes bombed Idlib on Monday. Dozens were killed there."
     events = _events(nlp, layers, text, ["Idlib"])
