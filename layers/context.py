@@ -157,7 +157,7 @@ def qualifies_another(
     if j < len(doc) and doc[j].text == "'s":
         j += 1
     if j + 1 < len(doc) and doc[j].lower_ in _CAPITALS and doc[j].is_lower:
-        j += 2 if doc[j + 1].text == "," else 1
+        j += 2 if doc[j + 1].text == "," or doc[j + 1].lower_ == "of" else 1
         named = after.get(j)
         if named is not None and doc[j].is_title and not _is_country(named.item.place):
             return True  # "the Georgian capital Tbilisi": the capital is the site
@@ -232,11 +232,12 @@ def capital_named(
 ) -> PlaceInSentence | None:
     """The phrase ending in "capital", "city" or "port" that this name names, if any.
 
-    "the Georgian capital Tbilisi", "Congo's capital, Kinshasa": the parse
+    "the Georgian capital Tbilisi", "Congo's capital, Kinshasa", "the
+    Turkish capital of Ankara": the parse
     hangs the name on "capital", so the name takes the phrase's place in it.
     """
     i = min(cand.tokens) - 1
-    if i > 0 and doc[i].text == ",":
+    if i > 0 and (doc[i].text == "," or doc[i].lower_ == "of"):
         i -= 1
     if i < 0 or not doc[i].is_lower or doc[i].lower_ not in _CAPITALS:
         return None

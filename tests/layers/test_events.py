@@ -206,6 +206,13 @@ ROLE_CASES = [
         {"Georgian capital"},
     ),
     (
+        "the capital's name after 'of' is the site",
+        "Two bombs exploded in the Kenyan capital of Nairobi on Saturday.",
+        ["Kenyan capital", "Nairobi"],
+        {"Nairobi"},
+        {"Kenyan capital"},
+    ),
+    (
         "a city whose name ends in City keeps its place before an offset",
         "Two men were shot dead in Legaspi City, 320 km southeast of Manila.",
         ["Legaspi City", "320 km southeast of Manila"],
