@@ -47,7 +47,8 @@ __all__ = [
 
 _NAMED_KINDS_AFTER = frozenset(
     {"town", "village", "city", "district", "neighbourhood", "neighborhood", "area", "camp",
-     "province", "region", "governorate", "suburb", "hamlet", "locality", "quarter", "county"}
+     "province", "region", "governorate", "suburb", "hamlet", "locality", "quarter", "county",
+     "borough", "resort"}
 )  # fmt: skip
 """Kinds of place written after a name ("Michika town", "the Zaynab district")."""
 

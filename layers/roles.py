@@ -94,7 +94,7 @@ PLACE_PARTS = frozenset(
         "desert", "sea", "gulf", "bay", "river", "banks", "bank", "shore", "shores",
         "coastline", "front", "frontline", "sector", "quarter", "downtown", "kilometres",
         "kilometers", "km", "miles", "mile", "direction", "side", "corner", "middle",
-        "all", "much", "most", "half", "rest",
+        "all", "much", "most", "half", "rest", "borough", "resort", "resorts", "hometown",
     }
 )  # fmt: skip
 """Nouns a place name qualifies or that stand for a part of it: "the city of
@@ -108,7 +108,7 @@ _NAMED_KINDS = frozenset(
         "municipality", "locality", "hamlet", "camp", "settlement", "enclave", "island",
         "stronghold", "outpost", "township", "commune", "prefecture", "cities", "towns",
         "villages", "districts", "provinces", "neighbourhoods", "neighborhoods", "camps",
-        "settlements", "islands",
+        "settlements", "islands", "borough", "resort", "resorts", "hometown",
     }
 )  # fmt: skip
 """Lower-case kinds of place that "of X" names ("the town of X" is X), whatever
@@ -143,9 +143,9 @@ modifier is where it is: "a Jerusalem hotel", "a Baghdad restaurant"."""
 COMPASS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
      "northern", "southern", "eastern", "western", "northeastern", "northwestern",
-     "southeastern", "southwestern", "central"}
+     "southeastern", "southwestern", "central", "rural", "greater", "downtown"}
 )  # fmt: skip
-"""Bearings and the adjectives of parts: "south of X", "central Baghdad"."""
+"""Bearings and the adjectives of parts: "south of X", "central Baghdad", "rural Damascus"."""
 
 
 AREA_WORDS = frozenset(

@@ -213,6 +213,20 @@ ROLE_CASES = [
         {"Kenyan capital"},
     ),
     (
+        "a resort named after its kind is the site, the sea before it context",
+        "Militants detonated bombs in the Red Sea resort of Marsa Tala.",
+        ["Red Sea", "Marsa Tala"],
+        {"Marsa Tala"},
+        {"Red Sea"},
+    ),
+    (
+        "the countryside of a city, written as 'rural', holds the region",
+        "Troops launched an assault in the Wadi Barada region of rural Damascus.",
+        ["Wadi Barada", "Damascus"],
+        {"Wadi Barada"},
+        {"Damascus"},
+    ),
+    (
         "a city whose name ends in City keeps its place before an offset",
         "Two men were shot dead in Legaspi City, 320 km southeast of Manila.",
         ["Legaspi City", "320 km southeast of Manila"],
