@@ -38,6 +38,7 @@ from layers.roles import (
 __all__ = [
     "PlaceInSentence",
     "capital_named",
+    "listed_after",
     "modifies_a_thing",
     "most_specific",
     "names_the_party",
@@ -226,6 +227,32 @@ def _holds_unplaced(wider: PlaceInSentence, named: PlaceInSentence) -> bool:
     if wider.item.place is None:
         return False
     return named.item.place is None or _wider(wider.item.place, named.item.place)
+
+
+def listed_after(
+    cand: PlaceInSentence, doc: Doc, by_token: dict[int, PlaceInSentence]
+) -> PlaceInSentence | None:
+    """The place before this one in a list the parse read as appositions, if any.
+
+    "Warships patrol the Red Sea, the Gulf of Aden and the Arabian Sea": the
+    small parser often hangs each name on the first as an apposition, which
+    would make it say where the first lies. A name that does ("Gao, Mali",
+    "Springfield, Illinois": a country, a province, or a place that holds
+    the first) is left to the roles.
+    """
+    first, appositive = cand, False
+    seen = {id(cand)}
+    while first.root.dep_ in ("appos", "conj"):
+        head = by_token.get(first.root.head.i)
+        if head is None or id(head) in seen:
+            break
+        if first.root.dep_ == "appos":
+            if _names_an_area(first, doc) or _holds_unplaced(first, head):
+                break
+            appositive = True
+        first = head  # back along the list to its first name
+        seen.add(id(head))
+    return first if appositive else None
 
 
 def capital_named(

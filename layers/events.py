@@ -39,6 +39,7 @@ from geo.types import MentionKind, Resolved
 from layers.context import (
     PlaceInSentence,
     capital_named,
+    listed_after,
     modifies_a_thing,
     most_specific,
     names_the_party,
@@ -372,7 +373,10 @@ def detect_events(
             t.i for t in words_of if t.i not in place_tokens and typed(t) is not None
         )
         # What the words say of each place, whatever the trigger: once per sentence.
-        capitals = [capital_named(c, doc, place_ends) for c in candidates]
+        by_token = {i: c for c in candidates for i in c.tokens}
+        capitals = [
+            capital_named(c, doc, place_ends) or listed_after(c, doc, by_token) for c in candidates
+        ]
         contexts: dict[bool, tuple[list[bool], frozenset[int]]] = {}
         for token in words_of:
             if token.i in taken or token.i in place_tokens:

@@ -573,6 +573,24 @@ def test_a_vicinity_phrase_before_a_kind_of_place_does_not_hide_the_named_town(n
     assert "Hebron" in set().union(*_where(events, text).values())
 
 
+def test_a_list_the_parser_reads_as_appositions_is_still_a_list(nlp, layers):
+    text = (
+        "Warships will patrol the Red Sea, the Gulf of Aden, the Arabian Sea and the Persian Gulf."
+    )
+    names = ["Red Sea", "Gulf of Aden", "Arabian Sea", "Persian Gulf"]
+    events = _events(nlp, layers, text, names)
+    assert set(names) <= set().union(*_where(events, text).values())
+
+
+def test_a_country_after_a_comma_still_only_says_where_the_town_lies(nlp, layers):
+    mali = Place("t:ml", "Mali", "ML", "country", box(-12, 10, 4, 25), 17.6, -4.0,
+                 Precision.COUNTRY)  # fmt: skip
+    gao = Place("t:gao", "Gao", "ML", "city", Point(-0.04, 16.27), 16.27, -0.04, Precision.EXACT)
+    text = "Gunmen attacked a market in Gao, Mali, on Sunday."
+    events = _events(nlp, layers, text, ["Gao", "Mali"], {"Gao": gao, "Mali": mali})
+    assert _where(events, text)["attack"] == {"Gao"}
+
+
 def test_an_event_noun_the_tagger_reads_as_an_auxiliary_is_still_found(nlp, layers):
     """The small model tags "shelling" AUX before "hit"; no auxiliary is spelled so."""
     text = "Russian shelling hit a village near Zorvanek on Monday."
