@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from geo.nlp import doc_text
-from geo.types import MentionKind, Resolved
+from geo.types import MentionKind, Precision, Resolved
 from layers.context import (
     PlaceInSentence,
     capital_named,
@@ -219,6 +219,7 @@ def _attachment_of(
     root, others = cand.root, place_tokens - cand.tokens
     if named is not None:
         root, others = named.root, others - named.tokens
+    place = (named or cand).item.place
     return attachment(
         root,
         triggers,
@@ -226,6 +227,9 @@ def _attachment_of(
         other_places=others,
         also_triggers=also_triggers,
         other_kinds=other_kinds,
+        town=place is not None
+        and place.precision is not Precision.COUNTRY
+        and place.feature not in ("country", "admin1"),
     )
 
 

@@ -302,6 +302,7 @@ def attachment(
     other_places: frozenset[int],
     also_triggers: frozenset[int] = frozenset(),
     other_kinds: frozenset[int] = frozenset(),
+    town: bool = False,
 ) -> Attachment | Refusal:
     """How the mention whose syntactic root is ``root`` attaches to the trigger.
 
@@ -312,7 +313,10 @@ def attachment(
     ``other_kinds`` those of them that report another kind of event (another
     layer): a conjoined clause of its own that reports one keeps its place
     ("struck Gaza, and troops raided X"), one of the same kind shares it
-    ("two were killed and four others wounded in X").
+    ("two were killed and four others wounded in X"). ``town`` says the
+    mention is a town or a site, not a country or a province: what a town
+    "has" is mostly a part of it ("Baghdad's largest slum", "Tbilisi's main
+    avenue"), where what a country has is its own ("Russia's drone").
     A :class:`Refusal` says why the mention is not where the event happened.
     """
     roles = set(event_type.roles) if event_type.roles else _DEFAULT_ROLES
@@ -340,7 +344,10 @@ def attachment(
         if dep in ("poss", "amod") and role is None:
             if head.i in triggers:
                 return Refusal("actor")  # "Israel's attack", "Israeli strikes"
-            if head.lower_ in PLACE_PARTS or (dep == "poss" and head.lemma_.lower() in _SITES):
+            owned = head.lower_ in OWNED_THINGS or head.lemma_.lower() in OWNED_THINGS
+            if head.lower_ in PLACE_PARTS or (
+                dep == "poss" and (head.lemma_.lower() in _SITES or (town and not owned))
+            ):
                 if any(
                     c.i in other_places for c in head.children if c.i != token.i
                 ) or _of_another_place(head, other_places):

@@ -514,6 +514,25 @@ def test_a_city_before_an_event_noun_is_the_site(nlp, layers):
     assert "Aleppo" in _where(events, text)["air_strike"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jets bombed Aleppo's largest slum overnight.",
+        "Soldiers patrolled Aleppo's main avenue on Friday.",
+    ],
+)
+def test_what_a_town_has_is_mostly_a_part_of_it(nlp, layers, text):
+    events = _events(nlp, layers, text, ["Aleppo"], {"Aleppo": _ALEPPO})
+    assert "Aleppo" in set().union(*_where(events, text).values())
+
+
+def test_what_a_country_has_is_its_own(nlp, layers):
+    text = "The United States' drones struck a convoy near Baaj."
+    events = _events(nlp, layers, text, ["United States", "Baaj"], {"United States": _US})
+    placed = set().union(*_where(events, text).values())
+    assert "United States" not in placed and "Baaj" in placed
+
+
 def test_a_country_is_not_qualified_by_a_city_in_another(nlp, layers):
     """ "The embassies of Spain in La Paz": La Paz is no part of Spain."""
     spain = Place("t:es", "Spain", "ES", "country", box(-9, 36, 3, 43.8), 40.0, -4.0,
