@@ -218,8 +218,12 @@ def _attachment_of(
     """How the mention attaches to the trigger, through the capital phrase it names if any."""
     root, others = cand.root, place_tokens - cand.tokens
     if named is not None:
-        root, others = named.root, others - named.tokens
-    place = (named or cand).item.place
+        others -= named.tokens
+        if not cand.root.is_ancestor(named.root):
+            # "the Georgian capital Tbilisi" hung on "capital": the name takes the
+            # phrase's place; "Yemen's capital Sanaa" hung on Sanaa needs no help
+            root = named.root
+    place = (cand if root is cand.root else named or cand).item.place
     return attachment(
         root,
         triggers,

@@ -213,6 +213,13 @@ ROLE_CASES = [
         {"Kenyan capital"},
     ),
     (
+        "a capital the parse hangs on its name",
+        "A car bomb exploded outside a college in Kenya's capital Nairobi on Wednesday.",
+        ["Kenya", "Nairobi"],
+        {"Nairobi"},
+        {"Kenya"},
+    ),
+    (
         "a resort named after its kind is the site, the sea before it context",
         "Militants detonated bombs in the Red Sea resort of Marsa Tala.",
         ["Red Sea", "Marsa Tala"],
