@@ -191,6 +191,26 @@ _ROLE_CONFIDENCE = {
 _VIA_OBJECT = 0.9
 
 
+_AIMS = frozenset(
+    {"capture", "recapture", "take", "retake", "seize", "storm", "recover", "regain",
+     "liberate", "reclaim", "target"}
+)  # fmt: skip
+"""Verbs that say what an assault went for: "launched an offensive to capture
+X", "an assault that targeted X", "raids targeting X". The place they take is
+where the assault was."""
+
+
+def _says_the_aim(clause: Token, dep: str) -> bool:
+    """Whether a clause under the trigger only says what it went for (see :data:`_AIMS`)."""
+    if clause.lemma_.lower() not in _AIMS:
+        return False
+    if dep in ("relcl", "acl"):
+        return True  # "an assault that targeted X", "strikes targeting X"
+    return dep in ("advcl", "xcomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )  # "launched an offensive to capture X"
+
+
 _VIA_SUBJECT = 0.8
 
 
@@ -416,6 +436,10 @@ def attachment(
             and any(opens_when_clause(c) for c in token.children)
         ):
             confidence *= _VIA_SUBJECT  # "were killed when a bomb exploded in X"
+            token = head
+            continue
+        if dep in CLAUSE_DEPS and _says_the_aim(token, dep):
+            confidence *= _VIA_OBJECT
             token = head
             continue
         if dep in CLAUSE_DEPS:

@@ -618,6 +618,19 @@ def test_a_country_after_a_comma_still_only_says_where_the_town_lies(nlp, layers
     assert _where(events, text)["attack"] == {"Gao"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government forces launched an offensive to recapture Zorvanek on Friday.",
+        "Rebels launched a joint assault that targeted army posts in Zorvanek.",
+    ],
+)
+def test_what_an_assault_went_for_is_where_it_was(nlp, layers, text):
+    events = _events(nlp, layers, text, ["Zorvanek"])
+    launched = [e for e in events if e.trigger == "launched"]
+    assert launched and {text[loc.start : loc.end] for loc in launched[0].locations} == {"Zorvanek"}
+
+
 def test_an_event_noun_the_tagger_reads_as_an_auxiliary_is_still_found(nlp, layers):
     """The small model tags "shelling" AUX before "hit"; no auxiliary is spelled so."""
     text = "Russian shelling hit a village near Zorvanek on Monday."
