@@ -49,7 +49,7 @@ __all__ = [
 _NAMED_KINDS_AFTER = frozenset(
     {"town", "village", "city", "district", "neighbourhood", "neighborhood", "area", "camp",
      "province", "region", "governorate", "suburb", "hamlet", "locality", "quarter", "county",
-     "borough", "resort"}
+     "borough", "resort", "township"}
 )  # fmt: skip
 """Kinds of place written after a name ("Michika town", "the Zaynab district")."""
 
@@ -172,7 +172,9 @@ def qualifies_another(
         if qualified(j):
             return True
     i = first - 1
-    if i >= 0 and doc[i].lower_ == "the":
+    if doc[first].lower_ in _WITHIN_WORDS:
+        i = first  # a vicinity that took its word in: "Jokela, near Helsinki"
+    elif i >= 0 and doc[i].lower_ == "the":
         i -= 1
     if i < 1:
         return False
@@ -214,6 +216,8 @@ def qualifies_another(
             unrecognised = name.pos_ == "PROPN" and name.is_title and name.i not in before
             return qualified(name.i) or unrecognised
     if word in _WITHIN_WORDS:
+        if doc[previous].text == "," and previous > 0:
+            previous -= 1  # "Jokela, near Helsinki"
         return qualified(previous)  # "Kulgam Chowk in Anantnag"
     return False
 

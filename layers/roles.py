@@ -95,6 +95,7 @@ PLACE_PARTS = frozenset(
         "coastline", "front", "frontline", "sector", "quarter", "downtown", "kilometres",
         "kilometers", "km", "miles", "mile", "direction", "side", "corner", "middle",
         "all", "much", "most", "half", "rest", "borough", "resort", "resorts", "hometown",
+        "township", "townships",
     }
 )  # fmt: skip
 """Nouns a place name qualifies or that stand for a part of it: "the city of
@@ -108,7 +109,7 @@ _NAMED_KINDS = frozenset(
         "municipality", "locality", "hamlet", "camp", "settlement", "enclave", "island",
         "stronghold", "outpost", "township", "commune", "prefecture", "cities", "towns",
         "villages", "districts", "provinces", "neighbourhoods", "neighborhoods", "camps",
-        "settlements", "islands", "borough", "resort", "resorts", "hometown",
+        "settlements", "islands", "borough", "resort", "resorts", "hometown", "townships",
     }
 )  # fmt: skip
 """Lower-case kinds of place that "of X" names ("the town of X" is X), whatever

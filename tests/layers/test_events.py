@@ -600,6 +600,18 @@ def test_a_vicinity_phrase_before_a_kind_of_place_does_not_hide_the_named_town(n
     assert "Hebron" in set().union(*_where(events, text).values())
 
 
+@pytest.mark.parametrize("as_phrase", [False, True])
+def test_a_town_after_a_comma_and_near_only_says_where_the_site_lies(nlp, layers, as_phrase):
+    text = "Gunmen killed two farmers in Zorvanek, near Kharbin, on Sunday."
+    start = text.index("near" if as_phrase else "Kharbin")
+    end = text.index(", on")
+    near = Mention(start, end, text[start:end], MentionKind.PHRASE, "Kharbin",
+                   text.index("Kharbin"), end)  # fmt: skip
+    resolved = [Resolved(_mention(text, "Zorvanek"), None), Resolved(near, None)]
+    events = detect_events(nlp(text), resolved, layers=layers)
+    assert _where(events, text)["killing"] == {"Zorvanek"}
+
+
 def test_a_list_the_parser_reads_as_appositions_is_still_a_list(nlp, layers):
     text = (
         "Warships will patrol the Red Sea, the Gulf of Aden, the Arabian Sea and the Persian Gulf."
