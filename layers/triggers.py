@@ -258,6 +258,23 @@ def _asked_for(token: Token) -> bool:
     )
 
 
+def _denied(token: Token) -> bool:
+    """Whether the text says the event did not happen.
+
+    "Grozny has not been captured", "the jets never struck the town", "no
+    strikes hit the city": a negation on the verb, or "no" before the noun.
+    """
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    if token.pos_ in ("NOUN", "PROPN"):
+        return _says_none(token)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and _says_none(c) for c in token.children)
+
+
+def _says_none(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
 def match_type(
     token: Token,
     index: TypeIndex,
@@ -272,7 +289,8 @@ def match_type(
     ``requires`` the sentence met (an attack with missiles is a strike);
     then taxonomy order. Words inside a name ("the Government of National
     Accord") trigger nothing, nor does an event that is only called or
-    braced for ("called for talks"). ``sentence_words`` (the sentence's
+    braced for ("called for talks"), or that the text denies ("was not
+    captured"). ``sentence_words`` (the sentence's
     lemmas and forms) may be given as a function, called only when needed.
     """
     if _part_of_speech(token) not in _TRIGGER_POS or (
@@ -283,8 +301,8 @@ def match_type(
         return None  # "the Government of National Accord", "Operation Desert Storm"
     if index.words and token.lower_ not in index.words and token.lemma_.lower() not in index.words:
         return None  # no key can hold it: most tokens end here, before any key is built
-    if _asked_for(token) or _talked_about(token):
-        return None  # "called for talks", "talks on a ceasefire": none was held or agreed
+    if _asked_for(token) or _talked_about(token) or _denied(token):
+        return None  # "called for talks", "talks on a ceasefire", "was not captured"
     keys = trigger_keys(token)
     if not keys & index.triggers:
         return None

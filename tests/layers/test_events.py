@@ -643,6 +643,21 @@ def test_what_an_assault_went_for_is_where_it_was(nlp, layers, text):
     assert launched and {text[loc.start : loc.end] for loc in launched[0].locations} == {"Zorvanek"}
 
 
+@pytest.mark.parametrize(
+    ("text", "layer", "reported"),
+    [
+        ("Rebels have not captured Zorvanek, officials said.", "seizures", False),
+        ("No missile strikes hit Zorvanek overnight.", "strike_sites", False),
+        ("Russian jets never bombed Zorvanek, the ministry said.", "strike_sites", False),
+        ("Rebels captured Zorvanek, officials said.", "seizures", True),
+        ("Missile strikes hit Zorvanek overnight.", "strike_sites", True),
+    ],
+)
+def test_an_event_the_text_denies_is_not_reported(nlp, layers, text, layer, reported):
+    events = _events(nlp, layers, text, ["Zorvanek"])
+    assert any(e.layer == layer for e in events) is reported
+
+
 def test_an_event_noun_the_tagger_reads_as_an_auxiliary_is_still_found(nlp, layers):
     """The small model tags "shelling" AUX before "hit"; no auxiliary is spelled so."""
     text = "Russian shelling hit a village near Zorvanek on Monday."
