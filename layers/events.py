@@ -237,6 +237,31 @@ def _attachment_of(
     )
 
 
+_WHERE_CONFIDENCE = 0.9
+"""How sure a "where" clause makes the place: as sure as a place the trigger's
+own phrase names through its object."""
+
+
+def _where_clause_of(cand: PlaceInSentence, triggers: frozenset[int], doc: Doc) -> bool:
+    """Whether the trigger stands in a "where" clause on the place.
+
+    "Tbilisi, where thousands demonstrated", "the town, where clashes
+    erupted": the place is the clause's head, above the trigger, so no path from the
+    place up reaches it.
+    """
+    for i in triggers:
+        token = doc[i]
+        for _ in range(4):
+            if token.dep_ == "relcl":
+                return token.head.i in cand.tokens and any(
+                    c.dep_ == "advmod" and c.lower_ == "where" for c in token.children
+                )
+            if token.dep_ in CLAUSE_DEPS or token.head.i == token.i:
+                break
+            token = token.head
+    return False
+
+
 def _meets_at_another_event(place: Token, trigger: Token, others: frozenset[int]) -> bool:
     """Whether the place belongs to another event whose participant the trigger describes.
 
@@ -420,7 +445,9 @@ def detect_events(
                     continue
                 owned = modifies_a_thing(cand, doc, trigger_tokens)
                 verdict: Attachment | Refusal
-                if owned:
+                if _where_clause_of(cand, trigger_tokens, doc):
+                    verdict = Attachment("location", _WHERE_CONFIDENCE)
+                elif owned:
                     verdict = Refusal("owner")
                 elif names_the_party(cand, doc, event_words):
                     verdict = Refusal("actor")

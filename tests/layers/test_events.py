@@ -658,6 +658,18 @@ def test_an_event_the_text_denies_is_not_reported(nlp, layers, text, layer, repo
     assert any(e.layer == layer for e in events) is reported
 
 
+@pytest.mark.parametrize(
+    ("text", "type_id"),
+    [
+        ("A reporter was shot in Zorvanek, where thousands later demonstrated.", "protest"),
+        ("Troops entered Zorvanek, where clashes erupted on Monday.", "armed_clash"),
+    ],
+)
+def test_a_where_clause_happens_at_the_place_it_hangs_on(nlp, layers, text, type_id):
+    events = _events(nlp, layers, text, ["Zorvanek"])
+    assert _where(events, text).get(type_id) == {"Zorvanek"}
+
+
 def test_an_event_noun_the_tagger_reads_as_an_auxiliary_is_still_found(nlp, layers):
     """The small model tags "shelling" AUX before "hit"; no auxiliary is spelled so."""
     text = "Russian shelling hit a village near Zorvanek on Monday."
