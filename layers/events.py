@@ -277,16 +277,25 @@ def _meets_at_another_event(place: Token, trigger: Token, others: frozenset[int]
     """
     chain = list(trigger.ancestors)
     above = {t.i: n for n, t in enumerate(chain)}
-    node = place
+    node, below = place, []
     while node.i not in above and node.head.i != node.i:
+        below.append(node)
         node = node.head
-    if node.i not in above or node.i not in others:
+    if node.i not in above:
+        return False
+    if any(t.i in others and t.pos_ == "VERB" and _has_subject(t) for t in below):
+        return True  # "launched an offensive to take X, and jets bombed Y": Y is the bombing's
+    if node.i not in others:
         return False
     if trigger.pos_ in ("NOUN", "PROPN"):
         return True  # "met … in the Russian capital and handed over a reconstruction of the strike"
     described = [trigger, *chain[: above[node.i]]]
     says_whence = any(c.dep_ == "prep" and c.lower_ in ORIGIN for c in trigger.children)
     return says_whence and any(t.dep_ in ("acl", "relcl") for t in described)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _scored(

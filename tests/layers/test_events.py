@@ -7,6 +7,7 @@ from shapely.geometry import Point, box
 
 from geo.types import Mention, MentionKind, Place, Precision, Resolved
 from layers.events import detect_events
+from layers.location_model import load_location_model
 from layers.registry import load_layers
 
 
@@ -668,6 +669,23 @@ def test_an_event_the_text_denies_is_not_reported(nlp, layers, text, layer, repo
 def test_a_where_clause_happens_at_the_place_it_hangs_on(nlp, layers, text, type_id):
     events = _events(nlp, layers, text, ["Zorvanek"])
     assert _where(events, text).get(type_id) == {"Zorvanek"}
+
+
+def test_the_scorer_does_not_reach_into_another_events_own_clause(nlp, layers):
+    text = (
+        "Government forces launched an offensive to recapture Saraqib, "
+        "and jets bombed Aleppo's largest market."
+    )
+    resolved = [
+        Resolved(_mention(text, "Saraqib"), None),
+        Resolved(_mention(text, "Aleppo"), _ALEPPO),
+    ]
+    model = load_location_model()
+    assert model is not None and model.reach_threshold < 1.0  # the scorer may reach
+    events = detect_events(nlp(text), resolved, layers=layers, model=model)
+    where = _where(events, text)
+    assert "Aleppo" not in where.get("seizure", set())
+    assert "Aleppo" in where["air_strike"]
 
 
 def test_an_event_noun_the_tagger_reads_as_an_auxiliary_is_still_found(nlp, layers):
