@@ -34,6 +34,11 @@ _TRIGGER_DEPS = frozenset(
 )  # fmt: skip
 
 
+_PLACE_DEPS = frozenset(
+    {"pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "compound", "poss", "npadvmod"}
+)
+
+
 def _bucket(value: int, edges: Iterable[int]) -> str:
     for edge in edges:
         if value <= edge:
@@ -124,6 +129,19 @@ def pair_features(
         features.append("punct_between")
     for prep in preps[1:3]:
         features.append(f"prep={prep}")
+    # How crowded the sentence is with events, and between the two: a place
+    # with other event words or verbs in between is more often theirs.
+    crowd = min(len(other_triggers), 3)
+    low, high = sorted((root.i, trigger.i))
+    between = root.doc[low + 1 : high]
+    features += [
+        f"triggers={crowd}",
+        f"rule+triggers={rule}|{min(crowd, 1)}",
+        f"triggers_between={min(sum(1 for i in other_triggers if low < i < high), 2)}",
+        f"verbs_between={min(sum(1 for t in between if t.pos_ == 'VERB'), 2)}",
+        f"place_dep={root.dep_ if root.dep_ in _PLACE_DEPS else 'other'}",
+        f"head_pos={root.head.pos_}",
+    ]
     return features
 
 

@@ -52,6 +52,9 @@ def test_features_say_how_many_places_and_whether_another_event_stands_between(n
     )
     assert "places=>max" in crowded
     assert "via_other_trigger" in crowded
+    assert {"triggers=0", "triggers_between=0"} <= set(alone)
+    assert {"triggers=1", "triggers_between=1", "verbs_between=1"} <= set(crowded)
+    assert "place_dep=pobj" in crowded and "head_pos=ADP" in crowded
 
 
 def test_probability_rises_with_the_weight_of_the_evidence():
