@@ -61,6 +61,11 @@ def _part_of_speech(token: Token) -> str:
     return token.pos_
 
 
+_CASUALTY_STATES = frozenset({"dead", "wounded", "injured"})
+"""States a verb leaves or finds people in: "the raid left 22 people dead",
+"was found dead" (keys ``leave dead``, ``find dead``)."""
+
+
 _MISREAD_VERBS = {"shot": "shoot"}
 """Past forms the small tagger often reads as nouns ("gunmen shot and injured a
 doctor", "police shot at a car"), with their verb's lemma."""
@@ -109,6 +114,9 @@ def trigger_keys(token: Token) -> set[str]:
             keys.add(f"{lemma} {child.lemma_.lower()}")
         if child.dep_ in ("auxpass", "nsubjpass"):
             keys.add(f"{lemma} passive")
+        for word in (child, *child.children):
+            if word.lower_ in _CASUALTY_STATES and word.i > token.i:
+                keys.add(f"{lemma} {word.lower_}")  # "left 22 people dead", "found dead"
         if child.dep_ == "prep":
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":

@@ -358,6 +358,15 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
         ("Israel struck Hamas targets across Gaza.", ["Gaza"], "strike_on_targets", "strike_sites"),
         ("Russian troops retreated from Kherson.", ["Kherson"], "withdrawal", "movements"),
         ("A cargo plane was shot down over Benghazi.", ["Benghazi"], "shootdown", "shootdown_area"),
+        ("Gunmen left nine soldiers dead in Kauri.", ["Kauri"], "killing", "attacks"),
+        ("A district official was found dead in Marsabit.", ["Marsabit"], "killing", "attacks"),
+        (
+            "Militants set off a roadside device in Kandahar on Friday.",
+            ["Kandahar"],
+            "explosion",
+            "explosions",
+        ),
+        ("Police fired at a crowd in Kasese.", ["Kasese"], "attack", "attacks"),
         (
             "Moscow ordered the closure of the US consulate in Yekaterinburg.",
             ["Yekaterinburg"],
