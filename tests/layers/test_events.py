@@ -367,6 +367,9 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
             "explosions",
         ),
         ("Police fired at a crowd in Kasese.", ["Kasese"], "attack", "attacks"),
+        ("A bomb ripped through a market in Kano.", ["Kano"], "bomb_blast", "explosions"),
+        ("Their truck hit a landmine near Zabol.", ["Zabol"], "explosion", "explosions"),
+        ("Herdsmen sacked three villages in Logo.", ["Logo"], "assault_by_armed_men", "attacks"),
         (
             "Moscow ordered the closure of the US consulate in Yekaterinburg.",
             ["Yekaterinburg"],
@@ -463,6 +466,11 @@ def test_deaths_aboard_a_lost_aircraft_mark_where_it_was_lost(nlp, layers):
 def test_an_operation_named_as_a_backdrop_is_no_attack(nlp, layers):
     text = "The plane flew back to the base, the hub of the army's operation in Kordofan."
     assert "attacks" not in {e.layer for e in _events(nlp, layers, text, ["Kordofan"])}
+
+
+def test_a_fire_that_tears_through_is_no_bombing(nlp, layers):
+    text = "A wildfire ripped through the hills above Malibu."
+    assert not [e for e in _events(nlp, layers, text, ["Malibu"]) if e.layer == "explosions"]
 
 
 def test_labour_strikes_and_quakes_are_not_strike_sites(nlp, layers):
