@@ -368,6 +368,12 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
         ),
         ("Police fired at a crowd in Kasese.", ["Kasese"], "attack", "attacks"),
         ("A bomb ripped through a market in Kano.", ["Kano"], "bomb_blast", "explosions"),
+        (
+            "A coast guard vessel rammed a supply boat near Ayungin Shoal.",
+            ["Ayungin Shoal"],
+            "ramming",
+            "attacks",
+        ),
         ("Their truck hit a landmine near Zabol.", ["Zabol"], "explosion", "explosions"),
         ("Herdsmen sacked three villages in Logo.", ["Logo"], "assault_by_armed_men", "attacks"),
         (
@@ -466,6 +472,14 @@ def test_deaths_aboard_a_lost_aircraft_mark_where_it_was_lost(nlp, layers):
 def test_an_operation_named_as_a_backdrop_is_no_attack(nlp, layers):
     text = "The plane flew back to the base, the hub of the army's operation in Kordofan."
     assert "attacks" not in {e.layer for e in _events(nlp, layers, text, ["Kordofan"])}
+
+
+def test_a_collision_is_no_ramming_and_a_bill_rammed_through_no_attack(nlp, layers):
+    for text, name in [
+        ("Two tankers collided in the Strait of Malacca.", "Strait of Malacca"),
+        ("The party rammed the bill through parliament in Manila.", "Manila"),
+    ]:
+        assert not [e for e in _events(nlp, layers, text, [name]) if e.layer == "attacks"]
 
 
 def test_a_fire_that_tears_through_is_no_bombing(nlp, layers):
