@@ -98,7 +98,7 @@ _BEFORE: tuple[tuple[re.Pattern[str], AreaKind], ...] = tuple(
             AreaKind.COAST,
         ),
         (
-            rf"\b(?:near|nearby|outside|around|close\s+to|on\s+the\s+outskirts\s+of"
+            rf"\b(?:near|nearby|outside|around|close\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of"
             rf"|outskirts\s+of|vicinity\s+of|suburbs?\s+of|environs\s+of)\s+{_THE}$",
             AreaKind.VICINITY,
         ),

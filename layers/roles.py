@@ -192,6 +192,12 @@ _ROLE_CONFIDENCE = {
 _VIA_OBJECT = 0.9
 
 
+_DISTANCE_HEADS = frozenset(
+    {"far", "away", "km", "kilometres", "kilometers", "miles", "mile", "metres", "meters"}
+)
+"""Words whose "from" measures a distance, not an origin: "not far from X"."""
+
+
 _AIMS = frozenset(
     {"capture", "recapture", "take", "retake", "seize", "storm", "recover", "regain",
      "liberate", "reclaim", "target"}
@@ -257,6 +263,8 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
         word = head.lower_
         if head.dep_ == "agent" or word == "by":
             return Refusal("actor")
+        if word in ORIGIN and head.head.lower_ in _DISTANCE_HEADS:
+            return "location"  # "not far from Grozny", "40 miles from Sao Paulo"
         if word in ORIGIN:
             if "origin" in event_type.roles:
                 return "origin"  # "withdrew from Bakhmut": a type that says so
@@ -452,6 +460,9 @@ def attachment(
                 return Refusal("topic")  # "to discuss security in Syria"
             confidence *= _VIA_OBJECT
             token = head
+            continue
+        if dep in ("advmod", "npadvmod") and token.lower_ in _DISTANCE_HEADS:
+            token = head  # "shot down not far from X": the distance says where
             continue
         if dep == "nsubj":
             confidence *= _VIA_SUBJECT

@@ -114,6 +114,11 @@ def test_a_place_that_only_describes_another_takes_no_phrase(sentence, anchor):
     assert _phrase(sentence, anchor) is None
 
 
+def test_not_far_from_a_town_is_its_vicinity():
+    phrase, spec = _phrase("The jet came down not far from Grozny.", "Grozny")
+    assert phrase == "not far from Grozny" and spec.kind is AreaKind.VICINITY
+
+
 def test_the_suburbs_of_a_city_are_still_its_vicinity():
     phrase, spec = _phrase("Shelling hit the suburbs of Damascus.", "Damascus")
     assert phrase == "suburbs of Damascus" and spec.kind is AreaKind.VICINITY

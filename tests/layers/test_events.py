@@ -214,6 +214,13 @@ ROLE_CASES = [
         {"Kenyan capital"},
     ),
     (
+        "a distance from a place is no origin",
+        "Rebels shot down a jet not far from Zorvanek on Saturday.",
+        ["Zorvanek"],
+        {"Zorvanek"},
+        set(),
+    ),
+    (
         "a resort named after its kind is the site, the sea before it context",
         "Militants detonated bombs in the Red Sea resort of Marsa Tala.",
         ["Red Sea", "Marsa Tala"],
