@@ -25,7 +25,8 @@ def test_the_shipped_model_records_that_it_beat_the_rules_on_the_held_out_half()
         "bias", "rule", "kind", "trigger_pos", "up_len", "down_len", "dist", "before",
         "meets", "meets_at_root", "first_dep", "first_prep", "owned", "rule+first_prep",
         "deps2", "crosses_clause", "in_subject", "punct_between", "prep", "places",
-        "rule+places", "trigger_dep", "via_other_trigger",
+        "rule+places", "trigger_dep", "via_other_trigger", "triggers", "rule+triggers",
+        "triggers_between", "verbs_between", "place_dep", "head_pos",
     }  # fmt: skip
     assert {name.split("=")[0] for name in data["weights"]} <= made
     assert all(isinstance(v, float) for v in data["weights"].values())
