@@ -664,9 +664,27 @@ def _object_frame(span: Span, before: Token | None) -> str | None:
     if verb is None:
         return None
     words = {verb.lemma_.lower(), verb.lower_}
-    if words & _SEIZING_VERBS:
+    if words & _SEIZING_VERBS or (words & _STRIKING_VERBS and _fired_upon(verb)):
         return SEIZED_FRAME
     return POSITION_FRAME if words & _EVENT_VERBS else None
+
+
+_STRIKING_VERBS = frozenset({"hit", "strike", "struck", "pound", "pounded", "rock", "rocked"})
+_FIRE = frozenset(
+    {"shelling", "shells", "shell", "missile", "missiles", "rocket", "rockets", "airstrike",
+     "airstrikes", "strikes", "drone", "drones", "mortar", "mortars", "artillery",
+     "bombardment", "barrage", "bombs", "bomb", "warplanes", "jets", "explosion", "blast"}
+)  # fmt: skip
+"""What a town is hit by: "shelling hit X" names a place, "the storm hit X" may
+not, and "the scandal hit X" seldom does."""
+
+
+def _fired_upon(verb: Token) -> bool:
+    """Whether the verb's subject is fire or a weapon: "Russian shelling hit X"."""
+    return any(
+        c.dep_ in ("nsubj", "aux") and c.lower_ in _FIRE  # the small model tags "shelling" AUX
+        for c in verb.children
+    )
 
 
 def framed_names(doc: Doc, tokens: DocTokens | None = None) -> list[FramedName]:

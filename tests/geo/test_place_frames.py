@@ -108,10 +108,17 @@ def test_listed_division_is_looked_up_with_its_kind_word(nlp, gazetteer):
         ("Artillery shelled Umm Khirba for a third day.", "Umm Khirba"),
         ("Jets struck the Tabqir airbase at dawn.", "Tabqir"),
         ("Soldiers were posted at the Beit Zarun checkpoint.", "Beit Zarun"),
+        # hit or struck by fire or a weapon, as a town is
+        ("Russian shelling hit Umm Khirba on Monday.", "Umm Khirba"),
+        ("Missiles struck Umm Khirba overnight.", "Umm Khirba"),
     ],
 )
 def test_seizing_verbs_and_site_nouns_make_unknown_names_places(extract, text, expected):
     assert expected in extract(text)
+
+
+def test_what_a_scandal_hits_is_no_place_by_that_alone(extract):
+    assert "Umm Khirba" not in extract("The scandal hit Umm Khirba hard.")
 
 
 def test_a_full_persons_name_after_a_seizing_verb_is_a_person(extract):
