@@ -245,7 +245,7 @@ class Refusal:
     reason: str
 
 
-VETOES = frozenset({"actor", "origin", "topic", "source", "context", "owner", "speech"})
+VETOES = frozenset({"actor", "origin", "topic", "source", "context", "owner", "speech", "another"})
 """Refusals no scorer may overrule: what the place is instead is in the text."""
 
 
@@ -368,6 +368,9 @@ def attachment(
                 c.dep_ in ("nsubj", "nsubjpass") for c in token.children
             ):
                 return Refusal("clause")  # "struck Gaza, and troops raided X": its own clause
+            if token.i in other_kinds and role is not None and token.pos_ in ("NOUN", "PROPN"):
+                # "a siege in Syria and protests in X": X is the protests' own place
+                return Refusal("another")
             token = head
             continue
         if dep in ("poss", "amod") and role is None:

@@ -651,6 +651,17 @@ def test_a_town_after_a_comma_and_near_only_says_where_the_site_lies(nlp, layers
     assert _where(events, text)["killing"] == {"Zorvanek"}
 
 
+@pytest.mark.parametrize("scored", [False, True])
+def test_an_event_noun_of_another_kind_keeps_its_own_place(nlp, layers, scored):
+    text = "A siege in Zorvanek and protests in Kharbin were reported on Monday."
+    resolved = [Resolved(_mention(text, n), None) for n in ("Zorvanek", "Kharbin")]
+    model = load_location_model() if scored else None
+    events = detect_events(nlp(text), resolved, layers=layers, model=model)
+    where = _where(events, text)
+    assert where["protest"] == {"Kharbin"}
+    assert "Kharbin" not in set().union(*(v for k, v in where.items() if k != "protest"))
+
+
 def test_a_list_the_parser_reads_as_appositions_is_still_a_list(nlp, layers):
     text = (
         "Warships will patrol the Red Sea, the Gulf of Aden, the Arabian Sea and the Persian Gulf."
