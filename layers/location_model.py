@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 __all__ = ["LocationModel", "load_location_model", "pair_features"]
 
@@ -37,6 +37,25 @@ _TRIGGER_DEPS = frozenset(
 _PLACE_DEPS = frozenset(
     {"pobj", "dobj", "nsubj", "nsubjpass", "conj", "appos", "compound", "poss", "npadvmod"}
 )
+
+
+_BREAKS = frozenset({",", ";", "(", "—", "-"})
+
+
+def _between(doc: Doc, low: int, high: int) -> tuple[bool, int]:
+    """Punctuation that breaks a phrase, and verbs, between two token indices.
+
+    Whether such punctuation stands from ``low`` up to ``high`` (``low``
+    itself included), and how many verbs stand strictly between (counted up
+    to 2), in one pass over the tokens.
+    """
+    punct, verbs = False, 0
+    for token in doc[low:high]:
+        if token.text in _BREAKS:
+            punct = True
+        elif token.i > low and verbs < 2 and token.pos_ == "VERB":
+            verbs += 1
+    return punct, verbs
 
 
 def _bucket(value: int, edges: Iterable[int]) -> str:
@@ -122,23 +141,20 @@ def pair_features(
         features.append("via_other_trigger")
     if any(t.dep_ in ("nsubj", "nsubjpass") for t in up_path[:-1]):
         features.append("in_subject")
-    if any(
-        t.text in (",", ";", "(", "—", "-")
-        for t in root.doc[min(root.i, trigger.i) : max(root.i, trigger.i)]
-    ):
+    low, high = sorted((root.i, trigger.i))
+    punct, verbs = _between(root.doc, low, high)
+    if punct:
         features.append("punct_between")
     for prep in preps[1:3]:
         features.append(f"prep={prep}")
     # How crowded the sentence is with events, and between the two: a place
     # with other event words or verbs in between is more often theirs.
     crowd = min(len(other_triggers), 3)
-    low, high = sorted((root.i, trigger.i))
-    between = root.doc[low + 1 : high]
     features += [
         f"triggers={crowd}",
         f"rule+triggers={rule}|{min(crowd, 1)}",
         f"triggers_between={min(sum(1 for i in other_triggers if low < i < high), 2)}",
-        f"verbs_between={min(sum(1 for t in between if t.pos_ == 'VERB'), 2)}",
+        f"verbs_between={verbs}",
         f"place_dep={root.dep_ if root.dep_ in _PLACE_DEPS else 'other'}",
         f"head_pos={root.head.pos_}",
     ]

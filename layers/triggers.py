@@ -309,11 +309,11 @@ def match_type(
         return None  # "the Government of National Accord", "Operation Desert Storm"
     if index.words and token.lower_ not in index.words and token.lemma_.lower() not in index.words:
         return None  # no key can hold it: most tokens end here, before any key is built
-    if _asked_for(token) or _talked_about(token) or _denied(token):
-        return None  # "called for talks", "talks on a ceasefire", "was not captured"
+    if _asked_for(token) or _talked_about(token):
+        return None  # "called for talks", "talks on a ceasefire": none was held or agreed
     keys = trigger_keys(token)
-    if not keys & index.triggers:
-        return None
+    if not keys & index.triggers or _denied(token):
+        return None  # no trigger, or one the text denies: "was not captured"
     if callable(sentence_words):
         sentence_words = sentence_words()  # gathered only for a token that got this far
     best: tuple[tuple[int, int, int, int], EventType, str] | None = None
