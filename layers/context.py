@@ -265,8 +265,8 @@ def capital_named(
     """The phrase ending in "capital", "city" or "port" that this name names, if any.
 
     "the Georgian capital Tbilisi", "Congo's capital, Kinshasa", "the
-    Turkish capital of Ankara": the parse
-    hangs the name on "capital", so the name takes the phrase's place in it.
+    Turkish capital of Ankara": the parse hangs the name on "capital", so the
+    name takes the phrase's place in it.
     """
     i = min(cand.tokens) - 1
     if i > 0 and (doc[i].text == "," or doc[i].lower_ == "of"):

@@ -216,16 +216,13 @@ def _attachment_of(
     other_kinds: frozenset[int],
 ) -> Attachment | Refusal:
     """How the mention attaches to the trigger, through the capital phrase it names if any."""
-    root, others = cand.root, place_tokens - cand.tokens
-    if named is not None:
-        others -= named.tokens
-        if not cand.root.is_ancestor(named.root):
-            # "the Georgian capital Tbilisi" hung on "capital": the name takes the
-            # phrase's place; "Yemen's capital Sanaa" hung on Sanaa needs no help
-            root = named.root
-    place = (cand if root is cand.root else named or cand).item.place
+    others = place_tokens - cand.tokens - (named.tokens if named is not None else frozenset())
+    # "the Georgian capital Tbilisi" hung on "capital": the name takes the phrase's
+    # place in the parse; "Yemen's capital Sanaa", hung on Sanaa, needs no help.
+    through = named if named is not None and not cand.root.is_ancestor(named.root) else None
+    place = (through or cand).item.place
     return attachment(
-        root,
+        (through or cand).root,
         triggers,
         event_type,
         other_places=others,
@@ -246,8 +243,8 @@ def _where_clause_of(cand: PlaceInSentence, triggers: frozenset[int], doc: Doc) 
     """Whether the trigger stands in a "where" clause on the place.
 
     "Tbilisi, where thousands demonstrated", "the town, where clashes
-    erupted": the place is the clause's head, above the trigger, so no path from the
-    place up reaches it.
+    erupted": the place is the clause's head, above the trigger, so no path
+    from the place up reaches it.
     """
     for i in triggers:
         token = doc[i]
@@ -295,6 +292,7 @@ def _meets_at_another_event(place: Token, trigger: Token, others: frozenset[int]
 
 
 def _has_subject(verb: Token) -> bool:
+    """Whether the verb has a subject of its own (a clause, not a bare conjunct)."""
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
