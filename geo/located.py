@@ -3,12 +3,11 @@
 "near the village of Plauru in Romania", "Tabqa, a town near Raqqa", "the
 hamlet of Velmora outside Izmail", "the Zuhour district of Mosul": the
 wording says the name is a place (:mod:`geo.place_frames`) and the words
-right after it say where. Such a
-name is placed at the place named there, with a radius that honestly covers
-it (the whole country, the province, or a town's surroundings), as a point:
-never as the country's outline, so an event layer never shows a whole
-country for a village. Its feature :data:`LOCATED_FEATURE` marks it as not
-in the gazetteer but located.
+right after it say where. Such a name is placed at the place named there,
+with a radius that honestly covers it (the whole country, the province, or
+a town's surroundings), as a point: never as the country's outline, so an
+event layer never shows a whole country for a village. Its feature
+:data:`LOCATED_FEATURE` marks it as not in the gazetteer but located.
 """
 
 from __future__ import annotations

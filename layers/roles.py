@@ -192,6 +192,9 @@ _ROLE_CONFIDENCE = {
 _VIA_OBJECT = 0.9
 
 
+_VIA_SUBJECT = 0.8
+
+
 _DISTANCE_HEADS = frozenset(
     {"far", "away", "km", "kilometres", "kilometers", "miles", "mile", "metres", "meters"}
 )
@@ -216,9 +219,6 @@ def _says_the_aim(clause: Token, dep: str) -> bool:
     return dep in ("advcl", "xcomp") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
     )  # "launched an offensive to capture X"
-
-
-_VIA_SUBJECT = 0.8
 
 
 _DEFAULT_ROLES = frozenset({"location", "target", "compound"})
