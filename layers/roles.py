@@ -201,6 +201,13 @@ _DISTANCE_HEADS = frozenset(
 """Words whose "from" measures a distance, not an origin: "not far from X"."""
 
 
+_COUNTERPART = frozenset({"against", "with"})
+"""Prepositions that name whom an event was done against or with. A place that
+only qualifies them ("clashes with insurgents in X") is where the event was,
+for types whose ``roles`` list ``counterpart`` (every type that lists none);
+a protest against a war is not held where the war is."""
+
+
 _AIMS = frozenset(
     {"capture", "recapture", "take", "retake", "seize", "storm", "recover", "regain",
      "liberate", "reclaim", "target"}
@@ -221,7 +228,7 @@ def _says_the_aim(clause: Token, dep: str) -> bool:
     )  # "launched an offensive to capture X"
 
 
-_DEFAULT_ROLES = frozenset({"location", "target", "compound"})
+_DEFAULT_ROLES = frozenset({"location", "target", "compound", "counterpart"})
 
 
 @dataclass(frozen=True)
@@ -435,6 +442,11 @@ def attachment(
         if token.lemma_.lower() in _SPEECH:
             return Refusal("speech")
         if dep == "prep" and token.lower_ in _NOT_THROUGH:
+            if token.lower_ in _COUNTERPART and "counterpart" in roles:
+                # "an attack against army posts in X", "clashes with insurgents in X"
+                confidence *= _VIA_OBJECT
+                token = head
+                continue
             return Refusal("detour")
         if (dep == "acl" and token.tag_ == "VBN") or (
             dep == "conj" and head.i in triggers and token.i in also_triggers

@@ -221,6 +221,27 @@ ROLE_CASES = [
         set(),
     ),
     (
+        "whom an attack was against stands where it was",
+        "Rebels launched an attack against army posts in Zorvanek on Monday.",
+        ["Zorvanek"],
+        {"Zorvanek"},
+        set(),
+    ),
+    (
+        "whom a clash was with stands where it was",
+        "Two soldiers were killed in clashes with insurgents in Zorvanek.",
+        ["Zorvanek"],
+        {"Zorvanek"},
+        set(),
+    ),
+    (
+        "what a protest is against is its cause, not its place",
+        "Thousands protested in Kharbin against the war in Zorvanek.",
+        ["Kharbin", "Zorvanek"],
+        {"Kharbin"},
+        {"Zorvanek"},
+    ),
+    (
         "a resort named after its kind is the site, the sea before it context",
         "Militants detonated bombs in the Red Sea resort of Marsa Tala.",
         ["Red Sea", "Marsa Tala"],
