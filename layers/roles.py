@@ -173,7 +173,10 @@ _ACCESS_NOUNS = frozenset(
 )  # fmt: skip
 
 
-WHEN_MARKS = frozenset({"when"})
+WHEN_MARKS = frozenset({"when", "as"})
+"""Words that open a clause saying what happened at the same time and place:
+"were killed when a bomb exploded in X", "was shot as he left a mosque in X"
+("while" and "after" were measured and lose more than they find)."""
 
 
 _MAX_HOPS = 8
@@ -298,7 +301,7 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
 
 
 def opens_when_clause(token: Token) -> bool:
-    """Whether ``token`` opens a "when" clause (spaCy tags "when" as mark or advmod)."""
+    """Whether ``token`` opens a "when" or "as" clause (spaCy tags "when" as mark or advmod)."""
     return token.dep_ in ("mark", "advmod") and token.lower_ in WHEN_MARKS
 
 

@@ -221,6 +221,13 @@ ROLE_CASES = [
         set(),
     ),
     (
+        "an 'as' clause happens at the same place",
+        "The judge was shot as he left a mosque in Zorvanek on Friday.",
+        ["Zorvanek"],
+        {"Zorvanek"},
+        set(),
+    ),
+    (
         "whom an attack was against stands where it was",
         "Rebels launched an attack against army posts in Zorvanek on Monday.",
         ["Zorvanek"],
