@@ -204,6 +204,17 @@ _DISTANCE_HEADS = frozenset(
 """Words whose "from" measures a distance, not an origin: "not far from X"."""
 
 
+_THROUGH = frozenset(
+    {"dobj", "pobj", "prep", "nsubjpass", "attr", "compound", "amod", "agent", "npadvmod",
+     "pcomp"}
+)  # fmt: skip
+"""Links the walk from a place up to its trigger goes through, at a small cost
+each: the object and its phrases, a measure or time the trigger takes ("were
+killed last week in X", "2,000 marched in X"), and a preposition's clause
+("began the assault by storming X"; "after" and "before" stop it, see
+:data:`_NOT_THROUGH`)."""
+
+
 _COUNTERPART = frozenset({"against", "with"})
 """Prepositions that name whom an event was done against or with. A place that
 only qualifies them ("clashes with insurgents in X") is where the event was,
@@ -471,7 +482,7 @@ def attachment(
             continue
         if dep in CLAUSE_DEPS:
             return Refusal("clause")
-        if dep in ("dobj", "pobj", "prep", "nsubjpass", "attr", "compound", "amod", "agent"):
+        if dep in _THROUGH:
             if token.lemma_.lower() in _TOPIC_VERBS:
                 return Refusal("topic")
             if dep == "dobj" and head.lemma_.lower() in _TOPIC_VERBS:

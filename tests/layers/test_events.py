@@ -221,6 +221,20 @@ ROLE_CASES = [
         set(),
     ),
     (
+        "through a measure the trigger takes",
+        "About 6,000 people marched in Kharbin on Saturday, 2,000 in Zorvanek.",
+        ["Kharbin", "Zorvanek"],
+        {"Kharbin", "Zorvanek"},
+        set(),
+    ),
+    (
+        "through a preposition's clause",
+        "Police began the raid by surrounding a house in Zorvanek.",
+        ["Zorvanek"],
+        {"Zorvanek"},
+        set(),
+    ),
+    (
         "an 'as' clause happens at the same place",
         "The judge was shot as he left a mosque in Zorvanek on Friday.",
         ["Zorvanek"],
