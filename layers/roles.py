@@ -134,6 +134,11 @@ OWNED_THINGS = frozenset(
         "contractor", "contractors", "man", "woman", "people", "spokesman", "spokeswoman",
         "commander", "commanders", "general", "coalition", "counterpart", "counterparts",
         "uav", "satellite", "sanctions", "policy", "economy", "club",
+        # kin, whose town is where they are from ("Houston's brother was shot")
+        "brother", "sister", "son", "daughter", "wife", "husband", "father", "mother",
+        "family", "relatives", "cousin", "uncle", "nephew", "widow", "mayor", "governor",
+        # what a place's government does ("in protest at Ankara's campaign")
+        "campaign", "decision", "plan", "programme", "program", "strategy",
     }
 )  # fmt: skip
 """Nouns whose place modifier names an owner, a nationality or a party, not a

@@ -615,6 +615,18 @@ def test_a_capital_the_parse_hangs_on_its_name_is_the_site(nlp, layers):
     assert _where(events, text)["explosion"] == {"Sanaa"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aleppo's brother was shot in the hip on Friday.",
+        "Thousands marched in protest at Aleppo's campaign against the rebels.",
+    ],
+)
+def test_a_towns_people_and_plans_are_not_its_parts(nlp, layers, text):
+    events = _events(nlp, layers, text, ["Aleppo"], {"Aleppo": _ALEPPO})
+    assert "Aleppo" not in set().union(*_where(events, text).values(), set())
+
+
 def test_what_a_country_has_is_its_own(nlp, layers):
     text = "The United States' drones struck a convoy near Baaj."
     events = _events(nlp, layers, text, ["United States", "Baaj"], {"United States": _US})
