@@ -50,6 +50,7 @@ from layers.location_model import LocationModel, pair_features
 from layers.roles import (
     CLAUSE_DEPS,
     ORIGIN,
+    SPEECH,
     VETOES,
     Attachment,
     Refusal,
@@ -287,6 +288,8 @@ def _meets_at_another_event(place: Token, trigger: Token, others: frozenset[int]
     if trigger.pos_ in ("NOUN", "PROPN"):
         return True  # "met … in the Russian capital and handed over a reconstruction of the strike"
     described = [trigger, *chain[: above[node.i]]]
+    if any(t.lemma_.lower() in SPEECH for t in described[1:]):
+        return True  # "patrolled X as rebels said they had targeted a tanker": a report of its own
     says_whence = any(c.dep_ == "prep" and c.lower_ in ORIGIN for c in trigger.children)
     return says_whence and any(t.dep_ in ("acl", "relcl") for t in described)
 

@@ -22,6 +22,7 @@ __all__ = [
     "LOCATIVE",
     "OWNED_THINGS",
     "PLACE_PARTS",
+    "SPEECH",
     "VETOES",
     "WHEN_MARKS",
     "Attachment",
@@ -71,9 +72,10 @@ CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "parataxis", "acl",
 _ATTRIBUTION_HEADS = frozenset({"according", "due", "thanks", "owing", "contrary", "prior"})
 
 
-_SPEECH = frozenset(
+SPEECH = frozenset(
     {"say", "tell", "report", "state", "announce", "claim", "accuse", "add", "warn", "deny"}
 )
+"""Verbs of saying: a place that speaks is no site, and a report is a clause of its own."""
 
 
 _TOPIC_VERBS = frozenset(
@@ -458,7 +460,7 @@ def attachment(
                 token = head.head if dep == "pobj" else head
             continue
         # Walking from the role's governor up to the trigger.
-        if token.lemma_.lower() in _SPEECH:
+        if token.lemma_.lower() in SPEECH:
             return Refusal("speech")
         if dep == "prep" and token.lower_ in _NOT_THROUGH:
             if token.lower_ in _COUNTERPART and "counterpart" in roles:

@@ -791,6 +791,18 @@ def test_the_scorer_does_not_reach_into_another_events_own_clause(nlp, layers):
     assert "Aleppo" in where["air_strike"]
 
 
+def test_the_scorer_does_not_reach_into_a_report_of_another_event(nlp, layers):
+    text = (
+        "Warships patrolled the Red Sea, the Gulf of Aden and the Arabian Sea as Houthi "
+        "forces said they had targeted a tanker off the port of Hodeidah."
+    )
+    names = ["Red Sea", "Gulf of Aden", "Arabian Sea", "Hodeidah"]
+    resolved = [Resolved(_mention(text, n), None) for n in names]
+    events = detect_events(nlp(text), resolved, layers=layers, model=load_location_model())
+    targeted = [e for e in events if e.trigger == "targeted"]
+    assert targeted and {text[loc.start : loc.end] for loc in targeted[0].locations} <= {"Hodeidah"}
+
+
 def test_an_event_noun_the_tagger_reads_as_an_auxiliary_is_still_found(nlp, layers):
     """The small model tags "shelling" AUX before "hit"; no auxiliary is spelled so."""
     text = "Russian shelling hit a village near Zorvanek on Monday."
