@@ -20,7 +20,7 @@ from shapely.geometry import Point
 from geo.normalize import name_key
 from geo.types import Place, Precision, Resolved
 
-__all__ = ["LOCATED_FEATURE", "NEAR_TOWN_RADIUS_KM", "located_by_text"]
+__all__ = ["LOCATED_FEATURE", "NEAR_TOWN_RADIUS_KM", "located_by_text", "placed_in"]
 
 LOCATED_FEATURE = "located_by_text"
 """The :attr:`~geo.types.Place.feature` of a name placed where the text puts it."""
@@ -42,6 +42,20 @@ _BETWEEN = re.compile(
     r"\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
+
+
+def _placed_id(where: Place, name: str) -> str:
+    """The id of a name placed in ``where``: ``where``'s id, then ``~in:`` and the name."""
+    return f"{where.gazetteer_id}~in:{name_key(name)}"
+
+
+def placed_in(place: Place | None, where: Place | None) -> bool:
+    """Whether ``place`` is a name this module placed in ``where`` ("the village of X in Y")."""
+    return (
+        place is not None
+        and where is not None
+        and place.gazetteer_id.startswith(_placed_id(where, ""))
+    )
 
 
 def located_by_text(text: str, resolved: Sequence[Resolved], index: int) -> Place | None:
@@ -73,7 +87,7 @@ def located_by_text(text: str, resolved: Sequence[Resolved], index: int) -> Plac
     else:
         precision, radius = Precision.REGION, where.radius_km or _REGION_RADIUS_KM
     return Place(
-        gazetteer_id=f"{where.gazetteer_id}~in:{name_key(mention.name)}",
+        gazetteer_id=_placed_id(where, mention.name),
         name=mention.name,
         country=where.country,
         feature=LOCATED_FEATURE,

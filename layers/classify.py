@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from geo.located import placed_in
 from geo.nlp import doc_text
 from geo.types import MentionKind, Resolved
 from layers.dates import citation_date
@@ -90,12 +91,7 @@ def classify_article(
         place = item.place
         # "the village of X in Romania": Romania only says where X is, and X
         # (placed there by geo.located) carries the event, not the country.
-        locates_previous = (
-            place is not None
-            and previous is not None
-            and previous.place is not None
-            and previous.place.gazetteer_id.startswith(f"{place.gazetteer_id}~in:")
-        )
+        locates_previous = previous is not None and placed_in(previous.place, place)
         previous = item
         if place is None:
             continue

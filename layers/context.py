@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import shapely
 from spacy.tokens import Doc, Token
 
+from geo.located import placed_in
 from geo.types import Place, Precision, Resolved
 from layers.roles import (
     AREA_WORDS,
@@ -370,11 +371,7 @@ def _wider(place: Place | None, other: Place | None) -> bool:
     a territory would be finer than a province, and the two must not drop
     each other.
     """
-    if (
-        place is not None
-        and other is not None
-        and other.gazetteer_id.startswith(f"{place.gazetteer_id}~in:")
-    ):
+    if placed_in(other, place):
         return True  # a name the text placed in this one (geo.located)
     if _holds(place, other):
         return True
