@@ -39,6 +39,7 @@ from layers.roles import (
 __all__ = [
     "PlaceInSentence",
     "capital_named",
+    "is_town",
     "listed_after",
     "modifies_a_thing",
     "most_specific",
@@ -300,6 +301,11 @@ def _continues_a_list(doc: Doc, i: int) -> bool:
 
 _TAKEN_NOUNS = frozenset({"invasion", "occupation", "annexation", "blockade", "siege"})
 """Event nouns a country before them undergoes: "the Ukraine invasion"."""
+
+
+def is_town(place: Place | None) -> bool:
+    """Whether the place resolved to a town or a site: neither a country nor a province."""
+    return place is not None and not _is_country(place) and place.feature != "admin1"
 
 
 def _is_country(place: Place | None) -> bool:

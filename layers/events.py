@@ -35,10 +35,11 @@ from collections.abc import Callable, Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from geo.nlp import doc_text
-from geo.types import MentionKind, Precision, Resolved
+from geo.types import MentionKind, Resolved
 from layers.context import (
     PlaceInSentence,
     capital_named,
+    is_town,
     listed_after,
     modifies_a_thing,
     most_specific,
@@ -55,6 +56,7 @@ from layers.roles import (
     Attachment,
     Refusal,
     attachment,
+    has_subject,
     opens_when_clause,
 )
 from layers.triggers import TypeIndex, match_type
@@ -221,7 +223,6 @@ def _attachment_of(
     # "the Georgian capital Tbilisi" hung on "capital": the name takes the phrase's
     # place in the parse; "Yemen's capital Sanaa", hung on Sanaa, needs no help.
     through = named if named is not None and not cand.root.is_ancestor(named.root) else None
-    place = (through or cand).item.place
     return attachment(
         (through or cand).root,
         triggers,
@@ -229,9 +230,7 @@ def _attachment_of(
         other_places=others,
         also_triggers=also_triggers,
         other_kinds=other_kinds,
-        town=place is not None
-        and place.precision is not Precision.COUNTRY
-        and place.feature not in ("country", "admin1"),
+        town=is_town((through or cand).item.place),
     )
 
 
@@ -240,24 +239,26 @@ _WHERE_CONFIDENCE = 0.9
 own phrase names through its object."""
 
 
-def _where_clause_of(cand: PlaceInSentence, triggers: frozenset[int], doc: Doc) -> bool:
-    """Whether the trigger stands in a "where" clause on the place.
+def _where_clause_heads(triggers: frozenset[int], doc: Doc) -> frozenset[int]:
+    """The tokens a "where" clause that holds the trigger hangs on.
 
     "Tbilisi, where thousands demonstrated", "the town, where clashes
     erupted": the place is the clause's head, above the trigger, so no path
-    from the place up reaches it.
+    from the place up reaches it; a place whose tokens hold such a head is
+    where the event happened.
     """
+    heads = set()
     for i in triggers:
         token = doc[i]
         for _ in range(4):
             if token.dep_ == "relcl":
-                return token.head.i in cand.tokens and any(
-                    c.dep_ == "advmod" and c.lower_ == "where" for c in token.children
-                )
+                if any(c.dep_ == "advmod" and c.lower_ == "where" for c in token.children):
+                    heads.add(token.head.i)
+                break
             if token.dep_ in CLAUSE_DEPS or token.head.i == token.i:
                 break
             token = token.head
-    return False
+    return frozenset(heads)
 
 
 def _meets_at_another_event(place: Token, trigger: Token, others: frozenset[int]) -> bool:
@@ -281,7 +282,7 @@ def _meets_at_another_event(place: Token, trigger: Token, others: frozenset[int]
         node = node.head
     if node.i not in above:
         return False
-    if any(t.i in others and t.pos_ == "VERB" and _has_subject(t) for t in below):
+    if any(t.i in others and t.pos_ == "VERB" and has_subject(t) for t in below):
         return True  # "launched an offensive to take X, and jets bombed Y": Y is the bombing's
     if node.i not in others:
         return False
@@ -292,11 +293,6 @@ def _meets_at_another_event(place: Token, trigger: Token, others: frozenset[int]
         return True  # "patrolled X as rebels said they had targeted a tanker": a report of its own
     says_whence = any(c.dep_ == "prep" and c.lower_ in ORIGIN for c in trigger.children)
     return says_whence and any(t.dep_ in ("acl", "relcl") for t in described)
-
-
-def _has_subject(verb: Token) -> bool:
-    """Whether the verb has a subject of its own (a clause, not a bare conjunct)."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _scored(
@@ -412,9 +408,12 @@ def detect_events(
         sentence_events: list[ReportedEvent] = []
         taken: set[int] = set()
         typed = _TypeMemo(index, words_of, place_tokens)
-        trigger_words = frozenset(
-            t.i for t in words_of if t.i not in place_tokens and typed(t) is not None
-        )
+        layer_at = {
+            t.i: found[1]
+            for t in words_of
+            if t.i not in place_tokens and (found := typed(t)) is not None
+        }  # each event word of the sentence, with the layer of its event
+        trigger_words = frozenset(layer_at)
         # What the words say of each place, whatever the trigger: once per sentence.
         by_token = {i: c for c in candidates for i in c.tokens}
         capitals = [
@@ -435,7 +434,7 @@ def detect_events(
             taken |= trigger_tokens
             located: list[tuple[PlaceInSentence, Attachment]] = []
             other_kinds = frozenset(
-                i for i in trigger_words if (kind := typed(doc[i])) and kind[1] != layer_id
+                i for i, layer in layer_at.items() if layer != layer_id
             )  # the sentence's words for events of other layers
             event_words = trigger_words | trigger_tokens
             topical = event_type.topical
@@ -450,12 +449,13 @@ def detect_events(
                 )
                 contexts[topical] = (flags, held)
             in_contexts, context_tokens = contexts[topical]
+            where_heads = _where_clause_heads(trigger_tokens, doc)
             for cand, named, in_context in zip(candidates, capitals, in_contexts, strict=True):
                 if cand.tokens & trigger_tokens:
                     continue
                 owned = modifies_a_thing(cand, doc, trigger_tokens)
                 verdict: Attachment | Refusal
-                if _where_clause_of(cand, trigger_tokens, doc):
+                if cand.tokens & where_heads:
                     verdict = Attachment("location", _WHERE_CONFIDENCE)
                 elif owned:
                     verdict = Refusal("owner")

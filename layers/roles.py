@@ -28,6 +28,7 @@ __all__ = [
     "Attachment",
     "Refusal",
     "attachment",
+    "has_subject",
     "opens_when_clause",
 ]
 
@@ -318,6 +319,11 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
     return "compound" if dep in ("compound", "nmod") else Refusal("unreached")
 
 
+def has_subject(verb: Token) -> bool:
+    """Whether the verb has a subject of its own (a clause, not a bare conjunct)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def opens_when_clause(token: Token) -> bool:
     """Whether ``token`` opens a "when" or "as" clause (spaCy tags "when" as mark or advmod)."""
     return token.dep_ in ("mark", "advmod") and token.lower_ in WHEN_MARKS
@@ -392,9 +398,7 @@ def attachment(
             # vicinity mention took in: "near the West Bank city of Hebron" names Hebron.
             return Refusal("context")
         if dep == "conj":
-            if token.i in other_kinds and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in token.children
-            ):
+            if token.i in other_kinds and has_subject(token):
                 return Refusal("clause")  # "struck Gaza, and troops raided X": its own clause
             if token.i in other_kinds and role is not None and token.pos_ in ("NOUN", "PROPN"):
                 # "a siege in Syria and protests in X": X is the protests' own place
@@ -497,7 +501,7 @@ def attachment(
             confidence *= _VIA_OBJECT
             token = head
             continue
-        if dep in ("advmod", "npadvmod") and token.lower_ in _DISTANCE_HEADS:
+        if dep == "advmod" and token.lower_ in _DISTANCE_HEADS:
             token = head  # "shot down not far from X": the distance says where
             continue
         if dep == "nsubj":
