@@ -29,6 +29,7 @@ from geo.types import Place, Precision, Resolved
 from layers.roles import (
     AREA_WORDS,
     COMPASS,
+    DISTANCE_UNITS,
     ORIGIN,
     OWNED_THINGS,
     TOPIC,
@@ -112,7 +113,8 @@ _NOT_A_SITE = frozenset({"by"}) | ORIGIN | TOPIC
 """Words before a place that make it an actor, an origin or a topic."""
 
 
-_DISTANCE = frozenset({"km", "kilometres", "kilometers", "miles", "mile", ",", "some", "about"})
+_DISTANCE = DISTANCE_UNITS | {",", "some", "about"}
+"""Words between a place and the distance that locates another from it."""
 
 
 def qualifies_another(

@@ -19,6 +19,7 @@ from layers.types import EventType
 __all__ = [
     "CLAUSE_DEPS",
     "DESTINATION",
+    "DISTANCE_UNITS",
     "LOCATIVE",
     "OWNED_THINGS",
     "PLACE_PARTS",
@@ -206,9 +207,11 @@ _VIA_OBJECT = 0.9
 _VIA_SUBJECT = 0.8
 
 
-_DISTANCE_HEADS = frozenset(
-    {"far", "away", "km", "kilometres", "kilometers", "miles", "mile", "metres", "meters"}
-)
+DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mile"})
+"""Units a distance from a place is written in ("40 km north of X")."""
+
+
+_DISTANCE_HEADS = DISTANCE_UNITS | {"far", "away", "metres", "meters"}
 """Words whose "from" measures a distance, not an origin: "not far from X"."""
 
 

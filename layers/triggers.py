@@ -280,6 +280,7 @@ def _denied(token: Token) -> bool:
 
 
 def _says_none(noun: Token) -> bool:
+    """Whether "no" determines the noun ("no strikes")."""
     return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
@@ -301,14 +302,14 @@ def match_type(
     captured"). ``sentence_words`` (the sentence's
     lemmas and forms) may be given as a function, called only when needed.
     """
+    if index.words and token.lower_ not in index.words and token.lemma_.lower() not in index.words:
+        return None  # no key can hold it: most tokens end here, before any key is built
     if _part_of_speech(token) not in _TRIGGER_POS or (
         token.is_stop and token.lower_ not in index.triggers
     ):
         return None
     if token.ent_type_ in _NAMED:
         return None  # "the Government of National Accord", "Operation Desert Storm"
-    if index.words and token.lower_ not in index.words and token.lemma_.lower() not in index.words:
-        return None  # no key can hold it: most tokens end here, before any key is built
     if _asked_for(token) or _talked_about(token):
         return None  # "called for talks", "talks on a ceasefire": none was held or agreed
     keys = trigger_keys(token)
