@@ -564,6 +564,9 @@ def detect_events(
                     target=target,
                     date=date,
                     date_source=date_source,
+                    trigger_words=tuple(
+                        (doc[i].idx, doc[i].idx + len(doc[i])) for i in sorted(trigger_tokens)
+                    ),
                 )
             )
         events.extend(_share_with_participles(sentence_events, doc))

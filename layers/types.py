@@ -145,7 +145,10 @@ class ReportedEvent:
     are the place mentions where it happened (possibly none); ``actor`` and
     ``target`` are the character spans of who did it and to whom, where the
     parse gives them (not resolved to anything); ``sentence_start`` and
-    ``sentence_end`` bound the quoted sentence.
+    ``sentence_end`` bound the quoted sentence. ``trigger_words`` are the
+    character spans of every word that reports the event, in text order: the
+    event word and the verb that says it happened, which the quoted trigger
+    leaves out when they stand far apart ("the attack ... occurred").
     """
 
     type: str
@@ -160,6 +163,7 @@ class ReportedEvent:
     target: tuple[int, int] | None = None
     date: str | None = None
     date_source: str | None = None
+    trigger_words: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,7 @@ def _score(lines: list[EventLocLine], events: dict[str, list[ReportedEvent]]) ->
                     (e.trigger_start, e.trigger_end),
                     tuple((loc.anchor_start, loc.anchor_end) for loc in e.locations),
                     e.date,
+                    e.trigger_words,
                 )
                 for e in found
             )

@@ -267,7 +267,7 @@ def _score_line(
 ) -> LineScore:
     events = (doc.events or ()) if doc is not None else ()
     toponyms = doc.toponyms if doc is not None else ()
-    matched = [e for e in events if overlaps(e.trigger, line.trigger)]
+    matched = [e for e in events if e.reported_by(line.trigger)]
     predicted = tuple(sorted({span for e in matched for span in e.locations}))
     gold_tokens = _covered(token_spans, line.locations)
     predicted_tokens = _covered(token_spans, predicted)

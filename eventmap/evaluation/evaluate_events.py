@@ -76,13 +76,22 @@ def sentence_id(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class PredictedEvent:
-    """One event as ``eventmap geoparse`` writes it."""
+    """One event as ``eventmap geoparse`` writes it.
+
+    ``trigger_words`` are the trigger's own words when the record lists them
+    (an event noun and the verb that reports it, which can stand apart).
+    """
 
     type: str
     layer: str
     trigger: Span
     locations: tuple[Span, ...] = ()
     date: str | None = None
+    trigger_words: tuple[Span, ...] = ()
+
+    def reported_by(self, span: Span) -> bool:
+        """Whether ``span`` overlaps the trigger or one of its words."""
+        return overlaps(self.trigger, span) or any(overlaps(w, span) for w in self.trigger_words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,12 +202,17 @@ def _parse_event(record: Any) -> PredictedEvent:
     date = record.get("date")
     if date is not None and not isinstance(date, str):
         raise TypeError(f"event 'date' must be a string or null, got {date!r}")
+    trigger = record.get("trigger")
+    words = trigger.get("words") or [] if isinstance(trigger, Mapping) else []
+    if not isinstance(words, list):
+        raise TypeError(f"event trigger 'words' must be a list, got {words!r}")
     return PredictedEvent(
         type=_require_str(record, "type"),
         layer=_require_str(record, "layer"),
-        trigger=require_span(record.get("trigger"), "event trigger"),
+        trigger=require_span(trigger, "event trigger"),
         locations=tuple(require_span(item, "event location") for item in locations),
         date=date,
+        trigger_words=tuple(require_span(item, "event trigger word") for item in words),
     )
 
 

@@ -59,7 +59,11 @@ def result_record(result: ArticleResult) -> dict[str, Any]:
         {
             "type": event.type,
             "layer": event.layer,
-            "trigger": {"start": event.trigger_start, "end": event.trigger_end},
+            "trigger": {
+                "start": event.trigger_start,
+                "end": event.trigger_end,
+                "words": [{"start": start, "end": end} for start, end in event.trigger_words],
+            },
             "locations": [
                 {"start": loc.anchor_start, "end": loc.anchor_end} for loc in event.locations
             ],

@@ -81,6 +81,7 @@ def test_geoparse_jsonl(tmp_path, capsys):
     assert records[1]["toponyms"] == []
     (strike,) = [e for e in records[0]["events"] if e["layer"] == "strike_sites"]
     assert text[strike["trigger"]["start"] : strike["trigger"]["end"]] == "struck"
+    assert [text[w["start"] : w["end"]] for w in strike["trigger"]["words"]] == ["struck"]
     assert [text[loc["start"] : loc["end"]] for loc in strike["locations"]] == ["Mosul"]
     assert strike["type"] and strike["date"] is None
     assert records[1]["events"] == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -112,6 +113,20 @@ def test_a_trigger_overlapping_by_one_character_matches() -> None:
         "shelling", "strike_sites", (end - 1, end + 4), (span(SHELLING, "Vilmora"),)
     )
     report = evaluate_eventloc(gold, {sentence_id(SHELLING): PredictedDoc(events=(partial,))})
+    assert report.trigger_recall == 1.0
+    assert report.span_recall == 1.0
+
+
+def test_a_trigger_matches_on_any_of_its_words() -> None:
+    # The event noun is quoted; the verb that reports it stands apart.
+    text = "The ambush on the convoy near Vilmora, officials in Dastan said, occurred at dawn."
+    gold = [line(text, "occurred", "Vilmora")]
+    quoted = event(text, "ambush", "Vilmora", layer="attacks", type="ambush")
+    worded = dataclasses.replace(
+        quoted, trigger_words=(span(text, "ambush"), span(text, "occurred"))
+    )
+    assert evaluate_eventloc(gold, predicted(text, quoted)).trigger_recall == 0.0
+    report = evaluate_eventloc(gold, predicted(text, worded))
     assert report.trigger_recall == 1.0
     assert report.span_recall == 1.0
 
@@ -359,6 +374,21 @@ def test_predictions_load_events_and_tell_a_record_without_them() -> None:
     loaded = load_event_predictions(lines)
     assert loaded["new"].events == (PredictedEvent("meeting", "meetings", (6, 9), ((13, 20),)),)
     assert loaded["old"].events is None
+
+
+def test_predictions_load_the_words_of_a_trigger() -> None:
+    record = {"doc_id": "a", "toponyms": [], "events": [
+        {"type": "attack", "layer": "attacks",
+         "trigger": {"start": 4, "end": 10, "words": [{"start": 4, "end": 10},
+                                                       {"start": 40, "end": 48}]},
+         "locations": [], "date": None}
+    ]}  # fmt: skip
+    (loaded,) = load_event_predictions([json.dumps(record)])["a"].events or ()
+    assert loaded.trigger_words == ((4, 10), (40, 48))
+    assert loaded.reported_by((41, 43)) and not loaded.reported_by((20, 30))
+    record["events"][0]["trigger"]["words"] = [{"start": 9, "end": 3}]
+    with pytest.raises(ValueError, match="event trigger word"):
+        load_event_predictions([json.dumps(record)])
 
 
 def test_a_bad_event_names_its_line() -> None:

@@ -859,6 +859,15 @@ def test_a_noun_far_from_its_verb_quotes_the_word_that_says_what_happened(
     events = [e for e in _events(nlp, layers, text, ["Maiduguri"]) if e.layer == "explosions"]
     assert [e.trigger for e in events] == [quoted]
     assert _layers_at(events, text) == {"Maiduguri": {"explosions"}}
+    (event,) = events
+    assert quoted in [text[a:b] for a, b in event.trigger_words]
+
+
+def test_a_trigger_keeps_the_verb_it_does_not_quote(nlp, layers):
+    """ "The blast ... occurred": both words report the event, though one is quoted."""
+    text = "The blast at the depot beside the old river port occurred in Maiduguri at dawn."
+    (event,) = [e for e in _events(nlp, layers, text, ["Maiduguri"]) if e.layer == "explosions"]
+    assert [text[a:b] for a, b in event.trigger_words] == ["blast", "occurred"]
 
 
 @pytest.mark.parametrize(
