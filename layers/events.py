@@ -50,6 +50,7 @@ from layers.dates import event_date
 from layers.location_model import LocationModel, pair_features
 from layers.roles import (
     CLAUSE_DEPS,
+    DESTINATION,
     ORIGIN,
     SPEECH,
     VETOES,
@@ -295,6 +296,22 @@ def _meets_at_another_event(place: Token, trigger: Token, others: frozenset[int]
     return says_whence and any(t.dep_ in ("acl", "relcl") for t in described)
 
 
+def _within_its_noun(trigger: Token, root: Token) -> bool:
+    """Whether a place may be an event's when the trigger only describes a thing.
+
+    "escorted the damaged ship towards Djibouti": a participle that modifies
+    a noun tells a state, not where it came about; only a place in that
+    noun's own phrase ("the destroyed bridge in Kherson") can be where, and
+    not one it is headed to or comes from ("the damaged tanker towards X").
+    Any other trigger: true.
+    """
+    if trigger.dep_ != "amod" or trigger.tag_ != "VBN":
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in DESTINATION | ORIGIN:
+        return False
+    return trigger.head.is_ancestor(root)
+
+
 def _scored(
     verdict: Attachment | Refusal,
     chance: float,
@@ -499,8 +516,11 @@ def detect_events(
                             model,
                             governed=governed,
                             reachable=governed
-                            or not _meets_at_another_event(
-                                cand.root, token, trigger_words - trigger_tokens
+                            or (
+                                not _meets_at_another_event(
+                                    cand.root, token, trigger_words - trigger_tokens
+                                )
+                                and _within_its_noun(token, cand.root)
                             ),
                         )
                 if isinstance(verdict, Attachment):

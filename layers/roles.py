@@ -80,6 +80,14 @@ SPEECH = frozenset(
 """Verbs of saying: a place that speaks is no site, and a report is a clause of its own."""
 
 
+_REACTIONS = frozenset(
+    {"call", "condemn", "denounce", "describe", "praise", "welcome", "criticise", "criticize",
+     "blame", "hail", "deplore", "mourn", "vow"}
+)  # fmt: skip
+"""Verbs of judging an event that is already told: "In Kyiv, the president called the
+attack terror" says where he spoke, not where the attack was."""
+
+
 _TOPIC_VERBS = frozenset(
     {"discuss", "debate", "address", "consider", "review", "raise", "examine", "focus"}
 )
@@ -394,6 +402,9 @@ def attachment(
             break
         head = token.head
         if head.i == token.i:  # the root (spaCy makes a new Token per .head)
+            if role is not None and token.lemma_.lower() in _REACTIONS:
+                # "In Kyiv, the president called the attack terror": where he spoke
+                return Refusal("speech")
             return Refusal("unreached")
         dep = token.dep_
         if head.i in other_places and dep != "conj" and head.pos_ != "ADP":

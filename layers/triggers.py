@@ -92,7 +92,8 @@ def trigger_keys(token: Token) -> set[str]:
     """The keys a token can match in a type's trigger list.
 
     The lemma and the form; with a particle ("shoot down"); with its object
-    ("open fire", "take control"); with the modifier before it ("missile
+    ("open fire", "take control"), and a noun with the verb it is the
+    object of ("lodge protest"); with the modifier before it ("missile
     strike", "car bomb"); after its preposition, in the parse or as written
     ("on strike", "amid faltering talks"); hyphenated
     forms; and ``lemma passive`` when it is in the passive voice. Each is
@@ -124,6 +125,8 @@ def trigger_keys(token: Token) -> set[str]:
     head = token.head
     if token.dep_ == "pobj" and head.i != token.i:
         keys.add(f"{head.lower_} {lemma}")
+    elif token.dep_ == "dobj":
+        keys.add(f"{head.lemma_.lower()} {lemma}")  # "launched an attack", "lodged a protest"
     doc = token.doc
     before = _preposition_before(token)
     if before is not None:
@@ -239,6 +242,24 @@ _TALK_WORDS = frozenset(
 ceasefire", "a vote on the offensive"."""
 
 
+def _exclusion_keys(token: Token) -> set[str]:
+    """Keys that only a type's ``excludes`` read: the words a noun stands in.
+
+    A noun with the noun it modifies ("protest note") or with what its
+    preposition hangs on ("note of protest"). Not trigger keys: "missile"
+    in "missile strikes" is no strike of its own.
+    """
+    head = token.head
+    lemma = token.lemma_.lower()
+    if head.i == token.i:
+        return set()
+    if token.dep_ == "compound" and head.i == token.i + 1:
+        return {f"{lemma} {head.lemma_.lower()}"}
+    if token.dep_ == "pobj" and head.head.i != head.i:
+        return {f"{head.head.lemma_.lower()} {head.lower_} {lemma}"}
+    return set()
+
+
 def _talked_about(token: Token) -> bool:
     """Whether the event noun is only the topic of talks ("talks on a ceasefire")."""
     if token.pos_ not in ("NOUN", "PROPN"):
@@ -319,10 +340,11 @@ def match_type(
         sentence_words = sentence_words()  # gathered only for a token that got this far
     best: tuple[tuple[int, int, int, int], EventType, str] | None = None
     objects: set[str] | None = None
+    excluding = keys | _exclusion_keys(token)
     own = {token.lemma_.lower(), token.lower_}  # a trigger cannot be its own condition
     for order, (event_type, layer_id) in enumerate(index.types):
         matched = keys & set(event_type.triggers)
-        if not matched or keys & set(event_type.excludes):
+        if not matched or excluding & set(event_type.excludes):
             continue
         if event_type.requires and not (sentence_words - own) & set(event_type.requires):
             continue

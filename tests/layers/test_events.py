@@ -931,3 +931,41 @@ def test_a_noun_and_its_verb_are_one_event(nlp, layers):
     assert len(events) == 1
     assert events[0].trigger == "Airstrikes hit"
     assert _layers_at(events, text) == {"Sanaa": {"strike_sites"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "where"),
+    [
+        # Where a leader judged an event told before is not where it happened.
+        ('In Vandoria, the president called the attack "pure terror" and asked for help.',
+         ["Vandoria"], {}),
+        ("In Port Sella, the minister condemned the shelling as a war crime.",
+         ["Port Sella"], {}),
+        # A participle that only describes a thing does not say where it came about.
+        ("A frigate escorted the damaged tanker towards Port Sella.", ["Port Sella"], {}),
+        # The place of the thing it describes still can.
+        ("Rescuers searched the destroyed school in Port Sella.", ["Port Sella"],
+         {"destruction": {"Port Sella"}}),
+    ],
+)  # fmt: skip
+def test_where_an_event_was_judged_or_a_thing_described_is_not_its_site(
+    nlp, layers, text, names, where
+):
+    resolved = [Resolved(_mention(text, n), None) for n in names]
+    events = detect_events(nlp(text), resolved, layers=layers, model=load_location_model())
+    assert {k: v for k, v in _where(events, text).items() if v} == where
+
+
+@pytest.mark.parametrize(
+    ("text", "protest"),
+    [
+        ("The ministry summoned the envoy and handed him a protest note.", False),
+        ("The government lodged a formal protest with its neighbour.", False),
+        ("The capital sent a note of protest to the embassy.", False),
+        ("Students held a protest march through the capital.", True),
+        ("Thousands protested outside the parliament.", True),
+    ],
+)
+def test_a_diplomatic_protest_is_no_street_protest(nlp, layers, text, protest):
+    events = _events(nlp, layers, text, [])
+    assert ("protest" in {e.type for e in events}) is protest
