@@ -36,8 +36,9 @@ _ASKING_FOR = frozenset(
 for talks", "is readying for new sanctions", "braced for strikes"."""
 
 
-_NAMED = frozenset({"ORG", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
-"""Entity labels whose words name something, not an event that happened."""
+_NAMED = frozenset({"ORG", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "DATE", "TIME"})
+"""Entity labels whose words name something, not an event that happened ("in early
+March" is a month, not a march)."""
 
 
 _POS_TAG = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}

@@ -969,3 +969,16 @@ def test_where_an_event_was_judged_or_a_thing_described_is_not_its_site(
 def test_a_diplomatic_protest_is_no_street_protest(nlp, layers, text, protest):
     events = _events(nlp, layers, text, [])
     assert ("protest" in {e.type for e in events}) is protest
+
+
+@pytest.mark.parametrize(
+    ("text", "protest"),
+    [
+        ("Fighting spread to the eastern hills in early March.", False),
+        ("The envoys arrived on 3 March and left the next day.", False),
+        ("Thousands marched through the capital on 3 March.", True),
+    ],
+)
+def test_a_month_is_no_march(nlp, layers, text, protest):
+    events = _events(nlp, layers, text, [])
+    assert ("protest" in {e.type for e in events}) is protest
