@@ -70,6 +70,7 @@ __all__ = [
     "parse_iso_date",
     "resolve_date_expression",
     "sentence_date",
+    "sentence_period",
 ]
 
 FUTURE_DAYS = 60
@@ -174,6 +175,20 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # on Monday, last Monday, next Monday, Monday night
         "weekday",
         re.compile(r"\b(?:(?P<which>(?i:last|next|this))\s+)?" + _WEEKDAY + r"(?!\w)"),
+    ),
+)
+# Periods longer than a day that a sentence may give instead of one ("in January
+# 2024", "in 2023", "last month"): an event told with one did not happen on the
+# article's day, and saying so is truer than the article's date.
+_PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "month_year",
+        re.compile(r"\b" + _MONTH.format(g="m") + r",?\s+" + _YEAR.format(g="y") + r"(?![\w-])"),
+    ),
+    ("year", re.compile(r"\b(?i:in|during)\s+" + _YEAR.format(g="y") + r"(?![\w-])")),
+    (
+        "relative_period",
+        re.compile(r"\b(?P<rel>(?:last|earlier this)\s+(?:month|year))\b", re.IGNORECASE),
     ),
 )
 # "said on Tuesday", "told reporters late on Tuesday": the text just before a date
@@ -481,6 +496,73 @@ def sentence_date(
     return best.date.isoformat()
 
 
+def _period_of(kind: str, match: re.Match[str], anchor: dt.date | None) -> str | None:
+    """The period a match names, as ISO ``YYYY-MM`` or ``YYYY``; ``None`` if unknown."""
+    groups = match.groupdict()
+    if kind == "month_year":
+        return f"{int(groups['y']):04d}-{_MONTHS[groups['m'].lower()]:02d}"
+    if kind == "year":
+        return f"{int(groups['y']):04d}"
+    if anchor is None:
+        return None
+    words = groups["rel"].lower().split()
+    if words[-1] == "year":
+        return f"{anchor.year - (words[0] == 'last'):04d}"
+    if words[0] == "last":
+        year, month = (anchor.year, anchor.month - 1) if anchor.month > 1 else (anchor.year - 1, 12)
+        return f"{year:04d}-{month:02d}"
+    return f"{anchor.year:04d}-{anchor.month:02d}"
+
+
+def sentence_period(
+    sentence: Span | str,
+    *,
+    article_date: str | None,
+    mention: tuple[int, int] | None = None,
+) -> str | None:
+    """The month (``YYYY-MM``) or year (``YYYY``) a sentence gives, when it gives no day.
+
+    "In January 2024, gunmen attacked a church in X" did not happen on the
+    article's day. Only a period that has begun by the article's date counts
+    (a date ahead is a plan); the one nearest ``mention`` wins. A period that
+    only times a speech verb, or lies inside a name, is no event's.
+
+    Examples
+    --------
+    >>> sentence_period("In 2023 Iran seized a tanker.", article_date="2026-03-22")
+    '2023'
+    >>> sentence_period("Last month, jihadists killed 20.", article_date="2026-01-10")
+    '2025-12'
+    """
+    if not isinstance(sentence, str):
+        offset = sentence.start_char
+        text = doc_text(sentence.doc)[offset : sentence.end_char]
+    else:
+        text, offset = sentence, 0
+    anchor = parse_iso_date(article_date)
+    days = [(e.start, e.end) for e in find_date_expressions(text, article_date=article_date)]
+    found: list[DateExpression] = []
+    for kind, pattern in _PERIOD_PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            period = _period_of(kind, match, anchor)
+            if period is None or any(start < b and a < end for a, b in days):
+                continue
+            if anchor is not None and period > anchor.isoformat()[: len(period)]:
+                continue  # "elections in 2027": not yet
+            if isinstance(sentence, str):
+                if _speech_date_in_text(text, start):
+                    continue
+            elif _blocked(sentence, start + offset, end + offset) or _speech_date_in_parse(
+                sentence, start + offset, end + offset
+            ):
+                continue
+            found.append(DateExpression(start + offset, end + offset, period, None))
+    if not found:
+        return None
+    return min(found, key=lambda e: (_distance(e, mention), e.start)).text
+
+
 def event_date(
     sentence: Span | str,
     *,
@@ -489,6 +571,8 @@ def event_date(
 ) -> tuple[str | None, str | None]:
     """``(date, source)`` for an event: the sentence's date, else the article's, else none.
 
+    The sentence's date is its day, else the month or year it names when it
+    names no day ("in January 2024": ``2024-01``), from :func:`sentence_period`.
     ``source`` is ``"sentence"``, ``"article"`` or ``None``, as
     :attr:`layers.types.Event.date_source` documents. An article date that
     is not a valid ``YYYY-MM-DD`` counts as no date.
@@ -499,6 +583,8 @@ def event_date(
     ('2018-09-21', 'article')
     """
     found = sentence_date(sentence, article_date=article_date, mention=mention)
+    if found is None:
+        found = sentence_period(sentence, article_date=article_date, mention=mention)
     if found is not None:
         return found, "sentence"
     anchor = parse_iso_date(article_date)

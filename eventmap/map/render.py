@@ -103,6 +103,8 @@ MAP_ID_RE = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
 """What a fragment's map id may be: it names elements, classes and CSS selectors."""
 _HEIGHT_RE = re.compile(r"\d{1,5}(?:\.\d{1,3})?(?:px|vh|em|rem|%)")
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PERIOD_RE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
+"""An event date: a day, or the month or year a sentence gave instead of a day."""
 
 _JS_UNSAFE = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
 
@@ -428,12 +430,13 @@ def event_dates(events: Iterable[Event]) -> dict[tuple[str, int, int], tuple[str
     """Each citation's event date and its source, by (article, start, end).
 
     One sentence may put several places on the map; they share its date. A
-    date that is not ISO ``YYYY-MM-DD`` is ignored (the slider compares them as
-    text).
+    date that is not ISO ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` is ignored;
+    the popup shows a month or a year as it is, and the slider (which
+    compares days as text) leaves it out.
     """
     found: dict[tuple[str, int, int], tuple[str, str | None]] = {}
     for event in events:
-        if event.date and _DATE_RE.fullmatch(event.date):
+        if event.date and _PERIOD_RE.fullmatch(event.date):
             key = (event.citation.article, event.citation.start, event.citation.end)
             found.setdefault(key, (event.date, event.date_source))
     return found
@@ -728,7 +731,7 @@ def map_data(
         layers[l_key]["items"].append([place_index[p_key], round(group.confidence, 2), cites])
 
     shown = sorted(layers, key=lambda key: (layer_rank(key[0], layer_defs=defs.values()), key[1]))
-    all_dates = sorted({c[4] for c in citations if c[4]})
+    all_dates = sorted({c[4] for c in citations if c[4] and _DATE_RE.fullmatch(c[4])})
     bounds = _bounds(_focus(_view_groups(groups, defs)))
     return {
         "title": title,

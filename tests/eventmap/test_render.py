@@ -367,6 +367,7 @@ def test_only_http_links_are_made(url: str) -> None:
     [
         ("2021-02-27", "sentence", "(2021-02-27, from the sentence)"),
         ("2021-03-04", "article", "(2021-03-04, article date)"),
+        ("2019-11", "sentence", "(2019-11, from the sentence)"),  # "in November 2019"
         (None, None, "(2021-03-04, article date)"),  # the citation's own article date
     ],
 )
@@ -415,6 +416,24 @@ def test_dates_and_their_span_reach_the_data() -> None:
     assert dates == {SENT_HARBOUR: ("2021-02-27", "sentence"), SENT_VALLEY: (None, None)}
     assert data["time"] == ["2021-02-27", "2021-02-27"]
     assert map_data([valley], DEFS)["time"] is None
+
+
+def test_a_month_or_year_is_cited_but_left_out_of_the_time_span() -> None:
+    """ "In 2019 ..." is no day: the popup says the year, the slider spans days only."""
+    older = replace(
+        event("strike_sites", HARBOUR, cite(SENT_HARBOUR, "Port Amber", date=None)),
+        date="2019",
+        date_source="sentence",
+    )
+    valley = replace(
+        event("places", VALLEY, cite(SENT_VALLEY, "Cedar Valley")),
+        date="2021-02-27",
+        date_source="sentence",
+    )
+    data = map_data([older, valley], DEFS)
+    dates = {data["quotes"][c[1]]: c[4] for c in data["citations"]}
+    assert dates == {SENT_HARBOUR: "2019", SENT_VALLEY: "2021-02-27"}
+    assert data["time"] == ["2021-02-27", "2021-02-27"]
 
 
 # --- escaping ---------------------------------------------------------------------

@@ -99,6 +99,24 @@ def test_expressions_do_not_overlap():
         ("Jets struck the port on Monday.", None, (None, None)),
         ("Jets struck the port on 17 September 2018.", None, ("2018-09-17", "sentence")),
         ("Jets struck the port.", "not a date", (None, None)),
+        # A month or a year the sentence gives instead of a day: not the article's day.
+        ("In January 2024, gunmen attacked a church.", "2026-03-20", ("2024-01", "sentence")),
+        ("In 2023 the navy seized a tanker.", "2026-03-20", ("2023", "sentence")),
+        ("Last month, jihadists killed 20 villagers.", "2026-01-10", ("2025-12", "sentence")),
+        ("Last year, rebels took the town.", "2026-01-10", ("2025", "sentence")),
+        ("Earlier this month, rebels took the town.", "2026-01-10", ("2026-01", "sentence")),
+        # A day still wins; a period ahead is a plan; a year in a name is no date.
+        (
+            "On 2 May 2023 jets struck the port, in a war that began in 2022.",
+            None,
+            ("2023-05-02", "sentence"),
+        ),
+        (
+            "Jets struck the port; elections are due in 2031.",
+            "2026-03-20",
+            ("2026-03-20", "article"),
+        ),
+        ("Last month, jihadists killed 20 villagers.", None, (None, None)),
     ],
 )
 def test_event_date_falls_back_to_the_article(text, article_date, expected):

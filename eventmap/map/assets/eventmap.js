@@ -251,7 +251,10 @@
       var areaFeatures = [];
       def.items.forEach(function (item) {
         var pl = places[item[0]], dates = {};
-        item[2].forEach(function (i) { if (cites[i][4]) dates[cites[i][4]] = 1; });
+        // Days only: a month or a year ("2024-01") is shown in the popup, not filtered.
+        item[2].forEach(function (i) {
+          if (cites[i][4] && cites[i][4].length === 10) dates[cites[i][4]] = 1;
+        });
         var f = {type: "Feature", properties: {place: item[0], layer: li, confidence: item[1],
           cites: item[2], dates: Object.keys(dates).sort()}, geometry: pl[12]};
         entry.features.push(f);
