@@ -81,6 +81,10 @@ _SUPPORT_VERBS = frozenset(
 "airstrikes hit X", "the conference opened in Amman"."""
 
 
+_LAUNCHES = frozenset({"launch", "fire"})
+"""Verbs whose event happens where it starts: "drones launched overnight were downed over X"."""
+
+
 _PARTITIVES = frozenset(
     {"most", "all", "much", "many", "some", "half", "part", "one", "several", "none", "each",
      "majority", "bulk", "two", "three", "both"}
@@ -272,7 +276,8 @@ def _meets_at_another_event(place: Token, trigger: Token, others: frozenset[int]
     Russian capital and handed over a reconstruction of the strike": the
     meeting was in Moscow, the strike was not). A verb's description that
     names no origin often is the same action ("a car bomb targeting recruits
-    killed eight in Baghdad"), and a participle that goes on with it ("hit a
+    killed eight in Baghdad"), unless it is a launch ("drones launched
+    overnight were destroyed over X"), and a participle that goes on with it ("hit a
     hospital in X, killing seven") shares its place.
     """
     chain = list(trigger.ancestors)
@@ -292,7 +297,9 @@ def _meets_at_another_event(place: Token, trigger: Token, others: frozenset[int]
     described = [trigger, *chain[: above[node.i]]]
     if any(t.lemma_.lower() in SPEECH for t in described[1:]):
         return True  # "patrolled X as rebels said they had targeted a tanker": a report of its own
-    says_whence = any(c.dep_ == "prep" and c.lower_ in ORIGIN for c in trigger.children)
+    says_whence = trigger.lemma_.lower() in _LAUNCHES or any(
+        c.dep_ == "prep" and c.lower_ in ORIGIN for c in trigger.children
+    )  # a launch happens where it started, even when the text does not say where
     return says_whence and any(t.dep_ in ("acl", "relcl") for t in described)
 
 

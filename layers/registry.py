@@ -91,6 +91,7 @@ def _parse_type(entry: Any, *, path: Path, number: int) -> EventType:
         roles=_roles(entry.get("roles"), path=path, where=f"type {type_id!r}"),
         topical=topical,
         requires_also=_strings(entry.get("requires_also"), path=path, key="requires_also"),
+        subjects=_strings(entry.get("subjects"), path=path, key="subjects"),
         acled=str(entry.get("acled", "")),
         plover=str(entry.get("plover", "")),
     )

@@ -205,6 +205,40 @@ def _compound_words(noun: Token) -> set[str]:
     return words
 
 
+def _partitive_of(noun: Token) -> list[Token]:
+    """The whole a number or a part word takes from: "drones" in "40 of 52 drones"."""
+    if noun.pos_ != "NUM" and noun.lower_ not in ("most", "all", "some", "many", "several"):
+        return []
+    return [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _subject_words(token: Token) -> set[str]:
+    """Who or what does the trigger: its subject's lemma and form, with compounds.
+
+    A participle takes the noun it describes, and a verb without a subject
+    of its own the subject of the verb it goes on from.
+    """
+    words: set[str] = set()
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects and token.head.i != token.i:
+        if token.dep_ == "acl":
+            subjects = [token.head]  # "rockets fired at dawn"
+        elif token.dep_ in ("conj", "advcl", "xcomp"):
+            # "rockets were fired and fell near X": the verb it goes on from has it
+            subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for subject in subjects:
+        words |= {subject.lemma_.lower(), subject.lower_} | _compound_words(subject)
+        for part in _partitive_of(subject):
+            words |= {part.lemma_.lower(), part.lower_} | _compound_words(part)
+    return words
+
+
 def _object_words(token: Token, place_tokens: frozenset[int]) -> set[str]:
     """What the trigger acts on: its object's lemma, or ``@place`` for a place.
 
@@ -223,6 +257,8 @@ def _object_words(token: Token, place_tokens: frozenset[int]) -> set[str]:
             words |= _compound_words(child)
             if child.i in place_tokens:
                 words.add("@place")
+            for part in _partitive_of(child):  # "40 of the 52 drones were destroyed"
+                words |= {part.lemma_.lower(), part.lower_} | _compound_words(part)
         elif child.dep_ == "prep" and child.lower_ in ("of", "on"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -356,6 +392,8 @@ def match_type(
                 objects = _object_words(token, place_tokens)
             if not objects & set(event_type.objects):
                 continue
+        if event_type.subjects and not _subject_words(token) & set(event_type.subjects):
+            continue
         length = max(len(k.split("/")[0].split()) for k in matched)
         rank = (1 if event_type.objects else 0, length, 1 if event_type.requires else 0, -order)
         if best is None or rank > best[0]:

@@ -92,7 +92,9 @@ class EventType:
     those words too (and ``requires_also`` one of its own words besides),
     and ``objects``, when set, asks the trigger's object to be one of those
     words (``place`` for a place mention): "captured the
-    town" is a seizure, "captured four men" an arrest. ``roles`` are the ways
+    town" is a seizure, "captured four men" an arrest; ``subjects``, when
+    set, asks the same of the trigger's subject ("rockets fell near X" is an
+    impact, "prices fell in X" is not). ``roles`` are the ways
     a place may attach to the trigger and still be where the event happened
     (empty: ``location``, ``target`` and ``compound``); ``topical`` types
     read "on", "over" and "about" as the topic ("talks on Syria"), not the
@@ -109,6 +111,7 @@ class EventType:
     roles: tuple[str, ...] = ()
     topical: bool = False
     requires_also: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
     acled: str = ""
     plover: str = ""
 

@@ -982,3 +982,32 @@ def test_a_diplomatic_protest_is_no_street_protest(nlp, layers, text, protest):
 def test_a_month_is_no_march(nlp, layers, text, protest):
     events = _events(nlp, layers, text, [])
     assert ("protest" in {e.type for e in events}) is protest
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "where"),
+    [
+        # Air defence: what was destroyed in flight, and where.
+        ("The air force said 40 of 52 drones launched overnight were destroyed over Vandoria.",
+         ["Vandoria"], {"destroyed_in_flight": {"Vandoria"}}),
+        ("Air defences destroyed twelve missiles over Port Sella.", ["Port Sella"],
+         {"destroyed_in_flight": {"Port Sella"}}),
+        # A destroyed depot is destruction, not a shoot-down.
+        ("Drones destroyed a fuel depot in Port Sella.", ["Port Sella"],
+         {"destruction": {"Port Sella"}}),
+        # Where rockets came down was struck; prices that fell are no impact.
+        ("Rockets fired from Vandoria fell near Port Sella.", ["Vandoria", "Port Sella"],
+         {"projectile_impact": {"Port Sella"}}),
+        ("A mortar shell landed in a schoolyard in Port Sella.", ["Port Sella"],
+         {"projectile_impact": {"Port Sella"}}),
+        ("Prices fell in Port Sella as rockets were tested.", ["Port Sella"], {}),
+    ],
+)  # fmt: skip
+def test_what_came_down_and_where(nlp, layers, text, names, where):
+    resolved = [Resolved(_mention(text, n), None) for n in names]
+    events = detect_events(nlp(text), resolved, layers=layers, model=load_location_model())
+    found = {k: v for k, v in _where(events, text).items() if v}
+    assert {k: found.get(k) for k in where} == where
+    assert "projectile_impact" in where or "projectile_impact" not in found
+    # A launch happens where it started: not where what it launched came down.
+    assert not found.get("missile_launch")
