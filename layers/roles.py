@@ -68,6 +68,10 @@ TOPICAL_TOO = frozenset({"on", "over"})
 """Prepositions that give a topical type's topic ("talks on Syria")."""
 
 
+_VENUE_WORDS = frozenset({"sidelines", "sideline", "margins", "margin", "board"})
+"""What "on" takes when it says where people met: "on the sidelines of the summit"."""
+
+
 CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "parataxis", "acl", "csubj"})
 
 
@@ -480,6 +484,15 @@ def attachment(
         # Walking from the role's governor up to the trigger.
         if token.lemma_.lower() in SPEECH:
             return Refusal("speech")
+        if (
+            dep == "prep"
+            and event_type.topical
+            and token.lower_ in TOPIC | TOPICAL_TOO
+            and not any(c.lower_ in _VENUE_WORDS for c in token.children)
+        ):
+            # "resumed talks in Doha on a ceasefire in Gaza": the talks' topic, however
+            # the parse hangs "on"; not "on the sidelines of the summit in X"
+            return Refusal("topic")
         if dep == "prep" and token.lower_ in _NOT_THROUGH:
             if token.lower_ in _COUNTERPART and "counterpart" in roles:
                 # "an attack against army posts in X", "clashes with insurgents in X"

@@ -222,7 +222,9 @@ def _subject_words(token: Token) -> set[str]:
     """Who or what does the trigger: its subject's lemma and form, with compounds.
 
     A participle takes the noun it describes, and a verb without a subject
-    of its own the subject of the verb it goes on from.
+    of its own the subject of the verb it goes on from; an event noun, the
+    nouns before it ("a police raid") and the subject of the verb its phrase
+    hangs on ("police detained 45 in raids").
     """
     words: set[str] = set()
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
@@ -232,6 +234,11 @@ def _subject_words(token: Token) -> set[str]:
         elif token.dep_ in ("conj", "advcl", "xcomp"):
             # "rockets were fired and fell near X": the verb it goes on from has it
             subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        elif token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX"):
+            # "police detained 45 people in dawn raids": the raids were the police's
+            subjects = [c for c in token.head.head.children if c.dep_ == "nsubj"]
+    if token.pos_ in ("NOUN", "PROPN"):
+        subjects += [c for c in token.lefts if c.dep_ in ("compound", "amod", "poss")]
     for subject in subjects:
         words |= {subject.lemma_.lower(), subject.lower_} | _compound_words(subject)
         for part in _partitive_of(subject):
@@ -308,7 +315,15 @@ def _talked_about(token: Token) -> bool:
     before = _preposition_before(token)
     if before is None or before.lower_ not in TOPIC | TOPICAL_TOO or before.i == 0:
         return False
-    return token.doc[before.i - 1].lemma_.lower() in _TALK_WORDS
+    if token.doc[before.i - 1].lemma_.lower() in _TALK_WORDS:
+        return True
+    # "resumed talks in Doha on Sunday on a ceasefire": the parse hangs "on" on the
+    # verb whose object is the talks
+    verb = before.head
+    return verb.i != before.i and any(
+        c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in _TALK_WORDS
+        for c in verb.children
+    )
 
 
 def _asked_for(token: Token) -> bool:
@@ -351,13 +366,14 @@ def match_type(
     """The type (and its layer) whose trigger this token is, or ``None``.
 
     Among the types whose triggers match and whose conditions hold, a type
-    whose ``objects`` the trigger's object satisfies wins; then the longest
-    matching key ("missile strike" over "strike"); then a type whose
-    ``requires`` the sentence met (an attack with missiles is a strike);
-    then taxonomy order. Words inside a name ("the Government of National
-    Accord") trigger nothing, nor does an event that is only called or
-    braced for ("called for talks"), or that the text denies ("was not
-    captured"). ``sentence_words`` (the sentence's
+    whose ``objects`` or ``subjects`` the trigger's object or subject
+    satisfies wins; then the longest matching key ("missile strike" over
+    "strike"); then a type whose ``requires`` the sentence met (an attack
+    with missiles is a strike); then taxonomy order. Words inside a name
+    ("the Government of National Accord") or a date ("early March") trigger
+    nothing, nor does an event that is only called or braced for ("called
+    for talks"), or that the text denies ("was not captured").
+    ``sentence_words`` (the sentence's
     lemmas and forms) may be given as a function, called only when needed.
     """
     if index.words and token.lower_ not in index.words and token.lemma_.lower() not in index.words:
@@ -395,7 +411,8 @@ def match_type(
         if event_type.subjects and not _subject_words(token) & set(event_type.subjects):
             continue
         length = max(len(k.split("/")[0].split()) for k in matched)
-        rank = (1 if event_type.objects else 0, length, 1 if event_type.requires else 0, -order)
+        said = event_type.objects or event_type.subjects  # the type asked more and got it
+        rank = (1 if said else 0, length, 1 if event_type.requires else 0, -order)
         if best is None or rank > best[0]:
             best = (rank, event_type, layer_id)
     return None if best is None else (best[1], best[2])

@@ -1011,3 +1011,29 @@ def test_what_came_down_and_where(nlp, layers, text, names, where):
     assert "projectile_impact" in where or "projectile_impact" not in found
     # A launch happens where it started: not where what it launched came down.
     assert not found.get("missile_launch")
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "where"),
+    [
+        # What talks were about is no place they were held, however "on" is parsed.
+        ("Delegations resumed indirect talks in Port Sella on Sunday on a new truce in "
+         "Vandoria.", ["Port Sella", "Vandoria"], {"meeting": {"Port Sella"}}),
+        ("The two ministers met on the sidelines of the summit in Port Sella.", ["Port Sella"],
+         {"meeting": {"Port Sella"}}),
+        # Hostages named are no abduction; taking them is.
+        ("The talks focused on the release of hostages held in Vandoria.", ["Vandoria"], {}),
+        ("Gunmen took twelve hostages at a school in Vandoria.", ["Vandoria"],
+         {"abduction": {"Vandoria"}}),
+        # A raid by the police is an arrest operation, one by gunmen an attack.
+        ("Police detained 45 people in dawn raids across Port Sella.", ["Port Sella"],
+         {"arrest": {"Port Sella"}, "police_raid": {"Port Sella"}}),
+        ("Officials said gunmen raided a village near Port Sella.", ["Port Sella"],
+         {"attack": {"Port Sella"}}),
+    ],
+)  # fmt: skip
+def test_topics_hostages_and_police_raids(nlp, layers, text, names, where):
+    resolved = [Resolved(_mention(text, n), None) for n in names]
+    events = detect_events(nlp(text), resolved, layers=layers, model=load_location_model())
+    found = {k: v for k, v in _where(events, text).items() if v}
+    assert found == where
