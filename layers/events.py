@@ -474,6 +474,8 @@ def detect_events(
                 contexts[topical] = (flags, held)
             in_contexts, context_tokens = contexts[topical]
             where_heads = _where_clause_heads(trigger_tokens, doc)
+            # The rules' verdict on every place first (with whether it names an owner).
+            verdicts: list[tuple[PlaceInSentence, bool, Attachment | Refusal]] = []
             for cand, named, in_context in zip(candidates, capitals, in_contexts, strict=True):
                 if cand.tokens & trigger_tokens:
                     continue
@@ -497,6 +499,11 @@ def detect_events(
                         also_triggers=trigger_words,
                         other_kinds=other_kinds,
                     )
+                verdicts.append((cand, owned, verdict))
+            # How many places the rules gave the event: the scorer weighs each
+            # place against its rivals (one event is mostly at one place).
+            accepted = sum(1 for _, _, v in verdicts if isinstance(v, Attachment))
+            for cand, owned, verdict in verdicts:
                 vetoed = isinstance(verdict, Refusal) and verdict.reason in VETOES
                 if (model is not None or on_pair is not None) and not vetoed:
                     place = cand.item.place
@@ -512,6 +519,7 @@ def detect_events(
                         owned=owned,
                         places=len(candidates),
                         other_triggers=trigger_words - trigger_tokens,
+                        rivals=accepted - isinstance(verdict, Attachment),
                     )
                     if on_pair is not None:
                         on_pair(trigger_tokens, cand.item, features)

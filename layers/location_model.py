@@ -89,6 +89,7 @@ def pair_features(
     owned: bool,
     places: int = 1,
     other_triggers: frozenset[int] = frozenset(),
+    rivals: int = 0,
 ) -> list[str]:
     """The features of one (place mention, trigger) pair, as feature names.
 
@@ -99,7 +100,10 @@ def pair_features(
     one place usually names where its event happened, however far the parse
     puts it). ``other_triggers`` are the token indices of the sentence's
     other event words: a place whose path to this trigger passes through one
-    is more likely that event's place.
+    is more likely that event's place. ``rivals`` is how many of the
+    sentence's other places the rules accepted for this event: most events
+    happened at one place, so a place the rules refused weighs less when they
+    took another, and one they took weighs less among several.
     """
     up = _ancestors(root)
     down = _ancestors(trigger)
@@ -157,6 +161,9 @@ def pair_features(
         f"verbs_between={verbs}",
         f"place_dep={root.dep_ if root.dep_ in _PLACE_DEPS else 'other'}",
         f"head_pos={root.head.pos_}",
+        f"rivals={min(rivals, 2)}",
+        f"accepted+rivals={not rule.startswith('no:')}|{min(rivals, 1)}",
+        f"kind+rivals={place_kind}|{min(rivals, 1)}",
     ]
     return features
 

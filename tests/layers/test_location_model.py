@@ -26,7 +26,8 @@ def test_the_shipped_model_records_that_it_beat_the_rules_on_the_held_out_half()
         "meets", "meets_at_root", "first_dep", "first_prep", "owned", "rule+first_prep",
         "deps2", "crosses_clause", "in_subject", "punct_between", "prep", "places",
         "rule+places", "trigger_dep", "via_other_trigger", "triggers", "rule+triggers",
-        "triggers_between", "verbs_between", "place_dep", "head_pos",
+        "triggers_between", "verbs_between", "place_dep", "head_pos", "rivals",
+        "accepted+rivals", "kind+rivals",
     }  # fmt: skip
     assert {name.split("=")[0] for name in data["weights"]} <= made
     assert all(isinstance(v, float) for v in data["weights"].values())
@@ -56,6 +57,24 @@ def test_features_say_how_many_places_and_whether_another_event_stands_between(n
     assert {"triggers=0", "triggers_between=0"} <= set(alone)
     assert {"triggers=1", "triggers_between=1", "verbs_between=1"} <= set(crowded)
     assert "place_dep=pobj" in crowded and "head_pos=ADP" in crowded
+
+
+def test_each_place_is_weighed_against_the_places_the_rules_took(nlp):
+    """ "Jets struck Vandoria, officials in Port Sella said": Vandoria is the rival."""
+    text = "Jets struck Vandoria on Sunday, officials in Port Sella said."
+    layers = load_layers()
+    resolved = [Resolved(_mention(text, n), None) for n in ("Vandoria", "Port Sella")]
+    seen: dict[str, list[str]] = {}
+    detect_events(
+        nlp(text),
+        resolved,
+        layers=layers,
+        on_pair=lambda _t, item, features: seen.setdefault(item.mention.text, features),
+    )
+    assert {"rivals=0", "accepted+rivals=True|0"} <= set(seen["Vandoria"])
+    assert {"rivals=1", "accepted+rivals=False|1", "kind+rivals=unresolved|1"} <= set(
+        seen["Port Sella"]
+    )
 
 
 def test_probability_rises_with_the_weight_of_the_evidence():
