@@ -221,13 +221,15 @@ def _partitive_of(noun: Token) -> list[Token]:
 def _subject_words(token: Token) -> set[str]:
     """Who or what does the trigger: its subject's lemma and form, with compounds.
 
-    A participle takes the noun it describes, and a verb without a subject
+    A participle or a relative clause takes the noun it describes, and a verb without a subject
     of its own the subject of the verb it goes on from; an event noun, the
     nouns before it ("a police raid") and the subject of the verb its phrase
     hangs on ("police detained 45 in raids").
     """
     words: set[str] = set()
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if token.dep_ == "relcl" and any(s.tag_ in ("WDT", "WP") for s in subjects):
+        subjects = [token.head]  # "the bombings that ripped through a bus station"
     if not subjects and token.head.i != token.i:
         if token.dep_ == "acl":
             subjects = [token.head]  # "rockets fired at dawn"

@@ -1037,3 +1037,19 @@ def test_topics_hostages_and_police_raids(nlp, layers, text, names, where):
     events = detect_events(nlp(text), resolved, layers=layers, model=load_location_model())
     found = {k: v for k, v in _where(events, text).items() if v}
     assert found == where
+
+
+@pytest.mark.parametrize(
+    ("text", "layer"),
+    [
+        ("A home-made bomb struck the minibus in Port Sella.", "explosions"),
+        ("A suicide bomber struck a restaurant in Port Sella.", "explosions"),
+        ("Missiles struck an apartment block in Port Sella.", "strike_sites"),
+        ("Rockets that fell near Port Sella wounded two.", "strike_sites"),
+    ],
+)
+def test_what_struck_says_the_kind_of_event(nlp, layers, text, layer):
+    """A bomb that hits is a bombing, a missile that hits a strike."""
+    events = _events(nlp, layers, text, ["Port Sella"])
+    assert _layers_at(events, text)["Port Sella"] >= {layer}
+    assert "explosions" not in _layers_at(events, text)["Port Sella"] or layer == "explosions"
