@@ -83,6 +83,8 @@ def classify_article(
     event_layers = [layer for layer in layers if not layer.default]
     at_mention: dict[tuple[int, int], list[tuple[ReportedEvent, EventLocation]]] = {}
     for event in reported:
+        if event.planned:
+            continue  # "threatened to strike X": no strike site, X stays a place
         for location in event.locations:
             at_mention.setdefault((location.start, location.end), []).append((event, location))
     events: list[Event] = []

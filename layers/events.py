@@ -48,6 +48,7 @@ from layers.context import (
 )
 from layers.dates import event_date
 from layers.location_model import LocationModel, pair_features
+from layers.modality import told_as_planned
 from layers.roles import (
     CLAUSE_DEPS,
     DESTINATION,
@@ -602,6 +603,7 @@ def detect_events(
                     trigger_words=tuple(
                         (doc[i].idx, doc[i].idx + len(doc[i])) for i in sorted(trigger_tokens)
                     ),
+                    planned=told_as_planned(token) or (verb is not None and told_as_planned(verb)),
                 )
             )
         events.extend(_share_with_participles(sentence_events, doc))

@@ -167,6 +167,10 @@ class ReportedEvent:
     date: str | None = None
     date_source: str | None = None
     trigger_words: tuple[tuple[int, int], ...] = ()
+    planned: bool = False
+    """The text tells the event as planned, threatened or expected, not as done
+    ("threatened to strike X", "will meet in Y"): listed, but its places go on
+    no event layer (:mod:`layers.modality`)."""
 
 
 @dataclass(frozen=True)

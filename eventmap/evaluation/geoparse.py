@@ -68,6 +68,7 @@ def result_record(result: ArticleResult) -> dict[str, Any]:
                 {"start": loc.anchor_start, "end": loc.anchor_end} for loc in event.locations
             ],
             "date": event.date,
+            "planned": event.planned,
         }
         for event in result.reported
     ]

@@ -60,6 +60,10 @@ def test_event_layers(nlp, text, place, layer):
         ("The convoy was attacked by Serbia, officials said.", "Serbia"),  # the agent
         ("Talks with Egypt continued.", "Egypt"),  # a party to talks, not where they were
         ("Lagos is a large city.", "Lagos"),
+        # Planned, threatened or expected: not an event that happened there.
+        ("The ministers will meet in Vandoria next week.", "Vandoria"),
+        ("Rebels threatened to attack Vandoria.", "Vandoria"),
+        ("Talks are due to resume in Vandoria on Monday.", "Vandoria"),
     ],
 )
 def test_non_event_mentions_go_to_places(nlp, text, place):

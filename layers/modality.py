@@ -1,0 +1,124 @@
+"""Whether the text tells an event as planned, threatened or expected, not as done.
+
+"Rebels threatened to strike Tel Aviv", "talks are due to resume in Geneva",
+"he will travel to Tokyo to meet investors", "the upcoming summit in Baku":
+each names an event and a place, and none of them happened there (yet). The
+event is still reported (the gold corpora count it, and ``geoparse`` lists
+it), but it is marked, and the map does not put its places on its layer.
+
+Read from the parse: a future or conditional auxiliary on the trigger's verb
+or on a verb it is the purpose or the complement of; a verb or adjective of
+planning above it ("plan", "threaten", "due", "set"); a noun's own words
+("a planned visit", "talks scheduled for May"); or a time ahead ("meets next
+week", "tomorrow"). A past verb of purpose keeps its purpose done enough
+("travelled to Moscow to share the findings").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["told_as_planned"]
+
+_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+"""Auxiliaries that put a verb ahead or under a condition ("wo" is "won't")."""
+
+_PLANNING = frozenset(
+    {
+        "plan", "intend", "aim", "hope", "expect", "prepare", "threaten", "vow", "want",
+        "seek", "propose", "offer", "promise", "pledge", "schedule", "agree",
+        "due", "set", "scheduled", "expected", "likely", "poised", "ready", "planned",
+    }
+)  # fmt: skip
+"""Verbs and adjectives whose complement is not done yet: "threatened to strike",
+"are due to resume", "is set to visit"."""
+
+_AHEAD_ADJECTIVES = frozenset(
+    {
+        "planned", "upcoming", "proposed", "scheduled", "future", "expected", "possible",
+        "potential", "prospective", "looming", "imminent", "threatened", "forthcoming",
+        "next", "intended",
+    }
+)  # fmt: skip
+"""Words before an event noun that put it ahead: "the planned visit", "possible strikes"."""
+
+_AHEAD_WORDS = frozenset({"tomorrow"})
+"""Time words that put a present-tense verb ahead: "meets tomorrow" ("later" and
+"soon" also follow the past: "days later, thousands marched")."""
+
+_TIME_UNITS = frozenset({"week", "month", "year", "weekend", "spring", "summer", "autumn"})
+
+_MAX_STEPS = 4
+
+
+def told_as_planned(token: Token) -> bool:
+    """Whether the event whose trigger is ``token`` is told as not done yet."""
+    node = token
+    if node.pos_ in ("NOUN", "PROPN"):
+        if _noun_ahead(node):
+            return True
+        if node.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "pobj"):
+            return False
+        node = node.head  # "will hold talks", "talks are due to resume"
+        if node.dep_ == "prep":
+            node = node.head  # "agreed to a meeting"
+    for _ in range(_MAX_STEPS):
+        if node.pos_ not in ("VERB", "AUX", "ADJ"):
+            return False
+        if _ahead(node):
+            return True
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_ in ("xcomp", "ccomp") and (
+            head.lemma_.lower() in _PLANNING or (head.lemma_ == "go" and head.tag_ == "VBG")
+        ):
+            return True  # "threatened to strike", "is set to visit", "are going to meet"
+        if node.dep_ == "xcomp" or node.dep_ == "conj" or _purpose(node):
+            node = head  # "will travel to Tokyo to meet investors"
+            continue
+        return False
+    return False
+
+
+def _ahead(verb: Token) -> bool:
+    """Whether the verb is put ahead: by an auxiliary, a planning adjective or a time.
+
+    "will meet", "would strike", "are due to", "meets next week", "tomorrow".
+    """
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in _FUTURE_AUX:
+            return True
+        if child.dep_ == "acomp" and child.lemma_.lower() in _PLANNING:
+            return True  # "talks are due to resume", "troops are ready to move"
+        if child.lower_ in _AHEAD_WORDS and child.dep_ in ("advmod", "npadvmod"):
+            return True
+        if (
+            child.dep_ == "npadvmod"
+            and child.lemma_.lower() in _TIME_UNITS
+            and any(c.lower_ == "next" for c in child.children)
+        ):
+            return True  # "meets next week"
+    return False
+
+
+def _purpose(verb: Token) -> bool:
+    """Whether the verb is a purpose clause ("to meet investors") of the verb above."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _noun_ahead(noun: Token) -> bool:
+    """An event noun's own words put it ahead: "a planned visit", "talks scheduled for May"."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and child.lower_ in _AHEAD_ADJECTIVES:
+            return True
+        if child.dep_ != "acl":
+            continue
+        lemma = child.lemma_.lower()
+        if lemma in ("schedule", "plan"):
+            return True  # "talks scheduled for May"
+        if lemma in ("set", "due") and any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in child.children
+        ):
+            return True  # "a summit set for June"; not "the march set off"
+    return False

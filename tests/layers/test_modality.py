@@ -1,0 +1,37 @@
+"""Events told as planned, threatened or expected, not as done (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from layers.modality import told_as_planned
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "planned"),
+    [
+        # A future or conditional verb, or one the trigger is the purpose of.
+        ("The ministers will meet in Vandoria next week.", "meet", True),
+        ("He said he would travel to Port Sella to meet investors.", "meet", True),
+        ("The two leaders meet in Vandoria tomorrow.", "meet", True),
+        # A verb or adjective of planning above it.
+        ("Rebels threatened to attack the port.", "attack", True),
+        ("Talks are due to resume in Vandoria.", "resume", True),
+        ("Troops are expected to enter the town by Friday.", "enter", True),
+        ("The army is going to attack the ridge.", "attack", True),
+        # An event noun's own words.
+        ("The planned visit to Vandoria was called off.", "visit", True),
+        ("Talks scheduled for May will go ahead.", "Talks", True),
+        ("The ministers will hold talks in Vandoria.", "talks", True),
+        # Done: the past, an attempt, a past purpose, and "later" after a past.
+        ("Jets struck the port on Sunday.", "struck", False),
+        ("Rebels tried to storm the base.", "storm", False),
+        ("The general travelled to Vandoria to share his findings.", "share", False),
+        ("Days later, thousands marched through the capital.", "marched", False),
+        ("The march, which was led by students, set off from the square.", "march", False),
+    ],
+)
+def test_told_as_planned(nlp, text, trigger, planned):
+    doc = nlp(text)
+    (token,) = [t for t in doc if t.text == trigger]
+    assert told_as_planned(token) is planned
