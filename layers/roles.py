@@ -111,7 +111,7 @@ PLACE_PARTS = frozenset(
         "coastline", "front", "frontline", "sector", "quarter", "downtown", "kilometres",
         "kilometers", "km", "miles", "mile", "direction", "side", "corner", "middle",
         "all", "much", "most", "half", "rest", "borough", "resort", "resorts", "hometown",
-        "township", "townships",
+        "township", "townships", "belt", "heartland", "hinterland", "corridor",
     }
 )  # fmt: skip
 """Nouns a place name qualifies or that stand for a part of it: "the city of
@@ -427,8 +427,10 @@ def attachment(
             if head.i in triggers:
                 return Refusal("actor")  # "Israel's attack", "Israeli strikes"
             owned = head.lower_ in OWNED_THINGS or head.lemma_.lower() in OWNED_THINGS
-            if head.lower_ in PLACE_PARTS or (
-                dep == "poss" and (head.lemma_.lower() in _SITES or (town and not owned))
+            if (
+                head.lower_ in PLACE_PARTS
+                or head.lemma_.lower() in PLACE_PARTS
+                or (dep == "poss" and (head.lemma_.lower() in _SITES or (town and not owned)))
             ):
                 if any(
                     c.i in other_places for c in head.children if c.i != token.i

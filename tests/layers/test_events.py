@@ -1048,3 +1048,20 @@ def test_what_struck_says_the_kind_of_event(nlp, layers, text, layer):
     events = _events(nlp, layers, text, ["Port Sella"])
     assert _layers_at(events, text)["Port Sella"] >= {layer}
     assert "explosions" not in _layers_at(events, text)["Port Sella"] or layer == "explosions"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "where"),
+    [
+        # A plural part of a place, and a belt or corridor of a country, are parts of it.
+        ("The army launched a new assault in the southern Vandoria districts.", ["Vandoria"],
+         {"Vandoria"}),
+        ("Rebels captured a major town in Vandoria's cocoa belt on Sunday.", ["Vandoria"],
+         {"Vandoria"}),
+        # What a country owns is still its own.
+        ("Vandoria's drones struck Port Sella.", ["Vandoria", "Port Sella"], {"Port Sella"}),
+    ],
+)  # fmt: skip
+def test_a_part_of_a_place_passes_the_place_on(nlp, layers, text, names, where):
+    events = _events(nlp, layers, text, names)
+    assert set(_layers_at(events, text)) == where
