@@ -28,8 +28,10 @@ from spacy.tokens import Doc, Span, Token
 from geo.cues import (
     PERSON_TITLES,
     PLACE_KIND_NOUNS,
+    after_a_border_word,
     after_title,
     closes_a_site_name,
+    followed_by_a_person_clause,
     in_place_position,
     inside_longer_name,
     is_capitalised,
@@ -634,6 +636,7 @@ class MentionExtractor:
                 in_place_position(span, places, words=2)
                 or self._well_known_long_name(span)
                 or self._named_as_a_place(span)
+                or self._well_known_beyond_a_border_or_after_to(span)
             ):
                 continue
             if after_title(span) or span.text.lower().rstrip(".") in PERSON_TITLES:
@@ -845,6 +848,30 @@ class MentionExtractor:
                     )
             known = doc.user_data[_COUNTRIES_KEY] = tuple(sorted(codes))
         return tuple(known)
+
+    def _well_known_beyond_a_border_or_after_to(self, span: Span) -> bool:
+        """Whether a one-word "person" is a country (or big city) where such places stand.
+
+        "close to the border with Mali": what a border is shared with is a
+        country or a province. "Aid deliveries to Jordan": after "to", a
+        country's name (or a city of :data:`EMBEDDED_CITY_POPULATION`) is the
+        place; a town is not ("She spoke to Norwich"), and neither is a name a
+        clause about a person follows ("to Jordan, who scored"). The small
+        model tags many African and Middle Eastern countries PERSON; a
+        person's bare first name rarely stands in these positions.
+        """
+        if len(span) != 1 or after_title(span) or followed_by_a_person_clause(span):
+            return False
+        if after_a_border_word(span):
+            features: tuple[str, ...] = ("country", "admin1")
+            population = EMBEDDED_CITY_POPULATION
+        elif span.start > 0 and span.doc[span.start - 1].lower_ == "to":
+            features, population = ("country",), EMBEDDED_CITY_POPULATION
+        else:
+            return False
+        return _exactly_of_standing(
+            self.gazetteer.candidates(span.text), population=population, features=features
+        )
 
     def _well_known_long_name(self, span: Span) -> bool:
         """Whether a name of two words or more is, exactly, a country, a province or a big city.

@@ -485,3 +485,38 @@ def test_a_province_s_long_form_the_model_calls_a_person_is_the_province(gazette
         "Degrees were given to Stanley Baker and two judges.", "Stanley", "PERSON", 2
     )
     assert extractor.extract(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gunmen struck a checkpoint close to the border with Chad on Sunday.", "Chad"),
+        ("Clashes broke out along the frontier with Jordan overnight.", "Jordan"),
+        ("Aid deliveries to Georgia resumed on Monday, officials said.", "Georgia"),
+        ("Attacks rose in Niger, Chad and Benin last year.", "Chad"),
+    ],
+)
+def test_a_country_the_model_calls_a_person_where_places_stand_is_a_place(
+    gazetteer, parse_tagged, text, name
+):
+    """After "border with", "to" or in a list, a country's name is the country."""
+    extractor = MentionExtractor(gazetteer, demonym_table())
+    doc = parse_tagged(text, name, "PERSON")
+    assert name in _texts(extractor.extract(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jordan said he would return to the capital on Sunday.", "Jordan"),
+        ("Chad, 52, was born in a small village.", "Chad"),
+        ("The coach spoke to Norwich about the deal.", "Norwich"),
+        ("She handed the ball to Jordan, who scored.", "Jordan"),
+    ],
+)
+def test_a_person_named_like_a_country_stays_a_person_outside_place_positions(
+    gazetteer, parse_tagged, text, name
+):
+    extractor = MentionExtractor(gazetteer, demonym_table())
+    doc = parse_tagged(text, name, "PERSON")
+    assert name not in _texts(extractor.extract(doc))
