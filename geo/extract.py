@@ -321,6 +321,31 @@ def _own_or_alike(name: str, candidates: list[Candidate]) -> list[Candidate]:
     ]
 
 
+def _own_alike_or_big(name: str, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates but GeoNames towns under a million known only by a foreign name.
+
+    Areas, bases, airports and our own tables' names ("Heathrow") stay: only
+    GeoNames' alternate names of towns come in many languages.
+
+    A city of a million is known abroad by its exonyms ("Bombay", "Leghorn"
+    is smaller and left out), so an alternate name of one still stands for
+    it; a small or mid-size town's foreign name is more often a word or an
+    organisation in English ("Hamas" for Hamm, "Google" for Topeka). The
+    leading words of a town's own name are its short form, not a foreign
+    name ("Clacton" for Clacton-on-Sea).
+    """
+    short = name_key(name)
+    return [
+        c
+        for c in candidates
+        if c.feature != "city"
+        or c.source != "geonames"
+        or c.population >= EMBEDDED_CITY_POPULATION
+        or c in _own_or_alike(name, [c])
+        or name_key(c.name).startswith(f"{short} ")  # "Clacton" for Clacton-on-Sea
+    ]
+
+
 def _strong(candidates: list[Candidate], *, population: int) -> bool:
     return any(
         c.feature in _STRONG_FEATURES
@@ -784,7 +809,12 @@ class MentionExtractor:
             and in_place_position(span, places, words=2 if ent.label_ == "PERSON" else 3)
         )
         if lenient:
-            return span if _strong(candidates, population=STRONG_POPULATION) else None
+            # Even where a place stands ("Israeli and Hamas delegations",
+            # "officials from Hamas"), a town known by that name only in
+            # another language does not outweigh the model's organisation or
+            # person: "Hamas" is one of Hamm's alternate names.
+            pool = candidates if ent.label_ == "NORP" else _own_alike_or_big(span.text, candidates)
+            return span if _strong(pool, population=STRONG_POPULATION) else None
         # Outside a place's position, the model's organisation or person stands
         # unless the name is the place's own or spelled like it ("Kiev",
         # "Qamishli"), or names a country or a province ("DRC", "NSW"):

@@ -103,6 +103,38 @@ def test_a_town_known_only_by_a_foreign_alternate_name_does_not_outweigh_the_mod
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli and Hamas delegations resumed talks in Doha.",
+        "Egyptian and Hamas mediators met in Cairo on Monday.",
+        "Officials from Hamas met envoys in Cairo.",
+    ],
+)
+def test_an_organisation_in_a_place_position_is_no_town_by_a_foreign_alternate_name(
+    gazetteer, parse_tagged, text
+):
+    """Listed with a national adjective or after "from", "Hamas" still is no name of Hamm."""
+    extractor = MentionExtractor(gazetteer, demonym_table())
+    doc = parse_tagged(text, "Hamas", "ORG")
+    assert "Hamas" not in _texts(extractor.extract(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Russian and Syrian warships docked in Tartus on Monday.", "Tartus"),
+        ("Supplies reached Latakia and Tartus by sea.", "Tartus"),
+    ],
+)
+def test_a_town_the_model_calls_an_organisation_under_its_own_name_stays_a_place(
+    gazetteer, parse_tagged, text, name
+):
+    extractor = MentionExtractor(gazetteer, demonym_table())
+    doc = parse_tagged(text, name, "ORG")
+    assert name in _texts(extractor.extract(doc))
+
+
+@pytest.mark.parametrize(
     ("text", "place"),
     [
         ("The DRC said the talks would go on.", "DRC"),
