@@ -42,7 +42,7 @@ from geo.local_places import (
     town_for,
     town_indices,
 )
-from geo.located import located_by_text
+from geo.located import lies_within, located_by_text, placed_within, possessor
 from geo.normalize import POSITION_WORDS, name_key, spelling_similarity, strip_article
 from geo.overrides import ANALYST_SOURCE, Overrides
 from geo.phrases import TERRITORIAL_SEA_KM
@@ -220,6 +220,7 @@ class Resolver:
                     listed_with=_fellows(text, mentions, index, first, sentences),
                     list_goes_on=_list_goes_on_after_next(text, mentions, index),
                 )
+        within = self._within_possessor(text, mentions, ranked)
         for index, best in ranked.items():
             if best and _generic_stray(mentions[index].name, best[0].candidate, context):
                 # "West Coast" is not The Gambia's unless it is named; "the
@@ -235,6 +236,19 @@ class Resolver:
                 resolved[index] = Resolved(item.mention, _respelled(item.place, item.mention.name))
         for index, item in enumerate(resolved):
             resolved[index] = _as_written(item)
+        for index, owner in within.items():
+            item, where = resolved[index], resolved[owner].place
+            if item.place is None and where is not None:
+                name = item.mention.name
+                resolved[index] = Resolved(
+                    item.mention,
+                    placed_within(
+                        name,
+                        where,
+                        why=f"no {name} in {where.label} in the gazetteer; "
+                        f"'{where.label}'s {name}' puts it there",
+                    ),
+                )
         for index in range(len(resolved) - 1, -1, -1):
             item = resolved[index]
             if item.place is None and _unknown_place(item.mention, candidates):
@@ -243,6 +257,40 @@ class Resolver:
                     resolved[index] = Resolved(item.mention, located)
         self._place_in_towns(resolved, candidates, context)
         return resolved
+
+    @staticmethod
+    def _within_possessor(
+        text: str, mentions: Sequence[Mention], ranked: dict[int, list[Ranked]]
+    ) -> dict[int, int]:
+        """Keep to the candidates inside X for Y in "X's Y district"; say which Y had none.
+
+        "Istanbul's Sariyer district" names a district of Istanbul: a village
+        of that name 200 km away is not it, however the scores stand. Each
+        such Y keeps only its candidates that lie within X's first choice
+        (:func:`~geo.located.lies_within`), each with a reason that says so.
+        When none does, its ranking is emptied, and the returned map (Y's
+        index to X's) lets the caller place Y within X instead. A Y no
+        source holds is in the map too.
+        """
+        within: dict[int, int] = {}
+        for index, mention in enumerate(mentions):
+            owner = possessor(text, mentions, index)
+            if owner is None or not ranked.get(owner):
+                continue
+            container = ranked[owner][0].candidate
+            best = ranked.get(index)
+            if not best:
+                if mention.label in _PLACE_READINGS:
+                    within[index] = owner
+                continue
+            inside = [r for r in best if lies_within(r.candidate, container)]
+            if not inside:
+                ranked[index] = []
+                within[index] = owner
+                continue
+            note = f"in {container.name}, as '{mentions[owner].name}'s' says"
+            ranked[index] = [replace(r, reasons=(note, *r.reasons)) for r in inside]
+        return within
 
     @staticmethod
     def _place_in_towns(
