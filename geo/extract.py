@@ -232,6 +232,8 @@ _ARTICLE_FEATURES = frozenset(
         "landmark",
     }
 )
+#: Features of the areas a lower-case noun can finish the name of ("the Gaza strip").
+_NAMED_AREA_FEATURES = _ARTICLE_FEATURES - {"country", "landmark"}
 _ADMIN_WORDS = frozenset(
     {"province", "governorate", "region", "oblast", "state", "county", "district", "prefecture"}
 )
@@ -593,7 +595,11 @@ class MentionExtractor:
         "Goz Beida" tagged as "Beida", "Rio Grande do Sul" as "Rio Grande",
         "Ceamurlia de Jos" as "Ceamurlia": untagged proper nouns just before,
         or small words and proper nouns just after, that make a name the
-        gazetteer holds. All the longer spans are looked up in one query.
+        gazetteer holds; so does a lower-case common noun after a name no
+        entry bears alone ("the Philadelphi corridor": alone, "Philadelphi"
+        is one letter from Philadelphia), or one that makes the name of
+        another area ("the Gaza strip"). All the longer spans are looked up
+        in one query.
         """
         doc = span.doc
         starts = [span.start]
@@ -610,17 +616,44 @@ class MentionExtractor:
                 break
             end += 1
             ends.append(end)
+        # A common noun that finishes a name no entry bears alone: "the
+        # Philadelphi corridor". A known name keeps its noun out ("Heathrow
+        # airport", "Cork city"): the noun only says what the place is.
+        nouns = {e + 1 for e in ends if e < len(doc) and _lower_noun(doc[e])}
         longer = {
             name_key(doc[i:j].text): doc[i:j]
             for i in starts
-            for j in ends
+            for j in [*ends, *nouns]
             if (i, j) != (span.start, span.end)
         }
         if not longer:
             return span
-        known = self.gazetteer.known_keys(longer)
+        own = name_key(span.text)
+        known = self.gazetteer.known_keys([*longer, own])
         found = [longer[key] for key in longer if key in known]
-        return max(found, key=len) if found else span
+        named = [s for s in found if s.end not in nouns]
+        if named:
+            return max(named, key=len)
+        if own not in known:
+            return max(found, key=len) if found else span
+        # "the Gaza strip": the noun makes the name of another, wider area.
+        for whole in sorted(found, key=len, reverse=True):
+            if self._names_another_area(span, whole):
+                return whole
+        return span
+
+    def _names_another_area(self, name: Span, whole: Span) -> bool:
+        """Whether ``whole`` ("Gaza strip") is a curated area that ``name`` alone is not.
+
+        Only areas (territories, regions, seas, rivers, peninsulas …): a noun
+        that makes an airport or a town of the name ("Amsterdam airport",
+        "Cork city") only says what the place is, and the name stays itself.
+        """
+        own = {c.gazetteer_id for c in self.gazetteer.candidates(name.text)}
+        return any(
+            c.feature in _NAMED_AREA_FEATURES and c.gazetteer_id not in own
+            for c in self.gazetteer.candidates(whole.text)
+        )
 
     def _org_overrides(
         self, ents: Iterable[Span], taken: set[int], named_places: Collection[str] = ()
@@ -1168,6 +1201,11 @@ def _opens_a_longer_name_at_sentence_start(span: Span) -> bool:
         and doc[span.end].is_alpha
         and is_capitalised(doc[span.end])
     )
+
+
+def _lower_noun(token: Token) -> bool:
+    """A lower-case common noun outside any entity ("corridor", "strip")."""
+    return token.pos_ == "NOUN" and token.is_alpha and token.is_lower and not token.ent_type_
 
 
 def _loose_name_word(token: Token) -> bool:

@@ -525,7 +525,9 @@ class Gazetteer:
         to eight letters, two
         beyond, and the edits may touch only vowels and doubled letters (the
         consonants, undoubled, must agree: "Greenlane" is not "Greenland").
-        Each candidate is marked as an alias match.
+        Each candidate is marked as an alias match. A place that bears the
+        near name only as an alternate name is not one: the slip is from the
+        main name.
         """
         key = name_key(name)
         if len(key) < _FUZZY_MIN_LETTERS:
@@ -542,7 +544,11 @@ class Gazetteer:
                 ):
                     continue
                 for c in self.candidates(other):
-                    if c.feature in ("country", "admin1") or c.population >= FUZZY_MIN_POPULATION:
+                    # By its main name only: "Philadelphi" is one letter from
+                    # Philadelphia's name, and from an old name of Amman.
+                    if c.exact_name and (
+                        c.feature in ("country", "admin1") or c.population >= FUZZY_MIN_POPULATION
+                    ):
                         found.setdefault(c.gazetteer_id, replace(c, exact_name=False))
         return list(found.values())
 

@@ -552,3 +552,21 @@ def test_a_person_named_like_a_country_stays_a_person_outside_place_positions(
     extractor = MentionExtractor(gazetteer, demonym_table())
     doc = parse_tagged(text, name, "PERSON")
     assert name not in _texts(extractor.extract(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # alone, "Philadelphi" is no entry's name: the noun finishes it
+        ("Troops pulled back from the Philadelphi corridor on Tuesday.", "Philadelphi corridor"),
+        # "Gaza" alone is a town and two provinces: the noun names another area
+        ("Aid convoys entered the Gaza strip at dawn.", "Gaza strip"),
+        # the noun only says what a known place is
+        ("Passengers were stuck at Heathrow airport for hours.", "Heathrow"),
+        ("She spoke at a rally in Cork city on Sunday.", "Cork"),
+    ],
+)
+def test_a_lower_case_noun_finishes_a_name_only_where_it_makes_another_place(
+    extract, text, expected
+):
+    assert expected in _texts(extract(text))
