@@ -255,7 +255,7 @@ class Resolver:
                 located = located_by_text(text, resolved, index)
                 if located is not None:
                     resolved[index] = Resolved(item.mention, located)
-        self._place_in_towns(resolved, candidates, context)
+        self._place_in_towns(resolved, candidates, context, sentences)
         return resolved
 
     @staticmethod
@@ -294,11 +294,15 @@ class Resolver:
 
     @staticmethod
     def _place_in_towns(
-        resolved: list[Resolved], candidates: dict[str, list[Candidate]], context: ArticleContext
+        resolved: list[Resolved],
+        candidates: dict[str, list[Candidate]],
+        context: ArticleContext,
+        sentences: _Sentences,
     ) -> None:
         """Put what no gazetteer holds around the town the article names nearest to it.
 
-        Streets and buildings lie in that town. A name the model tags as a
+        Streets and buildings lie in that town, one their own sentence names
+        first (:func:`~geo.local_places.town_for`). A name the model tags as a
         place that no source knows ("Toomevara") is put in that town's area
         only when the town lies in the country the story names most: local
         news names villages near its towns, world news jumps between
@@ -314,7 +318,7 @@ class Resolver:
             local = mention.label == LOCAL_LABEL or looks_local_name(mention.name)
             if not (unknown_place or local):
                 continue
-            town = town_for(index, resolved, towns)
+            town = town_for(index, resolved, towns, sentence=sentences.around(mention))
             if town is None or (unknown_place and town.country != home):
                 continue
             resolved[index] = Resolved(
