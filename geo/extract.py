@@ -288,6 +288,9 @@ _GROUP_WORDS = frozenset(
         "palestinian",
     }
 )
+#: Prepositions after which a name stands where only a place can (see
+#: :func:`_right_after_a_locative`).
+_FIRM_LOCATIVES = frozenset({"in", "at", "near", "into", "inside", "outside", "around"})
 #: Names in a list from which one place among them makes them all places.
 _PLACE_LIST_SIZE = 3
 _STRONG_FEATURES = frozenset(f for f, rank in FEATURE_RANK.items() if rank <= 2)
@@ -346,6 +349,19 @@ def _own_alike_or_big(name: str, candidates: list[Candidate]) -> list[Candidate]
         or c in _own_or_alike(name, [c])
         or name_key(c.name).startswith(f"{short} ")  # "Clacton" for Clacton-on-Sea
     ]
+
+
+def _right_after_a_locative(span: Span) -> bool:
+    """Whether the name comes right after "in", "at", "near" … and is no compound's first part.
+
+    "From" and "over" are left out: organisations come from places and
+    disputes are over them ("a statement from Hamas"). "in Hamas-run Gaza"
+    is Gaza, whatever "Hamas" is.
+    """
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in _FIRM_LOCATIVES:
+        return False
+    return span.end >= len(doc) or doc[span.end].text not in ("-", "‐", "–")
 
 
 def _strong(candidates: list[Candidate], *, population: int) -> bool:
@@ -842,12 +858,21 @@ class MentionExtractor:
             and in_place_position(span, places, words=2 if ent.label_ == "PERSON" else 3)
         )
         if lenient:
-            # Even where a place stands ("Israeli and Hamas delegations",
-            # "officials from Hamas"), a town known by that name only in
-            # another language does not outweigh the model's organisation or
-            # person: "Hamas" is one of Hamm's alternate names.
-            pool = candidates if ent.label_ == "NORP" else _own_alike_or_big(span.text, candidates)
-            return span if _strong(pool, population=STRONG_POPULATION) else None
+            # A town known by this name only as an alternate name: "Hamas" is
+            # one of Hamm's, "Kobane" one of Ayn al-Arab's. Only the firmest
+            # place position lets it outweigh the model's organisation
+            # ("clashes in Kobane"); a list ("Israeli and Hamas delegations"),
+            # "from" ("gunmen from Hamas") or a compound ("in Hamas-run Gaza")
+            # does not.
+            if (
+                ent.label_ == "ORG"
+                and not _right_after_a_locative(span)
+                and not _strong(
+                    _own_alike_or_big(span.text, candidates), population=STRONG_POPULATION
+                )
+            ):
+                return None
+            return span if _strong(candidates, population=STRONG_POPULATION) else None
         # Outside a place's position, the model's organisation or person stands
         # unless the name is the place's own or spelled like it ("Kiev",
         # "Qamishli"), or names a country or a province ("DRC", "NSW"):
