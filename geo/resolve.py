@@ -236,19 +236,6 @@ class Resolver:
                 resolved[index] = Resolved(item.mention, _respelled(item.place, item.mention.name))
         for index, item in enumerate(resolved):
             resolved[index] = _as_written(item)
-        for index, owner in within.items():
-            item, where = resolved[index], resolved[owner].place
-            if item.place is None and where is not None:
-                name = item.mention.name
-                resolved[index] = Resolved(
-                    item.mention,
-                    placed_within(
-                        name,
-                        where,
-                        why=f"no {name} in {where.label} in the gazetteer; "
-                        f"'{where.label}'s {name}' puts it there",
-                    ),
-                )
         for index in range(len(resolved) - 1, -1, -1):
             item = resolved[index]
             if item.place is None and _unknown_place(item.mention, candidates):
@@ -256,6 +243,20 @@ class Resolver:
                 if located is not None:
                     resolved[index] = Resolved(item.mention, located)
         self._place_in_towns(resolved, candidates, context, sentences)
+        for index, owner in within.items():
+            item, where = resolved[index], resolved[owner].place
+            if where is None or _kept_within(item.place, where):
+                continue
+            name = item.mention.name
+            resolved[index] = Resolved(
+                item.mention,
+                placed_within(
+                    name,
+                    where,
+                    why=f"no {name} in {where.label} in the gazetteer; "
+                    f"'{where.label}'s {name}' puts it there",
+                ),
+            )
         return resolved
 
     @staticmethod
@@ -660,6 +661,20 @@ _KIND_FEATURES = {
     "country": "country",
     "republic": "country",
 }
+
+
+def _kept_within(place: Place | None, where: Place) -> bool:
+    """Whether a place found for Y in "X's Y district" already lies within X.
+
+    "China's Tibet Autonomous Region", placed around Lhasa by the town the
+    article names, is in China and more precise than China's own point; in a
+    town, only a place put at that town's point stays.
+    """
+    if place is None:
+        return False
+    if where.feature in ("country", "admin1"):
+        return place.country == where.country
+    return (place.lat, place.lon) == (where.lat, where.lon)
 
 
 def _unknown_place(mention: Mention, candidates: dict[str, list[Candidate]]) -> bool:

@@ -104,3 +104,11 @@ def test_a_possessive_without_a_word_for_a_part_says_nothing(resolve):
         for r in results
         if r.mention.name == "Brooklyn"
     )
+
+
+def test_a_possessive_part_of_a_country_keeps_the_nearer_town_the_article_names(resolve):
+    """A town inside the country says more than the country's own point."""
+    results = resolve("Shelling near Kharkiv spread to Ukraine's Zorvanek district on Monday.")
+    part, kharkiv = _place(results, "Zorvanek"), _place(results, "Kharkiv")
+    assert part is not None and part.country == "UA"
+    assert (part.lat, part.lon) == (kharkiv.lat, kharkiv.lon)
