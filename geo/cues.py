@@ -15,14 +15,17 @@ from spacy.tokens import Span, Token
 from geo.nlp import starts_with_capital
 
 __all__ = [
+    "BORDER_NOUNS",
     "HEADLINE_SHARE",
     "PERSON_TITLES",
     "PLACE_KIND_NOUNS",
     "PLACE_PREPOSITIONS",
     "TRAVEL_WORDS",
+    "after_a_border_word",
     "after_a_named_site",
     "after_title",
     "closes_a_site_name",
+    "followed_by_a_person_clause",
     "in_place_position",
     "inside_longer_name",
     "is_capitalised",
@@ -64,6 +67,13 @@ TRAVEL_WORDS = frozenset(
         "visit",
     }
 )
+#: Nouns whose "with" or "between" introduces the land on the other side:
+#: "the border with Mali", "the frontier between Chad and Sudan".
+BORDER_NOUNS = frozenset(
+    {"border", "borders", "frontier", "frontiers", "boundary", "boundaries", "borderline"}
+)
+#: Words after a name and a comma that open a clause about a person ("to Jordan, who scored").
+_PERSON_CLAUSE_WORDS = frozenset({"who", "whom", "whose"})
 #: Words that make the capitalised word after them a person or an office.
 PERSON_TITLES = frozenset(
     {
@@ -228,6 +238,30 @@ def after_a_named_site(span: Span, places: set[int]) -> bool:
     if not (named.i in places or named.ent_type_ in ("ORG", "FAC", "GPE", "LOC")):
         return False
     return span.end >= len(doc) or doc[span.end].is_punct
+
+
+def after_a_border_word(span: Span) -> bool:
+    """Whether the name follows "border with" or "border between" ("the frontier with Chad").
+
+    A person has no border: what a border is shared with is a country or a
+    province, whatever the model's label.
+    """
+    doc = span.doc
+    return (
+        span.start >= 2
+        and doc[span.start - 1].lower_ in ("with", "between")
+        and doc[span.start - 2].lower_ in BORDER_NOUNS
+    )
+
+
+def followed_by_a_person_clause(span: Span) -> bool:
+    """Whether a comma and "who"/"whom"/"whose" follow the name ("to Jordan, who scored")."""
+    doc = span.doc
+    return (
+        span.end + 1 < len(doc)
+        and doc[span.end].text == ","
+        and doc[span.end + 1].lower_ in _PERSON_CLAUSE_WORDS
+    )
 
 
 def closes_a_site_name(span: Span) -> bool:

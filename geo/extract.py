@@ -28,8 +28,10 @@ from spacy.tokens import Doc, Span, Token
 from geo.cues import (
     PERSON_TITLES,
     PLACE_KIND_NOUNS,
+    after_a_border_word,
     after_title,
     closes_a_site_name,
+    followed_by_a_person_clause,
     in_place_position,
     inside_longer_name,
     is_capitalised,
@@ -230,6 +232,8 @@ _ARTICLE_FEATURES = frozenset(
         "landmark",
     }
 )
+#: Features of the areas a lower-case noun can finish the name of ("the Gaza strip").
+_NAMED_AREA_FEATURES = _ARTICLE_FEATURES - {"country", "landmark"}
 _ADMIN_WORDS = frozenset(
     {"province", "governorate", "region", "oblast", "state", "county", "district", "prefecture"}
 )
@@ -284,6 +288,9 @@ _GROUP_WORDS = frozenset(
         "palestinian",
     }
 )
+#: Prepositions after which a name stands where only a place can (see
+#: :func:`_right_after_a_locative`).
+_FIRM_LOCATIVES = frozenset({"in", "at", "near", "into", "inside", "outside", "around"})
 #: Names in a list from which one place among them makes them all places.
 _PLACE_LIST_SIZE = 3
 _STRONG_FEATURES = frozenset(f for f, rank in FEATURE_RANK.items() if rank <= 2)
@@ -317,6 +324,44 @@ def _own_or_alike(name: str, candidates: list[Candidate]) -> list[Candidate]:
         or c.feature in ("country", "admin1")
         or spelling_similarity(name, c.name) >= ALIAS_SPELLING
     ]
+
+
+def _own_alike_or_big(name: str, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates but GeoNames towns under a million known only by a foreign name.
+
+    Areas, bases, airports and our own tables' names ("Heathrow") stay: only
+    GeoNames' alternate names of towns come in many languages.
+
+    A city of a million is known abroad by its exonyms ("Bombay", "Leghorn"
+    is smaller and left out), so an alternate name of one still stands for
+    it; a small or mid-size town's foreign name is more often a word or an
+    organisation in English ("Hamas" for Hamm, "Google" for Topeka). The
+    leading words of a town's own name are its short form, not a foreign
+    name ("Clacton" for Clacton-on-Sea).
+    """
+    short = name_key(name)
+    return [
+        c
+        for c in candidates
+        if c.feature != "city"
+        or c.source != "geonames"
+        or c.population >= EMBEDDED_CITY_POPULATION
+        or c in _own_or_alike(name, [c])
+        or name_key(c.name).startswith(f"{short} ")  # "Clacton" for Clacton-on-Sea
+    ]
+
+
+def _right_after_a_locative(span: Span) -> bool:
+    """Whether the name comes right after "in", "at", "near" … and is no compound's first part.
+
+    "From" and "over" are left out: organisations come from places and
+    disputes are over them ("a statement from Hamas"). "in Hamas-run Gaza"
+    is Gaza, whatever "Hamas" is.
+    """
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in _FIRM_LOCATIVES:
+        return False
+    return span.end >= len(doc) or doc[span.end].text not in ("-", "‐", "–")
 
 
 def _strong(candidates: list[Candidate], *, population: int) -> bool:
@@ -566,7 +611,11 @@ class MentionExtractor:
         "Goz Beida" tagged as "Beida", "Rio Grande do Sul" as "Rio Grande",
         "Ceamurlia de Jos" as "Ceamurlia": untagged proper nouns just before,
         or small words and proper nouns just after, that make a name the
-        gazetteer holds. All the longer spans are looked up in one query.
+        gazetteer holds; so does a lower-case common noun after a name no
+        entry bears alone ("the Philadelphi corridor": alone, "Philadelphi"
+        is one letter from Philadelphia), or one that makes the name of
+        another area ("the Gaza strip"). All the longer spans are looked up
+        in one query.
         """
         doc = span.doc
         starts = [span.start]
@@ -583,17 +632,44 @@ class MentionExtractor:
                 break
             end += 1
             ends.append(end)
+        # A common noun that finishes a name no entry bears alone: "the
+        # Philadelphi corridor". A known name keeps its noun out ("Heathrow
+        # airport", "Cork city"): the noun only says what the place is.
+        nouns = {e + 1 for e in ends if e < len(doc) and _lower_noun(doc[e])}
         longer = {
             name_key(doc[i:j].text): doc[i:j]
             for i in starts
-            for j in ends
+            for j in [*ends, *nouns]
             if (i, j) != (span.start, span.end)
         }
         if not longer:
             return span
-        known = self.gazetteer.known_keys(longer)
+        own = name_key(span.text)
+        known = self.gazetteer.known_keys([*longer, own])
         found = [longer[key] for key in longer if key in known]
-        return max(found, key=len) if found else span
+        named = [s for s in found if s.end not in nouns]
+        if named:
+            return max(named, key=len)
+        if own not in known:
+            return max(found, key=len) if found else span
+        # "the Gaza strip": the noun makes the name of another, wider area.
+        for whole in sorted(found, key=len, reverse=True):
+            if self._names_another_area(span, whole):
+                return whole
+        return span
+
+    def _names_another_area(self, name: Span, whole: Span) -> bool:
+        """Whether ``whole`` ("Gaza strip") is a curated area that ``name`` alone is not.
+
+        Only areas (territories, regions, seas, rivers, peninsulas …): a noun
+        that makes an airport or a town of the name ("Amsterdam airport",
+        "Cork city") only says what the place is, and the name stays itself.
+        """
+        own = {c.gazetteer_id for c in self.gazetteer.candidates(name.text)}
+        return any(
+            c.feature in _NAMED_AREA_FEATURES and c.gazetteer_id not in own
+            for c in self.gazetteer.candidates(whole.text)
+        )
 
     def _org_overrides(
         self, ents: Iterable[Span], taken: set[int], named_places: Collection[str] = ()
@@ -634,6 +710,7 @@ class MentionExtractor:
                 in_place_position(span, places, words=2)
                 or self._well_known_long_name(span)
                 or self._named_as_a_place(span)
+                or self._well_known_beyond_a_border_or_after_to(span)
             ):
                 continue
             if after_title(span) or span.text.lower().rstrip(".") in PERSON_TITLES:
@@ -781,6 +858,20 @@ class MentionExtractor:
             and in_place_position(span, places, words=2 if ent.label_ == "PERSON" else 3)
         )
         if lenient:
+            # A town known by this name only as an alternate name: "Hamas" is
+            # one of Hamm's, "Kobane" one of Ayn al-Arab's. Only the firmest
+            # place position lets it outweigh the model's organisation
+            # ("clashes in Kobane"); a list ("Israeli and Hamas delegations"),
+            # "from" ("gunmen from Hamas") or a compound ("in Hamas-run Gaza")
+            # does not.
+            if (
+                ent.label_ == "ORG"
+                and not _right_after_a_locative(span)
+                and not _strong(
+                    _own_alike_or_big(span.text, candidates), population=STRONG_POPULATION
+                )
+            ):
+                return None
             return span if _strong(candidates, population=STRONG_POPULATION) else None
         # Outside a place's position, the model's organisation or person stands
         # unless the name is the place's own or spelled like it ("Kiev",
@@ -845,6 +936,30 @@ class MentionExtractor:
                     )
             known = doc.user_data[_COUNTRIES_KEY] = tuple(sorted(codes))
         return tuple(known)
+
+    def _well_known_beyond_a_border_or_after_to(self, span: Span) -> bool:
+        """Whether a one-word "person" is a country (or big city) where such places stand.
+
+        "close to the border with Mali": what a border is shared with is a
+        country or a province. "Aid deliveries to Jordan": after "to", a
+        country's name (or a city of :data:`EMBEDDED_CITY_POPULATION`) is the
+        place; a town is not ("She spoke to Norwich"), and neither is a name a
+        clause about a person follows ("to Jordan, who scored"). The small
+        model tags many African and Middle Eastern countries PERSON; a
+        person's bare first name rarely stands in these positions.
+        """
+        if len(span) != 1 or after_title(span) or followed_by_a_person_clause(span):
+            return False
+        if after_a_border_word(span):
+            features: tuple[str, ...] = ("country", "admin1")
+            population = EMBEDDED_CITY_POPULATION
+        elif span.start > 0 and span.doc[span.start - 1].lower_ == "to":
+            features, population = ("country",), EMBEDDED_CITY_POPULATION
+        else:
+            return False
+        return _exactly_of_standing(
+            self.gazetteer.candidates(span.text), population=population, features=features
+        )
 
     def _well_known_long_name(self, span: Span) -> bool:
         """Whether a name of two words or more is, exactly, a country, a province or a big city.
@@ -1111,6 +1226,11 @@ def _opens_a_longer_name_at_sentence_start(span: Span) -> bool:
         and doc[span.end].is_alpha
         and is_capitalised(doc[span.end])
     )
+
+
+def _lower_noun(token: Token) -> bool:
+    """A lower-case common noun outside any entity ("corridor", "strip")."""
+    return token.pos_ == "NOUN" and token.is_alpha and token.is_lower and not token.ent_type_
 
 
 def _loose_name_word(token: Token) -> bool:

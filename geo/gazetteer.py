@@ -56,6 +56,11 @@ INDEX_FORMAT = 14
 
 #: Smallest town a misspelt name may be matched to (:meth:`Gazetteer.close_names`).
 FUZZY_MIN_POPULATION = 50_000
+
+#: How alike an alternate name must be to a place's own name to count as a
+#: spelling of it in :meth:`Gazetteer.close_names` ("Dar'ā" for Daraa: 0.8;
+#: "Philadelphia" for Amman: 0.24).
+_ALIKE_SPELLING = 0.75
 _FUZZY_MIN_LETTERS = 6
 #: How alike a transliteration must be to the name it is matched to
 #: (:meth:`Gazetteer.transliterated`): "Hodeidah" and "Al Hudaydah" score 0.62.
@@ -525,7 +530,10 @@ class Gazetteer:
         to eight letters, two
         beyond, and the edits may touch only vowels and doubled letters (the
         consonants, undoubled, must agree: "Greenlane" is not "Greenland").
-        Each candidate is marked as an alias match.
+        Each candidate is marked as an alias match. A place that bears the
+        near name only as an alternate name unlike its own (an old or foreign
+        name: Amman was Philadelphia) is not one: the slip is from the name
+        the place goes by, or a spelling of it (:data:`_ALIKE_SPELLING`).
         """
         key = name_key(name)
         if len(key) < _FUZZY_MIN_LETTERS:
@@ -542,7 +550,15 @@ class Gazetteer:
                 ):
                     continue
                 for c in self.candidates(other):
-                    if c.feature in ("country", "admin1") or c.population >= FUZZY_MIN_POPULATION:
+                    # By its own name or a spelling of it: "Philadelphi" is one
+                    # letter from Philadelphia's name, and from an old name of
+                    # Amman; "Dar'ā" is a spelling of Daraa's.
+                    alike = c.exact_name or (
+                        spelling_similarity(c.name, c.matched_name) >= _ALIKE_SPELLING
+                    )
+                    if alike and (
+                        c.feature in ("country", "admin1") or c.population >= FUZZY_MIN_POPULATION
+                    ):
                         found.setdefault(c.gazetteer_id, replace(c, exact_name=False))
         return list(found.values())
 

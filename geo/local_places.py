@@ -194,18 +194,36 @@ def town_indices(resolved: Sequence[Resolved]) -> list[int]:
 
 
 def town_for(
-    index: int, resolved: Sequence[Resolved], towns: Sequence[int] | None = None
+    index: int,
+    resolved: Sequence[Resolved],
+    towns: Sequence[int] | None = None,
+    *,
+    sentence: tuple[int, int] | None = None,
 ) -> Place | None:
     """The town a street or building at ``resolved[index]`` most likely lies in.
 
-    The nearest town the article names before it, unless the next town after
-    it stands nearer in the text ("the Karrada district of central Baghdad",
-    after a paragraph about Hodeidah); failing both, none. Only towns placed
-    at a point count (not areas, vague places or other streets). ``towns`` is
-    :func:`town_indices` of ``resolved`` when the caller asks for many indices.
+    A town its own sentence names (``sentence``: its character bounds) comes
+    first: "Buses came from Batumi. Crowds filled Rustaveli Avenue, and by
+    night the parliament in central Tbilisi was surrounded" puts the avenue
+    in Tbilisi, though Batumi stands nearer in the text. Then, as within
+    that sentence: the nearest town the article names before it, unless the
+    next town after it stands nearer in the text ("the Karrada district of
+    central Baghdad", after a paragraph about Hodeidah); failing both, none.
+    Only towns placed at a point count (not areas, vague places or other
+    streets). ``towns`` is :func:`town_indices` of ``resolved`` when the
+    caller asks for many indices.
     """
     if towns is None:
         towns = town_indices(resolved)
+    if sentence is not None:
+        start, end = sentence
+        inside = [
+            i
+            for i in towns
+            if start <= resolved[i].mention.start and resolved[i].mention.end <= end
+        ]
+        if inside:
+            towns = inside
     here = resolved[index].mention
     before = bisect.bisect_left(towns, index)
     after = bisect.bisect_right(towns, index)

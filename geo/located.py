@@ -8,6 +8,11 @@ with a radius that honestly covers it (the whole country, the province, or
 a town's surroundings), as a point: never as the country's outline, so an
 event layer never shows a whole country for a village. Its feature
 :data:`LOCATED_FEATURE` marks it as not in the gazetteer but located.
+
+A possessive says the same the other way round: "Istanbul's Sariyer
+district" is a part of Istanbul (:func:`possessor`), so only gazetteer
+entries inside Istanbul can be it (:func:`lies_within`), and with none there
+it is placed within Istanbul (:func:`placed_within`).
 """
 
 from __future__ import annotations
@@ -17,10 +22,19 @@ from collections.abc import Sequence
 
 from shapely.geometry import Point
 
+from geo.disambiguate import haversine_km
 from geo.normalize import name_key
-from geo.types import Place, Precision, Resolved
+from geo.types import Candidate, Mention, MentionKind, Place, Precision, Resolved
 
-__all__ = ["LOCATED_FEATURE", "NEAR_TOWN_RADIUS_KM", "located_by_text", "placed_in"]
+__all__ = [
+    "LOCATED_FEATURE",
+    "NEAR_TOWN_RADIUS_KM",
+    "lies_within",
+    "located_by_text",
+    "placed_in",
+    "placed_within",
+    "possessor",
+]
 
 LOCATED_FEATURE = "located_by_text"
 """The :attr:`~geo.types.Place.feature` of a name placed where the text puts it."""
@@ -42,6 +56,42 @@ _BETWEEN = re.compile(
     r"\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
+
+
+#: What stands between X and Y in "X's Y district": the possessive, and
+#: perhaps a compass or position word ("Aleppo's eastern Bab district").
+_POSSESSIVE = re.compile(
+    r"^['’]s\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+"
+    r"|(?:central|old|northern|southern|eastern|western|outer|inner)\s+)?$",
+    re.IGNORECASE,
+)
+#: Words for a part of a place, singular: "X's Y district", "X's Y province".
+_PART_WORDS = frozenset(
+    {
+        "district",
+        "province",
+        "governorate",
+        "region",
+        "oblast",
+        "county",
+        "municipality",
+        "borough",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+        "quarter",
+        "area",
+        "camp",
+        "village",
+        "town",
+        "prefecture",
+    }
+)
+_PART_AFTER = re.compile(r"^\s+(?:" + "|".join(sorted(_PART_WORDS)) + r")s?\b", re.IGNORECASE)
+#: Population from which a town's parts may lie farther out (:func:`lies_within`).
+_METROPOLIS_POPULATION = 1_000_000
+#: How far from a city of a million its named districts and suburbs may lie.
+_METROPOLIS_REACH_KM = 60.0
 
 
 def _placed_id(where: Place, name: str) -> str:
@@ -78,6 +128,19 @@ def located_by_text(text: str, resolved: Sequence[Resolved], index: int) -> Plac
     between = text[mention.end : after.mention.anchor_start]
     if "\n" in between or not _BETWEEN.match(between):
         return None
+    return placed_within(
+        mention.name, where, why=f"not in the gazetteer; the text puts it in or near {where.label}"
+    )
+
+
+def placed_within(name: str, where: Place, *, why: str) -> Place:
+    """``name`` as a point at ``where`` with a radius that honestly covers it.
+
+    A country gives its point and its own radius, precision ``country``; a
+    province or area its radius, precision ``region``; a town, or the
+    vicinity of one ("near Kharkiv"), :data:`NEAR_TOWN_RADIUS_KM` or the
+    vicinity's radius if wider, precision ``near``. ``why`` opens the reason.
+    """
     if where.feature == "country":
         precision, radius = Precision.COUNTRY, where.radius_km
     elif where.feature == "vicinity" or (
@@ -87,8 +150,8 @@ def located_by_text(text: str, resolved: Sequence[Resolved], index: int) -> Plac
     else:
         precision, radius = Precision.REGION, where.radius_km or _REGION_RADIUS_KM
     return Place(
-        gazetteer_id=_placed_id(where, mention.name),
-        name=mention.name,
+        gazetteer_id=_placed_id(where, name),
+        name=name,
         country=where.country,
         feature=LOCATED_FEATURE,
         geometry=Point(where.lon, where.lat),
@@ -99,8 +162,55 @@ def located_by_text(text: str, resolved: Sequence[Resolved], index: int) -> Plac
         confidence=round(0.5 * where.confidence, 3),
         source=where.source,
         alternatives=(),
-        reason=(
-            f"not in the gazetteer; the text puts it in or near {where.label}, "
-            f"so it is somewhere within {radius or 0:,.0f} km of that point"
-        ),
+        reason=f"{why}, so it is somewhere within {radius or 0:,.0f} km of that point",
     )
+
+
+def possessor(text: str, mentions: Sequence[Mention], index: int) -> int | None:
+    """The index of X when ``mentions[index]`` is Y in "X's Y district" ("Istanbul's Sariyer").
+
+    The possessive says Y is a part of X: X's toponym stands right before
+    "'s" (a compass or position word may follow: "Aleppo's eastern Bab
+    district"), and a word for a part of a place follows Y, or ends Y's own
+    name ("Syria's Idlib province"). Without such a word "X's Y" may be
+    anything X has ("Russia's Gazprom").
+    """
+    if index == 0:
+        return None
+    owner, mention = mentions[index - 1], mentions[index]
+    if owner.kind is not MentionKind.TOPONYM or owner.anchor_end > mention.start:
+        return None
+    if not _POSSESSIVE.match(text[owner.anchor_end : mention.anchor_start]):
+        return None
+    last_word = mention.name.rsplit(" ", 1)[-1].lower().rstrip("s")
+    if last_word in _PART_WORDS or _PART_AFTER.match(text[mention.anchor_end :]):
+        return index - 1
+    return None
+
+
+def lies_within(candidate: Candidate, container: Candidate) -> bool:
+    """Whether a gazetteer entry can be a part of ``container`` (for "X's Y district").
+
+    In a country: that country. In a province: the province, by its code
+    where both have one, else within the province's reach. In a town: the
+    same country and province and within :data:`NEAR_TOWN_RADIUS_KM` of it
+    (:data:`_METROPOLIS_REACH_KM` for a city of a million: a metropolis
+    spreads). In anything else: within its radius, or the town's reach.
+    """
+    if candidate.gazetteer_id == container.gazetteer_id:
+        return False
+    if container.country and candidate.country != container.country:
+        return False
+    if container.feature == "country":
+        return True
+    distance = haversine_km(candidate.lat, candidate.lon, container.lat, container.lon)
+    if container.feature == "admin1":
+        if candidate.admin1 and container.admin1:
+            return candidate.admin1 == container.admin1
+        return distance <= (container.radius_km or _REGION_RADIUS_KM)
+    if container.feature == "city":
+        if candidate.admin1 and container.admin1 and candidate.admin1 != container.admin1:
+            return False
+        big = container.population >= _METROPOLIS_POPULATION
+        return distance <= (_METROPOLIS_REACH_KM if big else NEAR_TOWN_RADIUS_KM)
+    return distance <= max(container.radius_km or 0.0, NEAR_TOWN_RADIUS_KM)

@@ -134,6 +134,13 @@ _KIND_AFTER = re.compile(
 )
 """A lower-case kind of place right after the anchor: "near the West Bank city of
 Hebron" is near Hebron, and the anchor only says where Hebron lies."""
+_BORDER_AFTER = re.compile(
+    r"^(?:'s|’s)?\s+(?:border|frontier|boundary)(?:\s+(?:area|region|zone|line))?\b",
+    re.IGNORECASE,
+)
+"""A border right after the anchor ends the phrase: "30 km from the Russian
+border" is measured from the border, and the phrase is not "30 km from the
+Russian". The area stays the anchor's (a country has no useful offset ring)."""
 _NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
 """A capitalised word just before a phrase: "the Sayyida Zeinab suburb of Damascus"
 names a suburb; it is not the suburbs of Damascus at large."""
@@ -193,7 +200,7 @@ def find_phrase(
             distance = TERRITORIAL_SEA_KM
         bearing_word = found.groupdict().get("bearing")
         bearing = BEARINGS.get(bearing_word.lower()) if bearing_word else None
-        return PhraseMatch(
-            sentence_start + found.start(), anchor_end, AreaSpec(kind, distance, bearing)
-        )
+        border = _BORDER_AFTER.match(after)
+        end = anchor_end + border.end() if border else anchor_end
+        return PhraseMatch(sentence_start + found.start(), end, AreaSpec(kind, distance, bearing))
     return None

@@ -42,7 +42,7 @@ from geo.local_places import (
     town_for,
     town_indices,
 )
-from geo.located import located_by_text
+from geo.located import lies_within, located_by_text, placed_within, possessor
 from geo.normalize import POSITION_WORDS, name_key, spelling_similarity, strip_article
 from geo.overrides import ANALYST_SOURCE, Overrides
 from geo.phrases import TERRITORIAL_SEA_KM
@@ -220,6 +220,7 @@ class Resolver:
                     listed_with=_fellows(text, mentions, index, first, sentences),
                     list_goes_on=_list_goes_on_after_next(text, mentions, index),
                 )
+        within = self._within_possessor(text, mentions, ranked)
         for index, best in ranked.items():
             if best and _generic_stray(mentions[index].name, best[0].candidate, context):
                 # "West Coast" is not The Gambia's unless it is named; "the
@@ -241,16 +242,68 @@ class Resolver:
                 located = located_by_text(text, resolved, index)
                 if located is not None:
                     resolved[index] = Resolved(item.mention, located)
-        self._place_in_towns(resolved, candidates, context)
+        self._place_in_towns(resolved, candidates, context, sentences)
+        for index, owner in within.items():
+            item, where = resolved[index], resolved[owner].place
+            if where is None or _kept_within(item.place, where):
+                continue
+            name = item.mention.name
+            resolved[index] = Resolved(
+                item.mention,
+                placed_within(
+                    name,
+                    where,
+                    why=f"no {name} in {where.label} in the gazetteer; "
+                    f"'{where.label}'s {name}' puts it there",
+                ),
+            )
         return resolved
 
     @staticmethod
+    def _within_possessor(
+        text: str, mentions: Sequence[Mention], ranked: dict[int, list[Ranked]]
+    ) -> dict[int, int]:
+        """Keep to the candidates inside X for Y in "X's Y district"; say which Y had none.
+
+        "Istanbul's Sariyer district" names a district of Istanbul: a village
+        of that name 200 km away is not it, however the scores stand. Each
+        such Y keeps only its candidates that lie within X's first choice
+        (:func:`~geo.located.lies_within`), each with a reason that says so.
+        When none does, its ranking is emptied, and the returned map (Y's
+        index to X's) lets the caller place Y within X instead. A Y no
+        source holds is in the map too.
+        """
+        within: dict[int, int] = {}
+        for index, mention in enumerate(mentions):
+            owner = possessor(text, mentions, index)
+            if owner is None or not ranked.get(owner):
+                continue
+            container = ranked[owner][0].candidate
+            best = ranked.get(index)
+            if not best:
+                if mention.label in _PLACE_READINGS:
+                    within[index] = owner
+                continue
+            inside = [r for r in best if lies_within(r.candidate, container)]
+            if not inside:
+                ranked[index] = []
+                within[index] = owner
+                continue
+            note = f"in {container.name}, as '{mentions[owner].name}'s' says"
+            ranked[index] = [replace(r, reasons=(note, *r.reasons)) for r in inside]
+        return within
+
+    @staticmethod
     def _place_in_towns(
-        resolved: list[Resolved], candidates: dict[str, list[Candidate]], context: ArticleContext
+        resolved: list[Resolved],
+        candidates: dict[str, list[Candidate]],
+        context: ArticleContext,
+        sentences: _Sentences,
     ) -> None:
         """Put what no gazetteer holds around the town the article names nearest to it.
 
-        Streets and buildings lie in that town. A name the model tags as a
+        Streets and buildings lie in that town, one their own sentence names
+        first (:func:`~geo.local_places.town_for`). A name the model tags as a
         place that no source knows ("Toomevara") is put in that town's area
         only when the town lies in the country the story names most: local
         news names villages near its towns, world news jumps between
@@ -266,7 +319,7 @@ class Resolver:
             local = mention.label == LOCAL_LABEL or looks_local_name(mention.name)
             if not (unknown_place or local):
                 continue
-            town = town_for(index, resolved, towns)
+            town = town_for(index, resolved, towns, sentence=sentences.around(mention))
             if town is None or (unknown_place and town.country != home):
                 continue
             resolved[index] = Resolved(
@@ -608,6 +661,20 @@ _KIND_FEATURES = {
     "country": "country",
     "republic": "country",
 }
+
+
+def _kept_within(place: Place | None, where: Place) -> bool:
+    """Whether a place found for Y in "X's Y district" already lies within X.
+
+    "China's Tibet Autonomous Region", placed around Lhasa by the town the
+    article names, is in China and more precise than China's own point; in a
+    town, only a place put at that town's point stays.
+    """
+    if place is None:
+        return False
+    if where.feature in ("country", "admin1"):
+        return place.country == where.country
+    return (place.lat, place.lon) == (where.lat, where.lon)
 
 
 def _unknown_place(mention: Mention, candidates: dict[str, list[Candidate]]) -> bool:

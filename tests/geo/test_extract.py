@@ -103,6 +103,41 @@ def test_a_town_known_only_by_a_foreign_alternate_name_does_not_outweigh_the_mod
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Israeli and Hamas delegations resumed talks in Doha.",
+        "Egyptian and Hamas mediators met in Cairo on Monday.",
+        "Officials from Hamas met envoys in Cairo.",
+        "Aid reached families in Hamas-run areas on Monday.",
+    ],
+)
+def test_an_organisation_in_a_place_position_is_no_town_by_a_foreign_alternate_name(
+    gazetteer, parse_tagged, text
+):
+    """Listed with a national adjective or after "from", "Hamas" still is no name of Hamm."""
+    extractor = MentionExtractor(gazetteer, demonym_table())
+    doc = parse_tagged(text, "Hamas", "ORG")
+    assert "Hamas" not in _texts(extractor.extract(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Russian and Syrian warships docked in Tartus on Monday.", "Tartus"),
+        ("Supplies reached Latakia and Tartus by sea.", "Tartus"),
+        # an alternate name (of Ayn al-Arab) right after "in" still stands
+        ("Dozens of fighters were killed in Kobane on Saturday.", "Kobane"),
+    ],
+)
+def test_a_town_the_model_calls_an_organisation_where_a_place_stands_stays_a_place(
+    gazetteer, parse_tagged, text, name
+):
+    extractor = MentionExtractor(gazetteer, demonym_table())
+    doc = parse_tagged(text, name, "ORG")
+    assert name in _texts(extractor.extract(doc))
+
+
+@pytest.mark.parametrize(
     ("text", "place"),
     [
         ("The DRC said the talks would go on.", "DRC"),
@@ -485,3 +520,56 @@ def test_a_province_s_long_form_the_model_calls_a_person_is_the_province(gazette
         "Degrees were given to Stanley Baker and two judges.", "Stanley", "PERSON", 2
     )
     assert extractor.extract(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gunmen struck a checkpoint close to the border with Chad on Sunday.", "Chad"),
+        ("Clashes broke out along the frontier with Jordan overnight.", "Jordan"),
+        ("Aid deliveries to Georgia resumed on Monday, officials said.", "Georgia"),
+        ("Attacks rose in Niger, Chad and Benin last year.", "Chad"),
+    ],
+)
+def test_a_country_the_model_calls_a_person_where_places_stand_is_a_place(
+    gazetteer, parse_tagged, text, name
+):
+    """After "border with", "to" or in a list, a country's name is the country."""
+    extractor = MentionExtractor(gazetteer, demonym_table())
+    doc = parse_tagged(text, name, "PERSON")
+    assert name in _texts(extractor.extract(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jordan said he would return to the capital on Sunday.", "Jordan"),
+        ("Chad, 52, was born in a small village.", "Chad"),
+        ("The coach spoke to Norwich about the deal.", "Norwich"),
+        ("She handed the ball to Jordan, who scored.", "Jordan"),
+    ],
+)
+def test_a_person_named_like_a_country_stays_a_person_outside_place_positions(
+    gazetteer, parse_tagged, text, name
+):
+    extractor = MentionExtractor(gazetteer, demonym_table())
+    doc = parse_tagged(text, name, "PERSON")
+    assert name not in _texts(extractor.extract(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # alone, "Philadelphi" is no entry's name: the noun finishes it
+        ("Troops pulled back from the Philadelphi corridor on Tuesday.", "Philadelphi corridor"),
+        # "Gaza" alone is a town and two provinces: the noun names another area
+        ("Aid convoys entered the Gaza strip at dawn.", "Gaza strip"),
+        # the noun only says what a known place is
+        ("Passengers were stuck at Heathrow airport for hours.", "Heathrow"),
+        ("She spoke at a rally in Cork city on Sunday.", "Cork"),
+    ],
+)
+def test_a_lower_case_noun_finishes_a_name_only_where_it_makes_another_place(
+    extract, text, expected
+):
+    assert expected in _texts(extract(text))

@@ -49,6 +49,18 @@ def test_a_building_takes_the_town_right_after_it_over_one_far_before(resolve):
     assert hospital is not None and hospital.country == baghdad.country == "IQ"
 
 
+def test_a_street_takes_the_town_its_own_sentence_names_over_a_nearer_one_before(resolve):
+    found = _by_text(
+        resolve(
+            "Buses arrived from Leeds. Crowds filled Kirkgate Road, and by nightfall "
+            "the town hall in the centre of Bristol was surrounded."
+        )
+    )
+    street, bristol = found["Kirkgate Road"].place, found["Bristol"].place
+    assert street is not None and (street.lat, street.lon) == (bristol.lat, bristol.lon)
+    assert "Bristol" in street.reason
+
+
 def test_without_a_town_a_street_stays_unplaced(resolve):
     found = _by_text(resolve("Traffic on Kingsley Road was slow all morning."))
     assert found["Kingsley Road"].place is None

@@ -70,3 +70,45 @@ def test_the_country_that_locates_a_village_is_not_the_events_place(nlp, gazette
     on_event_layers = {e.place.name for e in events if e.layer != default}
     assert "Zorvanek" in on_event_layers
     assert "Kenya" not in on_event_layers
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "country"),
+    [
+        # Brooklyn, New York is far bigger: the possessive says which one
+        ("Police raided a warehouse in Melbourne's Brooklyn suburb.", "Melbourne", "AU"),
+        ("Police raided a flat in Wellington's Brooklyn suburb on Friday.", "Wellington", "NZ"),
+    ],
+)
+def test_a_possessive_part_of_a_city_is_the_namesake_inside_that_city(resolve, text, city, country):
+    place = _place(resolve(text), "Brooklyn")
+    assert place.country == country
+    assert place.feature != LOCATED_FEATURE
+    assert f"as '{city}'s' says" in place.reason
+
+
+def test_a_possessive_part_no_source_holds_inside_its_city_is_placed_in_that_city(resolve):
+    """The only Kadikoys the gazetteer holds lie outside Istanbul: none of them is meant."""
+    results = resolve("Gunmen attacked a church in Istanbul's Kadikoy district.")
+    part = _place(results, "Kadikoy")
+    istanbul = _place(results, "Istanbul")
+    assert part.feature == LOCATED_FEATURE and part.precision is Precision.NEAR
+    assert (part.lat, part.lon) == (istanbul.lat, istanbul.lon)
+    assert part.radius_km >= NEAR_TOWN_RADIUS_KM
+
+
+def test_a_possessive_without_a_word_for_a_part_says_nothing(resolve):
+    results = resolve("Melbourne's Brooklyn fans cheered the band.")
+    assert all(
+        r.place is None or "Melbourne's" not in r.place.reason
+        for r in results
+        if r.mention.name == "Brooklyn"
+    )
+
+
+def test_a_possessive_part_of_a_country_keeps_the_nearer_town_the_article_names(resolve):
+    """A town inside the country says more than the country's own point."""
+    results = resolve("Shelling near Kharkiv spread to Ukraine's Zorvanek district on Monday.")
+    part, kharkiv = _place(results, "Zorvanek"), _place(results, "Kharkiv")
+    assert part is not None and part.country == "UA"
+    assert (part.lat, part.lon) == (kharkiv.lat, kharkiv.lon)

@@ -122,3 +122,21 @@ def test_not_far_from_a_town_is_its_vicinity():
 def test_the_suburbs_of_a_city_are_still_its_vicinity():
     phrase, spec = _phrase("Shelling hit the suburbs of Damascus.", "Damascus")
     assert phrase == "suburbs of Damascus" and spec.kind is AreaKind.VICINITY
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "phrase"),
+    [
+        (
+            "A drone fell on a farm 30 km from the Latvian border.",
+            "Latvian",
+            "30 km from the Latvian border",
+        ),
+        ("Troops massed near the Chadian frontier.", "Chadian", "near the Chadian frontier"),
+        ("Shells landed 5 km from the Gabon border.", "Gabon", "5 km from the Gabon border"),
+    ],
+)
+def test_a_border_after_the_anchor_ends_the_phrase(sentence, anchor, phrase):
+    """The phrase names a distance from a border: it ends with the border, not the adjective."""
+    found = _phrase(sentence, anchor)
+    assert found is not None and found[0] == phrase

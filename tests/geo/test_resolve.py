@@ -4,6 +4,7 @@ import pytest
 from shapely.geometry import Point
 
 from geo.disambiguate import haversine_km
+from geo.normalize import spelling_similarity
 from geo.types import Precision
 
 
@@ -358,3 +359,20 @@ def test_a_place_keeps_the_articles_spelling(resolve, text, written, country):
 def test_a_place_spelled_as_the_gazetteer_has_no_written_form(resolve):
     place = _place(resolve("Protests spread in Aleppo."), "Aleppo")
     assert place.written == "" and place.label == "Aleppo"
+
+
+def test_close_names_reach_places_by_their_main_names_only(gazetteer):
+    """One letter off a main name finds the places of that name, not those with it as an old name.
+
+    "Philadelphia" is Philadelphia's main name and an old name of Amman.
+    """
+    found = gazetteer.close_names("Philadelphi")
+    assert "US" in {c.country for c in found}
+    assert "JO" not in {c.country for c in found}
+    assert all(spelling_similarity(c.name, "Philadelphia") >= 0.75 for c in found)
+
+
+def test_a_lower_case_corridor_is_the_corridor_not_a_town_one_letter_off(resolve):
+    results = resolve("Troops pulled back from the Philadelphi corridor, officials said.")
+    (item,) = [r for r in results if r.mention.text.startswith("Philadelphi")]
+    assert item.place.country == "PS" and item.place.feature == "territory"
