@@ -33,6 +33,15 @@ _PLANNING = frozenset(
 """Verbs and adjectives whose complement is not done yet: "threatened to strike",
 "are due to resume", "is set to visit"."""
 
+_AHEAD_OF_A_NOUN = frozenset(
+    {
+        "plan", "schedule", "expect", "fear", "threaten", "prepare", "propose", "intend",
+        "want", "seek", "await", "anticipate", "dread", "envisage", "envision",
+    }
+)  # fmt: skip
+"""Verbs whose subject or object event has not happened: "talks are scheduled",
+"a further round is planned", "residents feared further raids"."""
+
 _AHEAD_ADJECTIVES = frozenset(
     {
         "planned", "upcoming", "proposed", "scheduled", "future", "expected", "possible",
@@ -60,6 +69,8 @@ def told_as_planned(token: Token) -> bool:
         if node.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "pobj"):
             return False
         node = node.head  # "will hold talks", "talks are due to resume"
+        if node.lemma_.lower() in _AHEAD_OF_A_NOUN and node.dep_ != "prep":
+            return True  # "talks are scheduled to resume", "feared further raids"
         if node.dep_ == "prep":
             node = node.head  # "agreed to a meeting"
     for _ in range(_MAX_STEPS):

@@ -86,7 +86,7 @@ SPEECH = frozenset(
 
 _REACTIONS = frozenset(
     {"call", "condemn", "denounce", "describe", "praise", "welcome", "criticise", "criticize",
-     "blame", "hail", "deplore", "mourn", "vow"}
+     "blame", "hail", "deplore", "mourn", "vow", "deny", "reject", "dismiss"}
 )  # fmt: skip
 """Verbs of judging an event that is already told: "In Kyiv, the president called the
 attack terror" says where he spoke, not where the attack was."""

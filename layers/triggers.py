@@ -341,14 +341,21 @@ def _asked_for(token: Token) -> bool:
     )
 
 
+_DENYING = frozenset({"deny", "reject", "dismiss", "refute"})
+"""Verbs whose complement the speaker says did not happen."""
+
+
 def _denied(token: Token) -> bool:
     """Whether the text says the event did not happen.
 
     "Grozny has not been captured", "the jets never struck the town", "no
-    strikes hit the city": a negation on the verb, or "no" before the noun.
+    strikes hit the city", "the junta denied targeting civilians": a negation
+    on the verb, a verb of denial above it, or "no" before the noun.
     """
     if any(c.dep_ == "neg" for c in token.children):
         return True
+    if token.dep_ in ("xcomp", "ccomp", "dobj") and token.head.lemma_.lower() in _DENYING:
+        return True  # "the junta denied targeting civilians"
     if token.pos_ in ("NOUN", "PROPN"):
         return _says_none(token)
     return any(c.dep_ in ("nsubj", "nsubjpass") and _says_none(c) for c in token.children)

@@ -122,3 +122,9 @@ def test_events_carry_their_date(nlp, text, article_date, expected):
     assert events
     assert {(e.date, e.date_source) for e in events} == {expected}
     assert {e.citation.event_date for e in events} == {expected}  # outputs read it from here
+
+
+def test_where_an_event_was_denied_is_no_site(nlp):
+    """ "In X, the junta denied targeting civilians": X is where it spoke, and nothing happened."""
+    text = "In Vandoria, the junta denied targeting civilians."
+    assert _classify(nlp, text, ["Vandoria"]) == {("Vandoria", "places")}

@@ -758,6 +758,7 @@ def test_what_an_assault_went_for_is_where_it_was(nlp, layers, text):
         ("Rebels have not captured Zorvanek, officials said.", "seizures", False),
         ("No missile strikes hit Zorvanek overnight.", "strike_sites", False),
         ("Russian jets never bombed Zorvanek, the ministry said.", "strike_sites", False),
+        ("The army denied shelling Zorvanek on Sunday.", "strike_sites", False),
         ("Rebels captured Zorvanek, officials said.", "seizures", True),
         ("Missile strikes hit Zorvanek overnight.", "strike_sites", True),
     ],

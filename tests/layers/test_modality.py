@@ -23,9 +23,12 @@ from layers.modality import told_as_planned
         ("The planned visit to Vandoria was called off.", "visit", True),
         ("Talks scheduled for May will go ahead.", "Talks", True),
         ("The ministers will hold talks in Vandoria.", "talks", True),
+        ("Peace talks are scheduled to resume in Vandoria.", "talks", True),
+        ("Residents said they feared further raids on the village.", "raids", True),
         # Done: the past, an attempt, a past purpose, and "later" after a past.
         ("Jets struck the port on Sunday.", "struck", False),
         ("Rebels tried to storm the base.", "storm", False),
+        ("The sides agreed a ceasefire in Vandoria.", "ceasefire", False),
         ("The general travelled to Vandoria to share his findings.", "share", False),
         ("Days later, thousands marched through the capital.", "marched", False),
         ("The march, which was led by students, set off from the square.", "march", False),
