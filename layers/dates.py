@@ -187,6 +187,15 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("year", re.compile(r"\b(?i:in|during)\s+" + _YEAR.format(g="y") + r"(?![\w-])")),
     (
+        # "in February", "since April", "in early June": a month without a year
+        "month",
+        re.compile(
+            r"\b(?i:in|during|since|until)\s+(?:(?i:early|late|mid)[-\s]+)?"
+            + _MONTH.format(g="m")
+            + r"(?![\w-])(?!,?\s+(?:\d|of\b))"
+        ),
+    ),
+    (
         "relative_period",
         re.compile(r"\b(?P<rel>(?:last|earlier this)\s+(?:month|year))\b", re.IGNORECASE),
     ),
@@ -505,6 +514,13 @@ def _period_of(kind: str, match: re.Match[str], anchor: dt.date | None) -> str |
         return f"{int(groups['y']):04d}"
     if anchor is None:
         return None
+    if kind == "month":
+        # The latest such month that begins no later than FUTURE_DAYS after the anchor.
+        month = _MONTHS[groups["m"].lower()]
+        year = anchor.year
+        if dt.date(year, month, 1) > anchor + dt.timedelta(days=FUTURE_DAYS):
+            year -= 1
+        return f"{year:04d}-{month:02d}"
     words = groups["rel"].lower().split()
     if words[-1] == "year":
         return f"{anchor.year - (words[0] == 'last'):04d}"
@@ -519,12 +535,16 @@ def sentence_period(
     *,
     article_date: str | None,
     mention: tuple[int, int] | None = None,
+    ahead: bool = False,
 ) -> str | None:
     """The month (``YYYY-MM``) or year (``YYYY``) a sentence gives, when it gives no day.
 
     "In January 2024, gunmen attacked a church in X" did not happen on the
-    article's day. Only a period that has begun by the article's date counts
-    (a date ahead is a plan); the one nearest ``mention`` wins. A period that
+    article's day. A month without a year is the latest that begins no more
+    than :data:`FUTURE_DAYS` after the article's date ("in June"). Only a
+    period that has begun by the article's date counts, unless ``ahead`` (the
+    event is told as planned: "talks will resume in March"); the one nearest
+    ``mention`` wins. A period that
     only times a speech verb, or lies inside a name, is no event's.
 
     Examples
@@ -546,9 +566,10 @@ def sentence_period(
         for match in pattern.finditer(text):
             start, end = match.span()
             period = _period_of(kind, match, anchor)
-            if period is None or any(start < b and a < end for a, b in days):
+            taken = days + [(e.start - offset, e.end - offset) for e in found]
+            if period is None or any(start < b and a < end for a, b in taken):
                 continue
-            if anchor is not None and period > anchor.isoformat()[: len(period)]:
+            if not ahead and anchor is not None and period > anchor.isoformat()[: len(period)]:
                 continue  # "elections in 2027": not yet
             if isinstance(sentence, str):
                 if _speech_date_in_text(text, start):
@@ -568,11 +589,13 @@ def event_date(
     *,
     article_date: str | None,
     mention: tuple[int, int] | None = None,
+    planned: bool = False,
 ) -> tuple[str | None, str | None]:
     """``(date, source)`` for an event: the sentence's date, else the article's, else none.
 
     The sentence's date is its day, else the month or year it names when it
-    names no day ("in January 2024": ``2024-01``), from :func:`sentence_period`.
+    names no day ("in January 2024": ``2024-01``), from :func:`sentence_period`
+    (a period ahead only for an event told as ``planned``).
     ``source`` is ``"sentence"``, ``"article"`` or ``None``, as
     :attr:`layers.types.Event.date_source` documents. An article date that
     is not a valid ``YYYY-MM-DD`` counts as no date.
@@ -584,7 +607,7 @@ def event_date(
     """
     found = sentence_date(sentence, article_date=article_date, mention=mention)
     if found is None:
-        found = sentence_period(sentence, article_date=article_date, mention=mention)
+        found = sentence_period(sentence, article_date=article_date, mention=mention, ahead=planned)
     if found is not None:
         return found, "sentence"
     anchor = parse_iso_date(article_date)

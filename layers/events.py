@@ -48,7 +48,7 @@ from layers.context import (
 )
 from layers.dates import event_date
 from layers.location_model import LocationModel, pair_features
-from layers.modality import told_as_planned
+from layers.modality import told_as_planned, told_in_the_past
 from layers.roles import (
     CLAUSE_DEPS,
     DESTINATION,
@@ -583,9 +583,20 @@ def detect_events(
             trigger_start = doc[first].idx
             trigger_end = doc[last].idx + len(doc[last])
             actor, target = _actor_and_target(token, verb)
+            planned = told_as_planned(token) or (verb is not None and told_as_planned(verb))
             date, date_source = event_date(
-                sentence, article_date=article_date, mention=(trigger_start, trigger_end)
+                sentence,
+                article_date=article_date,
+                mention=(trigger_start, trigger_end),
+                planned=planned,
             )
+            if (
+                date is not None
+                and article_date
+                and date[:10] > article_date[:10]
+                and not told_in_the_past(token, verb)
+            ):
+                planned = True  # dated after the article: "the ministers meet on March 3"
             sentence_events.append(
                 ReportedEvent(
                     type=event_type.id,
@@ -603,7 +614,7 @@ def detect_events(
                     trigger_words=tuple(
                         (doc[i].idx, doc[i].idx + len(doc[i])) for i in sorted(trigger_tokens)
                     ),
-                    planned=told_as_planned(token) or (verb is not None and told_as_planned(verb)),
+                    planned=planned,
                 )
             )
         events.extend(_share_with_participles(sentence_events, doc))

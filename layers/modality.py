@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["told_as_planned"]
+__all__ = ["told_as_planned", "told_in_the_past"]
 
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 """Auxiliaries that put a verb ahead or under a condition ("wo" is "won't")."""
@@ -133,3 +133,16 @@ def _noun_ahead(noun: Token) -> bool:
         ):
             return True  # "a summit set for June"; not "the march set off"
     return False
+
+
+def told_in_the_past(token: Token, verb: Token | None = None) -> bool:
+    """Whether the trigger, its verb or the verb its noun hangs on is a past form.
+
+    "Jets struck Goma on March 3" in an article dated February 20 is a past
+    strike with a misread year, not a plan: only a date ahead of the article
+    on a verb that is not past makes an event planned.
+    """
+    words = [token, token.head] if token.pos_ in ("NOUN", "PROPN") else [token]
+    if verb is not None:
+        words.append(verb)
+    return any(w.tag_ in ("VBD", "VBN") for w in words)

@@ -117,6 +117,10 @@ def test_expressions_do_not_overlap():
             ("2026-03-20", "article"),
         ),
         ("Last month, jihadists killed 20 villagers.", None, (None, None)),
+        # A month without a year: the latest that has begun (or begins soon).
+        ("In February, two fishermen drowned.", "2024-05-24", ("2024-02", "sentence")),
+        ("Gunmen attacked a post in June, killing four.", "2024-07-28", ("2024-06", "sentence")),
+        ("In early December, rebels seized the town.", "2026-01-10", ("2025-12", "sentence")),
     ],
 )
 def test_event_date_falls_back_to_the_article(text, article_date, expected):
@@ -163,3 +167,9 @@ def test_spacy_span_entities(nlp):
 )
 def test_weekdays_in_names_are_not_dates(text, expected):
     assert sentence_date(text, article_date="2018-09-19") == expected
+
+
+def test_a_period_ahead_dates_only_a_planned_event():
+    text = "Peace talks will resume in March."
+    assert event_date(text, article_date="2024-02-12") == ("2024-02-12", "article")
+    assert event_date(text, article_date="2024-02-12", planned=True) == ("2024-03", "sentence")

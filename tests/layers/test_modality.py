@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from geo.types import Mention, MentionKind, Resolved
+from layers.events import detect_events
 from layers.modality import told_as_planned
+from layers.registry import load_layers
 
 
 @pytest.mark.parametrize(
@@ -38,3 +41,24 @@ def test_told_as_planned(nlp, text, trigger, planned):
     doc = nlp(text)
     (token,) = [t for t in doc if t.text == trigger]
     assert told_as_planned(token) is planned
+
+
+@pytest.mark.parametrize(
+    ("text", "planned"),
+    [
+        # Dated after the article, and not told in the past: a plan.
+        ("The ministers meet in Port Sella on March 3.", True),
+        ("Peace talks are scheduled to resume in Port Sella in March.", True),
+        # A past verb with a date that reads as ahead is a past event.
+        ("Jets struck Port Sella on March 3.", False),
+    ],
+)
+def test_an_event_dated_after_the_article_is_planned(nlp, text, planned):
+    start = text.index("Port Sella")
+    mention = Mention(
+        start, start + 10, "Port Sella", MentionKind.TOPONYM, "Port Sella", start, start + 10
+    )
+    events = detect_events(
+        nlp(text), [Resolved(mention, None)], layers=load_layers(), article_date="2026-02-20"
+    )
+    assert events and all(e.planned is planned for e in events)
