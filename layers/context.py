@@ -206,6 +206,16 @@ def qualifies_another(
             word, previous = doc[k].lower_, k - 1
         elif through_of and doc[k].lower_ in _NAMED_KINDS_AFTER:
             word, previous = "of", k
+    if word == "of" and doc[previous].lower_ in AREA_WORDS:
+        # "Saravena, in the eastern department of Arauca": the area after "in the
+        # ... of" holds the place before it
+        k = previous - 1
+        while k > 0 and (doc[k].lower_ in _PART_OF_WORDS or doc[k].pos_ == "ADJ"):
+            k -= 1
+        if doc[k].lower_ in _WITHIN_WORDS and k > 1:
+            named_at = k - 2 if doc[k - 1].text == "," else k - 1
+            if qualified(named_at):
+                return True
     if doc[previous].lower_ in _NAMED_KINDS_AFTER and previous > 0:
         name = doc[previous - 1]
         if word == "of":

@@ -155,6 +155,9 @@ OWNED_THINGS = frozenset(
         "family", "relatives", "cousin", "uncle", "nephew", "widow", "mayor", "governor",
         # what a place's government does ("in protest at Ankara's campaign")
         "campaign", "decision", "plan", "programme", "program", "strategy",
+        # what only shows a place ("a map of the Ciudad Bolivar district")
+        "map", "maps", "photo", "photos", "photograph", "photographs", "image", "images",
+        "picture", "pictures", "footage", "video", "videos", "sketch", "drawing",
     }
 )  # fmt: skip
 """Nouns whose place modifier names an owner, a nationality or a party, not a
@@ -339,6 +342,11 @@ def has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+def _has_object(verb: Token) -> bool:
+    """Whether a verb takes a direct object of its own."""
+    return any(c.dep_ == "dobj" for c in verb.children)
+
+
 def opens_when_clause(token: Token) -> bool:
     """Whether ``token`` opens a "when" or "as" clause (spaCy tags "when" as mark or advmod)."""
     return token.dep_ in ("mark", "advmod") and token.lower_ in WHEN_MARKS
@@ -421,6 +429,17 @@ def attachment(
             if token.i in other_kinds and role is not None and token.pos_ in ("NOUN", "PROPN"):
                 # "a siege in Syria and protests in X": X is the protests' own place
                 return Refusal("another")
+            if (
+                role is not None
+                and token.pos_ == "VERB"
+                and token.i not in also_triggers
+                and head.i in triggers
+                and _has_object(token)
+                and _has_object(head)
+            ):
+                # "shot down missiles over Crimea and sank boats in the Black Sea":
+                # another deed with its own object keeps its place
+                return Refusal("clause")
             token = head
             continue
         if dep in ("poss", "amod") and role is None:

@@ -1066,3 +1066,25 @@ def test_what_struck_says_the_kind_of_event(nlp, layers, text, layer):
 def test_a_part_of_a_place_passes_the_place_on(nlp, layers, text, names, where):
     events = _events(nlp, layers, text, names)
     assert set(_layers_at(events, text)) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "where"),
+    [
+        # The department after "in the ... of" only says where the town lies.
+        ("A bomb exploded near the town of Port Sella, in the eastern department of "
+         "Vandoria, on Sunday.", ["Port Sella", "Vandoria"], {"explosion": {"Port Sella"}}),
+        # Seized explosives are no explosion, and a map of a place is no site.
+        ("Officers seized explosives and a map of the Port Sella district.", ["Port Sella"],
+         {}),
+        # Another deed with its own object keeps its own place.
+        ("The navy shot down seven missiles over Vandoria and sank three boats near "
+         "Port Sella.", ["Vandoria", "Port Sella"], {"destroyed_in_flight": {"Vandoria"}}),
+        # A visit to the front is an inspection, not talks.
+        ("The minister visited the front near Port Sella.", ["Port Sella"], {}),
+    ],
+)  # fmt: skip
+def test_what_only_locates_shows_or_goes_on(nlp, layers, text, names, where):
+    resolved = [Resolved(_mention(text, n), None) for n in names]
+    events = detect_events(nlp(text), resolved, layers=layers, model=load_location_model())
+    assert {k: v for k, v in _where(events, text).items() if v} == where
