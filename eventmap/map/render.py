@@ -30,6 +30,7 @@ map as one self-contained ``<div>`` for pasting into another page.
 
 from __future__ import annotations
 
+import calendar
 import functools
 import hashlib
 import html
@@ -102,7 +103,6 @@ _PAGE_PREFIX = "em"
 MAP_ID_RE = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
 """What a fragment's map id may be: it names elements, classes and CSS selectors."""
 _HEIGHT_RE = re.compile(r"\d{1,5}(?:\.\d{1,3})?(?:px|vh|em|rem|%)")
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PERIOD_RE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
 """An event date: a day, or the month or year a sentence gave instead of a day."""
 
@@ -426,13 +426,23 @@ def _definitions(
     return by_id
 
 
+def _days_of(date: str) -> tuple[str, str]:
+    """The first and last day (ISO) of a day, a month ``YYYY-MM`` or a year ``YYYY``."""
+    if len(date) == 4:
+        return f"{date}-01-01", f"{date}-12-31"
+    if len(date) == 7:
+        year, month = int(date[:4]), int(date[5:])
+        return f"{date}-01", f"{date}-{calendar.monthrange(year, month)[1]:02d}"
+    return date, date
+
+
 def event_dates(events: Iterable[Event]) -> dict[tuple[str, int, int], tuple[str, str | None]]:
     """Each citation's event date and its source, by (article, start, end).
 
     One sentence may put several places on the map; they share its date. A
     date that is not ISO ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` is ignored;
-    the popup shows a month or a year as it is, and the slider (which
-    compares days as text) leaves it out.
+    the popup shows a month or a year as it is, and the time slider covers
+    its days.
     """
     found: dict[tuple[str, int, int], tuple[str, str | None]] = {}
     for event in events:
@@ -731,7 +741,9 @@ def map_data(
         layers[l_key]["items"].append([place_index[p_key], round(group.confidence, 2), cites])
 
     shown = sorted(layers, key=lambda key: (layer_rank(key[0], layer_defs=defs.values()), key[1]))
-    all_dates = sorted({c[4] for c in citations if c[4] and _DATE_RE.fullmatch(c[4])})
+    all_dates = sorted(
+        day for c in citations if c[4] and _PERIOD_RE.fullmatch(c[4]) for day in _days_of(c[4])
+    )
     bounds = _bounds(_focus(_view_groups(groups, defs)))
     return {
         "title": title,

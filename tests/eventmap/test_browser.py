@@ -388,6 +388,23 @@ def test_time_slider_hides_and_shows_events(open_map: Any) -> None:
     assert opened.console_errors == []
 
 
+def test_an_event_dated_by_month_shows_while_the_range_meets_that_month(open_map: Any) -> None:
+    """ "In April 2023, ..." covers every April day: the slider spans it and keeps it."""
+    dated = [
+        replace(e, date="2023-04", date_source="sentence") if e.place == MOOR else e
+        for e in events()
+    ]
+    opened = open_map(render_html(dated, DEFS, title="Storm week"))
+    label = opened.page.locator(".em-time-label")
+    assert label.inner_text() == "2023-04-01 to 2023-05-30"  # from the month's first day
+    set_range(opened, 0, 5)  # 2023-04-01 .. 2023-04-06: Orvin twice, Moorland, Brask
+    assert opened.js(VISIBLE_MARKS) == 4
+    set_range(opened, 30, 59)  # May only: Moorland's April is out
+    assert label.inner_text() == "2023-05-01 to 2023-05-30"
+    assert opened.js(VISIBLE_MARKS) == 3  # Telmark, Haven Ridge, undated Brask
+    assert opened.console_errors == []
+
+
 def test_no_slider_without_dates(open_map: Any) -> None:
     undated = [replace(e, date=None, date_source=None) for e in events()]
     opened = open_map(render_html(undated, DEFS, title="Storm week"))

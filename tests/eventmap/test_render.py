@@ -418,8 +418,8 @@ def test_dates_and_their_span_reach_the_data() -> None:
     assert map_data([valley], DEFS)["time"] is None
 
 
-def test_a_month_or_year_is_cited_but_left_out_of_the_time_span() -> None:
-    """ "In 2019 ..." is no day: the popup says the year, the slider spans days only."""
+def test_a_month_or_year_is_cited_as_such_and_spans_its_days() -> None:
+    """ "In 2019 ...": the popup says the year, and the slider covers all its days."""
     older = replace(
         event("strike_sites", HARBOUR, cite(SENT_HARBOUR, "Port Amber", date=None)),
         date="2019",
@@ -433,7 +433,9 @@ def test_a_month_or_year_is_cited_but_left_out_of_the_time_span() -> None:
     data = map_data([older, valley], DEFS)
     dates = {data["quotes"][c[1]]: c[4] for c in data["citations"]}
     assert dates == {SENT_HARBOUR: "2019", SENT_VALLEY: "2021-02-27"}
-    assert data["time"] == ["2021-02-27", "2021-02-27"]
+    assert data["time"] == ["2019-01-01", "2021-02-27"]  # a year spans its days
+    february = replace(older, date="2020-02")
+    assert map_data([february], DEFS)["time"] == ["2020-02-01", "2020-02-29"]
 
 
 # --- escaping ---------------------------------------------------------------------

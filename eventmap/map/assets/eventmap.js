@@ -251,12 +251,17 @@
       var areaFeatures = [];
       def.items.forEach(function (item) {
         var pl = places[item[0]], dates = {};
-        // Days only: a month or a year ("2024-01") is shown in the popup, not filtered.
+        // Each date as the span of days it covers: a day, a month ("2024-01") or a year.
         item[2].forEach(function (i) {
-          if (cites[i][4] && cites[i][4].length === 10) dates[cites[i][4]] = 1;
+          var d = cites[i][4];
+          if (!d) return;
+          var first = d.length === 4 ? d + "-01-01" : d.length === 7 ? d + "-01" : d;
+          var last = d.length === 4 ? d + "-12-31" : d.length === 7 ? d + "-31" : d;
+          dates[first + "/" + last] = [first, last];
         });
+        var spans = Object.keys(dates).sort().map(function (k) { return dates[k]; });
         var f = {type: "Feature", properties: {place: item[0], layer: li, confidence: item[1],
-          cites: item[2], dates: Object.keys(dates).sort()}, geometry: pl[12]};
+          cites: item[2], dates: spans}, geometry: pl[12]};
         entry.features.push(f);
         index.push({key: pl[15] || "\n" + fold(pl[1]), feature: f, entry: entry, layer: null});
         if (pl[12]) { areaFeatures.push(f); return; }
@@ -331,7 +336,9 @@
     function shown(f) {
       var r = state.range, d = f.properties.dates;
       if (!r || !d.length) return true;
-      for (var i = 0; i < d.length; i++) if (d[i] >= r[0] && d[i] <= r[1]) return true;
+      // A day, month or year is shown when its span meets the range ("2023-07" covers
+      // the days of July as text: "2023-07-01" to "2023-07-31").
+      for (var i = 0; i < d.length; i++) if (d[i][0] <= r[1] && d[i][1] >= r[0]) return true;
       return false;
     }
 
