@@ -154,10 +154,18 @@ def _support_verb(
     The noun's verb when the noun is its subject and the verb only says that
     the event happened or what it did ("clashes erupted", "airstrikes hit",
     "a car bomb exploded", "most of the clashes occurred"), or its object
-    after a light verb ("carried out strikes"). A verb that reports an event
-    of another layer ("clashes killed") is an event of its own.
+    after a light verb ("carried out strikes"), or the verb of what came
+    under it ("came under fire"). A verb that reports an event of another
+    layer ("clashes killed") is an event of its own.
     """
     head, subject = token.head, token
+    if (
+        token.dep_ == "pobj"
+        and head.lower_ == "under"
+        and head.head.lemma_.lower() in ("come", "be")
+        and head.head.i != head.i
+    ):
+        return head.head  # "the convoy came under fire near X"
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PARTITIVES:
         subject, head = head.head, head.head.head  # "most of the clashes occurred near X"
     if (

@@ -1088,3 +1088,14 @@ def test_what_only_locates_shows_or_goes_on(nlp, layers, text, names, where):
     resolved = [Resolved(_mention(text, n), None) for n in names]
     events = detect_events(nlp(text), resolved, layers=layers, model=load_location_model())
     assert {k: v for k, v in _where(events, text).items() if v} == where
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Their jeep came under fire near Port Sella on Sunday.",
+     "The convoy came under attack near Port Sella on Monday."],
+)  # fmt: skip
+def test_what_came_under_fire_was_attacked_there(nlp, layers, text):
+    (event,) = [e for e in _events(nlp, layers, text, ["Port Sella"]) if e.layer == "attacks"]
+    assert event.trigger.startswith("came under")
+    assert {text[loc.start : loc.end] for loc in event.locations} == {"Port Sella"}
