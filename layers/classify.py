@@ -82,11 +82,17 @@ def classify_article(
     default = next(layer for layer in layers if layer.default)
     event_layers = [layer for layer in layers if not layer.default]
     at_mention: dict[tuple[int, int], list[tuple[ReportedEvent, EventLocation]]] = {}
+    # The date of the event a place was given to, planned or not: the event
+    # stage read the tense ("the ministers meet in Baku in March" is the coming
+    # March), which the quoted sentence alone does not give.
+    dated: dict[tuple[int, int], tuple[str | None, str | None]] = {}
     for event in reported:
-        if event.planned:
-            continue  # "threatened to strike X": no strike site, X stays a place
         for location in event.locations:
-            at_mention.setdefault((location.start, location.end), []).append((event, location))
+            key = (location.start, location.end)
+            if event.date is not None:
+                dated.setdefault(key, (event.date, event.date_source))
+            if not event.planned:  # "threatened to strike X": no strike site
+                at_mention.setdefault(key, []).append((event, location))
     events: list[Event] = []
     previous: Resolved | None = None
     for item in resolved:
@@ -103,7 +109,7 @@ def classify_article(
             continue
         sentence = sentences[bisect.bisect_right(sentence_starts, span.start) - 1]
         citation = _citation(text, sentence, mention.start, mention.end, article)
-        date, date_source = citation_date(citation)
+        date, date_source = dated.get((mention.start, mention.end)) or citation_date(citation)
         citation = dataclasses.replace(citation, event_date=(date, date_source))
         placed: list[Event] = []
         if mention.kind is MentionKind.PHRASE and mention.area is not None and not locates_previous:

@@ -23,8 +23,12 @@ Rules, in words:
 * "today", "tonight", "this morning" … are the article's date; "yesterday"
   and "last night" the day before; "the day before yesterday" two days
   before.
-* A month alone ("in March 2011"), a year alone, a season or a week give
-  ``None``: a day-precision field should not pretend to know the day.
+* A month ("in March 2011", "in June"), a year that opens the sentence ("In
+  2023, ...") or "last month"/"last year" give no day (:func:`sentence_date`
+  is ``None``), but :func:`sentence_period` gives that period as ``YYYY-MM``
+  or ``YYYY``, and :func:`event_date` uses it before the article's date: an
+  event told so did not happen on the article's day. A season or a week
+  gives nothing.
   Numeric dates other than ISO ("09/10/2018") give ``None`` too: day and
   month order differ between countries.
 * Relative expressions need the article's date; without it they give ``None``.
@@ -49,6 +53,7 @@ records all give an event the same date.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -65,6 +70,7 @@ __all__ = [
     "FUTURE_DAYS",
     "DateExpression",
     "citation_date",
+    "days_of",
     "event_date",
     "find_date_expressions",
     "parse_iso_date",
@@ -185,7 +191,9 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "month_year",
         re.compile(r"\b" + _MONTH.format(g="m") + r",?\s+" + _YEAR.format(g="y") + r"(?![\w-])"),
     ),
-    ("year", re.compile(r"\b(?i:in|during)\s+" + _YEAR.format(g="y") + r"(?![\w-])")),
+    # A year only where it opens the sentence ("In 2023, the navy seized ..."): inside
+    # one it is mostly a backdrop ("in a war that began in 2022").
+    ("year", re.compile(r"^\W*(?i:in|during)\s+" + _YEAR.format(g="y") + r"(?![\w-])")),
     (
         # "in February", "since April", "in early June": a month without a year
         "month",
@@ -197,7 +205,8 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "relative_period",
-        re.compile(r"\b(?P<rel>(?:last|earlier this)\s+(?:month|year))\b", re.IGNORECASE),
+        # not "over the last year", which is the past twelve months
+        re.compile(r"(?<!the )\b(?P<rel>(?:last|earlier this)\s+(?:month|year))\b", re.IGNORECASE),
     ),
 )
 # "said on Tuesday", "told reporters late on Tuesday": the text just before a date
@@ -505,8 +514,15 @@ def sentence_date(
     return best.date.isoformat()
 
 
-def _period_of(kind: str, match: re.Match[str], anchor: dt.date | None) -> str | None:
-    """The period a match names, as ISO ``YYYY-MM`` or ``YYYY``; ``None`` if unknown."""
+def _period_of(
+    kind: str, match: re.Match[str], anchor: dt.date | None, *, ahead: bool = False
+) -> str | None:
+    """The period a match names, as ISO ``YYYY-MM`` or ``YYYY``; ``None`` if unknown.
+
+    A month without a year is the latest that has begun by the anchor, or,
+    when the event may lie ahead, the latest that begins no more than
+    :data:`FUTURE_DAYS` after it.
+    """
     groups = match.groupdict()
     if kind == "month_year":
         return f"{int(groups['y']):04d}-{_MONTHS[groups['m'].lower()]:02d}"
@@ -515,10 +531,10 @@ def _period_of(kind: str, match: re.Match[str], anchor: dt.date | None) -> str |
     if anchor is None:
         return None
     if kind == "month":
-        # The latest such month that begins no later than FUTURE_DAYS after the anchor.
         month = _MONTHS[groups["m"].lower()]
         year = anchor.year
-        if dt.date(year, month, 1) > anchor + dt.timedelta(days=FUTURE_DAYS):
+        latest = anchor + dt.timedelta(days=FUTURE_DAYS if ahead else 0)
+        if dt.date(year, month, 1) > latest:
             year -= 1
         return f"{year:04d}-{month:02d}"
     words = groups["rel"].lower().split()
@@ -540,11 +556,11 @@ def sentence_period(
     """The month (``YYYY-MM``) or year (``YYYY``) a sentence gives, when it gives no day.
 
     "In January 2024, gunmen attacked a church in X" did not happen on the
-    article's day. A month without a year is the latest that begins no more
-    than :data:`FUTURE_DAYS` after the article's date ("in June"). Only a
-    period that has begun by the article's date counts, unless ``ahead`` (the
-    event is told as planned: "talks will resume in March"); the one nearest
-    ``mention`` wins. A period that
+    article's day. A month without a year is the latest that has begun by the
+    article's date ("attacked a convoy in April"). Only a period that has
+    begun counts, unless ``ahead`` (the event is planned or told in the
+    present: "talks resume in March" may be the coming March, no more than
+    :data:`FUTURE_DAYS` away); the one nearest ``mention`` wins. A period that
     only times a speech verb, or lies inside a name, is no event's.
 
     Examples
@@ -565,7 +581,7 @@ def sentence_period(
     for kind, pattern in _PERIOD_PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
-            period = _period_of(kind, match, anchor)
+            period = _period_of(kind, match, anchor, ahead=ahead)
             taken = days + [(e.start - offset, e.end - offset) for e in found]
             if period is None or any(start < b and a < end for a, b in taken):
                 continue
@@ -589,13 +605,13 @@ def event_date(
     *,
     article_date: str | None,
     mention: tuple[int, int] | None = None,
-    planned: bool = False,
+    ahead: bool = False,
 ) -> tuple[str | None, str | None]:
     """``(date, source)`` for an event: the sentence's date, else the article's, else none.
 
     The sentence's date is its day, else the month or year it names when it
     names no day ("in January 2024": ``2024-01``), from :func:`sentence_period`
-    (a period ahead only for an event told as ``planned``).
+    (a period ahead only when ``ahead``: the event is planned or told in the present).
     ``source`` is ``"sentence"``, ``"article"`` or ``None``, as
     :attr:`layers.types.Event.date_source` documents. An article date that
     is not a valid ``YYYY-MM-DD`` counts as no date.
@@ -607,7 +623,7 @@ def event_date(
     """
     found = sentence_date(sentence, article_date=article_date, mention=mention)
     if found is None:
-        found = sentence_period(sentence, article_date=article_date, mention=mention, ahead=planned)
+        found = sentence_period(sentence, article_date=article_date, mention=mention, ahead=ahead)
     if found is not None:
         return found, "sentence"
     anchor = parse_iso_date(article_date)
@@ -629,3 +645,27 @@ def citation_date(citation: Citation) -> tuple[str | None, str | None]:
         return citation.event_date
     mention = (citation.start - citation.quote_start, citation.end - citation.quote_start)
     return event_date(citation.quote, article_date=citation.date, mention=mention)
+
+
+def days_of(date: str) -> tuple[str, str] | None:
+    """The first and last day (ISO) of a day, a month ``YYYY-MM`` or a year ``YYYY``.
+
+    ``None`` for anything else (a malformed date from an old cache record).
+
+    Examples
+    --------
+    >>> days_of("2024-02")
+    ('2024-02-01', '2024-02-29')
+    """
+    try:
+        if len(date) == 4:
+            year = int(date)
+            return dt.date(year, 1, 1).isoformat(), dt.date(year, 12, 31).isoformat()
+        if len(date) == 7 and date[4] == "-":
+            year, month = int(date[:4]), int(date[5:])
+            last = calendar.monthrange(year, month)[1]
+            return dt.date(year, month, 1).isoformat(), dt.date(year, month, last).isoformat()
+        day = dt.date.fromisoformat(date).isoformat()
+    except (ValueError, calendar.IllegalMonthError):
+        return None
+    return day, day

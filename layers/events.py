@@ -46,7 +46,7 @@ from layers.context import (
     names_the_party,
     qualifies_another,
 )
-from layers.dates import event_date
+from layers.dates import days_of, event_date
 from layers.location_model import LocationModel, pair_features
 from layers.modality import told_as_planned, told_in_the_past
 from layers.roles import (
@@ -592,18 +592,15 @@ def detect_events(
             trigger_end = doc[last].idx + len(doc[last])
             actor, target = _actor_and_target(token, verb)
             planned = told_as_planned(token) or (verb is not None and told_as_planned(verb))
+            past = told_in_the_past(token, verb)
             date, date_source = event_date(
                 sentence,
                 article_date=article_date,
                 mention=(trigger_start, trigger_end),
-                planned=planned,
+                ahead=planned or not past,
             )
-            if (
-                date is not None
-                and article_date
-                and date[:10] > article_date[:10]
-                and not told_in_the_past(token, verb)
-            ):
+            days = days_of(date) if date is not None else None
+            if days is not None and article_date and days[0] > article_date[:10] and not past:
                 planned = True  # dated after the article: "the ministers meet on March 3"
             sentence_events.append(
                 ReportedEvent(

@@ -85,8 +85,8 @@ def told_as_planned(token: Token) -> bool:
             head.lemma_.lower() in _PLANNING or (head.lemma_ == "go" and head.tag_ == "VBG")
         ):
             return True  # "threatened to strike", "is set to visit", "are going to meet"
-        if node.dep_ == "xcomp" or node.dep_ == "conj" or _purpose(node):
-            node = head  # "will travel to Tokyo to meet investors"
+        if node.dep_ == "xcomp" or _purpose(node) or _shares_the_verb_group(node):
+            node = head  # "will travel to Tokyo to meet investors", "will meet and sign"
             continue
         return False
     return False
@@ -111,6 +111,19 @@ def _ahead(verb: Token) -> bool:
         ):
             return True  # "meets next week"
     return False
+
+
+def _shares_the_verb_group(verb: Token) -> bool:
+    """Whether a conjoined verb shares its head's auxiliaries ("will meet and sign").
+
+    Not one with a subject or a past form of its own: "the army will advance
+    on Bukavu, and jets bombed Goma" tells a done bombing.
+    """
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ not in ("VBD", "VBN")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _purpose(verb: Token) -> bool:

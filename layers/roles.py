@@ -86,10 +86,31 @@ SPEECH = frozenset(
 
 _REACTIONS = frozenset(
     {"call", "condemn", "denounce", "describe", "praise", "welcome", "criticise", "criticize",
-     "blame", "hail", "deplore", "mourn", "vow", "deny", "reject", "dismiss"}
+     "blame", "hail", "deplore", "vow", "deny", "reject", "dismiss"}
 )  # fmt: skip
-"""Verbs of judging an event that is already told: "In Kyiv, the president called the
-attack terror" says where he spoke, not where the attack was."""
+"""Verbs of judging an event: "In Kyiv, the president called the attack terror" says
+where he spoke, not where the attack was (when officials speak: see _OFFICIALS)."""
+
+
+_OFFICIALS = frozenset(
+    {"president", "minister", "premier", "chancellor", "king", "leader", "spokesman",
+     "spokeswoman", "spokesperson", "official", "officials", "government", "ministry",
+     "junta", "regime", "army", "military", "embassy", "ambassador", "envoy", "secretary",
+     "chief", "commander", "general", "governor", "mayor", "office", "kremlin", "pentagon"}
+)  # fmt: skip
+"""Words of a speaker who judges from afar. Doctors, survivors or residents who
+describe or blame an event where they are ("In Gaza, doctors blamed airstrikes
+for the deaths") speak from its site."""
+
+
+def _officials_say(verb: Token) -> bool:
+    """Whether the verb's subject is an official, a government or a force."""
+    return any(
+        word.lower_ in _OFFICIALS or word.lemma_.lower() in _OFFICIALS
+        for subject in verb.children
+        if subject.dep_ == "nsubj"
+        for word in subject.subtree
+    )
 
 
 _TOPIC_VERBS = frozenset(
@@ -414,7 +435,7 @@ def attachment(
             break
         head = token.head
         if head.i == token.i:  # the root (spaCy makes a new Token per .head)
-            if role is not None and token.lemma_.lower() in _REACTIONS:
+            if role is not None and token.lemma_.lower() in _REACTIONS and _officials_say(token):
                 # "In Kyiv, the president called the attack terror": where he spoke
                 return Refusal("speech")
             return Refusal("unreached")

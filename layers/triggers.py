@@ -242,9 +242,10 @@ def _subject_words(token: Token) -> set[str]:
     if token.pos_ in ("NOUN", "PROPN"):
         subjects += [c for c in token.lefts if c.dep_ in ("compound", "amod", "poss")]
     for subject in subjects:
-        words |= {subject.lemma_.lower(), subject.lower_} | _compound_words(subject)
+        # The head noun only: "the blast wave" is a wave, "mortar rounds" are rounds.
+        words |= {subject.lemma_.lower(), subject.lower_}
         for part in _partitive_of(subject):
-            words |= {part.lemma_.lower(), part.lower_} | _compound_words(part)
+            words |= {part.lemma_.lower(), part.lower_}
     return words
 
 

@@ -30,7 +30,7 @@ from eventmap.atomic import write_text_atomic
 from eventmap.exports.geometry import geojson_geometry
 from eventmap.grouping import PlaceOnLayer
 from eventmap.urls import safe_url
-from layers.dates import citation_date
+from layers.dates import citation_date, days_of
 from layers.types import Citation, LayerDefinition
 
 __all__ = [
@@ -91,13 +91,20 @@ def _export_geometry(geometry: BaseGeometry) -> BaseGeometry:
 
 
 def date_range(group: PlaceOnLayer) -> tuple[str | None, str | None]:
-    """The first and last event date among a place's citations (``None`` when none has one).
+    """The first and last day of a place's event dates (``None`` when none has one).
 
-    Each citation's date is :func:`layers.dates.citation_date`: the day its
-    sentence gives, else its article's date.
+    Each citation's date is :func:`layers.dates.citation_date`: the day, month
+    or year its sentence gives, else its article's date; a month or a year
+    counts from its first day to its last ("2023" runs to 2023-12-31).
     """
-    dates = sorted(d for d, _ in map(citation_date, group.citations) if d is not None)
-    return (dates[0], dates[-1]) if dates else (None, None)
+    spans = [
+        span
+        for date, _ in map(citation_date, group.citations)
+        if date is not None and (span := days_of(date)) is not None
+    ]
+    if not spans:
+        return None, None
+    return min(first for first, _ in spans), max(last for _, last in spans)
 
 
 def _rfc7946_geometry(geometry: BaseGeometry) -> dict[str, Any]:

@@ -30,7 +30,6 @@ map as one self-contained ``<div>`` for pasting into another page.
 
 from __future__ import annotations
 
-import calendar
 import functools
 import hashlib
 import html
@@ -56,6 +55,7 @@ from eventmap.grouping import PlaceOnLayer, group_events, layer_rank
 from eventmap.map.basemap import MAX_LAT, SEA_COLOR, base_features, base_labels
 from eventmap.urls import safe_url
 from geo.types import Place, Precision
+from layers.dates import days_of
 from layers.registry import event_type_titles
 from layers.types import Citation, Event, LayerDefinition
 
@@ -426,16 +426,6 @@ def _definitions(
     return by_id
 
 
-def _days_of(date: str) -> tuple[str, str]:
-    """The first and last day (ISO) of a day, a month ``YYYY-MM`` or a year ``YYYY``."""
-    if len(date) == 4:
-        return f"{date}-01-01", f"{date}-12-31"
-    if len(date) == 7:
-        year, month = int(date[:4]), int(date[5:])
-        return f"{date}-01", f"{date}-{calendar.monthrange(year, month)[1]:02d}"
-    return date, date
-
-
 def event_dates(events: Iterable[Event]) -> dict[tuple[str, int, int], tuple[str, str | None]]:
     """Each citation's event date and its source, by (article, start, end).
 
@@ -742,7 +732,7 @@ def map_data(
 
     shown = sorted(layers, key=lambda key: (layer_rank(key[0], layer_defs=defs.values()), key[1]))
     all_dates = sorted(
-        day for c in citations if c[4] and _PERIOD_RE.fullmatch(c[4]) for day in _days_of(c[4])
+        day for c in citations if c[4] and (span := days_of(c[4])) is not None for day in span
     )
     bounds = _bounds(_focus(_view_groups(groups, defs)))
     return {

@@ -275,6 +275,23 @@ def test_first_and_last_dates_span_the_citations():
     assert [c["date_source"] for c in props["citations"]] == ["sentence", "article"]
 
 
+def test_a_year_or_month_spans_its_days_in_the_date_range():
+    """ "In 2017, ..." runs to the end of 2017, later than a day in September 2017."""
+    town = _place("t:1", "Townville", Point(0, 0))
+    group = PlaceOnLayer(
+        "strike_sites",
+        town,
+        (
+            _citation("In 2017, Townville was hit.", "Townville", date="2018-09-19"),
+            _citation("Townville was hit on 2 September 2017.", "Townville", date="2018-09-19"),
+        ),
+        1.0,
+    )
+    props = feature_collection([group])["features"][0]["properties"]
+    assert [c["event_date"] for c in props["citations"]] == ["2017", "2017-09-02"]
+    assert (props["first_date"], props["last_date"]) == ("2017-01-01", "2017-12-31")
+
+
 @pytest.mark.parametrize("name", sorted(EXPORT_FORMATS))
 def test_every_format_writes_its_file(groups, tmp_path, name):
     export = EXPORT_FORMATS[name]

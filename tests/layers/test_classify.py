@@ -107,6 +107,9 @@ def test_citation_quotes_the_sentence_and_points_at_the_mention(nlp):
         ("Warplanes struck Idlib.", "2018-09-19", ("2018-09-19", "article")),
         ("Warplanes struck Idlib on Monday.", None, (None, None)),
         ("Lagos is a large city.", None, (None, None)),
+        # The event's tense says which March: the coming one, a plan; a past one.
+        ("Envoys meet in Idlib in March.", "2024-02-12", ("2024-03", "sentence")),
+        ("Warplanes struck Idlib in March.", "2024-02-12", ("2023-03", "sentence")),
     ],
 )
 def test_events_carry_their_date(nlp, text, article_date, expected):

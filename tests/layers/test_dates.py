@@ -2,7 +2,13 @@
 
 import pytest
 
-from layers.dates import citation_date, event_date, find_date_expressions, sentence_date
+from layers.dates import (
+    citation_date,
+    days_of,
+    event_date,
+    find_date_expressions,
+    sentence_date,
+)
 from layers.types import Citation
 
 # 2018-09-19 is a Wednesday; 2019-01-03 a Thursday; 2018-09-17 a Monday.
@@ -169,7 +175,37 @@ def test_weekdays_in_names_are_not_dates(text, expected):
     assert sentence_date(text, article_date="2018-09-19") == expected
 
 
-def test_a_period_ahead_dates_only_a_planned_event():
-    text = "Peace talks will resume in March."
-    assert event_date(text, article_date="2024-02-12") == ("2024-02-12", "article")
-    assert event_date(text, article_date="2024-02-12", planned=True) == ("2024-03", "sentence")
+def test_a_month_ahead_dates_only_an_event_that_may_lie_ahead():
+    text = "Peace talks resume in March."
+    # Told in the past, "March" is the last one begun; ahead, the coming one.
+    assert event_date(text, article_date="2024-02-12") == ("2023-03", "sentence")
+    assert event_date(text, article_date="2024-02-12", ahead=True) == ("2024-03", "sentence")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A year inside the sentence is mostly a backdrop; one that opens it dates it.
+        ("Jets struck the port, in a war that began in 2022.", ("2024-02-12", "article")),
+        ("In 2022, jets struck the port.", ("2022", "sentence")),
+        # "The last year" is the past twelve months, not last calendar year.
+        ("Over the last year, militants attacked convoys.", ("2024-02-12", "article")),
+        ("Last year, militants attacked convoys.", ("2023", "sentence")),
+    ],
+)
+def test_a_period_that_is_a_backdrop_does_not_date_the_event(text, expected):
+    assert event_date(text, article_date="2024-02-12") == expected
+
+
+@pytest.mark.parametrize(
+    ("date", "days"),
+    [
+        ("2024-02", ("2024-02-01", "2024-02-29")),
+        ("2023", ("2023-01-01", "2023-12-31")),
+        ("2023-05-02", ("2023-05-02", "2023-05-02")),
+        ("2024-13", None),  # a malformed month from an old record
+        ("May 2023", None),
+    ],
+)
+def test_days_of_a_date(date, days):
+    assert days_of(date) == days

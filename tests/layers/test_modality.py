@@ -48,7 +48,7 @@ def test_told_as_planned(nlp, text, trigger, planned):
     [
         # Dated after the article, and not told in the past: a plan.
         ("The ministers meet in Port Sella on March 3.", True),
-        ("Peace talks are scheduled to resume in Port Sella in March.", True),
+        ("The ministers meet in Port Sella in March.", True),
         # A past verb with a date that reads as ahead is a past event.
         ("Jets struck Port Sella on March 3.", False),
     ],
