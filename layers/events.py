@@ -393,6 +393,110 @@ def _same_paragraph(text: str, before: Span, sentence: Span) -> bool:
     return _BLANK_LINE.search(text, end, max(end, start)) is None
 
 
+def _judged(
+    candidates: Sequence[tuple[PlaceInSentence, PlaceInSentence | None, bool]],
+    trigger_tokens: frozenset[int],
+    event_type: EventType,
+    *,
+    where_heads: frozenset[int],
+    event_words: frozenset[int],
+    free_places: frozenset[int],
+    trigger_words: frozenset[int],
+    other_kinds: frozenset[int],
+) -> list[tuple[PlaceInSentence, bool, Attachment | Refusal]]:
+    """The rules' verdict on every place of the sentence for one event.
+
+    ``candidates`` are the places with the capital they name and whether
+    they only say where another lies. Each verdict comes with whether the
+    place names an owner ("a US drone"): the scorer weighs that too. A place
+    inside the trigger's own words is no candidate.
+    """
+    verdicts: list[tuple[PlaceInSentence, bool, Attachment | Refusal]] = []
+    for cand, named, in_context in candidates:
+        if cand.tokens & trigger_tokens:
+            continue
+        doc = cand.root.doc
+        owned = modifies_a_thing(cand, doc, trigger_tokens)
+        verdict: Attachment | Refusal
+        if cand.tokens & where_heads:
+            verdict = Attachment("location", _WHERE_CONFIDENCE)
+        elif owned:
+            verdict = Refusal("owner")
+        elif names_the_party(cand, doc, event_words):
+            verdict = Refusal("actor")
+        elif in_context:
+            verdict = Refusal("context")
+        else:
+            verdict = _attachment_of(
+                cand,
+                named,
+                trigger_tokens,
+                event_type,
+                place_tokens=free_places,
+                also_triggers=trigger_words,
+                other_kinds=other_kinds,
+            )
+        verdicts.append((cand, owned, verdict))
+    return verdicts
+
+
+def _weighed(
+    verdicts: Sequence[tuple[PlaceInSentence, bool, Attachment | Refusal]],
+    token: Token,
+    trigger_tokens: frozenset[int],
+    *,
+    others: frozenset[int],
+    places: int,
+    model: LocationModel | None,
+    on_pair: PairObserver | None,
+) -> list[tuple[PlaceInSentence, Attachment]]:
+    """The places where the event happened, from the rules' verdicts and the scorer.
+
+    ``verdicts`` hold each place of the sentence with whether it names an
+    owner and the rules' verdict; ``others`` are the sentence's other event
+    words. The scorer (when given) has its say over each verdict that is not
+    a veto, weighing each place against the places the rules took (most
+    events happened at one place); ``on_pair`` sees each pair's features.
+    """
+    doc = token.doc
+    accepted = sum(1 for _, _, v in verdicts if isinstance(v, Attachment))
+    located: list[tuple[PlaceInSentence, Attachment]] = []
+    for cand, owned, verdict in verdicts:
+        vetoed = isinstance(verdict, Refusal) and verdict.reason in VETOES
+        if (model is not None or on_pair is not None) and not vetoed:
+            place = cand.item.place
+            rule = verdict.role if isinstance(verdict, Attachment) else f"no:{verdict.reason}"
+            features = pair_features(
+                cand.root,
+                cand.tokens,
+                token,
+                rule=rule,
+                place_kind=place.feature if place is not None else "unresolved",
+                owned=owned,
+                places=places,
+                other_triggers=others,
+                rivals=accepted - isinstance(verdict, Attachment),
+            )
+            if on_pair is not None:
+                on_pair(trigger_tokens, cand.item, features)
+            if model is not None:
+                governed = any(doc[i].is_ancestor(cand.root) for i in trigger_tokens)
+                verdict = _scored(
+                    verdict,
+                    model.probability(features),
+                    model,
+                    governed=governed,
+                    reachable=governed
+                    or (
+                        not _meets_at_another_event(cand.root, token, others)
+                        and _within_its_noun(token, cand.root)
+                    ),
+                )
+        if isinstance(verdict, Attachment):
+            located.append((cand, verdict))
+    return located
+
+
 def detect_events(
     doc: Doc,
     resolved: Sequence[Resolved],
@@ -465,11 +569,9 @@ def detect_events(
             verb = _support_verb(token, layer_id, typed)
             trigger_tokens = frozenset({token.i} | ({verb.i} if verb is not None else set()))
             taken |= trigger_tokens
-            located: list[tuple[PlaceInSentence, Attachment]] = []
             other_kinds = frozenset(
                 i for i, layer in layer_at.items() if layer != layer_id
             )  # the sentence's words for events of other layers
-            event_words = trigger_words | trigger_tokens
             topical = event_type.topical
             if topical not in contexts:
                 flags = [
@@ -482,73 +584,25 @@ def detect_events(
                 )
                 contexts[topical] = (flags, held)
             in_contexts, context_tokens = contexts[topical]
-            where_heads = _where_clause_heads(trigger_tokens, doc)
-            # The rules' verdict on every place first (with whether it names an owner).
-            verdicts: list[tuple[PlaceInSentence, bool, Attachment | Refusal]] = []
-            for cand, named, in_context in zip(candidates, capitals, in_contexts, strict=True):
-                if cand.tokens & trigger_tokens:
-                    continue
-                owned = modifies_a_thing(cand, doc, trigger_tokens)
-                verdict: Attachment | Refusal
-                if cand.tokens & where_heads:
-                    verdict = Attachment("location", _WHERE_CONFIDENCE)
-                elif owned:
-                    verdict = Refusal("owner")
-                elif names_the_party(cand, doc, event_words):
-                    verdict = Refusal("actor")
-                elif in_context:
-                    verdict = Refusal("context")
-                else:
-                    verdict = _attachment_of(
-                        cand,
-                        named,
-                        trigger_tokens,
-                        event_type,
-                        place_tokens=place_tokens - context_tokens,
-                        also_triggers=trigger_words,
-                        other_kinds=other_kinds,
-                    )
-                verdicts.append((cand, owned, verdict))
-            # How many places the rules gave the event: the scorer weighs each
-            # place against its rivals (one event is mostly at one place).
-            accepted = sum(1 for _, _, v in verdicts if isinstance(v, Attachment))
-            for cand, owned, verdict in verdicts:
-                vetoed = isinstance(verdict, Refusal) and verdict.reason in VETOES
-                if (model is not None or on_pair is not None) and not vetoed:
-                    place = cand.item.place
-                    rule = (
-                        verdict.role if isinstance(verdict, Attachment) else f"no:{verdict.reason}"
-                    )
-                    features = pair_features(
-                        cand.root,
-                        cand.tokens,
-                        token,
-                        rule=rule,
-                        place_kind=place.feature if place is not None else "unresolved",
-                        owned=owned,
-                        places=len(candidates),
-                        other_triggers=trigger_words - trigger_tokens,
-                        rivals=accepted - isinstance(verdict, Attachment),
-                    )
-                    if on_pair is not None:
-                        on_pair(trigger_tokens, cand.item, features)
-                    if model is not None:
-                        governed = any(doc[i].is_ancestor(cand.root) for i in trigger_tokens)
-                        verdict = _scored(
-                            verdict,
-                            model.probability(features),
-                            model,
-                            governed=governed,
-                            reachable=governed
-                            or (
-                                not _meets_at_another_event(
-                                    cand.root, token, trigger_words - trigger_tokens
-                                )
-                                and _within_its_noun(token, cand.root)
-                            ),
-                        )
-                if isinstance(verdict, Attachment):
-                    located.append((cand, verdict))
+            verdicts = _judged(
+                list(zip(candidates, capitals, in_contexts, strict=True)),
+                trigger_tokens,
+                event_type,
+                where_heads=_where_clause_heads(trigger_tokens, doc),
+                event_words=trigger_words | trigger_tokens,
+                free_places=place_tokens - context_tokens,
+                trigger_words=trigger_words,
+                other_kinds=other_kinds,
+            )
+            located = _weighed(
+                verdicts,
+                token,
+                trigger_tokens,
+                others=trigger_words - trigger_tokens,
+                places=len(candidates),
+                model=model,
+                on_pair=on_pair,
+            )
             located = most_specific(located)
             locations = [
                 EventLocation(
