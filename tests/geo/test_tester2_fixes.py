@@ -24,3 +24,35 @@ def test_a_small_us_town_keeps_its_namesake_in_a_story_about_its_own_country(res
         "residents near Cincinnati were told to move to higher ground."
     )
     assert _place(results, "Florence").country == "US"
+
+
+def test_a_beach_named_with_its_town_lies_in_that_town(resolve):
+    results = resolve(
+        "Gunmen attacked a restaurant on Lido Beach in Mogadishu late on Thursday, "
+        "Somali officials said."
+    )
+    beach = _place(results, "Lido Beach")
+    assert beach.country == "SO"
+    assert "Mogadishu" in beach.reason
+
+
+def test_a_line_break_does_not_part_a_place_from_its_town(resolve):
+    results = resolve(
+        "Gunmen attacked a restaurant on Lido Beach in\nMogadishu late on Thursday, "
+        "Somali officials said."
+    )
+    assert _place(results, "Lido Beach").country == "SO"
+
+
+def test_names_listed_before_in_country_lie_in_that_country(resolve):
+    results = resolve(
+        "Militants ambushed a convoy on the road between Boni and Douentza, in central Mali, "
+        "on Sunday."
+    )
+    boni = _place(results, "Boni")
+    assert boni is None or boni.country == "ML"
+
+
+def test_a_city_of_standing_before_in_keeps_its_own_place(resolve):
+    results = resolve("Supporters from Chicago in Paris cheered the team on Sunday.")
+    assert _place(results, "Chicago").country == "US"
