@@ -1129,6 +1129,15 @@ class MentionExtractor:
             # "Human Rights Watch …", "Federal Minister …": the first word's
             # capital says nothing, and a longer name starts with it.
             return _exactly_of_standing(candidates, population=ORG_OVERRIDE_POPULATION)
+        if _part_of_a_longer_place_entity(span):
+            # "inside Abu Shouk camp": the model read "Abu Shouk" as one place,
+            # which no source holds; "Abu" alone is a town in India. Only a
+            # town is in question: a country, province, sea or region inside
+            # it ("Northern Syria", "the Indian Ocean coast") is still itself,
+            # and so is a city of standing.
+            return any(
+                c.feature != "city" or c.population >= ORG_OVERRIDE_POPULATION for c in candidates
+            )
         following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
         if (
             span.start > 0
@@ -1215,6 +1224,20 @@ class MentionExtractor:
             area=match.spec,
             demonym_country=mention.demonym_country,
         )
+
+
+def _part_of_a_longer_place_entity(span: Span) -> bool:
+    """Whether the model tagged a longer place name of which ``span`` is only a part."""
+    doc = span.doc
+    first = span[0]
+    if first.ent_type_ not in PLACE_LABELS:
+        return False
+    before_inside = first.ent_iob_ == "I"
+    # "Thruxton, Hampshire" tagged as one entity is a town and its county.
+    after_inside = (
+        span.end < len(doc) and doc[span.end].ent_iob_ == "I" and not doc[span.end].is_punct
+    )
+    return before_inside or after_inside
 
 
 def _opens_a_longer_name_at_sentence_start(span: Span) -> bool:

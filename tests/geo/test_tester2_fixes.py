@@ -56,3 +56,21 @@ def test_names_listed_before_in_country_lie_in_that_country(resolve):
 def test_a_city_of_standing_before_in_keeps_its_own_place(resolve):
     results = resolve("Supporters from Chicago in Paris cheered the team on Sunday.")
     assert _place(results, "Chicago").country == "US"
+
+
+def test_a_small_town_inside_a_longer_place_name_is_not_that_town(nlp, gazetteer, parse_tagged):
+    from geo.extract import MentionExtractor
+    from geo.sources import demonym_table
+
+    extractor = MentionExtractor(gazetteer, demonym_table())
+    doc = parse_tagged("Rebels said Abu Naqa was calm on Monday.", "Abu", "GPE", words=2)
+    assert [m.name for m in extractor.extract(doc)] == []
+
+
+def test_a_country_inside_a_longer_place_name_is_still_that_country(nlp, gazetteer, parse_tagged):
+    from geo.extract import MentionExtractor
+    from geo.sources import demonym_table
+
+    extractor = MentionExtractor(gazetteer, demonym_table())
+    doc = parse_tagged("Rebels said Rural Syria was calm on Monday.", "Rural", "GPE", words=2)
+    assert "Syria" in [m.name for m in extractor.extract(doc)]
