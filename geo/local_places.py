@@ -33,6 +33,7 @@ __all__ = [
     "local_place_spans",
     "looks_local_name",
     "place_in_town",
+    "sentence_countries",
     "town_for",
     "town_indices",
 ]
@@ -222,8 +223,7 @@ def town_for(
             for i in towns
             if start <= resolved[i].mention.start and resolved[i].mention.end <= end
         ]
-        if inside:
-            towns = inside
+        towns = inside or _in_countries_of_sentence(resolved, towns, start, end) or towns
     here = resolved[index].mention
     before = bisect.bisect_left(towns, index)
     after = bisect.bisect_right(towns, index)
@@ -235,6 +235,36 @@ def town_for(
         return following.place if ahead < back else previous.place
     chosen = previous or following
     return None if chosen is None else chosen.place
+
+
+def sentence_countries(resolved: Sequence[Resolved], start: int, end: int) -> set[str]:
+    """The countries named (as names or national adjectives) between ``start`` and ``end``."""
+    return {
+        item.place.country
+        for item in resolved
+        if item.place is not None
+        and item.place.country
+        and item.place.feature == "country"
+        and start <= item.mention.start
+        and item.mention.end <= end
+    }
+
+
+def _in_countries_of_sentence(
+    resolved: Sequence[Resolved], towns: Sequence[int], start: int, end: int
+) -> list[int]:
+    """The ``towns`` in the countries a sentence names, when it names towns of none.
+
+    "The meeting at Diriyah Palace lasted hours, the Saudi foreign ministry
+    said", a paragraph after one about Moscow: the palace is in the country
+    its sentence names, so among the article's towns only Saudi ones may
+    hold it. Empty when the sentence names no country or the article names
+    no town in one.
+    """
+    countries = sentence_countries(resolved, start, end)
+    if not countries:
+        return []
+    return [i for i in towns if (place := resolved[i].place) and place.country in countries]
 
 
 def place_in_town(mention: Mention, town: Place, *, unknown_place: bool = False) -> Place:

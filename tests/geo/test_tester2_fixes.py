@@ -74,3 +74,12 @@ def test_a_country_inside_a_longer_place_name_is_still_that_country(nlp, gazette
     extractor = MentionExtractor(gazetteer, demonym_table())
     doc = parse_tagged("Rebels said Rural Syria was calm on Monday.", "Rural", "GPE", words=2)
     assert "Syria" in [m.name for m in extractor.extract(doc)]
+
+
+def test_a_building_lies_in_a_town_of_the_country_its_sentence_names(resolve):
+    results = resolve(
+        "The envoys first met in Riyadh. Back in Moscow, officials praised the talks. "
+        "The dinner at Qasr Al Hukm Palace ran late, the Saudi protocol office said."
+    )
+    palace = _place(results, "Qasr Al Hukm Palace")
+    assert palace is not None and palace.country == "SA"
