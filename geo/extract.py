@@ -1125,6 +1125,12 @@ class MentionExtractor:
             return _exactly_of_standing(
                 candidates, population=EMBEDDED_CITY_POPULATION, features=("country",)
             )
+        if len(span) == 1 and _starts_a_paragraph_untagged(span):
+            # "Police spokesman X said …": a paragraph's first word is
+            # capitalised whatever it is, and the model tagged no place.
+            # Only a country, province or city of standing is still meant
+            # (Police is a Polish town).
+            return _exactly_of_standing(candidates, population=ORG_OVERRIDE_POPULATION)
         if len(span) == 1 and _opens_a_longer_name_at_sentence_start(span):
             # "Human Rights Watch …", "Federal Minister …": the first word's
             # capital says nothing, and a longer name starts with it.
@@ -1224,6 +1230,16 @@ class MentionExtractor:
             area=match.spec,
             demonym_country=mention.demonym_country,
         )
+
+
+def _starts_a_paragraph_untagged(span: Span) -> bool:
+    """Whether ``span`` opens a paragraph (or the text) and the model tagged it as nothing."""
+    doc = span.doc
+    if span[0].ent_type_:
+        return False
+    if span.end < len(doc) and doc[span.end].text == ",":
+        return False  # a dateline: "PLEASANTON, Calif. --"
+    return span.start == 0 or (doc[span.start - 1].is_space and "\n" in doc[span.start - 1].text)
 
 
 def _part_of_a_longer_place_entity(span: Span) -> bool:

@@ -83,3 +83,17 @@ def test_a_building_lies_in_a_town_of_the_country_its_sentence_names(resolve):
     )
     palace = _place(results, "Qasr Al Hukm Palace")
     assert palace is not None and palace.country == "SA"
+
+
+def test_a_common_word_opening_a_paragraph_is_no_small_town(resolve):
+    results = resolve(
+        "Gunmen stormed a hotel in the capital on Friday, Somali officials said. "
+        "Police said one gunman was arrested.\n\n"
+        "Police spokesman Yusuf Warsame said 20 people were hurt."
+    )
+    assert "Police" not in [r.mention.text for r in results]
+
+
+def test_a_dateline_opening_the_text_is_still_its_town(resolve):
+    results = resolve("NAPA, Calif. -- Firefighters contained a blaze on Monday.")
+    assert "NAPA" in [r.mention.text for r in results]
