@@ -41,7 +41,7 @@ from geo.cues import (
     trim,
 )
 from geo.gazetteer import FEATURE_RANK, Gazetteer
-from geo.local_places import LOCAL_LABEL, local_place_spans
+from geo.local_places import LOCAL_LABEL, is_local_area_name, local_place_spans, looks_local_name
 from geo.nlp import DocTokens, doc_text
 from geo.normalize import POSITION_WORDS, name_key, spelling_similarity
 from geo.phrases import find_phrase
@@ -440,6 +440,7 @@ class MentionExtractor:
         found.extend(self._loose_demonyms(tokens, taken | blocked, found))
         found = [m for m in found if not _names_something_else(doc, m)]
         found = [self._capital_of(doc, m) for m in found]
+        found = [_building_of(doc, m) for m in found]
         found.sort(key=lambda m: m.start)
         sentences = [(sent.start_char, sent.end_char) for sent in tokens.sentences]
         starts = [start for start, _ in sentences]  # once per article: linear in its length
@@ -1240,6 +1241,28 @@ def _starts_a_paragraph_untagged(span: Span) -> bool:
     if span.end < len(doc) and doc[span.end].text == ",":
         return False  # a dateline: "PLEASANTON, Calif. --"
     return span.start == 0 or (doc[span.start - 1].is_space and "\n" in doc[span.start - 1].text)
+
+
+def _building_of(doc: Doc, mention: Mention) -> Mention:
+    """A national adjective that opens a building's name, as that building ("Saudi Hospital").
+
+    "medics at the city's Saudi Hospital" names a hospital in that city, not
+    Saudi Arabia: the adjective and the capitalised street or building word
+    after it ("Hospital", "Mosque", "Street") are one local name, placed in
+    its town by :mod:`geo.local_places`. Any other mention is returned as is.
+    """
+    if mention.kind is not MentionKind.DEMONYM:
+        return mention
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return mention
+    after = doc[span.end]
+    if not (after.is_alpha and after.text[:1].isupper()):
+        return mention
+    whole = doc[span.start : span.end + 1]
+    if not looks_local_name(whole.text) or is_local_area_name(whole.text):
+        return mention
+    return _span_mention(whole, MentionKind.TOPONYM, name=whole.text, label=LOCAL_LABEL)
 
 
 def _part_of_a_longer_place_entity(span: Span) -> bool:

@@ -97,3 +97,13 @@ def test_a_common_word_opening_a_paragraph_is_no_small_town(resolve):
 def test_a_dateline_opening_the_text_is_still_its_town(resolve):
     results = resolve("NAPA, Calif. -- Firefighters contained a blaze on Monday.")
     assert "NAPA" in [r.mention.text for r in results]
+
+
+def test_a_national_adjective_opening_a_buildings_name_is_that_building(resolve):
+    results = resolve(
+        "Shells hit Nyala on Sunday, and doctors at the city's Turkish Hospital "
+        "said nine people died."
+    )
+    hospital = _place(results, "Turkish Hospital")
+    assert hospital is not None and hospital.country == "SD"
+    assert "Turkish" not in [r.mention.text for r in results]
