@@ -200,6 +200,7 @@ def town_for(
     towns: Sequence[int] | None = None,
     *,
     sentence: tuple[int, int] | None = None,
+    home: str | None = None,
 ) -> Place | None:
     """The town a street or building at ``resolved[index]`` most likely lies in.
 
@@ -212,7 +213,10 @@ def town_for(
     central Baghdad", after a paragraph about Hodeidah); failing both, none.
     Only towns placed at a point count (not areas, vague places or other
     streets). ``towns`` is :func:`town_indices` of ``resolved`` when the
-    caller asks for many indices.
+    caller asks for many indices. A sentence that names no town takes the
+    towns of the countries it names first, then those of ``home``, the
+    country the story names most ("taken to Madina hospital" in a story
+    about Mogadishu, a line before a quote from Nairobi).
     """
     if towns is None:
         towns = town_indices(resolved)
@@ -223,7 +227,12 @@ def town_for(
             for i in towns
             if start <= resolved[i].mention.start and resolved[i].mention.end <= end
         ]
-        towns = inside or _in_countries_of_sentence(resolved, towns, start, end) or towns
+        towns = (
+            inside
+            or _in_countries_of_sentence(resolved, towns, start, end)
+            or [i for i in towns if (p := resolved[i].place) and p.country == home]
+            or towns
+        )
     here = resolved[index].mention
     before = bisect.bisect_left(towns, index)
     after = bisect.bisect_right(towns, index)

@@ -336,7 +336,7 @@ class Resolver:
             local = mention.label == LOCAL_LABEL or looks_local_name(mention.name)
             if not (unknown_place or local):
                 continue
-            town = town_for(index, resolved, towns, sentence=sentences.around(mention))
+            town = town_for(index, resolved, towns, sentence=sentences.around(mention), home=home)
             if town is None or (unknown_place and town.country != home):
                 continue
             resolved[index] = Resolved(
