@@ -441,6 +441,7 @@ class MentionExtractor:
         found = [m for m in found if not _names_something_else(doc, m)]
         found = [self._capital_of(doc, m) for m in found]
         found = [_building_of(doc, m) for m in found]
+        found = [self._named_building(doc, m) for m in found]
         found.sort(key=lambda m: m.start)
         sentences = [(sent.start_char, sent.end_char) for sent in tokens.sentences]
         starts = [start for start, _ in sentences]  # once per article: linear in its length
@@ -463,6 +464,31 @@ class MentionExtractor:
             return mention
         whole = doc[span.start : span.end + 1]
         return _span_mention(whole, MentionKind.TOPONYM, name=capital, label=CAPITAL_LABEL)
+
+    def _named_building(self, doc: Doc, mention: Mention) -> Mention:
+        """A name before a lower-case building word with no article, as that building.
+
+        "taken to Madina hospital" names a hospital, as "Madina Hospital"
+        would: no "a" or "the" says it is a hospital somewhere in Madina
+        ("a Gaza hospital"). Only a name no country, province or city of
+        100,000 bears as its own: "taken to Kabul hospital" stays Kabul.
+        Any other mention is returned as is.
+        """
+        if mention.kind is not MentionKind.TOPONYM or mention.label == LOCAL_LABEL:
+            return mention
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.end >= len(doc) or span.start == 0:
+            return mention
+        after, before = doc[span.end], doc[span.start - 1]
+        if not (after.is_lower and after.lower_ in _BUILDING_WORDS):
+            return mention
+        if before.lower_ in _DETERMINERS or before.tag_ == "POS" or before.pos_ == "DET":
+            return mention
+        candidates = self.gazetteer.candidates(mention.name)
+        if _exactly_of_standing(candidates, population=ORG_OVERRIDE_POPULATION):
+            return mention
+        whole = doc[span.start : span.end + 1]
+        return _span_mention(whole, MentionKind.TOPONYM, name=whole.text, label=LOCAL_LABEL)
 
     # -- pass 0: names the model cut apart ----------------------------------
     def _paired_names(self, doc: DocTokens) -> list[Span]:
@@ -1241,6 +1267,13 @@ def _starts_a_paragraph_untagged(span: Span) -> bool:
     if span.end < len(doc) and doc[span.end].text == ",":
         return False  # a dateline: "PLEASANTON, Calif. --"
     return span.start == 0 or (doc[span.start - 1].is_space and "\n" in doc[span.start - 1].text)
+
+
+#: Buildings a name before them may name ("Madina hospital"): not airports,
+#: stations or ports, which news names by their town ("Heathrow airport").
+_BUILDING_WORDS = frozenset({"hospital", "clinic", "mosque", "church", "hotel", "cathedral"})
+#: Words before a name that make "X hospital" a hospital in X ("a Gaza hospital").
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "one", "another"})
 
 
 def _building_of(doc: Doc, mention: Mention) -> Mention:

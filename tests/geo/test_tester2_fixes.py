@@ -107,3 +107,26 @@ def test_a_national_adjective_opening_a_buildings_name_is_that_building(resolve)
     hospital = _place(results, "Turkish Hospital")
     assert hospital is not None and hospital.country == "SD"
     assert "Turkish" not in [r.mention.text for r in results]
+
+
+def test_a_name_before_hospital_without_an_article_names_the_hospital(resolve):
+    results = resolve(
+        "Gunmen attacked a market in Mogadishu on Friday. "
+        "The wounded were taken to Madina hospital, Somali officials said."
+    )
+    names = [r.mention.text for r in results]
+    assert "Madina" not in names
+    assert _place(results, "Madina hospital").country == "SO"
+
+
+def test_a_city_of_standing_before_hospital_stays_the_city(resolve):
+    results = resolve("The wounded were flown to Kabul hospital on Friday, Afghan officials said.")
+    assert _place(results, "Kabul").country == "AF"
+
+
+def test_a_building_with_no_town_in_its_sentence_lies_in_the_storys_country(resolve):
+    results = resolve(
+        "Troops patrolled Mogadishu on Friday, Somali officials said. Somali forces held "
+        "the port. Donors met in Nairobi. Later the wounded reached Banadir Hospital."
+    )
+    assert _place(results, "Banadir Hospital").country == "SO"
