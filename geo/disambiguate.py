@@ -74,6 +74,15 @@ _LIST_BONUS = 3.0
 #: an article mostly about the province's own country.
 _HOME_PROVINCE_BONUS = 4.0
 _NAMESAKE_CITY_POPULATION = 50_000
+#: A town this many times smaller than a namesake city abroad of at least
+#: :data:`_WORLD_CITY_POPULATION` is "dwarfed" (Geneva, New York beside
+#: Geneva; Florence, Kentucky beside Florence): news that names the big one's
+#: name means it unless the story is mostly about the small one's country.
+_DWARFED_RATIO = 5.0
+_WORLD_CITY_POPULATION = 100_000
+#: The share of the article's country mentions that makes a country the
+#: story's own, enough to give its country bonus to a dwarfed namesake.
+_HOME_SHARE = 0.5
 _NAMESAKE_PROVINCE_PENALTY = 2.5
 _NAMESAKE_REACH_KM = 200.0
 EARTH_RADIUS_KM = 6371.0088
@@ -432,6 +441,26 @@ def _sizeable_towns(candidates: Sequence[Candidate]) -> list[Candidate]:
     ]
 
 
+def _dwarfed(candidate: Candidate, candidates: Sequence[Candidate]) -> bool:
+    """Whether ``candidate`` is a town far smaller than a namesake city in another country.
+
+    A passing "American" or "U.S." in a story about Russia and Ukraine
+    should not carry "held in Geneva" to Geneva, New York: the country bonus
+    is for the story's own country, and a town dwarfed by a world city
+    abroad gets it only where that country is the story's main one.
+    """
+    if candidate.feature != "city":
+        return False
+    return any(
+        other.feature == "city"
+        and other.exact_name
+        and other.country != candidate.country
+        and other.population >= _WORLD_CITY_POPULATION
+        and other.population >= _DWARFED_RATIO * max(candidate.population, 1)
+        for other in candidates
+    )
+
+
 def _named_after_its_city(province: Candidate, towns: Sequence[Candidate]) -> bool:
     """Whether a province shares its name with a sizeable town inside it.
 
@@ -490,7 +519,12 @@ def rank_candidates(
             reasons.append("a province named after its main city")
         if candidate.country and candidate.feature != "country":
             share = context.countries.get(candidate.country, 0) / total_countries
-            if share:
+            if share and share < _HOME_SHARE and _dwarfed(candidate, candidates):
+                reasons.append(
+                    f"the article names {candidate.country} only in passing, "
+                    "and a far bigger namesake lies abroad"
+                )
+            elif share:
                 score += _COUNTRY_CONTEXT_BONUS * (0.5 + share)
                 reasons.append(f"the article names {candidate.country}")
             elif context.neighbours.get(candidate.country):

@@ -41,7 +41,7 @@ from geo.cues import (
     trim,
 )
 from geo.gazetteer import FEATURE_RANK, Gazetteer
-from geo.local_places import LOCAL_LABEL, local_place_spans
+from geo.local_places import LOCAL_LABEL, is_local_area_name, local_place_spans, looks_local_name
 from geo.nlp import DocTokens, doc_text
 from geo.normalize import POSITION_WORDS, name_key, spelling_similarity
 from geo.phrases import find_phrase
@@ -440,6 +440,8 @@ class MentionExtractor:
         found.extend(self._loose_demonyms(tokens, taken | blocked, found))
         found = [m for m in found if not _names_something_else(doc, m)]
         found = [self._capital_of(doc, m) for m in found]
+        found = [_building_of(doc, m) for m in found]
+        found = [self._named_building(doc, m) for m in found]
         found.sort(key=lambda m: m.start)
         sentences = [(sent.start_char, sent.end_char) for sent in tokens.sentences]
         starts = [start for start, _ in sentences]  # once per article: linear in its length
@@ -462,6 +464,31 @@ class MentionExtractor:
             return mention
         whole = doc[span.start : span.end + 1]
         return _span_mention(whole, MentionKind.TOPONYM, name=capital, label=CAPITAL_LABEL)
+
+    def _named_building(self, doc: Doc, mention: Mention) -> Mention:
+        """A name before a lower-case building word with no article, as that building.
+
+        "taken to Madina hospital" names a hospital, as "Madina Hospital"
+        would: no "a" or "the" says it is a hospital somewhere in Madina
+        ("a Gaza hospital"). Only a name no country, province or city of
+        100,000 bears as its own: "taken to Kabul hospital" stays Kabul.
+        Any other mention is returned as is.
+        """
+        if mention.kind is not MentionKind.TOPONYM or mention.label == LOCAL_LABEL:
+            return mention
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or span.end >= len(doc) or span.start == 0:
+            return mention
+        after, before = doc[span.end], doc[span.start - 1]
+        if not (after.is_lower and after.lower_ in _BUILDING_WORDS):
+            return mention
+        if before.lower_ in _DETERMINERS or before.tag_ == "POS" or before.pos_ == "DET":
+            return mention
+        candidates = self.gazetteer.candidates(mention.name)
+        if _exactly_of_standing(candidates, population=ORG_OVERRIDE_POPULATION):
+            return mention
+        whole = doc[span.start : span.end + 1]
+        return _span_mention(whole, MentionKind.TOPONYM, name=whole.text, label=LOCAL_LABEL)
 
     # -- pass 0: names the model cut apart ----------------------------------
     def _paired_names(self, doc: DocTokens) -> list[Span]:
@@ -1125,10 +1152,25 @@ class MentionExtractor:
             return _exactly_of_standing(
                 candidates, population=EMBEDDED_CITY_POPULATION, features=("country",)
             )
+        if len(span) == 1 and _starts_a_paragraph_untagged(span):
+            # "Police spokesman X said …": a paragraph's first word is
+            # capitalised whatever it is, and the model tagged no place.
+            # Only a country, province or city of standing is still meant
+            # (Police is a Polish town).
+            return _exactly_of_standing(candidates, population=ORG_OVERRIDE_POPULATION)
         if len(span) == 1 and _opens_a_longer_name_at_sentence_start(span):
             # "Human Rights Watch …", "Federal Minister …": the first word's
             # capital says nothing, and a longer name starts with it.
             return _exactly_of_standing(candidates, population=ORG_OVERRIDE_POPULATION)
+        if _part_of_a_longer_place_entity(span):
+            # "inside Abu Shouk camp": the model read "Abu Shouk" as one place,
+            # which no source holds; "Abu" alone is a town in India. Only a
+            # town is in question: a country, province, sea or region inside
+            # it ("Northern Syria", "the Indian Ocean coast") is still itself,
+            # and so is a city of standing.
+            return any(
+                c.feature != "city" or c.population >= ORG_OVERRIDE_POPULATION for c in candidates
+            )
         following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
         if (
             span.start > 0
@@ -1215,6 +1257,59 @@ class MentionExtractor:
             area=match.spec,
             demonym_country=mention.demonym_country,
         )
+
+
+def _starts_a_paragraph_untagged(span: Span) -> bool:
+    """Whether ``span`` opens a paragraph (or the text) and the model tagged it as nothing."""
+    doc = span.doc
+    if span[0].ent_type_:
+        return False
+    if span.end < len(doc) and doc[span.end].text == ",":
+        return False  # a dateline: "PLEASANTON, Calif. --"
+    return span.start == 0 or (doc[span.start - 1].is_space and "\n" in doc[span.start - 1].text)
+
+
+#: Buildings a name before them may name ("Madina hospital"): not airports,
+#: stations or ports, which news names by their town ("Heathrow airport").
+_BUILDING_WORDS = frozenset({"hospital", "clinic", "mosque", "church", "hotel", "cathedral"})
+#: Words before a name that make "X hospital" a hospital in X ("a Gaza hospital").
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "one", "another"})
+
+
+def _building_of(doc: Doc, mention: Mention) -> Mention:
+    """A national adjective that opens a building's name, as that building ("Saudi Hospital").
+
+    "medics at the city's Saudi Hospital" names a hospital in that city, not
+    Saudi Arabia: the adjective and the capitalised street or building word
+    after it ("Hospital", "Mosque", "Street") are one local name, placed in
+    its town by :mod:`geo.local_places`. Any other mention is returned as is.
+    """
+    if mention.kind is not MentionKind.DEMONYM:
+        return mention
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return mention
+    after = doc[span.end]
+    if not (after.is_alpha and after.text[:1].isupper()):
+        return mention
+    whole = doc[span.start : span.end + 1]
+    if not looks_local_name(whole.text) or is_local_area_name(whole.text):
+        return mention
+    return _span_mention(whole, MentionKind.TOPONYM, name=whole.text, label=LOCAL_LABEL)
+
+
+def _part_of_a_longer_place_entity(span: Span) -> bool:
+    """Whether the model tagged a longer place name of which ``span`` is only a part."""
+    doc = span.doc
+    first = span[0]
+    if first.ent_type_ not in PLACE_LABELS:
+        return False
+    before_inside = first.ent_iob_ == "I"
+    # "Thruxton, Hampshire" tagged as one entity is a town and its county.
+    after_inside = (
+        span.end < len(doc) and doc[span.end].ent_iob_ == "I" and not doc[span.end].is_punct
+    )
+    return before_inside or after_inside
 
 
 def _opens_a_longer_name_at_sentence_start(span: Span) -> bool:

@@ -33,6 +33,7 @@ __all__ = [
     "local_place_spans",
     "looks_local_name",
     "place_in_town",
+    "sentence_countries",
     "town_for",
     "town_indices",
 ]
@@ -199,6 +200,7 @@ def town_for(
     towns: Sequence[int] | None = None,
     *,
     sentence: tuple[int, int] | None = None,
+    home: str | None = None,
 ) -> Place | None:
     """The town a street or building at ``resolved[index]`` most likely lies in.
 
@@ -211,7 +213,10 @@ def town_for(
     central Baghdad", after a paragraph about Hodeidah); failing both, none.
     Only towns placed at a point count (not areas, vague places or other
     streets). ``towns`` is :func:`town_indices` of ``resolved`` when the
-    caller asks for many indices.
+    caller asks for many indices. A sentence that names no town takes the
+    towns of the countries it names first, then those of ``home``, the
+    country the story names most ("taken to Madina hospital" in a story
+    about Mogadishu, a line before a quote from Nairobi).
     """
     if towns is None:
         towns = town_indices(resolved)
@@ -222,8 +227,12 @@ def town_for(
             for i in towns
             if start <= resolved[i].mention.start and resolved[i].mention.end <= end
         ]
-        if inside:
-            towns = inside
+        towns = (
+            inside
+            or _in_countries_of_sentence(resolved, towns, start, end)
+            or [i for i in towns if (p := resolved[i].place) and p.country == home]
+            or towns
+        )
     here = resolved[index].mention
     before = bisect.bisect_left(towns, index)
     after = bisect.bisect_right(towns, index)
@@ -235,6 +244,36 @@ def town_for(
         return following.place if ahead < back else previous.place
     chosen = previous or following
     return None if chosen is None else chosen.place
+
+
+def sentence_countries(resolved: Sequence[Resolved], start: int, end: int) -> set[str]:
+    """The countries named (as names or national adjectives) between ``start`` and ``end``."""
+    return {
+        item.place.country
+        for item in resolved
+        if item.place is not None
+        and item.place.country
+        and item.place.feature == "country"
+        and start <= item.mention.start
+        and item.mention.end <= end
+    }
+
+
+def _in_countries_of_sentence(
+    resolved: Sequence[Resolved], towns: Sequence[int], start: int, end: int
+) -> list[int]:
+    """The ``towns`` in the countries a sentence names, when it names towns of none.
+
+    "The meeting at Diriyah Palace lasted hours, the Saudi foreign ministry
+    said", a paragraph after one about Moscow: the palace is in the country
+    its sentence names, so among the article's towns only Saudi ones may
+    hold it. Empty when the sentence names no country or the article names
+    no town in one.
+    """
+    countries = sentence_countries(resolved, start, end)
+    if not countries:
+        return []
+    return [i for i in towns if (place := resolved[i].place) and place.country in countries]
 
 
 def place_in_town(mention: Mention, town: Place, *, unknown_place: bool = False) -> Place:

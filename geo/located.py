@@ -29,6 +29,7 @@ from geo.types import Candidate, Mention, MentionKind, Place, Precision, Resolve
 __all__ = [
     "LOCATED_FEATURE",
     "NEAR_TOWN_RADIUS_KM",
+    "container_after",
     "lies_within",
     "located_by_text",
     "placed_in",
@@ -57,6 +58,10 @@ _BETWEEN = re.compile(
     re.IGNORECASE,
 )
 
+
+#: A blank line: a new paragraph, or a headline above the text. A single line
+#: break is only where the source wrapped its lines ("on Lido beach in\nMogadishu").
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 #: What stands between X and Y in "X's Y district": the possessive, and
 #: perhaps a compass or position word ("Aleppo's eastern Bab district").
@@ -126,7 +131,7 @@ def located_by_text(text: str, resolved: Sequence[Resolved], index: int) -> Plac
     if where is None or where.feature == LOCATED_FEATURE:
         return None
     between = text[mention.end : after.mention.anchor_start]
-    if "\n" in between or not _BETWEEN.match(between):
+    if _PARAGRAPH_BREAK.search(between) or not _BETWEEN.match(between):
         return None
     return placed_within(
         mention.name, where, why=f"not in the gazetteer; the text puts it in or near {where.label}"
@@ -186,6 +191,37 @@ def possessor(text: str, mentions: Sequence[Mention], index: int) -> int | None:
     if last_word in _PART_WORDS or _PART_AFTER.match(text[mention.anchor_end :]):
         return index - 1
     return None
+
+
+#: What stands between X and Y in "X in Y" (and "A and B, in central Y"):
+#: perhaps more names the list goes on with, a comma, "in", perhaps "the"
+#: and a compass or position word.
+_IN_AFTER = re.compile(
+    r"^(?:\s*(?:,|and|or)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})*"
+    r"\s*,?\s+in\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?$"
+)
+
+
+def container_after(text: str, mentions: Sequence[Mention], index: int) -> int | None:
+    """The index of Y when ``mentions[index]`` is X in "X in Y" ("Lido Beach in Mogadishu").
+
+    The words say X lies in Y: a beach, a street or a village named with its
+    town or country right after it. A list may stand before "in" ("between
+    Boni and Hombori, in central Mali"). Y must be a toponym and the words
+    between only "in" and a position word (:data:`_IN_AFTER`).
+    """
+    if index + 1 >= len(mentions):
+        return None
+    mention, after = mentions[index], mentions[index + 1]
+    if mention.kind is not MentionKind.TOPONYM or after.kind is not MentionKind.TOPONYM:
+        return None
+    if after.start != after.anchor_start:  # "X in near Y" is no phrase of Y's
+        return None
+    between = text[mention.end : after.anchor_start]
+    if _PARAGRAPH_BREAK.search(between) or not _IN_AFTER.match(between):
+        return None
+    return index + 1
 
 
 def lies_within(candidate: Candidate, container: Candidate) -> bool:

@@ -42,7 +42,13 @@ from geo.local_places import (
     town_for,
     town_indices,
 )
-from geo.located import lies_within, located_by_text, placed_within, possessor
+from geo.located import (
+    container_after,
+    lies_within,
+    located_by_text,
+    placed_within,
+    possessor,
+)
 from geo.normalize import POSITION_WORDS, name_key, spelling_similarity, strip_article
 from geo.overrides import ANALYST_SOURCE, Overrides
 from geo.phrases import TERRITORIAL_SEA_KM
@@ -248,13 +254,15 @@ class Resolver:
             if where is None or _kept_within(item.place, where):
                 continue
             name = item.mention.name
+            wording = (
+                f"'{name} in {where.label}'" if owner == index + 1 else f"'{where.label}'s {name}'"
+            )
             resolved[index] = Resolved(
                 item.mention,
                 placed_within(
                     name,
                     where,
-                    why=f"no {name} in {where.label} in the gazetteer; "
-                    f"'{where.label}'s {name}' puts it there",
+                    why=f"no {name} in {where.label} in the gazetteer; {wording} puts it there",
                 ),
             )
         return resolved
@@ -276,20 +284,29 @@ class Resolver:
         within: dict[int, int] = {}
         for index, mention in enumerate(mentions):
             owner = possessor(text, mentions, index)
+            written_in = owner is None
+            if written_in:
+                owner = container_after(text, mentions, index)
             if owner is None or not ranked.get(owner):
                 continue
             container = ranked[owner][0].candidate
             best = ranked.get(index)
             if not best:
-                if mention.label in _PLACE_READINGS:
+                # "X in Y" with no X in the gazetteer is located_by_text's.
+                if mention.label in _PLACE_READINGS and not written_in:
                     within[index] = owner
                 continue
+            if written_in and best[0].candidate.feature in _WIDE_FEATURES:
+                continue  # "Russia in Syria", "Texas in the US": not a part of Y
             inside = [r for r in best if lies_within(r.candidate, container)]
             if not inside:
+                if written_in and not _small_or_local(mention, best[0].candidate):
+                    continue  # "fans from Chicago in Paris": a city of standing stays
                 ranked[index] = []
                 within[index] = owner
                 continue
-            note = f"in {container.name}, as '{mentions[owner].name}'s' says"
+            says = f"'in {mentions[owner].name}'" if written_in else f"'{mentions[owner].name}'s'"
+            note = f"in {container.name}, as {says} says"
             ranked[index] = [replace(r, reasons=(note, *r.reasons)) for r in inside]
         return within
 
@@ -319,7 +336,7 @@ class Resolver:
             local = mention.label == LOCAL_LABEL or looks_local_name(mention.name)
             if not (unknown_place or local):
                 continue
-            town = town_for(index, resolved, towns, sentence=sentences.around(mention))
+            town = town_for(index, resolved, towns, sentence=sentences.around(mention), home=home)
             if town is None or (unknown_place and town.country != home):
                 continue
             resolved[index] = Resolved(
@@ -661,6 +678,30 @@ _KIND_FEATURES = {
     "country": "country",
     "republic": "country",
 }
+
+
+#: Features too wide to be a part of the place named after them in "X in Y".
+_WIDE_FEATURES = frozenset(
+    {"country", "continent", "admin1", "sea", "gulf", "strait", "region", "territory"}
+)
+#: A town under this population, found under the name written in "X in Y"
+#: but not in Y, gives way to Y: a town of standing is more likely meant.
+_IN_TOWN_POPULATION = 100_000
+
+
+def _small_or_local(mention: Mention, best: Candidate) -> bool:
+    """Whether X in "X in Y", found outside Y, should rather be placed in Y.
+
+    A street, beach or building ("Lido Beach in Mogadishu"), a town under
+    :data:`_IN_TOWN_POPULATION` or a place matched only by an alternate
+    name ("Boni" for Bonn) is a namesake the text corrects; a city of
+    standing ("fans from Chicago in Paris") is not.
+    """
+    if looks_local_name(mention.name):
+        return True
+    if best.feature != "city":
+        return False
+    return best.population < _IN_TOWN_POPULATION or not best.exact_name
 
 
 def _kept_within(place: Place | None, where: Place) -> bool:

@@ -595,9 +595,14 @@ def _is_context(group: PlaceOnLayer, definition: LayerDefinition) -> bool:
     "Russian", "the United States", "Iran" or "the Mediterranean" in a story
     about Latakia are not where anything happened; filled in grey they would
     dominate the map.
+
+    A continent named by an adjective ("European leaders", "the African
+    Union") is a point with a radius of thousands of kilometres: drawn as a
+    circle on "Other places" it would cover half the map, so it is context
+    too, whether an outline or only a point and a radius.
     """
     place = group.place
-    wide = place.is_area and (place.radius_km or 0.0) > _CONTEXT_RADIUS_KM
+    wide = (place.radius_km or 0.0) > _CONTEXT_RADIUS_KM
     return definition.default and (place.precision is Precision.COUNTRY or wide)
 
 

@@ -775,3 +775,28 @@ def test_base_labels_name_countries_inside_them() -> None:
 def test_base_labels_skip_capitals_without_an_index(monkeypatch, tmp_path) -> None:
     monkeypatch.setenv("EVENTMAP_DATA_DIR", str(tmp_path))
     assert basemap._capital_labels() == []
+
+
+def test_a_continent_named_by_an_adjective_is_context_not_a_circle_on_other_places() -> None:
+    # A continent is a point with a radius of thousands of kilometres, no outline.
+    continent = Place(
+        gazetteer_id="cont:QQ",
+        name="Farcontinent",
+        country=None,
+        feature="continent",
+        geometry=Point(20.0, 50.0),
+        lat=50.0,
+        lon=20.0,
+        precision=Precision.REGION,
+        radius_km=3200.0,
+    )
+    said = "Farcontinental leaders met on Monday."
+    passing = event("places", continent, cite(said, "Farcontinental", article="d.md"))
+    data = map_data([*sample_events(), passing], DEFAULT_DEFS)
+    context = [layer for layer in data["layers"] if layer["context"]]
+    others = [layer for layer in data["layers"] if layer["title"] == "Other places"]
+    [item] = context[0]["items"]
+    assert data["places"][item[0]][1] == "Farcontinent"
+    assert all(
+        data["places"][i[0]][1] != "Farcontinent" for layer in others for i in layer["items"]
+    )
