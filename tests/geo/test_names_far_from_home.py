@@ -1,4 +1,4 @@
-"""Places a tester's own conflict and political articles put on the wrong continent.
+"""Names that went to a namesake on another continent, and where they belong instead.
 
 Each test writes its own sentences; none is taken from the tester's articles.
 """
