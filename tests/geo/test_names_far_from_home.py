@@ -3,27 +3,61 @@
 Each test writes its own sentences; none is taken from the tester's articles.
 """
 
+import pytest
+
+from geo.extract import MentionExtractor
+from geo.sources import demonym_table
+
 
 def _place(results, text):
     (item,) = [r for r in results if r.mention.text == text]
     return item.place
 
 
-def test_a_world_city_beats_a_small_us_namesake_when_the_us_is_named_in_passing(resolve):
-    results = resolve(
-        "American and Russian envoys spoke by phone on Monday. Russian officials in Moscow "
-        "said Ukraine was not on the agenda, and Ukrainian diplomats in Kyiv protested. "
-        "The previous round of talks had taken place in Geneva two years ago."
-    )
-    assert _place(results, "Geneva").country == "CH"
-
-
-def test_a_small_us_town_keeps_its_namesake_in_a_story_about_its_own_country(resolve):
-    results = resolve(
-        "Flooding closed roads across Kentucky on Monday. In Covington, and in Florence, "
-        "residents near Cincinnati were told to move to higher ground."
-    )
-    assert _place(results, "Florence").country == "US"
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # A world city beats a small US namesake when the US is named in passing...
+        (
+            "American and Russian envoys spoke by phone on Monday. Russian officials in Moscow "
+            "said Ukraine was not on the agenda, and Ukrainian diplomats in Kyiv protested. "
+            "The previous round of talks had taken place in Geneva two years ago.",
+            "Geneva",
+            "CH",
+        ),
+        # ... and a small US town keeps its name in a story about its own country.
+        (
+            "Flooding closed roads across Kentucky on Monday. In Covington, and in Florence, "
+            "residents near Cincinnati were told to move to higher ground.",
+            "Florence",
+            "US",
+        ),
+        # A line break does not part a place from its town.
+        (
+            "Gunmen attacked a restaurant on Lido Beach in\nMogadishu late on Thursday, "
+            "Somali officials said.",
+            "Lido Beach",
+            "SO",
+        ),
+        # A city of standing before "in" keeps its own place.
+        ("Supporters from Chicago in Paris cheered the team on Sunday.", "Chicago", "US"),
+        # A city of standing before "hospital" stays the city.
+        (
+            "The wounded were flown to Kabul hospital on Friday, Afghan officials said.",
+            "Kabul",
+            "AF",
+        ),
+        # A building with no town in its sentence lies in the story's country.
+        (
+            "Troops patrolled Mogadishu on Friday, Somali officials said. Somali forces held "
+            "the port. Donors met in Nairobi. Later the wounded reached Banadir Hospital.",
+            "Banadir Hospital",
+            "SO",
+        ),
+    ],
+)
+def test_a_name_lies_in_the_country_its_story_gives(resolve, text, name, country):
+    assert _place(resolve(text), name).country == country
 
 
 def test_a_beach_named_with_its_town_lies_in_that_town(resolve):
@@ -36,14 +70,6 @@ def test_a_beach_named_with_its_town_lies_in_that_town(resolve):
     assert "Mogadishu" in beach.reason
 
 
-def test_a_line_break_does_not_part_a_place_from_its_town(resolve):
-    results = resolve(
-        "Gunmen attacked a restaurant on Lido Beach in\nMogadishu late on Thursday, "
-        "Somali officials said."
-    )
-    assert _place(results, "Lido Beach").country == "SO"
-
-
 def test_names_listed_before_in_country_lie_in_that_country(resolve):
     results = resolve(
         "Militants ambushed a convoy on the road between Boni and Douentza, in central Mali, "
@@ -53,27 +79,19 @@ def test_names_listed_before_in_country_lie_in_that_country(resolve):
     assert boni is None or boni.country == "ML"
 
 
-def test_a_city_of_standing_before_in_keeps_its_own_place(resolve):
-    results = resolve("Supporters from Chicago in Paris cheered the team on Sunday.")
-    assert _place(results, "Chicago").country == "US"
-
-
-def test_a_small_town_inside_a_longer_place_name_is_not_that_town(nlp, gazetteer, parse_tagged):
-    from geo.extract import MentionExtractor
-    from geo.sources import demonym_table
-
+@pytest.mark.parametrize(
+    ("text", "tagged", "name", "kept"),
+    [
+        # A small town that is only part of a longer name the model tagged is not that town,
+        ("Rebels said Abu Naqa was calm on Monday.", "Abu", "Abu", False),
+        # but a country inside such a name is still that country.
+        ("Rebels said Rural Syria was calm on Monday.", "Rural", "Syria", True),
+    ],
+)
+def test_a_place_inside_a_longer_tagged_name(gazetteer, parse_tagged, text, tagged, name, kept):
     extractor = MentionExtractor(gazetteer, demonym_table())
-    doc = parse_tagged("Rebels said Abu Naqa was calm on Monday.", "Abu", "GPE", words=2)
-    assert [m.name for m in extractor.extract(doc)] == []
-
-
-def test_a_country_inside_a_longer_place_name_is_still_that_country(nlp, gazetteer, parse_tagged):
-    from geo.extract import MentionExtractor
-    from geo.sources import demonym_table
-
-    extractor = MentionExtractor(gazetteer, demonym_table())
-    doc = parse_tagged("Rebels said Rural Syria was calm on Monday.", "Rural", "GPE", words=2)
-    assert "Syria" in [m.name for m in extractor.extract(doc)]
+    doc = parse_tagged(text, tagged, "GPE", words=2)
+    assert (name in [m.name for m in extractor.extract(doc)]) is kept
 
 
 def test_a_building_lies_in_a_town_of_the_country_its_sentence_names(resolve):
@@ -117,16 +135,3 @@ def test_a_name_before_hospital_without_an_article_names_the_hospital(resolve):
     names = [r.mention.text for r in results]
     assert "Madina" not in names
     assert _place(results, "Madina hospital").country == "SO"
-
-
-def test_a_city_of_standing_before_hospital_stays_the_city(resolve):
-    results = resolve("The wounded were flown to Kabul hospital on Friday, Afghan officials said.")
-    assert _place(results, "Kabul").country == "AF"
-
-
-def test_a_building_with_no_town_in_its_sentence_lies_in_the_storys_country(resolve):
-    results = resolve(
-        "Troops patrolled Mogadishu on Friday, Somali officials said. Somali forces held "
-        "the port. Donors met in Nairobi. Later the wounded reached Banadir Hospital."
-    )
-    assert _place(results, "Banadir Hospital").country == "SO"
