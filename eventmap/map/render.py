@@ -103,8 +103,6 @@ _PAGE_PREFIX = "em"
 MAP_ID_RE = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
 """What a fragment's map id may be: it names elements, classes and CSS selectors."""
 _HEIGHT_RE = re.compile(r"\d{1,5}(?:\.\d{1,3})?(?:px|vh|em|rem|%)")
-_PERIOD_RE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
-"""An event date: a day, or the month or year a sentence gave instead of a day."""
 
 _JS_UNSAFE = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
 
@@ -436,7 +434,7 @@ def event_dates(events: Iterable[Event]) -> dict[tuple[str, int, int], tuple[str
     """
     found: dict[tuple[str, int, int], tuple[str, str | None]] = {}
     for event in events:
-        if event.date and _PERIOD_RE.fullmatch(event.date):
+        if event.date and days_of(event.date) is not None:
             key = (event.citation.article, event.citation.start, event.citation.end)
             found.setdefault(key, (event.date, event.date_source))
     return found
@@ -653,7 +651,9 @@ def map_data(
     confidence, citation indices]. Countries on the default layer are a layer
     of their own, flagged ``context``: the page draws them as outlines, off
     until the reader turns them on. Citations are [article index, quote
-    index, mark start, mark end, date, date source, event type, trigger];
+    index, mark start, mark end, date, date source, event type, trigger], and
+    ``days`` gives each citation's date as its [first day, last day] (a month
+    or a year covers all its days) or ``None``;
     articles are [id, title, http(s) URL, link to the file]. ``time`` is the
     first and last event date, or ``None``; ``bounds`` the view to open on
     (the event layers', see :func:`_view_groups`); ``labels`` the base map's
@@ -736,9 +736,10 @@ def map_data(
         layers[l_key]["items"].append([place_index[p_key], round(group.confidence, 2), cites])
 
     shown = sorted(layers, key=lambda key: (layer_rank(key[0], layer_defs=defs.values()), key[1]))
-    all_dates = sorted(
-        day for c in citations if c[4] and (span := days_of(c[4])) is not None for day in span
-    )
+    # Each citation's date as the days it covers (a day, a month or a year), for
+    # the time slider: computed here once, so the page need not parse dates.
+    days = [days_of(c[4]) if c[4] else None for c in citations]
+    all_dates = sorted(day for span in days if span is not None for day in span)
     bounds = _bounds(_focus(_view_groups(groups, defs)))
     return {
         "title": title,
@@ -748,6 +749,7 @@ def map_data(
         "articles": articles,
         "quotes": quotes,
         "citations": citations,
+        "days": [list(span) if span is not None else None for span in days],
         "area_styles": {
             str(p): [_FILL_OPACITY[p], _DASH_ARRAY if p in _DASHED else None] for p in Precision
         },

@@ -251,13 +251,10 @@
       var areaFeatures = [];
       def.items.forEach(function (item) {
         var pl = places[item[0]], dates = {};
-        // Each date as the span of days it covers: a day, a month ("2024-01") or a year.
+        // Each date as the days it covers (a day, a month or a year), as the data gives them.
         item[2].forEach(function (i) {
-          var d = cites[i][4];
-          if (!d) return;
-          var first = d.length === 4 ? d + "-01-01" : d.length === 7 ? d + "-01" : d;
-          var last = d.length === 4 ? d + "-12-31" : d.length === 7 ? d + "-31" : d;
-          dates[first + "/" + last] = [first, last];
+          var span = data.days[i];
+          if (span) dates[span[0] + "/" + span[1]] = span;
         });
         var spans = Object.keys(dates).sort().map(function (k) { return dates[k]; });
         var f = {type: "Feature", properties: {place: item[0], layer: li, confidence: item[1],
@@ -336,8 +333,8 @@
     function shown(f) {
       var r = state.range, d = f.properties.dates;
       if (!r || !d.length) return true;
-      // A day, month or year is shown when its span meets the range ("2023-07" covers
-      // the days of July as text: "2023-07-01" to "2023-07-31").
+      // A day, month or year is shown when its days meet the range ("2023-07" covers
+      // "2023-07-01" to "2023-07-31").
       for (var i = 0; i < d.length; i++) if (d[i][0] <= r[1] && d[i][1] >= r[0]) return true;
       return false;
     }
