@@ -462,6 +462,17 @@ def _distance(expression: DateExpression, mention: tuple[int, int] | None) -> in
     return 0
 
 
+def _text_of(sentence: Span | str) -> tuple[str, int]:
+    """A sentence's text and its offset in the doc (0 for a string).
+
+    The parse's kept text, sliced: ``Span.text`` joins the tokens anew on every call.
+    """
+    if isinstance(sentence, str):
+        return sentence, 0
+    offset = sentence.start_char
+    return doc_text(sentence.doc)[offset : sentence.end_char], offset
+
+
 def sentence_date(
     sentence: Span | str,
     *,
@@ -486,12 +497,7 @@ def sentence_date(
     >>> sentence_date("Jets struck the port on Monday.", article_date=None) is None
     True
     """
-    if not isinstance(sentence, str):
-        # The parse's kept text, sliced: ``Span.text`` joins the tokens anew on every call.
-        offset = sentence.start_char
-        text = doc_text(sentence.doc)[offset : sentence.end_char]
-    else:
-        text, offset = sentence, 0
+    text, offset = _text_of(sentence)
     found = [
         e for e in find_date_expressions(text, article_date=article_date) if e.date is not None
     ]
@@ -570,19 +576,15 @@ def sentence_period(
     >>> sentence_period("Last month, jihadists killed 20.", article_date="2026-01-10")
     '2025-12'
     """
-    if not isinstance(sentence, str):
-        offset = sentence.start_char
-        text = doc_text(sentence.doc)[offset : sentence.end_char]
-    else:
-        text, offset = sentence, 0
+    text, offset = _text_of(sentence)
     anchor = parse_iso_date(article_date)
-    days = [(e.start, e.end) for e in find_date_expressions(text, article_date=article_date)]
+    # Spans a day or an earlier period already holds, in the sentence's own offsets.
+    taken = [(e.start, e.end) for e in find_date_expressions(text, article_date=article_date)]
     found: list[DateExpression] = []
     for kind, pattern in _PERIOD_PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
             period = _period_of(kind, match, anchor, ahead=ahead)
-            taken = days + [(e.start - offset, e.end - offset) for e in found]
             if period is None or any(start < b and a < end for a, b in taken):
                 continue
             if not ahead and anchor is not None and period > anchor.isoformat()[: len(period)]:
@@ -594,6 +596,7 @@ def sentence_period(
                 sentence, start + offset, end + offset
             ):
                 continue
+            taken.append((start, end))
             found.append(DateExpression(start + offset, end + offset, period, None))
     if not found:
         return None
