@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from layers.roles import has_subject
+
 __all__ = ["told_as_planned", "told_in_the_past"]
 
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
@@ -119,11 +121,7 @@ def _shares_the_verb_group(verb: Token) -> bool:
     Not one with a subject or a past form of its own: "the army will advance
     on Bukavu, and jets bombed Goma" tells a done bombing.
     """
-    return (
-        verb.dep_ == "conj"
-        and verb.tag_ not in ("VBD", "VBN")
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    )
+    return verb.dep_ == "conj" and verb.tag_ not in ("VBD", "VBN") and not has_subject(verb)
 
 
 def _purpose(verb: Token) -> bool:

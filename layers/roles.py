@@ -18,6 +18,7 @@ from layers.types import EventType
 
 __all__ = [
     "CLAUSE_DEPS",
+    "DENYING",
     "DESTINATION",
     "DISTANCE_UNITS",
     "LOCATIVE",
@@ -84,10 +85,15 @@ SPEECH = frozenset(
 """Verbs of saying: a place that speaks is no site, and a report is a clause of its own."""
 
 
-_REACTIONS = frozenset(
+DENYING = frozenset({"deny", "reject", "dismiss", "refute"})
+"""Verbs whose complement the speaker says did not happen ("denied targeting civilians")."""
+
+
+_JUDGING = frozenset(
     {"call", "condemn", "denounce", "describe", "praise", "welcome", "criticise", "criticize",
-     "blame", "hail", "deplore", "vow", "deny", "reject", "dismiss"}
+     "blame", "hail", "deplore", "vow"}
 )  # fmt: skip
+_REACTIONS = _JUDGING | DENYING
 """Verbs of judging an event: "In Kyiv, the president called the attack terror" says
 where he spoke, not where the attack was (when officials speak: see _OFFICIALS)."""
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from layers.roles import TOPIC, TOPICAL_TOO
+from layers.roles import DENYING, TOPIC, TOPICAL_TOO
 from layers.types import EventType, LayerDefinition
 
 __all__ = ["TypeIndex", "match_type", "trigger_keys"]
@@ -219,7 +219,7 @@ def _partitive_of(noun: Token) -> list[Token]:
 
 
 def _subject_words(token: Token) -> set[str]:
-    """Who or what does the trigger: its subject's lemma and form, with compounds.
+    """Who or what does the trigger: its subject's lemma and form (the head noun only).
 
     A participle or a relative clause takes the noun it describes, and a verb without a subject
     of its own the subject of the verb it goes on from; an event noun, the
@@ -342,10 +342,6 @@ def _asked_for(token: Token) -> bool:
     )
 
 
-_DENYING = frozenset({"deny", "reject", "dismiss", "refute"})
-"""Verbs whose complement the speaker says did not happen."""
-
-
 def _denied(token: Token) -> bool:
     """Whether the text says the event did not happen.
 
@@ -355,7 +351,7 @@ def _denied(token: Token) -> bool:
     """
     if any(c.dep_ == "neg" for c in token.children):
         return True
-    if token.dep_ in ("xcomp", "ccomp", "dobj") and token.head.lemma_.lower() in _DENYING:
+    if token.dep_ in ("xcomp", "ccomp", "dobj") and token.head.lemma_.lower() in DENYING:
         return True  # "the junta denied targeting civilians"
     if token.pos_ in ("NOUN", "PROPN"):
         return _says_none(token)
@@ -403,6 +399,7 @@ def match_type(
         sentence_words = sentence_words()  # gathered only for a token that got this far
     best: tuple[tuple[int, int, int, int], EventType, str] | None = None
     objects: set[str] | None = None
+    subjects: set[str] | None = None
     excluding = keys | _exclusion_keys(token)
     own = {token.lemma_.lower(), token.lower_}  # a trigger cannot be its own condition
     for order, (event_type, layer_id) in enumerate(index.types):
@@ -418,8 +415,11 @@ def match_type(
                 objects = _object_words(token, place_tokens)
             if not objects & set(event_type.objects):
                 continue
-        if event_type.subjects and not _subject_words(token) & set(event_type.subjects):
-            continue
+        if event_type.subjects:
+            if subjects is None:
+                subjects = _subject_words(token)  # once per token, as for objects
+            if not subjects & set(event_type.subjects):
+                continue
         length = max(len(k.split("/")[0].split()) for k in matched)
         said = event_type.objects or event_type.subjects  # the type asked more and got it
         rank = (1 if said else 0, length, 1 if event_type.requires else 0, -order)
