@@ -33,7 +33,6 @@ __all__ = [
     "local_place_spans",
     "looks_local_name",
     "place_in_town",
-    "sentence_countries",
     "town_for",
     "town_indices",
 ]
@@ -246,7 +245,7 @@ def town_for(
     return None if chosen is None else chosen.place
 
 
-def sentence_countries(resolved: Sequence[Resolved], start: int, end: int) -> set[str]:
+def _sentence_countries(resolved: Sequence[Resolved], start: int, end: int) -> set[str]:
     """The countries named (as names or national adjectives) between ``start`` and ``end``."""
     return {
         item.place.country
@@ -270,7 +269,7 @@ def _in_countries_of_sentence(
     hold it. Empty when the sentence names no country or the article names
     no town in one.
     """
-    countries = sentence_countries(resolved, start, end)
+    countries = _sentence_countries(resolved, start, end)
     if not countries:
         return []
     return [i for i in towns if (place := resolved[i].place) and place.country in countries]
