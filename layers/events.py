@@ -180,9 +180,17 @@ def _support_verb(
     if subject.dep_ not in ("nsubj", "nsubjpass"):
         return None
     own = typed(head)
-    if own is not None:
+    if own is not None and not own[0].yields_to_subject:
         return head if own[1] == layer_id else None
-    return head if lemma in _SUPPORT_VERBS else None
+    return head if lemma in _SUPPORT_VERBS or own is not None else None
+
+
+def _says_what_was_done(
+    verb: Token, typed: Callable[[Token], tuple[EventType, str] | None]
+) -> bool:
+    """Whether a support verb names the deed ("bombs hit"), not only that it happened."""
+    own = typed(verb)
+    return own is not None and not own[0].yields_to_subject
 
 
 def _span_of(token: Token) -> tuple[int, int]:
@@ -638,7 +646,7 @@ def detect_events(
                 # Too far apart to quote as one: the verb when it says what was done
                 # ("carried out ... strikes", "the bomber ... detonated"), the noun when
                 # the verb only says that it happened ("the blast ... occurred").
-                if verb is not None and (token.dep_ == "dobj" or typed(verb) is not None):
+                if verb is not None and (token.dep_ == "dobj" or _says_what_was_done(verb, typed)):
                     first = last = verb.i
                 else:
                     first = last = token.i

@@ -78,9 +78,11 @@ def _parse_type(entry: Any, *, path: Path, number: int) -> EventType:
     triggers = _strings(entry.get("triggers"), path=path, key="triggers")
     if not triggers:
         raise LayerError(f"{path}: type {type_id!r} has no triggers")
-    topical = entry.get("topical", False)
-    if not isinstance(topical, bool):
-        raise LayerError(f"{path}: type {type_id!r}: 'topical' must be true or false")
+    flags = {}
+    for key in ("topical", "yields_to_subject"):
+        flags[key] = entry.get(key, False)
+        if not isinstance(flags[key], bool):
+            raise LayerError(f"{path}: type {type_id!r}: {key!r} must be true or false")
     return EventType(
         id=type_id.strip(),
         title=str(entry.get("title", type_id)),
@@ -89,7 +91,8 @@ def _parse_type(entry: Any, *, path: Path, number: int) -> EventType:
         requires=_strings(entry.get("requires"), path=path, key="requires"),
         objects=_strings(entry.get("objects"), path=path, key="objects"),
         roles=_roles(entry.get("roles"), path=path, where=f"type {type_id!r}"),
-        topical=topical,
+        topical=flags["topical"],
+        yields_to_subject=flags["yields_to_subject"],
         requires_also=_strings(entry.get("requires_also"), path=path, key="requires_also"),
         subjects=_strings(entry.get("subjects"), path=path, key="subjects"),
         acled=str(entry.get("acled", "")),

@@ -98,7 +98,9 @@ class EventType:
     a place may attach to the trigger and still be where the event happened
     (empty: ``location``, ``target`` and ``compound``); ``topical`` types
     read "on", "over" and "about" as the topic ("talks on Syria"), not the
-    place. ``acled`` and
+    place. A type that ``yields_to_subject`` only says that its subject
+    happened ("the blast occurred in X"): when that subject is an event of
+    its own, the verb is part of that event, not a second one. ``acled`` and
     ``plover`` name the matching classes of those two ontologies.
     """
 
@@ -112,6 +114,7 @@ class EventType:
     topical: bool = False
     requires_also: tuple[str, ...] = ()
     subjects: tuple[str, ...] = ()
+    yields_to_subject: bool = False
     acled: str = ""
     plover: str = ""
 

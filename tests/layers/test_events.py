@@ -930,6 +930,27 @@ def test_part_of_an_event_noun_takes_its_verb(nlp, layers):
     assert _layers_at([event], text) == {"Beni": {"clashes"}}
 
 
+@pytest.mark.parametrize(
+    ("text", "type_id", "trigger"),
+    [
+        # A subject no type names: the verb itself reports that something happened there.
+        ("The collision occurred near Dorvik on Tuesday.", "incident", "occurred"),
+        ("The ceremony took place in Dorvik.", "incident", "took"),
+        # A subject that is an event of its own takes the verb: one event, not two.
+        ("The gunbattle happened in Dorvik late on Monday.", "armed_clash", "gunbattle happened"),
+        ("The blast, which shattered windows, occurred in Dorvik.", "explosion", "blast"),
+    ],
+)
+def test_what_only_happened_somewhere_is_an_incident_unless_its_subject_is_an_event(
+    nlp, layers, text, type_id, trigger
+):
+    events = [e for e in _events(nlp, layers, text, ["Dorvik"]) if e.locations]
+    assert [(e.type, e.trigger) for e in events] == [(type_id, trigger)]
+    assert _where(events, text) == {type_id: {"Dorvik"}}
+    on_the_map = {layer.id for layer in layers if not layer.default}
+    assert (events[0].layer in on_the_map) == (type_id != "incident")
+
+
 def test_a_noun_and_its_verb_are_one_event(nlp, layers):
     text = "Airstrikes hit Sanaa on Friday."
     events = [e for e in _events(nlp, layers, text, ["Sanaa"]) if e.layer == "strike_sites"]

@@ -81,7 +81,9 @@ def test_a_type_no_layer_shows_is_kept_on_the_default_layer(tmp_path: Path):
         '[[type]]\nid = "blockade"\ntitle = "Blockade"\ntriggers = ["blockade"]\n'
     )
     default = next(layer for layer in load_layers(tmp_path) if layer.default)
-    assert [t.id for t in default.event_types] == ["blockade"]
+    assert "blockade" in [t.id for t in default.event_types]
+    others = [layer for layer in load_layers() if not layer.default]
+    assert "blockade" not in {t.id for layer in others for t in layer.event_types}
 
 
 @pytest.mark.parametrize(
@@ -104,4 +106,13 @@ def test_a_type_no_layer_shows_is_kept_on_the_default_layer(tmp_path: Path):
 def test_malformed_definitions_are_named(tmp_path: Path, content, message):
     (tmp_path / "bad.toml").write_text(content)
     with pytest.raises(LayerError, match=message):
+        load_layers(tmp_path)
+
+
+@pytest.mark.parametrize("key", ["topical", "yields_to_subject"])
+def test_a_flag_of_a_type_must_be_true_or_false(tmp_path: Path, key):
+    (tmp_path / "event_types.toml").write_text(
+        f'[[type]]\nid = "blockade"\ntitle = "Blockade"\ntriggers = ["blockade"]\n{key} = "yes"\n'
+    )
+    with pytest.raises(LayerError, match=f"'{key}' must be true or false"):
         load_layers(tmp_path)
