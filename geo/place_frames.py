@@ -409,6 +409,8 @@ _PARTICLES = frozenset(
     {"al", "el", "ez", "az", "ad", "ed", "as", "ash", "ar", "an", "ul", "e", "i", "de"}
     | {"bin", "ibn", "do", "da", "dos", "das", "du", "des", "di", "del", "la", "le", "van", "von"}
 )
+#: The Arabic article as transliterations write it, which can open a name in lower case.
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es", "er"})
 _GLUE = frozenset({"-", "‐", "’", "'", "‘", "`"})
 _HYPHENS = frozenset({"-", "‐"})
 #: Capitalised words that never start a place's name.
@@ -503,6 +505,8 @@ def _name_end(doc: DocTokens, start: int, limit: int) -> int:
     if first in _GLUE and start + 1 < limit and _glued(doc, start + 1):
         if not capitalised[start + 1]:
             return start
+    elif _opens_with_particle(doc, start, limit):
+        pass  # "al-Ansari", "el-Arish" in running text
     elif not capitalised[start] or not _wordlike(first):
         return start
     end = start + 1
@@ -534,6 +538,23 @@ def _name_end(doc: DocTokens, start: int, limit: int) -> int:
     return end
 
 
+def _opens_with_particle(doc: DocTokens, start: int, limit: int) -> bool:
+    """Whether a lower-case particle glued by a hyphen to a capitalised word opens a name.
+
+    Transliterated names keep the article in lower case inside a sentence:
+    "the district of al-Ansari", "el-Arish". The tokenizer cuts them as
+    "al", "-", "Ansari"; without this the name would start at the hyphen.
+    """
+    return (
+        start + 2 < limit
+        and doc.lowers[start] in _ARTICLES
+        and doc.texts[start + 1] in _HYPHENS
+        and _glued(doc, start + 1)
+        and _glued(doc, start + 2)
+        and doc.capitalised[start + 2]
+    )
+
+
 def _names_of(doc: DocTokens, sent: Span) -> list[tuple[int, int]]:
     """The maximal capitalised names of a sentence, as token ranges, left to right."""
     texts, capitalised = doc.texts, doc.capitalised
@@ -541,7 +562,7 @@ def _names_of(doc: DocTokens, sent: Span) -> list[tuple[int, int]]:
     i = sent.start
     while i < sent.end:
         text = texts[i]
-        if not capitalised[i] and text not in _GLUE:
+        if not capitalised[i] and text not in _GLUE and not _opens_with_particle(doc, i, sent.end):
             i += 1  # most words: no name starts here (see _name_end)
             continue
         if text in _NOT_NAMES or (
@@ -607,15 +628,33 @@ def _appositive_kind(doc: DocTokens, end: int, limit: int) -> bool:
 
 
 def _kind_before(doc: DocTokens, start: int, floor: int) -> bool:
-    """Whether "<kind> of" (perhaps "<kind> of the") stands right before the name."""
+    """Whether "<kind> of" (perhaps "<kind> of the") stands right before the name.
+
+    So do the plural kinds a list is introduced with: "four villages: A, B
+    and C", "towns such as A and B", "districts including A".
+    """
     i = start - 1
     if i >= floor and doc[i].lower_ == "the":
         i -= 1
+    if i - 1 >= floor and (doc[i].text == ":" or doc[i].lower_ == "including"):
+        return _introduces_a_list(doc[i - 1])
+    if i - 2 >= floor and doc[i].lower_ == "as" and doc[i - 1].lower_ == "such":
+        return _introduces_a_list(doc[i - 2])
     if i - 1 < floor or doc[i].lower_ != "of":
         return False
     kind = doc[i - 1]
     lower = kind.is_lower or (bool(kind.is_sent_start) and kind.text[1:].islower())
     return lower and kind.lower_ in _KINDS_BEFORE_OF
+
+
+def _introduces_a_list(kind: Token) -> bool:
+    """Whether the word is a plural kind of place in lower case ("villages", "towns")."""
+    return (
+        kind.is_lower
+        and kind.lower_ in _KINDS_BEFORE_OF
+        and kind.lower_.endswith("s")
+        and kind.lower_ not in _SINGULAR_IN_S
+    )
 
 
 def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None:

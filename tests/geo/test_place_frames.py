@@ -37,12 +37,36 @@ def frames(nlp):
         ("The militia withdrew from the town of Deir al-Ghazal.", ["Deir al-Ghazal"]),
         ("Clashes erupted in the Marzouk and Zahrat Ali neighborhoods.", ["Marzouk", "Zahrat Ali"]),
         ("Rebels dug in on the Qarnat Mountains before dawn.", ["Qarnat Mountains"]),
+        # a plural kind of place can introduce the list with a colon, "such as", "including"
+        (
+            "Gunmen raided four villages: Darsewo, Wunakoh, Dikajam and Tabongu.",
+            ["Darsewo", "Wunakoh", "Dikajam", "Tabongu"],
+        ),
+        ("Floods cut off towns such as Marrowick and Pellund.", ["Marrowick", "Pellund"]),
+        ("Mortars hit districts including Harrab and Qusaym.", ["Harrab", "Qusaym"]),
+        # the Arabic article keeps a lower case inside a sentence
+        ("Shells fell on the district of al-Ansuri overnight.", ["al-Ansuri"]),
+        ("Jets struck the el-Qasrawi district.", ["el-Qasrawi"]),
     ],
 )
 def test_kind_frames_make_unknown_names_places(extract, text, expected):
     found = extract(text)
     for name in expected:
         assert name in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen raided four houses: Darsewo, the owner, was away.",
+        "The villages were quiet: Darsewo said nobody left.",
+        "Fighters of al-Qaeda attacked the base.",
+        "The strike killed an al-Shabaab commander.",
+    ],
+)
+def test_no_list_or_article_without_a_kind_of_place_makes_a_place(extract, text):
+    found = extract(text)
+    assert not {"Darsewo", "al-Qaeda", "-Qaeda", "al-Shabaab", "-Shabaab"} & set(found)
 
 
 @pytest.mark.parametrize(
