@@ -452,6 +452,11 @@ _MAX_NAME_WORDS = 5
 #: Words between a locating word and a name that leave it a place position:
 #: "in the", "in downtown", "in rural".
 _STEPPED_OVER = frozenset({"the", "downtown", "rural", "greater", "ancient", "old"})
+#: Compass bearings: what lies "north of" a name is placed from a place.
+_BEARINGS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+    | {"north-east", "north-west", "south-east", "south-west"}
+)
 #: Second halves of hyphenated adjectives that say a place is held: "rebel-held".
 _HELD = frozenset({"held", "controlled", "occupied", "besieged", "dominated"})
 #: Kinds of place an appositive gives a name: "Doron, a fishing community".
@@ -636,7 +641,7 @@ def _kind_before(doc: DocTokens, start: int, floor: int) -> bool:
     i = start - 1
     if i >= floor and doc[i].lower_ == "the":
         i -= 1
-    if i - 1 >= floor and (doc[i].text == ":" or doc[i].lower_ == "including"):
+    if i - 1 >= floor and (doc[i].text == ":" or doc[i].lower_ in ("including", "like")):
         return _introduces_a_list(doc[i - 1])
     if i - 2 >= floor and doc[i].lower_ == "as" and doc[i - 1].lower_ == "such":
         return _introduces_a_list(doc[i - 2])
@@ -689,7 +694,9 @@ def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None
     ):
         return KIND_FRAME  # "the capital Grozny", "its largest city, Aleppo"
     if before.lower_ == "of" and i > floor and doc[i - 1].lower_ in POSITION_WORDS:
-        return POSITION_FRAME  # "north of Karmah", "southwest of Deir Ezzor"
+        if doc[i - 1].lower_ in _BEARINGS:
+            return SEIZED_FRAME  # "northeast of Karmah": a person or a firm has no northeast
+        return POSITION_FRAME  # "the centre of X" may be a body's
     return _object_frame(doc[start:end], before)
 
 

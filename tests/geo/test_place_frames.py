@@ -44,6 +44,9 @@ def frames(nlp):
         ),
         ("Floods cut off towns such as Marrowick and Pellund.", ["Marrowick", "Pellund"]),
         ("Mortars hit districts including Harrab and Qusaym.", ["Harrab", "Qusaym"]),
+        ("Attacks occurred in villages like Tarvoli and Menapu.", ["Tarvoli", "Menapu"]),
+        # a compass bearing is taken from a place, even one no gazetteer holds
+        ("The man was captured northeast of Qarmuth on Sunday.", ["northeast of Qarmuth"]),
         # the Arabic article keeps a lower case inside a sentence
         ("Shells fell on the district of al-Ansuri overnight.", ["al-Ansuri"]),
         ("Jets struck the el-Qasrawi district.", ["el-Qasrawi"]),
