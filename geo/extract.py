@@ -47,6 +47,7 @@ from geo.normalize import POSITION_WORDS, name_key, spelling_similarity
 from geo.phrases import find_phrase
 from geo.place_frames import (
     KIND_FRAME,
+    POSITION_FRAME,
     SEIZED_FRAME,
     TOPONYM_OPENERS,
     FramedName,
@@ -771,7 +772,10 @@ class MentionExtractor:
         country, a province, a city of :data:`ORG_OVERRIDE_POPULATION` or a
         curated area, or when it is listed with such a place in a list of
         :data:`_PLACE_LIST_SIZE` names or more that the model does not call an
-        organisation. National adjectives ("the Syrian city of …") and
+        organisation. A name the gazetteer holds in a place position that
+        the model tags as nothing or as a nationality that is none ("a road
+        in Jezzine") is a place too: only its person and organisation
+        labels are worth doubting. National adjectives ("the Syrian city of …") and
         religious or ethnic groups ("Sunni areas") are left to the demonym pass.
         """
         found: list[Mention] = []
@@ -798,7 +802,15 @@ class MentionExtractor:
             if span.text.isupper() and not self._well_known(span):
                 continue  # "the SME sector", "SEEK base dollars": an acronym
             opened = span[0].text in TOPONYM_OPENERS and len(span) > 1
-            if not (framed.frame == KIND_FRAME or seized or opened or self._well_known(span)):
+            untagged = (
+                framed.frame == POSITION_FRAME
+                and span.root.ent_type_ in ("", "NORP")
+                and not self._demonym_country(span.text)
+                and bool(self.gazetteer.candidates(span.text))
+            )
+            if not (
+                framed.frame == KIND_FRAME or seized or opened or untagged or self._well_known(span)
+            ):
                 waiting.append(framed)
                 continue
             accepted.add(framed.group)

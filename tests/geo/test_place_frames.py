@@ -89,6 +89,15 @@ def test_well_known_places_in_place_positions(extract, text, expected):
     assert expected in extract(text)
 
 
+def test_a_small_town_in_a_place_position_is_a_place_when_the_model_calls_it_nothing_else(
+    nlp, extract
+):
+    """The small model calls some small towns a nationality; the gazetteer knows them."""
+    text = "A roadside bomb went off on a road in Jezzine, north of the border zone."
+    assert nlp(text)[9].ent_type_ in ("", "NORP")  # what the rule is for
+    assert "Jezzine" in extract(text)
+
+
 def test_position_alone_does_not_make_an_unknown_name_a_place(frames, extract):
     text = "Gunmen attacked Zorvanek before dawn."
     assert ("Zorvanek", POSITION_FRAME, None) in frames(text)
