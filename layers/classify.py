@@ -91,7 +91,7 @@ def classify_article(
             key = (location.start, location.end)
             if event.date is not None:
                 dated.setdefault(key, (event.date, event.date_source))
-            if not event.planned:  # "threatened to strike X": no strike site
+            if not (event.planned or event.denied):  # "threatened to strike X": no strike site
                 at_mention.setdefault(key, []).append((event, location))
     events: list[Event] = []
     previous: Resolved | None = None

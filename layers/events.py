@@ -48,7 +48,7 @@ from layers.context import (
 )
 from layers.dates import days_of, event_date
 from layers.location_model import LocationModel, pair_features
-from layers.modality import told_as_planned, told_in_the_past
+from layers.modality import told_as_denied, told_as_planned, told_in_the_past
 from layers.roles import (
     CLAUSE_DEPS,
     DESTINATION,
@@ -682,6 +682,7 @@ def detect_events(
                         (doc[i].idx, doc[i].idx + len(doc[i])) for i in sorted(trigger_tokens)
                     ),
                     planned=planned,
+                    denied=told_as_denied(token) or (verb is not None and told_as_denied(verb)),
                 )
             )
         events.extend(_share_with_participles(sentence_events, doc))

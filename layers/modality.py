@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from layers.roles import has_subject
+from layers.roles import DENYING, has_subject
 
-__all__ = ["told_as_planned", "told_in_the_past"]
+__all__ = ["told_as_denied", "told_as_planned", "told_in_the_past"]
 
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 """Auxiliaries that put a verb ahead or under a condition ("wo" is "won't")."""
@@ -157,3 +157,24 @@ def told_in_the_past(token: Token, verb: Token | None = None) -> bool:
     if verb is not None:
         words.append(verb)
     return any(w.tag_ in ("VBD", "VBN") for w in words)
+
+
+def told_as_denied(token: Token) -> bool:
+    """Whether the text says the event did not happen.
+
+    "Grozny has not been captured", "the jets never struck the town", "no
+    strikes hit the city", "the junta denied targeting civilians": a negation
+    on the verb, a verb of denial above it, or "no" before the noun.
+    """
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    if token.dep_ in ("xcomp", "ccomp", "dobj") and token.head.lemma_.lower() in DENYING:
+        return True  # "the junta denied targeting civilians"
+    if token.pos_ in ("NOUN", "PROPN"):
+        return _says_none(token)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and _says_none(c) for c in token.children)
+
+
+def _says_none(noun: Token) -> bool:
+    """Whether "no" determines the noun ("no strikes")."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from layers.roles import DENYING, TOPIC, TOPICAL_TOO
+from layers.roles import TOPIC, TOPICAL_TOO
 from layers.types import EventType, LayerDefinition
 
 __all__ = ["TypeIndex", "match_type", "trigger_keys"]
@@ -342,27 +342,6 @@ def _asked_for(token: Token) -> bool:
     )
 
 
-def _denied(token: Token) -> bool:
-    """Whether the text says the event did not happen.
-
-    "Grozny has not been captured", "the jets never struck the town", "no
-    strikes hit the city", "the junta denied targeting civilians": a negation
-    on the verb, a verb of denial above it, or "no" before the noun.
-    """
-    if any(c.dep_ == "neg" for c in token.children):
-        return True
-    if token.dep_ in ("xcomp", "ccomp", "dobj") and token.head.lemma_.lower() in DENYING:
-        return True  # "the junta denied targeting civilians"
-    if token.pos_ in ("NOUN", "PROPN"):
-        return _says_none(token)
-    return any(c.dep_ in ("nsubj", "nsubjpass") and _says_none(c) for c in token.children)
-
-
-def _says_none(noun: Token) -> bool:
-    """Whether "no" determines the noun ("no strikes")."""
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
-
-
 def match_type(
     token: Token,
     index: TypeIndex,
@@ -378,7 +357,8 @@ def match_type(
     with missiles is a strike); then taxonomy order. Words inside a name
     ("the Government of National Accord") or a date ("early March") trigger
     nothing, nor does an event that is only called or braced for ("called
-    for talks"), or that the text denies ("was not captured").
+    for talks"). One the text denies ("was not captured") is still a
+    trigger: :func:`layers.modality.told_as_denied` flags its event.
     ``sentence_words`` (the sentence's
     lemmas and forms) may be given as a function, called only when needed.
     """
@@ -393,8 +373,8 @@ def match_type(
     if _asked_for(token) or _talked_about(token):
         return None  # "called for talks", "talks on a ceasefire": none was held or agreed
     keys = trigger_keys(token)
-    if not keys & index.triggers or _denied(token):
-        return None  # no trigger, or one the text denies: "was not captured"
+    if not keys & index.triggers:
+        return None
     if callable(sentence_words):
         sentence_words = sentence_words()  # gathered only for a token that got this far
     best: tuple[tuple[int, int, int, int], EventType, str] | None = None

@@ -174,6 +174,10 @@ class ReportedEvent:
     """The text tells the event as planned, threatened or expected, not as done
     ("threatened to strike X", "will meet in Y"): listed, but its places go on
     no event layer (:mod:`layers.modality`)."""
+    denied: bool = False
+    """The text says the event did not happen ("never struck X", "denied
+    shelling Y", "no strikes hit Z"): listed, so the claim and its denial can
+    be read, but its places go on no event layer."""
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,8 @@ class PredictedEvent:
     """One event as ``eventmap geoparse`` writes it.
 
     ``trigger_words`` are the trigger's own words when the record lists them
-    (an event noun and the verb that reports it, which can stand apart).
+    (an event noun and the verb that reports it, which can stand apart);
+    ``denied`` says the text denies the event ("never struck X").
     """
 
     type: str
@@ -88,6 +89,7 @@ class PredictedEvent:
     locations: tuple[Span, ...] = ()
     date: str | None = None
     trigger_words: tuple[Span, ...] = ()
+    denied: bool = False
 
     def reported_by(self, span: Span) -> bool:
         """Whether ``span`` overlaps the trigger or one of its words."""
@@ -206,6 +208,9 @@ def _parse_event(record: Any) -> PredictedEvent:
     words = trigger.get("words") or [] if isinstance(trigger, Mapping) else []
     if not isinstance(words, list):
         raise TypeError(f"event trigger 'words' must be a list, got {words!r}")
+    denied = record.get("denied", False)
+    if not isinstance(denied, bool):
+        raise TypeError(f"event 'denied' must be true or false, got {denied!r}")
     return PredictedEvent(
         type=_require_str(record, "type"),
         layer=_require_str(record, "layer"),
@@ -213,6 +218,7 @@ def _parse_event(record: Any) -> PredictedEvent:
         locations=tuple(require_span(item, "event location") for item in locations),
         date=date,
         trigger_words=tuple(require_span(item, "event trigger word") for item in words),
+        denied=denied,
     )
 
 

@@ -234,7 +234,10 @@ def layers_said(doc: PredictedDoc | None, *, from_events: bool) -> frozenset[str
     if doc is None:
         return frozenset()
     if from_events:
-        return frozenset(e.layer for e in doc.events or () if e.layer != PLACES_LAYER)
+        # A denied event ("the army denied shelling X") does not say the snippet's event.
+        return frozenset(
+            e.layer for e in doc.events or () if e.layer != PLACES_LAYER and not e.denied
+        )
     return doc.event_layers_of_toponyms()
 
 

@@ -69,6 +69,7 @@ def result_record(result: ArticleResult) -> dict[str, Any]:
             ],
             "date": event.date,
             "planned": event.planned,
+            "denied": event.denied,
         }
         for event in result.reported
     ]

@@ -84,6 +84,7 @@ def test_geoparse_jsonl(tmp_path, capsys):
     assert [text[w["start"] : w["end"]] for w in strike["trigger"]["words"]] == ["struck"]
     assert [text[loc["start"] : loc["end"]] for loc in strike["locations"]] == ["Mosul"]
     assert strike["type"] and strike["date"] is None and strike["planned"] is False
+    assert strike["denied"] is False
     assert records[1]["events"] == []
 
 

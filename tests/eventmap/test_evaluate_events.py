@@ -39,6 +39,7 @@ from eventmap.evaluation.evaluate_eventtype import (
     LayerLabels,
     Snippet,
     evaluate_eventtype,
+    layers_said,
     load_eventtype_gold,
     score_layer,
 )
@@ -462,3 +463,18 @@ def test_cli_refuses_a_gold_file_of_no_known_kind(
     gold = write_jsonl(tmp_path / "g.jsonl", [{"doc_id": "a"}])
     assert cli.main(["eval", str(gold), "--predictions", str(gold)]) == cli.EXIT_USAGE
     assert "not a gold record" in capsys.readouterr().err
+
+
+def test_a_denied_event_says_no_layer_of_its_snippet(tmp_path: Path) -> None:
+    """ "The army denied shelling X": the snippet does not report shelling."""
+    denied = {"type": "shelling", "layer": "strike_sites", "trigger": {"start": 0, "end": 1}}
+    path = tmp_path / "pred.jsonl"
+    path.write_text(
+        json.dumps({"doc_id": "a", "toponyms": [], "events": [{**denied, "denied": True}]})
+        + "\n"
+        + json.dumps({"doc_id": "b", "toponyms": [], "events": [denied]})
+        + "\n"
+    )
+    loaded = load_event_predictions(path)
+    assert layers_said(loaded["a"], from_events=True) == frozenset()
+    assert layers_said(loaded["b"], from_events=True) == {"strike_sites"}

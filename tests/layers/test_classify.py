@@ -131,3 +131,15 @@ def test_where_an_event_was_denied_is_no_site(nlp):
     """ "In X, the junta denied targeting civilians": X is where it spoke, and nothing happened."""
     text = "In Vandoria, the junta denied targeting civilians."
     assert _classify(nlp, text, ["Vandoria"]) == {("Vandoria", "places")}
+
+
+@pytest.mark.parametrize(
+    ("text", "layer"),
+    [
+        ("Russian jets never bombed Vandoria, the ministry said.", "places"),
+        ("The army denied shelling Vandoria on Sunday.", "places"),
+        ("Russian jets bombed Vandoria, the ministry said.", "strike_sites"),
+    ],
+)
+def test_a_denied_event_puts_its_place_on_no_event_layer(nlp, text, layer):
+    assert _classify(nlp, text, ["Vandoria"]) == {("Vandoria", layer)}
