@@ -954,6 +954,32 @@ def test_what_only_happened_somewhere_is_an_incident_unless_its_subject_is_an_ev
     assert (events[0].layer in on_the_map) == (type_id != "incident")
 
 
+@pytest.mark.parametrize(
+    ("text", "type_id", "on_a_layer"),
+    [
+        # People going somewhere: cited, but among the other places.
+        ("Aid trucks entered eastern Dorvik through the crossing.", "journey", False),
+        ("The refugees arrived in Dorvik on Monday.", "journey", False),
+        # Armed forces moving are a troop movement, and a trip for talks a meeting.
+        ("Rebel fighters entered Dorvik overnight.", "movement", True),
+        ("The envoy arrived in Dorvik for talks on Monday.", "travel_for_talks", True),
+    ],
+)
+def test_who_went_somewhere_says_what_kind_of_movement(nlp, layers, text, type_id, on_a_layer):
+    events = [e for e in _events(nlp, layers, text, ["Dorvik"]) if e.locations]
+    assert [e.type for e in events] == [type_id]
+    assert _where(events, text) == {type_id: {"Dorvik"}}
+    shown = {layer.id for layer in layers if not layer.default}
+    assert (events[0].layer in shown) is on_a_layer
+
+
+def test_an_event_that_moves_or_leaves_is_no_journey(nlp, layers):
+    text = "The airstrike left a crater in Dorvik."
+    events = _events(nlp, layers, text, ["Dorvik"])
+    assert "journey" not in {e.type for e in events}
+    assert _where(events, text).get("air_strike") == {"Dorvik"}
+
+
 def test_a_noun_and_its_verb_are_one_event(nlp, layers):
     text = "Airstrikes hit Sanaa on Friday."
     events = [e for e in _events(nlp, layers, text, ["Sanaa"]) if e.layer == "strike_sites"]
