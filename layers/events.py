@@ -185,6 +185,24 @@ def _support_verb(
     return head if lemma in _SUPPORT_VERBS or own is not None else None
 
 
+_ASPECTUAL = frozenset(
+    {"begin", "start", "continue", "resume", "keep", "try", "attempt", "manage"}
+)
+"""Verbs whose complement is the event itself: "began attacking", "continued to shell"."""
+
+
+def _aspect_of(word: Token) -> frozenset[int]:
+    """The verb that says the event began, went on or was tried, as part of its trigger.
+
+    "Rebels began attacking X": the report's verb is "began" as much as
+    "attacking"; a reader (and the gold) may point at either.
+    """
+    head = word.head
+    if word.dep_ == "xcomp" and head.i != word.i and head.lemma_.lower() in _ASPECTUAL:
+        return frozenset({head.i})
+    return frozenset()
+
+
 def _says_what_was_done(
     verb: Token, typed: Callable[[Token], tuple[EventType, str] | None]
 ) -> bool:
@@ -576,6 +594,7 @@ def detect_events(
                 continue  # "a visit by a delegation": the delegation is the visit's
             verb = _support_verb(token, layer_id, typed)
             trigger_tokens = frozenset({token.i} | ({verb.i} if verb is not None else set()))
+            trigger_tokens |= _aspect_of(verb if verb is not None else token)
             taken |= trigger_tokens
             other_kinds = frozenset(
                 i for i, layer in layer_at.items() if layer != layer_id

@@ -980,6 +980,24 @@ def test_an_event_that_moves_or_leaves_is_no_journey(nlp, layers):
     assert _where(events, text).get("air_strike") == {"Dorvik"}
 
 
+@pytest.mark.parametrize(
+    ("text", "aspect"),
+    [
+        ("Rebel factions began attacking army posts in Dorvik.", "began"),
+        ("The army continued to shell Dorvik on Monday.", "continued"),
+        ("Militants tried to storm a checkpoint in Dorvik.", "tried"),
+    ],
+)
+def test_the_verb_that_says_an_event_began_or_went_on_is_part_of_its_trigger(
+    nlp, layers, text, aspect
+):
+    events = [e for e in _events(nlp, layers, text, ["Dorvik"]) if e.locations]
+    assert len(events) == 1
+    words = {text[start:end] for start, end in events[0].trigger_words}
+    assert aspect in words and len(words) == 2
+    assert aspect in events[0].trigger  # quoted with the verb it governs
+
+
 def test_a_noun_and_its_verb_are_one_event(nlp, layers):
     text = "Airstrikes hit Sanaa on Friday."
     events = [e for e in _events(nlp, layers, text, ["Sanaa"]) if e.layer == "strike_sites"]
