@@ -185,9 +185,7 @@ def _support_verb(
     return head if lemma in _SUPPORT_VERBS or own is not None else None
 
 
-_ASPECTUAL = frozenset(
-    {"begin", "start", "continue", "resume", "keep", "try", "attempt", "manage"}
-)
+_ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "try", "attempt", "manage"})
 """Verbs whose complement is the event itself: "began attacking", "continued to shell"."""
 
 
