@@ -30,6 +30,7 @@ from layers.roles import (
     AREA_WORDS,
     COMPASS,
     DISTANCE_UNITS,
+    LOCAL_FORCES,
     ORIGIN,
     OWNED_THINGS,
     TOPIC,
@@ -86,7 +87,10 @@ def modifies_a_thing(cand: PlaceInSentence, doc: Doc, triggers: frozenset[int]) 
             break
         if after.pos_ in ("NOUN", "PROPN"):
             noun = after
-    return noun is not None and (noun.lower_ in OWNED_THINGS or noun.lemma_.lower() in OWNED_THINGS)
+    if noun is None or not (noun.lower_ in OWNED_THINGS or noun.lemma_.lower() in OWNED_THINGS):
+        return False
+    # A town's police act in their town: "Dallas police shot a man" happened in Dallas.
+    return not (noun.lemma_.lower() in LOCAL_FORCES and is_town(cand.item.place))
 
 
 _WITHIN_WORDS = frozenset({"in", "near", "outside"})

@@ -21,6 +21,7 @@ __all__ = [
     "DENYING",
     "DESTINATION",
     "DISTANCE_UNITS",
+    "LOCAL_FORCES",
     "LOCATIVE",
     "OWNED_THINGS",
     "PLACE_PARTS",
@@ -158,6 +159,10 @@ _NAMED_KINDS = frozenset(
 """Lower-case kinds of place that "of X" names ("the town of X" is X), whatever
 other place qualifies the kind ("Colombia's oil town of X")."""
 
+
+LOCAL_FORCES = frozenset({"police", "policeman", "policemen", "firefighter"})
+"""Bodies that act where they belong when a town (not a country) is theirs:
+"Dallas police shot a gunman" happened in Dallas."""
 
 OWNED_THINGS = frozenset(
     {
@@ -469,6 +474,15 @@ def attachment(
                 return Refusal("clause")
             token = head
             continue
+        if (
+            dep in ("compound", "amod", "poss")
+            and role is None
+            and town
+            and head.lemma_.lower() in LOCAL_FORCES
+            and head.head.i in triggers
+        ):
+            # "Dallas police shot a gunman": a town's police act in their town
+            return Attachment("location", round(confidence * _VIA_OBJECT, 3))
         if dep in ("poss", "amod") and role is None:
             if head.i in triggers:
                 return Refusal("actor")  # "Israel's attack", "Israeli strikes"

@@ -998,6 +998,19 @@ def test_the_verb_that_says_an_event_began_or_went_on_is_part_of_its_trigger(
     assert aspect in events[0].trigger  # quoted with the verb it governs
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "place", "site"),
+    [
+        # A town's police act in their town; a country's police are only whose.
+        ("Aleppo police shot a gunman on Monday.", "Aleppo", _ALEPPO, True),
+        ("United States police detained ten men.", "United States", _US, False),
+    ],
+)
+def test_a_towns_police_act_in_their_town(nlp, layers, text, name, place, site):
+    events = _events(nlp, layers, text, [name], {name: place})
+    assert (name in {n for names in _where(events, text).values() for n in names}) is site
+
+
 def test_a_noun_and_its_verb_are_one_event(nlp, layers):
     text = "Airstrikes hit Sanaa on Friday."
     events = [e for e in _events(nlp, layers, text, ["Sanaa"]) if e.layer == "strike_sites"]
