@@ -8,6 +8,8 @@ kind ("Israeli airspace") goes on that layer whatever the verb. Places no
 event took go on the default layer ("places"): a place that is only the
 actor ("by Syria", "Moscow said"), the owner of a thing, the topic of talks
 or the wider context of another place is named, but nothing happened there.
+So do the places of events no layer shows (an incident, a journey), cited
+with their event, unless an event of a shown layer also happened there.
 
 Every event also gets its date (:func:`layers.dates.citation_date`): the day
 its sentence gives, else the article's date, else none.
@@ -127,6 +129,10 @@ def classify_article(
                         )
                     )
         at_this = [] if locates_previous else at_mention.get((mention.start, mention.end), [])
+        if any(event.layer != default.id for event, _ in at_this):
+            # "Thousands fled Homs, which jets bombed": a strike site, not also a place
+            # only named; an event no layer shows (a journey) still cites the place alone.
+            at_this = [pair for pair in at_this if pair[0].layer != default.id]
         for event, location in at_this:
             if any(e.layer == event.layer for e in placed):
                 continue

@@ -201,6 +201,18 @@ def _aspect_of(word: Token) -> frozenset[int]:
     return frozenset()
 
 
+def _verb_phrase_of(
+    verb: Token, typed: Callable[[Token], tuple[EventType, str] | None]
+) -> frozenset[int]:
+    """The rest of a support verb's phrase: "broke out", "took place"."""
+    return frozenset(
+        c.i
+        for c in verb.children
+        if c.dep_ == "prt"
+        or (c.dep_ == "dobj" and (own := typed(c)) is not None and own[0].yields_to_subject)
+    )
+
+
 def _says_what_was_done(
     verb: Token, typed: Callable[[Token], tuple[EventType, str] | None]
 ) -> bool:
@@ -593,6 +605,8 @@ def detect_events(
             verb = _support_verb(token, layer_id, typed)
             trigger_tokens = frozenset({token.i} | ({verb.i} if verb is not None else set()))
             trigger_tokens |= _aspect_of(verb if verb is not None else token)
+            if verb is not None:
+                trigger_tokens |= _verb_phrase_of(verb, typed)  # "took place" is one verb
             taken |= trigger_tokens
             other_kinds = frozenset(
                 i for i, layer in layer_at.items() if layer != layer_id

@@ -6,6 +6,7 @@ from shapely.geometry import Point
 from geo.types import Mention, MentionKind, Place, Precision, Resolved
 from layers.classify import ArticleInfo, classify_article
 from layers.registry import load_layers
+from layers.types import EventLocation, ReportedEvent
 
 
 def _place(name: str) -> Place:
@@ -143,3 +144,40 @@ def test_where_an_event_was_denied_is_no_site(nlp):
 )
 def test_a_denied_event_puts_its_place_on_no_event_layer(nlp, text, layer):
     assert _classify(nlp, text, ["Vandoria"]) == {("Vandoria", layer)}
+
+
+def _reported(text: str, type_id: str, layer: str, trigger: str, place: str) -> ReportedEvent:
+    start, at = text.index(trigger), text.index(place)
+    location = EventLocation(at, at + len(place), at, at + len(place), "location", 0.9)
+    return ReportedEvent(
+        type=type_id,
+        layer=layer,
+        trigger=trigger,
+        trigger_start=start,
+        trigger_end=start + len(trigger),
+        sentence_start=0,
+        sentence_end=len(text),
+        locations=(location,),
+    )
+
+
+@pytest.mark.parametrize("with_strike", [False, True])
+def test_an_event_no_layer_shows_does_not_double_a_site(nlp, with_strike):
+    """A journey's place stays among the other places, cited; not when it was also struck."""
+    text = "Families fled Vandoria as jets bombed it."
+    reported = [_reported(text, "journey", "places", "fled", "Vandoria")]
+    if with_strike:
+        reported.append(_reported(text, "air_strike", "strike_sites", "bombed", "Vandoria"))
+    at = text.index("Vandoria")
+    mention = Mention(at, at + 8, "Vandoria", MentionKind.TOPONYM, "Vandoria", at, at + 8)
+    events = classify_article(
+        nlp(text),
+        [Resolved(mention, _place("Vandoria"))],
+        article=ArticleInfo(id="a.md"),
+        layers=load_layers(),
+        reported=reported,
+    )
+    expected = "strike_sites" if with_strike else "places"
+    assert [(e.layer, e.citation.event_type) for e in events] == [
+        (expected, "air_strike" if with_strike else "journey")
+    ]

@@ -941,13 +941,14 @@ def test_part_of_an_event_noun_takes_its_verb(nlp, layers):
         ("The ceremony took place in Dorvik.", "incident", "took"),
         # A subject that is an event of its own takes the verb: one event, not two.
         ("The gunbattle happened in Dorvik late on Monday.", "armed_clash", "gunbattle happened"),
-        ("The blast, which shattered windows, occurred in Dorvik.", "explosion", "blast"),
+        ("The blast occurred in Dorvik.", "explosion", "blast occurred"),
+        ("The talks took place in Dorvik.", "meeting", "talks took place"),
     ],
 )
 def test_what_only_happened_somewhere_is_an_incident_unless_its_subject_is_an_event(
     nlp, layers, text, type_id, trigger
 ):
-    events = [e for e in _events(nlp, layers, text, ["Dorvik"]) if e.locations]
+    events = _events(nlp, layers, text, ["Dorvik"])
     assert [(e.type, e.trigger) for e in events] == [(type_id, trigger)]
     assert _where(events, text) == {type_id: {"Dorvik"}}
     on_the_map = {layer.id for layer in layers if not layer.default}
@@ -971,6 +972,19 @@ def test_who_went_somewhere_says_what_kind_of_movement(nlp, layers, text, type_i
     assert _where(events, text) == {type_id: {"Dorvik"}}
     shown = {layer.id for layer in layers if not layer.default}
     assert (events[0].layer in shown) is on_a_layer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army returned fire near Dorvik.",
+        "The minister escaped injury in Dorvik.",
+        "The treaty entered into force in Dorvik.",
+        "Ahmed heads the council in Dorvik.",
+    ],
+)
+def test_other_senses_of_the_verbs_of_going_are_no_journey(nlp, layers, text):
+    assert "journey" not in {e.type for e in _events(nlp, layers, text, ["Dorvik"])}
 
 
 def test_an_event_that_moves_or_leaves_is_no_journey(nlp, layers):
