@@ -12,12 +12,15 @@ are:
 * a name ending in a word of landscape or site: "the Tharda Mountains",
   "the Zed Gas Fields", "Omega Refugee Camp".
 
-Those frames (:data:`KIND_FRAME`) make a name a place on their own. A weaker
-cue, a place position (after "in", "near", "north of", as the object of a
-verb of attack or capture, or listed with a place: :data:`POSITION_FRAME`),
-is returned too, for :mod:`geo.extract` to accept only for places the
-gazetteer knows well. A person's title before a name ("General Aleppo")
-or a personal role after its possessive ("Goma's wife") vetoes both.
+Those frames (:data:`KIND_FRAME`) make a name a place on their own, and so
+does a list a plural kind of place introduces ("four villages: A, B and C",
+"towns such as A and B"). A weaker cue, a place position (after "in",
+"near", "the centre of", as the object of a verb of attack or capture, or
+listed with a place: :data:`POSITION_FRAME`), is returned too, for
+:mod:`geo.extract` to accept only for places the gazetteer knows well; a
+compass bearing ("northeast of X") is a strong one (:data:`SEIZED_FRAME`).
+A person's title before a name ("General Aleppo") or a personal role after
+its possessive ("Goma's wife") vetoes both.
 """
 
 from __future__ import annotations
@@ -641,7 +644,10 @@ def _kind_before(doc: DocTokens, start: int, floor: int) -> bool:
     i = start - 1
     if i >= floor and doc[i].lower_ == "the":
         i -= 1
-    if i - 1 >= floor and (doc[i].text == ":" or doc[i].lower_ in ("including", "like")):
+    if i - 1 >= floor and doc[i].text == ":":
+        # "four villages: A, B and C", not "the villages were quiet: A said ..."
+        return _introduces_a_list(doc[i - 1]) and doc[start].dep_ not in ("nsubj", "nsubjpass")
+    if i - 1 >= floor and doc[i].lower_ in ("including", "like"):
         return _introduces_a_list(doc[i - 1])
     if i - 2 >= floor and doc[i].lower_ == "as" and doc[i - 1].lower_ == "such":
         return _introduces_a_list(doc[i - 2])
@@ -653,13 +659,19 @@ def _kind_before(doc: DocTokens, start: int, floor: int) -> bool:
 
 
 def _introduces_a_list(kind: Token) -> bool:
-    """Whether the word is a plural kind of place in lower case ("villages", "towns")."""
-    return (
-        kind.is_lower
-        and kind.lower_ in _KINDS_BEFORE_OF
-        and kind.lower_.endswith("s")
-        and kind.lower_ not in _SINGULAR_IN_S
-    )
+    """Whether the word is a plural kind of settlement in lower case ("villages", "towns").
+
+    Not people ("three residents including X") and not "areas", which also
+    means fields of work ("areas such as trade").
+    """
+    return kind.is_lower and kind.lower_ in _LIST_KINDS
+
+
+#: Plural kinds of place that introduce a list of their names: "villages: A, B and C".
+_LIST_KINDS = frozenset(
+    {"villages", "towns", "cities", "settlements", "hamlets", "districts", "suburbs"}
+    | {"neighborhoods", "neighbourhoods", "provinces", "localities", "islands", "camps"}
+)
 
 
 def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None:
@@ -668,9 +680,11 @@ def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None
     :data:`KIND_FRAME` after a kind of place in apposition ("the capital
     Grozny", "its largest city, Aleppo").
     :data:`SEIZED_FRAME` as the object of a verb of taking or bombarding a
-    place ("entered X", "shelled X"); :data:`POSITION_FRAME` after a
-    locative preposition, "<compass> of", or as the object of another
-    event verb ("attacked X", "hit X").
+    place ("entered X", "shelled X") or after a compass bearing and "of"
+    ("northeast of X", unless X names whose thing follows: "north of
+    Hezbollah positions"); :data:`POSITION_FRAME` after a locative
+    preposition, "the centre of", or as the object of another event verb
+    ("attacked X", "hit X").
     """
     i = _word_before(doc, start, floor)
     if i < floor:
@@ -694,8 +708,10 @@ def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None
     ):
         return KIND_FRAME  # "the capital Grozny", "its largest city, Aleppo"
     if before.lower_ == "of" and i > floor and doc[i - 1].lower_ in POSITION_WORDS:
-        if doc[i - 1].lower_ in _BEARINGS:
-            return SEIZED_FRAME  # "northeast of Karmah": a person or a firm has no northeast
+        if doc[i - 1].lower_ in _BEARINGS and not (end < len(doc) and doc[end].pos_ == "NOUN"):
+            # "northeast of Karmah": a person or a firm has no northeast; but "north of
+            # Hezbollah positions" names whose positions
+            return SEIZED_FRAME
         return POSITION_FRAME  # "the centre of X" may be a body's
     return _object_frame(doc[start:end], before)
 

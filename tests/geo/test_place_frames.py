@@ -65,11 +65,15 @@ def test_kind_frames_make_unknown_names_places(extract, text, expected):
         "The villages were quiet: Darsewo said nobody left.",
         "Fighters of al-Qaeda attacked the base.",
         "The strike killed an al-Shabaab commander.",
+        "Gunmen killed three residents including Darsewo.",
+        "Ministers discussed areas such as Darsewo.",
+        "Jets bombed several villages: Darsewo said twenty people died.",
+        "The drone struck a car north of Darsewo positions.",
     ],
 )
 def test_no_list_or_article_without_a_kind_of_place_makes_a_place(extract, text):
     found = extract(text)
-    assert not {"Darsewo", "al-Qaeda", "-Qaeda", "al-Shabaab", "-Shabaab"} & set(found)
+    assert not [m for m in found for name in ("Darsewo", "Qaeda", "Shabaab") if name in m]
 
 
 @pytest.mark.parametrize(
