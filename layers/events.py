@@ -713,7 +713,8 @@ def detect_events(
                         (doc[i].idx, doc[i].idx + len(doc[i])) for i in sorted(trigger_tokens)
                     ),
                     planned=planned,
-                    denied=told_as_denied(token) or (verb is not None and told_as_denied(verb)),
+                    # "never tried to storm X", "did not begin attacking X": the aspect verb
+                    denied=any(told_as_denied(doc[i]) for i in trigger_tokens),
                 )
             )
         events.extend(_share_with_participles(sentence_events, doc))
@@ -745,7 +746,7 @@ def _share_with_participles(events: list[ReportedEvent], doc: Doc) -> list[Repor
     starts = {root.i: e for root, e in zip(roots, events, strict=True) if root is not None}
     shared: list[ReportedEvent] = []
     for event, root in zip(events, roots, strict=True):
-        if event.locations or root is None:
+        if root is None:
             shared.append(event)
             continue
         token = root
@@ -753,6 +754,16 @@ def _share_with_participles(events: list[ReportedEvent], doc: Doc) -> list[Repor
         governor = (
             starts.get(token.head.i) if token.dep_ in _SHARED_DEPS and not own_subject else None
         )  # "exploded in Mogadishu, killing five": the participle has no subject of its own
+        if governor is not None and governor is not event:
+            # "denied that its missile struck X, killing 12": the killing is part of the claim
+            event = dataclasses.replace(
+                event,
+                denied=event.denied or governor.denied,
+                planned=event.planned or governor.planned,
+            )
+        if event.locations:
+            shared.append(event)
+            continue
         related = [governor] if governor is not None else []
         if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
             # "an airstrike killed nine near X": the strike was where its deaths were

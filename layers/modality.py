@@ -1,4 +1,4 @@
-"""Whether the text tells an event as planned, threatened or expected, not as done.
+"""Whether the text tells an event as planned, threatened or expected, or denies it.
 
 "Rebels threatened to strike Tel Aviv", "talks are due to resume in Geneva",
 "he will travel to Tokyo to meet investors", "the upcoming summit in Baku":
@@ -12,6 +12,10 @@ planning above it ("plan", "threaten", "due", "set"); a noun's own words
 ("a planned visit", "talks scheduled for May"); or a time ahead ("meets next
 week", "tomorrow"). A past verb of purpose keeps its purpose done enough
 ("travelled to Moscow to share the findings").
+
+Likewise whether the text denies the event (:func:`told_as_denied`): "the
+jets never struck X", "the army denied shelling Y", "no strikes hit Z". A
+denied event is listed and marked too, and on no event layer.
 """
 
 from __future__ import annotations

@@ -69,6 +69,14 @@ def _roles(value: Any, *, path: Path, where: str) -> tuple[str, ...]:
     return roles
 
 
+def _flag(entry: dict[str, Any], key: str, *, path: Path, type_id: str) -> bool:
+    """A type's true-or-false key (false when absent)."""
+    value = entry.get(key, False)
+    if not isinstance(value, bool):
+        raise LayerError(f"{path}: type {type_id!r}: {key!r} must be true or false")
+    return value
+
+
 def _parse_type(entry: Any, *, path: Path, number: int) -> EventType:
     if not isinstance(entry, dict):
         raise LayerError(f"{path}: type {number} must be a table")
@@ -78,11 +86,8 @@ def _parse_type(entry: Any, *, path: Path, number: int) -> EventType:
     triggers = _strings(entry.get("triggers"), path=path, key="triggers")
     if not triggers:
         raise LayerError(f"{path}: type {type_id!r} has no triggers")
-    flags = {}
-    for key in ("topical", "yields_to_subject"):
-        flags[key] = entry.get(key, False)
-        if not isinstance(flags[key], bool):
-            raise LayerError(f"{path}: type {type_id!r}: {key!r} must be true or false")
+    topical = _flag(entry, "topical", path=path, type_id=type_id)
+    yields_to_subject = _flag(entry, "yields_to_subject", path=path, type_id=type_id)
     return EventType(
         id=type_id.strip(),
         title=str(entry.get("title", type_id)),
@@ -91,8 +96,8 @@ def _parse_type(entry: Any, *, path: Path, number: int) -> EventType:
         requires=_strings(entry.get("requires"), path=path, key="requires"),
         objects=_strings(entry.get("objects"), path=path, key="objects"),
         roles=_roles(entry.get("roles"), path=path, where=f"type {type_id!r}"),
-        topical=flags["topical"],
-        yields_to_subject=flags["yields_to_subject"],
+        topical=topical,
+        yields_to_subject=yields_to_subject,
         requires_also=_strings(entry.get("requires_also"), path=path, key="requires_also"),
         subjects=_strings(entry.get("subjects"), path=path, key="subjects"),
         acled=str(entry.get("acled", "")),

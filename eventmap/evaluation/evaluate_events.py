@@ -80,7 +80,8 @@ class PredictedEvent:
 
     ``trigger_words`` are the trigger's own words when the record lists them
     (an event noun and the verb that reports it, which can stand apart);
-    ``denied`` says the text denies the event ("never struck X").
+    ``denied`` says the text denies the event ("never struck X"), ``planned``
+    that it tells it as planned or threatened ("threatened to strike X").
     """
 
     type: str
@@ -90,6 +91,7 @@ class PredictedEvent:
     date: str | None = None
     trigger_words: tuple[Span, ...] = ()
     denied: bool = False
+    planned: bool = False
 
     def reported_by(self, span: Span) -> bool:
         """Whether ``span`` overlaps the trigger or one of its words."""
@@ -208,9 +210,10 @@ def _parse_event(record: Any) -> PredictedEvent:
     words = trigger.get("words") or [] if isinstance(trigger, Mapping) else []
     if not isinstance(words, list):
         raise TypeError(f"event trigger 'words' must be a list, got {words!r}")
-    denied = record.get("denied", False)
-    if not isinstance(denied, bool):
-        raise TypeError(f"event 'denied' must be true or false, got {denied!r}")
+    denied, planned = record.get("denied", False), record.get("planned", False)
+    for key, flag in (("denied", denied), ("planned", planned)):
+        if not isinstance(flag, bool):
+            raise TypeError(f"event {key!r} must be true or false, got {flag!r}")
     return PredictedEvent(
         type=_require_str(record, "type"),
         layer=_require_str(record, "layer"),
@@ -219,6 +222,7 @@ def _parse_event(record: Any) -> PredictedEvent:
         date=date,
         trigger_words=tuple(require_span(item, "event trigger word") for item in words),
         denied=denied,
+        planned=planned,
     )
 
 

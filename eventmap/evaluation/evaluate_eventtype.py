@@ -234,9 +234,12 @@ def layers_said(doc: PredictedDoc | None, *, from_events: bool) -> frozenset[str
     if doc is None:
         return frozenset()
     if from_events:
-        # A denied event ("the army denied shelling X") does not say the snippet's event.
+        # A denied or threatened event ("the army denied shelling X", "threatened to
+        # strike X") does not say the snippet's event happened.
         return frozenset(
-            e.layer for e in doc.events or () if e.layer != PLACES_LAYER and not e.denied
+            e.layer
+            for e in doc.events or ()
+            if e.layer != PLACES_LAYER and not (e.denied or e.planned)
         )
     return doc.event_layers_of_toponyms()
 

@@ -465,14 +465,15 @@ def test_cli_refuses_a_gold_file_of_no_known_kind(
     assert "not a gold record" in capsys.readouterr().err
 
 
-def test_a_denied_event_says_no_layer_of_its_snippet(tmp_path: Path) -> None:
-    """ "The army denied shelling X": the snippet does not report shelling."""
-    denied = {"type": "shelling", "layer": "strike_sites", "trigger": {"start": 0, "end": 1}}
+@pytest.mark.parametrize("flag", ["denied", "planned"])
+def test_a_denied_or_planned_event_says_no_layer_of_its_snippet(tmp_path: Path, flag) -> None:
+    """ "The army denied shelling X", "threatened to shell X": no shelling reported."""
+    event = {"type": "shelling", "layer": "strike_sites", "trigger": {"start": 0, "end": 1}}
     path = tmp_path / "pred.jsonl"
     path.write_text(
-        json.dumps({"doc_id": "a", "toponyms": [], "events": [{**denied, "denied": True}]})
+        json.dumps({"doc_id": "a", "toponyms": [], "events": [{**event, flag: True}]})
         + "\n"
-        + json.dumps({"doc_id": "b", "toponyms": [], "events": [denied]})
+        + json.dumps({"doc_id": "b", "toponyms": [], "events": [event]})
         + "\n"
     )
     loaded = load_event_predictions(path)

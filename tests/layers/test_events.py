@@ -753,7 +753,24 @@ def test_what_an_assault_went_for_is_where_it_was(nlp, layers, text):
 
 
 @pytest.mark.parametrize(
-    ("text", "layer", "reported"),
+    ("text", "denied"),
+    [
+        # the verb that says it began or was tried carries the negation
+        ("Rebels never tried to storm Zorvanek.", {"assault_by_armed_men"}),
+        ("Rebels did not begin attacking Zorvanek.", {"attack"}),
+        # what a denied deed did is part of the denied claim; a done deed's is not
+        ("The army denied that its missile struck Zorvanek, killing 12.", {"strike", "killing"}),
+        ("A missile struck Zorvanek, killing 12.", set()),
+    ],
+)
+def test_a_denial_reaches_the_verbs_of_its_claim(nlp, layers, text, denied):
+    events = _events(nlp, layers, text, ["Zorvanek"])
+    assert {e.type for e in events if e.denied} == denied
+    assert all(e.denied for e in events) == bool(denied)
+
+
+@pytest.mark.parametrize(
+    ("text", "layer", "done"),
     [
         ("Rebels have not captured Zorvanek, officials said.", "seizures", False),
         ("No missile strikes hit Zorvanek overnight.", "strike_sites", False),
@@ -763,11 +780,11 @@ def test_what_an_assault_went_for_is_where_it_was(nlp, layers, text):
         ("Missile strikes hit Zorvanek overnight.", "strike_sites", True),
     ],
 )
-def test_an_event_the_text_denies_is_listed_as_denied(nlp, layers, text, layer, reported):
+def test_an_event_the_text_denies_is_listed_as_denied(nlp, layers, text, layer, done):
     """The claim is kept for the reader, flagged: the map puts a denied event nowhere."""
     events = [e for e in _events(nlp, layers, text, ["Zorvanek"]) if e.layer == layer]
     assert events, "the event is listed either way"
-    assert all(e.denied is not reported for e in events)
+    assert all(e.denied is not done for e in events)
     assert _where(events, text) == {events[0].type: {"Zorvanek"}}
 
 

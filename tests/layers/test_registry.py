@@ -82,7 +82,7 @@ def test_a_type_no_layer_shows_is_kept_on_the_default_layer(tmp_path: Path):
     )
     default = next(layer for layer in load_layers(tmp_path) if layer.default)
     assert "blockade" in [t.id for t in default.event_types]
-    others = [layer for layer in load_layers() if not layer.default]
+    others = [layer for layer in load_layers(tmp_path) if not layer.default]
     assert "blockade" not in {t.id for layer in others for t in layer.event_types}
 
 
