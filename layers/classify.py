@@ -129,7 +129,7 @@ def classify_article(
                         )
                     )
         at_this = [] if locates_previous else at_mention.get((mention.start, mention.end), [])
-        if any(event.layer != default.id for event, _ in at_this):
+        if placed or any(event.layer != default.id for event, _ in at_this):
             # "Thousands fled Homs, which jets bombed": a strike site, not also a place
             # only named; an event no layer shows (a journey) still cites the place alone.
             at_this = [pair for pair in at_this if pair[0].layer != default.id]

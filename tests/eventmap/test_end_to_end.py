@@ -198,3 +198,13 @@ def test_exports_of_a_processed_article(pipeline, tmp_path):
     assert {g.layer for g in groups} == {t.rsplit("_", 1)[0] for t in tables}
     kml = ET.parse(tmp_path / "events.kml").getroot()
     assert len(kml.findall(".//{http://www.opengis.net/kml/2.2}Placemark")) == len(groups)
+
+
+def test_an_area_on_its_layer_is_not_also_among_the_other_places(pipeline):
+    """ "jets returned to Israeli airspace": a journey there, but the area is airspace."""
+    from layers.classify import ArticleInfo
+
+    text = "Officials said the jets had already returned to Israeli airspace by then."
+    result = pipeline.process_text(text, info=ArticleInfo(id="x.md"))
+    layers = {e.layer for e in result.events if e.citation.start == text.index("Israeli")}
+    assert layers == {"airspace"}
