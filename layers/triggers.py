@@ -82,6 +82,8 @@ def _misread_verb(token: Token) -> str | None:
     if verb is None or token.pos_ != "NOUN":
         return None
     children = list(token.children)
+    if any(c.dep_ == "conj" and c.tag_ == "VBD" for c in children):
+        return verb  # "a looter shot and killed a man": conjoined with a past verb
     if any(c.dep_ in ("det", "amod", "nummod", "poss", "compound") for c in children):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "conj", "cc", "prep", "dobj") for c in children):

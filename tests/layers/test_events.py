@@ -902,6 +902,8 @@ def test_a_trigger_keeps_the_verb_it_does_not_quote(nlp, layers):
         ("Unidentified gunmen on Tuesday shot and injured a doctor in Pattani.", True),
         ("Police in western Mostar shot at a car with foreign plates.", True),
         ("She took a shot at the title in Doha.", False),
+        ("On the island of Dorvik, a looter shot and killed a man.", True),
+        ("A warning shot and a blast were heard in Dorvik.", False),
     ],
 )
 def test_a_past_form_the_tagger_reads_as_a_noun_is_still_the_verb(nlp, layers, text, attack):
