@@ -75,11 +75,12 @@ _SUPPORT_VERBS = frozenset(
         "begin", "occur", "continue", "happen", "erupt", "resume", "open", "start",
         "intensify", "end", "hit", "strike", "target", "kill", "wound", "injure", "rock",
         "destroy", "damage", "pound", "claim", "leave", "take", "break", "be", "carry",
-        "conduct", "launch", "stage", "hold", "mount", "spread", "escalate", "rage",
+        "conduct", "launch", "stage", "hold", "mount", "spread", "escalate", "rage", "aim",
     }
 )  # fmt: skip
 """Verbs whose subject event noun is the event: "clashes erupted in X",
-"airstrikes hit X", "the conference opened in Amman"."""
+"airstrikes hit X", "the conference opened in Amman", "the offensive is aimed
+at X"."""
 
 
 _LAUNCHES = frozenset({"launch", "fire"})

@@ -1044,6 +1044,12 @@ def test_a_towns_police_act_in_their_town(nlp, layers, text, name, place, site):
     assert (name in {n for names in _where(events, text).values() for n in names}) is site
 
 
+def test_what_an_offensive_is_aimed_at_is_said_by_the_offensive(nlp, layers):
+    text = "The offensive is aimed at capturing Dorvik before winter."
+    (event,) = [e for e in _events(nlp, layers, text, ["Dorvik"]) if e.layer == "attacks"]
+    assert "aimed" in {text[start:end] for start, end in event.trigger_words}
+
+
 def test_a_noun_and_its_verb_are_one_event(nlp, layers):
     text = "Airstrikes hit Sanaa on Friday."
     events = [e for e in _events(nlp, layers, text, ["Sanaa"]) if e.layer == "strike_sites"]
