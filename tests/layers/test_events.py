@@ -457,6 +457,18 @@ def test_capture_of_people_is_an_arrest_and_of_a_town_a_seizure(nlp, layers):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Troops seized several hilltops near Kano on Sunday.",
+        "Rebels captured three firebases before reaching Kano.",
+        "The army seized several points inside Kano.",
+    ],
+)
+def test_taking_several_places_or_posts_is_a_seizure(nlp, layers, text):
+    assert "seizure" in {e.type for e in _events(nlp, layers, text, ["Kano"])}
+
+
+@pytest.mark.parametrize(
     ("text", "name", "is_meeting"),
     [
         ("In Tallinn, the government expelled three embassy staff members.", "Tallinn", True),
