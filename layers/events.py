@@ -83,6 +83,9 @@ _SUPPORT_VERBS = frozenset(
 at X"."""
 
 
+_SERIES = frozenset({"wave", "series", "string", "spate", "round", "flurry", "salvo", "volley"})
+"""Nouns of a run of events: "launched a wave of attacks" launched the attacks."""
+
 _LAUNCHES = frozenset({"launch", "fire"})
 """Verbs whose event happens where it starts: "drones launched overnight were downed over X"."""
 
@@ -169,6 +172,10 @@ def _support_verb(
         return head.head  # "the convoy came under fire near X"
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PARTITIVES:
         subject, head = head.head, head.head.head  # "most of the clashes occurred near X"
+    elif token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _SERIES:
+        series = head.head  # "launched a wave of attacks on X": the series is the attacks
+        if series.dep_ == "dobj" and series.head.lemma_.lower() in _LIGHT_VERBS:
+            return series.head
     if (
         head.i == subject.i
         or head.pos_ not in ("VERB", "AUX")

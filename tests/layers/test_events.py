@@ -1064,6 +1064,19 @@ def test_a_towns_police_act_in_their_town(nlp, layers, text, name, place, site):
     assert (name in {n for names in _where(events, text).values() for n in names}) is site
 
 
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Guerrillas launched a wave of attacks across Dorvik.", "launched"),
+        ("Jets carried out a series of strikes on Dorvik.", "carried"),
+    ],
+)
+def test_a_run_of_events_is_launched_by_its_verb(nlp, layers, text, verb):
+    events = [e for e in _events(nlp, layers, text, ["Dorvik"]) if e.locations]
+    assert len(events) == 1
+    assert verb in {text[start:end] for start, end in events[0].trigger_words}
+
+
 def test_what_an_offensive_is_aimed_at_is_said_by_the_offensive(nlp, layers):
     text = "The offensive is aimed at capturing Dorvik before winter."
     (event,) = [e for e in _events(nlp, layers, text, ["Dorvik"]) if e.layer == "attacks"]
