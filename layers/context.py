@@ -159,8 +159,8 @@ def qualifies_another(
         ):
             return False  # "attacked by Serbia near Pristina", "talks on Yemen in Muscat"
         first, second = other.item.place, cand.item.place
-        if _is_country(first):
-            return False
+        if _is_country(first) or (first is not None and first.feature == "offset"):
+            return False  # a bearing phrase ("north of Baghdad") holds no place after it
         return first is None or second is None or first.country == second.country
 
     j = max(cand.tokens) + (0 if doc[max(cand.tokens)].lower_ in _CAPITALS else 1)

@@ -1077,6 +1077,17 @@ def test_a_run_of_events_is_launched_by_its_verb(nlp, layers, text, verb):
     assert verb in {text[start:end] for start, end in events[0].trigger_words}
 
 
+def test_a_bearing_phrase_holds_no_place_named_after_it(nlp, layers):
+    """ "north of Dorvik in Samarra": Samarra is where it happened, not Dorvik's district."""
+    text = "Four soldiers were killed north of Dorvik in Samarra and Balad."
+    offset = Place("t:off", "North of Dorvik", "IQ", "offset", Point(44.0, 34.0), 34.0, 44.0,
+                   Precision.REGION)  # fmt: skip
+    town = Place("t:sam", "Samarra", "IQ", "city", Point(43.9, 34.2), 34.2, 43.9, Precision.EXACT)
+    places = {"north of Dorvik": offset, "Samarra": town}
+    events = _events(nlp, layers, text, list(places), places)
+    assert "Samarra" in _where(events, text).get("killing", set())
+
+
 def test_what_an_offensive_is_aimed_at_is_said_by_the_offensive(nlp, layers):
     text = "The offensive is aimed at capturing Dorvik before winter."
     (event,) = [e for e in _events(nlp, layers, text, ["Dorvik"]) if e.layer == "attacks"]
