@@ -538,7 +538,37 @@ def _weighed(
                 )
         if isinstance(verdict, Attachment):
             located.append((cand, verdict))
+    if model is not None:
+        located += _rest_of_the_list(verdicts, located)
     return located
+
+
+def _rest_of_the_list(
+    verdicts: Sequence[tuple[PlaceInSentence, bool, Attachment | Refusal]],
+    located: Sequence[tuple[PlaceInSentence, Attachment]],
+) -> list[tuple[PlaceInSentence, Attachment]]:
+    """The places the rules took that are conjoined with one the scorer kept.
+
+    "struck positions at A, B, C and D": one list, one verdict. The scorer
+    weighs each place against its rivals and can drop one member of a list
+    it keeps the rest of.
+    """
+    kept = {cand.root.i for cand, _ in located}
+    added: list[tuple[PlaceInSentence, Attachment]] = []
+    grew = True
+    while grew:
+        grew = False
+        for cand, _, verdict in verdicts:
+            root = cand.root
+            if root.i in kept or not isinstance(verdict, Attachment):
+                continue
+            if (root.dep_ == "conj" and root.head.i in kept) or any(
+                c.dep_ == "conj" and c.i in kept for c in root.children
+            ):
+                added.append((cand, verdict))
+                kept.add(root.i)
+                grew = True
+    return added
 
 
 def detect_events(

@@ -7,7 +7,7 @@ from shapely.geometry import Point, box
 
 from geo.types import Mention, MentionKind, Place, Precision, Resolved
 from layers.events import detect_events
-from layers.location_model import load_location_model
+from layers.location_model import LocationModel, load_location_model
 from layers.registry import load_layers
 
 
@@ -1075,6 +1075,19 @@ def test_a_run_of_events_is_launched_by_its_verb(nlp, layers, text, verb):
     events = [e for e in _events(nlp, layers, text, ["Dorvik"]) if e.locations]
     assert len(events) == 1
     assert verb in {text[start:end] for start, end in events[0].trigger_words}
+
+
+def test_a_list_the_rules_took_shares_the_scorers_verdict(nlp, layers):
+    """A scorer that doubts the list's far end keeps it with the rest of the list."""
+    text = "Jets struck positions at Alvora, Bertuk, Cemmal and Dorvik on Monday."
+    names = ["Alvora", "Bertuk", "Cemmal", "Dorvik"]
+    doubting = LocationModel({"bias": 3.0, "dist=<=12": -10.0}, threshold=0.4)
+    resolved = [Resolved(_mention(text, n), None) for n in names]
+    events = detect_events(nlp(text), resolved, layers=layers, model=doubting)
+    assert _where(events, text)["strike_on_targets"] == set(names)
+    refusing = LocationModel({"bias": -10.0}, threshold=0.4)  # a scorer that keeps none
+    events = detect_events(nlp(text), resolved, layers=layers, model=refusing)
+    assert not _where(events, text).get("strike_on_targets")
 
 
 def test_a_bearing_phrase_holds_no_place_named_after_it(nlp, layers):
