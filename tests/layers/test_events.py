@@ -385,7 +385,7 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
         ("Artillery shelled villages near Bakhmut.", ["Bakhmut"], "shelling", "strike_sites"),
         ("Clashes erupted in Tripoli on Sunday.", ["Tripoli"], "armed_clash", "clashes"),
         ("A car bomb exploded in Mogadishu.", ["Mogadishu"], "explosion", "explosions"),
-        ("Thousands marched in Tbilisi against the law.", ["Tbilisi"], "protest", "protests"),
+        ("Thousands marched in Tbilisi against the law.", ["Tbilisi"], "protest_march", "protests"),
         ("Police arrested twelve activists in Dhaka.", ["Dhaka"], "arrest", "arrests"),
         ("Gunmen kidnapped two engineers in Zamfara.", ["Zamfara"], "abduction", "arrests"),
         ("Rebels captured Kidal after a week of fighting.", ["Kidal"], "seizure", "seizures"),
@@ -1077,6 +1077,29 @@ def test_a_run_of_events_is_launched_by_its_verb(nlp, layers, text, verb):
     assert verb in {text[start:end] for start, end in events[0].trigger_words}
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "where"),
+    [
+        # a march happens along its route, from where it set off to where it went
+        (
+            "Thousands marched from Alvora to Dorvik on Sunday.",
+            ["Alvora", "Dorvik"],
+            {"protest_march": {"Alvora", "Dorvik"}},
+        ),
+        # where protesters came from is not where they protested
+        (
+            "Protesters from Alvora rallied in Dorvik.",
+            ["Alvora", "Dorvik"],
+            {"protest": {"Dorvik"}},
+        ),
+        # troops marching in are a movement
+        ("Troops marched into Dorvik.", ["Dorvik"], {"movement": {"Dorvik"}}),
+    ],
+)
+def test_a_march_and_its_route(nlp, layers, text, names, where):
+    assert _where(_events(nlp, layers, text, names), text) == where
+
+
 def test_a_list_the_rules_took_shares_the_scorers_verdict(nlp, layers):
     """A scorer that doubts the list's far end keeps it with the rest of the list."""
     text = "Jets struck positions at Alvora, Bertuk, Cemmal and Dorvik on Monday."
@@ -1154,7 +1177,8 @@ def test_where_an_event_was_judged_or_a_thing_described_is_not_its_site(
     ],
 )
 def test_a_protest_is_people_in_the_street(nlp, layers, text, protest):
-    assert _reports(nlp, layers, text, "protest") is protest
+    said = {e.type for e in _events(nlp, layers, text, [])}
+    assert bool(said & {"protest", "protest_march"}) is protest
 
 
 @pytest.mark.parametrize(
