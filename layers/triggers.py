@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -158,18 +159,28 @@ class TypeIndex:
 
     @classmethod
     def of(cls, layers: Sequence[LayerDefinition]) -> TypeIndex:
-        """Index the types of ``layers`` (already in layer order)."""
-        seen: dict[str, tuple[EventType, str]] = {}
-        for layer in layers:
-            for event_type in layer.event_types:
-                seen.setdefault(event_type.id, (event_type, layer.id))
-        triggers = frozenset(k for t, _ in seen.values() for k in t.triggers)
-        words = set()
-        for key in triggers:
-            for word in key.split("/")[0].split():
-                words.add(word)
-                words.update(word.split("-"))
-        return cls(tuple(seen.values()), triggers, frozenset(words))
+        """Index the types of ``layers`` (already in layer order).
+
+        Built once per set of layers: a caller that passes no index to
+        :func:`layers.events.detect_events` asks for it on every article.
+        """
+        return _index_of(tuple(layers))
+
+
+@lru_cache(maxsize=8)
+def _index_of(layers: tuple[LayerDefinition, ...]) -> TypeIndex:
+    """:meth:`TypeIndex.of`, kept per set of layers (frozen, so hashable)."""
+    seen: dict[str, tuple[EventType, str]] = {}
+    for layer in layers:
+        for event_type in layer.event_types:
+            seen.setdefault(event_type.id, (event_type, layer.id))
+    triggers = frozenset(k for t, _ in seen.values() for k in t.triggers)
+    words = set()
+    for key in triggers:
+        for word in key.split("/")[0].split():
+            words.add(word)
+            words.update(word.split("-"))
+    return TypeIndex(tuple(seen.values()), triggers, frozenset(words))
 
 
 _PHRASE_FILLER = frozenset({"DET", "ADJ", "ADV", "NUM", "PRON"})
