@@ -36,6 +36,7 @@ from layers.roles import (
     TOPIC,
     TOPICAL_TOO,
     Attachment,
+    is_one_of,
 )
 
 __all__ = [
@@ -87,7 +88,7 @@ def modifies_a_thing(cand: PlaceInSentence, doc: Doc, triggers: frozenset[int]) 
             break
         if after.pos_ in ("NOUN", "PROPN"):
             noun = after
-    if noun is None or not (noun.lower_ in OWNED_THINGS or noun.lemma_.lower() in OWNED_THINGS):
+    if noun is None or not is_one_of(noun, OWNED_THINGS):
         return False
     # A town's police act in their town: "Dallas police shot a man" happened in Dallas.
     return not (noun.lemma_.lower() in LOCAL_FORCES and is_town(cand.item.place))

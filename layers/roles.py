@@ -10,6 +10,7 @@ of a thing, the topic, a wider context, a source or a speaker (the
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -32,6 +33,7 @@ __all__ = [
     "Refusal",
     "attachment",
     "has_subject",
+    "is_one_of",
     "opens_when_clause",
 ]
 
@@ -369,6 +371,11 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
     return "compound" if dep in ("compound", "nmod") else Refusal("unreached")
 
 
+def is_one_of(token: Token, words: AbstractSet[str]) -> bool:
+    """Whether the word's form or its lemma is one of ``words`` ("drones" or "drone")."""
+    return token.lower_ in words or token.lemma_.lower() in words
+
+
 def has_subject(verb: Token) -> bool:
     """Whether the verb has a subject of its own (a clause, not a bare conjunct)."""
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
@@ -486,11 +493,9 @@ def attachment(
         if dep in ("poss", "amod") and role is None:
             if head.i in triggers:
                 return Refusal("actor")  # "Israel's attack", "Israeli strikes"
-            owned = head.lower_ in OWNED_THINGS or head.lemma_.lower() in OWNED_THINGS
-            if (
-                head.lower_ in PLACE_PARTS
-                or head.lemma_.lower() in PLACE_PARTS
-                or (dep == "poss" and (head.lemma_.lower() in _SITES or (town and not owned)))
+            owned = is_one_of(head, OWNED_THINGS)
+            if is_one_of(head, PLACE_PARTS) or (
+                dep == "poss" and (head.lemma_.lower() in _SITES or (town and not owned))
             ):
                 if any(
                     c.i in other_places for c in head.children if c.i != token.i
@@ -515,14 +520,14 @@ def attachment(
                     return Refusal("context")  # the same, the mention without "District"
                 # "Colombia's oil town of X", "the Baghdad district of X": X is the
                 # town, and the other place only says where the town is.
-                if noun.lower_ in PLACE_PARTS or noun.lemma_.lower() in PLACE_PARTS:
+                if is_one_of(noun, PLACE_PARTS):
                     token = noun
                     continue
                 if noun.i in triggers:
                     role = "target"  # "the bombing of Aleppo", "the capture of Jaffna"
                     token = noun
                     continue
-                if noun.lower_ in OWNED_THINGS or noun.lemma_.lower() in OWNED_THINGS:
+                if is_one_of(noun, OWNED_THINGS):
                     return Refusal("owner")  # "the people of Aleppo", "the leader of Syria"
                 if noun.pos_ in ("NOUN", "PROPN") and noun.i != head.i:
                     token = noun  # "the rebel stronghold of X": a site that is X
@@ -531,7 +536,7 @@ def attachment(
             if isinstance(found, Refusal):
                 return found
             if found in ("compound",) and head.i not in triggers:
-                if head.lower_ in OWNED_THINGS or head.lemma_.lower() in OWNED_THINGS:
+                if is_one_of(head, OWNED_THINGS):
                     return Refusal("owner")  # "a US drone", "the Kharkiv governor"
                 if _of_another_place(head, other_places):
                     return Refusal("context")  # "the Baghdad district of X"
