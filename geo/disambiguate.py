@@ -535,7 +535,7 @@ def rank_candidates(
             if (
                 candidate.feature == "admin1"
                 and candidate.exact_name
-                and share >= 0.5
+                and share >= _HOME_SHARE
                 and foreign_countries - {candidate.country}
             ):
                 score += _HOME_PROVINCE_BONUS

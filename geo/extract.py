@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from geo.cues import (
     PERSON_TITLES,
     PLACE_KIND_NOUNS,
+    PLACE_PREPOSITIONS,
     after_a_border_word,
     after_title,
     closes_a_site_name,
@@ -40,7 +41,7 @@ from geo.cues import (
     qualifier_after,
     trim,
 )
-from geo.gazetteer import FEATURE_RANK, Gazetteer
+from geo.gazetteer import ALIKE_SPELLING, FEATURE_RANK, Gazetteer
 from geo.local_places import LOCAL_LABEL, is_local_area_name, local_place_spans, looks_local_name
 from geo.nlp import DocTokens, doc_text
 from geo.normalize import POSITION_WORDS, name_key, spelling_similarity
@@ -68,9 +69,6 @@ STRONG_POPULATION = 15_000
 ORG_OVERRIDE_POPULATION = 100_000
 
 
-#: How alike an alternate name must be to a town's own name for it to override
-#: the model's organisation or person ("Kiev" for Kyiv 0.75; "Hamas" for Hamm 0.67).
-ALIAS_SPELLING = 0.75
 #: Population from which a city leading an organisation's name is a mention
 #: ("New York Times"); smaller towns in such names are usually just names.
 EMBEDDED_CITY_POPULATION = 1_000_000
@@ -291,7 +289,7 @@ _GROUP_WORDS = frozenset(
 )
 #: Prepositions after which a name stands where only a place can (see
 #: :func:`_right_after_a_locative`).
-_FIRM_LOCATIVES = frozenset({"in", "at", "near", "into", "inside", "outside", "around"})
+_FIRM_LOCATIVES = PLACE_PREPOSITIONS - {"from", "over", "across"}
 #: Names in a list from which one place among them makes them all places.
 _PLACE_LIST_SIZE = 3
 _STRONG_FEATURES = frozenset(f for f, rank in FEATURE_RANK.items() if rank <= 2)
@@ -323,7 +321,7 @@ def _own_or_alike(name: str, candidates: list[Candidate]) -> list[Candidate]:
         for c in candidates
         if c.exact_name
         or c.feature in ("country", "admin1")
-        or spelling_similarity(name, c.name) >= ALIAS_SPELLING
+        or spelling_similarity(name, c.name) >= ALIKE_SPELLING
     ]
 
 
@@ -802,10 +800,9 @@ class MentionExtractor:
             if span.text.isupper() and not self._well_known(span):
                 continue  # "the SME sector", "SEEK base dollars": an acronym
             opened = span[0].text in TOPONYM_OPENERS and len(span) > 1
-            untagged = (
+            untagged = (  # a national adjective was passed over above
                 framed.frame == POSITION_FRAME
                 and span.root.ent_type_ in ("", "NORP")
-                and not self._demonym_country(span.text)
                 and bool(self.gazetteer.candidates(span.text))
             )
             if not (

@@ -38,6 +38,7 @@ from geo.stale_files import remove_stale, temp_name
 from geo.types import Candidate
 
 __all__ = [
+    "ALIKE_SPELLING",
     "FEATURE_RANK",
     "TRANSLITERATION_MIN_SIMILARITY",
     "Gazetteer",
@@ -58,9 +59,9 @@ INDEX_FORMAT = 14
 FUZZY_MIN_POPULATION = 50_000
 
 #: How alike an alternate name must be to a place's own name to count as a
-#: spelling of it in :meth:`Gazetteer.close_names` ("Dar'ā" for Daraa: 0.8;
-#: "Philadelphia" for Amman: 0.24).
-_ALIKE_SPELLING = 0.75
+#: spelling of it, not another name it goes by ("Dar'ā" for Daraa: 0.8, "Kiev"
+#: for Kyiv 0.75; "Philadelphia" for Amman: 0.24, "Hamas" for Hamm 0.67).
+ALIKE_SPELLING = 0.75
 _FUZZY_MIN_LETTERS = 6
 #: How alike a transliteration must be to the name it is matched to
 #: (:meth:`Gazetteer.transliterated`): "Hodeidah" and "Al Hudaydah" score 0.62.
@@ -533,7 +534,7 @@ class Gazetteer:
         Each candidate is marked as an alias match. A place that bears the
         near name only as an alternate name unlike its own (an old or foreign
         name: Amman was Philadelphia) is not one: the slip is from the name
-        the place goes by, or a spelling of it (:data:`_ALIKE_SPELLING`).
+        the place goes by, or a spelling of it (:data:`ALIKE_SPELLING`).
         """
         key = name_key(name)
         if len(key) < _FUZZY_MIN_LETTERS:
@@ -554,7 +555,7 @@ class Gazetteer:
                     # letter from Philadelphia's name, and from an old name of
                     # Amman; "Dar'ā" is a spelling of Daraa's.
                     alike = c.exact_name or (
-                        spelling_similarity(c.name, c.matched_name) >= _ALIKE_SPELLING
+                        spelling_similarity(c.name, c.matched_name) >= ALIKE_SPELLING
                     )
                     if alike and (
                         c.feature in ("country", "admin1") or c.population >= FUZZY_MIN_POPULATION

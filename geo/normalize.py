@@ -11,6 +11,7 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
+    "ARABIC_ARTICLES",
     "POSITION_WORDS",
     "has_latin_letter",
     "name_key",
@@ -109,7 +110,7 @@ def has_latin_letter(name: str) -> bool:
 
 
 #: Arabic articles news writes or drops before a name ("Al Hudaydah", "Hodeidah").
-_ARABIC_ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "ash", "az", "ed"})
+ARABIC_ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "ash", "az", "ed"})
 #: Letter groups that transliterations write differently, and one spelling for
 #: each, applied in order: Russian and Ukrainian forms (Kharkov/Kharkiv,
 #: Zaporizhia/Zaporizhzhia), Arabic q/k, kh/h, ou/u, ei/ay, -iya/-ia.
@@ -158,7 +159,7 @@ def transliteration_key(name: str) -> str:
     False
     """
     words = name_key(name).split()
-    if len(words) > 1 and words[0] in _ARABIC_ARTICLES:
+    if len(words) > 1 and words[0] in ARABIC_ARTICLES:
         words = words[1:]
     text = "".join(words)
     for group, one in _SPELLING_GROUPS:
@@ -181,7 +182,7 @@ def spelling_similarity(written: str, other: str) -> float:
 
     def bare(name: str) -> str:
         words = name_key(name).split()
-        if len(words) > 1 and words[0] in _ARABIC_ARTICLES:
+        if len(words) > 1 and words[0] in ARABIC_ARTICLES:
             words = words[1:]
         return "".join(words)
 

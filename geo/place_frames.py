@@ -32,7 +32,8 @@ from spacy.tokens import Doc, Span, Token
 
 from geo.cues import PERSON_TITLES
 from geo.nlp import DocTokens
-from geo.normalize import POSITION_WORDS
+from geo.normalize import ARABIC_ARTICLES, POSITION_WORDS
+from geo.phrases import BEARINGS
 
 __all__ = [
     "ADMIN_KIND_WORDS",
@@ -413,7 +414,7 @@ _PARTICLES = frozenset(
     | {"bin", "ibn", "do", "da", "dos", "das", "du", "des", "di", "del", "la", "le", "van", "von"}
 )
 #: The Arabic article as transliterations write it, which can open a name in lower case.
-_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "es", "er"})
+_ARTICLES = ARABIC_ARTICLES | {"es", "er"}
 _GLUE = frozenset({"-", "‐", "’", "'", "‘", "`"})
 _HYPHENS = frozenset({"-", "‐"})
 #: Capitalised words that never start a place's name.
@@ -455,11 +456,6 @@ _MAX_NAME_WORDS = 5
 #: Words between a locating word and a name that leave it a place position:
 #: "in the", "in downtown", "in rural".
 _STEPPED_OVER = frozenset({"the", "downtown", "rural", "greater", "ancient", "old"})
-#: Compass bearings: what lies "north of" a name is placed from a place.
-_BEARINGS = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
-    | {"north-east", "north-west", "south-east", "south-west"}
-)
 #: Second halves of hyphenated adjectives that say a place is held: "rebel-held".
 _HELD = frozenset({"held", "controlled", "occupied", "besieged", "dominated"})
 #: Kinds of place an appositive gives a name: "Doron, a fishing community".
@@ -708,7 +704,7 @@ def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None
     ):
         return KIND_FRAME  # "the capital Grozny", "its largest city, Aleppo"
     if before.lower_ == "of" and i > floor and doc[i - 1].lower_ in POSITION_WORDS:
-        if doc[i - 1].lower_ in _BEARINGS and not (end < len(doc) and doc[end].pos_ == "NOUN"):
+        if doc[i - 1].lower_ in BEARINGS and not (end < len(doc) and doc[end].pos_ == "NOUN"):
             # "northeast of Karmah": a person or a firm has no northeast; but "north of
             # Hezbollah positions" names whose positions
             return SEIZED_FRAME
