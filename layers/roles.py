@@ -479,6 +479,17 @@ def attachment(
                 # "shot down missiles over Crimea and sank boats in the Black Sea":
                 # another deed with its own object keeps its place
                 return Refusal("clause")
+            if (
+                role is None
+                and head.i in other_places
+                and head.dep_ == "appos"
+                and head.head.i in other_places
+            ):
+                # "shot in Buffalo, N.Y., Winnipeg and Ancaster": the parse joins
+                # Winnipeg to the state that says where Buffalo lies; it is the
+                # next of the list that Buffalo opens, not the state's context.
+                token = head.head
+                continue
             token = head
             continue
         if (

@@ -50,6 +50,32 @@ def test_only_the_words_between_locate(resolve, text):
     assert all(r.place is None for r in results if r.mention.name == "Zorvanek")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jets struck Zorvanek, Kharkiv and Izium on Monday.",
+        "Jets struck Zorvanek, Kharkiv, Izium and Kupiansk.",
+    ],
+)
+def test_a_town_that_goes_on_a_list_does_not_hold_the_name_before_it(resolve, text):
+    zorvanek = _place(resolve(text), "Zorvanek")
+    assert zorvanek is None or zorvanek.feature != LOCATED_FEATURE
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Jets struck Zorvanek, Kharkiv, on Monday.", "Kharkiv"),
+        ("Jets struck Zorvanek, Kharkiv Oblast, and Izium on Monday.", "Kharkiv Oblast"),
+    ],
+)
+def test_a_town_ending_the_list_or_a_province_holds_the_name_before_it(resolve, text, where):
+    results = resolve(text)
+    zorvanek, holder = _place(results, "Zorvanek"), _place(results, where)
+    assert zorvanek.feature == LOCATED_FEATURE
+    assert (zorvanek.lat, zorvanek.lon) == (holder.lat, holder.lon)
+
+
 def test_the_country_that_locates_a_village_is_not_the_events_place(nlp, gazetteer):
     from geo.extract import MentionExtractor
     from geo.resolve import Resolver

@@ -751,6 +751,14 @@ def test_a_country_after_a_comma_still_only_says_where_the_town_lies(nlp, layers
     assert _where(events, text)["attack"] == {"Gao"}
 
 
+def test_a_list_going_on_after_a_town_and_its_state_is_still_a_list(nlp, layers):
+    ohio = Place("t:oh", "Ohio", "US", "admin1", box(-84.8, 38.4, -80.5, 42.3), 40.4, -82.9,
+                 Precision.REGION)  # fmt: skip
+    text = "Two men were shot in Dayton, Ohio, Kharbin, and Zorvanek."
+    events = _events(nlp, layers, text, ["Dayton", "Ohio", "Kharbin", "Zorvanek"], {"Ohio": ohio})
+    assert {"Dayton", "Kharbin", "Zorvanek"} <= _where(events, text)["attack"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
