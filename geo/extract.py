@@ -55,7 +55,14 @@ from geo.place_frames import (
     framed_names,
 )
 from geo.sources import capital_names
-from geo.types import FRAMED_LABEL, PLACE_LABELS, Candidate, Mention, MentionKind
+from geo.types import (
+    FRAMED_LABEL,
+    IN_A_NAME_LABEL,
+    PLACE_LABELS,
+    Candidate,
+    Mention,
+    MentionKind,
+)
 
 __all__ = ["CAPITAL_LABEL", "FRAMED_LABEL", "STRONG_POPULATION", "MentionExtractor"]
 
@@ -1063,7 +1070,7 @@ class MentionExtractor:
             if not all(is_capitalised(t) for t in name):
                 continue
             if self._names_a_place_of_standing(name):
-                return self._toponym(name, "GAZETTEER"), end - i
+                return self._toponym(name, IN_A_NAME_LABEL), end - i
         return None, 1
 
     def _names_a_place_of_standing(self, name: Span) -> bool:

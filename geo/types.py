@@ -15,6 +15,7 @@ from shapely.geometry.base import BaseGeometry
 
 __all__ = [
     "FRAMED_LABEL",
+    "IN_A_NAME_LABEL",
     "PLACE_LABELS",
     "Alternative",
     "AreaKind",
@@ -34,6 +35,12 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 FRAMED_LABEL = "FRAMED"
 """The :attr:`Mention.label` of a name the wording marks as a place ("the village
 of X", "the X district": :mod:`geo.place_frames`), whatever the model called it."""
+
+
+IN_A_NAME_LABEL = "IN_A_NAME"
+"""The :attr:`Mention.label` of a place named inside the name of an organisation,
+a law or an event ("the Islamic State of Iraq and the Levant", "the Bank of
+England"): gold corpora count it as a place, but nothing happened there."""
 
 
 class MentionKind(StrEnum):

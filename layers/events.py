@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from geo.nlp import doc_text
-from geo.types import MentionKind, Resolved
+from geo.types import IN_A_NAME_LABEL, MentionKind, Resolved
 from layers.context import (
     PlaceInSentence,
     capital_named,
@@ -591,7 +591,8 @@ def detect_events(
 
     ``resolved`` are the article's place mentions, resolved or not (a mention
     that did not resolve still names where an event happened). Bare national
-    adjectives are never an event's place ("Russian troops" says whose).
+    adjectives are never an event's place ("Russian troops" says whose), nor
+    a place inside the name of an organisation ("the Islamic State of Iraq").
     """
     index = index or TypeIndex.of(layers)
     text = doc_text(doc)
@@ -600,7 +601,7 @@ def detect_events(
     by_sentence: dict[int, list[PlaceInSentence]] = {}
     for item in resolved:
         mention = item.mention
-        if mention.kind is MentionKind.DEMONYM:
+        if mention.kind is MentionKind.DEMONYM or mention.label == IN_A_NAME_LABEL:
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -782,6 +783,13 @@ def _share_with_participles(events: list[ReportedEvent], doc: Doc) -> list[Repor
         span = doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
         roots.append(None if span is None else span.root)
     starts = {root.i: e for root, e in zip(roots, events, strict=True) if root is not None}
+    for e in events:
+        for start, _end in e.trigger_words:
+            # "carried out airstrikes over X, targeting Y": the light verb the
+            # participle hangs on is the airstrikes' word too
+            word = doc.char_span(start, _end, alignment_mode="expand")
+            if word is not None and len(word) == 1:
+                starts.setdefault(word.start, e)
     shared: list[ReportedEvent] = []
     for event, root in zip(events, roots, strict=True):
         if root is None:

@@ -1308,3 +1308,19 @@ def test_what_came_under_fire_was_attacked_there(nlp, layers, text):
     (event,) = [e for e in _events(nlp, layers, text, ["Port Sella"]) if e.layer == "attacks"]
     assert event.trigger.startswith("came under")
     assert {text[loc.start : loc.end] for loc in event.locations} == {"Port Sella"}
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ("Protesters stormed the offices of the Bank of England on Monday.", "England"),
+        ("Rebels attacked the headquarters of the Bank of Ghana in Tamale.", "Ghana"),
+    ],
+)
+def test_a_place_inside_an_organisations_name_is_no_events_place(pipeline, text, inside):
+    doc = pipeline.nlp(text)
+    resolved = pipeline.locate(doc)
+    assert inside in {r.mention.text for r in resolved}  # still a mention: gold counts it
+    events = detect_events(doc, resolved, layers=pipeline.layers)
+    taken = {text[loc.start : loc.end] for e in events for loc in e.locations}
+    assert events and not any(inside in name for name in taken)
