@@ -158,12 +158,16 @@ def is_capitalised(token: Token) -> bool:
 
 
 def trim(span: Span) -> Span:
-    """Drop a leading determiner and a trailing possessive from an entity span."""
+    """Drop a leading determiner, a trailing possessive and line breaks from an entity span.
+
+    The small model may end an entity on the blank line after a headline
+    (a "Black Sea" that ends one): the break is no part of the name.
+    """
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and doc[start].lower_ in ("the", "a", "an"):
+    while start < end and (doc[start].is_space or doc[start].lower_ in ("the", "a", "an")):
         start += 1
-    while end > start and doc[end - 1].lower_ in ("'s", "’s", "'"):
+    while end > start and (doc[end - 1].is_space or doc[end - 1].lower_ in ("'s", "’s", "'")):
         end -= 1
     return doc[start:end]
 

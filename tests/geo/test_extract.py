@@ -281,6 +281,14 @@ def test_disease_names_and_lone_compass_words_are_not_places(extract, text, word
     assert all(word not in m.text for m in extract(text))
 
 
+@pytest.mark.parametrize("name", ["Black Sea", "Niger"])
+def test_a_name_ending_a_headline_does_not_take_the_blank_line_after_it(extract, name):
+    text = f"Navy downs drones over {name}\n\nODESA, Ukraine — A missile struck the port."
+    (mention,) = [m for m in extract(text) if m.name.strip() == name]
+    assert mention.text == name == mention.name
+    assert text[mention.start : mention.end] == name
+
+
 def test_a_compass_word_in_a_known_name_is_kept(extract):
     assert "Western Province" in _texts(extract("Fighting spread to Western Province on Friday."))
 
