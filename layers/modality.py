@@ -6,7 +6,8 @@ each names an event and a place, and none of them happened there (yet). The
 event is still reported (the gold corpora count it, and ``geoparse`` lists
 it), but it is marked, and the map does not put its places on its layer.
 
-Read from the parse: a future or conditional auxiliary on the trigger's verb
+Read from the parse: a condition the trigger's verb is told under ("if the
+tankers are attacked"); a future or conditional auxiliary on that verb
 or on a verb it is the purpose or the complement of; a verb or adjective of
 planning above it ("plan", "threaten", "due", "set"); a noun's own words
 ("a planned visit", "talks scheduled for May"); or a time ahead ("meets next
@@ -57,6 +58,10 @@ _AHEAD_ADJECTIVES = frozenset(
 )  # fmt: skip
 """Words before an event noun that put it ahead: "the planned visit", "possible strikes"."""
 
+_CONDITIONS = frozenset({"if", "unless"})
+"""Words that open a clause of a condition: "would close the strait if its
+tankers were attacked" tells no attack."""
+
 _AHEAD_WORDS = frozenset({"tomorrow"})
 """Time words that put a present-tense verb ahead: "meets tomorrow" ("later" and
 "soon" also follow the past: "days later, thousands marched")."""
@@ -79,6 +84,10 @@ def told_as_planned(token: Token) -> bool:
             return True  # "talks are scheduled to resume", "feared further raids"
         if node.dep_ == "prep":
             node = node.head  # "agreed to a meeting"
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children):
+        # "if its tankers were attacked"; only the event's own verb: "unless the
+        # army stopped shelling X" tells a shelling going on
+        return True
     for _ in range(_MAX_STEPS):
         if node.pos_ not in ("VERB", "AUX", "ADJ"):
             return False

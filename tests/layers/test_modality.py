@@ -28,6 +28,10 @@ from layers.registry import load_layers
         ("The ministers will hold talks in Vandoria.", "talks", True),
         ("Peace talks are scheduled to resume in Vandoria.", "talks", True),
         ("Residents said they feared further raids on the village.", "raids", True),
+        # A condition on the event's own verb; not one on a verb above it.
+        ("Vandoria said it would close the strait if its tankers were attacked.", "attacked", True),
+        ("The rebels will retaliate unless the port is shelled again.", "shelled", True),
+        ("Rebels vowed revenge unless the army stopped shelling the town.", "shelling", False),
         # Done: the past, an attempt, a past purpose, and "later" after a past.
         ("Jets struck the port on Sunday.", "struck", False),
         ("Rebels tried to storm the base.", "storm", False),
