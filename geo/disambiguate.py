@@ -74,6 +74,7 @@ _LIST_BONUS = 3.0
 #: an article mostly about the province's own country.
 _HOME_PROVINCE_BONUS = 4.0
 _NAMESAKE_CITY_POPULATION = 50_000
+_NAMESAKE_ALIAS_POPULATION = 20_000
 #: A town this many times smaller than a namesake city abroad of at least
 #: :data:`_WORLD_CITY_POPULATION` is "dwarfed" (Geneva, New York beside
 #: Geneva; Florence, Kentucky beside Florence): news that names the big one's
@@ -433,11 +434,18 @@ def matched_by_translation(candidate: Candidate) -> bool:
 
 
 def _sizeable_towns(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """The candidates that are towns of some size under exactly the name written."""
+    """The candidates that are towns of some size under the name written.
+
+    Under an alternate name too: "Chittagong" is the city the gazetteer
+    files as Chattogram, and "Jenin" the town it spells Janīn, each inside
+    the province of the name written.
+    """
     return [
         c
         for c in candidates
-        if c.feature == "city" and c.exact_name and c.population >= _NAMESAKE_CITY_POPULATION
+        if c.feature == "city"
+        and c.population
+        >= (_NAMESAKE_CITY_POPULATION if c.exact_name else _NAMESAKE_ALIAS_POPULATION)
     ]
 
 

@@ -63,6 +63,16 @@ def test_a_bare_name_shared_by_a_city_and_its_province_means_the_city():
     assert "a province named after its main city" in ranked[1].reasons
 
 
+@pytest.mark.parametrize(("population", "city_wins"), [(35_000, True), (8_000, False)])
+def test_a_city_the_sources_spell_otherwise_still_names_its_province(population, city_wins):
+    # The province is filed under the name news writes, its main town under another spelling.
+    city = _c("city", "Vandorya", 7.85, 3.93, "NG", population=population, exact=False,
+              written="Vandoria", admin1="VA")  # fmt: skip
+    province = _c("prov", "Vandoria", 8.2, 3.6, "NG", feature="admin1", admin1="VA")
+    ranked = rank_candidates([province, city], mention_text="Vandoria", context=ArticleContext())
+    assert (ranked[0].candidate.gazetteer_id == "city") is city_wins
+
+
 def test_a_namesake_town_in_another_province_does_not_demote_the_province():
     state = _c("state", "Dakota", 44.0, -100.0, "US", feature="admin1", admin1="SD")
     town_far_away = _c("town", "Dakota", 42.9, -85.7, "US", population=75_000, admin1="MI")
