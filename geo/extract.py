@@ -1275,13 +1275,23 @@ class MentionExtractor:
         )
 
 
+_DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+"""What ends a dateline before the story's first word: "TBILISI, Georgia — Police …"."""
+
+
 def _starts_a_paragraph_untagged(span: Span) -> bool:
-    """Whether ``span`` opens a paragraph (or the text) and the model tagged it as nothing."""
+    """Whether ``span`` opens a paragraph, the text or the story after its dateline.
+
+    And the model tagged it as nothing. After "KYIV, Ukraine —" the first
+    word is capitalised whatever it is, as at a paragraph's start.
+    """
     doc = span.doc
     if span[0].ent_type_:
         return False
     if span.end < len(doc) and doc[span.end].text == ",":
         return False  # a dateline: "PLEASANTON, Calif. --"
+    if span.start > 1 and doc[span.start - 1].text in _DATELINE_DASHES:
+        return doc[span.start - 2].is_upper or doc[span.start - 2].ent_type_ in PLACE_LABELS
     return span.start == 0 or (doc[span.start - 1].is_space and "\n" in doc[span.start - 1].text)
 
 

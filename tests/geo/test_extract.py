@@ -289,6 +289,19 @@ def test_a_name_ending_a_headline_does_not_take_the_blank_line_after_it(extract,
     assert text[mention.start : mention.end] == name
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police fired tear gas at the crowd on Monday.",
+        "Tbilisi, Georgia — Police fired tear gas at the crowd on Monday.",
+        "TBILISI, Georgia — Police fired tear gas at the crowd on Monday.",
+    ],
+)
+def test_the_first_word_of_a_story_is_no_small_town(extract, text):
+    # Police is a small Polish town: opening the story, the word is capitalised anyway.
+    assert "Police" not in _texts(extract(text))
+
+
 def test_a_compass_word_in_a_known_name_is_kept(extract):
     assert "Western Province" in _texts(extract("Fighting spread to Western Province on Friday."))
 
