@@ -553,6 +553,18 @@ def test_a_fire_that_tears_through_is_no_bombing(nlp, layers):
     assert not [e for e in _events(nlp, layers, text, ["Malibu"]) if e.layer == "explosions"]
 
 
+@pytest.mark.parametrize(
+    ("text", "moved"),
+    [
+        ("Gunmen attacked a police station in Dorvik on Monday.", False),
+        ("A mob torched the railway station in Dorvik.", False),
+        ("The navy stationed two frigates off Dorvik.", True),
+    ],
+)
+def test_a_station_is_a_building_and_to_station_troops_a_movement(nlp, layers, text, moved):
+    assert _reports(nlp, layers, text, "movement") is moved
+
+
 def test_labour_strikes_and_quakes_are_not_strike_sites(nlp, layers):
     for text, name in [
         ("Dock workers went on strike in Rotterdam.", "Rotterdam"),
