@@ -783,13 +783,6 @@ def _share_with_participles(events: list[ReportedEvent], doc: Doc) -> list[Repor
         span = doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
         roots.append(None if span is None else span.root)
     starts = {root.i: e for root, e in zip(roots, events, strict=True) if root is not None}
-    for e in events:
-        for start, _end in e.trigger_words:
-            # "carried out airstrikes over X, targeting Y": the light verb the
-            # participle hangs on is the airstrikes' word too
-            word = doc.char_span(start, _end, alignment_mode="expand")
-            if word is not None and len(word) == 1:
-                starts.setdefault(word.start, e)
     shared: list[ReportedEvent] = []
     for event, root in zip(events, roots, strict=True):
         if root is None:
