@@ -386,6 +386,12 @@ def _has_object(verb: Token) -> bool:
     return any(c.dep_ == "dobj" for c in verb.children)
 
 
+def _placed_outside(head: Token, clause: Token, places: frozenset[int]) -> bool:
+    """Whether ``head``'s phrase names a place outside the ``clause`` hung on it."""
+    inside = range(clause.left_edge.i, clause.right_edge.i + 1)
+    return any(t.i in places and t.i not in inside for t in head.subtree)
+
+
 def opens_when_clause(token: Token) -> bool:
     """Whether ``token`` opens a "when" or "as" clause (spaCy tags "when" as mark or advmod)."""
     return token.dep_ in ("mark", "advmod") and token.lower_ in WHEN_MARKS
@@ -589,6 +595,12 @@ def attachment(
             and head.i in triggers
             and any(opens_when_clause(c) for c in token.children)
         ):
+            if _placed_outside(head, token, other_places):
+                # "seized a base in X as clashes raged in Y": the event has a
+                # place of its own, and Y is the other clause's; its own event's
+                # when the clause reports one
+                told = any(t.i in also_triggers for t in token.subtree)
+                return Refusal("another" if told else "clause")
             confidence *= _VIA_SUBJECT  # "were killed when a bomb exploded in X"
             token = head
             continue

@@ -1336,3 +1336,37 @@ def test_a_place_inside_an_organisations_name_is_no_events_place(pipeline, text,
     events = detect_events(doc, resolved, layers=pipeline.layers)
     taken = {text[loc.start : loc.end] for e in events for loc in e.locations}
     assert events and not any(inside in name for name in taken)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "type_id", "where"),
+    [
+        # The event has a place of its own: the "as" clause's place is the clause's.
+        (
+            "Rebels seized an army base in Dorvik as clashes raged in Kharbin.",
+            ["Dorvik", "Kharbin"],
+            "seizure",
+            {"Dorvik"},
+        ),
+        (
+            "Rebels seized an army base in Dorvik as clashes raged in Kharbin.",
+            ["Dorvik", "Kharbin"],
+            "armed_clash",
+            {"Kharbin"},
+        ),
+        # Without a place of its own, the event happened where its "when" clause says.
+        (
+            "Two soldiers were killed when a bomb exploded near Dorvik.",
+            ["Dorvik"],
+            "killing",
+            {"Dorvik"},
+        ),
+    ],
+)
+def test_a_when_or_as_clause_lends_its_place_only_to_an_event_without_one(
+    nlp, layers, text, names, type_id, where
+):
+    model = load_location_model()
+    resolved = [Resolved(_mention(text, n), None) for n in names]
+    events = detect_events(nlp(text), resolved, layers=layers, model=model)
+    assert _where(events, text)[type_id] == where
