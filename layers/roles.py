@@ -112,6 +112,27 @@ describe or blame an event where they are ("In Gaza, doctors blamed airstrikes
 for the deaths") speak from its site."""
 
 
+_SEATS = frozenset(
+    {
+        "ministry", "government", "presidency", "embassy", "cabinet", "parliament",
+        "headquarters", "office", "staff", "palace", "kremlin", "pentagon",
+    }
+)  # fmt: skip
+"""Institutions that speak from where they sit, not from where the event was:
+"the defence ministry in Niamey said", where "a police source in Ramadi said"
+is a local witness."""
+
+
+def _a_seat_speaks(verb: Token, word: Token) -> bool:
+    """Whether ``word`` stands in the verb's subject, and that subject is an institution."""
+    return any(
+        c.dep_ == "nsubj"
+        and c.lemma_.lower() in _SEATS
+        and (c.i == word.i or c.is_ancestor(word))
+        for c in verb.children
+    )
+
+
 def _officials_say(verb: Token) -> bool:
     """Whether the verb's subject is an official, a government or a force."""
     return any(
@@ -461,6 +482,9 @@ def attachment(
         if head.i == token.i:  # the root (spaCy makes a new Token per .head)
             if role is not None and token.lemma_.lower() in _REACTIONS and _officials_say(token):
                 # "In Kyiv, the president called the attack terror": where he spoke
+                return Refusal("speech")
+            if token.lemma_.lower() in SPEECH and _a_seat_speaks(token, root):
+                # "…, killing 12 soldiers, the ministry in Niamey said": the speaker's
                 return Refusal("speech")
             return Refusal("unreached")
         dep = token.dep_

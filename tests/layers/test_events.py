@@ -1370,3 +1370,22 @@ def test_a_when_or_as_clause_lends_its_place_only_to_an_event_without_one(
     resolved = [Resolved(_mention(text, n), None) for n in names]
     events = detect_events(nlp(text), resolved, layers=layers, model=model)
     assert _where(events, text)[type_id] == where
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        # A ministry speaks from the capital; a local source from where it saw.
+        (
+            "Gunmen ambushed a convoy, killing 12 soldiers, the defence ministry in Dorvik said.",
+            False,
+        ),
+        ("A police source in Dorvik said the blast killed four people.", True),
+    ],
+)
+def test_an_institution_that_reports_an_event_is_not_where_it_happened(nlp, layers, text, site):
+    resolved = [Resolved(_mention(text, "Dorvik"), None)]
+    events = detect_events(nlp(text), resolved, layers=layers, model=load_location_model())
+    assert events
+    placed = set().union(*_where(events, text).values())
+    assert ("Dorvik" in placed) is site
