@@ -383,8 +383,9 @@ def _scored(
     """The scorer's say over a verdict of the rules that is not a veto.
 
     A place the rules accepted stays unless its probability falls below the
-    model's threshold. A place they could not decide is accepted only above
-    the stricter ``accept_threshold``; across a clause boundary, which often
+    model's threshold; a destination the type asks for stays whatever it
+    is. A place they could not decide is accepted only above the stricter
+    ``accept_threshold``; across a clause boundary, which often
     marks another event, only above the model's ``clause_threshold`` as well;
     and when the trigger does not govern it in the parse (``governed``: it
     lies outside the trigger's phrase), only above ``reach_threshold`` too,
@@ -392,7 +393,10 @@ def _scored(
     (``reachable`` false): the place is that event's.
     """
     if isinstance(verdict, Attachment):
-        if chance >= model.threshold:
+        if chance >= model.threshold or verdict.role == "destination":
+            # A destination is only ever a role the type asks for ("deployed a
+            # destroyer to the Gulf of Aden", "flew to Doha for talks"), and the
+            # gold's sentences give the scorer few of them to learn from.
             return Attachment(verdict.role, round(max(chance, verdict.confidence * 0.5), 3))
         return Refusal("scored")
     needed = model.accept_threshold

@@ -126,9 +126,7 @@ is a local witness."""
 def _a_seat_speaks(verb: Token, word: Token) -> bool:
     """Whether ``word`` stands in the verb's subject, and that subject is an institution."""
     return any(
-        c.dep_ == "nsubj"
-        and c.lemma_.lower() in _SEATS
-        and (c.i == word.i or c.is_ancestor(word))
+        c.dep_ == "nsubj" and c.lemma_.lower() in _SEATS and (c.i == word.i or c.is_ancestor(word))
         for c in verb.children
     )
 

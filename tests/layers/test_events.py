@@ -1389,3 +1389,18 @@ def test_an_institution_that_reports_an_event_is_not_where_it_happened(nlp, laye
     assert events
     placed = set().union(*_where(events, text).values())
     assert ("Dorvik" in placed) is site
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("A destroyer was deployed to the Gulf of Aden on Monday.", "Gulf of Aden"),
+        ("A US Navy destroyer was later deployed to the Strait of Hormuz.", "Strait of Hormuz"),
+    ],
+)
+def test_where_a_force_was_sent_is_its_movements_place(pipeline, text, place):
+    doc = pipeline.nlp(text)
+    events = detect_events(
+        doc, pipeline.locate(doc), layers=pipeline.layers, model=load_location_model()
+    )
+    assert _where(events, text)["movement"] == {place}
