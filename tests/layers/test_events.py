@@ -391,6 +391,8 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
         ("Rebels captured Kidal after a week of fighting.", ["Kidal"], "seizure", "seizures"),
         ("Troops patrolled the streets of Gao.", ["Gao"], "patrol", "movements"),
         ("Tanks rolled into Kupiansk at dawn.", ["Kupiansk"], "movement", "movements"),
+        ("Two warships docked in Dorvik on Sunday.", ["Dorvik"], "movement", "movements"),
+        ("The navy moved two frigates to Dorvik.", ["Dorvik"], "movement", "movements"),
         ("The two ministers held talks in Ankara.", ["Ankara"], "meeting", "meetings"),
         ("Rebel columns assailed Gulu and Lira.", ["Gulu"], "attack", "attacks"),
         (
