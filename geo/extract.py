@@ -297,6 +297,8 @@ _GROUP_WORDS = frozenset(
 #: Prepositions after which a name stands where only a place can (see
 #: :func:`_right_after_a_locative`).
 _FIRM_LOCATIVES = PLACE_PREPOSITIONS - {"from", "over", "across"}
+#: Words that join two names of a list: "Gao and Timbuktu", "Gao, Timbuktu".
+_JOINERS = frozenset({"and", "or", ","})
 #: Names in a list from which one place among them makes them all places.
 _PLACE_LIST_SIZE = 3
 _STRONG_FEATURES = frozenset(f for f, rank in FEATURE_RANK.items() if rank <= 2)
@@ -443,6 +445,7 @@ class MentionExtractor:
             found.append(self._toponym(span, LOCAL_LABEL))
             taken.update(range(span.start, span.end))
         found.extend(self._gazetteer_matches(tokens, taken | blocked))
+        found.extend(self._joined_to_places(doc, ents, found, taken))
         found.extend(self._loose_demonyms(tokens, taken | blocked, found))
         found = [m for m in found if not _names_something_else(doc, m)]
         found = [self._capital_of(doc, m) for m in found]
@@ -1003,6 +1006,47 @@ class MentionExtractor:
         return _exactly_of_standing(
             self.gazetteer.candidates(span.text), population=population, features=features
         )
+
+    def _joined_to_places(
+        self, doc: Doc, ents: Iterable[Span], found: list[Mention], taken: set[int]
+    ) -> list[Mention]:
+        """One-word "people" joined to a place found, that name a town of its country.
+
+        "Deployed reinforcements to Gao and Timbuktu", "fighting in Kidal
+        and Gao": the small model calls Gao a person beside a place. A town
+        the gazetteer holds, under exactly that name, in a country the
+        partner may lie in is that town. Two people stay people ("Lincoln and
+        Washington"): the partner must be a place already found.
+        """
+        by_start: dict[int, Mention] = {}
+        by_end: dict[int, Mention] = {}
+        for mention in found:
+            if mention.kind is MentionKind.TOPONYM:
+                tokens = _token_range(doc, mention)
+                if tokens:
+                    by_start[tokens.start], by_end[tokens.stop - 1] = mention, mention
+        joined: list[Mention] = []
+        for ent in ents:
+            span = trim(ent)
+            if ent.label_ != "PERSON" or len(span) != 1 or span.start in taken:
+                continue
+            if after_title(span) or followed_by_a_person_clause(span):
+                continue
+            after, before = span.end, span.start - 1
+            partner = None
+            if after + 1 < len(doc) and doc[after].lower_ in _JOINERS:
+                partner = by_start.get(after + 1)
+            if partner is None and before >= 1 and doc[before].lower_ in _JOINERS:
+                partner = by_end.get(before - 1)
+            if partner is None:
+                continue
+            countries = {c.country for c in self.gazetteer.candidates(partner.name) if c.country}
+            if any(
+                c.feature == "city" and c.exact_name and c.country in countries
+                for c in self.gazetteer.candidates(span.text)
+            ):
+                joined.append(self._toponym(span, "GAZETTEER"))
+        return joined
 
     def _well_known_long_name(self, span: Span) -> bool:
         """Whether a name of two words or more is, exactly, a country, a province or a big city.

@@ -302,6 +302,18 @@ def test_the_first_word_of_a_story_is_no_small_town(extract, text):
     assert "Police" not in _texts(extract(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "town", "named"),
+    [
+        ("The army said it had deployed reinforcements to Gao and Timbuktu.", "Gao", True),
+        # Two people joined stay people: neither is a place found.
+        ("Senators Lincoln and Kerry met the envoy on Monday.", "Kerry", False),
+    ],
+)
+def test_a_town_the_model_calls_a_person_beside_a_place_is_a_place(extract, text, town, named):
+    assert (town in _texts(extract(text))) is named
+
+
 def test_a_compass_word_in_a_known_name_is_kept(extract):
     assert "Western Province" in _texts(extract("Fighting spread to Western Province on Friday."))
 
