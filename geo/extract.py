@@ -815,8 +815,15 @@ class MentionExtractor:
                 and span.root.ent_type_ in ("", "NORP")
                 and bool(self.gazetteer.candidates(span.text))
             )
+            # A name the model reads as a person is a place only as it is written:
+            # "talks between Putin and Ukraine" is no Putian.
+            person = span.root.ent_type_ == "PERSON"
             if not (
-                framed.frame == KIND_FRAME or seized or opened or untagged or self._well_known(span)
+                framed.frame == KIND_FRAME
+                or seized
+                or opened
+                or untagged
+                or self._well_known(span, transliterated=not person)
             ):
                 waiting.append(framed)
                 continue
@@ -835,15 +842,16 @@ class MentionExtractor:
             taken.update(range(span.start, span.end))
         return found
 
-    def _well_known(self, span: Span) -> bool:
+    def _well_known(self, span: Span, *, transliterated: bool = True) -> bool:
         """A country, a province, a city of :data:`ORG_OVERRIDE_POPULATION` or a curated area.
 
-        Under the name as written or, when no place bears it, under a
-        transliteration of it ("Hodeidah" for Al Hudaydah).
+        Under the name as written or, when no place bears it and
+        ``transliterated`` allows, under a transliteration of it ("Hodeidah"
+        for Al Hudaydah).
         """
         candidates = self.gazetteer.candidates(span.text)
         if not candidates:
-            return any(
+            return transliterated and any(
                 c.feature in ("country", "admin1") or c.population >= ORG_OVERRIDE_POPULATION
                 for c in self.gazetteer.transliterated(span.text)
             )
