@@ -815,9 +815,10 @@ class MentionExtractor:
                 and span.root.ent_type_ in ("", "NORP")
                 and bool(self.gazetteer.candidates(span.text))
             )
-            # A name the model reads as a person is a place only as it is written:
-            # "talks between Putin and Ukraine" is no Putian.
-            person = span.root.ent_type_ == "PERSON"
+            # A one-word name the model reads as a person is a place only as it is
+            # written: "talks between Putin and Ukraine" is no Putian ("Mir Ali"
+            # and "Al-Salamiyah" still find their towns).
+            person = len(span) == 1 and span.root.ent_type_ == "PERSON"
             if not (
                 framed.frame == KIND_FRAME
                 or seized
