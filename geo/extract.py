@@ -297,6 +297,8 @@ _GROUP_WORDS = frozenset(
 #: Prepositions after which a name stands where only a place can (see
 #: :func:`_right_after_a_locative`).
 _FIRM_LOCATIVES = PLACE_PREPOSITIONS - {"from", "over", "across"}
+#: Entity labels the small model gives towns listed with a place ("Gao and Timbuktu").
+_JOINED_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "NORP"})
 #: Words that join two names of a list: "Gao and Timbuktu", "Gao, Timbuktu".
 _JOINERS = frozenset({"and", "or", ","})
 #: Names in a list from which one place among them makes them all places.
@@ -1019,13 +1021,14 @@ class MentionExtractor:
     def _joined_to_places(
         self, doc: Doc, ents: Iterable[Span], found: list[Mention], taken: set[int]
     ) -> list[Mention]:
-        """One-word "people" joined to a place found, that name a town of its country.
+        """One-word "people" or "firms" joined to a place found, that name a town of its country.
 
-        "Deployed reinforcements to Gao and Timbuktu", "fighting in Kidal
-        and Gao": the small model calls Gao a person beside a place. A town
-        the gazetteer holds, under exactly that name, in a country the
-        partner may lie in is that town. Two people stay people ("Lincoln and
-        Washington"): the partner must be a place already found.
+        "Deployed reinforcements to Gao and Timbuktu", "fighting between
+        Kupiansk and Izium": the small model calls Gao a person and Kupiansk
+        an organisation beside a place. A town the gazetteer holds under
+        that name, in a country the partner may lie in, is that town. Two
+        people stay people ("Lincoln and Washington"): the partner must be a
+        place already found.
         """
         by_start: dict[int, Mention] = {}
         by_end: dict[int, Mention] = {}
@@ -1037,7 +1040,9 @@ class MentionExtractor:
         joined: list[Mention] = []
         for ent in ents:
             span = trim(ent)
-            if ent.label_ != "PERSON" or len(span) != 1 or span.start in taken:
+            if ent.label_ not in _JOINED_LABELS or len(span) != 1 or span.start in taken:
+                continue
+            if self._demonym_country(span.text):
                 continue
             if after_title(span) or followed_by_a_person_clause(span):
                 continue
@@ -1051,7 +1056,7 @@ class MentionExtractor:
                 continue
             countries = {c.country for c in self.gazetteer.candidates(partner.name) if c.country}
             if any(
-                c.feature == "city" and c.exact_name and c.country in countries
+                c.feature == "city" and c.country in countries
                 for c in self.gazetteer.candidates(span.text)
             ):
                 joined.append(self._toponym(span, "GAZETTEER"))

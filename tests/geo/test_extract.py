@@ -306,11 +306,14 @@ def test_the_first_word_of_a_story_is_no_small_town(extract, text):
     ("text", "town", "named"),
     [
         ("The army said it had deployed reinforcements to Gao and Timbuktu.", "Gao", True),
+        ("Heavy fighting raged between Kupiansk and Izium.", "Kupiansk", True),
         # Two people joined stay people: neither is a place found.
         ("Senators Lincoln and Kerry met the envoy on Monday.", "Kerry", False),
     ],
 )
-def test_a_town_the_model_calls_a_person_beside_a_place_is_a_place(extract, text, town, named):
+def test_a_town_the_model_calls_a_person_or_firm_beside_a_place_is_a_place(
+    extract, text, town, named
+):
     assert (town in _texts(extract(text))) is named
 
 
