@@ -336,7 +336,19 @@ class Resolver:
             local = mention.label == LOCAL_LABEL or looks_local_name(mention.name)
             if not (unknown_place or local):
                 continue
-            town = town_for(index, resolved, towns, sentence=sentences.around(mention), home=home)
+            bounds = sentences.around(mention)
+            area = _area_beside(resolved, index, sentences.mentions_within(*bounds), towns)
+            if unknown_place and area is not None:
+                resolved[index] = Resolved(
+                    mention,
+                    placed_within(
+                        mention.name,
+                        area,
+                        why=f"not in the gazetteer; its sentence names {area.label} and no town",
+                    ),
+                )
+                continue
+            town = town_for(index, resolved, towns, sentence=bounds, home=home)
             if town is None or (unknown_place and town.country != home):
                 continue
             resolved[index] = Resolved(
@@ -770,6 +782,36 @@ def _list_siblings(text: str, mentions: Sequence[Mention], index: int) -> list[i
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+_AREA_FEATURES = frozenset({"admin1", "admin2", "region", "island", "peninsula"})
+"""Places a name no gazetteer holds may be placed in when its sentence names one."""
+
+
+def _area_beside(
+    resolved: Sequence[Resolved], index: int, fellows: Sequence[int], towns: Sequence[int]
+) -> Place | None:
+    """The province or region a name's sentence names nearest to it, when it names no town.
+
+    "Gunmen attacked a checkpoint in the Hamrin mountains in Diyala
+    province", "clashed near the town of Adan Yabaal in Middle Shabelle":
+    the name lies in that area, not around a town another sentence names.
+    """
+    town_set = set(towns)
+    if any(k in town_set for k in fellows):
+        return None
+    here = resolved[index].mention
+    areas = [
+        k
+        for k in fellows
+        if k != index
+        and (place := resolved[k].place) is not None
+        and place.feature in _AREA_FEATURES
+    ]
+    if not areas:
+        return None
+    nearest = min(areas, key=lambda k: abs(resolved[k].mention.start - here.start))
+    return resolved[nearest].place
 
 
 class _Sentences:

@@ -138,3 +138,13 @@ def test_a_possessive_part_of_a_country_keeps_the_nearer_town_the_article_names(
     part, kharkiv = _place(results, "Zorvanek"), _place(results, "Kharkiv")
     assert part is not None and part.country == "UA"
     assert (part.lat, part.lon) == (kharkiv.lat, kharkiv.lon)
+
+
+def test_an_unknown_place_lies_in_the_province_its_sentence_names_not_a_town_elsewhere(resolve):
+    results = resolve(
+        "Islamic State militants attacked a checkpoint in the Zorvanek mountains "
+        "in Diyala province. A car bomb exploded in Ramadi on Monday."
+    )
+    hills, diyala, ramadi = (_place(results, n) for n in ("Zorvanek", "Diyala province", "Ramadi"))
+    assert hills.country == "IQ" and hills.precision is Precision.REGION
+    assert (hills.lat, hills.lon) == (diyala.lat, diyala.lon) != (ramadi.lat, ramadi.lon)
