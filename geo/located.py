@@ -90,6 +90,18 @@ _PART_WORDS = frozenset(
         "village",
         "town",
         "prefecture",
+        "township",
+        "tehsil",
+        "commune",
+        "subdistrict",
+        "sub-district",
+        "raion",
+        "rayon",
+        "hromada",
+        "canton",
+        "parish",
+        "ward",
+        "locality",
     }
 )
 _PART_AFTER = re.compile(r"^\s+(?:" + "|".join(sorted(_PART_WORDS)) + r")s?\b", re.IGNORECASE)

@@ -371,14 +371,16 @@ class Resolver:
         """The provinces a name followed by a kind word ("Belgorod region") can be.
 
         First those known by the whole phrase ("Belgorod Region", "Kherson
-        Oblast"), else the provinces among the name's own candidates; empty
-        when the name is no province's.
+        Oblast"), else the provinces among the name's own candidates, else a
+        province the name transliterates ("Anbar province" is Al Anbar, not
+        a Turkish town); empty when the name is no province's.
         """
         whole = [c for c in self._candidates(f"{name} {word}") if c.feature == "admin1"]
         return (
             whole
             or [c for c in by_name if c.feature == "admin1"]
             or self._province_of_namesake_town(name, word, by_name)
+            or [c for c in self.gazetteer.transliterated(name) if c.feature == "admin1"]
         )
 
     def _province_of_namesake_town(

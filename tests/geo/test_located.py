@@ -148,3 +148,16 @@ def test_an_unknown_place_lies_in_the_province_its_sentence_names_not_a_town_els
     hills, diyala, ramadi = (_place(results, n) for n in ("Zorvanek", "Diyala province", "Ramadi"))
     assert hills.country == "IQ" and hills.precision is Precision.REGION
     assert (hills.lat, hills.lon) == (diyala.lat, diyala.lon) != (ramadi.lat, ramadi.lon)
+
+
+@pytest.mark.parametrize("kind", ["township", "commune"])
+def test_a_possessive_part_of_a_region_stays_in_that_region(resolve, kind):
+    # Kani is also a Japanese city: "Sagaing region's Kani township" is in Myanmar.
+    results = resolve(f"Jets bombed a village in Sagaing region's Kani {kind} on Friday.")
+    assert _place(results, "Kani").country == "MM"
+
+
+def test_a_province_the_text_names_by_a_transliteration_is_that_province(resolve):
+    # "Anbar" alone matches a Turkish town; with "province" it is Iraq's Al Anbar.
+    anbar = _place(resolve("Rockets were fired at an air base in Anbar province."), "Anbar")
+    assert anbar.country == "IQ" and anbar.feature == "admin1"
