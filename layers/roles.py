@@ -199,7 +199,9 @@ OWNED_THINGS = frozenset(
         "minister", "ministry", "president", "leader", "leaders", "envoy", "delegation",
         "embassy", "ambassador", "police", "authorities", "media", "agency", "militants",
         "rebels", "fighters", "militia", "team", "crew", "pilot", "pilots", "flag",
-        "flagged", "journalist", "journalists", "worker", "workers",
+        "flagged", "journalist", "journalists", "worker", "workers", "personnel",
+        "servicemen", "servicemembers", "sailor", "sailors", "marine", "marines", "staff",
+        "tourist", "tourists", "hostage", "hostages", "captive", "captives",
         "contractor", "contractors", "man", "woman", "people", "spokesman", "spokeswoman",
         "commander", "commanders", "general", "coalition", "counterpart", "counterparts",
         "uav", "satellite", "sanctions", "policy", "economy", "club",
@@ -338,14 +340,17 @@ class Refusal:
 
     ``reason`` is one of :data:`VETOES` (the text says the place is something
     else: ``actor``, ``origin``, ``topic``, ``source``, ``context``, ``owner``,
-    ``speech``) or a reason the parse gave no answer (``unreached``,
+    ``speech``, ``another`` event's own place, or ``apart``: past a semicolon
+    from the trigger) or a reason the parse gave no answer (``unreached``,
     ``clause``, ``detour``, ``role``), which a learned scorer may overrule.
     """
 
     reason: str
 
 
-VETOES = frozenset({"actor", "origin", "topic", "source", "context", "owner", "speech", "another"})
+VETOES = frozenset(
+    {"actor", "origin", "topic", "source", "context", "owner", "speech", "another", "apart"}
+)
 """Refusals no scorer may overrule: what the place is instead is in the text."""
 
 
