@@ -292,6 +292,25 @@ def _attachment_of(
     )
 
 
+def _semicolon_between(place: frozenset[int], trigger: frozenset[int], doc: Doc) -> bool:
+    """Whether a headline's semicolon parts the place from the trigger: two headlines in one.
+
+    "Militants storm police post in Khyber Pakhtunkhwa; arrests in Lahore".
+    Only in a headline (a line that does not end a sentence): in prose the
+    clause after a semicolon often goes on with the same event ("stormed the
+    defences at X; this attack was followed by …") or the same list.
+    """
+    low, high = sorted((min(place), min(trigger)))
+    if not any(doc[i].text == ";" for i in range(low, high)):
+        return False
+    sentence = doc[low].sent
+    last = next((t for t in reversed(sentence) if not t.is_space), None)
+    return last is not None and last.text not in _SENTENCE_ENDS
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", '"', "”", "’", "'", ")"})
+
+
 _WHERE_CONFIDENCE = 0.9
 """How sure a "where" clause makes the place: as sure as a place the trigger's
 own phrase names through its object."""
@@ -468,6 +487,8 @@ def _judged(
         verdict: Attachment | Refusal
         if cand.tokens & where_heads:
             verdict = Attachment("location", _WHERE_CONFIDENCE)
+        elif _semicolon_between(cand.tokens, trigger_tokens, doc):
+            verdict = Refusal("apart")
         elif owned:
             verdict = Refusal("owner")
         elif names_the_party(cand, doc, event_words):
