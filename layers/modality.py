@@ -176,16 +176,26 @@ def told_as_denied(token: Token) -> bool:
     """Whether the text says the event did not happen.
 
     "Grozny has not been captured", "the jets never struck the town", "no
-    strikes hit the city", "the junta denied targeting civilians": a negation
-    on the verb, a verb of denial above it, or "no" before the noun.
+    strikes hit the city", "the junta denied targeting civilians", "hit the
+    port without casualties": a negation on the verb, a verb of denial above
+    it, "without" before it, or "no" before the noun.
     """
     if any(c.dep_ == "neg" for c in token.children):
         return True
     if token.dep_ in ("xcomp", "ccomp", "dobj") and token.head.lemma_.lower() in DENYING:
         return True  # "the junta denied targeting civilians"
+    if _after_without(token):
+        return True  # "hit the port without casualties", "without causing casualties"
     if token.pos_ in ("NOUN", "PROPN"):
         return _says_none(token)
     return any(c.dep_ in ("nsubj", "nsubjpass") and _says_none(c) for c in token.children)
+
+
+def _after_without(token: Token) -> bool:
+    """Whether "without" governs the trigger, or the verb whose object it is."""
+    if token.dep_ == "dobj" and token.head.dep_ == "pcomp":
+        token = token.head  # "without causing casualties"
+    return token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "without"
 
 
 def _says_none(noun: Token) -> bool:
