@@ -393,6 +393,8 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
         ("Tanks rolled into Kupiansk at dawn.", ["Kupiansk"], "movement", "movements"),
         ("Two warships docked in Dorvik on Sunday.", ["Dorvik"], "movement", "movements"),
         ("The navy moved two frigates to Dorvik.", ["Dorvik"], "movement", "movements"),
+        ("Ankara dispatched reinforcements to Dorvik.", ["Dorvik"], "movement", "movements"),
+        ("Moscow sent two warships to Dorvik.", ["Dorvik"], "movement", "movements"),
         ("The two ministers held talks in Ankara.", ["Ankara"], "meeting", "meetings"),
         ("Rebel columns assailed Gulu and Lira.", ["Gulu"], "attack", "attacks"),
         (
@@ -1406,3 +1408,30 @@ def test_where_a_force_was_sent_is_its_movements_place(pipeline, text, place):
         doc, pipeline.locate(doc), layers=pipeline.layers, model=load_location_model()
     )
     assert _where(events, text)["movement"] == {place}
+
+
+def test_a_headlines_semicolon_parts_two_events_and_their_places(nlp, layers):
+    text = "Militants storm police post in Dorvik; arrests in Kharbin"
+    where = _where(_events(nlp, layers, text, ["Dorvik", "Kharbin"]), text)
+    assert where["assault_by_armed_men"] == {"Dorvik"} and where["arrest"] == {"Kharbin"}
+
+
+def test_the_people_a_country_names_are_whose_not_where(nlp, layers):
+    text = "The rocket attack hit the base, wounding several US personnel."
+    us = Place("t:us", "United States", "US", "country", box(-125, 25, -66, 49), 39.8, -98.6,
+               Precision.COUNTRY)  # fmt: skip
+    events = _events(nlp, layers, text, ["US"], {"US": us})
+    assert events and not any(e.locations for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("A drone hit a depot in Zorvanek without causing casualties.", True),
+        ("Shells hit the port of Zorvanek without casualties.", True),
+        ("Shells hit a market in Zorvanek, causing casualties.", False),
+    ],
+)
+def test_deaths_said_not_to_have_happened_are_denied(nlp, layers, text, denied):
+    (killing,) = [e for e in _events(nlp, layers, text, ["Zorvanek"]) if e.type == "killing"]
+    assert killing.denied is denied
