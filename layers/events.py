@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from geo.nlp import doc_text
-from geo.types import IN_A_NAME_LABEL, MentionKind, Resolved
+from geo.types import IN_A_NAME_LABEL, AreaKind, MentionKind, Resolved
 from layers.context import (
     PlaceInSentence,
     capital_named,
@@ -277,6 +277,12 @@ def _attachment_of(
     other_kinds: frozenset[int],
 ) -> Attachment | Refusal:
     """How the mention attaches to the trigger, through the capital phrase it names if any."""
+    if _measured_offset(cand) and cand.root.dep_ in ("appos", "npadvmod"):
+        # "struck by a drone about 40 nautical miles east of Fujairah": the parse
+        # hangs the distance on a noun, but a distance only ever says where
+        verb = next((a for a in cand.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and verb.i in triggers:
+            return Attachment("location", _WHERE_CONFIDENCE)
     others = place_tokens - cand.tokens - (named.tokens if named is not None else frozenset())
     # "the Georgian capital Tbilisi" hung on "capital": the name takes the phrase's
     # place in the parse; "Yemen's capital Sanaa", hung on Sanaa, needs no help.
@@ -309,6 +315,33 @@ def _semicolon_between(place: frozenset[int], trigger: frozenset[int], doc: Doc)
 
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", '"', "”", "’", "'", ")"})
+
+
+def _measured_offset(cand: PlaceInSentence) -> bool:
+    """Whether the mention is a distance and bearing from a place ("40 km east of X")."""
+    area = cand.item.mention.area
+    return area is not None and area.kind is AreaKind.OFFSET and area.distance_km is not None
+
+
+_VESSELS = frozenset(
+    {
+        "ship", "ships", "vessel", "vessels", "tanker", "tankers", "freighter", "freighters",
+        "carrier", "boat", "boats", "frigate", "destroyer", "warship", "warships", "dhow",
+        "yacht", "ferry", "trawler", "cargo",
+    }
+)  # fmt: skip
+"""Words for a ship, whose place at sea a measured offset from a port gives."""
+
+
+def _a_ship_at_a_measured_offset(cand: PlaceInSentence, token: Token) -> bool:
+    """Whether the place is a measured offset in a sentence about a ship.
+
+    "A tanker was struck 40 nautical miles east of Fujairah": at sea, the
+    distance and bearing from a port is the only place the text gives, and
+    it is where the ship was. The scorer, which learned offsets on land
+    (where the town is the gold's place), does not overrule it.
+    """
+    return _measured_offset(cand) and any(t.lower_ in _VESSELS for t in token.sent)
 
 
 _WHERE_CONFIDENCE = 0.9
@@ -532,7 +565,8 @@ def _weighed(
     located: list[tuple[PlaceInSentence, Attachment]] = []
     for cand, owned, verdict in verdicts:
         vetoed = isinstance(verdict, Refusal) and verdict.reason in VETOES
-        if (model is not None or on_pair is not None) and not vetoed:
+        at_sea = isinstance(verdict, Attachment) and _a_ship_at_a_measured_offset(cand, token)
+        if (model is not None or on_pair is not None) and not vetoed and not at_sea:
             place = cand.item.place
             rule = verdict.role if isinstance(verdict, Attachment) else f"no:{verdict.reason}"
             features = pair_features(

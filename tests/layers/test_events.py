@@ -1435,3 +1435,19 @@ def test_the_people_a_country_names_are_whose_not_where(nlp, layers):
 def test_deaths_said_not_to_have_happened_are_denied(nlp, layers, text, denied):
     (killing,) = [e for e in _events(nlp, layers, text, ["Zorvanek"]) if e.type == "killing"]
     assert killing.denied is denied
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An oil tanker was struck by a drone about 40 nautical miles east of Fujairah on Tuesday.",
+        "A drone struck a tanker 40 nautical miles east of Fujairah.",
+    ],
+)
+def test_a_ship_struck_at_sea_is_placed_at_its_distance_from_port(pipeline, text):
+    doc = pipeline.nlp(text)
+    resolved = pipeline.locate(doc)
+    events = detect_events(doc, resolved, layers=pipeline.layers, model=load_location_model())
+    (strike,) = [e for e in events if e.layer == "strike_sites"]
+    (where,) = strike.locations
+    assert text[where.start : where.end].startswith("40 nautical miles east of")
