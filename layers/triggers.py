@@ -255,8 +255,12 @@ def _subject_words(token: Token) -> set[str]:
     if token.pos_ in ("NOUN", "PROPN"):
         subjects += [c for c in token.lefts if c.dep_ in ("compound", "amod", "poss")]
     for subject in subjects:
-        # The head noun only: "the blast wave" is a wave, "mortar rounds" are rounds.
+        # The head noun only: "the blast wave" is a wave, "mortar rounds" are rounds;
+        # and with the word right before it: "a glide bomb" is no roadside bomb.
         words |= {subject.lemma_.lower(), subject.lower_}
+        before = subject.doc[subject.i - 1] if subject.i > 0 else None
+        if before is not None and before.head.i == subject.i:
+            words.add(f"{before.lower_} {subject.lemma_.lower()}")
         for part in _partitive_of(subject):
             words |= {part.lemma_.lower(), part.lower_}
     return words

@@ -394,6 +394,7 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
         ("Two warships docked in Dorvik on Sunday.", ["Dorvik"], "movement", "movements"),
         ("The navy moved two frigates to Dorvik.", ["Dorvik"], "movement", "movements"),
         ("Ankara dispatched reinforcements to Dorvik.", ["Dorvik"], "movement", "movements"),
+        ("A glide bomb hit an apartment block in Dorvik.", ["Dorvik"], None, "strike_sites"),
         ("Moscow sent two warships to Dorvik.", ["Dorvik"], "movement", "movements"),
         ("The two ministers held talks in Ankara.", ["Ankara"], "meeting", "meetings"),
         ("Rebel columns assailed Gulu and Lira.", ["Gulu"], "attack", "attacks"),
@@ -1451,3 +1452,16 @@ def test_a_ship_struck_at_sea_is_placed_at_its_distance_from_port(pipeline, text
     (strike,) = [e for e in events if e.layer == "strike_sites"]
     (where,) = strike.locations
     assert text[where.start : where.end].startswith("40 nautical miles east of")
+
+
+@pytest.mark.parametrize(
+    ("text", "patrolled"),
+    [
+        ("A roadside bomb struck an army patrol near Dorvik.", False),
+        ("Gunmen ambushed a police patrol in Dorvik.", False),
+        ("Militants opened fire on a patrol in Dorvik.", False),
+        ("Troops patrolled the streets of Dorvik.", True),
+    ],
+)
+def test_a_patrol_that_was_attacked_is_no_patrol_event(nlp, layers, text, patrolled):
+    assert _reports(nlp, layers, text, "patrol") is patrolled
