@@ -1045,6 +1045,7 @@ def test_who_went_somewhere_says_what_kind_of_movement(nlp, layers, text, type_i
         "The minister escaped injury in Dorvik.",
         "The treaty entered into force in Dorvik.",
         "Ahmed heads the council in Dorvik.",
+        "Shelling hit a substation in Dorvik, leaving 40,000 homes without electricity.",
     ],
 )
 def test_other_senses_of_the_verbs_of_going_are_no_journey(nlp, layers, text):
