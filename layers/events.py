@@ -158,7 +158,8 @@ def _support_verb(
     The noun's verb when the noun is its subject and the verb only says that
     the event happened or what it did ("clashes erupted", "airstrikes hit",
     "a car bomb exploded", "most of the clashes occurred"), or its object
-    after a light verb ("carried out strikes"), or the verb of what came
+    after a light verb ("carried out strikes"), the "be" of "there was an
+    attack", or the verb of what came
     under it ("came under fire"). A verb that reports an event of another
     layer ("clashes killed") is an event of its own.
     """
@@ -185,6 +186,8 @@ def _support_verb(
     lemma = head.lemma_.lower()
     if token.dep_ == "dobj" and lemma in _LIGHT_VERBS:
         return head
+    if token.dep_ == "attr" and lemma == "be" and any(c.dep_ == "expl" for c in head.children):
+        return head  # "there was an attack in X", "there have been protests in Y"
     if subject.dep_ not in ("nsubj", "nsubjpass"):
         return None
     own = typed(head)

@@ -1329,6 +1329,18 @@ def test_what_came_under_fire_was_attacked_there(nlp, layers, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("There was an attack by gunmen in Port Sella on Sunday.", {"was", "attack"}),
+        ("There have been protests in Port Sella since May.", {"been", "protests"}),
+    ],
+)
+def test_there_was_an_event_quotes_its_be(nlp, layers, text, words):
+    (event,) = [e for e in _events(nlp, layers, text, ["Port Sella"]) if e.locations]
+    assert {text[start:end] for start, end in event.trigger_words} == words
+
+
+@pytest.mark.parametrize(
     ("text", "inside"),
     [
         ("Protesters stormed the offices of the Bank of England on Monday.", "England"),
