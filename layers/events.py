@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -35,7 +36,9 @@ from collections.abc import Callable, Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from geo.nlp import doc_text
-from geo.types import IN_A_NAME_LABEL, AreaKind, MentionKind, Resolved
+from geo.normalize import name_key
+from geo.sources import capital_names
+from geo.types import IN_A_NAME_LABEL, AreaKind, MentionKind, Place, Resolved
 from layers.context import (
     PlaceInSentence,
     capital_named,
@@ -278,6 +281,7 @@ def _attachment_of(
     place_tokens: frozenset[int],
     also_triggers: frozenset[int],
     other_kinds: frozenset[int],
+    wide_places: frozenset[int],
 ) -> Attachment | Refusal:
     """How the mention attaches to the trigger, through the capital phrase it names if any."""
     if _measured_offset(cand) and cand.root.dep_ in ("appos", "npadvmod"):
@@ -298,26 +302,82 @@ def _attachment_of(
         also_triggers=also_triggers,
         other_kinds=other_kinds,
         town=is_town((through or cand).item.place),
+        capital=_a_national_capital((through or cand).item.place),
+        wide_places=wide_places,
     )
 
 
-def _semicolon_between(place: frozenset[int], trigger: frozenset[int], doc: Doc) -> bool:
-    """Whether a headline's semicolon parts the place from the trigger: two headlines in one.
+_SENTENCE_ENDS = frozenset({".", "!", "?", '"', "”", "’", "'", ")"})
+"""Tokens a sentence of prose ends with; a headline ends with none."""
 
-    "Militants storm police post in Khyber Pakhtunkhwa; arrests in Lahore".
-    Only in a headline (a line that does not end a sentence): in prose the
-    clause after a semicolon often goes on with the same event ("stormed the
-    defences at X; this attack was followed by …") or the same list.
+
+def _past_a_headlines_semicolon(
+    place: frozenset[int], trigger: frozenset[int], places: frozenset[int], doc: Doc
+) -> bool:
+    """Whether a headline's semicolon parts the place from a trigger with a place of its own.
+
+    "Militants storm police post in Khyber Pakhtunkhwa; arrests in Lahore":
+    two headlines in one, each with its events and places. Not when the
+    trigger's part names no place ("Israeli strikes pound Gaza; dozens
+    killed": the dead are Gaza's), and only in a headline (a line that does
+    not end a sentence): in prose the clause after a semicolon often goes on
+    with the same event ("stormed the defences at X; this attack was
+    followed by …") or the same list.
     """
-    low, high = sorted((min(place), min(trigger)))
+    first = min(trigger)
+    low, high = sorted((min(place), first))
     if not any(doc[i].text == ";" for i in range(low, high)):
         return False
-    sentence = doc[low].sent
+    sentence = doc[first].sent
     last = next((t for t in reversed(sentence) if not t.is_space), None)
-    return last is not None and last.text not in _SENTENCE_ENDS
+    if last is None or last.text in _SENTENCE_ENDS:
+        return False
+    start, end = sentence.start, sentence.end
+    for i in range(first - 1, sentence.start - 1, -1):
+        if doc[i].text == ";":
+            start = i + 1
+            break
+    for i in range(first, sentence.end):
+        if doc[i].text == ";":
+            end = i
+            break
+    return any(start <= i < end for i in places - place)
 
 
-_SENTENCE_ENDS = frozenset({".", "!", "?", '"', "”", "’", "'", ")"})
+_SITE_NAMES = frozenset(
+    {
+        "university", "hospital", "airport", "port", "museum", "stadium", "academy",
+        "college", "school", "institute", "cathedral", "mosque", "church", "library",
+        "theatre", "theater", "zoo", "harbour", "harbor", "station",
+    }
+)  # fmt: skip
+"""Words for a building or ground named after its place: "the National University
+of Kharkiv" stands in Kharkiv, where "the Islamic State of Iraq" is no site."""
+
+
+def _names_a_site(span: Span) -> bool:
+    """Whether a place inside a name closes a site's name ("the University of Kharkiv")."""
+    doc = span.doc
+    return (
+        span.start >= 2
+        and doc[span.start - 1].lower_ == "of"
+        and doc[span.start - 2].lower_ in _SITE_NAMES
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> frozenset[tuple[str, str]]:
+    """Each country's capital as (ISO code, name key), from GeoNames' country table."""
+    return frozenset((iso, name_key(name)) for iso, name in capital_names().items())
+
+
+def _a_national_capital(place: Place | None) -> bool:
+    """Whether the place is its country's capital city, where ministries sit."""
+    return (
+        place is not None
+        and place.country is not None
+        and (place.country, name_key(place.name)) in _capitals()
+    )
 
 
 def _measured_offset(cand: PlaceInSentence) -> bool:
@@ -329,8 +389,8 @@ def _measured_offset(cand: PlaceInSentence) -> bool:
 _VESSELS = frozenset(
     {
         "ship", "ships", "vessel", "vessels", "tanker", "tankers", "freighter", "freighters",
-        "carrier", "boat", "boats", "frigate", "destroyer", "warship", "warships", "dhow",
-        "yacht", "ferry", "trawler", "cargo",
+        "boat", "boats", "frigate", "destroyer", "warship", "warships", "dhow", "yacht",
+        "ferry", "trawler",
     }
 )  # fmt: skip
 """Words for a ship, whose place at sea a measured offset from a port gives."""
@@ -515,6 +575,13 @@ def _judged(
     inside the trigger's own words is no candidate.
     """
     verdicts: list[tuple[PlaceInSentence, bool, Attachment | Refusal]] = []
+    wide_places = frozenset(
+        i
+        for cand, _, _ in candidates
+        if cand.item.place is not None and not is_town(cand.item.place)
+        for i in cand.tokens
+    )  # countries and provinces, which hold a town rather than rival it
+    place_tokens = frozenset(i for cand, _, _ in candidates for i in cand.tokens)
     for cand, named, in_context in candidates:
         if cand.tokens & trigger_tokens:
             continue
@@ -523,7 +590,7 @@ def _judged(
         verdict: Attachment | Refusal
         if cand.tokens & where_heads:
             verdict = Attachment("location", _WHERE_CONFIDENCE)
-        elif _semicolon_between(cand.tokens, trigger_tokens, doc):
+        elif _past_a_headlines_semicolon(cand.tokens, trigger_tokens, place_tokens, doc):
             verdict = Refusal("apart")
         elif owned:
             verdict = Refusal("owner")
@@ -540,6 +607,7 @@ def _judged(
                 place_tokens=free_places,
                 also_triggers=trigger_words,
                 other_kinds=other_kinds,
+                wide_places=wide_places,
             )
         verdicts.append((cand, owned, verdict))
     return verdicts
@@ -663,11 +731,13 @@ def detect_events(
     by_sentence: dict[int, list[PlaceInSentence]] = {}
     for item in resolved:
         mention = item.mention
-        if mention.kind is MentionKind.DEMONYM or mention.label == IN_A_NAME_LABEL:
+        if mention.kind is MentionKind.DEMONYM:
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
+        if mention.label == IN_A_NAME_LABEL and not _names_a_site(span):
+            continue  # "the Islamic State of Iraq": a name, not a place anything happened
         number = bisect.bisect_right(starts, span.start) - 1
         tokens = frozenset(range(span.start, span.end))
         by_sentence.setdefault(number, []).append(PlaceInSentence(item, span.root, tokens))

@@ -119,8 +119,9 @@ _SEATS = frozenset(
     }
 )  # fmt: skip
 """Institutions that speak from where they sit, not from where the event was:
-"the defence ministry in Niamey said", where "a police source in Ramadi said"
-is a local witness."""
+"the defence ministry in Niamey said" (a national capital), where "a police
+source in Ramadi said" is a local witness and "the health ministry in Gaza
+said" speaks from the place."""
 
 
 def _a_seat_speaks(verb: Token, word: Token) -> bool:
@@ -200,8 +201,8 @@ OWNED_THINGS = frozenset(
         "embassy", "ambassador", "police", "authorities", "media", "agency", "militants",
         "rebels", "fighters", "militia", "team", "crew", "pilot", "pilots", "flag",
         "flagged", "journalist", "journalists", "worker", "workers", "personnel",
-        "servicemen", "servicemembers", "sailor", "sailors", "marine", "marines", "staff",
-        "tourist", "tourists", "hostage", "hostages", "captive", "captives",
+        "servicemen", "servicemembers", "sailor", "sailors", "marine", "marines",
+        "tourist", "tourists",
         "contractor", "contractors", "man", "woman", "people", "spokesman", "spokeswoman",
         "commander", "commanders", "general", "coalition", "counterpart", "counterparts",
         "uav", "satellite", "sanctions", "policy", "economy", "club",
@@ -411,7 +412,11 @@ def _has_object(verb: Token) -> bool:
 
 
 def _placed_outside(head: Token, clause: Token, places: frozenset[int]) -> bool:
-    """Whether ``head``'s phrase names a place outside the ``clause`` hung on it."""
+    """Whether ``head``'s phrase names another place outside the ``clause`` hung on it.
+
+    The caller leaves countries and provinces out: "were killed in Sudan when
+    shells hit a market in El Fasher" happened in El Fasher.
+    """
     inside = range(clause.left_edge.i, clause.right_edge.i + 1)
     return any(t.i in places and t.i not in inside for t in head.subtree)
 
@@ -458,6 +463,8 @@ def attachment(
     also_triggers: frozenset[int] = frozenset(),
     other_kinds: frozenset[int] = frozenset(),
     town: bool = False,
+    capital: bool = False,
+    wide_places: frozenset[int] = frozenset(),
 ) -> Attachment | Refusal:
     """How the mention whose syntactic root is ``root`` attaches to the trigger.
 
@@ -472,6 +479,9 @@ def attachment(
     mention is a town or a site, not a country or a province: what a town
     "has" is mostly a part of it ("Baghdad's largest slum", "Tbilisi's main
     avenue"), where what a country has is its own ("Russia's drone").
+    ``capital`` says the mention is a national capital, where ministries sit;
+    ``wide_places`` are the tokens of the sentence's countries and provinces,
+    which hold a town rather than rival it.
     A :class:`Refusal` says why the mention is not where the event happened.
     """
     roles = set(event_type.roles) if event_type.roles else _DEFAULT_ROLES
@@ -486,8 +496,9 @@ def attachment(
             if role is not None and token.lemma_.lower() in _REACTIONS and _officials_say(token):
                 # "In Kyiv, the president called the attack terror": where he spoke
                 return Refusal("speech")
-            if token.lemma_.lower() in SPEECH and _a_seat_speaks(token, root):
+            if capital and token.lemma_.lower() in SPEECH and _a_seat_speaks(token, root):
                 # "…, killing 12 soldiers, the ministry in Niamey said": the speaker's
+                # seat; "the health ministry in Gaza said" speaks from the place
                 return Refusal("speech")
             return Refusal("unreached")
         dep = token.dep_
@@ -622,7 +633,7 @@ def attachment(
             and head.i in triggers
             and any(opens_when_clause(c) for c in token.children)
         ):
-            if _placed_outside(head, token, other_places):
+            if _placed_outside(head, token, other_places - wide_places):
                 # "seized a base in X as clashes raged in Y": the event has a
                 # place of its own, and Y is the other clause's; its own event's
                 # when the clause reports one
