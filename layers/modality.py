@@ -58,6 +58,23 @@ _AHEAD_ADJECTIVES = frozenset(
 )  # fmt: skip
 """Words before an event noun that put it ahead: "the planned visit", "possible strikes"."""
 
+_WHETHER = frozenset(
+    {
+        "ask", "wonder", "know", "clear", "unclear", "sure", "certain", "check", "see",
+        "confirm", "determine", "investigate", "question", "say", "tell",
+    }
+)  # fmt: skip
+"""Words an "if" asks after rather than sets a condition: "it was not clear if the
+drone hit the refinery", "reporters asked if troops had entered Rafah"."""
+
+
+def _asks_whether(head: Token) -> bool:
+    """Whether the "if" clause hung on ``head`` asks whether, not on what condition."""
+    return head.lemma_.lower() in _WHETHER or any(
+        c.dep_ == "acomp" and c.lemma_.lower() in _WHETHER for c in head.children
+    )
+
+
 _CONDITIONS = frozenset({"if", "unless"})
 """Words that open a clause of a condition: "would close the strait if its
 tankers were attacked" tells no attack."""
@@ -84,9 +101,14 @@ def told_as_planned(token: Token) -> bool:
             return True  # "talks are scheduled to resume", "feared further raids"
         if node.dep_ == "prep":
             node = node.head  # "agreed to a meeting"
-    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children):
+    if (
+        node.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children)
+        and not _asks_whether(node.head)
+    ):
         # "if its tankers were attacked"; only the event's own verb: "unless the
-        # army stopped shelling X" tells a shelling going on
+        # army stopped shelling X" tells a shelling going on. An "if" that asks
+        # ("reporters asked if troops had entered Rafah") opens no adverbial clause.
         return True
     for _ in range(_MAX_STEPS):
         if node.pos_ not in ("VERB", "AUX", "ADJ"):
@@ -191,11 +213,26 @@ def told_as_denied(token: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and _says_none(c) for c in token.children)
 
 
+_NEGATING = frozenset({"not", "no", "never", "hardly", "scarcely", "barely", "rarely", "seldom"})
+"""Words that turn "without" round: "not a day goes by without shelling"."""
+
+
 def _after_without(token: Token) -> bool:
-    """Whether "without" governs the trigger, or the verb whose object it is."""
+    """Whether "without" governs the trigger, or the verb whose object it is.
+
+    Not when what "without" hangs on is itself negated: "not a day goes by
+    without shelling", "hardly a night passes without drone attacks" tell
+    the events as happening.
+    """
     if token.dep_ == "dobj" and token.head.dep_ == "pcomp":
         token = token.head  # "without causing casualties"
-    return token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "without"
+    if token.dep_ not in ("pobj", "pcomp") or token.head.lower_ != "without":
+        return False
+    without = token.head
+    clause = without.head
+    return not any(
+        t.lower_ in _NEGATING for t in clause.subtree if t.i < without.i and t.i != token.i
+    )
 
 
 def _says_none(noun: Token) -> bool:

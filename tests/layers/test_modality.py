@@ -32,6 +32,9 @@ from layers.registry import load_layers
         ("Vandoria said it would close the strait if its tankers were attacked.", "attacked", True),
         ("The rebels will retaliate unless the port is shelled again.", "shelled", True),
         ("Rebels vowed revenge unless the army stopped shelling the town.", "shelling", False),
+        # An "if" that asks whether is no condition.
+        ("Reporters asked if troops had entered the town.", "entered", False),
+        ("It was not clear if the drone hit the refinery.", "hit", False),
         # Done: the past, an attempt, a past purpose, and "later" after a past.
         ("Jets struck the port on Sunday.", "struck", False),
         ("Rebels tried to storm the base.", "storm", False),
