@@ -437,8 +437,8 @@ def _sizeable_towns(candidates: Sequence[Candidate]) -> list[Candidate]:
     """The candidates that are towns of some size under the name written.
 
     Under an alternate name too: "Chittagong" is the city the gazetteer
-    files as Chattogram, and "Jenin" the town it spells Janīn, each inside
-    the province of the name written.
+    files as Chattogram, and "Jenin" the town it spells Janīn.
+    :func:`_named_after_its_city` asks which of them lie inside the province.
     """
     return [
         c

@@ -297,6 +297,11 @@ _GROUP_WORDS = frozenset(
 #: Prepositions after which a name stands where only a place can (see
 #: :func:`_right_after_a_locative`).
 _FIRM_LOCATIVES = PLACE_PREPOSITIONS - {"from", "over", "across"}
+#: Words before a pair of names that make it a pair of places: "to Gao and
+#: Timbuktu", "between Kupiansk and Izium", "in Kidal and Gao".
+_LIST_OPENERS = PLACE_PREPOSITIONS | {"to", "between", "toward", "towards"}
+#: Population from which a town joined to a place is taken for a mislabelled name.
+_JOINED_TOWN_POPULATION = 1_000
 #: Entity labels the small model gives towns listed with a place ("Gao and Timbuktu").
 _JOINED_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "NORP"})
 #: Words that join two names of a list: "Gao and Timbuktu", "Gao, Timbuktu".
@@ -1025,10 +1030,12 @@ class MentionExtractor:
 
         "Deployed reinforcements to Gao and Timbuktu", "fighting between
         Kupiansk and Izium": the small model calls Gao a person and Kupiansk
-        an organisation beside a place. A town the gazetteer holds under
-        that name, in a country the partner may lie in, is that town. Two
-        people stay people ("Lincoln and Washington"): the partner must be a
-        place already found.
+        an organisation beside a place. A town of 1,000 people or more the
+        gazetteer holds under that name, in a country the partner may lie in,
+        is that town, when a place preposition opens the pair ("to", "in",
+        "between" …): the partner must be a place already found, and "Wagner
+        and Moscow fell out" or "statues of Madison and Washington" are no
+        pair of places.
         """
         by_start: dict[int, Mention] = {}
         by_end: dict[int, Mention] = {}
@@ -1047,16 +1054,24 @@ class MentionExtractor:
             if after_title(span) or followed_by_a_person_clause(span):
                 continue
             after, before = span.end, span.start - 1
-            partner = None
+            partner, first = None, span.start
             if after + 1 < len(doc) and doc[after].lower_ in _JOINERS:
                 partner = by_start.get(after + 1)
             if partner is None and before >= 1 and doc[before].lower_ in _JOINERS:
                 partner = by_end.get(before - 1)
+                first = _token_range(doc, partner).start if partner is not None else first
             if partner is None:
                 continue
+            opener = first - 1
+            if opener > 0 and doc[opener].lower_ == "the":
+                opener -= 1  # "in the Temryuk and Anapa districts"
+            if opener < 0 or doc[opener].lower_ not in _LIST_OPENERS:
+                continue  # "Wagner and Moscow fell out", "statues of Madison and Washington"
             countries = {c.country for c in self.gazetteer.candidates(partner.name) if c.country}
             if any(
-                c.feature == "city" and c.country in countries
+                c.feature == "city"
+                and c.country in countries
+                and c.population >= _JOINED_TOWN_POPULATION
                 for c in self.gazetteer.candidates(span.text)
             ):
                 joined.append(self._toponym(span, "GAZETTEER"))
@@ -1349,8 +1364,30 @@ def _starts_a_paragraph_untagged(span: Span) -> bool:
     if span.end < len(doc) and doc[span.end].text == ",":
         return False  # a dateline: "PLEASANTON, Calif. --"
     if span.start > 1 and doc[span.start - 1].text in _DATELINE_DASHES:
-        return doc[span.start - 2].is_upper or doc[span.start - 2].ent_type_ in PLACE_LABELS
+        return _ends_a_dateline(doc, span.start - 1)
     return span.start == 0 or (doc[span.start - 1].is_space and "\n" in doc[span.start - 1].text)
+
+
+_DATELINE_LENGTH = 6
+"""Most tokens a dateline holds before its dash: "NEW YORK, N.Y. —", "KYIV, Ukraine —"."""
+
+
+def _ends_a_dateline(doc: Doc, dash: int) -> bool:
+    """Whether the dash at ``dash`` closes a dateline that opens its line.
+
+    "TBILISI, Georgia — Police …": a few capitalised words and commas from
+    the start of the text or of a line. Not a dash inside a sentence:
+    "Fighting spread in Sudan — Babanusa fell".
+    """
+    i = dash - 1
+    while i >= 0 and dash - i <= _DATELINE_LENGTH:
+        token = doc[i]
+        if token.is_space:
+            return "\n" in token.text and i < dash - 1
+        if not (token.text in (",", ".") or is_capitalised(token)):
+            return False
+        i -= 1
+    return i < 0 and dash > 0
 
 
 #: Buildings a name before them may name ("Madina hospital"): not airports,

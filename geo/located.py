@@ -145,29 +145,27 @@ def located_by_text(text: str, resolved: Sequence[Resolved], index: int) -> Plac
     between = text[mention.end : after.mention.anchor_start]
     if _PARAGRAPH_BREAK.search(between) or not _BETWEEN.match(between):
         return None
-    if _only_a_comma(between) and _a_list_of_towns(text, after.mention, where):
+    if between.strip() == "," and _a_list_of_towns(text, after.mention, where):
         return None
     return placed_within(
         mention.name, where, why=f"not in the gazetteer; the text puts it in or near {where.label}"
     )
 
 
-#: The list going on after a name: ", Z", ", and Z", "and Z", "or Z".
-_LIST_GOES_ON = re.compile(r"^\s*(?:,\s*(?:(?:and|or)\s+)?|\s(?:and|or)\s+)[A-Z]")
-
-
-def _only_a_comma(between: str) -> bool:
-    """Whether nothing but a comma stands between the two names ("Gao, Mali")."""
-    return between.strip() == ","
+#: The list going on after a name to its close: ", Z and W", ", and Z", " or Z".
+#: A name that a clause follows ("In X, Hama, Russian jets struck") ends no list.
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+_LIST_GOES_ON = re.compile(rf"^(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|or)\s+[A-Z]")
 
 
 def _a_list_of_towns(text: str, where_mention: Mention, where: Place) -> bool:
     """Whether "X, Y" is two members of a list of towns, not X named with its town.
 
     "Shelled Sukhanah, Quraytayn, Mahsaa and Arak": a town after a comma
-    holds the name before it only when the list stops there. A province or a
-    country after a comma holds it whatever follows ("Winnipeg, Manitoba, and
-    Ancaster").
+    holds the name before it only when no list goes on from it to an "and"
+    or an "or" ("In Kafr Zaytabiya, Hama, Russian jets struck" names the
+    village with its town). A province or a country after a comma holds it
+    whatever follows ("Winnipeg, Manitoba, and Ancaster").
     """
     if where.feature in ("country", "admin1", "admin2") or where.precision in (
         Precision.COUNTRY,

@@ -248,7 +248,7 @@ class Resolver:
                 located = located_by_text(text, resolved, index)
                 if located is not None:
                     resolved[index] = Resolved(item.mention, located)
-        self._place_in_towns(resolved, candidates, context, sentences)
+        self._place_in_towns(text, resolved, candidates, context, sentences)
         for index, owner in within.items():
             item, where = resolved[index], resolved[owner].place
             if where is None or _kept_within(item.place, where):
@@ -312,6 +312,7 @@ class Resolver:
 
     @staticmethod
     def _place_in_towns(
+        text: str,
         resolved: list[Resolved],
         candidates: dict[str, list[Candidate]],
         context: ArticleContext,
@@ -337,8 +338,12 @@ class Resolver:
             if not (unknown_place or local):
                 continue
             bounds = sentences.around(mention)
-            area = _area_beside(resolved, index, sentences.mentions_within(*bounds), towns)
-            if unknown_place and area is not None:
+            area = (
+                _area_beside(text, resolved, index, sentences.mentions_within(*bounds), towns)
+                if unknown_place
+                else None
+            )
+            if area is not None:
                 resolved[index] = Resolved(
                     mention,
                     placed_within(
@@ -790,14 +795,26 @@ _AREA_FEATURES = frozenset({"admin1", "admin2", "region", "island", "peninsula"}
 """Places a name no gazetteer holds may be placed in when its sentence names one."""
 
 
+_LEFT_BEHIND = re.compile(
+    r"\b(?:from|fled|fleeing|left|leaving|quit)\s+(?:the\s+)?$", re.IGNORECASE
+)
+"""Words before an area that say someone came from it, not that the name lies in it."""
+
+
 def _area_beside(
-    resolved: Sequence[Resolved], index: int, fellows: Sequence[int], towns: Sequence[int]
+    text: str,
+    resolved: Sequence[Resolved],
+    index: int,
+    fellows: Sequence[int],
+    towns: Sequence[int],
 ) -> Place | None:
     """The province or region a name's sentence names nearest to it, when it names no town.
 
     "Gunmen attacked a checkpoint in the Hamrin mountains in Diyala
     province", "clashed near the town of Adan Yabaal in Middle Shabelle":
     the name lies in that area, not around a town another sentence names.
+    Not an area someone came from ("fighters who fled Diyala province
+    attacked X").
     """
     town_set = set(towns)
     if any(k in town_set for k in fellows):
@@ -809,6 +826,9 @@ def _area_beside(
         if k != index
         and (place := resolved[k].place) is not None
         and place.feature in _AREA_FEATURES
+        and not _LEFT_BEHIND.search(
+            text, max(0, resolved[k].mention.start - 20), resolved[k].mention.start
+        )
     ]
     if not areas:
         return None

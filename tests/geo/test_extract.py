@@ -307,6 +307,8 @@ def test_the_first_word_of_a_story_is_no_small_town(extract, text):
     [
         ("The army said it had deployed reinforcements to Gao and Timbuktu.", "Gao", True),
         ("Heavy fighting raged between Kupiansk and Izium.", "Kupiansk", True),
+        # No place preposition opens the pair: a person and a city.
+        ("Wagner and Moscow fell out last year.", "Wagner", False),
         # Two people joined stay people: neither is a place found.
         ("Senators Lincoln and Kerry met the envoy on Monday.", "Kerry", False),
     ],
@@ -618,3 +620,7 @@ def test_a_lower_case_noun_finishes_a_name_only_where_it_makes_another_place(
     extract, text, expected
 ):
     assert expected in _texts(extract(text))
+
+
+def test_a_dash_inside_a_sentence_is_no_dateline(extract):
+    assert "Babanusa" in _texts(extract("Fighting spread in Sudan — Babanusa fell on Monday."))

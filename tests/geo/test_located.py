@@ -161,3 +161,18 @@ def test_a_province_the_text_names_by_a_transliteration_is_that_province(resolve
     # "Anbar" alone matches a Turkish town; with "province" it is Iraq's Al Anbar.
     anbar = _place(resolve("Rockets were fired at an air base in Anbar province."), "Anbar")
     assert anbar.country == "IQ" and anbar.feature == "admin1"
+
+
+def test_a_name_with_its_town_before_a_clause_is_no_list(resolve):
+    # "In X, Hama, Russian jets struck": Hama names X's town; no list goes on to an "and".
+    zorvanek = _place(resolve("In Zorvanek, Hama, Russian jets struck a market."), "Zorvanek")
+    assert zorvanek.feature == LOCATED_FEATURE and zorvanek.country == "SY"
+
+
+def test_an_area_someone_came_from_does_not_hold_an_unknown_name(resolve):
+    results = resolve(
+        "Fighters who fled Diyala province attacked Tal Zaytuni on Monday. "
+        "A car bomb exploded in Ramadi."
+    )
+    village, diyala = _place(results, "Tal Zaytuni"), _place(results, "Diyala province")
+    assert village is None or (village.lat, village.lon) != (diyala.lat, diyala.lon)
