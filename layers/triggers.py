@@ -309,8 +309,9 @@ ceasefire", "a vote on the offensive"."""
 def _exclusion_keys(token: Token) -> set[str]:
     """Keys that only a type's ``excludes`` read: the words a noun stands in.
 
-    A noun with the noun it modifies ("protest note") or with what its
-    preposition hangs on ("note of protest"). Not trigger keys: "missile"
+    A noun with the noun it modifies ("protest note"), with what its
+    preposition hangs on ("note of protest"), or with the verb it underwent
+    ("a patrol was ambushed"). Not trigger keys: "missile"
     in "missile strikes" is no strike of its own.
     """
     head = token.head
@@ -319,6 +320,8 @@ def _exclusion_keys(token: Token) -> set[str]:
         return set()
     if token.dep_ == "compound" and head.i == token.i + 1:
         return {f"{lemma} {head.lemma_.lower()}"}
+    if token.dep_ == "nsubjpass":
+        return {f"{head.lemma_.lower()} {lemma}"}  # "a patrol was ambushed": ambush patrol
     if token.dep_ == "pobj" and head.head.i != head.i:
         return {f"{head.head.lemma_.lower()} {head.lower_} {lemma}"}
     return set()
