@@ -31,6 +31,13 @@ def _events(nlp, layers, text: str, names: list[str], places: dict[str, Place] |
     return detect_events(nlp(text), resolved, layers=layers, article_date="2024-03-01")
 
 
+def _located(pipeline, text: str, *, scored: bool = True):
+    """The events of ``text`` with its places found and resolved by the pipeline."""
+    doc = pipeline.nlp(text)
+    model = load_location_model() if scored else None
+    return detect_events(doc, pipeline.locate(doc), layers=pipeline.layers, model=model)
+
+
 def _where(events, text: str) -> dict[str, set[str]]:
     """Event type -> the names of the places where it happened."""
     found: dict[str, set[str]] = {}
@@ -1406,10 +1413,7 @@ def test_a_when_or_as_clause_lends_its_place_only_to_an_event_without_one(
 def test_an_institution_in_the_capital_that_reports_an_event_is_not_where_it_happened(
     pipeline, text, name, site
 ):
-    doc = pipeline.nlp(text)
-    events = detect_events(
-        doc, pipeline.locate(doc), layers=pipeline.layers, model=load_location_model()
-    )
+    events = _located(pipeline, text)
     assert events
     placed = set().union(*_where(events, text).values())
     assert (name in placed) is site
@@ -1423,10 +1427,7 @@ def test_an_institution_in_the_capital_that_reports_an_event_is_not_where_it_hap
     ],
 )
 def test_where_a_force_was_sent_is_its_movements_place(pipeline, text, place):
-    doc = pipeline.nlp(text)
-    events = detect_events(
-        doc, pipeline.locate(doc), layers=pipeline.layers, model=load_location_model()
-    )
+    events = _located(pipeline, text)
     assert _where(events, text)["movement"] == {place}
 
 
@@ -1465,9 +1466,7 @@ def test_deaths_said_not_to_have_happened_are_denied(nlp, layers, text, denied):
     ],
 )
 def test_a_ship_struck_at_sea_is_placed_at_its_distance_from_port(pipeline, text):
-    doc = pipeline.nlp(text)
-    resolved = pipeline.locate(doc)
-    events = detect_events(doc, resolved, layers=pipeline.layers, model=load_location_model())
+    events = _located(pipeline, text)
     (strike,) = [e for e in events if e.layer == "strike_sites"]
     (where,) = strike.locations
     assert text[where.start : where.end].startswith("40 nautical miles east of")
@@ -1489,17 +1488,13 @@ def test_a_patrol_that_was_attacked_is_no_patrol_event(nlp, layers, text, patrol
 
 def test_a_site_named_after_its_place_is_there(pipeline):
     text = "Strikes damaged the National University of Kharkiv on Monday."
-    doc = pipeline.nlp(text)
-    events = detect_events(doc, pipeline.locate(doc), layers=pipeline.layers)
+    events = _located(pipeline, text, scored=False)
     assert "Kharkiv" in set().union(*_where(events, text).values())
 
 
 def test_a_country_outside_a_when_clause_does_not_outrank_the_town_inside(pipeline):
     text = "Five people were killed in Sudan when shells hit a market in El Fasher."
-    doc = pipeline.nlp(text)
-    events = detect_events(
-        doc, pipeline.locate(doc), layers=pipeline.layers, model=load_location_model()
-    )
+    events = _located(pipeline, text)
     assert _where(events, text)["killing"] == {"El Fasher"}
 
 
