@@ -637,7 +637,7 @@ def _weighed(
     for cand, owned, verdict in verdicts:
         vetoed = isinstance(verdict, Refusal) and verdict.reason in VETOES
         at_sea = isinstance(verdict, Attachment) and _a_ship_at_a_measured_offset(cand, token)
-        if (model is not None or on_pair is not None) and not vetoed and not at_sea:
+        if (model is not None or on_pair is not None) and not vetoed:
             place = cand.item.place
             rule = verdict.role if isinstance(verdict, Attachment) else f"no:{verdict.reason}"
             features = pair_features(
@@ -653,7 +653,7 @@ def _weighed(
             )
             if on_pair is not None:
                 on_pair(trigger_tokens, cand.item, features)
-            if model is not None:
+            if model is not None and not at_sea:
                 governed = any(doc[i].is_ancestor(cand.root) for i in trigger_tokens)
                 verdict = _scored(
                     verdict,
