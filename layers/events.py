@@ -56,6 +56,7 @@ from layers.roles import (
     CLAUSE_DEPS,
     DESTINATION,
     ORIGIN,
+    SITES,
     SPEECH,
     VETOES,
     Attachment,
@@ -344,13 +345,9 @@ def _past_a_headlines_semicolon(
     return any(start <= i < end for i in places - place)
 
 
-_SITE_NAMES = frozenset(
-    {
-        "university", "hospital", "airport", "port", "museum", "stadium", "academy",
-        "college", "school", "institute", "cathedral", "mosque", "church", "library",
-        "theatre", "theater", "zoo", "harbour", "harbor", "station",
-    }
-)  # fmt: skip
+_SITE_NAMES = SITES | {
+    "port", "museum", "academy", "college", "institute", "library", "theatre", "theater", "zoo",
+}  # fmt: skip
 """Words for a building or ground named after its place: "the National University
 of Kharkiv" stands in Kharkiv, where "the Islamic State of Iraq" is no site."""
 

@@ -26,6 +26,7 @@ __all__ = [
     "LOCATIVE",
     "OWNED_THINGS",
     "PLACE_PARTS",
+    "SITES",
     "SPEECH",
     "VETOES",
     "WHEN_MARKS",
@@ -236,7 +237,7 @@ AREA_WORDS = frozenset(
 """The last word of a mention that names an administrative area ("Sherkole District")."""
 
 
-_SITES = frozenset(
+SITES = frozenset(
     {"airport", "hospital", "mosque", "church", "market", "prison", "jail", "university",
      "stadium", "square", "hotel", "school", "station", "bridge", "harbour", "harbor",
      "refinery", "cathedral", "shrine", "palace", "parliament", "courthouse", "bazaar"}
@@ -550,7 +551,7 @@ def attachment(
                 return Refusal("actor")  # "Israel's attack", "Israeli strikes"
             owned = is_one_of(head, OWNED_THINGS)
             if is_one_of(head, PLACE_PARTS) or (
-                dep == "poss" and (head.lemma_.lower() in _SITES or (town and not owned))
+                dep == "poss" and (head.lemma_.lower() in SITES or (town and not owned))
             ):
                 if any(
                     c.i in other_places for c in head.children if c.i != token.i
