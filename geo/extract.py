@@ -1353,10 +1353,11 @@ _DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
 
 
 def _starts_a_paragraph_untagged(span: Span) -> bool:
-    """Whether ``span`` opens a paragraph, the text or the story after its dateline.
+    """Whether the model tagged ``span`` as nothing and it opens a paragraph or the story.
 
-    And the model tagged it as nothing. After "KYIV, Ukraine —" the first
-    word is capitalised whatever it is, as at a paragraph's start.
+    The story opens at the text's start or after its dateline: after "KYIV,
+    Ukraine —" the first word is capitalised whatever it is, as at a
+    paragraph's start.
     """
     doc = span.doc
     if span[0].ent_type_:
