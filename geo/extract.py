@@ -831,6 +831,11 @@ class MentionExtractor:
                 or seized
                 or opened
                 or untagged
+                or (
+                    framed.frame == POSITION_FRAME
+                    and not span.root.ent_type_
+                    and _placed_in_a_place(span, taken)
+                )
                 or self._well_known(span, transliterated=not person)
             ):
                 waiting.append(framed)
@@ -1367,6 +1372,31 @@ def _starts_a_paragraph_untagged(span: Span) -> bool:
     if span.start > 1 and doc[span.start - 1].text in _DATELINE_DASHES:
         return _ends_a_dateline(doc, span.start - 1)
     return span.start == 0 or (doc[span.start - 1].is_space and "\n" in doc[span.start - 1].text)
+
+
+def _placed_in_a_place(span: Span, places: set[int]) -> bool:
+    """Whether "in" and a place found follow the name: "a checkpoint in Adhaim in northern Iraq".
+
+    In a place position, a name the text itself puts in a known place is a
+    place, though no gazetteer holds it (the resolver then places it there).
+    """
+    doc = span.doc
+    i = span.end
+    if i >= len(doc) or doc[i].lower_ != "in":
+        return False
+    i += 1
+    while i < len(doc) and (doc[i].lower_ == "the" or doc[i].lower_ in _REGION_ADJECTIVES):
+        i += 1
+    return i in places
+
+
+_REGION_ADJECTIVES = frozenset(
+    {
+        "northern", "southern", "eastern", "western", "central", "northeastern",
+        "northwestern", "southeastern", "southwestern", "north", "south", "east", "west",
+    }
+)  # fmt: skip
+"""Words between "in" and the place that holds a name: "in northern Iraq"."""
 
 
 _DATELINE_LENGTH = 6

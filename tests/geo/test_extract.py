@@ -624,3 +624,9 @@ def test_a_lower_case_noun_finishes_a_name_only_where_it_makes_another_place(
 
 def test_a_dash_inside_a_sentence_is_no_dateline(extract):
     assert "Babanusa" in _texts(extract("Fighting spread in Sudan — Babanusa fell on Monday."))
+
+
+def test_a_name_the_text_puts_in_a_known_place_is_a_place(extract):
+    # The model tags "Adhaim" as nothing here, and no gazetteer holds it.
+    text = "A bomber targeted a checkpoint in Adhaim in northern Iraq on Sunday."
+    assert "Adhaim" in _texts(extract(text))
