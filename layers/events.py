@@ -560,7 +560,9 @@ def _judged(
     *,
     where_heads: frozenset[int],
     event_words: frozenset[int],
+    place_tokens: frozenset[int],
     free_places: frozenset[int],
+    wide_places: frozenset[int],
     trigger_words: frozenset[int],
     other_kinds: frozenset[int],
 ) -> list[tuple[PlaceInSentence, bool, Attachment | Refusal]]:
@@ -569,16 +571,12 @@ def _judged(
     ``candidates`` are the places with the capital they name and whether
     they only say where another lies. Each verdict comes with whether the
     place names an owner ("a US drone"): the scorer weighs that too. A place
-    inside the trigger's own words is no candidate.
+    inside the trigger's own words is no candidate. ``place_tokens`` are the
+    tokens of all the sentence's places, ``free_places`` those that say
+    where no other lies, ``wide_places`` those of its countries and
+    provinces, which hold a town rather than rival it.
     """
     verdicts: list[tuple[PlaceInSentence, bool, Attachment | Refusal]] = []
-    wide_places = frozenset(
-        i
-        for cand, _, _ in candidates
-        if cand.item.place is not None and not is_town(cand.item.place)
-        for i in cand.tokens
-    )  # countries and provinces, which hold a town rather than rival it
-    place_tokens = frozenset(i for cand, _, _ in candidates for i in cand.tokens)
     for cand, named, in_context in candidates:
         if cand.tokens & trigger_tokens:
             continue
@@ -743,6 +741,12 @@ def detect_events(
     for number, sentence in enumerate(sentences):
         candidates = by_sentence.get(number, [])
         place_tokens = frozenset(i for c in candidates for i in c.tokens)
+        wide_places = frozenset(
+            i
+            for c in candidates
+            if c.item.place is not None and not is_town(c.item.place)
+            for i in c.tokens
+        )
         place_ends = {max(c.tokens): c for c in candidates}
         place_starts = {min(c.tokens): c for c in candidates}
         words_of = list(sentence)  # spaCy makes a new Token on every iteration: once here
@@ -797,7 +801,9 @@ def detect_events(
                 event_type,
                 where_heads=_where_clause_heads(trigger_tokens, doc),
                 event_words=trigger_words | trigger_tokens,
+                place_tokens=place_tokens,
                 free_places=place_tokens - context_tokens,
+                wide_places=wide_places,
                 trigger_words=trigger_words,
                 other_kinds=other_kinds,
             )
