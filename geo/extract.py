@@ -817,10 +817,14 @@ class MentionExtractor:
             if span.text.isupper() and not self._well_known(span):
                 continue  # "the SME sector", "SEEK base dollars": an acronym
             opened = span[0].text in TOPONYM_OPENERS and len(span) > 1
-            untagged = (  # a national adjective was passed over above
-                framed.frame == POSITION_FRAME
-                and span.root.ent_type_ in ("", "NORP")
-                and bool(self.gazetteer.candidates(span.text))
+            # A name the model tags as nothing (or as a nationality that is none: a
+            # national adjective was passed over above) that the gazetteer holds, or
+            # that "in" and a place found follow ("a checkpoint in Adhaim in
+            # northern Iraq").
+            label = span.root.ent_type_
+            untagged = framed.frame == POSITION_FRAME and (
+                (label in ("", "NORP") and bool(self.gazetteer.candidates(span.text)))
+                or (not label and _placed_in_a_place(span, taken))
             )
             # A one-word name the model reads as a person is a place only as it is
             # written: "talks between Putin and Ukraine" is no Putian ("Mir Ali"
@@ -831,11 +835,6 @@ class MentionExtractor:
                 or seized
                 or opened
                 or untagged
-                or (
-                    framed.frame == POSITION_FRAME
-                    and not span.root.ent_type_
-                    and _placed_in_a_place(span, taken)
-                )
                 or self._well_known(span, transliterated=not person)
             ):
                 waiting.append(framed)
@@ -1385,18 +1384,9 @@ def _placed_in_a_place(span: Span, places: set[int]) -> bool:
     if i >= len(doc) or doc[i].lower_ != "in":
         return False
     i += 1
-    while i < len(doc) and (doc[i].lower_ == "the" or doc[i].lower_ in _REGION_ADJECTIVES):
-        i += 1
+    while i < len(doc) and (doc[i].lower_ == "the" or doc[i].lower_ in POSITION_WORDS):
+        i += 1  # "in northern Iraq", "in central Mali"
     return i in places
-
-
-_REGION_ADJECTIVES = frozenset(
-    {
-        "northern", "southern", "eastern", "western", "central", "northeastern",
-        "northwestern", "southeastern", "southwestern", "north", "south", "east", "west",
-    }
-)  # fmt: skip
-"""Words between "in" and the place that holds a name: "in northern Iraq"."""
 
 
 _DATELINE_LENGTH = 6
