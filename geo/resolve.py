@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from functools import lru_cache
 
@@ -329,6 +330,7 @@ class Resolver:
         """
         home = max(context.countries, key=lambda c: (context.countries[c], c), default=None)
         towns = town_indices(resolved)  # what this loop puts in towns is never a town
+        town_set = frozenset(towns)
         for index, item in enumerate(resolved):
             if item.place is not None:
                 continue
@@ -339,7 +341,7 @@ class Resolver:
                 continue
             bounds = sentences.around(mention)
             area = (
-                _area_beside(text, resolved, index, sentences.mentions_within(*bounds), towns)
+                _area_beside(text, resolved, index, sentences.mentions_within(*bounds), town_set)
                 if unknown_place
                 else None
             )
@@ -791,7 +793,7 @@ def _list_siblings(text: str, mentions: Sequence[Mention], index: int) -> list[i
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 
-_AREA_FEATURES = frozenset({"admin1", "admin2", "region", "island", "peninsula"})
+_AREA_FEATURES = (_WHOLES_WITH_PARTS - {"country"}) | {"region"}
 """Places a name no gazetteer holds may be placed in when its sentence names one."""
 
 
@@ -806,7 +808,7 @@ def _area_beside(
     resolved: Sequence[Resolved],
     index: int,
     fellows: Sequence[int],
-    towns: Sequence[int],
+    towns: AbstractSet[int],
 ) -> Place | None:
     """The province or region a name's sentence names nearest to it, when it names no town.
 
@@ -816,8 +818,7 @@ def _area_beside(
     Not an area someone came from ("fighters who fled Diyala province
     attacked X").
     """
-    town_set = set(towns)
-    if any(k in town_set for k in fellows):
+    if any(k in towns for k in fellows):
         return None
     here = resolved[index].mention
     areas = [
