@@ -471,6 +471,18 @@ def test_capture_of_people_is_an_arrest_and_of_a_town_a_seizure(nlp, layers):
 @pytest.mark.parametrize(
     "text",
     [
+        "The looting of the market in Kano was captured on camera by a passer-by.",
+        "The murder trial in Kano captured wide media coverage across the region.",
+        "Okafor captured the prize scalp of the Kano captain before lunch.",
+    ],
+)
+def test_a_camera_a_story_or_a_bowler_captures_no_one(nlp, layers, text):
+    assert "arrests" not in {e.layer for e in _events(nlp, layers, text, ["Kano"])}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Troops seized several hilltops near Kano on Sunday.",
         "Rebels captured three firebases before reaching Kano.",
         "The army seized several points inside Kano.",
