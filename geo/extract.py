@@ -243,6 +243,15 @@ _NAMED_AREA_FEATURES = _ARTICLE_FEATURES - {"country", "landmark"}
 _ADMIN_WORDS = frozenset(
     {"province", "governorate", "region", "oblast", "state", "county", "district", "prefecture"}
 )
+#: Words that write a place as a part of a country: "in Hama province", "in Aleppo countryside".
+_CONTAINER_WORDS = _ADMIN_WORDS | frozenset(
+    {"countryside", "area", "territory", "municipality", "taluk", "regency", "subdistrict"}
+)
+#: Labels of a name that "in" and an area found may show to be a place
+#: ("killed at Olangur in Villupuram district": the model says a firm).
+_MISREAD_LABELS = frozenset({"ORG", "PERSON", "DATE", "FAC"})
+#: Most words such a name may have: a person's or a firm's full name is longer.
+_MISREAD_WORDS = 3
 #: Religious, ethnic and political groups whose adjective comes before a
 #: kind of place ("Sunni districts", "Kurdish-held areas", "rebel villages").
 _GROUP_WORDS = frozenset(
@@ -843,15 +852,30 @@ class MentionExtractor:
             found.append(self._framed_mention(framed))
             taken.update(range(span.start, span.end))
         # A list of three or more with a place in it is a list of places:
-        # "positions at Homs, Zorvanek and Tal Qarna".
+        # "positions at Homs, Zorvanek and Tal Qarna". A short name the model
+        # took for a firm, a person or a date is a place where the text puts it
+        # in an area found ("killed at Olangur in Villupuram district"), once
+        # every framed place is known.
         for framed in waiting:
             span = framed.span
-            if framed.group not in accepted or sizes[framed.group] < _PLACE_LIST_SIZE:
+            if any(i in taken for i in range(span.start, span.end)):
                 continue
-            if any(i in taken for i in range(span.start, span.end)) or span.root.ent_type_ == "ORG":
-                continue
-            found.append(self._framed_mention(framed))
-            taken.update(range(span.start, span.end))
+            listed = (
+                framed.group in accepted
+                and sizes[framed.group] >= _PLACE_LIST_SIZE
+                and span.root.ent_type_ != "ORG"
+            )
+            # Not after "the": "near the Health Ministry in Bab al-Muadham area".
+            misread = (
+                framed.frame == POSITION_FRAME
+                and not (span.start and span.doc[span.start - 1].lower_ == "the")
+                and span.root.ent_type_ in _MISREAD_LABELS
+                and len(span) <= _MISREAD_WORDS
+                and _placed_in_a_place(span, taken, in_an_area=True)
+            )
+            if listed or misread:
+                found.append(self._framed_mention(framed))
+                taken.update(range(span.start, span.end))
         return found
 
     def _well_known(self, span: Span, *, transliterated: bool = True) -> bool:
@@ -1373,20 +1397,37 @@ def _starts_a_paragraph_untagged(span: Span) -> bool:
     return span.start == 0 or (doc[span.start - 1].is_space and "\n" in doc[span.start - 1].text)
 
 
-def _placed_in_a_place(span: Span, places: set[int]) -> bool:
+def _placed_in_a_place(span: Span, places: set[int], *, in_an_area: bool = False) -> bool:
     """Whether "in" and a place found follow the name: "a checkpoint in Adhaim in northern Iraq".
 
     In a place position, a name the text itself puts in a known place is a
     place, though no gazetteer holds it (the resolver then places it there).
+    With ``in_an_area`` the place must be written as a part of a country
+    ("in Villupuram district", "in the eastern province of Deir Ezzor"), and
+    a comma may come first ("al-Latmana, in Hama province"): the test for a
+    name the model took for a firm, a person or a date, which "works at
+    Microsoft in northern California" must not pass.
     """
     doc = span.doc
     i = span.end
+    if in_an_area and i < len(doc) and doc[i].text == ",":
+        i += 1
     if i >= len(doc) or doc[i].lower_ != "in":
         return False
     i += 1
     while i < len(doc) and (doc[i].lower_ == "the" or doc[i].lower_ in POSITION_WORDS):
         i += 1  # "in northern Iraq", "in central Mali"
-    return i in places
+    if i + 1 < len(doc) and doc[i].lower_ in _CONTAINER_WORDS and doc[i + 1].lower_ == "of":
+        return i + 2 in places  # "in the eastern province of Deir Ezzor"
+    if i not in places:
+        return False
+    if not in_an_area:
+        return True
+    while i in places:
+        i += 1
+    return doc[i - 1].lower_ in _CONTAINER_WORDS or (
+        i < len(doc) and doc[i].lower_ in _CONTAINER_WORDS
+    )
 
 
 _DATELINE_LENGTH = 6

@@ -630,3 +630,31 @@ def test_a_name_the_text_puts_in_a_known_place_is_a_place(extract):
     # The model tags "Adhaim" as nothing here, and no gazetteer holds it.
     text = "A bomber targeted a checkpoint in Adhaim in northern Iraq on Sunday."
     assert "Adhaim" in _texts(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the model calls each of these names a firm or a person
+        ("Two farmers were shot dead at Kelambur in Villupuram district.", "Kelambur"),
+        ("Gunmen killed a teacher at Tarkundi, in Kaduna state, on Monday.", "Tarkundi"),
+        ("A car bomb exploded in Mohassan in the eastern province of Deir Ezzor.", "Mohassan"),
+        ("Troops clashed with rebels at Bandarkot in Kailali district.", "Bandarkot"),
+    ],
+)
+def test_a_name_the_model_misreads_is_a_place_where_the_text_puts_it_in_an_area(
+    extract, text, name
+):
+    assert name in _texts(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The engineer works at Microsoft in northern California.", "Microsoft"),
+        ("He met the founders at Amazon in Seattle.", "Amazon"),
+        ("A bomb went off near the Health Ministry in Karrada district.", "Health Ministry"),
+    ],
+)
+def test_a_firm_in_a_town_stays_a_firm(extract, text, name):
+    assert not any(name in t for t in _texts(extract(text)))
