@@ -252,8 +252,9 @@ _CONTAINER_WORDS = _ADMIN_WORDS | frozenset(
 _MISREAD_LABELS = frozenset({"ORG", "PERSON", "DATE", "FAC"})
 #: Most words such a name may have: a person's or a firm's full name is longer.
 _MISREAD_WORDS = 3
-#: Religious, ethnic and political groups whose adjective comes before a
-#: kind of place ("Sunni districts", "Kurdish-held areas", "rebel villages").
+#: Religious, ethnic and political groups and armed movements whose name comes
+#: before a kind of place or thing ("Sunni districts", "Kurdish-held areas",
+#: "rebel villages", "Houthi sites").
 _GROUP_WORDS = frozenset(
     {
         "sunni",
@@ -301,6 +302,18 @@ _GROUP_WORDS = frozenset(
         "unionist",
         "israeli",
         "palestinian",
+        # armed movements named like places ("Houthi sites", "Fano fighters")
+        "houthi",
+        "houthis",
+        "hezbollah",
+        "hamas",
+        "taliban",
+        "fano",
+        "wagner",
+        "isis",
+        "daesh",
+        "janjaweed",
+        "peshmerga",
     }
 )
 #: Prepositions after which a name stands where only a place can (see
@@ -601,7 +614,7 @@ class MentionExtractor:
         known = bool(self.gazetteer.known_keys([key]))
         if ent.label_ == "FAC" and not known:
             return None
-        if not known and not locative_context(span):
+        if not known and not locative_context(span) and not _listed_after_a_place(span):
             return None
         if after_title(span) or self._code_after_a_firm(span):
             return None
@@ -1073,9 +1086,8 @@ class MentionExtractor:
                 if tokens:
                     by_start[tokens.start], by_end[tokens.stop - 1] = mention, mention
         joined: list[Mention] = []
-        for ent in ents:
-            span = trim(ent)
-            if ent.label_ not in _JOINED_LABELS or len(span) != 1 or span.start in taken:
+        for span in _one_word_names(ents):
+            if span.start in taken or any(span.start in _token_range(doc, m) for m in joined):
                 continue
             if self._demonym_country(span.text):
                 continue
@@ -1253,14 +1265,19 @@ class MentionExtractor:
                 return False
             if _looks_like_acronym(token.text):
                 return self._abbreviates_a_place(span)
-            if self._demonym_country(token.text):
-                return False
+            if self._demonym_country(token.text) or token.lower_ in _GROUP_WORDS:
+                return False  # "Fano militiamen" are no town in Italy
         if span[-1].ent_type_ == "PERSON" or span[0].ent_type_ == "PERSON":
             return False
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
         if nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
             return False
-        candidates = self.gazetteer.candidates(span.text)
+        written = span.text
+        candidates = [
+            c for c in self.gazetteer.candidates(written) if not c.code_written_otherwise(written)
+        ]
+        if not candidates:
+            return False  # "Um" in "Um Rawaba" is no "UM"
         if inside_longer_name(span):
             # "Rogers Centre", "the French Quarter", "Eglinton Avenue West": a
             # name the gazetteer does not hold, whose last word only happens
@@ -1428,6 +1445,48 @@ def _placed_in_a_place(span: Span, places: set[int], *, in_an_area: bool = False
     return doc[i - 1].lower_ in _CONTAINER_WORDS or (
         i < len(doc) and doc[i].lower_ in _CONTAINER_WORDS
     )
+
+
+def _listed_after_a_place(span: Span) -> bool:
+    """Whether the name closes a list a place opens after a locative: "near El Obeid and Um Rawaba".
+
+    The model tags both names as places; an unknown one stands where a
+    place stands as much as the first does.
+    """
+    doc = span.doc
+    i = span.start - 1
+    if i < 1 or doc[i].lower_ not in ("and", "or"):
+        return False
+    i -= 1
+    if doc[i].ent_type_ not in PLACE_LABELS:
+        return False
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1  # to the first word of "El Obeid"
+    return locative_context(doc[i : i + 1])
+
+
+def _one_word_names(ents: Iterable[Span]) -> Iterable[Span]:
+    """One-word names the model calls people or firms, alone or listed in one entity.
+
+    "Sderot and Ashkelon" is one organisation to the small model, as a law
+    firm would be: each of its names is read on its own.
+    """
+    for ent in ents:
+        if ent.label_ not in _JOINED_LABELS:
+            continue
+        span = trim(ent)
+        if len(span) == 1:
+            yield span
+            continue
+        names = list(span)[0::2]
+        joints = list(span)[1::2]
+        if (
+            len(span) % 2 == 1
+            and all(is_capitalised(t) and t.is_alpha for t in names)
+            and all(t.lower_ in _JOINERS for t in joints)
+            and any(t.lower_ in ("and", "or") for t in joints)
+        ):
+            yield from (span.doc[t.i : t.i + 1] for t in names)
 
 
 _DATELINE_LENGTH = 6

@@ -701,8 +701,11 @@ def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None
         and i > floor
         and doc[i - 1].is_lower
         and doc[i - 1].lower_ in _APPOSITION_KINDS
+        and not _speaks(doc[start:end])
     ):
-        return KIND_FRAME  # "the capital Grozny", "its largest city, Aleppo"
+        # "the capital Grozny", "its largest city, Aleppo"; not a speaker after
+        # a comma ("north of the city, Doctors Without Borders said")
+        return KIND_FRAME
     if before.lower_ == "of" and i > floor and doc[i - 1].lower_ in POSITION_WORDS:
         if doc[i - 1].lower_ in BEARINGS and not (end < len(doc) and doc[end].pos_ == "NOUN"):
             # "northeast of Karmah": a person or a firm has no northeast; but "north of
@@ -710,6 +713,16 @@ def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None
             return SEIZED_FRAME
         return POSITION_FRAME  # "the centre of X" may be a body's
     return _object_frame(doc[start:end], before)
+
+
+#: Verbs of saying: a name whose subject they are speaks, as a person or a body.
+_SAYING = frozenset({"say", "tell", "report", "state", "announce", "claim", "add", "confirm"})
+
+
+def _speaks(span: Span) -> bool:
+    """Whether the name is the subject of a verb of saying ("…, Doctors Without Borders said")."""
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SAYING
 
 
 def _object_frame(span: Span, before: Token | None) -> str | None:

@@ -137,7 +137,9 @@ class Resolver:
         spelled: set[str] = set()
         # Of those, the ones matched by their transliteration key.
         transliterated: set[str] = set()
-        for m in mentions:
+        # Names first (a phrase reuses its name's candidates): "near Hodeidah" in a
+        # headline must not keep "Hodeidah" from its looser lookups below.
+        for m in sorted(mentions, key=lambda m: m.kind is MentionKind.PHRASE):
             if not _needs_lookup(m) or m.name in candidates:
                 continue
             pinned = overrides and overrides.pinned(
@@ -146,7 +148,11 @@ class Resolver:
             candidates[m.name] = (
                 [pinned]
                 if pinned
-                else [c for c in self._candidates(m.name) if not matched_by_translation(c)]
+                else [
+                    c
+                    for c in self._candidates(m.name)
+                    if not matched_by_translation(c) and not c.code_written_otherwise(m.name)
+                ]
             )
             part = split_part(m.name) if not candidates[m.name] else None
             if part is not None:
@@ -191,7 +197,8 @@ class Resolver:
         pools = {
             index: self._provinces_named(m.name, word, candidates.get(m.name) or [])
             for index, m in enumerate(mentions)
-            if _needs_lookup(m) and (word := _province_word_after(text, m))
+            if _needs_lookup(m)
+            and (word := _province_word_after(text, m) or _province_word_before(text, m))
         }
         pools = {index: found for index, found in pools.items() if found}
         for index, mention in enumerate(mentions):
@@ -331,6 +338,11 @@ class Resolver:
         home = max(context.countries, key=lambda c: (context.countries[c], c), default=None)
         towns = town_indices(resolved)  # what this loop puts in towns is never a town
         town_set = frozenset(towns)
+        waiting: list[tuple[int, bool]] = []
+        # One sense per story: a name placed once is placed there again ("stormed
+        # Al-Khuwei" in West Kordofan, then "denied attacking civilians in
+        # Al-Khuwei"), and the area its own sentence names outranks a town.
+        placed: dict[str, Place] = {}
         for index, item in enumerate(resolved):
             if item.place is not None:
                 continue
@@ -345,22 +357,29 @@ class Resolver:
                 if unknown_place
                 else None
             )
-            if area is not None:
-                resolved[index] = Resolved(
-                    mention,
-                    placed_within(
-                        mention.name,
-                        area,
-                        why=f"not in the gazetteer; its sentence names {area.label} and no town",
-                    ),
-                )
+            if area is None:
+                waiting.append((index, unknown_place))
                 continue
+            within = placed_within(
+                mention.name,
+                area,
+                why=f"not in the gazetteer; its sentence names {area.label} and no town",
+            )
+            resolved[index] = Resolved(mention, within)
+            placed.setdefault(mention.name, within)
+        for index, unknown_place in waiting:
+            mention = resolved[index].mention
+            if unknown_place and mention.name in placed:
+                resolved[index] = Resolved(mention, placed[mention.name])
+                continue
+            bounds = sentences.around(mention)
             town = town_for(index, resolved, towns, sentence=bounds, home=home)
             if town is None or (unknown_place and town.country != home):
                 continue
-            resolved[index] = Resolved(
-                mention, place_in_town(mention, town, unknown_place=unknown_place)
-            )
+            around = place_in_town(mention, town, unknown_place=unknown_place)
+            resolved[index] = Resolved(mention, around)
+            if unknown_place:
+                placed.setdefault(mention.name, around)
 
     # -- lookups --------------------------------------------------------------
     def _candidates(self, name: str) -> list[Candidate]:
@@ -921,6 +940,20 @@ def _province_word_after(text: str, mention: Mention) -> str | None:
     after = text[mention.end : mention.end + 120]
     found = _KIND_AFTER.match(after) or _KIND_AFTER_LIST.match(after)
     return found.group("word").lower() if found else None
+
+
+def _province_word_before(text: str, mention: Mention) -> str | None:
+    """The province kind word of "the state of" or "the province of" right before a name.
+
+    "the neighbouring state of Michoacan": the state, which the sources name
+    "Michoacán de Ocampo", not the village of Michoacán. ``None`` for a
+    phrase and when no such words come before.
+    """
+    if mention.kind is MentionKind.PHRASE:
+        return None
+    found = _KIND_BEFORE.search(text[max(0, mention.anchor_start - 30) : mention.anchor_start])
+    word = found.group(1).lower() if found else None
+    return word if word in _PROVINCE_WORDS else None
 
 
 def _kind_named_before(text: str, mention: Mention) -> str | None:

@@ -145,6 +145,26 @@ class Candidate:
     capital: bool = False
     """Whether the entry is its country's capital city."""
 
+    def code_written_otherwise(self, written: str) -> bool:
+        """Whether this entry matched a code ("UM", "U.S.") that ``written`` spells in lower case.
+
+        "Um Rawaba" is no "UM" (the US Minor Outlying Islands): a code of
+        up to four capitals names its place only in capitals. A written
+        abbreviation ("Ga.", "Calif.") is no code.
+        """
+        letters = self.matched_name.replace(".", "")
+        return (
+            0 < len(letters) <= _CODE_LETTERS
+            and letters.isalpha()
+            and letters.isupper()
+            and "." not in written
+            and not written.isupper()
+        )
+
+
+#: Most letters a code a gazetteer lists among a place's names has ("UM", "UAE", "DPRK").
+_CODE_LETTERS = 4
+
 
 @dataclass(frozen=True)
 class Alternative:

@@ -658,3 +658,26 @@ def test_a_name_the_model_misreads_is_a_place_where_the_text_puts_it_in_an_area(
 )
 def test_a_firm_in_a_town_stays_a_firm(extract, text, name):
     assert not any(name in t for t in _texts(extract(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Jets struck Houthi sites near Hodeidah overnight.", "Houthi"),
+        ("Fano militiamen clashed with federal troops near Gondar.", "Fano"),
+        ("Fighting between the army and Fano spread across the region.", "Fano"),
+        ("Israeli jets struck Hezbollah positions near Tyre.", "Hezbollah"),
+    ],
+)
+def test_an_armed_movement_is_no_place(extract, text, group):
+    assert group not in _texts(extract(text))
+
+
+def test_a_speaker_after_a_city_and_a_comma_is_no_name_of_the_city(extract):
+    text = "Shells hit a camp north of the city, Doctors Without Borders said."
+    assert not any("Doctors" in t for t in _texts(extract(text)))
+
+
+def test_two_towns_the_model_reads_as_one_firm_are_two_towns(extract):
+    texts = _texts(extract("Sirens sounded in Sderot and Ashkelon as rockets flew over."))
+    assert {"Sderot", "Ashkelon"} <= set(texts)

@@ -376,3 +376,42 @@ def test_a_lower_case_corridor_is_the_corridor_not_a_town_one_letter_off(resolve
     results = resolve("Troops pulled back from the Philadelphi corridor, officials said.")
     (item,) = [r for r in results if r.mention.text.startswith("Philadelphi")]
     assert item.place.country == "PS" and item.place.feature == "territory"
+
+
+def test_a_name_spelled_otherwise_is_found_when_a_phrase_names_it_first(resolve):
+    # "near Hodeidah" comes first; the gazetteer spells the port "Al Hudaydah"
+    text = (
+        "Jets strike targets near Hodeidah.\n\n"
+        "SANAA, Yemen — Warplanes struck targets around the port city of Hodeidah overnight."
+    )
+    results = resolve(text)
+    places = [r.place for r in results if r.mention.name == "Hodeidah"]
+    assert len(places) == 2 and all(p is not None for p in places)
+    for place in places:
+        assert place.country == "YE"
+        assert haversine_km(place.lat, place.lon, 14.8, 42.95) < 30  # the port, not Sanaa
+
+
+def test_a_lower_case_name_is_no_code(resolve):
+    # "UM" is the code of the US Minor Outlying Islands
+    results = resolve("Sudanese jets bombed positions near El Obeid and Um Rawaba on Tuesday.")
+    assert all(r.place is None or r.place.country != "UM" for r in results)
+    assert all("Pacific" not in (r.place.name if r.place else "") for r in results)
+    um = [r.place for r in results if r.mention.text.startswith("Um")]
+    assert um and um[0] is not None and um[0].country == "SD"
+
+
+def test_an_unknown_name_is_placed_once_per_story(resolve):
+    text = (
+        "In West Kordofan state, fighters stormed the town of Tal Zorvan and killed residents. "
+        "Army jets bombed Khartoum on Monday. "
+        "The militia denied attacking civilians in Tal Zorvan."
+    )
+    places = [r.place for r in resolve(text) if r.mention.name == "Tal Zorvan"]
+    assert len(places) == 2 and places[0] is not None and places[0] == places[1]
+
+
+def test_the_state_of_a_name_is_the_state(resolve):
+    # the sources call the state "Michoacán de Ocampo"; a village bears the short name
+    place = _place(resolve("Troops arrested 12 suspects in the state of Michoacan."), "Michoacan")
+    assert place.country == "MX" and place.feature == "admin1"
