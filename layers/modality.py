@@ -199,8 +199,9 @@ def told_as_denied(token: Token) -> bool:
 
     "Grozny has not been captured", "the jets never struck the town", "no
     strikes hit the city", "the junta denied targeting civilians", "hit the
-    port without casualties": a negation on the verb, a verb of denial above
-    it, "without" before it, or "no" before the noun.
+    port without casualties", "killing no one": a negation on the verb, a
+    verb of denial above it, "without" before it, or "no" before the noun,
+    its subject or its object.
     """
     if any(c.dep_ == "neg" for c in token.children):
         return True
@@ -210,7 +211,15 @@ def told_as_denied(token: Token) -> bool:
         return True  # "hit the port without casualties", "without causing casualties"
     if token.pos_ in ("NOUN", "PROPN"):
         return _says_none(token)
-    return any(c.dep_ in ("nsubj", "nsubjpass") and _says_none(c) for c in token.children)
+    return any(
+        (c.dep_ in ("nsubj", "nsubjpass", "dobj") and _says_none(c))
+        or (c.dep_ == "dobj" and c.lower_ in _NO_ONE)
+        for c in token.children
+    )  # "no strikes hit the city", "injuring nobody", "killed no one"
+
+
+_NO_ONE = frozenset({"nobody", "none", "noone"})
+"""Objects that say the deed had none: "injuring nobody"."""
 
 
 _NEGATING = frozenset({"not", "no", "never", "hardly", "scarcely", "barely", "rarely", "seldom"})

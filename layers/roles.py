@@ -133,6 +133,30 @@ def _a_seat_speaks(verb: Token, word: Token) -> bool:
     )
 
 
+_PRESS = frozenset({"reporter", "journalist", "correspondent", "press", "media", "newsman"})
+"""Whom a speaker tells: "told reporters in Kaya" says where the telling was."""
+_SPEAKING = frozenset({"speak", "talk", "brief"})
+"""Verbs of speaking to the press ("speaking to reporters in Kaya")."""
+
+
+def _where_the_press_was_told(root: Token, triggers: frozenset[int]) -> bool:
+    """Whether the place says where a speaker met the press ("told reporters in Kaya")."""
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.dep_ != "prep":
+        return False
+    verb = preposition.head
+    if verb.lemma_.lower() in _PRESS:
+        verb = verb.head  # the parse may hang "in Kaya" on the reporters
+    if verb.i in triggers or verb.lemma_.lower() not in SPEECH | _SPEAKING:
+        return False
+    # the press as the verb's object ("told reporters") or after "to" ("speaking to reporters")
+    return any(
+        c.lemma_.lower() in _PRESS
+        or (c.dep_ == "prep" and any(g.lemma_.lower() in _PRESS for g in c.children))
+        for c in verb.children
+    )
+
+
 def _officials_say(verb: Token) -> bool:
     """Whether the verb's subject is an official, a government or a force."""
     return any(
@@ -486,6 +510,8 @@ def attachment(
     A :class:`Refusal` says why the mention is not where the event happened.
     """
     roles = set(event_type.roles) if event_type.roles else _DEFAULT_ROLES
+    if _where_the_press_was_told(root, triggers):
+        return Refusal("speech")  # "…, a survivor told reporters in Kaya"
     token = root
     role: str | None = None
     confidence = 1.0

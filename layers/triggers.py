@@ -201,8 +201,12 @@ def _preposition_before(token: Token) -> Token | None:
         word = doc[i]
         if word.pos_ == "ADP":
             return word
-        if word.pos_ not in _PHRASE_FILLER and word.tag_ not in ("VBG", "VBN"):
-            return None
+        if (
+            word.pos_ not in _PHRASE_FILLER
+            and word.tag_ not in ("VBG", "VBN")
+            and not (word.dep_ == "compound" and word.head.i == token.i)
+        ):
+            return None  # "on a peace treaty": a noun compounded with it is filler too
         i -= 1
     return None
 
@@ -332,10 +336,14 @@ def _talked_about(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     head = token.head
-    if token.dep_ == "dobj":
+    if token.dep_ == "dobj" and head.tag_ == "VBG" and head.dep_ == "pcomp":
+        # "talks on implementing the Pretoria agreement": the gerund's phrase is the topic
+        before: Token | None = head.head
+    elif token.dep_ == "dobj":
         return head.lemma_.lower() in ("discuss", "negotiate", "debate", "propose")
-    # The preposition as written: the parse often hangs "on X" on the verb.
-    before = _preposition_before(token)
+    else:
+        # The preposition as written: the parse often hangs "on X" on the verb.
+        before = _preposition_before(token)
     if before is None or before.lower_ not in TOPIC | TOPICAL_TOO or before.i == 0:
         return False
     if token.doc[before.i - 1].lemma_.lower() in _TALK_WORDS:

@@ -537,6 +537,8 @@ def test_what_is_only_wanted_or_a_backdrop_is_not_reported(nlp, layers, text, la
         ("The envoy arrived in Beirut for talks on a ceasefire.", "agreement"),
         ("Parliament held a vote on the offensive in Kursk.", "attack"),
         ("The ministers met to discuss the airstrikes on Sanaa.", "air_strike"),
+        ("The envoys will meet in Geneva for talks on a peace treaty.", "agreement"),
+        ("Mediators held talks in Juba on implementing the Addis agreement.", "agreement"),
     ],
 )
 def test_what_talks_are_about_is_not_an_event(nlp, layers, text, topic_type):
@@ -1531,3 +1533,49 @@ def test_without_under_a_negation_tells_the_event_as_happening(nlp, layers, text
 
 def test_a_grain_ship_that_docks_is_no_movement(nlp, layers):
     assert not _reports(nlp, layers, "A grain ship docked at Dorvik on Monday.", "port_call")
+
+
+def test_where_a_witness_told_the_press_is_not_where_the_attack_was(pipeline):
+    text = "The attack destroyed homes in the village, a survivor told reporters in Kaya."
+    assert all(not e.locations for e in _located(pipeline, text) if e.layer == "attacks")
+    text = "Gunmen attacked Kaya on Sunday, a survivor told reporters."
+    assert "Kaya" in _where(_located(pipeline, text), text).get("attack", set())
+
+
+@pytest.mark.parametrize(
+    ("text", "layer", "place"),
+    [
+        ("In Rafah, a strike flattened a house, killing seven people.", "strike_sites", "Rafah"),
+        ("The drone strike killed four fighters near Marib.", "strike_sites", "Marib"),
+        ("The aircraft carrier arrived in the port of Busan on Sunday.", "movements", "Busan"),
+        ("Fighters briefly seized parts of Gondar on Friday.", "seizures", "Gondar"),
+    ],
+)
+def test_what_the_wording_says_happened_there(pipeline, text, layer, place):
+    events = _located(pipeline, text)
+    placed = {text[loc.start : loc.end] for e in events if e.layer == layer for loc in e.locations}
+    assert any(place in p for p in placed), [(e.type, e.layer) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bulk carrier sailing through the Bab el-Mandeb reported no damage on Monday.",
+        "A general strike damaged trade in Kano for a week.",
+    ],
+)
+def test_trade_and_labour_are_no_military_events(pipeline, text):
+    layers = {e.layer for e in _located(pipeline, text)}
+    assert not layers & {"movements", "strike_sites"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone crashed into a warehouse in Reading, injuring nobody.",
+        "The blast in Kabul killed no one, police said.",
+    ],
+)
+def test_harm_to_no_one_is_told_as_not_done(pipeline, text):
+    harms = [e for e in _located(pipeline, text) if e.type == "killing"]
+    assert harms and all(e.denied for e in harms)
