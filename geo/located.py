@@ -35,6 +35,7 @@ __all__ = [
     "placed_in",
     "placed_within",
     "possessor",
+    "written_as_a_part",
 ]
 
 LOCATED_FEATURE = "located_by_text"
@@ -139,19 +140,31 @@ def located_by_text(text: str, resolved: Sequence[Resolved], index: int) -> Plac
         return None
     mention = resolved[index].mention
     after = resolved[index + 1]
+    between = text[mention.end : after.mention.anchor_start]
+    if index + 2 < len(resolved) and resolved[index + 2].place is not None:
+        # "Barsalogho in Burkina Faso's Centre-Nord region": the province, not the country
+        whose = text[after.mention.end : resolved[index + 2].mention.anchor_start]
+        if _POSSESSIVE.match(whose):
+            after = resolved[index + 2]
     where = after.place
     if where is None or where.feature == LOCATED_FEATURE:
         return None
-    between = text[mention.end : after.mention.anchor_start]
     if _PARAGRAPH_BREAK.search(between) or not _BETWEEN.match(between):
         return None
-    if between.strip() == "," and _a_list_of_towns(text, after.mention, where):
-        return None
+    if between.strip() == "," and (
+        _a_list_of_towns(text, after.mention, where)
+        or _SPEAKS_AFTER.match(text[after.mention.end :])
+    ):
+        return None  # "…, Hama, Zorvanek and X"; "200 km west of Oshima-Oshima, Tokyo said"
     return placed_within(
         mention.name, where, why=f"not in the gazetteer; the text puts it in or near {where.label}"
     )
 
 
+#: A verb of saying right after a name: the name speaks ("…, Tokyo said"), holding nothing.
+_SPEAKS_AFTER = re.compile(
+    r"^\s+(?:said|says|told|reported|reports|announced|added|claimed|stated|confirmed)\b"
+)
 #: The list going on after a name to its close: ", Z and W", ", and Z", " or Z".
 #: A name that a clause follows ("In X, Hama, Russian jets struck") ends no list.
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
@@ -224,10 +237,13 @@ def possessor(text: str, mentions: Sequence[Mention], index: int) -> int | None:
         return None
     if not _POSSESSIVE.match(text[owner.anchor_end : mention.anchor_start]):
         return None
+    return index - 1 if written_as_a_part(text, mention) else None
+
+
+def written_as_a_part(text: str, mention: Mention) -> bool:
+    """Whether a part word ends the name or follows it: "Idlib province", "Kani township"."""
     last_word = mention.name.rsplit(" ", 1)[-1].lower().rstrip("s")
-    if last_word in _PART_WORDS or _PART_AFTER.match(text[mention.anchor_end :]):
-        return index - 1
-    return None
+    return last_word in _PART_WORDS or bool(_PART_AFTER.match(text[mention.anchor_end :]))
 
 
 #: What stands between X and Y in "X in Y" (and "A and B, in central Y"):
@@ -235,6 +251,7 @@ def possessor(text: str, mentions: Sequence[Mention], index: int) -> int | None:
 #: and a compass or position word.
 _IN_AFTER = re.compile(
     r"^(?:\s*(?:,|and|or)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})*"
+    r"(?:\s+(?:" + "|".join(sorted(_PART_WORDS)) + r"))?"  # "Kani township in Sagaing"
     r"\s*,?\s+in\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?$"
 )

@@ -37,6 +37,7 @@ from geo.disambiguate import (
 from geo.gazetteer import Gazetteer
 from geo.geocoder import OfflineGeocoder, candidate_from_location
 from geo.local_places import (
+    LOCAL_AREA_RADIUS_KM,
     LOCAL_LABEL,
     looks_local_name,
     place_in_town,
@@ -49,6 +50,7 @@ from geo.located import (
     located_by_text,
     placed_within,
     possessor,
+    written_as_a_part,
 )
 from geo.normalize import POSITION_WORDS, name_key, spelling_similarity, strip_article
 from geo.overrides import ANALYST_SOURCE, Overrides
@@ -308,7 +310,9 @@ class Resolver:
                 continue  # "Russia in Syria", "Texas in the US": not a part of Y
             inside = [r for r in best if lies_within(r.candidate, container)]
             if not inside:
-                if written_in and not _small_or_local(mention, best[0].candidate):
+                if written_in and not (
+                    _small_or_local(mention, best[0].candidate) or written_as_a_part(text, mention)
+                ):
                     continue  # "fans from Chicago in Paris": a city of standing stays
                 ranked[index] = []
                 within[index] = owner
@@ -371,6 +375,10 @@ class Resolver:
             mention = resolved[index].mention
             if unknown_place and mention.name in placed:
                 resolved[index] = Resolved(mention, placed[mention.name])
+                continue
+            if _far_from_its_name(mention):
+                # "200 km west of Oshima-Oshima, Tokyo said": a town guessed for the
+                # name says nothing of a point that far from it
                 continue
             bounds = sentences.around(mention)
             town = town_for(index, resolved, towns, sentence=bounds, home=home)
@@ -940,6 +948,17 @@ def _province_word_after(text: str, mention: Mention) -> str | None:
     after = text[mention.end : mention.end + 120]
     found = _KIND_AFTER.match(after) or _KIND_AFTER_LIST.match(after)
     return found.group("word").lower() if found else None
+
+
+def _far_from_its_name(mention: Mention) -> bool:
+    """Whether the phrase puts its place farther from its name than a town's area reaches."""
+    area = mention.area
+    return (
+        area is not None
+        and area.kind is AreaKind.OFFSET
+        and area.distance_km is not None
+        and area.distance_km > LOCAL_AREA_RADIUS_KM
+    )
 
 
 def _province_word_before(text: str, mention: Mention) -> str | None:

@@ -415,3 +415,30 @@ def test_the_state_of_a_name_is_the_state(resolve):
     # the sources call the state "Michoacán de Ocampo"; a village bears the short name
     place = _place(resolve("Troops arrested 12 suspects in the state of Michoacan."), "Michoacan")
     assert place.country == "MX" and place.feature == "admin1"
+
+
+def test_an_english_town_is_in_england(pipeline):
+    # "English" was English, Indiana, and took Reading to Pennsylvania
+    text = "A drone crashed into a warehouse in the English town of Reading."
+    results = pipeline.locate(pipeline.nlp(text), text=text)
+    assert _place(results, "Reading").country == "GB"
+    assert _place(results, "English").country == "GB"
+
+
+def test_a_speaker_after_a_comma_holds_nothing(resolve):
+    # a town after a comma may hold the name before it; a town that speaks does not
+    text = "The missile landed 200 km west of Tal Zorvan, Tokyo said."
+    place = next(r.place for r in resolve(text) if r.mention.name == "Tal Zorvan")
+    assert place is None or haversine_km(place.lat, place.lon, 35.69, 139.69) > 100
+
+
+def test_a_village_in_a_countrys_province_is_in_the_province(resolve):
+    text = "Gunmen attacked the town of Zorvaka in Burkina Faso's Centre-Nord region."
+    place = _place(resolve(text), "Zorvaka")
+    assert place.country == "BF" and place.radius_km is not None and place.radius_km < 200
+
+
+def test_a_township_in_a_region_is_in_that_region(resolve):
+    # Kani is also a Japanese city of 100,000
+    place = _place(resolve("Drones struck Kani township in Sagaing region."), "Kani")
+    assert place.country == "MM"
