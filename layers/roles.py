@@ -533,9 +533,30 @@ def attachment(
             # qualifies another place: "Sanaa, the capital of Yemen". Not a preposition a
             # vicinity mention took in: "near the West Bank city of Hebron" names Hebron.
             return Refusal("context")
+        if (
+            head.lemma_.lower() in DENYING
+            and head.i not in triggers
+            and dep in ("xcomp", "ccomp", "dobj")
+        ):
+            # "the strikes targeted camps and denied hitting any facility in X": X is
+            # the denied deed's, not the one told as done
+            return Refusal("another")
         if dep == "conj":
             if token.i in other_kinds and has_subject(token):
                 return Refusal("clause")  # "struck Gaza, and troops raided X": its own clause
+            if (
+                token.i in other_kinds
+                and role is not None
+                and token.pos_ == "VERB"
+                and head.i in triggers
+                and _has_object(token)
+                and _has_object(head)
+                and _placed_outside(head, token, other_places - wide_places)
+            ):
+                # "retook Lalibela and arrested dozens in X": another kind of deed,
+                # with its own object, keeps its place when the first names its own
+                # ("detonated a bomb and injured three soldiers in X" shares X)
+                return Refusal("another")
             if token.i in other_kinds and role is not None and token.pos_ in ("NOUN", "PROPN"):
                 # "a siege in Syria and protests in X": X is the protests' own place
                 return Refusal("another")

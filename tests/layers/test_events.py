@@ -1579,3 +1579,24 @@ def test_trade_and_labour_are_no_military_events(pipeline, text):
 def test_harm_to_no_one_is_told_as_not_done(pipeline, text):
     harms = [e for e in _located(pipeline, text) if e.type == "killing"]
     assert harms and all(e.denied for e in harms)
+
+
+def test_a_place_in_a_denied_deed_is_not_the_place_of_the_deed_told_as_done(pipeline):
+    text = (
+        "Officials said the strikes targeted militant camps and denied hitting any "
+        "military facility in Zorvania."
+    )
+    events = _located(pipeline, text)
+    done = [e for e in events if not e.denied and e.layer == "strike_sites"]
+    assert done and all(not e.locations for e in done)
+    assert any(e.denied and e.locations for e in events)
+
+
+def test_another_kind_of_deed_keeps_its_place_when_the_first_names_its_own(pipeline):
+    text = (
+        "The army said it had retaken control of Gondar and arrested dozens of men in Debre Tabor."
+    )
+    where = _where(_located(pipeline, text), text)
+    assert where.get("seizure") == {"Gondar"}
+    text = "Guerrillas detonated a roadside bomb and injured three soldiers in Tikrit."
+    assert "Tikrit" in _where(_located(pipeline, text), text).get("explosion", set())
