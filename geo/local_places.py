@@ -17,6 +17,7 @@ decides when: see ``Resolver._place_in_towns``).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 
 from shapely.geometry import Point
@@ -32,6 +33,7 @@ __all__ = [
     "is_local_area_name",
     "local_place_spans",
     "looks_local_name",
+    "part_of_a_town",
     "place_in_town",
     "town_for",
     "town_indices",
@@ -275,17 +277,37 @@ def _in_countries_of_sentence(
     return [i for i in towns if (place := resolved[i].place) and place.country in countries]
 
 
-def place_in_town(mention: Mention, town: Place, *, unknown_place: bool = False) -> Place:
+def part_of_a_town(text: str, mention: Mention) -> bool:
+    """Whether the text calls the name a part of a town: "the Tel al-Sultan neighbourhood"."""
+    return bool(
+        _TOWN_PART_AFTER.match(text[mention.anchor_end :])
+        or _TOWN_PART_BEFORE.search(text[max(0, mention.anchor_start - 40) : mention.anchor_start])
+    )
+
+
+#: Words for a part of a town, after its name or before it with "of".
+_TOWN_PARTS = r"(?:neighbou?rhood|quarter|suburb|borough)"
+_TOWN_PART_AFTER = re.compile(rf"^\s+{_TOWN_PARTS}s?\b", re.IGNORECASE)
+_TOWN_PART_BEFORE = re.compile(rf"\b{_TOWN_PARTS}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def place_in_town(
+    mention: Mention, town: Place, *, unknown_place: bool = False, town_part: bool = False
+) -> Place:
     """A local place put at its town's point, with the town's reach as its radius.
 
     A street or building is ``near`` the town, within :data:`LOCAL_RADIUS_KM`.
     A county or district, or (``unknown_place``) a name the model reads as a
     place but no gazetteer holds ("Toomevara", a village near Nenagh), is
     somewhere in the town's area: precision ``region`` and
-    :data:`LOCAL_AREA_RADIUS_KM`.
+    :data:`LOCAL_AREA_RADIUS_KM`, or :data:`LOCAL_RADIUS_KM` when the text
+    calls it a part of a town (``town_part``: "the Tel al-Sultan
+    neighbourhood").
     """
-    area = unknown_place or is_local_area_name(mention.name)
-    if unknown_place:
+    area = unknown_place or is_local_area_name(mention.name) or town_part
+    if town_part:
+        what = "a part of a town the text names"
+    elif unknown_place:
         what = "a place the text names"
     elif area:
         what = "a county or district"
@@ -300,7 +322,7 @@ def place_in_town(mention: Mention, town: Place, *, unknown_place: bool = False)
         lat=town.lat,
         lon=town.lon,
         precision=Precision.REGION if area else Precision.NEAR,
-        radius_km=LOCAL_AREA_RADIUS_KM if area else LOCAL_RADIUS_KM,
+        radius_km=LOCAL_AREA_RADIUS_KM if area and not town_part else LOCAL_RADIUS_KM,
         confidence=round(0.5 * town.confidence, 3),
         source=town.source,
         alternatives=(),

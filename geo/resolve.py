@@ -40,6 +40,7 @@ from geo.local_places import (
     LOCAL_AREA_RADIUS_KM,
     LOCAL_LABEL,
     looks_local_name,
+    part_of_a_town,
     place_in_town,
     town_for,
     town_indices,
@@ -384,7 +385,12 @@ class Resolver:
             town = town_for(index, resolved, towns, sentence=bounds, home=home)
             if town is None or (unknown_place and town.country != home):
                 continue
-            around = place_in_town(mention, town, unknown_place=unknown_place)
+            around = place_in_town(
+                mention,
+                town,
+                unknown_place=unknown_place,
+                town_part=part_of_a_town(text, mention),
+            )
             resolved[index] = Resolved(mention, around)
             if unknown_place:
                 placed.setdefault(mention.name, around)

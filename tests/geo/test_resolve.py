@@ -442,3 +442,9 @@ def test_a_township_in_a_region_is_in_that_region(resolve):
     # Kani is also a Japanese city of 100,000
     place = _place(resolve("Drones struck Kani township in Sagaing region."), "Kani")
     assert place.country == "MM"
+
+
+def test_a_neighbourhood_no_source_holds_is_drawn_within_its_town(resolve):
+    text = "In Gaza, Palestinian officials said a strike hit a house in the Zorvani neighbourhood."
+    place = _place(resolve(text), "Zorvani")
+    assert place.country == "PS" and place.radius_km is not None and place.radius_km <= 20
