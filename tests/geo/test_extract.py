@@ -360,6 +360,7 @@ def test_small_towns_and_stray_codes_inside_organisations_stay_names(extract, te
     [
         ("The route includes stops in Hilversum and Almelo, the paper said.", "Almelo"),
         ("The closure will affect people travelling to Cirencester this week.", "Cirencester"),
+        ("Flights were diverted to Misrata, about 200 km east of Tripoli.", "Misrata"),
     ],
 )
 def test_a_town_the_model_calls_a_person_in_a_list_or_after_travel_is_a_place(extract, text, place):
