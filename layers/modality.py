@@ -75,6 +75,10 @@ def _asks_whether(head: Token) -> bool:
     )
 
 
+_WARNING = frozenset({"warn", "threaten", "caution"})
+_POSSIBLE = frozenset({"could", "may", "might", "can"})
+"""A warning that a deed could come tells none: "warned it could fire missiles"."""
+
 _CONDITIONS = frozenset({"if", "unless"})
 """Words that open a clause of a condition: "would close the strait if its
 tankers were attacked" tells no attack."""
@@ -122,6 +126,12 @@ def told_as_planned(token: Token) -> bool:
             head.lemma_.lower() in _PLANNING or (head.lemma_ == "go" and head.tag_ == "VBG")
         ):
             return True  # "threatened to strike", "is set to visit", "are going to meet"
+        if (
+            node.dep_ == "ccomp"
+            and head.lemma_.lower() in _WARNING
+            and any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in node.children)
+        ):
+            return True  # "warned it could fire missiles over Japan"
         if node.dep_ == "xcomp" or _purpose(node) or _shares_the_verb_group(node):
             node = head  # "will travel to Tokyo to meet investors", "will meet and sign"
             continue

@@ -304,6 +304,7 @@ _TALK_WORDS = frozenset(
         "talk", "talks", "negotiation", "negotiations", "discussion", "discussions", "meeting",
         "summit", "conference", "consultation", "consultations", "dialogue", "debate",
         "proposal", "plan", "resolution", "vote", "discuss", "negotiate", "propose",
+        "ruling", "decision",
     }
 )  # fmt: skip
 """Talks and what they produce, whose "on" or "over" names a topic: "talks on a

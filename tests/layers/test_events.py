@@ -1600,3 +1600,8 @@ def test_another_kind_of_deed_keeps_its_place_when_the_first_names_its_own(pipel
     assert where.get("seizure") == {"Gondar"}
     text = "Guerrillas detonated a roadside bomb and injured three soldiers in Tikrit."
     assert "Tikrit" in _where(_located(pipeline, text), text).get("explosion", set())
+
+
+def test_a_ruling_on_a_deployment_is_no_deployment(nlp, layers):
+    text = "Police officers remain in Nairobi awaiting a court ruling on their deployment."
+    assert "movements" not in {e.layer for e in _events(nlp, layers, text, ["Nairobi"])}

@@ -22,6 +22,10 @@ from layers.registry import load_layers
         ("Talks are due to resume in Vandoria.", "resume", True),
         ("Troops are expected to enter the town by Friday.", "enter", True),
         ("The army is going to attack the ridge.", "attack", True),
+        # A warning that it could come.
+        ("The North warned it could fire missiles over the islands.", "fire", True),
+        ("Officials warned the militants may attack the town again.", "attack", True),
+        ("Officials said the militants attacked the town again.", "attacked", False),
         # An event noun's own words.
         ("The planned visit to Vandoria was called off.", "visit", True),
         ("Talks scheduled for May will go ahead.", "Talks", True),
