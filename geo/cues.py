@@ -61,8 +61,6 @@ TRAVEL_WORDS = frozenset(
         "evacuate",
         "divert",
         "reroute",
-        "redirect",
-        "transfer",
         "deploy",
         "withdraw",
         "retreat",

@@ -884,6 +884,7 @@ class MentionExtractor:
                 and not (span.start and span.doc[span.start - 1].lower_ == "the")
                 and span.root.ent_type_ in _MISREAD_LABELS
                 and len(span) <= _MISREAD_WORDS
+                and not _a_date_or_a_workplace(span)
                 and _placed_in_a_place(span, taken, in_an_area=True)
             )
             if listed or misread:
@@ -1447,6 +1448,34 @@ def _placed_in_a_place(span: Span, places: set[int], *, in_an_area: bool = False
     )
 
 
+def _a_date_or_a_workplace(span: Span) -> bool:
+    """Whether a name after a place preposition is a time or where someone works.
+
+    "shelled villages in March in Kherson oblast", "at Easter in Donetsk
+    region", "an aid worker at Oxfam in Ituri province": no village.
+    """
+    if any(t.like_num or t.lower_.rstrip(".") in _CALENDAR_WORDS for t in span):
+        return True
+    preposition = span.doc[span.start - 1] if span.start else None
+    return (
+        preposition is not None
+        and preposition.head.pos_ == "NOUN"
+        and preposition.head.lemma_.lower() in _PEOPLE_AT_WORK
+    )
+
+
+#: People said to be "at" a firm or a body: "a researcher at Amnesty in Tigray region".
+_PEOPLE_AT_WORK = frozenset(
+    {
+        "worker", "researcher", "official", "employee", "staff", "spokesman", "spokeswoman",
+        "spokesperson", "doctor", "nurse", "analyst", "director", "head", "chief", "engineer",
+        "volunteer", "member", "student", "teacher", "professor", "manager", "economist",
+        "expert", "fellow", "officer", "representative", "executive", "lecturer",
+        "scientist", "journalist", "reporter", "correspondent", "colleague", "source",
+    }
+)  # fmt: skip
+
+
 def _listed_after_a_place(span: Span) -> bool:
     """Whether the name closes a list a place opens after a locative: "near El Obeid and Um Rawaba".
 
@@ -1468,8 +1497,9 @@ def _listed_after_a_place(span: Span) -> bool:
 def _one_word_names(ents: Iterable[Span]) -> Iterable[Span]:
     """One-word names the model calls people or firms, alone or listed in one entity.
 
-    "Sderot and Ashkelon" is one organisation to the small model, as a law
-    firm would be: each of its names is read on its own.
+    "Sderot and Ashkelon" or "Sderot, Ashkelon" is one organisation to the
+    small model, as a law firm would be: each of its names is read on its
+    own (the caller still asks for a place partner after a place preposition).
     """
     for ent in ents:
         if ent.label_ not in _JOINED_LABELS:
@@ -1484,7 +1514,6 @@ def _one_word_names(ents: Iterable[Span]) -> Iterable[Span]:
             len(span) % 2 == 1
             and all(is_capitalised(t) and t.is_alpha for t in names)
             and all(t.lower_ in _JOINERS for t in joints)
-            and any(t.lower_ in ("and", "or") for t in joints)
         ):
             yield from (span.doc[t.i : t.i + 1] for t in names)
 

@@ -149,6 +149,8 @@ def located_by_text(text: str, resolved: Sequence[Resolved], index: int) -> Plac
     where = after.place
     if where is None or where.feature == LOCATED_FEATURE:
         return None
+    if _BORDER_AFTER.match(text[after.mention.anchor_end :]):
+        return None  # "the Catatumbo region near the Venezuelan border" lies across it
     if _PARAGRAPH_BREAK.search(between) or not _BETWEEN.match(between):
         return None
     if between.strip() == "," and (
@@ -161,6 +163,8 @@ def located_by_text(text: str, resolved: Sequence[Resolved], index: int) -> Plac
     )
 
 
+#: A border after the place that would hold the name: near a border is not inside.
+_BORDER_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:border|frontier|boundary)\b", re.IGNORECASE)
 #: A verb of saying right after a name: the name speaks ("…, Tokyo said"), holding nothing.
 _SPEAKS_AFTER = re.compile(
     r"^\s+(?:said|says|told|reported|reports|announced|added|claimed|stated|confirmed)\b"

@@ -119,11 +119,16 @@ _AFTER: tuple[tuple[re.Pattern[str], AreaKind], ...] = tuple(
             AreaKind.COAST,
         ),
         (
-            r"^(?:'s|’s)?\s+(?:area|vicinity|outskirts|environs|countryside|surroundings)\b",
+            r"^(?:'s|’s)?\s+(?:area|vicinity|outskirts|environs|countryside|hinterland"
+            r"|surroundings)\b",
             AreaKind.VICINITY,
         ),
     )
 )
+#: How far "the X countryside" reaches from X: the rural belt around a city, the
+#: province's villages ("the Aleppo countryside", "Idlib's southern countryside").
+COUNTRYSIDE_KM = 50.0
+_COUNTRYSIDE = re.compile(r"\b(?:countryside|hinterland)\b", re.IGNORECASE)
 #: A territorial sea is 12 nautical miles wide, whatever the default "off" is.
 _TERRITORIAL = re.compile(r"\bterritorial\b", re.IGNORECASE)
 _OFF_BEFORE = re.compile(rf"\b(?:off|over\s+the\s+sea\s+off)\s+{_THE}$", re.IGNORECASE)
@@ -185,6 +190,8 @@ def find_phrase(
                 start = sentence_start + off.start()
                 kind = AreaKind.OFFSHORE
         distance = TERRITORIAL_SEA_KM if _TERRITORIAL.search(found.group(0)) else None
+        if _COUNTRYSIDE.search(found.group(0)):
+            distance = COUNTRYSIDE_KM  # "the Aleppo countryside" reaches far past the town
         return PhraseMatch(start, end, AreaSpec(kind, distance))
     describes = _KIND_AFTER.match(after) is not None
     for pattern, kind in _BEFORE:

@@ -76,8 +76,9 @@ def _asks_whether(head: Token) -> bool:
 
 
 _WARNING = frozenset({"warn", "threaten", "caution"})
+"""Verbs of warning: a deed they say could come is not done ("warned it could fire")."""
 _POSSIBLE = frozenset({"could", "may", "might", "can"})
-"""A warning that a deed could come tells none: "warned it could fire missiles"."""
+"""Auxiliaries of what may happen, under a verb of warning."""
 
 _CONDITIONS = frozenset({"if", "unless"})
 """Words that open a clause of a condition: "would close the strait if its
@@ -130,8 +131,11 @@ def told_as_planned(token: Token) -> bool:
             node.dep_ == "ccomp"
             and head.lemma_.lower() in _WARNING
             and any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in node.children)
+            and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in node.children)
         ):
-            return True  # "warned it could fire missiles over Japan"
+            # "warned it could fire missiles over Japan"; not "warned the strike may
+            # have killed dozens", a report of a past deed
+            return True
         if node.dep_ == "xcomp" or _purpose(node) or _shares_the_verb_group(node):
             node = head  # "will travel to Tokyo to meet investors", "will meet and sign"
             continue

@@ -99,6 +99,7 @@ def _parse_type(entry: Any, *, path: Path, number: int) -> EventType:
         topical=topical,
         yields_to_subject=yields_to_subject,
         requires_also=_strings(entry.get("requires_also"), path=path, key="requires_also"),
+        deeds=_strings(entry.get("deeds"), path=path, key="deeds"),
         subjects=_strings(entry.get("subjects"), path=path, key="subjects"),
         acled=str(entry.get("acled", "")),
         plover=str(entry.get("plover", "")),

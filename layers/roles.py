@@ -146,7 +146,14 @@ def _where_the_press_was_told(root: Token, triggers: frozenset[int]) -> bool:
         return False
     verb = preposition.head
     if verb.lemma_.lower() in _PRESS:
-        verb = verb.head  # the parse may hang "in Kaya" on the reporters
+        # the parse may hang "in Kaya" on the reporters: told them, or spoke to them;
+        # not reporters who tell ("journalists in Rafah reported …")
+        if verb.dep_ in ("dobj", "dative"):
+            verb = verb.head
+        elif verb.dep_ == "pobj" and verb.head.lower_ == "to":
+            verb = verb.head.head
+        else:
+            return False
     if verb.i in triggers or verb.lemma_.lower() not in SPEECH | _SPEAKING:
         return False
     # the press as the verb's object ("told reporters") or after "to" ("speaking to reporters")
@@ -443,7 +450,9 @@ def _placed_outside(head: Token, clause: Token, places: frozenset[int]) -> bool:
     shells hit a market in El Fasher" happened in El Fasher.
     """
     inside = range(clause.left_edge.i, clause.right_edge.i + 1)
-    return any(t.i in places and t.i not in inside for t in head.subtree)
+    # not the subject's: "soldiers based in Mopti raided X" names where they came from
+    subjects = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    return any(t.i in places and t.i not in inside and t.i not in subjects for t in head.subtree)
 
 
 def opens_when_clause(token: Token) -> bool:

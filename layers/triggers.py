@@ -332,6 +332,13 @@ def _exclusion_keys(token: Token) -> set[str]:
     return set()
 
 
+def _does_a_deed(token: Token, deeds: tuple[str, ...]) -> bool:
+    """Whether the trigger noun is the subject of one of ``deeds``: "a strike flattened a house"."""
+    return (
+        bool(deeds) and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in deeds
+    )
+
+
 def _talked_about(token: Token) -> bool:
     """Whether the event noun is only the topic of talks ("talks on a ceasefire")."""
     if token.pos_ not in ("NOUN", "PROPN"):
@@ -415,7 +422,11 @@ def match_type(
         matched = keys & set(event_type.triggers)
         if not matched or excluding & set(event_type.excludes):
             continue
-        if event_type.requires and not (sentence_words - own) & set(event_type.requires):
+        if (
+            event_type.requires
+            and not (sentence_words - own) & set(event_type.requires)
+            and not _does_a_deed(token, event_type.deeds)
+        ):
             continue
         if event_type.requires_also and not (sentence_words - own) & set(event_type.requires_also):
             continue

@@ -115,6 +115,9 @@ class EventType:
     requires_also: tuple[str, ...] = ()
     subjects: tuple[str, ...] = ()
     yields_to_subject: bool = False
+    deeds: tuple[str, ...] = ()
+    """Verbs that meet ``requires`` when the trigger noun is their subject: "a
+    strike flattened a house" names no weapon, but no labour strike flattens."""
     acled: str = ""
     plover: str = ""
 

@@ -26,6 +26,7 @@ from layers.registry import load_layers
         ("The North warned it could fire missiles over the islands.", "fire", True),
         ("Officials warned the militants may attack the town again.", "attack", True),
         ("Officials said the militants attacked the town again.", "attacked", False),
+        ("The UN warned that the strike may have killed dozens of civilians.", "killed", False),
         # An event noun's own words.
         ("The planned visit to Vandoria was called off.", "visit", True),
         ("Talks scheduled for May will go ahead.", "Talks", True),
