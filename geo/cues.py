@@ -20,6 +20,7 @@ __all__ = [
     "PERSON_TITLES",
     "PLACE_KIND_NOUNS",
     "PLACE_PREPOSITIONS",
+    "SAYING",
     "TRAVEL_WORDS",
     "after_a_border_word",
     "after_a_named_site",
@@ -74,6 +75,9 @@ TRAVEL_WORDS = frozenset(
         "visit",
     }
 )
+#: Verbs of saying: a name whose subject they are speaks, as a person or a body
+#: ("…, Doctors Without Borders said", "…, Tokyo said"), and holds no place.
+SAYING = frozenset({"say", "tell", "report", "state", "announce", "claim", "add", "confirm"})
 #: Nouns whose "with" or "between" introduces the land on the other side:
 #: "the border with Mali", "the frontier between Chad and Sudan".
 BORDER_NOUNS = frozenset(

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from geo.cues import PERSON_TITLES
+from geo.cues import PERSON_TITLES, SAYING
 from geo.nlp import DocTokens
 from geo.normalize import ARABIC_ARTICLES, POSITION_WORDS
 from geo.phrases import BEARINGS
@@ -715,14 +715,10 @@ def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None
     return _object_frame(doc[start:end], before)
 
 
-#: Verbs of saying: a name whose subject they are speaks, as a person or a body.
-_SAYING = frozenset({"say", "tell", "report", "state", "announce", "claim", "add", "confirm"})
-
-
 def _speaks(span: Span) -> bool:
     """Whether the name is the subject of a verb of saying ("…, Doctors Without Borders said")."""
     root = span.root
-    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SAYING
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in SAYING
 
 
 def _object_frame(span: Span, before: Token | None) -> str | None:

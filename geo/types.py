@@ -146,11 +146,11 @@ class Candidate:
     """Whether the entry is its country's capital city."""
 
     def code_written_otherwise(self, written: str) -> bool:
-        """Whether this entry matched a code ("UM", "U.S.") that ``written`` spells in lower case.
+        """Whether this entry matched a code ("UM", "U.S.") that ``written`` spells otherwise.
 
         "Um Rawaba" is no "UM" (the US Minor Outlying Islands): a code of
-        up to four capitals names its place only in capitals. A written
-        abbreviation ("Ga.", "Calif.") is no code.
+        up to four capitals names its place only written all in capitals. A
+        written abbreviation ("Ga.", "Calif.") is no code.
         """
         letters = self.matched_name.replace(".", "")
         return (

@@ -60,6 +60,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from geo.cues import SAYING
 from geo.nlp import doc_text
 from layers.types import Citation
 
@@ -266,9 +267,7 @@ _NAMED_DAY_WORDS = frozenset(
         "orthodox",
     }
 )
-_SPEECH_LEMMAS = frozenset(
-    {"say", "tell", "report", "state", "announce", "claim", "add", "confirm", "deny", "write"}
-)
+_SPEECH_LEMMAS = SAYING | {"deny", "write"}
 _DATE_LABELS = frozenset({"DATE", "TIME"})
 
 
