@@ -100,7 +100,8 @@ def trigger_keys(token: Token) -> set[str]:
     object of ("lodge protest"); with the modifier before it ("missile
     strike", "car bomb"); after its preposition, in the parse or as written
     ("on strike", "amid faltering talks"); hyphenated
-    forms; and ``lemma passive`` when it is in the passive voice. Each is
+    forms; ``lemma passive`` when it is in the passive voice, and ``lemma
+    modifier`` for a participle before a noun ("occupied Crimea"). Each is
     also given with the token's part of speech (``bomb/verb``).
     """
     lemma = token.lemma_.lower()
@@ -126,6 +127,12 @@ def trigger_keys(token: Token) -> set[str]:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     keys.add(f"{lemma} {child.lower_} {grandchild.lemma_.lower()}")
+    if (token.dep_ == "amod" and token.tag_ == "VBN") or (
+        token.dep_ == "pcomp" and token.tag_ in ("VBN", "VBD") and token.i == token.head.i + 1
+    ):
+        # "occupied Crimea", "in occupied Crimea" (which the parse reads as a verb after
+        # "in"): a participle that describes
+        keys.add(f"{lemma} modifier")
     head = token.head
     if token.dep_ == "pobj" and head.i != token.i:
         keys.add(f"{head.lower_} {lemma}")

@@ -1648,3 +1648,13 @@ def test_another_kind_of_deed_keeps_its_place_when_the_first_names_its_own(pipel
 def test_a_ruling_on_a_deployment_is_no_deployment(nlp, layers):
     text = "Police officers remain in Nairobi awaiting a court ruling on their deployment."
     assert "movements" not in {e.layer for e in _events(nlp, layers, text, ["Nairobi"])}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The drones were launched from Cape Chauda in occupied Crimea.", "Crimea"),
+    ],
+)
+def test_an_occupied_place_is_no_seizure_told(nlp, layers, text, place):
+    assert "seizures" not in {e.layer for e in _events(nlp, layers, text, [place])}
