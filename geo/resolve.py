@@ -374,12 +374,12 @@ class Resolver:
             placed.setdefault(mention.name, within)
         for index, unknown_place in waiting:
             mention = resolved[index].mention
+            if _far_from_its_name(mention):
+                # "200 km west of Oshima-Oshima, Tokyo said": the name's guessed place
+                # says nothing of a point that far from it
+                continue
             if unknown_place and mention.name in placed:
                 resolved[index] = Resolved(mention, placed[mention.name])
-                continue
-            if _far_from_its_name(mention):
-                # "200 km west of Oshima-Oshima, Tokyo said": a town guessed for the
-                # name says nothing of a point that far from it
                 continue
             bounds = sentences.around(mention)
             town = town_for(index, resolved, towns, sentence=bounds, home=home)

@@ -448,3 +448,15 @@ def test_a_neighbourhood_no_source_holds_is_drawn_within_its_town(resolve):
     text = "In Gaza, Palestinian officials said a strike hit a house in the Zorvani neighbourhood."
     place = _place(resolve(text), "Zorvani")
     assert place.country == "PS" and place.radius_km is not None and place.radius_km <= 20
+
+
+def test_a_far_offset_of_a_name_placed_once_is_not_placed_at_the_name(resolve):
+    text = (
+        "In West Kordofan state, fighters stormed the town of Tal Zorvan. "
+        "Jets struck a convoy 150 km north of Tal Zorvan on Monday."
+    )
+    results = resolve(text)
+    first = _place(results, "Tal Zorvan")
+    far = _place(results, "150 km north of Tal Zorvan")
+    assert first is not None and first.country == "SD"
+    assert far is None
