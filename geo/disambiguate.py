@@ -54,8 +54,9 @@ _HUB_SHORT_NAME_BONUS = 4.5
 _ACRONYM_PENALTY = 5.0
 _COUNTRY_CONTEXT_BONUS = 2.5
 #: For a place in a land neighbour of a country the article names: enough to
-#: tip a near tie (Gaza next to Israel over Mozambique's Gaza province), a
-#: quarter of the weight of the named country itself.
+#: tip a near tie (Gaza next to Israel over Mozambique's Gaza province), about
+#: half the weight of the named country itself, and at least this much however
+#: many other countries the story names (a diplomacy story names twenty).
 _NEIGHBOUR_BONUS = 0.6
 #: For a county in a province the article names ("McLean County" in a story
 #: about Kentucky): county names repeat from state to state, and the story's
@@ -538,7 +539,7 @@ def rank_candidates(
             elif context.neighbours.get(candidate.country):
                 # "Israeli jets struck Gaza": the Gaza next door, not Mozambique's.
                 near = min(1.0, context.neighbours[candidate.country] / total_countries)
-                score += _NEIGHBOUR_BONUS * (0.5 + near)
+                score += _NEIGHBOUR_BONUS * (1.0 + near)
                 reasons.append(f"{candidate.country} borders a country the article names")
             if (
                 candidate.feature == "admin1"

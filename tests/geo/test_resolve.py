@@ -460,3 +460,14 @@ def test_a_far_offset_of_a_name_placed_once_is_not_placed_at_the_name(resolve):
     far = _place(results, "150 km north of Tal Zorvan")
     assert first is not None and first.country == "SD"
     assert far is None
+
+
+def test_gaza_next_to_a_named_country_wins_in_a_story_that_names_many(resolve):
+    # a diplomacy story names a dozen countries; Israel's neighbour still outweighs
+    # Mozambique's Gaza province, which nothing in the story is near
+    text = (
+        "Qatar hosted talks on Gaza on Tuesday with Israeli negotiators. "
+        "Envoys from the United States, Turkey, Saudi Arabia, Russia, Ukraine, China, "
+        "France, Germany, Britain, India, Sudan, Somalia and Ethiopia also met in Doha."
+    )
+    assert _place(resolve(text), "Gaza").country == "PS"
