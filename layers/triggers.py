@@ -229,9 +229,18 @@ def _compound_words(noun: Token) -> set[str]:
     return words
 
 
+#: Words for a share of a whole, whose "of" names the whole.
+_PART_OF = frozenset(
+    {"most", "all", "some", "many", "several", "part", "parts", "much", "half", "swathes"}
+)
+
+
 def _partitive_of(noun: Token) -> list[Token]:
-    """The whole a number or a part word takes from: "drones" in "40 of 52 drones"."""
-    if noun.pos_ != "NUM" and noun.lower_ not in ("most", "all", "some", "many", "several"):
+    """The whole a number or a part word takes from: "drones" in "40 of 52 drones".
+
+    And "Gondar" in "parts of Gondar".
+    """
+    if noun.pos_ != "NUM" and noun.lower_ not in _PART_OF:
         return []
     return [
         pobj
@@ -297,6 +306,8 @@ def _object_words(token: Token, place_tokens: frozenset[int]) -> set[str]:
                 words.add("@place")
             for part in _partitive_of(child):  # "40 of the 52 drones were destroyed"
                 words |= {part.lemma_.lower(), part.lower_} | _compound_words(part)
+                if part.i in place_tokens:
+                    words.add("@place")  # "seized parts of Gondar"
         elif child.dep_ == "prep" and child.lower_ in ("of", "on"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":

@@ -1571,6 +1571,7 @@ def test_a_place_the_press_reports_from_or_about_stays(pipeline, text, place):
         ("The drone strike killed four fighters near Marib.", "strike_sites", "Marib"),
         ("The aircraft carrier arrived in the port of Busan on Sunday.", "movements", "Busan"),
         ("The strike killed seven people in Khan Younis.", "strike_sites", "Khan Younis"),
+        ("Fighters briefly seized parts of Gondar on Friday.", "seizures", "Gondar"),
     ],
 )
 def test_what_the_wording_says_happened_there(pipeline, text, layer, place):
