@@ -1659,3 +1659,17 @@ def test_a_ruling_on_a_deployment_is_no_deployment(nlp, layers):
 )
 def test_an_occupied_place_is_no_seizure_told(nlp, layers, text, place):
     assert "seizures" not in {e.layer for e in _events(nlp, layers, text, [place])}
+
+
+@pytest.mark.parametrize(
+    ("text", "layer", "place"),
+    [
+        ("Debris from a downed drone fell on a house in Kursk on Monday.", "strike_sites", "Kursk"),
+        ("Mortar rounds fell on Buhriz overnight.", "strike_sites", "Buhriz"),
+        ("Russian troops were massing near Kupiansk on Friday.", "movements", "Kupiansk"),
+    ],
+)
+def test_what_came_down_and_who_massed(nlp, layers, text, layer, place):
+    events = _events(nlp, layers, text, [place])
+    assert layer in {e.layer for e in events if e.locations}
+    assert "seizures" not in {e.layer for e in events}
