@@ -334,20 +334,26 @@ def _exclusion_keys(token: Token) -> set[str]:
 
     A noun with the noun it modifies ("protest note"), with what its
     preposition hangs on ("note of protest"), or with the verb it underwent
-    ("a patrol was ambushed"). Not trigger keys: "missile"
+    ("a patrol was ambushed"); a noun with an article after its preposition
+    ("on the Isfahan strikes": ``on the strike``). Not trigger keys: "missile"
     in "missile strikes" is no strike of its own.
     """
     head = token.head
     lemma = token.lemma_.lower()
     if head.i == token.i:
         return set()
+    keys: set[str] = set()
+    before = _preposition_before(token)
+    if before is not None and any(c.dep_ in ("det", "poss") for c in token.children):
+        # "comment on the Isfahan strikes" is no "on strike": a labour strike has no article
+        keys.add(f"{before.lower_} the {lemma}")
     if token.dep_ == "compound" and head.i == token.i + 1:
-        return {f"{lemma} {head.lemma_.lower()}"}
-    if token.dep_ == "nsubjpass":
-        return {f"{head.lemma_.lower()} {lemma}"}  # "a patrol was ambushed": ambush patrol
-    if token.dep_ == "pobj" and head.head.i != head.i:
-        return {f"{head.head.lemma_.lower()} {head.lower_} {lemma}"}
-    return set()
+        keys.add(f"{lemma} {head.lemma_.lower()}")
+    elif token.dep_ == "nsubjpass":
+        keys.add(f"{head.lemma_.lower()} {lemma}")  # "a patrol was ambushed": ambush patrol
+    elif token.dep_ == "pobj" and head.head.i != head.i:
+        keys.add(f"{head.head.lemma_.lower()} {head.lower_} {lemma}")
+    return keys
 
 
 def _does_a_deed(token: Token, deeds: tuple[str, ...]) -> bool:

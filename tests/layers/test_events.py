@@ -1673,3 +1673,19 @@ def test_what_came_down_and_who_massed(nlp, layers, text, layer, place):
     events = _events(nlp, layers, text, [place])
     assert layer in {e.layer for e in events if e.locations}
     assert "seizures" not in {e.layer for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "layer"),
+    [
+        (
+            "Officials would not comment on the Zorvan strikes carried out by aircraft.",
+            "strike_sites",
+        ),
+        ("Dock workers went on strike in Zorvan on Monday.", "protests"),
+    ],
+)
+def test_on_the_strikes_is_no_labour_strike(nlp, layers, text, layer):
+    events = _events(nlp, layers, text, ["Zorvan"])
+    assert layer in {e.layer for e in events}
+    assert len({e.layer for e in events} & {"strike_sites", "protests"}) == 1
