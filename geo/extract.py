@@ -1088,7 +1088,7 @@ class MentionExtractor:
                     by_start[tokens.start], by_end[tokens.stop - 1] = mention, mention
         joined: list[Mention] = []
         for span in _one_word_names(ents):
-            if span.start in taken or any(span.start in _token_range(doc, m) for m in joined):
+            if span.start in taken:
                 continue
             if self._demonym_country(span.text):
                 continue

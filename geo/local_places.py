@@ -30,6 +30,7 @@ __all__ = [
     "LOCAL_AREA_RADIUS_KM",
     "LOCAL_LABEL",
     "LOCAL_RADIUS_KM",
+    "TOWN_PART_WORDS",
     "is_local_area_name",
     "local_place_spans",
     "looks_local_name",
@@ -286,7 +287,8 @@ def part_of_a_town(text: str, mention: Mention) -> bool:
 
 
 #: Words for a part of a town, after its name or before it with "of".
-_TOWN_PARTS = r"(?:neighbou?rhood|quarter|suburb|borough)"
+TOWN_PART_WORDS = frozenset({"neighbourhood", "neighborhood", "quarter", "suburb", "borough"})
+_TOWN_PARTS = "(?:" + "|".join(sorted(TOWN_PART_WORDS)) + ")"
 _TOWN_PART_AFTER = re.compile(rf"^\s+{_TOWN_PARTS}s?\b", re.IGNORECASE)
 _TOWN_PART_BEFORE = re.compile(rf"\b{_TOWN_PARTS}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from shapely.geometry import Point
 
 from geo.disambiguate import haversine_km
+from geo.local_places import TOWN_PART_WORDS
 from geo.normalize import name_key
 from geo.types import Candidate, Mention, MentionKind, Place, Precision, Resolved
 
@@ -72,7 +73,7 @@ _POSSESSIVE = re.compile(
     re.IGNORECASE,
 )
 #: Words for a part of a place, singular: "X's Y district", "X's Y province".
-_PART_WORDS = frozenset(
+_PART_WORDS = TOWN_PART_WORDS | frozenset(
     {
         "district",
         "province",
@@ -81,11 +82,6 @@ _PART_WORDS = frozenset(
         "oblast",
         "county",
         "municipality",
-        "borough",
-        "neighbourhood",
-        "neighborhood",
-        "suburb",
-        "quarter",
         "area",
         "camp",
         "village",

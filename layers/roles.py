@@ -135,8 +135,8 @@ def _a_seat_speaks(verb: Token, word: Token) -> bool:
 
 _PRESS = frozenset({"reporter", "journalist", "correspondent", "press", "media", "newsman"})
 """Whom a speaker tells: "told reporters in Kaya" says where the telling was."""
-_SPEAKING = frozenset({"speak", "talk", "brief"})
-"""Verbs of speaking to the press ("speaking to reporters in Kaya")."""
+_TELLING = SPEECH | {"speak", "talk", "brief"}
+"""Verbs of telling or speaking to the press ("speaking to reporters in Kaya")."""
 
 
 def _where_the_press_was_told(root: Token, triggers: frozenset[int]) -> bool:
@@ -154,7 +154,7 @@ def _where_the_press_was_told(root: Token, triggers: frozenset[int]) -> bool:
             verb = verb.head.head
         else:
             return False
-    if verb.i in triggers or verb.lemma_.lower() not in SPEECH | _SPEAKING:
+    if verb.i in triggers or verb.lemma_.lower() not in _TELLING:
         return False
     # the press as the verb's object ("told reporters") or after "to" ("speaking to reporters")
     return any(
