@@ -45,6 +45,7 @@ from geo.gazetteer import ALIKE_SPELLING, FEATURE_RANK, Gazetteer
 from geo.local_places import LOCAL_LABEL, is_local_area_name, local_place_spans, looks_local_name
 from geo.nlp import DocTokens, doc_text
 from geo.normalize import POSITION_WORDS, name_key, spelling_similarity
+from geo.own_airspace import own_airspace_mentions
 from geo.phrases import find_phrase
 from geo.place_frames import (
     KIND_FRAME,
@@ -484,7 +485,20 @@ class MentionExtractor:
         sentences = [(sent.start_char, sent.end_char) for sent in tokens.sentences]
         starts = [start for start, _ in sentences]  # once per article: linear in its length
         text = doc_text(doc)
-        return [self._widen(text, m, sentences, starts) for m in found]
+        widened = [self._widen(text, m, sentences, starts) for m in found]
+        owned = own_airspace_mentions(doc, widened, self._country_of)
+        return sorted(widened + owned, key=lambda m: m.start) if owned else widened
+
+    def _country_of(self, mention: Mention) -> str | None:
+        """The ISO code of the country a mention names outright, if it names one."""
+        if mention.kind is MentionKind.DEMONYM:
+            return mention.demonym_country
+        if mention.kind is not MentionKind.TOPONYM:
+            return None
+        for candidate in self.gazetteer.candidates(mention.name):
+            if candidate.feature == "country" and candidate.country:
+                return str(candidate.country)
+        return None
 
     def _capital_of(self, doc: Doc, mention: Mention) -> Mention:
         """A national adjective before "capital" as that capital ("the Russian capital").

@@ -55,6 +55,7 @@ from geo.located import (
 )
 from geo.normalize import POSITION_WORDS, name_key, spelling_similarity, strip_article
 from geo.overrides import ANALYST_SOURCE, Overrides
+from geo.own_airspace import ANTECEDENT_LABEL
 from geo.phrases import TERRITORIAL_SEA_KM
 from geo.seas import SEA_FEATURES, sea_shape
 from geo.sources import country_neighbours
@@ -554,7 +555,11 @@ class Resolver:
                 country,
                 confidence=0.9,
                 alternatives=(),
-                reason=f"'{mention.name}' is the national adjective",
+                reason=(
+                    f"'{mention.text.split()[0]}' stands for {mention.name}, the clause's subject"
+                    if mention.label == ANTECEDENT_LABEL
+                    else f"'{mention.name}' is the national adjective"
+                ),
             )
         elif ranked:
             best = ranked[0]

@@ -632,7 +632,10 @@ def _weighed(
     for cand, owned, verdict in verdicts:
         vetoed = isinstance(verdict, Refusal) and verdict.reason in VETOES
         at_sea = isinstance(verdict, Attachment) and _a_ship_at_a_measured_offset(cand, token)
-        if (model is not None or on_pair is not None) and not vetoed:
+        # A subject the type itself calls the site ("Iraq closed its airspace"): the
+        # scorer learnt that subjects are actors, from types that do not say so.
+        own_site = isinstance(verdict, Attachment) and verdict.role == "subject"
+        if (model is not None or on_pair is not None) and not vetoed and not own_site:
             place = cand.item.place
             rule = verdict.role if isinstance(verdict, Attachment) else f"no:{verdict.reason}"
             features = pair_features(

@@ -34,7 +34,9 @@ __all__ = [
 
 TAXONOMY_FILE = "event_types.toml"
 """The file, in a definitions folder, that holds event types rather than a layer."""
-_ROLES = frozenset({"location", "destination", "target", "compound", "origin", "counterpart"})
+_ROLES = frozenset(
+    {"location", "destination", "target", "compound", "origin", "counterpart", "subject"}
+)
 
 
 class LayerError(ValueError):

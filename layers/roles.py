@@ -300,6 +300,7 @@ _ROLE_CONFIDENCE = {
     "compound": 0.85,
     "destination": 0.8,
     "origin": 0.8,
+    "subject": 0.85,
     "area": 0.9,
 }
 
@@ -387,6 +388,18 @@ VETOES = frozenset(
 """Refusals no scorer may overrule: what the place is instead is in the text."""
 
 
+_AIRSPACE_WORDS = frozenset({"airspace", "air-space"})
+
+
+def _narrows_an_airspace(token: Token, head: Token) -> bool:
+    """Whether ``token`` is a locative preposition that narrows an airspace down.
+
+    "violated its airspace near Latakia", "entered Finnish airspace over Porvoo":
+    the place says which part of the airspace, and is the finer of the two.
+    """
+    return token.dep_ == "prep" and token.lower_ in LOCATIVE and head.lower_ in _AIRSPACE_WORDS
+
+
 def _first_role(token: Token, event_type: EventType) -> str | Refusal:
     """The role the link above ``token`` gives, or why it gives none.
 
@@ -423,6 +436,8 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
         return "of" if word == "of" else Refusal("unreached")
     if dep in ("dobj", "nsubjpass", "attr", "oprd"):
         return "target"
+    if dep == "nsubj" and "subject" in event_type.roles:
+        return "subject"  # "Jordan, Iraq and Lebanon closed their airspace": their own sky
     if dep in ("npadvmod", "advmod") and token.lower_ in PLACE_PARTS:
         return "location"  # "raids north of Baghdad"
     return "compound" if dep in ("compound", "nmod") else Refusal("unreached")
@@ -538,7 +553,12 @@ def attachment(
                 return Refusal("speech")
             return Refusal("unreached")
         dep = token.dep_
-        if head.i in other_places and dep != "conj" and head.pos_ != "ADP":
+        if (
+            head.i in other_places
+            and dep != "conj"
+            and head.pos_ != "ADP"
+            and not _narrows_an_airspace(token, head)
+        ):
             # qualifies another place: "Sanaa, the capital of Yemen". Not a preposition a
             # vicinity mention took in: "near the West Bank city of Hebron" names Hebron.
             return Refusal("context")

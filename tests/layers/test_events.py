@@ -1689,3 +1689,53 @@ def test_on_the_strikes_is_no_labour_strike(nlp, layers, text, layer):
     events = _events(nlp, layers, text, ["Zorvan"])
     assert layer in {e.layer for e in events}
     assert len({e.layer for e in events} & {"strike_sites", "protests"}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        ("Iran closed its airspace to civilian flights for twelve hours.", {"Iran"}),
+        (
+            "Jordan, Iraq and Lebanon closed their airspace on Saturday.",
+            {"Jordan", "Iraq", "Lebanon"},
+        ),
+        ("Israel closed its own airspace and shut its main airport.", {"Israel"}),
+        # the part of its sky it closed is the finer place
+        (
+            "Egypt put its air defences on alert and closed its airspace over Sinai.",
+            {"airspace over Sinai"},
+        ),
+        (
+            "Authorities announced the closure of the airspace over Moldova.",
+            {"the airspace over Moldova"},
+        ),
+        ("The alliance imposed a no-fly zone over Libya in March.", {"Libya"}),
+    ],
+)  # fmt: skip
+def test_a_state_that_closes_its_airspace_is_where_the_sky_closed(pipeline, text, sites):
+    events = _located(pipeline, text)
+    assert _where(events, text).get("airspace_closure") == sites
+    assert "airspace_violation" not in {e.type for e in events}
+    assert {e.layer for e in events if e.type == "airspace_closure"} == {"airspace"}
+
+
+def test_the_subject_of_a_violation_is_the_intruder_not_the_site(pipeline):
+    text = "Russia violated Finnish airspace near Porvoo on Friday."
+    where = _where(_located(pipeline, text), text)
+    assert where["airspace_violation"] == {"near Porvoo"}
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Romania scrambled jets after a drone breached its airspace near Galati.", "near Galati"),
+        ("Turkey said a Syrian jet had violated its airspace near Latakia.", "near Latakia"),
+    ],
+)
+def test_a_place_that_narrows_an_airspace_down_is_where_it_was_crossed(pipeline, text, site):
+    assert site in _where(_located(pipeline, text), text)["airspace_violation"]
+
+
+def test_breaching_a_cordon_is_no_airspace_violation(nlp, layers):
+    text = "A suicide bomber failed to breach the police cordon in Zorvan."
+    assert not _reports(nlp, layers, text, "airspace_violation")
