@@ -182,6 +182,9 @@ class ArticleContext:
     """ISO codes of the land neighbours of ``countries``, with their counts."""
     provinces: Counter[tuple[str, str]] = field(default_factory=Counter)
     """(country, province code) of the provinces resolved with confidence, with counts."""
+    vouched: dict[str, Counter[str]] = field(default_factory=dict)
+    """For each name key, what its own mentions added to ``countries`` (a name whose
+    entries all lie in one country counts for it): a name cannot vouch for itself."""
     _points: dict[str, tuple[int, _Points]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -515,6 +518,7 @@ def rank_candidates(
     total_countries = sum(context.countries.values()) or 1
     total_provinces = sum(context.provinces.values()) or 1
     own_key = name_key(mention_text)
+    own_votes = context.vouched.get(own_key, Counter())
     anchor_points = context.anchor_points(own_key)
     towns = _sizeable_towns(candidates)
     foreign_countries = {c.country for c in candidates if c.feature == "country" and c.exact_name}
@@ -527,7 +531,8 @@ def rank_candidates(
             score -= _NAMESAKE_PROVINCE_PENALTY
             reasons.append("a province named after its main city")
         if candidate.country and candidate.feature != "country":
-            share = context.countries.get(candidate.country, 0) / total_countries
+            own = own_votes.get(candidate.country, 0)
+            share = (context.countries.get(candidate.country, 0) - own) / total_countries
             if share and share < _HOME_SHARE and _dwarfed(candidate, candidates):
                 reasons.append(
                     f"the article names {candidate.country} only in passing, "

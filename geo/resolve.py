@@ -197,6 +197,13 @@ class Resolver:
                     or spelling_similarity(name, c.matched_name) >= _CLOSE_SPELLING
                 ]
         context = self._context(mentions, candidates)
+        strays = _stray_namesakes(candidates, context)
+        if strays:
+            # "the village of Chai" in a story about Mozambique is no Çey in Turkey:
+            # without them the name is one no source holds, put where the text puts it.
+            for name in strays:
+                candidates[name] = []
+            context = self._context(mentions, candidates)
         # "the Belgorod region", "the Odesa and Mykolaiv regions": the province.
         pools = {
             index: self._provinces_named(m.name, word, candidates.get(m.name) or [])
@@ -477,6 +484,9 @@ class Resolver:
                 # A generic name ("Gulf", "West Coast") cannot vouch for the
                 # country of its only entry: that is what is in question.
                 context.countries[found[0].country] += 1
+                context.vouched.setdefault(name_key(mention.name), Counter())[
+                    found[0].country
+                ] += 1
         neighbours = country_neighbours()
         for code, count in context.countries.items():
             for other in neighbours.get(code, ()):
@@ -959,6 +969,42 @@ def _province_word_after(text: str, mention: Mention) -> str | None:
     after = text[mention.end : mention.end + 120]
     found = _KIND_AFTER.match(after) or _KIND_AFTER_LIST.match(after)
     return found.group("word").lower() if found else None
+
+
+#: A town at most this big that a name reaches only through an alternate name is
+#: a stray namesake where the story names neither its country nor a neighbour.
+_STRAY_TOWN_POPULATION = 50_000
+
+
+def _stray_namesakes(
+    candidates: dict[str, list[Candidate]], context: ArticleContext
+) -> list[str]:
+    """Names whose every entry is a small town matched by an alternate name abroad.
+
+    "the village of Chai" in a story about Mozambique reached Çey, Turkey, by
+    one of its alternate spellings. A town that small, in a country the story
+    never names (nor a neighbour of one it names), is a namesake, not the
+    place: local news names its own villages, which the sources often lack.
+    Only for a story that names some country, other than by the name itself.
+    """
+    strays = []
+    for name, found in candidates.items():
+        if not found:
+            continue
+        own = context.vouched.get(name_key(name), Counter())
+        named = {code for code, count in context.countries.items() if count > own.get(code, 0)}
+        if not named:
+            continue
+        if all(
+            not c.exact_name
+            and c.feature == "city"
+            and c.population <= _STRAY_TOWN_POPULATION
+            and c.country not in named
+            and not context.neighbours.get(str(c.country))
+            for c in found
+        ):
+            strays.append(name)
+    return strays
 
 
 def _far_from_its_name(mention: Mention) -> bool:

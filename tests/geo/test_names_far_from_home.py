@@ -138,3 +138,27 @@ def test_a_name_before_hospital_without_an_article_names_the_hospital(resolve):
     names = [r.mention.text for r in results]
     assert "Madina" not in names
     assert _place(results, "Madina hospital").country == "SO"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a small town abroad reached by an alternate spelling is no village of the story
+        (
+            "Militants burned houses in the village of Chai, north of Macomia, in "
+            "Mozambique's Cabo Delgado province.",
+            "MZ",
+        ),
+        # ... and is that town where the story is about its country, or names none
+        ("Turkish police raided a house in Chai, in eastern Turkey, on Monday.", "TR"),
+        ("Police raided a house in Chai on Monday.", "TR"),
+    ],
+)
+def test_a_small_namesake_abroad_matched_by_an_alternate_name_is_a_stray(resolve, text, country):
+    place = _place(resolve(text), "Chai")
+    assert place is not None and place.country == country
+
+
+def test_a_name_cannot_vouch_for_its_own_country(resolve):
+    place = _place(resolve("Police raided a house in Chai on Monday."), "Chai")
+    assert place.country == "TR" and "the article names" not in place.reason
