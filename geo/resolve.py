@@ -484,9 +484,7 @@ class Resolver:
                 # A generic name ("Gulf", "West Coast") cannot vouch for the
                 # country of its only entry: that is what is in question.
                 context.countries[found[0].country] += 1
-                context.vouched.setdefault(name_key(mention.name), Counter())[
-                    found[0].country
-                ] += 1
+                context.vouched.setdefault(name_key(mention.name), Counter())[found[0].country] += 1
         neighbours = country_neighbours()
         for code, count in context.countries.items():
             for other in neighbours.get(code, ()):
@@ -976,9 +974,7 @@ def _province_word_after(text: str, mention: Mention) -> str | None:
 _STRAY_TOWN_POPULATION = 50_000
 
 
-def _stray_namesakes(
-    candidates: dict[str, list[Candidate]], context: ArticleContext
-) -> list[str]:
+def _stray_namesakes(candidates: dict[str, list[Candidate]], context: ArticleContext) -> list[str]:
     """Names whose every entry is a small town matched by an alternate name abroad.
 
     "the village of Chai" in a story about Mozambique reached Çey, Turkey, by
