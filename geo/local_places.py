@@ -30,6 +30,7 @@ __all__ = [
     "LOCAL_AREA_RADIUS_KM",
     "LOCAL_LABEL",
     "LOCAL_RADIUS_KM",
+    "PARAGRAPH_BREAK",
     "TOWN_PART_WORDS",
     "is_local_area_name",
     "local_place_spans",
@@ -203,6 +204,7 @@ def town_for(
     *,
     sentence: tuple[int, int] | None = None,
     home: str | None = None,
+    text: str | None = None,
 ) -> Place | None:
     """The town a street or building at ``resolved[index]`` most likely lies in.
 
@@ -218,7 +220,10 @@ def town_for(
     caller asks for many indices. A sentence that names no town takes the
     towns of the countries it names first, then those of ``home``, the
     country the story names most ("taken to Madina hospital" in a story
-    about Mogadishu, a line before a quote from Nairobi).
+    about Mogadishu, a line before a quote from Nairobi). With ``text``, a
+    town past a paragraph break after the name is farther than any before it:
+    "... shelled Kfar Kila. Troops fought near Rmeish." then a new paragraph
+    on Beirut keeps Rmeish by Kfar Kila.
     """
     if towns is None:
         towns = town_indices(resolved)
@@ -243,6 +248,8 @@ def town_for(
     if previous is not None and following is not None:
         back = here.start - previous.mention.end
         ahead = following.mention.start - here.end
+        if text is not None and PARAGRAPH_BREAK.search(text, here.end, following.mention.start):
+            ahead += len(text)  # a name looks back to its story, not ahead to the next one
         return following.place if ahead < back else previous.place
     chosen = previous or following
     return None if chosen is None else chosen.place
@@ -289,6 +296,8 @@ def part_of_a_town(text: str, mention: Mention) -> bool:
 #: Words for a part of a town, after its name or before it with "of".
 TOWN_PART_WORDS = frozenset({"neighbourhood", "neighborhood", "quarter", "suburb", "borough"})
 _TOWN_PARTS = "(?:" + "|".join(sorted(TOWN_PART_WORDS)) + ")"
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+"""A blank line: where one paragraph ends and the next begins."""
 _TOWN_PART_AFTER = re.compile(rf"^\s+{_TOWN_PARTS}s?\b", re.IGNORECASE)
 _TOWN_PART_BEFORE = re.compile(rf"\b{_TOWN_PARTS}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 

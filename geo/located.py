@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from shapely.geometry import Point
 
 from geo.disambiguate import haversine_km
-from geo.local_places import TOWN_PART_WORDS
+from geo.local_places import PARAGRAPH_BREAK, TOWN_PART_WORDS
 from geo.normalize import name_key
 from geo.types import Candidate, Mention, MentionKind, Place, Precision, Resolved
 
@@ -63,7 +63,6 @@ _BETWEEN = re.compile(
 
 #: A blank line: a new paragraph, or a headline above the text. A single line
 #: break is only where the source wrapped its lines ("on Lido beach in\nMogadishu").
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 #: What stands between X and Y in "X's Y district": the possessive, and
 #: perhaps a compass or position word ("Aleppo's eastern Bab district").
@@ -147,7 +146,7 @@ def located_by_text(text: str, resolved: Sequence[Resolved], index: int) -> Plac
         return None
     if _BORDER_AFTER.match(text[after.mention.anchor_end :]):
         return None  # "the Catatumbo region near the Venezuelan border" lies across it
-    if _PARAGRAPH_BREAK.search(between) or not _BETWEEN.match(between):
+    if PARAGRAPH_BREAK.search(between) or not _BETWEEN.match(between):
         return None
     if between.strip() == "," and (
         _a_list_of_towns(text, after.mention, where)
@@ -161,9 +160,11 @@ def located_by_text(text: str, resolved: Sequence[Resolved], index: int) -> Plac
 
 #: A border after the place that would hold the name: near a border is not inside.
 _BORDER_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:border|frontier|boundary)\b", re.IGNORECASE)
-#: A verb of saying right after a name: the name speaks ("…, Tokyo said"), holding nothing.
+#: A verb of saying right after a name, or after the speakers it names: the name
+#: speaks ("…, Tokyo said", "…, Lebanese security sources said"), holding nothing.
 _SPEAKS_AFTER = re.compile(
-    r"^\s+(?:said|says|told|reported|reports|announced|added|claimed|stated|confirmed)\b"
+    r"^(?:'s|’s)?(?:\s+[a-z]+){0,3}"
+    r"\s+(?:said|says|told|reported|reports|announced|added|claimed|stated|confirmed)\b"
 )
 #: The list going on after a name to its close: ", Z and W", ", and Z", " or Z".
 #: A name that a clause follows ("In X, Hama, Russian jets struck") ends no list.
@@ -273,7 +274,7 @@ def container_after(text: str, mentions: Sequence[Mention], index: int) -> int |
     if after.start != after.anchor_start:  # "X in near Y" is no phrase of Y's
         return None
     between = text[mention.end : after.anchor_start]
-    if _PARAGRAPH_BREAK.search(between) or not _IN_AFTER.match(between):
+    if PARAGRAPH_BREAK.search(between) or not _IN_AFTER.match(between):
         return None
     return index + 1
 

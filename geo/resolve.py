@@ -390,7 +390,7 @@ class Resolver:
                 resolved[index] = Resolved(mention, placed[mention.name])
                 continue
             bounds = sentences.around(mention)
-            town = town_for(index, resolved, towns, sentence=bounds, home=home)
+            town = town_for(index, resolved, towns, sentence=bounds, home=home, text=text)
             if town is None or (unknown_place and town.country != home):
                 continue
             around = place_in_town(

@@ -111,3 +111,14 @@ def test_a_place_no_gazetteer_holds_stays_unplaced_near_a_town_abroad(resolve_ta
     found = resolve_tagged(text, "Kilbrackney")
     assert found["Nenagh"].place.country == "IE"
     assert found["Kilbrackney"].place is None  # the story is about the United States
+
+
+def test_an_unknown_village_looks_back_to_its_paragraph_not_ahead_to_the_next(resolve):
+    text = (
+        "Drones hit a fuel depot in Kherson, Ukraine, on Monday. Soldiers later fought near the "
+        "village of Zorvanek.\n\nIn Odesa, the port reopened."
+    )
+    found = _by_text(resolve(text))
+    village, kherson = found["Zorvanek"].place, found["Kherson"].place
+    assert village is not None and "Kherson" in village.reason
+    assert haversine_km(village.lat, village.lon, kherson.lat, kherson.lon) < 1

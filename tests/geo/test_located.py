@@ -43,6 +43,8 @@ def test_a_named_part_of_a_city_is_near_that_city(resolve, kind):
         # the next place is not where the village is
         "The village of Zorvanek sent aid to Romania.",
         "Zorvanek residents said Romania must act.",
+        # the country speaks through its sources after the comma
+        "Fighters clashed near the village of Zorvanek, Romanian security sources said.",
     ],
 )
 def test_only_the_words_between_locate(resolve, text):

@@ -106,6 +106,9 @@ def test_plain_mentions_are_not_phrases(sentence, anchor):
         # "near" is said of the town the kind names, not of the territory before it
         ("Troops shot two men near the West Bank city of Jenin.", "West Bank"),
         ("Shells fell outside the Syrian town of Saraqib.", "Syrian"),
+        # a border word and a plural kind: still the villages, not the country's outskirts
+        ("Tanks shelled the outskirts of the Lebanese border villages of A and B.", "Lebanese"),
+        ("Troops massed near the Syrian border towns on Friday.", "Syrian"),
         # a named suburb of a city is not the city's suburbs at large
         ("A bomb exploded in the Sayyida Zeinab suburb of Damascus.", "Damascus"),
     ],

@@ -1739,3 +1739,12 @@ def test_a_place_that_narrows_an_airspace_down_is_where_it_was_crossed(pipeline,
 def test_breaching_a_cordon_is_no_airspace_violation(nlp, layers):
     text = "A suicide bomber failed to breach the police cordon in Zorvan."
     assert not _reports(nlp, layers, text, "airspace_violation")
+
+
+def test_the_border_villages_a_country_qualifies_are_the_strike_sites_not_the_country(pipeline):
+    text = (
+        "Israeli tanks shelled the outskirts of the Lebanese border villages of "
+        "Kfar Kila and Odaisseh."
+    )
+    where = _where(_located(pipeline, text), text)
+    assert where["shelling"] == {"Kfar Kila", "Odaisseh"}
