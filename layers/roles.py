@@ -400,6 +400,46 @@ def _narrows_an_airspace(token: Token, head: Token) -> bool:
     return token.dep_ == "prep" and token.lower_ in LOCATIVE and head.lower_ in _AIRSPACE_WORDS
 
 
+_LAUNCH_GROUNDS = PLACE_PARTS | SITES | frozenset(
+    {"orchard", "orchards", "field", "fields", "position", "positions", "base", "bases",
+     "site", "sites", "launcher", "launchers", "ship", "warship", "vessel", "submarine"}
+)  # fmt: skip
+"""What a thing is launched or fired from, where that is a place: "fired from
+Houthi-held territory near Taiz", "launched from an orchard near Tyre"."""
+
+
+def _from_a_place(preposition: Token) -> bool:
+    """Whether a "from" takes ground ("from territory near X"), not a cause or a means.
+
+    "injured from shelling in X", "shelled from mortars the settlements of X" and
+    "demonstrators from all walks of life in X" say nothing of where it came from.
+    """
+    return any(
+        c.dep_ == "pobj" and (c.lower_ in _LAUNCH_GROUNDS or c.lemma_.lower() in _LAUNCH_GROUNDS)
+        for c in preposition.children
+    )
+
+
+def _continues_a_from_phrase(preposition: Token) -> bool:
+    """Whether a locative right after "from <ground>" goes on with it.
+
+    "was fired from rebel-held territory near Taiz": the parse may hang "near"
+    on the verb, beside "from"; written right after the ground, it says where
+    the ground is.
+    """
+    if preposition.lower_ not in LOCATIVE:
+        return False
+    for sibling in preposition.head.children:
+        if (
+            sibling.dep_ == "prep"
+            and sibling.lower_ in ORIGIN
+            and sibling.right_edge.i == preposition.i - 1
+            and _from_a_place(sibling)
+        ):
+            return True
+    return False
+
+
 def _first_role(token: Token, event_type: EventType) -> str | Refusal:
     """The role the link above ``token`` gives, or why it gives none.
 
@@ -554,6 +594,13 @@ def attachment(
             return Refusal("unreached")
         dep = token.dep_
         if (
+            dep == "prep"
+            and head.i in triggers
+            and "origin" not in roles
+            and _continues_a_from_phrase(token)
+        ):
+            return Refusal("origin")  # "fired from territory near Taiz", however it parses
+        if (
             head.i in other_places
             and dep != "conj"
             and head.pos_ != "ADP"
@@ -693,6 +740,14 @@ def attachment(
             # the parse hangs "on"; not "on the sidelines of the summit in X"
             return Refusal("topic")
         if dep == "prep" and token.lower_ in _NOT_THROUGH:
+            if (
+                token.lower_ in ORIGIN
+                and head.i in triggers
+                and "origin" not in roles
+                and _from_a_place(token)
+            ):
+                # "fired from Houthi-held territory near Taiz": where it came from
+                return Refusal("origin")
             if token.lower_ in _COUNTERPART and "counterpart" in roles:
                 # "an attack against army posts in X", "clashes with insurgents in X"
                 confidence *= _VIA_OBJECT

@@ -1748,3 +1748,30 @@ def test_the_border_villages_a_country_qualifies_are_the_strike_sites_not_the_co
     )
     where = _where(_located(pipeline, text), text)
     assert where["shelling"] == {"Kfar Kila", "Odaisseh"}
+
+
+@pytest.mark.parametrize(
+    ("text", "origin"),
+    [
+        ("The missile was fired from rebel-held territory near Taiz, the army said.", "Taiz"),
+        ("Rockets were launched from an orchard near Tyre on Sunday.", "Tyre"),
+    ],
+)
+def test_the_ground_a_missile_was_fired_from_is_no_strike_site(pipeline, text, origin):
+    events = _located(pipeline, text)
+    placed = set().union(*_where(events, text).values()) if events else set()
+    assert not any(origin in name for name in placed)
+    assert "missile_launch" in {e.type for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        # a cause or a means after "from" is no origin
+        ("Nine civilians were injured from shelling in the Donetsk region.", "Donetsk region"),
+        ("Gunmen shelled from mortars the villages of Harasta and Douma.", "Harasta"),
+    ],
+)
+def test_from_a_cause_or_a_means_keeps_the_site(pipeline, text, site):
+    placed = set().union(*_where(_located(pipeline, text), text).values())
+    assert any(site in name for name in placed)
