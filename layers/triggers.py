@@ -356,11 +356,19 @@ def _exclusion_keys(token: Token) -> set[str]:
     return keys
 
 
-def _does_a_deed(token: Token, deeds: tuple[str, ...]) -> bool:
-    """Whether the trigger noun is the subject of one of ``deeds``: "a strike flattened a house"."""
-    return (
-        bool(deeds) and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in deeds
-    )
+def _does_a_deed(token: Token, deeds: tuple[str, ...], place_tokens: frozenset[int]) -> bool:
+    """Whether the trigger noun is the subject of one of ``deeds``: "a strike flattened a house".
+
+    A deed of two words is a verb and what it acts on: "hit market" for "a
+    strike hit a market near X", where "a strike hit production" is no deed.
+    """
+    if not deeds or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head.lemma_.lower()
+    if verb in deeds:
+        return True
+    wanted = {d.split(" ", 1)[1] for d in deeds if d.startswith(f"{verb} ")}
+    return bool(wanted) and bool(wanted & _object_words(token.head, place_tokens))
 
 
 def _talked_about(token: Token) -> bool:
@@ -449,7 +457,7 @@ def match_type(
         if (
             event_type.requires
             and not (sentence_words - own) & set(event_type.requires)
-            and not _does_a_deed(token, event_type.deeds)
+            and not _does_a_deed(token, event_type.deeds, place_tokens)
         ):
             continue
         if event_type.requires_also and not (sentence_words - own) & set(event_type.requires_also):

@@ -1775,3 +1775,17 @@ def test_the_ground_a_missile_was_fired_from_is_no_strike_site(pipeline, text, o
 def test_from_a_cause_or_a_means_keeps_the_site(pipeline, text, site):
     placed = set().union(*_where(_located(pipeline, text), text).values())
     assert any(site in name for name in placed)
+
+
+@pytest.mark.parametrize(
+    ("text", "struck"),
+    [
+        ("A second strike hit a market near Zorvan on Friday.", True),
+        ("A strike hit a convoy on the road to Zorvan.", True),
+        # what a walkout hits is no target
+        ("The strike hit production at the plant near Zorvan.", False),
+        ("The strike hit schools across Zorvan on Monday.", False),
+    ],
+)
+def test_a_bare_strike_that_hit_a_market_is_a_strike(nlp, layers, text, struck):
+    assert _reports(nlp, layers, text, "strike") is struck
