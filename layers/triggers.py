@@ -332,7 +332,8 @@ ceasefire", "a vote on the offensive"."""
 def _exclusion_keys(token: Token) -> set[str]:
     """Keys that only a type's ``excludes`` read: the words a noun stands in.
 
-    A noun with the noun it modifies ("protest note"), with what its
+    A verb with its subject ("prices exploded": ``price explode``). A noun
+    with the noun it modifies ("protest note"), with what its
     preposition hangs on ("note of protest"), or with the verb it underwent
     ("a patrol was ambushed"); a noun with an article after its preposition
     ("on the Isfahan strikes": ``on the strike``). Not trigger keys: "missile"
@@ -340,9 +341,12 @@ def _exclusion_keys(token: Token) -> set[str]:
     """
     head = token.head
     lemma = token.lemma_.lower()
-    if head.i == token.i:
-        return set()
     keys: set[str] = set()
+    for child in token.children:
+        if child.dep_ == "nsubj" and token.pos_ == "VERB":
+            keys.add(f"{child.lemma_.lower()} {lemma}")  # "prices exploded": price explode
+    if head.i == token.i:
+        return keys
     before = _preposition_before(token)
     if before is not None and any(c.dep_ in ("det", "poss") for c in token.children):
         # "comment on the Isfahan strikes" is no "on strike": a labour strike has no article

@@ -1789,3 +1789,16 @@ def test_from_a_cause_or_a_means_keeps_the_site(pipeline, text, site):
 )
 def test_a_bare_strike_that_hit_a_market_is_a_strike(nlp, layers, text, struck):
     assert _reports(nlp, layers, text, "strike") is struck
+
+
+@pytest.mark.parametrize(
+    ("text", "exploded"),
+    [
+        ("Oil prices exploded higher on Monday as buying swept through Zorvan.", False),
+        ("Violence exploded across Zorvan after the vote.", False),
+        ("A car bomb exploded in Zorvan on Monday.", True),
+        ("A device exploded near a checkpoint in Zorvan.", True),
+    ],
+)
+def test_what_grows_or_flares_up_explodes_only_in_a_figure_of_speech(nlp, layers, text, exploded):
+    assert _reports(nlp, layers, text, "explosion") is exploded
