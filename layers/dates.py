@@ -24,7 +24,10 @@ Rules, in words:
   and "last night" the day before; "the day before yesterday" two days
   before.
 * A month ("in March 2011", "in June"), a year that opens the sentence ("In
-  2023, ...") or "last month"/"last year" give no day (:func:`sentence_date`
+  2023, ...") or, with the parse, one that hangs on the event's own words
+  ("troops stormed the beaches in 1944", "the bombing of the city in 1945",
+  "seized the shoal after a standoff in 2012"; not "killed in a war that
+  began in 2022") or "last month"/"last year" give no day (:func:`sentence_date`
   is ``None``), but :func:`sentence_period` gives that period as ``YYYY-MM``
   or ``YYYY``, and :func:`event_date` uses it before the article's date: an
   event told so did not happen on the article's day. A season or a week
@@ -65,7 +68,7 @@ from geo.nlp import doc_text
 from layers.types import Citation
 
 if TYPE_CHECKING:  # spaCy is not imported at run time: the export reads dates without it
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 __all__ = [
     "FUTURE_DAYS",
@@ -597,9 +600,57 @@ def sentence_period(
                 continue
             taken.append((start, end))
             found.append(DateExpression(start + offset, end + offset, period, None))
+    if not isinstance(sentence, str) and mention is not None:
+        for match in _YEAR_INSIDE.finditer(text):
+            start, end = match.span()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            year = match.group("y")
+            if anchor is not None and year > anchor.isoformat()[:4]:
+                continue
+            if _times_the_event(sentence, start + offset, end + offset, mention):
+                taken.append((start, end))
+                found.append(DateExpression(start + offset, end + offset, year, None))
     if not found:
         return None
     return min(found, key=lambda e: (_distance(e, mention), e.start)).text
+
+
+_YEAR_INSIDE = re.compile(r"\b(?i:in|during)\s+" + _YEAR.format(g="y") + r"(?![\w-])")
+"""A year inside a sentence: the event's only when the parse says so (:func:`_times_the_event`)."""
+
+_TIME_LINKS = frozenset({"after", "before", "during", "following", "amid", "since"})
+
+
+def _times_the_event(sentence: Span, start: int, end: int, trigger: tuple[int, int]) -> bool:
+    """Whether the year at these doc offsets hangs on the event's own words.
+
+    "the atomic bombing of the city in 1945", "troops stormed the beaches in
+    1944", "seized the shoal after a standoff in 2012": the year says when it
+    happened. Not "killed in a war that began in 2022": that year is the
+    war's, a backdrop.
+    """
+    span = sentence.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return False
+    preposition = span[0]
+    head = preposition.head
+    first, last = trigger
+
+    def is_trigger(token: Token) -> bool:
+        return first <= token.idx < last
+
+    if is_trigger(head) or any(c.dep_ == "dobj" and is_trigger(c) for c in head.children):
+        return True  # on the event, or on the verb whose object it is ("marks the bombing")
+    # "after a standoff in 2012": a time the event is told against; "the bombing
+    # of the city in 1945": the parse hangs the year on what was bombed
+    link = head.head
+    return (
+        head.dep_ == "pobj"
+        and (link.lower_ in _TIME_LINKS or link.lower_ == "of")
+        and link.head.i != link.i
+        and is_trigger(link.head)
+    )
 
 
 def event_date(

@@ -209,3 +209,23 @@ def test_a_period_that_is_a_backdrop_does_not_date_the_event(text, expected):
 )
 def test_days_of_a_date(date, days):
     assert days_of(date) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the year the parse hangs on the event, its object's noun or a time it is told against
+        ("Allied troops stormed the beaches of Zorvan in 1944.", "stormed", "1944"),
+        ("The museum marks the bombing of the city in 1945.", "bombing", "1945"),
+        ("Rebels seized the shoal after a standoff in 2012.", "seized", "2012"),
+        # a backdrop's year is not the event's
+        ("Two soldiers were killed in a war that began in 2022.", "killed", "2024-05-20"),
+        # nor a year still to come
+        ("Rebels will attack the town of Zorvan in 2031.", "attack", "2024-05-20"),
+    ],
+)
+def test_a_year_inside_the_sentence_dates_the_event_it_hangs_on(nlp, text, trigger, expected):
+    sentence = next(iter(nlp(text).sents))
+    start = text.index(trigger)
+    date, _ = event_date(sentence, article_date="2024-05-20", mention=(start, start + len(trigger)))
+    assert date == expected
