@@ -73,6 +73,12 @@ TOPICAL_TOO = frozenset({"on", "over"})
 """Prepositions that give a topical type's topic ("talks on Syria")."""
 
 
+_AIMED = frozenset({"aim", "direct", "gear", "intend", "design", "target"})
+_GOAL_PREPOSITIONS = frozenset({"at", "toward", "towards"})
+"""What talks are "aimed at" or "geared towards" is their goal, a topic: "talks
+aimed at a ceasefire in Gaza"."""
+
+
 _VENUE_WORDS = frozenset({"sidelines", "sideline", "margins", "margin", "board"})
 """What "on" takes when it says where people met: "on the sidelines of the summit"."""
 
@@ -733,11 +739,15 @@ def attachment(
         if (
             dep == "prep"
             and event_type.topical
-            and token.lower_ in TOPIC | TOPICAL_TOO
+            and (
+                token.lower_ in TOPIC | TOPICAL_TOO
+                or (token.lower_ in _GOAL_PREPOSITIONS and head.lemma_.lower() in _AIMED)
+            )
             and not any(c.lower_ in _VENUE_WORDS for c in token.children)
         ):
             # "resumed talks in Doha on a ceasefire in Gaza": the talks' topic, however
-            # the parse hangs "on"; not "on the sidelines of the summit in X"
+            # the parse hangs "on"; not "on the sidelines of the summit in X"; and
+            # "talks aimed at a ceasefire in Gaza"
             return Refusal("topic")
         if dep == "prep" and token.lower_ in _NOT_THROUGH:
             if (

@@ -401,17 +401,24 @@ def _talked_about(token: Token) -> bool:
     )
 
 
+_AIMING = frozenset({"aim", "aimed", "target", "targeted", "direct", "directed"})
+"""Participles whose "at" names a goal: "talks aimed at a ceasefire"."""
+
+
 def _asked_for(token: Token) -> bool:
-    """Whether the event noun is only wanted or awaited ("called for talks", "braced for raids")."""
+    """Whether the event noun is only wanted or awaited.
+
+    "called for talks", "braced for raids", "talks aimed at a ceasefire".
+    """
     if token.dep_ != "pobj" or token.pos_ not in ("NOUN", "PROPN"):
         return False
     preposition = token.head
     verb = preposition.head
-    return (
-        preposition.lower_ == "for"
-        and verb.i != preposition.i
-        and verb.lemma_.lower() in _ASKING_FOR
-    )
+    if verb.i == preposition.i:
+        return False
+    if preposition.lower_ == "at" and verb.lemma_.lower() in _AIMING:
+        return True  # "talks aimed at a ceasefire": what they seek, not what was agreed
+    return preposition.lower_ == "for" and verb.lemma_.lower() in _ASKING_FOR
 
 
 def match_type(

@@ -1802,3 +1802,13 @@ def test_a_bare_strike_that_hit_a_market_is_a_strike(nlp, layers, text, struck):
 )
 def test_what_grows_or_flares_up_explodes_only_in_a_figure_of_speech(nlp, layers, text, exploded):
     assert _reports(nlp, layers, text, "explosion") is exploded
+
+
+def test_what_talks_are_aimed_at_is_their_goal_not_where_they_met(pipeline):
+    text = (
+        "Envoys met in Doha on Thursday for a new round of talks aimed at a ceasefire "
+        "in Gaza and the release of hostages."
+    )
+    events = _located(pipeline, text)
+    assert _layers_at(events, text) == {"Doha": {"meetings"}}
+    assert "agreement" not in {e.type for e in events}  # a ceasefire sought, not agreed
