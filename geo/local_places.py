@@ -218,9 +218,10 @@ def town_for(
     Only towns placed at a point count (not areas, vague places or other
     streets). ``towns`` is :func:`town_indices` of ``resolved`` when the
     caller asks for many indices. A sentence that names no town takes the
-    towns of the countries it names first, then those of ``home``, the
-    country the story names most ("taken to Madina hospital" in a story
-    about Mogadishu, a line before a quote from Nairobi). With ``text``, a
+    towns of the countries it names first, then those of its own paragraph
+    (with ``text``), then those of ``home``, the country the story names most
+    ("taken to Madina hospital" in a story about Mogadishu, a line before a
+    quote from Nairobi). With ``text``, a
     town past a paragraph break after the name is farther than any before it:
     "... shelled Kfar Kila. Troops fought near Rmeish." then a new paragraph
     on Beirut keeps Rmeish by Kfar Kila.
@@ -237,6 +238,7 @@ def town_for(
         towns = (
             inside
             or _in_countries_of_sentence(resolved, towns, start, end)
+            or _in_its_paragraph(resolved, towns, index, text, home)
             or [i for i in towns if (p := resolved[i].place) and p.country == home]
             or towns
         )
@@ -253,6 +255,37 @@ def town_for(
         return following.place if ahead < back else previous.place
     chosen = previous or following
     return None if chosen is None else chosen.place
+
+
+def _in_its_paragraph(
+    resolved: Sequence[Resolved],
+    towns: Sequence[int],
+    index: int,
+    text: str | None,
+    home: str | None,
+) -> list[int]:
+    """The towns of the paragraph that holds ``resolved[index]``, in its countries.
+
+    A story of three capitals keeps each street in its own section: "marched
+    down Rustaveli Avenue" in the Tbilisi paragraph is not by Nairobi, the
+    city the story names most. Only towns in a country the paragraph names,
+    or in ``home``: a namesake town abroad is no section's. None without ``text``.
+    """
+    if text is None:
+        return []
+    here = resolved[index].mention
+    breaks_before = [m.end() for m in PARAGRAPH_BREAK.finditer(text, 0, here.start)]
+    start = breaks_before[-1] if breaks_before else 0
+    after = PARAGRAPH_BREAK.search(text, here.end)
+    end = after.start() if after else len(text)
+    countries = _sentence_countries(resolved, start, end) | ({home} if home else set())
+    return [
+        i
+        for i in towns
+        if start <= resolved[i].mention.start < end
+        and (place := resolved[i].place) is not None
+        and place.country in countries
+    ]
 
 
 def _sentence_countries(resolved: Sequence[Resolved], start: int, end: int) -> set[str]:

@@ -52,7 +52,8 @@ _REGION_RADIUS_KM = 100.0
 _BETWEEN = re.compile(
     r"^\s*(?:[,(]\s*)?"
     r"(?:(?:an?|the)\s+(?:small\s+|remote\s+)?(?:village|town|hamlet|settlement|locality)\s+"
-    r"|(?:district|neighbou?rhood|suburb|quarter|area|camp)\s+(?:of\s+)?)?"
+    r"|(?:district|neighbou?rhood|suburb|quarter|area|camp|airport|air\s*base|base"
+    r"|crossing|border\s+crossing|checkpoint|port|harbou?r|refinery|dam|bridge)\s+(?:of\s+)?)?"
     r"(?:in|near|outside|close to|not far from|(?:north|south|east|west)(?:-?(?:east|west))?"
     r"(?:ern)?\s+of|in\s+(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
     r"(?:\s+of)?)?"

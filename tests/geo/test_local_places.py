@@ -122,3 +122,21 @@ def test_an_unknown_village_looks_back_to_its_paragraph_not_ahead_to_the_next(re
     village, kherson = found["Zorvanek"].place, found["Kherson"].place
     assert village is not None and "Kherson" in village.reason
     assert haversine_km(village.lat, village.lon, kherson.lat, kherson.lon) < 1
+
+
+def test_a_street_stays_in_its_own_section_of_a_story_of_several_countries(resolve):
+    text = (
+        "Georgian police detained 40 protesters in Tbilisi overnight. Crowds had marched "
+        "down Rustaveli Avenue against a law modelled on one in Russia.\n\n"
+        "In Kenya, protests spread from Nairobi to Mombasa. Kenyan police fired tear gas "
+        "in Nairobi, and Kenya's president called for calm."
+    )
+    street = _by_text(resolve(text))["Rustaveli Avenue"].place
+    assert street is not None and street.country == "GE"
+
+
+def test_a_site_before_near_a_town_is_placed_by_that_town(resolve):
+    found = _by_text(resolve("Rockets hit the Zorvan refinery near Kirkuk on Monday."))
+    place = found["Zorvan"].place
+    assert place is not None and place.country == "IQ"
+    assert haversine_km(place.lat, place.lon, 35.47, 44.39) < 40
