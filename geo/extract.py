@@ -1117,6 +1117,8 @@ class MentionExtractor:
                 first = _token_range(doc, partner).start if partner is not None else first
             if partner is None:
                 continue
+            while first >= 2 and doc[first - 1].lower_ in _JOINERS and first - 2 in by_end:
+                first = _token_range(doc, by_end[first - 2]).start  # "to Mombasa, Kisumu and X"
             opener = first - 1
             if opener > 0 and doc[opener].lower_ == "the":
                 opener -= 1  # "in the Temryuk and Anapa districts"
@@ -1161,8 +1163,8 @@ class MentionExtractor:
         """
         found: list[Mention] = []
         for ent in ents:
-            if ent.label_ not in _NAMES_WITH_PLACES:
-                continue
+            if ent.label_ not in _NAMES_WITH_PLACES or _a_list_of_names(ent):
+                continue  # "Mombasa, Kisumu": a list the model took for a firm
             span = trim(ent)
             i = span.start
             while i < span.end:
@@ -1508,6 +1510,19 @@ def _listed_after_a_place(span: Span) -> bool:
     return locative_context(doc[i : i + 1])
 
 
+def _a_list_of_names(ent: Span) -> bool:
+    """Whether an entity is one-word names joined by commas or "and" ("Sderot, Ashkelon")."""
+    span = trim(ent)
+    names = list(span)[0::2]
+    joints = list(span)[1::2]
+    return (
+        len(span) > 1
+        and len(span) % 2 == 1
+        and all(is_capitalised(t) and t.is_alpha for t in names)
+        and all(t.lower_ in _JOINERS for t in joints)
+    )
+
+
 def _one_word_names(ents: Iterable[Span]) -> Iterable[Span]:
     """One-word names the model calls people or firms, alone or listed in one entity.
 
@@ -1521,15 +1536,8 @@ def _one_word_names(ents: Iterable[Span]) -> Iterable[Span]:
         span = trim(ent)
         if len(span) == 1:
             yield span
-            continue
-        names = list(span)[0::2]
-        joints = list(span)[1::2]
-        if (
-            len(span) % 2 == 1
-            and all(is_capitalised(t) and t.is_alpha for t in names)
-            and all(t.lower_ in _JOINERS for t in joints)
-        ):
-            yield from (span.doc[t.i : t.i + 1] for t in names)
+        elif _a_list_of_names(ent):
+            yield from (span.doc[t.i : t.i + 1] for t in list(span)[0::2])
 
 
 _DATELINE_LENGTH = 6

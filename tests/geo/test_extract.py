@@ -4,7 +4,7 @@ import pytest
 
 from geo.extract import MentionExtractor
 from geo.sources import demonym_table, regional_adjective_table
-from geo.types import AreaKind, MentionKind
+from geo.types import IN_A_NAME_LABEL, AreaKind, MentionKind
 
 
 @pytest.fixture(scope="module")
@@ -691,3 +691,10 @@ def test_a_speaker_after_a_city_and_a_comma_is_no_name_of_the_city(extract):
 )
 def test_towns_the_model_reads_as_one_firm_are_towns(extract, text):
     assert {"Sderot", "Ashkelon"} <= set(_texts(extract(text)))
+
+
+def test_a_list_the_model_reads_as_one_firm_is_no_firm_with_a_place_in_its_name(extract):
+    text = "Protests over the budget spread to Mombasa, Kisumu and Eldoret on Tuesday."
+    found = {m.text: m for m in extract(text)}
+    assert {"Mombasa", "Kisumu", "Eldoret"} <= set(found)
+    assert found["Kisumu"].label != IN_A_NAME_LABEL  # so events may happen there
