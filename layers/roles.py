@@ -494,6 +494,11 @@ def is_one_of(token: Token, words: AbstractSet[str]) -> bool:
     return token.lower_ in words or token.lemma_.lower() in words
 
 
+def _above(token: Token, indices: AbstractSet[int]) -> bool:
+    """Whether one of ``indices`` is ``token`` or one of its ancestors."""
+    return token.i in indices or any(a.i in indices for a in token.ancestors)
+
+
 def has_subject(verb: Token) -> bool:
     """Whether the verb has a subject of its own (a clause, not a bare conjunct)."""
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
@@ -626,6 +631,16 @@ def attachment(
         if dep == "conj":
             if token.i in other_kinds and has_subject(token):
                 return Refusal("clause")  # "struck Gaza, and troops raided X": its own clause
+            if (
+                role is not None
+                and token.pos_ in ("VERB", "AUX")
+                and token.i not in also_triggers
+                and has_subject(token)
+                and (head.i in triggers or not _above(head, triggers))
+            ):
+                # "held a sit-in, and teachers in Lisbon were considering a walkout": a
+                # clause of its own, with its own subject, that reports no event
+                return Refusal("another")
             if (
                 token.i in other_kinds
                 and role is not None

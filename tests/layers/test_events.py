@@ -1812,3 +1812,26 @@ def test_what_talks_are_aimed_at_is_their_goal_not_where_they_met(pipeline):
     events = _located(pipeline, text)
     assert _layers_at(events, text) == {"Doha": {"meetings"}}
     assert "agreement" not in {e.type for e in events}  # a ceasefire sought, not agreed
+
+
+@pytest.mark.parametrize(
+    ("text", "elsewhere"),
+    [
+        (
+            "Students held a protest over fees, and teachers in Lisbon were reviewing the offer.",
+            "Lisbon",
+        ),
+        ("Prices rose after the cartel's meeting, and buying swept through Tokyo.", "Tokyo"),
+        (
+            "Soldiers had withdrawn towards the hills, and fighting went on along the road "
+            "to Lashio.",
+            "Lashio",
+        ),
+    ],
+)
+def test_a_conjoined_clause_with_its_own_subject_keeps_its_place(pipeline, text, elsewhere):
+    events = _located(pipeline, text)
+    placed = {(e.type, text[loc.start : loc.end]) for e in events for loc in e.locations}
+    assert not any(
+        name == elsewhere and kind in ("protest", "meeting", "withdrawal") for kind, name in placed
+    )
