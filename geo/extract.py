@@ -215,6 +215,15 @@ _AREA_NOUNS = frozenset(
         "district",
     }
 )
+#: Organs of a state, which a country has and a person does not: "Jordan's air force".
+_STATE_ORGANS = frozenset(
+    {
+        "air force", "army", "military", "navy", "government", "armed forces", "parliament",
+        "foreign ministry", "defence ministry", "defense ministry", "interior ministry",
+        "embassy", "ambassador", "cabinet", "president", "prime minister", "king",
+        "foreign minister", "border", "airspace", "capital", "coast guard", "security forces",
+    }
+)  # fmt: skip
 #: Natural features and regions an organisation may be named after: the
 #: gazetteer holds only well-known ones, so the name means the feature.
 _NAMED_FEATURES = frozenset(
@@ -770,6 +779,14 @@ class MentionExtractor:
         places = set(taken)
         for ent in ents:
             span = trim(ent)
+            dateline = _after_a_dateline_dash(span) if ent.label_ == "DATE" else None
+            if dateline is not None:
+                # "AMMAN, April 14 - Jordan, Iraq and Lebanon closed ...": the model ran
+                # the date on into the story's first name
+                if self._names_a_place_of_standing(dateline):
+                    spans.append(dateline)
+                    places.update(range(dateline.start, dateline.end))
+                continue
             if not len(span) or any(i in places for i in range(span.start, span.end)):
                 continue
             named_elsewhere = (
@@ -777,7 +794,10 @@ class MentionExtractor:
                 and span.text in named_places
                 and not after_title(span)
             )
-            if named_elsewhere or (ent.label_ == "PERSON" and self._area_before_its_part(span)):
+            if named_elsewhere or (
+                ent.label_ == "PERSON"
+                and (self._area_before_its_part(span) or self._state_before_its_organ(span))
+            ):
                 spans.append(span)
                 places.update(range(span.start, span.end))
                 continue
@@ -952,6 +972,25 @@ class MentionExtractor:
         return any(
             c.exact_name and c.feature in ("country", "admin1", "island")
             for c in self.gazetteer.candidates(span.text)
+        )
+
+    def _state_before_its_organ(self, span: Span) -> bool:
+        """Whether a one-word country name owns an organ of state: "Jordan's air force".
+
+        A person has no air force, army or foreign ministry: the model's PERSON
+        ("Jordan", "Georgia", "Chad") is the country.
+        """
+        doc = span.doc
+        if len(span) != 1 or span.end + 1 >= len(doc) or after_title(span):
+            return False
+        if doc[span.end].lower_ not in ("'s", "’s"):
+            return False
+        organ = doc[span.end + 1 : span.end + 3]
+        words = [t.lower_ for t in organ]
+        if not (words[:1] and words[0] in _STATE_ORGANS) and " ".join(words) not in _STATE_ORGANS:
+            return False
+        return any(
+            c.exact_name and c.feature == "country" for c in self.gazetteer.candidates(span.text)
         )
 
     def _override_whole(self, ent: Span, span: Span, places: set[int]) -> Span | None:
@@ -1508,6 +1547,19 @@ def _listed_after_a_place(span: Span) -> bool:
     while i > 0 and doc[i].ent_iob_ == "I":
         i -= 1  # to the first word of "El Obeid"
     return locative_context(doc[i : i + 1])
+
+
+def _after_a_dateline_dash(span: Span) -> Span | None:
+    """The capitalised words after a dash that a date entity ran on into ("April 14 - Jordan")."""
+    for token in span:
+        if token.text in _DATELINE_DASHES and token.i + 1 < span.end:
+            rest = span.doc[token.i + 1 : span.end]
+            if all(is_capitalised(t) and t.is_alpha for t in rest) and not any(
+                t.lower_ in _CALENDAR_WORDS for t in rest
+            ):
+                return rest
+            return None
+    return None
 
 
 def _a_list_of_names(ent: Span) -> bool:

@@ -735,6 +735,8 @@ def attachment(
                 return Refusal("unreached")
             if isinstance(found, Refusal):
                 return found
+            if found == "subject" and head.i not in triggers:
+                return Refusal("actor")  # "closed their airspace as Iran launched drones"
             if found in ("compound",) and head.i not in triggers:
                 if is_one_of(head, OWNED_THINGS):
                     return Refusal("owner")  # "a US drone", "the Kharkiv governor"

@@ -698,3 +698,28 @@ def test_a_list_the_model_reads_as_one_firm_is_no_firm_with_a_place_in_its_name(
     found = {m.text: m for m in extract(text)}
     assert {"Mombasa", "Kisumu", "Eldoret"} <= set(found)
     assert found["Kisumu"].label != IN_A_NAME_LABEL  # so events may happen there
+
+
+def test_a_date_run_on_past_a_datelines_dash_leaves_the_first_name_a_place(extract):
+    text = "BEIRUT, May 3 - Jordan, Iraq and Syria shut their borders on Friday."
+    assert {"Jordan", "Iraq", "Syria"} <= set(_texts(extract(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "Flights were halted for hours. Jordan's air force shot down several drones "
+            "that crossed its airspace, a security source said.",
+            "Jordan",
+        ),
+        ("Officials said the drones were intercepted. Chad's army said it had won.", "Chad"),
+        ("Markets fell sharply. Jordan's government said it would reopen the crossing.", "Jordan"),
+    ],
+)
+def test_a_country_the_model_reads_as_a_person_owns_its_organs_of_state(extract, text, country):
+    assert country in _texts(extract(text))
+
+
+def test_a_person_with_a_country_name_keeps_a_fan_army(extract):
+    assert "Jordan" not in _texts(extract("Crowds cheered as Michael Jordan's army of fans sang."))
