@@ -723,6 +723,7 @@ def detect_events(
     a place inside the name of an organisation ("the Islamic State of Iraq").
     """
     index = index or TypeIndex.of(layers)
+    own_ground = frozenset(t.id for t, _ in index.types if "subject" in t.roles)
     text = doc_text(doc)
     sentences = list(doc.sents)
     starts = [s.start for s in sentences]
@@ -894,7 +895,7 @@ def detect_events(
                     denied=any(told_as_denied(doc[i]) for i in trigger_tokens),
                 )
             )
-        events.extend(_share_with_participles(sentence_events, doc))
+        events.extend(_share_with_participles(sentence_events, doc, own_ground))
         sentence_events = events[len(events) - len(sentence_events) :]
         own = [loc for e in sentence_events for loc in e.locations if not loc.linked]
         if own:
@@ -905,7 +906,9 @@ def detect_events(
 _SHARED_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
 
 
-def _share_with_participles(events: list[ReportedEvent], doc: Doc) -> list[ReportedEvent]:
+def _share_with_participles(
+    events: list[ReportedEvent], doc: Doc, own_ground: frozenset[str] = frozenset()
+) -> list[ReportedEvent]:
     """Give an event with no place the places of an event its clause is tied to.
 
     "A car bomb exploded in Mogadishu, killing five": the killing happened
@@ -914,7 +917,9 @@ def _share_with_participles(events: list[ReportedEvent], doc: Doc) -> list[Repor
     the subject of the verb that reports its deaths. An event with no place
     of its own takes those of the event whose clause governs it, else of the
     one it is the subject of, else of one its own clause governs, at lower
-    confidence.
+    confidence. Types in ``own_ground`` (those whose subject is their site: a
+    state closing its airspace) take no other event's place: "Iraq closed its
+    airspace as Iran launched drones towards Israel" closed nothing in Israel.
     """
     roots: list[Token | None] = []
     for e in events:
@@ -938,7 +943,7 @@ def _share_with_participles(events: list[ReportedEvent], doc: Doc) -> list[Repor
                 denied=event.denied or governor.denied,
                 planned=event.planned or governor.planned,
             )
-        if event.locations:
+        if event.locations or event.type in own_ground:
             shared.append(event)
             continue
         related = [governor] if governor is not None else []

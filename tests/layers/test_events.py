@@ -1700,6 +1700,9 @@ def test_on_the_strikes_is_no_labour_strike(nlp, layers, text, layer):
             {"Jordan", "Iraq", "Lebanon"},
         ),
         ("Israel closed its own airspace and shut its main airport.", {"Israel"}),
+        # the subject of another verb is no site of the closure
+        ("Iraq closed its airspace as Iran launched drones towards Israel.", {"Iraq"}),
+        ("The kingdom closed its airspace as Iran launched drones towards Israel.", set()),
         # the part of its sky it closed is the finer place
         (
             "Egypt put its air defences on alert and closed its airspace over Sinai.",
