@@ -214,10 +214,15 @@ def inside_longer_name(span: Span) -> bool:
     return sum(is_capitalised(t) for t in words) < HEADLINE_SHARE * len(words)
 
 
+def _lower_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.is_lower
+
+
 def in_place_position(span: Span, places: set[int], *, words: int = 1) -> bool:
     """Whether a name of at most ``words`` words stands where a place would.
 
-    Right after a place preposition ("in Almelo"); after "to" following one
+    Right after a place preposition ("in Almelo", or "near the Paracels" with
+    "the" between); after "to" following one
     ("from Dover to Calais") or a word of travel ("travelling to Cirencester",
     "a trip to Saipan"); in a list with a place already found ("Hilversum
     and Almelo"); or after a site's name and a comma ("Brands Hatch, Kent.").
@@ -228,6 +233,15 @@ def in_place_position(span: Span, places: set[int], *, words: int = 1) -> bool:
     token = span.root
     before = span.doc[span.start - 1]
     if before.lower_ in PLACE_PREPOSITIONS:
+        return True
+    if (
+        before.lower_ == "the"
+        and span.start > 1
+        and span.doc[span.start - 2].lower_ in PLACE_PREPOSITIONS
+        and not (span.end < len(span.doc) and _lower_noun(span.doc[span.end]))
+    ):
+        # "near the Paracels" (the caller asks a name after "the" for an area); not
+        # "in the Sassandra region", whose kind word frames the name itself
         return True
     if token.dep_ == "conj" and token.head.i in places:
         return True

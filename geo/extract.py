@@ -412,12 +412,21 @@ def _right_after_a_locative(span: Span) -> bool:
 
 
 def _strong(candidates: list[Candidate], *, population: int) -> bool:
+    """Whether a candidate is a place of standing: a wide area, a base, a big town.
+
+    The curated islands count too ("the Paracels", "the Spratlys"): each is there
+    because the news names it, and nobody lives on most of them.
+    """
     return any(
         c.feature in _STRONG_FEATURES
         or c.feature in ("airbase", "naval_base", "military_base", "airport", "landmark")
+        or (c.feature == "island" and c.gazetteer_id.startswith(_CURATED_PREFIX))
         or c.population >= population
         for c in candidates
     )
+
+
+_CURATED_PREFIX = "curated:"
 
 
 class MentionExtractor:

@@ -620,7 +620,18 @@ class Resolver:
         is_country = base.feature == "country"
         if is_country and mention.area.kind.value in ("vicinity", "offset"):
             return base  # "around Syria" is Syria: a country has no useful vicinity
-        result = _area_for(mention.area, base.lat, base.lon, base.country, is_country)
+        spec = mention.area
+        if (
+            spec.kind is AreaKind.VICINITY
+            and spec.distance_km is None
+            and base.feature == "island"
+            and base.radius_km is not None
+            and base.radius_km > areas.VICINITY_KM
+        ):
+            # "near the Paracels": the waters around an island group reach past the
+            # islands' own spread, not 10 km from their middle
+            spec = replace(spec, distance_km=base.radius_km + areas.VICINITY_KM)
+        result = _area_for(spec, base.lat, base.lon, base.country, is_country)
         if result is None:
             return base
         suffix = mention.area.kind.value

@@ -723,3 +723,8 @@ def test_a_country_the_model_reads_as_a_person_owns_its_organs_of_state(extract,
 
 def test_a_person_with_a_country_name_keeps_a_fan_army(extract):
     assert "Jordan" not in _texts(extract("Crowds cheered as Michael Jordan's army of fans sang."))
+
+
+def test_an_island_group_after_near_the_is_a_place_whatever_the_model_calls_it(extract):
+    text = "A Chinese patrol vessel seized a Vietnamese trawler near the Paracels."
+    assert any("Paracels" in t for t in _texts(extract(text)))

@@ -471,3 +471,21 @@ def test_gaza_next_to_a_named_country_wins_in_a_story_that_names_many(resolve):
         "France, Germany, Britain, India, Sudan, Somalia and Ethiopia also met in Doha."
     )
     assert _place(resolve(text), "Gaza").country == "PS"
+
+
+def test_the_surroundings_of_a_wide_place_reach_past_its_own_reach(resolve):
+    results = resolve("A coast guard ship boarded a fishing boat near the Paracel Islands.")
+    (item,) = [r for r in results if "Paracel" in r.mention.text]
+    assert item.place.radius_km > 100  # the islands spread over some 130 km, not 10
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Drones struck near Erbil, the capital of Kurdistan, on Monday.", "IQ"),
+        ("Guards clashed with Kurdish fighters in Kurdistan province, Iran.", "IR"),
+    ],
+)
+def test_kurdistan_is_the_region_of_the_country_the_story_is_about(resolve, text, country):
+    (item,) = [r for r in resolve(text) if r.mention.text.startswith("Kurdistan")]
+    assert item.place.country == country
