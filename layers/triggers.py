@@ -231,8 +231,10 @@ def _compound_words(noun: Token) -> set[str]:
 
 #: Words for a share of a whole, whose "of" names the whole.
 _PART_OF = frozenset(
-    {"most", "all", "some", "many", "several", "part", "parts", "much", "half", "swathes"}
-)
+    {"most", "all", "some", "many", "several", "part", "parts", "much", "half", "swathes",
+     "dozens", "dozen", "hundreds", "hundred", "thousands", "scores", "salvo", "salvos",
+     "salvoes", "volley", "volleys", "wave", "waves", "swarm", "number"}
+)  # fmt: skip
 
 
 def _partitive_of(noun: Token) -> list[Token]:
@@ -355,6 +357,9 @@ def _exclusion_keys(token: Token) -> set[str]:
         keys.add(f"{lemma} {head.lemma_.lower()}")
     elif token.dep_ == "nsubjpass":
         keys.add(f"{head.lemma_.lower()} {lemma}")  # "a patrol was ambushed": ambush patrol
+    elif token.dep_ in ("xcomp", "advcl") and token.pos_ == "VERB":
+        # "summoned the ambassador to protest": a purpose, ``summon to protest``
+        keys.add(f"{head.lemma_.lower()} to {lemma}")
     elif token.dep_ == "pobj" and head.head.i != head.i:
         keys.add(f"{head.head.lemma_.lower()} {head.lower_} {lemma}")
     return keys
@@ -401,6 +406,9 @@ def _talked_about(token: Token) -> bool:
     )
 
 
+_DEMANDING = frozenset({"demand", "urge", "seek", "request", "want", "propose"})
+"""Verbs whose object is only wanted: "demanding the withdrawal of American troops"."""
+
 _AIMING = frozenset({"aim", "aimed", "target", "targeted", "direct", "directed"})
 """Participles whose "at" names a goal: "talks aimed at a ceasefire"."""
 
@@ -419,6 +427,15 @@ def _asked_for(token: Token) -> bool:
     if preposition.lower_ == "at" and verb.lemma_.lower() in _AIMING:
         return True  # "talks aimed at a ceasefire": what they seek, not what was agreed
     return preposition.lower_ == "for" and verb.lemma_.lower() in _ASKING_FOR
+
+
+def _demanded(token: Token) -> bool:
+    """Whether the event noun is what someone demands ("demanding the withdrawal of troops")."""
+    return (
+        token.dep_ == "dobj"
+        and token.pos_ in ("NOUN", "PROPN")
+        and token.head.lemma_.lower() in _DEMANDING
+    )
 
 
 def match_type(
@@ -449,7 +466,7 @@ def match_type(
         return None
     if token.ent_type_ in _NAMED:
         return None  # "the Government of National Accord", "Operation Desert Storm"
-    if _asked_for(token) or _talked_about(token):
+    if _asked_for(token) or _demanded(token) or _talked_about(token):
         return None  # "called for talks", "talks on a ceasefire": none was held or agreed
     keys = trigger_keys(token)
     if not keys & index.triggers:

@@ -1838,3 +1838,23 @@ def test_a_conjoined_clause_with_its_own_subject_keeps_its_place(pipeline, text,
     assert not any(
         name == elsewhere and kind in ("protest", "meeting", "withdrawal") for kind, name in placed
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "type_id", "reported"),
+    [
+        # a quantity of rockets is rockets
+        ("Militants fired dozens of rockets at a base in Zorvan.", "missile_launch", True),
+        ("Troops seized a number of positions inside Zorvan.", "seizure", True),
+        # a diplomat's protest, and a withdrawal only demanded
+        ("The ministry summoned the envoy in Zorvan to protest.", "protest", False),
+        (
+            "Crowds in Zorvan rallied, demanding the withdrawal of foreign troops.",
+            "withdrawal",
+            False,
+        ),
+        ("Students marched to the square in Zorvan to protest.", "protest", True),
+    ],
+)
+def test_quantities_purposes_and_demands(nlp, layers, text, type_id, reported):
+    assert _reports(nlp, layers, text, type_id) is reported
