@@ -182,6 +182,15 @@ class Resolver:
                         transliterated.add(m.name)
                     if candidates[m.name]:
                         spelled.add(m.name)
+                elif not candidates[m.name]:
+                    # "near Hodeidah", with no bare "Hodeidah" in the story: a phrase
+                    # takes a transliteration only when it reaches one place alone
+                    # ("Kisima area" reaches Kisumu, Kasama and Kissimmee: none)
+                    loose = self.gazetteer.transliterated(m.name)
+                    if len(loose) == 1:
+                        candidates[m.name] = loose
+                        transliterated.add(m.name)
+                        spelled.add(m.name)
         if transliterated:
             # A loose spelling match counts only in a country the rest of the
             # story names, unless the spellings are close ("Velmora" is not

@@ -489,3 +489,15 @@ def test_the_surroundings_of_a_wide_place_reach_past_its_own_reach(resolve):
 def test_kurdistan_is_the_region_of_the_country_the_story_is_about(resolve, text, country):
     (item,) = [r for r in resolve(text) if r.mention.text.startswith("Kurdistan")]
     assert item.place.country == country
+
+
+def test_a_phrase_takes_a_transliteration_that_reaches_one_place_alone(resolve):
+    results = resolve("Warships shelled targets near Hodeidah on Monday, Yemeni officials said.")
+    (item,) = [r for r in results if "Hodeidah" in r.mention.text]
+    assert item.place is not None and item.place.country == "YE"
+
+
+def test_a_phrase_takes_no_transliteration_that_reaches_several_places(resolve):
+    results = resolve("Aid reached camps in the Kisima area of Kenya on Monday.")
+    (item,) = [r for r in results if "Kisima" in r.mention.text]
+    assert item.place is None or "Kisumu" not in item.place.name
