@@ -876,6 +876,8 @@ class MentionExtractor:
                 continue
             if span[0].lower_ in _GROUP_WORDS:
                 continue
+            if all(t.lower_.rstrip(".") in _CALENDAR_WORDS for t in span):
+                continue  # "recaptured Wad Madani in January": a month, not Januária
             seized = framed.frame == SEIZED_FRAME and not (
                 len(span) > 1 and span.root.ent_type_ == "PERSON"
             )

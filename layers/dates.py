@@ -598,6 +598,12 @@ def sentence_period(
                 sentence, start + offset, end + offset
             ):
                 continue
+            elif (
+                kind in ("month_year", "month")
+                and mention is not None
+                and _in_a_clause_apart(sentence, start + offset, end + offset, mention)
+            ):
+                continue  # "where the government moved after the war broke out in April 2023"
             taken.append((start, end))
             found.append(DateExpression(start + offset, end + offset, period, None))
     if not isinstance(sentence, str) and mention is not None:
@@ -620,6 +626,27 @@ _YEAR_INSIDE = re.compile(r"\b(?i:in|during)\s+" + _YEAR.format(g="y") + r"(?![\
 """A year inside a sentence: the event's only when the parse says so (:func:`_times_the_event`)."""
 
 _TIME_LINKS = frozenset({"after", "before", "during", "following", "amid", "since"})
+
+
+def _in_a_clause_apart(sentence: Span, start: int, end: int, trigger: tuple[int, int]) -> bool:
+    """Whether the date at these doc offsets times a clause that does not hold the event.
+
+    The verb the date hangs on is not the event's and does not govern it:
+    "In Port Sudan, where the government moved after the war broke out in
+    April 2023, air defences intercepted drones" (the war's month, not the
+    interception's); "Dodik, who was sentenced in February, travelled to
+    Moscow". A date on the event's own verb, or on a verb above it, times it.
+    """
+    doc = sentence.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    if span is None or words is None or len(words) == 0:
+        return False
+    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    event = words.root
+    return verb.i != event.i and not any(a.i == verb.i for a in event.ancestors)
 
 
 def _times_the_event(sentence: Span, start: int, end: int, trigger: tuple[int, int]) -> bool:

@@ -728,3 +728,9 @@ def test_a_person_with_a_country_name_keeps_a_fan_army(extract):
 def test_an_island_group_after_near_the_is_a_place_whatever_the_model_calls_it(extract):
     text = "A Chinese patrol vessel seized a Vietnamese trawler near the Paracels."
     assert any("Paracels" in t for t in _texts(extract(text)))
+
+
+def test_a_month_is_never_a_place_however_it_is_framed(extract):
+    text = "The army recaptured Wad Madani in January, a city it had lost in December."
+    names = _texts(extract(text))
+    assert "January" not in names and "December" not in names

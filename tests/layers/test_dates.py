@@ -229,3 +229,26 @@ def test_a_year_inside_the_sentence_dates_the_event_it_hangs_on(nlp, text, trigg
     start = text.index(trigger)
     date, _ = event_date(sentence, article_date="2024-05-20", mention=(start, start + len(trigger)))
     assert date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a month in a clause that does not hold the event is that clause's
+        (
+            "In Zorvan, where the government moved after the war broke out in April 2023, "
+            "air defences intercepted several drones overnight.",
+            "intercepted",
+            "2025-03-21",
+        ),
+        ("Dodik, who was sentenced in February, travelled to Zorvan.", "travelled", "2025-03-21"),
+        # ... and on the event's own verb, or a verb above it, times the event
+        ("Gunmen attacked a church in Zorvan in January 2024.", "attacked", "2024-01"),
+        ("Officials said the depot was hit in February.", "hit", "2025-02"),
+    ],
+)
+def test_a_month_in_a_clause_apart_does_not_date_the_event(nlp, text, trigger, expected):
+    sentence = next(iter(nlp(text).sents))
+    start = text.index(trigger)
+    date, _ = event_date(sentence, article_date="2025-03-21", mention=(start, start + len(trigger)))
+    assert date == expected
