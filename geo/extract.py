@@ -19,6 +19,7 @@ Three passes over a parsed document:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from itertools import pairwise
@@ -496,6 +497,7 @@ class MentionExtractor:
         found.extend(self._joined_to_places(doc, ents, found, taken))
         found.extend(self._loose_demonyms(tokens, taken | blocked, found))
         found = [m for m in found if not _names_something_else(doc, m)]
+        found = [_in_a_group_name(doc, m) for m in found]
         found = [self._capital_of(doc, m) for m in found]
         found = [_building_of(doc, m) for m in found]
         found = [self._named_building(doc, m) for m in found]
@@ -1746,6 +1748,34 @@ def _names_something_else(doc: Doc, mention: Mention) -> bool:
     if len(words) == 1 and words[0].lower_ in POSITION_WORDS:
         return True
     return span.end < len(doc) and doc[span.end].lower_ in _DISEASE_WORDS
+
+
+#: Words that end the first part of an armed group's name before a place:
+#: "Tehreek-e-Taliban Pakistan", "Islamic State West Africa Province".
+_GROUP_NAME_ENDS = frozenset(
+    {"taliban", "hezbollah", "hamas", "qaeda", "shabaab", "haram", "isis", "daesh", "jihad"}
+)
+
+
+def _in_a_group_name(doc: Doc, mention: Mention) -> Mention:
+    """A toponym that ends an armed group's name, labelled as a place inside a name.
+
+    "training camps of Tehreek-e-Taliban Pakistan": the group, not the country,
+    was targeted. Gold corpora still count the place, so it is kept with
+    :data:`IN_A_NAME_LABEL`, which events pass over.
+    """
+    if mention.kind is not MentionKind.TOPONYM or mention.label == IN_A_NAME_LABEL:
+        return mention
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return mention
+    before = doc[span.start - 1]
+    group = before.lower_ in _GROUP_NAME_ENDS or (
+        before.lower_ == "state" and span.start > 1 and doc[span.start - 2].lower_ == "islamic"
+    )
+    if not group or not is_capitalised(before):
+        return mention
+    return dataclasses.replace(mention, label=IN_A_NAME_LABEL)
 
 
 def _looks_like_acronym(text: str) -> bool:

@@ -132,11 +132,21 @@ said" speaks from the place."""
 
 
 def _a_seat_speaks(verb: Token, word: Token) -> bool:
-    """Whether ``word`` stands in the verb's subject, and that subject is an institution."""
+    """Whether ``word`` stands in the verb's subject, and that subject is an institution.
+
+    Or the capital's officials ("security officials in Islamabad said they had
+    targeted camps"): the capital is where they speak from, not the target.
+    """
     return any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in _SEATS and (c.i == word.i or c.is_ancestor(word))
+        c.dep_ == "nsubj"
+        and c.lemma_.lower() in _CAPITAL_SPEAKERS
+        and (c.i == word.i or c.is_ancestor(word))
         for c in verb.children
     )
+
+
+_CAPITAL_SPEAKERS = _SEATS | {"official", "source", "spokesman", "spokeswoman", "spokesperson"}
+"""Who speaks for a government from its capital: its seats and its officials."""
 
 
 _PRESS = frozenset({"reporter", "journalist", "correspondent", "press", "media", "newsman"})

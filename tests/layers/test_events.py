@@ -1858,3 +1858,24 @@ def test_a_conjoined_clause_with_its_own_subject_keeps_its_place(pipeline, text,
 )
 def test_quantities_purposes_and_demands(nlp, layers, text, type_id, reported):
     assert _reports(nlp, layers, text, type_id) is reported
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "site"),
+    [
+        # a group named after a country is no country
+        ("Jets struck training camps of Tehreek-e-Taliban Pakistan on Monday.", "Pakistan", False),
+        # a capital's officials speak from their seat; a town's source from the town
+        (
+            "The army denied it but security officials in Islamabad said they had "
+            "targeted militant camps.",
+            "Islamabad",
+            False,
+        ),
+        ("A police source in Baqubah said the bomb killed three people.", "Baqubah", True),
+    ],
+)
+def test_a_groups_name_and_a_capitals_speakers_are_no_sites(pipeline, text, name, site):
+    events = _located(pipeline, text)
+    placed = set().union(*_where(events, text).values()) if events else set()
+    assert (name in placed) is site
