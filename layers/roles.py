@@ -104,6 +104,8 @@ _JUDGING = frozenset(
      "blame", "hail", "deplore", "vow"}
 )  # fmt: skip
 _REACTIONS = _JUDGING | DENYING
+_ACCUSING = frozenset({"blame", "accuse", "fault"})
+"""Verbs whose object is the party held responsible: "blamed the United Arab Emirates"."""
 """Verbs of judging an event: "In Kyiv, the president called the attack terror" says
 where he spoke, not where the attack was (when officials speak: see _OFFICIALS)."""
 
@@ -630,6 +632,12 @@ def attachment(
             # qualifies another place: "Sanaa, the capital of Yemen". Not a preposition a
             # vicinity mention took in: "near the West Bank city of Hebron" names Hebron.
             return Refusal("context")
+        if (
+            head.lemma_.lower() in _ACCUSING
+            and head.i not in triggers
+            and dep in ("dobj", "dative")
+        ):
+            return Refusal("actor")  # "launched drones ... and blamed the UAE": the accused
         if (
             head.lemma_.lower() in DENYING
             and head.i not in triggers

@@ -1879,3 +1879,12 @@ def test_a_groups_name_and_a_capitals_speakers_are_no_sites(pipeline, text, name
     events = _located(pipeline, text)
     placed = set().union(*_where(events, text).values()) if events else set()
     assert (name in placed) is site
+
+
+def test_the_party_blamed_for_an_attack_is_no_site_of_it(pipeline):
+    text = (
+        "The army said the drones had been launched from the coast and blamed the "
+        "United Arab Emirates for the attack."
+    )
+    placed = set().union(*_where(_located(pipeline, text), text).values())
+    assert not any("Emirates" in name for name in placed)
