@@ -458,6 +458,17 @@ def _continues_a_from_phrase(preposition: Token) -> bool:
     return False
 
 
+_DWELLING = frozenset({"focus", "centre", "center", "concentrate", "revolve", "dwell", "touch"})
+"""Verbs that say what talks were about: "the talks focused on the transit route"."""
+
+
+def _what_it_dwelt_on(token: Token, triggers: frozenset[int]) -> bool:
+    """Whether ``token`` is a verb of dwelling on a topic whose subject is the trigger."""
+    return token.lemma_.lower() in _DWELLING and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i in triggers for c in token.children
+    )
+
+
 def _first_role(token: Token, event_type: EventType) -> str | Refusal:
     """The role the link above ``token`` gives, or why it gives none.
 
@@ -605,6 +616,8 @@ def attachment(
     for _ in range(_MAX_HOPS):
         if token.i in triggers:
             break
+        if event_type.topical and _what_it_dwelt_on(token, triggers):
+            return Refusal("topic")  # "the talks focused on the route through Syunik"
         head = token.head
         if head.i == token.i:  # the root (spaCy makes a new Token per .head)
             if role is not None and token.lemma_.lower() in _REACTIONS and _officials_say(token):

@@ -1888,3 +1888,15 @@ def test_the_party_blamed_for_an_attack_is_no_site_of_it(pipeline):
     )
     placed = set().union(*_where(_located(pipeline, text), text).values())
     assert not any("Emirates" in name for name in placed)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("The talks focused on the transit route through the Syunik province.", "Syunik"),
+        ("The emirate hosted a meeting in Abu Dhabi on Wednesday on aid access in Sudan.", "Sudan"),
+    ],
+)
+def test_what_talks_dwelt_on_or_a_host_convened_them_on_is_their_topic(pipeline, text, topic):
+    events = _located(pipeline, text)
+    assert not any(topic in name for name, layers in _layers_at(events, text).items())
