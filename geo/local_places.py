@@ -222,9 +222,10 @@ def town_for(
     (with ``text``), then those of ``home``, the country the story names most
     ("taken to Madina hospital" in a story about Mogadishu, a line before a
     quote from Nairobi). With ``text``, a
-    town past a paragraph break after the name is farther than any before it:
-    "... shelled Kfar Kila. Troops fought near Rmeish." then a new paragraph
-    on Beirut keeps Rmeish by Kfar Kila.
+    town past a paragraph break after the name is farther than one before it
+    in its own paragraph: "... shelled Kfar Kila. Troops fought near Rmeish."
+    then a new paragraph on Beirut keeps Rmeish by Kfar Kila (where each
+    paragraph is one sentence, as on the wires, the nearest town wins).
     """
     if towns is None:
         towns = town_indices(resolved)
@@ -250,8 +251,12 @@ def town_for(
     if previous is not None and following is not None:
         back = here.start - previous.mention.end
         ahead = following.mention.start - here.end
-        if text is not None and PARAGRAPH_BREAK.search(text, here.end, following.mention.start):
-            ahead += len(text)  # a name looks back to its story, not ahead to the next one
+        if (
+            text is not None
+            and PARAGRAPH_BREAK.search(text, here.end, following.mention.start)
+            and not PARAGRAPH_BREAK.search(text, previous.mention.end, here.start)
+        ):
+            ahead += len(text)  # a name looks back to its own paragraph, not to the next
         return following.place if ahead < back else previous.place
     chosen = previous or following
     return None if chosen is None else chosen.place
@@ -330,7 +335,8 @@ def part_of_a_town(text: str, mention: Mention) -> bool:
 TOWN_PART_WORDS = frozenset({"neighbourhood", "neighborhood", "quarter", "suburb", "borough"})
 _TOWN_PARTS = "(?:" + "|".join(sorted(TOWN_PART_WORDS)) + ")"
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-"""A blank line: where one paragraph ends and the next begins."""
+"""A blank line: a new paragraph, or a headline above the text. A single line
+break is only where the source wrapped its lines ("on Lido beach in\nMogadishu")."""
 _TOWN_PART_AFTER = re.compile(rf"^\s+{_TOWN_PARTS}s?\b", re.IGNORECASE)
 _TOWN_PART_BEFORE = re.compile(rf"\b{_TOWN_PARTS}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 

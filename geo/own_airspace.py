@@ -7,21 +7,23 @@ as the subject of a verb above the pronoun. The mention is the words "its
 airspace", standing for that country's airspace as "Iranian airspace" does.
 
 Only a country, or a government's seat of a country ("the Iraqi government"),
-that is the subject of a verb on the way up from the pronoun is its antecedent:
-"Russian jets violated its airspace" gives the airspace to no one rather than
-to the jets' country. The subject of the verb the airspace hangs on counts only
-as a seat: in "Turkey says Syria violated its airspace" the airspace is
-Turkey's, and in "Iran closed its airspace" the event takes Iran itself
-(``subject`` role of :mod:`layers.roles`). A list of countries ("Jordan and
-Iraq closed their airspace") has no one country to stand for.
+that a verb above the pronoun makes the owner is its antecedent (see
+:func:`_antecedent`): "Russian jets violated its airspace" gives the airspace
+to no one rather than to the jets' country, and in "Turkey says Syria violated
+its airspace" it is Turkey's. In "Iran closed its airspace" the event takes
+Iran itself (``subject`` role of :mod:`layers.roles`), so no mention is made;
+a list of countries ("Jordan and Iraq closed their airspace") has no one
+country to stand for.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
+from geo.cues import SAYING
 from geo.types import AreaKind, AreaSpec, Mention, MentionKind
 
 __all__ = ["ANTECEDENT_LABEL", "own_airspace_mentions"]
@@ -35,6 +37,12 @@ _AIRSPACE = frozenset({"airspace", "air-space"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _BETWEEN = frozenset({"own", "entire", "whole", "national", "sovereign", "territorial"})
 _MAX_HOPS = 8
+
+_OWNER_VERBS = frozenset(
+    {"close", "shut", "reopen", "open", "restrict", "defend", "protect", "patrol", "guard",
+     "monitor", "seal"}
+)  # fmt: skip
+"""What a state does to its own airspace: the nearest such verb's subject is the owner."""
 
 _SEATS = frozenset(
     {
@@ -91,27 +99,76 @@ def own_airspace_mentions(
 def _antecedent(
     noun: Token, found: Sequence[Mention], country_of: Callable[[Mention], str | None]
 ) -> tuple[Mention, str] | None:
-    """The country the subject of a verb above ``noun`` names, with its code."""
+    """The country "its" stands for, read from the verbs above ``noun``, with its code.
+
+    The nearest verb first: a state closes or guards its own sky, so a country
+    there is the event's own subject (``None``: the event places it) and a
+    government there speaks for its country ("the Iraqi government closed
+    its airspace"); with no subject of its own it is what a verb above asks
+    of its object ("the US urged Iraq to close its airspace"). Whoever
+    violates, enters or uses the airspace is never its owner. Above it, the
+    subject of a verb of saying wins ("Lithuania said Belarus let balloons
+    drift into its airspace"), then the first country or government that is
+    a subject ("Romania scrambled jets after a drone breached its airspace").
+    """
+    path = _verbs_above(noun)
+    if not path:
+        return None
+    nearest, _ = path[0]
+    if nearest.lemma_.lower() in _OWNER_VERBS:
+        subject = _subject_of(nearest)
+        if subject is not None:
+            if _is_seat(subject):
+                return _country_named_by(subject, found, country_of)
+            return None  # "Iran closed its airspace": the closure's own subject
+    for (verb, _), (above, via) in pairwise(path):
+        if via == "xcomp" and _subject_of(verb) is None:
+            # "the US urged Iraq to close its airspace": what is asked of the object
+            objects = [c for c in above.children if c.dep_ in ("dobj", "dative")]
+            for obj in objects:
+                named = _country_named_by(obj, found, country_of)
+                if named is not None:
+                    return named
+            break
+    higher = path[1:]
+    for verb, _ in higher:
+        if verb.lemma_.lower() in SAYING:
+            subject = _subject_of(verb)
+            if subject is not None and not _a_list(subject):
+                named = _country_named_by(subject, found, country_of)
+                if named is not None:
+                    return named
+    for verb, _ in higher:
+        subject = _subject_of(verb)
+        if subject is None or _a_list(subject):
+            continue
+        named = _country_named_by(subject, found, country_of)
+        if named is not None:
+            return named
+    return None
+
+
+def _verbs_above(noun: Token) -> list[tuple[Token, str]]:
+    """The verbs above ``noun``, nearest first, each with the link it was reached by."""
+    path: list[tuple[Token, str]] = []
     token = noun
-    nearest_verb = True
     for _ in range(_MAX_HOPS):
         head = token.head
         if head.i == token.i:
-            return None
-        for subject in head.children:
-            if subject.dep_ not in _SUBJECTS or subject.i == token.i:
-                continue
-            if any(c.dep_ == "conj" for c in subject.children):
-                return None  # "Jordan, Iraq and Lebanon closed their airspace"
-            if nearest_verb and not _is_seat(subject):
-                continue  # "Syria violated its airspace": the violator's is not "its"
-            named = _country_named_by(subject, found, country_of)
-            if named is not None:
-                return named
+            break
         if head.pos_ in ("VERB", "AUX"):
-            nearest_verb = False
+            path.append((head, token.dep_))
         token = head
-    return None
+    return path
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+
+
+def _a_list(subject: Token) -> bool:
+    """Whether the subject is a list ("Jordan, Iraq and Lebanon"): no one country."""
+    return any(c.dep_ == "conj" for c in subject.children)
 
 
 def _is_seat(subject: Token) -> bool:

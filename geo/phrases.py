@@ -134,14 +134,15 @@ _TERRITORIAL = re.compile(r"\bterritorial\b", re.IGNORECASE)
 _OFF_BEFORE = re.compile(rf"\b(?:off|over\s+the\s+sea\s+off)\s+{_THE}$", re.IGNORECASE)
 _LEADING_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _KIND_AFTER = re.compile(
-    r"^\s+(?:(?:border|frontier|coastal|northern|southern|eastern|western)\s+)?"
+    r"^\s+(?:[a-z][a-z-]*\s+)?"
     r"(?:cit(?:y|ies)|towns?|villages?|capital|ports?|districts?|neighbou?rhoods?|suburbs?"
     r"|camps?|settlements?|provinces?|regions?|governorates?|states?|county|counties"
     r"|boroughs?|municipalit(?:y|ies)|resorts?|enclaves?|communit(?:y|ies))\b"
 )
 """A lower-case kind of place right after the anchor: "near the West Bank city of
 Hebron" is near Hebron, and the anchor only says where Hebron lies; so do "the
-outskirts of the Lebanese border villages of X and Y"."""
+outskirts of the Lebanese border villages of X and Y" and "near the Malian
+garrison town of Boulkessi" (one lower-case word may stand before the kind)."""
 _BORDER_AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:border|frontier|boundary)(?:\s+(?:area|region|zone|line))?\b",
     re.IGNORECASE,

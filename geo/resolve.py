@@ -31,6 +31,7 @@ from geo.disambiguate import (
     Ranked,
     alternatives_of,
     confidence_of,
+    haversine_km,
     matched_by_translation,
     rank_candidates,
 )
@@ -573,7 +574,7 @@ class Resolver:
                 confidence=0.9,
                 alternatives=(),
                 reason=(
-                    f"'{mention.text.split()[0]}' stands for {mention.name}, the clause's subject"
+                    f"'{mention.text.split()[0]}' stands for {country.name}, named above it"
                     if mention.label == ANTECEDENT_LABEL
                     else f"'{mention.name}' is the national adjective"
                 ),
@@ -1001,8 +1002,17 @@ def _stray_namesakes(candidates: dict[str, list[Candidate]], context: ArticleCon
     one of its alternate spellings. A town that small, in a country the story
     never names (nor a neighbour of one it names), is a namesake, not the
     place: local news names its own villages, which the sources often lack.
-    Only for a story that names some country, other than by the name itself.
+    Only for a story that names some country other than by the name itself,
+    and towns of its own far from the namesake: "US forces struck Houthi sites
+    near Mokha" names no town to set Mocha against, and keeps it.
     """
+    towns = {
+        name: [(c.lat, c.lon) for c in found]
+        for name, found in candidates.items()
+        if found
+        and len({c.country for c in found}) == 1
+        and all(c.feature in _TOWN_LIKE for c in found)
+    }
     strays = []
     for name, found in candidates.items():
         if not found:
@@ -1011,16 +1021,23 @@ def _stray_namesakes(candidates: dict[str, list[Candidate]], context: ArticleCon
         named = {code for code, count in context.countries.items() if count > own.get(code, 0)}
         if not named:
             continue
-        if all(
+        anchors = [point for other, points in towns.items() if other != name for point in points]
+        if anchors and all(
             not c.exact_name
             and c.feature == "city"
             and c.population <= _STRAY_TOWN_POPULATION
             and c.country not in named
             and not context.neighbours.get(str(c.country))
+            and min(haversine_km(c.lat, c.lon, lat, lon) for lat, lon in anchors) > _STRAY_KM
             for c in found
         ):
             strays.append(name)
     return strays
+
+
+_TOWN_LIKE = frozenset({"city", "admin1", "admin2"})
+#: How far a namesake must lie from every town of the story to be a stray.
+_STRAY_KM = 500.0
 
 
 def _far_from_its_name(mention: Mention) -> bool:

@@ -26,12 +26,12 @@ Rules, in words:
 * A month ("in March 2011", "in June"), a year that opens the sentence ("In
   2023, ...") or, with the parse, one that hangs on the event's own words
   ("troops stormed the beaches in 1944", "the bombing of the city in 1945",
-  "seized the shoal after a standoff in 2012"; not "killed in a war that
-  began in 2022") or "last month"/"last year" give no day (:func:`sentence_date`
-  is ``None``), but :func:`sentence_period` gives that period as ``YYYY-MM``
-  or ``YYYY``, and :func:`event_date` uses it before the article's date: an
-  event told so did not happen on the article's day. A season or a week
-  gives nothing.
+  "seized the shoal during a standoff in 2012"; not "killed in a war that
+  began in 2022" nor "shelled daily since the recapture in 2022") or "last
+  month"/"last year" give no day (:func:`sentence_date` is ``None``), but
+  :func:`sentence_period` gives that period as ``YYYY-MM`` or ``YYYY``, and
+  :func:`event_date` uses it before the article's date: an event told so did
+  not happen on the article's day. A season or a week gives nothing.
   Numeric dates other than ISO ("09/10/2018") give ``None`` too: day and
   month order differ between countries.
 * Relative expressions need the article's date; without it they give ``None``.
@@ -625,7 +625,10 @@ def sentence_period(
 _YEAR_INSIDE = re.compile(r"\b(?i:in|during)\s+" + _YEAR.format(g="y") + r"(?![\w-])")
 """A year inside a sentence: the event's only when the parse says so (:func:`_times_the_event`)."""
 
-_TIME_LINKS = frozenset({"after", "before", "during", "following", "amid", "since"})
+_TIME_LINKS = frozenset({"during", "amid", "in"})
+"""Prepositions whose noun times the event with it: "seized the shoal during a
+standoff in 2012". Not "since", "after" or "before": "has shelled Kherson daily
+since the recapture in 2022" goes on after that year."""
 
 
 def _in_a_clause_apart(sentence: Span, start: int, end: int, trigger: tuple[int, int]) -> bool:
@@ -653,7 +656,7 @@ def _times_the_event(sentence: Span, start: int, end: int, trigger: tuple[int, i
     """Whether the year at these doc offsets hangs on the event's own words.
 
     "the atomic bombing of the city in 1945", "troops stormed the beaches in
-    1944", "seized the shoal after a standoff in 2012": the year says when it
+    1944", "seized the shoal during a standoff in 2012": the year says when it
     happened. Not "killed in a war that began in 2022": that year is the
     war's, a backdrop.
     """
@@ -669,7 +672,7 @@ def _times_the_event(sentence: Span, start: int, end: int, trigger: tuple[int, i
 
     if is_trigger(head) or any(c.dep_ == "dobj" and is_trigger(c) for c in head.children):
         return True  # on the event, or on the verb whose object it is ("marks the bombing")
-    # "after a standoff in 2012": a time the event is told against; "the bombing
+    # "during a standoff in 2012": a time the event is told within; "the bombing
     # of the city in 1945": the parse hangs the year on what was bombed
     link = head.head
     return (

@@ -221,6 +221,8 @@ def told_as_denied(token: Token) -> bool:
         return True
     if token.dep_ in ("xcomp", "ccomp", "dobj") and token.head.lemma_.lower() in DENYING:
         return True  # "the junta denied targeting civilians"
+    if _refused(token):
+        return True  # "Russia refused to close its airspace", "ruled out imposing a no-fly zone"
     if _after_without(token):
         return True  # "hit the port without casualties", "without causing casualties"
     if token.pos_ in ("NOUN", "PROPN"):
@@ -230,6 +232,29 @@ def told_as_denied(token: Token) -> bool:
         or (c.dep_ == "dobj" and c.lower_ in _NO_ONE)
         for c in token.children
     )  # "no strikes hit the city", "injuring nobody", "killed no one"
+
+
+_REFUSING = frozenset({"refuse", "decline", "reject", "veto", "oppose"})
+"""Verbs whose complement is not done: "refused to close its airspace"."""
+
+
+def _refused(token: Token) -> bool:
+    """Whether a verb of refusal governs the trigger, or the verb whose object it is.
+
+    "refused to close", "declined to impose", "ruled out imposing a no-fly zone"
+    ("rule" with its particle "out").
+    """
+    for _ in range(3):
+        if token.dep_ not in ("xcomp", "ccomp", "dobj", "pcomp") or token.head.i == token.i:
+            return False
+        head = token.head
+        lemma = head.lemma_.lower()
+        if lemma in _REFUSING or (
+            lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children)
+        ):
+            return True
+        token = head
+    return False
 
 
 _NO_ONE = frozenset({"nobody", "none", "noone"})

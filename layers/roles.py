@@ -426,13 +426,19 @@ _LAUNCH_GROUNDS = PLACE_PARTS | SITES | frozenset(
 Houthi-held territory near Taiz", "launched from an orchard near Tyre"."""
 
 
-def _from_a_place(preposition: Token) -> bool:
-    """Whether a "from" takes ground ("from territory near X"), not a cause or a means.
+_LAUNCHING = frozenset({"launch", "fire", "shoot", "lob", "send"})
+"""Verbs whose "from" names where a missile or a drone set off."""
 
-    "injured from shelling in X", "shelled from mortars the settlements of X" and
-    "demonstrators from all walks of life in X" say nothing of where it came from.
+
+def _from_a_place(preposition: Token) -> bool:
+    """Whether a launch's "from" takes ground ("fired from territory near X").
+
+    Not a cause or a means ("injured from shelling in X", "shelled from mortars
+    the settlements of X"), nor where people were taken from or came from
+    ("detained 20 men from a camp near Tulkarem", "killed worshippers from a
+    village near Maiduguri"): there the ground is the site.
     """
-    return any(
+    return preposition.head.lemma_.lower() in _LAUNCHING and any(
         c.dep_ == "pobj" and (c.lower_ in _LAUNCH_GROUNDS or c.lemma_.lower() in _LAUNCH_GROUNDS)
         for c in preposition.children
     )
@@ -669,9 +675,14 @@ def attachment(
                 and has_subject(token)
                 and (head.i in triggers or not _above(head, triggers))
             ):
-                # "held a sit-in, and teachers in Lisbon were considering a walkout": a
-                # clause of its own, with its own subject, that reports no event
-                return Refusal("another")
+                # "held a sit-in in Beirut, and teachers in Lisbon were weighing a
+                # walkout": a clause of its own, with its own subject, that reports no
+                # event keeps its place (a veto) when the event names a place of its
+                # own; else the scorer may still read it as the event's ("rallied on
+                # Saturday, and the crowds in Tbilisi chanted")
+                if _placed_outside(head, token, other_places):
+                    return Refusal("another")
+                return Refusal("clause")
             if (
                 token.i in other_kinds
                 and role is not None

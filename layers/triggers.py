@@ -29,7 +29,8 @@ _TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})
 
 _ASKING_FOR = frozenset(
     {
-        "call", "push", "press", "appeal", "plead", "lobby", "clamor", "clamour", "campaign",
+        "call", "push", "press", "appeal", "plead", "plea", "lobby", "clamor", "clamour",
+        "campaign", "request",
         "ready", "prepare", "brace", "gear", "wait", "hope", "ask", "demand", "urge",
     }
 )  # fmt: skip
@@ -357,9 +358,15 @@ def _exclusion_keys(token: Token) -> set[str]:
         keys.add(f"{lemma} {head.lemma_.lower()}")
     elif token.dep_ == "nsubjpass":
         keys.add(f"{head.lemma_.lower()} {lemma}")  # "a patrol was ambushed": ambush patrol
-    elif token.dep_ in ("xcomp", "advcl") and token.pos_ == "VERB":
-        # "summoned the ambassador to protest": a purpose, ``summon to protest``
-        keys.add(f"{head.lemma_.lower()} to {lemma}")
+    elif (
+        token.dep_ in ("xcomp", "advcl")
+        and token.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    ):
+        # "summoned the ambassador to protest": ``summon ambassador to protest``, the
+        # head with what it acts on, so "summoned supporters to protest" stays a protest
+        for obj in (c for c in head.children if c.dep_ == "dobj"):
+            keys.add(f"{head.lemma_.lower()} {obj.lemma_.lower()} to {lemma}")
     elif token.dep_ == "pobj" and head.head.i != head.i:
         keys.add(f"{head.head.lemma_.lower()} {head.lower_} {lemma}")
     return keys
@@ -377,7 +384,20 @@ def _does_a_deed(token: Token, deeds: tuple[str, ...], place_tokens: frozenset[i
     if verb in deeds:
         return True
     wanted = {d.split(" ", 1)[1] for d in deeds if d.startswith(f"{verb} ")}
-    return bool(wanted) and bool(wanted & _object_words(token.head, place_tokens))
+    if not wanted or _someones(token):
+        return False  # "the doctors' strike hit hospitals", "a strike by dockworkers"
+    return any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in wanted or c.lower_ in wanted)
+        for c in token.head.children
+    )
+
+
+def _someones(noun: Token) -> bool:
+    """Whether a noun is said to be someone's: "the doctors' strike", "a strike by dockworkers"."""
+    return any(
+        c.dep_ in ("poss", "compound") or (c.dep_ == "prep" and c.lower_ == "by")
+        for c in noun.children
+    )
 
 
 def _talked_about(token: Token) -> bool:
@@ -409,14 +429,19 @@ def _talked_about(token: Token) -> bool:
 _DEMANDING = frozenset({"demand", "urge", "seek", "request", "want", "propose"})
 """Verbs whose object is only wanted: "demanding the withdrawal of American troops"."""
 
-_AIMING = frozenset({"aim", "aimed", "target", "targeted", "direct", "directed"})
-"""Participles whose "at" names a goal: "talks aimed at a ceasefire"."""
+_EFFORTS = frozenset(
+    {"talk", "talks", "negotiation", "effort", "initiative", "plan", "proposal", "push",
+     "mediation", "diplomacy", "meeting", "round", "deal", "measure", "bill", "resolution"}
+)  # fmt: skip
+"""What may be "aimed at" an event it only seeks: "talks aimed at a ceasefire";
+not "tear gas aimed at a rally", which hit it."""
 
 
 def _asked_for(token: Token) -> bool:
     """Whether the event noun is only wanted or awaited.
 
-    "called for talks", "braced for raids", "talks aimed at a ceasefire".
+    "called for talks", "braced for raids", "talks aimed at a ceasefire" (not
+    "fire aimed at a protest").
     """
     if token.dep_ != "pobj" or token.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -424,9 +449,17 @@ def _asked_for(token: Token) -> bool:
     verb = preposition.head
     if verb.i == preposition.i:
         return False
-    if preposition.lower_ == "at" and verb.lemma_.lower() in _AIMING:
+    if (
+        preposition.lower_ == "at"
+        and verb.lemma_.lower() == "aim"
+        and verb.head.lemma_.lower() in _EFFORTS
+    ):
         return True  # "talks aimed at a ceasefire": what they seek, not what was agreed
-    return preposition.lower_ == "for" and verb.lemma_.lower() in _ASKING_FOR
+    return preposition.lower_ == "for" and (
+        verb.lemma_.lower() in _ASKING_FOR
+        # "renewed his plea for a no-fly zone": the parse hangs "for" on the verb
+        or any(c.dep_ == "dobj" and c.lemma_.lower() in _ASKING_FOR for c in verb.children)
+    )
 
 
 def _demanded(token: Token) -> bool:

@@ -140,3 +140,13 @@ def test_a_site_before_near_a_town_is_placed_by_that_town(resolve):
     place = found["Zorvan"].place
     assert place is not None and place.country == "IQ"
     assert haversine_km(place.lat, place.lon, 35.47, 44.39) < 40
+
+
+def test_in_one_sentence_paragraphs_the_nearest_town_wins(resolve):
+    text = (
+        "Russian drones hit a power plant in Kharkiv, Ukraine, overnight.\n\n"
+        "A drone also hit a car near the village of Zorvanek.\n\n"
+        "Officials in Kostiantynivka said two people were wounded."
+    )
+    village = _by_text(resolve(text))["Zorvanek"].place
+    assert village is not None and "Kostyantynivka" in village.reason

@@ -43,8 +43,6 @@ def test_a_named_part_of_a_city_is_near_that_city(resolve, kind):
         # the next place is not where the village is
         "The village of Zorvanek sent aid to Romania.",
         "Zorvanek residents said Romania must act.",
-        # the country speaks through its sources after the comma
-        "Fighters clashed near the village of Zorvanek, Romanian security sources said.",
     ],
 )
 def test_only_the_words_between_locate(resolve, text):
@@ -178,3 +176,21 @@ def test_an_area_someone_came_from_does_not_hold_an_unknown_name(resolve):
     )
     village, diyala = _place(results, "Tal Zaytuni"), _place(results, "Diyala province")
     assert village is None or (village.lat, village.lon) != (diyala.lat, diyala.lon)
+
+
+def test_a_country_whose_speakers_follow_a_village_still_holds_it(resolve):
+    results = resolve("Gunmen killed 12 villagers in Zorvanek, Mali's army said on Tuesday.")
+    village = _place(results, "Zorvanek")
+    assert village is not None and village.country == "ML"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the Zorvanek crossing Turkish soldiers turned back Syrian families.",
+        "Near the Zorvanek bridge Israeli troops opened fire on a crowd.",
+    ],
+)
+def test_a_site_word_without_a_preposition_locates_nothing(resolve, text):
+    village = _place(resolve(text), "Zorvanek")
+    assert village is None or village.feature != LOCATED_FEATURE

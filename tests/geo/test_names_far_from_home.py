@@ -162,3 +162,15 @@ def test_a_small_namesake_abroad_matched_by_an_alternate_name_is_a_stray(resolve
 def test_a_name_cannot_vouch_for_its_own_country(resolve):
     place = _place(resolve("Police raided a house in Chai on Monday."), "Chai")
     assert place.country == "TR" and "the article names" not in place.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a story that names no town of its own keeps the one namesake it reaches
+        ("The US military said its forces struck Houthi missile sites near Mokha.", "Mokha", "YE"),
+    ],
+)
+def test_a_story_with_no_towns_of_its_own_keeps_its_namesake(resolve, text, name, country):
+    (item,) = [r for r in resolve(text) if name in r.mention.text]
+    assert item.place is not None and item.place.country == country

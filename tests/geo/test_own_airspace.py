@@ -19,6 +19,12 @@ def _airspace(results):
         ("Lithuania said balloons had again entered its own airspace.", "LT"),
         # a government speaks for its country
         ("The Iraqi government warned that the drones had violated its airspace.", "IQ"),
+        # the speaker, not the violator's government nor whoever let it happen
+        ("Armenia said the Azerbaijani army had violated its airspace.", "AM"),
+        ("Latvia said Belarus let balloons drift into its airspace.", "LV"),
+        ("Qatar said the United States and Israel must not use its airspace.", "QA"),
+        # what is asked of the object
+        ("The US urged Iraq to close its airspace to Iranian flights.", "IQ"),
     ],
 )
 def test_its_airspace_is_the_airspace_of_the_country_the_clause_names(resolve, text, country):
@@ -38,6 +44,8 @@ def test_its_airspace_is_the_airspace_of_the_country_the_clause_names(resolve, t
         "Jordan, Iraq and Lebanon closed their airspace on Saturday.",
         # the country that closes is the event's own subject (layers' subject role)
         "Iran closed its airspace for twelve hours.",
+        "The United States warned that Iran would close its airspace.",
+        "Iran launched drones towards Israel, and Jordan closed its airspace.",
     ],
 )
 def test_no_airspace_without_one_country_to_stand_for(resolve, text):

@@ -143,3 +143,14 @@ def test_a_border_after_the_anchor_ends_the_phrase(sentence, anchor, phrase):
     """The phrase names a distance from a border: it ends with the border, not the adjective."""
     found = _phrase(sentence, anchor)
     assert found is not None and found[0] == phrase
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor"),
+    [
+        ("Shells hit the outskirts of the Lebanese hilltop village of Marwahin.", "Lebanese"),
+        ("Gunmen attacked near the Malian garrison town of Boulkessi.", "Malian"),
+    ],
+)
+def test_a_word_before_the_kind_still_makes_the_anchor_describe_the_place(sentence, anchor):
+    assert _phrase(sentence, anchor) is None

@@ -217,7 +217,9 @@ def test_days_of_a_date(date, days):
         # the year the parse hangs on the event, its object's noun or a time it is told against
         ("Allied troops stormed the beaches of Zorvan in 1944.", "stormed", "1944"),
         ("The museum marks the bombing of the city in 1945.", "bombing", "1945"),
-        ("Rebels seized the shoal after a standoff in 2012.", "seized", "2012"),
+        ("Rebels seized the shoal during a standoff in 2012.", "seized", "2012"),
+        # what goes on since a year, or after it, is not of that year
+        ("Gunners have shelled Zorvan daily since the recapture in 2022.", "shelled", "2024-05-20"),
         # a backdrop's year is not the event's
         ("Two soldiers were killed in a war that began in 2022.", "killed", "2024-05-20"),
         # nor a year still to come

@@ -1821,10 +1821,14 @@ def test_what_talks_are_aimed_at_is_their_goal_not_where_they_met(pipeline):
     ("text", "elsewhere"),
     [
         (
-            "Students held a protest over fees, and teachers in Lisbon were reviewing the offer.",
+            "Students held a protest in Beirut over fees, and teachers in Lisbon were "
+            "reviewing the offer.",
             "Lisbon",
         ),
-        ("Prices rose after the cartel's meeting, and buying swept through Tokyo.", "Tokyo"),
+        (
+            "Prices rose after the cartel's meeting in Vienna, and buying swept through Tokyo.",
+            "Tokyo",
+        ),
         (
             "Soldiers had withdrawn towards the hills, and fighting went on along the road "
             "to Lashio.",
@@ -1900,3 +1904,62 @@ def test_the_party_blamed_for_an_attack_is_no_site_of_it(pipeline):
 def test_what_talks_dwelt_on_or_a_host_convened_them_on_is_their_topic(pipeline, text, topic):
     events = _located(pipeline, text)
     assert not any(topic in name for name, layers in _layers_at(events, text).items())
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Thousands rallied on Saturday, and the crowds in Tbilisi chanted slogans.", "Tbilisi"),
+        (
+            "Protesters gathered outside parliament, and police in Nairobi fired tear gas.",
+            "Nairobi",
+        ),
+    ],
+)
+def test_a_conjoined_clause_may_say_where_an_event_without_a_place_was(pipeline, text, site):
+    assert site in _where(_located(pipeline, text), text)["protest"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_id", "reported"),
+    [
+        # a walkout hits hospitals too: someone's strike is no strike site
+        ("The doctors' strike hit hospitals in Zorvan hard.", "strike", False),
+        ("A strike by dockworkers hit markets in Zorvan.", "strike", False),
+        # fire aimed at a rally hit it; supporters summoned to protest protested
+        ("Police fired tear gas aimed at a rally in Zorvan.", "protest", True),
+        ("The opposition summoned supporters to protest in Zorvan on Sunday.", "protest", True),
+        # stocks of ammunition explode
+        ("Ammunition stocks exploded at a military depot near Zorvan.", "explosion", True),
+    ],
+)
+def test_near_misses_of_the_new_rules(nlp, layers, text, type_id, reported):
+    assert _reports(nlp, layers, text, type_id) is reported
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("The alliance ruled out imposing a no-fly zone over Zorvan.", "denied"),
+        ("Russia refused to close its airspace to the drones.", "denied"),
+        ("The president renewed his plea for a no-fly zone over Zorvan.", None),
+    ],
+)
+def test_a_closure_refused_or_pleaded_for_did_not_happen(nlp, layers, text, verdict):
+    closures = [e for e in _events(nlp, layers, text, []) if e.type == "airspace_closure"]
+    if verdict is None:
+        assert closures == []
+    else:
+        assert closures and all(e.denied for e in closures)
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Police arrested dozens of migrants from a camp near Calais.", "Calais"),
+        ("Gunmen killed seven worshippers from a village near Maiduguri.", "Maiduguri"),
+    ],
+)
+def test_where_people_were_taken_from_is_the_site(pipeline, text, site):
+    placed = set().union(*_where(_located(pipeline, text), text).values())
+    assert any(site in name for name in placed)
