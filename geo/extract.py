@@ -1757,12 +1757,21 @@ _GROUP_NAME_ENDS = frozenset(
 )
 
 
+_SHIP_WORDS = frozenset(
+    {"ship", "vessel", "tanker", "cruiser", "frigate", "destroyer", "carrier", "flagship",
+     "freighter", "warship", "submarine", "corvette", "ferry", "trawler", "yacht", "liner",
+     "boat", "dhow"}
+)  # fmt: skip
+_SHIP_PREFIXES = frozenset({"USS", "HMS", "MV", "MT", "RFS", "INS", "HMCS", "HMAS", "SS"})
+
+
 def _in_a_group_name(doc: Doc, mention: Mention) -> Mention:
-    """A toponym that ends an armed group's name, labelled as a place inside a name.
+    """A toponym that names an armed group or a ship, labelled as a place inside a name.
 
     "training camps of Tehreek-e-Taliban Pakistan": the group, not the country,
-    was targeted. Gold corpora still count the place, so it is kept with
-    :data:`IN_A_NAME_LABEL`, which events pass over.
+    was targeted; "the flagship cruiser Moskva" is a ship, not Moscow. Gold
+    corpora still count the place, so it is kept with :data:`IN_A_NAME_LABEL`,
+    which events pass over and the map leaves out.
     """
     if mention.kind is not MentionKind.TOPONYM or mention.label == IN_A_NAME_LABEL:
         return mention
@@ -1770,10 +1779,13 @@ def _in_a_group_name(doc: Doc, mention: Mention) -> Mention:
     if span is None or span.start == 0:
         return mention
     before = doc[span.start - 1]
-    group = before.lower_ in _GROUP_NAME_ENDS or (
-        before.lower_ == "state" and span.start > 1 and doc[span.start - 2].lower_ == "islamic"
+    group = is_capitalised(before) and (
+        before.lower_ in _GROUP_NAME_ENDS
+        or (before.lower_ == "state" and span.start > 1 and doc[span.start - 2].lower_ == "islamic")
     )
-    if not group or not is_capitalised(before):
+    # "the flagship cruiser Moskva", "the tanker Marseille", "USS Philadelphia": a ship
+    ship = (before.is_lower and before.lower_ in _SHIP_WORDS) or before.text in _SHIP_PREFIXES
+    if not (group or ship):
         return mention
     return dataclasses.replace(mention, label=IN_A_NAME_LABEL)
 

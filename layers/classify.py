@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from geo.located import placed_in
 from geo.nlp import doc_text
-from geo.types import MentionKind, Resolved
+from geo.types import IN_A_NAME_LABEL, MentionKind, Resolved
 from layers.dates import citation_date
 from layers.events import detect_events
 from layers.types import Citation, Event, EventLocation, LayerDefinition, ReportedEvent
@@ -106,6 +106,8 @@ def classify_article(
         if place is None:
             continue
         mention = item.mention
+        if mention.label == IN_A_NAME_LABEL and (mention.start, mention.end) not in at_mention:
+            continue  # "Bank of England", "the cruiser Moskva": a name, no place on the map
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue

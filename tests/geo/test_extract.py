@@ -734,3 +734,16 @@ def test_a_month_is_never_a_place_however_it_is_framed(extract):
     text = "The army recaptured Wad Madani in January, a city it had lost in December."
     names = _texts(extract(text))
     assert "January" not in names and "December" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sea drones damaged the flagship cruiser Moskva off the coast.", "Moskva"),
+        ("Gunmen boarded the tanker Marseille in the Gulf of Guinea.", "Marseille"),
+        ("Jets struck camps of Tehreek-e-Taliban Pakistan on Monday.", "Pakistan"),
+    ],
+)
+def test_a_ship_or_a_group_named_after_a_place_is_a_place_inside_a_name(extract, text, name):
+    (mention,) = [m for m in extract(text) if m.name == name]
+    assert mention.label == IN_A_NAME_LABEL

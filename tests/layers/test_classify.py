@@ -181,3 +181,20 @@ def test_an_event_no_layer_shows_does_not_double_a_site(nlp, with_strike):
     assert [(e.layer, e.citation.event_type) for e in events] == [
         (expected, "air_strike" if with_strike else "journey")
     ]
+
+
+def test_a_place_inside_a_name_is_left_off_the_map(nlp):
+    text = "Missiles sank the cruiser Moskva while the Bank of England met in London."
+    doc = nlp(text)
+    resolved = []
+    for name, label in (("Moskva", "IN_A_NAME"), ("England", "IN_A_NAME"), ("London", "GPE")):
+        start = text.index(name)
+        mention = Mention(
+            start, start + len(name), name, MentionKind.TOPONYM, name, start,
+            start + len(name), label=label,
+        )  # fmt: skip
+        resolved.append(Resolved(mention, _place(name)))
+    events = classify_article(
+        doc, resolved, article=ArticleInfo(id="a.md", title="T"), layers=load_layers()
+    )
+    assert {e.place.name for e in events} == {"London"}

@@ -1963,3 +1963,14 @@ def test_a_closure_refused_or_pleaded_for_did_not_happen(nlp, layers, text, verd
 def test_where_people_were_taken_from_is_the_site(pipeline, text, site):
     placed = set().union(*_where(_located(pipeline, text), text).values())
     assert any(site in name for name in placed)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_id"),
+    [
+        ("Organisers in Zorvan promised an explosion of colour on the red carpet.", "explosion"),
+        ("Students in Zorvan held a mock protest in a drama class.", "protest"),
+    ],
+)
+def test_figures_of_speech_and_make_believe_are_no_events(nlp, layers, text, type_id):
+    assert not _reports(nlp, layers, text, type_id)
