@@ -227,10 +227,15 @@ def test_days_of_a_date(date, days):
     ],
 )
 def test_a_year_inside_the_sentence_dates_the_event_it_hangs_on(nlp, text, trigger, expected):
+    assert _date_of_the_event(nlp, text, trigger, "2024-05-20") == expected
+
+
+def _date_of_the_event(nlp, text: str, trigger: str, article_date: str) -> str | None:
+    """The date the parsed sentence gives the event whose trigger word is ``trigger``."""
     sentence = next(iter(nlp(text).sents))
     start = text.index(trigger)
-    date, _ = event_date(sentence, article_date="2024-05-20", mention=(start, start + len(trigger)))
-    assert date == expected
+    date, _ = event_date(sentence, article_date=article_date, mention=(start, start + len(trigger)))
+    return date
 
 
 @pytest.mark.parametrize(
@@ -250,7 +255,4 @@ def test_a_year_inside_the_sentence_dates_the_event_it_hangs_on(nlp, text, trigg
     ],
 )
 def test_a_month_in_a_clause_apart_does_not_date_the_event(nlp, text, trigger, expected):
-    sentence = next(iter(nlp(text).sents))
-    start = text.index(trigger)
-    date, _ = event_date(sentence, article_date="2025-03-21", mention=(start, start + len(trigger)))
-    assert date == expected
+    assert _date_of_the_event(nlp, text, trigger, "2025-03-21") == expected
