@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from shapely.geometry import Point
 from spacy.tokens import Doc, Span
@@ -262,6 +263,21 @@ def town_for(
     return None if chosen is None else chosen.place
 
 
+def paragraph_around(text: str, offset: int) -> tuple[int, int]:
+    """The bounds of the paragraph that holds ``offset`` (the whole text when it has none)."""
+    breaks = _paragraph_breaks(text)
+    i = bisect.bisect_right([b[1] for b in breaks], offset)
+    start = breaks[i - 1][1] if i else 0
+    end = breaks[i][0] if i < len(breaks) else len(text)
+    return start, end
+
+
+@lru_cache(maxsize=8)
+def _paragraph_breaks(text: str) -> tuple[tuple[int, int], ...]:
+    """Each blank line's span, found once per article (a name asks for its paragraph)."""
+    return tuple(m.span() for m in PARAGRAPH_BREAK.finditer(text))
+
+
 def _in_its_paragraph(
     resolved: Sequence[Resolved],
     towns: Sequence[int],
@@ -279,10 +295,7 @@ def _in_its_paragraph(
     if text is None:
         return []
     here = resolved[index].mention
-    breaks_before = [m.end() for m in PARAGRAPH_BREAK.finditer(text, 0, here.start)]
-    start = breaks_before[-1] if breaks_before else 0
-    after = PARAGRAPH_BREAK.search(text, here.end)
-    end = after.start() if after else len(text)
+    start, end = paragraph_around(text, here.start)
     countries = _sentence_countries(resolved, start, end) | ({home} if home else set())
     return [
         i

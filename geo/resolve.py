@@ -1015,7 +1015,11 @@ def _stray_namesakes(candidates: dict[str, list[Candidate]], context: ArticleCon
     }
     strays = []
     for name, found in candidates.items():
-        if not found:
+        # the cheap tests first: most names have an exact entry or a big town
+        if not found or any(
+            c.exact_name or c.feature != "city" or c.population > _STRAY_TOWN_POPULATION
+            for c in found
+        ):
             continue
         own = context.vouched.get(name_key(name), Counter())
         named = {code for code, count in context.countries.items() if count > own.get(code, 0)}
@@ -1023,10 +1027,7 @@ def _stray_namesakes(candidates: dict[str, list[Candidate]], context: ArticleCon
             continue
         anchors = [point for other, points in towns.items() if other != name for point in points]
         if anchors and all(
-            not c.exact_name
-            and c.feature == "city"
-            and c.population <= _STRAY_TOWN_POPULATION
-            and c.country not in named
+            c.country not in named
             and not context.neighbours.get(str(c.country))
             and min(haversine_km(c.lat, c.lon, lat, lon) for lat, lon in anchors) > _STRAY_KM
             for c in found
