@@ -18,12 +18,14 @@ country to stand for.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
 from geo.cues import SAYING
+from geo.nlp import doc_text
 from geo.types import AreaKind, AreaSpec, Mention, MentionKind
 
 __all__ = ["ANTECEDENT_LABEL", "own_airspace_mentions"]
@@ -32,7 +34,7 @@ ANTECEDENT_LABEL = "ANTECEDENT"
 """The :attr:`Mention.label` of a pronoun's airspace ("its airspace"): its
 ``name`` is the country the pronoun stands for."""
 
-_POSSESSIVES = frozenset({"its", "their"})
+_POSSESSIVE_WORD = re.compile(r"\b(?:its|their)\b", re.IGNORECASE)
 _AIRSPACE = frozenset({"airspace", "air-space"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _BETWEEN = frozenset({"own", "entire", "whole", "national", "sovereign", "territorial"})
@@ -63,10 +65,17 @@ def own_airspace_mentions(
     ``found`` are the document's place mentions; ``country_of`` gives the ISO
     code of a mention that names a whole country (``None`` for any other).
     """
-    taken = [(m.start, m.end) for m in found]
     out: list[Mention] = []
-    for token in doc:
-        if token.lower_ not in _POSSESSIVES or token.dep_ != "poss":
+    text = doc_text(doc)
+    if "airspace" not in text and "air-space" not in text:
+        return out  # most stories: no token need be made
+    taken = [(m.start, m.end) for m in found]
+    for match in _POSSESSIVE_WORD.finditer(text):
+        word = doc.char_span(match.start(), match.end())
+        if word is None:
+            continue
+        token = word[0]
+        if token.dep_ != "poss":
             continue
         noun = token.head
         between = noun.doc[token.i + 1 : noun.i]
