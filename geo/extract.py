@@ -214,6 +214,8 @@ _AREA_NOUNS = frozenset(
         "town",
         "port",
         "district",
+        "exclave",
+        "enclave",
     }
 )
 #: Organs of a state, which a country has and a person does not: "Jordan's air force".

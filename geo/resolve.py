@@ -473,7 +473,11 @@ class Resolver:
         if not head or features is None:
             return []
         wanted = {features, "admin2"} if features == "admin1" else {features}
-        return [c for c in self._candidates(head) if c.feature in wanted]
+        found = [c for c in self._candidates(head) if c.feature in wanted]
+        if not found and features == "admin1" and not head.lower().startswith(("al", "el")):
+            # "Hasakah province": the sources write the province "Al-Hasakah"
+            found = [c for c in self._candidates(f"Al-{head}") if c.feature in wanted]
+        return found
 
     def _context(
         self, mentions: Sequence[Mention], candidates: dict[str, list[Candidate]]

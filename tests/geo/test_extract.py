@@ -747,3 +747,7 @@ def test_a_month_is_never_a_place_however_it_is_framed(extract):
 def test_a_ship_or_a_group_named_after_a_place_is_a_place_inside_a_name(extract, text, name):
     (mention,) = [m for m in extract(text) if m.name == name]
     assert mention.label == IN_A_NAME_LABEL
+
+
+def test_a_province_the_model_reads_as_a_person_owns_its_exclave(extract):
+    assert "Nakhchivan" in _texts(extract("Azerbaijan wants a road to its Nakhchivan exclave."))

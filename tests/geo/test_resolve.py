@@ -501,3 +501,9 @@ def test_a_phrase_takes_no_transliteration_that_reaches_several_places(resolve):
     results = resolve("Aid reached camps in the Kisima area of Kenya on Monday.")
     (item,) = [r for r in results if "Kisima" in r.mention.text]
     assert item.place is None or "Kisumu" not in item.place.name
+
+
+def test_a_province_the_sources_write_with_its_article_is_found_without_it(resolve):
+    (item,) = [r for r in resolve("Fighting spread to Hasakah province on Monday.")]
+    assert item.place is not None and item.place.feature == "admin1"
+    assert item.place.country == "SY"
