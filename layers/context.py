@@ -122,6 +122,33 @@ _DISTANCE = DISTANCE_UNITS | {",", "some", "about"}
 """Words between a place and the distance that locates another from it."""
 
 
+_WATER = frozenset({"river", "lake", "sea", "gulf", "bay", "strait", "lagoon", "canal"})
+_SHORE_WORDS = frozenset({"shore", "shores", "bank", "banks", "coast", "edge"})
+
+
+def _on_the_water_of(cand: PlaceInSentence, doc: Doc, before: dict[int, PlaceInSentence]) -> bool:
+    """Whether a river, lake or sea only says where the town before it lies.
+
+    "the port of Izmail on the Danube", "Minova on the shore of Lake Kivu",
+    "the Tishreen Dam on the Euphrates": the town is the site, the water its
+    context.
+    """
+    place = cand.item.place
+    if place is None or place.feature not in _WATER:
+        return False
+    i = min(cand.tokens) - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in _SHORE_WORDS:
+        i -= 2  # "on the shore of Lake Kivu"
+        if i >= 0 and doc[i].lower_ == "the":
+            i -= 1
+    if i < 1 or doc[i].lower_ not in ("on", "along", "beside", "by"):
+        return False
+    town = before.get(i - 1)
+    return town is not None and not _is_country(town.item.place)
+
+
 def qualifies_another(
     cand: PlaceInSentence,
     doc: Doc,
@@ -164,6 +191,8 @@ def qualifies_another(
             return False  # a bearing phrase ("north of Baghdad") holds no place after it
         return first is None or second is None or first.country == second.country
 
+    if _on_the_water_of(cand, doc, before):
+        return True  # "the port of Izmail on the Danube", "Minova on the shore of Lake Kivu"
     j = max(cand.tokens) + (0 if doc[max(cand.tokens)].lower_ in _CAPITALS else 1)
     if j < len(doc) and doc[j].text == "'s":
         j += 1

@@ -1974,3 +1974,20 @@ def test_where_people_were_taken_from_is_the_site(pipeline, text, site):
 )
 def test_figures_of_speech_and_make_believe_are_no_events(nlp, layers, text, type_id):
     assert not _reports(nlp, layers, text, type_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "water"),
+    [
+        ("A missile struck the port of Izmail on the Danube, damaging silos.", "Izmail", "Danube"),
+        ("Rebel fighters seized Minova on the shore of Lake Kivu.", "Minova", "Lake Kivu"),
+    ],
+)
+def test_the_water_a_town_lies_on_is_its_context(pipeline, text, town, water):
+    placed = set().union(*_where(_located(pipeline, text), text).values())
+    assert town in placed and water not in placed
+
+
+def test_water_named_alone_is_a_site(pipeline):
+    text = "Russian gunboats shelled targets on the Danube."
+    assert "Danube" in _where(_located(pipeline, text), text)["shelling"]
