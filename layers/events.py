@@ -423,7 +423,10 @@ def _where_clause_heads(triggers: frozenset[int], doc: Doc) -> frozenset[int]:
         for _ in range(4):
             if token.dep_ == "relcl":
                 if any(c.dep_ == "advmod" and c.lower_ == "where" for c in token.children):
-                    heads.add(token.head.i)
+                    head = token.head
+                    heads.add(head.i)
+                    if head.dep_ == "appos":
+                        heads.add(head.head.i)  # "in Gisenyi, Rwanda, where five were killed"
                 break
             if token.dep_ in CLAUSE_DEPS or token.head.i == token.i:
                 break

@@ -507,3 +507,10 @@ def test_a_province_the_sources_write_with_its_article_is_found_without_it(resol
     (item,) = [r for r in resolve("Fighting spread to Hasakah province on Monday.")]
     assert item.place is not None and item.place.feature == "admin1"
     assert item.place.country == "SY"
+
+
+def test_a_village_in_a_tribal_district_is_placed_in_the_district(resolve):
+    results = resolve("Drone strikes hit Datta Khel and Spinwam in North Waziristan on Tuesday.")
+    (item,) = [r for r in results if r.mention.text == "North Waziristan"]
+    district = item.place
+    assert district is not None and district.country == "PK"

@@ -1991,3 +1991,11 @@ def test_the_water_a_town_lies_on_is_its_context(pipeline, text, town, water):
 def test_water_named_alone_is_a_site(pipeline):
     text = "Russian gunboats shelled targets on the Danube."
     assert "Danube" in _where(_located(pipeline, text), text)["shelling"]
+
+
+def test_a_where_clause_on_a_town_and_its_country_puts_the_event_in_the_town(pipeline):
+    text = (
+        "Stray shells landed across the border in Gisenyi, Rwanda, where five people were killed."
+    )
+    where = _where(_located(pipeline, text), text)
+    assert where["killing"] == {"Gisenyi"}
