@@ -104,10 +104,10 @@ _JUDGING = frozenset(
      "blame", "hail", "deplore", "vow"}
 )  # fmt: skip
 _REACTIONS = _JUDGING | DENYING
-_ACCUSING = frozenset({"blame", "accuse", "fault"})
-"""Verbs whose object is the party held responsible: "blamed the United Arab Emirates"."""
 """Verbs of judging an event: "In Kyiv, the president called the attack terror" says
 where he spoke, not where the attack was (when officials speak: see _OFFICIALS)."""
+_ACCUSING = frozenset({"blame", "accuse", "fault"})
+"""Verbs whose object is the party held responsible: "blamed the United Arab Emirates"."""
 
 
 _OFFICIALS = frozenset(

@@ -372,7 +372,7 @@ def _exclusion_keys(token: Token) -> set[str]:
     return keys
 
 
-def _does_a_deed(token: Token, deeds: tuple[str, ...], place_tokens: frozenset[int]) -> bool:
+def _does_a_deed(token: Token, deeds: tuple[str, ...]) -> bool:
     """Whether the trigger noun is the subject of one of ``deeds``: "a strike flattened a house".
 
     A deed of two words is a verb and what it acts on: "hit market" for "a
@@ -518,7 +518,7 @@ def match_type(
         if (
             event_type.requires
             and not (sentence_words - own) & set(event_type.requires)
-            and not _does_a_deed(token, event_type.deeds, place_tokens)
+            and not _does_a_deed(token, event_type.deeds)
         ):
             continue
         if event_type.requires_also and not (sentence_words - own) & set(event_type.requires_also):
