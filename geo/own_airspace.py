@@ -28,14 +28,15 @@ from geo.cues import SAYING
 from geo.nlp import doc_text
 from geo.types import AreaKind, AreaSpec, Mention, MentionKind
 
-__all__ = ["ANTECEDENT_LABEL", "own_airspace_mentions"]
+__all__ = ["AIRSPACE_WORDS", "ANTECEDENT_LABEL", "own_airspace_mentions"]
 
 ANTECEDENT_LABEL = "ANTECEDENT"
 """The :attr:`Mention.label` of a pronoun's airspace ("its airspace"): its
 ``name`` is the country the pronoun stands for."""
 
 _POSSESSIVE_WORD = re.compile(r"\b(?:its|their)\b", re.IGNORECASE)
-_AIRSPACE = frozenset({"airspace", "air-space"})
+AIRSPACE_WORDS = frozenset({"airspace", "air-space"})
+"""The words for a state's sky."""
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _BETWEEN = frozenset({"own", "entire", "whole", "national", "sovereign", "territorial"})
 _MAX_HOPS = 8
@@ -79,7 +80,7 @@ def own_airspace_mentions(
             continue
         noun = token.head
         between = noun.doc[token.i + 1 : noun.i]
-        if noun.lower_ not in _AIRSPACE or any(w.lower_ not in _BETWEEN for w in between):
+        if noun.lower_ not in AIRSPACE_WORDS or any(w.lower_ not in _BETWEEN for w in between):
             continue  # "its airspace", "its own airspace"
         start, end = token.idx, noun.idx + len(noun.text)
         if any(s < end and start < e for s, e in taken):

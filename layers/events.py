@@ -53,6 +53,7 @@ from layers.dates import days_of, event_date
 from layers.location_model import LocationModel, pair_features
 from layers.modality import told_as_denied, told_as_planned, told_in_the_past
 from layers.roles import (
+    CAPITAL_SPEAKERS,
     CLAUSE_DEPS,
     DESTINATION,
     ORIGIN,
@@ -913,13 +914,6 @@ def detect_events(
 _SHARED_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
 
 
-_SPEAKERS = frozenset(
-    {"official", "officials", "source", "sources", "spokesman", "spokeswoman",
-     "spokesperson", "diplomat", "diplomats", "minister", "ministry"}
-)  # fmt: skip
-_SAID = frozenset({"said", "say", "says", "told", "tell", "tells", "reported", "announced"})
-
-
 def _where_speakers_are(tokens: frozenset[int], trigger_tokens: frozenset[int], doc: Doc) -> bool:
     """Whether the words say the place is where speakers are: "officials in X said".
 
@@ -935,8 +929,8 @@ def _where_speakers_are(tokens: frozenset[int], trigger_tokens: frozenset[int], 
     said = doc[last + 1]
     return (
         doc[first - 1].lower_ in ("in", "from")
-        and doc[first - 2].lower_ in _SPEAKERS
-        and said.lower_ in _SAID
+        and doc[first - 2].lemma_.lower() in CAPITAL_SPEAKERS
+        and said.lemma_.lower() in SPEECH
         and min(trigger_tokens) > said.i
     )
 

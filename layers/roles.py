@@ -15,9 +15,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from geo.own_airspace import AIRSPACE_WORDS
 from layers.types import EventType
 
 __all__ = [
+    "CAPITAL_SPEAKERS",
     "CLAUSE_DEPS",
     "DENYING",
     "DESTINATION",
@@ -141,14 +143,15 @@ def _a_seat_speaks(verb: Token, word: Token) -> bool:
     """
     return any(
         c.dep_ == "nsubj"
-        and c.lemma_.lower() in _CAPITAL_SPEAKERS
+        and c.lemma_.lower() in CAPITAL_SPEAKERS
         and (c.i == word.i or c.is_ancestor(word))
         for c in verb.children
     )
 
 
-_CAPITAL_SPEAKERS = _SEATS | {"official", "source", "spokesman", "spokeswoman", "spokesperson"}
-"""Who speaks for a government from its capital: its seats and its officials."""
+CAPITAL_SPEAKERS = _SEATS | {"official", "source", "spokesman", "spokeswoman", "spokesperson",
+                             "diplomat", "minister"}  # fmt: skip
+"""Who speaks for a government from its capital: its seats and its officials (lemmas)."""
 
 
 _PRESS = frozenset({"reporter", "journalist", "correspondent", "press", "media", "newsman"})
@@ -406,16 +409,13 @@ VETOES = frozenset(
 """Refusals no scorer may overrule: what the place is instead is in the text."""
 
 
-_AIRSPACE_WORDS = frozenset({"airspace", "air-space"})
-
-
 def _narrows_an_airspace(token: Token, head: Token) -> bool:
     """Whether ``token`` is a locative preposition that narrows an airspace down.
 
     "violated its airspace near Latakia", "entered Finnish airspace over Porvoo":
     the place says which part of the airspace, and is the finer of the two.
     """
-    return token.dep_ == "prep" and token.lower_ in LOCATIVE and head.lower_ in _AIRSPACE_WORDS
+    return token.dep_ == "prep" and token.lower_ in LOCATIVE and head.lower_ in AIRSPACE_WORDS
 
 
 _LAUNCH_GROUNDS = PLACE_PARTS | SITES | frozenset(
