@@ -25,6 +25,7 @@ import shapely
 from spacy.tokens import Doc, Token
 
 from geo.located import placed_in
+from geo.seas import SEA_FEATURES
 from geo.types import Place, Precision, Resolved
 from layers.roles import (
     AREA_WORDS,
@@ -122,7 +123,8 @@ _DISTANCE = DISTANCE_UNITS | {",", "some", "about"}
 """Words between a place and the distance that locates another from it."""
 
 
-_WATER = frozenset({"river", "lake", "sea", "gulf", "bay", "strait", "lagoon", "canal"})
+_WATER = SEA_FEATURES | {"river", "lake"}
+"""Features of water a town may lie on: the seas' kinds, rivers and lakes."""
 _SHORE_WORDS = frozenset({"shore", "shores", "bank", "banks", "coast", "edge"})
 
 
