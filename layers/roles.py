@@ -550,6 +550,34 @@ def _placed_outside(head: Token, clause: Token, places: frozenset[int]) -> bool:
     return any(t.i in places and t.i not in inside and t.i not in subjects for t in head.subtree)
 
 
+def _a_deed_before_its_own(
+    root: Token, triggers: frozenset[int], other_kinds: frozenset[int], places: frozenset[int]
+) -> bool:
+    """Whether the place is the earlier deed's, conjoined to a deed placed on its own.
+
+    "shot down missiles over Crimea and sank boats near Sevastopol": Crimea hangs on
+    the first deed, another kind of event with its own object; the second, with its
+    own object and its own place, happened near Sevastopol only.
+    """
+    doc = root.doc
+    for i in triggers:
+        deed = doc[i]
+        first = deed.head
+        if (
+            deed.dep_ == "conj"
+            and deed.pos_ == "VERB"
+            and first.i in other_kinds
+            and first.pos_ == "VERB"
+            and _has_object(deed)
+            and _has_object(first)
+            and root.i in {t.i for t in first.subtree}
+            and root.i not in {t.i for t in deed.subtree}
+            and any(t.i in places for t in deed.subtree)
+        ):
+            return True
+    return False
+
+
 def opens_when_clause(token: Token) -> bool:
     """Whether ``token`` opens a "when" or "as" clause (spaCy tags "when" as mark or advmod)."""
     return token.dep_ in ("mark", "advmod") and token.lower_ in WHEN_MARKS
@@ -633,6 +661,8 @@ def attachment(
                 # "…, killing 12 soldiers, the ministry in Niamey said": the speaker's
                 # seat; "the health ministry in Gaza said" speaks from the place
                 return Refusal("speech")
+            if _a_deed_before_its_own(root, triggers, other_kinds, other_places - wide_places):
+                return Refusal("another")
             return Refusal("unreached")
         dep = token.dep_
         if (

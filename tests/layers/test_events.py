@@ -441,6 +441,7 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
             "attacks",
         ),
         ("Their truck hit a landmine near Zabol.", ["Zabol"], "explosion", "explosions"),
+        ("Naval drones sank a patrol boat near Sevastopol.", ["Sevastopol"], "sinking", "attacks"),
         ("Herdsmen sacked three villages in Logo.", ["Logo"], "assault_by_armed_men", "attacks"),
         (
             "Moscow ordered the closure of the US consulate in Yekaterinburg.",
@@ -572,6 +573,16 @@ def test_a_collision_is_no_ramming_and_a_bill_rammed_through_no_attack(nlp, laye
         ("The party rammed the bill through parliament in Manila.", "Manila"),
     ]:
         assert not [e for e in _events(nlp, layers, text, [name]) if e.layer == "attacks"]
+
+
+def test_a_ship_that_sank_on_its_own_is_no_attack_and_a_patrol_boat_no_patrol(nlp, layers):
+    for text, name in [
+        ("The ferry sank in a storm off Zanzibar.", "Zanzibar"),
+        ("Shares sank in London.", "London"),
+    ]:
+        assert not _events(nlp, layers, text, [name])
+    text = "A patrol boat was seen near Sevastopol."
+    assert "patrol" not in {e.type for e in _events(nlp, layers, text, ["Sevastopol"])}
 
 
 def test_a_fire_that_tears_through_is_no_bombing(nlp, layers):
@@ -1328,7 +1339,11 @@ def test_a_part_of_a_place_passes_the_place_on(nlp, layers, text, names, where):
          {}),
         # Another deed with its own object keeps its own place.
         ("The navy shot down seven missiles over Vandoria and sank three boats near "
-         "Port Sella.", ["Vandoria", "Port Sella"], {"destroyed_in_flight": {"Vandoria"}}),
+         "Port Sella.", ["Vandoria", "Port Sella"],
+         {"destroyed_in_flight": {"Vandoria"}, "sinking": {"Port Sella"}}),
+        ("The navy shot down seven missiles over Vandoria and destroyed three boats near "
+         "Port Sella.", ["Vandoria", "Port Sella"],
+         {"destroyed_in_flight": {"Vandoria"}, "destruction": {"Port Sella"}}),
         # A visit to the front is an inspection, not talks.
         ("The minister visited the front near Port Sella.", ["Port Sella"], {}),
     ],
