@@ -6,16 +6,36 @@ that place, labelled as a part of it: the point stays the whole place's
 point (the part has no point of its own in any source, and gazetteers put
 "South Florida" at Florida), the precision says "region" and the extent is
 the whole place's, so the map claims no more than it knows.
+
+A country or a province written after a lower-case compass word ("clashes in
+northeast Syria", "strikes on southern Lebanon", "the north of Idlib province"
+is not one) is drawn as that side of its outline: the half of the outline on
+that side of its middle (:func:`side_of`). The text says no more than the side,
+so the part claims no finer line; but a clash in "northeast Syria" drawn over
+Damascus would say less than the text.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
-from geo.types import Place, Precision
+from shapely import affinity
+from shapely.geometry import MultiPolygon, Polygon, box
+from shapely.geometry.base import BaseGeometry
 
-__all__ = ["PART_EXTENT_OF_A_TOWN_KM", "part_of", "split_part"]
+from geo.types import MentionKind, Place, Precision, Resolved
+
+__all__ = [
+    "PART_EXTENT_OF_A_TOWN_KM",
+    "compass_word_before",
+    "on_its_side",
+    "part_of",
+    "side_of",
+    "side_of_area",
+    "split_part",
+]
 
 #: The words that name a part, with the compass word the popup uses.
 _PART_WORDS: dict[str, str] = {
@@ -97,3 +117,166 @@ def part_of(whole: Place, *, name: str, direction: str) -> Place:
         confidence=round(whole.confidence * 0.9, 3),
         reason=f"the {direction} of {whole.name}, placed at its point; {whole.reason}",
     )
+
+
+#: Lower-case words before an area's name that name a side of it, with their bearing
+#: in degrees (``None`` for its middle).
+_SIDES: dict[str, float | None] = {
+    "north": 0.0,
+    "northern": 0.0,
+    "northeast": 45.0,
+    "northeastern": 45.0,
+    "east": 90.0,
+    "eastern": 90.0,
+    "southeast": 135.0,
+    "southeastern": 135.0,
+    "south": 180.0,
+    "southern": 180.0,
+    "southwest": 225.0,
+    "southwestern": 225.0,
+    "west": 270.0,
+    "western": 270.0,
+    "northwest": 315.0,
+    "northwestern": 315.0,
+    "central": None,
+}
+_SIDE_BEFORE = re.compile(r"(?<![\w-])([a-z]+(?:-[a-z]+)?)\s+$")
+#: How far past the bounds of the main outline a side still keeps pieces (islands).
+_SIDE_MARGIN = 0.2
+
+
+def compass_word_before(text: str, start: int) -> tuple[str, str] | None:
+    """The lower-case side word written right before ``text[start:]``, and its direction.
+
+    "clashes in northeast Syria" gives ("northeast", "north-east"); "North
+    Korea" (a capital: a name) and "north of Syria" (a bearing) give ``None``.
+
+    Examples
+    --------
+    >>> t = "Clashes erupted in north-eastern Syria."
+    >>> compass_word_before(t, t.index("Syria"))
+    ('north-eastern', 'north-east')
+    >>> compass_word_before("talks in North Korea", 15) is None
+    True
+    """
+    found = _SIDE_BEFORE.search(text[max(0, start - 24) : start])
+    if found is None:
+        return None
+    word = found.group(1)
+    if word.replace("-", "") not in _SIDES:
+        return None
+    return word, _PART_WORDS[word.replace("-", "")]
+
+
+def side_of(shape: BaseGeometry, direction: str) -> BaseGeometry | None:
+    """The part of ``shape`` on the ``direction`` side of its middle, or ``None``.
+
+    The middle and the scale are those of the shape's largest piece (a
+    country's mainland): "southern France" is not drawn towards French
+    Guiana. A side is the half on that side of a line through the middle,
+    square to the direction, in the piece's own bounds ("north-east" halves
+    along the diagonal); "centre" is the middle half of each axis. Pieces
+    far outside the main bounds are left out.
+
+    Examples
+    --------
+    >>> part = side_of(box(0, 0, 10, 4), "north")
+    >>> part.bounds
+    (0.0, 2.0, 10.0, 4.0)
+    >>> side_of(box(0, 0, 10, 4), "upper part") is None
+    True
+    """
+    if direction == "centre":
+        bearing: float | None = None
+    else:
+        bearing = next((b for w, b in _SIDES.items() if _PART_WORDS.get(w) == direction), -1.0)
+        if bearing == -1.0:
+            return None
+    pieces = list(shape.geoms) if isinstance(shape, MultiPolygon) else [shape]
+    polygons = [p for p in pieces if isinstance(p, Polygon) and not p.is_empty]
+    if not polygons:
+        return None
+    west, south, east, north = max(polygons, key=lambda p: p.area).bounds
+    cx, cy = (west + east) / 2, (south + north) / 2
+    hw, hh = (east - west) / 2, (north - south) / 2
+    if hw <= 0 or hh <= 0:
+        return None
+    reach = 1 + _SIDE_MARGIN
+    if bearing is None:
+        cut = box(-0.5, -0.5, 0.5, 0.5)
+    else:
+        dx, dy = math.sin(math.radians(bearing)), math.cos(math.radians(bearing))
+        # the half-plane u*dx + v*dy >= 0, within the bounds and their margin
+        far = 4 * reach
+        half = Polygon(
+            [
+                (-dy * far, dx * far),
+                (-dy * far + dx * far, dx * far + dy * far),
+                (dy * far + dx * far, -dx * far + dy * far),
+                (dy * far, -dx * far),
+            ]
+        )
+        cut = half.intersection(box(-reach, -reach, reach, reach))
+    cut = affinity.affine_transform(cut, [hw, 0, 0, hh, cx, cy])
+    part = shape.intersection(cut)
+    if part.is_empty or part.area <= 0:
+        return None
+    return part
+
+
+def side_of_area(whole: Place, *, name: str, direction: str) -> Place | None:
+    """The place "northeast Syria" means: the north-east side of Syria's outline.
+
+    ``name`` is the part's name as the text gives it. The part is still the
+    country (or province) for every rule that asks what kind of place it
+    is, with its own id, so that a map shows "northeast Syria" and "Syria"
+    apart. Its point lies inside the side, the precision says "region", and
+    :attr:`~geo.types.Place.named_point` keeps the whole's point for the name
+    itself. ``None`` when the whole has no outline or the direction no side.
+    """
+    if not whole.is_area:
+        return None
+    part = side_of(whole.geometry, direction)
+    if part is None:
+        return None
+    point = part.representative_point()
+    lat = math.cos(math.radians(point.y))
+    area_km2 = part.area * 111.32 * 111.32 * max(0.1, lat)
+    return replace(
+        whole,
+        gazetteer_id=f"{whole.gazetteer_id}#side-{direction.replace(' ', '-')}",
+        name=name,
+        written="",
+        geometry=part,
+        lat=round(point.y, 5),
+        lon=round(point.x, 5),
+        precision=Precision.REGION,
+        radius_km=round(math.sqrt(area_km2 / math.pi), 1),
+        named_point=whole.point_of_the_name,
+        reason=(
+            f"the {direction} of {whole.name} as written, drawn as the side of its "
+            f"outline past its middle; {whole.reason}"
+        ),
+    )
+
+
+def on_its_side(text: str, item: Resolved) -> Resolved:
+    """A country or province after a lower-case side word: "northeast Syria" is that side.
+
+    It stays the country or province for every rule that asks what kind of
+    place it is (:func:`side_of_area`). A demonym ("northern Syrian towns")
+    or a phrase ("off southern Lebanon") keeps its own reading.
+    """
+    mention, place = item.mention, item.place
+    if (
+        place is None
+        or place.feature not in ("country", "admin1")
+        or mention.kind is not MentionKind.TOPONYM
+        or mention.demonym_country
+    ):
+        return item
+    side = compass_word_before(text, mention.start)
+    if side is None:
+        return item
+    part = side_of_area(place, name=f"{side[0]} {place.label}", direction=side[1])
+    return item if part is None else Resolved(mention, part)

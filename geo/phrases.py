@@ -48,6 +48,11 @@ _NUMBER = r"(?P<num>\d+(?:[.,]\d+)?)"
 _UNIT = r"(?P<unit>nautical miles?|nm|km|kms|kilomet(?:er|re)s?|miles?|mi)"
 _BEARING = r"(?P<bearing>north-?east|north-?west|south-?east|south-?west|north|south|east|west)"
 _THE = r"(?:the\s+)?"
+#: A side word between "off" and the name: "off southern Lebanon" is still at sea.
+_SIDE = (
+    r"(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?\s+|(?:east|west)(?:ern)?\s+"
+    r"|central\s+)?"
+)
 TERRITORIAL_SEA_KM = 22.224
 """12 nautical miles, the territorial sea ("Iranian territorial waters"); the
 same figure as :data:`geo.areas.TERRITORIAL_SEA_KM`, kept here so that this
@@ -75,7 +80,7 @@ _BEFORE: tuple[tuple[re.Pattern[str], AreaKind], ...] = tuple(
         (
             # "20 km off Latakia", "12 nautical miles off the coast of Yemen": at sea.
             rf"\b{_NUMBER}[\s-]*{_UNIT}\s+(?:\(\s*[^)]*\)\s+)?off\s+{_THE}"
-            rf"(?:(?:coast|coastline|shores?)\s+of\s+{_THE})?$",
+            rf"(?:{_SIDE}(?:coast|coastline|shores?)\s+of\s+{_THE})?$",
             AreaKind.OFFSHORE,
         ),
         (
@@ -84,16 +89,19 @@ _BEFORE: tuple[tuple[re.Pattern[str], AreaKind], ...] = tuple(
         ),
         (rf"(?<!the )\b(?:due\s+|just\s+)?{_BEARING}\s+of\s+{_THE}$", AreaKind.OFFSET),
         (
-            rf"\b(?:the\s+)?(?:sea|waters?)\s+off\s+{_THE}(?:coast\s+of\s+{_THE})?$",
+            rf"\b(?:the\s+)?(?:sea|waters?)\s+off\s+{_THE}(?:{_SIDE}coast\s+of\s+{_THE})?$",
             AreaKind.OFFSHORE,
         ),
-        (rf"\boff\s+{_THE}(?:coast|coastline|shores?)\s+of\s+{_THE}$", AreaKind.OFFSHORE),
-        (rf"\boff\s+{_THE}$", AreaKind.OFFSHORE),
+        (
+            rf"\boff\s+{_THE}{_SIDE}(?:coast|coastline|shores?)\s+of\s+{_THE}$",
+            AreaKind.OFFSHORE,
+        ),
+        (rf"\boff\s+{_THE}{_SIDE}$", AreaKind.OFFSHORE),
         (rf"\b(?:the\s+)?territorial\s+(?:waters|seas?)\s+of\s+{_THE}$", AreaKind.OFFSHORE),
         (rf"\b(?:the\s+)?waters\s+of\s+{_THE}$", AreaKind.OFFSHORE),
         (rf"\b(?:the\s+)?airspace\s+(?:of|over)\s+{_THE}$", AreaKind.AIRSPACE),
         (
-            rf"\b(?:the\s+)?(?:coastal\s+(?:region|area|strip|zone|province|plain)s?"
+            rf"\b(?:the\s+)?{_SIDE}(?:coastal\s+(?:region|area|strip|zone|province|plain)s?"
             rf"|coast|coastline|shores?|seaboard|seafront)\s+(?:of|near|around)\s+{_THE}$",
             AreaKind.COAST,
         ),

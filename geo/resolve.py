@@ -25,7 +25,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo import areas, shapes
 from geo.admin1 import admin1_area, admin1_names
-from geo.directional import part_of, split_part
+from geo.directional import on_its_side, part_of, side_of_area, split_part
 from geo.disambiguate import (
     ArticleContext,
     Ranked,
@@ -270,7 +270,7 @@ class Resolver:
             if item.place is not None and item.mention.name in spelled:
                 resolved[index] = Resolved(item.mention, _respelled(item.place, item.mention.name))
         for index, item in enumerate(resolved):
-            resolved[index] = _as_written(item)
+            resolved[index] = on_its_side(text, _as_written(item))
         for index in range(len(resolved) - 1, -1, -1):
             item = resolved[index]
             if item.place is None and _unknown_place(item.mention, candidates):
@@ -599,7 +599,10 @@ class Resolver:
         else:
             return Resolved(mention, None)
         if part is not None:
-            base = part_of(base, name=mention.name, direction=part)
+            # "Southern Syria": a side of an outline, else a part at the whole's point
+            base = side_of_area(base, name=mention.name, direction=part) or part_of(
+                base, name=mention.name, direction=part
+            )
         if mention.kind is MentionKind.PHRASE and mention.area is not None:
             return Resolved(mention, self._area_place(mention, base))
         return Resolved(mention, base)

@@ -202,6 +202,16 @@ class Place:
     ("Hodeidah" for Al Ḩudaydah, "Kharkov" for Kharkiv); empty when they
     agree. The map should label and search the place by it (see
     :attr:`label`), keeping ``name`` for the details."""
+    named_point: tuple[float, float] | None = field(default=None, compare=False)
+    """(lat, lon) of what the mention's own words name, when the place reads
+    more from the words around them: "northeast Syria" is drawn as that side of
+    Syria, but the name "Syria" is at Syria's point (what a geoparser reports for
+    the name, :attr:`point_of_the_name`)."""
+
+    @property
+    def point_of_the_name(self) -> tuple[float, float]:
+        """(lat, lon) of the place the mention's own words name (see :attr:`named_point`)."""
+        return self.named_point or (self.lat, self.lon)
 
     @property
     def label(self) -> str:

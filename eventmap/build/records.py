@@ -142,6 +142,7 @@ class _PlaceRecord(msgspec.Struct, kw_only=True):
     alternatives: list[_AlternativeRecord]
     reason: str
     written: str | None = None
+    named_point: tuple[float, float] | None = None
 
 
 class _ResolvedRecord(msgspec.Struct, kw_only=True):
@@ -495,6 +496,7 @@ def _encode_place(p: Place, geometries: GeometryEncoder) -> dict[str, Any]:
         ],
         reason=p.reason,
         written=p.written,
+        named_point=p.named_point,
     )
     encoded: dict[str, Any] = _builtins(record)
     return encoded
@@ -528,6 +530,11 @@ def _place(data: _PlaceRecord, resolve_ref: Callable[[str], BaseGeometry]) -> Pl
         alternatives=alternatives,
         reason=data.reason,
         written=data.written or "",
+        named_point=(
+            None
+            if data.named_point is None
+            else (_finite(data.named_point[0], "lat"), _finite(data.named_point[1], "lon"))
+        ),
     )
 
 

@@ -43,14 +43,17 @@ def result_record(result: ArticleResult) -> dict[str, Any]:
     toponyms = []
     for item in result.resolved:
         mention, place = item.mention, item.place
+        # the point of what the mention's words name: "Syria" in "northeast Syria"
+        # is Syria, though the map draws the side the text describes
+        point = place.point_of_the_name if place else (None, None)
         toponyms.append(
             {
                 "start": mention.start,
                 "end": mention.end,
                 "name": mention.text,
                 "kind": mention.kind.value,
-                "lat": place.lat if place else None,
-                "lon": place.lon if place else None,
+                "lat": point[0],
+                "lon": point[1],
                 "gazetteer_id": place.gazetteer_id if place else None,
                 "layers": layers_by_span.get((mention.start, mention.end), []),
             }

@@ -102,6 +102,19 @@ def test_geoparse_lists_events_whose_place_is_unknown_or_absent(tmp_path, capsys
     assert march["layer"] == "protests"  # "Protesters marched": one event
 
 
+def test_geoparse_gives_a_name_its_own_point_when_the_map_draws_a_side(tmp_path, pipeline):
+    from eventmap.evaluation.geoparse import geoparse_lines
+
+    text = "Clashes erupted in northeast Syria. Jets struck Syria."
+    line = json.dumps({"doc_id": "d1", "text": text})
+    (record,) = list(geoparse_lines([line], pipeline=pipeline, source="in.jsonl"))
+    side, whole = record["toponyms"]
+    # both spans say "Syria", and both are Syria's point: the side is the map's
+    assert text[side["start"] : side["end"]] == "Syria" == whole["name"]
+    assert (side["lat"], side["lon"]) == (whole["lat"], whole["lon"])
+    assert side["gazetteer_id"].endswith("#side-north-east") and "#" not in whole["gazetteer_id"]
+
+
 def test_eval_scores_a_gold_file(tmp_path, capsys):
     text = "Flooding hit Dhaka and the rest of Bangladesh."
     gold = tmp_path / "gold.jsonl"

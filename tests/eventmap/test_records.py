@@ -66,7 +66,7 @@ def _place(name: str, geometry, **extra) -> Place:
 
 def _resolved() -> list[Resolved]:
     small = _place("Small", Point(30.1234567, 50.7654321))
-    big = _place("Big", BIG)
+    big = _place("Big", BIG, named_point=(48.5, 31.25))
     return [
         Resolved(Mention(0, 5, "Small", MentionKind.TOPONYM, "Small", 0, 5, "GPE"), small),
         Resolved(
@@ -133,6 +133,7 @@ def test_events_survive_json_exactly():
     for before, after in zip(events, decoded, strict=True):
         assert after.place.alternatives == before.place.alternatives
         assert after.place.reason == before.place.reason
+        assert after.place.point_of_the_name == before.place.point_of_the_name
         assert shapely.equals_exact(after.place.geometry, before.place.geometry, tolerance=0)
 
 

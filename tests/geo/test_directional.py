@@ -1,8 +1,10 @@
 """Names for part of a known place ("Southern Syria", "North Dallas")."""
 
 import pytest
+from shapely.geometry import Point, box
 
-from geo.directional import PART_EXTENT_OF_A_TOWN_KM, split_part
+from geo import shapes
+from geo.directional import PART_EXTENT_OF_A_TOWN_KM, compass_word_before, side_of, split_part
 from geo.types import Precision
 
 
@@ -30,14 +32,80 @@ def _only(results, text):
     return item.place
 
 
-def test_part_of_a_country_keeps_its_point_and_says_region(resolve):
+def test_part_of_a_country_is_its_side_and_its_name_keeps_the_whole_point(resolve):
     place = _only(resolve("Fighting spread in Southern Syria, officials said."), "Southern Syria")
-    assert place.country == "SY" and place.name == "Southern Syria"
-    assert place.precision is Precision.REGION
-    assert place.gazetteer_id.endswith("#part-south")
     whole = _only(resolve("Fighting spread in Syria, officials said."), "Syria")
-    assert (place.lat, place.lon) == (whole.lat, whole.lon)
-    assert place.confidence < whole.confidence
+    assert place.country == "SY" and place.name == "Southern Syria"
+    assert place.precision is Precision.REGION and place.feature == "country"
+    assert place.gazetteer_id.endswith("#side-south")
+    # drawn as the south of Syria, its point inside; the name is at Syria's point
+    assert place.geometry.area < whole.geometry.area * 0.7
+    assert place.geometry.contains(Point(place.lon, place.lat)) and place.lat < whole.lat
+    assert not place.geometry.contains(Point(37.16, 36.2))  # Aleppo, in the north
+    assert place.point_of_the_name == (whole.lat, whole.lon)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "inside", "outside"),
+    [
+        # (lon, lat) of a town on the side, and of one on the other side
+        ("Clashes erupted in northeast Syria on Monday.", "Syria", (40.75, 36.5), (36.3, 33.5)),
+        ("Jets struck targets in southern Lebanon overnight.", "Lebanon", (35.2, 33.27),
+         (35.84, 34.44)),
+        ("Russian forces shelled towns in eastern Ukraine.", "Ukraine", (37.8, 48.0),
+         (24.03, 49.84)),
+        ("Drones hit depots in north-western Nigeria.", "Nigeria", (5.24, 13.06), (8.52, 4.8)),
+    ],
+)  # fmt: skip
+def test_a_country_after_a_side_word_is_drawn_as_that_side(resolve, text, name, inside, outside):
+    place = _only(resolve(text), name)
+    assert place.precision is Precision.REGION and place.feature == "country"
+    assert place.geometry.contains(Point(*inside))
+    assert not place.geometry.contains(Point(*outside))
+    assert place.geometry.contains(Point(place.lon, place.lat))
+    assert place.label.endswith(name) and place.label != name
+
+
+def test_a_province_after_a_side_word_is_its_side(resolve):
+    place = _only(resolve("Airstrikes hit villages in southern Idlib province."), "Idlib province")
+    whole = _only(resolve("Airstrikes hit villages in Idlib province."), "Idlib province")
+    assert place.feature == "admin1" and place.geometry.area < whole.geometry.area
+    assert place.lat < whole.geometry.centroid.y
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Talks were held in North Korea.", "North Korea"),  # a name of its own
+        ("The town lies north of Syria's border.", "north of Syria's border"),  # a bearing
+        ("Northern Syrian towns were shelled.", "Syrian"),  # a demonym keeps its reading
+        ("The jet went down off southern Lebanon.", "off southern Lebanon"),  # a phrase
+        ("Troops moved into northern Gao.", "Gao"),  # a town has no outline to halve
+    ],
+)
+def test_no_side_without_a_side_word_before_an_outlined_name(resolve, text, name):
+    place = _only(resolve(text), name)
+    assert place is None or "#side" not in place.gazetteer_id
+
+
+def test_side_words_are_lower_case_and_right_before_the_name():
+    text = "Clashes erupted in north-eastern Syria and in Northern Ireland."
+    assert compass_word_before(text, text.index("Syria")) == ("north-eastern", "north-east")
+    assert compass_word_before(text, text.index("Ireland")) is None
+    assert compass_word_before("the northerly Syria", 14) is None
+
+
+def test_a_side_is_half_of_the_main_outline_and_keeps_far_pieces_out():
+    square = box(0, 0, 10, 10)
+    assert side_of(square, "north").equals(box(0, 5, 10, 10))
+    assert side_of(square, "centre").equals(box(2.5, 2.5, 7.5, 7.5))
+    north_east = side_of(square, "north-east")
+    assert north_east.area == pytest.approx(50) and north_east.contains(Point(9, 9))
+    # an island far to the south is no part of the mainland's south
+    with_island = square.union(box(4, -40, 5, -39))
+    assert not side_of(with_island, "south").intersects(box(4, -40, 5, -39))
+    france = shapes.country_shape("FR")
+    assert not side_of(france, "south").contains(Point(-53.0, 4.0))  # French Guiana
 
 
 def test_part_of_a_city_is_a_region_around_it(resolve):

@@ -28,6 +28,13 @@ def _phrase(sentence: str, anchor: str):
             AreaKind.OFFSHORE,
         ),
         ("The drone fell into the sea off Haifa.", "Haifa", "the sea off Haifa", AreaKind.OFFSHORE),
+        # a side word before the name or the coast keeps the phrase at sea
+        ("The jet went down off southern Lebanon.", "Lebanon", "off southern Lebanon",
+         AreaKind.OFFSHORE),
+        ("A tanker was hit off the southern coast of Yemen.", "Yemen",
+         "off the southern coast of Yemen", AreaKind.OFFSHORE),
+        ("Rebels held towns on the eastern coast of Libya.", "Libya",
+         "the eastern coast of Libya", AreaKind.COAST),
         (
             "Patrols watched the Libyan coast all week.",
             "Libyan",
@@ -63,7 +70,7 @@ def _phrase(sentence: str, anchor: str):
             AreaKind.OFFSET,
         ),
     ],
-)
+)  # fmt: skip
 def test_phrase_kinds(sentence, anchor, phrase, kind):
     found = _phrase(sentence, anchor)
     assert found is not None
