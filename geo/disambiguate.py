@@ -486,7 +486,7 @@ def _named_after_its_city(province: Candidate, towns: Sequence[Candidate]) -> bo
         province.feature == "admin1"
         and province.exact_name
         and any(
-            _qualified_by(town, province)
+            qualified_by(town, province)
             or haversine_km(town.lat, town.lon, province.lat, province.lon) < _NAMESAKE_REACH_KM
             for town in towns
         )
@@ -522,6 +522,9 @@ def rank_candidates(
     anchor_points = context.anchor_points(own_key)
     towns = _sizeable_towns(candidates)
     foreign_countries = {c.country for c in candidates if c.feature == "country" and c.exact_name}
+    qualifier_holds_one = qualifier is not None and any(
+        c.feature != "country" and qualified_by(c, qualifier) for c in candidates
+    )
     distances = _anchor_distances(candidates, anchor_points)
     abbreviated = _written_as_abbreviation(mention_text)
     ranked = []
@@ -586,9 +589,12 @@ def rank_candidates(
             # country; not where the name is a country too ("Mexico").
             score += _CAPITAL_BONUS
             reasons.append(f"the capital of {candidate.country}")
-        if qualifier is not None and _qualified_by(candidate, qualifier):
+        if qualifier is not None and qualified_by(candidate, qualifier):
             score += _QUALIFIER_BONUS
             reasons.append(f"written as '…, {qualifier.name}'")
+        elif candidate.feature == "country" and qualifier_holds_one:
+            # "Lebanon, Pennsylvania": a town in the state, not a country named before it
+            score -= _QUALIFIER_BONUS
         fellows = [
             s.name
             for s in listed_with
@@ -602,7 +608,7 @@ def rank_candidates(
         if named_kind is not None and candidate.feature == named_kind:
             score += _QUALIFIER_BONUS
             reasons.append(f"the text calls it a {_KIND_WORDS.get(named_kind, named_kind)}")
-        if contained is not None and _qualified_by(contained, candidate):
+        if contained is not None and qualified_by(contained, candidate):
             score += _QUALIFIER_BONUS
             reasons.append(f"written as '{contained.name}, …'")
         ranked.append(Ranked(candidate, score, tuple(reasons)))
@@ -610,7 +616,8 @@ def rank_candidates(
     return ranked
 
 
-def _qualified_by(candidate: Candidate, qualifier: Candidate) -> bool:
+def qualified_by(candidate: Candidate, qualifier: Candidate) -> bool:
+    """Whether ``candidate`` lies in the state or country ``qualifier`` ("Paris, Texas")."""
     if qualifier.feature == "country":
         return candidate.country == qualifier.country
     if qualifier.feature == "admin1" and candidate.country == qualifier.country:

@@ -882,6 +882,8 @@ class MentionExtractor:
                 continue
             if all(t.lower_.rstrip(".") in _CALENDAR_WORDS for t in span):
                 continue  # "recaptured Wad Madani in January": a month, not Januária
+            if _opens_a_longer_name(span):
+                continue  # "across the Line of Control": not the Line Islands
             seized = framed.frame == SEIZED_FRAME and not (
                 len(span) > 1 and span.root.ent_type_ == "PERSON"
             )
@@ -1656,6 +1658,28 @@ def _building_of(doc: Doc, mention: Mention) -> Mention:
     if not looks_local_name(whole.text) or is_local_area_name(whole.text):
         return mention
     return _span_mention(whole, MentionKind.TOPONYM, name=whole.text, label=LOCAL_LABEL)
+
+
+_NAME_LABELS = frozenset({"FAC", "ORG", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+"""Labels of names that are no place as a whole: a name they hold is part of them."""
+
+
+def _opens_a_longer_name(span: Span) -> bool:
+    """Whether the framed name opens "X of Y", a longer name the model tags as no place.
+
+    "across the Line of Control" (a facility to the model) is the Kashmir
+    line, not the Line Islands; "the Bank of England" is a bank.
+    """
+    end = span.end
+    doc = span.doc
+    return (
+        end + 1 < len(doc)
+        and doc[end].lower_ == "of"
+        and doc[end + 1].is_title
+        and span.root.ent_type_ in _NAME_LABELS
+        and doc[end + 1].ent_type_ == span.root.ent_type_
+        and doc[end + 1].ent_iob_ == "I"
+    )
 
 
 def _part_of_a_longer_place_entity(span: Span) -> bool:

@@ -24,7 +24,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from geo import areas, shapes
-from geo.admin1 import admin1_area, admin1_names
+from geo.admin1 import admin1_area, admin1_names, admin1_shape
 from geo.directional import on_its_side, part_of, side_of_area, split_part
 from geo.disambiguate import (
     ArticleContext,
@@ -33,6 +33,7 @@ from geo.disambiguate import (
     confidence_of,
     haversine_km,
     matched_by_translation,
+    qualified_by,
     rank_candidates,
 )
 from geo.gazetteer import Gazetteer
@@ -97,7 +98,9 @@ _RESPELLED_CONFIDENCE = 0.8
 #: Letters a province named after its seat shares with the seat's name
 #: ("Zaporizhzhia", "Zaporizhzhya"): spellings part after the first few.
 _NAMESAKE_STEM = 5
-_QUALIFIER = re.compile(r"^\s*,\s*([A-Z][\w.'’\- ]{1,40}?)(?=[,.;:)\n]|\s+(?:and|on|in)\b|$)")
+_QUALIFIER = re.compile(r"^\s*,\s*([A-Z][\w.'’\- ]{1,40}?)(?=[,.;:)\n]|\s+(?:[a-z]|[-–—]\s)|$)")
+"""", Texas" after a name, up to punctuation, a lower-case word or a dash: "Paris,
+Texas", "a plant in Lebanon, Pennsylvania on Monday", "LEBANON, Pennsylvania - A fire"."""
 
 
 class Resolver:
@@ -177,9 +180,10 @@ class Resolver:
                 if not candidates[m.name] and m.kind is MentionKind.TOPONYM:
                     # "Mauritious": a place of standing one letter away;
                     # "Hodeidah": one transliterated differently.
-                    candidates[m.name] = self.gazetteer.close_names(m.name)
+                    # not a generic word's place: "the Capitol" is no "Capital" province
+                    candidates[m.name] = _not_generic(self.gazetteer.close_names(m.name))
                     if not candidates[m.name]:
-                        candidates[m.name] = self.gazetteer.transliterated(m.name)
+                        candidates[m.name] = _not_generic(self.gazetteer.transliterated(m.name))
                         transliterated.add(m.name)
                     if candidates[m.name]:
                         spelled.add(m.name)
@@ -419,7 +423,9 @@ class Resolver:
         if known is None:
             found = self.geocoder.geocode(name, exactly_one=False, limit=_CANDIDATE_LIMIT)
             locations = (found if isinstance(found, list) else [found]) if found else []
-            known = tuple(candidate_from_location(loc, service=self._service) for loc in locations)
+            known = _without_misplaced_provinces(
+                tuple(candidate_from_location(loc, service=self._service) for loc in locations)
+            )
             if len(self._looked_up) >= _LOOKUP_CACHE_NAMES:
                 self._looked_up.clear()
             self._looked_up[name] = known
@@ -472,11 +478,17 @@ class Resolver:
         features = _KIND_FEATURES.get(word.lower())
         if not head or features is None:
             return []
-        wanted = {features, "admin2"} if features == "admin1" else {features}
+        # a county or district is a province in some countries ("Tulcea county")
+        wanted = {features, "admin2"} if features in ("admin1", "admin2") else {features}
+        if features == "admin2":
+            wanted.add("admin1")
         found = [c for c in self._candidates(head) if c.feature in wanted]
         if not found and features == "admin1" and not head.lower().startswith(("al", "el")):
             # "Hasakah province": the sources write the province "Al-Hasakah"
             found = [c for c in self._candidates(f"Al-{head}") if c.feature in wanted]
+        if not found and features == "admin1":
+            # "the Zaporizhzhia oblast" as one name: as "the Zaporizhzhia region" is read
+            found = self._provinces_named(head, word.lower(), self._candidates(head))
         return found
 
     def _context(
@@ -520,7 +532,7 @@ class Resolver:
         listed_with: Sequence[Candidate] = (),
         list_goes_on: bool = False,
     ) -> list[Ranked]:
-        qualifier = self._qualifier(text, mention)
+        qualifier = self._qualifier(text, mention, candidates)
         if (
             qualifier is not None
             and list_goes_on
@@ -554,15 +566,25 @@ class Resolver:
             return town
         return None
 
-    def _qualifier(self, text: str, mention: Mention) -> Candidate | None:
-        """The state or country in a "Paris, Texas" pattern right after the name."""
+    def _qualifier(
+        self, text: str, mention: Mention, candidates: Sequence[Candidate]
+    ) -> Candidate | None:
+        """The state or country in a "Paris, Texas" pattern right after the name.
+
+        Of the states and countries the qualifier may be, one that holds a
+        place of the name: "Athens, Georgia" is the US state, since the country
+        Georgia has no Athens.
+        """
         found = _QUALIFIER.match(text[mention.anchor_end : mention.anchor_end + 48])
         if not found:
             return None
-        for candidate in self.gazetteer.candidates(found.group(1).strip()):
-            if candidate.feature in ("country", "admin1"):
-                return candidate
-        return None
+        wholes = [
+            c
+            for c in self.gazetteer.candidates(found.group(1).strip())
+            if c.feature in ("country", "admin1")
+        ]
+        holding = (w for w in wholes if any(qualified_by(c, w) for c in candidates))
+        return next(holding, wholes[0] if wholes else None)
 
     # -- building places -------------------------------------------------------
     def _place_for(
@@ -745,10 +767,12 @@ _LIST_SEPARATOR = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")
 #: Azerbaijan" countries. Towns say nothing: any name has towns.
 _LISTED_FEATURES = frozenset({"admin1", "country"})
 _KIND_BEFORE = re.compile(
-    r"\b(state|province|county|city|town|village|country|republic) of\s+(?:the\s+)?$",
+    r"\bthe\s+(?:[\w-]+\s+){0,2}?(state|province|county|city|town|village|country|republic)"
+    r" of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_PROVINCE_WORDS = ("region", "oblast", "province", "governorate", "state", "krai")
+""""the (neighbouring) state of X" names X a state; "a county of Taiwan" does not."""
+_PROVINCE_WORDS = ("region", "oblast", "province", "governorate", "state", "krai", "county")
 _PROVINCE_WORD = rf"(?P<word>{'|'.join(_PROVINCE_WORDS)})"
 #: A province's kind word right after its name: "the Belgorod region", and
 #: the last of a list: "the Odesa and Mykolaiv regions".
@@ -837,6 +861,41 @@ def _as_written(item: Resolved) -> Resolved:
     if name_key(written) == name_key(place.name):
         return item
     return Resolved(mention, replace(place, written=written))
+
+
+#: How far outside its own country a province's point may lie (degrees; a coast's
+#: slack) before the point is taken for a slip of the source.
+_OUTSIDE_ITS_COUNTRY_DEG = 0.05
+
+
+def _without_misplaced_provinces(found: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """Drop a province whose point lies outside its own country, when its seat is there.
+
+    A source put the Ramallah governorate's point 30 km west, inside Israel:
+    "near Ramallah" drew there, past the Green Line. A province with no
+    outline of its own whose point is not in its country's outline, named
+    like a town of that country among the candidates, is the town's name:
+    the town stands.
+    """
+    towns = {c.country for c in found if c.feature == "city" and c.country}
+    if not towns:
+        return found
+    return tuple(
+        c
+        for c in found
+        if not (
+            c.feature == "admin1" and c.country in towns and not c.wkt and _outside_its_country(c)
+        )
+    )
+
+
+def _outside_its_country(candidate: Candidate) -> bool:
+    outline = shapes.country_shape(str(candidate.country))
+    if outline is None or (
+        candidate.admin1 and admin1_shape(f"{candidate.country}-{candidate.admin1}")
+    ):
+        return False
+    return outline.distance(Point(candidate.lon, candidate.lat)) > _OUTSIDE_ITS_COUNTRY_DEG
 
 
 def _respelled(place: Place, written: str) -> Place:
@@ -1074,15 +1133,31 @@ def _province_word_before(text: str, mention: Mention) -> str | None:
 
 
 def _kind_named_before(text: str, mention: Mention) -> str | None:
-    """The feature a phrase such as "the state of" right before the name asks for."""
+    """The feature a phrase such as "the state of" right before the name asks for.
+
+    Or the water a word right after it names: "crossed the Dnipro river" is the
+    river, not the city of Dnipro.
+    """
     found = _KIND_BEFORE.search(text[max(0, mention.anchor_start - 30) : mention.anchor_start])
-    return _KIND_FEATURES[found.group(1).lower()] if found else None
+    if found:
+        return _KIND_FEATURES[found.group(1).lower()]
+    water = _WATER_AFTER.match(text, mention.anchor_end)
+    return water.group(1) if water and mention.anchor_end == mention.end else None
+
+
+_WATER_AFTER = re.compile(r"\s+(river|lake)\b")
+"""A lower-case kind of water right after a name ("the Dnipro river")."""
 
 
 def _is_generic_name(name: str) -> bool:
     """Whether a name is made only of generic words ("West Coast", "the Gulf")."""
     words = name.lower().replace("-", " ").split()
     return bool(words) and all(w in _GENERIC_WORDS for w in words)
+
+
+def _not_generic(found: list[Candidate]) -> list[Candidate]:
+    """Places reached by another spelling, less those named by generic words only."""
+    return [c for c in found if not _is_generic_name(c.matched_name or c.name)]
 
 
 def _generic_stray(name: str, best: Candidate, context: ArticleContext) -> bool:

@@ -751,3 +751,15 @@ def test_a_ship_or_a_group_named_after_a_place_is_a_place_inside_a_name(extract,
 
 def test_a_province_the_model_reads_as_a_person_owns_its_exclave(extract):
     assert "Nakhchivan" in _texts(extract("Azerbaijan wants a road to its Nakhchivan exclave."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The armies exchanged fire across the Line of Control near Kotli.",
+        "Shelling hit villages along the Line of Control on Sunday.",
+    ],
+)
+def test_a_name_that_opens_a_longer_name_is_no_place_of_its_own(extract, text):
+    # "Line" is a Kiribati island group; "the Line of Control" is no Line
+    assert "Line" not in _texts(extract(text))

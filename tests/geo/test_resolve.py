@@ -514,3 +514,57 @@ def test_a_village_in_a_tribal_district_is_placed_in_the_district(resolve):
     (item,) = [r for r in results if r.mention.text == "North Waziristan"]
     district = item.place
     assert district is not None and district.country == "PK"
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "country"),
+    [
+        # the state that holds a town of the name, not the country of the same name
+        ("Police arrested two men in Athens, Georgia.", "Athens", "US"),
+        # a lower-case word or a dash may follow the state
+        ("A fire broke out at a plant in Lebanon, Pennsylvania on Monday.", "Lebanon", "US"),
+        ("LEBANON, Pennsylvania - A fire broke out at a chemical plant.", "LEBANON", "US"),
+        ("He flew to Tbilisi, Georgia and met ministers there.", "Tbilisi", "GE"),
+    ],
+)
+def test_a_town_written_with_its_state_is_in_that_state(resolve, text, town, country):
+    assert _place(resolve(text), town).country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # named after its chief city, spelled otherwise by the sources
+        ("Russian forces shelled villages in the Zaporizhzhia oblast.", "Zaporizhzhia oblast",
+         "UA"),
+        # a county is a province in Romania
+        ("A drone fell in Tulcea county overnight.", "Tulcea county", "RO"),
+    ],
+)  # fmt: skip
+def test_a_province_written_with_its_kind_word_is_the_province(resolve, text, name, country):
+    place = _place(resolve(text), name)
+    assert place.feature == "admin1" and place.country == country
+
+
+def test_a_province_a_source_put_outside_its_country_gives_way_to_its_town(resolve):
+    # a source puts the Ramallah governorate's point inside Israel
+    place = _place(resolve("Troops raided homes in Ramallah on Friday."), "Ramallah")
+    assert place.feature == "city" and place.country == "PS"
+    assert haversine_km(place.lat, place.lon, 31.9, 35.2) < 10
+
+
+def test_a_misspelled_common_word_is_no_generic_province(resolve):
+    # "Capitol" is one letter from the "Capital" governorates of Bahrain and Iceland
+    (item,) = resolve("Protesters marched on the Capitol on Monday.")
+    assert item.place is None or item.place.country not in ("BH", "IS")
+
+
+def test_a_name_before_river_is_the_river(resolve):
+    river = _place(resolve("Troops crossed the Dnipro river near Kherson."), "Dnipro")
+    city = _place(resolve("Missiles hit Dnipro on Monday."), "Dnipro")
+    assert river.feature == "river" and city.feature == "city"
+
+
+def test_a_county_of_a_country_does_not_make_it_a_county(resolve):
+    text = "Kaohsiung lies in Taiwan and is administered as a county of Taiwan."
+    assert all(r.place.country == "TW" for r in resolve(text) if "Taiwan" in r.mention.text)
