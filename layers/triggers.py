@@ -335,7 +335,8 @@ ceasefire", "a vote on the offensive"."""
 def _exclusion_keys(token: Token) -> set[str]:
     """Keys that only a type's ``excludes`` read: the words a noun stands in.
 
-    A verb with its subject ("prices exploded": ``price explode``). A noun
+    A verb with its subject ("prices exploded": ``price explode``); a noun
+    with the preposition right after it ("a fire at a plant": ``fire/noun at``). A noun
     with the noun it modifies ("protest note"), with what its
     preposition hangs on ("note of protest"), or with the verb it underwent
     ("a patrol was ambushed"); a noun with an article after its preposition
@@ -346,10 +347,18 @@ def _exclusion_keys(token: Token) -> set[str]:
     lemma = token.lemma_.lower()
     keys: set[str] = set()
     for child in token.children:
-        if child.dep_ == "nsubj" and token.pos_ == "VERB":
-            keys.add(f"{child.lemma_.lower()} {lemma}")  # "prices exploded": price explode
+        if child.dep_ == "nsubj":
+            # "prices exploded": price explode (the parse may tag the verb a noun)
+            keys.add(f"{child.lemma_.lower()} {lemma}")
+        elif child.dep_ == "prep" and child.i == token.i + 1 and token.pos_ == "NOUN":
+            # "a fire at a plant": the noun, where "fired at troops" is the verb
+            keys.add(f"{lemma}/noun {child.lower_}")
     if head.i == token.i:
         return keys
+    if token.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        # "A fire broke out at a market, destroying 200 shops": the clause's subject
+        for subject in (c for c in head.children if c.dep_ == "nsubj"):
+            keys.add(f"{subject.lemma_.lower()} {lemma}")
     before = _preposition_before(token)
     if before is not None and any(c.dep_ in ("det", "poss") for c in token.children):
         # "comment on the Isfahan strikes" is no "on strike": a labour strike has no article

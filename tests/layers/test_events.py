@@ -2014,3 +2014,53 @@ def test_a_where_clause_on_a_town_and_its_country_puts_the_event_in_the_town(pip
     )
     where = _where(_located(pipeline, text), text)
     assert where["killing"] == {"Gisenyi"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A fire at a chemical plant in Port Sella killed three workers.", "Port Sella"),
+        ("A fire broke out at a market in Port Sella, destroying 200 shops.", "Port Sella"),
+        ("Floods killed 40 people in Port Sella on Sunday.", "Port Sella"),
+        ("Five people died in a blaze in Port Sella.", "Port Sella"),
+        ("An earthquake struck Port Sella on Monday.", "Port Sella"),
+    ],
+)
+def test_a_disaster_is_placed_on_no_layer_of_violence(nlp, layers, text, name):
+    events = _events(nlp, layers, text, [name])
+    assert events and all(e.layer == "places" for e in events)
+    assert {e.type for e in events} <= {"disaster", "disaster_deaths"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "layer"),
+    [
+        # fire that people fire is still an attack
+        ("Rocket fire into the border town of Port Sella killed seven people.", "Port Sella",
+         "strike_sites"),
+        ("Israeli fire killed two men in Port Sella.", "Port Sella", "attacks"),
+        ("Snipers fired at a convoy near Port Sella.", "Port Sella", "attacks"),
+    ],
+)  # fmt: skip
+def test_fire_that_someone_fires_is_still_violence(nlp, layers, text, name, layer):
+    assert layer in {e.layer for e in _events(nlp, layers, text, [name])}
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "layer"),
+    [
+        # a blaze "at" a plant is no gunfire
+        ("A fire at a chemical plant in Port Sella injured two workers.", ["Port Sella"],
+         "attacks"),
+        # lines meet, people do not
+        ("The area lies where the borders of Vandoria, Norland and Estavia meet.",
+         ["Vandoria", "Norland", "Estavia"], "meetings"),
+        # a kind of post, not fighting
+        ("Troops opened fire at combat positions near Port Sella.", ["Port Sella"], "clashes"),
+        # a history, not a battle
+        ("Vandoria and Norland have fought three wars over Estavia.",
+         ["Vandoria", "Norland", "Estavia"], "clashes"),
+    ],
+)  # fmt: skip
+def test_words_of_violence_in_other_senses_report_none(nlp, layers, text, names, layer):
+    assert layer not in {e.layer for e in _events(nlp, layers, text, names)}
