@@ -108,6 +108,9 @@ _JUDGING = frozenset(
 _REACTIONS = _JUDGING | DENYING
 """Verbs of judging an event: "In Kyiv, the president called the attack terror" says
 where he spoke, not where the attack was (when officials speak: see _OFFICIALS)."""
+_OWNING_UP = frozenset({"claim", "admit", "acknowledge"}) | _REACTIONS
+"""Verbs whose subject answers for or judges the event their object names: "the
+Islamic Resistance in Iraq claimed the attack", "a group in Gao denied the raid"."""
 _ACCUSING = frozenset({"blame", "accuse", "fault"})
 """Verbs whose object is the party held responsible: "blamed the United Arab Emirates"."""
 
@@ -538,6 +541,20 @@ def _has_object(verb: Token) -> bool:
     return any(c.dep_ == "dobj" for c in verb.children)
 
 
+def _owns_up_to(verb: Token, triggers: frozenset[int]) -> bool:
+    """Whether ``verb`` claims, admits or judges the event: its object holds the trigger.
+
+    "claimed the attack", "claimed responsibility for the attack", "condemned the
+    bombing": its subject is the party, or the judge, never the site.
+    """
+    if verb.lemma_.lower() not in _OWNING_UP:
+        return False
+    return any(
+        c.dep_ in ("dobj", "prep") and any(t.i in triggers for t in c.subtree)
+        for c in verb.children
+    )
+
+
 def _placed_outside(head: Token, clause: Token, places: frozenset[int]) -> bool:
     """Whether ``head``'s phrase names another place outside the ``clause`` hung on it.
 
@@ -891,6 +908,9 @@ def attachment(
             token = head  # "shot down not far from X": the distance says where
             continue
         if dep == "nsubj":
+            if _owns_up_to(head, triggers):
+                # "The Islamic Resistance in Iraq claimed the attack": who claimed it
+                return Refusal("actor")
             confidence *= _VIA_SUBJECT
             token = head
             continue

@@ -2064,3 +2064,15 @@ def test_fire_that_someone_fires_is_still_violence(nlp, layers, text, name, laye
 )  # fmt: skip
 def test_words_of_violence_in_other_senses_report_none(nlp, layers, text, names, layer):
     assert layer not in {e.layer for e in _events(nlp, layers, text, names)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A militia alliance in Iraq claimed the drone attack.",
+        "Al-Qaeda's affiliate in Mali claimed responsibility for the bombing.",
+    ],
+)
+def test_who_claims_an_attack_is_not_where_it_happened(pipeline, text):
+    events = _located(pipeline, text)  # scored: the scorer may not take the claimant's place
+    assert events and not any(e.locations for e in events)
