@@ -405,6 +405,22 @@ def _a_ship_at_a_measured_offset(cand: PlaceInSentence, token: Token) -> bool:
     return _measured_offset(cand) and any(t.lower_ in _VESSELS for t in token.sent)
 
 
+def _the_trigger_s_own_offset(cand: PlaceInSentence, trigger_tokens: frozenset[int]) -> bool:
+    """Whether a measured offset hangs on the trigger's verb or its object, its only place.
+
+    "carried out an airstrike about 40 km northeast of Kismayo": the distance
+    and bearing are where the strike was. The scorer learned offsets as the
+    context of a town before them ("Ramadi, 100 km west of Baghdad"), which
+    the rules refuse before it sees them.
+    """
+    if not _measured_offset(cand):
+        return False
+    head = cand.root.head
+    if head.dep_ == "dobj" and head.head.i in trigger_tokens:
+        head = head.head  # "attacked a checkpoint 30 km south of Mosul"
+    return cand.root.dep_ in ("advmod", "prep", "npadvmod") and head.i in trigger_tokens
+
+
 _WHERE_CONFIDENCE = 0.9
 """How sure a "where" clause makes the place: as sure as a place the trigger's
 own phrase names through its object."""
@@ -639,7 +655,10 @@ def _weighed(
     located: list[tuple[PlaceInSentence, Attachment]] = []
     for cand, owned, verdict in verdicts:
         vetoed = isinstance(verdict, Refusal) and verdict.reason in VETOES
-        at_sea = isinstance(verdict, Attachment) and _a_ship_at_a_measured_offset(cand, token)
+        at_sea = isinstance(verdict, Attachment) and (
+            _a_ship_at_a_measured_offset(cand, token)
+            or (accepted == 1 and _the_trigger_s_own_offset(cand, trigger_tokens))
+        )
         # A subject the type itself calls the site ("Iraq closed its airspace"): the
         # scorer learnt that subjects are actors, from types that do not say so.
         own_site = isinstance(verdict, Attachment) and verdict.role == "subject"

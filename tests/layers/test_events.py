@@ -2076,3 +2076,21 @@ def test_words_of_violence_in_other_senses_report_none(nlp, layers, text, names,
 def test_who_claims_an_attack_is_not_where_it_happened(pipeline, text):
     events = _located(pipeline, text)  # scored: the scorer may not take the claimant's place
     assert events and not any(e.locations for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US forces carried out an airstrike about 40 km northeast of Kismayo on Thursday.",
+        "Militants attacked a checkpoint 30 km south of Mosul.",
+    ],
+)
+def test_a_measured_offset_on_the_trigger_is_where_it_happened(pipeline, text):
+    (event,) = [e for e in _located(pipeline, text) if e.layer in ("strike_sites", "attacks")]
+    assert len(event.locations) == 1  # the offset's point, which the scorer once overruled
+
+
+def test_an_offset_after_a_town_still_only_places_the_town(pipeline):
+    text = "A car bomb exploded in Ramadi, 100 km west of Baghdad."
+    (event,) = [e for e in _located(pipeline, text) if e.layer == "explosions"]
+    assert [text[loc.start : loc.end] for loc in event.locations] == ["Ramadi"]
