@@ -108,6 +108,8 @@ _INNER = frozenset({"of", "the", "de", "du", "des", "la", "le", "d'", "d’", "d
 _LABELS = frozenset({"FAC", "ORG", "PERSON", "LOC", "GPE", "PRODUCT", "WORK_OF_ART"})
 #: Features of a resolved place that count as a town to put a street in.
 _TOWN_FEATURES = frozenset({"city"})
+#: The first words of a town's surroundings that stand for the town ("near Kherson").
+_NEAR_WORDS = frozenset({"near", "outside", "around", "close", "nearby"})
 
 
 def _trimmed(span: Span) -> Span:
@@ -179,12 +181,25 @@ def local_place_spans(
 
 
 def _is_town(item: Resolved) -> bool:
-    """A town placed at a point (not an area, a vague place or another street)."""
+    """A town placed at a point (not an area, a vague place or another street).
+
+    The surroundings of a town count as the town: "killed three people near
+    Muzaffarabad. 'India targeted the Neelum valley'" looks back to
+    Muzaffarabad, not on to Delhi in the next paragraph. Only "near X" and
+    the like: "the Shankill area" names a district, which may have resolved to
+    a namesake.
+    """
     place = item.place
     return (
         place is not None
-        and place.feature in _TOWN_FEATURES
-        and place.precision is Precision.EXACT
+        and (
+            (place.feature in _TOWN_FEATURES and place.precision is Precision.EXACT)
+            or (
+                place.feature == "vicinity"
+                and place.precision is Precision.NEAR
+                and item.mention.text.split(" ", 1)[0].lower() in _NEAR_WORDS
+            )
+        )
         and item.mention.label != LOCAL_LABEL
     )
 

@@ -25,7 +25,7 @@ from shapely.geometry import Point
 from geo.disambiguate import haversine_km
 from geo.local_places import PARAGRAPH_BREAK, TOWN_PART_WORDS
 from geo.normalize import name_key
-from geo.types import Candidate, Mention, MentionKind, Place, Precision, Resolved
+from geo.types import AreaKind, Candidate, Mention, MentionKind, Place, Precision, Resolved
 
 __all__ = [
     "LOCATED_FEATURE",
@@ -145,6 +145,11 @@ def located_by_text(text: str, resolved: Sequence[Resolved], index: int) -> Plac
         return None
     if _BORDER_AFTER.match(text[after.mention.anchor_end :]):
         return None  # "the Catatumbo region near the Venezuelan border" lies across it
+    if _an_offset_of_it(text[mention.end : after.mention.start], after.mention):
+        # "the Al-Watiya airbase, about 140 km southwest of Tripoli": at that point
+        return placed_within(
+            mention.name, where, why=f"not in the gazetteer; the text puts it {where.label}"
+        )
     if PARAGRAPH_BREAK.search(between) or not _BETWEEN.match(between):
         return None
     if between.strip() == "," and (
@@ -154,6 +159,26 @@ def located_by_text(text: str, resolved: Sequence[Resolved], index: int) -> Plac
         return None  # "…, Hama, Zorvanek and X"; "200 km west of Oshima-Oshima, Tokyo said"
     return placed_within(
         mention.name, where, why=f"not in the gazetteer; the text puts it in or near {where.label}"
+    )
+
+
+_BEFORE_ITS_OFFSET = re.compile(
+    r"^\s*(?:(?:airport|air\s*base|base|camp|crossing|checkpoint|port|refinery|dam|bridge"
+    r"|village|town|settlement|district|area|valley|oasis)\s*)?,\s*"
+    r"(?:about|some|around|roughly|nearly|approximately|almost)?\s*$",
+    re.IGNORECASE,
+)
+"""Between a name and the distance and bearing that place it: "Al-Watiya airbase, about"."""
+
+
+def _an_offset_of_it(between: str, after: Mention) -> bool:
+    """Whether the next mention is a measured offset that says where the name lies."""
+    area = after.area
+    return (
+        area is not None
+        and area.kind is AreaKind.OFFSET
+        and area.distance_km is not None
+        and _BEFORE_ITS_OFFSET.match(between) is not None
     )
 
 

@@ -767,7 +767,7 @@ _LIST_SEPARATOR = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")
 #: Azerbaijan" countries. Towns say nothing: any name has towns.
 _LISTED_FEATURES = frozenset({"admin1", "country"})
 _KIND_BEFORE = re.compile(
-    r"\bthe\s+(?:[\w-]+\s+){0,2}?(state|province|county|city|town|village|country|republic)"
+    r"\bthe\s+(?:[\w-]+\s+){0,4}?(state|province|county|city|town|village|country|republic)"
     r" of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -1127,7 +1127,7 @@ def _province_word_before(text: str, mention: Mention) -> str | None:
     """
     if mention.kind is MentionKind.PHRASE:
         return None
-    found = _KIND_BEFORE.search(text[max(0, mention.anchor_start - 30) : mention.anchor_start])
+    found = _KIND_BEFORE.search(text[max(0, mention.anchor_start - 50) : mention.anchor_start])
     word = found.group(1).lower() if found else None
     return word if word in _PROVINCE_WORDS else None
 
@@ -1138,7 +1138,7 @@ def _kind_named_before(text: str, mention: Mention) -> str | None:
     Or the water a word right after it names: "crossed the Dnipro river" is the
     river, not the city of Dnipro.
     """
-    found = _KIND_BEFORE.search(text[max(0, mention.anchor_start - 30) : mention.anchor_start])
+    found = _KIND_BEFORE.search(text[max(0, mention.anchor_start - 50) : mention.anchor_start])
     if found:
         return _KIND_FEATURES[found.group(1).lower()]
     water = _WATER_AFTER.match(text, mention.anchor_end)

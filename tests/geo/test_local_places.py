@@ -150,3 +150,15 @@ def test_in_one_sentence_paragraphs_the_nearest_town_wins(resolve):
     )
     village = _by_text(resolve(text))["Zorvanek"].place
     assert village is not None and "Kostyantynivka" in village.reason
+
+
+def test_an_unknown_name_looks_back_to_a_town_its_paragraph_names_near(resolve):
+    # "near Muzaffarabad" stands for the town; Delhi lies in the next paragraph,
+    # and an unknown name placed around a town abroad is left unplaced
+    text = (
+        "Officials said shelling killed three people near Muzaffarabad. India targeted "
+        "the Zorvanek valley, a Pakistani statement said.\n\nFlights to Delhi were rerouted, "
+        "Indian officials in New Delhi said."
+    )
+    (item,) = [r for r in resolve(text) if r.mention.name.startswith("Zorvanek")]
+    assert item.place is None or item.place.country != "IN"

@@ -198,3 +198,21 @@ def test_a_country_whose_speakers_follow_a_village_still_holds_it(resolve):
 )
 def test_a_site_word_without_a_preposition_locates_nothing(resolve, text):
     assert not _located_by_the_text(resolve(text), "Zorvanek")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "anchor", "bearing"),
+    [
+        ("A drone struck a convoy near the Zorvanek airbase, about 140 km southwest of "
+         "Tripoli, a source said.", "Zorvanek", "Tripoli", "south-west"),
+        ("The incident occurred in Zorvanek, 15 km east of Nyala.", "Zorvanek", "Nyala", "east"),
+    ],
+)  # fmt: skip
+def test_a_name_written_with_its_distance_and_bearing_is_at_that_point(
+    resolve, text, name, anchor, bearing
+):
+    results = resolve(text)
+    place = _place(results, name)
+    (offset,) = [r.place for r in results if r.mention.name == anchor and r.place is not None]
+    assert place.feature == LOCATED_FEATURE and bearing in place.reason
+    assert (place.lat, place.lon) == (offset.lat, offset.lon)  # not the town's own point

@@ -568,3 +568,9 @@ def test_a_name_before_river_is_the_river(resolve):
 def test_a_county_of_a_country_does_not_make_it_a_county(resolve):
     text = "Kaohsiung lies in Taiwan and is administered as a county of Taiwan."
     assert all(r.place.country == "TW" for r in resolve(text) if "Taiwan" in r.mention.text)
+
+
+def test_a_kind_word_after_several_words_still_names_the_kind(resolve):
+    # "the ancient West Bank town of Jericho": the town, not the governorate
+    text = "In the ancient West Bank town of Jericho, soldiers shot a man."
+    assert _place(resolve(text), "Jericho").feature == "city"
