@@ -1255,6 +1255,12 @@ class MentionExtractor:
             name = doc[i:end]
             if not all(is_capitalised(t) for t in name):
                 continue
+            if end < len(doc) and doc[end].lower_ == "of" and not _exactly_of_standing(
+                self.gazetteer.candidates(name.text),
+                population=EMBEDDED_CITY_POPULATION,
+                features=("country",),
+            ):
+                continue  # "Line of Control": the name is about what follows "of"
             if self._names_a_place_of_standing(name):
                 return self._toponym(name, IN_A_NAME_LABEL), end - i
         return None, 1
@@ -1280,6 +1286,16 @@ class MentionExtractor:
         for end in range(min(span.end - 1, span.start + 3), span.start, -1):
             head = span.doc[span.start : end]
             if not all(is_capitalised(t) for t in head) or self._demonym_country(head.text):
+                continue
+            if span.doc[end].lower_ == "of":
+                # "Line of Control": a name made with "of" is about what follows; only a
+                # country or a great city before it is meant as itself
+                if _exactly_of_standing(
+                    self.gazetteer.candidates(head.text),
+                    population=EMBEDDED_CITY_POPULATION,
+                    features=("country",),
+                ):
+                    return head
                 continue
             if self._names_a_place_of_standing(head):
                 return head  # "New York Times", "U.S. Centers for Disease Control"
@@ -1356,6 +1372,12 @@ class MentionExtractor:
             # name the gazetteer does not hold, whose last word only happens
             # to be a place ("Centre" is a Caribbean parish). Only a country
             # or a city of a million is still meant as itself.
+            return _exactly_of_standing(
+                candidates, population=EMBEDDED_CITY_POPULATION, features=("country",)
+            )
+        if _before_of_and_a_name(span):
+            # "across Line of Control", "the Ministry of Defence": the start of a longer
+            # name the gazetteer does not hold; only a country or a great city is itself
             return _exactly_of_standing(
                 candidates, population=EMBEDDED_CITY_POPULATION, features=("country",)
             )
@@ -1662,6 +1684,15 @@ def _building_of(doc: Doc, mention: Mention) -> Mention:
 
 _NAME_LABELS = frozenset({"FAC", "ORG", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 """Labels of names that are no place as a whole: a name they hold is part of them."""
+
+
+def _before_of_and_a_name(span: Span) -> bool:
+    """Whether "of" and a capitalised word that is no place follow the name ("Line of Control")."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return False
+    after = doc[end + 1]
+    return after.is_title and after.is_alpha and after.ent_type_ not in ("GPE", "LOC", "NORP")
 
 
 def _opens_a_longer_name(span: Span) -> bool:

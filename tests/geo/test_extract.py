@@ -758,6 +758,7 @@ def test_a_province_the_model_reads_as_a_person_owns_its_exclave(extract):
     [
         "The armies exchanged fire across the Line of Control near Kotli.",
         "Shelling hit villages along the Line of Control on Sunday.",
+        "India and Pakistan trade fire across Line of Control; Pakistan closes airspace",
     ],
 )
 def test_a_name_that_opens_a_longer_name_is_no_place_of_its_own(extract, text):
