@@ -85,6 +85,9 @@ __all__ = [
 
 FUTURE_DAYS = 60
 """How far after the article's date a month-day without a year may fall (about 2 months)."""
+PLANNED_DAYS = 330
+"""How far ahead a month without a year may lie for an event told as planned: "will host a
+conference in November", written in May, is this November, not last year's."""
 
 _MONTHS: dict[str, int] = {
     "january": 1,
@@ -523,13 +526,18 @@ def sentence_date(
 
 
 def _period_of(
-    kind: str, match: re.Match[str], anchor: dt.date | None, *, ahead: bool = False
+    kind: str,
+    match: re.Match[str],
+    anchor: dt.date | None,
+    *,
+    ahead: bool = False,
+    planned: bool = False,
 ) -> str | None:
     """The period a match names, as ISO ``YYYY-MM`` or ``YYYY``; ``None`` if unknown.
 
     A month without a year is the latest that has begun by the anchor, or,
     when the event may lie ahead, the latest that begins no more than
-    :data:`FUTURE_DAYS` after it.
+    :data:`FUTURE_DAYS` after it (:data:`PLANNED_DAYS` for a planned one).
     """
     groups = match.groupdict()
     if kind == "month_year":
@@ -541,7 +549,8 @@ def _period_of(
     if kind == "month":
         month = _MONTHS[groups["m"].lower()]
         year = anchor.year
-        latest = anchor + dt.timedelta(days=FUTURE_DAYS if ahead else 0)
+        days = PLANNED_DAYS if planned else FUTURE_DAYS if ahead else 0
+        latest = anchor + dt.timedelta(days=days)
         if dt.date(year, month, 1) > latest:
             year -= 1
         return f"{year:04d}-{month:02d}"
@@ -560,6 +569,7 @@ def sentence_period(
     article_date: str | None,
     mention: tuple[int, int] | None = None,
     ahead: bool = False,
+    planned: bool = False,
 ) -> str | None:
     """The month (``YYYY-MM``) or year (``YYYY``) a sentence gives, when it gives no day.
 
@@ -568,7 +578,8 @@ def sentence_period(
     article's date ("attacked a convoy in April"). Only a period that has
     begun counts, unless ``ahead`` (the event is planned or told in the
     present: "talks resume in March" may be the coming March, no more than
-    :data:`FUTURE_DAYS` away); the one nearest ``mention`` wins. A period that
+    :data:`FUTURE_DAYS` away, or :data:`PLANNED_DAYS` when ``planned``: "will host a
+    conference in November"); the one nearest ``mention`` wins. A period that
     only times a speech verb, or lies inside a name, is no event's.
 
     Examples
@@ -586,10 +597,14 @@ def sentence_period(
     for kind, pattern in _PERIOD_PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
-            period = _period_of(kind, match, anchor, ahead=ahead)
+            period = _period_of(kind, match, anchor, ahead=ahead or planned, planned=planned)
             if period is None or any(start < b and a < end for a, b in taken):
                 continue
-            if not ahead and anchor is not None and period > anchor.isoformat()[: len(period)]:
+            if (
+                not (ahead or planned)
+                and anchor is not None
+                and period > anchor.isoformat()[: len(period)]
+            ):
                 continue  # "elections in 2027": not yet
             if isinstance(sentence, str):
                 if _speech_date_in_text(text, start):
@@ -689,12 +704,14 @@ def event_date(
     article_date: str | None,
     mention: tuple[int, int] | None = None,
     ahead: bool = False,
+    planned: bool = False,
 ) -> tuple[str | None, str | None]:
     """``(date, source)`` for an event: the sentence's date, else the article's, else none.
 
     The sentence's date is its day, else the month or year it names when it
     names no day ("in January 2024": ``2024-01``), from :func:`sentence_period`
-    (a period ahead only when ``ahead``: the event is planned or told in the present).
+    (a period ahead only when ``ahead``: the event is planned or told in the present;
+    farther ahead when ``planned``).
     ``source`` is ``"sentence"``, ``"article"`` or ``None``, as
     :attr:`layers.types.Event.date_source` documents. An article date that
     is not a valid ``YYYY-MM-DD`` counts as no date.
@@ -706,7 +723,9 @@ def event_date(
     """
     found = sentence_date(sentence, article_date=article_date, mention=mention)
     if found is None:
-        found = sentence_period(sentence, article_date=article_date, mention=mention, ahead=ahead)
+        found = sentence_period(
+            sentence, article_date=article_date, mention=mention, ahead=ahead, planned=planned
+        )
     if found is not None:
         return found, "sentence"
     anchor = parse_iso_date(article_date)

@@ -896,6 +896,7 @@ def detect_events(
                 article_date=article_date,
                 mention=(trigger_start, trigger_end),
                 ahead=planned or not past,
+                planned=planned,
             )
             days = days_of(date) if date is not None else None
             if days is not None and article_date and days[0] > article_date[:10] and not past:

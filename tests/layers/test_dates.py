@@ -182,6 +182,19 @@ def test_a_month_ahead_dates_only_an_event_that_may_lie_ahead():
     assert event_date(text, article_date="2024-02-12", ahead=True) == ("2024-03", "sentence")
 
 
+def test_a_planned_event_takes_the_coming_month_however_far():
+    text = "Azerbaijan will host a climate conference in Baku in November."
+    # written in May: this November, which the present tense alone would not reach
+    assert event_date(text, article_date="2024-05-20", ahead=True) == ("2023-11", "sentence")
+    assert event_date(text, article_date="2024-05-20", ahead=True, planned=True) == (
+        "2024-11",
+        "sentence",
+    )
+    # a month already begun is this one
+    text = "The summit will open in Baku in May."
+    assert event_date(text, article_date="2024-05-20", planned=True) == ("2024-05", "sentence")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -2094,3 +2094,9 @@ def test_an_offset_after_a_town_still_only_places_the_town(pipeline):
     text = "A car bomb exploded in Ramadi, 100 km west of Baghdad."
     (event,) = [e for e in _located(pipeline, text) if e.layer == "explosions"]
     assert [text[loc.start : loc.end] for loc in event.locations] == ["Ramadi"]
+
+
+def test_a_planned_meeting_is_dated_by_the_coming_month(nlp, layers):
+    text = "Vandoria will host talks in Port Sella in November."  # written 2024-03-01
+    events = _events(nlp, layers, text, ["Vandoria", "Port Sella"])
+    assert events and all(e.planned and e.date == "2024-11" for e in events)
