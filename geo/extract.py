@@ -47,7 +47,7 @@ from geo.local_places import LOCAL_LABEL, is_local_area_name, local_place_spans,
 from geo.nlp import DocTokens, doc_text
 from geo.normalize import POSITION_WORDS, name_key, spelling_similarity
 from geo.own_airspace import own_airspace_mentions
-from geo.phrases import find_phrase
+from geo.phrases import BEARINGS, find_phrase
 from geo.place_frames import (
     KIND_FRAME,
     POSITION_FRAME,
@@ -884,8 +884,8 @@ class MentionExtractor:
                 continue  # "recaptured Wad Madani in January": a month, not Januária
             if _opens_a_longer_name(span):
                 continue  # "across the Line of Control": not the Line Islands
-            seized = framed.frame == SEIZED_FRAME and not (
-                len(span) > 1 and span.root.ent_type_ == "PERSON"
+            seized = framed.frame == SEIZED_FRAME and (
+                not (len(span) > 1 and span.root.ent_type_ == "PERSON") or _measured_from(span)
             )
             if span.text.isupper() and not self._well_known(span):
                 continue  # "the SME sector", "SEEK base dollars": an acronym
@@ -1684,6 +1684,19 @@ def _building_of(doc: Doc, mention: Mention) -> Mention:
 
 _NAME_LABELS = frozenset({"FAC", "ORG", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 """Labels of names that are no place as a whole: a name they hold is part of them."""
+
+
+def _measured_from(span: Span) -> bool:
+    """Whether a distance and a bearing come before the name: "20 nautical miles east of X".
+
+    No one is measured from a person: whatever the model's label, X is a place.
+    """
+    doc, start = span.doc, span.start
+    if start < 3 or doc[start - 1].lower_ != "of":
+        return False
+    return doc[start - 2].lower_ in BEARINGS and any(
+        t.like_num for t in doc[max(0, start - 6) : start - 2]
+    )
 
 
 def _before_of_and_a_name(span: Span) -> bool:

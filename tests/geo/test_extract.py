@@ -764,3 +764,9 @@ def test_a_province_the_model_reads_as_a_person_owns_its_exclave(extract):
 def test_a_name_that_opens_a_longer_name_is_no_place_of_its_own(extract, text):
     # "Line" is a Kiribati island group; "the Line of Control" is no Line
     assert "Line" not in _texts(extract(text))
+
+
+def test_a_name_measured_from_is_a_place_whatever_the_model_calls_it(extract):
+    # the model reads "Khor Fakkan" as a person; no one is measured from a person
+    text = "The tanker was boarded about 20 nautical miles east of Khor Fakkan on Friday."
+    assert any("Khor Fakkan" in t for t in _texts(extract(text)))
