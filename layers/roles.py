@@ -429,8 +429,13 @@ _LAUNCH_GROUNDS = PLACE_PARTS | SITES | frozenset(
 Houthi-held territory near Taiz", "launched from an orchard near Tyre"."""
 
 
-_LAUNCHING = frozenset({"launch", "fire", "shoot", "lob", "send"})
-"""Verbs whose "from" names where a missile or a drone set off."""
+_LAUNCHING = frozenset(
+    {"launch", "fire", "shoot", "lob", "send", "shell", "pound", "bombard", "strike", "hit",
+     "attack", "target"}
+)  # fmt: skip
+"""Verbs whose "from" names where a missile or a drone set off, or where the guns stood:
+"shelled the city of Nikopol from positions in Enerhodar" (the ground decides: "shelled
+from mortars" is a means)."""
 
 
 def _from_a_place(preposition: Token) -> bool:
@@ -856,13 +861,9 @@ def attachment(
             # "talks aimed at a ceasefire in Gaza"
             return Refusal("topic")
         if dep == "prep" and token.lower_ in _NOT_THROUGH:
-            if (
-                token.lower_ in ORIGIN
-                and head.i in triggers
-                and "origin" not in roles
-                and _from_a_place(token)
-            ):
-                # "fired from Houthi-held territory near Taiz": where it came from
+            if token.lower_ in ORIGIN and "origin" not in roles and _from_a_place(token):
+                # "fired from Houthi-held territory near Taiz": where it came from, for
+                # the launch and for what it did ("shelled X from Y, wounding four")
                 return Refusal("origin")
             if token.lower_ in _COUNTERPART and "counterpart" in roles:
                 # "an attack against army posts in X", "clashes with insurgents in X"

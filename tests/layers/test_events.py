@@ -2100,3 +2100,13 @@ def test_a_planned_meeting_is_dated_by_the_coming_month(nlp, layers):
     text = "Vandoria will host talks in Port Sella in November."  # written 2024-03-01
     events = _events(nlp, layers, text, ["Vandoria", "Port Sella"])
     assert events and all(e.planned and e.date == "2024-11" for e in events)
+
+
+def test_where_the_guns_stood_is_the_origin_of_the_shelling_and_of_its_toll(pipeline):
+    text = (
+        "Russian troops shelled the city of Marhanets from positions in Enerhodar across the "
+        "reservoir overnight, wounding four people, the regional governor said."
+    )
+    events = _located(pipeline, text)
+    sites = {text[loc.start : loc.end] for e in events for loc in e.locations}
+    assert "Marhanets" in sites and "Enerhodar" not in sites
