@@ -626,8 +626,8 @@ def _appositive_kind(doc: DocTokens, end: int, limit: int) -> bool:
             # the kind is the head, not a modifier: "a city official" is a person
             following = doc[k + 1] if k + 1 < limit else None
             return following is None or following.pos_ not in ("NOUN", "PROPN")
-        if token.is_punct:
-            return False
+        if token.is_punct or token.lower_ == "of":
+            return False  # "Faisal Salama, a member of the camp's committee": a member
     return False
 
 

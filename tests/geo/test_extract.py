@@ -770,3 +770,8 @@ def test_a_name_measured_from_is_a_place_whatever_the_model_calls_it(extract):
     # the model reads "Khor Fakkan" as a person; no one is measured from a person
     text = "The tanker was boarded about 20 nautical miles east of Khor Fakkan on Friday."
     assert any("Khor Fakkan" in t for t in _texts(extract(text)))
+
+
+def test_a_person_who_is_a_member_of_a_place_is_no_place(extract):
+    text = '"They are razing the camp," said Omar Haddad, a member of the camp\'s committee.'
+    assert not any("Haddad" in t for t in _texts(extract(text)))
