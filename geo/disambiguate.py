@@ -608,6 +608,9 @@ def rank_candidates(
         if named_kind is not None and candidate.feature == named_kind:
             score += _QUALIFIER_BONUS
             reasons.append(f"the text calls it a {_KIND_WORDS.get(named_kind, named_kind)}")
+        elif named_kind == "admin1" and candidate.feature == "country":
+            # "the state of Georgia", "Georgia Governor Brian Kemp": no country is meant
+            score -= _QUALIFIER_BONUS
         if contained is not None and qualified_by(contained, candidate):
             score += _QUALIFIER_BONUS
             reasons.append(f"written as '{contained.name}, …'")

@@ -1135,18 +1135,22 @@ def _province_word_before(text: str, mention: Mention) -> str | None:
 def _kind_named_before(text: str, mention: Mention) -> str | None:
     """The feature a phrase such as "the state of" right before the name asks for.
 
-    Or the water a word right after it names: "crossed the Dnipro river" is the
-    river, not the city of Dnipro.
+    Or the kind a word right after it names: "crossed the Dnipro river" is the
+    river, not the city of Dnipro; "Georgia Governor Brian Kemp", the state.
     """
     found = _KIND_BEFORE.search(text[max(0, mention.anchor_start - 50) : mention.anchor_start])
     if found:
         return _KIND_FEATURES[found.group(1).lower()]
-    water = _WATER_AFTER.match(text, mention.anchor_end)
-    return water.group(1) if water and mention.anchor_end == mention.end else None
+    after = _KIND_AFTER_NAME.match(text, mention.anchor_end)
+    if after is None or mention.anchor_end != mention.end:
+        return None
+    return _KIND_OF_WORD_AFTER[after.group(1).lower()]
 
 
-_WATER_AFTER = re.compile(r"\s+(river|lake)\b")
-"""A lower-case kind of water right after a name ("the Dnipro river")."""
+_KIND_OF_WORD_AFTER = {"river": "river", "lake": "lake", "governor": "admin1"}
+_KIND_AFTER_NAME = re.compile(r"\s+(river|lake|[Gg]overnor)\b")
+"""A word right after a name that says its kind: "the Dnipro river" is the river;
+"Georgia Governor Brian Kemp" governs a state, and no country has a governor."""
 
 
 def _is_generic_name(name: str) -> bool:

@@ -574,3 +574,12 @@ def test_a_kind_word_after_several_words_still_names_the_kind(resolve):
     # "the ancient West Bank town of Jericho": the town, not the governorate
     text = "In the ancient West Bank town of Jericho, soldiers shot a man."
     assert _place(resolve(text), "Jericho").feature == "city"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Georgia Governor Brian Kemp said the state would act.", "Georgia governor signs bill"],
+)
+def test_a_place_with_a_governor_is_no_country(resolve, text):
+    georgia = _place(resolve(text), "Georgia")
+    assert georgia.country == "US" and georgia.feature == "admin1"
