@@ -1255,10 +1255,14 @@ class MentionExtractor:
             name = doc[i:end]
             if not all(is_capitalised(t) for t in name):
                 continue
-            if end < len(doc) and doc[end].lower_ == "of" and not _exactly_of_standing(
-                self.gazetteer.candidates(name.text),
-                population=EMBEDDED_CITY_POPULATION,
-                features=("country",),
+            if (
+                end < len(doc)
+                and doc[end].lower_ == "of"
+                and not _exactly_of_standing(
+                    self.gazetteer.candidates(name.text),
+                    population=EMBEDDED_CITY_POPULATION,
+                    features=("country",),
+                )
             ):
                 continue  # "Line of Control": the name is about what follows "of"
             if self._names_a_place_of_standing(name):

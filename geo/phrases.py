@@ -80,7 +80,7 @@ _BEFORE: tuple[tuple[re.Pattern[str], AreaKind], ...] = tuple(
         (
             # "20 km off Latakia", "12 nautical miles off the coast of Yemen": at sea.
             rf"\b{_NUMBER}[\s-]*{_UNIT}\s+(?:\(\s*[^)]*\)\s+)?off\s+{_THE}"
-            rf"(?:{_SIDE}(?:coast|coastline|shores?)\s+of\s+{_THE})?$",
+            rf"(?:{_SIDE}(?:coast|coastline|shores?)\s+of\s+{_THE})?{_SIDE}$",
             AreaKind.OFFSHORE,
         ),
         (
@@ -89,11 +89,12 @@ _BEFORE: tuple[tuple[re.Pattern[str], AreaKind], ...] = tuple(
         ),
         (rf"(?<!the )\b(?:due\s+|just\s+)?{_BEARING}\s+of\s+{_THE}$", AreaKind.OFFSET),
         (
-            rf"\b(?:the\s+)?(?:sea|waters?)\s+off\s+{_THE}(?:{_SIDE}coast\s+of\s+{_THE})?$",
+            rf"\b(?:the\s+)?(?:sea|waters?)\s+off\s+{_THE}(?:{_SIDE}coast\s+of\s+{_THE})?"
+            rf"{_SIDE}$",
             AreaKind.OFFSHORE,
         ),
         (
-            rf"\boff\s+{_THE}{_SIDE}(?:coast|coastline|shores?)\s+of\s+{_THE}$",
+            rf"\boff\s+{_THE}{_SIDE}(?:coast|coastline|shores?)\s+of\s+{_THE}{_SIDE}$",
             AreaKind.OFFSHORE,
         ),
         (rf"\boff\s+{_THE}{_SIDE}$", AreaKind.OFFSHORE),

@@ -456,6 +456,19 @@ def _blocked(sentence: Span, start: int, end: int) -> bool:
     return doc[begin].idx <= start and end <= entity_end
 
 
+_DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'’\-]{1,40}(?:,\s*[A-Z][\w .'’\-]{1,30})?,\s*$")
+_DATELINE_AFTER = re.compile(r"^(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\)\s*)?[-–—]")
+
+
+def _in_a_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the date opens a wire dateline: "KYIV, Nov 8 (Reuters) - ...".
+
+    That is the day the story was filed, which the article's own date
+    gives; "struck Kharkiv on Thursday" later in the sentence dates the event.
+    """
+    return bool(_DATELINE_BEFORE.match(text[:start]) and _DATELINE_AFTER.match(text[end:]))
+
+
 def _distance(expression: DateExpression, mention: tuple[int, int] | None) -> int:
     if mention is None:
         return 0
@@ -504,7 +517,9 @@ def sentence_date(
     """
     text, offset = _text_of(sentence)
     found = [
-        e for e in find_date_expressions(text, article_date=article_date) if e.date is not None
+        e
+        for e in find_date_expressions(text, article_date=article_date)
+        if e.date is not None and not _in_a_dateline(text, e.start, e.end)
     ]
     if not isinstance(sentence, str):
         expressions = [

@@ -106,6 +106,8 @@ def told_as_planned(token: Token) -> bool:
             return True  # "talks are scheduled to resume", "feared further raids"
         if node.dep_ == "prep":
             node = node.head  # "agreed to a meeting"
+    if _aim_of_a_noun(node):
+        return True  # "a counteroffensive to retake Lashio", "plans to march on Kinshasa"
     if (
         node.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children)
@@ -173,6 +175,20 @@ def _shares_the_verb_group(verb: Token) -> bool:
     return verb.dep_ == "conj" and verb.tag_ not in ("VBD", "VBN") and not has_subject(verb)
 
 
+def _aim_of_a_noun(verb: Token) -> bool:
+    """Whether the verb is an infinitive a noun takes ("an offensive to retake X").
+
+    The noun names the intent (a plan, a bid, an offensive, an order); what
+    it is meant to do is not told as done.
+    """
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and verb.dep_ in ("acl", "relcl")
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
 def _purpose(verb: Token) -> bool:
     """Whether the verb is a purpose clause ("to meet investors") of the verb above."""
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -213,9 +229,9 @@ def told_as_denied(token: Token) -> bool:
 
     "Grozny has not been captured", "the jets never struck the town", "no
     strikes hit the city", "the junta denied targeting civilians", "hit the
-    port without casualties", "killing no one": a negation on the verb, a
-    verb of denial above it, "without" before it, or "no" before the noun,
-    its subject or its object.
+    port without casualties", "killing no one", "to avoid attacks": a negation
+    on the verb, a verb of denial or of averting above it, "without" before
+    it, or "no" before the noun, its subject or its object.
     """
     if any(c.dep_ == "neg" for c in token.children):
         return True
@@ -225,6 +241,10 @@ def told_as_denied(token: Token) -> bool:
         return True  # "Russia refused to close its airspace", "ruled out imposing a no-fly zone"
     if _after_without(token):
         return True  # "hit the port without casualties", "without causing casualties"
+    if _aim_of_a_noun(token) and _says_none(token.head):
+        return True  # "had no plans to march on Kinshasa"
+    if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in _AVERTING:
+        return True  # "hugged the coast to avoid attacks", "an attack on X was foiled"
     if token.pos_ in ("NOUN", "PROPN"):
         return _says_none(token)
     return any(
@@ -234,6 +254,10 @@ def told_as_denied(token: Token) -> bool:
     )  # "no strikes hit the city", "injuring nobody", "killed no one"
 
 
+_AVERTING = frozenset(
+    {"avoid", "prevent", "avert", "thwart", "foil", "forestall", "deter", "evade", "preempt"}
+)
+"""Verbs whose object did not happen: "to avoid Houthi attacks", "foiled a bombing"."""
 _REFUSING = frozenset({"refuse", "decline", "reject", "veto", "oppose"})
 """Verbs whose complement is not done: "refused to close its airspace"."""
 

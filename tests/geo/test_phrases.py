@@ -33,6 +33,8 @@ def _phrase(sentence: str, anchor: str):
          AreaKind.OFFSHORE),
         ("A tanker was hit off the southern coast of Yemen.", "Yemen",
          "off the southern coast of Yemen", AreaKind.OFFSHORE),
+        ("A drone was downed off the coast of northern Israel.", "Israel",
+         "off the coast of northern Israel", AreaKind.OFFSHORE),
         ("Rebels held towns on the eastern coast of Libya.", "Libya",
          "the eastern coast of Libya", AreaKind.COAST),
         (

@@ -269,3 +269,17 @@ def _date_of_the_event(nlp, text: str, trigger: str, article_date: str) -> str |
 )
 def test_a_month_in_a_clause_apart_does_not_date_the_event(nlp, text, trigger, expected):
     assert _date_of_the_event(nlp, text, trigger, "2025-03-21") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the dateline's day is when the story was filed; the lead's weekday dates the event
+        ("MOSUL, Nov 8 (Wire) - Jets struck a depot near the city on Thursday.", "2024-11-07"),
+        ("ADEN, Yemen, Nov 8 - Gunmen killed two guards on Wednesday.", "2024-11-06"),
+        # a date written in the lead itself still counts
+        ("Jets struck a depot near the city on Nov 6, officials said.", "2024-11-06"),
+    ],
+)
+def test_a_dateline_does_not_date_the_lead(text, expected):
+    assert sentence_date(text, article_date="2024-11-08") == expected

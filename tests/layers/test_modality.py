@@ -6,7 +6,7 @@ import pytest
 
 from geo.types import Mention, MentionKind, Resolved
 from layers.events import detect_events
-from layers.modality import told_as_planned
+from layers.modality import told_as_denied, told_as_planned
 from layers.registry import load_layers
 
 
@@ -47,6 +47,9 @@ from layers.registry import load_layers
         ("The general travelled to Vandoria to share his findings.", "share", False),
         ("Days later, thousands marched through the capital.", "marched", False),
         ("The march, which was led by students, set off from the square.", "march", False),
+        # What a noun names the intent of: "an offensive to retake X" has not retaken it.
+        ("The army launched an offensive to retake the ridge.", "retake", True),
+        ("The junta issued orders to shell the villages.", "shell", True),
     ],
 )
 def test_told_as_planned(nlp, text, trigger, planned):
@@ -74,3 +77,20 @@ def test_an_event_dated_after_the_article_is_planned(nlp, text, planned):
         nlp(text), [Resolved(mention, None)], layers=load_layers(), article_date="2026-02-20"
     )
     assert events and all(e.planned is planned for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "denied"),
+    [
+        # No plan, or an attack averted, did not happen.
+        ("The rebels said they had no plans to march on the capital.", "march", True),
+        ("Ships hugged the coast to avoid attacks by the militia.", "attacks", True),
+        ("Police foiled a bombing at the station.", "bombing", True),
+        ("The plot to bomb the station was thwarted.", "bomb", False),  # planned, see above
+        ("Gunmen attacked the station to avoid arrest.", "attacked", False),
+    ],
+)
+def test_told_as_denied(nlp, text, trigger, denied):
+    doc = nlp(text)
+    (token,) = [t for t in doc if t.text == trigger]
+    assert told_as_denied(token) is denied
