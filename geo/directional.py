@@ -22,14 +22,16 @@ import re
 from dataclasses import replace
 
 from shapely import affinity
-from shapely.geometry import MultiPolygon, Polygon, box
+from shapely.geometry import MultiPolygon, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
 
 from geo.types import MentionKind, Place, Precision, Resolved
 
 __all__ = [
     "PART_EXTENT_OF_A_TOWN_KM",
     "compass_word_before",
+    "is_a_side",
     "on_its_side",
     "part_of",
     "side_of",
@@ -140,9 +142,15 @@ _SIDES: dict[str, float | None] = {
     "northwestern": 315.0,
     "central": None,
 }
-_SIDE_BEFORE = re.compile(r"(?<![\w-])([a-z]+(?:-[a-z]+)?)\s+$")
+_SIDE_BEFORE = re.compile(r"(?<![\w-])([a-z]+(?:-[a-z]+)?)[^\S\n]+$")
+_SIDE_AND_BEFORE = re.compile(r"(?<![\w-])([a-z]+(?:-[a-z]+)?),?[^\S\n]+and[^\S\n]+$")
 #: How far past the bounds of the main outline a side still keeps pieces (islands).
 _SIDE_MARGIN = 0.2
+#: The share of the whole's area its largest piece must hold for a side to be drawn.
+_SIDE_MAIN_SHARE = 0.64
+#: The widest place drawn by its side: past this, a box's half is no region people name
+#: ("southern Russia" is the Caucasus, not half of Siberia).
+_SIDE_MAX_RADIUS_KM = 1200.0
 
 
 def compass_word_before(text: str, start: int) -> tuple[str, str] | None:
@@ -159,13 +167,20 @@ def compass_word_before(text: str, start: int) -> tuple[str, str] | None:
     >>> compass_word_before("talks in North Korea", 15) is None
     True
     """
-    found = _SIDE_BEFORE.search(text[max(0, start - 24) : start])
+    before = text[max(0, start - 48) : start]
+    found = _SIDE_BEFORE.search(before)
     if found is None:
         return None
     word = found.group(1)
     if word.replace("-", "") not in _SIDES:
         return None
-    return word, _PART_WORDS[word.replace("-", "")]
+    direction = _PART_WORDS[word.replace("-", "")]
+    both = _SIDE_AND_BEFORE.search(before[: found.start()])
+    if both is not None and both.group(1).replace("-", "") in _SIDES:
+        # "in northern and eastern Syria": both sides
+        first = both.group(1)
+        return f"{first} and {word}", f"{_PART_WORDS[first.replace('-', '')]} and {direction}"
+    return word, direction
 
 
 def side_of(shape: BaseGeometry, direction: str) -> BaseGeometry | None:
@@ -176,7 +191,8 @@ def side_of(shape: BaseGeometry, direction: str) -> BaseGeometry | None:
     Guiana. A side is the half on that side of a line through the middle,
     square to the direction, in the piece's own bounds ("north-east" halves
     along the diagonal); "centre" is the middle half of each axis. Pieces
-    far outside the main bounds are left out.
+    far outside the main bounds are left out; ``None`` for an archipelago,
+    whose largest piece holds under :data:`_SIDE_MAIN_SHARE` of it.
 
     Examples
     --------
@@ -196,7 +212,10 @@ def side_of(shape: BaseGeometry, direction: str) -> BaseGeometry | None:
     polygons = [p for p in pieces if isinstance(p, Polygon) and not p.is_empty]
     if not polygons:
         return None
-    west, south, east, north = max(polygons, key=lambda p: p.area).bounds
+    main = max(polygons, key=lambda p: p.area)
+    if main.area < _SIDE_MAIN_SHARE * sum(p.area for p in polygons):
+        return None  # an archipelago: "southern Philippines" is Mindanao, not south Luzon
+    west, south, east, north = main.bounds
     cx, cy = (west + east) / 2, (south + north) / 2
     hw, hh = (east - west) / 2, (north - south) / 2
     if hw <= 0 or hh <= 0:
@@ -224,6 +243,24 @@ def side_of(shape: BaseGeometry, direction: str) -> BaseGeometry | None:
     return part
 
 
+#: Sides already cut, by the whole's id and the direction: a story names "southern
+#: Lebanon" again and again, and a country's outline takes milliseconds to halve.
+_SIDES_MADE: dict[tuple[str, str], tuple[BaseGeometry, Point, float] | None] = {}
+_SIDES_KEPT = 512
+
+
+def _side_shape(shape: BaseGeometry, direction: str) -> tuple[BaseGeometry, Point, float] | None:
+    """The side's outline, a point inside it and its radius; "A and B" joins two sides."""
+    parts = [side_of(shape, d) for d in direction.split(" and ")]
+    if any(p is None for p in parts):
+        return None
+    part = unary_union([p for p in parts if p is not None])
+    point = part.representative_point()
+    scale = max(0.1, math.cos(math.radians(point.y)))
+    area_km2 = part.area * 111.32 * 111.32 * scale
+    return part, point, round(math.sqrt(area_km2 / math.pi), 1)
+
+
 def side_of_area(whole: Place, *, name: str, direction: str) -> Place | None:
     """The place "northeast Syria" means: the north-east side of Syria's outline.
 
@@ -234,14 +271,17 @@ def side_of_area(whole: Place, *, name: str, direction: str) -> Place | None:
     :attr:`~geo.types.Place.named_point` keeps the whole's point for the name
     itself. ``None`` when the whole has no outline or the direction no side.
     """
-    if not whole.is_area:
+    if not whole.is_area or (whole.radius_km or 0.0) > _SIDE_MAX_RADIUS_KM:
+        return None  # "southern Russia" is no half of Russia's box: the whole, as before
+    key = (whole.gazetteer_id, direction)
+    if key not in _SIDES_MADE:
+        if len(_SIDES_MADE) >= _SIDES_KEPT:
+            _SIDES_MADE.clear()
+        _SIDES_MADE[key] = _side_shape(whole.geometry, direction)
+    made = _SIDES_MADE[key]
+    if made is None:
         return None
-    part = side_of(whole.geometry, direction)
-    if part is None:
-        return None
-    point = part.representative_point()
-    lat = math.cos(math.radians(point.y))
-    area_km2 = part.area * 111.32 * 111.32 * max(0.1, lat)
+    part, point, radius = made
     return replace(
         whole,
         gazetteer_id=f"{whole.gazetteer_id}#side-{direction.replace(' ', '-')}",
@@ -251,7 +291,7 @@ def side_of_area(whole: Place, *, name: str, direction: str) -> Place | None:
         lat=round(point.y, 5),
         lon=round(point.x, 5),
         precision=Precision.REGION,
-        radius_km=round(math.sqrt(area_km2 / math.pi), 1),
+        radius_km=radius,
         named_point=whole.point_of_the_name,
         reason=(
             f"the {direction} of {whole.name} as written, drawn as the side of its "
@@ -280,3 +320,8 @@ def on_its_side(text: str, item: Resolved) -> Resolved:
         return item
     part = side_of_area(place, name=f"{side[0]} {place.label}", direction=side[1])
     return item if part is None else Resolved(mention, part)
+
+
+def is_a_side(place: Place) -> bool:
+    """Whether the place is a side or a part of a wider one ("northeast Syria")."""
+    return "#side-" in place.gazetteer_id or "#part-" in place.gazetteer_id

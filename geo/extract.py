@@ -1698,6 +1698,8 @@ def _measured_from(span: Span) -> bool:
     doc, start = span.doc, span.start
     if start < 3 or doc[start - 1].lower_ != "of":
         return False
+    if span.end < len(doc) and doc[span.end].text in ("'s", "’s"):
+        return False  # "5 km north of Vladimir Putin's residence": his residence
     return doc[start - 2].lower_ in BEARINGS and any(
         t.like_num for t in doc[max(0, start - 6) : start - 2]
     )

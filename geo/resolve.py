@@ -98,9 +98,19 @@ _RESPELLED_CONFIDENCE = 0.8
 #: Letters a province named after its seat shares with the seat's name
 #: ("Zaporizhzhia", "Zaporizhzhya"): spellings part after the first few.
 _NAMESAKE_STEM = 5
-_QUALIFIER = re.compile(r"^\s*,\s*([A-Z][\w.'’\- ]{1,40}?)(?=[,.;:)\n]|\s+(?:[a-z]|[-–—]\s)|$)")
+_SPEECH_WORDS = (
+    r"(?:said|says|say|told|tells|reported|reports|announced|announces|added|claimed|claims"
+    r"|stated|states|confirmed|confirms|denied|denies|warned|warns|accused|accuses"
+    r"|insisted|insists|alleged|alleges)\b"
+)
+_QUALIFIER = re.compile(
+    r"^\s*,\s*([A-Z][\w.'’\- ]{1,40}?)(?=[,.;:)\n]|\s+(?:(?!"
+    + _SPEECH_WORDS
+    + r")[a-z]|[-–—]\s)|$)"
+)
 """", Texas" after a name, up to punctuation, a lower-case word or a dash: "Paris,
-Texas", "a plant in Lebanon, Pennsylvania on Monday", "LEBANON, Pennsylvania - A fire"."""
+Texas", "a plant in Lebanon, Pennsylvania on Monday", "LEBANON, Pennsylvania - A fire".
+Not a speaker: "drones hit Donetsk, Russia said" is Ukraine's Donetsk."""
 
 
 class Resolver:
@@ -767,11 +777,13 @@ _LIST_SEPARATOR = re.compile(r"^\s*(?:,|,?\s*(?:and|or|&))\s*$")
 #: Azerbaijan" countries. Towns say nothing: any name has towns.
 _LISTED_FEATURES = frozenset({"admin1", "country"})
 _KIND_BEFORE = re.compile(
-    r"\bthe\s+(?:[\w-]+\s+){0,4}?(state|province|county|city|town|village|country|republic)"
+    r"(?:\bthe|['’]s)\s+(?:[\w-]+\s+){0,4}?"
+    r"(state|province|county|city|town|village|country|republic)"
     r" of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-""""the (neighbouring) state of X" names X a state; "a county of Taiwan" does not."""
+""""the (neighbouring) state of X" and "Brazil's state of X" name X a state; "a county of
+Taiwan" does not."""
 _PROVINCE_WORDS = ("region", "oblast", "province", "governorate", "state", "krai", "county")
 _PROVINCE_WORD = rf"(?P<word>{'|'.join(_PROVINCE_WORDS)})"
 #: A province's kind word right after its name: "the Belgorod region", and

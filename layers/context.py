@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import shapely
 from spacy.tokens import Doc, Token
 
+from geo.directional import is_a_side
 from geo.located import placed_in
 from geo.seas import SEA_FEATURES
 from geo.types import Place, Precision, Resolved
@@ -387,6 +388,10 @@ def _finer(place: Place | None, wider: Place | None) -> bool:
     if place is None or wider is None or place is wider:
         return False
     if wider.precision is not Precision.COUNTRY and wider.feature not in ("admin1", "country"):
+        return False
+    if is_a_side(wider):
+        # "northern Israel and southern Israel": a side holds only what its outline
+        # holds (see _holds), never the other side
         return False
     if place.gazetteer_id == wider.gazetteer_id or place.country != wider.country:
         return False

@@ -563,11 +563,13 @@ def _period_of(
         return None
     if kind == "month":
         month = _MONTHS[groups["m"].lower()]
-        year = anchor.year
         days = PLANNED_DAYS if planned else FUTURE_DAYS if ahead else 0
         latest = anchor + dt.timedelta(days=days)
-        if dt.date(year, month, 1) > latest:
-            year -= 1
+        # the latest such month that begins by then: next year's January, written in
+        # December about talks ahead; this year's March, written in May about a raid
+        year = max(
+            y for y in range(anchor.year - 1, anchor.year + 2) if dt.date(y, month, 1) <= latest
+        )
         return f"{year:04d}-{month:02d}"
     words = groups["rel"].lower().split()
     if words[-1] == "year":

@@ -90,6 +90,7 @@ def _parse_type(entry: Any, *, path: Path, number: int) -> EventType:
         raise LayerError(f"{path}: type {type_id!r} has no triggers")
     topical = _flag(entry, "topical", path=path, type_id=type_id)
     yields_to_subject = _flag(entry, "yields_to_subject", path=path, type_id=type_id)
+    unaided_subject = _flag(entry, "unaided_subject", path=path, type_id=type_id)
     return EventType(
         id=type_id.strip(),
         title=str(entry.get("title", type_id)),
@@ -100,6 +101,7 @@ def _parse_type(entry: Any, *, path: Path, number: int) -> EventType:
         roles=_roles(entry.get("roles"), path=path, where=f"type {type_id!r}"),
         topical=topical,
         yields_to_subject=yields_to_subject,
+        unaided_subject=unaided_subject,
         requires_also=_strings(entry.get("requires_also"), path=path, key="requires_also"),
         deeds=_strings(entry.get("deeds"), path=path, key="deeds"),
         subjects=_strings(entry.get("subjects"), path=path, key="subjects"),

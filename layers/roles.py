@@ -159,16 +159,33 @@ CAPITAL_SPEAKERS = _SEATS | {"official", "source", "spokesman", "spokeswoman", "
 
 _PRESS = frozenset({"reporter", "journalist", "correspondent", "press", "media", "newsman"})
 """Whom a speaker tells: "told reporters in Kaya" says where the telling was."""
+_ADDRESSES = frozenset(
+    {"speech", "statement", "interview", "address", "briefing", "conference", "remarks",
+     "sermon", "broadcast", "rally", "appearance", "post", "video"}
+)  # fmt: skip
+"""What a speaker speaks in: "said in a speech in Port Sudan" says where he spoke."""
 _TELLING = SPEECH | {"speak", "talk", "brief"}
 """Verbs of telling or speaking to the press ("speaking to reporters in Kaya")."""
 
 
 def _where_the_press_was_told(root: Token, triggers: frozenset[int]) -> bool:
-    """Whether the place says where a speaker met the press ("told reporters in Kaya")."""
+    """Whether the place says where a speaker met the press ("told reporters in Kaya").
+
+    Or where he spoke: "said in a speech in Port Sudan", "told a news conference
+    in Kyiv" (the trigger's own verb aside).
+    """
     preposition = root.head
     if root.dep_ != "pobj" or preposition.dep_ != "prep":
         return False
     verb = preposition.head
+    if (
+        verb.lemma_.lower() in _ADDRESSES
+        and verb.dep_ == "pobj"
+        and verb.head.dep_ == "prep"
+        and verb.head.head.i not in triggers
+        and verb.head.head.lemma_.lower() in _TELLING
+    ):
+        return True  # "al-Burhan said in a speech in Port Sudan": where he spoke
     if verb.lemma_.lower() in _PRESS:
         # the parse may hang "in Kaya" on the reporters: told them, or spoke to them;
         # not reporters who tell ("journalists in Rafah reported …")
@@ -429,10 +446,7 @@ _LAUNCH_GROUNDS = PLACE_PARTS | SITES | frozenset(
 Houthi-held territory near Taiz", "launched from an orchard near Tyre"."""
 
 
-_LAUNCHING = frozenset(
-    {"launch", "fire", "shoot", "lob", "send", "shell", "pound", "bombard", "strike", "hit",
-     "attack", "target"}
-)  # fmt: skip
+_LAUNCHING = frozenset({"launch", "fire", "shoot", "lob", "send", "shell", "pound", "bombard"})
 """Verbs whose "from" names where a missile or a drone set off, or where the guns stood:
 "shelled the city of Nikopol from positions in Enerhodar" (the ground decides: "shelled
 from mortars" is a means)."""
@@ -541,23 +555,27 @@ def has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+def _acts_as_a_verb(token: Token) -> bool:
+    """A verb, or a word the tagger misread that takes a direct object ("sank boats")."""
+    return token.pos_ == "VERB" or _has_object(token)
+
+
 def _has_object(verb: Token) -> bool:
     """Whether a verb takes a direct object of its own."""
     return any(c.dep_ == "dobj" for c in verb.children)
 
 
-def _owns_up_to(verb: Token, triggers: frozenset[int]) -> bool:
+def _owns_up_to(verb: Token, triggers: frozenset[int], *, passive: bool = False) -> bool:
     """Whether ``verb`` claims, admits or judges the event: its object holds the trigger.
 
     "claimed the attack", "claimed responsibility for the attack", "condemned the
-    bombing": its subject is the party, or the judge, never the site.
+    bombing": its subject is the party, or the judge, never the site. With
+    ``passive``, the event is its passive subject ("the attack was claimed by X").
     """
     if verb.lemma_.lower() not in _OWNING_UP:
         return False
-    return any(
-        c.dep_ in ("dobj", "prep") and any(t.i in triggers for t in c.subtree)
-        for c in verb.children
-    )
+    deps = ("nsubjpass",) if passive else ("dobj", "prep")
+    return any(c.dep_ in deps and any(t.i in triggers for t in c.subtree) for c in verb.children)
 
 
 def _placed_outside(head: Token, clause: Token, places: frozenset[int]) -> bool:
@@ -587,7 +605,7 @@ def _a_deed_before_its_own(
         first = deed.head
         if (
             deed.dep_ == "conj"
-            and deed.pos_ == "VERB"
+            and _acts_as_a_verb(deed)
             and first.i in other_kinds
             and first.pos_ == "VERB"
             and _has_object(deed)
@@ -674,6 +692,8 @@ def attachment(
             break
         if event_type.topical and _what_it_dwelt_on(token, triggers):
             return Refusal("topic")  # "the talks focused on the route through Syunik"
+        if token.dep_ == "agent" and _owns_up_to(token.head, triggers, passive=True):
+            return Refusal("actor")  # "the attack was claimed by the Resistance in Iraq"
         head = token.head
         if head.i == token.i:  # the root (spaCy makes a new Token per .head)
             if role is not None and token.lemma_.lower() in _REACTIONS and _officials_say(token):
@@ -738,7 +758,7 @@ def attachment(
             if (
                 token.i in other_kinds
                 and role is not None
-                and token.pos_ == "VERB"
+                and _acts_as_a_verb(token)
                 and head.i in triggers
                 and _has_object(token)
                 and _has_object(head)
@@ -753,7 +773,7 @@ def attachment(
                 return Refusal("another")
             if (
                 role is not None
-                and token.pos_ == "VERB"
+                and _acts_as_a_verb(token)
                 and token.i not in also_triggers
                 and head.i in triggers
                 and _has_object(token)

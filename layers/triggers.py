@@ -263,6 +263,20 @@ def _subject_words(token: Token) -> set[str]:
     hangs on ("police detained 45 in raids").
     """
     words: set[str] = set()
+    for subject in _subject_tokens(token):
+        # The head noun only: "the blast wave" is a wave, "mortar rounds" are rounds;
+        # and with the word right before it: "a glide bomb" is no roadside bomb.
+        words |= {subject.lemma_.lower(), subject.lower_}
+        before = subject.doc[subject.i - 1] if subject.i > 0 else None
+        if before is not None and before.head.i == subject.i:
+            words.add(f"{before.lower_} {subject.lemma_.lower()}")
+        for part in _partitive_of(subject):
+            words |= {part.lemma_.lower(), part.lower_}
+    return words
+
+
+def _subject_tokens(token: Token) -> list[Token]:
+    """The head nouns of the trigger's subject, as :func:`_subject_words` reads them."""
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if token.dep_ == "relcl" and any(s.tag_ in ("WDT", "WP") for s in subjects):
         subjects = [token.head]  # "the bombings that ripped through a bus station"
@@ -277,16 +291,25 @@ def _subject_words(token: Token) -> set[str]:
             subjects = [c for c in token.head.head.children if c.dep_ == "nsubj"]
     if token.pos_ in ("NOUN", "PROPN"):
         subjects += [c for c in token.lefts if c.dep_ in ("compound", "amod", "poss")]
-    for subject in subjects:
-        # The head noun only: "the blast wave" is a wave, "mortar rounds" are rounds;
-        # and with the word right before it: "a glide bomb" is no roadside bomb.
-        words |= {subject.lemma_.lower(), subject.lower_}
-        before = subject.doc[subject.i - 1] if subject.i > 0 else None
-        if before is not None and before.head.i == subject.i:
-            words.add(f"{before.lower_} {subject.lemma_.lower()}")
-        for part in _partitive_of(subject):
-            words |= {part.lemma_.lower(), part.lower_}
-    return words
+    return subjects
+
+
+def _unaided(token: Token) -> bool:
+    """Whether the trigger's subject acted on its own: no "of" thing, no one behind it.
+
+    "A storm of missiles hit Kyiv" is missiles; "an outbreak of fighting killed
+    30" is fighting; "a fire started by drones destroyed homes" was the
+    drones'. Only "floods killed 40", "a fire broke out, destroying shops".
+    """
+    for subject in _subject_tokens(token):
+        for child in subject.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return False
+            if child.dep_ in ("acl", "relcl") and any(
+                g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ == "by") for g in child.children
+            ):
+                return False
+    return True
 
 
 def _object_words(token: Token, place_tokens: frozenset[int]) -> set[str]:
@@ -350,8 +373,14 @@ def _exclusion_keys(token: Token) -> set[str]:
         if child.dep_ == "nsubj":
             # "prices exploded": price explode (the parse may tag the verb a noun)
             keys.add(f"{child.lemma_.lower()} {lemma}")
-        elif child.dep_ == "prep" and child.i == token.i + 1 and token.pos_ == "NOUN":
-            # "a fire at a plant": the noun, where "fired at troops" is the verb
+        elif (
+            child.dep_ == "prep"
+            and child.i == token.i + 1
+            and token.pos_ == "NOUN"
+            and not any(c.dep_ in ("compound", "amod", "nmod") for c in token.children)
+        ):
+            # "a fire at a plant": the bare noun, where "fired at troops" is the verb and
+            # "machine-gun fire at a checkpoint" names its gun
             keys.add(f"{lemma}/noun {child.lower_}")
     if head.i == token.i:
         return keys
@@ -541,6 +570,8 @@ def match_type(
             if subjects is None:
                 subjects = _subject_words(token)  # once per token, as for objects
             if not subjects & set(event_type.subjects):
+                continue
+            if event_type.unaided_subject and not _unaided(token):
                 continue
         length = max(len(k.split("/")[0].split()) for k in matched)
         said = event_type.objects or event_type.subjects  # the type asked more and got it

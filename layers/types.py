@@ -115,6 +115,9 @@ class EventType:
     requires_also: tuple[str, ...] = ()
     subjects: tuple[str, ...] = ()
     yields_to_subject: bool = False
+    unaided_subject: bool = False
+    """The subject must have acted on its own: not "a storm of missiles", not "a fire
+    started by drones" (a disaster's cause is no one's weapon)."""
     deeds: tuple[str, ...] = ()
     """Verbs that meet ``requires`` when the trigger noun is their subject: "a
     strike flattened a house" names no weapon, but no labour strike flattens."""

@@ -120,3 +120,30 @@ def test_part_of_a_continent_is_no_part_of_its_point(resolve):
     assert _only(resolve("Snow fell across Northern Asia overnight."), "Northern Asia") is None
     europe = _only(resolve("Snow fell across Northern Europe overnight."), "Northern Europe")
     assert europe.gazetteer_id == "curated:region-northern-europe"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an archipelago's largest island is no country's side
+        ("Troops battled militants in southern Philippines.", "Philippines"),
+        # a box's half of a vast country is no region people name
+        ("Drones struck depots in southern Russia.", "Russia"),
+    ],
+)
+def test_no_side_for_an_archipelago_or_a_vast_country(resolve, text, name):
+    place = _only(resolve(text), name)
+    assert "#side" not in place.gazetteer_id and place.precision is Precision.COUNTRY
+
+
+def test_two_sides_written_together_are_drawn_together(resolve):
+    place = _only(resolve("Clashes broke out in northern and eastern Syria."), "Syria")
+    assert place.gazetteer_id.endswith("#side-north-and-east")
+    assert place.geometry.contains(Point(40.75, 36.5))  # Hasakah, north-east
+    assert place.geometry.contains(Point(36.7, 36.0))  # Idlib, north-west
+    assert not place.geometry.contains(Point(36.3, 33.5))  # Damascus, south-west
+
+
+def test_a_side_word_ends_at_a_paragraph_break():
+    text = "Troops moved east\n\nSyria said the talks would resume."
+    assert compass_word_before(text, text.index("Syria")) is None

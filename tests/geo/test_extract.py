@@ -775,3 +775,8 @@ def test_a_name_measured_from_is_a_place_whatever_the_model_calls_it(extract):
 def test_a_person_who_is_a_member_of_a_place_is_no_place(extract):
     text = '"They are razing the camp," said Omar Haddad, a member of the camp\'s committee.'
     assert not any("Haddad" in t for t in _texts(extract(text)))
+
+
+def test_a_persons_residence_measured_from_makes_no_place_of_the_person(extract):
+    text = "A drone fell 3 km east of Jack Smith's farm."
+    assert not any("Smith" in t for t in _texts(extract(text)))

@@ -583,3 +583,14 @@ def test_a_kind_word_after_several_words_still_names_the_kind(resolve):
 def test_a_place_with_a_governor_is_no_country(resolve, text):
     georgia = _place(resolve(text), "Georgia")
     assert georgia.country == "US" and georgia.feature == "admin1"
+
+
+def test_a_country_that_speaks_after_a_town_does_not_qualify_it(resolve):
+    # "Donetsk, Russia said": Russia is the speaker, not Donetsk's country
+    place = _place(resolve("Ukrainian drones hit Donetsk, Russia said on Monday."), "Donetsk")
+    assert place.country == "UA"
+
+
+def test_a_countrys_state_of_x_is_the_state(resolve):
+    text = "Gunmen killed six in Brazil's state of Rio de Janeiro."
+    assert _place(resolve(text), "Rio de Janeiro").feature == "admin1"

@@ -283,3 +283,11 @@ def test_a_month_in_a_clause_apart_does_not_date_the_event(nlp, text, trigger, e
 )
 def test_a_dateline_does_not_date_the_lead(text, expected):
     assert sentence_date(text, article_date="2024-11-08") == expected
+
+
+def test_a_month_ahead_may_lie_in_the_next_year():
+    # written in December: January is next month; written in May, a planned February
+    text = "Leaders will meet in Geneva in January."
+    assert event_date(text, article_date="2024-12-10", ahead=True) == ("2025-01", "sentence")
+    text = "Azerbaijan will host a conference in Baku in February."
+    assert event_date(text, article_date="2024-05-20", planned=True) == ("2025-02", "sentence")

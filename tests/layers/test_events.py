@@ -2110,3 +2110,39 @@ def test_where_the_guns_stood_is_the_origin_of_the_shelling_and_of_its_toll(pipe
     events = _located(pipeline, text)
     sites = {text[loc.start : loc.end] for e in events for loc in e.locations}
     assert "Marhanets" in sites and "Enerhodar" not in sites
+
+
+def test_two_sides_of_one_country_keep_each_other(pipeline):
+    text = "Rockets hit northern Israel and southern Israel on Monday."
+    (event,) = [e for e in _located(pipeline, text) if e.layer == "strike_sites"]
+    assert len(event.locations) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "layer"),
+    [
+        # a storm of missiles is missiles; a fire drones started was the drones'
+        ("A storm of missiles hit Port Sella overnight.", "strike_sites"),
+        ("A fire started by drones destroyed homes in Port Sella.", "attacks"),
+        ("An outbreak of fighting killed 30 in Port Sella.", "attacks"),
+    ],
+)
+def test_a_cause_that_someone_wielded_is_no_disaster(nlp, layers, text, layer):
+    assert layer in {e.layer for e in _events(nlp, layers, text, ["Port Sella"])}
+
+
+def test_gunfire_that_names_its_gun_is_an_attack(nlp, layers):
+    text = "Machine-gun fire at a checkpoint near Port Sella was reported."
+    assert "attacks" in {e.layer for e in _events(nlp, layers, text, ["Port Sella"])}
+
+
+def test_who_claims_an_attack_in_the_passive_is_not_where_it_happened(pipeline):
+    text = "The bombing was claimed by a militia alliance in Iraq."
+    events = _located(pipeline, text)
+    assert events and not any(e.locations for e in events)
+
+
+def test_a_close_range_attack_from_a_building_is_at_that_building(pipeline):
+    text = "Militants attacked soldiers from a mosque in Tillaberi, killing six."
+    sites = {text[loc.start : loc.end] for e in _located(pipeline, text) for loc in e.locations}
+    assert "Tillaberi" in sites
