@@ -1839,13 +1839,16 @@ _SHIP_WORDS = frozenset(
      "boat", "dhow"}
 )  # fmt: skip
 _SHIP_PREFIXES = frozenset({"USS", "HMS", "MV", "MT", "RFS", "INS", "HMCS", "HMAS", "SS"})
+_GROUP_WORDS_AFTER = frozenset({"cartel", "cartels", "gang", "gangs", "mafia", "clan"})
+"""Words after a place that make it a group's name: "the Sinaloa cartel"."""
 
 
 def _in_a_group_name(doc: Doc, mention: Mention) -> Mention:
     """A toponym that names an armed group or a ship, labelled as a place inside a name.
 
     "training camps of Tehreek-e-Taliban Pakistan": the group, not the country,
-    was targeted; "the flagship cruiser Moskva" is a ship, not Moscow. Gold
+    was targeted; "the flagship cruiser Moskva" is a ship, not Moscow; "the
+    Sinaloa cartel" is a gang, wherever it fights. Gold
     corpora still count the place, so it is kept with :data:`IN_A_NAME_LABEL`,
     which events pass over and the map leaves out.
     """
@@ -1861,7 +1864,10 @@ def _in_a_group_name(doc: Doc, mention: Mention) -> Mention:
     )
     # "the flagship cruiser Moskva", "the tanker Marseille", "USS Philadelphia": a ship
     ship = (before.is_lower and before.lower_ in _SHIP_WORDS) or before.text in _SHIP_PREFIXES
-    if not (group or ship):
+    # "rival factions of the Sinaloa cartel": a gang named after its home ground
+    after = doc[span.end] if span.end < len(doc) else None
+    gang = after is not None and after.lower_ in _GROUP_WORDS_AFTER
+    if not (group or ship or gang):
         return mention
     return dataclasses.replace(mention, label=IN_A_NAME_LABEL)
 

@@ -221,6 +221,7 @@ def town_for(
     sentence: tuple[int, int] | None = None,
     home: str | None = None,
     text: str | None = None,
+    strict: bool = False,
 ) -> Place | None:
     """The town a street or building at ``resolved[index]`` most likely lies in.
 
@@ -242,22 +243,34 @@ def town_for(
     in its own paragraph: "... shelled Kfar Kila. Troops fought near Rmeish."
     then a new paragraph on Beirut keeps Rmeish by Kfar Kila (where each
     paragraph is one sentence, as on the wires, the nearest town wins).
+    With ``strict`` (a name no source knows, not a street), a sentence whose
+    own words and paragraph give no town takes none when the story's towns
+    lie in more than one country.
     """
     if towns is None:
         towns = town_indices(resolved)
     if sentence is not None:
         start, end = sentence
+        if text is not None:
+            # a headline the parser ran into the dateline is no sentence with it
+            end = min(end, paragraph_around(text, resolved[index].mention.start)[1])
         inside = [
             i
             for i in towns
             if start <= resolved[i].mention.start and resolved[i].mention.end <= end
         ]
-        towns = (
+        near = (
             inside
             or _in_countries_of_sentence(resolved, towns, start, end)
             or _in_its_paragraph(resolved, towns, index, text, home)
-            or [i for i in towns if (p := resolved[i].place) and p.country == home]
-            or towns
+        )
+        countries = {p.country for i in towns if (p := resolved[i].place) is not None}
+        if not near and strict and len(countries) > 1:
+            # "ELN attack in Catatumbo kills dozens" heads a story on Mexico and
+            # Colombia: no town of its own, and the story's towns lie in two countries
+            return None
+        towns = (
+            near or [i for i in towns if (p := resolved[i].place) and p.country == home] or towns
         )
     here = resolved[index].mention
     before = bisect.bisect_left(towns, index)

@@ -414,7 +414,9 @@ class Resolver:
                 resolved[index] = Resolved(mention, placed[mention.name])
                 continue
             bounds = sentences.around(mention)
-            town = town_for(index, resolved, towns, sentence=bounds, home=home, text=text)
+            town = town_for(
+                index, resolved, towns, sentence=bounds, home=home, text=text, strict=unknown_place
+            )
             if town is None or (unknown_place and town.country != home):
                 continue
             around = place_in_town(

@@ -126,15 +126,17 @@ _DISTANCE = DISTANCE_UNITS | {",", "some", "about"}
 
 _WATER = SEA_FEATURES | {"river", "lake"}
 """Features of water a town may lie on: the seas' kinds, rivers and lakes."""
-_SHORE_WORDS = frozenset({"shore", "shores", "bank", "banks", "coast", "edge"})
+_SHORE_WORDS = frozenset(
+    {"shore", "shores", "bank", "banks", "coast", "edge", "tip", "end", "side", "mouth"}
+)
 
 
 def _on_the_water_of(cand: PlaceInSentence, doc: Doc, before: dict[int, PlaceInSentence]) -> bool:
     """Whether a river, lake or sea only says where the town before it lies.
 
     "the port of Izmail on the Danube", "Minova on the shore of Lake Kivu",
-    "the Tishreen Dam on the Euphrates": the town is the site, the water its
-    context.
+    "the Tishreen Dam on the Euphrates", "Uvira, on the northern tip of Lake
+    Tanganyika": the town is the site, the water its context.
     """
     place = cand.item.place
     if place is None or place.feature not in _WATER:
@@ -144,11 +146,13 @@ def _on_the_water_of(cand: PlaceInSentence, doc: Doc, before: dict[int, PlaceInS
         i -= 1
     if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in _SHORE_WORDS:
         i -= 2  # "on the shore of Lake Kivu"
+        if i >= 0 and (doc[i].lower_ in COMPASS or doc[i].pos_ == "ADJ"):
+            i -= 1  # "on the northern tip of Lake Tanganyika"
         if i >= 0 and doc[i].lower_ == "the":
             i -= 1
-    if i < 1 or doc[i].lower_ not in ("on", "along", "beside", "by"):
+    if i < 1 or doc[i].lower_ not in ("on", "along", "beside", "by", "at"):
         return False
-    town = before.get(i - 1)
+    town = before.get(i - 1) or (before.get(i - 2) if doc[i - 1].text == "," else None)
     return town is not None and not _is_country(town.item.place)
 
 

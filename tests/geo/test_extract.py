@@ -780,3 +780,11 @@ def test_a_person_who_is_a_member_of_a_place_is_no_place(extract):
 def test_a_persons_residence_measured_from_makes_no_place_of_the_person(extract):
     text = "A drone fell 3 km east of Jack Smith's farm."
     assert not any("Smith" in t for t in _texts(extract(text)))
+
+
+def test_a_place_that_names_a_gang_is_a_place_inside_a_name(extract):
+    from geo.types import IN_A_NAME_LABEL
+
+    found = extract("Rival factions of the Sinaloa cartel clashed in Culiacan.")
+    (sinaloa,) = [m for m in found if m.text == "Sinaloa"]
+    assert sinaloa.label == IN_A_NAME_LABEL

@@ -162,3 +162,16 @@ def test_an_unknown_name_looks_back_to_a_town_its_paragraph_names_near(resolve):
     )
     (item,) = [r for r in resolve(text) if r.mention.name.startswith("Zorvanek")]
     assert item.place is None or item.place.country != "IN"
+
+
+def test_an_unknown_name_with_no_town_near_it_stays_unplaced_in_a_two_country_story(resolve):
+    # the headline's village may lie in either country: no town of Colombia, the
+    # story's main country, is near it in the text
+    text = (
+        "Rebels attack the village of Zorvanek, killing dozens\n\n"
+        "BOGOTA - Gunmen attacked an army post near Cucuta on Sunday, Colombia's army "
+        "said. Colombia's president condemned the attack.\n\n"
+        "In Mexico, police arrested five men in Culiacan."
+    )
+    (item,) = [r for r in resolve(text) if r.mention.name == "Zorvanek"]
+    assert item.place is None

@@ -2146,3 +2146,9 @@ def test_a_close_range_attack_from_a_building_is_at_that_building(pipeline):
     text = "Militants attacked soldiers from a mosque in Tillaberi, killing six."
     sites = {text[loc.start : loc.end] for e in _located(pipeline, text) for loc in e.locations}
     assert "Tillaberi" in sites
+
+
+def test_a_lake_a_town_lies_on_is_its_context(pipeline):
+    text = "The rebels withdrew from Uvira, on the northern tip of Lake Tanganyika."
+    (event,) = [e for e in _located(pipeline, text) if e.layer == "movements"]
+    assert [text[loc.start : loc.end] for loc in event.locations] == ["Uvira"]
