@@ -163,6 +163,7 @@ def _feature(
             "layer": group.layer,
             "layer_title": titles.get(group.layer, group.layer),
             "name": place.name,
+            "label": place.label,
             "lat": place.lat,
             "lon": place.lon,
             "precision": place.precision.value,

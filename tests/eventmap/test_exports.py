@@ -334,3 +334,14 @@ def test_unsafe_urls_reach_no_export(url, tmp_path):
         assert "news.example.org/a" in text, name  # the safe one is kept
         for part in ("alert(", "base64", "msgbox", "/etc/passwd", "evil.example.org"):
             assert part not in text, (name, part)
+
+
+def test_geojson_labels_a_place_as_the_articles_write_it(groups):
+    import dataclasses
+
+    group = dataclasses.replace(
+        groups[0], place=dataclasses.replace(groups[0].place, written="Hodeidah")
+    )
+    (feature,) = feature_collection([group])["features"]
+    assert feature["properties"]["label"] == "Hodeidah"
+    assert feature["properties"]["name"] == groups[0].place.name  # the contract's, unchanged
