@@ -202,7 +202,8 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # one it is mostly a backdrop ("in a war that began in 2022").
     ("year", re.compile(r"^\W*(?i:in|during)\s+" + _YEAR.format(g="y") + r"(?![\w-])")),
     (
-        # "in February", "since April", "in early June": a month without a year
+        # "in February", "in early June": a month without a year ("since April" opens a
+        # span, which dates nothing: see _SINCE)
         "month",
         re.compile(
             r"\b(?i:in|during|since|until)\s+(?:(?i:early|late|mid)[-\s]+)?"
@@ -617,6 +618,8 @@ def sentence_period(
             period = _period_of(kind, match, anchor, ahead=ahead or planned, planned=planned)
             if period is None or any(start < b and a < end for a, b in taken):
                 continue
+            if _SINCE_BEFORE.search(text, 0, start) or _SINCE.match(match.group(0)):
+                continue  # "has killed thousands since January": a span's start, no date
             if (
                 not (ahead or planned)
                 and anchor is not None
@@ -653,6 +656,11 @@ def sentence_period(
         return None
     return min(found, key=lambda e: (_distance(e, mention), e.start)).text
 
+
+_SINCE_BEFORE = re.compile(r"\b(?i:since|until|till)\s+(?:(?i:early|late|mid)[\s-]+)?$")
+"""A period that opens or closes a span ("since January", "until mid-March") dates nothing."""
+
+_SINCE = re.compile(r"(?i:since|until|till)\b")
 
 _YEAR_INSIDE = re.compile(r"\b(?i:in|during)\s+" + _YEAR.format(g="y") + r"(?![\w-])")
 """A year inside a sentence: the event's only when the parse says so (:func:`_times_the_event`)."""

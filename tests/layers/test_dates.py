@@ -291,3 +291,14 @@ def test_a_month_ahead_may_lie_in_the_next_year():
     assert event_date(text, article_date="2024-12-10", ahead=True) == ("2025-01", "sentence")
     text = "Azerbaijan will host a conference in Baku in February."
     assert event_date(text, article_date="2024-05-20", planned=True) == ("2025-02", "sentence")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fighting has killed thousands in the east since January.",
+        "Since April 2023, the war has killed thousands in the capital.",
+    ],
+)
+def test_a_period_that_opens_a_span_dates_nothing(text):
+    assert event_date(text, article_date="2024-05-20") == ("2024-05-20", "article")
