@@ -1152,15 +1152,23 @@ def _kind_named_before(text: str, mention: Mention) -> str | None:
     Or the kind a word right after it names: "crossed the Dnipro river" is the
     river, not the city of Dnipro; "Georgia Governor Brian Kemp", the state.
     """
-    found = _KIND_BEFORE.search(text[max(0, mention.anchor_start - 50) : mention.anchor_start])
+    before = text[max(0, mention.anchor_start - 50) : mention.anchor_start]
+    found = _KIND_BEFORE.search(before)
     if found:
         return _KIND_FEATURES[found.group(1).lower()]
+    if _LEGISLATOR_OF.search(before):
+        return "admin1"  # "Senator Jon Ossoff of Georgia": a state sends senators
     after = _KIND_AFTER_NAME.match(text, mention.anchor_end)
     if after is None or mention.anchor_end != mention.end:
         return None
     return _KIND_OF_WORD_AFTER[after.group(1).lower()]
 
 
+_LEGISLATOR_OF = re.compile(
+    r"\b(?:Senator|Sen\.|Representative|Rep\.|Congressman|Congresswoman|Governor|Gov\.)"
+    r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}of\s+$"
+)
+"""A lawmaker or governor named with the state he is of: "Senator Jon Ossoff of Georgia"."""
 _KIND_OF_WORD_AFTER = {"river": "river", "lake": "lake", "governor": "admin1"}
 _KIND_AFTER_NAME = re.compile(r"\s+(river|lake|[Gg]overnor)\b")
 """A word right after a name that says its kind: "the Dnipro river" is the river;

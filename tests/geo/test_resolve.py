@@ -594,3 +594,9 @@ def test_a_country_that_speaks_after_a_town_does_not_qualify_it(resolve):
 def test_a_countrys_state_of_x_is_the_state(resolve):
     text = "Gunmen killed six in Brazil's state of Rio de Janeiro."
     assert _place(resolve(text), "Rio de Janeiro").feature == "admin1"
+
+
+def test_a_senator_of_georgia_is_of_the_state(resolve):
+    text = "Senator Maria Lopez of Georgia voted against the aid bill."
+    georgia = _place(resolve(text), "Georgia")
+    assert georgia.country == "US" and georgia.feature == "admin1"
