@@ -442,6 +442,7 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
         ),
         ("Their truck hit a landmine near Zabol.", ["Zabol"], "explosion", "explosions"),
         ("Naval drones sank a patrol boat near Sevastopol.", ["Sevastopol"], "sinking", "attacks"),
+        ("Pirates hijacked a bulk carrier off Eyl.", ["Eyl"], "seizure", "seizures"),
         ("Herdsmen sacked three villages in Logo.", ["Logo"], "assault_by_armed_men", "attacks"),
         (
             "Moscow ordered the closure of the US consulate in Yekaterinburg.",
