@@ -267,12 +267,34 @@ def _subject_words(token: Token) -> set[str]:
         # The head noun only: "the blast wave" is a wave, "mortar rounds" are rounds;
         # and with the word right before it: "a glide bomb" is no roadside bomb.
         words |= {subject.lemma_.lower(), subject.lower_}
+        if _a_group(subject):
+            words.add(GROUP_SUBJECT)
         before = subject.doc[subject.i - 1] if subject.i > 0 else None
         if before is not None and before.head.i == subject.i:
             words.add(f"{before.lower_} {subject.lemma_.lower()}")
         for part in _partitive_of(subject):
             words |= {part.lemma_.lower(), part.lower_}
     return words
+
+
+GROUP_SUBJECT = "@group"
+"""The subject word a type's ``subjects`` lists for a named group: "an Al-Shabaab bombing"."""
+_NOT_GROUPS = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "PERSON", "CARDINAL"})
+
+
+def _a_group(word: Token) -> bool:
+    """Whether a name before an event noun names a group: "Al-Shabaab", "Taliban", "ISIS".
+
+    Not a place ("a Baghdad bombing"), a nation ("a Russian bombing"), a day
+    or a person: a proper name the model calls a firm or leaves untagged (an
+    acronym it calls a firm may be tagged a common noun: "ISIS").
+    """
+    return (
+        (word.pos_ == "PROPN" or (word.ent_type_ == "ORG" and word.is_upper))
+        and word.dep_ in ("compound", "poss", "nmod")
+        and word.ent_type_ not in _NOT_GROUPS
+        and word.head.pos_ == "NOUN"
+    )
 
 
 def _subject_tokens(token: Token) -> list[Token]:
