@@ -117,7 +117,9 @@ def trigger_keys(token: Token) -> set[str]:
         elif child.dep_ in ("compound", "amod", "nmod") and child.i == token.i - 1:
             keys.add(f"{child.lower_} {lemma}")
             keys.add(f"{child.lemma_.lower()} {lemma}")
-        elif child.dep_ in ("dobj", "pobj") or (child.dep_ == "prep" and child.i == token.i + 1):
+        elif child.dep_ in ("dobj", "pobj") or (
+            child.dep_ == "prep" and _right_after(token, child)
+        ):
             keys.add(f"{lemma} {child.lemma_.lower()}")
         if child.dep_ in ("auxpass", "nsubjpass"):
             keys.add(f"{lemma} passive")
@@ -375,6 +377,15 @@ _TALK_WORDS = frozenset(
 )  # fmt: skip
 """Talks and what they produce, whose "on" or "over" names a topic: "talks on a
 ceasefire", "a vote on the offensive"."""
+
+
+def _right_after(token: Token, preposition: Token) -> bool:
+    """Whether the preposition follows the word, perhaps past its adverbs ("pushed deeper into")."""
+    doc = token.doc
+    return preposition.i > token.i and all(
+        doc[k].dep_ == "advmod" and doc[k].head.i == token.i
+        for k in range(token.i + 1, preposition.i)
+    )
 
 
 def _exclusion_keys(token: Token) -> set[str]:

@@ -443,6 +443,8 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
         ("Their truck hit a landmine near Zabol.", ["Zabol"], "explosion", "explosions"),
         ("Naval drones sank a patrol boat near Sevastopol.", ["Sevastopol"], "sinking", "attacks"),
         ("Pirates hijacked a bulk carrier off Eyl.", ["Eyl"], "seizure", "seizures"),
+        # an adverb may stand between the verb and its particle
+        ("Tanks pushed deeper into Rafah.", ["Rafah"], "movement", "movements"),
         # a group's bombing is a planted bomb; a state's or an alliance's is from the air
         ("A Shabaab bombing killed nine in Baidoa.", ["Baidoa"], "group_bombing", "explosions"),
         ("A Russian bombing killed nine in Idlib.", ["Idlib"], "air_strike", "strike_sites"),
