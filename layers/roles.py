@@ -902,10 +902,16 @@ def attachment(
             and head.i in triggers
             and any(opens_when_clause(c) for c in token.children)
         ):
-            if _placed_outside(head, token, other_places - wide_places):
+            meanwhile = any(
+                c.dep_ == "mark" and c.lower_ in ("as", "while") for c in token.children
+            )
+            if _placed_outside(
+                head, token, other_places if meanwhile else other_places - wide_places
+            ):
                 # "seized a base in X as clashes raged in Y": the event has a
                 # place of its own, and Y is the other clause's; its own event's
-                # when the clause reports one
+                # when the clause reports one. "pushes into North Kordofan as
+                # drones hit Port Sudan": a province of its own counts after "as"
                 told = any(t.i in also_triggers for t in token.subtree)
                 return Refusal("another" if told else "clause")
             confidence *= _VIA_SUBJECT  # "were killed when a bomb exploded in X"

@@ -2159,3 +2159,11 @@ def test_a_lake_a_town_lies_on_is_its_context(pipeline):
     text = "The rebels withdrew from Uvira, on the northern tip of Lake Tanganyika."
     (event,) = [e for e in _located(pipeline, text) if e.layer == "movements"]
     assert [text[loc.start : loc.end] for loc in event.locations] == ["Uvira"]
+
+
+def test_a_place_in_an_as_clause_of_its_own_event_is_not_the_first_events(pipeline):
+    # the push has a province of its own; the drones hit Port Sudan "as" it went on
+    text = "Rebels pushed into North Kordofan as drones hit Port Sudan."
+    where = _where(_located(pipeline, text), text)
+    assert "Port Sudan" not in where.get("movement", set())
+    assert "Port Sudan" in where.get("strike", set())
