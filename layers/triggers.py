@@ -281,7 +281,12 @@ def _subject_words(token: Token) -> set[str]:
 
 GROUP_SUBJECT = "@group"
 """The subject word a type's ``subjects`` lists for a named group: "an Al-Shabaab bombing"."""
-_NOT_GROUPS = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "PERSON", "CARDINAL"})
+_NOT_GROUPS = frozenset(
+    {"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "PERSON", "CARDINAL", "EVENT", "WORK_OF_ART",
+     "LAW", "PRODUCT"}
+)  # fmt: skip
+_STATE_FORCES = frozenset({"force", "forces", "army", "navy", "guard", "military", "command"})
+"""Heads of a state's forces' names: "an Air Force bombing run" is from the air."""
 
 
 def _a_group(word: Token) -> bool:
@@ -295,6 +300,8 @@ def _a_group(word: Token) -> bool:
         (word.pos_ == "PROPN" or (word.ent_type_ == "ORG" and word.is_upper))
         and word.dep_ in ("compound", "poss", "nmod")
         and word.ent_type_ not in _NOT_GROUPS
+        and word.lower_ not in _STATE_FORCES
+        and not (word.i > 0 and word.doc[word.i - 1].ent_type_ in ("GPE", "FAC", "EVENT"))
         and word.head.pos_ == "NOUN"
     )
 

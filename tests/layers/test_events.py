@@ -442,7 +442,7 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
         ),
         ("Their truck hit a landmine near Zabol.", ["Zabol"], "explosion", "explosions"),
         ("Naval drones sank a patrol boat near Sevastopol.", ["Sevastopol"], "sinking", "attacks"),
-        ("Pirates hijacked a bulk carrier off Eyl.", ["Eyl"], "seizure", "seizures"),
+        ("Pirates hijacked a bulk carrier off Eyl.", ["Eyl"], "hijacking", "seizures"),
         # an adverb may stand between the verb and its particle
         ("Tanks pushed deeper into Rafah.", ["Rafah"], "movement", "movements"),
         # a group's bombing is a planted bomb; a state's or an alliance's is from the air
@@ -2167,3 +2167,21 @@ def test_a_place_in_an_as_clause_of_its_own_event_is_not_the_first_events(pipeli
     where = _where(_located(pipeline, text), text)
     assert "Port Sudan" not in where.get("movement", set())
     assert "Port Sudan" in where.get("strike", set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # taking a ferry is travel, and seizing a yacht or a plane's cargo enforces a law
+        "Hundreds of migrants took a ferry from Dover to Port Sella on Tuesday.",
+        "Police in Port Sella seized a plane carrying cocaine.",
+        "Authorities seized a yacht belonging to a tycoon in Port Sella.",
+    ],
+)
+def test_taking_or_seizing_a_craft_is_no_seizure(nlp, layers, text):
+    assert "seizures" not in {e.layer for e in _events(nlp, layers, text, ["Port Sella"])}
+
+
+def test_an_air_forces_bombing_is_from_the_air(nlp, layers):
+    text = "An Air Force bombing run hit a village near Port Sella."
+    assert "group_bombing" not in {e.type for e in _events(nlp, layers, text, ["Port Sella"])}
