@@ -520,7 +520,9 @@ def sentence_date(
     found = [
         e
         for e in find_date_expressions(text, article_date=article_date)
-        if e.date is not None and not _in_a_dateline(text, e.start, e.end)
+        if e.date is not None
+        and not _in_a_dateline(text, e.start, e.end)
+        and not _SINCE_BEFORE.search(text, 0, e.start)
     ]
     if not isinstance(sentence, str):
         expressions = [
@@ -658,7 +660,8 @@ def sentence_period(
 
 
 _SINCE_BEFORE = re.compile(r"\b(?i:since|until|till)\s+(?:(?i:early|late|mid)[\s-]+)?$")
-"""A period that opens or closes a span ("since January", "until mid-March") dates nothing."""
+"""A period or a day that opens or closes a span ("since January", "since Monday", "until
+mid-March") dates nothing."""
 
 _SINCE = re.compile(r"(?i:since|until|till)\b")
 

@@ -298,6 +298,8 @@ def test_a_month_ahead_may_lie_in_the_next_year():
     [
         "The fighting has killed thousands in the east since January.",
         "Since April 2023, the war has killed thousands in the capital.",
+        "Gunners have shelled the city daily since January 27.",
+        "Gunners have shelled the city since Monday.",
     ],
 )
 def test_a_period_that_opens_a_span_dates_nothing(text):
