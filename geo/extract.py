@@ -358,6 +358,17 @@ def _exactly_of_standing(
     )
 
 
+def _itself_inside_a_name(candidates: list[Candidate]) -> bool:
+    """Whether a name inside a longer one is still meant as itself: a country or a great city.
+
+    "Rogers Centre", "Line of Control": a province or a town that bears the
+    word is no place of the longer name; "Israel Defense Forces" is Israel's.
+    """
+    return _exactly_of_standing(
+        candidates, population=EMBEDDED_CITY_POPULATION, features=("country",)
+    )
+
+
 def _own_or_alike(name: str, candidates: list[Candidate]) -> list[Candidate]:
     """The candidates that bear ``name`` as their own, are spelled like it, or are areas.
 
@@ -1258,11 +1269,7 @@ class MentionExtractor:
             if (
                 end < len(doc)
                 and doc[end].lower_ == "of"
-                and not _exactly_of_standing(
-                    self.gazetteer.candidates(name.text),
-                    population=EMBEDDED_CITY_POPULATION,
-                    features=("country",),
-                )
+                and not _itself_inside_a_name(self.gazetteer.candidates(name.text))
             ):
                 continue  # "Line of Control": the name is about what follows "of"
             if self._names_a_place_of_standing(name):
@@ -1294,11 +1301,7 @@ class MentionExtractor:
             if span.doc[end].lower_ == "of":
                 # "Line of Control": a name made with "of" is about what follows; only a
                 # country or a great city before it is meant as itself
-                if _exactly_of_standing(
-                    self.gazetteer.candidates(head.text),
-                    population=EMBEDDED_CITY_POPULATION,
-                    features=("country",),
-                ):
+                if _itself_inside_a_name(self.gazetteer.candidates(head.text)):
                     return head
                 continue
             if self._names_a_place_of_standing(head):
@@ -1376,15 +1379,11 @@ class MentionExtractor:
             # name the gazetteer does not hold, whose last word only happens
             # to be a place ("Centre" is a Caribbean parish). Only a country
             # or a city of a million is still meant as itself.
-            return _exactly_of_standing(
-                candidates, population=EMBEDDED_CITY_POPULATION, features=("country",)
-            )
+            return _itself_inside_a_name(candidates)
         if _before_of_and_a_name(span):
             # "across Line of Control", "the Ministry of Defence": the start of a longer
             # name the gazetteer does not hold; only a country or a great city is itself
-            return _exactly_of_standing(
-                candidates, population=EMBEDDED_CITY_POPULATION, features=("country",)
-            )
+            return _itself_inside_a_name(candidates)
         if len(span) == 1 and _starts_a_paragraph_untagged(span):
             # "Police spokesman X said …": a paragraph's first word is
             # capitalised whatever it is, and the model tagged no place.
