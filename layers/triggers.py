@@ -424,10 +424,6 @@ def _exclusion_keys(token: Token) -> set[str]:
             keys.add(f"{lemma}/noun {child.lower_}")
     if head.i == token.i:
         return keys
-    if token.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-        # "A fire broke out at a market, destroying 200 shops": the clause's subject
-        for subject in (c for c in head.children if c.dep_ == "nsubj"):
-            keys.add(f"{subject.lemma_.lower()} {lemma}")
     before = _preposition_before(token)
     if before is not None and any(c.dep_ in ("det", "poss") for c in token.children):
         # "comment on the Isfahan strikes" is no "on strike": a labour strike has no article
