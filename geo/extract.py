@@ -466,8 +466,8 @@ class MentionExtractor:
         blocked: set[int] = set()
         found: list[Mention] = []
         overridable: list[Span] = []
-        ents = doc.ents  # spaCy builds new spans on every access
-        tokens = DocTokens(doc)  # ... and new tokens
+        tokens = DocTokens(doc)  # spaCy builds new tokens on every access
+        ents = self._whole_hyphenated(doc.ents, tokens)  # ... and new spans
         for ent in ents:
             if ent.label_ in _BLOCKING_LABELS:
                 blocked.update(range(ent.start, ent.end))
@@ -532,6 +532,33 @@ class MentionExtractor:
             if candidate.feature == "country" and candidate.country:
                 return str(candidate.country)
         return None
+
+    def _whole_hyphenated(self, ents: Sequence[Span], tokens: DocTokens) -> tuple[Span, ...]:
+        """Entities the model cut inside a hyphenated name, widened to the whole name.
+
+        The model tags "Croix" in "Croix-des-Bouquets" as a person, and "Croix"
+        alone is a town in France. A name is whole when its hyphenated run
+        has a lower-case particle inside ("Port-au-Prince") or the gazetteer
+        holds it: "Russia-Ukraine talks" and "Kherson-based" stay cut.
+        """
+        wider: dict[int, tuple[int, int]] = {}
+        for number, ent in enumerate(ents):
+            start, end = _hyphenated_run(tokens, ent.start, ent.end)
+            if (start, end) == (ent.start, ent.end):
+                continue
+            run = tokens.doc[start:end]
+            particle = any(t.lower_ in _NAME_PARTICLES and not is_capitalised(t) for t in run[1:-1])
+            if particle or name_key(run.text) in self.gazetteer.known_keys([name_key(run.text)]):
+                wider[number] = (start, end)
+        if not wider:
+            return tuple(ents)
+        kept: list[Span] = []
+        for number, ent in enumerate(ents):
+            start, end = wider.get(number, (ent.start, ent.end))
+            if kept and start < kept[-1].end:
+                continue  # a piece of the name just widened
+            kept.append(Span(tokens.doc, start, end, label=ent.label_))
+        return tuple(kept)
 
     def _capital_of(self, doc: Doc, mention: Mention) -> Mention:
         """A national adjective before "capital" as that capital ("the Russian capital").
@@ -1759,6 +1786,38 @@ def _opens_a_longer_name_at_sentence_start(span: Span) -> bool:
 def _lower_noun(token: Token) -> bool:
     """A lower-case common noun outside any entity ("corridor", "strip")."""
     return token.pos_ == "NOUN" and token.is_alpha and token.is_lower and not token.ent_type_
+
+
+#: Lower-case words inside a hyphenated place name ("Croix-des-Bouquets",
+#: "Port-au-Prince", "Deir ez-Zor", "Châlons-en-Champagne").
+_NAME_PARTICLES = frozenset(
+    {"au", "aux", "des", "de", "du", "la", "le", "les", "en", "sur", "sous", "lès", "lez"}
+    | {"al", "el", "ez", "ad", "ar", "as", "ash", "an", "ul", "di", "da", "do", "dos", "del"}
+)
+_HYPHEN_TEXTS = frozenset({"-", "‐"})
+
+
+def _hyphenated_run(tokens: DocTokens, start: int, end: int) -> tuple[int, int]:
+    """The run of words glued by hyphens that ``[start, end)`` lies in ("Croix-des-Bouquets").
+
+    Only words that can stand in a name join: capitalised ones and the
+    particles of :data:`_NAME_PARTICLES` ("Kherson-based" stays "Kherson").
+    """
+    doc = tokens.doc
+
+    def joins(hyphen: int, word: int) -> bool:
+        if not (0 <= word < len(doc)) or tokens.texts[hyphen] not in _HYPHEN_TEXTS:
+            return False
+        left, right = min(hyphen, word), max(hyphen, word)
+        glued = not doc[left - 1].whitespace_ and not doc[left].whitespace_
+        name_like = tokens.capitalised[word] or tokens.lowers[word] in _NAME_PARTICLES
+        return glued and doc[word].is_alpha and name_like and right - left == 1
+
+    while end + 1 < len(doc) and joins(end, end + 1):
+        end += 2
+    while start >= 2 and joins(start - 1, start - 2):
+        start -= 2
+    return start, end
 
 
 def _loose_name_word(token: Token) -> bool:

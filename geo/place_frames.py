@@ -413,6 +413,8 @@ _PARTICLES = frozenset(
     {"al", "el", "ez", "az", "ad", "ed", "as", "ash", "ar", "an", "ul", "e", "i", "de"}
     | {"bin", "ibn", "do", "da", "dos", "das", "du", "des", "di", "del", "la", "le", "van", "von"}
 )
+#: Particles found only between hyphens ("Port-au-Prince", "Châlons-en-Champagne").
+_HYPHENED_PARTICLES = frozenset({"au", "aux", "en", "sur", "sous", "les", "lès", "lez"})
 #: The Arabic article as transliterations write it, which can open a name in lower case.
 _ARTICLES = ARABIC_ARTICLES | {"es", "er"}
 _GLUE = frozenset({"-", "‐", "’", "'", "‘", "`"})
@@ -518,7 +520,9 @@ def _name_end(doc: DocTokens, start: int, limit: int) -> int:
     while end < limit and words < _MAX_NAME_WORDS:
         text = texts[end]
         if text in _GLUE and end + 1 < limit and _glued(doc, end) and _glued(doc, end + 1):
-            if text in _HYPHENS and not (capitalised[end + 1] or lowers[end + 1] in _PARTICLES):
+            if text in _HYPHENS and not (
+                capitalised[end + 1] or lowers[end + 1] in _PARTICLES | _HYPHENED_PARTICLES
+            ):
                 break  # "Serb-held", "Iranian-backed": an adjective, not a name
             end += 2
             continue

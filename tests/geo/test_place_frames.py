@@ -248,3 +248,15 @@ def test_weak_site_words_count_only_where_a_place_stands(extract):
 def test_khan_opens_a_place_only_where_a_place_stands(extract):
     assert any("Khan Zaman" in f for f in extract("Shells fell around Khan Zaman at dawn."))
     assert extract("The minister met Khan Zaman on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # French particles inside a hyphenated name (invented places)
+        ("Gunmen held the village of Saint-Romé-au-Val overnight.", "Saint-Romé-au-Val"),
+        ("Troops entered the town of Bourg-en-Varenne at dawn.", "Bourg-en-Varenne"),
+    ],
+)
+def test_a_hyphenated_name_with_particles_is_one_name(frames, text, name):
+    assert name in [span for span, _, _ in frames(text)]

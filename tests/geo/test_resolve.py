@@ -600,3 +600,25 @@ def test_a_senator_of_georgia_is_of_the_state(resolve):
     text = "Senator Maria Lopez of Georgia voted against the aid bill."
     georgia = _place(resolve(text), "Georgia")
     assert georgia.country == "US" and georgia.feature == "admin1"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the model tags the first word a person: alone, "Croix" is a town in France
+        ("Gunmen stormed the district of Marassa in Croix-des-Bouquets, Haiti, at dawn.",
+         "Croix-des-Bouquets", "HT"),
+        ("Armed men burned the market of Tabarre in Port-au-Prince, Haiti.", "Port-au-Prince",
+         "HT"),
+    ],
+)  # fmt: skip
+def test_a_hyphenated_name_is_read_whole(resolve, text, name, country):
+    results = resolve(text)
+    assert _place(results, name).country == country
+    first_word = name.split("-")[0]
+    assert not [r for r in results if r.mention.text == first_word]
+
+
+def test_names_joined_by_a_hyphen_stay_two_places(resolve):
+    results = resolve("Talks on the Russia-Ukraine war resumed in Geneva.")
+    assert _place(results, "Ukraine").country == "UA"
