@@ -398,7 +398,9 @@ def _right_after(token: Token, preposition: Token) -> bool:
 def _exclusion_keys(token: Token) -> set[str]:
     """Keys that only a type's ``excludes`` read: the words a noun stands in.
 
-    A verb with its subject ("prices exploded": ``price explode``); a noun
+    A verb with its subject ("prices exploded": ``price explode``), or with
+    the subject of its passive as its object ("scenes were shot": ``shoot
+    scene``); a noun
     with the preposition right after it ("a fire at a plant": ``fire/noun at``). A noun
     with the noun it modifies ("protest note"), with what its
     preposition hangs on ("note of protest"), or with the verb it underwent
@@ -413,6 +415,9 @@ def _exclusion_keys(token: Token) -> set[str]:
         if child.dep_ == "nsubj":
             # "prices exploded": price explode (the parse may tag the verb a noun)
             keys.add(f"{child.lemma_.lower()} {lemma}")
+        elif child.dep_ == "nsubjpass":
+            # "the episodes were shot in Rome": shoot episode, as its object would be
+            keys.add(f"{lemma} {child.lemma_.lower()}")
         elif (
             child.dep_ == "prep"
             and child.i == token.i + 1

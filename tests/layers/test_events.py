@@ -2067,6 +2067,10 @@ def test_fire_that_someone_fires_is_still_violence(nlp, layers, text, name, laye
         # a history, not a battle
         ("Vandoria and Norland have fought three wars over Estavia.",
          ["Vandoria", "Norland", "Estavia"], "clashes"),
+        # filming, and prices that rose
+        ("The last scenes of the drama were shot in Port Sella.", ["Port Sella"], "attacks"),
+        ("Fuel prices shot up in Port Sella as the rebels approached.", ["Port Sella"],
+         "attacks"),
     ],
 )  # fmt: skip
 def test_words_of_violence_in_other_senses_report_none(nlp, layers, text, names, layer):
