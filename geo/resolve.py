@@ -13,10 +13,11 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 
 from geopy.geocoders.base import Geocoder
 from shapely import wkt as shapely_wkt
@@ -227,6 +228,12 @@ class Resolver:
             # without them the name is one no source holds, put where the text puts it.
             for name in strays:
                 candidates[name] = []
+            context = self._context(mentions, candidates)
+        held = _held_in(text, mentions, candidates)
+        if held:
+            # "near Rama in Tigray" is no Rama in Nicaragua: a town the text puts
+            # in a province or country is one of that province's or none.
+            candidates.update(held)
             context = self._context(mentions, candidates)
         # "the Belgorod region", "the Odesa and Mykolaiv regions": the province.
         pools = {
@@ -1073,6 +1080,8 @@ def _province_word_after(text: str, mention: Mention) -> str | None:
 #: A town at most this big that a name reaches only through an alternate name is
 #: a stray namesake where the story names neither its country nor a neighbour.
 _STRAY_TOWN_POPULATION = 50_000
+#: The same for a town that bears the name itself: a village or a city quarter.
+_STRAY_EXACT_POPULATION = 10_000
 
 
 def _stray_namesakes(candidates: dict[str, list[Candidate]], context: ArticleContext) -> list[str]:
@@ -1097,7 +1106,8 @@ def _stray_namesakes(candidates: dict[str, list[Candidate]], context: ArticleCon
     for name, found in candidates.items():
         # the cheap tests first: most names have an exact entry or a big town
         if not found or any(
-            c.exact_name or c.feature != "city" or c.population > _STRAY_TOWN_POPULATION
+            c.feature != "city"
+            or c.population > (_STRAY_EXACT_POPULATION if c.exact_name else _STRAY_TOWN_POPULATION)
             for c in found
         ):
             continue
@@ -1114,6 +1124,66 @@ def _stray_namesakes(candidates: dict[str, list[Candidate]], context: ArticleCon
         ):
             strays.append(name)
     return strays
+
+
+#: A town name at most this big that the text puts "in" a province or country keeps
+#: only the entries inside it: "Moscow in Syria" is Moscow's role there.
+_HELD_TOWN_POPULATION = 100_000
+#: How far from a city the places the text puts in it may lie (its suburbs).
+_HELD_CITY_KM = 60.0
+_HELD_IN = re.compile(
+    r"\s+(?:(?:district|village|town|area|neighbou?rhood|suburb|city|camp)s?\s+of"
+    r"|(?:(?:district|village|town|area|neighbou?rhood|suburb|city|camp)s?\s+)?in)"
+    r"(?:\s+the)?\s+"
+)
+"""What lies between a town and the place that holds it: "Rama in Tigray", "the
+Spera district of Khost province"."""
+
+
+def _held_in(
+    text: str, mentions: Sequence[Mention], candidates: Mapping[str, list[Candidate]]
+) -> dict[str, list[Candidate]]:
+    """Town names the text puts in a province or country, with only their entries there.
+
+    "near Rama in Tigray", "the Spera district of Khost province": a small
+    town of the name in Nicaragua or Italy is no place of the story. With
+    no entry inside, the name keeps none, and the text places it (see
+    :func:`geo.local_places.place_in_town`). Only names whose entries are all
+    towns below :data:`_HELD_TOWN_POPULATION`: "Israel in Gaza" or "Moscow
+    in Syria" says what a country or a capital does there.
+    """
+    held: dict[str, list[Candidate]] = {}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for index, (last, whole) in enumerate(pairwise(ordered)):
+        if not _HELD_IN.fullmatch(text, last.end, whole.start):
+            continue
+        listed = [last]  # "the A, B and C districts of Y": each of them
+        while index and _LIST_SEPARATOR.match(text[ordered[index - 1].end : listed[-1].start]):
+            index -= 1
+            listed.append(ordered[index])
+        around = candidates.get(whole.name) or []
+        wholes = [c for c in around if c.feature in ("country", "admin1")]
+        # "the Shaab neighborhood of Baghdad": the city, or the province named after it
+        cities = [
+            c for c in around if c.feature == "city" and c.population >= _HELD_TOWN_POPULATION
+        ]
+        if not (wholes or cities):
+            continue
+        for town in listed:
+            found = candidates.get(town.name)
+            if (
+                not found
+                or town.name in held
+                or any(c.feature != "city" or c.population >= _HELD_TOWN_POPULATION for c in found)
+            ):
+                continue
+            held[town.name] = [
+                c
+                for c in found
+                if any(qualified_by(c, w) for w in wholes)
+                or any(haversine_km(c.lat, c.lon, t.lat, t.lon) <= _HELD_CITY_KM for t in cities)
+            ]
+    return held
 
 
 _TOWN_LIKE = frozenset({"city", "admin1", "admin2"})

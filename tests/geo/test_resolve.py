@@ -622,3 +622,29 @@ def test_a_hyphenated_name_is_read_whole(resolve, text, name, country):
 def test_names_joined_by_a_hyphen_stay_two_places(resolve):
     results = resolve("Talks on the Russia-Ukraine war resumed in Geneva.")
     assert _place(results, "Ukraine").country == "UA"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a small namesake outside the province the text puts the town in is no place
+        ("Tigrayan fighters exchanged fire with troops near Rama in Tigray.", "near Rama", None),
+        ("A second drone strike hit a house in the Spera district of Khost province.", "Spera",
+         "AF"),
+        # the capital in another country stays the capital: it says who acted there
+        ("The role of Moscow in Syria has grown since 2015.", "Moscow", "RU"),
+    ],
+)  # fmt: skip
+def test_a_town_the_text_puts_in_a_province_is_inside_it(resolve, text, name, country):
+    place = _place(resolve(text), name)
+    assert (place.country if place else None) == country
+
+
+def test_a_village_abroad_is_no_quarter_of_the_story(resolve):
+    text = (
+        "Gang members stormed the neighbourhood of Noailles before dawn. "
+        "Police in Port-au-Prince said five people died. Haiti's prime minister "
+        "called for calm."
+    )
+    place = _place(resolve(text), "Noailles")
+    assert place is None or place.country == "HT"
