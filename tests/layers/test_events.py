@@ -450,6 +450,14 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
         ("A Russian bombing killed nine in Idlib.", ["Idlib"], "air_strike", "strike_sites"),
         ("A NATO bombing killed nine in Nis.", ["Nis"], "air_strike", "strike_sites"),
         ("Herdsmen sacked three villages in Logo.", ["Logo"], "assault_by_armed_men", "attacks"),
+        # a boat struck at sea; a host receiving an official
+        ("The navy struck a speedboat off Eyl.", ["Eyl"], "strike_on_targets", "strike_sites"),
+        (
+            "In Kismayo the governor received the Kenyan envoy.",
+            ["Kismayo"],
+            "reception",
+            "meetings",
+        ),
         (
             "Moscow ordered the closure of the US consulate in Yekaterinburg.",
             ["Yekaterinburg"],
@@ -2067,6 +2075,8 @@ def test_fire_that_someone_fires_is_still_violence(nlp, layers, text, name, laye
         # a history, not a battle
         ("Vandoria and Norland have fought three wars over Estavia.",
          ["Vandoria", "Norland", "Estavia"], "clashes"),
+        # a host who received wounded people or a parcel met nobody
+        ("The hospital in Port Sella received 40 wounded people.", ["Port Sella"], "meetings"),
         # filming, and prices that rose
         ("The last scenes of the drama were shot in Port Sella.", ["Port Sella"], "attacks"),
         ("Fuel prices shot up in Port Sella as the rebels approached.", ["Port Sella"],
