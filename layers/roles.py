@@ -897,6 +897,10 @@ def attachment(
             confidence *= _VIA_OBJECT  # "a car parked in X", "was shot and killed in X"
             token = head
             continue
+        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in token.children):
+            # "stepped up attacks since the Taliban returned to power in Kabul": the
+            # clause dates the event (or gives its cause), and its place is its own
+            return Refusal("another")
         if (
             dep == "advcl"
             and head.i in triggers

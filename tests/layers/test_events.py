@@ -2199,3 +2199,9 @@ def test_taking_or_seizing_a_craft_is_no_seizure(nlp, layers, text):
 def test_an_air_forces_bombing_is_from_the_air(nlp, layers):
     text = "An Air Force bombing run hit a village near Port Sella."
     assert "group_bombing" not in {e.type for e in _events(nlp, layers, text, ["Port Sella"])}
+
+
+def test_a_since_clause_dates_the_event_and_keeps_its_place(pipeline):
+    text = "The insurgents have stepped up attacks since the junta seized power in Niamey in 2023."
+    where = _where(_located(pipeline, text), text)
+    assert "attack" in where and "Niamey" not in where["attack"]
