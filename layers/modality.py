@@ -33,17 +33,24 @@ _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 _PLANNING = frozenset(
     {
         "plan", "intend", "aim", "hope", "expect", "prepare", "threaten", "vow", "want",
-        "seek", "propose", "offer", "promise", "pledge", "schedule", "agree",
+        "seek", "propose", "offer", "promise", "pledge", "schedule", "agree", "plot",
+        "conspire",
         "due", "set", "scheduled", "expected", "likely", "poised", "ready", "planned",
     }
 )  # fmt: skip
 """Verbs and adjectives whose complement is not done yet: "threatened to strike",
 "are due to resume", "is set to visit"."""
 
+_REQUESTING = frozenset({"urge", "ask", "press", "encourage", "invite", "request"})
+"""Verbs whose complement verb someone is asked to do, not done: "urged him to send a
+team". Not what it does to an event noun: "urged Israel to halt strikes on Gaza"
+tells strikes going on."""
+
 _AHEAD_OF_A_NOUN = frozenset(
     {
         "plan", "schedule", "expect", "fear", "threaten", "prepare", "propose", "intend",
-        "want", "seek", "await", "anticipate", "dread", "envisage", "envision",
+        "want", "seek", "await", "anticipate", "dread", "envisage", "envision", "plot",
+        "conspire",
     }
 )  # fmt: skip
 """Verbs whose subject or object event has not happened: "talks are scheduled",
@@ -99,13 +106,16 @@ def told_as_planned(token: Token) -> bool:
     if node.pos_ in ("NOUN", "PROPN"):
         if _noun_ahead(node):
             return True
-        if node.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "pobj"):
+        if node.dep_ == "advcl":
+            pass  # "If the Syrians attack, ...": a verb the tagger took for a noun
+        elif node.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "pobj"):
             return False
-        node = node.head  # "will hold talks", "talks are due to resume"
-        if node.lemma_.lower() in _AHEAD_OF_A_NOUN and node.dep_ != "prep":
-            return True  # "talks are scheduled to resume", "feared further raids"
-        if node.dep_ == "prep":
-            node = node.head  # "agreed to a meeting"
+        else:
+            node = node.head  # "will hold talks", "talks are due to resume"
+            if node.lemma_.lower() in _AHEAD_OF_A_NOUN and node.dep_ != "prep":
+                return True  # "talks are scheduled to resume", "feared further raids"
+            if node.dep_ == "prep":
+                node = node.head  # "agreed to a meeting"
     if _aim_of_a_noun(node):
         return True  # "a counteroffensive to retake Lashio", "plans to march on Kinshasa"
     if (
@@ -129,6 +139,8 @@ def told_as_planned(token: Token) -> bool:
             head.lemma_.lower() in _PLANNING or (head.lemma_ == "go" and head.tag_ == "VBG")
         ):
             return True  # "threatened to strike", "is set to visit", "are going to meet"
+        if node.i == token.i and node.dep_ == "xcomp" and head.lemma_.lower() in _REQUESTING:
+            return True  # "urged him to send a team to Switzerland"
         if (
             node.dep_ == "ccomp"
             and head.lemma_.lower() in _WARNING
@@ -152,6 +164,15 @@ def _ahead(verb: Token) -> bool:
     """
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in _FUTURE_AUX:
+            return True
+        if (
+            child.dep_ == "xcomp"
+            and verb.lemma_ == "be"
+            and child.lemma_.lower() != "blame"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ):
+            # "talks are to be held in Istanbul", "the envoy is to visit"; not "the
+            # army is to blame for the shelling"
             return True
         if child.dep_ == "acomp" and child.lemma_.lower() in _PLANNING:
             return True  # "talks are due to resume", "troops are ready to move"

@@ -50,6 +50,15 @@ from layers.registry import load_layers
         # What a noun names the intent of: "an offensive to retake X" has not retaken it.
         ("The army launched an offensive to retake the ridge.", "retake", True),
         ("The junta issued orders to shell the villages.", "shell", True),
+        # A condition on a verb the tagger reads as a noun.
+        ('"If the Vandorians attack, we will strike the port," the minister said.', "attack", True),
+        # What someone plots, is to do, or is urged to do.
+        ("Police held three men accused of plotting an attack on the port.", "attack", True),
+        ("A second round of talks is to be held in Vandoria next week.", "round", True),
+        ("The envoy urged him to send a team to Vandoria.", "send", True),
+        # Not what someone is to blame for, nor strikes someone is urged to halt.
+        ("The army is to blame for the shelling of the port.", "shelling", False),
+        ("The envoy urged Vandoria to halt its strikes on the port.", "strikes", False),
     ],
 )
 def test_told_as_planned(nlp, text, trigger, planned):
