@@ -429,6 +429,14 @@ def _exclusion_keys(token: Token) -> set[str]:
             keys.add(f"{lemma}/noun {child.lower_}")
     if head.i == token.i:
         return keys
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        # "arrested 11 men in raids": the raids were the arrests (arrest in raid),
+        # whether the parse hangs them on the verb or on its object
+        verb = head.head
+        if verb.pos_ != "VERB" and verb.dep_ in ("dobj", "nsubjpass"):
+            verb = verb.head
+        if verb.pos_ == "VERB":
+            keys.add(f"{verb.lemma_.lower()} {head.lower_} {lemma}")
     before = _preposition_before(token)
     if before is not None and any(c.dep_ in ("det", "poss") for c in token.children):
         # "comment on the Isfahan strikes" is no "on strike": a labour strike has no article

@@ -450,6 +450,8 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
         ("A Russian bombing killed nine in Idlib.", ["Idlib"], "air_strike", "strike_sites"),
         ("A NATO bombing killed nine in Nis.", ["Nis"], "air_strike", "strike_sites"),
         ("Herdsmen sacked three villages in Logo.", ["Logo"], "assault_by_armed_men", "attacks"),
+        # a building held is territory taken, not a person
+        ("Rebels captured a police station in Kidal.", ["Kidal"], "seizure", "seizures"),
         # a boat struck at sea; a host receiving an official
         ("The navy struck a speedboat off Eyl.", ["Eyl"], "strike_on_targets", "strike_sites"),
         (
@@ -2205,3 +2207,10 @@ def test_a_since_clause_dates_the_event_and_keeps_its_place(pipeline):
     text = "The insurgents have stepped up attacks since the junta seized power in Niamey in 2023."
     where = _where(_located(pipeline, text), text)
     assert "attack" in where and "Niamey" not in where["attack"]
+
+
+def test_raids_in_which_people_were_arrested_are_the_arrests(pipeline):
+    text = "Security forces arrested nine suspects in raids in Kirkuk and Mosul."
+    events = _located(pipeline, text)
+    assert {e.layer for e in events} == {"arrests"}
+    assert _where(events, text)["arrest"] == {"Kirkuk", "Mosul"}
