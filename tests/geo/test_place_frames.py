@@ -3,7 +3,7 @@
 import pytest
 
 from geo.extract import FRAMED_LABEL, MentionExtractor
-from geo.place_frames import KIND_FRAME, POSITION_FRAME, framed_names
+from geo.place_frames import KIND_FRAME, POSITION_FRAME, SEIZED_FRAME, framed_names
 from geo.sources import demonym_table
 
 
@@ -260,3 +260,22 @@ def test_khan_opens_a_place_only_where_a_place_stands(extract):
 )
 def test_a_hyphenated_name_with_particles_is_one_name(frames, text, name):
     assert name in [span for span, _, _ in frames(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "frame"),
+    [
+        # a place fought over: nobody besieges a person
+        ("The battle for Kafr Zelba raged on.", "Kafr Zelba", SEIZED_FRAME),
+        ("The siege of Tell Amrun ended in May.", "Tell Amrun", SEIZED_FRAME),
+        # what falls may be a leader as well as a town
+        ("The fall of Beit Quwar stunned the region.", "Beit Quwar", POSITION_FRAME),
+    ],
+)
+def test_a_place_fought_over_is_framed(frames, text, name, frame):
+    assert (name, frame) in [(span, found) for span, found, _ in frames(text)]
+
+
+def test_a_name_of_a_front_frames_no_place(frames):
+    text = "The Popular Front for the Liberation of Vandoria claimed the attack."
+    assert "Vandoria" not in [span for span, _, _ in frames(text)]
