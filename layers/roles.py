@@ -651,6 +651,23 @@ def _of_another_place(noun: Token, other_places: frozenset[int]) -> bool:
     )
 
 
+def _discussed(root: Token, triggers: frozenset[int]) -> bool:
+    """Whether the place is what a verb of discussing other than the trigger is about."""
+    token = root
+    for _ in range(_MAX_HOPS):
+        if token.dep_ not in ("conj", "appos") or token.head.i == token.i:
+            break
+        token = token.head  # "discussed Gaza and Libya"
+    if token.dep_ == "pobj" and token.head.lower_ in ("about", "on"):
+        token = token.head  # "talked about Gaza"
+    verb = token.head
+    return (
+        token.dep_ in ("dobj", "prep")
+        and verb.i not in triggers
+        and verb.lemma_.lower() in _TOPIC_VERBS
+    )
+
+
 def attachment(
     root: Token,
     triggers: frozenset[int],
@@ -684,6 +701,10 @@ def attachment(
     roles = set(event_type.roles) if event_type.roles else _DEFAULT_ROLES
     if _where_the_press_was_told(root, triggers):
         return Refusal("speech")  # "…, a survivor told reporters in Kaya"
+    if event_type.topical and _discussed(root, triggers):
+        # "the leaders discussed Gaza and Libya and signed 17 agreements": the
+        # agreements' topics, not where they were signed
+        return Refusal("topic")
     token = root
     role: str | None = None
     confidence = 1.0

@@ -558,6 +558,33 @@ def _demanded(token: Token) -> bool:
     )
 
 
+_NAMED_BATTLES = frozenset({"battle", "siege", "massacre", "sack"})
+"""Words that, capitalised before "of" and a name, name a battle of history."""
+
+
+def _names_a_battle(token: Token) -> bool:
+    """Whether the word opens the name of a battle ("the Battle of Stalingrad").
+
+    Capitalised inside a sentence and followed by "of" or "for" and a
+    capitalised name ("the Second Battle of the Marne"); not at the start of
+    a sentence ("Battle for Bakhmut rages") nor in a headline whose words are
+    all capitalised.
+    """
+    doc = token.doc
+    if not (
+        token.lower_ in _NAMED_BATTLES
+        and token.text[:1].isupper()
+        and not token.is_sent_start
+        and token.i + 3 < len(doc)
+        and doc[token.i + 1].lower_ in ("of", "for")
+    ):
+        return False
+    name = doc[token.i + 3] if doc[token.i + 2].lower_ == "the" else doc[token.i + 2]
+    words = [t for t in token.sent if t.is_alpha]
+    title_case = sum(t.text[:1].isupper() for t in words) * 2 > len(words)
+    return name.text[:1].isupper() and not title_case  # "Fierce Battle For Bakhmut Rages"
+
+
 def match_type(
     token: Token,
     index: TypeIndex,
@@ -584,8 +611,10 @@ def match_type(
         token.is_stop and token.lower_ not in index.triggers
     ):
         return None
-    if token.ent_type_ in _NAMED:
-        return None  # "the Government of National Accord", "Operation Desert Storm"
+    if token.ent_type_ in _NAMED or _names_a_battle(token):
+        # "the Government of National Accord", "Operation Desert Storm", "veterans of
+        # the Battle of Stalingrad"
+        return None
     if _asked_for(token) or _demanded(token) or _talked_about(token):
         return None  # "called for talks", "talks on a ceasefire": none was held or agreed
     keys = trigger_keys(token)

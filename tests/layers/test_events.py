@@ -2214,3 +2214,25 @@ def test_raids_in_which_people_were_arrested_are_the_arrests(pipeline):
     events = _located(pipeline, text)
     assert {e.layer for e in events} == {"arrests"}
     assert _where(events, text)["arrest"] == {"Kirkuk", "Mosul"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veterans of the Battle of Vandor were honoured in Port Sella on Sunday.",
+        "He was wounded in the Second Battle of the Marne before he returned to Port Sella.",
+    ],
+)
+def test_a_battle_of_history_named_is_no_clash(nlp, layers, text):
+    assert "clashes" not in {e.layer for e in _events(nlp, layers, text, ["Port Sella"])}
+
+
+def test_a_battle_told_in_running_text_is_a_clash(nlp, layers):
+    text = "In Port Sella, the battle for the airport raged for a third day."
+    assert "clashes" in {e.layer for e in _events(nlp, layers, text, ["Port Sella"])}
+
+
+def test_what_leaders_discussed_is_no_place_of_what_they_signed(pipeline):
+    text = "The presidents discussed Sudan and Yemen and signed nine agreements in Cairo."
+    where = _where(_located(pipeline, text), text)
+    assert where and all(not names & {"Sudan", "Yemen"} for names in where.values())
