@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from geo.normalize import name_key
+from geo.normalize import name_key, spelling_similarity
 from geo.types import Alternative, Candidate
 
 __all__ = ["EARTH_RADIUS_KM", "ArticleContext", "Ranked", "haversine_km", "rank_candidates"]
@@ -46,6 +46,11 @@ _FEATURE_BONUS: dict[str, float] = {
     "landmark": 6.0,
 }
 _ALIAS_PENALTY = 0.7
+#: Further, for a town reached by an alternate name when a town of some size
+#: bears the name itself: an old or foreign name of one place is not how news
+#: names it while another place goes by it.
+_FORMER_NAME_PENALTY = 1.5
+_SAME_NAME_SIMILARITY = 0.6
 #: For an airport matched by the short name news calls it ("Heathrow",
 #: "Schiphol"): only hubs known worldwide have one indexed, so it weighs like
 #: a city of ten million, above the small towns that share the name
@@ -437,6 +442,18 @@ def matched_by_translation(candidate: Candidate) -> bool:
     )
 
 
+def _another_name(candidate: Candidate) -> bool:
+    """Whether the candidate was reached by a name unlike its own ("Pokrovsk" for Engels).
+
+    Not a spelling of its own name: "St. Petersburg" is Saint Petersburg and
+    "Hull" is Kingston upon Hull, however a namesake bears the written form.
+    """
+    if candidate.exact_name:
+        return False
+    written, own = name_key(candidate.matched_name), name_key(candidate.name)
+    return written not in own and spelling_similarity(written, own) < _SAME_NAME_SIMILARITY
+
+
 def _sizeable_towns(candidates: Sequence[Candidate]) -> list[Candidate]:
     """The candidates that are towns of some size under the name written.
 
@@ -522,6 +539,11 @@ def rank_candidates(
     anchor_points = context.anchor_points(own_key)
     towns = _sizeable_towns(candidates)
     foreign_countries = {c.country for c in candidates if c.feature == "country" and c.exact_name}
+    # "Pokrovsk" is a city of that name in Ukraine before it is Engels, once called so
+    bearer = any(
+        c.exact_name and c.feature == "city" and c.population >= _NAMESAKE_CITY_POPULATION
+        for c in candidates
+    )
     qualifier_holds_one = qualifier is not None and any(
         c.feature != "country" and qualified_by(c, qualifier) for c in candidates
     )
@@ -530,6 +552,9 @@ def rank_candidates(
     ranked = []
     for index, candidate in enumerate(candidates):
         score, reasons = _prior(candidate, abbreviated)
+        if bearer and candidate.feature == "city" and _another_name(candidate):
+            score -= _FORMER_NAME_PENALTY
+            reasons.append("a city of some size bears the name itself")
         if _named_after_its_city(candidate, towns):
             score -= _NAMESAKE_PROVINCE_PENALTY
             reasons.append("a province named after its main city")

@@ -648,3 +648,19 @@ def test_a_village_abroad_is_no_quarter_of_the_story(resolve):
     )
     place = _place(resolve(text), "Noailles")
     assert place is None or place.country == "HT"
+
+
+def test_a_city_bearing_the_name_beats_one_formerly_so_called(resolve):
+    # Engels, near Saratov, was once called Pokrovsk; the city of that name is in Ukraine
+    text = (
+        "Drones hit an oil depot in Saratov overnight. Elsewhere, troops took the "
+        "village of Novohrodivka near Pokrovsk."
+    )
+    assert _place(resolve(text), "Pokrovsk").country == "UA"
+
+
+def test_a_spelling_of_a_city_s_own_name_keeps_the_city(resolve):
+    place = _place(
+        resolve("Russia said it would close the US consulate in St. Petersburg."), "St. Petersburg"
+    )
+    assert place.country == "RU"
