@@ -249,6 +249,10 @@ def town_for(
     """
     if towns is None:
         towns = town_indices(resolved)
+    here = resolved[index].mention
+    in_its_name = [i for i in towns if _opens_the_name(resolved[i].mention, here)]
+    if in_its_name:
+        return resolved[in_its_name[0]].place  # "the Debre Markos Referral Hospital"
     if sentence is not None:
         start, end = sentence
         if text is not None:
@@ -272,7 +276,6 @@ def town_for(
         towns = (
             near or [i for i in towns if (p := resolved[i].place) and p.country == home] or towns
         )
-    here = resolved[index].mention
     before = bisect.bisect_left(towns, index)
     after = bisect.bisect_right(towns, index)
     previous = resolved[towns[before - 1]] if before else None
@@ -289,6 +292,17 @@ def town_for(
         return following.place if ahead < back else previous.place
     chosen = previous or following
     return None if chosen is None else chosen.place
+
+
+def _opens_the_name(town: Mention, name: Mention) -> bool:
+    """Whether a town's name opens the other name ("Debre Markos Referral Hospital").
+
+    A name of its own follows the town's: "Salt + Smoke" is a restaurant's.
+    """
+    if town.start < name.end and name.start < town.end:
+        return False
+    rest = name.name[len(town.name) + 1 :] if name.name.startswith(town.name + " ") else ""
+    return rest[:1].isupper() and rest.split(" ", 1)[0].isalpha()
 
 
 def paragraph_around(text: str, offset: int) -> tuple[int, int]:

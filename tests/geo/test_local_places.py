@@ -175,3 +175,15 @@ def test_an_unknown_name_with_no_town_near_it_stays_unplaced_in_a_two_country_st
     )
     (item,) = [r for r in resolve(text) if r.mention.name == "Zorvanek"]
     assert item.place is None
+
+
+def test_a_building_named_after_a_town_of_the_story_is_in_that_town(resolve):
+    text = (
+        "Fighters shelled Mekelle last week. On Monday drones struck Gondar, and the "
+        "wounded were flown to the Mekelle Referral Hospital."
+    )
+    results = resolve(text)
+    (hospital,) = [r for r in results if r.mention.text == "Mekelle Referral Hospital"]
+    (town,) = [r for r in results if r.mention.text == "Mekelle"]
+    assert hospital.place is not None and town.place is not None
+    assert abs(hospital.place.lat - town.place.lat) < 0.1
