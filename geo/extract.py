@@ -467,7 +467,7 @@ class MentionExtractor:
         found: list[Mention] = []
         overridable: list[Span] = []
         tokens = DocTokens(doc)  # spaCy builds new tokens on every access
-        ents = self._whole_hyphenated(doc.ents, tokens)  # ... and new spans
+        ents = self._split_at_a_preposition(self._whole_hyphenated(doc.ents, tokens))
         for ent in ents:
             if ent.label_ in _BLOCKING_LABELS:
                 blocked.update(range(ent.start, ent.end))
@@ -559,6 +559,38 @@ class MentionExtractor:
                 continue  # a piece of the name just widened
             kept.append(Span(tokens.doc, start, end, label=ent.label_))
         return tuple(kept)
+
+    def _split_at_a_preposition(self, ents: Sequence[Span]) -> tuple[Span, ...]:
+        """Entities that run two places together across "on", "in" or "near", split.
+
+        The model tags "Tuapse on the Black Sea" as one organisation, and
+        Tuapse is lost. Only when the gazetteer knows both sides as written
+        (the second without its "the"): "the Council on Foreign Relations"
+        stays whole.
+        """
+        split: list[Span] = []
+        for ent in ents:
+            cut = next(
+                (t.i for t in ent[1:-1] if t.lower_ in _JOINING_PREPOSITIONS and t.is_lower),
+                None,
+            )
+            if cut is None:
+                split.append(ent)
+                continue
+            doc = ent.doc
+            left = doc[ent.start : cut]
+            after = cut + 2 if doc[cut + 1].lower_ == "the" else cut + 1
+            right = doc[after : ent.end]
+            keys = [name_key(left.text), name_key(right.text)]
+            if (
+                len(right)
+                and all(is_capitalised(t) for t in (left[0], right[0]))
+                and set(keys) <= self.gazetteer.known_keys(keys)
+            ):
+                split.extend(Span(doc, part.start, part.end, label="GPE") for part in (left, right))
+            else:
+                split.append(ent)
+        return tuple(split)
 
     def _capital_of(self, doc: Doc, mention: Mention) -> Mention:
         """A national adjective before "capital" as that capital ("the Russian capital").
@@ -1795,6 +1827,7 @@ _NAME_PARTICLES = frozenset(
     | {"al", "el", "ez", "ad", "ar", "as", "ash", "an", "ul", "di", "da", "do", "dos", "del"}
 )
 _HYPHEN_TEXTS = frozenset({"-", "‐"})
+_JOINING_PREPOSITIONS = frozenset({"on", "in", "near"})
 
 
 def _hyphenated_run(tokens: DocTokens, start: int, end: int) -> tuple[int, int]:

@@ -788,3 +788,14 @@ def test_a_place_that_names_a_gang_is_a_place_inside_a_name(extract):
     found = extract("Rival factions of the Sinaloa cartel clashed in Culiacan.")
     (sinaloa,) = [m for m in found if m.text == "Sinaloa"]
     assert sinaloa.label == IN_A_NAME_LABEL
+
+
+def test_two_places_run_together_across_a_preposition_are_two(extract):
+    # the model tags "Tuapse on the Black Sea" as one organisation
+    text = "Drones struck the oil terminal at Tuapse on the Black Sea coast overnight."
+    assert "Tuapse" in [m.text for m in extract(text)]
+
+
+def test_an_organisation_named_with_a_preposition_stays_whole(extract):
+    text = "The Council on Foreign Relations met on Monday."
+    assert "Foreign Relations" not in [m.text for m in extract(text)]
