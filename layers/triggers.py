@@ -117,9 +117,10 @@ def trigger_keys(token: Token) -> set[str]:
         elif child.dep_ in ("compound", "amod", "nmod") and child.i == token.i - 1:
             keys.add(f"{child.lower_} {lemma}")
             keys.add(f"{child.lemma_.lower()} {lemma}")
-        elif child.dep_ in ("dobj", "pobj") or (
+        elif child.dep_ in ("dobj", "pobj", "nsubjpass") or (
             child.dep_ == "prep" and _right_after(token, child)
         ):
+            # with its object, or the subject of its passive: "ships were moved" (move ship)
             keys.add(f"{lemma} {child.lemma_.lower()}")
         if child.dep_ in ("auxpass", "nsubjpass"):
             keys.add(f"{lemma} passive")

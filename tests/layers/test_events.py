@@ -450,6 +450,21 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
         ("A Russian bombing killed nine in Idlib.", ["Idlib"], "air_strike", "strike_sites"),
         ("A NATO bombing killed nine in Nis.", ["Nis"], "air_strike", "strike_sites"),
         ("Herdsmen sacked three villages in Logo.", ["Logo"], "assault_by_armed_men", "attacks"),
+        # a siege is held under arms, not patrolled; ships moved are moved
+        ("Troops encircled the town of Kupiansk.", ["Kupiansk"], "siege", "clashes"),
+        (
+            "Two frigates were moved to the waters off Gotland.",
+            ["Gotland"],
+            "movement",
+            "movements",
+        ),
+        # a fuel terminal struck
+        (
+            "Drones struck the oil terminal at Tuapse.",
+            ["Tuapse"],
+            "strike_on_targets",
+            "strike_sites",
+        ),
         # a building held is territory taken, not a person
         ("Rebels captured a police station in Kidal.", ["Kidal"], "seizure", "seizures"),
         # a boat struck at sea; a host receiving an official
@@ -2079,6 +2094,8 @@ def test_fire_that_someone_fires_is_still_violence(nlp, layers, text, name, laye
          ["Vandoria", "Norland", "Estavia"], "clashes"),
         # a host who received wounded people or a parcel met nobody
         ("The hospital in Port Sella received 40 wounded people.", ["Port Sella"], "meetings"),
+        # an epithet tells no siege
+        ("Aid cannot reach the besieged city of Port Sella.", ["Port Sella"], "clashes"),
         # filming, and prices that rose
         ("The last scenes of the drama were shot in Port Sella.", ["Port Sella"], "attacks"),
         ("Fuel prices shot up in Port Sella as the rebels approached.", ["Port Sella"],
@@ -2236,3 +2253,8 @@ def test_what_leaders_discussed_is_no_place_of_what_they_signed(pipeline):
     text = "The presidents discussed Sudan and Yemen and signed nine agreements in Cairo."
     where = _where(_located(pipeline, text), text)
     assert where and all(not names & {"Sudan", "Yemen"} for names in where.values())
+
+
+def test_drones_that_cross_into_an_airspace_violate_it_and_move_no_troops(nlp, layers):
+    text = "Norland said it shot down drones that crossed into its airspace over Kalvik."
+    assert "movements" not in {e.layer for e in _events(nlp, layers, text, ["Kalvik"])}
