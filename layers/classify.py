@@ -118,18 +118,25 @@ def classify_article(
         placed: list[Event] = []
         if mention.kind is MentionKind.PHRASE and mention.area is not None and not locates_previous:
             for layer in event_layers:
-                if mention.area.kind.value in layer.area_kinds:
-                    placed.append(
-                        Event(
-                            layer.id,
-                            place,
-                            citation,
-                            round(place.confidence * 0.9, 3),
-                            trigger=mention.text,
-                            date=date,
-                            date_source=date_source,
-                        )
+                if mention.area.kind.value not in layer.area_kinds:
+                    continue
+                told = _told_in_the_sentence(reported, layer.id, mention.start)
+                if told and all(e.planned or e.denied for e in told):
+                    continue  # "Moscow denied that its jets had violated Estonian airspace"
+                actual = next((e for e in told if not (e.planned or e.denied)), None)
+                placed.append(
+                    Event(
+                        layer.id,
+                        place,
+                        citation
+                        if actual is None
+                        else _event_citation(text, citation, actual, None, sentences, article),
+                        round(place.confidence * 0.9, 3),
+                        trigger=mention.text,
+                        date=date,
+                        date_source=date_source,
                     )
+                )
         at_this = [] if locates_previous else at_mention.get((mention.start, mention.end), [])
         if placed or any(event.layer != default.id for event, _ in at_this):
             # "Thousands fled Homs, which jets bombed": a strike site, not also a place
@@ -165,15 +172,29 @@ def classify_article(
     return events
 
 
+def _told_in_the_sentence(
+    reported: Sequence[ReportedEvent], layer_id: str, offset: int
+) -> list[ReportedEvent]:
+    """The events of one layer that the sentence holding ``offset`` reports."""
+    return [
+        e for e in reported if e.layer == layer_id and e.sentence_start <= offset < e.sentence_end
+    ]
+
+
 def _event_citation(
     text: str,
     citation: Citation,
     event: ReportedEvent,
-    location: EventLocation,
+    location: EventLocation | None,
     sentences: Sequence[Span],
     article: ArticleInfo,
 ) -> Citation:
-    """The mention's citation naming its event; a linked place quotes both sentences."""
+    """The mention's citation naming its event; a linked place quotes both sentences.
+
+    ``location`` is ``None`` for an area phrase of the layer's own kind
+    ("Estonian airspace"), which names the sentence's event without being
+    one of its places.
+    """
     cited = dataclasses.replace(
         citation,
         event_type=event.type,
@@ -181,7 +202,7 @@ def _event_citation(
         trigger_start=event.trigger_start,
         trigger_end=event.trigger_end,
     )
-    if not location.linked:
+    if location is None or not location.linked:
         return cited
     quote = text[citation.quote_start : event.sentence_end].strip()
     return dataclasses.replace(

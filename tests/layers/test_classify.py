@@ -198,3 +198,20 @@ def test_a_place_inside_a_name_is_left_off_the_map(nlp):
         doc, resolved, article=ArticleInfo(id="a.md", title="T"), layers=load_layers()
     )
     assert {e.place.name for e in events} == {"London"}
+
+
+def _airspace_citations(pipeline, text):
+    doc = pipeline.nlp(text)
+    events = pipeline.classify(doc, pipeline.locate(doc), info=ArticleInfo(id="a.md", title="T"))
+    return [e.citation for e in events if e.layer == "airspace"]
+
+
+def test_an_airspace_the_text_denies_was_violated_is_on_no_airspace_layer(pipeline):
+    text = "Moscow denied that its jets had violated Estonian airspace."
+    assert not _airspace_citations(pipeline, text)
+
+
+def test_an_airspace_violated_cites_the_violation(pipeline):
+    text = "Three Russian jets violated Estonian airspace on Friday, Tallinn said."
+    (citation,) = _airspace_citations(pipeline, text)
+    assert (citation.event_type, citation.trigger) == ("airspace_violation", "violated")
