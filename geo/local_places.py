@@ -32,7 +32,9 @@ __all__ = [
     "LOCAL_LABEL",
     "LOCAL_RADIUS_KM",
     "PARAGRAPH_BREAK",
+    "SURE_TOWN",
     "TOWN_PART_WORDS",
+    "district_of_a_town",
     "is_local_area_name",
     "local_place_spans",
     "looks_local_name",
@@ -222,6 +224,7 @@ def town_for(
     home: str | None = None,
     text: str | None = None,
     strict: bool = False,
+    district: bool = False,
 ) -> Place | None:
     """The town a street or building at ``resolved[index]`` most likely lies in.
 
@@ -245,7 +248,8 @@ def town_for(
     paragraph is one sentence, as on the wires, the nearest town wins).
     With ``strict`` (a name no source knows, not a street), a sentence whose
     own words and paragraph give no town takes none when the story's towns
-    lie in more than one country.
+    lie in more than one country. A ``district`` (:func:`district_of_a_town`)
+    takes a town of its paragraph resolved with little doubt in any country.
     """
     if towns is None:
         towns = town_indices(resolved)
@@ -266,7 +270,7 @@ def town_for(
         near = (
             inside
             or _in_countries_of_sentence(resolved, towns, start, end)
-            or _in_its_paragraph(resolved, towns, index, text, home)
+            or _in_its_paragraph(resolved, towns, index, text, home, district=district)
         )
         countries = {p.country for i in towns if (p := resolved[i].place) is not None}
         if not near and strict and len(countries) > 1:
@@ -326,6 +330,8 @@ def _in_its_paragraph(
     index: int,
     text: str | None,
     home: str | None,
+    *,
+    district: bool = False,
 ) -> list[int]:
     """The towns of the paragraph that holds ``resolved[index]``, in its countries.
 
@@ -344,8 +350,22 @@ def _in_its_paragraph(
         for i in towns
         if start <= resolved[i].mention.start < end
         and (place := resolved[i].place) is not None
-        and place.country in countries
+        and (place.country in countries or (district and place.confidence >= SURE_TOWN))
     ]
+
+
+#: A town resolved this surely holds the districts its paragraph names, wherever
+#: it lies: "Russia launched missiles at Kyiv. Explosions were heard in the
+#: Darnytskyi and Sviatoshynskyi districts" in a story that names Russia most.
+SURE_TOWN = 0.9
+_DISTRICT_AFTER = re.compile(
+    r"(?:(?:,|,?\s+and)\s+[A-Z][\w’'-]*)*\s+(?:districts?|neighbou?rhoods?|quarters?|suburbs?)\b"
+)
+
+
+def district_of_a_town(text: str, mention: Mention) -> bool:
+    """Whether the text calls an unknown name a district ("the Darnytskyi and Obolon districts")."""
+    return bool(_DISTRICT_AFTER.match(text, mention.anchor_end))
 
 
 def _sentence_countries(resolved: Sequence[Resolved], start: int, end: int) -> set[str]:

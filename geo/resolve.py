@@ -42,6 +42,8 @@ from geo.geocoder import OfflineGeocoder, candidate_from_location
 from geo.local_places import (
     LOCAL_AREA_RADIUS_KM,
     LOCAL_LABEL,
+    SURE_TOWN,
+    district_of_a_town,
     looks_local_name,
     part_of_a_town,
     place_in_town,
@@ -421,11 +423,23 @@ class Resolver:
                 resolved[index] = Resolved(mention, placed[mention.name])
                 continue
             bounds = sentences.around(mention)
+            district = unknown_place and district_of_a_town(text, mention)
             town = town_for(
-                index, resolved, towns, sentence=bounds, home=home, text=text, strict=unknown_place
+                index,
+                resolved,
+                towns,
+                sentence=bounds,
+                home=home,
+                text=text,
+                strict=unknown_place,
+                district=district,
             )
-            if town is None or (unknown_place and town.country != home):
-                continue
+            if town is None or (
+                unknown_place
+                and town.country != home
+                and not (district and town.confidence >= SURE_TOWN)
+            ):
+                continue  # a name no source knows lies in the story's country
             around = place_in_town(
                 mention,
                 town,

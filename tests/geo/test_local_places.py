@@ -187,3 +187,17 @@ def test_a_building_named_after_a_town_of_the_story_is_in_that_town(resolve):
     (town,) = [r for r in results if r.mention.text == "Mekelle"]
     assert hospital.place is not None and town.place is not None
     assert abs(hospital.place.lat - town.place.lat) < 0.1
+
+
+def test_districts_no_source_holds_lie_in_the_sure_town_of_their_paragraph(resolve):
+    # the story names Russia most; its Kyiv paragraph still holds Kyiv's districts
+    text = (
+        "Drones struck a refinery in Ryazan and a depot in Saratov, Russian governors "
+        "said. Russia's defence ministry said it downed 80 drones over Bryansk.\n\n"
+        "Hours later, Russia launched missiles at Kyiv. Explosions were heard in the "
+        "Darnytskyi and Sviatoshynskyi districts, where an apartment block collapsed."
+    )
+    results = resolve(text)
+    for name in ("Darnytskyi", "Sviatoshynskyi"):
+        (district,) = [r for r in results if r.mention.text == name]
+        assert district.place is not None and district.place.country == "UA"
