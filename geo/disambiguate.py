@@ -540,19 +540,30 @@ def rank_candidates(
     towns = _sizeable_towns(candidates)
     foreign_countries = {c.country for c in candidates if c.feature == "country" and c.exact_name}
     # "Pokrovsk" is a city of that name in Ukraine before it is Engels, once called so
-    bearer = any(
-        c.exact_name and c.feature == "city" and c.population >= _NAMESAKE_CITY_POPULATION
-        for c in candidates
-    )
+    bearers = [
+        i
+        for i, c in enumerate(candidates)
+        if c.exact_name and c.feature == "city" and c.population >= _NAMESAKE_CITY_POPULATION
+    ]
     qualifier_holds_one = qualifier is not None and any(
         c.feature != "country" and qualified_by(c, qualifier) for c in candidates
     )
     distances = _anchor_distances(candidates, anchor_points)
+    # A bearer at least as near the story's other places: "Novomoskovsk and
+    # Dnipro" is Samar, by Dnipro, renamed in 2024, not the Novomoskovsk near Tula.
+    nearest_bearer = min(
+        (distances[i] if distances is not None else 0.0 for i in bearers), default=None
+    )
     abbreviated = _written_as_abbreviation(mention_text)
     ranked = []
     for index, candidate in enumerate(candidates):
         score, reasons = _prior(candidate, abbreviated)
-        if bearer and candidate.feature == "city" and _another_name(candidate):
+        if (
+            nearest_bearer is not None
+            and candidate.feature == "city"
+            and _another_name(candidate)
+            and nearest_bearer <= (distances[index] if distances is not None else 0.0) + 50.0
+        ):
             score -= _FORMER_NAME_PENALTY
             reasons.append("a city of some size bears the name itself")
         if _named_after_its_city(candidate, towns):

@@ -586,6 +586,7 @@ class MentionExtractor:
                 len(right)
                 and all(is_capitalised(t) for t in (left[0], right[0]))
                 and set(keys) <= self.gazetteer.known_keys(keys)
+                and not self.gazetteer.candidates(ent.text)  # "Stoke on Trent" is one town
             ):
                 split.extend(Span(doc, part.start, part.end, label="GPE") for part in (left, right))
             else:

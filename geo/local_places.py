@@ -299,14 +299,30 @@ def town_for(
 
 
 def _opens_the_name(town: Mention, name: Mention) -> bool:
-    """Whether a town's name opens the other name ("Debre Markos Referral Hospital").
+    """Whether a town's name opens the name of one of its institutions.
 
-    A name of its own follows the town's: "Salt + Smoke" is a restaurant's.
+    "the Debre Markos Referral Hospital"; not "Salt + Smoke", a restaurant,
+    nor "Haifa Street", which is in Baghdad.
     """
     if town.start < name.end and name.start < town.end:
         return False
     rest = name.name[len(town.name) + 1 :] if name.name.startswith(town.name + " ") else ""
-    return rest[:1].isupper() and rest.split(" ", 1)[0].isalpha()
+    return (
+        rest[:1].isupper()
+        and rest.split(" ", 1)[0].isalpha()
+        and rest.rsplit(" ", 1)[-1].lower() in _INSTITUTIONS
+    )
+
+
+_INSTITUTIONS = frozenset(
+    {
+        "hospital", "clinic", "university", "college", "school", "academy", "institute",
+        "airport", "stadium", "prison", "jail", "refinery", "mosque", "cathedral", "church",
+        "council", "hall", "market", "camp", "airbase", "port",
+    }
+)  # fmt: skip
+"""What a town's institutions are called: not its streets or stations, which are
+named after other cities ("Haifa Street" in Baghdad, "Liverpool Street station")."""
 
 
 def paragraph_around(text: str, offset: int) -> tuple[int, int]:

@@ -678,8 +678,13 @@ _FOUGHT_OVER = frozenset(
     {"battle", "fight", "siege", "encirclement", "shelling", "bombardment", "liberation"}
 )
 """Nouns of fighting whose "for", "of" or "on" names a place: a person is not besieged."""
-_TAKEN = frozenset({"fall", "capture", "recapture", "assault", "offensive", "defence", "defense"})
-"""Nouns whose "of" or "on" names a place or a leader: "the fall of Avdiivka", "of Assad"."""
+_NOT_FOUGHT = frozenset(
+    {
+        "legal", "court", "custody", "bidding", "takeover", "election", "electoral",
+        "political", "ratings", "title", "uphill", "public", "media", "price", "trade",
+    }
+)  # fmt: skip
+"""Words before a noun of fighting that make it no war's: "the bidding battle for X"."""
 
 
 def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None:
@@ -708,13 +713,17 @@ def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None
         return SEIZED_FRAME  # "rebel-held X", "Serb-controlled X"
     if before.lower_ == "of" and i > floor and doc[i - 1].lower_ in ("inside", "outside"):
         return POSITION_FRAME  # "inside of Darayya"
-    if before.lower_ in ("for", "of", "on") and i > floor and doc[i - 1].is_lower:
-        # not inside a name: "the Front for the Liberation of Palestine"
-        fought = doc[i - 1].lemma_.lower()
-        if fought in _FOUGHT_OVER:
-            return SEIZED_FRAME  # "the battle for Bakhmut", "the siege of Mariupol"
-        if fought in _TAKEN and before.lower_ != "for":
-            return POSITION_FRAME  # "the fall of X", "an assault on X" (or a leader's)
+    if (
+        before.lower_ in ("for", "of", "on")
+        and i > floor
+        and doc[i - 1].is_lower  # not inside a name: "the Front for the Liberation of X"
+        and doc[i - 1].lemma_.lower() in _FOUGHT_OVER
+        and not (i - 1 > floor and doc[i - 2].lower_ in _NOT_FOUGHT)
+        and not (end < len(doc) and doc[end].lower_ in ("'s", "’s"))
+    ):
+        # "the battle for Bakhmut", "the siege of Mariupol"; not "the bidding battle
+        # for Paramount" nor "the fight for Hamilton's seat"
+        return SEIZED_FRAME
     if (before.is_lower and before.lower_ in _APPOSITION_KINDS) or (
         before.text == ","
         and i > floor

@@ -224,7 +224,8 @@ class Resolver:
                     or spelling_similarity(name, c.matched_name) >= _CLOSE_SPELLING
                 ]
         context = self._context(mentions, candidates)
-        strays = _stray_namesakes(candidates, context)
+        tagged = frozenset(m.name for m in mentions if m.label in _MODEL_PLACE_LABELS)
+        strays = _stray_namesakes(candidates, context, tagged=tagged)
         if strays:
             # "the village of Chai" in a story about Mozambique is no Çey in Turkey:
             # without them the name is one no source holds, put where the text puts it.
@@ -1094,12 +1095,26 @@ def _province_word_after(text: str, mention: Mention) -> str | None:
 #: A town at most this big that a name reaches only through an alternate name is
 #: a stray namesake where the story names neither its country nor a neighbour.
 _STRAY_TOWN_POPULATION = 50_000
-#: The same for a town that bears the name itself: a village or a city quarter.
+#: The same for a town that bears the name itself: a village or a city quarter;
+#: and for one the model reads as a place, which no other entry bears (a hamlet
+#: of 2,000 in Australia is no "Piccadilly" of a London story; Zermatt, 6,600, is
+#: where a slalom was won).
 _STRAY_EXACT_POPULATION = 10_000
+_STRAY_TAGGED_POPULATION = 5_000
 
 
-def _stray_namesakes(candidates: dict[str, list[Candidate]], context: ArticleContext) -> list[str]:
+def _stray_namesakes(
+    candidates: dict[str, list[Candidate]],
+    context: ArticleContext,
+    *,
+    tagged: AbstractSet[str] = frozenset(),
+) -> list[str]:
     """Names whose every entry is a small town matched by an alternate name abroad.
+
+    Or a village that bears the name itself, smaller still when the model reads
+    the name as a place (``tagged``) and no other entry bears it: "the
+    neighbourhood of Noailles" in a story on Haiti is no quarter of Marseille,
+    but "won the slalom in Zermatt" is Zermatt.
 
     "the village of Chai" in a story about Mozambique reached Çey, Turkey, by
     one of its alternate spellings. A town that small, in a country the story
@@ -1119,9 +1134,16 @@ def _stray_namesakes(candidates: dict[str, list[Candidate]], context: ArticleCon
     strays = []
     for name, found in candidates.items():
         # the cheap tests first: most names have an exact entry or a big town
+        # a town of some size the model reads as a place, and no other town bears, is meant
+        exact_limit = (
+            _STRAY_TAGGED_POPULATION
+            if name in tagged and len(found) < 2
+            else _STRAY_EXACT_POPULATION
+        )
         if not found or any(
             c.feature != "city"
-            or c.population > (_STRAY_EXACT_POPULATION if c.exact_name else _STRAY_TOWN_POPULATION)
+            or (c.exact_name and c.population > exact_limit)
+            or c.population > _STRAY_TOWN_POPULATION
             for c in found
         ):
             continue
@@ -1146,12 +1168,14 @@ _HELD_TOWN_POPULATION = 100_000
 #: How far from a city the places the text puts in it may lie (its suburbs).
 _HELD_CITY_KM = 60.0
 _HELD_IN = re.compile(
-    r"\s+(?:(?:district|village|town|area|neighbou?rhood|suburb|city|camp)s?\s+of"
-    r"|(?:(?:district|village|town|area|neighbou?rhood|suburb|city|camp)s?\s+)?in)"
-    r"(?:\s+the)?\s+"
+    r"\s+(?:(?P<kind>(?:district|village|town|area|neighbou?rhood|suburb|city|camp)s?)\s+)?"
+    r"(?P<word>in|of)(?:\s+the)?\s+"
 )
 """What lies between a town and the place that holds it: "Rama in Tigray", "the
-Spera district of Khost province"."""
+Spera district of Khost province", "the Shaab neighborhood of Baghdad". Only
+"in" goes without a kind word; a kind word is needed for a list ("the A, B and C
+districts of Y") and for a city ("Vuhledar in Dnipro" may be where its people
+fled, "Vovchansk and Shebekino in Russia's Belgorod region" lie in two countries)."""
 
 
 def _held_in(
@@ -1169,17 +1193,29 @@ def _held_in(
     held: dict[str, list[Candidate]] = {}
     ordered = sorted(mentions, key=lambda m: m.start)
     for index, (last, whole) in enumerate(pairwise(ordered)):
-        if not _HELD_IN.fullmatch(text, last.end, whole.start):
+        found_in = _HELD_IN.fullmatch(text, last.end, whole.start)
+        if not found_in or (found_in["word"] == "of" and not found_in["kind"]):
             continue
+        kind = found_in["kind"]
         listed = [last]  # "the A, B and C districts of Y": each of them
-        while index and _LIST_SEPARATOR.match(text[ordered[index - 1].end : listed[-1].start]):
+        while (
+            kind
+            and index
+            and _LIST_SEPARATOR.match(text[ordered[index - 1].end : listed[-1].start])
+        ):
             index -= 1
             listed.append(ordered[index])
         around = candidates.get(whole.name) or []
+        if not kind and any(
+            c.feature == "city" and c.population >= _HELD_TOWN_POPULATION for c in around
+        ):
+            continue  # "residents of Vuhledar in Dnipro": a city, and perhaps where they fled
         wholes = [c for c in around if c.feature in ("country", "admin1")]
         # "the Shaab neighborhood of Baghdad": the city, or the province named after it
         cities = [
-            c for c in around if c.feature == "city" and c.population >= _HELD_TOWN_POPULATION
+            c
+            for c in around
+            if kind and c.feature == "city" and c.population >= _HELD_TOWN_POPULATION
         ]
         if not (wholes or cities):
             continue
@@ -1201,6 +1237,7 @@ def _held_in(
 
 
 _TOWN_LIKE = frozenset({"city", "admin1", "admin2"})
+_MODEL_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: How far a namesake must lie from every town of the story to be a stray.
 _STRAY_KM = 500.0
 

@@ -268,12 +268,21 @@ def test_a_hyphenated_name_with_particles_is_one_name(frames, text, name):
         # a place fought over: nobody besieges a person
         ("The battle for Kafr Zelba raged on.", "Kafr Zelba", SEIZED_FRAME),
         ("The siege of Tell Amrun ended in May.", "Tell Amrun", SEIZED_FRAME),
-        # what falls may be a leader as well as a town
-        ("The fall of Beit Quwar stunned the region.", "Beit Quwar", POSITION_FRAME),
     ],
 )
 def test_a_place_fought_over_is_framed(frames, text, name, frame):
     assert (name, frame) in [(span, found) for span, found, _ in frames(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bidding battle for Tell Amrun Studios heated up.",
+        "The fight for Beit Quwar's seat in parliament is on.",
+    ],
+)
+def test_a_contest_that_is_no_war_frames_no_place(frames, text):
+    assert not [f for _, f, _ in frames(text) if f == SEIZED_FRAME]
 
 
 def test_a_name_of_a_front_frames_no_place(frames):

@@ -664,3 +664,32 @@ def test_a_spelling_of_a_city_s_own_name_keeps_the_city(resolve):
         resolve("Russia said it would close the US consulate in St. Petersburg."), "St. Petersburg"
     )
     assert place.country == "RU"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # towns listed across a border: "in Russia" holds only the last
+        ("Shells hit Vovchansk and Shebekino in Russia's Belgorod region overnight.",
+         "Vovchansk", "UA"),
+        # a unique resort the model reads as a place is meant, though its country is unnamed
+        ("Norway's champion, based in Oslo, won the giant slalom in Kitzbühel.", "Kitzbühel",
+         "AT"),
+        # a city renamed lately, by a city of the story, beats a namesake far from it
+        ("Missiles hit Novomoskovsk and Dnipro overnight, regional officials said.",
+         "Novomoskovsk", "UA"),
+    ],
+)  # fmt: skip
+def test_review_guards_keep_their_places(resolve, text, name, country):
+    assert _place(resolve(text), name).country == country
+
+
+def test_a_street_named_after_a_city_stays_in_its_own_town(resolve):
+    text = "Militias fired drones at Haifa. In Baghdad, crowds marched down Haifa Street."
+    place = _place(resolve(text), "Haifa Street")
+    assert place is not None and place.country == "IQ"
+
+
+def test_a_town_whose_name_holds_a_preposition_is_one_place(resolve):
+    results = resolve("Police arrested two men in Stoke on Trent after the riot.")
+    assert [r.place.country for r in results] == ["GB"]
