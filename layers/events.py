@@ -284,6 +284,7 @@ def _attachment_of(
     also_triggers: frozenset[int],
     other_kinds: frozenset[int],
     wide_places: frozenset[int],
+    quiet_words: frozenset[int] = frozenset(),
 ) -> Attachment | Refusal:
     """How the mention attaches to the trigger, through the capital phrase it names if any."""
     if _measured_offset(cand) and cand.root.dep_ in ("appos", "npadvmod"):
@@ -306,6 +307,7 @@ def _attachment_of(
         town=is_town((through or cand).item.place),
         capital=_a_national_capital((through or cand).item.place),
         wide_places=wide_places,
+        quiet_words=quiet_words,
     )
 
 
@@ -585,6 +587,7 @@ def _judged(
     wide_places: frozenset[int],
     trigger_words: frozenset[int],
     other_kinds: frozenset[int],
+    quiet_words: frozenset[int] = frozenset(),
 ) -> list[tuple[PlaceInSentence, bool, Attachment | Refusal]]:
     """The rules' verdict on every place of the sentence for one event.
 
@@ -627,6 +630,7 @@ def _judged(
                 also_triggers=trigger_words,
                 other_kinds=other_kinds,
                 wide_places=wide_places,
+                quiet_words=quiet_words,
             )
         verdicts.append((cand, owned, verdict))
     return verdicts
@@ -751,6 +755,7 @@ def detect_events(
     """
     index = index or TypeIndex.of(layers)
     own_ground = frozenset(t.id for t, _ in index.types if "subject" in t.roles)
+    default_layer = next((layer.id for layer in layers if layer.default), None)
     text = doc_text(doc)
     sentences = list(doc.sents)
     starts = [s.start for s in sentences]
@@ -790,6 +795,7 @@ def detect_events(
             if t.i not in place_tokens and (found := typed(t)) is not None
         }  # each event word of the sentence, with the layer of its event
         trigger_words = frozenset(layer_at)
+        quiet_words = frozenset(i for i, layer in layer_at.items() if layer == default_layer)
         # What the words say of each place, whatever the trigger: once per sentence.
         by_token = {i: c for c in candidates for i in c.tokens}
         capitals = [
@@ -837,6 +843,7 @@ def detect_events(
                 wide_places=wide_places,
                 trigger_words=trigger_words,
                 other_kinds=other_kinds,
+                quiet_words=quiet_words,
             )
             located = _weighed(
                 verdicts,

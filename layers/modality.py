@@ -41,6 +41,11 @@ _PLANNING = frozenset(
 """Verbs and adjectives whose complement is not done yet: "threatened to strike",
 "are due to resume", "is set to visit"."""
 
+_JUDGED = frozenset(
+    {"blame", "condemn", "welcome", "praise", "regret", "deplore", "criticise", "criticize"}
+)
+"""What a deed "is to be" when it is judged, not planned: "the shelling is to be condemned"."""
+
 _REQUESTING = frozenset({"urge", "ask", "press", "encourage", "invite", "request"})
 """Verbs whose complement verb someone is asked to do, not done: "urged him to send a
 team". Not what it does to an event noun: "urged Israel to halt strikes on Gaza"
@@ -112,7 +117,11 @@ def told_as_planned(token: Token) -> bool:
             return False
         else:
             node = node.head  # "will hold talks", "talks are due to resume"
-            if node.lemma_.lower() in _AHEAD_OF_A_NOUN and node.dep_ != "prep":
+            if (
+                node.lemma_.lower() in _AHEAD_OF_A_NOUN
+                and node.dep_ != "prep"
+                and not _a_known_deed(token, node)
+            ):
                 return True  # "talks are scheduled to resume", "feared further raids"
             if node.dep_ == "prep":
                 node = node.head  # "agreed to a meeting"
@@ -139,8 +148,13 @@ def told_as_planned(token: Token) -> bool:
             head.lemma_.lower() in _PLANNING or (head.lemma_ == "go" and head.tag_ == "VBG")
         ):
             return True  # "threatened to strike", "is set to visit", "are going to meet"
-        if node.i == token.i and node.dep_ == "xcomp" and head.lemma_.lower() in _REQUESTING:
-            return True  # "urged him to send a team to Switzerland"
+        if (
+            node.i == token.i
+            and node.dep_ == "xcomp"
+            and head.lemma_.lower() in _REQUESTING
+            and not any(c.dep_ in ("prt", "prep") and c.lower_ == "on" for c in head.children)
+        ):
+            return True  # "urged him to send a team to Switzerland"; not "pressed on to take"
         if (
             node.dep_ == "ccomp"
             and head.lemma_.lower() in _WARNING
@@ -157,6 +171,17 @@ def told_as_planned(token: Token) -> bool:
     return False
 
 
+def _a_known_deed(noun: Token, verb: Token) -> bool:
+    """Whether what was plotted is named as a deed done ("plotted the October 7 attack").
+
+    "plotting an attack" is not done; "convicted of plotting the attacks in
+    Paris that killed 130" names attacks that were.
+    """
+    return verb.lemma_.lower() in ("plot", "conspire") and any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children
+    )
+
+
 def _ahead(verb: Token) -> bool:
     """Whether the verb is put ahead: by an auxiliary, a planning adjective or a time.
 
@@ -168,7 +193,7 @@ def _ahead(verb: Token) -> bool:
         if (
             child.dep_ == "xcomp"
             and verb.lemma_ == "be"
-            and child.lemma_.lower() != "blame"
+            and child.lemma_.lower() not in _JUDGED
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
         ):
             # "talks are to be held in Istanbul", "the envoy is to visit"; not "the

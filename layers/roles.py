@@ -651,6 +651,11 @@ def _of_another_place(noun: Token, other_places: frozenset[int]) -> bool:
     )
 
 
+def _tells_fighting(clause: Token, triggers: frozenset[int], loud: frozenset[int]) -> bool:
+    """Whether a clause holds the event itself or an event some layer shows."""
+    return any(t.i in triggers or t.i in loud for t in clause.subtree)
+
+
 def _discussed(root: Token, triggers: frozenset[int]) -> bool:
     """Whether the place is what a verb of discussing other than the trigger is about."""
     token = root
@@ -664,8 +669,12 @@ def _discussed(root: Token, triggers: frozenset[int]) -> bool:
     return (
         token.dep_ in ("dobj", "prep")
         and verb.i not in triggers
-        and verb.lemma_.lower() in _TOPIC_VERBS
+        and verb.lemma_.lower() in _DISCUSSING
     )
+
+
+_DISCUSSING = frozenset({"discuss", "debate", "review", "examine"})
+"""Verbs whose object is a topic only: one "addresses" a parliament where it sits."""
 
 
 def attachment(
@@ -679,6 +688,7 @@ def attachment(
     town: bool = False,
     capital: bool = False,
     wide_places: frozenset[int] = frozenset(),
+    quiet_words: frozenset[int] = frozenset(),
 ) -> Attachment | Refusal:
     """How the mention whose syntactic root is ``root`` attaches to the trigger.
 
@@ -695,7 +705,8 @@ def attachment(
     avenue"), where what a country has is its own ("Russia's drone").
     ``capital`` says the mention is a national capital, where ministries sit;
     ``wide_places`` are the tokens of the sentence's countries and provinces,
-    which hold a town rather than rival it.
+    which hold a town rather than rival it; ``quiet_words`` the sentence's
+    event words that no layer of its own shows (a journey, a return).
     A :class:`Refusal` says why the mention is not where the event happened.
     """
     roles = set(event_type.roles) if event_type.roles else _DEFAULT_ROLES
@@ -918,9 +929,14 @@ def attachment(
             confidence *= _VIA_OBJECT  # "a car parked in X", "was shot and killed in X"
             token = head
             continue
-        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in token.children):
+        if (
+            dep == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ == "since" for c in token.children)
+            and not _tells_fighting(token, triggers, also_triggers - quiet_words)
+        ):
             # "stepped up attacks since the Taliban returned to power in Kabul": the
-            # clause dates the event (or gives its cause), and its place is its own
+            # clause dates the event (or gives its cause), and its place is its own;
+            # not "150 killed since fighting broke out in Tripoli", the same war's
             return Refusal("another")
         if (
             dep == "advcl"

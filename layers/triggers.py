@@ -275,6 +275,8 @@ def _subject_words(token: Token) -> set[str]:
         before = subject.doc[subject.i - 1] if subject.i > 0 else None
         if before is not None and before.head.i == subject.i:
             words.add(f"{before.lower_} {subject.lemma_.lower()}")
+            if subject.pos_ == "PROPN" and before.dep_ == "compound":
+                words.add(before.lower_)  # a storm by its name: "Hurricane Ida"
         for part in _partitive_of(subject):
             words |= {part.lemma_.lower(), part.lower_}
     return words
@@ -653,8 +655,10 @@ def match_type(
             if event_type.unaided_subject and not _unaided(token):
                 continue
         length = max(len(k.split("/")[0].split()) for k in matched)
-        said = event_type.objects or event_type.subjects  # the type asked more and got it
-        rank = (1 if said else 0, length, 1 if event_type.requires else 0, -order)
+        # the type asked more and got it; who acted says more than what was hit
+        # ("Hurricane Ida struck refineries" is the storm's, not a strike on targets)
+        said = 2 if event_type.subjects else 1 if event_type.objects else 0
+        rank = (said, length, 1 if event_type.requires else 0, -order)
         if best is None or rank > best[0]:
             best = (rank, event_type, layer_id)
     return None if best is None else (best[1], best[2])

@@ -2096,6 +2096,11 @@ def test_fire_that_someone_fires_is_still_violence(nlp, layers, text, name, laye
         ("The hospital in Port Sella received 40 wounded people.", ["Port Sella"], "meetings"),
         # an epithet tells no siege
         ("Aid cannot reach the besieged city of Port Sella.", ["Port Sella"], "clashes"),
+        # a post taken up, a storm that struck, a crowd round a minister, a welcome
+        ("The new envoy took up her post in Port Sella on Monday.", ["Port Sella"], "seizures"),
+        ("Typhoon Mawar struck fuel terminals near Port Sella.", ["Port Sella"], "strike_sites"),
+        ("The minister was besieged by reporters in Port Sella.", ["Port Sella"], "clashes"),
+        ("The president was welcomed by protesters in Port Sella.", ["Port Sella"], "meetings"),
         # filming, and prices that rose
         ("The last scenes of the drama were shot in Port Sella.", ["Port Sella"], "attacks"),
         ("Fuel prices shot up in Port Sella as the rebels approached.", ["Port Sella"],
@@ -2258,3 +2263,9 @@ def test_what_leaders_discussed_is_no_place_of_what_they_signed(pipeline):
 def test_drones_that_cross_into_an_airspace_violate_it_and_move_no_troops(nlp, layers):
     text = "Norland said it shot down drones that crossed into its airspace over Kalvik."
     assert "movements" not in {e.layer for e in _events(nlp, layers, text, ["Kalvik"])}
+
+
+def test_a_since_clause_of_the_same_war_shares_its_place(pipeline):
+    text = "Dozens of people have been killed since clashes erupted in Benghazi last week."
+    where = _where(_located(pipeline, text), text)
+    assert "Benghazi" in where.get("killing", set())

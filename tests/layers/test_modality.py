@@ -59,6 +59,10 @@ from layers.registry import load_layers
         # Not what someone is to blame for, nor strikes someone is urged to halt.
         ("The army is to blame for the shelling of the port.", "shelling", False),
         ("The envoy urged Vandoria to halt its strikes on the port.", "strikes", False),
+        # a plot named as a deed done, a deed judged, an army that pressed on
+        ("He was convicted of plotting the attacks on the port that killed 40.", "attacks", False),
+        ("The shelling of the port is to be condemned, the envoy said.", "shelling", False),
+        ("The army pressed on to capture the ridge.", "capture", False),
     ],
 )
 def test_told_as_planned(nlp, text, trigger, planned):
