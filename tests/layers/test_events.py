@@ -465,6 +465,13 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
             "strike_on_targets",
             "strike_sites",
         ),
+        # a raid that killed is an attack, whoever it also arrested
+        (
+            "Troops arrested 20 people in a deadly raid on Kalvik.",
+            ["Kalvik"],
+            "deadly_raid",
+            "attacks",
+        ),
         # a building held is territory taken, not a person
         ("Rebels captured a police station in Kidal.", ["Kidal"], "seizure", "seizures"),
         # a boat struck at sea; a host receiving an official
