@@ -57,6 +57,7 @@ from layers.roles import (
     CLAUSE_DEPS,
     DESTINATION,
     ORIGIN,
+    PLACE_PARTS,
     SITES,
     SPEECH,
     VETOES,
@@ -712,13 +713,13 @@ def _rest_of_the_list(
     weighs each place against its rivals and can drop one member of a list
     it keeps the rest of.
     """
-    kept = {cand.root.i for cand, _ in located}
+    kept = {_in_the_list(cand.root).i for cand, _ in located}
     added: list[tuple[PlaceInSentence, Attachment]] = []
     grew = True
     while grew:
         grew = False
         for cand, _, verdict in verdicts:
-            root = cand.root
+            root = _in_the_list(cand.root)
             if root.i in kept or not isinstance(verdict, Attachment):
                 continue
             if (root.dep_ == "conj" and root.head.i in kept) or any(
@@ -728,6 +729,18 @@ def _rest_of_the_list(
                 kept.add(root.i)
                 grew = True
     return added
+
+
+def _in_the_list(root: Token) -> Token:
+    """The word that stands for a place in a list: "the state of X" for X.
+
+    "the waters off La Guaira and the state of Sucre": the parse joins
+    "state" to the list, not Sucre.
+    """
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_PARTS:
+        return head.head
+    return root
 
 
 def detect_events(

@@ -2276,3 +2276,11 @@ def test_a_since_clause_of_the_same_war_shares_its_place(pipeline):
     text = "Dozens of people have been killed since clashes erupted in Benghazi last week."
     where = _where(_located(pipeline, text), text)
     assert "Benghazi" in where.get("killing", set())
+
+
+def test_a_place_of_a_kind_word_stands_in_its_list_by_that_word(nlp):
+    from layers.events import _in_the_list
+
+    doc = nlp("Jets bombed Kalvik and the town of Port Sella.")
+    sella = next(t for t in doc if t.text == "Sella")
+    assert _in_the_list(sella.head if sella.dep_ == "compound" else sella).lower_ == "town"
