@@ -123,6 +123,9 @@ _KINDS_BEFORE_OF = frozenset(
 #: Kinds of place after which a name set off by a comma, or right after, is
 #: that place: "the capital Grozny", "Syria's largest city, Aleppo".
 _APPOSITION_KINDS = frozenset({"capital", "city", "town", "village", "port", "hometown"})
+#: Kinds of area that take a name right after them ("the southern province
+#: Pattani"), and after a comma unless the model reads a person there.
+_AREA_APPOSITION_KINDS = frozenset({"province", "region", "district", "governorate"})
 #: First words of names that are generic words for kinds of place in the
 #: languages conflict news transliterates (Arabic kafr "village", tall "hill",
 #: dayr "monastery", jabal "mountain", wadi "valley", ayn "spring", bayt
@@ -724,15 +727,23 @@ def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None
         # "the battle for Bakhmut", "the siege of Mariupol"; not "the bidding battle
         # for Paramount" nor "the fight for Hamilton's seat"
         return SEIZED_FRAME
-    if (before.is_lower and before.lower_ in _APPOSITION_KINDS) or (
+    if (before.is_lower and before.lower_ in _APPOSITION_KINDS | _AREA_APPOSITION_KINDS) or (
         before.text == ","
         and i > floor
         and doc[i - 1].is_lower
-        and doc[i - 1].lower_ in _APPOSITION_KINDS
+        and (
+            doc[i - 1].lower_ in _APPOSITION_KINDS
+            or (
+                doc[i - 1].lower_ in _AREA_APPOSITION_KINDS
+                and doc[start:end].root.ent_type_ != "PERSON"
+            )
+        )
         and not _speaks(doc[start:end])
     ):
-        # "the capital Grozny", "its largest city, Aleppo"; not a speaker after
-        # a comma ("north of the city, Doctors Without Borders said")
+        # "the capital Grozny", "its largest city, Aleppo", "in the same region,
+        # Qoryoley and Bula Marer"; not a speaker after a comma ("north of the
+        # city, Doctors Without Borders said"), nor a person after an area's
+        # ("the governor of Qadisiyah province, Khalil Jamil Hamza")
         return KIND_FRAME
     if before.lower_ == "of" and i > floor and doc[i - 1].lower_ in POSITION_WORDS:
         if doc[i - 1].lower_ in BEARINGS and not (end < len(doc) and doc[end].pos_ == "NOUN"):

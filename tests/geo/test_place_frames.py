@@ -288,3 +288,20 @@ def test_a_contest_that_is_no_war_frames_no_place(frames, text):
 def test_a_name_of_a_front_frames_no_place(frames):
     text = "The Popular Front for the Liberation of Vandoria claimed the attack."
     assert "Vandoria" not in [span for span, _, _ in frames(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an area's kind word right before a name, or before a comma and a list
+        ("A bomb went off at a bus stop in the southern province Zorvanek.", "Zorvanek"),
+        ("Rebels took two towns in the same region, Kafr Zelba and Tell Amrun.", "Kafr Zelba"),
+    ],
+)
+def test_an_area_kind_word_before_a_name_frames_it(frames, text, name):
+    assert (name, KIND_FRAME) in [(span, frame) for span, frame, _ in frames(text)]
+
+
+def test_a_person_after_an_area_and_a_comma_is_no_place(frames):
+    text = "The governor of Zorvanek province, Khalil Jamil Hamza, was killed on Monday."
+    assert "Khalil Jamil Hamza" not in [span for span, _, _ in frames(text)]
