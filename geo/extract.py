@@ -967,7 +967,7 @@ class MentionExtractor:
             # northern Iraq").
             label = span.root.ent_type_
             untagged = framed.frame == POSITION_FRAME and (
-                (label in ("", "NORP") and bool(self.gazetteer.candidates(span.text)))
+                (label in _NO_PLACE_LABELS and bool(self.gazetteer.candidates(span.text)))
                 or (not label and _placed_in_a_place(span, taken))
             )
             # A one-word name the model reads as a person is a place only as it is
@@ -1829,6 +1829,10 @@ _NAME_PARTICLES = frozenset(
 )
 _HYPHEN_TEXTS = frozenset({"-", "‐"})
 _JOINING_PREPOSITIONS = frozenset({"on", "in", "near"})
+#: Labels under which the model says nothing of a name in a place position: none,
+#: a nationality that is none, or a product a town's name is not ("their advance
+#: on Manbij"). Not a language: "published in English".
+_NO_PLACE_LABELS = frozenset({"", "NORP", "PRODUCT"})
 
 
 def _hyphenated_run(tokens: DocTokens, start: int, end: int) -> tuple[int, int]:

@@ -799,3 +799,14 @@ def test_two_places_run_together_across_a_preposition_are_two(extract):
 def test_an_organisation_named_with_a_preposition_stays_whole(extract):
     text = "The Council on Foreign Relations met on Monday."
     assert "Foreign Relations" not in [m.text for m in extract(text)]
+
+
+def test_a_name_the_model_calls_a_product_is_a_place_where_places_stand(extract):
+    # the model tags "Manbij" as a product here
+    text = "After weeks of fighting, the militia continue their advance on Manbij."
+    assert "Manbij" in [m.text for m in extract(text)]
+
+
+def test_a_language_in_a_place_position_stays_a_language(extract):
+    text = "The statement was published in English and in Arabic."
+    assert not extract(text)
