@@ -460,7 +460,7 @@ _NOT_NAMES = frozenset(
 _MAX_NAME_WORDS = 5
 #: Words between a locating word and a name that leave it a place position:
 #: "in the", "in downtown", "in rural".
-_STEPPED_OVER = frozenset({"the", "downtown", "rural", "greater", "ancient", "old"})
+_STEPPED_OVER = frozenset({"the", "downtown", "rural", "greater", "ancient", "old", "both"})
 #: Second halves of hyphenated adjectives that say a place is held: "rebel-held".
 _HELD = frozenset({"held", "controlled", "occupied", "besieged", "dominated"})
 #: Kinds of place an appositive gives a name: "Doron, a fishing community".
@@ -614,10 +614,21 @@ def _person_cue(doc: DocTokens, start: int, end: int) -> bool:
 
 
 def _word_before(doc: DocTokens, start: int, floor: int) -> int:
-    """The index of the word before a name, stepping over "the", "downtown", compass words."""
+    """The index of the word before a name, stepping over "the", "downtown", compass words.
+
+    And over a list of compass words: "in both northern and northeastern X".
+    """
     i = start - 1
     while i >= floor and (
-        doc[i].lower_ in POSITION_WORDS or doc[i].lower_ in _STEPPED_OVER or doc[i].is_space
+        doc[i].lower_ in POSITION_WORDS
+        or doc[i].lower_ in _STEPPED_OVER
+        or doc[i].is_space
+        # "in both northern and northeastern Aleppo": compass words in a list
+        or (
+            doc[i].lower_ in ("and", "or", ",")
+            and i > floor
+            and doc[i - 1].lower_ in POSITION_WORDS
+        )
     ):
         i -= 1
     return i

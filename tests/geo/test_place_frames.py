@@ -305,3 +305,8 @@ def test_an_area_kind_word_before_a_name_frames_it(frames, text, name):
 def test_a_person_after_an_area_and_a_comma_is_no_place(frames):
     text = "The governor of Zorvanek province, Khalil Jamil Hamza, was killed on Monday."
     assert "Khalil Jamil Hamza" not in [span for span, _, _ in frames(text)]
+
+
+def test_a_list_of_compass_words_before_a_name_frames_it(frames):
+    text = "Jets struck strongholds in both northern and northeastern Zorvanek."
+    assert ("Zorvanek", SEIZED_FRAME) in [(span, frame) for span, frame, _ in frames(text)]
