@@ -49,7 +49,9 @@ from geo.normalize import POSITION_WORDS, name_key, spelling_similarity
 from geo.own_airspace import own_airspace_mentions
 from geo.phrases import BEARINGS, find_phrase
 from geo.place_frames import (
+    HYPHENS,
     KIND_FRAME,
+    NAME_PARTICLES,
     POSITION_FRAME,
     SEIZED_FRAME,
     TOPONYM_OPENERS,
@@ -547,8 +549,9 @@ class MentionExtractor:
             if (start, end) == (ent.start, ent.end):
                 continue
             run = tokens.doc[start:end]
-            particle = any(t.lower_ in _NAME_PARTICLES and not is_capitalised(t) for t in run[1:-1])
-            if particle or name_key(run.text) in self.gazetteer.known_keys([name_key(run.text)]):
+            particle = any(t.lower_ in NAME_PARTICLES and not is_capitalised(t) for t in run[1:-1])
+            key = name_key(run.text)
+            if particle or key in self.gazetteer.known_keys([key]):
                 wider[number] = (start, end)
         if not wider:
             return tuple(ents)
@@ -1821,13 +1824,6 @@ def _lower_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.is_alpha and token.is_lower and not token.ent_type_
 
 
-#: Lower-case words inside a hyphenated place name ("Croix-des-Bouquets",
-#: "Port-au-Prince", "Deir ez-Zor", "Châlons-en-Champagne").
-_NAME_PARTICLES = frozenset(
-    {"au", "aux", "des", "de", "du", "la", "le", "les", "en", "sur", "sous", "lès", "lez"}
-    | {"al", "el", "ez", "ad", "ar", "as", "ash", "an", "ul", "di", "da", "do", "dos", "del"}
-)
-_HYPHEN_TEXTS = frozenset({"-", "‐"})
 _JOINING_PREPOSITIONS = frozenset({"on", "in", "near"})
 #: Labels under which the model says nothing of a name in a place position: none,
 #: a nationality that is none, or a product a town's name is not ("their advance
@@ -1839,16 +1835,16 @@ def _hyphenated_run(tokens: DocTokens, start: int, end: int) -> tuple[int, int]:
     """The run of words glued by hyphens that ``[start, end)`` lies in ("Croix-des-Bouquets").
 
     Only words that can stand in a name join: capitalised ones and the
-    particles of :data:`_NAME_PARTICLES` ("Kherson-based" stays "Kherson").
+    particles of :data:`NAME_PARTICLES` ("Kherson-based" stays "Kherson").
     """
     doc = tokens.doc
 
     def joins(hyphen: int, word: int) -> bool:
-        if not (0 <= word < len(doc)) or tokens.texts[hyphen] not in _HYPHEN_TEXTS:
+        if not (0 <= word < len(doc)) or tokens.texts[hyphen] not in HYPHENS:
             return False
         left, right = min(hyphen, word), max(hyphen, word)
         glued = not doc[left - 1].whitespace_ and not doc[left].whitespace_
-        name_like = tokens.capitalised[word] or tokens.lowers[word] in _NAME_PARTICLES
+        name_like = tokens.capitalised[word] or tokens.lowers[word] in NAME_PARTICLES
         return glued and doc[word].is_alpha and name_like and right - left == 1
 
     while end + 1 < len(doc) and joins(end, end + 1):

@@ -37,7 +37,9 @@ from geo.phrases import BEARINGS
 
 __all__ = [
     "ADMIN_KIND_WORDS",
+    "HYPHENS",
     "KIND_FRAME",
+    "NAME_PARTICLES",
     "POSITION_FRAME",
     "SEIZED_FRAME",
     "TOPONYM_OPENERS",
@@ -418,10 +420,13 @@ _PARTICLES = frozenset(
 )
 #: Particles found only between hyphens ("Port-au-Prince", "Châlons-en-Champagne").
 _HYPHENED_PARTICLES = frozenset({"au", "aux", "en", "sur", "sous", "les", "lès", "lez"})
+#: Every lower-case word that may stand inside a place's name, between words or
+#: hyphens: "Ras al Ain", "Croix-des-Bouquets", "Port-au-Prince".
+NAME_PARTICLES = _PARTICLES | _HYPHENED_PARTICLES
 #: The Arabic article as transliterations write it, which can open a name in lower case.
 _ARTICLES = ARABIC_ARTICLES | {"es", "er"}
 _GLUE = frozenset({"-", "‐", "’", "'", "‘", "`"})
-_HYPHENS = frozenset({"-", "‐"})
+HYPHENS = frozenset({"-", "‐"})
 #: Capitalised words that never start a place's name.
 _NOT_NAMES = frozenset(
     {
@@ -523,13 +528,11 @@ def _name_end(doc: DocTokens, start: int, limit: int) -> int:
     while end < limit and words < _MAX_NAME_WORDS:
         text = texts[end]
         if text in _GLUE and end + 1 < limit and _glued(doc, end) and _glued(doc, end + 1):
-            if text in _HYPHENS and not (
-                capitalised[end + 1] or lowers[end + 1] in _PARTICLES | _HYPHENED_PARTICLES
-            ):
+            if text in HYPHENS and not (capitalised[end + 1] or lowers[end + 1] in NAME_PARTICLES):
                 break  # "Serb-held", "Iranian-backed": an adjective, not a name
             end += 2
             continue
-        if _glued(doc, end) and doc.tokens[end].is_alpha and texts[end - 1] not in _HYPHENS:
+        if _glued(doc, end) and doc.tokens[end].is_alpha and texts[end - 1] not in HYPHENS:
             end += 1  # "Rifa’at" cut as "Rifa", "’", "at"
             continue
         if capitalised[end] and _wordlike(text) and text not in _NOT_NAMES:
@@ -559,7 +562,7 @@ def _opens_with_particle(doc: DocTokens, start: int, limit: int) -> bool:
     return (
         start + 2 < limit
         and doc.lowers[start] in _ARTICLES
-        and doc.texts[start + 1] in _HYPHENS
+        and doc.texts[start + 1] in HYPHENS
         and _glued(doc, start + 1)
         and _glued(doc, start + 2)
         and doc.capitalised[start + 2]

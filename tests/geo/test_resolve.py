@@ -610,6 +610,8 @@ def test_a_senator_of_georgia_is_of_the_state(resolve):
          "Croix-des-Bouquets", "HT"),
         ("Armed men burned the market of Tabarre in Port-au-Prince, Haiti.", "Port-au-Prince",
          "HT"),
+        # a Persian linking "e": alone, "Mazar" is a village in Jordan
+        ("Taliban fighters overran Mazar-e-Sharif in May.", "Mazar-e-Sharif", "AF"),
     ],
 )  # fmt: skip
 def test_a_hyphenated_name_is_read_whole(resolve, text, name, country):
