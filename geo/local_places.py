@@ -374,9 +374,6 @@ def _in_its_paragraph(
 #: it lies: "Russia launched missiles at Kyiv. Explosions were heard in the
 #: Darnytskyi and Sviatoshynskyi districts" in a story that names Russia most.
 SURE_TOWN = 0.9
-_DISTRICT_AFTER = re.compile(
-    r"(?:(?:,|,?\s+and)\s+[A-Z][\w’'-]*)*\s+(?:districts?|neighbou?rhoods?|quarters?|suburbs?)\b"
-)
 
 
 def district_of_a_town(text: str, mention: Mention) -> bool:
@@ -425,6 +422,13 @@ def part_of_a_town(text: str, mention: Mention) -> bool:
 #: Words for a part of a town, after its name or before it with "of".
 TOWN_PART_WORDS = frozenset({"neighbourhood", "neighborhood", "quarter", "suburb", "borough"})
 _TOWN_PARTS = "(?:" + "|".join(sorted(TOWN_PART_WORDS)) + ")"
+_DISTRICT_AFTER = re.compile(
+    r"(?:(?:,|,?\s+and)\s+[A-Z][\w’'-]*)*\s+(?:"
+    + "|".join(sorted(TOWN_PART_WORDS | {"district"}))
+    + r")s?\b"
+)
+
+
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 """A blank line: a new paragraph, or a headline above the text. A single line
 break is only where the source wrapped its lines ("on Lido beach in\nMogadishu")."""
