@@ -371,6 +371,11 @@ killed last week in X", "2,000 marched in X"), and a preposition's clause
 :data:`_NOT_THROUGH`)."""
 
 
+_AT_THE_TIME_OF = frozenset({"during"})
+"""Prepositions of time that place the event where the event they name took
+place: "killed during a raid on X" (not "after" or "before": another time)."""
+
+
 _COUNTERPART = frozenset({"against", "with"})
 """Prepositions that name whom an event was done against or with. A place that
 only qualifies them ("clashes with insurgents in X") is where the event was,
@@ -912,6 +917,17 @@ def attachment(
             # the parse hangs "on"; not "on the sidelines of the summit in X"; and
             # "talks aimed at a ceasefire in Gaza"
             return Refusal("topic")
+        if (
+            dep == "prep"
+            and token.lower_ in _AT_THE_TIME_OF
+            and not _placed_outside(head, token, other_places - wide_places)
+        ):
+            # "killed during the raid on X", "arrested during protests in Y": what
+            # happened during an event happened where it did, unless the trigger's
+            # phrase names a place of its own ("struck Kyiv during talks in Istanbul")
+            confidence *= _VIA_SUBJECT
+            token = head
+            continue
         if dep == "prep" and token.lower_ in _NOT_THROUGH:
             if token.lower_ in ORIGIN and "origin" not in roles and _from_a_place(token):
                 # "fired from Houthi-held territory near Taiz": where it came from, for

@@ -1467,6 +1467,23 @@ def test_a_when_or_as_clause_lends_its_place_only_to_an_event_without_one(
 
 
 @pytest.mark.parametrize(
+    ("text", "names", "type_id", "where"),
+    [
+        # What happened during an event happened where that event was.
+        ("Soldiers shot a farmer during a raid on Dorvik.", ["Dorvik"], "attack", {"Dorvik"}),
+        ("Police detained forty people during protests in Kharbin.", ["Kharbin"], "arrest",
+         {"Kharbin"}),
+        # Unless the trigger's phrase names a place of its own.
+        ("Drones hit a depot in Kharbin during talks in Dorvik.", ["Kharbin", "Dorvik"],
+         "strike", {"Kharbin"}),
+    ],
+)  # fmt: skip
+def test_during_an_event_is_where_that_event_was(nlp, layers, text, names, type_id, where):
+    events = _events(nlp, layers, text, names)
+    assert _where(events, text).get(type_id) == where, _where(events, text)
+
+
+@pytest.mark.parametrize(
     ("text", "name", "site"),
     [
         # A ministry in the capital speaks from its seat; one in the place, or a
