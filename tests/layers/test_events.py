@@ -1467,6 +1467,18 @@ def test_a_when_or_as_clause_lends_its_place_only_to_an_event_without_one(
 
 
 @pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Students protested the siege of Dorvik.", set()),
+        ("Students protested the siege of Dorvik outside the embassy in Kharbin.", {"Kharbin"}),
+    ],
+)
+def test_what_a_protest_is_against_is_not_where_it_was(nlp, layers, text, where):
+    events = _events(nlp, layers, text, ["Dorvik", "Kharbin"] if "Kharbin" in text else ["Dorvik"])
+    assert _where(events, text).get("protest", set()) == where
+
+
+@pytest.mark.parametrize(
     ("text", "names", "type_id", "where"),
     [
         # What happened during an event happened where that event was.
