@@ -283,6 +283,8 @@ def told_as_denied(token: Token) -> bool:
         return True
     if token.dep_ in ("xcomp", "ccomp", "dobj") and token.head.lemma_.lower() in DENYING:
         return True  # "the junta denied targeting civilians"
+    if _a_denied_claim(token):
+        return True  # "denied reports that drones had struck a base"
     if _refused(token):
         return True  # "Russia refused to close its airspace", "ruled out imposing a no-fly zone"
     if _after_without(token):
@@ -298,6 +300,28 @@ def told_as_denied(token: Token) -> bool:
         or (c.dep_ == "dobj" and c.lower_ in _NO_ONE)
         for c in token.children
     )  # "no strikes hit the city", "injuring nobody", "killed no one"
+
+
+_CLAIMS = frozenset(
+    {"report", "claim", "allegation", "accusation", "rumour", "rumor", "suggestion", "assertion"}
+)
+"""Nouns for what someone says happened, which a denial can take as its object."""
+
+
+def _a_denied_claim(token: Token) -> bool:
+    """Whether the trigger tells the content of a claim a verb of denial takes.
+
+    "Pakistan denied reports that drones had struck a base", "rejected claims
+    that its jets bombed the market": the denial's object is the claim, and
+    the trigger's clause hangs on the claim.
+    """
+    claim = token.head
+    return (
+        token.dep_ in ("acl", "ccomp", "relcl")
+        and claim.lemma_.lower() in _CLAIMS
+        and claim.dep_ in ("dobj", "nsubjpass", "conj")
+        and claim.head.lemma_.lower() in DENYING
+    )
 
 
 _AVERTING = frozenset(

@@ -101,6 +101,10 @@ def test_an_event_dated_after_the_article_is_planned(nlp, text, planned):
         ("Police foiled a bombing at the station.", "bombing", True),
         ("The plot to bomb the station was thwarted.", "bomb", False),  # planned, see above
         ("Gunmen attacked the station to avoid arrest.", "attacked", False),
+        # A denied report or claim did not happen; a confirmed one did.
+        ("The ministry denied reports that drones had struck the depot.", "struck", True),
+        ("The army rejected claims that its jets bombed the market.", "bombed", True),
+        ("The army confirmed reports that its jets bombed the market.", "bombed", False),
     ],
 )
 def test_told_as_denied(nlp, text, trigger, denied):
