@@ -636,6 +636,9 @@ def test_a_fire_that_tears_through_is_no_bombing(nlp, layers):
         ("A mob torched the railway station in Dorvik.", False),
         ("The navy stationed two frigates off Dorvik.", True),
         ("The court sent two soldiers to prison in Dorvik.", False),
+        # "cross" moves troops as a verb only: a cross-border raid is no movement
+        ("Militants stepped up cross-border raids on Dorvik.", False),
+        ("Two army battalions crossed into Dorvik at dawn.", True),
     ],
 )
 def test_a_station_is_a_building_and_to_station_troops_a_movement(nlp, layers, text, moved):
