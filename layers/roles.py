@@ -371,6 +371,10 @@ killed last week in X", "2,000 marched in X"), and a preposition's clause
 :data:`_NOT_THROUGH`)."""
 
 
+_PEOPLE_WHO_PROTEST = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher"})
+"""Event words that name people: where they are is where what is done to them is."""
+
+
 _AT_THE_TIME_OF = frozenset({"during"})
 """Prepositions of time that place the event where the event they name took
 place: "killed during a raid on X" (not "after" or "before": another time)."""
@@ -805,8 +809,15 @@ def attachment(
                 # with its own object, keeps its place when the first names its own
                 # ("detonated a bomb and injured three soldiers in X" shares X)
                 return Refusal("another")
-            if token.i in other_kinds and role is not None and token.pos_ in ("NOUN", "PROPN"):
-                # "a siege in Syria and protests in X": X is the protests' own place
+            if (
+                token.i in other_kinds
+                and role is not None
+                and token.pos_ in ("NOUN", "PROPN")
+                and token.lemma_.lower() not in _PEOPLE_WHO_PROTEST
+            ):
+                # "a siege in Syria and protests in X": X is the protests' own place;
+                # not "detained a politician and 15 demonstrators in X": people, whom
+                # the parse may join to the verb, were detained where they were
                 return Refusal("another")
             if (
                 role is not None

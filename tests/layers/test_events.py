@@ -1469,6 +1469,15 @@ def test_a_when_or_as_clause_lends_its_place_only_to_an_event_without_one(
     assert _where(events, text)[type_id] == where
 
 
+def test_people_detained_where_they_protested_were_detained_there(nlp, layers):
+    text = (
+        "Police detained opposition politician Ivo Marsh and at least 15 other "
+        "demonstrators in the Black Sea city of Dorvik on Sunday."
+    )
+    where = _where(_events(nlp, layers, text, ["Dorvik"]), text)
+    assert where.get("arrest") == {"Dorvik"}, where
+
+
 @pytest.mark.parametrize(
     ("text", "where"),
     [
