@@ -1219,13 +1219,21 @@ def _held_in(
         ]
         if not (wholes or cities):
             continue
+        countries = {w.country for w in wholes} | {c.country for c in cities}
         for town in listed:
             found = candidates.get(town.name)
-            if (
-                not found
-                or town.name in held
-                or any(c.feature != "city" or c.population >= _HELD_TOWN_POPULATION for c in found)
+            if not found or town.name in held or any(c.feature != "city" for c in found):
+                continue
+            if any(c.population >= _HELD_TOWN_POPULATION for c in found) and (
+                not wholes
+                or _kind_named_before(text, town) != "city"
+                or any(c.country in countries or c.capital for c in found)
             ):
+                # "Tehran in Syria", "fled Aleppo in Turkey": a city of standing
+                # says what its government does there, or where its people went;
+                # but "the town of Palma in Cabo Delgado province" is no Spanish
+                # city: the text calls it a town and puts it where none of its
+                # namesakes lies
                 continue
             held[town.name] = [
                 c

@@ -635,6 +635,11 @@ def test_names_joined_by_a_hyphen_stay_two_places(resolve):
          "AF"),
         # the capital in another country stays the capital: it says who acted there
         ("The role of Moscow in Syria has grown since 2015.", "Moscow", "RU"),
+        # a city of standing abroad is no town the text calls a town and puts elsewhere
+        ("Rebels overran the town of Palma in Cabo Delgado province on Tuesday.", "Palma",
+         "MZ"),
+        # but without those words it is where people came from
+        ("Families who fled Aleppo in Turkey now live in tents.", "Aleppo", "SY"),
     ],
 )  # fmt: skip
 def test_a_town_the_text_puts_in_a_province_is_inside_it(resolve, text, name, country):
