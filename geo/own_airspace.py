@@ -131,6 +131,11 @@ def _antecedent(
             if _is_seat(subject):
                 return _country_named_by(subject, found, country_of)
             return None  # "Iran closed its airspace": the closure's own subject
+        stray = _subject_joined_elsewhere(nearest)
+        if stray is not None:
+            named = _country_named_by(stray, found, country_of)
+            if named is not None:
+                return named
     for (verb, _), (above, via) in pairwise(path):
         if via == "xcomp" and _subject_of(verb) is None:
             # "the US urged Iraq to close its airspace": what is asked of the object
@@ -170,6 +175,23 @@ def _verbs_above(noun: Token) -> list[tuple[Token, str]]:
             path.append((head, token.dep_))
         token = head
     return path
+
+
+def _subject_joined_elsewhere(verb: Token) -> Token | None:
+    """The name right before a conjoined verb that the parse gave to the clause before.
+
+    "India suspended a treaty and Pakistan closed its airspace": the small
+    model may read "a treaty and Pakistan" as one object and leave "closed"
+    without a subject; the proper noun right before the verb is its subject.
+    """
+    if verb.dep_ != "conj" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ == "ADV" and before.i > 0:
+        before = verb.doc[before.i - 1]  # "and Pakistan also closed"
+    if before.pos_ == "PROPN" and before.dep_ in ("conj", "dobj", "pobj") and before.head != verb:
+        return before
+    return None
 
 
 def _subject_of(verb: Token) -> Token | None:
