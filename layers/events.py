@@ -576,6 +576,22 @@ def _same_paragraph(text: str, before: Span, sentence: Span) -> bool:
     return _BLANK_LINE.search(text, end, max(end, start)) is None
 
 
+_DATING = frozenset({"after", "since", "before", "following", "until", "till"})
+"""Prepositions whose event noun dates another deed: "after the attack, X closed Y"."""
+
+
+def _dates_another_deed(doc: Doc, trigger_tokens: frozenset[int]) -> bool:
+    """Whether the trigger is an event noun that only says when the clause's deed was.
+
+    "In the days after the attack", "since the invasion": the noun is told
+    elsewhere, and the places of the clause it dates are that clause's.
+    """
+    return any(
+        doc[i].pos_ == "NOUN" and doc[i].dep_ == "pobj" and doc[i].head.lower_ in _DATING
+        for i in trigger_tokens
+    )
+
+
 def _judged(
     candidates: Sequence[tuple[PlaceInSentence, PlaceInSentence | None, bool]],
     trigger_tokens: frozenset[int],
@@ -607,7 +623,13 @@ def _judged(
         doc = cand.root.doc
         owned = modifies_a_thing(cand, doc, trigger_tokens)
         verdict: Attachment | Refusal
-        if cand.tokens & where_heads:
+        if _dates_another_deed(doc, trigger_tokens) and not any(
+            doc[i].is_ancestor(cand.root) for i in trigger_tokens
+        ):
+            # "In the days after the attack, Pakistan closed its airspace": the
+            # attack, told elsewhere, only dates the clause; its places are not it
+            verdict = Refusal("another")
+        elif cand.tokens & where_heads:
             verdict = Attachment("location", _WHERE_CONFIDENCE)
         elif _past_a_headlines_semicolon(cand.tokens, trigger_tokens, place_tokens, doc):
             verdict = Refusal("apart")

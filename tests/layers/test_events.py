@@ -563,6 +563,9 @@ def test_diplomacy_needs_diplomats_and_a_trip_a_destination(nlp, layers, text, n
         ("Mortars hit Kherson amid faltering talks.", "strike_sites", True),
         ("The two sides agreed a truce in Doha.", "meetings", True),
         ("The two sides agreed on a truce in Doha.", "meetings", True),
+        # an agreement undone is no agreement made
+        ("In Harare, the government suspended a river water-sharing treaty.", "meetings", False),
+        ("In Harare, the government pulled out of the accord on Friday.", "meetings", False),
     ],
 )
 def test_what_is_only_wanted_or_a_backdrop_is_not_reported(nlp, layers, text, layer, reported):
@@ -1467,6 +1470,21 @@ def test_a_when_or_as_clause_lends_its_place_only_to_an_event_without_one(
     resolved = [Resolved(_mention(text, n), None) for n in names]
     events = detect_events(nlp(text), resolved, layers=layers, model=model)
     assert _where(events, text)[type_id] == where
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # an attack told elsewhere only dates the clause: the clause's places are not its
+        ("In the days after the attack, troops sealed the border crossing at Dorvik.", set()),
+        ("Hours after the attack on Dorvik, troops sealed the border.", {"Dorvik"}),
+    ],
+)
+def test_an_event_that_dates_a_clause_keeps_only_its_own_places(nlp, layers, text, where):
+    model = load_location_model()
+    resolved = [Resolved(_mention(text, "Dorvik"), None)]
+    events = detect_events(nlp(text), resolved, layers=layers, model=model)
+    assert _where(events, text).get("attack", set()) == where
 
 
 def test_people_detained_where_they_protested_were_detained_there(nlp, layers):
