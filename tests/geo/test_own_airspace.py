@@ -26,9 +26,11 @@ def _airspace(results):
         # what is asked of the object
         ("The US urged Iraq to close its airspace to Iranian flights.", "IQ"),
         # the country that closes it, when the parse joins it to the object before
-        ("In the days after the bombing, Kenya suspended a river water-sharing treaty and "
-         "Somalia closed the Mandera border crossing and its airspace to Kenyan airlines.",
-         "SO"),
+        (
+            "In the days after the bombing, Kenya suspended a river water-sharing treaty and "
+            "Somalia closed the Mandera border crossing and its airspace to Kenyan airlines.",
+            "SO",
+        ),
     ],
 )
 def test_its_airspace_is_the_airspace_of_the_country_the_clause_names(resolve, text, country):
