@@ -43,7 +43,13 @@ from geo.cues import (
     trim,
 )
 from geo.gazetteer import ALIKE_SPELLING, FEATURE_RANK, Gazetteer
-from geo.local_places import LOCAL_LABEL, is_local_area_name, local_place_spans, looks_local_name
+from geo.local_places import (
+    LOCAL_LABEL,
+    STREET_OPENERS,
+    is_local_area_name,
+    local_place_spans,
+    looks_local_name,
+)
 from geo.nlp import DocTokens, doc_text
 from geo.normalize import POSITION_WORDS, name_key, spelling_similarity
 from geo.own_airspace import own_airspace_mentions
@@ -1296,6 +1302,8 @@ class MentionExtractor:
             if ent.label_ not in _NAMES_WITH_PLACES or _a_list_of_names(ent):
                 continue  # "Mombasa, Kisumu": a list the model took for a firm
             span = trim(ent)
+            if span[0].lower_ in STREET_OPENERS and len(span) > 1:
+                continue  # "the Rue de Brest": a street named after a city, not the city
             i = span.start
             while i < span.end:
                 if i in taken:

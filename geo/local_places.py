@@ -102,8 +102,13 @@ _SUFFIXES = frozenset(
 _AREA_SUFFIXES = frozenset(
     {"county", "parish", "district", "borough", "township", "municipality", "prefecture"}
 )
+#: Street words that open a street's name, in the languages whose streets are
+#: named so: "Avenue de Moscou", "Calle de Alcalá", "Via del Corso".
+STREET_OPENERS = frozenset(
+    {"rue", "via", "calle", "avenida", "avenue", "boulevard", "plaza", "piazza", "quai"}
+)
 #: First words that make a name a street or a landmark.
-_PREFIXES = frozenset({"rue", "via", "calle", "avenida", "lake", "mount"})
+_PREFIXES = STREET_OPENERS | {"lake", "mount"}
 #: Lower-case words that may sit inside such a name ("Church of the Nativity").
 _INNER = frozenset({"of", "the", "de", "du", "des", "la", "le", "d'", "d’", "del", "al", "&", "-"})
 #: Entity labels a street or building is often given by a small model.
@@ -215,6 +220,17 @@ def town_indices(resolved: Sequence[Resolved]) -> list[int]:
     return [i for i, item in enumerate(resolved) if _is_town(item)]
 
 
+_OPENING_TOWN = re.compile(r"\s*(?:[Ii]n|[Aa]t)\s+(?:central\s+|the\s+city\s+of\s+)?$")
+
+
+def _opens_the_sentence(text: str, sentence_start: int, town: Mention) -> bool:
+    """Whether the sentence opens with "In <town>," and so sets its scene there."""
+    return (
+        text.startswith(",", town.end)
+        and _OPENING_TOWN.fullmatch(text, sentence_start, town.start) is not None
+    )
+
+
 def town_for(
     index: int,
     resolved: Sequence[Resolved],
@@ -267,6 +283,12 @@ def town_for(
             for i in towns
             if start <= resolved[i].mention.start and resolved[i].mention.end <= end
         ]
+        if text is not None:
+            opener = [i for i in inside if _opens_the_sentence(text, start, resolved[i].mention)]
+            if opener and opener[0] != index:
+                # "In Paris, crowds marched down the Avenue de Moscou, a street named
+                # after the Russian capital": the town the sentence opens with
+                return resolved[opener[0]].place
         near = (
             inside
             or _in_countries_of_sentence(resolved, towns, start, end)

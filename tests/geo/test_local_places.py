@@ -61,6 +61,31 @@ def test_a_street_takes_the_town_its_own_sentence_names_over_a_nearer_one_before
     assert "Bristol" in street.reason
 
 
+def test_a_street_named_after_a_city_is_a_street_of_the_town_the_sentence_opens_with(resolve):
+    found = _by_text(
+        resolve(
+            "In Lyon, marchers filled the Rue de Brest and the Avenue de Madrid, a street "
+            "named after the Spanish capital, on Saturday."
+        )
+    )
+    assert "Madrid" not in found  # the street's name, not a mention of the city
+    lyon = found["Lyon"].place
+    for name in ("Rue de Brest", "Avenue de Madrid"):
+        street = found[name].place
+        assert street is not None and (street.lat, street.lon) == (lyon.lat, lyon.lon), name
+
+
+def test_an_unknown_district_lies_in_the_town_its_sentence_opens_with(resolve):
+    found = _by_text(
+        resolve(
+            "In Omdurman, across the Nile from Khartoum, troops advanced into the "
+            "western district of Umm Harraz and clashed with militia fighters there."
+        )
+    )
+    district, town = found["Umm Harraz"].place, found["Omdurman"].place
+    assert district is not None and (district.lat, district.lon) == (town.lat, town.lon)
+
+
 def test_without_a_town_a_street_stays_unplaced(resolve):
     found = _by_text(resolve("Traffic on Kingsley Road was slow all morning."))
     assert found["Kingsley Road"].place is None
