@@ -90,6 +90,9 @@ def _asks_whether(head: Token) -> bool:
 _WARNING = frozenset({"warn", "threaten", "caution"})
 """Verbs of warning: a deed they say could come is not done ("warned it could fire")."""
 _POSSIBLE = frozenset({"could", "may", "might", "can"})
+_MAYBE = frozenset({"could", "may", "might"})
+"""Auxiliaries that tell a deed as possible, not done: "could sign", "may strike"."""
+_PERCEIVING = frozenset({"hear", "see", "feel", "smell", "watch", "witness", "notice", "spot"})
 """Auxiliaries of what may happen, under a verb of warning."""
 
 _CONDITIONS = frozenset({"if", "unless"})
@@ -189,6 +192,15 @@ def _ahead(verb: Token) -> bool:
     """
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in _FUTURE_AUX:
+            return True
+        if (
+            child.dep_ == "aux"
+            and child.lower_ in _MAYBE
+            and verb.lemma_.lower() not in _PERCEIVING
+            and not any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
+        ):
+            # "could sign a deal in Washington"; not "may have killed dozens", nor
+            # "residents could hear explosions", what one was able to perceive
             return True
         if (
             child.dep_ == "xcomp"

@@ -63,6 +63,11 @@ from layers.registry import load_layers
         ("He was convicted of plotting the attacks on the port that killed 40.", "attacks", False),
         ("The shelling of the port is to be condemned, the envoy said.", "shelling", False),
         ("The army pressed on to capture the ridge.", "capture", False),
+        # what could or may happen; not what may have happened, nor what one could hear
+        ("The two ministers could sign a framework deal in Vandoria.", "sign", True),
+        ("Envoys may meet again in Vandoria.", "meet", True),
+        ("The shelling may have killed dozens in the port.", "killed", False),
+        ("Residents could hear explosions in the port.", "explosions", False),
     ],
 )
 def test_told_as_planned(nlp, text, trigger, planned):
