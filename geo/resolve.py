@@ -247,6 +247,11 @@ class Resolver:
         }
         pools = {index: found for index, found in pools.items() if found}
         for index, mention in enumerate(mentions):
+            # "Pakistan-administered Kashmir": the part of Kashmir the words before say
+            whole = _qualified_by_its_holder(text, mention)
+            if whole is not None and (found := self._candidates(whole)):
+                pools[index] = found
+        for index, mention in enumerate(mentions):
             if index not in pools and _needs_lookup(mention) and candidates.get(mention.name):
                 pools[index] = candidates[mention.name]
         ranked: dict[int, list[Ranked]] = {}
@@ -1176,6 +1181,24 @@ Spera district of Khost province", "the Shaab neighborhood of Baghdad". Only
 "in" goes without a kind word; a kind word is needed for a list ("the A, B and C
 districts of Y") and for a city ("Vuhledar in Dnipro" may be where its people
 fled, "Vovchansk and Shebekino in Russia's Belgorod region" lie in two countries)."""
+
+
+_HOLDER_BEFORE = re.compile(r"\b([A-Z][\w’']+)[-‑–](administered|controlled|held|occupied)\s+$")
+"""A country and how it holds what follows: "Pakistan-administered Kashmir"."""
+
+
+def _qualified_by_its_holder(text: str, mention: Mention) -> str | None:
+    """The whole name when a country's hold on it is written before the mention.
+
+    The corpora and the model read "Pakistan-administered Kashmir" as two
+    places; the gazetteer knows the part Pakistan holds, which is where it is.
+    """
+    if mention.kind is not MentionKind.TOPONYM:
+        return None
+    found = _HOLDER_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    if found is None:
+        return None
+    return text[found.start() : mention.end]
 
 
 def _held_in(

@@ -700,3 +700,15 @@ def test_a_street_named_after_a_city_stays_in_its_own_town(resolve):
 def test_a_town_whose_name_holds_a_preposition_is_one_place(resolve):
     results = resolve("Police arrested two men in Stoke on Trent after the riot.")
     assert [r.place.country for r in results] == ["GB"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Missiles hit two towns in Pakistan-administered Kashmir overnight.", "PK"),
+        ("Gunmen raided a village in Indian-controlled Kashmir on Tuesday.", "IN"),
+    ],
+)
+def test_the_part_of_a_divided_region_its_holder_names_is_that_part(resolve, text, country):
+    place = _place(resolve(text), "Kashmir")
+    assert place is not None and place.country == country and place.feature == "region"
