@@ -416,12 +416,20 @@ def _the_trigger_s_own_offset(cand: PlaceInSentence, trigger_tokens: frozenset[i
     context of a town before them ("Ramadi, 100 km west of Baghdad"), which
     the rules refuse before it sees them.
     """
-    if not _measured_offset(cand):
+    area = cand.item.mention.area
+    if area is None or area.kind is not AreaKind.OFFSET:
         return False
     head = cand.root.head
     if head.dep_ == "dobj" and head.head.i in trigger_tokens:
         head = head.head  # "attacked a checkpoint 30 km south of Mosul"
     return cand.root.dep_ in ("advmod", "prep", "npadvmod") and head.i in trigger_tokens
+
+
+def _set_off_by_a_comma(cand: PlaceInSentence, trigger_tokens: frozenset[int]) -> bool:
+    """Whether a comma stands between the trigger and the place."""
+    doc = cand.root.doc
+    low = max(trigger_tokens) + 1
+    return any(t.text == "," for t in doc[low : min(cand.tokens)])
 
 
 _WHERE_CONFIDENCE = 0.9
@@ -679,12 +687,30 @@ def _weighed(
     """
     doc = token.doc
     accepted = sum(1 for _, _, v in verdicts if isinstance(v, Attachment))
+    # the places the rules took, less the countries and provinces that may hold them
+    narrow = sum(
+        1
+        for cand, _, v in verdicts
+        if isinstance(v, Attachment) and (cand.item.place is None or is_town(cand.item.place))
+    )
     located: list[tuple[PlaceInSentence, Attachment]] = []
     for cand, owned, verdict in verdicts:
         vetoed = isinstance(verdict, Refusal) and verdict.reason in VETOES
         at_sea = isinstance(verdict, Attachment) and (
             _a_ship_at_a_measured_offset(cand, token)
-            or (accepted == 1 and _the_trigger_s_own_offset(cand, trigger_tokens))
+            or (
+                accepted == 1
+                and _measured_offset(cand)
+                and _the_trigger_s_own_offset(cand, trigger_tokens)
+            )
+            or (
+                # "In North Darfur, the RSF attacked a camp south of El Fasher": the
+                # offset, not the province, and not one set off by a comma, which
+                # says where another place lies ("Kolahun, 240 km north of Monrovia")
+                narrow == 1 < accepted
+                and _the_trigger_s_own_offset(cand, trigger_tokens)
+                and not _set_off_by_a_comma(cand, trigger_tokens)
+            )
         )
         # A subject the type itself calls the site ("Iraq closed its airspace"): the
         # scorer learnt that subjects are actors, from types that do not say so.

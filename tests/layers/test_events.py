@@ -2343,3 +2343,12 @@ def test_a_place_of_a_kind_word_stands_in_its_list_by_that_word(nlp):
     doc = nlp("Jets bombed Kalvik and the town of Port Sella.")
     sella = next(t for t in doc if t.text == "Sella")
     assert _in_the_list(sella.head if sella.dep_ == "compound" else sella).lower_ == "town"
+
+
+def test_a_bearing_from_a_town_on_the_trigger_is_where_it_happened_in_the_province_named(
+    pipeline,
+):
+    # the scorer learnt offsets as the context of a town before them; this one hangs
+    # on the verb, and the province the sentence opens with only holds it
+    text = "In North Darfur, gunmen attacked a crowded market south of Kutum on Monday."
+    assert _where(_located(pipeline, text), text)["attack"] == {"south of Kutum"}
