@@ -422,7 +422,7 @@ def _the_trigger_s_own_offset(cand: PlaceInSentence, trigger_tokens: frozenset[i
     head = cand.root.head
     if head.dep_ == "dobj" and head.head.i in trigger_tokens:
         head = head.head  # "attacked a checkpoint 30 km south of Mosul"
-    return cand.root.dep_ in ("advmod", "prep", "npadvmod") and head.i in trigger_tokens
+    return cand.root.dep_ in ("advmod", "prep", "npadvmod", "dobj") and head.i in trigger_tokens
 
 
 def _set_off_by_a_comma(cand: PlaceInSentence, trigger_tokens: frozenset[int]) -> bool:

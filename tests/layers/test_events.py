@@ -2352,3 +2352,6 @@ def test_a_bearing_from_a_town_on_the_trigger_is_where_it_happened_in_the_provin
     # on the verb, and the province the sentence opens with only holds it
     text = "In North Darfur, gunmen attacked a crowded market south of Kutum on Monday."
     assert _where(_located(pipeline, text), text)["attack"] == {"south of Kutum"}
+    # the same where the parse makes the bearing the object ("a bakery west")
+    text = "In Idlib province, jets bombed a bakery west of Saraqib on Monday."
+    assert _where(_located(pipeline, text), text)["air_strike"] == {"west of Saraqib"}
