@@ -76,6 +76,8 @@ _KIND_WORDS = {"admin1": "state or province", "admin2": "county", "city": "town"
 _CAPITAL_BONUS = 2.0
 #: For a province or country listed with another of its kind (twice for two).
 _LIST_BONUS = 3.0
+#: A state or province that holds a town its sentence names: as strong a sign as "Town, State".
+_HOLDS_A_TOWN_BONUS = _QUALIFIER_BONUS
 #: For a province that shares its name with a foreign country ("Georgia"), in
 #: an article mostly about the province's own country.
 _HOME_PROVINCE_BONUS = 4.0
@@ -519,6 +521,7 @@ def rank_candidates(
     contained: Candidate | None = None,
     listed_with: Sequence[Candidate] = (),
     named_kind: str | None = None,
+    sentence_towns: Sequence[Candidate] = (),
 ) -> list[Ranked]:
     """Score every candidate for one mention; best first.
 
@@ -529,7 +532,10 @@ def rank_candidates(
     countries the name is listed with ("Utah, Washington and Wisconsin"): a
     candidate of their kind, and for provinces of their country, fits the
     list. ``named_kind`` is the feature a phrase before the name asks for
-    ("the state of Washington" → ``admin1``). Anchors
+    ("the state of Washington" → ``admin1``). ``sentence_towns`` are the towns
+    the mention's sentence names: a state or province that holds one fits
+    better than a country of its name ("arrested in Georgia, Atlanta police
+    said" is the US state). Anchors
     with the mention's own name key are ignored: a name cannot vouch for itself.
     """
     total_countries = sum(context.countries.values()) or 1
@@ -555,6 +561,9 @@ def rank_candidates(
         (distances[i] if distances is not None else 0.0 for i in bearers), default=None
     )
     abbreviated = _written_as_abbreviation(mention_text)
+    # a state that holds a town of its sentence, against a country of its name:
+    # not against a town of its name ("New York", "Dubai" stay the cities)
+    no_town_of_the_name = not any(c.feature == "city" for c in candidates)
     ranked = []
     for index, candidate in enumerate(candidates):
         score, reasons = _prior(candidate, abbreviated)
@@ -650,6 +659,13 @@ def rank_candidates(
         if contained is not None and qualified_by(contained, candidate):
             score += _QUALIFIER_BONUS
             reasons.append(f"written as '{contained.name}, …'")
+        elif (
+            candidate.feature == "admin1"
+            and no_town_of_the_name
+            and (held := next((t for t in sentence_towns if qualified_by(t, candidate)), None))
+        ):
+            score += _HOLDS_A_TOWN_BONUS
+            reasons.append(f"holds {held.name}, which its sentence names")
         ranked.append(Ranked(candidate, score, tuple(reasons)))
     ranked.sort(key=lambda r: (-r.score, r.candidate.gazetteer_id))
     return ranked

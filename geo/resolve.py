@@ -281,6 +281,7 @@ class Resolver:
                     pools[index],
                     context,
                     contained=self._preceding_town(text, mentions, index, first),
+                    holds=_towns_of_its_sentence(mentions, index, first, sentences),
                     listed_with=_fellows(text, mentions, index, first, sentences),
                     list_goes_on=_list_goes_on_after_next(text, mentions, index),
                 )
@@ -570,6 +571,7 @@ class Resolver:
         contained: Candidate | None = None,
         listed_with: Sequence[Candidate] = (),
         list_goes_on: bool = False,
+        holds: Sequence[Candidate] = (),
     ) -> list[Ranked]:
         qualifier = self._qualifier(text, mention, candidates)
         if (
@@ -589,6 +591,7 @@ class Resolver:
             contained=contained,
             listed_with=listed_with,
             named_kind=_kind_named_before(text, mention),
+            sentence_towns=holds,
         )
 
     @staticmethod
@@ -1009,6 +1012,18 @@ def _area_beside(
         return None
     nearest = min(areas, key=lambda k: abs(resolved[k].mention.start - here.start))
     return resolved[nearest].place
+
+
+def _towns_of_its_sentence(
+    mentions: Sequence[Mention], index: int, first: dict[int, Candidate], sentences: _Sentences
+) -> list[Candidate]:
+    """The towns, as first ranked, that the sentence of ``mentions[index]`` also names."""
+    start, end = sentences.around(mentions[index])
+    return [
+        first[k]
+        for k in sentences.mentions_within(start, end)
+        if k != index and k in first and first[k].feature == "city"
+    ]
 
 
 class _Sentences:

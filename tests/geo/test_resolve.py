@@ -712,3 +712,13 @@ def test_a_town_whose_name_holds_a_preposition_is_one_place(resolve):
 def test_the_part_of_a_divided_region_its_holder_names_is_that_part(resolve, text, country):
     place = _place(resolve(text), "Kashmir")
     assert place is not None and place.country == country and place.feature == "region"
+
+
+def test_a_state_that_holds_a_town_its_sentence_names_beats_a_country_of_its_name(resolve):
+    text = "Protesters were detained in Georgia on Sunday, Atlanta officials said."
+    place = _place(resolve(text), "Georgia")
+    assert place.country == "US"
+    # and a city of the name stays the city
+    text = "Crowds gathered in New York as Buffalo police made arrests."
+    place = _place(resolve(text), "New York")
+    assert place.feature == "city"
