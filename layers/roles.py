@@ -375,6 +375,10 @@ _PEOPLE_WHO_PROTEST = frozenset({"protester", "protestor", "demonstrator", "riot
 """Event words that name people: where they are is where what is done to them is."""
 
 
+_SPREADING = frozenset({"spread", "extend", "expand", "widen", "escalate", "swell"})
+"""Verbs whose "to" names where an event now happens too: "fighting spread to X"."""
+
+
 _AT_THE_TIME_OF = frozenset({"during"})
 """Prepositions of time that place the event where the event they name took
 place: "killed during a raid on X" (not "after" or "before": another time)."""
@@ -532,8 +536,12 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
             return Refusal("source")  # "according to Moscow" cites a source
         if word in DESTINATION:
             above = head.head
+            if head.dep_ == "conj" and above.pos_ == "ADP":
+                above = above.head  # "spread to Ankara … and to Izmir"
             if above.lower_ in _NEAR_WORDS:
                 return "location"  # "villages close to Algiers"
+            if above.lemma_.lower() in _SPREADING:
+                return "location"  # "protests spread to Ankara": now held there too
             if above.lower_ in _ACCESS_NOUNS or above.lemma_.lower() in _ACCESS_NOUNS:
                 return "of"  # "the entrance to Bethlehem" stands for a part of it
             return "destination"

@@ -1487,6 +1487,17 @@ def test_an_event_that_dates_a_clause_keeps_only_its_own_places(nlp, layers, tex
     assert _where(events, text).get("attack", set()) == where
 
 
+@pytest.mark.parametrize(
+    ("text", "type_id"),
+    [
+        ("Protests spread to Dorvik on Monday.", "protest"),
+        ("Fighting spread to the outskirts of Dorvik overnight.", "armed_clash"),
+    ],
+)
+def test_where_an_event_spread_to_it_happened_too(nlp, layers, text, type_id):
+    assert _where(_events(nlp, layers, text, ["Dorvik"]), text).get(type_id) == {"Dorvik"}
+
+
 def test_people_detained_where_they_protested_were_detained_there(nlp, layers):
     text = (
         "Police detained opposition politician Ivo Marsh and at least 15 other "
