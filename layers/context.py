@@ -19,6 +19,7 @@ The parse's own paths (``layers.roles``) decide the rest.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import shapely
@@ -365,6 +366,25 @@ def _is_country(place: Place | None) -> bool:
     return place is not None and (
         place.precision is Precision.COUNTRY or place.feature == "country"
     )
+
+
+_BORDER_AFTER = re.compile(r"\s+(?:border|frontier|boundary|borderland)s?\b")
+"""A border word right after a country's name or adjective: "the Malian border" (not
+"Lebanon's border with Israel", which runs along Lebanon)."""
+
+
+def names_a_border(cand: PlaceInSentence) -> bool:
+    """Whether a country's name or adjective only says whose border it is.
+
+    "raided a village close to the Malian border", "near the Iraq border":
+    the place is by the border, on either side, not in that country.
+    "Lebanon's border with Israel" runs along Lebanon, and is left to the roles.
+    """
+    if not _is_country(cand.item.place):
+        return False
+    mention = cand.item.mention
+    after = cand.root.doc.text[mention.anchor_end : mention.anchor_end + 16]
+    return _BORDER_AFTER.match(after) is not None
 
 
 def names_the_party(cand: PlaceInSentence, doc: Doc, triggers: frozenset[int]) -> bool:

@@ -46,6 +46,7 @@ from layers.context import (
     listed_after,
     modifies_a_thing,
     most_specific,
+    names_a_border,
     names_the_party,
     qualifies_another,
 )
@@ -649,6 +650,8 @@ def _judged(
             verdict = Refusal("owner")
         elif names_the_party(cand, doc, event_words):
             verdict = Refusal("actor")
+        elif names_a_border(cand):
+            verdict = Refusal("context")  # "a village close to the Malian border"
         elif in_context:
             verdict = Refusal("context")
         else:

@@ -2366,3 +2366,18 @@ def test_a_bearing_from_a_town_on_the_trigger_is_where_it_happened_in_the_provin
     # the same where the parse makes the bearing the object ("a bakery west")
     text = "In Idlib province, jets bombed a bakery west of Saraqib on Monday."
     assert _where(_located(pipeline, text), text)["air_strike"] == {"west of Saraqib"}
+
+
+@pytest.mark.parametrize(
+    ("text", "adjective"),
+    [
+        ("Gunmen raided a village near Dosso, close to the Nigerian border, on Sunday.",
+         "Nigerian"),
+        ("Drones bombed a convoy near the Syrian border, killing nine.", "Syrian"),
+    ],
+)  # fmt: skip
+def test_whose_border_it_is_is_no_site(pipeline, text, adjective):
+    events = _located(pipeline, text)
+    assert events
+    named = {text[loc.start : loc.end] for e in events for loc in e.locations}
+    assert not any(adjective in name for name in named), named
