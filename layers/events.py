@@ -58,6 +58,7 @@ from layers.roles import (
     CLAUSE_DEPS,
     DESTINATION,
     ORIGIN,
+    PEOPLE_WHO_PROTEST,
     PLACE_PARTS,
     SITES,
     SPEECH,
@@ -95,6 +96,17 @@ _SERIES = frozenset({"wave", "series", "string", "spate", "round", "flurry", "sa
 
 _LAUNCHES = frozenset({"launch", "fire"})
 """Verbs whose event happens where it starts: "drones launched overnight were downed over X"."""
+
+
+_CROWDS = frozenset(
+    {"thousands", "hundreds", "dozens", "scores", "tens", "crowds", "crowd", "groups", "group"}
+)
+"""Words that count people: "thousands of protesters", "a crowd of demonstrators"."""
+_GATHERING = frozenset(
+    {"gather", "rally", "march", "assemble", "converge", "throng", "fill", "pack", "block",
+     "occupy", "chant", "demonstrate", "protest", "mass", "camp", "sit"}
+)  # fmt: skip
+"""What protesters do where they protest: "protesters gathered outside parliament"."""
 
 
 _PARTITIVES = frozenset(
@@ -180,6 +192,13 @@ def _support_verb(
         return head.head  # "the convoy came under fire near X"
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PARTITIVES:
         subject, head = head.head, head.head.head  # "most of the clashes occurred near X"
+    elif (
+        token.dep_ == "pobj"
+        and head.lower_ == "of"
+        and token.lemma_.lower() in PEOPLE_WHO_PROTEST
+        and (head.head.lower_ in _CROWDS or head.head.pos_ == "NUM")
+    ):
+        subject, head = head.head, head.head.head  # "thousands of protesters gathered in X"
     elif token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _SERIES:
         series = head.head  # "launched a wave of attacks on X": the series is the attacks
         if series.dep_ == "dobj" and series.head.lemma_.lower() in _LIGHT_VERBS:
@@ -197,6 +216,9 @@ def _support_verb(
         return head  # "there was an attack in X", "there have been protests in Y"
     if subject.dep_ not in ("nsubj", "nsubjpass"):
         return None
+    if token.lemma_.lower() in PEOPLE_WHO_PROTEST:
+        # "protesters gathered outside parliament": what they did there is the protest
+        return head if lemma in _GATHERING else None
     own = typed(head)
     if own is not None and not own[0].yields_to_subject:
         return head if own[1] == layer_id else None

@@ -371,7 +371,7 @@ killed last week in X", "2,000 marched in X"), and a preposition's clause
 :data:`_NOT_THROUGH`)."""
 
 
-_PEOPLE_WHO_PROTEST = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher"})
+PEOPLE_WHO_PROTEST = frozenset({"protester", "protestor", "demonstrator", "rioter", "marcher"})
 """Event words that name people: where they are is where what is done to them is."""
 
 
@@ -821,7 +821,7 @@ def attachment(
                 token.i in other_kinds
                 and role is not None
                 and token.pos_ in ("NOUN", "PROPN")
-                and token.lemma_.lower() not in _PEOPLE_WHO_PROTEST
+                and token.lemma_.lower() not in PEOPLE_WHO_PROTEST
             ):
                 # "a siege in Syria and protests in X": X is the protests' own place;
                 # not "detained a politician and 15 demonstrators in X": people, whom

@@ -2381,3 +2381,14 @@ def test_whose_border_it_is_is_no_site(pipeline, text, adjective):
     assert events
     named = {text[loc.start : loc.end] for e in events for loc in e.locations}
     assert not any(adjective in name for name in named), named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For a fifth night, thousands of protesters gathered outside parliament in Dorvik.",
+        "Hundreds of demonstrators rallied again in front of the court in Dorvik.",
+    ],
+)
+def test_where_protesters_gathered_is_where_they_protested(nlp, layers, text):
+    assert _where(_events(nlp, layers, text, ["Dorvik"]), text).get("protest") == {"Dorvik"}
