@@ -1151,6 +1151,13 @@ def _stray_namesakes(
         and len({c.country for c in found}) == 1
         and all(c.feature in _TOWN_LIKE for c in found)
     }
+    # the countries each name may lie in as a town: a country the story names none of
+    # whose towns, however read, is named only in passing
+    town_countries = {
+        name: {c.country for c in found if c.feature == "city"}
+        for name, found in candidates.items()
+        if found
+    }
     strays = []
     for name, found in candidates.items():
         # the cheap tests first: most names have an exact entry or a big town
@@ -1172,8 +1179,13 @@ def _stray_namesakes(
         if not named:
             continue
         anchors = [point for other, points in towns.items() if other != name for point in points]
+        others = {
+            country for other, found in town_countries.items() if other != name for country in found
+        }
         if anchors and all(
-            c.country not in named
+            # a country the story names, but no town of ("the United States condemned
+            # the attack" in a story on Somalia), vouches for no village
+            (c.country not in named or c.country not in others)
             and not context.neighbours.get(str(c.country))
             and min(haversine_km(c.lat, c.lon, lat, lon) for lat, lon in anchors) > _STRAY_KM
             for c in found

@@ -657,6 +657,17 @@ def test_a_village_abroad_is_no_quarter_of_the_story(resolve):
     assert place is None or place.country == "HT"
 
 
+def test_a_country_named_in_passing_vouches_for_no_village_of_its_name(resolve):
+    text = (
+        "A suicide bomber struck a crowded cafe at Lido Beach on Friday. Police in "
+        "Mogadishu said 30 people died. Somalia's president called it a cowardly act. "
+        "Troops later raided a hideout near Afgoye, and a drone hit a camp near Jilib "
+        "in southern Somalia. The United States condemned the attack."
+    )
+    place = _place(resolve(text), "Lido Beach")
+    assert place is None or place.country == "SO"
+
+
 def test_a_city_bearing_the_name_beats_one_formerly_so_called(resolve):
     # Engels, near Saratov, was once called Pokrovsk; the city of that name is in Ukraine
     text = (
