@@ -595,6 +595,20 @@ def _owns_up_to(verb: Token, triggers: frozenset[int], *, passive: bool = False)
     return any(c.dep_ in deps and any(t.i in triggers for t in c.subtree) for c in verb.children)
 
 
+def _of_other_deeds(verb: Token) -> frozenset[int]:
+    """The tokens of the verbs conjoined to ``verb``, with all they govern.
+
+    "was captured during a raid off La Paz and towed back to San Diego": San
+    Diego is where the second deed went, not a place of the capture's own.
+    """
+    return frozenset(
+        t.i
+        for c in verb.children
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+        for t in c.subtree
+    )
+
+
 def _placed_outside(head: Token, clause: Token, places: frozenset[int]) -> bool:
     """Whether ``head``'s phrase names another place outside the ``clause`` hung on it.
 
@@ -936,14 +950,14 @@ def attachment(
             # the parse hangs "on"; not "on the sidelines of the summit in X"; and
             # "talks aimed at a ceasefire in Gaza"
             return Refusal("topic")
-        if (
-            dep == "prep"
-            and token.lower_ in _AT_THE_TIME_OF
-            and not _placed_outside(head, token, other_places - wide_places)
-        ):
+        if dep == "prep" and token.lower_ in _AT_THE_TIME_OF:
             # "killed during the raid on X", "arrested during protests in Y": what
             # happened during an event happened where it did, unless the trigger's
-            # phrase names a place of its own ("struck Kyiv during talks in Istanbul")
+            # phrase names a place of its own, a country too: then the place is the
+            # other event's ("struck Kyiv during talks in Istanbul", "struck Sudan
+            # during ceasefire talks in Jeddah")
+            if _placed_outside(head, token, other_places - _of_other_deeds(head)):
+                return Refusal("another")
             confidence *= _VIA_SUBJECT
             token = head
             continue

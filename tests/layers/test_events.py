@@ -1507,6 +1507,13 @@ def test_people_detained_where_they_protested_were_detained_there(nlp, layers):
     assert where.get("arrest") == {"Dorvik"}, where
 
 
+def test_a_country_struck_during_talks_abroad_keeps_the_strike(pipeline):
+    text = "Warplanes struck Sudan again during ceasefire talks in Jeddah."
+    where = _where(_located(pipeline, text), text)
+    strikes = set().union(*(v for k, v in where.items() if k != "meeting"))
+    assert "Jeddah" not in strikes and "Sudan" in strikes, where
+
+
 @pytest.mark.parametrize(
     ("text", "where"),
     [
