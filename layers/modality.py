@@ -93,6 +93,34 @@ _POSSIBLE = frozenset({"could", "may", "might", "can"})
 _MAYBE = frozenset({"could", "may", "might"})
 """Auxiliaries that tell a deed as possible, not done: "could sign", "may strike"."""
 _PERCEIVING = frozenset({"hear", "see", "feel", "smell", "watch", "witness", "notice", "spot"})
+_ABLE_TO_GO = frozenset(
+    {"enter", "leave", "flee", "escape", "reach", "return", "cross", "get", "go", "move",
+     "pass", "evacuate", "travel", "arrive"}
+)  # fmt: skip
+"""Verbs whose "could" is mostly what people were able to do: "only 20 trucks could enter"."""
+
+
+def _told_as_possible(verb: Token, modal: Token) -> bool:
+    """Whether "may", "might" or "could" tells the deed as possible, not as done.
+
+    "could sign a deal in Washington", "may strike again"; not "may have killed
+    dozens" (a past deed), "may be the deadliest attack" (a judgement),
+    "residents could hear explosions" (what one was able to perceive), nor
+    "only 20 trucks could enter Gaza" and "families who could flee" (what
+    people were able to do).
+    """
+    lemma = verb.lemma_.lower()
+    if lemma == "be" or lemma in _PERCEIVING:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children):
+        return False
+    if modal.lower_ != "could":
+        return True
+    if lemma in _ABLE_TO_GO or verb.dep_ == "relcl":
+        return False
+    return not any(t.lower_ == "only" for t in verb.subtree if t.i < verb.i)
+
+
 """Auxiliaries of what may happen, under a verb of warning."""
 
 _CONDITIONS = frozenset({"if", "unless"})
@@ -193,14 +221,7 @@ def _ahead(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in _FUTURE_AUX:
             return True
-        if (
-            child.dep_ == "aux"
-            and child.lower_ in _MAYBE
-            and verb.lemma_.lower() not in _PERCEIVING
-            and not any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" for c in verb.children)
-        ):
-            # "could sign a deal in Washington"; not "may have killed dozens", nor
-            # "residents could hear explosions", what one was able to perceive
+        if child.dep_ == "aux" and child.lower_ in _MAYBE and _told_as_possible(verb, child):
             return True
         if (
             child.dep_ == "xcomp"

@@ -68,6 +68,9 @@ from layers.registry import load_layers
         ("Envoys may meet again in Vandoria.", "meet", True),
         ("The shelling may have killed dozens in the port.", "killed", False),
         ("Residents could hear explosions in the port.", "explosions", False),
+        # what people were able to do, and a judgement of a deed, are no plans
+        ("Only a few aid convoys could enter the port on Monday.", "enter", False),
+        ("Gunmen killed nine, in what may be the worst attack this year.", "attack", False),
     ],
 )
 def test_told_as_planned(nlp, text, trigger, planned):
