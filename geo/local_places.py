@@ -223,6 +223,10 @@ def town_indices(resolved: Sequence[Resolved]) -> list[int]:
 _OPENING_TOWN = re.compile(r"\s*(?:[Ii]n|[Aa]t)\s+(?:central\s+|the\s+city\s+of\s+)?$")
 
 
+_NAMED_WITH_ITS_TOWN = re.compile(r"\s*,?\s*(?:in|of)\s+(?:central\s+|downtown\s+|the\s+)?")
+"""What joins a street to the town written right after it: "Calle Mayor in Bilbao"."""
+
+
 def _opens_the_sentence(text: str, sentence_start: int, town: Mention) -> bool:
     """Whether the sentence opens with "In <town>," and so sets its scene there."""
     return (
@@ -283,7 +287,11 @@ def town_for(
             for i in towns
             if start <= resolved[i].mention.start and resolved[i].mention.end <= end
         ]
-        if text is not None:
+        if text is not None and not any(
+            _NAMED_WITH_ITS_TOWN.fullmatch(text, here.end, resolved[i].mention.start)
+            for i in inside
+            if resolved[i].mention.start >= here.end
+        ):
             opener = [i for i in inside if _opens_the_sentence(text, start, resolved[i].mention)]
             if opener and opener[0] != index:
                 # "In Paris, crowds marched down the Avenue de Moscou, a street named

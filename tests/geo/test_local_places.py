@@ -226,3 +226,9 @@ def test_districts_no_source_holds_lie_in_the_sure_town_of_their_paragraph(resol
     for name in ("Darnytskyi", "Sviatoshynskyi"):
         (district,) = [r for r in results if r.mention.text == name]
         assert district.place is not None and district.place.country == "UA"
+
+
+def test_a_street_named_with_its_town_keeps_it_over_the_town_the_sentence_opens_with(resolve):
+    found = _by_text(resolve("In Madrid, officials said a bomb exploded on Calle Mayor in Bilbao."))
+    street, bilbao = found["Calle Mayor"].place, found["Bilbao"].place
+    assert street is not None and (street.lat, street.lon) == (bilbao.lat, bilbao.lon)
