@@ -281,7 +281,7 @@ class Resolver:
                     pools[index],
                     context,
                     contained=self._preceding_town(text, mentions, index, first),
-                    holds=_towns_of_its_sentence(mentions, index, first, sentences),
+                    holds=_towns_of_its_sentence(mentions, index, first, sentences, pools[index]),
                     listed_with=_fellows(text, mentions, index, first, sentences),
                     list_goes_on=_list_goes_on_after_next(text, mentions, index),
                 )
@@ -1015,15 +1015,27 @@ def _area_beside(
 
 
 def _towns_of_its_sentence(
-    mentions: Sequence[Mention], index: int, first: dict[int, Candidate], sentences: _Sentences
+    mentions: Sequence[Mention],
+    index: int,
+    first: dict[int, Candidate],
+    sentences: _Sentences,
+    pool: Sequence[Candidate],
 ) -> list[Candidate]:
-    """The towns, as first ranked, that the sentence of ``mentions[index]`` also names."""
+    """The towns, as first ranked, that the sentence of ``mentions[index]`` also names.
+
+    None when the sentence also names a country the mention may be, by another
+    word ("Protests in Georgia went on as Georgian exiles marched in Atlanta").
+    """
     start, end = sentences.around(mentions[index])
-    return [
-        first[k]
-        for k in sentences.mentions_within(start, end)
-        if k != index and k in first and first[k].feature == "city"
-    ]
+    fellows = [k for k in sentences.mentions_within(start, end) if k != index]
+    countries = {c.country for c in pool if c.feature == "country"}
+    if any(
+        mentions[k].demonym_country in countries
+        or (k in first and first[k].feature == "country" and first[k].country in countries)
+        for k in fellows
+    ):
+        return []
+    return [first[k] for k in fellows if k in first and first[k].feature == "city"]
 
 
 class _Sentences:

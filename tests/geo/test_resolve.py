@@ -729,6 +729,9 @@ def test_a_state_that_holds_a_town_its_sentence_names_beats_a_country_of_its_nam
     text = "Protesters were detained in Georgia on Sunday, Atlanta officials said."
     place = _place(resolve(text), "Georgia")
     assert place.country == "US"
+    # not when the sentence names the country by another word too
+    text = "Rallies in Georgia entered a third month as Georgian students marched in Atlanta."
+    assert _place(resolve(text), "Georgia").country == "GE"
     # and a city of the name stays the city
     text = "Crowds gathered in New York as Buffalo police made arrests."
     place = _place(resolve(text), "New York")
