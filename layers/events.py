@@ -654,11 +654,15 @@ def _judged(
         doc = cand.root.doc
         owned = modifies_a_thing(cand, doc, trigger_tokens)
         verdict: Attachment | Refusal
-        if _dates_another_deed(doc, trigger_tokens) and not any(
-            doc[i].is_ancestor(cand.root) for i in trigger_tokens
+        if (
+            _dates_another_deed(doc, trigger_tokens)
+            and not any(doc[i].is_ancestor(cand.root) for i in trigger_tokens)
+            and any(doc[i].is_ancestor(cand.root) for i in trigger_words - trigger_tokens)
         ):
             # "In the days after the attack, Pakistan closed its airspace": the
-            # attack, told elsewhere, only dates the clause; its places are not it
+            # attack, told elsewhere, only dates the clause, and the place is the
+            # closure's; not "hours after the strike, rescuers in Dnipro dug", which
+            # tells no deed of its own there
             verdict = Refusal("another")
         elif cand.tokens & where_heads:
             verdict = Attachment("location", _WHERE_CONFIDENCE)

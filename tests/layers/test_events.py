@@ -1475,9 +1475,12 @@ def test_a_when_or_as_clause_lends_its_place_only_to_an_event_without_one(
 @pytest.mark.parametrize(
     ("text", "where"),
     [
-        # an attack told elsewhere only dates the clause: the clause's places are not its
-        ("In the days after the attack, troops sealed the border crossing at Dorvik.", set()),
+        # an attack told elsewhere only dates the clause: the places of the clause's
+        # own deed are not its
+        ("In the days after the attack, troops stormed the town of Dorvik.", set()),
         ("Hours after the attack on Dorvik, troops sealed the border.", {"Dorvik"}),
+        # but where the clause tells no deed of its own, it says where the attack was
+        ("Hours after the attack, rescuers in Dorvik were still searching the rubble.", {"Dorvik"}),
     ],
 )
 def test_an_event_that_dates_a_clause_keeps_only_its_own_places(nlp, layers, text, where):
@@ -2399,3 +2402,9 @@ def test_whose_border_it_is_is_no_site(pipeline, text, adjective):
 )
 def test_where_protesters_gathered_is_where_they_protested(nlp, layers, text):
     assert _where(_events(nlp, layers, text, ["Dorvik"]), text).get("protest") == {"Dorvik"}
+
+
+def test_an_object_after_the_first_still_makes_the_phrase(nlp, layers):
+    # "close airspace", though the airspace is the second thing closed
+    text = "The government closed the main border crossing and its airspace on Friday."
+    assert _reports(nlp, layers, text, "airspace_closure")
