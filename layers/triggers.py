@@ -122,6 +122,14 @@ def trigger_keys(token: Token) -> set[str]:
         ):
             # with its object, or the subject of its passive: "ships were moved" (move ship)
             keys.add(f"{lemma} {child.lemma_.lower()}")
+            if child.dep_ == "dobj":
+                # and each object after it: "closed the crossing and its airspace",
+                # which the parse may join to the object or to the verb
+                keys.update(
+                    f"{lemma} {more.lemma_.lower()}"
+                    for more in (*child.children, *token.children)
+                    if more.dep_ == "conj" and more.pos_ in ("NOUN", "PROPN") and more.i > child.i
+                )
         if child.dep_ in ("auxpass", "nsubjpass"):
             keys.add(f"{lemma} passive")
         for word in (child, *child.children):
