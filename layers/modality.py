@@ -314,7 +314,7 @@ def told_as_denied(token: Token) -> bool:
     """
     if any(c.dep_ == "neg" for c in token.children):
         return True
-    if token.dep_ in ("xcomp", "ccomp", "dobj") and token.head.lemma_.lower() in DENYING:
+    if token.dep_ in ("xcomp", "ccomp", "dobj") and _denies(token.head):
         return True  # "the junta denied targeting civilians"
     if _a_denied_claim(token):
         return True  # "denied reports that drones had struck a base"
@@ -353,8 +353,25 @@ def _a_denied_claim(token: Token) -> bool:
         token.dep_ in ("acl", "ccomp", "relcl")
         and claim.lemma_.lower() in _CLAIMS
         and claim.dep_ in ("dobj", "nsubjpass", "conj")
-        and claim.head.lemma_.lower() in DENYING
+        and _denies(claim.head)
     )
+
+
+def _denies(verb: Token) -> bool:
+    """Whether a verb of denial denies what it takes.
+
+    Not "did not deny", "neither confirmed nor denied" or "refused to deny",
+    which leave the claim standing.
+    """
+    if verb.lemma_.lower() not in DENYING:
+        return False
+    if any(c.dep_ == "neg" or c.lower_ in ("neither", "nor") for c in verb.children):
+        return False
+    if verb.dep_ == "conj" and any(
+        c.lower_ in ("neither", "nor") for c in (*verb.head.children, *verb.children)
+    ):
+        return False
+    return not _refused(verb)
 
 
 _AVERTING = frozenset(
