@@ -1240,6 +1240,11 @@ def _qualified_by_its_holder(text: str, mention: Mention) -> str | None:
     return text[found.start() : mention.end]
 
 
+_CALLED_A_TOWN = re.compile(r"(?<!from )\bthe (?:\w+ )?(?:town|village) of $")
+""""the (small) town of X", not "the city of": a city of standing abroad may be written
+so, and not after "from" ("survivors from the town of X in Germany" came from it)."""
+
+
 def _held_in(
     text: str, mentions: Sequence[Mention], candidates: Mapping[str, list[Candidate]]
 ) -> dict[str, list[Candidate]]:
@@ -1288,14 +1293,14 @@ def _held_in(
                 continue
             if any(c.population >= _HELD_TOWN_POPULATION for c in found) and (
                 not wholes
-                or _kind_named_before(text, town) != "city"
+                or not _CALLED_A_TOWN.search(text, max(0, town.start - 40), town.start)
                 or any(c.country in countries or c.capital for c in found)
             ):
-                # "Tehran in Syria", "fled Aleppo in Turkey": a city of standing
-                # says what its government does there, or where its people went;
-                # but "the town of Palma in Cabo Delgado province" is no Spanish
-                # city: the text calls it a town and puts it where none of its
-                # namesakes lies
+                # "Tehran in Syria", "fled Aleppo in Turkey", "survivors from the
+                # city of Mariupol in Germany": a city of standing says what its
+                # government does there, or where its people went; but "the town of
+                # Palma in Cabo Delgado province" is no Spanish city: the text calls
+                # it a town and puts it where none of its namesakes lies
                 continue
             held[town.name] = [
                 c

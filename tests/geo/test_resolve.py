@@ -640,6 +640,8 @@ def test_names_joined_by_a_hyphen_stay_two_places(resolve):
          "MZ"),
         # but without those words it is where people came from
         ("Families who fled Aleppo in Turkey now live in tents.", "Aleppo", "SY"),
+        ("Survivors from the city of Kramatorsk in Poland recalled the blast.", "Kramatorsk",
+         "UA"),
     ],
 )  # fmt: skip
 def test_a_town_the_text_puts_in_a_province_is_inside_it(resolve, text, name, country):
