@@ -93,6 +93,8 @@ _WORLD_CITY_POPULATION = 100_000
 #: story's own, enough to give its country bonus to a dwarfed namesake.
 _HOME_SHARE = 0.5
 _NAMESAKE_PROVINCE_PENALTY = 2.5
+#: Against a province of unknown size whose name a big city abroad bears.
+_WORLD_CITY_NAMESAKE_PENALTY = 1.0
 _NAMESAKE_REACH_KM = 200.0
 EARTH_RADIUS_KM = 6371.0088
 """The mean Earth radius (IUGG), used for every great-circle distance in eventmap."""
@@ -492,6 +494,26 @@ def _dwarfed(candidate: Candidate, candidates: Sequence[Candidate]) -> bool:
     )
 
 
+def _a_province_abroad_of_a_world_city(province: Candidate, towns: Sequence[Candidate]) -> bool:
+    """Whether a province of unknown size shares its name with a big city in another country.
+
+    "Aid trucks entered Gaza": the city of 400,000 on the Mediterranean, before a
+    province of Mozambique whose size the sources do not give (a province's flat
+    bonus would otherwise beat any city under a million).
+    """
+    return (
+        province.feature == "admin1"
+        and not province.population
+        and province.exact_name
+        and any(
+            t.country != province.country
+            and t.exact_name
+            and t.population >= _WORLD_CITY_POPULATION * 2
+            for t in towns
+        )
+    )
+
+
 def _named_after_its_city(province: Candidate, towns: Sequence[Candidate]) -> bool:
     """Whether a province shares its name with a sizeable town inside it.
 
@@ -578,6 +600,9 @@ def rank_candidates(
         if _named_after_its_city(candidate, towns):
             score -= _NAMESAKE_PROVINCE_PENALTY
             reasons.append("a province named after its main city")
+        elif _a_province_abroad_of_a_world_city(candidate, towns):
+            score -= _WORLD_CITY_NAMESAKE_PENALTY
+            reasons.append("a province of no known size, where a city of the world bears the name")
         if candidate.country and candidate.feature != "country":
             own = own_votes.get(candidate.country, 0)
             share = (context.countries.get(candidate.country, 0) - own) / total_countries

@@ -738,3 +738,8 @@ def test_a_state_that_holds_a_town_its_sentence_names_beats_a_country_of_its_nam
     text = "Crowds gathered in New York as Buffalo police made arrests."
     place = _place(resolve(text), "New York")
     assert place.feature == "city"
+
+
+def test_a_world_city_beats_a_province_of_unknown_size_abroad(resolve):
+    place = _place(resolve("Forty aid trucks entered Gaza on Sunday."), "Gaza")
+    assert place.country == "PS"
