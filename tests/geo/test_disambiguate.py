@@ -244,7 +244,13 @@ def test_a_neighbour_of_a_named_country_tips_a_near_tie():
     ranked = rank_candidates([far, near], mention_text="Velmora", context=context)
     assert ranked[0].candidate.gazetteer_id == "near"
     assert any("borders" in r for r in ranked[0].reasons)
+    # alone, a province of unknown size abroad still does not beat a city of 400,000
     alone = rank_candidates([far, near], mention_text="Velmora", context=ArticleContext())
+    assert alone[0].candidate.gazetteer_id == "near"
+    assert any("city of the world" in r for r in alone[1].reasons)
+    # but it does beat a smaller town
+    town = _c("town", "Velmora", 31.5, 34.5, "PS", population=60_000)
+    alone = rank_candidates([far, town], mention_text="Velmora", context=ArticleContext())
     assert alone[0].candidate.gazetteer_id == "far"
 
 
