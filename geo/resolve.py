@@ -1354,8 +1354,12 @@ def _kind_named_before(text: str, mention: Mention) -> str | None:
         return _KIND_FEATURES[found.group(1).lower()]
     if _LEGISLATOR_OF.search(before):
         return "admin1"  # "Senator Jon Ossoff of Georgia": a state sends senators
+    if mention.anchor_end != mention.end:
+        return None
+    if _A_STATE_S_OWN.match(text, mention.anchor_end):
+        return "country"  # "Niger's junta", "Georgia's president": what only a country has
     after = _KIND_AFTER_NAME.match(text, mention.anchor_end)
-    if after is None or mention.anchor_end != mention.end:
+    if after is None:
         return None
     return _KIND_OF_WORD_AFTER[after.group(1).lower()]
 
@@ -1369,6 +1373,14 @@ _KIND_OF_WORD_AFTER = {"river": "river", "lake": "lake", "governor": "admin1"}
 _KIND_AFTER_NAME = re.compile(r"\s+(river|lake|[Gg]overnor)\b")
 """A word right after a name that says its kind: "the Dnipro river" is the river;
 "Georgia Governor Brian Kemp" governs a state, and no country has a governor."""
+
+
+_A_STATE_S_OWN = re.compile(
+    r"['’]s\s+(?:(?:military|ruling|new|interim|transitional)\s+)?"
+    r"(?:junta|president|prime\s+minister|foreign\s+minister|foreign\s+ministry|"
+    r"army|armed\s+forces|parliament|embassy|ambassador|head\s+of\s+state)\b"
+)
+"""What only a country has, after its name: "Niger's junta" is no Nigerian state's."""
 
 
 def _is_generic_name(name: str) -> bool:
