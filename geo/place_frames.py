@@ -724,6 +724,14 @@ def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None
         return _object_frame(doc[start:end], None)
     before = doc[i]
     compass = any(t.lower_ in POSITION_WORDS for t in doc[i + 1 : start])
+    if (
+        before.lower_ in ("on", "against")
+        and i > floor
+        and doc[i - 1].is_lower
+        and doc[i - 1].lower_ in _FIRED_ON
+        and not (end < len(doc) and doc[end].lower_ in ("'s", "’s"))
+    ):
+        return SEIZED_FRAME  # "a Russian strike on Kherson": fire falls on places
     if before.lower_ in _LOCATIVE:
         # "in eastern X": a person has no eastern part
         return SEIZED_FRAME if compass else POSITION_FRAME
@@ -800,6 +808,13 @@ _FIRE = frozenset(
 )  # fmt: skip
 """What a town is hit by: "shelling hit X" names a place, "the storm hit X" may
 not, and "the scandal hit X" seldom does."""
+
+
+_FIRED_ON = frozenset(
+    {"strike", "strikes", "airstrike", "airstrikes", "shelling", "bombardment", "barrage",
+     "bombing", "bombings", "raid", "raids", "missiles", "rockets", "drones"}
+)  # fmt: skip
+"""Nouns of fire whose "on" or "against" names where it fell: "a strike on Kherson"."""
 
 
 def _fired_upon(verb: Token) -> bool:

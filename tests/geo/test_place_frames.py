@@ -91,6 +91,8 @@ def test_no_list_or_article_without_a_kind_of_place_makes_a_place(extract, text)
         ("The army advanced in northeastern Aleppo.", "Aleppo"),
         ("Fighting continued in the southern countryside of Aleppo.", "Aleppo"),
         ("Troops entered Grozny after weeks of shelling.", "Grozny"),
+        # a city the model reads as a person, where a strike fell
+        ("A Russian strike on Kherson killed four people on Monday.", "Kherson"),
         # a capital the model misses, visited under one of its other spellings
         ("The envoy visited Naypyitaw on Tuesday and met the junta leader.", "Naypyitaw"),
     ],
