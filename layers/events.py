@@ -1020,12 +1020,52 @@ def detect_events(
                     denied=any(told_as_denied(doc[i]) for i in trigger_tokens),
                 )
             )
-        events.extend(_share_with_participles(sentence_events, doc, own_ground))
+        shared = _share_with_participles(sentence_events, doc, own_ground)
+        events.extend(_the_venue_not_its_country(shared, candidates))
         sentence_events = events[len(events) - len(sentence_events) :]
         own = [loc for e in sentence_events for loc in e.locations if not loc.linked]
         if own:
             previous.append((number, _unique(own)))
     return events
+
+
+_ONE_VENUE_LAYERS = frozenset({"meetings"})
+"""Layers whose events happen at one venue: a visit and the talks it was for."""
+
+
+def _the_venue_not_its_country(
+    events: Sequence[ReportedEvent], candidates: Sequence[PlaceInSentence]
+) -> list[ReportedEvent]:
+    """The sentence's events, a meeting's country dropped where another names its town.
+
+    "travelled to Kunming for talks with Chinese officials, his first visit to
+    China since the coup": the visit and the talks are one trip, and the town
+    is where it went; China is its context, not a second venue.
+    """
+    where = {(c.item.mention.start, c.item.mention.end): c.item.place for c in candidates}
+    towns = {
+        place.country
+        for e in events
+        if e.layer in _ONE_VENUE_LAYERS and not (e.planned or e.denied)
+        for loc in e.locations
+        if (place := where.get((loc.start, loc.end))) is not None and is_town(place)
+    }
+    if not towns:
+        return list(events)
+    kept: list[ReportedEvent] = []
+    for event in events:
+        locations = tuple(
+            loc
+            for loc in event.locations
+            if event.layer not in _ONE_VENUE_LAYERS
+            or (place := where.get((loc.start, loc.end))) is None
+            or is_town(place)
+            or place.feature != "country"
+            or place.country not in towns
+        )
+        changed = len(locations) != len(event.locations)
+        kept.append(dataclasses.replace(event, locations=locations) if changed else event)
+    return kept
 
 
 _SHARED_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})

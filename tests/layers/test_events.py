@@ -2408,3 +2408,12 @@ def test_an_object_after_the_first_still_makes_the_phrase(nlp, layers):
     # "close airspace", though the airspace is the second thing closed
     text = "The government closed the main border crossing and its airspace on Friday."
     assert _reports(nlp, layers, text, "airspace_closure")
+
+
+def test_a_visit_to_a_country_whose_town_the_trip_went_to_marks_the_town(pipeline):
+    text = (
+        "The general flew to Kunming on Monday for talks with Chinese officials, "
+        "his first visit to China in two years."
+    )
+    placed = set().union(*_where(_located(pipeline, text), text).values())
+    assert "Kunming" in placed and "China" not in placed, placed
