@@ -61,29 +61,33 @@ def test_a_street_takes_the_town_its_own_sentence_names_over_a_nearer_one_before
     assert "Bristol" in street.reason
 
 
-def test_a_street_named_after_a_city_is_a_street_of_the_town_the_sentence_opens_with(resolve):
-    found = _by_text(
-        resolve(
-            "In Lyon, marchers filled the Rue de Brest and the Avenue de Madrid, a street "
-            "named after the Spanish capital, on Saturday."
-        )
-    )
-    assert "Madrid" not in found  # the street's name, not a mention of the city
-    lyon = found["Lyon"].place
-    for name in ("Rue de Brest", "Avenue de Madrid"):
-        street = found[name].place
-        assert street is not None and (street.lat, street.lon) == (lyon.lat, lyon.lon), name
+def _placed_at_the_town(found, name: str, town: str) -> bool:
+    """Whether the local place ``name`` was put at the point of ``town``."""
+    place, where = found[name].place, found[town].place
+    return place is not None and (place.lat, place.lon) == (where.lat, where.lon)
 
 
-def test_an_unknown_district_lies_in_the_town_its_sentence_opens_with(resolve):
-    found = _by_text(
-        resolve(
-            "In Omdurman, across the Nile from Khartoum, troops advanced into the "
-            "western district of Umm Harraz and clashed with militia fighters there."
-        )
-    )
-    district, town = found["Umm Harraz"].place, found["Omdurman"].place
-    assert district is not None and (district.lat, district.lon) == (town.lat, town.lon)
+@pytest.mark.parametrize(
+    ("text", "names", "town"),
+    [
+        # a street named after a city is a street of the town the sentence opens with
+        ("In Lyon, marchers filled the Rue de Brest and the Avenue de Madrid, a street "
+         "named after the Spanish capital, on Saturday.", ["Rue de Brest", "Avenue de Madrid"],
+         "Lyon"),
+        # and so is an unknown district
+        ("In Omdurman, across the Nile from Khartoum, troops advanced into the western "
+         "district of Umm Harraz and clashed with militia fighters there.", ["Umm Harraz"],
+         "Omdurman"),
+        # but a street written with its own town keeps it
+        ("In Madrid, officials said a bomb exploded on Calle Mayor in Bilbao.", ["Calle Mayor"],
+         "Bilbao"),
+    ],
+)  # fmt: skip
+def test_the_town_a_sentence_opens_with_holds_its_streets(resolve, text, names, town):
+    found = _by_text(resolve(text))
+    assert "Brest" not in found  # "the Rue de Brest" names a street, not the city
+    for name in names:
+        assert _placed_at_the_town(found, name, town), name
 
 
 def test_without_a_town_a_street_stays_unplaced(resolve):
@@ -226,9 +230,3 @@ def test_districts_no_source_holds_lie_in_the_sure_town_of_their_paragraph(resol
     for name in ("Darnytskyi", "Sviatoshynskyi"):
         (district,) = [r for r in results if r.mention.text == name]
         assert district.place is not None and district.place.country == "UA"
-
-
-def test_a_street_named_with_its_town_keeps_it_over_the_town_the_sentence_opens_with(resolve):
-    found = _by_text(resolve("In Madrid, officials said a bomb exploded on Calle Mayor in Bilbao."))
-    street, bilbao = found["Calle Mayor"].place, found["Bilbao"].place
-    assert street is not None and (street.lat, street.lon) == (bilbao.lat, bilbao.lon)

@@ -740,12 +740,14 @@ def test_a_state_that_holds_a_town_its_sentence_names_beats_a_country_of_its_nam
     assert place.feature == "city"
 
 
-def test_a_world_city_beats_a_province_of_unknown_size_abroad(resolve):
-    place = _place(resolve("Forty aid trucks entered Gaza on Sunday."), "Gaza")
-    assert place.country == "PS"
-
-
-def test_what_only_a_country_has_makes_a_name_the_country(resolve):
-    # Niger is also a state of Nigeria, which holds Minna; a state has no junta
-    text = "Niger's junta said its soldiers had killed 20 militants near Minna."
-    assert _place(resolve(text), "Niger").country == "NE"
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a city of the world beats a province of unknown size abroad
+        ("Forty aid trucks entered Gaza on Sunday.", "Gaza", "PS"),
+        # what only a country has: Niger is also a state of Nigeria, which holds Minna
+        ("Niger's junta said its soldiers had killed 20 militants near Minna.", "Niger", "NE"),
+    ],
+)
+def test_a_name_alone_or_with_what_only_a_country_has(resolve, text, name, country):
+    assert _place(resolve(text), name).country == country
