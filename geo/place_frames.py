@@ -808,12 +808,7 @@ _FIRE = frozenset(
 )  # fmt: skip
 """What a town is hit by: "shelling hit X" names a place, "the storm hit X" may
 not, and "the scandal hit X" seldom does."""
-
-
-_FIRED_ON = frozenset(
-    {"strike", "strikes", "airstrike", "airstrikes", "shelling", "bombardment", "barrage",
-     "bombing", "bombings", "raid", "raids", "missiles", "rockets", "drones"}
-)  # fmt: skip
+_FIRED_ON = _FIRE | frozenset({"strike", "bombing", "bombings", "raid", "raids"})
 """Nouns of fire whose "on" or "against" names where it fell: "a strike on Kherson"."""
 
 

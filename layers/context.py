@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import shapely
 from spacy.tokens import Doc, Token
 
+from geo.cues import BORDER_NOUNS
 from geo.directional import is_a_side
 from geo.located import placed_in
 from geo.seas import SEA_FEATURES
@@ -368,9 +369,8 @@ def _is_country(place: Place | None) -> bool:
     )
 
 
-_BORDER_AFTER = re.compile(r"\s+(?:border|frontier|boundary|borderland)s?\b")
-"""A border word right after a country's name or adjective: "the Malian border" (not
-"Lebanon's border with Israel", which runs along Lebanon)."""
+_WORD_AFTER = re.compile(r"\s+(\w+)")
+"""The word right after a name: a border word there says whose border it is."""
 
 
 def names_a_border(cand: PlaceInSentence) -> bool:
@@ -378,13 +378,14 @@ def names_a_border(cand: PlaceInSentence) -> bool:
 
     "raided a village close to the Malian border", "near the Iraq border":
     the place is by the border, on either side, not in that country.
-    "Lebanon's border with Israel" runs along Lebanon, and is left to the roles.
+    "Lebanon's border with Israel" (a possessive) runs along Lebanon, and is
+    left to the roles.
     """
     if not _is_country(cand.item.place):
         return False
     mention = cand.item.mention
-    after = cand.root.doc.text[mention.anchor_end : mention.anchor_end + 16]
-    return _BORDER_AFTER.match(after) is not None
+    after = _WORD_AFTER.match(cand.root.doc.text, mention.anchor_end)
+    return after is not None and after.group(1).lower() in BORDER_NOUNS
 
 
 def names_the_party(cand: PlaceInSentence, doc: Doc, triggers: frozenset[int]) -> bool:

@@ -649,25 +649,23 @@ def test_a_town_the_text_puts_in_a_province_is_inside_it(resolve, text, name, co
     assert (place.country if place else None) == country
 
 
-def test_a_village_abroad_is_no_quarter_of_the_story(resolve):
-    text = (
-        "Gang members stormed the neighbourhood of Noailles before dawn. "
-        "Police in Port-au-Prince said five people died. Haiti's prime minister "
-        "called for calm."
-    )
-    place = _place(resolve(text), "Noailles")
-    assert place is None or place.country == "HT"
-
-
-def test_a_country_named_in_passing_vouches_for_no_village_of_its_name(resolve):
-    text = (
-        "A suicide bomber struck a crowded cafe at Lido Beach on Friday. Police in "
-        "Mogadishu said 30 people died. Somalia's president called it a cowardly act. "
-        "Troops later raided a hideout near Afgoye, and a drone hit a camp near Jilib "
-        "in southern Somalia. The United States condemned the attack."
-    )
-    place = _place(resolve(text), "Lido Beach")
-    assert place is None or place.country == "SO"
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a village abroad is no quarter of the story
+        ("Gang members stormed the neighbourhood of Noailles before dawn. Police in "
+         "Port-au-Prince said five people died. Haiti's prime minister called for calm.",
+         "Noailles", "HT"),
+        # nor one of a country the story names but no town of
+        ("A suicide bomber struck a crowded cafe at Lido Beach on Friday. Police in "
+         "Mogadishu said 30 people died. Somalia's president called it a cowardly act. "
+         "Troops later raided a hideout near Afgoye, and a drone hit a camp near Jilib "
+         "in southern Somalia. The United States condemned the attack.", "Lido Beach", "SO"),
+    ],
+)  # fmt: skip
+def test_a_village_abroad_is_no_place_of_the_story(resolve, text, name, country):
+    place = _place(resolve(text), name)
+    assert place is None or place.country == country
 
 
 def test_a_city_bearing_the_name_beats_one_formerly_so_called(resolve):
