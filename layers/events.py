@@ -432,7 +432,10 @@ def _a_ship_at_a_measured_offset(cand: PlaceInSentence, token: Token) -> bool:
 
 
 def _the_trigger_s_own_offset(cand: PlaceInSentence, trigger_tokens: frozenset[int]) -> bool:
-    """Whether a measured offset hangs on the trigger's verb or its object, its only place.
+    """Whether an offset hangs on the trigger's verb or its object (or is its object).
+
+    The caller asks for a measured one when it is the rules' only place, and
+    for any bearing when the rules' other places are countries or provinces.
 
     "carried out an airstrike about 40 km northeast of Kismayo": the distance
     and bearing are where the strike was. The scorer learned offsets as the
