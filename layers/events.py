@@ -69,7 +69,7 @@ from layers.roles import (
     has_subject,
     opens_when_clause,
 )
-from layers.triggers import TypeIndex, match_type
+from layers.triggers import TypeIndex, dates_a_clause, match_type
 from layers.types import EventLocation, EventType, LayerDefinition, ReportedEvent
 
 __all__ = ["PairObserver", "detect_events"]
@@ -610,22 +610,6 @@ def _same_paragraph(text: str, before: Span, sentence: Span) -> bool:
     return _BLANK_LINE.search(text, end, max(end, start)) is None
 
 
-_DATING = frozenset({"after", "since", "before", "following", "until", "till"})
-"""Prepositions whose event noun dates another deed: "after the attack, X closed Y"."""
-
-
-def _dates_another_deed(doc: Doc, trigger_tokens: frozenset[int]) -> bool:
-    """Whether the trigger is an event noun that only says when the clause's deed was.
-
-    "In the days after the attack", "since the invasion": the noun is told
-    elsewhere, and the places of the clause it dates are that clause's.
-    """
-    return any(
-        doc[i].pos_ == "NOUN" and doc[i].dep_ == "pobj" and doc[i].head.lower_ in _DATING
-        for i in trigger_tokens
-    )
-
-
 def _judged(
     candidates: Sequence[tuple[PlaceInSentence, PlaceInSentence | None, bool]],
     trigger_tokens: frozenset[int],
@@ -658,7 +642,7 @@ def _judged(
         owned = modifies_a_thing(cand, doc, trigger_tokens)
         verdict: Attachment | Refusal
         if (
-            _dates_another_deed(doc, trigger_tokens)
+            any(dates_a_clause(doc[i]) for i in trigger_tokens)
             and not any(doc[i].is_ancestor(cand.root) for i in trigger_tokens)
             and any(doc[i].is_ancestor(cand.root) for i in trigger_words - trigger_tokens)
         ):

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from layers.roles import TOPIC, TOPICAL_TOO
 from layers.types import EventType, LayerDefinition
 
-__all__ = ["TypeIndex", "match_type", "trigger_keys"]
+__all__ = ["TypeIndex", "dates_a_clause", "match_type", "trigger_keys"]
 
 _PARTICLES = frozenset({"down", "up", "off", "out", "back", "over", "into", "in"})
 
@@ -596,6 +596,20 @@ def _names_a_battle(token: Token) -> bool:
     return name.text[:1].isupper() and not title_case  # "Fierce Battle For Bakhmut Rages"
 
 
+_DATING = frozenset({"after", "since", "before", "following", "until", "till"})
+"""Prepositions whose event noun dates the clause it hangs in ("after the attack")."""
+
+
+def dates_a_clause(token: Token) -> bool:
+    """Whether the trigger is an event noun after "after", "since" or "before".
+
+    "In the days after the attack, Pakistan closed its airspace": the noun is
+    told elsewhere, and the clause it dates tells its own deed, with its own
+    places and weapons.
+    """
+    return token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in _DATING
+
+
 def match_type(
     token: Token,
     index: TypeIndex,
@@ -638,6 +652,10 @@ def match_type(
     subjects: set[str] | None = None
     excluding = keys | _exclusion_keys(token)
     own = {token.lemma_.lower(), token.lower_}  # a trigger cannot be its own condition
+    if dates_a_clause(token):
+        # "two weeks after an attack on tourists, India fired missiles": the
+        # missiles are the clause's, not the attack's; its own words must say
+        sentence_words = {w for t in token.subtree for w in (t.lemma_.lower(), t.lower_)}
     for order, (event_type, layer_id) in enumerate(index.types):
         matched = keys & set(event_type.triggers)
         if not matched or excluding & set(event_type.excludes):

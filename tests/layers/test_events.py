@@ -2417,3 +2417,20 @@ def test_a_visit_to_a_country_whose_town_the_trip_went_to_marks_the_town(pipelin
     )
     placed = set().union(*_where(_located(pipeline, text), text).values())
     assert "Kunming" in placed and "China" not in placed, placed
+
+
+@pytest.mark.parametrize(
+    ("text", "type_id"),
+    [
+        # the missiles are the clause's deed, not the attack it is dated by
+        ("Jets fired missiles at Dorvik, a week after an attack on pilgrims in Kharbin.",
+         "attack"),
+        # an attack that names its own weapon keeps it
+        ("Days after the missile attack on Kharbin, rescuers were still searching.",
+         "shelling"),
+    ],
+)  # fmt: skip
+def test_an_event_noun_that_dates_a_clause_is_typed_by_its_own_words(nlp, layers, text, type_id):
+    events = _events(nlp, layers, text, [])
+    noun = next(e for e in events if text[e.trigger_start : e.trigger_end] == "attack")
+    assert noun.type == type_id
