@@ -301,7 +301,7 @@ def side_of_area(whole: Place, *, name: str, direction: str) -> Place | None:
 
 
 def on_its_side(text: str, item: Resolved) -> Resolved:
-    """A country or province after a lower-case side word: "northeast Syria" is that side.
+    """A country, province or territory after a lower-case side word: "northeast Syria".
 
     It stays the country or province for every rule that asks what kind of
     place it is (:func:`side_of_area`). A demonym ("northern Syrian towns")
@@ -310,7 +310,7 @@ def on_its_side(text: str, item: Resolved) -> Resolved:
     mention, place = item.mention, item.place
     if (
         place is None
-        or place.feature not in ("country", "admin1")
+        or place.feature not in ("country", "admin1", "territory")
         or mention.kind is not MentionKind.TOPONYM
         or mention.demonym_country
     ):

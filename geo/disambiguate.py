@@ -76,6 +76,9 @@ _KIND_WORDS = {"admin1": "state or province", "admin2": "county", "city": "town"
 _CAPITAL_BONUS = 2.0
 #: For a province or country listed with another of its kind (twice for two).
 _LIST_BONUS = 3.0
+#: An area against a town of its name, when the text names a side of it ("southern Gaza").
+_SIDED_AREA_BONUS = 1.0
+_SIDED_FEATURES = frozenset({"country", "admin1", "territory"})
 #: A state or province that holds a town its sentence names: as strong a sign as "Town, State".
 _HOLDS_A_TOWN_BONUS = _QUALIFIER_BONUS
 #: For a province that shares its name with a foreign country ("Georgia"), in
@@ -544,6 +547,7 @@ def rank_candidates(
     listed_with: Sequence[Candidate] = (),
     named_kind: str | None = None,
     sentence_towns: Sequence[Candidate] = (),
+    sided: bool = False,
 ) -> list[Ranked]:
     """Score every candidate for one mention; best first.
 
@@ -557,7 +561,9 @@ def rank_candidates(
     ("the state of Washington" → ``admin1``). ``sentence_towns`` are the towns
     the mention's sentence names: a state or province that holds one fits
     better than a country of its name ("arrested in Georgia, Atlanta police
-    said" is the US state). Anchors
+    said" is the US state). ``sided`` says a side word stands before the name
+    ("southern Gaza"): an area, whose side can be drawn, fits better than a
+    town of its name. Anchors
     with the mention's own name key are ignored: a name cannot vouch for itself.
     """
     total_countries = sum(context.countries.values()) or 1
@@ -681,6 +687,9 @@ def rank_candidates(
         elif named_kind == "admin1" and candidate.feature == "country":
             # "the state of Georgia", "Georgia Governor Brian Kemp": no country is meant
             score -= _QUALIFIER_BONUS
+        if sided and candidate.feature in _SIDED_FEATURES:
+            score += _SIDED_AREA_BONUS
+            reasons.append("the text names a side of it, which an area has")
         if contained is not None and qualified_by(contained, candidate):
             score += _QUALIFIER_BONUS
             reasons.append(f"written as '{contained.name}, …'")

@@ -846,7 +846,9 @@ class MentionExtractor:
         that makes an airport or a town of the name ("Amsterdam airport",
         "Cork city") only says what the place is, and the name stays itself.
         """
-        own = {c.gazetteer_id for c in self.gazetteer.candidates(name.text)}
+        # an area the name reaches only as a short alternate name ("Gaza" for the
+        # Gaza Strip) is still another area than the name's own
+        own = {c.gazetteer_id for c in self.gazetteer.candidates(name.text) if c.exact_name}
         return any(
             c.feature in _NAMED_AREA_FEATURES and c.gazetteer_id not in own
             for c in self.gazetteer.candidates(whole.text)

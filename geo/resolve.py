@@ -26,7 +26,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo import areas, shapes
 from geo.admin1 import admin1_area, admin1_names, admin1_shape
-from geo.directional import on_its_side, part_of, side_of_area, split_part
+from geo.directional import compass_word_before, on_its_side, part_of, side_of_area, split_part
 from geo.disambiguate import (
     ArticleContext,
     Ranked,
@@ -592,6 +592,8 @@ class Resolver:
             listed_with=listed_with,
             named_kind=_kind_named_before(text, mention),
             sentence_towns=holds,
+            sided=mention.kind is MentionKind.TOPONYM
+            and compass_word_before(text, mention.start) is not None,
         )
 
     @staticmethod

@@ -749,3 +749,9 @@ def test_a_state_that_holds_a_town_its_sentence_names_beats_a_country_of_its_nam
 )
 def test_a_name_alone_or_with_what_only_a_country_has(resolve, text, name, country):
     assert _place(resolve(text), name).country == country
+
+
+def test_a_side_written_before_a_name_is_a_side_of_the_area_it_names(resolve):
+    # the south of the Strip, drawn as such: not Gaza City, at its northern end (31.5 N)
+    place = _place(resolve("Israeli tanks pushed deeper into southern Gaza on Friday."), "Gaza")
+    assert place.feature == "territory" and place.lat < 31.4, place
