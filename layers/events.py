@@ -62,6 +62,7 @@ from layers.roles import (
     PLACE_PARTS,
     SITES,
     SPEECH,
+    SPREADING,
     VETOES,
     Attachment,
     Refusal,
@@ -210,6 +211,8 @@ def _support_verb(
     ):
         return None
     lemma = head.lemma_.lower()
+    if lemma in SPREADING and any(c.dep_ == "neg" for c in head.children):
+        return None  # "the protests in Tbilisi have not spread to Batumi": they go on
     if token.dep_ == "dobj" and lemma in _LIGHT_VERBS:
         return head
     if token.dep_ == "attr" and lemma == "be" and any(c.dep_ == "expl" for c in head.children):

@@ -375,7 +375,7 @@ PEOPLE_WHO_PROTEST = frozenset({"protester", "protestor", "demonstrator", "riote
 """Event words that name people: where they are is where what is done to them is."""
 
 
-_SPREADING = frozenset({"spread", "extend", "expand", "widen", "escalate", "swell"})
+SPREADING = frozenset({"spread", "extend", "expand", "widen", "escalate", "swell"})
 """Verbs whose "to" names where an event now happens too: "fighting spread to X"."""
 
 
@@ -540,7 +540,7 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
                 above = above.head  # "spread to Ankara … and to Izmir"
             if above.lower_ in _NEAR_WORDS:
                 return "location"  # "villages close to Algiers"
-            if above.lemma_.lower() in _SPREADING:
+            if above.lemma_.lower() in SPREADING:
                 return "location"  # "protests spread to Ankara": now held there too
             if above.lower_ in _ACCESS_NOUNS or above.lemma_.lower() in _ACCESS_NOUNS:
                 return "of"  # "the entrance to Bethlehem" stands for a part of it

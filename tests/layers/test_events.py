@@ -1501,6 +1501,13 @@ def test_where_an_event_spread_to_it_happened_too(nlp, layers, text, type_id):
     assert _where(_events(nlp, layers, text, ["Dorvik"]), text).get(type_id) == {"Dorvik"}
 
 
+def test_protests_that_did_not_spread_go_on_where_they_were(nlp, layers):
+    text = "The protests in Kharbin have not spread to Dorvik."
+    events = [e for e in _events(nlp, layers, text, ["Kharbin", "Dorvik"]) if e.type == "protest"]
+    assert events and not any(e.denied for e in events)
+    assert _where(events, text)["protest"] == {"Kharbin"}
+
+
 def test_people_detained_where_they_protested_were_detained_there(nlp, layers):
     text = (
         "Police detained opposition politician Ivo Marsh and at least 15 other "
