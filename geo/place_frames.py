@@ -707,6 +707,11 @@ _NOT_FOUGHT = frozenset(
 """Words before a noun of fighting that make it no war's: "the bidding battle for X"."""
 
 
+def _before_a_possessive(doc: DocTokens, end: int) -> bool:
+    """Whether "'s" follows the name: "the fight for Hamilton's seat" is about a person's."""
+    return end < len(doc) and doc[end].lower_ in ("'s", "’s")
+
+
 def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None:
     """The position frame of a name, if any.
 
@@ -729,7 +734,7 @@ def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None
         and i > floor
         and doc[i - 1].is_lower
         and doc[i - 1].lower_ in _FIRED_ON
-        and not (end < len(doc) and doc[end].lower_ in ("'s", "’s"))
+        and not _before_a_possessive(doc, end)
     ):
         return SEIZED_FRAME  # "a Russian strike on Kherson": fire falls on places
     if before.lower_ in _LOCATIVE:
@@ -747,7 +752,7 @@ def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None
         and doc[i - 1].is_lower  # not inside a name: "the Front for the Liberation of X"
         and doc[i - 1].lemma_.lower() in _FOUGHT_OVER
         and not (i - 1 > floor and doc[i - 2].lower_ in _NOT_FOUGHT)
-        and not (end < len(doc) and doc[end].lower_ in ("'s", "’s"))
+        and not _before_a_possessive(doc, end)
     ):
         # "the battle for Bakhmut", "the siege of Mariupol"; not "the bidding battle
         # for Paramount" nor "the fight for Hamilton's seat"

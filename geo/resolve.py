@@ -1242,9 +1242,19 @@ def _qualified_by_its_holder(text: str, mention: Mention) -> str | None:
     return text[found.start() : mention.end]
 
 
-_CALLED_A_TOWN = re.compile(r"(?<!from )\bthe (?:\w+ )?(?:town|village) of $")
-""""the (small) town of X", not "the city of": a city of standing abroad may be written
-so, and not after "from" ("survivors from the town of X in Germany" came from it)."""
+def _called_a_town(text: str, town: Mention) -> bool:
+    """Whether the text writes "the (small) town of" or "the village of" right before.
+
+    Not "the city of": a city of standing abroad may be written so; and not
+    after "from" ("survivors from the town of X in Germany" came from it).
+    """
+    before = text[max(0, town.anchor_start - 50) : town.anchor_start]
+    found = _KIND_BEFORE.search(before)
+    return (
+        found is not None
+        and found.group(1).lower() in ("town", "village")
+        and not before[: found.start()].rstrip().lower().endswith("from")
+    )
 
 
 def _held_in(
@@ -1295,7 +1305,7 @@ def _held_in(
                 continue
             if any(c.population >= _HELD_TOWN_POPULATION for c in found) and (
                 not wholes
-                or not _CALLED_A_TOWN.search(text, max(0, town.start - 40), town.start)
+                or not _called_a_town(text, town)
                 or any(c.country in countries or c.capital for c in found)
             ):
                 # "Tehran in Syria", "fled Aleppo in Turkey", "survivors from the

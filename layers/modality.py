@@ -90,9 +90,11 @@ def _asks_whether(head: Token) -> bool:
 _WARNING = frozenset({"warn", "threaten", "caution"})
 """Verbs of warning: a deed they say could come is not done ("warned it could fire")."""
 _POSSIBLE = frozenset({"could", "may", "might", "can"})
+"""Auxiliaries of what may happen, under a verb of warning."""
 _MAYBE = frozenset({"could", "may", "might"})
 """Auxiliaries that tell a deed as possible, not done: "could sign", "may strike"."""
 _PERCEIVING = frozenset({"hear", "see", "feel", "smell", "watch", "witness", "notice", "spot"})
+"""Verbs whose "could" is what one was able to perceive: "could hear explosions"."""
 _ABLE_TO_GO = frozenset(
     {"enter", "leave", "flee", "escape", "reach", "return", "cross", "get", "go", "move",
      "pass", "evacuate", "travel", "arrive"}
@@ -120,8 +122,6 @@ def _told_as_possible(verb: Token, modal: Token) -> bool:
         return False
     return not any(t.lower_ == "only" for t in verb.subtree if t.i < verb.i)
 
-
-"""Auxiliaries of what may happen, under a verb of warning."""
 
 _CONDITIONS = frozenset({"if", "unless"})
 """Words that open a clause of a condition: "would close the strait if its

@@ -645,17 +645,17 @@ def match_type(
     keys = trigger_keys(token)
     if not keys & index.triggers:
         return None
-    if callable(sentence_words):
+    if dates_a_clause(token):
+        # "two weeks after an attack on tourists, India fired missiles": the
+        # missiles are the clause's, not the attack's; its own words must say
+        sentence_words = {w for t in token.subtree for w in (t.lemma_.lower(), t.lower_)}
+    elif callable(sentence_words):
         sentence_words = sentence_words()  # gathered only for a token that got this far
     best: tuple[tuple[int, int, int, int], EventType, str] | None = None
     objects: set[str] | None = None
     subjects: set[str] | None = None
     excluding = keys | _exclusion_keys(token)
     own = {token.lemma_.lower(), token.lower_}  # a trigger cannot be its own condition
-    if dates_a_clause(token):
-        # "two weeks after an attack on tourists, India fired missiles": the
-        # missiles are the clause's, not the attack's; its own words must say
-        sentence_words = {w for t in token.subtree for w in (t.lemma_.lower(), t.lower_)}
     for order, (event_type, layer_id) in enumerate(index.types):
         matched = keys & set(event_type.triggers)
         if not matched or excluding & set(event_type.excludes):
