@@ -2441,3 +2441,14 @@ def test_an_event_noun_that_dates_a_clause_is_typed_by_its_own_words(nlp, layers
     events = _events(nlp, layers, text, [])
     noun = next(e for e in events if text[e.trigger_start : e.trigger_end] == "attack")
     assert noun.type == type_id
+
+
+def test_a_place_in_a_conjoined_clause_of_another_event_is_not_the_first_events(pipeline):
+    # the parse hangs "and protesters in Ankara clashed" on the detention
+    text = (
+        "Police detained the mayor of Istanbul at his home on Wednesday, "
+        "and protesters in Ankara clashed with riot police."
+    )
+    where = _where(_located(pipeline, text), text)
+    assert "Ankara" not in where.get("arrest", set())
+    assert "Ankara" in where.get("armed_clash", set())
