@@ -66,6 +66,7 @@ from geo.seas import SEA_FEATURES, sea_shape
 from geo.sources import country_neighbours
 from geo.types import (
     FRAMED_LABEL,
+    IN_A_NAME_LABEL,
     PLACE_LABELS,
     Alternative,
     AreaKind,
@@ -114,6 +115,10 @@ _QUALIFIER = re.compile(
 """", Texas" after a name, up to punctuation, a lower-case word or a dash: "Paris,
 Texas", "a plant in Lebanon, Pennsylvania on Monday", "LEBANON, Pennsylvania - A fire".
 Not a speaker: "drones hit Donetsk, Russia said" is Ukraine's Donetsk."""
+_TOWN_OF_ITS_HOLDER = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,3}?(?:city|town|port|capital|village|stronghold|hub)\b"
+)
+"""What follows a possessive qualifier: ", Lebanon's second-largest city"."""
 
 
 class Resolver:
@@ -225,7 +230,10 @@ class Resolver:
                 ]
         context = self._context(mentions, candidates)
         tagged = frozenset(m.name for m in mentions if m.label in _MODEL_PLACE_LABELS)
-        strays = _stray_namesakes(candidates, context, tagged=tagged)
+        town_parts = frozenset(
+            m.name for m in mentions if part_of_a_town(text, m) or district_of_a_town(text, m)
+        )
+        strays = _stray_namesakes(candidates, context, tagged=tagged, town_parts=town_parts)
         if strays:
             # "the village of Chai" in a story about Mozambique is no Çey in Turkey:
             # without them the name is one no source holds, put where the text puts it.
@@ -619,14 +627,17 @@ class Resolver:
         place of the name: "Athens, Georgia" is the US state, since the country
         Georgia has no Athens.
         """
-        found = _QUALIFIER.match(text[mention.anchor_end : mention.anchor_end + 48])
+        window = text[mention.anchor_end : mention.anchor_end + 80]
+        found = _QUALIFIER.match(window)
         if not found:
             return None
-        wholes = [
-            c
-            for c in self.gazetteer.candidates(found.group(1).strip())
-            if c.feature in ("country", "admin1")
-        ]
+        name = found.group(1).strip()
+        if name.endswith(("'s", "’s")):
+            # "Tripoli, Lebanon's second city": whose town it is, not a place of its own
+            if not _TOWN_OF_ITS_HOLDER.match(window, found.end(1)):
+                return None
+            name = name[:-2]
+        wholes = [c for c in self.gazetteer.candidates(name) if c.feature in ("country", "admin1")]
         holding = (w for w in wholes if any(qualified_by(c, w) for c in candidates))
         return next(holding, wholes[0] if wholes else None)
 
@@ -995,7 +1006,8 @@ def _area_beside(
     province", "clashed near the town of Adan Yabaal in Middle Shabelle":
     the name lies in that area, not around a town another sentence names.
     Not an area someone came from ("fighters who fled Diyala province
-    attacked X").
+    attacked X"), nor one inside an organisation's name ("a brigade of the
+    Government of National Unity" names no province Unity).
     """
     if any(k in towns for k in fellows):
         return None
@@ -1004,6 +1016,7 @@ def _area_beside(
         k
         for k in fellows
         if k != index
+        and resolved[k].mention.label != IN_A_NAME_LABEL
         and (place := resolved[k].place) is not None
         and place.feature in _AREA_FEATURES
         and not _LEFT_BEHIND.search(
@@ -1142,6 +1155,7 @@ def _stray_namesakes(
     context: ArticleContext,
     *,
     tagged: AbstractSet[str] = frozenset(),
+    town_parts: AbstractSet[str] = frozenset(),
 ) -> list[str]:
     """Names whose every entry is a small town matched by an alternate name abroad.
 
@@ -1156,7 +1170,10 @@ def _stray_namesakes(
     place: local news names its own villages, which the sources often lack.
     Only for a story that names some country other than by the name itself,
     and towns of its own far from the namesake: "US forces struck Houthi sites
-    near Mokha" names no town to set Mocha against, and keeps it.
+    near Mokha" names no town to set Mocha against, and keeps it. A name the
+    text calls a part of a town (``town_parts``: "the X neighbourhood") lies
+    in a town of the story: a small town of that name far from all of them is
+    a namesake wherever it lies.
     """
     towns = {
         name: [(c.lat, c.lon) for c in found]
@@ -1165,6 +1182,13 @@ def _stray_namesakes(
         and len({c.country for c in found}) == 1
         and all(c.feature in _TOWN_LIKE for c in found)
     }
+    # a great city a name bears exactly is where the story is, whatever village
+    # abroad shares its name ("In Baghdad, … the Dora area" is no Dora, Alabama)
+    towns.update(
+        (name, [(great.lat, great.lon)])
+        for name, found in candidates.items()
+        if name not in towns and (great := _great_city_of_the_name(found)) is not None
+    )
     # the countries each name may lie in as a town: a country the story names none of
     # whose towns, however read, is named only in passing
     town_countries = {
@@ -1196,16 +1220,37 @@ def _stray_namesakes(
         others = {
             country for other, found in town_countries.items() if other != name for country in found
         }
-        if anchors and all(
+        if not anchors:
+            continue
+        nearest = [min(haversine_km(c.lat, c.lon, lat, lon) for lat, lon in anchors) for c in found]
+        if name in town_parts:
+            # "the city's Potrero Grande neighbourhood" in a story on Cali lies in a
+            # town of the story, not in a village of that name in the next country
+            far = all(km > _STRAY_PART_KM for km in nearest)
+        else:
             # a country the story names, but no town of ("the United States condemned
             # the attack" in a story on Somalia), vouches for no village
-            (c.country not in named or c.country not in others)
-            and not context.neighbours.get(str(c.country))
-            and min(haversine_km(c.lat, c.lon, lat, lon) for lat, lon in anchors) > _STRAY_KM
-            for c in found
-        ):
+            far = all(
+                (c.country not in named or c.country not in others)
+                and not context.neighbours.get(str(c.country))
+                and km > _STRAY_KM
+                for c, km in zip(found, nearest, strict=True)
+            )
+        if far:
             strays.append(name)
     return strays
+
+
+def _great_city_of_the_name(found: Sequence[Candidate]) -> Candidate | None:
+    """The city of :data:`_ANCHOR_CITY_POPULATION` or more that bears the name itself, if any."""
+    cities = [c for c in found if c.feature == "city" and c.exact_name]
+    great = max(cities, key=lambda c: c.population, default=None)
+    return great if great is not None and great.population >= _ANCHOR_CITY_POPULATION else None
+
+
+#: A city this big that bears a name is where a story names it from (its namesakes
+#: abroad are villages): a town of the story for :func:`_stray_namesakes`.
+_ANCHOR_CITY_POPULATION = 500_000
 
 
 #: A town name at most this big that the text puts "in" a province or country keeps
@@ -1327,6 +1372,8 @@ _TOWN_LIKE = frozenset({"city", "admin1", "admin2"})
 _MODEL_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: How far a namesake must lie from every town of the story to be a stray.
 _STRAY_KM = 500.0
+#: How far a namesake of a part of a town must lie from every town of the story.
+_STRAY_PART_KM = 100.0
 
 
 def _far_from_its_name(mention: Mention) -> bool:

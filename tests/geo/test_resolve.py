@@ -755,3 +755,48 @@ def test_a_side_written_before_a_name_is_a_side_of_the_area_it_names(resolve):
     # the south of the Strip, drawn as such: not Gaza City, at its northern end (31.5 N)
     place = _place(resolve("Israeli tanks pushed deeper into southern Gaza on Friday."), "Gaza")
     assert place.feature == "territory" and place.lat < 31.4, place
+
+
+def test_a_province_inside_an_organisations_name_holds_no_unknown_name(resolve):
+    # "Unity" is a South Sudanese state, but here a word of the government's name
+    text = (
+        "TRIPOLI, May 13 - Fighting broke out in the Libyan capital. "
+        "Residents of the Zorvani district described gunfire after a brigade aligned "
+        "with the Government of National Unity clashed with a rival group."
+    )
+    place = _place(resolve(text), "Zorvani")
+    assert place is None or place.country == "LY"
+
+
+def test_a_village_abroad_is_no_district_of_the_great_city_the_story_names(resolve):
+    # "Baghdad" also names a hamlet in Iran, yet the story is in Iraq's capital; the
+    # only "Dora" the sources hold is a small town in Alabama
+    text = (
+        "In Baghdad, three rockets fell near the Green Zone, which houses the U.S. embassy. "
+        "Police later found a launcher in the Dora area in the south of the city."
+    )
+    (place,) = [r.place for r in resolve(text) if "Dora" in r.mention.text]
+    assert place is None or place.country == "IQ"
+
+
+def test_a_neighbourhood_is_in_the_town_not_in_a_namesake_next_door(resolve):
+    # a village of that name lies in Panama, which borders the country named
+    text = (
+        "In Cali, a car bomb exploded near a police station in the southwestern "
+        "city's Potrero Grande neighbourhood, Colombian police said."
+    )
+    place = _place(resolve(text), "Potrero Grande")
+    assert place is not None and place.country == "CO"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Fighting shook Tripoli, Lebanon's second city, and Tripoli, Libya's capital.", "LB"),
+        ("Protesters filled Tripoli, Libya’s capital, on Friday.", "LY"),
+        ("Troops deployed in Tripoli, Lebanon's northern port city, in a story on Libya.", "LB"),
+    ],
+)
+def test_a_countrys_possessive_after_a_comma_says_whose_town_it_is(resolve, text, country):
+    first = next(r.place for r in resolve(text) if r.mention.text == "Tripoli")
+    assert first is not None and first.country == country
