@@ -508,6 +508,37 @@ def _in_another_event_s_clause(place: Token, trigger: Token, others: frozenset[i
     return False
 
 
+def _in_another_event_at_another_time(place: Token, trigger: Token, others: frozenset[int]) -> bool:
+    """Whether the place is another event's, told in a clause that dates the trigger's.
+
+    "exchanged fire along the border, hours before the leaders were due to
+    meet in Washington": Washington is where they meet, at another time, not
+    where the fire was exchanged. The nearest verb above the place is another
+    event's word, and its clause opens with "before", "after", "until" or
+    "since". Not "when" or "as", whose events share a scene ("were
+    patrolling a road in X when insurgents detonated a bomb"), nor a place
+    the trigger itself describes ("returns the Golan Heights captured in 1967").
+    """
+    if place.is_ancestor(trigger):
+        return False
+    node = place
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ == "VERB":
+            break
+    else:
+        return False
+    if node.i not in others:
+        return False
+    head = node
+    while head.dep_ in ("xcomp", "acomp") and head.head.i != head.i:
+        head = head.head
+    return any(c.dep_ == "mark" and c.lower_ in _ANOTHER_TIME for c in head.children)
+
+
+_ANOTHER_TIME = frozenset({"before", "after", "until", "since"})
+
+
 def _meets_at_another_event(place: Token, trigger: Token, others: frozenset[int]) -> bool:
     """Whether the place belongs to another event whose participant the trigger describes.
 
@@ -784,6 +815,7 @@ def _weighed(
                     reachable=governed
                     or (
                         not _meets_at_another_event(cand.root, token, others)
+                        and not _in_another_event_at_another_time(cand.root, token, others)
                         and _within_its_noun(token, cand.root)
                     ),
                 )

@@ -2452,3 +2452,16 @@ def test_a_place_in_a_conjoined_clause_of_another_event_is_not_the_first_events(
     where = _where(_located(pipeline, text), text)
     assert "Ankara" not in where.get("arrest", set())
     assert "Ankara" in where.get("armed_clash", set())
+
+
+@pytest.mark.parametrize("word", ["before", "after"])
+def test_a_place_of_another_event_in_a_clause_that_dates_the_first_is_not_the_firsts(
+    pipeline, word
+):
+    text = (
+        "Rival forces exchanged fire along the border overnight, the ministry said, "
+        f"hours {word} the two leaders were due to meet in Geneva."
+    )
+    where = _where(_located(pipeline, text), text)
+    assert "Geneva" not in where.get("armed_clash", set())
+    assert "Geneva" in where.get("meeting", set())
