@@ -1854,6 +1854,9 @@ def test_on_the_strikes_is_no_labour_strike(nlp, layers, text, layer):
             {"the airspace over Moldova"},
         ),
         ("The alliance imposed a no-fly zone over Libya in March.", {"Libya"}),
+        # an airport shut to flights is the sky closed there
+        ("Airports in Zorvan and Lublin were temporarily closed.", {"Zorvan", "Lublin"}),
+        ("The fighting forced the closure of Mitiga airport.", {"Mitiga"}),
     ],
 )  # fmt: skip
 def test_a_state_that_closes_its_airspace_is_where_the_sky_closed(pipeline, text, sites):
