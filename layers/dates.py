@@ -654,6 +654,13 @@ def sentence_period(
             if _times_the_event(sentence, start + offset, end + offset, mention):
                 taken.append((start, end))
                 found.append(DateExpression(start + offset, end + offset, year, None))
+        for token in _years_naming_the_event(sentence, mention):
+            start = token.idx - offset
+            if any(start < b and a < start + len(token) for a, b in taken):
+                continue
+            if anchor is not None and token.text > anchor.isoformat()[:4]:
+                continue
+            found.append(DateExpression(token.idx, token.idx + len(token), token.text, None))
     if not found:
         return None
     return min(found, key=lambda e: (_distance(e, mention), e.start)).text
@@ -695,6 +702,25 @@ def _in_a_clause_apart(sentence: Span, start: int, end: int, trigger: tuple[int,
     return verb.i != event.i and not any(a.i == verb.i for a in event.ancestors)
 
 
+def _years_naming_the_event(sentence: Span, trigger: tuple[int, int]) -> list[Token]:
+    """Years written as a word of the event's own noun: "the 2022 Pretoria agreement".
+
+    "signed the 2016 peace accord" tells an accord of 2016, not of the
+    article's day. Only a bare year that modifies the trigger's word.
+    """
+    first, last = trigger
+    return [
+        token
+        for token in sentence
+        if _BARE_YEAR.fullmatch(token.text)
+        and token.dep_ in ("nummod", "compound", "amod", "nmod")
+        and first <= token.head.idx < last
+    ]
+
+
+_BARE_YEAR = re.compile(_YEAR.format(g="y"))
+
+
 def _times_the_event(sentence: Span, start: int, end: int, trigger: tuple[int, int]) -> bool:
     """Whether the year at these doc offsets hangs on the event's own words.
 
@@ -715,6 +741,8 @@ def _times_the_event(sentence: Span, start: int, end: int, trigger: tuple[int, i
 
     if is_trigger(head) or any(c.dep_ == "dobj" and is_trigger(c) for c in head.children):
         return True  # on the event, or on the verb whose object it is ("marks the bombing")
+    if head.dep_ == "acl" and is_trigger(head.head):
+        return True  # on a participle that tells the event ("the truce brokered in 2022")
     # "during a standoff in 2012": a time the event is told within; "the bombing
     # of the city in 1945": the parse hangs the year on what was bombed
     link = head.head

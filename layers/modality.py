@@ -324,8 +324,10 @@ def told_as_denied(token: Token) -> bool:
         return True  # "hit the port without casualties", "without causing casualties"
     if _aim_of_a_noun(token) and _says_none(token.head):
         return True  # "had no plans to march on Kinshasa"
-    if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in _AVERTING:
-        return True  # "hugged the coast to avoid attacks", "an attack on X was foiled"
+    if token.dep_ in ("dobj", "nsubjpass") and (
+        token.head.lemma_.lower() in _AVERTING or _called_off(token.head)
+    ):
+        return True  # "hugged the coast to avoid attacks", "cancelled a visit to X"
     if token.pos_ in ("NOUN", "PROPN"):
         return _says_none(token)
     return any(
@@ -375,9 +377,20 @@ def _denies(verb: Token) -> bool:
 
 
 _AVERTING = frozenset(
-    {"avoid", "prevent", "avert", "thwart", "foil", "forestall", "deter", "evade", "preempt"}
-)
-"""Verbs whose object did not happen: "to avoid Houthi attacks", "foiled a bombing"."""
+    {"avoid", "prevent", "avert", "thwart", "foil", "forestall", "deter", "evade", "preempt",
+     "cancel", "postpone", "abort"}
+)  # fmt: skip
+"""Verbs whose object did not happen: "to avoid Houthi attacks", "foiled a bombing",
+"cancelled a visit to Dubai", "the talks were postponed"."""
+
+
+def _called_off(verb: Token) -> bool:
+    """Whether the verb is "call off" ("called off the talks in Doha")."""
+    return verb.lemma_.lower() == "call" and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in verb.children
+    )
+
+
 _REFUSING = frozenset({"refuse", "decline", "reject", "veto", "oppose"})
 """Verbs whose complement is not done: "refused to close its airspace"."""
 

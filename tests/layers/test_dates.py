@@ -231,6 +231,14 @@ def test_days_of_a_date(date, days):
         ("Allied troops stormed the beaches of Zorvan in 1944.", "stormed", "1944"),
         ("The museum marks the bombing of the city in 1945.", "bombing", "1945"),
         ("Rebels seized the shoal during a standoff in 2012.", "seized", "2012"),
+        # on a participle that tells the event, or written in its own noun
+        (
+            "Analysts warned that the truce brokered in Zorvan in 2022 looked ever more fragile.",
+            "truce",
+            "2022",
+        ),
+        ("The union that brokered the 2022 Zorvan agreement called for calm.", "agreement", "2022"),
+        ("Fighters who had signed the 2016 peace accord were killed.", "accord", "2016"),
         # what goes on since a year, or after it, is not of that year
         ("Gunners have shelled Zorvan daily since the recapture in 2022.", "shelled", "2024-05-20"),
         # a backdrop's year is not the event's

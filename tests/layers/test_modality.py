@@ -109,6 +109,11 @@ def test_an_event_dated_after_the_article_is_planned(nlp, text, planned):
         ("Police foiled a bombing at the station.", "bombing", True),
         ("The plot to bomb the station was thwarted.", "bomb", False),  # planned, see above
         ("Gunmen attacked the station to avoid arrest.", "attacked", False),
+        # a visit or talks called off did not take place
+        ("The minister cancelled a visit to Zorvan on Monday.", "visit", True),
+        ("The talks in Zorvan were postponed.", "talks", True),
+        ("Both sides called off the talks in Zorvan.", "talks", True),
+        ("Both sides called the talks in Zorvan a success.", "talks", False),
         # A denied report or claim did not happen; a confirmed one did.
         ("The ministry denied reports that drones had struck the depot.", "struck", True),
         ("The army rejected claims that its jets bombed the market.", "bombed", True),
