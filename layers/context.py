@@ -388,6 +388,25 @@ def names_a_border(cand: PlaceInSentence) -> bool:
     return after is not None and after.group(1).lower() in BORDER_NOUNS
 
 
+def a_river_beyond_another(cand: PlaceInSentence, place_tokens: frozenset[int]) -> bool:
+    """Whether a river only says which side of it another place lies.
+
+    "One rocket landed in the Karrada district across the Tigris": the
+    district is where it landed; the river, after "across" or "beyond" and
+    another place the sentence names before it, is a landmark.
+    """
+    place = cand.item.place
+    if place is None or place.feature != "river":
+        return False
+    root = cand.root
+    if root.dep_ != "pobj" or root.head.lower_ not in _SIDE_WORDS:
+        return False
+    return any(i < root.head.i for i in place_tokens - cand.tokens)
+
+
+_SIDE_WORDS = frozenset({"across", "beyond"})
+
+
 def names_the_party(cand: PlaceInSentence, doc: Doc, triggers: frozenset[int]) -> bool:
     """Whether a country's name modifies an event noun: "a U.S. airstrike", "Iran talks".
 

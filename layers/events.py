@@ -41,6 +41,7 @@ from geo.sources import capital_names
 from geo.types import IN_A_NAME_LABEL, AreaKind, MentionKind, Place, Resolved
 from layers.context import (
     PlaceInSentence,
+    a_river_beyond_another,
     capital_named,
     is_town,
     listed_after,
@@ -716,6 +717,8 @@ def _judged(
             verdict = Refusal("actor")
         elif names_a_border(cand):
             verdict = Refusal("context")  # "a village close to the Malian border"
+        elif a_river_beyond_another(cand, place_tokens):
+            verdict = Refusal("context")  # "the Karrada district across the Tigris"
         elif in_context:
             verdict = Refusal("context")
         else:

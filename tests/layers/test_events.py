@@ -2468,3 +2468,13 @@ def test_a_place_of_another_event_in_a_clause_that_dates_the_first_is_not_the_fi
     where = _where(_located(pipeline, text), text)
     assert "Geneva" not in where.get("armed_clash", set())
     assert "Geneva" in where.get("meeting", set())
+
+
+def test_a_river_across_which_a_district_lies_is_a_landmark(pipeline):
+    text = "One rocket landed in the Zorvani district across the Tigris, wounding two civilians."
+    where = _where(_located(pipeline, text), text)
+    assert "Tigris" not in where.get("projectile_impact", set())
+    assert "Tigris" not in where.get("killing", set())
+    # a river crossed is still the movement's
+    crossed = "Troops crossed the Euphrates near the town of Zorvani."
+    assert "Euphrates" in _where(_located(pipeline, crossed), crossed).get("movement", set())
