@@ -202,6 +202,11 @@ def _event_citation(
         trigger_start=event.trigger_start,
         trigger_end=event.trigger_end,
     )
+    if location is not None and location.stands_in:
+        return dataclasses.replace(
+            cited,
+            note="the event's own site is not in the gazetteer; shown at the place that holds it",
+        )
     if location is None or not location.linked:
         return cited
     quote = text[citation.quote_start : event.sentence_end].strip()

@@ -165,6 +165,7 @@ def qualifies_another(
     after: dict[int, PlaceInSentence],
     *,
     topical: bool,
+    unnamed: bool = True,
 ) -> bool:
     """Whether the mention only says where another place it follows lies.
 
@@ -180,7 +181,8 @@ def qualifies_another(
     A first place that is a country, or lies in another country than the
     second, is not qualified by it ("the embassies of Spain in La Paz"), nor
     one that is no site: an actor, an origin or a topic (``topical`` types
-    take "on" and "over" for a topic too).
+    take "on" and "over" for a topic too). Without ``unnamed``, only a
+    recognised place is qualified.
     """
 
     def qualified(end: int) -> bool:
@@ -271,7 +273,7 @@ def qualifies_another(
         if word in _WITHIN_WORDS:
             # "Michika town in Adamawa state"; the name need not have been recognised
             unrecognised = name.pos_ == "PROPN" and name.is_title and name.i not in before
-            return qualified(name.i) or unrecognised
+            return qualified(name.i) or (unnamed and unrecognised)
     if word in _WITHIN_WORDS:
         if doc[previous].text == "," and previous > 0:
             previous -= 1  # "Jokela, near Helsinki"

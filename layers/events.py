@@ -829,6 +829,43 @@ def _weighed(
     return located
 
 
+def _holder_of_an_unknown_site(
+    verdicts: Sequence[tuple[PlaceInSentence, bool, Attachment | Refusal]],
+    in_contexts: Sequence[bool],
+    trigger_tokens: frozenset[int],
+    doc: Doc,
+    place_ends: dict[int, PlaceInSentence],
+    place_starts: dict[int, PlaceInSentence],
+    *,
+    topical: bool,
+) -> list[tuple[PlaceInSentence, Attachment]]:
+    """The place that holds the event's own site when no source knows that site.
+
+    "A drone strike hit a car in the Nur Shams camp near Tulkarm": the camp
+    is where it happened, but no gazetteer names it, and the strike would
+    map nowhere. The place the text puts the camp in or near, within the
+    trigger's phrase, stands for it, with less confidence: the map then
+    says "near Tulkarm" rather than nothing. Only when the event found no
+    place at all.
+    """
+    found = [
+        (cand, Attachment("location", _HOLDER_CONFIDENCE))
+        for (cand, _, verdict), in_context in zip(verdicts, in_contexts, strict=True)
+        if in_context
+        and isinstance(verdict, Refusal)
+        and verdict.reason == "context"
+        and any(doc[i].is_ancestor(cand.root) for i in trigger_tokens)
+        and not qualifies_another(
+            cand, doc, place_ends, place_starts, topical=topical, unnamed=False
+        )
+    ]
+    return found if len(found) == 1 else []
+
+
+#: How sure a place that holds an event's unknown site is as its location.
+_HOLDER_CONFIDENCE = 0.5
+
+
 def _rest_of_the_list(
     verdicts: Sequence[tuple[PlaceInSentence, bool, Attachment | Refusal]],
     located: Sequence[tuple[PlaceInSentence, Attachment]],
@@ -994,6 +1031,17 @@ def detect_events(
                 on_pair=on_pair,
             )
             located = most_specific(located)
+            stands_in = not located
+            if stands_in:
+                located = _holder_of_an_unknown_site(
+                    verdicts,
+                    in_contexts,
+                    trigger_tokens,
+                    doc,
+                    place_ends,
+                    place_starts,
+                    topical=topical,
+                )
             locations = [
                 EventLocation(
                     cand.item.mention.start,
@@ -1002,6 +1050,7 @@ def detect_events(
                     cand.item.mention.anchor_end,
                     how.role,
                     how.confidence,
+                    stands_in=stands_in,
                 )
                 for cand, how in located
             ]

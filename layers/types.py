@@ -136,7 +136,9 @@ class EventLocation:
     movement went), ``origin`` (where a force withdrew from, for the types
     that list it), ``compound`` ("the Moscow talks") or ``area`` (a spatial
     phrase of the layer's area kind); ``linked`` says the place came from the
-    previous sentence through a word that points back to it ("there").
+    previous sentence through a word that points back to it ("there");
+    ``stands_in`` that the event's own site is a place no source knows and
+    this one holds it ("the Nur Shams camp near Tulkarm").
     """
 
     start: int
@@ -146,6 +148,7 @@ class EventLocation:
     role: str
     confidence: float
     linked: bool = False
+    stands_in: bool = False
 
 
 @dataclass(frozen=True)

@@ -215,3 +215,11 @@ def test_an_airspace_violated_cites_the_violation(pipeline):
     text = "Three Russian jets violated Estonian airspace on Friday, Tallinn said."
     (citation,) = _airspace_citations(pipeline, text)
     assert (citation.event_type, citation.trigger) == ("airspace_violation", "violated")
+
+
+def test_a_place_standing_in_for_an_unknown_site_says_so_in_its_citation(pipeline):
+    text = "A drone strike hit a car in the Zorvani Kutar camp near Tulkarm, killing three."
+    doc = pipeline.nlp(text)
+    events = pipeline.classify(doc, pipeline.locate(doc), info=ArticleInfo(id="a.md", title="T"))
+    (strike,) = [e for e in events if e.layer == "strike_sites"]
+    assert strike.citation.note is not None and "not in the gazetteer" in strike.citation.note

@@ -205,11 +205,13 @@ ROLE_CASES = [
         {"Logar province"},
     ),
     (
-        "a city after an unrecognised district is context",
+        # the district is the site, but no source knows it: the city stands in for it
+        # (with less confidence, and a note on the citation)
+        "a city after an unrecognised district stands in for it",
         "A bomber struck outside a police station in the Amiriyah district in western Baghdad.",
         ["western Baghdad"],
-        set(),
         {"western Baghdad"},
+        set(),
     ),
     (
         "the capital's name is the site, not the phrase that leads to it",
@@ -2478,3 +2480,15 @@ def test_a_river_across_which_a_district_lies_is_a_landmark(pipeline):
     # a river crossed is still the movement's
     crossed = "Troops crossed the Euphrates near the town of Zorvani."
     assert "Euphrates" in _where(_located(pipeline, crossed), crossed).get("movement", set())
+
+
+def test_the_place_that_holds_an_unknown_site_stands_for_it(pipeline):
+    # no source knows the camp; the town the text puts it near is the best the map has
+    text = "A drone strike hit a car in the Zorvani Kutar camp near Tulkarm, killing three people."
+    (strike,) = [e for e in _located(pipeline, text) if e.layer == "strike_sites"]
+    assert [text[loc.start : loc.end] for loc in strike.locations] == ["near Tulkarm"]
+    assert all(loc.confidence <= 0.5 for loc in strike.locations)
+    # a site the sources know keeps the holder as its context only
+    known = "A drone strike hit a car in the Jenin camp near Tulkarm, killing three people."
+    (strike,) = [e for e in _located(pipeline, known) if e.layer == "strike_sites"]
+    assert "near Tulkarm" not in {known[loc.start : loc.end] for loc in strike.locations}
