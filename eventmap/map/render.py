@@ -191,7 +191,7 @@ def _citation_date(citation: Citation, dates: _DateOf | None) -> tuple[str | Non
 
 
 def _citation_html(citation: Citation, dates: _DateOf | None = None) -> str:
-    """One source in a popup: title, date, quote, article id and link."""
+    """One source in a popup: title, date, quote, its event, any note, article id and link."""
     title = citation.title or citation.article
     date = _date_text(*_citation_date(citation, dates))
     parts = [
@@ -203,6 +203,9 @@ def _citation_html(citation: Citation, dates: _DateOf | None = None) -> str:
     if kind or trigger:
         said = f" (“{_esc(trigger)}”)" if trigger else ""
         parts.append(f'<span class="em-event">{_esc(kind or "event")}{said}</span> · ')
+    note = getattr(citation, "note", None)
+    if note:  # how sure the place is: "place named in the sentence before", a stand-in
+        parts.append(f'<span class="em-note">{_esc(note)}</span> · ')
     parts.append(f'<span class="em-article">{_esc(citation.article)}</span>')
     url = _safe_url(citation.url)
     if url is not None:
@@ -651,7 +654,9 @@ def map_data(
     confidence, citation indices]. Countries on the default layer are a layer
     of their own, flagged ``context``: the page draws them as outlines, off
     until the reader turns them on. Citations are [article index, quote
-    index, mark start, mark end, date, date source, event type, trigger], and
+    index, mark start, mark end, date, date source, event type, trigger, note]
+    (the note says how the place was reached when it is not the sentence's
+    own name for the event's site), and
     ``days`` gives each citation's date as its [first day, last day] (a month
     or a year covers all its days) or ``None``;
     articles are [id, title, http(s) URL, link to the file]. ``time`` is the
@@ -718,6 +723,7 @@ def map_data(
                         source,
                         type_titles.get(kind, kind) if (kind := citation.event_type) else None,
                         getattr(citation, "trigger", None) or triggers.get(c_key),
+                        getattr(citation, "note", None),
                     ]
                 )
             cites.append(cite_index[c_key])

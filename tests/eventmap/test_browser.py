@@ -337,6 +337,17 @@ def test_clicking_a_marker_opens_its_cited_popup(open_map: Any) -> None:
     assert opened.console_errors == []
 
 
+def test_a_citations_note_shows_in_the_popup_as_text(open_map: Any) -> None:
+    noted = ev("strike_sites", ORVIN, SENT_ORVIN, date="2023-04-02", source="sentence")
+    payload = "shown at the holder <img src=x onerror=alert(1)>"
+    noted = replace(noted, citation=replace(noted.citation, note=payload))
+    opened = open_map(render_html([noted], DEFS, title="Notes"))
+    click_place(opened, map_id(opened), "Orvin", "strike_sites")
+    assert "Note: " + payload in popup_text(opened)
+    assert opened.page.locator(".leaflet-popup-content img").count() == 0
+    assert opened.dialogs == [] and opened.console_errors == []
+
+
 def test_vague_point_draws_its_uncertainty_circle_when_zoomed_in(open_map: Any) -> None:
     opened = open_map(render_html(events(), DEFS, title="Storm week"))
     mid = map_id(opened)

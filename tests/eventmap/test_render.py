@@ -729,10 +729,21 @@ def test_citations_carry_event_type_and_trigger_when_known() -> None:
     object.__setattr__(typed, "event_type", "drone strike")
     object.__setattr__(typed, "trigger", "struck")
     data = map_data([event("strike_sites", HARBOUR, typed)], DEFS)
-    assert data["citations"][0][6:] == ["drone strike", "struck"]
+    assert data["citations"][0][6:8] == ["drone strike", "struck"]
     # Without them on the citation, the event's trigger still shows.
     triggered = replace(event("strike_sites", HARBOUR, plain), trigger="struck")
-    assert map_data([triggered], DEFS)["citations"][0][6:] == [None, "struck"]
+    assert map_data([triggered], DEFS)["citations"][0][6:8] == [None, "struck"]
+
+
+def test_a_citations_note_reaches_the_page_and_the_popup_escaped() -> None:
+    noted = replace(cite(SENT_HARBOUR, "Port Amber"), note="shown at <b>the holder</b>")
+    data = map_data([event("strike_sites", HARBOUR, noted)], DEFS)
+    assert data["citations"][0][8] == "shown at <b>the holder</b>"
+    plain = map_data([event("strike_sites", HARBOUR, cite(SENT_HARBOUR, "Port Amber"))], DEFS)
+    assert plain["citations"][0][8] is None
+    group = group_events([event("strike_sites", HARBOUR, noted)])[0]
+    popup = popup_html(group, layer_title="Strikes")
+    assert "shown at &lt;b&gt;the holder&lt;/b&gt;" in popup and "<b>the holder" not in popup
 
 
 def test_a_known_event_type_is_shown_by_its_title() -> None:
@@ -742,7 +753,7 @@ def test_a_known_event_type_is_shown_by_its_title() -> None:
     defs = tuple(replace(d, event_types=(drone,)) if d.id == "strike_sites" else d for d in DEFS)
     typed = replace(cite(SENT_HARBOUR, "Port Amber"), event_type="drone_strike", trigger="hit")
     data = map_data([event("strike_sites", HARBOUR, typed)], defs)
-    assert data["citations"][0][6:] == ["Drone strike", "hit"]
+    assert data["citations"][0][6:8] == ["Drone strike", "hit"]
 
 
 def test_fragment_ids_are_unique_per_map_and_folder_and_deterministic() -> None:

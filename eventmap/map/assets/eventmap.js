@@ -123,6 +123,7 @@
           text(ev, "Trigger: “" + c[7] + "”");
         }
       }
+      if (c[8]) el("div", P + "-note", "Note: " + c[8], li);
       if (a[1] && !a[2]) el("div", P + "-article", a[0], li);
     }
 
