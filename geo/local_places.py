@@ -25,6 +25,7 @@ from shapely.geometry import Point
 from spacy.tokens import Doc, Span
 
 from geo.normalize import name_key
+from geo.sources import capital_names
 from geo.types import Mention, Place, Precision, Resolved
 
 __all__ = [
@@ -211,13 +212,26 @@ def _is_town(item: Resolved) -> bool:
     )
 
 
-def town_indices(resolved: Sequence[Resolved]) -> list[int]:
+def town_indices(resolved: Sequence[Resolved], text: str | None = None) -> list[int]:
     """The positions of the towns in ``resolved``, in order, for :func:`town_for`.
 
     Found once per article: looking back through every mention for each
-    street was quadratic in the article's length.
+    street was quadratic in the article's length. With ``text``, a national
+    capital that only says where someone who tells the news is ("…,
+    according to diplomats in Addis Ababa", "officials in Kyiv said") is
+    none: ministries and embassies sit there, far from the villages they
+    speak of (local officials in a town do speak of its surroundings).
     """
-    return [i for i, item in enumerate(resolved) if _is_town(item)]
+    return [
+        i
+        for i, item in enumerate(resolved)
+        if _is_town(item)
+        and not (
+            text is not None
+            and _a_national_capital(item.place)
+            and _where_a_speaker_is(text, item.mention)
+        )
+    ]
 
 
 _OPENING_TOWN = re.compile(r"\s*(?:[Ii]n|[Aa]t)\s+(?:central\s+|the\s+city\s+of\s+)?$")
@@ -225,6 +239,34 @@ _OPENING_TOWN = re.compile(r"\s*(?:[Ii]n|[Aa]t)\s+(?:central\s+|the\s+city\s+of\
 
 _NAMED_WITH_ITS_TOWN = re.compile(r"\s*,?\s*(?:in|of)\s+(?:central\s+|downtown\s+|the\s+)?")
 """What joins a street to the town written right after it: "Calle Mayor in Bilbao"."""
+
+
+_SPEAKER_IN = re.compile(r"\baccording\s+to\s+[\w\s-]{0,40}?\b(?:in|from)\s+(?:the\s+)?$", re.I)
+_SPEAKS = re.compile(r"\s*(?:,\s*)?(?:said|says|told|announced|reported)\b")
+
+
+def _a_national_capital(place: Place | None) -> bool:
+    """Whether the place is its country's capital city."""
+    return place is not None and (place.country, name_key(place.name)) in _capital_keys()
+
+
+@lru_cache(maxsize=1)
+def _capital_keys() -> frozenset[tuple[str | None, str]]:
+    """Each country's capital as (ISO code, name key)."""
+    return frozenset((iso, name_key(name)) for iso, name in capital_names().items())
+
+
+def _where_a_speaker_is(text: str, town: Mention) -> bool:
+    """Whether the town only says where someone who tells the news is.
+
+    "moved towards the border near Zalambessa, according to diplomats in
+    Addis Ababa": the diplomats are in the capital, 600 km from the border,
+    and hold no village of the sentence. So "officials in Kyiv said".
+    """
+    before = text[max(0, town.start - 60) : town.start]
+    if _SPEAKER_IN.search(before):
+        return True
+    return bool(_SPEAKS.match(text, town.end) and re.search(r"\b(?:in|from)\s+$", before))
 
 
 def _opens_the_sentence(text: str, sentence_start: int, town: Mention) -> bool:
@@ -272,7 +314,7 @@ def town_for(
     takes a town of its paragraph resolved with little doubt in any country.
     """
     if towns is None:
-        towns = town_indices(resolved)
+        towns = town_indices(resolved, text)
     here = resolved[index].mention
     in_its_name = [i for i in towns if _opens_the_name(resolved[i].mention, here)]
     if in_its_name:

@@ -397,7 +397,7 @@ class Resolver:
         countries.
         """
         home = max(context.countries, key=lambda c: (context.countries[c], c), default=None)
-        towns = town_indices(resolved)  # what this loop puts in towns is never a town
+        towns = town_indices(resolved, text)  # what this loop puts in towns is never a town
         town_set = frozenset(towns)
         waiting: list[tuple[int, bool]] = []
         # One sense per story: a name placed once is placed there again ("stormed
@@ -479,13 +479,18 @@ class Resolver:
             self._looked_up[name] = known
         return list(known)
 
-    def _provinces_named(self, name: str, word: str, by_name: list[Candidate]) -> list[Candidate]:
+    def _provinces_named(
+        self, name: str, word: str, by_name: list[Candidate], *, one_name: bool = False
+    ) -> list[Candidate]:
         """The provinces a name followed by a kind word ("Belgorod region") can be.
 
         First those known by the whole phrase ("Belgorod Region", "Kherson
         Oblast"), else the provinces among the name's own candidates, else a
         province the name transliterates ("Anbar province" is Al Anbar, not
-        a Turkish town); empty when the name is no province's.
+        a Turkish town) or, when the model read name and word as one name
+        (``one_name``), misspells ("Sulaimaniyah province"; not "the
+        mid-Atlantic states", which is no Atlántico); empty when the name is
+        no province's.
         """
         whole = [c for c in self._candidates(f"{name} {word}") if c.feature == "admin1"]
         return (
@@ -493,6 +498,11 @@ class Resolver:
             or [c for c in by_name if c.feature == "admin1"]
             or self._province_of_namesake_town(name, word, by_name)
             or [c for c in self.gazetteer.transliterated(name) if c.feature == "admin1"]
+            or (
+                [c for c in self.gazetteer.close_names(name) if c.feature == "admin1"]
+                if one_name
+                else []
+            )
         )
 
     def _province_of_namesake_town(
@@ -536,7 +546,7 @@ class Resolver:
             found = [c for c in self._candidates(f"Al-{head}") if c.feature in wanted]
         if not found and features == "admin1":
             # "the Zaporizhzhia oblast" as one name: as "the Zaporizhzhia region" is read
-            found = self._provinces_named(head, word.lower(), self._candidates(head))
+            found = self._provinces_named(head, word.lower(), self._candidates(head), one_name=True)
         return found
 
     def _context(
@@ -829,7 +839,18 @@ _KIND_BEFORE = re.compile(
 )
 """"the (neighbouring) state of X" and "Brazil's state of X" name X a state; "a county of
 Taiwan" does not."""
-_PROVINCE_WORDS = ("region", "oblast", "province", "governorate", "state", "krai", "county")
+_PROVINCE_WORDS = (
+    "region",
+    "oblast",
+    "province",
+    "governorate",
+    "state",
+    "krai",
+    "county",
+    "voivodeship",
+    "prefecture",
+    "department",
+)
 _PROVINCE_WORD = rf"(?P<word>{'|'.join(_PROVINCE_WORDS)})"
 #: A province's kind word right after its name: "the Belgorod region", and
 #: the last of a list: "the Odesa and Mykolaiv regions".
@@ -846,6 +867,8 @@ _KIND_FEATURES = {
     "oblast": "admin1",
     "governorate": "admin1",
     "krai": "admin1",
+    "voivodeship": "admin1",
+    "prefecture": "admin1",
     "district": "admin2",
     "county": "admin2",
     "city": "city",

@@ -800,3 +800,36 @@ def test_a_neighbourhood_is_in_the_town_not_in_a_namesake_next_door(resolve):
 def test_a_countrys_possessive_after_a_comma_says_whose_town_it_is(resolve, text, country):
     first = next(r.place for r in resolve(text) if r.mention.text == "Tripoli")
     assert first is not None and first.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Debris fell on a farm in the Lublin voivodeship on Friday.", "Lublin", "PL"),
+        ("A typhoon struck Okinawa prefecture overnight.", "Okinawa", "JP"),
+        # one letter from the sources' "Sulaymaniyah", written with its kind word
+        ("A drone hit a gas field in Sulaimaniyah province.", "Sulaimaniyah province", "IQ"),
+    ],
+)
+def test_a_name_with_a_province_word_is_the_province(resolve, text, name, country):
+    place = _place(resolve(text), name)
+    assert place is not None and place.feature == "admin1" and place.country == country
+
+
+def test_a_plural_kind_word_does_not_bend_a_name_to_a_misspelt_province(resolve):
+    # "Atlántico" is a Colombian department one letter from "Atlantic"
+    text = "Salmonella closed stores in nine mid-Atlantic states, health officials said."
+    places = [r.place for r in resolve(text) if "Atlantic" in r.mention.text]
+    assert all(p is None or p.country != "CO" for p in places)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops moved to the border near Zalambessa, according to diplomats in Addis Ababa.",
+        "Shells hit the village of Zorvaka overnight, officials in Kyiv said.",
+    ],
+)
+def test_where_the_news_is_told_holds_no_unknown_village(resolve, text):
+    (place,) = [r.place for r in resolve(text) if "Z" in r.mention.text]
+    assert place is None or place.radius_km is None or place.radius_km > 100
