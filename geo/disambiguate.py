@@ -465,7 +465,9 @@ def _sizeable_towns(candidates: Sequence[Candidate]) -> list[Candidate]:
     """The candidates that are towns of some size under the name written.
 
     Under an alternate name too: "Chittagong" is the city the gazetteer
-    files as Chattogram, and "Jenin" the town it spells Janīn.
+    files as Chattogram, and "Jenin" the town it spells Janīn; not one that
+    only borrows its province's longer name ("Rio Grande do Sul" is an
+    alternate name of the city Rio Grande, and the state's own).
     :func:`_named_after_its_city` asks which of them lie inside the province.
     """
     return [
@@ -474,6 +476,10 @@ def _sizeable_towns(candidates: Sequence[Candidate]) -> list[Candidate]:
         if c.feature == "city"
         and c.population
         >= (_NAMESAKE_CITY_POPULATION if c.exact_name else _NAMESAKE_ALIAS_POPULATION)
+        and not (
+            not c.exact_name
+            and len(name_key(c.matched_name).split()) > len(name_key(c.name).split())
+        )
     ]
 
 
@@ -590,8 +596,9 @@ def rank_candidates(
     )
     abbreviated = _written_as_abbreviation(mention_text)
     # a state that holds a town of its sentence, against a country of its name:
-    # not against a town of its name ("New York", "Dubai" stay the cities)
-    no_town_of_the_name = not any(c.feature == "city" for c in candidates)
+    # not against a town of its name in that town's country ("New York", "Dubai"
+    # stay the cities; "Victoria's premier … near Melbourne" is no Hong Kong)
+    towns_of_the_name = {c.country for c in candidates if c.feature == "city"}
     ranked = []
     for index, candidate in enumerate(candidates):
         score, reasons = _prior(candidate, abbreviated)
@@ -695,7 +702,7 @@ def rank_candidates(
             reasons.append(f"written as '{contained.name}, …'")
         elif (
             candidate.feature == "admin1"
-            and no_town_of_the_name
+            and candidate.country not in towns_of_the_name
             and (held := next((t for t in sentence_towns if qualified_by(t, candidate)), None))
         ):
             score += _HOLDS_A_TOWN_BONUS

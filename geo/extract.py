@@ -1053,6 +1053,27 @@ class MentionExtractor:
         name = f"{span.text} {framed.kind_word}" if framed.kind_word else span.text
         return _span_mention(span, MentionKind.TOPONYM, name=name, label=FRAMED_LABEL)
 
+    def _town_of_the_country_before(self, span: Span, candidates: list[Candidate]) -> bool:
+        """Whether a name of two words or more is a town of the country owning it.
+
+        "Spain's Santiago de Compostela hosted a festival": the model reads
+        the town as an organisation, whose leading "Santiago" would be
+        Chile's capital. A town that bears the whole name, in the country
+        whose possessive stands right before it, is the place.
+        """
+        doc = span.doc
+        if len(span) < 2 or span.start < 2 or doc[span.start - 1].lower_ not in ("'s", "’s"):
+            return False
+        owner = doc[span.start - 2]
+        countries = {
+            c.country
+            for c in self.gazetteer.candidates(owner.text)
+            if c.exact_name and c.feature == "country"
+        }
+        return any(
+            c.exact_name and c.feature == "city" and c.country in countries for c in candidates
+        )
+
     def _area_before_its_part(self, span: Span) -> bool:
         """Whether a one-word name of a country, province or island names a part of it.
 
@@ -1107,7 +1128,9 @@ class MentionExtractor:
             and not any(c.feature in _ARTICLE_FEATURES for c in candidates)
         ):
             return None  # "the Centre", "the Mission": an institution, not a place
-        if self._named_as_a_place(span, candidates):
+        if self._named_as_a_place(span, candidates) or self._town_of_the_country_before(
+            span, candidates
+        ):
             return span
         lenient = ent.label_ == "NORP" or (
             ent.label_ in ("PERSON", "ORG", "PRODUCT", "DATE")

@@ -833,3 +833,26 @@ def test_a_plural_kind_word_does_not_bend_a_name_to_a_misspelt_province(resolve)
 def test_where_the_news_is_told_holds_no_unknown_village(resolve, text):
     (place,) = [r.place for r in resolve(text) if "Z" in r.mention.text]
     assert place is None or place.radius_km is None or place.radius_km > 100
+
+
+def test_a_state_holding_a_town_of_its_sentence_beats_a_city_abroad_of_its_name(resolve):
+    # Victoria is an alternate name of Hong Kong, a city of seven million
+    text = "Victoria's premier said bushfires near Melbourne had destroyed 40 homes."
+    place = _place(resolve(text), "Victoria")
+    assert place.country == "AU" and place.feature == "admin1"
+    # a city of the name in the held town's own country still wins
+    text = "New York police said a man was shot in Brooklyn."
+    assert _place(resolve(text), "New York").feature == "city"
+
+
+def test_a_town_after_its_countrys_possessive_is_whole(resolve):
+    # the model reads the town as an organisation; its first word is Chile's capital
+    text = "Spain's Santiago de Compostela hosted a pilgrimage festival."
+    place = _place(resolve(text), "Santiago de Compostela")
+    assert place.country == "ES"
+
+
+def test_a_province_is_not_named_after_a_city_that_borrows_its_name(resolve):
+    # "Rio Grande do Sul" is also an alternate name of the city of Rio Grande
+    place = _place(resolve("Floods hit Rio Grande do Sul in southern Brazil."), "Rio Grande do Sul")
+    assert place.feature == "admin1" and place.country == "BR"
