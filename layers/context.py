@@ -271,6 +271,8 @@ def qualifies_another(
             wider = holder is not None and _holds_unplaced(cand, holder)
             return (_names_an_area(cand, doc) or parted or wider) and qualified(name.i)
         if word in _WITHIN_WORDS:
+            if previous in before:
+                return qualified(previous)  # "the Sunan area near Pyongyang", recognised whole
             # "Michika town in Adamawa state"; the name need not have been recognised
             unrecognised = name.pos_ == "PROPN" and name.is_title and name.i not in before
             return qualified(name.i) or (unnamed and unrecognised)

@@ -855,11 +855,22 @@ def _holder_of_an_unknown_site(
         and isinstance(verdict, Refusal)
         and verdict.reason == "context"
         and any(doc[i].is_ancestor(cand.root) for i in trigger_tokens)
+        and not _holds_an_origin(cand.root)
         and not qualifies_another(
             cand, doc, place_ends, place_starts, topical=topical, unnamed=False
         )
     ]
     return found if len(found) == 1 else []
+
+
+def _holds_an_origin(root: Token) -> bool:
+    """Whether the unknown place a holder qualifies is where something came from.
+
+    "fired missiles from the Sunan area near Pyongyang": the launch site is
+    an origin, which no strike layer shows; its holder stands in for no site.
+    """
+    preps = [t for t in (root, *root.ancestors) if t.dep_ == "prep" or t.pos_ == "ADP"]
+    return len(preps) > 1 and preps[1].lower_ in ORIGIN
 
 
 #: How sure a place that holds an event's unknown site is as its location.

@@ -2492,3 +2492,16 @@ def test_the_place_that_holds_an_unknown_site_stands_for_it(pipeline):
     known = "A drone strike hit a car in the Jenin camp near Tulkarm, killing three people."
     (strike,) = [e for e in _located(pipeline, known) if e.layer == "strike_sites"]
     assert "near Tulkarm" not in {known[loc.start : loc.end] for loc in strike.locations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # where the missiles came from is no strike site, nor is what holds it
+        "North Korea fired two missiles from the Zorvani Kutar camp near Pyongyang.",
+        # a named area the sources hold is the site, and its holder only context
+        "North Korea fired two missiles from the Sunan area near Pyongyang.",
+    ],
+)
+def test_the_holder_of_a_launch_site_is_no_strike_site(pipeline, text):
+    assert not _where(_located(pipeline, text), text).get("missile_launch")
