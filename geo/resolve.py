@@ -404,6 +404,7 @@ class Resolver:
         # Al-Khuwei" in West Kordofan, then "denied attacking civilians in
         # Al-Khuwei"), and the area its own sentence names outranks a town.
         placed: dict[str, Place] = {}
+        facilities = _facility_names(resolved)
         for index, item in enumerate(resolved):
             if item.place is not None:
                 continue
@@ -437,6 +438,11 @@ class Resolver:
             if unknown_place and mention.name in placed:
                 resolved[index] = Resolved(mention, placed[mention.name])
                 continue
+            longer = _named_in_full_before(facilities, index, mention.name)
+            if longer is not None:
+                # "Mitiga International Airport", then "the apron at Mitiga"
+                resolved[index] = Resolved(mention, longer)
+                continue
             bounds = sentences.around(mention)
             district = unknown_place and district_of_a_town(text, mention)
             town = town_for(
@@ -462,6 +468,7 @@ class Resolver:
                 town_part=part_of_a_town(text, mention),
             )
             resolved[index] = Resolved(mention, around)
+            _add_facility(facilities, index, resolved[index])
             if unknown_place:
                 placed.setdefault(mention.name, around)
 
@@ -1014,6 +1021,48 @@ _LEFT_BEHIND = re.compile(
     r"\b(?:from|fled|fleeing|left|leaving|quit)\s+(?:the\s+)?$", re.IGNORECASE
 )
 """Words before an area that say someone came from it, not that the name lies in it."""
+
+
+def _facility_names(resolved: Sequence[Resolved]) -> dict[str, tuple[int, Place]]:
+    """Each leading part of a placed facility's name, with where it was first named.
+
+    "Mitiga International Airport" gives "Mitiga" and "Mitiga International";
+    read once per article (and added to as facilities are placed, with
+    :func:`_add_facility`), so each unplaced name looks up its short form.
+    """
+    found: dict[str, tuple[int, Place]] = {}
+    for index, item in enumerate(resolved):
+        _add_facility(found, index, item)
+    return found
+
+
+def _add_facility(found: dict[str, tuple[int, Place]], index: int, item: Resolved) -> None:
+    """Record the leading parts of ``item``'s name when it is a placed facility."""
+    words = item.mention.name.split(" ")
+    if item.place is None or len(words) < 2 or words[-1].lower() not in _FACILITY_WORDS:
+        return
+    for k in range(1, len(words)):
+        known = found.get(" ".join(words[:k]))
+        if known is None or known[0] > index:
+            found[" ".join(words[:k])] = (index, item.place)
+
+
+def _named_in_full_before(
+    facilities: dict[str, tuple[int, Place]], index: int, short: str
+) -> Place | None:
+    """The place of an earlier facility's name that the unplaced name opens, if any.
+
+    "Mitiga International Airport … a plane parked on the apron at Mitiga":
+    the short name is the airport's, not a village to put around the
+    nearest town (``facilities`` is :func:`_facility_names`).
+    """
+    earlier = facilities.get(short)
+    return earlier[1] if earlier is not None and earlier[0] < index else None
+
+
+_FACILITY_WORDS = frozenset(
+    {"airport", "airbase", "base", "camp", "port", "harbour", "harbor", "field", "prison"}
+)
 
 
 def _area_beside(

@@ -230,3 +230,15 @@ def test_districts_no_source_holds_lie_in_the_sure_town_of_their_paragraph(resol
     for name in ("Darnytskyi", "Sviatoshynskyi"):
         (district,) = [r for r in results if r.mention.text == name]
         assert district.place is not None and district.place.country == "UA"
+
+
+def test_a_short_name_of_a_facility_named_in_full_before_is_that_facility(resolve):
+    text = (
+        "Fighting in Tripoli forced the closure of Mitiga International Airport.\n\n"
+        "Flights were diverted to Misrata, officials said. A Libyan Airlines plane parked "
+        "on the apron at Mitiga was damaged by shrapnel."
+    )
+    results = resolve(text)
+    airport = next(r.place for r in results if r.mention.name == "Mitiga International Airport")
+    short = [r.place for r in results if r.mention.name == "Mitiga"]
+    assert airport is not None and short and all(p == airport for p in short)
