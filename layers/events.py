@@ -226,7 +226,14 @@ def _support_verb(
     own = typed(head)
     if own is not None and not own[0].yields_to_subject:
         return head if own[1] == layer_id else None
+    if lemma in _WITNESSED and subject.dep_ == "nsubjpass":
+        return head  # "heavy fighting was reported around Gondar": where it went on
     return head if lemma in _SUPPORT_VERBS or own is not None else None
+
+
+_WITNESSED = frozenset({"report", "hear", "see", "observe", "record"})
+"""Verbs whose passive subject event noun happened where they place it: "fighting was
+reported around X", "explosions were heard in Y"."""
 
 
 _ASPECTUAL = frozenset({"begin", "start", "continue", "resume", "keep", "try", "attempt", "manage"})

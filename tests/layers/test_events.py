@@ -2505,3 +2505,17 @@ def test_the_place_that_holds_an_unknown_site_stands_for_it(pipeline):
 )
 def test_the_holder_of_a_launch_site_is_no_strike_site(pipeline, text):
     assert not _where(_located(pipeline, text), text).get("missile_launch")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels briefly seized the town of Zorvan, and heavy fighting was reported around Gondar.",
+        "Heavy explosions were heard in Gondar late on Sunday.",
+    ],
+)
+def test_an_event_reported_or_heard_somewhere_happened_there(pipeline, text):
+    where = _where(_located(pipeline, text), text)
+    sites = where.get("armed_clash", set()) | where.get("explosion", set())
+    assert any(site.endswith("Gondar") for site in sites)
+    assert not any(site.endswith("Gondar") for site in where.get("seizure", set()))
