@@ -600,6 +600,29 @@ _DATING = frozenset({"after", "since", "before", "following", "until", "till"})
 """Prepositions whose event noun dates the clause it hangs in ("after the attack")."""
 
 
+def _degree_of_harm(token: Token) -> bool:
+    """Whether the word ends a hyphened adjective of how badly a place fared.
+
+    "Tibu, one of the worst-hit towns", "the war-torn region", "quake-hit
+    villages": the participle says how hard a place was hit, by whatever,
+    not that anyone hit it there.
+    """
+    i = token.i
+    if i < 2 or token.doc[i - 1].text not in _HYPHENS or token.doc[i - 1].whitespace_:
+        return False
+    before = token.doc[i - 2]
+    if before.whitespace_:
+        return False
+    return before.tag_ in ("JJS", "RBS", "RB") or before.lower_ in _AFFLICTIONS
+
+
+_HYPHENS = frozenset({"-", "‑", "–"})
+_AFFLICTIONS = frozenset(
+    {"war", "conflict", "quake", "earthquake", "flood", "storm", "drought", "cyclone",
+     "hurricane", "typhoon", "famine", "crisis", "violence", "disaster"}
+)  # fmt: skip
+
+
 def dates_a_clause(token: Token) -> bool:
     """Whether the trigger is an event noun after "after", "since" or "before".
 
@@ -642,6 +665,8 @@ def match_type(
         return None
     if _asked_for(token) or _demanded(token) or _talked_about(token):
         return None  # "called for talks", "talks on a ceasefire": none was held or agreed
+    if _degree_of_harm(token):
+        return None  # "one of the worst-hit towns", "quake-hit villages": how badly, not a deed
     keys = trigger_keys(token)
     if not keys & index.triggers:
         return None

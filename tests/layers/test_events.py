@@ -2519,3 +2519,28 @@ def test_an_event_reported_or_heard_somewhere_happened_there(pipeline, text):
     sites = where.get("armed_clash", set()) | where.get("explosion", set())
     assert any(site.endswith("Gondar") for site in sites)
     assert not any(site.endswith("Gondar") for site in where.get("seizure", set()))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers handed out aid in Zorvan, one of the worst-hit towns.",
+        "Soldiers handed out aid in quake-hit villages near Zorvan.",
+        "Soldiers said the hardest-hit district was Zorvan.",
+    ],
+)
+def test_how_badly_a_place_was_hit_is_no_attack(nlp, layers, text):
+    assert "attacks" not in {e.layer for e in _events(nlp, layers, text, ["Zorvan"])}
+
+
+@pytest.mark.parametrize(
+    ("text", "moved"),
+    [
+        ("Troops were airlifted to Zorvan on Monday.", True),
+        ("A warship escorted a tanker through the Zorvan strait.", True),
+        ("Police escorted the protesters out of Zorvan square.", False),
+    ],
+)
+def test_forces_airlifted_or_escorting_ships_move(nlp, layers, text, moved):
+    events = _events(nlp, layers, text, ["Zorvan"])
+    assert ("movements" in {e.layer for e in events}) is moved
