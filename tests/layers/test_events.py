@@ -1253,7 +1253,9 @@ def test_a_noun_and_its_verb_are_one_event(nlp, layers):
         ("In Port Sella, the minister condemned the shelling as a war crime.",
          ["Port Sella"], {}),
         # A participle that only describes a thing does not say where it came about.
-        ("A frigate escorted the damaged tanker towards Port Sella.", ["Port Sella"], {}),
+        # (the escort itself is a naval movement towards the port)
+        ("A frigate escorted the damaged tanker towards Port Sella.", ["Port Sella"],
+         {"movement": {"Port Sella"}}),
         # The place of the thing it describes still can.
         ("Rescuers searched the destroyed school in Port Sella.", ["Port Sella"],
          {"destruction": {"Port Sella"}}),
