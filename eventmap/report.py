@@ -203,6 +203,12 @@ def _precision_html(place: Place) -> str:
     return text
 
 
+def _note_html(citation: Citation) -> str:
+    """How the place was reached, when not as the sentence's own name for the site."""
+    note = getattr(citation, "note", None)
+    return f'<br><span class="note">{_e(note)}</span>' if note else ""
+
+
 def _date_html(row: ChronologyRow) -> str:
     if row.date is None:
         return '<span class="undated">no date</span>'
@@ -218,7 +224,7 @@ def _chronology_table(rows: Sequence[ChronologyRow]) -> str:
         f"<td>{_date_html(r)}</td>"
         f"<td>{_e(r.event_type)}</td>"
         f"<td>{_place_html(r.place)}</td>"
-        f"<td>{_precision_html(r.place)}</td>"
+        f"<td>{_precision_html(r.place)}{_note_html(r.citation)}</td>"
         f"<td>{_source_html(r.citation)}</td>"
         f'<td class="quote">{_quote_html(r.citation)}</td>'
         "</tr>"
@@ -320,6 +326,7 @@ _CSS = """
 @@ thead{display:table-header-group}
 @@ td:first-child{white-space:nowrap}
 @@ .quote{font-style:italic}
+@@ .note{font-size:90%;color:#555}
 @@ mark{background:#ffe58a;font-style:normal}
 @@ .file,@@ .undated{color:#666;font-size:11px}
 @@ .sources{font-size:13px;padding-left:22px}

@@ -78,6 +78,16 @@ def _groups(*events: Event):
     return group_events(events, layer_defs=DEFS)
 
 
+def test_a_citations_note_is_shown_in_its_chronology_row_escaped():
+    note = "shown at the place that holds it <script>alert(1)</script>"
+    shelled = _event("strike_sites", ORVIN, "Shells fell on Orvin.", "a.txt", note=note)
+    groups = _groups(shelled)
+    page = report_html(groups, DEFS, title="Brief", map_png=PNG)
+    table = page[page.index("<h2>Chronology") : page.index("<h2>Sources")]
+    assert "shown at the place that holds it &lt;script&gt;" in table
+    assert "<script>alert" not in page
+
+
 def test_chronology_lists_events_by_date_with_type_and_leaves_context_places_out():
     groups = _groups(
         _event("meetings", TELMARK, "Envoys met in Telmark.", "b.txt", date="2023-05-10"),
