@@ -500,8 +500,12 @@ class MentionExtractor:
         tagged = {m.name: name_key(m.name) for m in found if m.label in PLACE_LABELS}
         known = self.gazetteer.known_keys(tagged.values())
         named_places = {name for name, key in tagged.items() if key in known}
-        for span in self._org_overrides(overridable, taken, named_places):
-            found.append(self._toponym(span, "GAZETTEER"))
+        leading: set[int] = set()
+        for span in self._org_overrides(overridable, taken, named_places, leading=leading):
+            # "the New York Times", "the Kurdistan Workers Party": a place that only
+            # leads an organisation's name is a place inside a name
+            label = IN_A_NAME_LABEL if span.start in leading else "GAZETTEER"
+            found.append(self._toponym(span, label))
             taken.update(range(span.start, span.end))
             blocked.difference_update(range(span.start, span.end))
         for mention in self._framed_places(tokens, taken):
@@ -855,7 +859,12 @@ class MentionExtractor:
         )
 
     def _org_overrides(
-        self, ents: Iterable[Span], taken: set[int], named_places: Collection[str] = ()
+        self,
+        ents: Iterable[Span],
+        taken: set[int],
+        named_places: Collection[str] = (),
+        *,
+        leading: set[int] | None = None,
     ) -> list[Span]:
         """Place names inside entities the model gave another label.
 
@@ -867,6 +876,7 @@ class MentionExtractor:
         elsewhere in the story (``named_places``) is that place ("Douma's
         fall" after "rebels in Douma"). A one-word PERSON before a border or a
         coast is the country or island it belongs to ("the Gabon border").
+        The first token of each leading name is added to ``leading``.
         """
         spans = []
         # Places accepted here count at once: "in Žilina, Nitra, Prešov and
@@ -921,6 +931,14 @@ class MentionExtractor:
             found = self._override_whole(ent, span, places)
             if found is None and ent.label_ == "ORG":
                 found = self._leading_place(span)
+                if (
+                    found is not None
+                    and leading is not None
+                    and span[-1].lower_ not in _SITES_NAMED_AFTER_A_PLACE
+                    and not _a_list_of_names(ent)
+                    and span.doc[found.end].text not in (",", ";")
+                ):
+                    leading.add(found.start)
             if found is not None:
                 spans.append(found)
                 places.update(range(found.start, found.end))
@@ -1956,6 +1974,17 @@ def _names_something_else(doc: Doc, mention: Mention) -> bool:
 _GROUP_NAME_ENDS = frozenset(
     {"taliban", "hezbollah", "hamas", "qaeda", "shabaab", "haram", "isis", "daesh", "jihad"}
 )
+
+
+_SITES_NAMED_AFTER_A_PLACE = frozenset(
+    {"hospital", "clinic", "university", "college", "school", "academy", "airport",
+     "stadium", "prison", "jail", "refinery", "mosque", "cathedral", "church", "hall",
+     "market", "camp", "airbase", "base", "port", "centre", "center", "park", "hotel",
+     "station", "square", "bridge", "palace", "museum", "plant", "factory", "compound",
+     "council"}
+)  # fmt: skip
+"""Last words of an organisation's name that make it a site: "Karachi Central Jail" is
+in Karachi, where "the New York Times" or "the Kurdistan Workers Party" is nowhere."""
 
 
 _SHIP_WORDS = frozenset(

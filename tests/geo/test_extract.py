@@ -810,3 +810,19 @@ def test_a_name_the_model_calls_a_product_is_a_place_where_places_stand(extract)
 def test_a_language_in_a_place_position_stays_a_language(extract):
     text = "The statement was published in English and in Arabic."
     assert not extract(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "inside"),
+    [
+        # an organisation led by a place is no event's site and no mark of its own
+        ("The New York Times reported that drones struck Kharkiv.", "New York", True),
+        ("Jets struck members of the Kurdistan Workers Party (PKK) in Syria.", "Kurdistan", True),
+        # a site named after its town is in that town
+        ("Troops patrolled the fences of Karachi Central Jail on Friday.", "Karachi", False),
+    ],
+)
+def test_a_place_leading_an_organisations_name_is_inside_a_name(pipeline, text, name, inside):
+    doc = pipeline.nlp(text)
+    (mention,) = [r.mention for r in pipeline.locate(doc) if r.mention.text == name]
+    assert (mention.label == "IN_A_NAME") is inside
