@@ -1981,7 +1981,7 @@ _SITES_NAMED_AFTER_A_PLACE = frozenset(
      "stadium", "prison", "jail", "refinery", "mosque", "cathedral", "church", "hall",
      "market", "camp", "airbase", "base", "port", "centre", "center", "park", "hotel",
      "station", "square", "bridge", "palace", "museum", "plant", "factory", "compound",
-     "council"}
+     "council", "court"}
 )  # fmt: skip
 """Last words of an organisation's name that make it a site: "Karachi Central Jail" is
 in Karachi, where "the New York Times" or "the Kurdistan Workers Party" is nowhere."""

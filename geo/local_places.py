@@ -241,7 +241,15 @@ _NAMED_WITH_ITS_TOWN = re.compile(r"\s*,?\s*(?:in|of)\s+(?:central\s+|downtown\s
 """What joins a street to the town written right after it: "Calle Mayor in Bilbao"."""
 
 
-_SPEAKER_IN = re.compile(r"\baccording\s+to\s+[\w\s-]{0,40}?\b(?:in|from)\s+(?:the\s+)?$", re.I)
+_OFFICIALS = (
+    r"(?:officials?|diplomats?|ministry|ministries|government|spokes(?:man|woman|person)"
+    r"|authorities|military|army|embassy|envoys?|sources)"
+)
+_SPEAKER_IN = re.compile(
+    rf"\baccording\s+to\s+(?:[\w-]+\s+){{0,4}}?{_OFFICIALS}\s+(?:in|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_OFFICIALS_IN = re.compile(rf"\b{_OFFICIALS}\s+(?:in|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _SPEAKS = re.compile(r"\s*(?:,\s*)?(?:said|says|told|announced|reported)\b")
 
 
@@ -257,16 +265,18 @@ def _capital_keys() -> frozenset[tuple[str | None, str]]:
 
 
 def _where_a_speaker_is(text: str, town: Mention) -> bool:
-    """Whether the town only says where someone who tells the news is.
+    """Whether the town only says where officials who tell the news are.
 
     "moved towards the border near Zalambessa, according to diplomats in
     Addis Ababa": the diplomats are in the capital, 600 km from the border,
-    and hold no village of the sentence. So "officials in Kyiv said".
+    and hold no village of the sentence. So "officials in Kyiv said". Not
+    residents or witnesses, who speak of their own town ("Residents in
+    Khartoum said shells hit the Al-Sahafa neighbourhood").
     """
-    before = text[max(0, town.start - 60) : town.start]
+    before = text[max(0, town.start - 80) : town.start]
     if _SPEAKER_IN.search(before):
         return True
-    return bool(_SPEAKS.match(text, town.end) and re.search(r"\b(?:in|from)\s+$", before))
+    return bool(_SPEAKS.match(text, town.end) and _OFFICIALS_IN.search(before))
 
 
 def _opens_the_sentence(text: str, sentence_start: int, town: Mention) -> bool:

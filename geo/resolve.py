@@ -116,9 +116,13 @@ _QUALIFIER = re.compile(
 Texas", "a plant in Lebanon, Pennsylvania on Monday", "LEBANON, Pennsylvania - A fire".
 Not a speaker: "drones hit Donetsk, Russia said" is Ukraine's Donetsk."""
 _TOWN_OF_ITS_HOLDER = re.compile(
-    r"\s+(?:[a-z][\w-]*\s+){0,3}?(?:city|town|port|capital|village|stronghold|hub)\b"
+    r"\s+(?:(?:second|third|fourth|fifth|largest|biggest|second-largest|third-largest"
+    r"|second-biggest|northern|southern|eastern|western|central|coastal|commercial"
+    r"|economic|historic|former|old|port)\s+){0,3}(?:city|town|port|capital|village)\b"
 )
-"""What follows a possessive qualifier: ", Lebanon's second-largest city"."""
+"""What follows a possessive qualifier: ", Lebanon's second-largest city", ", Libya's
+capital"; words of rank or standing, not of control ("Donetsk, Russia's main stronghold
+in the region" is still Ukraine's Donetsk)."""
 
 
 class Resolver:
@@ -649,14 +653,16 @@ class Resolver:
         if not found:
             return None
         name = found.group(1).strip()
-        if name.endswith(("'s", "’s")):
+        possessive = name.endswith(("'s", "’s"))
+        if possessive:
             # "Tripoli, Lebanon's second city": whose town it is, not a place of its own
             if not _TOWN_OF_ITS_HOLDER.match(window, found.end(1)):
                 return None
             name = name[:-2]
         wholes = [c for c in self.gazetteer.candidates(name) if c.feature in ("country", "admin1")]
         holding = (w for w in wholes if any(qualified_by(c, w) for c in candidates))
-        return next(holding, wholes[0] if wholes else None)
+        # a possessive only says whose town it is when the name has one there
+        return next(holding, wholes[0] if wholes and not possessive else None)
 
     # -- building places -------------------------------------------------------
     def _place_for(
@@ -1254,13 +1260,15 @@ def _stray_namesakes(
         and len({c.country for c in found}) == 1
         and all(c.feature in _TOWN_LIKE for c in found)
     }
-    # a great city a name bears exactly is where the story is, whatever village
-    # abroad shares its name ("In Baghdad, … the Dora area" is no Dora, Alabama)
-    towns.update(
-        (name, [(great.lat, great.lon)])
+    # a great city a name bears exactly holds the parts of a town the story names,
+    # whatever village abroad shares its name ("In Baghdad, … the Dora district"
+    # is no Dora, Alabama); not every name: "near Mokha, officials in Washington
+    # said" keeps Mocha
+    great_cities = {
+        name: [(great.lat, great.lon)]
         for name, found in candidates.items()
         if name not in towns and (great := _great_city_of_the_name(found)) is not None
-    )
+    }
     # the countries each name may lie in as a town: a country the story names none of
     # whose towns, however read, is named only in passing
     town_countries = {
@@ -1286,9 +1294,13 @@ def _stray_namesakes(
             continue
         own = context.vouched.get(name_key(name), Counter())
         named = {code for code, count in context.countries.items() if count > own.get(code, 0)}
-        if not named:
+        if not named and name not in town_parts:
             continue
         anchors = [point for other, points in towns.items() if other != name for point in points]
+        if name in town_parts:
+            anchors += [
+                point for other, points in great_cities.items() if other != name for point in points
+            ]
         others = {
             country for other, found in town_countries.items() if other != name for country in found
         }

@@ -396,8 +396,9 @@ def a_river_beyond_another(cand: PlaceInSentence, place_tokens: frozenset[int]) 
     """Whether a river only says which side of it another place lies.
 
     "One rocket landed in the Karrada district across the Tigris": the
-    district is where it landed; the river, after "across" or "beyond" and
-    another place the sentence names before it, is a landmark.
+    district is where it landed; the river, after "across" or "beyond" right
+    after another place (or its kind word), is a landmark. Not "marines based
+    in Kherson carried out raids across the Dnipro", where the raids crossed.
     """
     place = cand.item.place
     if place is None or place.feature != "river":
@@ -405,7 +406,16 @@ def a_river_beyond_another(cand: PlaceInSentence, place_tokens: frozenset[int]) 
     root = cand.root
     if root.dep_ != "pobj" or root.head.lower_ not in _SIDE_WORDS:
         return False
-    return any(i < root.head.i for i in place_tokens - cand.tokens)
+    # the other place's name, or its kind word ("the Karrada district"), stands
+    # right before the side word: "raids across the Dnipro" name no such place
+    side = root.head.i
+    if side < 1:
+        return False
+    before = root.doc[side - 1]
+    others = place_tokens - cand.tokens
+    return before.i in others or (
+        before.lower_ in AREA_WORDS and side > 1 and before.i - 1 in others
+    )
 
 
 _SIDE_WORDS = frozenset({"across", "beyond"})

@@ -226,8 +226,18 @@ def _support_verb(
     own = typed(head)
     if own is not None and not own[0].yields_to_subject:
         return head if own[1] == layer_id else None
-    if lemma in _WITNESSED and subject.dep_ == "nsubjpass":
-        return head  # "heavy fighting was reported around Gondar": where it went on
+    if (
+        lemma in _WITNESSED
+        and subject.dep_ == "nsubjpass"
+        and not any(
+            c.dep_ == "agent" or c.lower_ in ("as", "by")
+            for near in (head, *head.children)
+            for c in near.children
+        )
+    ):
+        # "heavy fighting was reported around Gondar": where it went on; not "an
+        # attack was seen as unlikely by officials in Tokyo", a judgement of it
+        return head
     return head if lemma in _SUPPORT_VERBS or own is not None else None
 
 
@@ -511,9 +521,22 @@ def _in_another_event_s_clause(place: Token, trigger: Token, others: frozenset[i
     while node.i != trigger.i and node.head.i != node.i:
         node = node.head
         if node.i != trigger.i and node.pos_ == "VERB":
-            # the nearest verb above the place is the clause it lies in
-            return node.dep_ == "conj" and node.i in others and has_subject(node)
+            # the nearest verb above the place is the clause it lies in: a deed of
+            # its own, done by its own subject; not what the first deed caused
+            # ("struck a building, and 12 people in Khan Younis were killed")
+            return (
+                node.dep_ == "conj"
+                and node.i in others
+                and any(c.dep_ == "nsubj" for c in node.children)
+                and node.lemma_.lower() not in _CONSEQUENCES
+            )
     return False
+
+
+_CONSEQUENCES = frozenset(
+    {"kill", "wound", "injure", "die", "destroy", "damage", "burn", "collapse", "hurt", "leave"}
+)
+"""Verbs of what a deed caused, which happened where the deed did."""
 
 
 def _in_another_event_at_another_time(place: Token, trigger: Token, others: frozenset[int]) -> bool:
@@ -838,7 +861,7 @@ def _weighed(
 
 def _holder_of_an_unknown_site(
     verdicts: Sequence[tuple[PlaceInSentence, bool, Attachment | Refusal]],
-    in_contexts: Sequence[bool],
+    in_context: frozenset[int],
     trigger_tokens: frozenset[int],
     doc: Doc,
     place_ends: dict[int, PlaceInSentence],
@@ -857,8 +880,8 @@ def _holder_of_an_unknown_site(
     """
     found = [
         (cand, Attachment("location", _HOLDER_CONFIDENCE))
-        for (cand, _, verdict), in_context in zip(verdicts, in_contexts, strict=True)
-        if in_context
+        for cand, _, verdict in verdicts
+        if id(cand) in in_context
         and isinstance(verdict, Refusal)
         and verdict.reason == "context"
         and any(doc[i].is_ancestor(cand.root) for i in trigger_tokens)
@@ -871,13 +894,20 @@ def _holder_of_an_unknown_site(
 
 
 def _holds_an_origin(root: Token) -> bool:
-    """Whether the unknown place a holder qualifies is where something came from.
+    """Whether the unknown place a holder qualifies is where something came from or went.
 
     "fired missiles from the Sunan area near Pyongyang": the launch site is
-    an origin, which no strike layer shows; its holder stands in for no site.
+    an origin, which no strike layer shows; "attacked a convoy bound for the
+    Zamzam camp outside El Fasher": the camp is where it was going. The
+    holder stands in for neither.
     """
     preps = [t for t in (root, *root.ancestors) if t.dep_ == "prep" or t.pos_ == "ADP"]
-    return len(preps) > 1 and preps[1].lower_ in ORIGIN
+    return len(preps) > 1 and preps[1].lower_ in _NOT_WHERE_IT_HAPPENED
+
+
+_NOT_WHERE_IT_HAPPENED = ORIGIN | DESTINATION | frozenset({"for"})
+"""What the unknown site's own preposition says when it is no site: "from the X camp",
+"a convoy bound for the X camp", "towards the X base"."""
 
 
 #: How sure a place that holds an event's unknown site is as its location.
@@ -1053,7 +1083,9 @@ def detect_events(
             if stands_in:
                 located = _holder_of_an_unknown_site(
                     verdicts,
-                    in_contexts,
+                    frozenset(
+                        id(c) for c, flag in zip(candidates, in_contexts, strict=True) if flag
+                    ),
                     trigger_tokens,
                     doc,
                     place_ends,

@@ -605,7 +605,8 @@ def _degree_of_harm(token: Token) -> bool:
 
     "Tibu, one of the worst-hit towns", "the war-torn region", "quake-hit
     villages": the participle says how hard a place was hit, by whatever,
-    not that anyone hit it there.
+    not that anyone hit it there. Not "the heavily-shelled city" or "the
+    recently-captured town", which tell the deed.
     """
     i = token.i
     if i < 2 or token.doc[i - 1].text not in _HYPHENS or token.doc[i - 1].whitespace_:
@@ -613,10 +614,13 @@ def _degree_of_harm(token: Token) -> bool:
     before = token.doc[i - 2]
     if before.whitespace_:
         return False
-    return before.tag_ in ("JJS", "RBS", "RB") or before.lower_ in _AFFLICTIONS
+    return before.tag_ in ("JJS", "RBS") or before.lower_ in _AFFLICTIONS | _DEGREES
 
 
 _HYPHENS = frozenset({"-", "‑", "–"})
+#: Words of how hard, not of how or when: "heavily-shelled" and "recently-captured"
+#: still tell the shelling and the capture.
+_DEGREES = frozenset({"hard", "badly", "worse", "most", "least"})
 _AFFLICTIONS = frozenset(
     {"war", "conflict", "quake", "earthquake", "flood", "storm", "drought", "cyclone",
      "hurricane", "typhoon", "famine", "crisis", "violence", "disaster"}

@@ -773,7 +773,7 @@ def test_a_village_abroad_is_no_district_of_the_great_city_the_story_names(resol
     # only "Dora" the sources hold is a small town in Alabama
     text = (
         "In Baghdad, three rockets fell near the Green Zone, which houses the U.S. embassy. "
-        "Police later found a launcher in the Dora area in the south of the city."
+        "Police later found a launcher in the Dora district in the south of the city."
     )
     (place,) = [r.place for r in resolve(text) if "Dora" in r.mention.text]
     assert place is None or place.country == "IQ"
@@ -856,3 +856,33 @@ def test_a_province_is_not_named_after_a_city_that_borrows_its_name(resolve):
     # "Rio Grande do Sul" is also an alternate name of the city of Rio Grande
     place = _place(resolve("Floods hit Rio Grande do Sul in southern Brazil."), "Rio Grande do Sul")
     assert place.feature == "admin1" and place.country == "BR"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a possessive of control is no qualifier of whose town it is
+        (
+            "Ukrainian drones struck an oil depot in Donetsk, Russia's main stronghold in the "
+            "region, overnight.",
+            "Donetsk",
+            "UA",
+        ),
+        # a great city where officials speak anchors no stray: Mokha stays Yemen's
+        ("US forces struck Houthi sites near Mokha, officials in Washington said.", "Mokha", "YE"),
+    ],
+)
+def test_control_or_where_officials_speak_says_no_country(resolve, text, name, country):
+    (place,) = [r.place for r in resolve(text) if name in r.mention.text]
+    assert place is not None and place.country == country
+
+
+def test_residents_of_a_capital_hold_its_neighbourhoods(resolve):
+    text = (
+        "The RSF shelled El Obeid on Sunday. Residents in Khartoum said shells hit the "
+        "Al-Sahafa neighbourhood on Monday."
+    )
+    results = resolve(text)
+    (place,) = [r.place for r in results if "Sahafa" in r.mention.text]
+    khartoum = next(r.place for r in results if r.mention.text == "Khartoum")
+    assert place is not None and (place.lat, place.lon) == (khartoum.lat, khartoum.lon)

@@ -2546,3 +2546,37 @@ def test_how_badly_a_place_was_hit_is_no_attack(nlp, layers, text):
 def test_forces_airlifted_or_escorting_ships_move(nlp, layers, text, moved):
     events = _events(nlp, layers, text, ["Zorvan"])
     assert ("movements" in {e.layer for e in events}) is moved
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "site", "there"),
+    [
+        # a judgement of an event, by people somewhere, is not where it happened
+        ("An attack on Taiwan was seen as unlikely by officials in Tokyo.", "attack", "Tokyo",
+         False),
+        # what a strike caused, told in a clause of its own, shares its place
+        ("Israeli jets struck a residential building, and at least 12 people in Khan Younis "
+         "were killed, medics said.", "strike", "Khan Younis", True),
+        # raids across a river crossed it: the river is no landmark of the marines' base
+        ("Ukrainian marines based in Kherson carried out raids across the Dnipro River.",
+         "attack", "Dnipro River", True),
+        # a site the convoy was bound for is none the attack happened at
+        ("Gunmen attacked a convoy of trucks bound for the Zorvani Kutar camp outside "
+         "El Fasher.", "attack", "outside El Fasher", False),
+        # a manner or a time before a hyphened participle still tells the deed
+        ("Civilians fled the heavily-shelled city of Kharkiv.", "shelling", "Kharkiv", True),
+    ],
+)  # fmt: skip
+def test_review_findings_of_the_eleventh_round(pipeline, text, kind, site, there):
+    assert (site in _where(_located(pipeline, text), text).get(kind, set())) is there
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army airlifted food and medicine to besieged Zorvan.",
+        "Volunteers escorted a convoy of evacuees out of Zorvan.",
+    ],
+)
+def test_aid_airlifted_or_evacuees_escorted_move_no_troops(nlp, layers, text):
+    assert "movements" not in {e.layer for e in _events(nlp, layers, text, ["Zorvan"])}
