@@ -1860,6 +1860,7 @@ def test_on_the_strikes_is_no_labour_strike(nlp, layers, text, layer):
         ("The alliance imposed a no-fly zone over Libya in March.", {"Libya"}),
         # an airport shut to flights is the sky closed there
         ("Airports in Zorvan and Lublin were temporarily closed.", {"Zorvan", "Lublin"}),
+
         ("The fighting forced the closure of Mitiga airport.", {"Mitiga"}),
     ],
 )  # fmt: skip
@@ -2580,3 +2581,13 @@ def test_review_findings_of_the_eleventh_round(pipeline, text, kind, site, there
 )
 def test_aid_airlifted_or_evacuees_escorted_move_no_troops(nlp, layers, text):
     assert "movements" not in {e.layer for e in _events(nlp, layers, text, ["Zorvan"])}
+
+
+def test_a_plural_the_parse_reads_as_a_name_still_closes_airports(nlp, layers):
+    # opening a sentence, "Airports" may be tagged a proper noun, lemma and all
+    text = "Airports in Zorvan were temporarily closed during the operation."
+    doc = nlp(text)
+    doc[0].pos_, doc[0].tag_, doc[0].lemma_ = "PROPN", "NNPS", "Airports"
+    mention = _mention(text, "Zorvan")
+    events = detect_events(doc, [Resolved(mention, None)], layers=layers)
+    assert "airspace_closure" in {e.type for e in events}
