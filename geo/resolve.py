@@ -232,6 +232,10 @@ class Resolver:
                     if c.country in named
                     or spelling_similarity(name, c.matched_name) >= _CLOSE_SPELLING
                 ]
+        for name in _only_inside_names(mentions):
+            # "the New York Times" in a story on Ukraine is no village of Donetsk
+            # oblast once called New York: a name an organisation bears is a great one
+            candidates[name] = _the_great_of_the_name(candidates.get(name) or [])
         context = self._context(mentions, candidates)
         tagged = frozenset(m.name for m in mentions if m.label in _MODEL_PLACE_LABELS)
         town_parts = frozenset(
@@ -1027,6 +1031,29 @@ _LEFT_BEHIND = re.compile(
     r"\b(?:from|fled|fleeing|left|leaving|quit)\s+(?:the\s+)?$", re.IGNORECASE
 )
 """Words before an area that say someone came from it, not that the name lies in it."""
+
+
+def _only_inside_names(mentions: Sequence[Mention]) -> set[str]:
+    """The names the story uses only inside the names of organisations, groups or ships."""
+    inside = {m.name for m in mentions if m.label == IN_A_NAME_LABEL}
+    return inside - {m.name for m in mentions if m.label != IN_A_NAME_LABEL}
+
+
+def _the_great_of_the_name(found: list[Candidate]) -> list[Candidate]:
+    """Areas, and towns at least a hundredth the size of the name's greatest town.
+
+    A name inside an organisation's is there because it is well known: the
+    Donetsk village that GeoNames also calls "New York" is no newspaper's.
+    """
+    greatest = max((c.population for c in found if c.feature == "city"), default=0)
+    return [
+        c for c in found if c.feature != "city" or c.population * _INSIDE_A_NAME_SHARE >= greatest
+    ]
+
+
+#: How much smaller than the greatest town of a name another town may be and still
+#: be the place an organisation's name names.
+_INSIDE_A_NAME_SHARE = 100
 
 
 def _facility_names(resolved: Sequence[Resolved]) -> dict[str, tuple[int, Place]]:

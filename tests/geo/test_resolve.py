@@ -886,3 +886,11 @@ def test_residents_of_a_capital_hold_its_neighbourhoods(resolve):
     (place,) = [r.place for r in results if "Sahafa" in r.mention.text]
     khartoum = next(r.place for r in results if r.mention.text == "Khartoum")
     assert place is not None and (place.lat, place.lon) == (khartoum.lat, khartoum.lon)
+
+
+def test_a_name_inside_an_organisations_is_its_great_namesake(resolve):
+    # a village in Donetsk oblast is also "New York" in the sources, and the story
+    # names Ukraine; the newspaper is New York City's
+    text = "The New York Times reported that Russian drones struck Kharkiv, Ukraine."
+    place = _place(resolve(text), "New York")
+    assert place is not None and place.country == "US"
