@@ -1372,6 +1372,8 @@ _HELD_CITY_KM = 60.0
 _HELD_IN = re.compile(
     r"\s+(?:(?P<kind>(?:district|village|town|area|neighbou?rhood|suburb|city|camp)s?)\s+)?"
     r"(?P<word>in|of)(?:\s+the)?\s+"
+    r"(?P<side>(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+"
+    r"|central\s+)?"
 )
 """What lies between a town and the place that holds it: "Rama in Tigray", "the
 Spera district of Khost province", "the Shaab neighborhood of Baghdad". Only
@@ -1461,14 +1463,15 @@ def _held_in(
                 continue
             if any(c.population >= _HELD_TOWN_POPULATION for c in found) and (
                 not wholes
-                or not _called_a_town(text, town)
+                or not (_called_a_town(text, town) or found_in["side"])
                 or any(c.country in countries or c.capital for c in found)
             ):
                 # "Tehran in Syria", "fled Aleppo in Turkey", "survivors from the
                 # city of Mariupol in Germany": a city of standing says what its
                 # government does there, or where its people went; but "the town of
                 # Palma in Cabo Delgado province" is no Spanish city: the text calls
-                # it a town and puts it where none of its namesakes lies
+                # it a town (or puts it in a side of the country: "attacked Palma in
+                # northern Mozambique") where none of its namesakes lies
                 continue
             held[town.name] = [
                 c

@@ -894,3 +894,10 @@ def test_a_name_inside_an_organisations_is_its_great_namesake(resolve):
     text = "The New York Times reported that Russian drones struck Kharkiv, Ukraine."
     place = _place(resolve(text), "New York")
     assert place is not None and place.country == "US"
+
+
+def test_a_town_put_in_a_side_of_a_country_is_no_big_namesake_abroad(resolve):
+    # Palma de Mallorca is a city of 400,000; the story puts Palma in Mozambique
+    text = "Insurgents attacked Palma in northern Mozambique on Wednesday."
+    place = _place(resolve(text), "Palma")
+    assert place is None or place.country == "MZ"
