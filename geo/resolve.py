@@ -1459,9 +1459,18 @@ def _held_in(
         countries = {w.country for w in wholes} | {c.country for c in cities}
         for town in listed:
             found = candidates.get(town.name)
-            if not found or town.name in held or any(c.feature != "city" for c in found):
+            # a province of the name itself is left alone ("Rama in Tigray" may be
+            # a region); one reached by another spelling is held like a town ("the
+            # Hamdan district of Basra" is no Hamadan province in Iran)
+            if (
+                not found
+                or town.name in held
+                or any(
+                    c.feature != "city" and (c.exact_name or c.feature == "country") for c in found
+                )
+            ):
                 continue
-            if any(c.population >= _HELD_TOWN_POPULATION for c in found) and (
+            if any(c.population >= _HELD_TOWN_POPULATION and c.exact_name for c in found) and (
                 not wholes
                 or not (_called_a_town(text, town) or found_in["side"])
                 or any(c.country in countries or c.capital for c in found)

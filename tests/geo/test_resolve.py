@@ -901,3 +901,9 @@ def test_a_town_put_in_a_side_of_a_country_is_no_big_namesake_abroad(resolve):
     text = "Insurgents attacked Palma in northern Mozambique on Wednesday."
     place = _place(resolve(text), "Palma")
     assert place is None or place.country == "MZ"
+
+
+def test_a_district_of_a_city_is_no_province_of_a_like_spelling_abroad(resolve):
+    # "Hamdan" is one vowel from Iran's Hamadan (province and city); the text puts it in Basra
+    place = _place(resolve("Clashes erupted in the Hamdan district of Basra."), "Hamdan")
+    assert place is None or place.country == "IQ"
