@@ -37,6 +37,7 @@ __all__ = [
     "TOWN_PART_WORDS",
     "district_of_a_town",
     "is_local_area_name",
+    "is_national_capital",
     "local_place_spans",
     "looks_local_name",
     "part_of_a_town",
@@ -228,7 +229,7 @@ def town_indices(resolved: Sequence[Resolved], text: str | None = None) -> list[
         if _is_town(item)
         and not (
             text is not None
-            and _a_national_capital(item.place)
+            and is_national_capital(item.place)
             and _where_a_speaker_is(text, item.mention)
         )
     ]
@@ -253,14 +254,18 @@ _OFFICIALS_IN = re.compile(rf"\b{_OFFICIALS}\s+(?:in|from)\s+(?:the\s+)?$", re.I
 _SPEAKS = re.compile(r"\s*(?:,\s*)?(?:said|says|told|announced|reported)\b")
 
 
-def _a_national_capital(place: Place | None) -> bool:
-    """Whether the place is its country's capital city."""
-    return place is not None and (place.country, name_key(place.name)) in _capital_keys()
+def is_national_capital(place: Place | None) -> bool:
+    """Whether the place is its country's capital city, where ministries sit."""
+    return (
+        place is not None
+        and place.country is not None
+        and (place.country, name_key(place.name)) in _capital_keys()
+    )
 
 
 @lru_cache(maxsize=1)
-def _capital_keys() -> frozenset[tuple[str | None, str]]:
-    """Each country's capital as (ISO code, name key)."""
+def _capital_keys() -> frozenset[tuple[str, str]]:
+    """Each country's capital as (ISO code, name key), from GeoNames' country table."""
     return frozenset((iso, name_key(name)) for iso, name in capital_names().items())
 
 

@@ -28,17 +28,15 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from geo.local_places import is_national_capital
 from geo.nlp import doc_text
-from geo.normalize import name_key
-from geo.sources import capital_names
-from geo.types import IN_A_NAME_LABEL, AreaKind, MentionKind, Place, Resolved
+from geo.types import IN_A_NAME_LABEL, AreaKind, MentionKind, Resolved
 from layers.context import (
     PlaceInSentence,
     a_river_beyond_another,
@@ -350,7 +348,7 @@ def _attachment_of(
         also_triggers=also_triggers,
         other_kinds=other_kinds,
         town=is_town((through or cand).item.place),
-        capital=_a_national_capital((through or cand).item.place),
+        capital=is_national_capital((through or cand).item.place),
         wide_places=wide_places,
         quiet_words=quiet_words,
     )
@@ -407,21 +405,6 @@ def _names_a_site(span: Span) -> bool:
         span.start >= 2
         and doc[span.start - 1].lower_ == "of"
         and doc[span.start - 2].lower_ in _SITE_NAMES
-    )
-
-
-@functools.lru_cache(maxsize=1)
-def _capitals() -> frozenset[tuple[str, str]]:
-    """Each country's capital as (ISO code, name key), from GeoNames' country table."""
-    return frozenset((iso, name_key(name)) for iso, name in capital_names().items())
-
-
-def _a_national_capital(place: Place | None) -> bool:
-    """Whether the place is its country's capital city, where ministries sit."""
-    return (
-        place is not None
-        and place.country is not None
-        and (place.country, name_key(place.name)) in _capitals()
     )
 
 
@@ -737,7 +720,7 @@ def _judged(
             verdict = Attachment("location", _WHERE_CONFIDENCE)
         elif _past_a_headlines_semicolon(cand.tokens, trigger_tokens, place_tokens, doc):
             verdict = Refusal("apart")
-        elif _a_national_capital(cand.item.place) and _where_speakers_are(
+        elif is_national_capital(cand.item.place) and _where_speakers_are(
             cand.tokens, trigger_tokens, doc
         ):
             verdict = Refusal("speech")
