@@ -270,6 +270,11 @@ class Resolver:
         for index, mention in enumerate(mentions):
             if index not in pools and _needs_lookup(mention) and candidates.get(mention.name):
                 pools[index] = candidates[mention.name]
+        for index in _provinces_put_in_another_country(text, mentions, pools, candidates):
+            # "the Chaco region of Paraguay" is no province of Argentina: the name keeps
+            # none, and the text places it in the country it names
+            pools.pop(index, None)
+            candidates[mentions[index].name] = []
         ranked: dict[int, list[Ranked]] = {}
         for index, mention in enumerate(mentions):
             if index in pools:
@@ -1031,6 +1036,39 @@ _LEFT_BEHIND = re.compile(
     r"\b(?:from|fled|fleeing|left|leaving|quit)\s+(?:the\s+)?$", re.IGNORECASE
 )
 """Words before an area that say someone came from it, not that the name lies in it."""
+
+
+def _provinces_put_in_another_country(
+    text: str,
+    mentions: Sequence[Mention],
+    pools: Mapping[int, list[Candidate]],
+    candidates: Mapping[str, list[Candidate]],
+) -> list[int]:
+    """Mentions whose every entry is a province of a country the text does not put them in.
+
+    "Floods hit the Chaco region of Paraguay": the sources hold a Chaco
+    province in Argentina and none in Paraguay. Only right before "of" or
+    "in" and a country's own name.
+    """
+    found = []
+    for index in range(len(mentions) - 1):
+        pool = pools.get(index)
+        after = mentions[index + 1]
+        if not pool or not all(c.feature in ("admin1", "admin2") for c in pool):
+            continue
+        if not _IN_A_COUNTRY.fullmatch(text, mentions[index].end, after.anchor_start):
+            continue
+        countries = {
+            c.country
+            for c in candidates.get(after.name) or []
+            if c.feature == "country" and c.exact_name
+        }
+        if countries and not any(c.country in countries for c in pool):
+            found.append(index)
+    return found
+
+
+_IN_A_COUNTRY = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
 
 
 def _only_inside_names(mentions: Sequence[Mention]) -> set[str]:

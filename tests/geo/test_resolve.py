@@ -907,3 +907,16 @@ def test_a_district_of_a_city_is_no_province_of_a_like_spelling_abroad(resolve):
     # "Hamdan" is one vowel from Iran's Hamadan (province and city); the text puts it in Basra
     place = _place(resolve("Clashes erupted in the Hamdan district of Basra."), "Hamdan")
     assert place is None or place.country == "IQ"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the sources hold a Chaco province in Argentina, none in Paraguay
+        ("Floods hit the Chaco region of Paraguay.", "Chaco region", None),
+        ("Shelling hit the Kherson region of Ukraine.", "Kherson region", "UA"),
+    ],
+)
+def test_a_province_the_text_puts_in_a_country_is_none_of_another(resolve, text, name, country):
+    place = _place(resolve(text), name)
+    assert (place.country if place is not None else None) == country
