@@ -1329,11 +1329,15 @@ def _stray_namesakes(
     # whatever village abroad shares its name ("In Baghdad, … the Dora district"
     # is no Dora, Alabama); not every name: "near Mokha, officials in Washington
     # said" keeps Mocha
-    great_cities = {
-        name: [(great.lat, great.lon)]
-        for name, found in candidates.items()
-        if name not in towns and (great := _great_city_of_the_name(found)) is not None
-    }
+    great_cities = (
+        {
+            name: [(great.lat, great.lon)]
+            for name, found in candidates.items()
+            if name not in towns and (great := _great_city_of_the_name(found)) is not None
+        }
+        if town_parts
+        else {}
+    )
     # the countries each name may lie in as a town: a country the story names none of
     # whose towns, however read, is named only in passing
     town_countries = {

@@ -500,20 +500,32 @@ def _in_another_event_s_clause(place: Token, trigger: Token, others: frozenset[i
     hangs the clash's clause on the arrest; a verb of another event with
     its own subject stands on the place's path up to the trigger.
     """
+    # the nearest verb above the place is the clause it lies in: a deed of its own,
+    # done by its own subject; not what the first deed caused ("struck a building,
+    # and 12 people in Khan Younis were killed")
+    verb = _nearest_verb_above(place, stop=trigger)
+    return (
+        verb is not None
+        and verb.dep_ == "conj"
+        and verb.i in others
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and verb.lemma_.lower() not in _CONSEQUENCES
+    )
+
+
+def _nearest_verb_above(place: Token, stop: Token | None = None) -> Token | None:
+    """The first verb among the place's heads: the clause it lies in.
+
+    ``None`` when there is none, or when ``stop`` (the trigger) comes first.
+    """
     node = place
-    while node.i != trigger.i and node.head.i != node.i:
+    while node.head.i != node.i:
         node = node.head
-        if node.i != trigger.i and node.pos_ == "VERB":
-            # the nearest verb above the place is the clause it lies in: a deed of
-            # its own, done by its own subject; not what the first deed caused
-            # ("struck a building, and 12 people in Khan Younis were killed")
-            return (
-                node.dep_ == "conj"
-                and node.i in others
-                and any(c.dep_ == "nsubj" for c in node.children)
-                and node.lemma_.lower() not in _CONSEQUENCES
-            )
-    return False
+        if stop is not None and node.i == stop.i:
+            return None
+        if node.pos_ == "VERB":
+            return node
+    return None
 
 
 _CONSEQUENCES = frozenset(
@@ -535,16 +547,10 @@ def _in_another_event_at_another_time(place: Token, trigger: Token, others: froz
     """
     if place.is_ancestor(trigger):
         return False
-    node = place
-    while node.head.i != node.i:
-        node = node.head
-        if node.pos_ == "VERB":
-            break
-    else:
+    verb = _nearest_verb_above(place)
+    if verb is None or verb.i not in others:
         return False
-    if node.i not in others:
-        return False
-    head = node
+    head = verb
     while head.dep_ in ("xcomp", "acomp") and head.head.i != head.i:
         head = head.head
     return any(c.dep_ == "mark" and c.lower_ in _ANOTHER_TIME for c in head.children)
