@@ -85,6 +85,15 @@ _VENUE_WORDS = frozenset({"sidelines", "sideline", "margins", "margin", "board"}
 """What "on" takes when it says where people met: "on the sidelines of the summit"."""
 
 
+_POSTS = frozenset(
+    {"commander", "chief", "head", "leader", "spokesman", "spokeswoman", "governor",
+     "mayor", "member", "officer", "official", "minister", "envoy", "ambassador",
+     "director", "emir", "founder", "representative", "coordinator", "deputy"}
+)  # fmt: skip
+"""Nouns that name a post: an appositive "commander of X operations in Y" says
+where the person serves, not where the event that befell them happened."""
+
+
 CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "parataxis", "acl", "csubj"})
 
 
@@ -889,6 +898,13 @@ def attachment(
                 continue
             return Refusal("owner")  # "Russia's drone"
         if dep == "appos":
+            if role is not None and token.lemma_.lower() in _POSTS and head.dep_ == "nsubjpass":
+                # "Abu Diala, commander of operations in Hasakah, was killed": where
+                # the one it befell served, not where it happened. Not the actor's
+                # post ("an officer in Indiana shot a student") nor the object's
+                # ("shot the Hamas leader in Hebron"), which news mostly writes
+                # where the deed was done
+                return Refusal("owner")
             token = head
             continue
         if role is None:

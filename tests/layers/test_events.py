@@ -2591,3 +2591,20 @@ def test_a_plural_the_parse_reads_as_a_name_still_closes_airports(nlp, layers):
     mention = _mention(text, "Zorvan")
     events = detect_events(doc, [Resolved(mention, None)], layers=layers)
     assert "airspace_closure" in {e.type for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "site", "there"),
+    [
+        # the victim's post says where they served, not where they were killed
+        ("Abu Zorvan, the commander of the group's operations in Kutar, was killed in an "
+         "airstrike on Tuesday.", "Kutar", False),
+        # the object's post: news writes it where the deed was done
+        ("Soldiers shot and killed the senior Hamas leader in Kutar during a raid.",
+         "Kutar", True),
+        # a place of the victim that is no post is still read
+        ("Abu Zorvan, a farmer from the hills, was killed in Kutar on Tuesday.", "Kutar", True),
+    ],
+)  # fmt: skip
+def test_the_post_of_one_killed_is_not_where_it_happened(nlp, layers, text, site, there):
+    assert (site in _where(_events(nlp, layers, text, [site]), text).get("killing", set())) is there
