@@ -464,8 +464,15 @@ SURE_TOWN = 0.9
 
 
 def district_of_a_town(text: str, mention: Mention) -> bool:
-    """Whether the text calls an unknown name a district ("the Darnytskyi and Obolon districts")."""
-    return bool(_DISTRICT_AFTER.match(text, mention.anchor_end))
+    """Whether the text calls an unknown name a district of a town.
+
+    "the Darnytskyi and Obolon districts"; "the Dora area in the south of the
+    city", an area the text puts in the city it speaks of.
+    """
+    return bool(
+        _DISTRICT_AFTER.match(text, mention.anchor_end)
+        or _AREA_OF_THE_CITY.match(text, mention.anchor_end)
+    )
 
 
 def _sentence_countries(resolved: Sequence[Resolved], start: int, end: int) -> set[str]:
@@ -499,9 +506,14 @@ def _in_countries_of_sentence(
 
 
 def part_of_a_town(text: str, mention: Mention) -> bool:
-    """Whether the text calls the name a part of a town: "the Tel al-Sultan neighbourhood"."""
+    """Whether the text calls the name a part of a town.
+
+    "the Tel al-Sultan neighbourhood", "the neighbourhood of X", "the Dora area
+    in the south of the city".
+    """
     return bool(
         _TOWN_PART_AFTER.match(text[mention.anchor_end :])
+        or _AREA_OF_THE_CITY.match(text, mention.anchor_end)
         or _TOWN_PART_BEFORE.search(text[max(0, mention.anchor_start - 40) : mention.anchor_start])
     )
 
@@ -520,6 +532,12 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 """A blank line: a new paragraph, or a headline above the text. A single line
 break is only where the source wrapped its lines ("on Lido beach in\nMogadishu")."""
 _TOWN_PART_AFTER = re.compile(rf"^\s+{_TOWN_PARTS}s?\b", re.IGNORECASE)
+#: "the Dora area in the south of the city", "the Mansour district of the capital":
+#: an area or district the text puts in the city it speaks of.
+_AREA_OF_THE_CITY = re.compile(
+    r"\s+(?:area|district|section|sector|zone)\s+(?:in|of)\s+the\s+"
+    r"(?:(?:[a-z]+\s+){1,2}of\s+the\s+)?(?:city|capital|town)\b"
+)
 _TOWN_PART_BEFORE = re.compile(rf"\b{_TOWN_PARTS}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 

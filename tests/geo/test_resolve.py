@@ -920,3 +920,15 @@ def test_a_district_of_a_city_is_no_province_of_a_like_spelling_abroad(resolve):
 def test_a_province_the_text_puts_in_a_country_is_none_of_another(resolve, text, name, country):
     place = _place(resolve(text), name)
     assert (place.country if place is not None else None) == country
+
+
+@pytest.mark.parametrize("kind", ["area", "district", "sector"])
+def test_an_area_the_text_puts_in_the_city_lies_in_the_city(resolve, kind):
+    # an owner ("the U.S. embassy") is the only country named; "Dora" is a village
+    # in Alabama; the text puts the area in the city its story is about
+    text = (
+        "Rockets hit the U.S. embassy in Baghdad on Sunday. Security forces later found "
+        f"a launcher in the Dora {kind} in the south of the city, police said."
+    )
+    (place,) = [r.place for r in resolve(text) if "Dora" in r.mention.text]
+    assert place is not None and place.country == "IQ" and place.radius_km <= 15.0
