@@ -583,6 +583,17 @@ def _meets_at_another_event(place: Token, trigger: Token, others: frozenset[int]
         return False
     if any(t.i in others and t.pos_ == "VERB" and has_subject(t) for t in below):
         return True  # "launched an offensive to take X, and jets bombed Y": Y is the bombing's
+    if (
+        node.dep_ == "relcl"
+        and any(t.i in others and t.pos_ == "NOUN" for t in below[1:])
+        and any(
+            t.dep_ == "advcl" and any(opens_when_clause(c) for c in t.children)
+            for t in [trigger, *chain[: above[node.i]]]
+        )
+    ):
+        # "who was attending the summit in Kazan when the attack happened": the
+        # summit's place; the attack's clause only says when he was there
+        return True
     if node.i not in others:
         return False
     if trigger.pos_ in ("NOUN", "PROPN"):

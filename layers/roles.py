@@ -175,6 +175,10 @@ _ADDRESSES = frozenset(
 """What a speaker speaks in: "said in a speech in Port Sudan" says where he spoke."""
 _TELLING = SPEECH | {"speak", "talk", "brief"}
 """Verbs of telling or speaking to the press ("speaking to reporters in Kaya")."""
+_SPEAKING = frozenset({"speak", "write", "tweet", "brief"})
+"""Verbs whose clause says where a speaker spoke: "Speaking in Geneva, the minister
+said …" (not "address": "was addressing the congregation at X when a bomb went
+off" is the scene)."""
 
 
 def _where_the_press_was_told(root: Token, triggers: frozenset[int]) -> bool:
@@ -187,6 +191,21 @@ def _where_the_press_was_told(root: Token, triggers: frozenset[int]) -> bool:
     if root.dep_ != "pobj" or preposition.dep_ != "prep":
         return False
     verb = preposition.head
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.lemma_.lower() in _ADDRESSES
+        and verb.head.i not in triggers
+        and verb.i not in triggers
+    ):
+        return True  # "said, in a statement issued in Kabul, that …": where it was issued
+    if (
+        verb.lemma_.lower() in _SPEAKING
+        and verb.pos_ == "VERB"
+        and verb.i not in triggers
+        and verb.dep_ in ("advcl", "acl", "xcomp")
+    ):
+        return True  # "Speaking in Geneva, the minister said rebels had attacked a village"
     if (
         verb.lemma_.lower() in _ADDRESSES
         and verb.dep_ == "pobj"

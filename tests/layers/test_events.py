@@ -2608,3 +2608,27 @@ def test_a_plural_the_parse_reads_as_a_name_still_closes_airports(nlp, layers):
 )  # fmt: skip
 def test_the_post_of_one_killed_is_not_where_it_happened(nlp, layers, text, site, there):
     assert (site in _where(_events(nlp, layers, text, [site]), text).get("killing", set())) is there
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "site", "there"),
+    [
+        # where a speaker spoke or a statement was issued is not where it happened
+        ("Speaking in Geneva, the minister said rebels had attacked a village.", "attack",
+         "Geneva", False),
+        ("The Interior Ministry, in a statement issued in Kabul, said gunmen had killed four "
+         "policemen.", "killing", "Kabul", False),
+        ("Border troops, in a statement issued in Dushanbe, blamed the other side for "
+         "opening fire first.", "attack", "Dushanbe", False),
+        # a statement that is itself the trigger's own place is kept
+        ("Gunmen killed four policemen in Kabul, the ministry said in a statement.", "killing",
+         "Kabul", True),
+        # a clause that only dates an attack keeps the summit's place to the summit
+        ("The president, who was attending a summit in Kazan when the attack happened, "
+         "condemned it.", "attack", "Kazan", False),
+        ("The president, who was attending a summit in Kazan when the attack happened, "
+         "condemned it.", "meeting", "Kazan", True),
+    ],
+)  # fmt: skip
+def test_review_findings_of_the_twelfth_round(pipeline, text, kind, site, there):
+    assert (site in _where(_located(pipeline, text), text).get(kind, set())) is there
