@@ -51,7 +51,13 @@ from layers.context import (
 )
 from layers.dates import days_of, event_date
 from layers.location_model import LocationModel, pair_features
-from layers.modality import told_as_denied, told_as_planned, told_in_the_past
+from layers.modality import (
+    REMEMBRANCES,
+    told_as_denied,
+    told_as_planned,
+    told_as_remembered,
+    told_in_the_past,
+)
 from layers.roles import (
     CAPITAL_SPEAKERS,
     CLAUSE_DEPS,
@@ -692,6 +698,25 @@ def _same_paragraph(text: str, before: Span, sentence: Span) -> bool:
     return _BLANK_LINE.search(text, end, max(end, start)) is None
 
 
+def _away_from_what_is_remembered(root: Token, trigger_tokens: frozenset[int]) -> bool:
+    """Whether a place lies outside a remembered event's own words, or in its remembrance's.
+
+    "remembered the 1988 bombing over Lockerbie" keeps Lockerbie; "the
+    bombing … at a service in London", however the parse hangs the service,
+    and "a memorial in Madrid for the victims of the bombing" do not.
+    """
+    doc = root.doc
+    owner = next((doc[i] for i in trigger_tokens if doc[i].is_ancestor(root)), None)
+    if owner is None:
+        return True
+    node = root.head
+    while node.i != owner.i:
+        if node.lemma_.lower() in REMEMBRANCES:
+            return True
+        node = node.head
+    return False
+
+
 def _judged(
     candidates: Sequence[tuple[PlaceInSentence, PlaceInSentence | None, bool]],
     trigger_tokens: frozenset[int],
@@ -717,7 +742,10 @@ def _judged(
     provinces, which hold a town rather than rival it.
     """
     verdicts: list[tuple[PlaceInSentence, bool, Attachment | Refusal]] = []
+    remembered = False
     for cand, named, in_context in candidates:
+        if not verdicts:
+            remembered = any(told_as_remembered(cand.root.doc[i]) for i in trigger_tokens)
         if cand.tokens & trigger_tokens:
             continue
         doc = cand.root.doc
@@ -732,6 +760,9 @@ def _judged(
             # attack, told elsewhere, only dates the clause, and the place is the
             # closure's; not "hours after the strike, rescuers in Dnipro dug", which
             # tells no deed of its own there
+            verdict = Refusal("another")
+        elif remembered and _away_from_what_is_remembered(cand.root, trigger_tokens):
+            # "remembered the 1988 bombing at a service in London": the service's place
             verdict = Refusal("another")
         elif cand.tokens & where_heads:
             verdict = Attachment("location", _WHERE_CONFIDENCE)

@@ -25,7 +25,13 @@ from spacy.tokens import Token
 
 from layers.roles import DENYING, has_subject
 
-__all__ = ["told_as_denied", "told_as_planned", "told_in_the_past"]
+__all__ = [
+    "REMEMBRANCES",
+    "told_as_denied",
+    "told_as_planned",
+    "told_as_remembered",
+    "told_in_the_past",
+]
 
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 """Auxiliaries that put a verb ahead or under a condition ("wo" is "won't")."""
@@ -274,7 +280,10 @@ def _purpose(verb: Token) -> bool:
 
 
 def _noun_ahead(noun: Token) -> bool:
-    """An event noun's own words put it ahead: "a planned visit", "talks scheduled for May"."""
+    """An event noun's own words put it ahead: "a planned visit", "talks scheduled for May".
+
+    Or "a state visit to Brazil, expected in May", a time after "expected".
+    """
     for child in noun.children:
         if child.dep_ in ("amod", "compound") and child.lower_ in _AHEAD_ADJECTIVES:
             return True
@@ -287,6 +296,13 @@ def _noun_ahead(noun: Token) -> bool:
             c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in child.children
         ):
             return True  # "a summit set for June"; not "the march set off"
+        if lemma == "expect" and any(
+            (c.dep_ == "prep" and c.lower_ in ("in", "on", "by", "within"))
+            or c.dep_ == "npadvmod"
+            or c.lower_ in ("later", "soon", "shortly")
+            for c in child.children
+        ):
+            return True  # "a state visit, expected in May"; not "an attack, expected for weeks"
     return False
 
 
@@ -329,7 +345,7 @@ def told_as_denied(token: Token) -> bool:
     ):
         return True  # "hugged the coast to avoid attacks", "cancelled a visit to X"
     if token.pos_ in ("NOUN", "PROPN"):
-        return _says_none(token)
+        return _says_none(token) or _negated_as_a_thing_done(token)
     return any(
         (c.dep_ in ("nsubj", "nsubjpass", "dobj") and _says_none(c))
         or (c.dep_ == "dobj" and c.lower_ in _NO_ONE)
@@ -414,6 +430,27 @@ def _refused(token: Token) -> bool:
     return False
 
 
+_DONE_OR_WITNESSED = frozenset(
+    {"see", "witness", "experience", "hold", "stage", "conduct", "carry", "launch", "take"}
+)  # fmt: skip
+"""Verbs whose negation negates the event noun they take: "had never seen a protest
+in Berlin", "did not carry out strikes", "no talks were held". Not "did not
+condemn the attack", "did not attend the summit" or "police have not confirmed
+the blast", which leave the event standing."""
+_GONE_TO = frozenset({"be", "go"})
+"""Verbs of having been at an event: "had never been to a riot"."""
+
+
+def _negated_as_a_thing_done(noun: Token) -> bool:
+    """Whether an event noun is what a negated verb of doing or witnessing takes."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "to" and verb.head.lemma_.lower() in _GONE_TO:
+        verb = verb.head  # "had never been to a riot"
+    elif noun.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in _DONE_OR_WITNESSED:
+        return False
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
 _NO_ONE = frozenset({"nobody", "none", "noone"})
 """Objects that say the deed had none: "injuring nobody"."""
 
@@ -443,3 +480,50 @@ def _after_without(token: Token) -> bool:
 def _says_none(noun: Token) -> bool:
     """Whether "no" determines the noun ("no strikes")."""
     return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
+_REMEMBERING = frozenset(
+    {"remember", "commemorate", "mourn", "honour", "honor", "memorialise", "memorialize",
+     "recall"}
+)  # fmt: skip
+"""Verbs whose object event is remembered where they take place, not happening there."""
+REMEMBRANCES = frozenset(
+    {"anniversary", "memorial", "commemoration", "remembrance", "ceremony", "service",
+     "memory", "wreath", "vigil", "silence"}
+)  # fmt: skip
+"""Nouns of remembering an event: "the anniversary of the bombing", "a memorial for
+the victims of the attack", "a vigil for the victims of …"."""
+_ON_THE_WAY = frozenset({"of", "for", "victim", "victims", "dead", "memory", "to"})
+"""Words between an event noun and its remembrance: "for the victims of the bombing"."""
+
+
+def told_as_remembered(token: Token) -> bool:
+    """Whether the text remembers an event noun rather than reports it happening.
+
+    "Residents remembered the 1988 bombing at a service in London", "a
+    memorial was held in Madrid for victims of the 2004 bombing", "on the
+    anniversary of the attack": the event happened elsewhere and earlier,
+    where its own words say; the remembrance's place is not its place. Walks
+    up through "of", "for" and "the victims", to a verb of remembering, a
+    noun of remembrance, or a verb whose subject is one ("a memorial was held
+    … for the victims").
+    """
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    node = token
+    for _ in range(_MAX_STEPS + 2):
+        head = node.head
+        if head.i == node.i:
+            return False
+        lemma = head.lemma_.lower()
+        if lemma in REMEMBRANCES or (head.pos_ == "VERB" and lemma in _REMEMBERING):
+            return True
+        if head.pos_ in ("VERB", "AUX"):
+            return any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in REMEMBRANCES
+                for c in head.children
+            )
+        if head.lower_ not in _ON_THE_WAY and lemma not in _ON_THE_WAY:
+            return False
+        node = head
+    return False

@@ -2632,3 +2632,26 @@ def test_the_post_of_one_killed_is_not_where_it_happened(nlp, layers, text, site
 )  # fmt: skip
 def test_review_findings_of_the_twelfth_round(pipeline, text, kind, site, there):
     assert (site in _where(_located(pipeline, text), text).get(kind, set())) is there
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "site", "there"),
+    [
+        # a remembrance's place is not the remembered event's; its own words' place is
+        ("Residents remembered the 1988 bombing of the airliner at a service in Kutar.",
+         "air_strike", "Kutar", False),
+        ("A memorial was held in Kutar for victims of the 2004 bombing.", "air_strike", "Kutar",
+         False),
+        ("Residents remembered the 1988 bombing over Kutar.", "air_strike", "Kutar", True),
+        # a car bombing is a bomb that was planted, not an air strike
+        ("A car bombing killed five people in Kutar.", "explosion", "Kutar", True),
+        ("A car bombing killed five people in Kutar.", "air_strike", "Kutar", False),
+        # deaths in a flood or a crash are no killing
+        ("Three men were killed in a flood in Kutar.", "disaster_deaths", "Kutar", True),
+        ("Three men were killed in a flood in Kutar.", "killing", "Kutar", False),
+        ("An engineer was killed in a car crash in Kutar.", "killing", "Kutar", False),
+        ("An engineer was killed in an ambush in Kutar.", "killing", "Kutar", True),
+    ],
+)  # fmt: skip
+def test_remembered_bombings_and_deaths_in_accidents(nlp, layers, text, kind, site, there):
+    assert (site in _where(_events(nlp, layers, text, [site]), text).get(kind, set())) is there

@@ -6,7 +6,7 @@ import pytest
 
 from geo.types import Mention, MentionKind, Resolved
 from layers.events import detect_events
-from layers.modality import told_as_denied, told_as_planned
+from layers.modality import told_as_denied, told_as_planned, told_as_remembered
 from layers.registry import load_layers
 
 
@@ -71,6 +71,10 @@ from layers.registry import load_layers
         # what people were able to do, and a judgement of a deed, are no plans
         ("Only a few aid convoys could enter the port on Monday.", "enter", False),
         ("Gunmen killed nine, in what may be the worst attack this year.", "attack", False),
+        # a time after "expected" puts the noun ahead; a time it has been expected for does not
+        ("A state visit to Vandoria, expected in May, has not been confirmed.", "visit", True),
+        ("A visit to Vandoria, expected next week, will focus on trade.", "visit", True),
+        ("The offensive, expected for weeks, began on Monday.", "offensive", False),
     ],
 )
 def test_told_as_planned(nlp, text, trigger, planned):
@@ -123,9 +127,33 @@ def test_an_event_dated_after_the_article_is_planned(nlp, text, planned):
         ("Officials neither confirmed nor denied claims that drones hit it.", "hit", False),
         ("The militia refused to deny reports that it shelled the port.", "shelled", False),
         ("The army did not deny shelling the port.", "shelling", False),
+        # an event one never saw, took part in or held; not one left unjudged or unconfirmed
+        ("She said she had never seen a protest in the capital.", "protest", True),
+        ("He told the crowd he had never been to a riot.", "riot", True),
+        ("The army did not carry out strikes on the port.", "strikes", True),
+        ("The army did not condemn the attack on the port.", "attack", False),
+        ("Police have not confirmed the blast at the port.", "blast", False),
     ],
 )
 def test_told_as_denied(nlp, text, trigger, denied):
     doc = nlp(text)
     (token,) = [t for t in doc if t.text == trigger]
     assert told_as_denied(token) is denied
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "remembered"),
+    [
+        ("Residents remembered the 1988 bombing at a service in the capital.", "bombing", True),
+        ("A memorial was held in the capital for victims of the 2004 bombing.", "bombing", True),
+        ("Crowds marked the anniversary of the shelling of the port.", "shelling", True),
+        ("A vigil was held for the victims of the attack.", "attack", True),
+        # told as happening
+        ("Five people were killed in the bombing of the port.", "bombing", False),
+        ("Rescuers searched the rubble after the shelling of the port.", "shelling", False),
+    ],
+)
+def test_told_as_remembered(nlp, text, trigger, remembered):
+    doc = nlp(text)
+    (token,) = [t for t in doc if t.text == trigger]
+    assert told_as_remembered(token) is remembered
