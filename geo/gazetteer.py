@@ -53,7 +53,7 @@ __all__ = [
 _log = logging.getLogger("eventmap")
 
 #: Bump when the schema or the build rules change: it renames the index file.
-INDEX_FORMAT = 14
+INDEX_FORMAT = 16
 
 #: Smallest town a misspelt name may be matched to (:meth:`Gazetteer.close_names`).
 FUZZY_MIN_POPULATION = 50_000

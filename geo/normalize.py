@@ -50,7 +50,13 @@ POSITION_WORDS = frozenset(
 West", "Central" are a direction or an adjective in news, even where some
 country has a province of that name."""
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "ʻ": "'", "´": "'"})
+_APOSTROPHES = str.maketrans(
+    {"’": "'", "‘": "'", "`": "'", "ʼ": "'", "ʻ": "'", "´": "'", "ʿ": "'", "ʾ": "'"}
+)
+#: An apostrophe that opens a word before a vowel writes an Arabic ʿayn or hamza
+#: ("‘Āmūdā", "ʿAjlūn"), which news leaves out ("Amuda", "Ajlun"): it is no letter
+#: of the key. Before a consonant it is an opening quote ("‘Hart of Dixie’"), kept.
+_WORD_INITIAL_MARK = re.compile(r"(?:(?<=^)|(?<=[\s\-‐‑‒–—_/]))'+(?=[aeiou])")
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/]+")
 _DROP = re.compile(r"[.,;:!?\"()\[\]{}]")
 _LEADING_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
@@ -77,7 +83,8 @@ def name_key(name: str) -> str:
     Kept per name: resolving one article asks for the same few names' keys
     hundreds of times.
 
-    Diacritics are removed, case is folded, apostrophes unified, hyphens and
+    Diacritics are removed, case is folded, apostrophes unified (one that opens
+    a word, an Arabic ʿayn or hamza, dropped: "‘Āmūdā" is "amuda"), hyphens and
     dashes become spaces, full stops and other punctuation vanish and a
     leading "the" is dropped.
 
@@ -91,10 +98,13 @@ def name_key(name: str) -> str:
     'al hasakah'
     >>> name_key("U.S.")
     'us'
+    >>> name_key("‘Āmūdā")
+    'amuda'
     """
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     text = stripped.translate(_APOSTROPHES).casefold()
+    text = _WORD_INITIAL_MARK.sub("", text)
     text = _DROP.sub("", text)
     text = _SEPARATORS.sub(" ", text).strip()
     return _LEADING_ARTICLE.sub("", text)

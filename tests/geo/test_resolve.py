@@ -932,3 +932,10 @@ def test_an_area_the_text_puts_in_the_city_lies_in_the_city(resolve, kind):
     )
     (place,) = [r.place for r in resolve(text) if "Dora" in r.mention.text]
     assert place is not None and place.country == "IQ" and place.radius_km <= 15.0
+
+
+def test_a_plain_spelling_meets_a_name_written_with_an_ayn(resolve):
+    # GeoNames writes the town "‘Āmūdā"; news writes "Amuda"
+    text = "Turkish drones struck a bakery in Amuda in northeastern Syria."
+    place = _place(resolve(text), "Amuda")
+    assert place is not None and place.country == "SY"
