@@ -2655,3 +2655,18 @@ def test_review_findings_of_the_twelfth_round(pipeline, text, kind, site, there)
 )  # fmt: skip
 def test_remembered_bombings_and_deaths_in_accidents(nlp, layers, text, kind, site, there):
     assert (site in _where(_events(nlp, layers, text, [site]), text).get(kind, set())) is there
+
+
+@pytest.mark.parametrize(
+    ("text", "struck"),
+    [
+        # targets that "were hit", with no weapon or agent named, were struck
+        ("Targets in Kutar were hit overnight.", True),
+        ("Militant positions near Kutar were hit on Sunday.", True),
+        # a firm that hit its targets struck nothing
+        ("The company hit its sales targets in Kutar.", False),
+    ],
+)
+def test_targets_that_were_hit_were_struck(nlp, layers, text, struck):
+    found = _where(_events(nlp, layers, text, ["Kutar"]), text)
+    assert ("Kutar" in found.get("strike_on_targets", set())) is struck
