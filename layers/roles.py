@@ -1053,6 +1053,17 @@ def attachment(
                 return Refusal("topic")
             if dep == "dobj" and head.lemma_.lower() in _TOPIC_VERBS:
                 return Refusal("topic")  # "to discuss security in Syria"
+            if (
+                dep == "dobj"
+                and head.i in triggers
+                and token.i in other_kinds
+                and "target" not in roles
+                and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+            ):
+                # "marched to protest the killing of ten men in Jiribam": what a
+                # protest takes is its cause, a deed done to someone, and its place
+                # the deed's ("protested Putin's visit in Sofia" was in Sofia)
+                return Refusal("topic")
             confidence *= _VIA_OBJECT
             token = head
             continue

@@ -2670,3 +2670,25 @@ def test_remembered_bombings_and_deaths_in_accidents(nlp, layers, text, kind, si
 def test_targets_that_were_hit_were_struck(nlp, layers, text, struck):
     found = _where(_events(nlp, layers, text, ["Kutar"]), text)
     assert ("Kutar" in found.get("strike_on_targets", set())) is struck
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "site", "there"),
+    [
+        # "the killing of …" is a killing
+        ("The killing of ten men in Kutar sparked anger.", "killing", "Kutar", True),
+        # what a protest takes is its cause: the deed's place, not the protest's
+        ("Thousands marched in Zorvan to protest the killing of ten men in Kutar.", "protest",
+         "Kutar", False),
+        ("Thousands marched in Zorvan to protest the killing of ten men in Kutar.", "protest",
+         "Zorvan", True),
+        ("Thousands marched in Zorvan to protest the killing of ten men in Kutar.", "killing",
+         "Kutar", True),
+        # a visit protested where it took place is the protest's place
+        ("Hundreds of demonstrators protested the envoy's visit in Kutar on Thursday.",
+         "protest", "Kutar", True),
+    ],
+)  # fmt: skip
+def test_what_a_protest_takes_is_its_cause(nlp, layers, text, kind, site, there):
+    names = [n for n in ("Zorvan", "Kutar") if n in text]
+    assert (site in _where(_events(nlp, layers, text, names), text).get(kind, set())) is there
