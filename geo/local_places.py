@@ -441,7 +441,10 @@ def _in_its_paragraph(
     A story of three capitals keeps each street in its own section: "marched
     down Rustaveli Avenue" in the Tbilisi paragraph is not by Nairobi, the
     city the story names most. Only towns in a country the paragraph names,
-    or in ``home``: a namesake town abroad is no section's. None without ``text``.
+    or in ``home``: a namesake town abroad is no section's; but a national
+    capital resolved with little doubt heads its section wherever it lies ("LIMA
+    - Miners marched … around Plaza San Martin" in a story datelined
+    Guayaquil). None without ``text``.
     """
     if text is None:
         return []
@@ -453,7 +456,10 @@ def _in_its_paragraph(
         for i in towns
         if start <= resolved[i].mention.start < end
         and (place := resolved[i].place) is not None
-        and (place.country in countries or (district and place.confidence >= SURE_TOWN))
+        and (
+            place.country in countries
+            or ((district or is_national_capital(place)) and place.confidence >= SURE_TOWN)
+        )
     ]
 
 

@@ -164,6 +164,17 @@ def test_a_street_stays_in_its_own_section_of_a_story_of_several_countries(resol
     assert street is not None and street.country == "GE"
 
 
+def test_a_capital_heads_its_own_section_of_a_story_datelined_abroad(resolve):
+    # the story's country is Ecuador; the Lima section names no country
+    text = (
+        "GUAYAQUIL, Ecuador - Inmates rioted in the city's largest prison.\n\n"
+        "LIMA - Informal miners marched through the centre of Lima to Congress. The protest "
+        "paralysed traffic around Plaza Zorvan."
+    )
+    (square,) = [r.place for r in resolve(text) if "Plaza Zorvan" in r.mention.text]
+    assert square is not None and square.country == "PE"
+
+
 def test_a_site_before_near_a_town_is_placed_by_that_town(resolve):
     found = _by_text(resolve("Rockets hit the Zorvan refinery near Kirkuk on Monday."))
     place = found["Zorvan"].place
