@@ -522,6 +522,8 @@ class MentionExtractor:
         found.extend(self._joined_to_places(doc, ents, found, taken))
         found.extend(self._loose_demonyms(tokens, taken | blocked, found))
         found = [m for m in found if not _names_something_else(doc, m)]
+        found = [part for m in found for part in self._ends_of_a_route(doc, m)]
+        found.extend(self._other_ends_of_routes(doc, found))
         found = [_in_a_group_name(doc, m) for m in found]
         found = [self._capital_of(doc, m) for m in found]
         found = [_building_of(doc, m) for m in found]
@@ -533,6 +535,60 @@ class MentionExtractor:
         widened = [self._widen(text, m, sentences, starts) for m in found]
         owned = own_airspace_mentions(doc, widened, self._country_of)
         return sorted(widened + owned, key=lambda m: m.start) if owned else widened
+
+    def _ends_of_a_route(self, doc: Doc, mention: Mention) -> list[Mention]:
+        """The two towns a route's hyphenated name joins, or the mention as it is.
+
+        "on the Buea-Limbe road", "the Juba-Nimule highway": a name no entry
+        bears whole, of two words each a town the gazetteer holds, before a
+        word for a road, is those two towns (the road runs between them), as
+        "the Kabul-Jalalabad highway" is when the model tags its halves.
+        """
+        span = _token_range(doc, mention)
+        if (
+            len(span) != 3
+            or doc[span.start + 1].text not in HYPHENS
+            or span.stop >= len(doc)
+            or doc[span.stop].lower_ not in _ROUTE_WORDS
+            or self.gazetteer.candidates(mention.name)
+        ):
+            return [mention]
+        ends = [doc[span.start : span.start + 1], doc[span.stop - 1 : span.stop]]
+        if not all(
+            is_capitalised(end[0])
+            and any(c.feature == "city" for c in self.gazetteer.candidates(end.text))
+            for end in ends
+        ):
+            return [mention]
+        return [self._toponym(end, "GAZETTEER") for end in ends]
+
+    def _other_ends_of_routes(self, doc: Doc, found: Sequence[Mention]) -> list[Mention]:
+        """The town at a route's other end, where the model found only one.
+
+        "the Kumbo-Bamenda highway" with "Bamenda" found: "Kumbo" is the
+        road's other end when the gazetteer holds it as a town.
+        """
+        covered = {i for m in found for i in _token_range(doc, m)}
+        ends: list[Mention] = []
+        for m in found:
+            span = _token_range(doc, m)
+            if len(span) != 1:
+                continue
+            i = span.start
+            for other, hyphen, last in ((i - 2, i - 1, i), (i + 2, i + 1, i + 2)):
+                if (
+                    0 <= other < len(doc)
+                    and last + 1 < len(doc)
+                    and doc[hyphen].text in HYPHENS
+                    and doc[last + 1].lower_ in _ROUTE_WORDS
+                    and other not in covered
+                    and is_capitalised(doc[other])
+                    and doc[other].is_alpha
+                    and any(c.feature == "city" for c in self.gazetteer.candidates(doc[other].text))
+                ):
+                    ends.append(self._toponym(doc[other : other + 1], "GAZETTEER"))
+                    covered.add(other)
+        return ends
 
     def _country_of(self, mention: Mention) -> str | None:
         """The ISO code of the country a mention names outright, if it names one."""
@@ -1603,6 +1659,13 @@ class MentionExtractor:
             area=match.spec,
             demonym_country=mention.demonym_country,
         )
+
+
+_ROUTE_WORDS = frozenset(
+    {"road", "highway", "motorway", "route", "railway", "railroad", "expressway", "corridor",
+     "pipeline", "axis", "line"}
+)  # fmt: skip
+"""Words after a hyphenated pair of towns that make it a route between them."""
 
 
 _DATELINE_DASHES = frozenset({"—", "–", "--", "-"})

@@ -31,6 +31,7 @@ import dataclasses
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Doc, Span, Token
 
@@ -953,7 +954,8 @@ def _rest_of_the_list(
 
     "struck positions at A, B, C and D": one list, one verdict. The scorer
     weighs each place against its rivals and can drop one member of a list
-    it keeps the rest of.
+    it keeps the rest of. So with the two ends of a route ("the Buea-Limbe
+    road").
     """
     kept = {_in_the_list(cand.root).i for cand, _ in located}
     added: list[tuple[PlaceInSentence, Attachment]] = []
@@ -964,13 +966,24 @@ def _rest_of_the_list(
             root = _in_the_list(cand.root)
             if root.i in kept or not isinstance(verdict, Attachment):
                 continue
-            if (root.dep_ == "conj" and root.head.i in kept) or any(
-                c.dep_ == "conj" and c.i in kept for c in root.children
+            if (
+                (root.dep_ == "conj" and root.head.i in kept)
+                or any(c.dep_ == "conj" and c.i in kept for c in root.children)
+                or _hyphened_to(root, kept)
             ):
                 added.append((cand, verdict))
                 kept.add(root.i)
                 grew = True
     return added
+
+
+def _hyphened_to(root: Token, kept: AbstractSet[int]) -> bool:
+    """Whether a place is joined by a hyphen to a kept one: "the Buea-Limbe road"."""
+    doc = root.doc
+    return any(
+        0 <= hyphen < len(doc) and doc[hyphen].text in ("-", "‐", "–") and other in kept
+        for hyphen, other in ((root.i + 1, root.i + 2), (root.i - 1, root.i - 2))
+    )
 
 
 def _in_the_list(root: Token) -> Token:

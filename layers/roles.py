@@ -807,6 +807,13 @@ def attachment(
             return Refusal("origin")  # "fired from territory near Taiz", however it parses
         if (
             head.i in other_places
+            and head.i == token.i + 2
+            and token.doc[token.i + 1].text in ("-", "‐", "–")
+        ):
+            token = head  # "on the Buea-Limbe road": the road's other end, no context
+            continue
+        if (
+            head.i in other_places
             and dep != "conj"
             and head.pos_ != "ADP"
             and not _narrows_an_airspace(token, head)

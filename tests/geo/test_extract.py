@@ -826,3 +826,20 @@ def test_a_place_leading_an_organisations_name_is_inside_a_name(pipeline, text, 
     doc = pipeline.nlp(text)
     (mention,) = [r.mention for r in pipeline.locate(doc) if r.mention.text == name]
     assert (mention.label == "IN_A_NAME") is inside
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a route's hyphenated name no entry bears whole joins two towns
+        ("A bomb exploded on the Buea-Limbe road.", ["Buea", "Limbe"]),
+        ("Gunmen ambushed a bus on the Kumbo-Bamenda highway.", ["Kumbo", "Bamenda"]),
+    ],
+)
+def test_a_route_between_two_towns_names_both(extract, text, expected):
+    assert _texts(extract(text)) == expected
+
+
+def test_a_hyphenated_town_before_a_road_stays_one_town(extract):
+    # "Croix-des-Bouquets" is a town the gazetteer holds whole
+    assert "Croix-des-Bouquets" in _texts(extract("Gangs blocked the Croix-des-Bouquets road."))

@@ -2692,3 +2692,8 @@ def test_targets_that_were_hit_were_struck(nlp, layers, text, struck):
 def test_what_a_protest_takes_is_its_cause(nlp, layers, text, kind, site, there):
     names = [n for n in ("Zorvan", "Kutar") if n in text]
     assert (site in _where(_events(nlp, layers, text, names), text).get(kind, set())) is there
+
+
+def test_both_ends_of_a_route_are_where_it_happened(pipeline):
+    text = "A bomb exploded on the Buea-Limbe road on Sunday."
+    assert {"Buea", "Limbe"} <= _where(_located(pipeline, text), text).get("explosion", set())
