@@ -222,7 +222,7 @@ def placed_within(name: str, where: Place, *, why: str) -> Place:
     vicinity's radius if wider, precision ``near``. ``why`` opens the reason.
     """
     if where.feature == "country":
-        precision, radius = Precision.COUNTRY, where.radius_km
+        precision, radius = Precision.COUNTRY, _reach_of(where)
     elif where.feature == "vicinity" or (
         where.feature == "city" and where.precision in (Precision.EXACT, Precision.NEAR)
     ):
@@ -244,6 +244,30 @@ def placed_within(name: str, where: Place, *, why: str) -> Place:
         alternatives=(),
         reason=f"{why}, so it is somewhere within {radius or 0:,.0f} km of that point",
     )
+
+
+def _reach_of(where: Place) -> float | None:
+    """How far from its point an area's outline reaches, at least its own radius.
+
+    A country's radius is that of a disc of its area: Western Sahara, long
+    and thin, reaches 500 km past it, and "near Mahbes in Western Sahara"
+    must not claim 170 km. Measured to the simplified outline's vertices.
+    """
+    radius = where.radius_km
+    geometry = where.geometry
+    if geometry is None or geometry.geom_type not in ("Polygon", "MultiPolygon"):
+        return radius
+    outline = geometry.simplify(0.05)
+    parts = outline.geoms if outline.geom_type == "MultiPolygon" else [outline]
+    farthest = max(
+        (
+            haversine_km(where.lat, where.lon, lat, lon)
+            for part in parts
+            for lon, lat in part.exterior.coords
+        ),
+        default=0.0,
+    )
+    return round(max(radius or 0.0, farthest), 1)
 
 
 def possessor(text: str, mentions: Sequence[Mention], index: int) -> int | None:

@@ -216,3 +216,14 @@ def test_a_name_written_with_its_distance_and_bearing_is_at_that_point(
     (offset,) = [r.place for r in results if r.mention.name == anchor and r.place is not None]
     assert place.feature == LOCATED_FEATURE and bearing in place.reason
     assert (place.lat, place.lon) == (offset.lat, offset.lon)  # not the town's own point
+
+
+def test_a_name_placed_in_a_long_country_has_a_radius_that_reaches_its_ends(resolve):
+    from geo.disambiguate import haversine_km
+
+    # Western Sahara's disc of equal area is 170 km wide; its outline reaches much further
+    text = "Fighters fired projectiles at army positions near Zorvanbes in Western Sahara."
+    (place,) = [r.place for r in resolve(text) if "Zorvanbes" in r.mention.text]
+    assert place is not None and place.country == "EH"
+    # Bir Gandouz, in the territory's far south-west, lies within the radius
+    assert haversine_km(place.lat, place.lon, 21.6, -16.8) <= place.radius_km
