@@ -515,12 +515,13 @@ def part_of_a_town(text: str, mention: Mention) -> bool:
     """Whether the text calls the name a part of a town.
 
     "the Tel al-Sultan neighbourhood", "the neighbourhood of X", "the Dora area
-    in the south of the city".
+    in the south of the city", "the city's Pahartali area".
     """
     return bool(
         _TOWN_PART_AFTER.match(text[mention.anchor_end :])
         or _AREA_OF_THE_CITY.match(text, mention.anchor_end)
         or _TOWN_PART_BEFORE.search(text[max(0, mention.anchor_start - 40) : mention.anchor_start])
+        or _THE_CITY_S.search(text[max(0, mention.anchor_start - 40) : mention.anchor_start])
     )
 
 
@@ -544,6 +545,8 @@ _AREA_OF_THE_CITY = re.compile(
     r"\s+(?:area|district|section|sector|zone)\s+(?:in|of)\s+the\s+"
     r"(?:(?:[a-z]+\s+){1,2}of\s+the\s+)?(?:city|capital|town)\b"
 )
+#: "the city's Pahartali area", "the capital's northern Shubra district".
+_THE_CITY_S = re.compile(r"\bthe\s+(?:city|capital|town)['’]s\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
 _TOWN_PART_BEFORE = re.compile(rf"\b{_TOWN_PARTS}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 

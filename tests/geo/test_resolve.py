@@ -939,3 +939,12 @@ def test_a_plain_spelling_meets_a_name_written_with_an_ayn(resolve):
     text = "Turkish drones struck a bakery in Amuda in northeastern Syria."
     place = _place(resolve(text), "Amuda")
     assert place is not None and place.country == "SY"
+
+
+def test_the_citys_area_is_a_part_of_the_town_before(resolve):
+    text = (
+        "Hundreds rallied in Chittagong on Friday. Police later raided a madrasa in the "
+        "city's Zorvanali area and detained nine people."
+    )
+    (place,) = [r.place for r in resolve(text) if "Zorvanali" in r.mention.text]
+    assert place is not None and place.country == "BD" and place.radius_km <= 15.0
