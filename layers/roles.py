@@ -835,6 +835,21 @@ def attachment(
             # "the strikes targeted camps and denied hitting any facility in X": X is
             # the denied deed's, not the one told as done
             return Refusal("another")
+        if (
+            dep == "conj"
+            and role is None
+            and head.i not in other_places
+            and token.i >= 2
+            and token.doc[token.i - 1].lower_ in ("and", "or", ",")
+            and token.i - 2 in other_places
+            and token.doc[token.i - 2].dep_ == "pobj"
+            and token.doc[token.i - 2].head.head.i == head.i
+            and head.dep_ in ("nsubj", "nsubjpass")
+        ):
+            # "Police in Istanbul and Ankara detained 176": the parse joins Ankara
+            # to the police; it goes on the list the place before it opens
+            token = token.doc[token.i - 2]
+            continue
         if dep == "conj":
             if token.i in other_kinds and has_subject(token):
                 return Refusal("clause")  # "struck Gaza, and troops raided X": its own clause

@@ -2697,3 +2697,35 @@ def test_what_a_protest_takes_is_its_cause(nlp, layers, text, kind, site, there)
 def test_both_ends_of_a_route_are_where_it_happened(pipeline):
     text = "A bomb exploded on the Buea-Limbe road on Sunday."
     assert {"Buea", "Limbe"} <= _where(_located(pipeline, text), text).get("explosion", set())
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "site", "there"),
+    [
+        # officials who gather meet; what officials gather is no meeting
+        ("NATO defence ministers gathered in Kutar to discuss spending.",
+         "gathering_of_officials", "Kutar", True),
+        ("Foreign ministers convened in Kutar on Sunday.", "gathering_of_officials", "Kutar",
+         True),
+        ("Officials gathered evidence in Kutar.", "gathering_of_officials", "Kutar", False),
+        # a crowd that loots, burns tyres or blocks a road riots or protests; gunmen
+        # who loot destroy property, and troops who block a road protest nothing
+        ("Rioters looted shops in Kutar.", "crowd_violence", "Kutar", True),
+        ("Gunmen looted shops in Kutar.", "destruction", "Kutar", True),
+        ("Gunmen looted shops in Kutar.", "riot", "Kutar", False),
+        ("Garment workers blocked the highway at Kutar demanding unpaid wages.",
+         "crowd_violence", "Kutar", True),
+        ("Protesters burned tyres outside Kutar.", "destruction", "Kutar", False),
+        ("Troops blocked the road at Kutar.", "crowd_violence", "Kutar", False),
+    ],
+)  # fmt: skip
+def test_gatherings_of_officials_and_what_crowds_do(nlp, layers, text, kind, site, there):
+    assert (site in _where(_events(nlp, layers, text, [site]), text).get(kind, set())) is there
+
+
+def test_a_place_the_parse_joins_to_the_subject_goes_on_its_list(nlp, layers):
+    # the parse reads "Police in Kutar" and "Zorvan" as the two subjects
+    text = "Police in Kutar and Zorvan detained 176 people."
+    assert {"Kutar", "Zorvan"} <= _where(_events(nlp, layers, text, ["Kutar", "Zorvan"]), text)[
+        "arrest"
+    ]
