@@ -130,6 +130,9 @@ def located_by_text(text: str, resolved: Sequence[Resolved], index: int) -> Plac
     :data:`NEAR_TOWN_RADIUS_KM` or the vicinity's radius if wider, precision
     ``near``.
     """
+    named_before = _named_before_its_kind(text, resolved, index)
+    if named_before is not None:
+        return named_before
     if index + 1 >= len(resolved):
         return None
     mention = resolved[index].mention
@@ -159,6 +162,38 @@ def located_by_text(text: str, resolved: Sequence[Resolved], index: int) -> Plac
         return None  # "…, Hama, Zorvanek and X"; "200 km west of Oshima-Oshima, Tokyo said"
     return placed_within(
         mention.name, where, why=f"not in the gazetteer; the text puts it in or near {where.label}"
+    )
+
+
+#: A kind of settlement and "of" between a place and the name it holds: "the
+#: Lake Chad island of Barkaram", "the Borno town of Zorvan". Not a district,
+#: area or region: "the Rim district of Riyom" is Rim, a district of Riyom.
+_KIND_OF_AFTER_A_PLACE = re.compile(
+    r"^\s+(?:island|village|town|city|oasis|camp|hamlet|port)\s+of\s+$",
+    re.IGNORECASE,
+)
+
+
+def _named_before_its_kind(text: str, resolved: Sequence[Resolved], index: int) -> Place | None:
+    """The place of ``resolved[index]`` when the place before it holds it.
+
+    "the Lake Chad island of Barkaram", "the Borno town of Zorvan": a place,
+    a kind of settlement and "of" before the name put it in that place.
+    Not a country (the national form is a demonym: "the Syrian town of X").
+    """
+    if index == 0:
+        return None
+    before = resolved[index - 1]
+    where = before.place
+    if where is None or where.feature in (LOCATED_FEATURE, "country"):
+        return None
+    between = text[before.mention.end : resolved[index].mention.anchor_start]
+    if not _KIND_OF_AFTER_A_PLACE.match(between):
+        return None
+    return placed_within(
+        resolved[index].mention.name,
+        where,
+        why=f"not in the gazetteer; the text puts it in {where.label}",
     )
 
 

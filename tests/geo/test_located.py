@@ -227,3 +227,21 @@ def test_a_name_placed_in_a_long_country_has_a_radius_that_reaches_its_ends(reso
     assert place is not None and place.country == "EH"
     # Bir Gandouz, in the territory's far south-west, lies within the radius
     assert haversine_km(place.lat, place.lon, 21.6, -16.8) <= place.radius_km
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "holder"),
+    [
+        # a place, a kind of settlement and "of" before an unknown name hold it,
+        # over a town of the paragraph before
+        ("In the capital N'Djamena, crowds gathered.\n\nThe army repelled an attack on a post "
+         "on the Lake Chad island of Zorvaram.", "Zorvaram", "Lake Chad"),
+        ("Gunmen attacked the Borno town of Zorvaram.", "Zorvaram", "Borno"),
+    ],
+)  # fmt: skip
+def test_a_settlement_named_after_its_holder_lies_in_it(resolve, text, name, holder):
+    found = {r.mention.text: r.place for r in resolve(text)}
+    (held,) = [p for t, p in found.items() if name in t]
+    (where,) = [p for t, p in found.items() if holder in t]
+    assert held is not None and where is not None
+    assert (held.lat, held.lon) == (where.lat, where.lon)
