@@ -1373,6 +1373,18 @@ def _stray_namesakes(
         others = {
             country for other, found in town_countries.items() if other != name for country in found
         }
+        if named and all(
+            not c.exact_name
+            and c.population < _STRAY_EXACT_POPULATION
+            and c.country not in named
+            and c.country not in others
+            for c in found
+        ):
+            # "the village of Banjska" in a story on Kosovo is no Bansko, Bulgaria,
+            # reached by an alternate spelling: a village that small, in a country the
+            # story never names, is a namesake even next door, towns or none
+            strays.append(name)
+            continue
         if not anchors:
             continue
         nearest = [min(haversine_km(c.lat, c.lon, lat, lon) for lat, lon in anchors) for c in found]

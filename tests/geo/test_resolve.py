@@ -948,3 +948,14 @@ def test_the_citys_area_is_a_part_of_the_town_before(resolve):
     )
     (place,) = [r.place for r in resolve(text) if "Zorvanali" in r.mention.text]
     assert place is not None and place.country == "BD" and place.radius_km <= 15.0
+
+
+def test_a_village_reached_by_another_spelling_next_door_is_a_namesake(resolve):
+    # Bansko, Bulgaria (9,000) lists "Banjska" among its alternate names; the story is
+    # about Kosovo and Serbia, which borders Bulgaria, and names no town
+    text = (
+        "Kosovo police patrolled the north on Sunday. A year ago, Serb gunmen fought Kosovo "
+        "police in the village of Banjska. Serbia denied involvement."
+    )
+    place = _place(resolve(text), "Banjska")
+    assert place is None or place.country == "XK"
