@@ -189,6 +189,10 @@ def local_place_spans(
     return found
 
 
+#: The widest vicinity that is a town's: "near the Assam border" reaches 370 km.
+_TOWN_VICINITY_KM = 60.0
+
+
 def _is_town(item: Resolved) -> bool:
     """A town placed at a point (not an area, a vague place or another street).
 
@@ -196,7 +200,8 @@ def _is_town(item: Resolved) -> bool:
     Muzaffarabad. 'India targeted the Neelum valley'" looks back to
     Muzaffarabad, not on to Delhi in the next paragraph. Only "near X" and
     the like: "the Shankill area" names a district, which may have resolved to
-    a namesake.
+    a namesake; and only a town's surroundings, not a province's ("near the
+    Assam border").
     """
     place = item.place
     return (
@@ -206,6 +211,7 @@ def _is_town(item: Resolved) -> bool:
             or (
                 place.feature == "vicinity"
                 and place.precision is Precision.NEAR
+                and (place.radius_km or 0.0) <= _TOWN_VICINITY_KM
                 and item.mention.text.split(" ", 1)[0].lower() in _NEAR_WORDS
             )
         )
@@ -441,10 +447,10 @@ def _in_its_paragraph(
     A story of three capitals keeps each street in its own section: "marched
     down Rustaveli Avenue" in the Tbilisi paragraph is not by Nairobi, the
     city the story names most. Only towns in a country the paragraph names,
-    or in ``home``: a namesake town abroad is no section's; but a national
-    capital resolved with little doubt heads its section wherever it lies ("LIMA
-    - Miners marched … around Plaza San Martin" in a story datelined
-    Guayaquil). None without ``text``.
+    or in ``home``: a namesake town abroad is no section's; but a town
+    resolved with little doubt that opens the paragraph heads its section
+    wherever it lies ("LIMA - Miners marched … around Plaza San Martin" in a
+    story datelined Guayaquil). None without ``text``.
     """
     if text is None:
         return []
@@ -458,9 +464,34 @@ def _in_its_paragraph(
         and (place := resolved[i].place) is not None
         and (
             place.country in countries
-            or ((district or is_national_capital(place)) and place.confidence >= SURE_TOWN)
+            or (
+                (district or _heads_the_paragraph(text, start, resolved[i].mention))
+                and place.confidence >= SURE_TOWN
+            )
         )
     ]
+
+
+def _heads_the_paragraph(text: str, start: int, town: Mention) -> bool:
+    """Whether the paragraph opens with the town's name, as a dateline or "In X,".
+
+    "LIMA - Miners marched through the centre of Lima", "In Lima, miners
+    marched": the section is Lima's; "Donors met in Nairobi" in a paragraph on
+    Mogadishu, or "Moscow urged calm" opening one on Yerevan, is not.
+    """
+    opening = text[start : start + 120].lstrip()
+    found = _IN_OPENING.match(opening)
+    rest = opening[found.end() :] if found else opening
+    if rest[: len(town.name)].casefold() != town.name.casefold():
+        return False
+    after = rest[len(town.name) :]
+    return bool(_DATELINE_AFTER.match(after) if found is None else after[:1] == ",")
+
+
+#: "In Lima, …": a paragraph that opens in a town.
+_IN_OPENING = re.compile(r"(?:in|at)\s+", re.IGNORECASE)
+#: What closes a dateline after its town: "LIMA -", "LIMA, Peru, March 3 (Reuters) -".
+_DATELINE_AFTER = re.compile(r"(?:,[^\n.]{0,50}?)?\s*(?:\([^)\n]{0,30}\)\s*)?[-–—]")
 
 
 #: A town resolved this surely holds the districts its paragraph names, wherever

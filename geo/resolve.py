@@ -750,12 +750,11 @@ class Resolver:
         if (
             spec.kind is AreaKind.VICINITY
             and spec.distance_km is None
-            and base.feature == "island"
             and base.radius_km is not None
             and base.radius_km > areas.VICINITY_KM
         ):
-            # "near the Paracels": the waters around an island group reach past the
-            # islands' own spread, not 10 km from their middle
+            # "near the Paracels", "near the Assam border": around an island group or
+            # a province reaches past its own spread, not 10 km from its middle
             spec = replace(spec, distance_km=base.radius_km + areas.VICINITY_KM)
         result = _area_for(spec, base.lat, base.lon, base.country, is_country)
         if result is None:
@@ -1136,6 +1135,10 @@ _FACILITY_WORDS = frozenset(
 )
 
 
+#: A border after an area's name: "near the Assam border" is on either side of it.
+_ITS_BORDER = re.compile(r"(?:['’]s)?\s+(?:border|frontier|boundary)\b", re.IGNORECASE)
+
+
 def _area_beside(
     text: str,
     resolved: Sequence[Resolved],
@@ -1150,7 +1153,9 @@ def _area_beside(
     the name lies in that area, not around a town another sentence names.
     Not an area someone came from ("fighters who fled Diyala province
     attacked X"), nor one inside an organisation's name ("a brigade of the
-    Government of National Unity" names no province Unity).
+    Government of National Unity" names no province Unity), nor one whose
+    border the sentence names ("found in the river near the Assam border"
+    lies on either side of it).
     """
     if any(k in towns for k in fellows):
         return None
@@ -1165,6 +1170,7 @@ def _area_beside(
         and not _LEFT_BEHIND.search(
             text, max(0, resolved[k].mention.start - 20), resolved[k].mention.start
         )
+        and not _ITS_BORDER.match(text, resolved[k].mention.anchor_end)
     ]
     if not areas:
         return None

@@ -175,6 +175,23 @@ def test_a_capital_heads_its_own_section_of_a_story_datelined_abroad(resolve):
     assert square is not None and square.country == "PE"
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # a capital that speaks for its government, or where donors met, heads no section
+        "Moscow urged calm.",
+        "Donors met in Moscow.",
+    ],
+)
+def test_a_capital_that_only_speaks_heads_no_section(resolve, opening):
+    text = (
+        f"Thousands rallied in Yerevan on Sunday.\n\n{opening} Police detained dozens on "
+        "Zorvanyan Avenue."
+    )
+    (street,) = [r.place for r in resolve(text) if "Zorvanyan" in r.mention.text]
+    assert street is not None and street.country == "AM"
+
+
 def test_a_site_before_near_a_town_is_placed_by_that_town(resolve):
     found = _by_text(resolve("Rockets hit the Zorvan refinery near Kirkuk on Monday."))
     place = found["Zorvan"].place

@@ -959,3 +959,15 @@ def test_a_village_reached_by_another_spelling_next_door_is_a_namesake(resolve):
     )
     place = _place(resolve(text), "Banjska")
     assert place is None or place.country == "XK"
+
+
+def test_near_a_provinces_border_is_around_the_province_and_holds_no_village(resolve):
+    text = (
+        "The bodies of six hostages, taken during a gunfight in Zorvabekra last week, were "
+        "found in the river near the Assam border."
+    )
+    found = {r.mention.text: r.place for r in resolve(text)}
+    border = found["near the Assam border"]
+    assert border is not None and border.radius_km > 100
+    # the village lies somewhere on either side of that border, not at Assam's middle
+    assert found["Zorvabekra"] is None
