@@ -59,6 +59,7 @@ from geo.place_frames import (
     KIND_FRAME,
     NAME_PARTICLES,
     POSITION_FRAME,
+    ROUTE_WORDS,
     SEIZED_FRAME,
     TOPONYM_OPENERS,
     FramedName,
@@ -549,24 +550,32 @@ class MentionExtractor:
             len(span) != 3
             or doc[span.start + 1].text not in HYPHENS
             or span.stop >= len(doc)
-            or doc[span.stop].lower_ not in _ROUTE_WORDS
+            or doc[span.stop].lower_ not in ROUTE_WORDS
             or self.gazetteer.candidates(mention.name)
         ):
             return [mention]
         ends = [doc[span.start : span.start + 1], doc[span.stop - 1 : span.stop]]
-        if not all(
-            is_capitalised(end[0])
-            and any(c.feature == "city" for c in self.gazetteer.candidates(end.text))
-            for end in ends
+        if not all(is_capitalised(end[0]) for end in ends) or not self._towns_of_one_country(
+            *(end.text for end in ends)
         ):
             return [mention]
         return [self._toponym(end, "GAZETTEER") for end in ends]
+
+    def _towns_of_one_country(self, first: str, second: str) -> bool:
+        """Whether the gazetteer holds both names as towns of one country ("Buea", "Limbe")."""
+        countries = {c.country for c in self.gazetteer.candidates(first) if c.feature == "city"}
+        return any(
+            c.feature == "city" and c.country in countries
+            for c in self.gazetteer.candidates(second)
+        )
 
     def _other_ends_of_routes(self, doc: Doc, found: Sequence[Mention]) -> list[Mention]:
         """The town at a route's other end, where the model found only one.
 
         "the Kumbo-Bamenda highway" with "Bamenda" found: "Kumbo" is the
-        road's other end when the gazetteer holds it as a town.
+        road's other end when the gazetteer holds it as a town in a country
+        the found end may lie in, and the model reads it as no group, person
+        or body ("the Hamas-Israel line" has no town Hamas).
         """
         covered = {i for m in found for i in _token_range(doc, m)}
         ends: list[Mention] = []
@@ -580,11 +589,12 @@ class MentionExtractor:
                     0 <= other < len(doc)
                     and last + 1 < len(doc)
                     and doc[hyphen].text in HYPHENS
-                    and doc[last + 1].lower_ in _ROUTE_WORDS
+                    and doc[last + 1].lower_ in ROUTE_WORDS
                     and other not in covered
                     and is_capitalised(doc[other])
                     and doc[other].is_alpha
-                    and any(c.feature == "city" for c in self.gazetteer.candidates(doc[other].text))
+                    and doc[other].ent_type_ not in _NOT_A_ROUTE_END
+                    and self._towns_of_one_country(m.name, doc[other].text)
                 ):
                     ends.append(self._toponym(doc[other : other + 1], "GAZETTEER"))
                     covered.add(other)
@@ -1661,11 +1671,8 @@ class MentionExtractor:
         )
 
 
-_ROUTE_WORDS = frozenset(
-    {"road", "highway", "motorway", "route", "railway", "railroad", "expressway", "corridor",
-     "pipeline", "axis", "line"}
-)  # fmt: skip
-"""Words after a hyphenated pair of towns that make it a route between them."""
+_NOT_A_ROUTE_END = frozenset({"ORG", "NORP", "PERSON"})
+"""Labels of a word joined to a place by a hyphen that make it no town: "Hamas-Israel"."""
 
 
 _DATELINE_DASHES = frozenset({"—", "–", "--", "-"})

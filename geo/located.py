@@ -130,9 +130,12 @@ def located_by_text(text: str, resolved: Sequence[Resolved], index: int) -> Plac
     :data:`NEAR_TOWN_RADIUS_KM` or the vicinity's radius if wider, precision
     ``near``.
     """
-    named_before = _named_before_its_kind(text, resolved, index)
-    if named_before is not None:
-        return named_before
+    after_it = _placed_by_what_follows(text, resolved, index)
+    return after_it if after_it is not None else _named_before_its_kind(text, resolved, index)
+
+
+def _placed_by_what_follows(text: str, resolved: Sequence[Resolved], index: int) -> Place | None:
+    """:func:`located_by_text` from the mention after the name: "X, a town near Kharkiv"."""
     if index + 1 >= len(resolved):
         return None
     mention = resolved[index].mention
@@ -185,8 +188,12 @@ def _named_before_its_kind(text: str, resolved: Sequence[Resolved], index: int) 
         return None
     before = resolved[index - 1]
     where = before.place
-    if where is None or where.feature in (LOCATED_FEATURE, "country"):
-        return None
+    if (
+        where is None
+        or where.feature in (LOCATED_FEATURE, "country")
+        or (where.radius_km or 0.0) > _WIDEST_HOLDER_KM
+    ):
+        return None  # not "the Sahel town of X": a region of several countries
     between = text[before.mention.end : resolved[index].mention.anchor_start]
     if not _KIND_OF_AFTER_A_PLACE.match(between):
         return None
@@ -195,6 +202,10 @@ def _named_before_its_kind(text: str, resolved: Sequence[Resolved], index: int) 
         where,
         why=f"not in the gazetteer; the text puts it in {where.label}",
     )
+
+
+#: The widest place that holds a settlement named after it ("the Borno town of X").
+_WIDEST_HOLDER_KM = 500.0
 
 
 _BEFORE_ITS_OFFSET = re.compile(
@@ -282,27 +293,37 @@ def placed_within(name: str, where: Place, *, why: str) -> Place:
 
 
 def _reach_of(where: Place) -> float | None:
-    """How far from its point an area's outline reaches, at least its own radius.
+    """How far from its point a country's main outline reaches, at least its own radius.
 
     A country's radius is that of a disc of its area: Western Sahara, long
     and thin, reaches 500 km past it, and "near Mahbes in Western Sahara"
-    must not claim 170 km. Measured to the simplified outline's vertices.
+    must not claim 170 km. Only the part of the outline that holds the point
+    (or lies nearest it) counts: France's overseas departments are no reach
+    of a village "in France". Measured to the simplified outline's vertices,
+    once per country.
     """
     radius = where.radius_km
     geometry = where.geometry
     if geometry is None or geometry.geom_type not in ("Polygon", "MultiPolygon"):
         return radius
-    outline = geometry.simplify(0.05)
-    parts = outline.geoms if outline.geom_type == "MultiPolygon" else [outline]
-    farthest = max(
-        (
-            haversine_km(where.lat, where.lon, lat, lon)
-            for part in parts
-            for lon, lat in part.exterior.coords
-        ),
-        default=0.0,
-    )
-    return round(max(radius or 0.0, farthest), 1)
+    known = _REACHES.get(where.gazetteer_id)
+    if known is None:
+        point = Point(where.lon, where.lat)
+        parts = list(geometry.geoms) if geometry.geom_type == "MultiPolygon" else [geometry]
+        main = min(parts, key=lambda part: part.distance(point)).simplify(0.05)
+        known = max(
+            (haversine_km(where.lat, where.lon, lat, lon) for lon, lat in main.exterior.coords),
+            default=0.0,
+        )
+        if len(_REACHES) >= _REACHES_KEPT:
+            _REACHES.clear()
+        _REACHES[where.gazetteer_id] = known
+    return round(max(radius or 0.0, known), 1)
+
+
+#: Each country's reach from its point, by gazetteer id (:func:`_reach_of`).
+_REACHES: dict[str, float] = {}
+_REACHES_KEPT = 512
 
 
 def possessor(text: str, mentions: Sequence[Mention], index: int) -> int | None:

@@ -41,6 +41,7 @@ __all__ = [
     "KIND_FRAME",
     "NAME_PARTICLES",
     "POSITION_FRAME",
+    "ROUTE_WORDS",
     "SEIZED_FRAME",
     "TOPONYM_OPENERS",
     "FramedName",
@@ -430,6 +431,13 @@ NAME_PARTICLES = _PARTICLES | _HYPHENED_PARTICLES
 _ARTICLES = ARABIC_ARTICLES | {"es", "er"}
 _GLUE = frozenset({"-", "‐", "’", "'", "‘", "`"})
 HYPHENS = frozenset({"-", "‐"})
+
+ROUTE_WORDS = frozenset(
+    {"road", "highway", "motorway", "route", "railway", "railroad", "expressway", "corridor",
+     "pipeline", "axis", "line"}
+)  # fmt: skip
+"""Words after a hyphenated pair of towns that make it a route between them."""
+
 #: Capitalised words that never start a place's name.
 _NOT_NAMES = frozenset(
     {

@@ -53,10 +53,10 @@ from layers.context import (
 from layers.dates import days_of, event_date
 from layers.location_model import LocationModel, pair_features
 from layers.modality import (
-    REMEMBRANCES,
+    LOOKING_BACK,
+    looked_back_on,
     told_as_denied,
     told_as_planned,
-    told_as_remembered,
     told_in_the_past,
 )
 from layers.roles import (
@@ -73,6 +73,7 @@ from layers.roles import (
     Attachment,
     Refusal,
     attachment,
+    ends_of_a_route,
     has_subject,
     opens_when_clause,
 )
@@ -591,7 +592,8 @@ def _meets_at_another_event(place: Token, trigger: Token, others: frozenset[int]
     if any(t.i in others and t.pos_ == "VERB" and has_subject(t) for t in below):
         return True  # "launched an offensive to take X, and jets bombed Y": Y is the bombing's
     if (
-        node.dep_ == "relcl"
+        trigger.pos_ in ("NOUN", "PROPN")
+        and node.dep_ == "relcl"
         and any(t.i in others and t.pos_ == "NOUN" for t in below[1:])
         and any(
             t.dep_ == "advcl" and any(opens_when_clause(c) for c in t.children)
@@ -599,7 +601,9 @@ def _meets_at_another_event(place: Token, trigger: Token, others: frozenset[int]
         )
     ):
         # "who was attending the summit in Kazan when the attack happened": the
-        # summit's place; the attack's clause only says when he was there
+        # summit's place; the attack's clause only says when he was there (not
+        # "medics treating the wounded at a protest in X when soldiers opened
+        # fire", a deed told by its verb, on that scene)
         return True
     if node.i not in others:
         return False
@@ -699,7 +703,7 @@ def _same_paragraph(text: str, before: Span, sentence: Span) -> bool:
     return _BLANK_LINE.search(text, end, max(end, start)) is None
 
 
-def _away_from_what_is_remembered(root: Token, trigger_tokens: frozenset[int]) -> bool:
+def _away_from_what_is_looked_back_on(root: Token, trigger_tokens: frozenset[int]) -> bool:
     """Whether a place lies outside a remembered event's own words, or in its remembrance's.
 
     "remembered the 1988 bombing over Lockerbie" keeps Lockerbie; "the
@@ -712,7 +716,7 @@ def _away_from_what_is_remembered(root: Token, trigger_tokens: frozenset[int]) -
         return True
     node = root.head
     while node.i != owner.i:
-        if node.lemma_.lower() in REMEMBRANCES:
+        if node.lemma_.lower() in LOOKING_BACK:
             return True
         node = node.head
     return False
@@ -743,10 +747,11 @@ def _judged(
     provinces, which hold a town rather than rival it.
     """
     verdicts: list[tuple[PlaceInSentence, bool, Attachment | Refusal]] = []
-    remembered = False
+    if not candidates:
+        return verdicts
+    sentence_doc = candidates[0][0].root.doc
+    remembered = any(looked_back_on(sentence_doc[i]) for i in trigger_tokens)
     for cand, named, in_context in candidates:
-        if not verdicts:
-            remembered = any(told_as_remembered(cand.root.doc[i]) for i in trigger_tokens)
         if cand.tokens & trigger_tokens:
             continue
         doc = cand.root.doc
@@ -762,7 +767,7 @@ def _judged(
             # closure's; not "hours after the strike, rescuers in Dnipro dug", which
             # tells no deed of its own there
             verdict = Refusal("another")
-        elif remembered and _away_from_what_is_remembered(cand.root, trigger_tokens):
+        elif remembered and _away_from_what_is_looked_back_on(cand.root, trigger_tokens):
             # "remembered the 1988 bombing at a service in London": the service's place
             verdict = Refusal("another")
         elif cand.tokens & where_heads:
@@ -818,7 +823,10 @@ def _weighed(
     events happened at one place); ``on_pair`` sees each pair's features.
     """
     doc = token.doc
-    accepted = sum(1 for _, _, v in verdicts if isinstance(v, Attachment))
+    taken_roots = {cand.root.i for cand, _, v in verdicts if isinstance(v, Attachment)}
+    # the two ends of a route are one place, not rivals ("the Kaduna-Abuja highway")
+    route_ends = sum(1 for i in taken_roots if _hyphened_to(doc[i], taken_roots - {i}))
+    accepted = sum(1 for _, _, v in verdicts if isinstance(v, Attachment)) - route_ends // 2
     # the places the rules took, less the countries and provinces that may hold them
     narrow = sum(
         1
@@ -978,11 +986,11 @@ def _rest_of_the_list(
 
 
 def _hyphened_to(root: Token, kept: AbstractSet[int]) -> bool:
-    """Whether a place is joined by a hyphen to a kept one: "the Buea-Limbe road"."""
+    """Whether a place is the other end of a route a kept one ends: "the Buea-Limbe road"."""
     doc = root.doc
-    return any(
-        0 <= hyphen < len(doc) and doc[hyphen].text in ("-", "‐", "–") and other in kept
-        for hyphen, other in ((root.i + 1, root.i + 2), (root.i - 1, root.i - 2))
+    before, after = root.i - 2, root.i + 2
+    return (before in kept and before >= 0 and ends_of_a_route(doc[before], root)) or (
+        after in kept and after < len(doc) and ends_of_a_route(root, doc[after])
     )
 
 

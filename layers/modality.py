@@ -26,10 +26,10 @@ from spacy.tokens import Token
 from layers.roles import DENYING, has_subject
 
 __all__ = [
-    "REMEMBRANCES",
+    "LOOKING_BACK",
+    "looked_back_on",
     "told_as_denied",
     "told_as_planned",
-    "told_as_remembered",
     "told_in_the_past",
 ]
 
@@ -296,14 +296,42 @@ def _noun_ahead(noun: Token) -> bool:
             c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in child.children
         ):
             return True  # "a summit set for June"; not "the march set off"
-        if lemma == "expect" and any(
-            (c.dep_ == "prep" and c.lower_ in ("in", "on", "by", "within"))
-            or c.dep_ == "npadvmod"
-            or c.lower_ in ("later", "soon", "shortly")
-            for c in child.children
+        if (
+            lemma == "expect"
+            and not _done_after_all(noun)
+            and any(_a_time_ahead(c) for c in child.children)
         ):
-            return True  # "a state visit, expected in May"; not "an attack, expected for weeks"
+            # "a state visit, expected in May"; not "an attack, expected for weeks",
+            # "casualties, expected in the hundreds", nor "the offensive, expected
+            # later this year, began on Monday"
+            return True
     return False
+
+
+def _a_time_ahead(word: Token) -> bool:
+    """Whether a word after "expected" gives a time: "in May", "next week", "soon"."""
+    if word.lower_ in ("soon", "shortly"):
+        return True
+    if word.dep_ == "npadvmod":
+        return word.ent_type_ in ("DATE", "TIME")
+    return (
+        word.dep_ == "prep"
+        and word.lower_ in ("in", "on", "by", "within")
+        and any(c.ent_type_ in ("DATE", "TIME") for c in word.children)
+    )
+
+
+def _done_after_all(noun: Token) -> bool:
+    """Whether the noun is the subject of a past verb: "the offensive … began on Monday".
+
+    Not a negated one: "the visit … has not been confirmed".
+    """
+    verb = noun.head
+    return (
+        noun.dep_ in ("nsubj", "nsubjpass")
+        and verb.tag_ == "VBD"
+        and not any(c.dep_ == "neg" for c in verb.children)
+    )
 
 
 def told_in_the_past(token: Token, verb: Token | None = None) -> bool:
@@ -430,13 +458,14 @@ def _refused(token: Token) -> bool:
     return False
 
 
-_DONE_OR_WITNESSED = frozenset(
-    {"see", "witness", "experience", "hold", "stage", "conduct", "carry", "launch", "take"}
-)  # fmt: skip
-"""Verbs whose negation negates the event noun they take: "had never seen a protest
-in Berlin", "did not carry out strikes", "no talks were held". Not "did not
-condemn the attack", "did not attend the summit" or "police have not confirmed
-the blast", which leave the event standing."""
+_DONE = frozenset({"hold", "stage", "conduct", "carry"})
+"""Verbs whose negation negates the event noun they take or that they pass: "did not
+carry out strikes", "talks were not held". Not "did not condemn the attack",
+"did not attend the summit" or "police have not confirmed the blast", which leave
+the event standing, nor "was not launched from Syria", which denies a place."""
+_WITNESSED = frozenset({"see", "witness", "experience"})
+"""Verbs of seeing an event: "had never seen a protest in Berlin" saw none; "did not
+see the explosion" and "had never seen such shelling" tell one that happened."""
 _GONE_TO = frozenset({"be", "go"})
 """Verbs of having been at an event: "had never been to a riot"."""
 
@@ -444,11 +473,24 @@ _GONE_TO = frozenset({"be", "go"})
 def _negated_as_a_thing_done(noun: Token) -> bool:
     """Whether an event noun is what a negated verb of doing or witnessing takes."""
     verb = noun.head
+    lemma = verb.lemma_.lower()
     if noun.dep_ == "pobj" and verb.lower_ == "to" and verb.head.lemma_.lower() in _GONE_TO:
-        verb = verb.head  # "had never been to a riot"
-    elif noun.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in _DONE_OR_WITNESSED:
-        return False
-    return any(c.dep_ == "neg" for c in verb.children)
+        return _never(verb.head) and _any_one(noun)  # "had never been to a riot"
+    if noun.dep_ == "dobj" and lemma in _WITNESSED:
+        return _never(verb) and _any_one(noun)  # "had never seen a protest"
+    if noun.dep_ in ("dobj", "nsubjpass") and lemma in _DONE:
+        return any(c.dep_ == "neg" for c in verb.children)
+    return False
+
+
+def _never(verb: Token) -> bool:
+    """Whether "never" negates the verb."""
+    return any(c.dep_ == "neg" and c.lower_ == "never" for c in verb.children)
+
+
+def _any_one(noun: Token) -> bool:
+    """Whether the noun names any one of its kind ("a protest", "any riot"), not a known one."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in noun.children)
 
 
 _NO_ONE = frozenset({"nobody", "none", "noone"})
@@ -487,26 +529,33 @@ _REMEMBERING = frozenset(
      "recall"}
 )  # fmt: skip
 """Verbs whose object event is remembered where they take place, not happening there."""
-REMEMBRANCES = frozenset(
+LOOKING_BACK = frozenset(
     {"anniversary", "memorial", "commemoration", "remembrance", "ceremony", "service",
-     "memory", "wreath", "vigil", "silence"}
+     "memory", "wreath", "vigil", "inquiry", "investigation", "probe", "trial", "hearing",
+     "film", "documentary", "book", "exhibition"}
 )  # fmt: skip
-"""Nouns of remembering an event: "the anniversary of the bombing", "a memorial for
-the victims of the attack", "a vigil for the victims of …"."""
-_ON_THE_WAY = frozenset({"of", "for", "victim", "victims", "dead", "memory", "to"})
-"""Words between an event noun and its remembrance: "for the victims of the bombing"."""
+"""Nouns of looking back on an event: "the anniversary of the bombing", "a memorial
+for the victims of the attack", "an inquiry into the killing", "a film about the
+shelling"."""
+_ON_THE_WAY = frozenset(
+    {"of", "for", "into", "about", "over", "victim", "victims", "dead", "memory", "to"}
+)
+"""Words between an event noun and what looks back on it: "for the victims of the
+bombing", "an inquiry into the killing"."""
 
 
-def told_as_remembered(token: Token) -> bool:
-    """Whether the text remembers an event noun rather than reports it happening.
+def looked_back_on(token: Token) -> bool:
+    """Whether the text looks back on an event noun rather than reports it happening.
 
     "Residents remembered the 1988 bombing at a service in London", "a
     memorial was held in Madrid for victims of the 2004 bombing", "on the
-    anniversary of the attack": the event happened elsewhere and earlier,
-    where its own words say; the remembrance's place is not its place. Walks
-    up through "of", "for" and "the victims", to a verb of remembering, a
-    noun of remembrance, or a verb whose subject is one ("a memorial was held
-    … for the victims").
+    anniversary of the attack", "an inquiry into the killing opened in
+    London", "a film about the killing premiered in Venice": the event
+    happened elsewhere and earlier, where its own words say; the place of
+    the remembrance, the inquiry or the film is not its place. Walks up
+    through "of", "for", "into", "about" and "the victims", to a verb of
+    remembering, a noun of looking back, or a verb whose subject is one ("a
+    memorial was held … for the victims").
     """
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -516,11 +565,11 @@ def told_as_remembered(token: Token) -> bool:
         if head.i == node.i:
             return False
         lemma = head.lemma_.lower()
-        if lemma in REMEMBRANCES or (head.pos_ == "VERB" and lemma in _REMEMBERING):
+        if lemma in LOOKING_BACK or (head.pos_ == "VERB" and lemma in _REMEMBERING):
             return True
         if head.pos_ in ("VERB", "AUX"):
             return any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in REMEMBRANCES
+                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in LOOKING_BACK
                 for c in head.children
             )
         if head.lower_ not in _ON_THE_WAY and lemma not in _ON_THE_WAY:

@@ -91,6 +91,7 @@ def _parse_type(entry: Any, *, path: Path, number: int) -> EventType:
     topical = _flag(entry, "topical", path=path, type_id=type_id)
     yields_to_subject = _flag(entry, "yields_to_subject", path=path, type_id=type_id)
     unaided_subject = _flag(entry, "unaided_subject", path=path, type_id=type_id)
+    intransitive = _flag(entry, "intransitive", path=path, type_id=type_id)
     return EventType(
         id=type_id.strip(),
         title=str(entry.get("title", type_id)),
@@ -102,6 +103,7 @@ def _parse_type(entry: Any, *, path: Path, number: int) -> EventType:
         topical=topical,
         yields_to_subject=yields_to_subject,
         unaided_subject=unaided_subject,
+        intransitive=intransitive,
         requires_also=_strings(entry.get("requires_also"), path=path, key="requires_also"),
         deeds=_strings(entry.get("deeds"), path=path, key="deeds"),
         subjects=_strings(entry.get("subjects"), path=path, key="subjects"),

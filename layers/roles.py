@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from geo.own_airspace import AIRSPACE_WORDS
+from geo.place_frames import HYPHENS, ROUTE_WORDS
 from layers.types import EventType
 
 __all__ = [
@@ -175,6 +176,11 @@ _ADDRESSES = frozenset(
 """What a speaker speaks in: "said in a speech in Port Sudan" says where he spoke."""
 _TELLING = SPEECH | {"speak", "talk", "brief"}
 """Verbs of telling or speaking to the press ("speaking to reporters in Kaya")."""
+_ISSUING = frozenset(
+    {"issue", "release", "publish", "deliver", "make", "give", "post", "read", "broadcast"}
+)
+"""Participles that say where a statement came out: "a statement issued in Kabul"; not
+"a video filmed in Bucha", "an army post located in Boulkessi"."""
 _SPEAKING = frozenset({"speak", "write", "tweet", "brief"})
 """Verbs whose clause says where a speaker spoke: "Speaking in Geneva, the minister
 said …" (not "address": "was addressing the congregation at X when a bomb went
@@ -194,6 +200,7 @@ def _where_the_press_was_told(root: Token, triggers: frozenset[int]) -> bool:
     if (
         verb.dep_ == "acl"
         and verb.tag_ == "VBN"
+        and verb.lemma_.lower() in _ISSUING
         and verb.head.lemma_.lower() in _ADDRESSES
         and verb.head.i not in triggers
         and verb.i not in triggers
@@ -204,8 +211,14 @@ def _where_the_press_was_told(root: Token, triggers: frozenset[int]) -> bool:
         and verb.pos_ == "VERB"
         and verb.i not in triggers
         and verb.dep_ in ("advcl", "acl", "xcomp")
+        and not has_subject(verb)
+        and not any(c.dep_ == "mark" for c in verb.children)
+        and not any(verb.is_ancestor(verb.doc[i]) for i in triggers)
     ):
-        return True  # "Speaking in Geneva, the minister said rebels had attacked a village"
+        # "Speaking in Geneva, the minister said rebels had attacked a village"; not
+        # "exploded while the governor was speaking in Kandahar", which sets the
+        # scene, nor "Speaking in Goma after rebels shelled the town", the town
+        return True
     if (
         verb.lemma_.lower() in _ADDRESSES
         and verb.dep_ == "pobj"
@@ -637,6 +650,24 @@ def _of_other_deeds(verb: Token) -> frozenset[int]:
     )
 
 
+def ends_of_a_route(first: Token, second: Token) -> bool:
+    """Whether two words are the ends of a route: "the Buea-Limbe road"."""
+    doc = first.doc
+    return (
+        second.i == first.i + 2
+        and doc[first.i + 1].text in HYPHENS
+        and second.i + 1 < len(doc)
+        and doc[second.i + 1].lower_ in ROUTE_WORDS
+    )
+
+
+def _purpose_of(verb: Token) -> Token:
+    """The verb whose purpose or manner ``verb`` tells: "marched … to protest" is "marched"."""
+    while verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
 def _placed_outside(head: Token, clause: Token, places: frozenset[int]) -> bool:
     """Whether ``head``'s phrase names another place outside the ``clause`` hung on it.
 
@@ -805,11 +836,7 @@ def attachment(
             and _continues_a_from_phrase(token)
         ):
             return Refusal("origin")  # "fired from territory near Taiz", however it parses
-        if (
-            head.i in other_places
-            and head.i == token.i + 2
-            and token.doc[token.i + 1].text in ("-", "‐", "–")
-        ):
+        if head.i in other_places and ends_of_a_route(token, head):
             token = head  # "on the Buea-Limbe road": the road's other end, no context
             continue
         if (
@@ -939,7 +966,12 @@ def attachment(
                 continue
             return Refusal("owner")  # "Russia's drone"
         if dep == "appos":
-            if role is not None and token.lemma_.lower() in _POSTS and head.dep_ == "nsubjpass":
+            if (
+                role is not None
+                and token.lemma_.lower() in _POSTS
+                and head.dep_ == "nsubjpass"
+                and head.head.i in triggers
+            ):
                 # "Abu Diala, commander of operations in Hasakah, was killed": where
                 # the one it befell served, not where it happened. Not the actor's
                 # post ("an officer in Indiana shot a student") nor the object's
@@ -1081,10 +1113,12 @@ def attachment(
                 and token.i in other_kinds
                 and "target" not in roles
                 and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+                and _placed_outside(_purpose_of(head), token, other_places)
             ):
-                # "marched to protest the killing of ten men in Jiribam": what a
-                # protest takes is its cause, a deed done to someone, and its place
-                # the deed's ("protested Putin's visit in Sofia" was in Sofia)
+                # "marched in Churachandpur to protest the killing of ten men in
+                # Jiribam": what a protest takes is its cause, a deed done to someone,
+                # when the protest has a place of its own; "protested the visit of the
+                # president in Istanbul" was in Istanbul
                 return Refusal("topic")
             confidence *= _VIA_OBJECT
             token = head

@@ -101,8 +101,9 @@ def trigger_keys(token: Token) -> set[str]:
     object of ("lodge protest"); with the modifier before it ("missile
     strike", "car bomb"); after its preposition, in the parse or as written
     ("on strike", "amid faltering talks"); hyphenated
-    forms; ``lemma passive`` when it is in the passive voice, and ``lemma
-    modifier`` for a participle before a noun ("occupied Crimea"). Each is
+    forms; ``lemma passive`` when it is in the passive voice (``lemma by``
+    when that names its agent), and ``lemma modifier`` for a participle
+    before a noun ("occupied Crimea"). Each is
     also given with the token's part of speech (``bomb/verb``).
     """
     lemma = token.lemma_.lower()
@@ -132,6 +133,8 @@ def trigger_keys(token: Token) -> set[str]:
                 )
         if child.dep_ in ("auxpass", "nsubjpass"):
             keys.add(f"{lemma} passive")
+        if child.dep_ == "agent":
+            keys.add(f"{lemma} by")  # "hit by power cuts": the passive names what did it
         for word in (child, *child.children):
             if word.lower_ in _CASUALTY_STATES and word.i > token.i:
                 keys.add(f"{lemma} {word.lower_}")  # "left 22 people dead", "found dead"
@@ -697,6 +700,8 @@ def match_type(
             continue
         if event_type.requires_also and not (sentence_words - own) & set(event_type.requires_also):
             continue
+        if event_type.intransitive and any(c.dep_ in ("dobj", "dative") for c in token.children):
+            continue  # "officials gathered evidence": no one met
         if event_type.objects:
             if objects is None:
                 objects = _object_words(token, place_tokens)

@@ -118,6 +118,9 @@ class EventType:
     unaided_subject: bool = False
     """The subject must have acted on its own: not "a storm of missiles", not "a fire
     started by drones" (a disaster's cause is no one's weapon)."""
+    intransitive: bool = False
+    """The trigger verb must take no object: "ministers gathered in Brussels" met,
+    "officials gathered evidence" did not."""
     deeds: tuple[str, ...] = ()
     """Verbs that meet ``requires`` when the trigger noun is their subject: "a
     strike flattened a house" names no weapon, but no labour strike flattens."""

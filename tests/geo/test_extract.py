@@ -843,3 +843,14 @@ def test_a_route_between_two_towns_names_both(extract, text, expected):
 def test_a_hyphenated_town_before_a_road_stays_one_town(extract):
     # "Croix-des-Bouquets" is a town the gazetteer holds whole
     assert "Croix-des-Bouquets" in _texts(extract("Gangs blocked the Croix-des-Bouquets road."))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a group joined to a country by a hyphen is no town at a route's end
+        ("Fighting flared along the Hamas-Israel line.", "Hamas"),
+    ],
+)
+def test_a_route_end_that_names_a_group_is_no_town(extract, text, absent):
+    assert absent not in _texts(extract(text))

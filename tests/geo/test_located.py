@@ -245,3 +245,16 @@ def test_a_settlement_named_after_its_holder_lies_in_it(resolve, text, name, hol
     (where,) = [p for t, p in found.items() if holder in t]
     assert held is not None and where is not None
     assert (held.lat, held.lon) == (where.lat, where.lon)
+
+
+def test_a_countrys_reach_leaves_its_overseas_parts_out(resolve):
+    # France's overseas departments lie 7,000 km and more from its point
+    text = "Gunmen attacked the village of Zorvellac in France."
+    (place,) = [r.place for r in resolve(text) if "Zorvellac" in r.mention.text]
+    assert place is not None and place.country == "FR" and place.radius_km < 1500
+
+
+def test_a_measured_offset_after_the_name_beats_its_holder_before(resolve):
+    text = "Gunmen raided the Borno village of Zorvagari, 30 km from Maiduguri."
+    (place,) = [r.place for r in resolve(text) if "Zorvagari" in r.mention.text]
+    assert place is not None and place.radius_km < 100

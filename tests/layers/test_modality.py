@@ -6,7 +6,7 @@ import pytest
 
 from geo.types import Mention, MentionKind, Resolved
 from layers.events import detect_events
-from layers.modality import told_as_denied, told_as_planned, told_as_remembered
+from layers.modality import looked_back_on, told_as_denied, told_as_planned
 from layers.registry import load_layers
 
 
@@ -75,6 +75,9 @@ from layers.registry import load_layers
         ("A state visit to Vandoria, expected in May, has not been confirmed.", "visit", True),
         ("A visit to Vandoria, expected next week, will focus on trade.", "visit", True),
         ("The offensive, expected for weeks, began on Monday.", "offensive", False),
+        ("The offensive, expected later this year, began on Monday.", "offensive", False),
+        ("The protest in the capital, expected on Tuesday, drew thousands.", "protest", False),
+        ("Casualties, expected in the hundreds, mounted in the port.", "Casualties", False),
     ],
 )
 def test_told_as_planned(nlp, text, trigger, planned):
@@ -133,6 +136,11 @@ def test_an_event_dated_after_the_article_is_planned(nlp, text, planned):
         ("The army did not carry out strikes on the port.", "strikes", True),
         ("The army did not condemn the attack on the port.", "attack", False),
         ("Police have not confirmed the blast at the port.", "blast", False),
+        # an event one did not see, or never saw the like of, happened
+        ("Residents did not see the explosion, which shook the port.", "explosion", False),
+        ("I have never seen such heavy shelling in the town.", "shelling", False),
+        ("Police did not take the protest seriously.", "protest", False),
+        ("The talks were not held in the capital.", "talks", True),
     ],
 )
 def test_told_as_denied(nlp, text, trigger, denied):
@@ -148,12 +156,13 @@ def test_told_as_denied(nlp, text, trigger, denied):
         ("A memorial was held in the capital for victims of the 2004 bombing.", "bombing", True),
         ("Crowds marked the anniversary of the shelling of the port.", "shelling", True),
         ("A vigil was held for the victims of the attack.", "attack", True),
+        ("An inquiry into the killing of the journalist opened in the capital.", "killing", True),
         # told as happening
         ("Five people were killed in the bombing of the port.", "bombing", False),
         ("Rescuers searched the rubble after the shelling of the port.", "shelling", False),
     ],
 )
-def test_told_as_remembered(nlp, text, trigger, remembered):
+def test_looked_back_on(nlp, text, trigger, remembered):
     doc = nlp(text)
     (token,) = [t for t in doc if t.text == trigger]
-    assert told_as_remembered(token) is remembered
+    assert looked_back_on(token) is remembered
