@@ -33,6 +33,7 @@ __all__ = [
     "container_after",
     "lies_within",
     "located_by_text",
+    "near_the_heart_of",
     "placed_in",
     "placed_within",
     "possessor",
@@ -381,6 +382,21 @@ def container_after(text: str, mentions: Sequence[Mention], index: int) -> int |
     if PARAGRAPH_BREAK.search(between) or not _IN_AFTER.match(between):
         return None
     return index + 1
+
+
+def near_the_heart_of(candidate: Candidate, province: Candidate) -> bool:
+    """Whether a town lies within half a province's reach, in its country, whatever its code.
+
+    "Datu Piang in Maguindanao del Sur": GeoNames still files the town under
+    Maguindanao, the province split in 2022, so their codes do not meet; the
+    town lies 13 km from the new province's point.
+    """
+    return (
+        province.feature == "admin1"
+        and candidate.country == province.country
+        and haversine_km(candidate.lat, candidate.lon, province.lat, province.lon)
+        <= (province.radius_km or _REGION_RADIUS_KM) / 2
+    )
 
 
 def lies_within(candidate: Candidate, container: Candidate) -> bool:

@@ -54,6 +54,7 @@ from geo.located import (
     container_after,
     lies_within,
     located_by_text,
+    near_the_heart_of,
     placed_within,
     possessor,
     written_as_a_part,
@@ -378,7 +379,9 @@ class Resolver:
                 continue
             if written_in and best[0].candidate.feature in _WIDE_FEATURES:
                 continue  # "Russia in Syria", "Texas in the US": not a part of Y
-            inside = [r for r in best if lies_within(r.candidate, container)]
+            inside = [r for r in best if lies_within(r.candidate, container)] or [
+                r for r in best if near_the_heart_of(r.candidate, container)
+            ]  # none filed there: a province split or renamed since holds those near its heart
             if not inside:
                 if written_in and not (
                     _small_or_local(mention, best[0].candidate) or written_as_a_part(text, mention)
@@ -1542,11 +1545,15 @@ def _held_in(
                 # it a town (or puts it in a side of the country: "attacked Palma in
                 # northern Mozambique") where none of its namesakes lies
                 continue
-            held[town.name] = [
+            inside = [
                 c
                 for c in found
                 if any(qualified_by(c, w) for w in wholes)
                 or any(haversine_km(c.lat, c.lon, t.lat, t.lon) <= _HELD_CITY_KM for t in cities)
+            ]
+            # none filed there: a province split or renamed since holds those near its heart
+            held[town.name] = inside or [
+                c for c in found if any(near_the_heart_of(c, w) for w in wholes)
             ]
     return held
 

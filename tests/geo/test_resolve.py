@@ -971,3 +971,11 @@ def test_near_a_provinces_border_is_around_the_province_and_holds_no_village(res
     assert border is not None and border.radius_km > 100
     # the village lies somewhere on either side of that border, not at Assam's middle
     assert found["Zorvabekra"] is None
+
+
+def test_a_town_filed_under_a_province_split_since_is_in_the_new_one(resolve):
+    # GeoNames files Datu Piang under Maguindanao, split in 2022; the text names the new
+    # Maguindanao del Sur, 13 km from the town
+    text = "A bomb exploded on a bus in the town of Datu Piang in Maguindanao del Sur."
+    place = _place(resolve(text), "Datu Piang")
+    assert place is not None and place.feature == "city" and place.country == "PH"
