@@ -947,9 +947,17 @@ def attachment(
             and role is None
             and town
             and head.lemma_.lower() in LOCAL_FORCES
-            and head.head.i in triggers
+            and (
+                head.head.i in triggers
+                or (
+                    head.dep_ == "pobj"
+                    and head.head.dep_ == "agent"
+                    and head.head.head.i in triggers
+                )
+            )
         ):
-            # "Dallas police shot a gunman": a town's police act in their town
+            # "Dallas police shot a gunman", "was shot by London police": a town's
+            # police act in their town
             return Attachment("location", round(confidence * _VIA_OBJECT, 3))
         if dep in ("poss", "amod") and role is None:
             if head.i in triggers:

@@ -2691,6 +2691,9 @@ def test_review_findings_of_the_twelfth_round(pipeline, text, kind, site, there)
          "road_blockade", "Kutar", True),
         ("Protesters burned tyres outside Kutar.", "destruction", "Kutar", False),
         ("Troops blocked the road at Kutar.", "road_blockade", "Kutar", False),
+        # a town's police act in their town, whether they shot or one was shot by them
+        ("A man was shot eight times by Kutar police in a subway station.", "attack", "Kutar",
+         True),
     ],
 )  # fmt: skip
 def test_what_the_words_say_happened_there(nlp, layers, text, kind, site, there):
