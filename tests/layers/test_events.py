@@ -2653,6 +2653,9 @@ def test_the_post_of_one_killed_is_not_where_it_happened(nlp, layers, text, site
          True),
         ("Gunmen killed four travellers on the Kaduna-Abuja highway.", "killing", "Kaduna",
          True),
+        # a town's police act in their town, whether they shot or one was shot by them
+        ("A man was shot eight times by London police in a subway station.", "attack",
+         "London", True),
     ],
 )  # fmt: skip
 def test_review_findings_of_the_twelfth_round(pipeline, text, kind, site, there):
@@ -2691,9 +2694,6 @@ def test_review_findings_of_the_twelfth_round(pipeline, text, kind, site, there)
          "road_blockade", "Kutar", True),
         ("Protesters burned tyres outside Kutar.", "destruction", "Kutar", False),
         ("Troops blocked the road at Kutar.", "road_blockade", "Kutar", False),
-        # a town's police act in their town, whether they shot or one was shot by them
-        ("A man was shot eight times by Kutar police in a subway station.", "attack", "Kutar",
-         True),
     ],
 )  # fmt: skip
 def test_what_the_words_say_happened_there(nlp, layers, text, kind, site, there):
