@@ -39,7 +39,7 @@ __all__ = [
 #: Prepositions after which a lone name the model calls a PERSON is a place
 #: ("from Dover to Calais"); "to" and "with" are left out: people are talked to.
 PLACE_PREPOSITIONS = frozenset(
-    {"in", "at", "from", "near", "outside", "into", "across", "over", "inside", "around"}
+    {"in", "at", "from", "near", "outside", "into", "across", "over", "inside", "around", "off"}
 )
 #: Words of travel after which "to" introduces a place ("driving to Castlegar").
 TRAVEL_WORDS = frozenset(

@@ -854,3 +854,15 @@ def test_a_hyphenated_town_before_a_road_stays_one_town(extract):
 )
 def test_a_route_end_that_names_a_group_is_no_town(extract, text, absent):
     assert absent not in _texts(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "off" a town is at sea by it: the model reads these towns as people
+        ("The navy arrested 11 fishermen off Jaffna.", "off Jaffna"),
+        ("Pirates hijacked a dhow off Eyl.", "off Eyl"),
+    ],
+)
+def test_a_town_after_off_is_a_place(extract, text, name):
+    assert name in _texts(extract(text))
