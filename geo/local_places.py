@@ -257,6 +257,14 @@ _SPEAKER_IN = re.compile(
     re.IGNORECASE,
 )
 _OFFICIALS_IN = re.compile(rf"\b{_OFFICIALS}\s+(?:in|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_SPOKE_IN = re.compile(
+    r"\b(?:spoke|speaking|speaks|told\s+(?:reporters|journalists|a\s+news\s+conference)"
+    r"|(?:statement|communiqu[eé]|speech|remarks)\s+(?:was\s+|were\s+)?"
+    r"(?:read|issued|released|published|delivered|made)(?:\s+out)?)\s+(?:in|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""Where someone spoke or a statement was issued: "The minister spoke in Beirut",
+"a statement read in Tehran"; the capital holds no village of the story."""
 _SPEAKS = re.compile(r"\s*(?:,\s*)?(?:said|says|told|announced|reported)\b")
 
 
@@ -280,12 +288,13 @@ def _where_a_speaker_is(text: str, town: Mention) -> bool:
 
     "moved towards the border near Zalambessa, according to diplomats in
     Addis Ababa": the diplomats are in the capital, 600 km from the border,
-    and hold no village of the sentence. So "officials in Kyiv said". Not
+    and hold no village of the sentence. So "officials in Kyiv said", "the
+    minister spoke in Beirut", "a statement read in Tehran". Not
     residents or witnesses, who speak of their own town ("Residents in
     Khartoum said shells hit the Al-Sahafa neighbourhood").
     """
     before = text[max(0, town.start - 80) : town.start]
-    if _SPEAKER_IN.search(before):
+    if _SPEAKER_IN.search(before) or _SPOKE_IN.search(before):
         return True
     return bool(_SPEAKS.match(text, town.end) and _OFFICIALS_IN.search(before))
 

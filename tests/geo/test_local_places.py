@@ -270,3 +270,16 @@ def test_a_short_name_of_a_facility_named_in_full_before_is_that_facility(resolv
     airport = next(r.place for r in results if r.mention.name == "Mitiga International Airport")
     short = [r.place for r in results if r.mention.name == "Mitiga"]
     assert airport is not None and short and all(p == airport for p in short)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The minister spoke in Beirut.",
+        "The ministry, in a statement read in Beirut, blamed the militia.",
+    ],
+)
+def test_a_capital_where_someone_spoke_holds_no_crossing_of_the_story(resolve, opening):
+    text = f"{opening} A Lebanese soldier was killed near the Zorvieh crossing."
+    (crossing,) = [r.place for r in resolve(text) if "Zorvieh" in r.mention.text]
+    assert crossing is None or "Beirut" not in crossing.reason
