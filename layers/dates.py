@@ -193,6 +193,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # Periods longer than a day that a sentence may give instead of one ("in January
 # 2024", "in 2023", "last month"): an event told with one did not happen on the
 # article's day, and saying so is truer than the article's date.
+#: Numbers news writes out before "years ago".
+_NUMBER_WORDS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+}  # fmt: skip
+
 _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "month_year",
@@ -215,6 +222,13 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "relative_period",
         # not "over the last year", which is the past twelve months
         re.compile(r"(?<!the )\b(?P<rel>(?:last|earlier this)\s+(?:month|year))\b", re.IGNORECASE),
+    ),
+    (
+        # "Ten years ago, a bomb exploded at the airport": that year, not the article's
+        "years_ago",
+        re.compile(
+            r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+years?\s+ago\b", re.IGNORECASE
+        ),
     ),
 )
 # "said on Tuesday", "told reporters late on Tuesday": the text just before a date
@@ -574,6 +588,10 @@ def _period_of(
             y for y in range(anchor.year - 1, anchor.year + 2) if dt.date(y, month, 1) <= latest
         )
         return f"{year:04d}-{month:02d}"
+    if kind == "years_ago":
+        count = groups["n"].lower()
+        years = int(count) if count.isdigit() else _NUMBER_WORDS[count]
+        return f"{anchor.year - years:04d}"
     words = groups["rel"].lower().split()
     if words[-1] == "year":
         return f"{anchor.year - (words[0] == 'last'):04d}"
@@ -608,6 +626,8 @@ def sentence_period(
     '2023'
     >>> sentence_period("Last month, jihadists killed 20.", article_date="2026-01-10")
     '2025-12'
+    >>> sentence_period("Ten years ago, a bomb exploded.", article_date="2026-01-10")
+    '2016'
     """
     text, offset = _text_of(sentence)
     anchor = parse_iso_date(article_date)

@@ -15,8 +15,8 @@ week", "tomorrow"). A past verb of purpose keeps its purpose done enough
 ("travelled to Moscow to share the findings").
 
 Likewise whether the text denies the event (:func:`told_as_denied`): "the
-jets never struck X", "the army denied shelling Y", "no strikes hit Z". A
-denied event is listed and marked too, and on no event layer.
+jets never struck X", "the army denied shelling Y", "no strikes hit Z", "a
+rumour of a shooting in X". A denied event is listed and marked too, and on no event layer.
 """
 
 from __future__ import annotations
@@ -362,6 +362,8 @@ def told_as_denied(token: Token) -> bool:
         return True  # "the junta denied targeting civilians"
     if _a_denied_claim(token):
         return True  # "denied reports that drones had struck a base"
+    if _only_rumoured(token):
+        return True  # "no arrests after a rumour of a shooting in Auckland"
     if _refused(token):
         return True  # "Russia refused to close its airspace", "ruled out imposing a no-fly zone"
     if _after_without(token):
@@ -385,6 +387,20 @@ _CLAIMS = frozenset(
     {"report", "claim", "allegation", "accusation", "rumour", "rumor", "suggestion", "assertion"}
 )
 """Nouns for what someone says happened, which a denial can take as its object."""
+
+
+_UNFOUNDED = frozenset({"rumour", "rumor", "hoax", "prank"})
+"""Nouns for a report of an event that did not happen: "a rumour of a shooting"."""
+
+
+def _only_rumoured(token: Token) -> bool:
+    """Whether the event noun is what a rumour or a hoax told of: "a rumour of a shooting"."""
+    head = token.head
+    return (
+        token.dep_ == "pobj"
+        and head.lower_ in ("of", "about")
+        and head.head.lemma_.lower() in _UNFOUNDED
+    )
 
 
 def _a_denied_claim(token: Token) -> bool:

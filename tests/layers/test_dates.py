@@ -312,3 +312,15 @@ def test_a_month_ahead_may_lie_in_the_next_year():
 )
 def test_a_period_that_opens_a_span_dates_nothing(text):
     assert event_date(text, article_date="2024-05-20") == ("2024-05-20", "article")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ten years ago, a bomb exploded at the airport.", ("2014", "sentence")),
+        ("A year ago, gunmen fought police in the village.", ("2023", "sentence")),
+        ("Gunmen killed 20 people in the town 2 years ago.", ("2022", "sentence")),
+    ],
+)
+def test_years_ago_date_the_event_that_year(text, expected):
+    assert event_date(text, article_date="2024-06-01") == expected

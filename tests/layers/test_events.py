@@ -2694,6 +2694,9 @@ def test_review_findings_of_the_twelfth_round(pipeline, text, kind, site, there)
          "road_blockade", "Kutar", True),
         ("Protesters burned tyres outside Kutar.", "destruction", "Kutar", False),
         ("Troops blocked the road at Kutar.", "road_blockade", "Kutar", False),
+        # football fans who march to a stadium protest nothing
+        ("Fans marched to the stadium in Kutar.", "protest_march", "Kutar", False),
+        ("Thousands marched through Kutar against the war.", "protest_march", "Kutar", True),
     ],
 )  # fmt: skip
 def test_what_the_words_say_happened_there(nlp, layers, text, kind, site, there):

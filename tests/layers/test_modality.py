@@ -141,6 +141,9 @@ def test_an_event_dated_after_the_article_is_planned(nlp, text, planned):
         ("I have never seen such heavy shelling in the town.", "shelling", False),
         ("Police did not take the protest seriously.", "protest", False),
         ("The talks were not held in the capital.", "talks", True),
+        # a rumour or a hoax tells of no event
+        ("Police made no arrests after a rumour of a shooting in the port.", "shooting", True),
+        ("Police made arrests after a shooting in the port.", "shooting", False),
     ],
 )
 def test_told_as_denied(nlp, text, trigger, denied):
