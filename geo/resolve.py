@@ -241,7 +241,7 @@ class Resolver:
         tagged = frozenset(m.name for m in mentions if m.label in _MODEL_PLACE_LABELS)
         town_parts = frozenset(
             m.name for m in mentions if part_of_a_town(text, m) or district_of_a_town(text, m)
-        )
+        ) | _written_with_a_town(text, mentions, candidates)
         strays = _stray_namesakes(candidates, context, tagged=tagged, town_parts=town_parts)
         if strays:
             # "the village of Chai" in a story about Mozambique is no Çey in Turkey:
@@ -1413,6 +1413,40 @@ def _stray_namesakes(
         if far:
             strays.append(name)
     return strays
+
+
+#: A list going on after a name: ", Berry and Wyong", " and Wyong".
+_A_LIST_GOES_ON = re.compile(r"\s*(?:,\s*[A-Z]|,?\s+(?:and|or)\s+[A-Z])")
+
+
+def _written_with_a_town(
+    text: str, mentions: Sequence[Mention], candidates: Mapping[str, list[Candidate]]
+) -> frozenset[str]:
+    """Names written "X, T" with T a town of one country or a great city: X lies by T.
+
+    Not a province ("Matias Romero, Oaxaca State") nor a list ("in Moonbi,
+    Parkes, Berry and Wyong").
+
+    "arrested him in Gulshan, Dhaka": a village of that name 4,000 km from
+    Dhaka (Tabas, Iran, which lists "Gulshan" among its alternate names) is
+    a namesake, as it is for a part of a town (:func:`_stray_namesakes`).
+    """
+    ordered = sorted(mentions, key=lambda m: m.start)
+    written: set[str] = set()
+    for name, town in pairwise(ordered):
+        if text[name.end : town.start].strip() != ",":
+            continue
+        if _A_LIST_GOES_ON.match(text, town.end):
+            continue  # "in Moonbi, Parkes, Berry and Wyong": a list of towns
+        found = candidates.get(town.name) or []
+        one_country = (
+            len({c.country for c in found}) == 1
+            and all(c.feature in _TOWN_LIKE for c in found)
+            and any(c.feature == "city" for c in found)
+        )
+        if found and (one_country or _great_city_of_the_name(found) is not None):
+            written.add(name.name)
+    return frozenset(written)
 
 
 def _great_city_of_the_name(found: Sequence[Candidate]) -> Candidate | None:

@@ -979,3 +979,17 @@ def test_a_town_filed_under_a_province_split_since_is_in_the_new_one(resolve):
     text = "A bomb exploded on a bus in the town of Datu Piang in Maguindanao del Sur."
     place = _place(resolve(text), "Datu Piang")
     assert place is not None and place.feature == "city" and place.country == "PH"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a village abroad that lists the name among its alternate names is a namesake
+        ("Police arrested him in Gulshan, Dhaka.", "Gulshan", "BD"),
+        # not after a province, nor in a list of towns
+        ("Migrants camped in Matias Romero, Oaxaca State, Mexico.", "Matias Romero", "MX"),
+    ],
+)
+def test_a_name_written_with_its_town_lies_by_it(resolve, text, name, country):
+    place = _place(resolve(text), name)
+    assert place is not None and place.country == country
