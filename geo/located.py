@@ -28,6 +28,7 @@ from geo.normalize import name_key
 from geo.types import AreaKind, Candidate, Mention, MentionKind, Place, Precision, Resolved
 
 __all__ = [
+    "LIST_GOES_ON",
     "LOCATED_FEATURE",
     "NEAR_TOWN_RADIUS_KM",
     "container_after",
@@ -240,7 +241,7 @@ _SPEAKS_AFTER = re.compile(
 #: The list going on after a name to its close: ", Z and W", ", and Z", " or Z".
 #: A name that a clause follows ("In X, Hama, Russian jets struck") ends no list.
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
-_LIST_GOES_ON = re.compile(rf"^(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|or)\s+[A-Z]")
+LIST_GOES_ON = re.compile(rf"^(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|or)\s+[A-Z]")
 
 
 def _a_list_of_towns(text: str, where_mention: Mention, where: Place) -> bool:
@@ -257,7 +258,7 @@ def _a_list_of_towns(text: str, where_mention: Mention, where: Place) -> bool:
         Precision.REGION,
     ):
         return False
-    return bool(_LIST_GOES_ON.match(text[where_mention.end :]))
+    return bool(LIST_GOES_ON.match(text[where_mention.end :]))
 
 
 def placed_within(name: str, where: Place, *, why: str) -> Place:

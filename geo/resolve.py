@@ -51,6 +51,7 @@ from geo.local_places import (
     town_indices,
 )
 from geo.located import (
+    LIST_GOES_ON,
     container_after,
     lies_within,
     located_by_text,
@@ -1415,10 +1416,6 @@ def _stray_namesakes(
     return strays
 
 
-#: A list going on after a name: ", Berry and Wyong", " and Wyong".
-_A_LIST_GOES_ON = re.compile(r"\s*(?:,\s*[A-Z]|,?\s+(?:and|or)\s+[A-Z])")
-
-
 def _written_with_a_town(
     text: str, mentions: Sequence[Mention], candidates: Mapping[str, list[Candidate]]
 ) -> frozenset[str]:
@@ -1436,7 +1433,7 @@ def _written_with_a_town(
     for name, town in pairwise(ordered):
         if text[name.end : town.start].strip() != ",":
             continue
-        if _A_LIST_GOES_ON.match(text, town.end):
+        if LIST_GOES_ON.match(text[town.end :]):
             continue  # "in Moonbi, Parkes, Berry and Wyong": a list of towns
         found = candidates.get(town.name) or []
         one_country = (
