@@ -1416,6 +1416,10 @@ def _stray_namesakes(
     return strays
 
 
+#: How far past a town a list of names may go on (a dozen names or so).
+_LIST_REACH = 300
+
+
 def _written_with_a_town(
     text: str, mentions: Sequence[Mention], candidates: Mapping[str, list[Candidate]]
 ) -> frozenset[str]:
@@ -1433,7 +1437,7 @@ def _written_with_a_town(
     for name, town in pairwise(ordered):
         if text[name.end : town.start].strip() != ",":
             continue
-        if LIST_GOES_ON.match(text[town.end :]):
+        if LIST_GOES_ON.match(text[town.end : town.end + _LIST_REACH]):
             continue  # "in Moonbi, Parkes, Berry and Wyong": a list of towns
         found = candidates.get(town.name) or []
         one_country = (
