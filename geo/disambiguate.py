@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -543,6 +544,15 @@ def _named_after_its_city(province: Candidate, towns: Sequence[Candidate]) -> bo
     )
 
 
+def _named_after_its_sea(province: Candidate, seas: AbstractSet[str]) -> bool:
+    """Whether a province bears exactly the name of a sea among the name's entries.
+
+    "the Red Sea" is the sea before Egypt's and Sudan's Red Sea provinces,
+    unless the text calls it a province ("the Red Sea governorate").
+    """
+    return province.feature == "admin1" and province.exact_name and province.name in seas
+
+
 def rank_candidates(
     candidates: Sequence[Candidate],
     *,
@@ -578,6 +588,7 @@ def rank_candidates(
     own_votes = context.vouched.get(own_key, Counter())
     anchor_points = context.anchor_points(own_key)
     towns = _sizeable_towns(candidates)
+    seas = {c.name for c in candidates if c.feature == "sea"}
     foreign_countries = {c.country for c in candidates if c.feature == "country" and c.exact_name}
     # "Pokrovsk" is a city of that name in Ukraine before it is Engels, once called so
     bearers = [
@@ -613,6 +624,10 @@ def rank_candidates(
         if _named_after_its_city(candidate, towns):
             score -= _NAMESAKE_PROVINCE_PENALTY
             reasons.append("a province named after its main city")
+        elif named_kind != "admin1" and _named_after_its_sea(candidate, seas):
+            # "a ship in the Red Sea": the sea, not Egypt's or Sudan's Red Sea province
+            score -= _NAMESAKE_PROVINCE_PENALTY
+            reasons.append("a province named after the sea it borders")
         elif _a_province_abroad_of_a_world_city(candidate, towns):
             score -= _WORLD_CITY_NAMESAKE_PENALTY
             reasons.append("a province of no known size, where a city of the world bears the name")

@@ -993,3 +993,16 @@ def test_a_town_filed_under_a_province_split_since_is_in_the_new_one(resolve):
 def test_a_name_written_with_its_town_lies_by_it(resolve, text, name, country):
     place = _place(resolve(text), name)
     assert place is not None and place.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "feature"),
+    [
+        # a sea before the provinces named after it; the province when the text says so
+        ("A missile hit a cargo ship in the Red Sea.", "Red Sea", "sea"),
+        ("Floods hit the Red Sea governorate of Egypt.", "Red Sea governorate", "admin1"),
+    ],
+)
+def test_a_sea_comes_before_the_provinces_named_after_it(resolve, text, name, feature):
+    place = _place(resolve(text), name)
+    assert place is not None and place.feature == feature
