@@ -1541,10 +1541,15 @@ def _held_in(
             index -= 1
             listed.append(ordered[index])
         around = candidates.get(whole.name) or []
-        if not kind and any(
-            c.feature == "city" and c.population >= _HELD_TOWN_POPULATION for c in around
+        if (
+            not kind
+            and any(c.feature == "city" and c.population >= _HELD_TOWN_POPULATION for c in around)
+            and not any(c.feature == "country" and c.exact_name for c in around)
         ):
-            continue  # "residents of Vuhledar in Dnipro": a city, and perhaps where they fled
+            # "residents of Vuhledar in Dnipro": a city, and perhaps where they fled;
+            # not a country that bears the name ("in Iraq", whatever city lists
+            # "‘Irāq" among its alternate names)
+            continue
         wholes = [c for c in around if c.feature in ("country", "admin1")]
         # "the Shaab neighborhood of Baghdad": the city, or the province named after it
         cities = [

@@ -1006,3 +1006,11 @@ def test_a_name_written_with_its_town_lies_by_it(resolve, text, name, country):
 def test_a_sea_comes_before_the_provinces_named_after_it(resolve, text, name, feature):
     place = _place(resolve(text), name)
     assert place is not None and place.feature == feature
+
+
+def test_a_village_put_in_a_side_of_iraq_is_no_namesake_abroad(resolve):
+    # Kōya, Japan bears the name; Arāk, Iran lists "‘Irāq" among its names, which must
+    # not make "in northern Iraq" a city
+    text = "Drones struck positions of armed groups near Koya in northern Iraq."
+    place = _place(resolve(text), "near Koya")
+    assert place is None or place.country == "IQ"
