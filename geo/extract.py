@@ -59,10 +59,10 @@ from geo.place_frames import (
     KIND_FRAME,
     NAME_PARTICLES,
     POSITION_FRAME,
-    ROUTE_WORDS,
     SEIZED_FRAME,
     TOPONYM_OPENERS,
     FramedName,
+    ends_of_a_route,
     framed_names,
 )
 from geo.sources import capital_names
@@ -548,9 +548,7 @@ class MentionExtractor:
         span = _token_range(doc, mention)
         if (
             len(span) != 3
-            or doc[span.start + 1].text not in HYPHENS
-            or span.stop >= len(doc)
-            or doc[span.stop].lower_ not in ROUTE_WORDS
+            or not ends_of_a_route(doc[span.start], doc[span.stop - 1])
             or self.gazetteer.candidates(mention.name)
         ):
             return [mention]
@@ -584,12 +582,10 @@ class MentionExtractor:
             if len(span) != 1:
                 continue
             i = span.start
-            for other, hyphen, last in ((i - 2, i - 1, i), (i + 2, i + 1, i + 2)):
+            for other in (i - 2, i + 2):
                 if (
                     0 <= other < len(doc)
-                    and last + 1 < len(doc)
-                    and doc[hyphen].text in HYPHENS
-                    and doc[last + 1].lower_ in ROUTE_WORDS
+                    and ends_of_a_route(doc[min(i, other)], doc[max(i, other)])
                     and other not in covered
                     and is_capitalised(doc[other])
                     and doc[other].is_alpha

@@ -45,6 +45,7 @@ __all__ = [
     "SEIZED_FRAME",
     "TOPONYM_OPENERS",
     "FramedName",
+    "ends_of_a_route",
     "framed_names",
 ]
 
@@ -437,6 +438,18 @@ ROUTE_WORDS = frozenset(
      "pipeline", "axis", "line"}
 )  # fmt: skip
 """Words after a hyphenated pair of towns that make it a route between them."""
+
+
+def ends_of_a_route(first: Token, second: Token) -> bool:
+    """Whether two words are the ends of a route: "the Buea-Limbe road"."""
+    doc = first.doc
+    return (
+        second.i == first.i + 2
+        and doc[first.i + 1].text in HYPHENS
+        and second.i + 1 < len(doc)
+        and doc[second.i + 1].lower_ in ROUTE_WORDS
+    )
+
 
 #: Capitalised words that never start a place's name.
 _NOT_NAMES = frozenset(

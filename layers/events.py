@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geo.local_places import is_national_capital
 from geo.nlp import doc_text
+from geo.place_frames import ends_of_a_route
 from geo.types import IN_A_NAME_LABEL, AreaKind, MentionKind, Resolved
 from layers.context import (
     PlaceInSentence,
@@ -73,7 +74,6 @@ from layers.roles import (
     Attachment,
     Refusal,
     attachment,
-    ends_of_a_route,
     has_subject,
     opens_when_clause,
 )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from geo.own_airspace import AIRSPACE_WORDS
-from geo.place_frames import HYPHENS, ROUTE_WORDS
+from geo.place_frames import ends_of_a_route
 from layers.types import EventType
 
 __all__ = [
@@ -647,17 +647,6 @@ def _of_other_deeds(verb: Token) -> frozenset[int]:
         for c in verb.children
         if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
         for t in c.subtree
-    )
-
-
-def ends_of_a_route(first: Token, second: Token) -> bool:
-    """Whether two words are the ends of a route: "the Buea-Limbe road"."""
-    doc = first.doc
-    return (
-        second.i == first.i + 2
-        and doc[first.i + 1].text in HYPHENS
-        and second.i + 1 < len(doc)
-        and doc[second.i + 1].lower_ in ROUTE_WORDS
     )
 
 
