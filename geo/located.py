@@ -53,7 +53,7 @@ _REGION_RADIUS_KM = 100.0
 #: ", a village in", "outside", "in northern", "north of", "(", ",".
 _BETWEEN = re.compile(
     r"^\s*(?:[,(]\s*)?"
-    r"(?:(?:an?|the)\s+(?:small\s+|remote\s+)?(?:village|town|hamlet|settlement|locality)\s+"
+    r"(?:(?:(?:an?|the)\s+)?(?:small\s+|remote\s+)?(?:village|town|hamlet|settlement|locality)\s+"
     r"|(?:district|neighbou?rhood|suburb|quarter|area|camp)\s+(?:of\s+)?"
     r"|(?:airport|air\s*base|base|crossing|checkpoint|port|harbou?r|refinery|dam|bridge)\s+"
     r"(?=in\b|near\b|outside\b|close\s+to\b|not\s+far\s+from\b))?"
@@ -149,8 +149,8 @@ def _placed_by_what_follows(text: str, resolved: Sequence[Resolved], index: int)
         if _POSSESSIVE.match(whose):
             after = resolved[index + 2]
     where = after.place
-    if where is None or where.feature == LOCATED_FEATURE:
-        return None
+    if where is None or (where.feature == LOCATED_FEATURE and not between.strip(" ,(")):
+        return None  # "…, Kanaan, Khalis": a list, not a chain of places each in the next
     if _BORDER_AFTER.match(text[after.mention.anchor_end :]):
         return None  # "the Catatumbo region near the Venezuelan border" lies across it
     if _an_offset_of_it(text[mention.end : after.mention.start], after.mention):
@@ -212,7 +212,7 @@ _WIDEST_HOLDER_KM = 500.0
 
 _BEFORE_ITS_OFFSET = re.compile(
     r"^\s*(?:(?:airport|air\s*base|base|camp|crossing|checkpoint|port|refinery|dam|bridge"
-    r"|village|town|settlement|district|area|valley|oasis)\s*)?,\s*"
+    r"|village|town|settlement|district|area|valley|oasis)\s*)?,?\s*"
     r"(?:about|some|around|roughly|nearly|approximately|almost)?\s*$",
     re.IGNORECASE,
 )
@@ -238,10 +238,13 @@ _BORDER_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:border|frontier|boundary)\b", re
 _SPEAKS_AFTER = re.compile(
     r"^\s+(?:said|says|told|reported|reports|announced|added|claimed|stated|confirmed)\b"
 )
-#: The list going on after a name to its close: ", Z and W", ", and Z", " or Z".
+#: The list going on after a name to its close: ", Z and W", ", and Z", " or Z",
+#: ", Z and the capital W".
 #: A name that a clause follows ("In X, Hama, Russian jets struck") ends no list.
 _NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
-LIST_GOES_ON = re.compile(rf"^(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|or)\s+[A-Z]")
+LIST_GOES_ON = re.compile(
+    rf"^(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|or)\s+(?:the\s+(?:[a-z]+\s+){{1,2}})?[A-Z]"
+)
 
 
 def _a_list_of_towns(text: str, where_mention: Mention, where: Place) -> bool:

@@ -67,6 +67,39 @@ def _located_by_the_text(results, name) -> bool:
     return place is not None and place.feature == LOCATED_FEATURE
 
 
+def test_a_list_that_ends_on_the_capital_is_a_list(resolve):
+    text = "Gunmen attacked Kupiansk, Zorvanek, Izium, Balakliia and the capital Kyiv."
+    assert not _located_by_the_text(resolve(text), "Zorvanek")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a country the story does not otherwise name: nothing else would place it
+        "A sniper killed a farmer in Zorvanek town in Chad.",
+        "A sniper killed a farmer in Zorvanek village in Chad.",
+    ],
+)
+def test_a_kind_of_settlement_without_an_article_still_locates(resolve, text):
+    (village,) = [r.place for r in resolve(text) if r.mention.name.startswith("Zorvanek")]
+    assert village is not None and village.feature == LOCATED_FEATURE
+
+
+def test_a_name_in_a_place_the_text_located_is_placed_there_with_its_radius(resolve):
+    text = "Gunmen ambushed a patrol at Velmora Village in Zorvanek district near Izium."
+    results = resolve(text)
+    district, village = _place(results, "Zorvanek"), _place(results, "Velmora Village")
+    assert district.feature == LOCATED_FEATURE
+    assert village is not None and village.feature == LOCATED_FEATURE
+    assert (village.lat, village.lon) == (district.lat, district.lon)
+    assert village.radius_km == district.radius_km  # no surer than the place that holds it
+
+
+def test_names_listed_one_after_another_are_no_chain_of_holders(resolve):
+    results = resolve("Militants attacked Kupiansk, Velmora, Zorvanek, Izium and Balakliia.")
+    assert not _located_by_the_text(results, "Velmora")
+
+
 @pytest.mark.parametrize(
     ("text", "where"),
     [
@@ -206,6 +239,9 @@ def test_a_site_word_without_a_preposition_locates_nothing(resolve, text):
         ("A drone struck a convoy near the Zorvanek airbase, about 140 km southwest of "
          "Tripoli, a source said.", "Zorvanek", "Tripoli", "south-west"),
         ("The incident occurred in Zorvanek, 15 km east of Nyala.", "Zorvanek", "Nyala", "east"),
+        # no comma: the distance still says where the village is
+        ("Troops captured the village of Zorvanek 20 kilometers north of Aden.", "Zorvanek",
+         "Aden", "north"),
     ],
 )  # fmt: skip
 def test_a_name_written_with_its_distance_and_bearing_is_at_that_point(
