@@ -52,7 +52,7 @@ from layers.context import (
     qualifies_another,
 )
 from layers.dates import days_of, event_date
-from layers.location_model import LocationModel, pair_features
+from layers.location_model import LocationModel, aside_of, pair_features
 from layers.modality import (
     LOOKING_BACK,
     looked_back_on,
@@ -858,6 +858,9 @@ def _weighed(
         if (model is not None or on_pair is not None) and not vetoed and not own_site:
             place = cand.item.place
             rule = verdict.role if isinstance(verdict, Attachment) else f"no:{verdict.reason}"
+            # a place that only describes this one ("Odesa, a Black Sea port, was
+            # attacked") is no other place the sentence names
+            aside = aside_of(cand.root, token)
             features = pair_features(
                 cand.root,
                 cand.tokens,
@@ -865,7 +868,7 @@ def _weighed(
                 rule=rule,
                 place_kind=place.feature if place is not None else "unresolved",
                 owned=owned,
-                places=places,
+                places=places - sum(1 for c, _, _ in verdicts if c.root.i in aside),
                 other_triggers=others,
                 rivals=accepted - isinstance(verdict, Attachment),
             )

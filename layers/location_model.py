@@ -22,7 +22,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["LocationModel", "load_location_model", "pair_features"]
+__all__ = ["LocationModel", "aside_of", "load_location_model", "pair_features"]
 
 MODEL_FILE = "location_model.json"
 _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "parataxis", "acl", "csubj", "conj"})
@@ -42,20 +42,82 @@ _PLACE_DEPS = frozenset(
 _BREAKS = frozenset({",", ";", "(", "—", "-"})
 
 
-def _between(doc: Doc, low: int, high: int) -> tuple[bool, int]:
+def _between(
+    doc: Doc, low: int, high: int, aside: frozenset[int] = frozenset()
+) -> tuple[bool, int]:
     """Punctuation that breaks a phrase, and verbs, between two token indices.
 
     Whether such punctuation stands from ``low`` up to ``high`` (``low``
     itself included), and how many verbs stand strictly between (counted up
-    to 2), in one pass over the tokens.
+    to 2), in one pass over the tokens, passing over those in ``aside``.
     """
     punct, verbs = False, 0
     for token in doc[low:high]:
+        if token.i in aside:
+            continue
         if token.text in _BREAKS:
             punct = True
         elif token.i > low and verbs < 2 and token.pos_ == "VERB":
             verbs += 1
     return punct, verbs
+
+
+def aside_of(root: Token, trigger: Token) -> frozenset[int]:
+    """The words that only describe a place, between it and a trigger after it.
+
+    "Kherson, a regional capital, was shelled": the appositive and its commas
+    say what Kherson is, and put no distance or break between the city and
+    the verb it is the subject of. So with a relative clause ("Kherson,
+    which troops left in 2022, was shelled") and any phrase the commas set
+    off ("Sumy, near the Russian border, was struck").
+    """
+    if root.i > trigger.i:
+        return frozenset()
+    aside: set[int] = set()
+    for child in root.rights:
+        subtree = [t.i for t in child.subtree]
+        if trigger.i in subtree or child.dep_ == "punct":
+            continue
+        if _describes_a_person(child):
+            return frozenset()  # "Llamas, who commanded guerrillas, was captured": no place
+        opened = root.doc[subtree[0] - 1]
+        if child.dep_ in _DESCRIPTIONS or (opened.text == "," and opened.head.i == root.i):
+            aside.update(subtree)
+    if not aside:
+        return frozenset()
+    for child in root.rights:
+        if child.dep_ == "punct" and (child.i - 1 in aside or child.i + 1 in aside):
+            aside.add(child.i)
+    return frozenset(aside)
+
+
+#: The dependencies of a phrase that only describes the place it hangs on.
+_DESCRIPTIONS = frozenset({"appos", "relcl"})
+
+
+def _describes_a_person(phrase: Token) -> bool:
+    """Whether a phrase set off after a name says the name is a person's.
+
+    "X, who commanded guerrillas", "X, a major general", "X, accused of
+    leading the brigade": the model read a person as a place, and what is
+    said of it is no description of a place.
+    """
+    first = next(iter(phrase.subtree))
+    if first.lower_ in _PERSON_PRONOUNS:
+        return True
+    if phrase.dep_ == "appos" and phrase.lemma_.lower() in _PERSON_NOUNS:
+        return True
+    return phrase.dep_ == "acl" and phrase.lemma_.lower() in _SAID_OF_PEOPLE
+
+
+_PERSON_PRONOUNS = frozenset({"who", "whom", "whose"})
+_PERSON_NOUNS = frozenset(
+    {"general", "commander", "chief", "leader", "minister", "man", "woman", "officer",
+     "member", "suspect", "spokesman", "spokeswoman", "founder", "head", "deputy",
+     "colonel", "lieutenant", "sergeant", "son", "daughter", "brother", "father", "cleric",
+     "militant", "fighter", "activist", "journalist", "citizen", "national", "resident"}
+)  # fmt: skip
+_SAID_OF_PEOPLE = frozenset({"accuse", "suspect", "bear", "want", "charge", "convict", "age"})
 
 
 def _bucket(value: int, edges: Iterable[int]) -> str:
@@ -115,7 +177,8 @@ def pair_features(
         up_path, down_len = up[: meet + 1], down_index[up[meet].i]
     up_deps = [t.dep_ for t in up_path[:-1]]
     preps = [t.lower_ for t in up_path if t.dep_ == "prep" or t.pos_ == "ADP"]
-    distance = abs(root.i - trigger.i)
+    aside = aside_of(root, trigger)
+    distance = abs(root.i - trigger.i) - len(aside)
     features = [
         "bias",
         f"rule={rule}",
@@ -146,7 +209,7 @@ def pair_features(
     if any(t.dep_ in ("nsubj", "nsubjpass") for t in up_path[:-1]):
         features.append("in_subject")
     low, high = sorted((root.i, trigger.i))
-    punct, verbs = _between(root.doc, low, high)
+    punct, verbs = _between(root.doc, low, high, aside)
     if punct:
         features.append("punct_between")
     for prep in preps[1:3]:

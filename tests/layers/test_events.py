@@ -2769,3 +2769,18 @@ def test_a_place_the_parse_joins_to_the_subject_goes_on_its_list(nlp, layers):
 )
 def test_words_that_report_no_such_event(nlp, layers, text, kind):
     assert kind not in {e.type for e in _events(nlp, layers, text, ["Kutar"])}
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Kherson, a regional capital, was shelled again on Monday.", "Kherson"),
+        ("Odesa, a Black Sea port, was attacked by drones overnight.", "Odesa"),
+        ("Sumy, near the Russian border, was struck by missiles.", "Sumy"),
+        ("Kherson, which troops left in 2022, was shelled again on Monday.", "Kherson"),
+    ],
+)
+def test_a_place_described_between_commas_is_still_its_verbs_site(pipeline, text, site):
+    """What is said of a place between commas ("a Black Sea port") is no distance."""
+    where = _where(_located(pipeline, text), text)
+    assert any(site in names for names in where.values()), where

@@ -59,6 +59,40 @@ def test_features_say_how_many_places_and_whether_another_event_stands_between(n
     assert "place_dep=pobj" in crowded and "head_pos=ADP" in crowded
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vandoria, a regional capital, was shelled on Monday.",
+        "Vandoria, which the army left in 2022, was shelled on Monday.",
+        "Vandoria, near the northern border, was shelled on Monday.",
+    ],
+)
+def test_what_only_describes_a_place_puts_no_distance_before_its_verb(nlp, text):
+    """ "Vandoria, a regional capital, was shelled" is as near as "Vandoria was shelled"."""
+    doc = nlp(text)
+    shelled = next(t for t in doc if t.text == "shelled")
+    plain = nlp("Vandoria was shelled on Monday.")
+    described = pair_features(
+        doc[0], frozenset({0}), shelled, rule="target", place_kind="city", owned=False
+    )
+    bare = pair_features(
+        plain[0], frozenset({0}), plain[2], rule="target", place_kind="city", owned=False
+    )
+    assert "punct_between" not in described
+    assert [f for f in described if f.startswith("dist=")] == [
+        f for f in bare if f.startswith("dist=")
+    ]
+
+
+def test_what_is_said_of_a_person_is_no_description_of_a_place(nlp):
+    doc = nlp("Vandoria, who commanded the rebels, was captured on Monday.")
+    captured = next(t for t in doc if t.text == "captured")
+    features = pair_features(
+        doc[0], frozenset({0}), captured, rule="target", place_kind="city", owned=False
+    )
+    assert "punct_between" in features
+
+
 def test_each_place_is_weighed_against_the_places_the_rules_took(nlp):
     """ "Jets struck Vandoria, officials in Port Sella said": Vandoria is the rival."""
     text = "Jets struck Vandoria on Sunday, officials in Port Sella said."
