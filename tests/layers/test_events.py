@@ -2784,3 +2784,19 @@ def test_a_place_described_between_commas_is_still_its_verbs_site(pipeline, text
     """What is said of a place between commas ("a Black Sea port") is no distance."""
     where = _where(_located(pipeline, text), text)
     assert any(site in names for names in where.values()), where
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_place", "kept"),
+    [
+        ("Gunmen killed 15 drivers, a trader in Kano told reporters.", "Kano", False),
+        ("An analyst in Dakar said militants had attacked the convoy.", "Dakar", False),
+        ("The village was shelled overnight, a resident reached by phone in Goma said.",
+         "Goma", False),
+        # a police source or a witness there is most often where it happened
+        ("A police source in Ramadi said the blast killed four people.", "Ramadi", True),
+    ],
+)  # fmt: skip
+def test_a_distant_source_speaks_from_where_it_is(pipeline, text, speaker_place, kept):
+    where = _where(_located(pipeline, text), text)
+    assert any(speaker_place in names for names in where.values()) is kept, where
