@@ -542,13 +542,23 @@ def _says_none(noun: Token) -> bool:
 
 _REMEMBERING = frozenset(
     {"remember", "commemorate", "mourn", "honour", "honor", "memorialise", "memorialize",
-     "recall"}
+     "recall",
+     # a court, a prosecutor or a film deals with the event where it sits
+     "convict", "acquit", "indict", "sentence", "prosecute", "sue", "depict", "portray"}
 )  # fmt: skip
-"""Verbs whose object event is remembered where they take place, not happening there."""
+"""Verbs whose object event is remembered, judged or told where they take place, not
+happening there: "a court in Paris convicted the men over the 2015 attacks"."""
+_JUDGING = frozenset(
+    {"convict", "acquit", "indict", "sentence", "prosecute", "sue", "charge", "try", "jail"}
+)
+"""Verbs of a court or a prosecutor, whose object is judged over an event: "convicted
+the men over the 2015 attacks" (not "charged protesters", where the event is the
+object itself)."""
 LOOKING_BACK = frozenset(
     {"anniversary", "memorial", "commemoration", "remembrance", "ceremony", "service",
      "memory", "wreath", "vigil", "inquiry", "investigation", "probe", "trial", "hearing",
-     "film", "documentary", "book", "exhibition"}
+     "film", "documentary", "book", "exhibition", "case", "lawsuit", "suit", "verdict",
+     "evidence", "testimony", "indictment"}
 )  # fmt: skip
 """Nouns of looking back on an event: "the anniversary of the bombing", "a memorial
 for the victims of the attack", "an inquiry into the killing", "a film about the
@@ -583,11 +593,16 @@ def looked_back_on(token: Token) -> bool:
         lemma = head.lemma_.lower()
         if lemma in LOOKING_BACK or (head.pos_ == "VERB" and lemma in _REMEMBERING):
             return True
+        if head.pos_ == "VERB" and lemma in _JUDGING and node.dep_ == "prep":
+            return True  # "charged a man over the bombing"; not "charged protesters"
         if head.pos_ in ("VERB", "AUX"):
+            # "a memorial was held … for the victims", "filed a lawsuit over the killing"
             return any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in LOOKING_BACK
+                c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in LOOKING_BACK
                 for c in head.children
             )
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in _JUDGING:
+            return True  # "convicted the men over the attacks", "charged a man over the bombing"
         if head.lower_ not in _ON_THE_WAY and lemma not in _ON_THE_WAY:
             return False
         node = head

@@ -160,9 +160,16 @@ def test_told_as_denied(nlp, text, trigger, denied):
         ("Crowds marked the anniversary of the shelling of the port.", "shelling", True),
         ("A vigil was held for the victims of the attack.", "attack", True),
         ("An inquiry into the killing of the journalist opened in the capital.", "killing", True),
+        # judged, sued over or told in a film
+        ("A court in the capital convicted the men over the attacks.", "attacks", True),
+        ("Prosecutors charged a man over the bombing of a market.", "bombing", True),
+        ("Lawyers filed a lawsuit over the killing of a journalist.", "killing", True),
+        ("A court heard a case about the massacre on Tuesday.", "massacre", True),
+        ("The film was screened at a festival, depicting the killings.", "killings", True),
         # told as happening
         ("Five people were killed in the bombing of the port.", "bombing", False),
         ("Rescuers searched the rubble after the shelling of the port.", "shelling", False),
+        ("Police charged protesters outside the parliament.", "protesters", False),
     ],
 )
 def test_looked_back_on(nlp, text, trigger, remembered):
