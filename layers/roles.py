@@ -567,8 +567,12 @@ def _continues_a_from_phrase(preposition: Token) -> bool:
     return False
 
 
-_DWELLING = frozenset({"focus", "centre", "center", "concentrate", "revolve", "dwell", "touch"})
-"""Verbs that say what talks were about: "the talks focused on the transit route"."""
+_DWELLING = frozenset(
+    {"focus", "centre", "center", "concentrate", "revolve", "dwell", "touch", "deal", "cover",
+     "concern", "tackle"}
+)  # fmt: skip
+"""Verbs that say what talks were about: "the talks focused on the transit route", "dealt
+with the future of X", "covered the status of Y"."""
 
 
 def _what_it_dwelt_on(token: Token, triggers: frozenset[int]) -> bool:
@@ -600,6 +604,8 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
             return Refusal("origin")  # "launched from southern Lebanon"
         if word in TOPIC or (event_type.topical and word in TOPICAL_TOO):
             return Refusal("topic")  # "talks on Syria"
+        if event_type.topical and word == "between":
+            return Refusal("actor")  # "talks between Kyiv and Moscow": the parties
         if head.head.lower_ in _ATTRIBUTION_HEADS:
             return Refusal("source")  # "according to Moscow" cites a source
         if word in DESTINATION:
@@ -818,6 +824,8 @@ def attachment(
     roles = set(event_type.roles) if event_type.roles else _DEFAULT_ROLES
     if _where_the_press_was_told(root, triggers):
         return Refusal("speech")  # "…, a survivor told reporters in Kaya"
+    if event_type.topical and any(_what_it_dwelt_on(a, triggers) for a in root.ancestors):
+        return Refusal("topic")  # "the talks dealt with the future of X", however it parses
     if event_type.topical and _discussed(root, triggers):
         # "the leaders discussed Gaza and Libya and signed 17 agreements": the
         # agreements' topics, not where they were signed

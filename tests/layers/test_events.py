@@ -2048,8 +2048,11 @@ def test_the_party_blamed_for_an_attack_is_no_site_of_it(pipeline):
     [
         ("The talks focused on the transit route through the Syunik province.", "Syunik"),
         ("The emirate hosted a meeting in Abu Dhabi on Wednesday on aid access in Sudan.", "Sudan"),
+        ("The talks dealt with border demarcation and the future of Nagorno-Karabakh.",
+         "Nagorno-Karabakh"),
+        ("The talks covered the status of Kosovo.", "Kosovo"),
     ],
-)
+)  # fmt: skip
 def test_what_talks_dwelt_on_or_a_host_convened_them_on_is_their_topic(pipeline, text, topic):
     events = _located(pipeline, text)
     assert not any(topic in name for name, layers in _layers_at(events, text).items())
@@ -2800,3 +2803,17 @@ def test_a_place_described_between_commas_is_still_its_verbs_site(pipeline, text
 def test_a_distant_source_speaks_from_where_it_is(pipeline, text, speaker_place, kept):
     where = _where(_located(pipeline, text), text)
     assert any(speaker_place in names for names in where.values()) is kept, where
+
+
+@pytest.mark.parametrize(
+    ("text", "venue", "parties"),
+    [
+        ("Talks between Kyiv and Moscow resumed in Istanbul.", {"Istanbul"}, {"Kyiv", "Moscow"}),
+        ("Peace talks between Kinshasa and the rebels resumed in Doha.", {"Doha"}, {"Kinshasa"}),
+        ("Qatar mediated between Kigali and Kinshasa.", set(), {"Kigali", "Kinshasa"}),
+    ],
+)
+def test_the_parties_talks_are_between_are_not_their_venue(pipeline, text, venue, parties):
+    met = {name for name, layers in _layers_at(_located(pipeline, text), text).items()
+           if "meetings" in layers}  # fmt: skip
+    assert venue <= met and not parties & met, met
