@@ -76,6 +76,7 @@ from layers.roles import (
     attachment,
     has_subject,
     opens_when_clause,
+    under_the_event,
 )
 from layers.triggers import TypeIndex, dates_a_clause, match_type
 from layers.types import EventLocation, EventType, LayerDefinition, ReportedEvent
@@ -854,7 +855,9 @@ def _weighed(
         )
         # A subject the type itself calls the site ("Iraq closed its airspace"): the
         # scorer learnt that subjects are actors, from types that do not say so.
-        own_site = isinstance(verdict, Attachment) and verdict.role == "subject"
+        own_site = isinstance(verdict, Attachment) and (
+            verdict.role == "subject" or under_the_event(cand.root, trigger_tokens)
+        )  # and what the verb puts under the event ("El Fasher has been under siege")
         if (model is not None or on_pair is not None) and not vetoed and not own_site:
             place = cand.item.place
             rule = verdict.role if isinstance(verdict, Attachment) else f"no:{verdict.reason}"

@@ -39,6 +39,7 @@ __all__ = [
     "has_subject",
     "is_one_of",
     "opens_when_clause",
+    "under_the_event",
 ]
 
 LOCATIVE = frozenset(
@@ -582,6 +583,24 @@ def _what_it_dwelt_on(token: Token, triggers: frozenset[int]) -> bool:
     )
 
 
+def _under_it(verb: Token, triggers: frozenset[int]) -> bool:
+    """Whether the verb puts its subject under the event: "was under siege", "came under fire"."""
+    return any(
+        c.lower_ == "under" and any(g.i in triggers for g in c.children) for c in verb.children
+    )
+
+
+def under_the_event(root: Token, triggers: frozenset[int]) -> bool:
+    """Whether the place is the subject that the event's verb puts under it.
+
+    "El Fasher has been under siege", "Kherson came under heavy shelling":
+    the subject is what the siege or the shelling befell, where the event
+    happened, as an object would be.
+    """
+    head = root.head
+    return root.dep_ == "nsubj" and head.i in triggers and _under_it(head, triggers)
+
+
 def _first_role(token: Token, event_type: EventType) -> str | Refusal:
     """The role the link above ``token`` gives, or why it gives none.
 
@@ -1018,6 +1037,8 @@ def attachment(
             continue
         if role is None:
             found = _first_role(token, event_type)
+            if under_the_event(token, triggers):
+                found = "target"  # "El Fasher has been under siege": what is under it
             if found == "of":
                 # "the city of Aleppo", "the outskirts of X": the noun stands for the place
                 noun = head.head

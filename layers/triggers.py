@@ -320,6 +320,28 @@ def _a_group(word: Token) -> bool:
     )
 
 
+def _a_group_does_it(token: Token) -> bool:
+    """Whether a named group is the trigger's doer: "The RSF besieged El Fasher".
+
+    "El Fasher has been under siege by the RSF" too. The subject, or what
+    "by" names after the trigger, is a name the model calls an organisation,
+    or an acronym it leaves untagged, and no place, nation or person.
+    """
+    doers = [c for c in token.children if c.dep_ == "nsubj"]
+    holders = [token]
+    if token.dep_ == "pobj" and token.head.lower_ == "under":
+        holders.append(token.head.head)  # "has been under siege by the RSF"
+    for child in (c for holder in holders for c in holder.children):
+        if child.dep_ in ("agent", "prep") and child.lower_ == "by":
+            doers += [c for c in child.children if c.dep_ == "pobj"]
+    return any(
+        (doer.ent_type_ == "ORG" or (doer.pos_ == "PROPN" and doer.is_upper))
+        and doer.ent_type_ not in _NOT_GROUPS
+        and doer.lower_ not in _STATE_FORCES
+        for doer in doers
+    )
+
+
 def _subject_tokens(token: Token) -> list[Token]:
     """The head nouns of the trigger's subject, as :func:`_subject_words` reads them."""
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
@@ -696,6 +718,7 @@ def match_type(
             event_type.requires
             and not (sentence_words - own) & set(event_type.requires)
             and not _does_a_deed(token, event_type.deeds)
+            and not (GROUP_SUBJECT in event_type.requires and _a_group_does_it(token))
         ):
             continue
         if event_type.requires_also and not (sentence_words - own) & set(event_type.requires_also):

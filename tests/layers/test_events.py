@@ -454,6 +454,10 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
         ("Herdsmen sacked three villages in Logo.", ["Logo"], "assault_by_armed_men", "attacks"),
         # a siege is held under arms, not patrolled; ships moved are moved
         ("Troops encircled the town of Kupiansk.", ["Kupiansk"], "siege", "clashes"),
+        # a named group besieges, blockades or surrounds too
+        ("The RSF besieged the town of Kupiansk.", ["Kupiansk"], "siege", "clashes"),
+        ("Jihadists have blockaded Kupiansk for two years.", ["Kupiansk"], "siege", "clashes"),
+        ("RSF fighters have surrounded Kupiansk.", ["Kupiansk"], "surrounding", "clashes"),
         (
             "Two frigates were moved to the waters off Gotland.",
             ["Gotland"],
@@ -2205,6 +2209,10 @@ def test_fire_that_someone_fires_is_still_violence(nlp, layers, text, name, laye
         ("The new envoy took up her post in Port Sella on Monday.", ["Port Sella"], "seizures"),
         ("Typhoon Mawar struck fuel terminals near Port Sella.", ["Port Sella"], "strike_sites"),
         ("The minister was besieged by reporters in Port Sella.", ["Port Sella"], "clashes"),
+        # what surrounds a place, or lies around it
+        ("Mountains surround Port Sella.", ["Port Sella"], "clashes"),
+        ("Rebels attacked the bases and surrounding area near Port Sella.", ["Port Sella"],
+         "clashes"),
         ("The president was welcomed by protesters in Port Sella.", ["Port Sella"], "meetings"),
         # filming, and prices that rose
         ("The last scenes of the drama were shot in Port Sella.", ["Port Sella"], "attacks"),
@@ -2817,3 +2825,15 @@ def test_the_parties_talks_are_between_are_not_their_venue(pipeline, text, venue
     met = {name for name, layers in _layers_at(_located(pipeline, text), text).items()
            if "meetings" in layers}  # fmt: skip
     assert venue <= met and not parties & met, met
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("El Fasher has been under siege by the RSF since May.", "El Fasher"),
+        ("The town of Avdiivka came under heavy shelling on Monday.", "Avdiivka"),
+    ],
+)
+def test_what_is_under_an_event_is_where_it_happened(pipeline, text, site):
+    where = _where(_located(pipeline, text), text)
+    assert any(site in names for names in where.values()), where
