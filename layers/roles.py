@@ -583,6 +583,21 @@ def _what_it_dwelt_on(token: Token, triggers: frozenset[int]) -> bool:
     )
 
 
+def _what_the_clause_acts_on(root: Token, triggers: frozenset[int]) -> bool:
+    """Whether the place is what a relative clause on it says the event befell.
+
+    "the port of Izmail, which Russian drones attacked overnight", "Kherson,
+    which troops shelled on Monday": the trigger is the clause's verb, and
+    its object is the relative pronoun that stands for the place.
+    """
+    return any(
+        child.dep_ == "relcl"
+        and child.i in triggers
+        and any(c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in child.children)
+        for child in root.children
+    )
+
+
 def _under_it(verb: Token, triggers: frozenset[int]) -> bool:
     """Whether the verb puts its subject under the event: "was under siege", "came under fire"."""
     return any(
@@ -841,6 +856,8 @@ def attachment(
     A :class:`Refusal` says why the mention is not where the event happened.
     """
     roles = set(event_type.roles) if event_type.roles else _DEFAULT_ROLES
+    if "target" in roles and _what_the_clause_acts_on(root, triggers):
+        return Attachment("target", 0.9)  # "Izmail, which Russian drones attacked overnight"
     if _where_the_press_was_told(root, triggers):
         return Refusal("speech")  # "…, a survivor told reporters in Kaya"
     if event_type.topical and any(_what_it_dwelt_on(a, triggers) for a in root.ancestors):

@@ -392,6 +392,8 @@ def _object_words(token: Token, place_tokens: frozenset[int]) -> set[str]:
         if child.dep_ in ("dobj", "nsubjpass", "attr") or (
             child.dep_ == "pobj" and token.pos_ == "NOUN"
         ):
+            if child.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+                child = token.head  # "Lashio, which the rebels captured": Lashio was captured
             words.add(child.lemma_.lower())
             words.add(child.lower_)
             words |= _compound_words(child)

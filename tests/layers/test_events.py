@@ -454,6 +454,19 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
         ("Herdsmen sacked three villages in Logo.", ["Logo"], "assault_by_armed_men", "attacks"),
         # a siege is held under arms, not patrolled; ships moved are moved
         ("Troops encircled the town of Kupiansk.", ["Kupiansk"], "siege", "clashes"),
+        # a relative clause on a town: the town is what was taken or struck
+        (
+            "They discussed the fate of Kupiansk, which the rebels captured last year.",
+            ["Kupiansk"],
+            "seizure",
+            "seizures",
+        ),
+        (
+            "Debris fell near the port of Kupiansk, which drones attacked overnight.",
+            ["Kupiansk"],
+            "heavy_weapons_attack",
+            "strike_sites",
+        ),
         # a named group besieges, blockades or surrounds too
         ("The RSF besieged the town of Kupiansk.", ["Kupiansk"], "siege", "clashes"),
         ("Jihadists have blockaded Kupiansk for two years.", ["Kupiansk"], "siege", "clashes"),
