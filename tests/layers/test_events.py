@@ -467,6 +467,21 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
             "heavy_weapons_attack",
             "strike_sites",
         ),
+        # retaking a town; what was fired that damaged or landed
+        ("The army retook the town of Kupiansk.", ["Kupiansk"], "seizure", "seizures"),
+        ("Troops regained control of Kupiansk on Monday.", ["Kupiansk"], "seizure", "seizures"),
+        (
+            "A missile damaged a school in Kupiansk.",
+            ["Kupiansk"],
+            "projectile_damage",
+            "strike_sites",
+        ),
+        (
+            "A bomb landed in a camp near Kupiansk.",
+            ["Kupiansk"],
+            "projectile_impact",
+            "strike_sites",
+        ),
         # a named group besieges, blockades or surrounds too
         ("The RSF besieged the town of Kupiansk.", ["Kupiansk"], "siege", "clashes"),
         ("Jihadists have blockaded Kupiansk for two years.", ["Kupiansk"], "siege", "clashes"),
