@@ -1329,9 +1329,9 @@ def test_a_protest_is_people_in_the_street(nlp, layers, text, protest):
          ["Vandoria"], {"destroyed_in_flight": {"Vandoria"}}),
         ("Air defences destroyed twelve missiles over Port Sella.", ["Port Sella"],
          {"destroyed_in_flight": {"Port Sella"}}),
-        # A destroyed depot is destruction, not a shoot-down.
+        # A depot drones destroyed was struck, not shot down.
         ("Drones destroyed a fuel depot in Port Sella.", ["Port Sella"],
-         {"destruction": {"Port Sella"}}),
+         {"projectile_damage": {"Port Sella"}}),
         # Where rockets came down was struck; prices that fell are no impact.
         ("Rockets fired from Vandoria fell near Port Sella.", ["Vandoria", "Port Sella"],
          {"projectile_impact": {"Port Sella"}}),
