@@ -102,8 +102,9 @@ def trigger_keys(token: Token) -> set[str]:
     strike", "car bomb"); after its preposition, in the parse or as written
     ("on strike", "amid faltering talks"); hyphenated
     forms; ``lemma passive`` when it is in the passive voice (``lemma by``
-    when that names its agent), and ``lemma modifier`` for a participle
-    before a noun ("occupied Crimea"). Each is
+    when that names its agent), ``lemma modifier`` for a participle
+    before a noun ("occupied Crimea") and ``lemma participle`` for one after
+    it ("troops stationed in X"). Each is
     also given with the token's part of speech (``bomb/verb``).
     """
     lemma = token.lemma_.lower()
@@ -148,6 +149,8 @@ def trigger_keys(token: Token) -> set[str]:
         # "occupied Crimea", "in occupied Crimea" (which the parse reads as a verb after
         # "in"): a participle that describes
         keys.add(f"{lemma} modifier")
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        keys.add(f"{lemma} participle")  # "troops stationed in X": a participle after its noun
     head = token.head
     if token.dep_ == "pobj" and head.i != token.i:
         keys.add(f"{head.lower_} {lemma}")

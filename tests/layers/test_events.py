@@ -482,6 +482,9 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
             "projectile_impact",
             "strike_sites",
         ),
+        # a garrison is there; a navy that sent a destroyer moved it
+        ("Russian troops are stationed in Kupiansk.", ["Kupiansk"], "garrison", "movements"),
+        ("The navy sent a destroyer to Kupiansk.", ["Kupiansk"], "movement", "movements"),
         # a named group besieges, blockades or surrounds too
         ("The RSF besieged the town of Kupiansk.", ["Kupiansk"], "siege", "clashes"),
         ("Jihadists have blockaded Kupiansk for two years.", ["Kupiansk"], "siege", "clashes"),
