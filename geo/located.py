@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from shapely.geometry import Point
 
+from geo.directional import is_a_side
 from geo.disambiguate import haversine_km
 from geo.local_places import PARAGRAPH_BREAK, TOWN_PART_WORDS
 from geo.normalize import name_key
@@ -58,8 +59,8 @@ _BETWEEN = re.compile(
     r"|(?:airport|air\s*base|base|crossing|checkpoint|port|harbou?r|refinery|dam|bridge)\s+"
     r"(?=in\b|near\b|outside\b|close\s+to\b|not\s+far\s+from\b))?"
     r"(?:in|near|outside|close to|not far from|(?:north|south|east|west)(?:-?(?:east|west))?"
-    r"(?:ern)?\s+of|in\s+(?:the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
-    r"(?:\s+of)?)?"
+    r"(?:ern)?\s+of|in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+    r"|central)(?:\s+of)?)?"
     r"\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -272,7 +273,10 @@ def placed_within(name: str, where: Place, *, why: str) -> Place:
     vicinity of one ("near Kharkiv"), :data:`NEAR_TOWN_RADIUS_KM` or the
     vicinity's radius if wider, precision ``near``. ``why`` opens the reason.
     """
-    if where.feature == "country":
+    if where.feature == "country" and is_a_side(where):
+        # "in central Mali": the side the text names, not the whole country's reach
+        precision, radius = Precision.REGION, where.radius_km or _reach_of(where)
+    elif where.feature == "country":
         precision, radius = Precision.COUNTRY, _reach_of(where)
     elif where.feature == "vicinity" or (
         where.feature == "city" and where.precision in (Precision.EXACT, Precision.NEAR)

@@ -294,3 +294,12 @@ def test_a_measured_offset_after_the_name_beats_its_holder_before(resolve):
     text = "Gunmen raided the Borno village of Zorvagari, 30 km from Maiduguri."
     (place,) = [r.place for r in resolve(text) if "Zorvagari" in r.mention.text]
     assert place is not None and place.radius_km < 100
+
+
+def test_a_name_in_the_side_of_a_country_is_placed_in_that_side(resolve):
+    results = resolve("Militants overran an army post near Zorvanek in central Mali.")
+    (village,) = [r.place for r in results if r.mention.name == "Zorvanek"]
+    (side,) = [r.place for r in results if r.mention.name == "Mali"]
+    assert village is not None and village.feature == LOCATED_FEATURE
+    assert (village.lat, village.lon) == (side.lat, side.lon)
+    assert village.radius_km == side.radius_km  # the side's reach, not the whole country's
