@@ -99,6 +99,9 @@ _LOOKUP_CACHE_NAMES = 4096
 #: Spelling similarity from which a transliteration match stands without the
 #: story naming its country ("Zaporizhia" and "Zaporizhzhya": 0.91).
 _CLOSE_SPELLING = 0.8
+#: Population from which a town one letter away stands without the story naming
+#: its country: a city of standing is what a misspelling most often means.
+_MISSPELT_STANDING = 1_000_000
 #: Confidence kept by a place matched under a spelling one or two letters off.
 _RESPELLED_CONFIDENCE = 0.8
 #: Letters a province named after its seat shares with the seat's name
@@ -169,6 +172,8 @@ class Resolver:
         spelled: set[str] = set()
         # Of those, the ones matched by their transliteration key.
         transliterated: set[str] = set()
+        # And the ones matched to a place one letter away.
+        misspelled: set[str] = set()
         # Names first (a phrase reuses its name's candidates): "near Hodeidah" in a
         # headline must not keep "Hodeidah" from its looser lookups below.
         for m in sorted(mentions, key=lambda m: m.kind is MentionKind.PHRASE):
@@ -206,6 +211,8 @@ class Resolver:
                     # "Hodeidah": one transliterated differently.
                     # not a generic word's place: "the Capitol" is no "Capital" province
                     candidates[m.name] = _not_generic(self.gazetteer.close_names(m.name))
+                    if candidates[m.name]:
+                        misspelled.add(m.name)
                     if not candidates[m.name]:
                         candidates[m.name] = _not_generic(self.gazetteer.transliterated(m.name))
                         transliterated.add(m.name)
@@ -233,6 +240,21 @@ class Resolver:
                     for c in candidates[name]
                     if c.country in named
                     or spelling_similarity(name, c.matched_name) >= _CLOSE_SPELLING
+                ]
+        if misspelled:
+            # A town one letter away counts only in a country the rest of the story
+            # names: "Masisi" near Goma is no Masasi in Tanzania, where "Mauritious"
+            # is Mauritius and "Kharkov" any story's Kharkiv.
+            named = self._context(
+                mentions, {k: v for k, v in candidates.items() if k not in misspelled}
+            ).countries
+            for name in misspelled:
+                candidates[name] = [
+                    c
+                    for c in candidates[name]
+                    if c.country in named
+                    or c.feature in _WIDE_FEATURES
+                    or c.population >= _MISSPELT_STANDING
                 ]
         for name in _only_inside_names(mentions):
             # "the New York Times" in a story on Ukraine is no village of Donetsk
