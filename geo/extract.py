@@ -378,6 +378,32 @@ def _itself_inside_a_name(candidates: list[Candidate]) -> bool:
     )
 
 
+def _taken_or_struck(span: Span, label: str) -> bool:
+    """Whether a one-word name is what a verb of war takes, besieges or shells.
+
+    "The army retook Sittwe", "M23 besieged Goma": one does that to places.
+    "Attacked" too when the model read an organisation ("Gunmen attacked
+    Djibo"), not a person, whom words attack as well ("Trump attacked
+    Clinton"); never "captured", which police do to people.
+    """
+    root = span.root
+    if len(span) != 1 or root.dep_ not in ("dobj", "nsubjpass") or after_title(span):
+        return False
+    verb = root.head
+    words = {verb.lemma_.lower(), verb.lower_}
+    return bool(words & _DONE_TO_PLACES) or (label == "ORG" and bool(words & _DONE_TO_ANY))
+
+
+#: Verbs of war whose object is a place (lemmas, and forms the small model keeps).
+_DONE_TO_PLACES = frozenset(
+    {"shell", "bomb", "bombard", "storm", "recapture", "retake", "retook", "besiege",
+     "overrun", "overran", "encircle", "occupy", "liberate", "blockade", "pound"}
+)  # fmt: skip
+#: A verb of war done to people too: only for a name the model read as an organisation
+#: (not "capture": "police captured Clinton", which the model may read as one).
+_DONE_TO_ANY = frozenset({"attack"})
+
+
 def _own_or_alike(name: str, candidates: list[Candidate]) -> list[Candidate]:
     """The candidates that bear ``name`` as their own, are spelled like it, or are areas.
 
@@ -1211,6 +1237,12 @@ class MentionExtractor:
         if self._named_as_a_place(span, candidates) or self._town_of_the_country_before(
             span, candidates
         ):
+            return span
+        if _taken_or_struck(span, ent.label_) and _strong(
+            _own_or_alike(span.text, candidates), population=STRONG_POPULATION
+        ):
+            # "JNIM besieged Djibo", "the army retook Sittwe": what troops take or
+            # shell is a place, when a town of standing bears the name as its own
             return span
         lenient = ent.label_ == "NORP" or (
             ent.label_ in ("PERSON", "ORG", "PRODUCT", "DATE")
