@@ -86,7 +86,7 @@ _HOLDS_A_TOWN_BONUS = _QUALIFIER_BONUS
 #: an article mostly about the province's own country.
 _HOME_PROVINCE_BONUS = 4.0
 _NAMESAKE_CITY_POPULATION = 50_000
-_NAMESAKE_ALIAS_POPULATION = 20_000
+_NAMESAKE_SEAT_POPULATION = 20_000
 #: A town this many times smaller than a namesake city abroad of at least
 #: :data:`_WORLD_CITY_POPULATION` is "dwarfed" (Geneva, New York beside
 #: Geneva; Florence, Kentucky beside Florence): news that names the big one's
@@ -475,8 +475,7 @@ def _sizeable_towns(candidates: Sequence[Candidate]) -> list[Candidate]:
         c
         for c in candidates
         if c.feature == "city"
-        and c.population
-        >= (_NAMESAKE_CITY_POPULATION if c.exact_name else _NAMESAKE_ALIAS_POPULATION)
+        and c.population >= _NAMESAKE_SEAT_POPULATION
         and not (
             not c.exact_name
             and len(name_key(c.matched_name).split()) > len(name_key(c.name).split())

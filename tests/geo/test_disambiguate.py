@@ -63,6 +63,17 @@ def test_a_bare_name_shared_by_a_city_and_its_province_means_the_city():
     assert "a province named after its main city" in ranked[1].reasons
 
 
+@pytest.mark.parametrize(("population", "city_wins"), [(30_000, True), (8_000, False)])
+def test_a_small_seat_that_bears_its_provinces_name_is_what_a_bare_name_means(
+    population, city_wins
+):
+    """ "Near Tillabéri": the town of 30,000, not the region of 90,000 km² around it."""
+    city = _c("city", "Vandoria", 14.2, 1.45, "NE", population=population, admin1="VA")
+    province = _c("prov", "Vandoria", 13.7, 1.7, "NE", feature="admin1", admin1="VA")
+    ranked = rank_candidates([province, city], mention_text="Vandoria", context=ArticleContext())
+    assert (ranked[0].candidate.gazetteer_id == "city") is city_wins
+
+
 @pytest.mark.parametrize(("population", "city_wins"), [(35_000, True), (8_000, False)])
 def test_a_city_the_sources_spell_otherwise_still_names_its_province(population, city_wins):
     # The province is filed under the name news writes, its main town under another spelling.
