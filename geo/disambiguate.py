@@ -85,7 +85,11 @@ _HOLDS_A_TOWN_BONUS = _QUALIFIER_BONUS
 #: For a province that shares its name with a foreign country ("Georgia"), in
 #: an article mostly about the province's own country.
 _HOME_PROVINCE_BONUS = 4.0
+#: A town of this size bearing a name exactly is a bearer an old name of another
+#: town yields to ("Pokrovsk").
 _NAMESAKE_CITY_POPULATION = 50_000
+#: A seat of this size inside the province that bears its name is what a bare
+#: name means ("near Tillabéri", "Jenin"), under its own name or an alias.
 _NAMESAKE_SEAT_POPULATION = 20_000
 #: A town this many times smaller than a namesake city abroad of at least
 #: :data:`_WORLD_CITY_POPULATION` is "dwarfed" (Geneva, New York beside
