@@ -279,11 +279,30 @@ class Resolver:
             candidates.update(held)
             context = self._context(mentions, candidates)
         # "the Belgorod region", "the Odesa and Mykolaiv regions": the province.
-        pools = {
-            index: self._provinces_named(m.name, word, candidates.get(m.name) or [])
+        words = {
+            index: word
             for index, m in enumerate(mentions)
             if _needs_lookup(m)
             and (word := _province_word_after(text, m) or _province_word_before(text, m))
+        }
+        # One sense per story: a name the article once calls a province ("the
+        # Sagaing region") is the province where it is written bare ("air raids on
+        # villages in Sagaing and Magway"), unless a city of standing bears it.
+        called = _called_a_province(mentions, words)
+        for index, m in enumerate(mentions):
+            if (
+                index not in words
+                and _needs_lookup(m)
+                and m.name in called
+                and not _a_city_of_standing(candidates.get(m.name) or [])
+                and not _A_TOWNS_SITE_AFTER.match(text[m.end : m.end + 40])
+            ):
+                words[index] = called[m.name]
+        pools = {
+            index: self._provinces_named(
+                mentions[index].name, word, candidates.get(mentions[index].name) or []
+            )
+            for index, word in words.items()
         }
         pools = {index: found for index, found in pools.items() if found}
         for index, mention in enumerate(mentions):
@@ -1297,6 +1316,47 @@ def _list_goes_on_after_next(text: str, mentions: Sequence[Mention], index: int)
     """
     return index + 2 < len(mentions) and bool(
         _LIST_SEPARATOR.match(text[mentions[index + 1].end : mentions[index + 2].start])
+    )
+
+
+def _called_a_province(mentions: Sequence[Mention], words: dict[int, str]) -> dict[str, str]:
+    """The names the article writes with a province's kind word, and the word.
+
+    "the Belgorod region" (the word after the name) and a name the model read
+    whole with its word ("Sagaing Region") both call Belgorod and Sagaing
+    provinces.
+    """
+    called = {mentions[index].name: word for index, word in words.items()}
+    for mention in mentions:
+        found = _NAME_AND_KIND.match(mention.name)
+        if found is not None:
+            called.setdefault(found.group("name"), found.group("word").lower())
+    # a county or a department is often a town's ("Suffolk County", then "Suffolk")
+    return {name: word for name, word in called.items() if word not in _TOWNS_KINDS}
+
+
+_TOWNS_KINDS = frozenset({"county", "department"})
+#: A town's site or the town itself after its name: "the province of Hama … Hama
+#: airport" names the city's airport, "Hama city" the city.
+_A_TOWNS_SITE_AFTER = re.compile(
+    r"^\s+(?:city|town|airport|air\s*base|airbase|port|harbou?r|university|hospital|stadium"
+    r"|prison|station)\b",
+    re.IGNORECASE,
+)
+
+
+#: A name the model read whole with its province's kind word: "Sagaing Region".
+_NAME_AND_KIND = re.compile(rf"^(?P<name>[A-Z].*?)\s+{_PROVINCE_WORD}$", re.IGNORECASE)
+#: A city this big that bears a province's name is what the bare name means,
+#: whatever the story called the province ("New York state", then "New York").
+_STANDING_CITY_POPULATION = 500_000
+
+
+def _a_city_of_standing(candidates: Sequence[Candidate]) -> bool:
+    """Whether a city of half a million, or a national capital, bears the name."""
+    return any(
+        c.feature == "city" and (c.population >= _STANDING_CITY_POPULATION or c.capital)
+        for c in candidates
     )
 
 

@@ -1020,3 +1020,21 @@ def test_a_village_put_in_a_side_of_iraq_is_no_namesake_abroad(resolve):
     text = "Drones struck positions of armed groups near Koya in northern Iraq."
     place = _place(resolve(text), "near Koya")
     assert place is None or place.country == "IQ"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "feature"),
+    [
+        ("The junta bombed a village in Sagaing region on Monday. Air raids hit villages in "
+         "Sagaing and Magway.", "Sagaing", "admin1"),
+        # a city of standing, a county's town, a town's airport
+        ("Fires burned across New York state. In New York, the mayor spoke.", "New York",
+         "city"),
+        ("In the province of Hama, rebels shelled Hama airport.", "Hama", "city"),
+    ],
+)  # fmt: skip
+def test_a_name_the_story_calls_a_province_is_the_province_written_bare(
+    resolve, text, name, feature
+):
+    places = [r.place for r in resolve(text) if r.mention.name == name]
+    assert places and places[-1] is not None and places[-1].feature == feature, places
