@@ -346,6 +346,8 @@ def town_for(
     if towns is None:
         towns = town_indices(resolved, text)
     here = resolved[index].mention
+    if text is not None:
+        towns = [i for i in towns if not _across_from(text, here, resolved[i].mention)]
     in_its_name = [i for i in towns if _opens_the_name(resolved[i].mention, here)]
     if in_its_name:
         return resolved[in_its_name[0]].place  # "the Debre Markos Referral Hospital"
@@ -425,6 +427,24 @@ _INSTITUTIONS = frozenset(
 )  # fmt: skip
 """What a town's institutions are called: not its streets or stations, which are
 named after other cities ("Haifa Street" in Baghdad, "Liverpool Street station")."""
+
+
+def _across_from(text: str, here: Mention, town: Mention) -> bool:
+    """Whether the text sets the name across a river or a border from the town.
+
+    "near Plauru, on the Danube across from the Ukrainian port of Izmail":
+    Plauru is on the other bank, in another country, not in Izmail's
+    surroundings.
+    """
+    low, high = (here.end, town.start) if town.start >= here.end else (town.end, here.start)
+    between = text[low:high]
+    return len(between) < 120 and _ACROSS.search(between) is not None
+
+
+#: Words that put a place on the other side of a river or a border from a town.
+_ACROSS = re.compile(
+    r"\b(?:across\s+(?:the\s+\w+\s+)?from|opposite|on\s+the\s+other\s+side\s+of)\b"
+)
 
 
 def paragraph_around(text: str, offset: int) -> tuple[int, int]:

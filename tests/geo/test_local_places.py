@@ -283,3 +283,12 @@ def test_a_capital_where_someone_spoke_holds_no_crossing_of_the_story(resolve, o
     text = f"{opening} A Lebanese soldier was killed near the Zorvieh crossing."
     (crossing,) = [r.place for r in resolve(text) if "Zorvieh" in r.mention.text]
     assert crossing is None or "Beirut" not in crossing.reason
+
+
+def test_a_name_set_across_a_river_from_a_town_is_not_placed_around_it(resolve):
+    results = resolve(
+        "Romania said fragments of a drone were found near Zorvanek, on the Danube across "
+        "from the Ukrainian port of Izmail."
+    )
+    (village,) = [r.place for r in results if r.mention.name == "Zorvanek"]
+    assert village is None or village.country != "UA", village
