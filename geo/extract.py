@@ -382,26 +382,39 @@ def _taken_or_struck(span: Span, label: str) -> bool:
     """Whether a one-word name is what a verb of war takes, besieges or shells.
 
     "The army retook Sittwe", "M23 besieged Goma": one does that to places.
-    "Attacked" too when the model read an organisation ("Gunmen attacked
-    Djibo"), not a person, whom words attack as well ("Trump attacked
-    Clinton"); never "captured", which police do to people.
+    "Attacked" too when the model read an organisation and armed men did it
+    ("Gunmen attacked Djibo"; not "hackers attacked Nokia", nor a person,
+    whom words attack as well: "Trump attacked Clinton"); never "captured",
+    which police do to people.
     """
     root = span.root
     if len(span) != 1 or root.dep_ not in ("dobj", "nsubjpass") or after_title(span):
         return False
     verb = root.head
     words = {verb.lemma_.lower(), verb.lower_}
-    return bool(words & _DONE_TO_PLACES) or (label == "ORG" and bool(words & _DONE_TO_ANY))
+    if words & _DONE_TO_PLACES:
+        return True
+    return (
+        label == "ORG"
+        and bool(words & _DONE_TO_ANY)
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in _ARMED_MEN for c in verb.children)
+    )
 
 
 #: Verbs of war whose object is a place (lemmas, and forms the small model keeps).
 _DONE_TO_PLACES = frozenset(
     {"shell", "bomb", "bombard", "storm", "recapture", "retake", "retook", "besiege",
-     "overrun", "overran", "encircle", "occupy", "liberate", "blockade", "pound"}
+     "overrun", "overran", "encircle", "occupy", "liberate", "blockade"}
 )  # fmt: skip
-#: A verb of war done to people too: only for a name the model read as an organisation
-#: (not "capture": "police captured Clinton", which the model may read as one).
+#: A verb of war done to people and firms too: only for a name the model read as an
+#: organisation, and armed men doing it ("hackers attacked Nokia" is the firm; not
+#: "capture": "police captured Clinton", which the model may read as one).
 _DONE_TO_ANY = frozenset({"attack"})
+#: Who attacks places (lemmas).
+_ARMED_MEN = frozenset(
+    {"gunman", "militant", "fighter", "jihadist", "rebel", "troop", "army", "force",
+     "bandit", "insurgent", "soldier", "militia", "militiaman", "attacker", "raider"}
+)  # fmt: skip
 
 
 def _own_or_alike(name: str, candidates: list[Candidate]) -> list[Candidate]:

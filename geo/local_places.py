@@ -441,9 +441,11 @@ def _across_from(text: str, here: Mention, town: Mention) -> bool:
     return len(between) < 120 and _ACROSS.search(between) is not None
 
 
-#: Words that put a place on the other side of a river or a border from a town.
+#: Words right before the later of two names that put it on the other side of a river
+#: or a border from the first: "across from the Ukrainian port of", "opposite".
 _ACROSS = re.compile(
-    r"\b(?:across\s+(?:the\s+\w+\s+)?from|opposite|on\s+the\s+other\s+side\s+of)\b"
+    r"\b(?:across\s+(?:the\s+[\w-]+\s+)?from|opposite|on\s+the\s+other\s+side\s+of)"
+    r"(?:\s+(?:the\s+)?[\w-]+){0,4}\s*$"
 )
 
 

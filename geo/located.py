@@ -55,7 +55,7 @@ _REGION_RADIUS_KM = 100.0
 _BETWEEN = re.compile(
     r"^\s*(?:[,(]\s*)?"
     r"(?:(?:(?:an?|the)\s+)?(?:small\s+|remote\s+)?(?:village|town|hamlet|settlement|locality)\s+"
-    r"|(?:district|neighbou?rhood|suburb|quarter|area|camp)\s+(?:of\s+)?"
+    r"|(?:district|neighbou?rhood|suburb|quarter|area|camp|territory)\s+(?:of\s+)?"
     r"|(?:airport|air\s*base|base|crossing|checkpoint|port|harbou?r|refinery|dam|bridge)\s+"
     r"(?=in\b|near\b|outside\b|close\s+to\b|not\s+far\s+from\b))?"
     r"(?:in|near|outside|close to|not far from|(?:north|south|east|west)(?:-?(?:east|west))?"

@@ -243,12 +243,13 @@ class Resolver:
                 ]
         if misspelled:
             # A town one letter away counts only in a country the rest of the story
-            # names: "Masisi" near Goma is no Masasi in Tanzania, where "Mauritious"
-            # is Mauritius and "Kharkov" any story's Kharkiv.
+            # names, when it names any: "Masisi" near Goma is no Masasi in Tanzania,
+            # where "Mauritious" is Mauritius.
             named = self._context(
                 mentions, {k: v for k, v in candidates.items() if k not in misspelled}
             ).countries
-            for name in misspelled:
+            for name in misspelled if named else ():
+                # a story that names no country ("Fighters attacked Kramatursk") keeps it
                 candidates[name] = [
                     c
                     for c in candidates[name]

@@ -76,8 +76,8 @@ def aside_of(root: Token, trigger: Token) -> frozenset[int]:
     aside: set[int] = set()
     for child in root.rights:
         subtree = [t.i for t in child.subtree]
-        if trigger.i in subtree or child.dep_ == "punct":
-            continue
+        if trigger.i in subtree or child.dep_ in ("punct", "conj", "cc"):
+            continue  # "Kherson, Mykolaiv and Odesa were shelled": a list, no description
         if _describes_a_person(child):
             return frozenset()  # "Llamas, who commanded guerrillas, was captured": no place
         opened = root.doc[subtree[0] - 1]
@@ -115,7 +115,9 @@ _PERSON_NOUNS = frozenset(
     {"general", "commander", "chief", "leader", "minister", "man", "woman", "officer",
      "member", "suspect", "spokesman", "spokeswoman", "founder", "head", "deputy",
      "colonel", "lieutenant", "sergeant", "son", "daughter", "brother", "father", "cleric",
-     "militant", "fighter", "activist", "journalist", "citizen", "national", "resident"}
+     "militant", "fighter", "activist", "journalist", "citizen", "national", "resident",
+     "captain", "player", "coach", "star", "singer", "actor", "president", "mayor",
+     "governor", "chairman", "director", "owner", "striker", "midfielder", "defender"}
 )  # fmt: skip
 _SAID_OF_PEOPLE = frozenset({"accuse", "suspect", "bear", "want", "charge", "convict", "age"})
 

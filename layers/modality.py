@@ -542,23 +542,14 @@ def _says_none(noun: Token) -> bool:
 
 _REMEMBERING = frozenset(
     {"remember", "commemorate", "mourn", "honour", "honor", "memorialise", "memorialize",
-     "recall",
-     # a court, a prosecutor or a film deals with the event where it sits
-     "convict", "acquit", "indict", "sentence", "prosecute", "sue", "depict", "portray"}
+     "recall", "depict", "portray"}
 )  # fmt: skip
-"""Verbs whose object event is remembered, judged or told where they take place, not
-happening there: "a court in Paris convicted the men over the 2015 attacks"."""
-_JUDGING = frozenset(
-    {"convict", "acquit", "indict", "sentence", "prosecute", "sue", "charge", "try", "jail"}
-)
-"""Verbs of a court or a prosecutor, whose object is judged over an event: "convicted
-the men over the 2015 attacks" (not "charged protesters", where the event is the
-object itself)."""
+"""Verbs whose object event is remembered or told where they take place, not happening
+there: "a film depicting the killings was screened in Cannes"."""
 LOOKING_BACK = frozenset(
     {"anniversary", "memorial", "commemoration", "remembrance", "ceremony", "service",
      "memory", "wreath", "vigil", "inquiry", "investigation", "probe", "trial", "hearing",
-     "film", "documentary", "book", "exhibition", "case", "lawsuit", "suit", "verdict",
-     "evidence", "testimony", "indictment"}
+     "film", "documentary", "book", "exhibition"}
 )  # fmt: skip
 """Nouns of looking back on an event: "the anniversary of the bombing", "a memorial
 for the victims of the attack", "an inquiry into the killing", "a film about the
@@ -568,6 +559,13 @@ _ON_THE_WAY = frozenset(
 )
 """Words between an event noun and what looks back on it: "for the victims of the
 bombing", "an inquiry into the killing"."""
+_JUDGING = frozenset(
+    {"convict", "acquit", "indict", "sentence", "prosecute", "sue", "charge", "try", "jail",
+     "hear", "file", "open", "rule", "case", "lawsuit", "verdict", "indictment", "charges",
+     "court", "tribunal"}
+)  # fmt: skip
+"""Words of a court, a prosecutor or a lawsuit that deal with an event of another year:
+"convicted the men over the 2015 attacks", "heard a case about the 1995 massacre"."""
 
 
 def looked_back_on(token: Token) -> bool:
@@ -581,10 +579,14 @@ def looked_back_on(token: Token) -> bool:
     the remembrance, the inquiry or the film is not its place. Walks up
     through "of", "for", "into", "about" and "the victims", to a verb of
     remembering, a noun of looking back, or a verb whose subject is one ("a
-    memorial was held … for the victims").
+    memorial was held … for the victims"). A court or a lawsuit looks back
+    on an event it dates in a past year ("a court in Paris convicted the men
+    over the 2015 attacks"); police who charge a man "over Saturday's
+    stabbing" are most often where it happened.
     """
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
+    judged = _of_a_past_year(token)
     node = token
     for _ in range(_MAX_STEPS + 2):
         head = node.head
@@ -593,17 +595,31 @@ def looked_back_on(token: Token) -> bool:
         lemma = head.lemma_.lower()
         if lemma in LOOKING_BACK or (head.pos_ == "VERB" and lemma in _REMEMBERING):
             return True
-        if head.pos_ == "VERB" and lemma in _JUDGING and node.dep_ == "prep":
-            return True  # "charged a man over the bombing"; not "charged protesters"
+        if judged and lemma in _JUDGING and (head.pos_ != "VERB" or node.dep_ == "prep"):
+            return True  # "charged a man over the 2015 bombing"; not "charged protesters"
         if head.pos_ in ("VERB", "AUX"):
-            # "a memorial was held … for the victims", "filed a lawsuit over the killing"
             return any(
-                c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in LOOKING_BACK
+                c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in LOOKING_BACK
                 for c in head.children
+            ) or (
+                judged
+                and any(
+                    c.dep_ in ("nsubj", "dobj") and c.lemma_.lower() in _JUDGING
+                    for c in head.children
+                )
             )
-        if head.dep_ == "dobj" and head.head.lemma_.lower() in _JUDGING:
-            return True  # "convicted the men over the attacks", "charged a man over the bombing"
+        if judged and head.dep_ == "dobj" and head.head.lemma_.lower() in _JUDGING:
+            return True  # "convicted the men over the 2015 attacks"
         if head.lower_ not in _ON_THE_WAY and lemma not in _ON_THE_WAY:
             return False
         node = head
     return False
+
+
+def _of_a_past_year(noun: Token) -> bool:
+    """Whether an event noun is dated in a year: "the 2015 attacks", "the 1995 massacre"."""
+    return any(
+        c.like_num and len(c.text) == 4 and c.text.isdigit() and c.text[:2] in ("19", "20")
+        for c in noun.subtree
+        if c.i < noun.i
+    )

@@ -167,10 +167,11 @@ def _a_distant_source_speaks(verb: Token, word: Token, triggers: frozenset[int])
     """Whether ``word`` stands in the subject of a verb of saying, a source far from the event.
 
     "Gunmen killed 15 drivers, a trader in Kano told AFP", "an analyst in
-    Dakar said militants had attacked the convoy", "a resident reached by
-    phone in Goma said": those who study, trade or are reached from afar
-    speak from where they are. A witness, a resident or a police source
-    "in Ramadi" is most often there, and keeps the place for the scorer.
+    Dakar said militants had attacked the convoy", "an aid worker in X",
+    "a resident reached by phone in Goma said": those who study, trade, send
+    aid or are reached from afar speak from where they are. A witness, a
+    resident, a health worker or a police source "in Ramadi" is most often
+    there, and keeps the place for the scorer.
     """
     for subject in verb.children:
         if subject.dep_ != "nsubj" or not (subject.i == word.i or subject.is_ancestor(word)):
@@ -178,16 +179,22 @@ def _a_distant_source_speaks(verb: Token, word: Token, triggers: frozenset[int])
         if any(t.i in triggers for t in subject.subtree):
             return False
         reached = any(c.lemma_.lower() == "reach" for c in subject.children)
-        return reached or subject.lemma_.lower() in _DISTANT_SOURCES
+        lemma = subject.lemma_.lower()
+        aid = lemma == "worker" and any(
+            c.dep_ in ("compound", "amod") and c.lower_ in _AID for c in subject.children
+        )
+        return reached or aid or lemma in _DISTANT_SOURCES
     return False
 
 
 _DISTANT_SOURCES = frozenset(
     {"analyst", "expert", "researcher", "scholar", "academic", "professor", "observer",
-     "diplomat", "lawyer", "trader", "transporter", "businessman", "relative", "worker",
-     "driver"}
+     "diplomat", "lawyer", "trader", "transporter"}
 )  # fmt: skip
-"""Speakers who are seldom where the event happened (lemmas; "aid worker", "truck driver")."""
+"""Speakers who are seldom where the event happened (lemmas). Not a driver, a health
+worker or a relative, who most often are."""
+_AID = frozenset({"aid", "humanitarian", "relief", "ngo"})
+"""What makes a worker an aid worker, who reports from a hub: "an aid worker in X"."""
 
 
 CAPITAL_SPEAKERS = _SEATS | {"official", "source", "spokesman", "spokeswoman", "spokesperson",
@@ -616,6 +623,22 @@ def under_the_event(root: Token, triggers: frozenset[int]) -> bool:
     return root.dep_ == "nsubj" and head.i in triggers and _under_it(head, triggers)
 
 
+def _between_parties(word: Token) -> bool:
+    """Whether "between" after ``word`` names parties: "talks between X and Y".
+
+    So with a verb: "mediated between X and Y". Not a place between two
+    others: "a hotel between Geneva and Lausanne", "the crossing between
+    Egypt and Gaza".
+    """
+    return word.pos_ in ("VERB", "AUX") or word.lemma_.lower() in _TALKS
+
+
+_TALKS = frozenset(
+    {"talk", "talks", "negotiation", "meeting", "summit", "dialogue", "agreement", "deal",
+     "accord", "truce", "ceasefire", "mediation", "contact", "relation", "consultation"}
+)  # fmt: skip
+
+
 def _first_role(token: Token, event_type: EventType) -> str | Refusal:
     """The role the link above ``token`` gives, or why it gives none.
 
@@ -638,7 +661,7 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
             return Refusal("origin")  # "launched from southern Lebanon"
         if word in TOPIC or (event_type.topical and word in TOPICAL_TOO):
             return Refusal("topic")  # "talks on Syria"
-        if event_type.topical and word == "between":
+        if event_type.topical and word == "between" and _between_parties(head.head):
             return Refusal("actor")  # "talks between Kyiv and Moscow": the parties
         if head.head.lower_ in _ATTRIBUTION_HEADS:
             return Refusal("source")  # "according to Moscow" cites a source
@@ -860,8 +883,14 @@ def attachment(
         return Attachment("target", 0.9)  # "Izmail, which Russian drones attacked overnight"
     if _where_the_press_was_told(root, triggers):
         return Refusal("speech")  # "…, a survivor told reporters in Kaya"
-    if event_type.topical and any(_what_it_dwelt_on(a, triggers) for a in root.ancestors):
-        return Refusal("topic")  # "the talks dealt with the future of X", however it parses
+    if (
+        event_type.topical
+        and not any(t.i in triggers for t in root.ancestors)
+        and any(_what_it_dwelt_on(a, triggers) for a in root.ancestors)
+    ):
+        # "the talks dealt with the future of X", however it parses; not "the talks
+        # in Doha covered …", whose place the talks hold
+        return Refusal("topic")
     if event_type.topical and _discussed(root, triggers):
         # "the leaders discussed Gaza and Libya and signed 17 agreements": the
         # agreements' topics, not where they were signed

@@ -111,6 +111,9 @@ def test_a_town_known_only_by_a_foreign_alternate_name_does_not_outweigh_the_mod
         # people are attacked and captured too; an organisation by a foreign name
         ("Critics attacked Clinton on Monday.", "Clinton", "PERSON", False),
         ("Israel attacked Hamas on Monday.", "Hamas", "ORG", False),
+        # a firm that hackers attacked or traders pounded
+        ("Hackers attacked Nokia on Monday.", "Nokia", "ORG", False),
+        ("Traders pounded Nokia after the profit warning.", "Nokia", "ORG", False),
     ],
 )
 def test_what_a_verb_of_war_takes_is_a_place_the_model_misread(

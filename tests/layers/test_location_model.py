@@ -9,7 +9,7 @@ import pytest
 
 from geo.types import Resolved
 from layers.events import _scored, detect_events
-from layers.location_model import LocationModel, load_location_model, pair_features
+from layers.location_model import LocationModel, aside_of, load_location_model, pair_features
 from layers.registry import load_layers
 from layers.roles import Attachment, Refusal
 from tests.layers.test_events import ROLE_CASES, _mention  # type: ignore[import-not-found]
@@ -82,6 +82,12 @@ def test_what_only_describes_a_place_puts_no_distance_before_its_verb(nlp, text)
     assert [f for f in described if f.startswith("dist=")] == [
         f for f in bare if f.startswith("dist=")
     ]
+
+
+def test_a_list_is_no_description_of_its_first_place(nlp):
+    doc = nlp("Vandoria, Port Sella and Norland were shelled on Monday.")
+    shelled = next(t for t in doc if t.text == "shelled")
+    assert not aside_of(doc[0], shelled)
 
 
 def test_what_is_said_of_a_person_is_no_description_of_a_place(nlp):

@@ -160,12 +160,16 @@ def test_told_as_denied(nlp, text, trigger, denied):
         ("Crowds marked the anniversary of the shelling of the port.", "shelling", True),
         ("A vigil was held for the victims of the attack.", "attack", True),
         ("An inquiry into the killing of the journalist opened in the capital.", "killing", True),
-        # judged, sued over or told in a film
-        ("A court in the capital convicted the men over the attacks.", "attacks", True),
-        ("Prosecutors charged a man over the bombing of a market.", "bombing", True),
-        ("Lawyers filed a lawsuit over the killing of a journalist.", "killing", True),
-        ("A court heard a case about the massacre on Tuesday.", "massacre", True),
+        # judged or sued over in another year, or told in a film
+        ("A court in the capital convicted the men over the 2015 attacks.", "attacks", True),
+        ("Prosecutors charged a man over the 2016 bombing of a market.", "bombing", True),
+        ("Lawyers filed a lawsuit over the 2018 killing of a journalist.", "killing", True),
+        ("A court heard a case about the 1995 massacre on Tuesday.", "massacre", True),
         ("The film was screened at a festival, depicting the killings.", "killings", True),
+        # police who charge a man over this week's deed are most often where it was
+        ("In the capital, police charged a man over Saturday's stabbing.", "stabbing", False),
+        ("Police registered a case over Sunday's clashes.", "clashes", False),
+        ("Families sued the government over the port explosion.", "explosion", False),
         # told as happening
         ("Five people were killed in the bombing of the port.", "bombing", False),
         ("Rescuers searched the rubble after the shelling of the port.", "shelling", False),
