@@ -599,6 +599,24 @@ def _demanded(token: Token) -> bool:
     )
 
 
+def _in_a_proper_name(token: Token) -> bool:
+    """Whether the word closes a proper name mid-sentence: "the Dakar Rally ended".
+
+    A capitalised event word that a capitalised name compounds, not opening
+    its sentence, names a race, a cup or a festival, whatever the model
+    tagged it; "a Hamas rally" and "the Dakar rally" are written lower-case.
+    """
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and not token.is_sent_start
+        and any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title and c.i == token.i - 1
+            for c in token.children
+        )
+    )
+
+
 _NAMED_BATTLES = frozenset({"battle", "siege", "massacre", "sack"})
 """Words that, capitalised before "of" and a name, name a battle of history."""
 
@@ -693,7 +711,7 @@ def match_type(
         token.is_stop and token.lower_ not in index.triggers
     ):
         return None
-    if token.ent_type_ in _NAMED or _names_a_battle(token):
+    if token.ent_type_ in _NAMED or _names_a_battle(token) or _in_a_proper_name(token):
         # "the Government of National Accord", "Operation Desert Storm", "veterans of
         # the Battle of Stalingrad"
         return None
