@@ -1343,6 +1343,12 @@ def _share_with_participles(
             # "an airstrike killed nine near X": the strike was where its deaths were
             reported = starts.get(token.head.i)
             related += [reported] if reported is not None else []
+        if token.dep_ == "pobj" and token.head.lower_ == "for":
+            # "delegates convened in Doha for talks", "arrived in Doha for talks": the
+            # talks are where the trip or the gathering they were for went
+            trip = starts.get(token.head.head.i)
+            if trip is not None and trip.layer == event.layer:
+                related.append(trip)
         # "were killed when a car bomb exploded near X": the main clause too
         related += [
             e

@@ -2903,3 +2903,15 @@ def test_what_talks_covered_leaves_the_place_they_were_held(pipeline, text, venu
     met = {name for name, layers in _layers_at(_located(pipeline, text), text).items()
            if "meetings" in layers}  # fmt: skip
     assert venue in met, met
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delegates convened in Doha for talks on Sunday.",
+        "The envoy arrived in Doha for talks on Sunday.",
+    ],
+)
+def test_talks_a_trip_or_a_gathering_was_for_are_where_it_went(pipeline, text):
+    where = _where(_located(pipeline, text), text)
+    assert where.get("meeting") == {"Doha"}, where
