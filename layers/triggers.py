@@ -141,7 +141,9 @@ def trigger_keys(token: Token) -> set[str]:
                 keys.add(f"{lemma} {word.lower_}")  # "left 22 people dead", "found dead"
         if child.dep_ == "prep":
             for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
+                if grandchild.dep_ == "pobj" and not any(
+                    c.dep_ == "prep" and c.lower_ == "of" for c in grandchild.children
+                ):  # "killed in a flood of gunfire" is no flood: a measure of something
                     keys.add(f"{lemma} {child.lower_} {grandchild.lemma_.lower()}")
     if (token.dep_ == "amod" and token.tag_ == "VBN") or (
         token.dep_ == "pcomp" and token.tag_ in ("VBN", "VBD") and token.i == token.head.i + 1

@@ -2245,6 +2245,9 @@ def test_fire_that_someone_fires_is_still_violence(nlp, layers, text, name, laye
         ("The new envoy took up her post in Port Sella on Monday.", ["Port Sella"], "seizures"),
         ("Typhoon Mawar struck fuel terminals near Port Sella.", ["Port Sella"], "strike_sites"),
         ("The minister was besieged by reporters in Port Sella.", ["Port Sella"], "clashes"),
+        # a flood of gunfire is gunfire
+        ("Three men were killed in a flood of gunfire in Port Sella.", ["Port Sella"],
+         "places"),
         # a race by its name
         ("The Dakar Rally ended in Port Sella on Friday.", ["Port Sella"], "protests"),
         # what surrounds a place, or lies around it; crowds and activists round a building
