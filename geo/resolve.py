@@ -99,6 +99,9 @@ _LOOKUP_CACHE_NAMES = 4096
 #: Spelling similarity from which a transliteration match stands without the
 #: story naming its country ("Zaporizhia" and "Zaporizhzhya": 0.91).
 _CLOSE_SPELLING = 0.8
+#: Population from which a city matched by its transliteration stands without the
+#: story naming its country: "Hodeidah" is Al Hudaydah (734,699) in a headline too.
+_TRANSLITERATED_STANDING = 250_000
 #: Population from which a town one letter away stands without the story naming
 #: its country: a city of standing is what a misspelling most often means.
 _MISSPELT_STANDING = 1_000_000
@@ -229,8 +232,8 @@ class Resolver:
                         spelled.add(m.name)
         if transliterated:
             # A loose spelling match counts only in a country the rest of the
-            # story names, unless the spellings are close ("Velmora" is not
-            # Valmiera; "Hodeidah" is Al Hudaydah in a story about Yemen).
+            # story names, unless the spellings are close or it is a city of
+            # standing ("Velmora" is not Valmiera; "Hodeidah" is Al Hudaydah).
             named = self._context(
                 mentions, {k: v for k, v in candidates.items() if k not in transliterated}
             ).countries
@@ -240,6 +243,7 @@ class Resolver:
                     for c in candidates[name]
                     if c.country in named
                     or spelling_similarity(name, c.matched_name) >= _CLOSE_SPELLING
+                    or (c.feature == "city" and c.population >= _TRANSLITERATED_STANDING)
                 ]
         if misspelled:
             # A town one letter away counts only in a country the rest of the story

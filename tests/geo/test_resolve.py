@@ -356,6 +356,8 @@ def test_seats_of_government_and_capitals_are_placed_in_their_city(
     ("text", "written", "country"),
     [
         ("Airstrikes hit Sanaa and Hodeidah on Tuesday.", "Hodeidah", "YE"),
+        # a city of standing by its transliteration, with no country named
+        ("Houthi forces fired a missile at Hodeidah.", "Hodeidah", "YE"),
         ("Shelling hit Zaporizhia again.", "Zaporizhia", "UA"),
         ("Shells fell on Kharkov overnight.", "Kharkov", "UA"),
     ],
