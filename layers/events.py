@@ -1343,6 +1343,18 @@ def _share_with_participles(
             # "an airstrike killed nine near X": the strike was where its deaths were
             reported = starts.get(token.head.i)
             related += [reported] if reported is not None else []
+        # "were killed, including a child, and 24 wounded when a bomb exploded in X":
+        # a deed of the same kind conjoined with it, whose clause holds the place
+        related += [
+            e
+            for i, e in starts.items()
+            if e.layer == event.layer
+            and (
+                (doc[i].dep_ == "conj" and doc[i].head.i == token.i)
+                or (token.dep_ == "conj" and token.head.i == i)
+            )
+            and not (_has_an_actor(doc[i]) and _has_an_actor(token))
+        ]
         if token.dep_ == "pobj" and token.head.lower_ == "for":
             # "delegates convened in Doha for talks", "arrived in Doha for talks": the
             # talks are where the trip or the gathering they were for went
@@ -1367,6 +1379,24 @@ def _share_with_participles(
         )
         shared.append(dataclasses.replace(event, locations=locations))
     return shared
+
+
+def _has_an_actor(verb: Token) -> bool:
+    """Whether a verb has a subject of its own that names someone, not a count.
+
+    "A settler in the West Bank killed four": a deed of its own, where "24
+    others wounded" only counts the victims of the same one. Passive
+    subjects are most often victims, of one deed or another, and do not
+    count.
+    """
+    return any(
+        c.dep_ == "nsubj" and not c.like_num and c.lemma_.lower() not in _COUNTED
+        for c in verb.children
+    )
+
+
+_COUNTED = frozenset({"other", "others", "people", "person", "more", "dozen", "dozens", "one"})
+"""Subjects that only count the victims: "seven were killed and 13 others wounded"."""
 
 
 def _inside_same_event(

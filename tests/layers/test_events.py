@@ -6,9 +6,10 @@ import pytest
 from shapely.geometry import Point, box
 
 from geo.types import Mention, MentionKind, Place, Precision, Resolved
-from layers.events import detect_events
+from layers.events import _share_with_participles, detect_events
 from layers.location_model import LocationModel, load_location_model
 from layers.registry import load_layers
+from layers.types import EventLocation, ReportedEvent
 
 
 @pytest.fixture(scope="module")
@@ -2918,3 +2919,34 @@ def test_what_talks_covered_leaves_the_place_they_were_held(pipeline, text, venu
 def test_talks_a_trip_or_a_gathering_was_for_are_where_it_went(pipeline, text):
     where = _where(_located(pipeline, text), text)
     assert where.get("meeting") == {"Doha"}, where
+
+
+def _event_at(text: str, word: str, layer: str, places: tuple[str, ...] = ()) -> ReportedEvent:
+    start = text.index(word)
+    locations = tuple(
+        EventLocation(i, i + len(p), i, i + len(p), "location", 0.9)
+        for p in places
+        for i in [text.index(p)]
+    )
+    return ReportedEvent(
+        type="killing", layer=layer, trigger=word, trigger_start=start,
+        trigger_end=start + len(word), sentence_start=0, sentence_end=len(text),
+        locations=locations,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "shared"),
+    [
+        ("Two policemen were killed and seven others wounded in Dorvik.", True),
+        # a deed with an actor of its own is its own
+        ("A soldier killed two men, and a settler wounded four in Dorvik.", False),
+    ],
+)
+def test_a_deed_conjoined_with_one_of_its_kind_shares_its_place(nlp, text, shared):
+    """ "Were killed, including a child, and 24 wounded when a bomb exploded in X"."""
+    doc = nlp(text)
+    killed = _event_at(text, "killed", "attacks")
+    wounded = _event_at(text, "wounded", "attacks", ("Dorvik",))
+    out = _share_with_participles([killed, wounded], doc)
+    assert bool(out[0].locations) is shared, out[0]
