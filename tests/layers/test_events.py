@@ -1152,7 +1152,9 @@ def test_what_only_happened_somewhere_is_an_incident_unless_its_subject_is_an_ev
     ],
 )
 def test_who_went_somewhere_says_what_kind_of_movement(nlp, layers, text, type_id, on_a_layer):
+    # the talks a trip was for are where it went: a meeting there too
     events = [e for e in _events(nlp, layers, text, ["Dorvik"]) if e.locations]
+    events = [e for e in events if e.type != "meeting"]
     assert [e.type for e in events] == [type_id]
     assert _where(events, text) == {type_id: {"Dorvik"}}
     shown = {layer.id for layer in layers if not layer.default}
