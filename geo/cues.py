@@ -251,7 +251,29 @@ def in_place_position(span: Span, places: set[int], *, words: int = 1) -> bool:
         return False
     # "from Dover to Calais": "to" continues a from-phrase
     window = span.doc[max(0, span.start - 5) : span.start - 1]
-    return any(t.lower_ == "from" for t in window) or before.head.lemma_.lower() in TRAVEL_WORDS
+    return (
+        any(t.lower_ == "from" for t in window)
+        or before.head.lemma_.lower() in TRAVEL_WORDS
+        or _forces_sent(before.head)
+    )
+
+
+def _forces_sent(verb: Token) -> bool:
+    """Whether the verb sends armed forces: "sent troops to Goma", "dispatched two frigates to".
+
+    Where troops or warships are sent is a place; a letter sent to someone is not.
+    """
+    return verb.lemma_.lower() in _SENDING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _FORCES_SENT for c in verb.children
+    )
+
+
+_SENDING = frozenset({"send", "dispatch", "rush", "redeploy", "transfer", "order"})
+_FORCES_SENT = frozenset(
+    {"troop", "troops", "soldier", "force", "forces", "reinforcement", "reinforcements",
+     "warship", "frigate", "destroyer", "unit", "battalion", "brigade", "marine",
+     "peacekeeper", "jet", "aircraft", "ship", "vessel", "police", "commando"}
+)  # fmt: skip
 
 
 def after_a_named_site(span: Span, places: set[int]) -> bool:

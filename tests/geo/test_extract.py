@@ -888,3 +888,18 @@ def test_a_route_end_that_names_a_group_is_no_town(extract, text, absent):
 )
 def test_a_town_after_off_is_a_place(extract, text, name):
     assert name in _texts(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The army sent troops to Goma on Monday.", True),
+        # a letter sent to someone
+        ("She sent a letter to Clinton on Monday.", False),
+    ],
+)
+def test_where_forces_are_sent_is_a_place_the_model_misread(gazetteer, parse_tagged, text, place):
+    extractor = MentionExtractor(gazetteer, demonym_table())
+    name = "Goma" if "Goma" in text else "Clinton"
+    doc = parse_tagged(text, name, "PERSON")
+    assert (name in _texts(extractor.extract(doc))) is place

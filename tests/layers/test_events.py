@@ -483,6 +483,20 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
             "projectile_impact",
             "strike_sites",
         ),
+        # a noun for an exchange of fire; a missile that splashed down; frigates dispatched
+        (
+            "An exchange of fire was reported near Kupiansk on Sunday.",
+            ["Kupiansk"],
+            "armed_clash",
+            "clashes",
+        ),
+        (
+            "The missile splashed down off Kupiansk.",
+            ["Kupiansk"],
+            "projectile_impact",
+            "strike_sites",
+        ),
+        ("The navy dispatched two frigates to Kupiansk.", ["Kupiansk"], "movement", "movements"),
         # a garrison is there; a navy that sent a destroyer moved it
         ("Russian troops are stationed in Kupiansk.", ["Kupiansk"], "garrison", "movements"),
         ("The navy sent a destroyer to Kupiansk.", ["Kupiansk"], "movement", "movements"),
