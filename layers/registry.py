@@ -106,6 +106,7 @@ def _parse_type(entry: Any, *, path: Path, number: int) -> EventType:
         intransitive=intransitive,
         requires_also=_strings(entry.get("requires_also"), path=path, key="requires_also"),
         deeds=_strings(entry.get("deeds"), path=path, key="deeds"),
+        unless=_strings(entry.get("unless"), path=path, key="unless"),
         subjects=_strings(entry.get("subjects"), path=path, key="subjects"),
         acled=str(entry.get("acled", "")),
         plover=str(entry.get("plover", "")),

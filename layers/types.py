@@ -121,6 +121,9 @@ class EventType:
     intransitive: bool = False
     """The trigger verb must take no object: "ministers gathered in Brussels" met,
     "officials gathered evidence" did not."""
+    unless: tuple[str, ...] = ()
+    """Sentence words that say the trigger means something else: a match ("Benfica's
+    attack tore apart Porto's defence, scoring four goals") is no armed attack."""
     deeds: tuple[str, ...] = ()
     """Verbs that meet ``requires`` when the trigger noun is their subject: "a
     strike flattened a house" names no weapon, but no labour strike flattens."""

@@ -2262,6 +2262,10 @@ def test_fire_that_someone_fires_is_still_violence(nlp, layers, text, name, laye
         ("The new envoy took up her post in Port Sella on Monday.", ["Port Sella"], "seizures"),
         ("Typhoon Mawar struck fuel terminals near Port Sella.", ["Port Sella"], "strike_sites"),
         ("The minister was besieged by reporters in Port Sella.", ["Port Sella"], "clashes"),
+        # a team's attack in a match
+        ("England's bowling attack struggled in Port Sella.", ["Port Sella"], "attacks"),
+        ("Their attack and two strikers scored four goals in Port Sella.", ["Port Sella"],
+         "attacks"),
         # a flood of gunfire is gunfire
         ("Three men were killed in a flood of gunfire in Port Sella.", ["Port Sella"],
          "places"),

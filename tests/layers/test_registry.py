@@ -57,6 +57,15 @@ def test_a_taxonomy_file_in_the_folder_adds_and_replaces_types(tmp_path: Path):
     assert riot.triggers == ("brawl",)
 
 
+def test_a_type_reads_the_words_that_say_its_trigger_means_something_else(tmp_path: Path):
+    (tmp_path / "event_types.toml").write_text(
+        '[[type]]\nid = "riot"\ntitle = "Riot"\ntriggers = ["brawl"]\nunless = ["boxing"]\n'
+    )
+    layers = {layer.id: layer for layer in load_layers(tmp_path)}
+    riot = next(t for t in layers["protests"].event_types if t.id == "riot")
+    assert riot.unless == ("boxing",)
+
+
 def test_an_unknown_type_is_named(tmp_path: Path):
     (tmp_path / "naval.toml").write_text(
         'id = "naval"\ntitle = "Naval"\ncolor = "#000"\norder = 50\ntypes = ["nope"]\n'
