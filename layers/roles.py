@@ -1163,6 +1163,17 @@ def attachment(
                 confidence *= _VIA_OBJECT
                 token = head
                 continue
+            if (
+                token.lower_ in ORIGIN
+                and "origin" in roles
+                and head.dep_ == "dobj"
+                and head.head.i in triggers
+            ):
+                # "abducted 24 students from a hostel in Gusau", the parse hanging
+                # "from" on the students: where they were taken from
+                confidence *= _VIA_OBJECT
+                token = head
+                continue
             return Refusal("detour")
         if (dep == "acl" and token.tag_ == "VBN") or (
             dep == "conj" and head.i in triggers and token.i in also_triggers

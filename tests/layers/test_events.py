@@ -2970,3 +2970,12 @@ def test_a_deed_conjoined_with_one_of_its_kind_shares_its_place(nlp, text, share
     wounded = _event_at(text, "wounded", "attacks", ("Dorvik",))
     out = _share_with_participles([killed, wounded], doc)
     assert bool(out[0].locations) is shared, out[0]
+
+
+def test_where_people_were_abducted_from_is_where_the_parse_hangs_it_on_them(pipeline):
+    text = (
+        "Armed bandits abducted at least 24 students from a university hostel in Gusau, "
+        "the capital of Zamfara State."
+    )
+    where = _where(_located(pipeline, text), text)
+    assert where.get("abduction") == {"Gusau"}, where
