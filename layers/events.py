@@ -768,6 +768,10 @@ def _judged(
             # closure's; not "hours after the strike, rescuers in Dnipro dug", which
             # tells no deed of its own there
             verdict = Refusal("another")
+        elif _in_the_subject_of_a_dated_deed(cand.root, trigger_tokens, doc):
+            # "Officials in Mandalay imposed a curfew in Monywa after protests": where
+            # those who acted after the protests sit, not where the protests were
+            verdict = Refusal("another")
         elif remembered and _away_from_what_is_looked_back_on(cand.root, trigger_tokens):
             # "remembered the 1988 bombing at a service in London": the service's place
             verdict = Refusal("another")
@@ -903,6 +907,27 @@ def _weighed(
     if model is not None:
         located += _rest_of_the_list(verdicts, located)
     return located
+
+
+def _in_the_subject_of_a_dated_deed(place: Token, trigger_tokens: frozenset[int], doc: Doc) -> bool:
+    """Whether the place stands in the subject of the deed an event noun only dates.
+
+    "Officials in Mandalay imposed a curfew in Monywa after protests": the
+    protests are told elsewhere, and those who imposed the curfew act from
+    where they sit. The deed's own object or place ("in Monywa") may still be
+    where the protests were.
+    """
+    for i in trigger_tokens:
+        noun = doc[i]
+        if not dates_a_clause(noun):
+            continue
+        verb = noun.head.head
+        for subject in verb.children:
+            if subject.dep_ in ("nsubj", "nsubjpass") and (
+                subject.i == place.i or subject.is_ancestor(place)
+            ):
+                return True
+    return False
 
 
 def _holder_of_an_unknown_site(

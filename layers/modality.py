@@ -555,10 +555,17 @@ LOOKING_BACK = frozenset(
 for the victims of the attack", "an inquiry into the killing", "a film about the
 shelling"."""
 _ON_THE_WAY = frozenset(
-    {"of", "for", "into", "about", "over", "victim", "victims", "dead", "memory", "to"}
-)
+    {"of", "for", "into", "about", "over", "victim", "victims", "dead", "memory", "to",
+     "against"}
+)  # fmt: skip
 """Words between an event noun and what looks back on it: "for the victims of the
 bombing", "an inquiry into the killing"."""
+_PROTESTS = frozenset({"protest", "rally", "demonstration", "march", "sit-in", "strike"})
+_CONDEMNING = frozenset({"condemn", "denounce", "protest", "rally", "demonstrate", "march"})
+_CAUSE_WORDS = frozenset({"against", "over", "about"})
+"""A protest "against" or "over" an event, or one held to condemn it, is where the
+protesters were: "in Kano, residents staged a protest against the killings" names no
+killing in Kano."""
 _JUDGING = frozenset(
     {"convict", "acquit", "indict", "sentence", "prosecute", "sue", "charge", "try", "jail",
      "hear", "file", "open", "rule", "case", "lawsuit", "verdict", "indictment", "charges",
@@ -594,6 +601,14 @@ def looked_back_on(token: Token) -> bool:
             return False
         lemma = head.lemma_.lower()
         if lemma in LOOKING_BACK or (head.pos_ == "VERB" and lemma in _REMEMBERING):
+            return True
+        if (node.lower_ in _CAUSE_WORDS and lemma in _PROTESTS) or (
+            head.pos_ == "VERB"
+            and lemma in _CONDEMNING
+            and (node.lower_ in _CAUSE_WORDS or node.dep_ == "dobj")
+        ):
+            # "a protest against the killings", "rallied over the attack", "a rally to
+            # condemn the attacks"
             return True
         if judged and lemma in _JUDGING and (head.pos_ != "VERB" or node.dep_ == "prep"):
             return True  # "charged a man over the 2015 bombing"; not "charged protesters"

@@ -2979,3 +2979,17 @@ def test_where_people_were_abducted_from_is_where_the_parse_hangs_it_on_them(pip
     )
     where = _where(_located(pipeline, text), text)
     assert where.get("abduction") == {"Gusau"}, where
+
+
+@pytest.mark.parametrize(
+    ("text", "sits", "site"),
+    [
+        ("Officials in Mandalay imposed a curfew in Monywa after protests.", "Mandalay",
+         "Monywa"),
+        ("The governor in Peshawar imposed a curfew in Bannu after clashes.", "Peshawar",
+         "Bannu"),
+    ],
+)  # fmt: skip
+def test_those_who_act_after_an_event_act_from_where_they_sit(pipeline, text, sits, site):
+    placed = set().union(*_where(_located(pipeline, text), text).values())
+    assert site in placed and sits not in placed, placed

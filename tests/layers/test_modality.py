@@ -166,6 +166,9 @@ def test_told_as_denied(nlp, text, trigger, denied):
         ("Lawyers filed a lawsuit over the 2018 killing of a journalist.", "killing", True),
         ("A court heard a case about the 1995 massacre on Tuesday.", "massacre", True),
         ("The film was screened at a festival, depicting the killings.", "killings", True),
+        # protested against, or condemned at a rally
+        ("Residents staged a protest against the killings.", "killings", True),
+        ("Residents held a rally to condemn the attacks.", "attacks", True),
         # police who charge a man over this week's deed are most often where it was
         ("In the capital, police charged a man over Saturday's stabbing.", "stabbing", False),
         ("Police registered a case over Sunday's clashes.", "clashes", False),
