@@ -913,9 +913,9 @@ def _in_the_subject_of_a_dated_deed(place: Token, trigger_tokens: frozenset[int]
     """Whether the place stands in the subject of the deed an event noun only dates.
 
     "Officials in Mandalay imposed a curfew in Monywa after protests": the
-    protests are told elsewhere, and those who imposed the curfew act from
+    protests are told elsewhere, and officials who imposed the curfew act from
     where they sit. The deed's own object or place ("in Monywa") may still be
-    where the protests were.
+    where the protests were, and rescuers "in Dnipro" after a strike are at it.
     """
     for i in trigger_tokens:
         noun = doc[i]
@@ -923,11 +923,21 @@ def _in_the_subject_of_a_dated_deed(place: Token, trigger_tokens: frozenset[int]
             continue
         verb = noun.head.head
         for subject in verb.children:
-            if subject.dep_ in ("nsubj", "nsubjpass") and (
-                subject.i == place.i or subject.is_ancestor(place)
+            if (
+                subject.dep_ in ("nsubj", "nsubjpass")
+                and subject.lemma_.lower() in _RULERS
+                and (subject.i == place.i or subject.is_ancestor(place))
             ):
                 return True
     return False
+
+
+_RULERS = frozenset(
+    {"official", "authority", "governor", "government", "administration", "minister",
+     "ministry", "council", "mayor", "governorate", "cabinet", "junta"}
+)  # fmt: skip
+"""Those who act on an event from their seat ("officials in X imposed a curfew after
+protests"); rescuers, medics or residents "in X" after an attack are at its site."""
 
 
 def _holder_of_an_unknown_site(
@@ -1251,6 +1261,7 @@ def detect_events(
                     denied=any(told_as_denied(doc[i]) for i in trigger_tokens),
                 )
             )
+        sentence_events = _deaths_in_a_disaster(sentence_events, doc, index)
         shared = _share_with_participles(sentence_events, doc, own_ground)
         events.extend(_the_venue_not_its_country(shared, candidates))
         sentence_events = events[len(events) - len(sentence_events) :]
@@ -1404,6 +1415,55 @@ def _share_with_participles(
         )
         shared.append(dataclasses.replace(event, locations=locations))
     return shared
+
+
+def _deaths_in_a_disaster(
+    events: list[ReportedEvent], doc: Doc, index: TypeIndex
+) -> list[ReportedEvent]:
+    """Deaths that a disaster told in their "when" or "after" clause caused are its.
+
+    "Two people died when trees fell on cars near Quimper", "a woman died
+    after floodwaters swept through Durban": the storm's or the flood's
+    deaths, as "died in a flood" is (``disaster_deaths``), on no layer of
+    violence.
+    """
+    deaths = _type_by_id(index, _DISASTER_DEATHS)
+    if deaths is None:
+        return events
+    heads = {}
+    for event in events:
+        span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+        if span is not None:
+            heads[span.root.i] = event
+    found: list[ReportedEvent] = []
+    for event in events:
+        span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+        caused = (
+            span is not None
+            and event.type in _DEATHS
+            and any(
+                c.dep_ == "advcl"
+                and c.i in heads
+                and heads[c.i].type == _DISASTER
+                and any(m.lower_ in ("when", "after", "as") for m in c.children)
+                for c in span.root.children
+            )
+        )
+        found.append(
+            dataclasses.replace(event, type=deaths[0].id, layer=deaths[1]) if caused else event
+        )
+    return found
+
+
+def _type_by_id(index: TypeIndex, type_id: str) -> tuple[EventType, str] | None:
+    """The type of that id and the layer that shows it, as the index holds them."""
+    return next(((t, layer) for t, layer in index.types if t.id == type_id), None)
+
+
+_DISASTER = "disaster"
+_DISASTER_DEATHS = "disaster_deaths"
+_DEATHS = frozenset({"killing"})
+"""Types of deaths that a disaster in their clause makes the disaster's."""
 
 
 def _has_an_actor(verb: Token) -> bool:

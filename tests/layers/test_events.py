@@ -2993,3 +2993,17 @@ def test_where_people_were_abducted_from_is_where_the_parse_hangs_it_on_them(pip
 def test_those_who_act_after_an_event_act_from_where_they_sit(pipeline, text, sits, site):
     placed = set().union(*_where(_located(pipeline, text), text).values())
     assert site in placed and sits not in placed, placed
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Two people died when trees fell on cars near Kutar.", "disaster_deaths"),
+        ("A woman died after floodwaters swept through Kutar.", "disaster_deaths"),
+        # a bomb is no disaster
+        ("Two people died when a bomb exploded near Kutar.", "killing"),
+    ],
+)
+def test_deaths_a_disaster_in_their_clause_caused_are_its(nlp, layers, text, kind):
+    deaths = [e for e in _events(nlp, layers, text, ["Kutar"]) if e.trigger == "died"]
+    assert [e.type for e in deaths] == [kind]
