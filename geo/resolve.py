@@ -52,6 +52,7 @@ from geo.local_places import (
 )
 from geo.located import (
     LIST_GOES_ON,
+    LOCATED_FEATURE,
     container_after,
     lies_within,
     located_by_text,
@@ -466,7 +467,11 @@ class Resolver:
         # One sense per story: a name placed once is placed there again ("stormed
         # Al-Khuwei" in West Kordofan, then "denied attacking civilians in
         # Al-Khuwei"), and the area its own sentence names outranks a town.
-        placed: dict[str, Place] = {}
+        placed: dict[str, Place] = {
+            item.mention.name: item.place
+            for item in resolved
+            if item.place is not None and item.place.feature == LOCATED_FEATURE
+        }  # what the words after a name placed ("Harardhere in Mudug") holds it later too
         facilities = _facility_names(resolved)
         for index, item in enumerate(resolved):
             if item.place is not None:

@@ -303,3 +303,13 @@ def test_a_name_in_the_side_of_a_country_is_placed_in_that_side(resolve):
     assert village is not None and village.feature == LOCATED_FEATURE
     assert (village.lat, village.lon) == (side.lat, side.lon)
     assert village.radius_km == side.radius_km  # the side's reach, not the whole country's
+
+
+def test_a_name_the_text_placed_once_is_placed_there_again(resolve):
+    results = resolve(
+        "Army troops recaptured the town of Zorvanek in Mudug region. Residents of Zorvanek "
+        "said families had fled to Galkayo."
+    )
+    first, second = [r.place for r in results if r.mention.name == "Zorvanek"]
+    assert first is not None and second is not None
+    assert (second.lat, second.lon, second.radius_km) == (first.lat, first.lon, first.radius_km)
