@@ -32,6 +32,7 @@ __all__ = [
     "LIST_GOES_ON",
     "LOCATED_FEATURE",
     "NEAR_TOWN_RADIUS_KM",
+    "a_part_of_the_next",
     "container_after",
     "lies_within",
     "located_by_text",
@@ -371,6 +372,25 @@ _IN_AFTER = re.compile(
 )
 
 
+#: A part of a town and "of" between a name and its town: "the Ruvuma quarter of
+#: Kisangani", "the Nanga neighbourhood of Macomia".
+_TOWN_PART_OF = re.compile(
+    r"^\s+(?:" + "|".join(sorted(TOWN_PART_WORDS | {"district"})) + r")\s+of\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def a_part_of_the_next(text: str, mentions: Sequence[Mention], index: int) -> bool:
+    """Whether the words call ``mentions[index]`` a part of the next: "the X quarter of Y"."""
+    if index + 1 >= len(mentions) or mentions[index].demonym_country:
+        return False
+    if not text[max(0, mentions[index].start - 4) : mentions[index].start].lower().endswith("the "):
+        return False  # "a Jewish neighbourhood of Jerusalem" names no place called Jewish
+    after = mentions[index + 1]
+    return _TOWN_PART_OF.match(text[mentions[index].end : after.anchor_start]) is not None
+
+
 def container_after(text: str, mentions: Sequence[Mention], index: int) -> int | None:
     """The index of Y when ``mentions[index]`` is X in "X in Y" ("Lido Beach in Mogadishu").
 
@@ -387,6 +407,8 @@ def container_after(text: str, mentions: Sequence[Mention], index: int) -> int |
     if after.start != after.anchor_start:  # "X in near Y" is no phrase of Y's
         return None
     between = text[mention.end : after.anchor_start]
+    if a_part_of_the_next(text, mentions, index):
+        return index + 1  # "the Ruvuma quarter of Kisangani"
     if PARAGRAPH_BREAK.search(between) or not _IN_AFTER.match(between):
         return None
     return index + 1

@@ -53,6 +53,7 @@ from geo.local_places import (
 from geo.located import (
     LIST_GOES_ON,
     LOCATED_FEATURE,
+    a_part_of_the_next,
     container_after,
     lies_within,
     located_by_text,
@@ -425,14 +426,17 @@ class Resolver:
                 if mention.label in _PLACE_READINGS and not written_in:
                     within[index] = owner
                 continue
-            if written_in and best[0].candidate.feature in _WIDE_FEATURES:
+            part = written_in and a_part_of_the_next(text, mentions, index)
+            if written_in and not part and best[0].candidate.feature in _WIDE_FEATURES:
                 continue  # "Russia in Syria", "Texas in the US": not a part of Y
             inside = [r for r in best if lies_within(r.candidate, container)] or [
                 r for r in best if near_the_heart_of(r.candidate, container)
             ]  # none filed there: a province split or renamed since holds those near its heart
             if not inside:
                 if written_in and not (
-                    _small_or_local(mention, best[0].candidate) or written_as_a_part(text, mention)
+                    part
+                    or _small_or_local(mention, best[0].candidate)
+                    or written_as_a_part(text, mention)
                 ):
                     continue  # "fans from Chicago in Paris": a city of standing stays
                 ranked[index] = []

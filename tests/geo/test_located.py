@@ -313,3 +313,16 @@ def test_a_name_the_text_placed_once_is_placed_there_again(resolve):
     first, second = [r.place for r in results if r.mention.name == "Zorvanek"]
     assert first is not None and second is not None
     assert (second.lat, second.lon, second.radius_km) == (first.lat, first.lon, first.radius_km)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "town"),
+    [
+        ("Gunmen burned houses in the Ruvuma quarter of Kisangani.", "Ruvuma", "Kisangani"),
+        ("Gunmen burned houses in the Tanga district of Juba.", "Tanga", "Juba"),
+    ],
+)
+def test_the_quarter_of_a_town_is_in_that_town_not_a_namesake_abroad(resolve, text, name, town):
+    results = resolve(text)
+    part, holder = _place(results, name), _place(results, town)
+    assert part is not None and part.country == holder.country, part
