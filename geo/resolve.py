@@ -435,6 +435,11 @@ class Resolver:
             if not inside:
                 if written_in and not (
                     part
+                    or (
+                        container.feature in _PROVINCE_FEATURES
+                        and best[0].candidate.feature == "city"
+                        and best[0].candidate.country != container.country
+                    )
                     or _small_or_local(mention, best[0].candidate)
                     or written_as_a_part(text, mention)
                 ):
@@ -959,6 +964,10 @@ _KIND_FEATURES = {
 }
 
 
+#: Containers that hold a town of another country that "X in Y" names: "attacked Palma
+#: in Cabo Delgado" is no Palma de Mallorca, where "fans from Chicago in Paris" keep
+#: their Chicago.
+_PROVINCE_FEATURES = frozenset({"admin1", "admin2"})
 #: Features too wide to be a part of the place named after them in "X in Y".
 _WIDE_FEATURES = frozenset(
     {"country", "continent", "admin1", "sea", "gulf", "strait", "region", "territory"}

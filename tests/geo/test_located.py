@@ -326,3 +326,8 @@ def test_the_quarter_of_a_town_is_in_that_town_not_a_namesake_abroad(resolve, te
     results = resolve(text)
     part, holder = _place(results, name), _place(results, town)
     assert part is not None and part.country == holder.country, part
+
+
+def test_a_city_abroad_gives_way_to_the_province_the_text_puts_its_name_in(resolve):
+    results = resolve("Insurgents attacked Palma in Cabo Delgado in March 2021.")
+    assert _place(results, "Palma").country == "MZ"  # not Palma de Mallorca
