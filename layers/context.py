@@ -279,8 +279,21 @@ def qualifies_another(
     if word in _WITHIN_WORDS:
         if doc[previous].text == "," and previous > 0:
             previous -= 1  # "Jokela, near Helsinki"
+            other = before.get(previous)
+            if (
+                other is not None
+                and other.item.place is not None
+                and cand.item.place is not None
+                and (_is_country(other.item.place) or other.item.place.feature in _AREAS)
+                and cand.item.place.feature in ("city", "vicinity")
+            ):
+                return False  # "over Iraqi Kurdistan, near Erbil": the town narrows the area
         return qualified(previous)  # "Kulgam Chowk in Anantnag"
     return False
+
+
+#: Features of an area a town after it and a comma narrows rather than lies in.
+_AREAS = frozenset({"admin1", "admin2", "region", "territory"})
 
 
 def _holds_unplaced(wider: PlaceInSentence, named: PlaceInSentence) -> bool:

@@ -3007,3 +3007,9 @@ def test_those_who_act_after_an_event_act_from_where_they_sit(pipeline, text, si
 def test_deaths_a_disaster_in_their_clause_caused_are_its(nlp, layers, text, kind):
     deaths = [e for e in _events(nlp, layers, text, ["Kutar"]) if e.trigger == "died"]
     assert [e.type for e in deaths] == [kind]
+
+
+def test_a_town_after_an_area_and_a_comma_narrows_it(pipeline):
+    text = "A coalition aircraft shot down a drone over Iraqi Kurdistan, near Erbil."
+    layers = _layers_at(_located(pipeline, text), text)
+    assert "shootdown_area" in layers.get("near Erbil", set()), layers
