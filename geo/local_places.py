@@ -437,8 +437,7 @@ def _across_from(text: str, here: Mention, town: Mention) -> bool:
     surroundings.
     """
     low, high = (here.end, town.start) if town.start >= here.end else (town.end, here.start)
-    between = text[low:high]
-    return len(between) < 120 and _ACROSS.search(between) is not None
+    return high - low < 120 and _ACROSS.search(text, low, high) is not None
 
 
 #: Words right before the later of two names that put it on the other side of a river
