@@ -878,6 +878,7 @@ def _weighed(
                 places=places - sum(1 for c, _, _ in verdicts if c.root.i in aside),
                 other_triggers=others,
                 rivals=accepted - isinstance(verdict, Attachment),
+                aside=aside,
             )
             if on_pair is not None:
                 on_pair(trigger_tokens, cand.item, features)
@@ -1072,6 +1073,7 @@ def detect_events(
     """
     index = index or TypeIndex.of(layers)
     own_ground = frozenset(t.id for t, _ in index.types if "subject" in t.roles)
+    disaster_deaths = next(((t, lay) for t, lay in index.types if t.id == _DISASTER_DEATHS), None)
     default_layer = next((layer.id for layer in layers if layer.default), None)
     text = doc_text(doc)
     sentences = list(doc.sents)
@@ -1261,7 +1263,7 @@ def detect_events(
                     denied=any(told_as_denied(doc[i]) for i in trigger_tokens),
                 )
             )
-        sentence_events = _deaths_in_a_disaster(sentence_events, doc, index)
+        sentence_events = _deaths_in_a_disaster(sentence_events, doc, disaster_deaths)
         shared = _share_with_participles(sentence_events, doc, own_ground)
         events.extend(_the_venue_not_its_country(shared, candidates))
         sentence_events = events[len(events) - len(sentence_events) :]
@@ -1418,46 +1420,40 @@ def _share_with_participles(
 
 
 def _deaths_in_a_disaster(
-    events: list[ReportedEvent], doc: Doc, index: TypeIndex
+    events: list[ReportedEvent], doc: Doc, deaths: tuple[EventType, str] | None
 ) -> list[ReportedEvent]:
     """Deaths that a disaster told in their "when" or "after" clause caused are its.
 
     "Two people died when trees fell on cars near Quimper", "a woman died
     after floodwaters swept through Durban": the storm's or the flood's
-    deaths, as "died in a flood" is (``disaster_deaths``), on no layer of
-    violence.
+    deaths, as "died in a flood" is (``deaths``: the ``disaster_deaths`` type
+    and its layer), on no layer of violence.
     """
-    deaths = _type_by_id(index, _DISASTER_DEATHS)
-    if deaths is None:
+    if deaths is None or not any(e.type == _DISASTER for e in events):
         return events
-    heads = {}
+    roots: dict[int, Token] = {}
     for event in events:
         span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
         if span is not None:
-            heads[span.root.i] = event
+            roots[id(event)] = span.root
+    disasters = {roots[id(e)].i for e in events if e.type == _DISASTER and id(e) in roots}
     found: list[ReportedEvent] = []
     for event in events:
-        span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+        root = roots.get(id(event))
         caused = (
-            span is not None
+            root is not None
             and event.type in _DEATHS
             and any(
                 c.dep_ == "advcl"
-                and c.i in heads
-                and heads[c.i].type == _DISASTER
+                and c.i in disasters
                 and any(m.lower_ in ("when", "after", "as") for m in c.children)
-                for c in span.root.children
+                for c in root.children
             )
         )
         found.append(
             dataclasses.replace(event, type=deaths[0].id, layer=deaths[1]) if caused else event
         )
     return found
-
-
-def _type_by_id(index: TypeIndex, type_id: str) -> tuple[EventType, str] | None:
-    """The type of that id and the layer that shows it, as the index holds them."""
-    return next(((t, layer) for t, layer in index.types if t.id == type_id), None)
 
 
 _DISASTER = "disaster"

@@ -154,6 +154,7 @@ def pair_features(
     places: int = 1,
     other_triggers: frozenset[int] = frozenset(),
     rivals: int = 0,
+    aside: frozenset[int] | None = None,
 ) -> list[str]:
     """The features of one (place mention, trigger) pair, as feature names.
 
@@ -167,7 +168,9 @@ def pair_features(
     is more likely that event's place. ``rivals`` is how many of the
     sentence's other places the rules accepted for this event: most events
     happened at one place, so a place the rules refused weighs less when they
-    took another, and one they took weighs less among several.
+    took another, and one they took weighs less among several. ``aside`` are
+    the words that only describe the place (:func:`aside_of`), when the caller
+    has them already.
     """
     up = _ancestors(root)
     down = _ancestors(trigger)
@@ -179,7 +182,8 @@ def pair_features(
         up_path, down_len = up[: meet + 1], down_index[up[meet].i]
     up_deps = [t.dep_ for t in up_path[:-1]]
     preps = [t.lower_ for t in up_path if t.dep_ == "prep" or t.pos_ == "ADP"]
-    aside = aside_of(root, trigger)
+    if aside is None:
+        aside = aside_of(root, trigger)
     distance = abs(root.i - trigger.i) - len(aside)
     features = [
         "bias",
