@@ -51,6 +51,10 @@ NEAR_TOWN_RADIUS_KM = 30.0
 town, its suburbs and the villages news names by it."""
 #: A province or region known only by its point.
 _REGION_RADIUS_KM = 100.0
+#: A compass bearing as news writes it: "north", "south-east", "northwestern".
+_BEARING = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+#: A side of a place: a bearing, or its centre.
+_SIDE = rf"(?:{_BEARING}|central)"
 #: The words between a name and the place that locates it: "in", "near",
 #: ", a village in", "outside", "in northern", "north of", "(", ",".
 _BETWEEN = re.compile(
@@ -59,9 +63,8 @@ _BETWEEN = re.compile(
     r"|(?:district|neighbou?rhood|suburb|quarter|area|camp|territory)\s+(?:of\s+)?"
     r"|(?:airport|air\s*base|base|crossing|checkpoint|port|harbou?r|refinery|dam|bridge)\s+"
     r"(?=in\b|near\b|outside\b|close\s+to\b|not\s+far\s+from\b))?"
-    r"(?:in|near|outside|close to|not far from|(?:north|south|east|west)(?:-?(?:east|west))?"
-    r"(?:ern)?\s+of|in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
-    r"|central)(?:\s+of)?)?"
+    rf"(?:in|near|outside|close to|not far from|{_BEARING}\s+of"
+    rf"|in\s+(?:the\s+)?{_SIDE}(?:\s+of)?)?"
     r"\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -70,7 +73,7 @@ _BETWEEN = re.compile(
 #: What stands between X and Y in "X's Y district": the possessive, and
 #: perhaps a compass or position word ("Aleppo's eastern Bab district").
 _POSSESSIVE = re.compile(
-    r"^['’]s\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+"
+    rf"^['’]s\s+(?:{_BEARING}\s+"
     r"|(?:central|old|northern|southern|eastern|western|outer|inner)\s+)?$",
     re.IGNORECASE,
 )
@@ -367,8 +370,7 @@ def written_as_a_part(text: str, mention: Mention) -> bool:
 _IN_AFTER = re.compile(
     r"^(?:\s*(?:,|and|or)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})*"
     r"(?:\s+(?:" + "|".join(sorted(_PART_WORDS)) + r"))?"  # "Kani township in Sagaing"
-    r"\s*,?\s+in\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?$"
+    rf"\s*,?\s+in\s+(?:the\s+)?(?:{_SIDE}\s+)?$"
 )
 
 
@@ -376,7 +378,7 @@ _IN_AFTER = re.compile(
 #: Kisangani", "the Nanga neighbourhood of Macomia".
 _TOWN_PART_OF = re.compile(
     r"^\s+(?:" + "|".join(sorted(TOWN_PART_WORDS | {"district"})) + r")\s+of\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?$",
+    rf"(?:{_SIDE}\s+)?$",
     re.IGNORECASE,
 )
 
