@@ -29,7 +29,7 @@ from geo.cues import BORDER_NOUNS
 from geo.directional import is_a_side
 from geo.located import placed_in
 from geo.seas import SEA_FEATURES
-from geo.types import Place, Precision, Resolved
+from geo.types import MentionKind, Place, Precision, Resolved
 from layers.roles import (
     AREA_WORDS,
     COMPASS,
@@ -485,12 +485,45 @@ def _holds(wider: Place | None, place: Place | None) -> bool:
 def most_specific(
     found: list[tuple[PlaceInSentence, Attachment]],
 ) -> list[tuple[PlaceInSentence, Attachment]]:
-    """Drop a country, province or area that only holds another of the event's places."""
+    """Drop a country, province or area that only holds another of the event's places.
+
+    Not a wider place that opens a list the other closes ("clashed across the
+    West Bank, Gaza Strip and Jerusalem"): a list names sites side by side,
+    where a place that says where another lies is written after it ("Aleppo,
+    Syria").
+    """
     return [
         (cand, how)
         for cand, how in found
-        if not any(_wider(cand.item.place, other.item.place) for other, _ in found)
+        if not any(
+            _wider(cand.item.place, other.item.place) and not _listed_before(cand, other)
+            for other, _ in found
+        )
     ]
+
+
+_LIST_WORDS = frozenset({",", "and", "or", "the"})
+_LIST_SPAN = 12
+"""The most words between two places of one list that :func:`_listed_before` reads."""
+
+
+def _listed_before(first: PlaceInSentence, then: PlaceInSentence) -> bool:
+    """Whether a place name opens a list of places that ``then`` goes on.
+
+    Only names, commas and "and"/"or" stand between them, and one of those
+    words joins the list: "the West Bank, Gaza Strip and Jerusalem". A people
+    ("86 Portuguese and Czechs") is no such list.
+    """
+    if first.item.mention.kind is not MentionKind.TOPONYM:
+        return False
+    doc = first.root.doc
+    start, end = max(first.tokens) + 1, min(then.tokens)
+    if not 0 < end - start <= _LIST_SPAN:
+        return False
+    between = doc[start:end]
+    return any(t.lower_ in ("and", "or") for t in between) and all(
+        t.lower_ in _LIST_WORDS or t.pos_ == "PROPN" for t in between
+    )
 
 
 def _wider(place: Place | None, other: Place | None) -> bool:

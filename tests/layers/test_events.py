@@ -738,6 +738,28 @@ def test_the_wider_place_that_holds_the_site_is_context(nlp, layers):
     assert _where(events, text)["armed_clash"] == {"Jisr al-Shughur"}
 
 
+@pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        # a wider place that opens a list is a site beside the others
+        ("Rioters clashed with troops across Velmark, Ostrava Strip and Dornsk on Friday.",
+         {"Velmark", "Ostrava Strip", "Dornsk"}),
+        # written after the town, it only says where the town lies
+        ("Rioters clashed with troops in Dornsk, Velmark and in Ostrava Strip on Friday.",
+         {"Dornsk", "Ostrava Strip"}),
+    ],
+)  # fmt: skip
+def test_a_wider_place_that_opens_a_list_is_not_dropped_for_one_it_holds(nlp, layers, text, sites):
+    region = Place("t:vel", "Velmark", "XV", "territory", box(30, 30, 32, 32), 31.0, 31.0,
+                   Precision.REGION)  # fmt: skip
+    strip = Place("t:ost", "Ostrava Strip", "XV", "territory", box(29, 29, 29.5, 29.5), 29.2,
+                  29.2, Precision.REGION)  # fmt: skip
+    town = Place("t:dor", "Dornsk", "XV", "city", Point(31.2, 31.2), 31.2, 31.2, Precision.EXACT)
+    places = {"Velmark": region, "Ostrava Strip": strip, "Dornsk": town}
+    events = _events(nlp, layers, text, list(places), places)
+    assert _where(events, text)["armed_clash"] == sites
+
+
 _US = Place("t:us", "United States", "US", "country", box(-125, 25, -67, 49), 39.8, -98.6,
             Precision.COUNTRY)  # fmt: skip
 _ALEPPO = Place("t:alp", "Aleppo", "SY", "city", Point(37.16, 36.2), 36.2, 37.16, Precision.EXACT)
