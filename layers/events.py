@@ -30,7 +30,7 @@ import bisect
 import dataclasses
 import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Doc, Span, Token
@@ -1393,6 +1393,11 @@ def _share_with_participles(
             )
             and not (_has_an_actor(doc[i]) and _has_an_actor(token))
         ]
+        # "an explosion in a Myanmar town killed five", "a wave of attacks across
+        # Iraq killed 30": the deaths were where the event that caused them was
+        related += [
+            e for child in token.children if (e := _told_by_the_subject(child, starts)) is not None
+        ]
         if token.dep_ == "pobj" and token.head.lower_ == "for":
             # "delegates convened in Doha for talks", "arrived in Doha for talks": the
             # talks are where the trip or the gathering they were for went
@@ -1417,6 +1422,28 @@ def _share_with_participles(
         )
         shared.append(dataclasses.replace(event, locations=locations))
     return shared
+
+
+def _told_by_the_subject(child: Token, starts: Mapping[int, ReportedEvent]) -> ReportedEvent | None:
+    """The event a verb's subject reports, if ``child`` is a subject that reports one.
+
+    The subject itself ("an explosion"), or the event a word for its number
+    reports ("a wave of attacks", "a series of bombings").
+    """
+    if child.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if child.i in starts:
+        return starts[child.i]
+    return next(
+        (
+            starts[noun.i]
+            for of in child.children
+            if of.dep_ == "prep" and of.lower_ == "of"
+            for noun in of.children
+            if noun.dep_ == "pobj" and noun.i in starts
+        ),
+        None,
+    )
 
 
 def _deaths_in_a_disaster(

@@ -652,6 +652,14 @@ def test_deaths_take_the_place_of_the_blast_that_caused_them(nlp, layers):
     assert "Kunduz" in where.get("killing", set()), where
 
 
+def test_deaths_take_the_place_of_the_events_their_subject_counts(pipeline):
+    """The scorer doubts a country reached through "a wave of"; the attacks hold it."""
+    text = "A wave of attacks across Mali on Sunday killed 20 soldiers."
+    where = _where(_located(pipeline, text), text)
+    assert where["attack"] == {"Mali"}
+    assert where["killing"] == {"Mali"}
+
+
 def test_deaths_aboard_a_lost_aircraft_mark_where_it_was_lost(nlp, layers):
     text = "Twelve crew members aboard the transport plane were killed near Tobruk."
     events = _events(nlp, layers, text, ["Tobruk"])
