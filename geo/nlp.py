@@ -168,6 +168,29 @@ def _register_component() -> None:
         Language.component(_COMPONENT, func=_line_breaks)
 
 
+#: Verb lemmas the model's rule lemmatizer prefers to the verb the news means:
+#: it tries "-ed" → "" before "-ed" → "e", and finds "stag" among its verbs, so
+#: "staged an attack" and "staging protests" came out as "stag".
+_MISLEADING_VERB_LEMMAS = frozenset({"stag"})
+
+
+def _drop_misleading_lemmas(nlp: Language) -> None:
+    """Take :data:`_MISLEADING_VERB_LEMMAS` out of the lemmatizer's verb index.
+
+    A form the rules can only read as such a verb keeps it (the lemmatizer falls
+    back to what its rules give), but "staged" now has "stage" as its lemma.
+    """
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    index = lookups.get_table("lemma_index")
+    verbs = index.get("verb")
+    if verbs is not None:
+        index["verb"] = [lemma for lemma in verbs if lemma not in _MISLEADING_VERB_LEMMAS]
+
+
 @lru_cache(maxsize=2)
 def _load(name: str) -> Language:
     import spacy
@@ -175,6 +198,7 @@ def _load(name: str) -> Language:
     _register_component()
     nlp = spacy.load(name)
     nlp.add_pipe(_COMPONENT, before="parser")
+    _drop_misleading_lemmas(nlp)
     return nlp
 
 

@@ -1395,9 +1395,8 @@ def _share_with_participles(
         ]
         # "an explosion in a Myanmar town killed five", "a wave of attacks across
         # Iraq killed 30": the deaths were where the event that caused them was
-        related += [
-            e for child in token.children if (e := _told_by_the_subject(child, starts)) is not None
-        ]
+        told = (_told_by_the_subject(child, starts) for child in token.children)
+        related += [cause for cause in told if cause is not None]
         if token.dep_ == "pobj" and token.head.lower_ == "for":
             # "delegates convened in Doha for talks", "arrived in Doha for talks": the
             # talks are where the trip or the gathering they were for went

@@ -660,6 +660,14 @@ def test_deaths_take_the_place_of_the_events_their_subject_counts(pipeline):
     assert where["killing"] == {"Mali"}
 
 
+def test_staging_an_attack_reports_it(nlp, layers):
+    """The light verb is part of the trigger ("staged an attack"), as "launched" is."""
+    text = "Rebels staged an attack on Kolvani on Sunday."
+    (event,) = [e for e in _events(nlp, layers, text, ["Kolvani"]) if e.type == "attack"]
+    start = text.index("staged")
+    assert (start, start + len("staged")) in event.trigger_words
+
+
 def test_deaths_aboard_a_lost_aircraft_mark_where_it_was_lost(nlp, layers):
     text = "Twelve crew members aboard the transport plane were killed near Tobruk."
     events = _events(nlp, layers, text, ["Tobruk"])
