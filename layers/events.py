@@ -1322,18 +1322,31 @@ def _where_speakers_are(tokens: frozenset[int], trigger_tokens: frozenset[int], 
     so, a national capital is the speakers' seat, whatever the parse makes of
     the sentence, when the event is told after the verb of saying (the caller
     asks for a capital: "a police source in Ramadi said the blast killed four"
-    speaks from the blast's town).
+    speaks from the blast's town). So is one set off by a comma after the
+    event: "…, wounding two people, a source in Baghdad said".
     """
     first, last = min(tokens), max(tokens)
     if first < 2 or last + 1 >= len(doc):
         return False
     said = doc[last + 1]
-    return (
+    speaker = doc[first - 2]
+    if not (
         doc[first - 1].lower_ in ("in", "from")
-        and doc[first - 2].lemma_.lower() in CAPITAL_SPEAKERS
+        and speaker.lemma_.lower() in CAPITAL_SPEAKERS
         and said.lemma_.lower() in SPEECH
-        and min(trigger_tokens) > said.i
-    )
+    ):
+        return False
+    if min(trigger_tokens) > said.i:
+        return True
+    # "…, wounding two people, a source in Baghdad said": the speaker set off by a
+    # comma after the event (the parse may make it an apposition of the wounded)
+    start = speaker.i
+    while start > 0 and doc[start - 1].dep_ in _NOUN_MODIFIERS and doc[start - 1].head == speaker:
+        start -= 1
+    return start > 0 and doc[start - 1].text == "," and max(trigger_tokens) < start
+
+
+_NOUN_MODIFIERS = frozenset({"det", "amod", "compound"})
 
 
 def _share_with_participles(

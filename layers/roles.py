@@ -226,12 +226,24 @@ def _where_the_press_was_told(root: Token, triggers: frozenset[int]) -> bool:
     """Whether the place says where a speaker met the press ("told reporters in Kaya").
 
     Or where he spoke: "said in a speech in Port Sudan", "told a news conference
-    in Kyiv" (the trigger's own verb aside).
+    in Kyiv", "the navy said in Kyiv" of the event it tells (the trigger's own
+    verb aside).
     """
     preposition = root.head
     if root.dep_ != "pobj" or preposition.dep_ != "prep":
         return False
     verb = preposition.head
+    if (
+        verb.lemma_.lower() in SPEECH
+        and verb.pos_ in ("VERB", "AUX")
+        and verb.i not in triggers
+        and verb.i < preposition.i
+        and any(verb.is_ancestor(verb.doc[i]) for i in triggers)
+        and not any(preposition.is_ancestor(verb.doc[i]) for i in triggers)
+    ):
+        # "…, damaging a grain ship, the navy said in Kyiv": where the event it tells
+        # was told; not "In Kerbala, police said", a place the parse hangs on the verb
+        return True
     if (
         verb.dep_ == "acl"
         and verb.tag_ == "VBN"

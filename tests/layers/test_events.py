@@ -1793,6 +1793,24 @@ def test_where_a_speaker_told_the_press_is_not_where_the_deed_was(pipeline, text
 
 
 @pytest.mark.parametrize(
+    ("text", "site", "speaker_place"),
+    [
+        ("A missile hit a port in Odesa, damaging a grain ship, the navy said in Kyiv.",
+         "Odesa", "Kyiv"),
+        ("A drone struck a house in Erbil, wounding two people, a source in Baghdad said.",
+         "Erbil", "Baghdad"),
+    ],
+)  # fmt: skip
+def test_where_the_speaker_said_it_is_not_where_the_participles_deed_was(
+    pipeline, text, site, speaker_place
+):
+    """The main verb was safe; the "-ing" clause after it took the speaker's place."""
+    sites = {text[loc.start : loc.end] for e in _located(pipeline, text) for loc in e.locations}
+    assert site in sites
+    assert speaker_place not in sites
+
+
+@pytest.mark.parametrize(
     ("text", "place"),
     [
         ("Gunmen attacked Kaya on Sunday, a survivor told reporters.", "Kaya"),
