@@ -858,6 +858,42 @@ _DISCUSSING = frozenset({"discuss", "debate", "review", "examine"})
 """Verbs whose object is a topic only: one "addresses" a parliament where it sits."""
 
 
+_CONVEYING = frozenset(
+    {"take", "fly", "rush", "evacuate", "airlift", "transfer", "bring", "carry", "transport",
+     "admit", "ferry"}
+)  # fmt: skip
+"""Verbs that take someone somewhere: "taken to a hospital in X", "transferred to a prison"."""
+_TOWARD = frozenset({"to", "toward", "towards", "into"})
+
+
+def _where_it_was_taken(root: Token) -> bool:
+    """Whether the place is where someone was taken: a destination, not a deed's site.
+
+    "Two soldiers were wounded in the fighting and taken to a hospital in
+    Kirkuk", "the injured were taken to hospitals in Khan Younis" (the parse
+    hangs "in" on the verb beside "to"), "captured in Afghanistan and
+    transferred to a prison in Cuba": the wounding and the capture were
+    elsewhere. The nearest verb above the place conveys, and the place is
+    after "to" or "into", or "in" or "at" beside them. Not "drove from X to
+    Y", a trip on which the deed may have been done.
+    """
+    token, toward = root, False
+    for _ in range(_MAX_HOPS):
+        head = token.head
+        if head.i == token.i:
+            return False
+        toward |= token.dep_ == "prep" and token.lower_ in _TOWARD
+        if head.pos_ in ("VERB", "AUX"):
+            if token.dep_ != "prep" or head.lemma_.lower() not in _CONVEYING:
+                return False
+            return toward or (
+                token.lower_ in ("in", "at")
+                and any(c.dep_ == "prep" and c.lower_ in _TOWARD for c in head.children)
+            )
+        token = head
+    return False
+
+
 def attachment(
     root: Token,
     triggers: frozenset[int],
@@ -891,6 +927,8 @@ def attachment(
     A :class:`Refusal` says why the mention is not where the event happened.
     """
     roles = set(event_type.roles) if event_type.roles else _DEFAULT_ROLES
+    if "destination" not in roles and _where_it_was_taken(root):
+        return Refusal("another")  # "wounded and taken to a hospital in Kirkuk"
     if "target" in roles and _what_the_clause_acts_on(root, triggers):
         return Attachment("target", 0.9)  # "Izmail, which Russian drones attacked overnight"
     if _where_the_press_was_told(root, triggers):

@@ -668,6 +668,26 @@ def test_staging_an_attack_reports_it(nlp, layers):
     assert (start, start + len("staged")) in event.trigger_words
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two soldiers were wounded in the fighting and taken to a hospital in Dorvik.",
+        "The injured were taken to hospitals in Dorvik.",
+        "Four guards were hurt in the blast and airlifted to a clinic at Dorvik.",
+    ],
+)
+def test_where_the_wounded_were_taken_is_not_where_they_were_wounded(pipeline, text):
+    doc = pipeline.nlp(text)
+    resolved = [Resolved(_mention(text, "Dorvik"), None)]
+    events = detect_events(doc, resolved, layers=pipeline.layers, model=load_location_model())
+    assert "Dorvik" not in _where(events, text).get("killing", set())
+
+
+def test_a_journey_keeps_where_it_went(nlp, layers):
+    text = "Troops were flown to Dorvik on Monday."
+    assert _where(_events(nlp, layers, text, ["Dorvik"]), text)["journey"] == {"Dorvik"}
+
+
 def test_deaths_aboard_a_lost_aircraft_mark_where_it_was_lost(nlp, layers):
     text = "Twelve crew members aboard the transport plane were killed near Tobruk."
     events = _events(nlp, layers, text, ["Tobruk"])
