@@ -92,6 +92,7 @@ def _parse_type(entry: Any, *, path: Path, number: int) -> EventType:
     yields_to_subject = _flag(entry, "yields_to_subject", path=path, type_id=type_id)
     unaided_subject = _flag(entry, "unaided_subject", path=path, type_id=type_id)
     intransitive = _flag(entry, "intransitive", path=path, type_id=type_id)
+    holds = _flag(entry, "holds", path=path, type_id=type_id)
     return EventType(
         id=type_id.strip(),
         title=str(entry.get("title", type_id)),
@@ -104,6 +105,7 @@ def _parse_type(entry: Any, *, path: Path, number: int) -> EventType:
         yields_to_subject=yields_to_subject,
         unaided_subject=unaided_subject,
         intransitive=intransitive,
+        holds=holds,
         requires_also=_strings(entry.get("requires_also"), path=path, key="requires_also"),
         deeds=_strings(entry.get("deeds"), path=path, key="deeds"),
         unless=_strings(entry.get("unless"), path=path, key="unless"),

@@ -928,7 +928,9 @@ def attachment(
     """
     roles = set(event_type.roles) if event_type.roles else _DEFAULT_ROLES
     if "destination" not in roles and _where_it_was_taken(root):
-        return Refusal("another")  # "wounded and taken to a hospital in Kirkuk"
+        # "wounded and taken to a hospital in Kirkuk"; those detained and taken to a
+        # base are held there, which the scorer may weigh
+        return Refusal("role" if event_type.holds else "another")
     if "target" in roles and _what_the_clause_acts_on(root, triggers):
         return Attachment("target", 0.9)  # "Izmail, which Russian drones attacked overnight"
     if _where_the_press_was_told(root, triggers):

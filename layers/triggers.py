@@ -158,6 +158,13 @@ def trigger_keys(token: Token) -> set[str]:
         keys.add(f"{head.lower_} {lemma}")
     elif token.dep_ == "dobj":
         keys.add(f"{head.lemma_.lower()} {lemma}")  # "launched an attack", "lodged a protest"
+    elif token.dep_ == "conj":
+        first = token
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.dep_ == "dobj":
+            # each object of a list: "recovered rifles and grenades" (recover grenade)
+            keys.add(f"{first.head.lemma_.lower()} {lemma}")
     doc = token.doc
     before = _preposition_before(token)
     if before is not None:

@@ -121,6 +121,10 @@ class EventType:
     intransitive: bool = False
     """The trigger verb must take no object: "ministers gathered in Brussels" met,
     "officials gathered evidence" did not."""
+    holds: bool = False
+    """Those it befalls are held where they are taken: "detained and taken to a base
+    in X" was an arrest there too, where "wounded and taken to a hospital in X" was
+    not a wounding there."""
     unless: tuple[str, ...] = ()
     """Sentence words that say the trigger means something else: a match ("Benfica's
     attack tore apart Porto's defence, scoring four goals") is no armed attack."""

@@ -683,6 +683,26 @@ def test_where_the_wounded_were_taken_is_not_where_they_were_wounded(pipeline, t
     assert "Dorvik" not in _where(events, text).get("killing", set())
 
 
+def test_those_detained_are_held_where_they_were_taken(pipeline):
+    text = "Two activists were detained and taken to a military base in Dorvik."
+    doc = pipeline.nlp(text)
+    resolved = [Resolved(_mention(text, "Dorvik"), None)]
+    events = detect_events(doc, resolved, layers=pipeline.layers, model=load_location_model())
+    assert _where(events, text)["arrest"] == {"Dorvik"}
+
+
+@pytest.mark.parametrize(
+    ("text", "exploded"),
+    [
+        ("The army said it had recovered rifles and grenades during searches in Dorvik.", False),
+        ("Soldiers found two landmines near Dorvik.", False),
+        ("Militants hurled grenades at a police post in Dorvik.", True),
+    ],
+)
+def test_weapons_found_or_seized_are_no_explosion(nlp, layers, text, exploded):
+    assert _reports(nlp, layers, text, "explosion") is exploded
+
+
 def test_a_journey_keeps_where_it_went(nlp, layers):
     text = "Troops were flown to Dorvik on Monday."
     assert _where(_events(nlp, layers, text, ["Dorvik"]), text)["journey"] == {"Dorvik"}

@@ -118,7 +118,7 @@ def test_malformed_definitions_are_named(tmp_path: Path, content, message):
         load_layers(tmp_path)
 
 
-@pytest.mark.parametrize("key", ["topical", "yields_to_subject"])
+@pytest.mark.parametrize("key", ["topical", "yields_to_subject", "holds"])
 def test_a_flag_of_a_type_must_be_true_or_false(tmp_path: Path, key):
     (tmp_path / "event_types.toml").write_text(
         f'[[type]]\nid = "blockade"\ntitle = "Blockade"\ntriggers = ["blockade"]\n{key} = "yes"\n'
