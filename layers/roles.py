@@ -222,6 +222,10 @@ said …" (not "address": "was addressing the congregation at X when a bomb went
 off" is the scene)."""
 
 
+_COMPLEMENTS = frozenset({"oprd", "acomp", "xcomp"})
+"""What a verb says its object or subject is: "reported dead", "found killed"."""
+
+
 def _where_the_press_was_told(root: Token, triggers: frozenset[int]) -> bool:
     """Whether the place says where a speaker met the press ("told reporters in Kaya").
 
@@ -240,9 +244,15 @@ def _where_the_press_was_told(root: Token, triggers: frozenset[int]) -> bool:
         and verb.i < preposition.i
         and any(verb.is_ancestor(verb.doc[i]) for i in triggers)
         and not any(preposition.is_ancestor(verb.doc[i]) for i in triggers)
+        and not any(
+            c.dep_ in _COMPLEMENTS and (c.i in triggers or c.is_ancestor(verb.doc[i]))
+            for c in verb.children
+            for i in triggers
+        )
     ):
         # "…, damaging a grain ship, the navy said in Kyiv": where the event it tells
         # was told; not "In Kerbala, police said", a place the parse hangs on the verb
+        # before it, nor "dozens reported dead in Syria", where they are dead
         return True
     if (
         verb.dep_ == "acl"

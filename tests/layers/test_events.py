@@ -1850,6 +1850,11 @@ def test_where_the_speaker_said_it_is_not_where_the_participles_deed_was(
     assert speaker_place not in sites
 
 
+def test_reported_dead_in_a_place_is_dead_there(pipeline):
+    text = "Dozens were reported dead in Somalia on Sunday."
+    assert _where(_located(pipeline, text), text)["killing"] == {"Somalia"}
+
+
 @pytest.mark.parametrize(
     ("text", "place"),
     [
