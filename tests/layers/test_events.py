@@ -703,6 +703,27 @@ def test_weapons_found_or_seized_are_no_explosion(nlp, layers, text, exploded):
     assert _reports(nlp, layers, text, "explosion") is exploded
 
 
+@pytest.mark.parametrize(
+    ("text", "moved"),
+    [
+        ("A convoy of armoured vehicles headed from Dorvik toward Kolvani.", True),
+        ("Tanks rolled toward Kolvani on Monday.", True),
+        ("Prices moved higher in Kolvani on Monday.", False),
+        ("The convoy moved the wounded to Kolvani.", False),
+    ],
+)
+def test_a_force_on_the_move_is_where_it_went(nlp, layers, text, moved):
+    where = _where(_events(nlp, layers, text, ["Kolvani"]), text)
+    assert (where.get("forces_on_the_move") == {"Kolvani"}) is moved
+
+
+def test_a_bulk_carrier_seized_is_a_seizure(nlp, layers):
+    text = "Naval forces seized a bulk carrier near Kolvani Island."
+    assert _where(_events(nlp, layers, text, ["Kolvani Island"]), text)["seizure"] == {
+        "Kolvani Island"
+    }
+
+
 def test_a_journey_keeps_where_it_went(nlp, layers):
     text = "Troops were flown to Dorvik on Monday."
     assert _where(_events(nlp, layers, text, ["Dorvik"]), text)["journey"] == {"Dorvik"}
