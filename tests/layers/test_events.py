@@ -2301,6 +2301,12 @@ def test_where_people_were_taken_from_is_the_site(pipeline, text, site):
     [
         ("Organisers in Zorvan promised an explosion of colour on the red carpet.", "explosion"),
         ("Students in Zorvan held a mock protest in a drama class.", "protest"),
+        ("A takeover bid was shot down by the board in Zorvan.", "shootdown"),
+        ("A takeover bid was shot down by the board in Zorvan.", "attack"),
+        ("The latest action thriller bombed at the box office in Zorvan.", "air_strike"),
+        ("Her new album bombed in Zorvan last year.", "air_strike"),
+        ("The home side stormed to a 4-0 win in Zorvan.", "attack"),
+        ("The minister stormed out of the session in Zorvan.", "attack"),
     ],
 )
 def test_figures_of_speech_and_make_believe_are_no_events(nlp, layers, text, type_id):
