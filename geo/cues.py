@@ -41,6 +41,8 @@ __all__ = [
 PLACE_PREPOSITIONS = frozenset(
     {"in", "at", "from", "near", "outside", "into", "across", "over", "inside", "around", "off"}
 )
+#: Words between a place preposition and a name that keep it a place ("in nearby X").
+_NEARBY = frozenset({"nearby", "neighbouring", "neighboring", "adjacent"})
 #: Words of travel after which "to" introduces a place ("driving to Castlegar").
 TRAVEL_WORDS = frozenset(
     {
@@ -222,7 +224,7 @@ def in_place_position(span: Span, places: set[int], *, words: int = 1) -> bool:
     """Whether a name of at most ``words`` words stands where a place would.
 
     Right after a place preposition ("in Almelo", or "near the Paracels" with
-    "the" between); after "to" following one
+    "the" between, "in nearby Morales" with "nearby"); after "to" following one
     ("from Dover to Calais") or a word of travel ("travelling to Cirencester",
     "a trip to Saipan"); in a list with a place already found ("Hilversum
     and Almelo"); or after a site's name and a comma ("Brands Hatch, Kent.").
@@ -234,6 +236,12 @@ def in_place_position(span: Span, places: set[int], *, words: int = 1) -> bool:
     before = span.doc[span.start - 1]
     if before.lower_ in PLACE_PREPOSITIONS:
         return True
+    if (
+        before.lower_ in _NEARBY
+        and span.start > 1
+        and span.doc[span.start - 2].lower_ in PLACE_PREPOSITIONS
+    ):
+        return True  # "at houses in nearby Morales"
     if (
         before.lower_ == "the"
         and span.start > 1

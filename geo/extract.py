@@ -1235,7 +1235,10 @@ class MentionExtractor:
     def _override_whole(self, ent: Span, span: Span, places: set[int]) -> Span | None:
         candidates = self.gazetteer.candidates(span.text)
         if not candidates:
-            return None
+            # "a ship was attacked off Hodeidah", tagged an organisation: a city of
+            # standing under a transliteration, right after "off", "in", "near" …
+            known = ent.label_ == "ORG" and _right_after_a_locative(span) and self._well_known(span)
+            return span if known else None
         if _looks_like_acronym(span.text) and not self._abbreviates_a_place(span, candidates):
             return None
         preceded_by_the = ent.start < span.start or (

@@ -903,3 +903,20 @@ def test_where_forces_are_sent_is_a_place_the_model_misread(gazetteer, parse_tag
     name = "Goma" if "Goma" in text else "Clinton"
     doc = parse_tagged(text, name, "PERSON")
     assert (name in _texts(extractor.extract(doc))) is place
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the model tags it an organisation; only its transliteration is in the gazetteer
+        ("A ship was attacked off Hodeidah.", "Hodeidah"),
+        # the model tags it a person; "nearby" stands between "in" and the name
+        ("The rebels fired mortars at houses in nearby Morales, the army said.", "Morales"),
+    ],
+)
+def test_a_name_the_model_misreads_in_a_places_position_is_a_place(extract, text, name):
+    assert any(m.name == name for m in extract(text)), _texts(extract(text))
+
+
+def test_a_person_after_nearby_but_no_place_word_stays_a_person(extract):
+    assert not any(m.name == "Morales" for m in extract("Nearby Morales smiled for the camera."))
