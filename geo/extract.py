@@ -42,7 +42,7 @@ from geo.cues import (
     qualifier_after,
     trim,
 )
-from geo.gazetteer import ALIKE_SPELLING, FEATURE_RANK, Gazetteer
+from geo.gazetteer import ALIKE_SPELLING, FEATURE_RANK, TRANSLITERATED_STANDING, Gazetteer
 from geo.local_places import (
     LOCAL_LABEL,
     STREET_OPENERS,
@@ -1235,9 +1235,17 @@ class MentionExtractor:
     def _override_whole(self, ent: Span, span: Span, places: set[int]) -> Span | None:
         candidates = self.gazetteer.candidates(span.text)
         if not candidates:
-            # "a ship was attacked off Hodeidah", tagged an organisation: a city of
-            # standing under a transliteration, right after "off", "in", "near" …
-            known = ent.label_ == "ORG" and _right_after_a_locative(span) and self._well_known(span)
+            # "a ship was attacked off Hodeidah", tagged an organisation: a city that
+            # stands under a transliteration (as the resolver takes it), right after
+            # "off", "in", "near" …; not "at Mitiga", an airport named before
+            known = (
+                ent.label_ == "ORG"
+                and _right_after_a_locative(span)
+                and any(
+                    c.feature in ("country", "admin1") or c.population >= TRANSLITERATED_STANDING
+                    for c in self.gazetteer.transliterated(span.text)
+                )
+            )
             return span if known else None
         if _looks_like_acronym(span.text) and not self._abbreviates_a_place(span, candidates):
             return None

@@ -66,6 +66,9 @@ _FUZZY_MIN_LETTERS = 6
 #: How alike a transliteration must be to the name it is matched to
 #: (:meth:`Gazetteer.transliterated`): "Hodeidah" and "Al Hudaydah" score 0.62.
 TRANSLITERATION_MIN_SIMILARITY = 0.6
+#: Population from which a city matched by its transliteration stands without the
+#: story naming its country: "Hodeidah" is Al Hudaydah (734,699) in a headline too.
+TRANSLITERATED_STANDING = 250_000
 _TRANSLITERATION_MIN_LETTERS = 5
 #: Name keys whose lookups a :class:`Gazetteer` keeps (see :meth:`Gazetteer.candidates`).
 _LOOKUP_CACHE_KEYS = 8192

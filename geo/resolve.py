@@ -37,7 +37,7 @@ from geo.disambiguate import (
     qualified_by,
     rank_candidates,
 )
-from geo.gazetteer import Gazetteer
+from geo.gazetteer import TRANSLITERATED_STANDING, Gazetteer
 from geo.geocoder import OfflineGeocoder, candidate_from_location
 from geo.local_places import (
     LOCAL_AREA_RADIUS_KM,
@@ -101,9 +101,6 @@ _LOOKUP_CACHE_NAMES = 4096
 #: Spelling similarity from which a transliteration match stands without the
 #: story naming its country ("Zaporizhia" and "Zaporizhzhya": 0.91).
 _CLOSE_SPELLING = 0.8
-#: Population from which a city matched by its transliteration stands without the
-#: story naming its country: "Hodeidah" is Al Hudaydah (734,699) in a headline too.
-_TRANSLITERATED_STANDING = 250_000
 #: Population from which a town one letter away stands without the story naming
 #: its country: a city of standing is what a misspelling most often means.
 _MISSPELT_STANDING = 1_000_000
@@ -245,7 +242,7 @@ class Resolver:
                     for c in candidates[name]
                     if c.country in named
                     or spelling_similarity(name, c.matched_name) >= _CLOSE_SPELLING
-                    or (c.feature == "city" and c.population >= _TRANSLITERATED_STANDING)
+                    or (c.feature == "city" and c.population >= TRANSLITERATED_STANDING)
                 ]
         if misspelled:
             # A town one letter away counts only in a country the rest of the story
