@@ -1464,29 +1464,39 @@ def _deaths_in_a_disaster(
     """Deaths that a disaster told in their "when" or "after" clause caused are its.
 
     "Two people died when trees fell on cars near Quimper", "a woman died
-    after floodwaters swept through Durban": the storm's or the flood's
+    after floodwaters swept through Durban", "a bridge collapsed, killing 16":
+    the storm's, the flood's or the collapse's
     deaths, as "died in a flood" is (``deaths``: the ``disaster_deaths`` type
     and its layer), on no layer of violence.
     """
-    if deaths is None or not any(e.type == _DISASTER for e in events):
+    if deaths is None or not any(e.type in _DISASTERS for e in events):
         return events
     roots: dict[int, Token] = {}
     for event in events:
         span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
         if span is not None:
             roots[id(event)] = span.root
-    disasters = {roots[id(e)].i for e in events if e.type == _DISASTER and id(e) in roots}
+    disasters = {roots[id(e)].i for e in events if e.type in _DISASTERS and id(e) in roots}
     found: list[ReportedEvent] = []
     for event in events:
         root = roots.get(id(event))
         caused = (
             root is not None
             and event.type in _DEATHS
-            and any(
-                c.dep_ == "advcl"
-                and c.i in disasters
-                and any(m.lower_ in ("when", "after", "as") for m in c.children)
-                for c in root.children
+            and (
+                any(
+                    c.dep_ == "advcl"
+                    and c.i in disasters
+                    and any(m.lower_ in ("when", "after", "as") for m in c.children)
+                    for c in root.children
+                )
+                or (
+                    # "a bridge collapsed in Novi Sad, killing 16": the participle's
+                    root.dep_ == "advcl"
+                    and root.tag_ == "VBG"
+                    and root.head.i in disasters
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
+                )
             )
         )
         found.append(
@@ -1495,7 +1505,7 @@ def _deaths_in_a_disaster(
     return found
 
 
-_DISASTER = "disaster"
+_DISASTERS = frozenset({"disaster", "structural_collapse"})
 _DISASTER_DEATHS = "disaster_deaths"
 _DEATHS = frozenset({"killing"})
 """Types of deaths that a disaster in their clause makes the disaster's."""

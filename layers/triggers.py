@@ -373,6 +373,10 @@ def _subject_tokens(token: Token) -> list[Token]:
     return subjects
 
 
+_BEFALLING = frozenset({"collapse"})
+"""Subjects whose "of" names what they befell: "the collapse of a canopy killed 16"."""
+
+
 def _unaided(token: Token) -> bool:
     """Whether the trigger's subject acted on its own: no "of" thing, no one behind it.
 
@@ -382,7 +386,7 @@ def _unaided(token: Token) -> bool:
     """
     for subject in _subject_tokens(token):
         for child in subject.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ == "of" and subject.lemma_ not in _BEFALLING:
                 return False
             if child.dep_ in ("acl", "relcl") and any(
                 g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ == "by") for g in child.children

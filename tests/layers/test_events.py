@@ -724,6 +724,20 @@ def test_a_bulk_carrier_seized_is_a_seizure(nlp, layers):
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "accident"),
+    [
+        ("A bridge collapsed in Dorvik, killing 16 people.", True),
+        ("The collapse of a station canopy in Dorvik killed 16 people.", True),
+        ("An airstrike hit a building in Dorvik, which collapsed, killing 12.", False),
+    ],
+)
+def test_deaths_in_a_collapse_are_an_accidents_not_an_attacks(nlp, layers, text, accident):
+    events = _events(nlp, layers, text, ["Dorvik"])
+    on_attacks = {e.type for e in events if e.layer == "attacks"}
+    assert (not on_attacks) is accident, [(e.type, e.layer) for e in events]
+
+
 def test_a_journey_keeps_where_it_went(nlp, layers):
     text = "Troops were flown to Dorvik on Monday."
     assert _where(_events(nlp, layers, text, ["Dorvik"]), text)["journey"] == {"Dorvik"}
