@@ -56,6 +56,7 @@ from layers.location_model import LocationModel, aside_of, pair_features
 from layers.modality import (
     LOOKING_BACK,
     looked_back_on,
+    phrase_heads,
     told_as_denied,
     told_as_planned,
     told_in_the_past,
@@ -1263,6 +1264,7 @@ def detect_events(
                     denied=any(told_as_denied(doc[i]) for i in trigger_tokens),
                 )
             )
+        sentence_events = _dated_by_its_noun(sentence_events, doc)
         sentence_events = _deaths_in_a_disaster(sentence_events, doc, disaster_deaths)
         shared = _share_with_participles(sentence_events, doc, own_ground)
         events.extend(_the_venue_not_its_country(shared, candidates))
@@ -1410,6 +1412,9 @@ def _share_with_participles(
         # Iraq killed 30": the deaths were where the event that caused them was
         told = (_told_by_the_subject(child, starts) for child in token.children)
         related += [cause for cause in told if cause is not None]
+        if token.dep_ in ("relcl", "acl"):
+            # "the 2015 attack on a hotel in Sousse, which killed 38": the attack's
+            related += [starts[n.i] for n in phrase_heads(token) if n.i in starts]
         if token.dep_ == "pobj" and token.head.lower_ == "for":
             # "delegates convened in Doha for talks", "arrived in Doha for talks": the
             # talks are where the trip or the gathering they were for went
@@ -1456,6 +1461,36 @@ def _told_by_the_subject(child: Token, starts: Mapping[int, ReportedEvent]) -> R
         ),
         None,
     )
+
+
+def _dated_by_its_noun(events: list[ReportedEvent], doc: Doc) -> list[ReportedEvent]:
+    """A clause that tells what an event did takes that event's date from the sentence.
+
+    "the anniversary of the 2004 bombings that killed 191": the deaths are the
+    bombings', in 2004, not on the article's day. Only an event the sentence
+    itself does not date (its date is the article's) takes its noun's.
+    """
+    by_root: dict[int, ReportedEvent] = {}
+    roots: list[Token | None] = []
+    for event in events:
+        span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+        root = None if span is None else span.root
+        roots.append(root)
+        if root is not None:
+            by_root[root.i] = event
+    dated: list[ReportedEvent] = []
+    for event, root in zip(events, roots, strict=True):
+        nouns = phrase_heads(root) if root is not None and root.dep_ in ("relcl", "acl") else []
+        noun = next((by_root[n.i] for n in nouns if n.i in by_root), None)
+        if (
+            noun is not None
+            and event.date_source == "article"
+            and noun.date_source == "sentence"
+            and noun.date != event.date
+        ):
+            event = dataclasses.replace(event, date=noun.date, date_source=noun.date_source)
+        dated.append(event)
+    return dated
 
 
 def _deaths_in_a_disaster(

@@ -28,6 +28,7 @@ from layers.roles import DENYING, has_subject
 __all__ = [
     "LOOKING_BACK",
     "looked_back_on",
+    "phrase_heads",
     "told_as_denied",
     "told_as_planned",
     "told_in_the_past",
@@ -589,8 +590,14 @@ def looked_back_on(token: Token) -> bool:
     memorial was held … for the victims"). A court or a lawsuit looks back
     on an event it dates in a past year ("a court in Paris convicted the men
     over the 2015 attacks"); police who charge a man "over Saturday's
-    stabbing" are most often where it happened.
+    stabbing" are most often where it happened. A clause that tells what the
+    event did ("the 2004 bombings that killed 191") is looked back on with it.
     """
+    if token.pos_ in ("VERB", "AUX") and token.dep_ in ("relcl", "acl"):
+        # "the anniversary of the 2004 bombings that killed 191": the bombings'
+        # deaths; "the 2015 attack on a hotel in Sousse, which killed 38", however
+        # far down the noun's phrase the parse hangs the clause
+        return any(looked_back_on(noun) for noun in phrase_heads(token))
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     judged = _of_a_past_year(token)
@@ -629,6 +636,27 @@ def looked_back_on(token: Token) -> bool:
             return False
         node = head
     return False
+
+
+def phrase_heads(clause: Token) -> list[Token]:
+    """The nouns whose phrase holds a relative or participle clause, nearest first.
+
+    "the attack on a hotel in Sousse, which killed 38": Sousse, the hotel, the
+    attack (up through "of", "on", "in" … and their objects, four steps at most).
+    """
+    heads: list[Token] = []
+    node = clause.head
+    for _ in range(_PHRASE_STEPS):
+        if node.i == clause.i or node.pos_ not in ("NOUN", "PROPN"):
+            break
+        heads.append(node)
+        if node.dep_ != "pobj" or node.head.dep_ != "prep" or node.head.head.i == node.head.i:
+            break
+        node = node.head.head
+    return heads
+
+
+_PHRASE_STEPS = 4
 
 
 def _of_a_past_year(noun: Token) -> bool:

@@ -738,6 +738,38 @@ def test_deaths_in_a_collapse_are_an_accidents_not_an_attacks(nlp, layers, text,
     assert (not on_attacks) is accident, [(e.type, e.layer) for e in events]
 
 
+def test_what_a_remembered_event_did_is_remembered_with_it(pipeline):
+    """The deaths in its relative clause are the bombing's: dated 2004, not in Madrid."""
+    text = (
+        "Survivors gathered in Madrid to mark the anniversary of the 2004 train bombings "
+        "that killed 191 people."
+    )
+    doc = pipeline.nlp(text)
+    events = detect_events(
+        doc, pipeline.locate(doc), layers=pipeline.layers, article_date="2026-11-20",
+        model=load_location_model(),
+    )  # fmt: skip
+    (killing,) = [e for e in events if e.type == "killing"]
+    assert killing.date == "2004"
+    assert not killing.locations
+    assert {e.type for e in events} >= {"explosion"}  # a bomb on a train, not from the air
+
+
+def test_a_clause_the_parse_hangs_low_still_tells_what_the_event_did(pipeline):
+    text = (
+        "The 2015 attack on a hotel in Sousse, which killed 38 tourists, was remembered "
+        "in London."
+    )
+    doc = pipeline.nlp(text)
+    events = detect_events(
+        doc, pipeline.locate(doc), layers=pipeline.layers, article_date="2026-11-20",
+        model=load_location_model(),
+    )  # fmt: skip
+    (killing,) = [e for e in events if e.type == "killing"]
+    assert killing.date == "2015"
+    assert {text[loc.start : loc.end] for loc in killing.locations} == {"Sousse"}
+
+
 def test_a_journey_keeps_where_it_went(nlp, layers):
     text = "Troops were flown to Dorvik on Monday."
     assert _where(_events(nlp, layers, text, ["Dorvik"]), text)["journey"] == {"Dorvik"}
