@@ -143,6 +143,13 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
 _POINTS_BACK_NOUNS = frozenset({"city", "town", "village", "area", "region", "capital"})
+_POINTS_BACK_SITES = frozenset(
+    {"base", "camp", "prison", "jail", "port", "airport", "airbase", "market", "hospital",
+     "school", "checkpoint", "barracks", "compound", "mosque", "church", "hotel", "bridge",
+     "station", "refinery", "depot", "plant", "mine", "university", "embassy", "headquarters",
+     "border", "crossing", "facility", "building", "outpost"}
+)  # fmt: skip
+"""Sites "the X" names again when the sentence before named an X."""
 
 
 _LINKED = 0.6
@@ -683,17 +690,39 @@ def _sentence_words(tokens: Sequence[Token]) -> set[str]:
     return words
 
 
-def _points_back(trigger: Token) -> bool:
-    """Whether the trigger's own words point to a place named before ("there")."""
+def _points_back(trigger: Token, before: Span) -> bool:
+    """Whether the trigger's own words point to a place named before ("there").
+
+    "there", "the city", "the town"; or a site the sentence ``before`` named
+    ("Gunmen attacked the army base in Djibo. The assault on the base lasted
+    hours").
+    """
     for child in trigger.subtree:
         if child.lower_ in _POINTS_BACK and child.head.i == trigger.i:
             return True
         if (
-            child.dep_ == "pobj"
-            and child.lower_ in _POINTS_BACK_NOUNS
+            child.dep_ in ("pobj", "dobj")
             and any(d.lower_ == "the" for d in child.lefts)
-            and child.head.head.i == trigger.i
+            and _within_hops(child, trigger, 3)
+            and (
+                child.lower_ in _POINTS_BACK_NOUNS
+                or (
+                    child.lemma_.lower() in _POINTS_BACK_SITES
+                    and any(t.lemma_.lower() == child.lemma_.lower() for t in before)
+                )
+            )
         ):
+            return True
+    return False
+
+
+def _within_hops(token: Token, above: Token, hops: int) -> bool:
+    """Whether ``above`` governs ``token`` in at most ``hops`` steps up the parse."""
+    for _ in range(hops):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i == above.i:
             return True
     return False
 
@@ -1200,7 +1229,7 @@ def detect_events(
                 )
                 for cand, how in located
             ]
-            if not locations and previous and _points_back(token):
+            if not locations and previous and _points_back(token, sentences[number - 1]):
                 before_number, before_places = previous[-1]
                 if before_number == number - 1 and _same_paragraph(
                     text, sentences[before_number], sentence

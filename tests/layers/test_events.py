@@ -1170,6 +1170,28 @@ def test_there_links_to_the_previous_sentence_with_lower_confidence(nlp, layers)
     assert location.confidence < bombing.locations[0].confidence
 
 
+@pytest.mark.parametrize(
+    ("text", "linked"),
+    [
+        ("Gunmen attacked the army base in Dorvik on Sunday. The assault on the base lasted "
+         "hours.", True),
+        ("Inmates rioted at the prison in Dorvik on Friday. Soldiers retook control of the "
+         "prison on Sunday.", True),
+        # no base named before: "the base" is another
+        ("Gunmen attacked a market in Dorvik on Sunday. The assault on the base lasted hours.",
+         False),
+    ],
+)  # fmt: skip
+def test_a_site_named_again_links_to_the_sentence_that_named_it(nlp, layers, text, linked):
+    events = _events(nlp, layers, text, ["Dorvik"])
+    second = events[-1]
+    assert bool(second.locations and all(loc.linked for loc in second.locations)) is linked
+
+
+def test_riot_police_are_no_riot(nlp, layers):
+    assert not _reports(nlp, layers, "Riot police cleared the square in Dorvik.", "riot")
+
+
 def test_an_unlinked_next_paragraph_does_not_take_the_place(nlp, layers):
     text = "Warplanes bombed Idlib on Monday.\n\nDozens were killed there."
     events = _events(nlp, layers, text, ["Idlib"])
