@@ -1188,6 +1188,19 @@ def test_a_site_named_again_links_to_the_sentence_that_named_it(nlp, layers, tex
     assert bool(second.locations and all(loc.linked for loc in second.locations)) is linked
 
 
+@pytest.mark.parametrize(
+    ("text", "dispersed"),
+    [
+        ("Police fired tear gas to disperse the crowd in Dorvik.", True),
+        ("Police dispersed protesters in Dorvik with batons.", True),
+        ("The fog dispersed over Dorvik by noon.", False),
+    ],
+)
+def test_a_crowd_the_police_broke_up_is_on_the_protests_layer(nlp, layers, text, dispersed):
+    where = _layers_at(_events(nlp, layers, text, ["Dorvik"]), text)
+    assert ("protests" in where.get("Dorvik", set())) is dispersed
+
+
 def test_riot_police_are_no_riot(nlp, layers):
     assert not _reports(nlp, layers, "Riot police cleared the square in Dorvik.", "riot")
 
