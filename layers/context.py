@@ -473,6 +473,29 @@ def _finer(place: Place | None, wider: Place | None) -> bool:
     return place.precision is not Precision.COUNTRY
 
 
+_COAST_DEGREES = 0.3
+"""How near a sea's outline (about 30 km) a town is on its coast."""
+
+
+def _on_its_coast(place: Place | None, sea: Place | None) -> bool:
+    """Whether a town lies on the coast of a sea the event also names.
+
+    "In the Black Sea, sea drones attacked a naval base in Novorossiysk": the
+    sea says where the town lies, and the base is the site.
+    """
+    if (
+        place is None
+        or sea is None
+        or place is sea
+        or sea.feature not in SEA_FEATURES
+        or place.feature in SEA_FEATURES
+        or place.is_area
+        or not is_town(place)
+    ):
+        return False
+    return bool(sea.geometry.distance(shapely.Point(place.lon, place.lat)) <= _COAST_DEGREES)
+
+
 def _holds(wider: Place | None, place: Place | None) -> bool:
     """Whether ``wider`` is an area whose outline holds ``place``'s point."""
     if wider is None or place is None or wider is place or not wider.is_area:
@@ -536,7 +559,7 @@ def _wider(place: Place | None, other: Place | None) -> bool:
     """
     if placed_in(other, place):
         return True  # a name the text placed in this one (geo.located)
-    if _holds(place, other):
+    if _holds(place, other) or _on_its_coast(other, place):
         return True
     if _holds(other, place):
         return False

@@ -883,6 +883,21 @@ def test_a_wider_place_that_opens_a_list_is_not_dropped_for_one_it_holds(nlp, la
     assert _where(events, text)["armed_clash"] == sites
 
 
+@pytest.mark.parametrize(
+    ("town_lon", "sites"), [(30.1, {"Dorvik"}), (33.0, {"Velmar Sea", "Dorvik"})]
+)
+def test_a_sea_only_says_where_a_town_on_its_coast_lies(nlp, layers, town_lon, sites):
+    """On the coast (within about 30 km of the sea's outline) the town is the site."""
+    sea = Place("t:sea", "Velmar Sea", None, "sea", box(28, 28, 30, 30), 29.0, 29.0,
+                Precision.REGION)  # fmt: skip
+    town = Place("t:dor", "Dorvik", "XV", "city", Point(town_lon, 29.5), 29.5, town_lon,
+                 Precision.EXACT)  # fmt: skip
+    text = "In the Velmar Sea, sea drones attacked a naval base in Dorvik."
+    places = {"Velmar Sea": sea, "Dorvik": town}
+    events = _events(nlp, layers, text, list(places), places)
+    assert set().union(*_where(events, text).values()) == sites
+
+
 _US = Place("t:us", "United States", "US", "country", box(-125, 25, -67, 49), 39.8, -98.6,
             Precision.COUNTRY)  # fmt: skip
 _ALEPPO = Place("t:alp", "Aleppo", "SY", "city", Point(37.16, 36.2), 36.2, 37.16, Precision.EXACT)
