@@ -839,6 +839,49 @@ def _judged(
     return verdicts
 
 
+def _the_participle_s_own_sites(
+    verdicts: list[tuple[PlaceInSentence, bool, Attachment | Refusal]],
+    trigger_tokens: frozenset[int],
+    doc: Doc,
+) -> list[tuple[PlaceInSentence, bool, Attachment | Refusal]]:
+    """A participle that names a town of its own keeps off its clause's other places.
+
+    "launched an offensive in the countryside of the Al-Salamiyah District,
+    targeting positions at the village of Ramliyah", "an explosion rocked
+    Damascus, killing scores in the Kafr Sousah area": the participle's deed
+    was at the town its own words name; the governing clause's places are the
+    offensive's or the explosion's (a refusal no scorer overrules). Not when
+    its own place is a province or a country ("striking defences at this site
+    in the Idlib Governorate"), which may only hold the clause's town.
+    """
+    participle = next(
+        (
+            doc[i]
+            for i in sorted(trigger_tokens)
+            if doc[i].dep_ == "advcl"
+            and doc[i].tag_ == "VBG"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[i].children)
+        ),
+        None,
+    )
+    if participle is None:
+        return verdicts
+    if not any(
+        isinstance(verdict, Attachment)
+        and participle.is_ancestor(cand.root)
+        and (cand.item.place is None or is_town(cand.item.place))
+        for cand, _, verdict in verdicts
+    ):
+        return verdicts
+    return [
+        (cand, owned, verdict)
+        if participle.is_ancestor(cand.root)
+        or (isinstance(verdict, Refusal) and verdict.reason in VETOES)
+        else (cand, owned, Refusal("another"))
+        for cand, owned, verdict in verdicts
+    ]
+
+
 def _weighed(
     verdicts: Sequence[tuple[PlaceInSentence, bool, Attachment | Refusal]],
     token: Token,
@@ -1194,6 +1237,7 @@ def detect_events(
                 other_kinds=other_kinds,
                 quiet_words=quiet_words,
             )
+            verdicts = _the_participle_s_own_sites(verdicts, trigger_tokens, doc)
             located = _weighed(
                 verdicts,
                 token,

@@ -1216,6 +1216,17 @@ def test_a_crowd_the_police_broke_up_is_on_the_protests_layer(nlp, layers, text,
     assert ("protests" in where.get("Dorvik", set())) is dispersed
 
 
+def test_a_participle_that_names_a_town_keeps_off_its_clauses_places(pipeline):
+    """The scorer took the district the offensive was launched in for the targeting's."""
+    text = (
+        "Rebels launched an offensive in the western countryside of the Salamiyah District, "
+        "targeting army positions at the village of Sabura."
+    )
+    events = _located(pipeline, text)
+    (targeting,) = [e for e in events if text[e.trigger_start : e.trigger_end] == "targeting"]
+    assert {text[loc.start : loc.end] for loc in targeting.locations} == {"Sabura"}
+
+
 def test_riot_police_are_no_riot(nlp, layers):
     assert not _reports(nlp, layers, "Riot police cleared the square in Dorvik.", "riot")
 
