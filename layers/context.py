@@ -169,6 +169,77 @@ def qualifies_another(
 ) -> bool:
     """Whether the mention only says where another place it follows lies.
 
+    See :func:`_says_where_another_lies`; and a town written as a kind of town
+    after "in", "near" or "of" a site ("the Aziziyah district in the city of
+    Aleppo": :func:`_a_town_that_holds_the_site`).
+    """
+    return _says_where_another_lies(
+        cand, doc, before, after, topical=topical, unnamed=unnamed
+    ) or _a_town_that_holds_the_site(cand, doc, before)
+
+
+_TOWN_KINDS = frozenset(
+    {"city", "town", "village", "capital", "port", "island", "hamlet", "settlement"}
+)
+"""Kinds of town written before "of" and the town's name ("the port city of Jiddah")."""
+_HOLDING_WORDS = frozenset({"in", "near", "outside", "of", "on"})
+_KIND_PHRASE = 6
+"""The most words from the holding word to the town's name: "near the key city of"."""
+
+
+def _a_town_that_holds_the_site(
+    cand: PlaceInSentence, doc: Doc, before: dict[int, PlaceInSentence]
+) -> bool:
+    """Whether the mention is a town written as a kind of town after a site it holds.
+
+    "the Aziziyah district in the city of Aleppo", "the Zahra neighborhood of
+    the port city of Jiddah", "the Al-Malaah Farms near the integral village
+    of Handarat", "Shijaia outside of Gaza City": the site is the first, and
+    the town says where it lies. The site must be a place found (or a name
+    with its kind word, "Mbuta village"), in the same country, not a country,
+    and not one the words make an origin or an actor ("laborers from Bihar
+    near the town of Dibrugarh").
+    """
+    first = min(cand.tokens)
+    if first < 4 or doc[first - 1].lower_ != "of" or doc[first - 2].lower_ not in _TOWN_KINDS:
+        return False
+    k = first - 3
+    while (
+        k > 0
+        and first - k <= _KIND_PHRASE
+        and doc[k].pos_ in ("ADJ", "DET", "NOUN")
+        and doc[k].lower_ not in _HOLDING_WORDS
+    ):
+        k -= 1
+    if k < 1 or doc[k].lower_ not in _HOLDING_WORDS:
+        return False
+    if doc[k].lower_ == "of" and doc[k - 1].lower_ == "outside":
+        k -= 1
+    site, kinded = before.get(k - 1), False
+    if site is None and k >= 2 and doc[k - 1].lower_ in _NAMED_KINDS_AFTER:
+        site, kinded = before.get(k - 2), True  # "Mbuta village near the city of X"
+    if site is None:
+        return False
+    start = min(site.tokens)
+    if start > 0 and doc[start - 1].lower_ in _NOT_A_SITE:
+        return False
+    place, town = site.item.place, cand.item.place
+    if _is_country(place) or (place is None and not kinded):
+        return False
+    return place is None or town is None or place.country == town.country
+
+
+def _says_where_another_lies(
+    cand: PlaceInSentence,
+    doc: Doc,
+    before: dict[int, PlaceInSentence],
+    after: dict[int, PlaceInSentence],
+    *,
+    topical: bool,
+    unnamed: bool = True,
+) -> bool:
+    """Whether the mention only says where another place it follows lies, by its words.
+
     "Michika town in Adamawa state", "Marin Gubay near Barawe", "In Dura,
     south of Baghdad", "Teiba, Sherkole District": the event happened in the
     first place, and the second is its context (read from the words, since

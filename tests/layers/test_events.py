@@ -884,6 +884,27 @@ def test_a_wider_place_that_opens_a_list_is_not_dropped_for_one_it_holds(nlp, la
 
 
 @pytest.mark.parametrize(
+    ("text", "sites"),
+    [
+        ("Fighters shelled the Azim district in the city of Dorvik.", {"Azim"}),
+        ("A man was shot dead in the Azim neighbourhood of the port city of Dorvik.", {"Azim"}),
+        ("Troops entered the Azim camp near the strategic village of Dorvik.", {"Azim"}),
+        # an origin is no site the town could hold
+        ("Gunmen shot dead five laborers from Azim near the town of Dorvik.", {"Dorvik"}),
+    ],
+)
+def test_a_town_written_as_a_kind_of_town_after_a_site_says_where_it_lies(
+    nlp, layers, text, sites
+):
+    azim = Place("t:azim", "Azim", "XV", "local", Point(31.01, 31.01), 31.01, 31.01,
+                 Precision.EXACT)  # fmt: skip
+    town = Place("t:dor", "Dorvik", "XV", "city", Point(31.0, 31.0), 31.0, 31.0, Precision.EXACT)
+    places = {"Azim": azim, "Dorvik": town}
+    events = _events(nlp, layers, text, list(places), places)
+    assert set().union(*_where(events, text).values()) == sites
+
+
+@pytest.mark.parametrize(
     ("town_lon", "sites"), [(30.1, {"Dorvik"}), (33.0, {"Velmar Sea", "Dorvik"})]
 )
 def test_a_sea_only_says_where_a_town_on_its_coast_lies(nlp, layers, town_lon, sites):
