@@ -891,6 +891,8 @@ def test_a_wider_place_that_opens_a_list_is_not_dropped_for_one_it_holds(nlp, la
         ("Troops entered the Azim camp near the strategic village of Dorvik.", {"Azim"}),
         # an origin is no site the town could hold
         ("Gunmen shot dead five laborers from Azim near the town of Dorvik.", {"Dorvik"}),
+        # a distance from the capital only says where the site lies
+        ("Gunmen raided Azim, some 40 km north of the capital Dorvik.", {"Azim"}),
     ],
 )
 def test_a_town_written_as_a_kind_of_town_after_a_site_says_where_it_lies(
