@@ -296,9 +296,14 @@ def _says_where_another_lies(
         i = first  # a vicinity that took its word in: "Jokela, near Helsinki"
     elif i >= 0 and doc[i].lower_ == "the":
         i -= 1
-    elif i >= 3 and doc[i].lower_ in _CAPITALS and doc[i - 1].lower_ == "the":
-        if doc[i - 2].lower_ == "of" and doc[i - 3].lower_ in COMPASS:
-            i -= 2  # "Samburu Range, some 240 km north of the capital Nairobi"
+    elif (
+        i >= 3
+        and doc[i].lower_ in _CAPITALS
+        and doc[i - 1].lower_ == "the"
+        and doc[i - 2].lower_ == "of"
+        and doc[i - 3].lower_ in COMPASS
+    ):
+        i -= 2  # "Samburu Range, some 240 km north of the capital Nairobi"
     if i < 1:
         return False
     word, previous = doc[i].lower_, i - 1
