@@ -553,7 +553,8 @@ def _finer(place: Place | None, wider: Place | None) -> bool:
 
 
 _COAST_DEGREES = 0.3
-"""How near a sea's outline (about 30 km) a town is on its coast."""
+"""How near a sea's outline (0.3 degrees: about 30 km, less east-west far from the
+equator) a town is on its coast."""
 
 
 def _on_its_coast(place: Place | None, sea: Place | None) -> bool:
@@ -585,20 +586,28 @@ def _holds(wider: Place | None, place: Place | None) -> bool:
 
 
 def most_specific(
-    found: list[tuple[PlaceInSentence, Attachment]],
+    found: list[tuple[PlaceInSentence, Attachment]], *, trigger: int | None = None
 ) -> list[tuple[PlaceInSentence, Attachment]]:
     """Drop a country, province or area that only holds another of the event's places.
 
     Not a wider place that opens a list the other closes ("clashed across the
     West Bank, Gaza Strip and Jerusalem"): a list names sites side by side,
     where a place that says where another lies is written after it ("Aleppo,
-    Syria").
+    Syria"). A sea set before the event's word (``trigger``, its first token)
+    only says where a town on its coast lies ("In the Black Sea, sea drones
+    attacked a naval base in Novorossiysk"); one after it is a site of its own
+    ("attacked ships in the Black Sea and port facilities in Odesa").
     """
     return [
         (cand, how)
         for cand, how in found
         if not any(
-            _wider(cand.item.place, other.item.place) and not _listed_before(cand, other)
+            (_wider(cand.item.place, other.item.place) and not _listed_before(cand, other))
+            or (
+                trigger is not None
+                and max(cand.tokens) < trigger
+                and _on_its_coast(other.item.place, cand.item.place)
+            )
             for other, _ in found
         )
     ]
@@ -638,7 +647,7 @@ def _wider(place: Place | None, other: Place | None) -> bool:
     """
     if placed_in(other, place):
         return True  # a name the text placed in this one (geo.located)
-    if _holds(place, other) or _on_its_coast(other, place):
+    if _holds(place, other):
         return True
     if _holds(other, place):
         return False

@@ -55,6 +55,7 @@ from layers.dates import days_of, event_date
 from layers.location_model import LocationModel, aside_of, pair_features
 from layers.modality import (
     LOOKING_BACK,
+    about_someone,
     looked_back_on,
     phrase_heads,
     told_as_denied,
@@ -708,7 +709,10 @@ def _points_back(trigger: Token, before: Span) -> bool:
                 child.lower_ in _POINTS_BACK_NOUNS
                 or (
                     child.lemma_.lower() in _POINTS_BACK_SITES
-                    and any(t.lemma_.lower() == child.lemma_.lower() for t in before)
+                    and any(
+                        t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() == child.lemma_.lower()
+                        for t in before
+                    )
                 )
             )
         ):
@@ -1247,7 +1251,7 @@ def detect_events(
                 model=model,
                 on_pair=on_pair,
             )
-            located = most_specific(located)
+            located = most_specific(located, trigger=min(trigger_tokens))
             stands_in = not located
             if stands_in:
                 located = _holder_of_an_unknown_site(
@@ -1485,7 +1489,7 @@ def _share_with_participles(
         # Iraq killed 30": the deaths were where the event that caused them was
         told = (_told_by_the_subject(child, starts) for child in token.children)
         related += [cause for cause in told if cause is not None]
-        if token.dep_ in ("relcl", "acl"):
+        if token.dep_ in ("relcl", "acl") and not about_someone(token):
             # "the 2015 attack on a hotel in Sousse, which killed 38": the attack's
             related += [starts[n.i] for n in phrase_heads(token) if n.i in starts]
         if token.dep_ == "pobj" and token.head.lower_ == "for":
@@ -1553,7 +1557,11 @@ def _dated_by_its_noun(events: list[ReportedEvent], doc: Doc) -> list[ReportedEv
             by_root[root.i] = event
     dated: list[ReportedEvent] = []
     for event, root in zip(events, roots, strict=True):
-        nouns = phrase_heads(root) if root is not None and root.dep_ in ("relcl", "acl") else []
+        nouns = (
+            phrase_heads(root)
+            if root is not None and root.dep_ in ("relcl", "acl") and not about_someone(root)
+            else []
+        )
         noun = next((by_root[n.i] for n in nouns if n.i in by_root), None)
         if (
             noun is not None

@@ -27,6 +27,7 @@ from layers.roles import DENYING, has_subject
 
 __all__ = [
     "LOOKING_BACK",
+    "about_someone",
     "looked_back_on",
     "phrase_heads",
     "told_as_denied",
@@ -643,7 +644,11 @@ def phrase_heads(clause: Token) -> list[Token]:
 
     "the attack on a hotel in Sousse, which killed 38": Sousse, the hotel, the
     attack (up through "of", "on", "in" … and their objects, four steps at most).
+    None for a clause about somewhere else: "the site of the 2020 blast, where
+    protesters clashed" (see :func:`about_someone` for "who").
     """
+    if any(c.lower_ in _SOMEWHERE_ELSE for c in clause.children):
+        return []
     heads: list[Token] = []
     node = clause.head
     for _ in range(_PHRASE_STEPS):
@@ -657,6 +662,18 @@ def phrase_heads(clause: Token) -> list[Token]:
 
 
 _PHRASE_STEPS = 4
+_SOMEWHERE_ELSE = frozenset({"where", "why"})
+"""Relative words whose clause tells of a place or a reason, not of the noun's event."""
+_SOMEONE = frozenset({"who", "whom", "whose"})
+
+
+def about_someone(clause: Token) -> bool:
+    """Whether a relative clause tells of a person, not of the noun's event.
+
+    "a suspect in the 2016 bombings who opened fire" (the parse may hang the
+    clause on the event) did so on a day and at a place of its own.
+    """
+    return any(c.lower_ in _SOMEONE for c in clause.children)
 
 
 def _of_a_past_year(noun: Token) -> bool:

@@ -222,8 +222,23 @@ said …" (not "address": "was addressing the congregation at X when a bomb went
 off" is the scene)."""
 
 
-_COMPLEMENTS = frozenset({"oprd", "acomp", "xcomp"})
-"""What a verb says its object or subject is: "reported dead", "found killed"."""
+def _told_by(verb: Token, trigger: Token) -> bool:
+    """Whether a verb of saying tells the event as a clause: said after it, or said that.
+
+    "…, damaging a grain ship, the navy said in Kyiv" (the event before the
+    verb, under it), "police said in Goma that rebels had shelled Sake" (a
+    clause the verb takes). Not "survivors told of killings in Tadamon", whose
+    event is the verb's topic, nor "dozens reported dead in Syria", what the
+    verb says they are.
+    """
+    if not verb.is_ancestor(trigger):
+        return False
+    if trigger.i < verb.i:
+        return True
+    return any(
+        c.dep_ in ("ccomp", "advcl") and (c.i == trigger.i or c.is_ancestor(trigger))
+        for c in verb.children
+    )
 
 
 def _where_the_press_was_told(root: Token, triggers: frozenset[int]) -> bool:
@@ -242,13 +257,7 @@ def _where_the_press_was_told(root: Token, triggers: frozenset[int]) -> bool:
         and verb.pos_ in ("VERB", "AUX")
         and verb.i not in triggers
         and verb.i < preposition.i
-        and any(verb.is_ancestor(verb.doc[i]) for i in triggers)
-        and not any(preposition.is_ancestor(verb.doc[i]) for i in triggers)
-        and not any(
-            c.dep_ in _COMPLEMENTS and (c.i in triggers or c.is_ancestor(verb.doc[i]))
-            for c in verb.children
-            for i in triggers
-        )
+        and any(_told_by(verb, verb.doc[i]) for i in triggers)
     ):
         # "…, damaging a grain ship, the navy said in Kyiv": where the event it tells
         # was told; not "In Kerbala, police said", a place the parse hangs on the verb
@@ -874,6 +883,13 @@ _CONVEYING = frozenset(
 )  # fmt: skip
 """Verbs that take someone somewhere: "taken to a hospital in X", "transferred to a prison"."""
 _TOWARD = frozenset({"to", "toward", "towards", "into"})
+_FACILITIES = frozenset(
+    {"hospital", "hospitals", "clinic", "clinics", "prison", "prisons", "jail", "jails",
+     "morgue", "mortuary", "camp", "camps", "base", "facility", "facilities", "centre",
+     "center", "centres", "centers", "detention", "custody", "cell", "cells", "infirmary"}
+)  # fmt: skip
+"""Where the wounded, the dead and the detained are taken: "taken to a hospital in X"
+(not "took to the streets", "carried out strikes into Iraq")."""
 
 
 def _where_it_was_taken(root: Token) -> bool:
@@ -884,24 +900,35 @@ def _where_it_was_taken(root: Token) -> bool:
     hangs "in" on the verb beside "to"), "captured in Afghanistan and
     transferred to a prison in Cuba": the wounding and the capture were
     elsewhere. The nearest verb above the place conveys, and the place is
-    after "to" or "into", or "in" or "at" beside them. Not "drove from X to
-    Y", a trip on which the deed may have been done.
+    after "to" or "into" a facility (a hospital, a prison, a morgue …), or "in"
+    or "at" beside them. Not "drove from X to Y", a trip on which the deed may
+    have been done, nor "took to the streets in Dhaka" or "carried out strikes
+    into northern Iraq".
     """
     token, toward = root, False
     for _ in range(_MAX_HOPS):
         head = token.head
         if head.i == token.i:
             return False
-        toward |= token.dep_ == "prep" and token.lower_ in _TOWARD
+        if token.dep_ == "prep" and token.lower_ in _TOWARD:
+            toward |= _a_facility(token)
         if head.pos_ in ("VERB", "AUX"):
             if token.dep_ != "prep" or head.lemma_.lower() not in _CONVEYING:
                 return False
             return toward or (
                 token.lower_ in ("in", "at")
-                and any(c.dep_ == "prep" and c.lower_ in _TOWARD for c in head.children)
+                and any(
+                    c.dep_ == "prep" and c.lower_ in _TOWARD and _a_facility(c)
+                    for c in head.children
+                )
             )
         token = head
     return False
+
+
+def _a_facility(preposition: Token) -> bool:
+    """Whether "to" or "into" leads to a place where people are kept: a hospital, a prison."""
+    return any(c.dep_ == "pobj" and is_one_of(c, _FACILITIES) for c in preposition.children)
 
 
 def attachment(

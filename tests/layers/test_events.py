@@ -3271,3 +3271,58 @@ def test_a_town_after_an_area_and_a_comma_narrows_it(pipeline):
     text = "A coalition aircraft shot down a drone over Iraqi Kurdistan, near Erbil."
     layers = _layers_at(_located(pipeline, text), text)
     assert "shootdown_area" in layers.get("near Erbil", set()), layers
+
+
+# Round 16's review: each rule of the round, where its words meant something else.
+@pytest.mark.parametrize(
+    ("text", "type_id", "site"),
+    [
+        # "took to the streets", "carried out strikes into": no one taken to a facility
+        ("Thousands took to the streets in Dhaka to demand the minister's resignation.",
+         "protest", "Dhaka"),
+        ("Turkish jets carried out strikes into northern Iraq.", "strike", "Iraq"),
+        # a sea after the event's word is a site of its own
+        ("Russian drones attacked ships in the Black Sea and port facilities in Odesa.",
+         "heavy_weapons_attack", "Black Sea"),
+        # the killings are the verb's topic, not a clause it tells
+        ("Survivors told of killings in Tadamon.", "killing", "Tadamon"),
+    ],
+)  # fmt: skip
+def test_the_rounds_rules_keep_off_other_senses(pipeline, text, type_id, site):
+    assert site in _where(_located(pipeline, text), text).get(type_id, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "type_id"),
+    [
+        ("A house collapsed in an air raid on Dorvik, killing seven.", "disaster_deaths"),
+        ("The stock market collapsed in Dorvik on Monday.", "structural_collapse"),
+        ("The rebels pushed for talks in Dorvik.", "forces_on_the_move"),
+        ("The navy took an aircraft carrier through the strait near Dorvik.", "seizure"),
+        ("Customs officials seized cocaine on a freighter in Dorvik.", "seizure"),
+        ("Rain dispersed the crowd at the concert in Dorvik.", "crowd_dispersal"),
+    ],
+)
+def test_the_rounds_new_types_keep_off_other_senses(nlp, layers, text, type_id):
+    assert not _reports(nlp, layers, text, type_id)
+
+
+def test_a_clause_about_someone_or_somewhere_else_keeps_its_own_date(pipeline):
+    for text in (
+        "Thousands marched to the site of the 2020 blast in Beirut, where protesters "
+        "clashed with security forces.",
+        "Police arrested a suspect in the 2016 bombings who opened fire on officers in "
+        "Molenbeek.",
+    ):
+        doc = pipeline.nlp(text)
+        events = detect_events(
+            doc, pipeline.locate(doc), layers=pipeline.layers, article_date="2026-11-20"
+        )
+        late = [e for e in events if e.type in ("armed_clash", "attack")]
+        assert late and all(e.date == "2026-11-20" for e in late), text
+
+
+def test_a_word_that_only_contains_a_sites_name_links_nothing_back(nlp, layers):
+    text = "A Britain-based monitor reported clashes near Dorvik. The assault on the base went on."
+    events = _events(nlp, layers, text, ["Dorvik"])
+    assert not [e for e in events if e.type == "attack" and e.locations]
