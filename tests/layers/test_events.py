@@ -3326,3 +3326,8 @@ def test_a_word_that_only_contains_a_sites_name_links_nothing_back(nlp, layers):
     text = "A Britain-based monitor reported clashes near Dorvik. The assault on the base went on."
     events = _events(nlp, layers, text, ["Dorvik"])
     assert not [e for e in events if e.type == "attack" and e.locations]
+
+
+def test_a_fight_a_seizure_came_after_was_where_the_seizure_was(nlp, layers):
+    text = "Soldiers captured the checkpoint near Dorvik after a four-hour gunfight."
+    assert _where(_events(nlp, layers, text, ["Dorvik"]), text)["armed_clash"] == {"Dorvik"}
