@@ -1489,11 +1489,14 @@ def _share_with_participles(
         # Iraq killed 30": the deaths were where the event that caused them was
         told = (_told_by_the_subject(child, starts) for child in token.children)
         related += [cause for cause in told if cause is not None]
-        if token.dep_ == "pobj" and token.head.lower_ in _DURING_OR_AFTER:
+        if token.dep_ in ("pobj", "pcomp") and token.head.lower_ in _DURING_OR_AFTER:
             # "retook a checkpoint on the road between X and Y after a four-hour
-            # gunfight": the fight was where the deed it led to was
+            # gunfight": the fight was where the deed it led to was; "were killed in
+            # Misrata during fighting": where what happened during it was
             deed = starts.get(token.head.head.i)
-            if deed is not None and deed.layer in _FOUGHT_FOR:
+            if deed is not None and (
+                deed.layer in _FOUGHT_FOR or token.head.lower_ in _AT_THE_SAME_TIME
+            ):
                 related.append(deed)
         if token.dep_ in ("relcl", "acl") and not about_someone(token):
             # "the 2015 attack on a hotel in Sousse, which killed 38": the attack's
@@ -1525,6 +1528,7 @@ def _share_with_participles(
 
 
 _DURING_OR_AFTER = frozenset({"after", "during", "following", "amid"})
+_AT_THE_SAME_TIME = frozenset({"during", "amid"})
 _FOUGHT_FOR = frozenset({"seizures", "arrests"})
 """Layers of deeds a fight leads to where it was fought: "captured after a gunbattle"."""
 

@@ -3328,6 +3328,11 @@ def test_a_word_that_only_contains_a_sites_name_links_nothing_back(nlp, layers):
     assert not [e for e in events if e.type == "attack" and e.locations]
 
 
+def test_what_happened_during_a_fight_says_where_it_was(nlp, layers):
+    text = "Twenty people were killed in Dorvik during fighting on Sunday."
+    assert _where(_events(nlp, layers, text, ["Dorvik"]), text)["armed_clash"] == {"Dorvik"}
+
+
 @pytest.mark.parametrize(
     "text",
     [
