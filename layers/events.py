@@ -1507,13 +1507,23 @@ def _share_with_participles(
             trip = starts.get(token.head.head.i)
             if trip is not None and trip.layer == event.layer:
                 related.append(trip)
-        # "were killed when a car bomb exploded near X": the main clause too
+        # "were killed when a car bomb exploded near X": the main clause too; and
+        # "detonated bombs, killing eight in a market in Potiskum": its deaths
         related += [
             e
             for i, e in starts.items()
             if doc[i].head.i == token.i
             and doc[i].dep_ == "advcl"
-            and any(opens_when_clause(c) for c in doc[i].children)
+            and (
+                any(opens_when_clause(c) for c in doc[i].children)
+                or (
+                    e.type in _DEATHS
+                    and doc[i].tag_ == "VBG"
+                    and not any(
+                        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in doc[i].children
+                    )
+                )
+            )
         ]
         source = next((e for e in related if e is not event and e.locations), None)
         if source is None:

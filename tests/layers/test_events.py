@@ -3328,6 +3328,12 @@ def test_a_word_that_only_contains_a_sites_name_links_nothing_back(nlp, layers):
     assert not [e for e in events if e.type == "attack" and e.locations]
 
 
+def test_a_blast_takes_the_place_of_the_deaths_it_caused(nlp, layers):
+    text = "A suicide bomber detonated a vest, killing eight people in a market in Dorvik."
+    where = _where(_events(nlp, layers, text, ["Dorvik"]), text)
+    assert where["explosion"] == {"Dorvik"}
+
+
 def test_what_happened_during_a_fight_says_where_it_was(nlp, layers):
     text = "Twenty people were killed in Dorvik during fighting on Sunday."
     assert _where(_events(nlp, layers, text, ["Dorvik"]), text)["armed_clash"] == {"Dorvik"}
