@@ -674,7 +674,8 @@ def sentence_period(
             if _times_the_event(sentence, start + offset, end + offset, mention):
                 taken.append((start, end))
                 found.append(DateExpression(start + offset, end + offset, year, None))
-        for token in _years_naming_the_event(sentence, mention):
+        named = _years_naming_the_event(sentence, mention) if _ANY_YEAR.search(text) else []
+        for token in named:
             start = token.idx - offset
             if any(start < b and a < start + len(token) for a, b in taken):
                 continue
@@ -739,6 +740,8 @@ def _years_naming_the_event(sentence: Span, trigger: tuple[int, int]) -> list[To
 
 
 _BARE_YEAR = re.compile(_YEAR.format(g="y"))
+_ANY_YEAR = re.compile(r"(?<!\d)" + _YEAR.format(g="y") + r"(?!\d)")
+"""A year anywhere in a sentence's text: without one, no word of it names the event's year."""
 
 
 def _times_the_event(sentence: Span, start: int, end: int, trigger: tuple[int, int]) -> bool:
