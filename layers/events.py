@@ -203,6 +203,13 @@ def _support_verb(
     head, subject = token.head, token
     if (
         token.dep_ == "pobj"
+        and head.dep_ == "agent"
+        and head.head.lemma_.lower() in _STRUCK_BY
+        and token.pos_ in ("NOUN", "PROPN")
+    ):
+        return head.head  # "the car was struck by a roadside bomb": the bomb struck it
+    if (
+        token.dep_ == "pobj"
         and head.lower_ == "under"
         and head.head.lemma_.lower() in ("come", "be")
         and head.head.i != head.i
@@ -257,6 +264,11 @@ def _support_verb(
     return head if lemma in _SUPPORT_VERBS or own is not None else None
 
 
+_STRUCK_BY = frozenset(
+    {"hit", "strike", "target", "rock", "destroy", "damage", "pound", "flatten", "raze"}
+)
+"""Passive verbs whose agent event noun is the event: "was struck by a roadside bomb"
+(not "killed by an airstrike": the deaths are an event of their own)."""
 _WITNESSED = frozenset({"report", "hear", "see", "observe", "record"})
 """Verbs whose passive subject event noun happened where they place it: "fighting was
 reported around X", "explosions were heard in Y"."""
@@ -1519,9 +1531,7 @@ def _share_with_participles(
                 or (
                     e.type in _DEATHS
                     and doc[i].tag_ == "VBG"
-                    and not any(
-                        c.dep_ in ("nsubj", "nsubjpass", "mark") for c in doc[i].children
-                    )
+                    and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in doc[i].children)
                 )
             )
         ]

@@ -3351,3 +3351,11 @@ def test_a_fight_a_seizure_came_after_was_where_the_seizure_was(nlp, layers, tex
     where = _where(_events(nlp, layers, text, ["Dorvik"]), text)
     assert where["armed_clash"] == {"Dorvik"}
     assert where.keys() & {"seizure", "retaking"}
+
+
+def test_struck_by_a_bomb_is_one_event_with_the_verb(nlp, layers):
+    text = "A convoy was hit by a roadside bomb near Dorvik."
+    (blast,) = [e for e in _events(nlp, layers, text, ["Dorvik"]) if e.type == "explosion"]
+    start = text.index("hit")
+    assert (start, start + 3) in blast.trigger_words
+    assert {text[loc.start : loc.end] for loc in blast.locations} == {"Dorvik"}
