@@ -871,14 +871,7 @@ def _the_participle_s_own_sites(
     in the Idlib Governorate"), which may only hold the clause's town.
     """
     participle = next(
-        (
-            doc[i]
-            for i in sorted(trigger_tokens)
-            if doc[i].dep_ == "advcl"
-            and doc[i].tag_ == "VBG"
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[i].children)
-        ),
-        None,
+        (doc[i] for i in sorted(trigger_tokens) if _a_participle_clause(doc[i])), None
     )
     if participle is None:
         return verdicts
@@ -1353,9 +1346,10 @@ def detect_events(
                     denied=any(told_as_denied(doc[i]) for i in trigger_tokens),
                 )
             )
-        sentence_events = _dated_by_its_noun(sentence_events, doc)
-        sentence_events = _deaths_in_a_disaster(sentence_events, doc, disaster_deaths)
-        shared = _share_with_participles(sentence_events, doc, own_ground)
+        roots = _trigger_roots(sentence_events, doc)  # the same for the three passes
+        sentence_events = _dated_by_its_noun(sentence_events, roots)
+        sentence_events = _deaths_in_a_disaster(sentence_events, roots, disaster_deaths)
+        shared = _share_with_participles(sentence_events, doc, own_ground, roots=roots)
         events.extend(_the_venue_not_its_country(shared, candidates))
         sentence_events = events[len(events) - len(sentence_events) :]
         own = [loc for e in sentence_events for loc in e.locations if not loc.linked]
@@ -1440,8 +1434,30 @@ def _where_speakers_are(tokens: frozenset[int], trigger_tokens: frozenset[int], 
 _NOUN_MODIFIERS = frozenset({"det", "amod", "compound"})
 
 
+def _a_participle_clause(verb: Token) -> bool:
+    """Whether a verb is an "-ing" clause with no subject of its own: "…, killing five"."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def _trigger_roots(events: Sequence[ReportedEvent], doc: Doc) -> list[Token | None]:
+    """Each event's trigger's root token, in the events' order (None if it spans no token)."""
+    roots: list[Token | None] = []
+    for event in events:
+        span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+        roots.append(None if span is None else span.root)
+    return roots
+
+
 def _share_with_participles(
-    events: list[ReportedEvent], doc: Doc, own_ground: frozenset[str] = frozenset()
+    events: list[ReportedEvent],
+    doc: Doc,
+    own_ground: frozenset[str] = frozenset(),
+    *,
+    roots: Sequence[Token | None] | None = None,
 ) -> list[ReportedEvent]:
     """Give an event with no place the places of an event its clause is tied to.
 
@@ -1455,10 +1471,8 @@ def _share_with_participles(
     state closing its airspace) take no other event's place: "Iraq closed its
     airspace as Iran launched drones towards Israel" closed nothing in Israel.
     """
-    roots: list[Token | None] = []
-    for e in events:
-        span = doc.char_span(e.trigger_start, e.trigger_end, alignment_mode="expand")
-        roots.append(None if span is None else span.root)
+    if roots is None:
+        roots = _trigger_roots(events, doc)
     starts = {root.i: e for root, e in zip(roots, events, strict=True) if root is not None}
     shared: list[ReportedEvent] = []
     for event, root in zip(events, roots, strict=True):
@@ -1530,8 +1544,8 @@ def _share_with_participles(
                 any(opens_when_clause(c) for c in doc[i].children)
                 or (
                     e.type in _DEATHS
-                    and doc[i].tag_ == "VBG"
-                    and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in doc[i].children)
+                    and _a_participle_clause(doc[i])
+                    and not any(c.dep_ == "mark" for c in doc[i].children)
                 )
             )
         ]
@@ -1575,21 +1589,16 @@ def _told_by_the_subject(child: Token, starts: Mapping[int, ReportedEvent]) -> R
     )
 
 
-def _dated_by_its_noun(events: list[ReportedEvent], doc: Doc) -> list[ReportedEvent]:
+def _dated_by_its_noun(
+    events: list[ReportedEvent], roots: Sequence[Token | None]
+) -> list[ReportedEvent]:
     """A clause that tells what an event did takes that event's date from the sentence.
 
     "the anniversary of the 2004 bombings that killed 191": the deaths are the
     bombings', in 2004, not on the article's day. Only an event the sentence
     itself does not date (its date is the article's) takes its noun's.
     """
-    by_root: dict[int, ReportedEvent] = {}
-    roots: list[Token | None] = []
-    for event in events:
-        span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-        root = None if span is None else span.root
-        roots.append(root)
-        if root is not None:
-            by_root[root.i] = event
+    by_root = {root.i: e for root, e in zip(roots, events, strict=True) if root is not None}
     dated: list[ReportedEvent] = []
     for event, root in zip(events, roots, strict=True):
         nouns = (
@@ -1610,7 +1619,9 @@ def _dated_by_its_noun(events: list[ReportedEvent], doc: Doc) -> list[ReportedEv
 
 
 def _deaths_in_a_disaster(
-    events: list[ReportedEvent], doc: Doc, deaths: tuple[EventType, str] | None
+    events: list[ReportedEvent],
+    roots: Sequence[Token | None],
+    deaths: tuple[EventType, str] | None,
 ) -> list[ReportedEvent]:
     """Deaths that a disaster told in their "when" or "after" clause caused are its.
 
@@ -1622,15 +1633,13 @@ def _deaths_in_a_disaster(
     """
     if deaths is None or not any(e.type in _DISASTERS for e in events):
         return events
-    roots: dict[int, Token] = {}
-    for event in events:
-        span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-        if span is not None:
-            roots[id(event)] = span.root
-    disasters = {roots[id(e)].i for e in events if e.type in _DISASTERS and id(e) in roots}
+    disasters = {
+        root.i
+        for root, e in zip(roots, events, strict=True)
+        if root is not None and e.type in _DISASTERS
+    }
     found: list[ReportedEvent] = []
-    for event in events:
-        root = roots.get(id(event))
+    for event, root in zip(events, roots, strict=True):
         caused = (
             root is not None
             and event.type in _DEATHS
@@ -1643,10 +1652,7 @@ def _deaths_in_a_disaster(
                 )
                 or (
                     # "a bridge collapsed in Novi Sad, killing 16": the participle's
-                    root.dep_ == "advcl"
-                    and root.tag_ == "VBG"
-                    and root.head.i in disasters
-                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
+                    _a_participle_clause(root) and root.head.i in disasters
                 )
             )
         )
