@@ -218,15 +218,32 @@ def _a_town_that_holds_the_site(
     site, kinded = before.get(k - 1), False
     if site is None and k >= 2 and doc[k - 1].lower_ in _NAMED_KINDS_AFTER:
         site, kinded = before.get(k - 2), True  # "Mbuta village near the city of X"
-    if site is None:
+    if site is None or (site.item.place is None and not kinded):
         return False
+    return _a_site_it_may_hold(site, cand, doc, topical=False)
+
+
+def _a_site_it_may_hold(
+    site: PlaceInSentence, holder: PlaceInSentence, doc: Doc, *, topical: bool
+) -> bool:
+    """Whether ``site``, written before ``holder``, is a site ``holder`` may say where lies.
+
+    Not a bearing's place ("north of Baghdad in Samarra"), an actor, an origin
+    or a topic ("attacked by Serbia near Pristina", "laborers from Bihar near
+    the town of Dibrugarh", "talks on Yemen in Muscat" for ``topical`` types),
+    a country or a bearing phrase, nor a place in another country.
+    """
     start = min(site.tokens)
-    if start > 0 and doc[start - 1].lower_ in _NOT_A_SITE:
-        return False
-    place, town = site.item.place, cand.item.place
-    if _is_country(place) or (place is None and not kinded):
-        return False
-    return place is None or town is None or place.country == town.country
+    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in COMPASS:
+        return False  # "north of Baghdad in Samarra": Baghdad is only a bearing
+    if start > 0 and (
+        doc[start - 1].lower_ in _NOT_A_SITE or (topical and doc[start - 1].lower_ in TOPICAL_TOO)
+    ):
+        return False  # "attacked by Serbia near Pristina", "talks on Yemen in Muscat"
+    first, second = site.item.place, holder.item.place
+    if _is_country(first) or (first is not None and first.feature == "offset"):
+        return False  # a bearing phrase ("north of Baghdad") holds no place after it
+    return first is None or second is None or first.country == second.country
 
 
 def _says_where_another_lies(
@@ -258,20 +275,7 @@ def _says_where_another_lies(
 
     def qualified(end: int) -> bool:
         other = before.get(end)
-        if other is None:
-            return False
-        start = min(other.tokens)
-        if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in COMPASS:
-            return False  # "north of Baghdad in Samarra": Baghdad is only a bearing
-        if start > 0 and (
-            doc[start - 1].lower_ in _NOT_A_SITE
-            or (topical and doc[start - 1].lower_ in TOPICAL_TOO)
-        ):
-            return False  # "attacked by Serbia near Pristina", "talks on Yemen in Muscat"
-        first, second = other.item.place, cand.item.place
-        if _is_country(first) or (first is not None and first.feature == "offset"):
-            return False  # a bearing phrase ("north of Baghdad") holds no place after it
-        return first is None or second is None or first.country == second.country
+        return other is not None and _a_site_it_may_hold(other, cand, doc, topical=topical)
 
     if _on_the_water_of(cand, doc, before):
         return True  # "the port of Izmail on the Danube", "Minova on the shore of Lake Kivu"
