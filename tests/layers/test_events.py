@@ -3345,6 +3345,8 @@ def test_what_happened_during_a_fight_says_where_it_was(nlp, layers):
         "Soldiers captured the checkpoint near Dorvik after a four-hour gunfight.",
         # "retook" is its own lemma, and what troops retake may be a checkpoint
         "Troops retook a checkpoint near Dorvik after a four-hour gunfight.",
+        # police retake what gangs held
+        "Police retook a checkpoint near Dorvik after a four-hour gunfight.",
     ],
 )
 def test_a_fight_a_seizure_came_after_was_where_the_seizure_was(nlp, layers, text):
