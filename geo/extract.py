@@ -1153,9 +1153,8 @@ class MentionExtractor:
         """
         candidates = self.gazetteer.candidates(span.text)
         if not candidates:
-            return transliterated and any(
-                c.feature in ("country", "admin1") or c.population >= ORG_OVERRIDE_POPULATION
-                for c in self.gazetteer.transliterated(span.text)
+            return transliterated and self._transliterates_a_place(
+                span.text, population=ORG_OVERRIDE_POPULATION
             )
         return any(
             c.feature in ("country", "admin1")
@@ -1163,6 +1162,13 @@ class MentionExtractor:
             or (c.source != "geonames" and c.feature in _ARTICLE_FEATURES)
             for c in _own_or_alike(span.text, candidates)
             if c.exact_name or c.population >= ORG_OVERRIDE_POPULATION
+        )
+
+    def _transliterates_a_place(self, name: str, *, population: int) -> bool:
+        """Whether ``name`` transliterates a country, a province or a city of ``population``."""
+        return any(
+            c.feature in ("country", "admin1") or c.population >= population
+            for c in self.gazetteer.transliterated(name)
         )
 
     @staticmethod
@@ -1241,10 +1247,7 @@ class MentionExtractor:
             known = (
                 ent.label_ == "ORG"
                 and _right_after_a_locative(span)
-                and any(
-                    c.feature in ("country", "admin1") or c.population >= TRANSLITERATED_STANDING
-                    for c in self.gazetteer.transliterated(span.text)
-                )
+                and self._transliterates_a_place(span.text, population=TRANSLITERATED_STANDING)
             )
             return span if known else None
         if _looks_like_acronym(span.text) and not self._abbreviates_a_place(span, candidates):
