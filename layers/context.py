@@ -158,26 +158,6 @@ def _on_the_water_of(cand: PlaceInSentence, doc: Doc, before: dict[int, PlaceInS
     return town is not None and not _is_country(town.item.place)
 
 
-def qualifies_another(
-    cand: PlaceInSentence,
-    doc: Doc,
-    before: dict[int, PlaceInSentence],
-    after: dict[int, PlaceInSentence],
-    *,
-    topical: bool,
-    unnamed: bool = True,
-) -> bool:
-    """Whether the mention only says where another place it follows lies.
-
-    See :func:`_says_where_another_lies`; and a town written as a kind of town
-    after "in", "near" or "of" a site ("the Aziziyah district in the city of
-    Aleppo": :func:`_a_town_that_holds_the_site`).
-    """
-    return _says_where_another_lies(
-        cand, doc, before, after, topical=topical, unnamed=unnamed
-    ) or _a_town_that_holds_the_site(cand, doc, before)
-
-
 _TOWN_KINDS = frozenset(
     {"city", "town", "village", "capital", "port", "island", "hamlet", "settlement"}
 )
@@ -246,7 +226,7 @@ def _a_site_it_may_hold(
     return first is None or second is None or first.country == second.country
 
 
-def _says_where_another_lies(
+def qualifies_another(
     cand: PlaceInSentence,
     doc: Doc,
     before: dict[int, PlaceInSentence],
@@ -255,7 +235,7 @@ def _says_where_another_lies(
     topical: bool,
     unnamed: bool = True,
 ) -> bool:
-    """Whether the mention only says where another place it follows lies, by its words.
+    """Whether the mention only says where another place it follows lies.
 
     "Michika town in Adamawa state", "Marin Gubay near Barawe", "In Dura,
     south of Baghdad", "Teiba, Sherkole District": the event happened in the
@@ -270,7 +250,9 @@ def _says_where_another_lies(
     second, is not qualified by it ("the embassies of Spain in La Paz"), nor
     one that is no site: an actor, an origin or a topic (``topical`` types
     take "on" and "over" for a topic too). Without ``unnamed``, only a
-    recognised place is qualified.
+    recognised place is qualified. So is a town written as a kind of town
+    after a site ("the Aziziyah district in the city of Aleppo":
+    :func:`_a_town_that_holds_the_site`).
     """
 
     def qualified(end: int) -> bool:
@@ -279,6 +261,8 @@ def _says_where_another_lies(
 
     if _on_the_water_of(cand, doc, before):
         return True  # "the port of Izmail on the Danube", "Minova on the shore of Lake Kivu"
+    if _a_town_that_holds_the_site(cand, doc, before):
+        return True  # "the Aziziyah district in the city of Aleppo"
     j = max(cand.tokens) + (0 if doc[max(cand.tokens)].lower_ in _CAPITALS else 1)
     if j < len(doc) and doc[j].text == "'s":
         j += 1
