@@ -882,6 +882,14 @@ _CONVEYING = frozenset(
      "admit", "ferry"}
 )  # fmt: skip
 """Verbs that take someone somewhere: "taken to a hospital in X", "transferred to a prison"."""
+_UNDER_WAY = frozenset(
+    {"carry", "transport", "travel", "drive", "ride", "pass", "patrol", "sail", "fly",
+     "wait", "queue", "shelter", "walk", "pray", "shop", "play", "stand", "sit", "gather",
+     "celebrate", "attend"}
+)  # fmt: skip
+"""Verbs of a participle on what an event befell that say where it was at the time: "a
+truck carrying workers in X", "people queuing for bread in X". Not where it lives or
+works ("a man living in X"), which may be far from the event."""
 _TOWARD = frozenset({"to", "toward", "towards", "into"})
 _FACILITIES = frozenset(
     {"hospital", "hospitals", "clinic", "clinics", "prison", "prisons", "jail", "jails",
@@ -1264,10 +1272,14 @@ def attachment(
                 token = head
                 continue
             return Refusal("detour")
-        if (dep == "acl" and token.tag_ == "VBN") or (
-            dep == "conj" and head.i in triggers and token.i in also_triggers
+        if (
+            (dep == "acl" and token.tag_ == "VBN")
+            or (dep == "conj" and head.i in triggers and token.i in also_triggers)
+            or (dep == "acl" and token.tag_ == "VBG" and token.lemma_.lower() in _UNDER_WAY)
         ):
-            confidence *= _VIA_OBJECT  # "a car parked in X", "was shot and killed in X"
+            # "a car parked in X", "was shot and killed in X", "a truck carrying
+            # workers in X": where the thing it befell was at the time
+            confidence *= _VIA_OBJECT
             token = head
             continue
         if (

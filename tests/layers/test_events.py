@@ -3361,3 +3361,20 @@ def test_struck_by_a_bomb_is_one_event_with_the_verb(nlp, layers):
     start = text.index("hit")
     assert (start, start + 3) in blast.trigger_words
     assert {text[loc.start : loc.end] for loc in blast.locations} == {"Dorvik"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "site"),
+    [
+        ("A bomb was detonated under a truck carrying seven workers in Dorvik.", "explosion",
+         {"Dorvik"}),
+        ("Gunmen shot a police officer walking near his home in Dorvik.", "attack",
+         {"Dorvik"}),
+        # where someone lives is not, by the rules, where the deed was
+        ("Gunmen shot a man living in Kutar.", "attack", set()),
+    ],
+)  # fmt: skip
+def test_a_participle_on_the_target_says_where_it_was_at_the_time(nlp, layers, text, kind, site):
+    names = [n for n in ("Dorvik", "Kutar") if n in text]
+    where = _where(_events(nlp, layers, text, names), text)
+    assert where.get(kind, set()) == site, where
