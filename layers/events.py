@@ -891,11 +891,35 @@ def _the_participle_s_own_sites(
     ]
 
 
+def _measured_from(token: Token, verb: Token | None, place: Token) -> Token:
+    """The word the scorer measures a place from: the event word, or its verb.
+
+    An event noun that is its support verb's subject ("a suicide bomber
+    detonated …", "fighting erupted …") is measured from the verb for a place
+    the verb governs outside the noun's phrase: the place hangs on the verb
+    ("… and killed himself in Silopi"), and the distance and path from a noun
+    at the start of the sentence tell the scorer nothing of it. A place in the
+    noun's own phrase ("demonstrators in Nepal protested"), and any place of
+    people's protest, is still measured from the noun.
+    """
+    if (
+        verb is not None
+        and token.dep_ in ("nsubj", "nsubjpass")
+        and token.head == verb
+        and token.lemma_.lower() not in PEOPLE_WHO_PROTEST
+        and verb.is_ancestor(place)
+        and not token.is_ancestor(place)
+    ):
+        return verb
+    return token
+
+
 def _weighed(
     verdicts: Sequence[tuple[PlaceInSentence, bool, Attachment | Refusal]],
     token: Token,
     trigger_tokens: frozenset[int],
     *,
+    verb: Token | None,
     others: frozenset[int],
     places: int,
     model: LocationModel | None,
@@ -908,6 +932,7 @@ def _weighed(
     words. The scorer (when given) has its say over each verdict that is not
     a veto, weighing each place against the places the rules took (most
     events happened at one place); ``on_pair`` sees each pair's features.
+    ``verb`` is the event word's support verb, if any (see :func:`_measured_from`).
     """
     doc = token.doc
     taken_roots = {cand.root.i for cand, _, v in verdicts if isinstance(v, Attachment)}
@@ -946,14 +971,15 @@ def _weighed(
         )  # and what the verb puts under the event ("El Fasher has been under siege")
         if (model is not None or on_pair is not None) and not vetoed and not own_site:
             place = cand.item.place
+            measured_from = _measured_from(token, verb, cand.root)
             rule = verdict.role if isinstance(verdict, Attachment) else f"no:{verdict.reason}"
             # a place that only describes this one ("Odesa, a Black Sea port, was
             # attacked") is no other place the sentence names
-            aside = aside_of(cand.root, token)
+            aside = aside_of(cand.root, measured_from)
             features = pair_features(
                 cand.root,
                 cand.tokens,
-                token,
+                measured_from,
                 rule=rule,
                 place_kind=place.feature if place is not None else "unresolved",
                 owned=owned,
@@ -970,7 +996,7 @@ def _weighed(
                     governed
                     and isinstance(verdict, Refusal)
                     and verdict.reason == "clause"
-                    and _in_another_event_s_clause(cand.root, token, others)
+                    and _in_another_event_s_clause(cand.root, measured_from, others)
                 ):
                     continue
                 verdict = _scored(
@@ -980,9 +1006,9 @@ def _weighed(
                     governed=governed,
                     reachable=governed
                     or (
-                        not _meets_at_another_event(cand.root, token, others)
-                        and not _in_another_event_at_another_time(cand.root, token, others)
-                        and _within_its_noun(token, cand.root)
+                        not _meets_at_another_event(cand.root, measured_from, others)
+                        and not _in_another_event_at_another_time(cand.root, measured_from, others)
+                        and _within_its_noun(measured_from, cand.root)
                     ),
                 )
         if isinstance(verdict, Attachment):
@@ -1251,6 +1277,7 @@ def detect_events(
                 verdicts,
                 token,
                 trigger_tokens,
+                verb=verb,
                 others=trigger_words - trigger_tokens,
                 places=len(candidates),
                 model=model,

@@ -3378,3 +3378,13 @@ def test_a_participle_on_the_target_says_where_it_was_at_the_time(nlp, layers, t
     names = [n for n in ("Dorvik", "Kutar") if n in text]
     where = _where(_events(nlp, layers, text, names), text)
     assert where.get(kind, set()) == site, where
+
+
+def test_a_place_on_the_verb_of_an_event_noun_subject_is_measured_from_the_verb(pipeline):
+    """The noun at the start of the sentence is far from what its verb says of it."""
+    text = (
+        "The fighting, which the army blamed on rebels, erupted again on Monday and spread "
+        "to the outskirts of Silopi town in the southeastern province of Sirnak, residents said."
+    )
+    where = _where(_located(pipeline, text), text)
+    assert where.get("armed_clash") == {"Silopi"}, where
