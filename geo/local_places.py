@@ -371,6 +371,11 @@ def town_for(
                 # "In Paris, crowds marched down the Avenue de Moscou, a street named
                 # after the Russian capital": the town the sentence opens with
                 return resolved[opener[0]].place
+        if strict and not inside and len(_sentence_countries(resolved, start, end)) > 1:
+            # "Pakistani and Afghan border forces exchanged fire at the Torkham
+            # crossing": a name no source knows, in a sentence that sets it between
+            # two countries, lies in neither's towns
+            return None
         near = (
             inside
             or _in_countries_of_sentence(resolved, towns, start, end)

@@ -292,3 +292,14 @@ def test_a_name_set_across_a_river_from_a_town_is_not_placed_around_it(resolve):
     )
     (village,) = [r.place for r in results if r.mention.name == "Zorvanek"]
     assert village is None or village.country != "UA", village
+
+
+def test_an_unknown_name_its_sentence_sets_between_two_countries_takes_no_town(resolve):
+    # a border crossing no source knows lies in neither side's towns: here the
+    # next sentence's town is 550 km from the real crossing
+    text = (
+        "Pakistani and Afghan border forces exchanged fire at the Zorvanek crossing on "
+        "Wednesday. Hundreds of truckers blocked the highway near Chaman."
+    )
+    (crossing,) = [r.place for r in resolve(text) if r.mention.name == "Zorvanek"]
+    assert crossing is None, crossing
