@@ -241,7 +241,10 @@ class Resolver:
                     c
                     for c in candidates[name]
                     if c.country in named
-                    or spelling_similarity(name, c.matched_name) >= _CLOSE_SPELLING
+                    or (
+                        not named
+                        and spelling_similarity(name, c.matched_name) >= _CLOSE_SPELLING
+                    )
                     or (c.feature == "city" and c.population >= TRANSLITERATED_STANDING)
                 ]
         if misspelled:
