@@ -40,6 +40,7 @@ __all__ = [
     "placed_in",
     "placed_within",
     "possessor",
+    "qualifier_after",
     "written_as_a_part",
 ]
 
@@ -414,6 +415,36 @@ def container_after(text: str, mentions: Sequence[Mention], index: int) -> int |
     if PARAGRAPH_BREAK.search(between) or not _IN_AFTER.match(between):
         return None
     return index + 1
+
+
+def qualifier_after(text: str, mentions: Sequence[Mention], index: int) -> int | None:
+    """The index of Y when ``mentions[index]`` is X in "X, Y," ("Cedros, Trinidad, on Tuesday").
+
+    A name set off by commas right after another, where no list goes on
+    (not "Gaza, Lebanon and Syria", nor "Kherson, Mykolaiv, Odesa"), says
+    where the first lies; the caller decides whether Y is a whole that can
+    hold X (a country, a province, an island).
+    """
+    if index + 1 >= len(mentions) or (
+        index and _LISTED_BEFORE.fullmatch(text, mentions[index - 1].end, mentions[index].start)
+    ):
+        return None
+    mention, after = mentions[index], mentions[index + 1]
+    if mention.kind is not MentionKind.TOPONYM or after.kind is not MentionKind.TOPONYM:
+        return None
+    if after.start != after.anchor_start or not _JUST_A_COMMA.fullmatch(
+        text, mention.end, after.start
+    ):
+        return None
+    return None if _LIST_GOES_ON_AFTER.match(text, after.end) else index + 1
+
+
+#: Only a comma between X and Y in "X, Y".
+_JUST_A_COMMA = re.compile(r"[ \t]*,[ \t]+")
+#: What closes the qualifier Y: a comma, a stop or a clause word, not "and Z" or ", Z".
+_LIST_GOES_ON_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|(?:and|or|&)\s+[A-Z])")
+#: A list before X: "Mykolaiv, X".
+_LISTED_BEFORE = re.compile(r"\s*(?:,|and|or)\s*")
 
 
 def near_the_heart_of(candidate: Candidate, province: Candidate) -> bool:

@@ -60,6 +60,7 @@ from geo.located import (
     near_the_heart_of,
     placed_within,
     possessor,
+    qualifier_after,
     written_as_a_part,
 )
 from geo.normalize import POSITION_WORDS, name_key, spelling_similarity, strip_article
@@ -241,10 +242,7 @@ class Resolver:
                     c
                     for c in candidates[name]
                     if c.country in named
-                    or (
-                        not named
-                        and spelling_similarity(name, c.matched_name) >= _CLOSE_SPELLING
-                    )
+                    or (not named and spelling_similarity(name, c.matched_name) >= _CLOSE_SPELLING)
                     or (c.feature == "city" and c.population >= TRANSLITERATED_STANDING)
                 ]
         if misspelled:
@@ -384,8 +382,13 @@ class Resolver:
             if where is None or _kept_within(item.place, where):
                 continue
             name = item.mention.name
+            joined = text[item.mention.end : resolved[owner].mention.start].strip()
             wording = (
-                f"'{name} in {where.label}'" if owner == index + 1 else f"'{where.label}'s {name}'"
+                f"'{name}{joined} {where.label}'"
+                if owner == index + 1 and joined == ","
+                else f"'{name} in {where.label}'"
+                if owner == index + 1
+                else f"'{where.label}'s {name}'"
             )
             resolved[index] = Resolved(
                 item.mention,
@@ -417,10 +420,32 @@ class Resolver:
             written_in = owner is None
             if written_in:
                 owner = container_after(text, mentions, index)
+            qualified = False
+            if owner is None:
+                owner = qualifier_after(text, mentions, index)
+                qualified = owner is not None
             if owner is None or not ranked.get(owner):
                 continue
             container = ranked[owner][0].candidate
             best = ranked.get(index)
+            if qualified:
+                # "Cedros, Trinidad": a small town of the name elsewhere is a namesake
+                # the island corrects; a town of standing or a list stays as ranked
+                if (
+                    container.feature not in _QUALIFYING_WHOLES
+                    or not container.country
+                    or not best
+                    or not _small_or_local(mention, best[0].candidate)
+                    or any(
+                        lies_within(r.candidate, container)
+                        or near_the_heart_of(r.candidate, container)
+                        for r in best
+                    )
+                ):
+                    continue
+                ranked[index] = []
+                within[index] = owner
+                continue
             if not best:
                 # "X in Y" with no X in the gazetteer is located_by_text's.
                 if mention.label in _PLACE_READINGS and not written_in:
@@ -968,6 +993,8 @@ _KIND_FEATURES = {
 #: in Cabo Delgado" is no Palma de Mallorca, where "fans from Chicago in Paris" keep
 #: their Chicago.
 _PROVINCE_FEATURES = frozenset({"admin1", "admin2"})
+#: What may hold a town in "X, Y": a country, a province, an island.
+_QUALIFYING_WHOLES = frozenset({"country", "admin1", "island"})
 #: Features too wide to be a part of the place named after them in "X in Y".
 _WIDE_FEATURES = frozenset(
     {"country", "continent", "admin1", "sea", "gulf", "strait", "region", "territory"}

@@ -331,3 +331,20 @@ def test_the_quarter_of_a_town_is_in_that_town_not_a_namesake_abroad(resolve, te
 def test_a_city_abroad_gives_way_to_the_province_the_text_puts_its_name_in(resolve):
     results = resolve("Insurgents attacked Palma in Cabo Delgado in March 2021.")
     assert _place(results, "Palma").country == "MZ"  # not Palma de Mallorca
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # only small namesakes abroad: the island the text names holds the town
+        ("Police arrested eight men in Cedros, Trinidad, on Tuesday.", "Cedros", "TT"),
+        # a namesake inside the qualifier is kept
+        ("Police arrested eight men in Cedros, Honduras, on Tuesday.", "Cedros", "HN"),
+        ("Protests spread to Lebanon, Pennsylvania, on Sunday.", "Lebanon", "US"),
+        # a list of countries qualifies nothing
+        ("Drones hit Gaza, Lebanon and Syria.", "Gaza", "PS"),
+    ],
+)
+def test_a_whole_after_a_comma_holds_a_small_town_named_before_it(resolve, text, name, country):
+    place = _place(resolve(text), name)
+    assert place is not None and place.country == country, place
