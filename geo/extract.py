@@ -515,7 +515,9 @@ class MentionExtractor:
         found: list[Mention] = []
         overridable: list[Span] = []
         tokens = DocTokens(doc)  # spaCy builds new tokens on every access
-        ents = self._split_at_a_preposition(self._whole_hyphenated(doc.ents, tokens))
+        ents = self._split_at_a_preposition(
+            self._joined_by_of(self._whole_hyphenated(doc.ents, tokens), tokens)
+        )
         for ent in ents:
             if ent.label_ in _BLOCKING_LABELS:
                 blocked.update(range(ent.start, ent.end))
@@ -672,6 +674,45 @@ class MentionExtractor:
             if kept and start < kept[-1].end:
                 continue  # a piece of the name just widened
             kept.append(Span(tokens.doc, start, end, label=ent.label_))
+        return tuple(kept)
+
+    def _joined_by_of(self, ents: Sequence[Span], tokens: DocTokens) -> tuple[Span, ...]:
+        """Entities the model cut at "of" inside a place's name, joined into the name.
+
+        The model tags "Port of Spain" as two places, "Port" and "Spain":
+        the capital of Trinidad is lost, and Spain appears. A capitalised
+        word or two, "of" and the entity after it are one entity when the
+        gazetteer holds the whole as a place's own name ("Port of Spain",
+        "Cape of Good Hope"); "the Bank of England" and "the University of
+        Texas" stay as they are.
+        """
+        doc = tokens.doc
+        joined: dict[int, int] = {}  # an entity's index -> the start of its whole name
+        for number, ent in enumerate(ents):
+            of = ent.start - 1
+            if of < 1 or doc[of].lower_ != "of":
+                continue
+            for start in (of - 1, of - 2):
+                if start < 0 or not all(is_capitalised(t) for t in doc[start:of]):
+                    break
+                whole = doc[start : ent.end]
+                if any(
+                    c.exact_name and name_key(c.name) == name_key(whole.text)
+                    for c in self.gazetteer.candidates(whole.text)
+                ):
+                    joined[number] = start
+                    break
+        if not joined:
+            return tuple(ents)
+        kept: list[Span] = []
+        for number, ent in enumerate(ents):
+            opening = joined.get(number)
+            if opening is None:
+                kept.append(ent)
+                continue
+            while kept and kept[-1].end > opening:
+                kept.pop()  # "Port", the piece before "of"
+            kept.append(Span(doc, opening, ent.end, label="GPE"))
         return tuple(kept)
 
     def _split_at_a_preposition(self, ents: Sequence[Span]) -> tuple[Span, ...]:

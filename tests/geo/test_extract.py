@@ -818,6 +818,30 @@ def test_two_places_run_together_across_a_preposition_are_two(extract):
     assert "Tuapse" in [m.text for m in extract(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "whole", "piece"),
+    [
+        # the model tags "Port" and "Spain" as two places
+        ("Police arrested smugglers in Port of Spain on Monday.", "Port of Spain", "Spain"),
+        ("Ships docked at Port of Spain, Trinidad.", "Port of Spain", "Spain"),
+    ],
+)
+def test_a_place_the_model_cut_at_of_is_joined_into_its_name(extract, text, whole, piece):
+    found = [m.text for m in extract(text)]
+    assert whole in found and piece not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The Bank of England raised rates.", "England"),
+        ("He studied at the University of Texas.", "Texas"),
+    ],
+)
+def test_an_institution_of_a_place_is_no_place_joined_at_of(extract, text, place):
+    assert place in [m.text for m in extract(text)]
+
+
 def test_an_organisation_named_with_a_preposition_stays_whole(extract):
     text = "The Council on Foreign Relations met on Monday."
     assert "Foreign Relations" not in [m.text for m in extract(text)]
