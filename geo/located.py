@@ -436,7 +436,9 @@ def qualifier_after(text: str, mentions: Sequence[Mention], index: int) -> int |
         text, mention.end, after.start
     ):
         return None
-    return None if _LIST_GOES_ON_AFTER.match(text, after.end) else index + 1
+    if text[after.end : after.end + 1] in ("-", "‐") or _LIST_GOES_ON_AFTER.match(text, after.end):
+        return None  # "Mora, Mayo-Sava": a piece of a longer name qualifies nothing
+    return index + 1
 
 
 #: Only a comma between X and Y in "X, Y".

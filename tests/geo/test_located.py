@@ -343,6 +343,9 @@ def test_a_city_abroad_gives_way_to_the_province_the_text_puts_its_name_in(resol
         ("Protests spread to Lebanon, Pennsylvania, on Sunday.", "Lebanon", "US"),
         # a list of countries qualifies nothing
         ("Drones hit Gaza, Lebanon and Syria.", "Gaza", "PS"),
+        # nor does a piece of a hyphenated name ("Mayo" is an Irish county)
+        ("A bomb killed 11 people in the commune of Mora, Mayo-Sava in northern Cameroon.",
+         "Mora", "CM"),
     ],
 )
 def test_a_whole_after_a_comma_holds_a_small_town_named_before_it(resolve, text, name, country):
