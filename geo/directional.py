@@ -26,10 +26,13 @@ from shapely.geometry import MultiPolygon, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
+from geo.areas import offset_point
 from geo.types import MentionKind, Place, Precision, Resolved
 
 __all__ = [
+    "BEYOND_ITS_EDGE_KM",
     "PART_EXTENT_OF_A_TOWN_KM",
+    "beyond_its_side",
     "compass_word_before",
     "is_a_side",
     "on_its_side",
@@ -296,6 +299,56 @@ def side_of_area(whole: Place, *, name: str, direction: str) -> Place | None:
         reason=(
             f"the {direction} of {whole.name} as written, drawn as the side of its "
             f"outline past its middle; {whole.reason}"
+        ),
+    )
+
+
+BEYOND_ITS_EDGE_KM = 100.0
+"""How far past a country's edge "north of Venezuela" is put: the text gives no
+distance, and the radius says how little the point means."""
+
+
+def beyond_its_side(whole: Place, *, name: str, bearing_deg: float) -> Place | None:
+    """The place "north of Venezuela" means: past the country's edge on that bearing.
+
+    A country's own point is the one place the phrase rules out ("a boat
+    north of Venezuela" is at sea, not inland). The outline's farthest
+    point along the bearing is the edge; the place lies
+    :data:`BEYOND_ITS_EDGE_KM` past it, with precision "region" and a radius
+    as wide as the country's own, since the text says only which side.
+    ``None`` when the whole has no outline.
+    """
+    if not whole.is_area or whole.geometry.is_empty:
+        return None
+    east = math.sin(math.radians(bearing_deg)) * math.cos(math.radians(whole.lat))
+    north = math.cos(math.radians(bearing_deg))
+    shape = whole.geometry
+    # the mainland's edge: a far islet ("Isla de Aves", 500 km off Venezuela) is no side
+    outline = (
+        max(shape.geoms, key=lambda part: part.area) if isinstance(shape, MultiPolygon) else shape
+    )
+    edge = max(
+        outline.exterior.coords,
+        key=lambda point: (point[0] - whole.lon) * east + (point[1] - whole.lat) * north,
+    )
+    lat, lon = offset_point(
+        lat=edge[1], lon=edge[0], distance_km=BEYOND_ITS_EDGE_KM, bearing_deg=bearing_deg
+    )
+    return replace(
+        whole,
+        gazetteer_id=f"{whole.gazetteer_id}#beyond-{bearing_deg:g}deg",
+        name=name,
+        written="",
+        feature="offset",
+        geometry=Point(lon, lat),
+        lat=round(lat, 5),
+        lon=round(lon, 5),
+        precision=Precision.REGION,
+        radius_km=round(max(whole.radius_km or 0.0, BEYOND_ITS_EDGE_KM), 1),
+        named_point=whole.point_of_the_name,
+        reason=(
+            f"{name} as written: past the edge of {whole.name}'s outline on that side, "
+            f"no distance given; {whole.reason}"
         ),
     )
 

@@ -142,6 +142,17 @@ _COUNTRYSIDE = re.compile(r"\b(?:countryside|hinterland)\b", re.IGNORECASE)
 _TERRITORIAL = re.compile(r"\bterritorial\b", re.IGNORECASE)
 _OFF_BEFORE = re.compile(rf"\b(?:off|over\s+the\s+sea\s+off)\s+{_THE}$", re.IGNORECASE)
 _LEADING_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+#: "the" and a describing word before a bearing: "the tropical northeast of X"
+#: names a side of X, not somewhere past it.
+_A_SIDE_OF = re.compile(
+    r"\bthe\s+(?!(?:coast|coastline|road|highway|area|region|border|frontier|town|city|village"
+    r"|sea|waters|desert|front|line|valley|river|plain)\s)[a-z-]*[a-rt-z-]\s+$",
+    re.IGNORECASE,
+)  # not "the coast south of Cairns" nor "the neighborhoods west of X", past X
+#: A comma before a bare bearing: ", south of Syria" says where the place before lies.
+_SET_OFF_BEFORE = re.compile(r",\s*(?:due\s+|just\s+)?$")
+#: A possessive after the anchor: "south of Yemen's capital" is south of the capital.
+_POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s)\b")
 _KIND_AFTER = re.compile(
     r"^\s+(?:[a-z][a-z-]*\s+)?"
     r"(?:cit(?:y|ies)|towns?|villages?|capital|ports?|districts?|neighbou?rhoods?|suburbs?"
@@ -216,11 +227,24 @@ def find_phrase(
         ):
             return None
         distance = _distance_km(found)
+        if kind is AreaKind.OFFSET and distance is None and _A_SIDE_OF.search(
+            before[: found.start()]
+        ):
+            return None  # "the tropical northeast of Australia" is a part of it
         if distance is None and _TERRITORIAL.search(found.group(0)):
             distance = TERRITORIAL_SEA_KM
         bearing_word = found.groupdict().get("bearing")
         bearing = BEARINGS.get(bearing_word.lower()) if bearing_word else None
         border = _BORDER_AFTER.match(after)
         end = anchor_end + border.end() if border else anchor_end
-        return PhraseMatch(sentence_start + found.start(), end, AreaSpec(kind, distance, bearing))
+        loose = (
+            kind is AreaKind.OFFSET
+            and distance is None
+            and bool(
+                _SET_OFF_BEFORE.search(before[: found.start()]) or _POSSESSIVE_AFTER.match(after)
+            )
+        )
+        return PhraseMatch(
+            sentence_start + found.start(), end, AreaSpec(kind, distance, bearing, loose)
+        )
     return None

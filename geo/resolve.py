@@ -26,7 +26,14 @@ from shapely.geometry.base import BaseGeometry
 
 from geo import areas, shapes
 from geo.admin1 import admin1_area, admin1_names, admin1_shape
-from geo.directional import compass_word_before, on_its_side, part_of, side_of_area, split_part
+from geo.directional import (
+    beyond_its_side,
+    compass_word_before,
+    on_its_side,
+    part_of,
+    side_of_area,
+    split_part,
+)
 from geo.disambiguate import (
     ArticleContext,
     Ranked,
@@ -833,6 +840,18 @@ class Resolver:
     def _area_place(self, mention: Mention, base: Place) -> Place:
         assert mention.area is not None
         is_country = base.feature == "country"
+        if (
+            is_country
+            and mention.area.kind is AreaKind.OFFSET
+            and mention.area.distance_km is None
+            and mention.area.bearing_deg is not None
+            and not mention.area.loose
+        ):
+            # "a boat north of Venezuela" lies past its edge, not at its middle
+            beyond = beyond_its_side(
+                base, name=_area_name(mention, base), bearing_deg=mention.area.bearing_deg
+            )
+            return base if beyond is None else beyond
         if is_country and mention.area.kind.value in ("vicinity", "offset"):
             return base  # "around Syria" is Syria: a country has no useful vicinity
         spec = mention.area

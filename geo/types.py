@@ -76,12 +76,16 @@ class AreaSpec:
     ``distance_km`` is the distance the text states, or ``None`` when the
     phrase gives none and the geometry code picks an honest default.
     ``bearing_deg`` is set for :attr:`AreaKind.OFFSET` when the text names a
-    direction (0 = north, 90 = east).
+    direction (0 = north, 90 = east). ``loose`` marks a bare bearing that may
+    be said loosely: set off by a comma after another place ("Daraa, south
+    of Syria", often meant as southern Syria) or cut from a longer anchor
+    ("south of Yemen's capital").
     """
 
     kind: AreaKind
     distance_km: float | None = None
     bearing_deg: float | None = None
+    loose: bool = False
 
 
 @dataclass(frozen=True)

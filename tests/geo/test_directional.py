@@ -147,3 +147,32 @@ def test_two_sides_written_together_are_drawn_together(resolve):
 def test_a_side_word_ends_at_a_paragraph_break():
     text = "Troops moved east\n\nSyria said the talks would resume."
     assert compass_word_before(text, text.index("Syria")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The navy struck a boat north of Venezuela on Thursday.", "VE"),
+        ("A tanker was attacked south of Cyprus on Thursday.", "CY"),
+    ],
+)
+def test_a_bearing_of_a_country_lies_past_its_edge(resolve, text, country):
+    (place,) = [r.place for r in resolve(text) if " of " in r.mention.text]
+    outline = shapes.country_shape(country)
+    assert place is not None and place.country == country and place.feature == "offset"
+    assert not outline.contains(Point(place.lon, place.lat))  # not the country's middle
+    assert place.precision is Precision.REGION and place.radius_km >= 100
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # set off after a place, a bare bearing of a country is often meant as its side
+        "Thirty people were killed in the province of Daraa, south of Syria.",
+        # the anchor is the capital, which the possessive cut off
+        "Militants bombed an office in Dhamar province south of Yemen's capital on Sunday.",
+    ],
+)
+def test_a_loosely_said_bearing_of_a_country_stays_the_country(resolve, text):
+    (place,) = [r.place for r in resolve(text) if " of " in r.mention.text]
+    assert place is not None and place.feature == "country", place

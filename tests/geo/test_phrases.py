@@ -100,6 +100,8 @@ def test_a_bare_direction_is_an_offset_without_distance():
     ("sentence", "anchor"),
     [
         ("Rebels hold the north of Yemen.", "Yemen"),
+        # "the" and a describing word before the bearing: a side of it
+        ("A frog was found in the tropical northeast of Australia.", "Australia"),
         ("Officials in Cairo said nothing.", "Cairo"),
         ("The coast guard of Norway responded.", "Norway"),
         ("Talks in Geneva ended.", "Geneva"),
