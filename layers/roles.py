@@ -572,6 +572,24 @@ _LAUNCHING = frozenset({"launch", "fire", "shoot", "lob", "send", "shell", "poun
 from mortars" is a means)."""
 
 
+def _a_launch(verb: Token) -> bool:
+    """Whether a verb launches or fires something at a goal: "fired rockets at Haifa".
+
+    Its "at" or "toward" names what was aimed at, not where the launchers
+    stood. Not "opened fire at a checkpoint", which is where they fired.
+    """
+    return verb.lemma_.lower() in _LAUNCHING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _PROJECTILES for c in verb.children
+    )
+
+
+_PROJECTILES = frozenset(
+    {"missile", "rocket", "drone", "shell", "mortar", "projectile", "bomb", "grenade",
+     "torpedo", "salvo", "barrage", "volley"}
+)  # fmt: skip
+"""What is launched or fired at a target."""
+
+
 def _from_a_place(preposition: Token) -> bool:
     """Whether a launch's "from" takes ground ("fired from territory near X").
 
@@ -696,6 +714,8 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
             return Refusal("actor")  # "talks between Kyiv and Moscow": the parties
         if head.head.lower_ in _ATTRIBUTION_HEADS:
             return Refusal("source")  # "according to Moscow" cites a source
+        if word in _GOAL_PREPOSITIONS and _a_launch(head.head):
+            return "target"  # "launched a ballistic missile at Tel Aviv": aimed there
         if word in DESTINATION:
             above = head.head
             if head.dep_ == "conj" and above.pos_ == "ADP":

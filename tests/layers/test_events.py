@@ -3388,3 +3388,18 @@ def test_a_place_on_the_verb_of_an_event_noun_subject_is_measured_from_the_verb(
     )
     where = _where(_located(pipeline, text), text)
     assert where.get("armed_clash") == {"Silopi"}, where
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("The rebels launched a ballistic missile at Dorvik on Friday.", "target"),
+        ("The militia fired rockets towards Dorvik on Monday.", "target"),
+        # where the launchers stood is where the launch was
+        ("The militia fired rockets from Dorvik on Monday.", None),
+    ],
+)
+def test_what_a_launch_is_aimed_at_is_its_target(nlp, layers, text, role):
+    events = [e for e in _events(nlp, layers, text, ["Dorvik"]) if e.type == "missile_launch"]
+    roles = {loc.role for e in events for loc in e.locations}
+    assert roles == ({role} if role else set()), events
