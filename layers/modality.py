@@ -135,6 +135,11 @@ _CONDITIONS = frozenset({"if", "unless"})
 """Words that open a clause of a condition: "would close the strait if its
 tankers were attacked" tells no attack."""
 
+_AWAITED = frozenset({"until", "till", "before", "once"})
+"""Words that open a clause of what a verb put ahead waits for: "will fight on until
+troops withdraw" tells no withdrawal. After a past verb it happened: "fought until
+troops withdrew"."""
+
 _AHEAD_WORDS = frozenset({"tomorrow"})
 """Time words that put a present-tense verb ahead: "meets tomorrow" ("later" and
 "soon" also follow the past: "days later, thousands marched")."""
@@ -174,6 +179,13 @@ def told_as_planned(token: Token) -> bool:
         # "if its tankers were attacked"; only the event's own verb: "unless the
         # army stopped shelling X" tells a shelling going on. An "if" that asks
         # ("reporters asked if troops had entered Rafah") opens no adverbial clause.
+        return True
+    if (
+        node.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in _AWAITED for c in node.children)
+        and _ahead(node.head)
+    ):
+        # "vowed it would not stop until the government negotiated": awaited, not done
         return True
     for _ in range(_MAX_STEPS):
         if node.pos_ not in ("VERB", "AUX", "ADJ"):

@@ -33,6 +33,11 @@ from layers.registry import load_layers
         ("The ministers will hold talks in Vandoria.", "talks", True),
         ("Peace talks are scheduled to resume in Vandoria.", "talks", True),
         ("Residents said they feared further raids on the village.", "raids", True),
+        # What a verb put ahead waits for; after a past verb it happened.
+        ("The rebels said they would not stop until the government negotiated.", "negotiated",
+         True),
+        ("The rebels will fight on until the troops withdraw from Vandoria.", "withdraw", True),
+        ("The rebels fought on until the troops withdrew from Vandoria.", "withdrew", False),
         # A condition on the event's own verb; not one on a verb above it.
         ("Vandoria said it would close the strait if its tankers were attacked.", "attacked", True),
         ("The rebels will retaliate unless the port is shelled again.", "shelled", True),
