@@ -534,13 +534,24 @@ def _in_another_event_s_clause(place: Token, trigger: Token, others: frozenset[i
     # done by its own subject; not what the first deed caused ("struck a building,
     # and 12 people in Khan Younis were killed")
     verb = _nearest_verb_above(place, stop=trigger)
-    return (
-        verb is not None
-        and verb.dep_ == "conj"
-        and verb.i in others
-        and any(c.dep_ == "nsubj" for c in verb.children)
-        and verb.lemma_.lower() not in _CONSEQUENCES
-    )
+    if verb is None or verb.i not in others or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if verb.dep_ == "advcl" and _long_before_or_after(verb):
+        return (
+            True  # "the attack, which came eight months after its fighters hijacked a train near X"
+        )
+    return verb.dep_ == "conj" and verb.lemma_.lower() not in _CONSEQUENCES
+
+
+def _long_before_or_after(clause: Token) -> bool:
+    """Whether a clause is told weeks or more before or after its head: "eight months after"."""
+    return any(
+        c.dep_ == "mark" and c.lower_ in ("after", "before") for c in clause.children
+    ) and any(c.dep_ == "npadvmod" and c.lemma_.lower() in _LONG_SPANS for c in clause.children)
+
+
+_LONG_SPANS = frozenset({"week", "month", "year", "decade"})
+"""Spans of time that set two events apart: "two years after the siege of X"."""
 
 
 def _nearest_verb_above(place: Token, stop: Token | None = None) -> Token | None:

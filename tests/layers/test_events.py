@@ -3403,3 +3403,13 @@ def test_what_a_launch_is_aimed_at_is_its_target(nlp, layers, text, role):
     events = [e for e in _events(nlp, layers, text, ["Dorvik"]) if e.type == "missile_launch"]
     roles = {loc.role for e in events for loc in e.locations}
     assert roles == ({role} if role else set()), events
+
+
+def test_a_deed_told_months_before_an_event_keeps_its_place(pipeline):
+    text = (
+        "The group claimed the attack, which came eight months after its fighters hijacked "
+        "a passenger train near Sibi."
+    )
+    where = _where(_located(pipeline, text), text)
+    assert where.get("hijacking") == {"near Sibi"}, where
+    assert not where.get("attack"), where
