@@ -351,3 +351,13 @@ def test_a_city_abroad_gives_way_to_the_province_the_text_puts_its_name_in(resol
 def test_a_whole_after_a_comma_holds_a_small_town_named_before_it(resolve, text, name, country):
     place = _place(resolve(text), name)
     assert place is not None and place.country == country, place
+
+
+def test_a_village_in_a_disputed_region_lies_there_not_in_the_claimant_s_capital(resolve):
+    # Essequibo is administered by Guyana and claimed by Venezuela
+    text = (
+        "Hundreds marched in Caracas on Monday. Gunmen attacked a patrol near the mining "
+        "settlement of Zorvanek, in the disputed Essequibo region that Venezuela claims."
+    )
+    village = _place(resolve(text), "Zorvanek")
+    assert village is not None and village.country == "GY", village
