@@ -530,6 +530,14 @@ def sentence_date(
     >>> sentence_date("Jets struck the port on Monday.", article_date=None) is None
     True
     """
+    best = _day_expression(sentence, article_date=article_date, mention=mention)
+    return None if best is None or best.date is None else best.date.isoformat()
+
+
+def _day_expression(
+    sentence: Span | str, *, article_date: str | None, mention: tuple[int, int] | None
+) -> DateExpression | None:
+    """The expression of the day :func:`sentence_date` gives, with its offsets."""
     text, offset = _text_of(sentence)
     found = [
         e
@@ -552,9 +560,7 @@ def sentence_date(
     expressions = about_event or expressions
     if not expressions:
         return None
-    best = min(expressions, key=lambda e: (_distance(e, mention), e.start))
-    assert best.date is not None
-    return best.date.isoformat()
+    return min(expressions, key=lambda e: (_distance(e, mention), e.start))
 
 
 def _period_of(
@@ -709,7 +715,9 @@ def _in_a_clause_apart(sentence: Span, start: int, end: int, trigger: tuple[int,
     "In Port Sudan, where the government moved after the war broke out in
     April 2023, air defences intercepted drones" (the war's month, not the
     interception's); "Dodik, who was sentenced in February, travelled to
-    Moscow". A date on the event's own verb, or on a verb above it, times it.
+    Moscow". A date on the event's own verb, or on a verb above it, times it,
+    unless the event is told in a relative clause below that verb ("the
+    minister, who visited Kyiv last year, met … on Monday").
     """
     doc = sentence.doc
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -720,7 +728,16 @@ def _in_a_clause_apart(sentence: Span, start: int, end: int, trigger: tuple[int,
     if verb is None:
         return False
     event = words.root
-    return verb.i != event.i and not any(a.i == verb.i for a in event.ancestors)
+    if verb.i == event.i:
+        return False
+    path: list[Token] = []
+    for above in [event, *event.ancestors]:
+        if above.i == verb.i:
+            # on a verb above the event, unless a relative clause stands between:
+            # "The minister, who visited Kyiv last year, met … on Monday"
+            return any(t.dep_ == "relcl" for t in path)
+        path.append(above)
+    return True
 
 
 def _years_naming_the_event(sentence: Span, trigger: tuple[int, int]) -> list[Token]:
@@ -800,10 +817,24 @@ def event_date(
     >>> event_date("No date here.", article_date="2018-09-21")
     ('2018-09-21', 'article')
     """
-    found = sentence_date(sentence, article_date=article_date, mention=mention)
-    if found is None:
-        found = sentence_period(
-            sentence, article_date=article_date, mention=mention, ahead=ahead, planned=planned
+    day = _day_expression(sentence, article_date=article_date, mention=mention)
+    found = None if day is None or day.date is None else day.date.isoformat()
+    if (
+        found is None
+        or (
+            # "The minister, who visited Kyiv last year, met his counterpart in Rome
+            # on Monday": Monday times the meeting; the visit's own clause says its year
+            not isinstance(sentence, str)
+            and mention is not None
+            and day is not None
+            and _in_a_clause_apart(sentence, day.start, day.end, mention)
+        )
+    ):
+        found = (
+            sentence_period(
+                sentence, article_date=article_date, mention=mention, ahead=ahead, planned=planned
+            )
+            or found
         )
     if found is not None:
         return found, "sentence"

@@ -273,6 +273,11 @@ def _date_of_the_event(nlp, text: str, trigger: str, article_date: str) -> str |
         # ... and on the event's own verb, or a verb above it, times the event
         ("Gunmen attacked a church in Zorvan in January 2024.", "attacked", "2024-01"),
         ("Officials said the depot was hit in February.", "hit", "2025-02"),
+        # a day on the verb above a relative clause times that verb, not the clause
+        ("The minister, who visited Zorvan last year, met his counterpart in Kutar on Monday.",
+         "visited", "2024"),
+        ("The minister, who visited Zorvan last year, met his counterpart in Kutar on Monday.",
+         "met", "2025-03-17"),
     ],
 )
 def test_a_month_in_a_clause_apart_does_not_date_the_event(nlp, text, trigger, expected):
