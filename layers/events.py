@@ -550,6 +550,27 @@ def _long_before_or_after(clause: Token) -> bool:
     ) and any(c.dep_ == "npadvmod" and c.lemma_.lower() in _LONG_SPANS for c in clause.children)
 
 
+def _in_an_event_long_apart(place: Token, trigger: Token, others: frozenset[int]) -> bool:
+    """Whether the place hangs on another event's noun told weeks or more apart.
+
+    "Jets struck the port on Monday, weeks after talks in Doha": Doha is the
+    talks' place; "after" alone may join one scene ("captured after a
+    gunbattle in Karachi").
+    """
+    node = place
+    while node.i != trigger.i and node.head.i != node.i:
+        head = node.head
+        if (
+            node.i in others
+            and node.pos_ in ("NOUN", "PROPN")
+            and head.lower_ in ("after", "before")
+            and any(c.dep_ == "npadvmod" and c.lemma_.lower() in _LONG_SPANS for c in head.children)
+        ):
+            return True
+        node = head
+    return False
+
+
 _LONG_SPANS = frozenset({"week", "month", "year", "decade"})
 """Spans of time that set two events apart: "two years after the siege of X"."""
 
@@ -1008,6 +1029,10 @@ def _weighed(
                     and isinstance(verdict, Refusal)
                     and verdict.reason == "clause"
                     and _in_another_event_s_clause(cand.root, measured_from, others)
+                ) or (
+                    governed
+                    and isinstance(verdict, Refusal)
+                    and _in_an_event_long_apart(cand.root, measured_from, others)
                 ):
                     continue
                 verdict = _scored(

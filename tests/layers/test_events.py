@@ -3405,6 +3405,12 @@ def test_what_a_launch_is_aimed_at_is_its_target(nlp, layers, text, role):
     assert roles == ({role} if role else set()), events
 
 
+def test_an_event_noun_told_weeks_apart_keeps_its_place(pipeline):
+    text = "Jets struck the port on Monday, weeks after talks in Doha in March."
+    where = _where(_located(pipeline, text), text)
+    assert where.get("meeting") == {"Doha"} and not where.get("strike"), where
+
+
 def test_a_deed_told_months_before_an_event_keeps_its_place(pipeline):
     text = (
         "The group claimed the attack, which came eight months after its fighters hijacked "
