@@ -3419,3 +3419,17 @@ def test_a_deed_told_months_before_an_event_keeps_its_place(pipeline):
     where = _where(_located(pipeline, text), text)
     assert where.get("hijacking") == {"near Sibi"}, where
     assert not where.get("attack"), where
+
+
+@pytest.mark.parametrize(
+    ("text", "type_id"),
+    [
+        # a bomb set off at a site is an explosion; the bombing of a town is from the air
+        ("A bombing at a hotel in Dorvik killed five people on Monday.", "explosion"),
+        ("The bombing of Dorvik continued on Monday.", "air_strike"),
+        # a train can be hijacked
+        ("Militants hijacked a passenger train near Dorvik on Tuesday.", "hijacking"),
+    ],
+)
+def test_round_seventeen_types(nlp, layers, text, type_id):
+    assert type_id in {e.type for e in _events(nlp, layers, text, ["Dorvik"])}
