@@ -3429,6 +3429,8 @@ def test_a_deed_told_months_before_an_event_keeps_its_place(pipeline):
         ("The bombing of Dorvik continued on Monday.", "air_strike"),
         # a train can be hijacked
         ("Militants hijacked a passenger train near Dorvik on Tuesday.", "hijacking"),
+        # bombs dropped from the air
+        ("A military aircraft dropped bombs on a monastery in Dorvik.", "air_strike"),
     ],
 )
 def test_round_seventeen_types(nlp, layers, text, type_id):
