@@ -102,6 +102,7 @@ class _AreaRecord(msgspec.Struct, kw_only=True):
     kind: AreaKind
     distance_km: float | None
     bearing_deg: float | None
+    loose: bool = False  # absent from records written before it existed
 
 
 class _MentionRecord(msgspec.Struct, kw_only=True):
@@ -445,7 +446,10 @@ def _mention_record(m: Mention) -> _MentionRecord:
         area=None
         if area is None
         else _AreaRecord(
-            kind=area.kind, distance_km=area.distance_km, bearing_deg=area.bearing_deg
+            kind=area.kind,
+            distance_km=area.distance_km,
+            bearing_deg=area.bearing_deg,
+            loose=area.loose,
         ),
         demonym_country=m.demonym_country,
     )
@@ -464,7 +468,12 @@ def _mention(data: _MentionRecord) -> Mention:
         label=data.label,
         area=None
         if area is None
-        else AreaSpec(kind=area.kind, distance_km=area.distance_km, bearing_deg=area.bearing_deg),
+        else AreaSpec(
+            kind=area.kind,
+            distance_km=area.distance_km,
+            bearing_deg=area.bearing_deg,
+            loose=area.loose,
+        ),
         demonym_country=data.demonym_country,
     )
 
