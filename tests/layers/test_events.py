@@ -865,10 +865,10 @@ def test_the_wider_place_that_holds_the_site_is_context(nlp, layers):
     ("text", "sites"),
     [
         # a wider place that opens a list is a site beside the others
-        ("Rioters clashed with troops across Velmark, Ostrava Strip and Dornsk on Friday.",
+        ("Rebels clashed with troops across Velmark, Ostrava Strip and Dornsk on Friday.",
          {"Velmark", "Ostrava Strip", "Dornsk"}),
         # written after the town, it only says where the town lies
-        ("Rioters clashed with troops in Dornsk, Velmark and in Ostrava Strip on Friday.",
+        ("Rebels clashed with troops in Dornsk, Velmark and in Ostrava Strip on Friday.",
          {"Dornsk", "Ostrava Strip"}),
     ],
 )  # fmt: skip
@@ -2798,7 +2798,7 @@ def test_a_place_in_a_conjoined_clause_of_another_event_is_not_the_first_events(
     )
     where = _where(_located(pipeline, text), text)
     assert "Ankara" not in where.get("arrest", set())
-    assert "Ankara" in where.get("armed_clash", set())
+    assert "Ankara" in where.get("crowd_clash", set())
 
 
 @pytest.mark.parametrize("word", ["before", "after"])
@@ -3318,7 +3318,7 @@ def test_a_clause_about_someone_or_somewhere_else_keeps_its_own_date(pipeline):
         events = detect_events(
             doc, pipeline.locate(doc), layers=pipeline.layers, article_date="2026-11-20"
         )
-        late = [e for e in events if e.type in ("armed_clash", "attack")]
+        late = [e for e in events if e.type in ("armed_clash", "crowd_clash", "attack")]
         assert late and all(e.date == "2026-11-20" for e in late), text
 
 
@@ -3431,6 +3431,10 @@ def test_a_deed_told_months_before_an_event_keeps_its_place(pipeline):
         ("Militants hijacked a passenger train near Dorvik on Tuesday.", "hijacking"),
         # bombs dropped from the air
         ("A military aircraft dropped bombs on a monastery in Dorvik.", "air_strike"),
+        # a crowd's fight is no armed clash; armed men's is
+        ("Football fans clashed with police outside a stadium in Dorvik.", "crowd_clash"),
+        ("Protesters clashed with riot police in Dorvik on Saturday.", "crowd_clash"),
+        ("Rebels clashed with troops near Dorvik.", "armed_clash"),
     ],
 )
 def test_round_seventeen_types(nlp, layers, text, type_id):
