@@ -26,6 +26,7 @@ from shapely.geometry import MultiPolygon, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
+from geo import shapes
 from geo.areas import offset_point
 from geo.types import MentionKind, Place, Precision, Resolved
 
@@ -309,10 +310,12 @@ distance, and the radius says how little the point means."""
 
 
 def beyond_its_side(whole: Place, *, name: str, bearing_deg: float) -> Place | None:
-    """The place "north of Venezuela" means: past the country's edge on that bearing.
+    """The place "north of Venezuela" means: past the country's edge on that bearing, at sea.
 
     A country's own point is the one place the phrase rules out ("a boat
-    north of Venezuela" is at sea, not inland). The outline's farthest
+    north of Venezuela" is at sea, not inland). Only at sea: past a land
+    border ("north of Iraq") the words are most often said loosely of the
+    country's own side, and ``None`` keeps the country. The outline's farthest
     point along the bearing is the edge; the place lies
     :data:`BEYOND_ITS_EDGE_KM` past it, with precision "region" and a radius
     as wide as the country's own, since the text says only which side.
@@ -334,6 +337,10 @@ def beyond_its_side(whole: Place, *, name: str, bearing_deg: float) -> Place | N
     lat, lon = offset_point(
         lat=edge[1], lon=edge[0], distance_km=BEYOND_ITS_EDGE_KM, bearing_deg=bearing_deg
     )
+    if not shapes.is_sea(lat, lon):
+        # past a land border: "bombed positions north of Iraq" is most often said
+        # loosely of northern Iraq, and a neighbour's land is no place the text names
+        return None
     return replace(
         whole,
         gazetteer_id=f"{whole.gazetteer_id}#beyond-{bearing_deg:g}deg",

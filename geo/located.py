@@ -438,6 +438,9 @@ def qualifier_after(text: str, mentions: Sequence[Mention], index: int) -> int |
         return None
     if text[after.end : after.end + 1] in ("-", "‐") or _LIST_GOES_ON_AFTER.match(text, after.end):
         return None  # "Mora, Mayo-Sava": a piece of a longer name qualifies nothing
+    if not (_CLOSED.match(text, after.end) or text[after.end - 1 : after.end] == "."):
+        return None  # "After clashes in Kupiansk, Russia claimed gains": a subject
+    # ("Estey's Bridge, N.B. sometime …": an abbreviation closes itself)
     return index + 1
 
 
@@ -445,6 +448,8 @@ def qualifier_after(text: str, mentions: Sequence[Mention], index: int) -> int |
 _JUST_A_COMMA = re.compile(r"[ \t]*,[ \t]+")
 #: What closes the qualifier Y: a comma, a stop or a clause word, not "and Z" or ", Z".
 _LIST_GOES_ON_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|(?:and|or|&)\s+[A-Z])")
+#: What closes a qualifier: a comma, a stop, a bracket or the end of the text.
+_CLOSED = re.compile(r"\s*(?:[,.;:)\]]|$)")
 #: A list before X: "Mykolaiv, X".
 _LISTED_BEFORE = re.compile(r"\s*(?:,|and|or)\s*")
 

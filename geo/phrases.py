@@ -145,12 +145,17 @@ _LEADING_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 #: "the" and a describing word before a bearing: "the tropical northeast of X"
 #: names a side of X, not somewhere past it.
 _A_SIDE_OF = re.compile(
-    r"\bthe\s+(?!(?:coast|coastline|road|highway|area|region|border|frontier|town|city|village"
-    r"|sea|waters|desert|front|line|valley|river|plain)\s)[a-z-]*[a-rt-z-]\s+$",
+    r"\bthe\s+(?:(?:far|extreme|tropical|remote|rural|mountainous|restive|volatile|rugged|arid"
+    r"|deep|frozen|oil-rich|war-torn|conflict-hit|impoverished|troubled|sparsely\s+populated"
+    r"|affluent|wealthy|poor|leafy|industrial|historic|rebel-held|government-held"
+    r"|mainly\s+[a-z-]+|predominantly\s+[a-z-]+)\s+)$",
     re.IGNORECASE,
-)  # not "the coast south of Cairns" nor "the neighborhoods west of X", past X
-#: A comma before a bare bearing: ", south of Syria" says where the place before lies.
-_SET_OFF_BEFORE = re.compile(r",\s*(?:due\s+|just\s+)?$")
+)
+"""A describing word between "the" and a bearing: "the tropical northeast of X" names a
+side of X. Not "the dam north of Mosul", which is past Mosul."""
+#: A comma before a bare bearing (", south of Syria" says where the place before lies),
+#: or "in" ("fighting in east of Ukraine": inside it, said loosely).
+_SET_OFF_BEFORE = re.compile(r"(?:,|\bin)\s*(?:due\s+|just\s+)?$", re.IGNORECASE)
 #: A possessive after the anchor: "south of Yemen's capital" is south of the capital.
 _POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s)\b")
 _KIND_AFTER = re.compile(
@@ -227,8 +232,10 @@ def find_phrase(
         ):
             return None
         distance = _distance_km(found)
-        if kind is AreaKind.OFFSET and distance is None and _A_SIDE_OF.search(
-            before[: found.start()]
+        if (
+            kind is AreaKind.OFFSET
+            and distance is None
+            and _A_SIDE_OF.search(before[: found.start()])
         ):
             return None  # "the tropical northeast of Australia" is a part of it
         if distance is None and _TERRITORIAL.search(found.group(0)):

@@ -13,7 +13,7 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from functools import lru_cache
@@ -249,7 +249,10 @@ class Resolver:
                     c
                     for c in candidates[name]
                     if c.country in named
-                    or (not named and spelling_similarity(name, c.matched_name) >= _CLOSE_SPELLING)
+                    or (
+                        spelling_similarity(name, c.matched_name) >= _CLOSE_SPELLING
+                        and (not named or _near_a_country(c, named))
+                    )
                     or (c.feature == "city" and c.population >= TRANSLITERATED_STANDING)
                 ]
         if misspelled:
@@ -1021,6 +1024,22 @@ _WIDE_FEATURES = frozenset(
 #: A town under this population, found under the name written in "X in Y"
 #: but not in Y, gives way to Y: a town of standing is more likely meant.
 _IN_TOWN_POPULATION = 100_000
+
+
+#: How far (degrees, about 220 km) a close spelling may lie from every country the
+#: story names: "Turkish drones struck Qamishlo" is Qamishli, by Turkey's border;
+#: "Masisi" in a Congo story is no Masasi, 1,000 km off in Tanzania.
+_NEAR_A_NAMED_COUNTRY_DEG = 2.0
+
+
+def _near_a_country(candidate: Candidate, countries: Iterable[str]) -> bool:
+    """Whether a candidate lies near the outline of one of ``countries``."""
+    point = Point(candidate.lon, candidate.lat)
+    return any(
+        (outline := shapes.country_shape(code)) is not None
+        and outline.distance(point) <= _NEAR_A_NAMED_COUNTRY_DEG
+        for code in countries
+    )
 
 
 def _small_or_local(mention: Mention, best: Candidate) -> bool:

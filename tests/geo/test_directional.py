@@ -171,6 +171,10 @@ def test_a_bearing_of_a_country_lies_past_its_edge(resolve, text, country):
         "Thirty people were killed in the province of Daraa, south of Syria.",
         # the anchor is the capital, which the possessive cut off
         "Militants bombed an office in Dhamar province south of Yemen's capital on Sunday.",
+        # "in" before the bearing: inside it
+        "Fighting intensified in east of Ukraine on Monday.",
+        # past a land border: a neighbour's land, most often said of the country's side
+        "Turkish jets bombed Kurdish positions north of Iraq.",
     ],
 )
 def test_a_loosely_said_bearing_of_a_country_stays_the_country(resolve, text):

@@ -343,6 +343,8 @@ def test_a_city_abroad_gives_way_to_the_province_the_text_puts_its_name_in(resol
         ("Protests spread to Lebanon, Pennsylvania, on Sunday.", "Lebanon", "US"),
         # a list of countries qualifies nothing
         ("Drones hit Gaza, Lebanon and Syria.", "Gaza", "PS"),
+        # nor a country that goes on as the subject of a clause
+        ("After clashes in Kupiansk, Russia claimed gains.", "Kupiansk", "UA"),
         # nor does a piece of a hyphenated name ("Mayo" is an Irish county)
         ("A bomb killed 11 people in the commune of Mora, Mayo-Sava in northern Cameroon.",
          "Mora", "CM"),
@@ -361,3 +363,9 @@ def test_a_village_in_a_disputed_region_lies_there_not_in_the_claimant_s_capital
     )
     village = _place(resolve(text), "Zorvanek")
     assert village is not None and village.country == "GY", village
+
+
+def test_a_coast_named_after_a_disputed_region_is_no_part_of_its_middle(resolve):
+    place = _place(resolve("Residents of the Essequibo coast protested in Anna Regina."),
+                   "Essequibo")
+    assert place is None or place.feature != "region", place

@@ -89,6 +89,19 @@ def test_offset_carries_distance_and_bearing():
     assert spec.bearing_deg is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "anchor"),
+    [
+        # a thing before the bearing is past the town, not a side of it
+        ("Islamic State fighters seized the dam north of Mosul.", "Mosul"),
+        ("Shells hit the airport south of Beirut.", "Beirut"),
+    ],
+)
+def test_a_thing_before_a_bearing_keeps_the_offset(sentence, anchor):
+    found = _phrase(sentence, anchor)
+    assert found is not None and found[1].kind is AreaKind.OFFSET
+
+
 def test_a_bare_direction_is_an_offset_without_distance():
     phrase, spec = _phrase("The jet went down west of Tobruk.", "Tobruk")
     assert phrase == "west of Tobruk"

@@ -517,6 +517,12 @@ def test_a_loose_spelling_abroad_is_no_match_in_a_story_that_names_its_countries
     assert item.place is None or item.place.country == "CD", item.place
 
 
+def test_a_loose_spelling_by_the_border_of_a_country_the_story_names_is_kept(resolve):
+    results = resolve("Turkish drones struck Qamishlo on Sunday.")
+    (item,) = [r for r in results if r.mention.name == "Qamishlo"]
+    assert item.place is not None and item.place.country == "SY", item.place
+
+
 def test_a_phrase_takes_no_transliteration_that_reaches_several_places(resolve):
     results = resolve("Aid reached camps in the Kisima area of Kenya on Monday.")
     (item,) = [r for r in results if "Kisima" in r.mention.text]
