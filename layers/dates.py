@@ -819,16 +819,13 @@ def event_date(
     """
     day = _day_expression(sentence, article_date=article_date, mention=mention)
     found = None if day is None or day.date is None else day.date.isoformat()
-    if (
-        found is None
-        or (
-            # "The minister, who visited Kyiv last year, met his counterpart in Rome
-            # on Monday": Monday times the meeting; the visit's own clause says its year
-            not isinstance(sentence, str)
-            and mention is not None
-            and day is not None
-            and _in_a_clause_apart(sentence, day.start, day.end, mention)
-        )
+    if found is None or (
+        # "The minister, who visited Kyiv last year, met his counterpart in Rome
+        # on Monday": Monday times the meeting; the visit's own clause says its year
+        not isinstance(sentence, str)
+        and mention is not None
+        and day is not None
+        and _in_a_clause_apart(sentence, day.start, day.end, mention)
     ):
         found = (
             sentence_period(

@@ -138,7 +138,11 @@ tankers were attacked" tells no attack."""
 _AWAITED = frozenset({"until", "till", "before", "once"})
 """Words that open a clause of what a verb put ahead waits for: "will fight on until
 troops withdraw" tells no withdrawal. After a past verb it happened: "fought until
-troops withdrew"."""
+troops withdrew". Only the clause's own verb: "until the fighting in Rafah ends" awaits
+the end of a fight going on."""
+
+_ENDING = frozenset({"end", "stop", "cease", "halt", "finish", "subside", "abate", "die"})
+"""Verbs of an event's end: "until the fighting in Rafah ends" awaits its end, not it."""
 
 _AHEAD_WORDS = frozenset({"tomorrow"})
 """Time words that put a present-tense verb ahead: "meets tomorrow" ("later" and
@@ -181,7 +185,9 @@ def told_as_planned(token: Token) -> bool:
         # ("reporters asked if troops had entered Rafah") opens no adverbial clause.
         return True
     if (
-        node.dep_ == "advcl"
+        node.i == token.i
+        and node.lemma_.lower() not in _ENDING
+        and node.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ in _AWAITED for c in node.children)
         and _ahead(node.head)
     ):

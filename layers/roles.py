@@ -905,11 +905,13 @@ _CONVEYING = frozenset(
 _UNDER_WAY = frozenset(
     {"carry", "transport", "travel", "drive", "ride", "pass", "patrol", "sail", "fly",
      "wait", "queue", "shelter", "walk", "pray", "shop", "play", "stand", "sit", "gather",
-     "celebrate", "attend"}
+     "celebrate"}
 )  # fmt: skip
 """Verbs of a participle on what an event befell that say where it was at the time: "a
-truck carrying workers in X", "people queuing for bread in X". Not where it lives or
-works ("a man living in X"), which may be far from the event."""
+truck carrying workers in X", "people queuing for bread in X", where the place is
+"in", "at", "near" it: not where it was going ("a car driving towards X"). Not where it
+lives, works or attends ("a man living in X", "journalists attending a summit in X"),
+which may be far from the event."""
 _TOWARD = frozenset({"to", "toward", "towards", "into"})
 _FACILITIES = frozenset(
     {"hospital", "hospitals", "clinic", "clinics", "prison", "prisons", "jail", "jails",
@@ -1295,7 +1297,12 @@ def attachment(
         if (
             (dep == "acl" and token.tag_ == "VBN")
             or (dep == "conj" and head.i in triggers and token.i in also_triggers)
-            or (dep == "acl" and token.tag_ == "VBG" and token.lemma_.lower() in _UNDER_WAY)
+            or (
+                dep == "acl"
+                and token.tag_ == "VBG"
+                and token.lemma_.lower() in _UNDER_WAY
+                and role == "location"
+            )
         ):
             # "a car parked in X", "was shot and killed in X", "a truck carrying
             # workers in X": where the thing it befell was at the time

@@ -3372,6 +3372,9 @@ def test_struck_by_a_bomb_is_one_event_with_the_verb(nlp, layers):
          {"Dorvik"}),
         # where someone lives is not, by the rules, where the deed was
         ("Gunmen shot a man living in Kutar.", "attack", set()),
+        # nor where it attends something, nor where it was going
+        ("Gunmen shot a journalist attending a summit in Kutar.", "attack", set()),
+        ("A drone struck a car driving towards Kutar.", "strike", set()),
     ],
 )  # fmt: skip
 def test_a_participle_on_the_target_says_where_it_was_at_the_time(nlp, layers, text, kind, site):
@@ -3429,6 +3432,8 @@ def test_a_deed_told_months_before_an_event_keeps_its_place(pipeline):
         ("The bombing of Dorvik continued on Monday.", "air_strike"),
         # a train can be hijacked
         ("Militants hijacked a passenger train near Dorvik on Tuesday.", "hijacking"),
+        # an army that commandeers trains moves troops; it hijacks nothing
+        ("The army commandeered trains to move troops to Dorvik.", "movement"),
         # bombs dropped from the air
         ("A military aircraft dropped bombs on a monastery in Dorvik.", "air_strike"),
         # a crowd's fight is no armed clash; armed men's is
@@ -3439,3 +3444,8 @@ def test_a_deed_told_months_before_an_event_keeps_its_place(pipeline):
 )
 def test_round_seventeen_types(nlp, layers, text, type_id):
     assert type_id in {e.type for e in _events(nlp, layers, text, ["Dorvik"])}
+
+
+def test_an_army_that_commandeers_trains_hijacks_nothing(nlp, layers):
+    text = "The army commandeered trains to move troops to Dorvik."
+    assert "hijacking" not in {e.type for e in _events(nlp, layers, text, ["Dorvik"])}

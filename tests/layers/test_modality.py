@@ -38,6 +38,8 @@ from layers.registry import load_layers
          True),
         ("The rebels will fight on until the troops withdraw from Vandoria.", "withdraw", True),
         ("The rebels fought on until the troops withdrew from Vandoria.", "withdrew", False),
+        # what is awaited is an end: the fighting goes on
+        ("Aid will not reach Vandoria until the fighting ends.", "fighting", False),
         # A condition on the event's own verb; not one on a verb above it.
         ("Vandoria said it would close the strait if its tankers were attacked.", "attacked", True),
         ("The rebels will retaliate unless the port is shelled again.", "shelled", True),
