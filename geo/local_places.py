@@ -374,8 +374,16 @@ def town_for(
         if strict and not inside and len(_sentence_countries(resolved, start, end)) > 1:
             # "Pakistani and Afghan border forces exchanged fire at the Torkham
             # crossing": a name no source knows, in a sentence that sets it between
-            # two countries, lies in neither's towns
-            return None
+            # two countries, lies by no town the story names after it or in another
+            # paragraph; only by one its own paragraph named before ("Fighting raged
+            # around Kupiansk. Ukrainian and Russian troops clashed near Synkivka")
+            paragraph_start = paragraph_around(text, here.start)[0] if text is not None else 0
+            earlier = [
+                i
+                for i in towns
+                if paragraph_start <= resolved[i].mention.start and resolved[i].mention.end <= start
+            ]
+            return resolved[earlier[-1]].place if earlier else None
         near = (
             inside
             or _in_countries_of_sentence(resolved, towns, start, end)

@@ -303,3 +303,9 @@ def test_an_unknown_name_its_sentence_sets_between_two_countries_takes_no_town(r
     )
     (crossing,) = [r.place for r in resolve(text) if r.mention.name == "Zorvanek"]
     assert crossing is None, crossing
+
+
+def test_an_unknown_name_between_two_countries_keeps_a_town_its_paragraph_named_before(resolve):
+    text = "Fighting raged around Kupiansk. Ukrainian and Russian troops clashed near Zorvanek."
+    (village,) = [r.place for r in resolve(text) if "Zorvanek" in r.mention.text]
+    assert village is not None and village.country == "UA", village
