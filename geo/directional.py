@@ -22,7 +22,7 @@ import re
 from dataclasses import replace
 
 from shapely import affinity
-from shapely.geometry import MultiPolygon, Point, Polygon, box
+from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
@@ -315,25 +315,21 @@ def beyond_its_side(whole: Place, *, name: str, bearing_deg: float) -> Place | N
     A country's own point is the one place the phrase rules out ("a boat
     north of Venezuela" is at sea, not inland). Only at sea: past a land
     border ("north of Iraq") the words are most often said loosely of the
-    country's own side, and ``None`` keeps the country. The outline's farthest
-    point along the bearing is the edge; the place lies
-    :data:`BEYOND_ITS_EDGE_KM` past it, with precision "region" and a radius
-    as wide as the country's own, since the text says only which side.
+    country's own side, and ``None`` keeps the country. The edge is where a
+    line from the country's point on that bearing leaves the mainland (its
+    farthest point on the bearing when the point lies outside it); the place
+    lies :data:`BEYOND_ITS_EDGE_KM` past it, with precision "region" and a
+    radius as wide as the country's own, since the text says only which side.
     ``None`` when the whole has no outline.
     """
     if not whole.is_area or whole.geometry.is_empty:
         return None
-    east = math.sin(math.radians(bearing_deg)) * math.cos(math.radians(whole.lat))
-    north = math.cos(math.radians(bearing_deg))
     shape = whole.geometry
     # the mainland's edge: a far islet ("Isla de Aves", 500 km off Venezuela) is no side
     outline = (
         max(shape.geoms, key=lambda part: part.area) if isinstance(shape, MultiPolygon) else shape
     )
-    edge = max(
-        outline.exterior.coords,
-        key=lambda point: (point[0] - whole.lon) * east + (point[1] - whole.lat) * north,
-    )
+    edge = _where_the_bearing_leaves(outline, whole.lat, whole.lon, bearing_deg)
     lat, lon = offset_point(
         lat=edge[1], lon=edge[0], distance_km=BEYOND_ITS_EDGE_KM, bearing_deg=bearing_deg
     )
@@ -358,6 +354,37 @@ def beyond_its_side(whole: Place, *, name: str, bearing_deg: float) -> Place | N
             f"no distance given; {whole.reason}"
         ),
     )
+
+
+def _where_the_bearing_leaves(
+    outline: Polygon, lat: float, lon: float, bearing_deg: float
+) -> tuple[float, float]:
+    """The (lon, lat) where a line from a point on a bearing last leaves an outline.
+
+    "East of North Korea" leaves by its east coast, not its north-east corner.
+    When the point lies outside the outline, the outline's farthest point on
+    the bearing stands in.
+    """
+    far_lat, far_lon = offset_point(lat=lat, lon=lon, distance_km=_RAY_KM, bearing_deg=bearing_deg)
+    ray = LineString([(lon, lat), (far_lon, far_lat)])
+    crossing = outline.exterior.intersection(ray)
+    points = [
+        (p.x, p.y)
+        for part in getattr(crossing, "geoms", [crossing])
+        if not part.is_empty
+        for p in ([part] if isinstance(part, Point) else [Point(c) for c in part.coords])
+    ]
+    if points and outline.contains(Point(lon, lat)):
+        return max(points, key=lambda p: (p[0] - lon) ** 2 + (p[1] - lat) ** 2)
+    east = math.sin(math.radians(bearing_deg)) * math.cos(math.radians(lat))
+    north = math.cos(math.radians(bearing_deg))
+    far = max(outline.exterior.coords, key=lambda p: (p[0] - lon) * east + (p[1] - lat) * north)
+    return far[0], far[1]
+
+
+#: How far the line from a country's point is drawn to find where it leaves the
+#: mainland: past the far side of the widest country.
+_RAY_KM = 5000.0
 
 
 def on_its_side(text: str, item: Resolved) -> Resolved:

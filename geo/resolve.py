@@ -241,9 +241,12 @@ class Resolver:
             # A loose spelling match counts only in a country the rest of the
             # story names, unless the spellings are close or it is a city of
             # standing ("Velmora" is not Valmiera; "Hodeidah" is Al Hudaydah).
-            named = self._context(
-                mentions, {k: v for k, v in candidates.items() if k not in transliterated}
-            ).countries
+            # Close spellings only near a country whose places the story names:
+            # "near Masisi, in North Kivu" is no Masasi, Tanzania; a national
+            # adjective names an actor ("Russian jets bombed Tabqah").
+            known = {k: v for k, v in candidates.items() if k not in transliterated}
+            named = self._context(mentions, known).countries
+            placed = self._context([m for m in mentions if not m.demonym_country], known).countries
             for name in transliterated:
                 candidates[name] = [
                     c
@@ -251,7 +254,7 @@ class Resolver:
                     if c.country in named
                     or (
                         spelling_similarity(name, c.matched_name) >= _CLOSE_SPELLING
-                        and (not named or _near_a_country(c, named))
+                        and (not placed or _near_a_country(c, placed))
                     )
                     or (c.feature == "city" and c.population >= TRANSLITERATED_STANDING)
                 ]
@@ -1026,9 +1029,9 @@ _WIDE_FEATURES = frozenset(
 _IN_TOWN_POPULATION = 100_000
 
 
-#: How far (degrees, about 220 km) a close spelling may lie from every country the
-#: story names: "Turkish drones struck Qamishlo" is Qamishli, by Turkey's border;
-#: "Masisi" in a Congo story is no Masasi, 1,000 km off in Tanzania.
+#: How far (degrees, about 220 km) a close spelling may lie from every country whose
+#: places the story names: "Masisi" in a story on North Kivu is no Masasi, 1,000 km
+#: off in Tanzania.
 _NEAR_A_NAMED_COUNTRY_DEG = 2.0
 
 

@@ -154,6 +154,8 @@ def test_a_side_word_ends_at_a_paragraph_break():
     [
         ("The navy struck a boat north of Venezuela on Thursday.", "VE"),
         ("A tanker was attacked south of Cyprus on Thursday.", "CY"),
+        # by its east coast, not its north-east corner by Russia
+        ("North Korea fired a ballistic missile east of North Korea.", "KP"),
     ],
 )
 def test_a_bearing_of_a_country_lies_past_its_edge(resolve, text, country):
@@ -162,6 +164,8 @@ def test_a_bearing_of_a_country_lies_past_its_edge(resolve, text, country):
     assert place is not None and place.country == country and place.feature == "offset"
     assert not outline.contains(Point(place.lon, place.lat))  # not the country's middle
     assert place.precision is Precision.REGION and place.radius_km >= 100
+    assert shapes.is_sea(place.lat, place.lon)
+    assert shapes.country_at(place.lat, place.lon) is None  # in no country's land
 
 
 @pytest.mark.parametrize(
