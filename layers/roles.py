@@ -312,6 +312,13 @@ def _where_the_press_was_told(root: Token, triggers: frozenset[int]) -> bool:
     )
 
 
+def _judged_in_the_passive(verb: Token, triggers: frozenset[int]) -> bool:
+    """Whether the verb judges the event in the passive: "the attack was condemned"."""
+    return verb.lemma_.lower() in _REACTIONS and any(
+        c.dep_ == "nsubjpass" and c.i in triggers for c in verb.children
+    )
+
+
 def _officials_say(verb: Token) -> bool:
     """Whether the verb's subject is an official, a government or a force."""
     return any(
@@ -1029,6 +1036,9 @@ def attachment(
             if role is not None and token.lemma_.lower() in _REACTIONS and _officials_say(token):
                 # "In Kyiv, the president called the attack terror": where he spoke
                 return Refusal("speech")
+            if role is not None and _judged_in_the_passive(token, triggers):
+                # "The attack, which killed 10 in Kabul, was condemned in Islamabad"
+                return Refusal("speech")
             if capital and token.lemma_.lower() in SPEECH and _a_seat_speaks(token, root):
                 # "…, killing 12 soldiers, the ministry in Niamey said": the speaker's
                 # seat; "the health ministry in Gaza said" speaks from the place
@@ -1089,6 +1099,11 @@ def attachment(
             # to the police; it goes on the list the place before it opens
             token = token.doc[token.i - 2]
             continue
+        if dep == "conj" and role is not None and head.i in triggers and (
+            token.lemma_.lower() in _REACTIONS and token.pos_ == "VERB"
+        ):
+            # "The strikes hit Damascus and were condemned in Ankara": where they were judged
+            return Refusal("speech")
         if dep == "conj":
             if token.i in other_kinds and has_subject(token):
                 return Refusal("clause")  # "struck Gaza, and troops raided X": its own clause

@@ -3449,3 +3449,15 @@ def test_round_seventeen_types(nlp, layers, text, type_id):
 def test_an_army_that_commandeers_trains_hijacks_nothing(nlp, layers):
     text = "The army commandeered trains to move troops to Dorvik."
     assert "hijacking" not in {e.type for e in _events(nlp, layers, text, ["Dorvik"])}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The attack, which killed 10 in Kabul, was condemned in Islamabad.", "attack"),
+        ("The strikes hit Kabul and were condemned in Islamabad.", "strike"),
+    ],
+)
+def test_where_an_event_was_judged_is_not_where_it_happened(pipeline, text, kind):
+    where = _where(_located(pipeline, text), text).get(kind, set())
+    assert "Kabul" in where and "Islamabad" not in where, where
