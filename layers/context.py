@@ -203,6 +203,13 @@ def _a_town_that_holds_the_site(
     return _a_site_it_may_hold(site, cand, doc, topical=False)
 
 
+_NAMED_AFTER = frozenset(
+    {"university", "college", "institute", "academy", "museum", "bank", "school", "library"}
+)
+"""Institutions named "of" a place they need not stand in: "the University of Texas in
+Austin", "the Bank of England in London"."""
+
+
 def _a_site_it_may_hold(
     site: PlaceInSentence, holder: PlaceInSentence, doc: Doc, *, topical: bool
 ) -> bool:
@@ -216,6 +223,8 @@ def _a_site_it_may_hold(
     start = min(site.tokens)
     if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in COMPASS:
         return False  # "north of Baghdad in Samarra": Baghdad is only a bearing
+    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _NAMED_AFTER:
+        return False  # "the University of Texas in Austin": Austin holds the university
     if start > 0 and (
         doc[start - 1].lower_ in _NOT_A_SITE or (topical and doc[start - 1].lower_ in TOPICAL_TOO)
     ):

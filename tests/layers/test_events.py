@@ -3461,3 +3461,15 @@ def test_an_army_that_commandeers_trains_hijacks_nothing(nlp, layers):
 def test_where_an_event_was_judged_is_not_where_it_happened(pipeline, text, kind):
     where = _where(_located(pipeline, text), text).get(kind, set())
     assert "Kabul" in where and "Islamabad" not in where, where
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        # a town after an institution named "of" a state is where the institution stands
+        ("Students protested at the University of Texas in Austin on Monday.", "Austin"),
+        ("Students protested at the University of Kharkiv on Monday.", "Kharkiv"),
+    ],
+)
+def test_an_institution_named_of_a_place_stands_in_the_town_after_it(pipeline, text, site):
+    assert _where(_located(pipeline, text), text).get("protest") == {site}
