@@ -312,6 +312,18 @@ def _where_the_press_was_told(root: Token, triggers: frozenset[int]) -> bool:
     )
 
 
+def _named_after_its_kind(token: Token) -> bool:
+    """Whether a name the parse hangs on the verb follows the kind of place it names.
+
+    "in the capital Baku Saturday": "capital" is the preposition's object and
+    "Baku" its name, right after it, which the parse took for a time word.
+    """
+    if token.i == 0 or token.dep_ not in ("npadvmod", "dep", "nmod"):
+        return False
+    kind = token.doc[token.i - 1]
+    return kind.dep_ == "pobj" and kind.is_lower and kind.lower_ in _NAMED_KINDS
+
+
 def _judged_in_the_passive(verb: Token, triggers: frozenset[int]) -> bool:
     """Whether the verb judges the event in the passive: "the attack was condemned"."""
     return verb.lemma_.lower() in _REACTIONS and any(
@@ -1027,6 +1039,11 @@ def attachment(
     for _ in range(_MAX_HOPS):
         if token.i in triggers:
             break
+        if _named_after_its_kind(token):
+            # "demonstrated in the capital Baku Saturday", which the parse hangs on the
+            # verb: the name stands for the capital before it
+            token = token.doc[token.i - 1]
+            continue
         if event_type.topical and _what_it_dwelt_on(token, triggers):
             return Refusal("topic")  # "the talks focused on the route through Syunik"
         if token.dep_ == "agent" and _owns_up_to(token.head, triggers, passive=True):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 from shapely.geometry import Point, box
+from spacy.tokens import Doc
 
 from geo.types import Mention, MentionKind, Place, Precision, Resolved
 from layers.events import _share_with_participles, detect_events
 from layers.location_model import LocationModel, load_location_model
 from layers.registry import load_layers
+from layers.roles import _named_after_its_kind
 from layers.types import EventLocation, ReportedEvent
 
 
@@ -3473,3 +3475,17 @@ def test_where_an_event_was_judged_is_not_where_it_happened(pipeline, text, kind
 )
 def test_an_institution_named_of_a_place_stands_in_the_town_after_it(pipeline, text, site):
     assert _where(_located(pipeline, text), text).get("protest") == {site}
+
+
+def test_a_name_right_after_its_kind_stands_for_it_however_it_parses(nlp, layers):
+    # the parse this rule mends: "Dorvik" hung on the verb, like the time word after it
+    words = ["Crowds", "demonstrated", "in", "the", "capital", "Dorvik", "Saturday", "."]
+    heads = [1, 1, 1, 4, 2, 1, 1, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "npadvmod", "npadvmod", "punct"]
+    tags = ["NNS", "VBD", "IN", "DT", "NN", "NNP", "NNP", "."]
+    pos = ["NOUN", "VERB", "ADP", "DET", "NOUN", "PROPN", "PROPN", "PUNCT"]
+    lemmas = ["crowd", "demonstrate", "in", "the", "capital", "Dorvik", "Saturday", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    assert _named_after_its_kind(doc[5]) and not _named_after_its_kind(doc[6])
+    where = _where(_events(lambda _: doc, layers, " ".join(words), ["Dorvik"]), " ".join(words))
+    assert where.get("protest") == {"Dorvik"}, where
