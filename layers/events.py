@@ -1606,7 +1606,9 @@ def _share_with_participles(
             and (
                 any(opens_when_clause(c) for c in doc[i].children)
                 or (
-                    e.type in _DEATHS
+                    # or the same deed told again: "shot down a jet, downing an Su-25
+                    # not far from Grozny"
+                    (e.type in _DEATHS or e.type == event.type)
                     and _a_participle_clause(doc[i])
                     and not any(c.dep_ == "mark" for c in doc[i].children)
                 )

@@ -483,6 +483,8 @@ DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mile"})
 
 
 _DISTANCE_HEADS = DISTANCE_UNITS | {"far", "away", "metres", "meters"}
+_NEAR_ADVERBS = frozenset({"far", "close", "near", "nearby"})
+"""Adverbs that head a vicinity phrase hung on the verb: "not far from X", "close to X"."""
 """Words whose "from" measures a distance, not an origin: "not far from X"."""
 
 
@@ -753,8 +755,8 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
         return "target"
     if dep == "nsubj" and "subject" in event_type.roles:
         return "subject"  # "Jordan, Iraq and Lebanon closed their airspace": their own sky
-    if dep in ("npadvmod", "advmod") and token.lower_ in PLACE_PARTS:
-        return "location"  # "raids north of Baghdad"
+    if dep in ("npadvmod", "advmod") and token.lower_ in PLACE_PARTS | _NEAR_ADVERBS:
+        return "location"  # "raids north of Baghdad", "downed a jet not far from Grozny"
     return "compound" if dep in ("compound", "nmod") else Refusal("unreached")
 
 

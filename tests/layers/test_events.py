@@ -6,7 +6,7 @@ import pytest
 from shapely.geometry import Point, box
 from spacy.tokens import Doc
 
-from geo.types import Mention, MentionKind, Place, Precision, Resolved
+from geo.types import AreaKind, AreaSpec, Mention, MentionKind, Place, Precision, Resolved
 from layers.events import _share_with_participles, detect_events
 from layers.location_model import LocationModel, load_location_model
 from layers.registry import load_layers
@@ -3489,3 +3489,33 @@ def test_a_name_right_after_its_kind_stands_for_it_however_it_parses(nlp, layers
     assert _named_after_its_kind(doc[5]) and not _named_after_its_kind(doc[6])
     where = _where(_events(lambda _: doc, layers, " ".join(words), ["Dorvik"]), " ".join(words))
     assert where.get("protest") == {"Dorvik"}, where
+
+
+def test_a_vicinity_phrase_on_the_verb_is_where_the_deed_was(nlp, layers):
+    # the parse of "not far from X" this rule reads: "far" an adverb on the verb
+    words = ["Rebels", "downed", "a", "jet", "not", "far", "from", "Dorvik", "."]
+    heads = [1, 1, 3, 1, 5, 1, 5, 6, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "neg", "advmod", "prep", "pobj", "punct"]
+    tags = ["NNS", "VBD", "DT", "NN", "RB", "RB", "IN", "NNP", "."]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "PART", "ADV", "ADP", "PROPN", "PUNCT"]
+    lemmas = ["rebel", "down", "a", "jet", "not", "far", "from", "Dorvik", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    text = doc.text
+    start, anchor = text.index("not"), text.index("Dorvik")
+    phrase = Mention(
+        start, anchor + 6, text[start : anchor + 6], MentionKind.PHRASE, "Dorvik", anchor,
+        anchor + 6, area=AreaSpec(AreaKind.VICINITY),
+    )  # fmt: skip
+    events = detect_events(
+        doc, [Resolved(phrase, None)], layers=layers, article_date="2024-03-01"
+    )
+    assert _where(events, text).get("shootdown") == {"not far from Dorvik"}, events
+
+
+def test_the_same_deed_told_again_in_a_participle_shares_its_place(pipeline):
+    text = (
+        "Rebels shot down an army fighter jet on Saturday, downing the aircraft with a "
+        "missile not far from Grozny, the regional capital."
+    )
+    (shot,) = [e for e in _located(pipeline, text) if e.trigger.startswith("shot")]
+    assert any("Grozny" in text[loc.start : loc.end] for loc in shot.locations), shot
