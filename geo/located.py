@@ -438,15 +438,17 @@ def qualifier_after(text: str, mentions: Sequence[Mention], index: int) -> int |
         return None
     if text[after.end : after.end + 1] in ("-", "‐") or _LIST_GOES_ON_AFTER.match(text, after.end):
         return None  # "Mora, Mayo-Sava": a piece of a longer name qualifies nothing
+    # punctuation closes a qualifier, and an abbreviation closes itself ("Estey's
+    # Bridge, N.B. sometime …"); not "After clashes in Kupiansk, Russia claimed
+    # gains", whose country is the next clause's subject
     if not (_CLOSED.match(text, after.end) or text[after.end - 1 : after.end] == "."):
-        return None  # "After clashes in Kupiansk, Russia claimed gains": a subject
-    # ("Estey's Bridge, N.B. sometime …": an abbreviation closes itself)
+        return None
     return index + 1
 
 
 #: Only a comma between X and Y in "X, Y".
 _JUST_A_COMMA = re.compile(r"[ \t]*,[ \t]+")
-#: What closes the qualifier Y: a comma, a stop or a clause word, not "and Z" or ", Z".
+#: A list going on after Y: ", Z", ", and Z", "and Z".
 _LIST_GOES_ON_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|(?:and|or|&)\s+[A-Z])")
 #: What closes a qualifier: a comma, a stop, a bracket or the end of the text.
 _CLOSED = re.compile(r"\s*(?:[,.;:)\]]|$)")

@@ -425,7 +425,10 @@ class Resolver:
         (:func:`~geo.located.lies_within`), each with a reason that says so.
         When none does, its ranking is emptied, and the returned map (Y's
         index to X's) lets the caller place Y within X instead. A Y no
-        source holds is in the map too.
+        source holds is in the map too. "X, Y" with Y a country, a province or
+        an island (:func:`~geo.located.qualifier_after`) corrects only a small
+        town of X's name elsewhere ("Cedros, Trinidad"); any entry inside Y,
+        or a town of standing, leaves X's ranking as it is.
         """
         within: dict[int, int] = {}
         for index, mention in enumerate(mentions):
