@@ -528,7 +528,9 @@ def _in_another_event_s_clause(place: Token, trigger: Token, others: frozenset[i
     "Police detained the mayor at his home, and protesters in Ankara
     clashed with riot police": Ankara is the clash's, though the parse
     hangs the clash's clause on the arrest; a verb of another event with
-    its own subject stands on the place's path up to the trigger.
+    its own subject stands on the place's path up to the trigger. So does an
+    "after" or "before" clause told weeks or more apart ("the attack, which
+    came eight months after its fighters hijacked a train near Sibi").
     """
     # the nearest verb above the place is the clause it lies in: a deed of its own,
     # done by its own subject; not what the first deed caused ("struck a building,
@@ -537,9 +539,8 @@ def _in_another_event_s_clause(place: Token, trigger: Token, others: frozenset[i
     if verb is None or verb.i not in others or not any(c.dep_ == "nsubj" for c in verb.children):
         return False
     if verb.dep_ == "advcl" and _long_before_or_after(verb):
-        return (
-            True  # "the attack, which came eight months after its fighters hijacked a train near X"
-        )
+        # "the attack, which came eight months after its fighters hijacked a train near X"
+        return True
     return verb.dep_ == "conj" and verb.lemma_.lower() not in _CONSEQUENCES
 
 
