@@ -81,6 +81,8 @@ __all__ = [
     "resolve_date_expression",
     "sentence_date",
     "sentence_period",
+    "shifted",
+    "span_count",
 ]
 
 FUTURE_DAYS = 60
@@ -854,6 +856,44 @@ def citation_date(citation: Citation) -> tuple[str | None, str | None]:
         return citation.event_date
     mention = (citation.start - citation.quote_start, citation.end - citation.quote_start)
     return event_date(citation.quote, article_date=citation.date, mention=mention)
+
+
+def shifted(date: str, count: int, unit: str) -> str | None:
+    """``date`` moved by ``count`` days, weeks, months or years (back when negative).
+
+    The result is as precise as the span says: a day for days and weeks, a
+    month for months, a year for years; never more precise than ``date``.
+    ``None`` for an unknown unit or a malformed date.
+
+    Examples
+    --------
+    >>> shifted("2026-11-20", -8, "month")
+    '2026-03'
+    >>> shifted("2026-11", -2, "year")
+    '2024'
+    """
+    days = days_of(date)
+    if days is None or unit not in ("day", "week", "month", "year"):
+        return None
+    day = dt.date.fromisoformat(days[0] if len(date) < 10 else date)
+    if unit in ("day", "week"):
+        if len(date) < 10:
+            return None  # "three days after" a month is no day
+        return (day + dt.timedelta(days=count * (7 if unit == "week" else 1))).isoformat()
+    if unit == "year":
+        return f"{day.year + count:04d}"
+    if len(date) < 7:
+        return None  # "eight months after" a year is no month
+    months = day.year * 12 + day.month - 1 + count
+    return f"{months // 12:04d}-{months % 12 + 1:02d}"
+
+
+def span_count(word: str) -> int | None:
+    """The number a word for a count writes: "8", "eight", "a"; ``None`` otherwise."""
+    lower = word.lower()
+    if lower.isdigit():
+        return int(lower)
+    return _NUMBER_WORDS.get(lower)
 
 
 def days_of(date: str) -> tuple[str, str] | None:

@@ -51,7 +51,7 @@ from layers.context import (
     names_the_party,
     qualifies_another,
 )
-from layers.dates import days_of, event_date
+from layers.dates import days_of, event_date, shifted, span_count
 from layers.location_model import LocationModel, aside_of, pair_features
 from layers.modality import (
     LOOKING_BACK,
@@ -1412,6 +1412,7 @@ def detect_events(
             )
         roots = _trigger_roots(sentence_events, doc)  # the same for the three passes
         sentence_events = _dated_by_its_noun(sentence_events, roots)
+        sentence_events = _dated_apart(sentence_events, roots)
         sentence_events = _deaths_in_a_disaster(sentence_events, roots, disaster_deaths)
         shared = _share_with_participles(sentence_events, doc, own_ground, roots=roots)
         events.extend(_the_venue_not_its_country(shared, candidates))
@@ -1653,6 +1654,62 @@ def _told_by_the_subject(child: Token, starts: Mapping[int, ReportedEvent]) -> R
         ),
         None,
     )
+
+
+def _dated_apart(events: list[ReportedEvent], roots: Sequence[Token | None]) -> list[ReportedEvent]:
+    """A deed told a span before or after another event is dated by that span.
+
+    "the attack, which came eight months after its fighters hijacked the
+    Jaffar Express": the hijacking was eight months before the attack, not
+    on the article's day. Only a deed the sentence dates no otherwise than
+    its head ("struck the port on Monday, two weeks after rebels seized
+    X": the seizure was two weeks before that Monday), in an "after" or
+    "before" clause with its count and unit ("eight
+    months", "two years", "three weeks"), of an event the sentence names (on
+    the clause's verb, or the noun a relative clause that holds it tells of).
+    """
+    by_root = {root.i: e for root, e in zip(roots, events, strict=True) if root is not None}
+    dated: list[ReportedEvent] = []
+    for event, root in zip(events, roots, strict=True):
+        span = _span_apart(root) if root is not None else None
+        if span is not None and root is not None:
+            count, unit, sign = span
+            head = root.head
+            nouns = phrase_heads(head) if head.dep_ in ("relcl", "acl") else []
+            anchor = next(
+                (by_root[t.i] for t in (head, *nouns) if t.i in by_root and t.i != root.i), None
+            )
+            moved = (
+                shifted(anchor.date, sign * count, unit)
+                if anchor is not None
+                and anchor.date is not None
+                # the clause's own date stands, unless it is its head's
+                and (event.date_source == "article" or event.date == anchor.date)
+                else None
+            )
+            if moved is not None:
+                event = dataclasses.replace(event, date=moved, date_source="sentence")
+        dated.append(event)
+    return dated
+
+
+def _span_apart(clause: Token) -> tuple[int, str, int] | None:
+    """(count, unit, sign) of "eight months after" on a clause: when it was, from its head."""
+    if clause.dep_ != "advcl":
+        return None
+    mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+    if mark is None or mark.lower_ not in ("after", "before"):
+        return None
+    for child in clause.children:
+        unit = child.lemma_.lower()
+        if child.dep_ != "npadvmod" or unit not in ("day", "week", "month", "year"):
+            continue
+        number = next((c for c in child.children if c.dep_ in ("nummod", "det")), None)
+        count = span_count(number.text) if number is not None else None
+        if count is not None:
+            # "came eight months after X": X was eight months before
+            return count, unit, -1 if mark.lower_ == "after" else 1
+    return None
 
 
 def _dated_by_its_noun(

@@ -1118,8 +1118,11 @@ def attachment(
             # to the police; it goes on the list the place before it opens
             token = token.doc[token.i - 2]
             continue
-        if dep == "conj" and role is not None and head.i in triggers and (
-            token.lemma_.lower() in _REACTIONS and token.pos_ == "VERB"
+        if (
+            dep == "conj"
+            and role is not None
+            and head.i in triggers
+            and (token.lemma_.lower() in _REACTIONS and token.pos_ == "VERB")
         ):
             # "The strikes hit Damascus and were condemned in Ankara": where they were judged
             return Refusal("speech")

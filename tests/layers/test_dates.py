@@ -8,6 +8,7 @@ from layers.dates import (
     event_date,
     find_date_expressions,
     sentence_date,
+    shifted,
 )
 from layers.types import Citation
 
@@ -329,3 +330,21 @@ def test_a_period_that_opens_a_span_dates_nothing(text):
 )
 def test_years_ago_date_the_event_that_year(text, expected):
     assert event_date(text, article_date="2024-06-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("date", "count", "unit", "expected"),
+    [
+        ("2026-11-20", -8, "month", "2026-03"),
+        ("2026-01-15", -2, "month", "2025-11"),
+        ("2026-11-20", -2, "week", "2026-11-06"),
+        ("2026-11-20", 1, "day", "2026-11-21"),
+        ("2026-11", -3, "year", "2023"),
+        # never more precise than the date it moves
+        ("2026-11", -3, "day", None),
+        ("2026", -8, "month", None),
+        ("2026-11-20", 2, "fortnight", None),
+    ],
+)
+def test_a_date_moves_by_a_span_as_precisely_as_the_span_says(date, count, unit, expected):
+    assert shifted(date, count, unit) == expected

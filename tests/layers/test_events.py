@@ -3519,3 +3519,22 @@ def test_the_same_deed_told_again_in_a_participle_shares_its_place(pipeline):
     )
     (shot,) = [e for e in _located(pipeline, text) if e.trigger.startswith("shot")]
     assert any("Grozny" in text[loc.start : loc.end] for loc in shot.locations), shot
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        # eight months before the attack, which the sentence leaves on the article's day
+        ("The group claimed the attack, which came eight months after its fighters hijacked "
+         "a passenger train near Dorvik.", "hijacking", "2023-07"),
+        # two weeks before that Monday
+        ("Jets struck the port on Monday, two weeks after rebels seized the town of Dorvik.",
+         "seizure", "2024-02-12"),
+        # a day after the seizure
+        ("Rebels seized the town of Dorvik on Monday, a day before troops arrived.", "journey",
+         "2024-02-27"),
+    ],
+)  # fmt: skip
+def test_a_deed_told_a_span_before_or_after_an_event_is_dated_by_it(nlp, layers, text, kind, date):
+    events = [e for e in _events(nlp, layers, text, ["Dorvik"]) if e.type == kind]
+    assert [e.date for e in events] == [date], events
