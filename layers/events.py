@@ -546,9 +546,31 @@ def _in_another_event_s_clause(place: Token, trigger: Token, others: frozenset[i
 
 def _long_before_or_after(clause: Token) -> bool:
     """Whether a clause is told weeks or more before or after its head: "eight months after"."""
-    return any(
-        c.dep_ == "mark" and c.lower_ in ("after", "before") for c in clause.children
-    ) and any(c.dep_ == "npadvmod" and c.lemma_.lower() in _LONG_SPANS for c in clause.children)
+    return _after_or_before(clause) is not None and any(
+        unit in _LONG_SPANS for unit, _ in _spans_told(clause)
+    )
+
+
+def _after_or_before(clause: Token) -> str | None:
+    """The "after" or "before" that opens a clause, if one does."""
+    return next(
+        (c.lower_ for c in clause.children if c.dep_ == "mark" and c.lower_ in ("after", "before")),
+        None,
+    )
+
+
+def _spans_told(word: Token) -> list[tuple[str, int | None]]:
+    """The spans of time a word is told with, as (unit, count): "eight months (after)".
+
+    The count is ``None`` when the words give none ("weeks after").
+    """
+    spans: list[tuple[str, int | None]] = []
+    for child in word.children:
+        unit = child.lemma_.lower()
+        if child.dep_ == "npadvmod" and unit in _SPAN_UNITS:
+            number = next((c for c in child.children if c.dep_ in ("nummod", "det")), None)
+            spans.append((unit, span_count(number.text) if number is not None else None))
+    return spans
 
 
 def _in_an_event_long_apart(place: Token, trigger: Token, others: frozenset[int]) -> bool:
@@ -565,14 +587,16 @@ def _in_an_event_long_apart(place: Token, trigger: Token, others: frozenset[int]
             node.i in others
             and node.pos_ in ("NOUN", "PROPN")
             and head.lower_ in ("after", "before")
-            and any(c.dep_ == "npadvmod" and c.lemma_.lower() in _LONG_SPANS for c in head.children)
+            and any(unit in _LONG_SPANS for unit, _ in _spans_told(head))
         ):
             return True
         node = head
     return False
 
 
-_LONG_SPANS = frozenset({"week", "month", "year", "decade"})
+_SPAN_UNITS = frozenset({"day", "week", "month", "year", "decade"})
+"""Units a span of time between two events is told in."""
+_LONG_SPANS = _SPAN_UNITS - {"day"}
 """Spans of time that set two events apart: "two years after the siege of X"."""
 
 
@@ -1028,12 +1052,13 @@ def _weighed(
                 if (
                     governed
                     and isinstance(verdict, Refusal)
-                    and verdict.reason == "clause"
-                    and _in_another_event_s_clause(cand.root, measured_from, others)
-                ) or (
-                    governed
-                    and isinstance(verdict, Refusal)
-                    and _in_an_event_long_apart(cand.root, measured_from, others)
+                    and (
+                        (
+                            verdict.reason == "clause"
+                            and _in_another_event_s_clause(cand.root, measured_from, others)
+                        )
+                        or _in_an_event_long_apart(cand.root, measured_from, others)
+                    )
                 ):
                     continue
                 verdict = _scored(
@@ -1695,21 +1720,18 @@ def _dated_apart(events: list[ReportedEvent], roots: Sequence[Token | None]) -> 
 
 def _span_apart(clause: Token) -> tuple[int, str, int] | None:
     """(count, unit, sign) of "eight months after" on a clause: when it was, from its head."""
-    if clause.dep_ != "advcl":
+    word = _after_or_before(clause) if clause.dep_ == "advcl" else None
+    if word is None:
         return None
-    mark = next((c for c in clause.children if c.dep_ == "mark"), None)
-    if mark is None or mark.lower_ not in ("after", "before"):
-        return None
-    for child in clause.children:
-        unit = child.lemma_.lower()
-        if child.dep_ != "npadvmod" or unit not in ("day", "week", "month", "year"):
-            continue
-        number = next((c for c in child.children if c.dep_ in ("nummod", "det")), None)
-        count = span_count(number.text) if number is not None else None
-        if count is not None:
-            # "came eight months after X": X was eight months before
-            return count, unit, -1 if mark.lower_ == "after" else 1
-    return None
+    # "came eight months after X": X was eight months before
+    return next(
+        (
+            (count, unit, -1 if word == "after" else 1)
+            for unit, count in _spans_told(clause)
+            if count is not None and unit != "decade"
+        ),
+        None,
+    )
 
 
 def _dated_by_its_noun(
