@@ -395,14 +395,12 @@ class Resolver:
             if where is None or _kept_within(item.place, where):
                 continue
             name = item.mention.name
-            joined = text[item.mention.end : resolved[owner].mention.start].strip()
-            wording = (
-                f"'{name}{joined} {where.label}'"
-                if owner == index + 1 and joined == ","
-                else f"'{name} in {where.label}'"
-                if owner == index + 1
-                else f"'{where.label}'s {name}'"
-            )
+            if owner != index + 1:
+                wording = f"'{where.label}'s {name}'"
+            elif text[item.mention.end : resolved[owner].mention.start].strip() == ",":
+                wording = f"'{name}, {where.label}'"  # "Cedros, Trinidad"
+            else:
+                wording = f"'{name} in {where.label}'"
             resolved[index] = Resolved(
                 item.mention,
                 placed_within(

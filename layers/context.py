@@ -208,6 +208,8 @@ _NAMED_AFTER = frozenset(
 )
 """Institutions named "of" a place they need not stand in: "the University of Texas in
 Austin", "the Bank of England in London"."""
+_OF_NO_SITE = COMPASS | _NAMED_AFTER
+"""Words before "of" and a place that make the place no site: a bearing, an institution."""
 
 
 def _a_site_it_may_hold(
@@ -221,10 +223,10 @@ def _a_site_it_may_hold(
     a country or a bearing phrase, nor a place in another country.
     """
     start = min(site.tokens)
-    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in COMPASS:
-        return False  # "north of Baghdad in Samarra": Baghdad is only a bearing
-    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _NAMED_AFTER:
-        return False  # "the University of Texas in Austin": Austin holds the university
+    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in _OF_NO_SITE:
+        # "north of Baghdad in Samarra": Baghdad is only a bearing; "the University
+        # of Texas in Austin": Austin holds the university
+        return False
     if start > 0 and (
         doc[start - 1].lower_ in _NOT_A_SITE or (topical and doc[start - 1].lower_ in TOPICAL_TOO)
     ):

@@ -597,9 +597,8 @@ def _period_of(
         )
         return f"{year:04d}-{month:02d}"
     if kind == "years_ago":
-        count = groups["n"].lower()
-        years = int(count) if count.isdigit() else _NUMBER_WORDS[count]
-        return f"{anchor.year - years:04d}"
+        years = span_count(groups["n"])
+        return None if years is None else f"{anchor.year - years:04d}"
     words = groups["rel"].lower().split()
     if words[-1] == "year":
         return f"{anchor.year - (words[0] == 'last'):04d}"
@@ -875,7 +874,7 @@ def shifted(date: str, count: int, unit: str) -> str | None:
     days = days_of(date)
     if days is None or unit not in ("day", "week", "month", "year"):
         return None
-    day = dt.date.fromisoformat(days[0] if len(date) < 10 else date)
+    day = dt.date.fromisoformat(days[0])
     if unit in ("day", "week"):
         if len(date) < 10:
             return None  # "three days after" a month is no day
