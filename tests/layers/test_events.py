@@ -694,18 +694,6 @@ def test_those_detained_are_held_where_they_were_taken(pipeline):
 
 
 @pytest.mark.parametrize(
-    ("text", "exploded"),
-    [
-        ("The army said it had recovered rifles and grenades during searches in Dorvik.", False),
-        ("Soldiers found two landmines near Dorvik.", False),
-        ("Militants hurled grenades at a police post in Dorvik.", True),
-    ],
-)
-def test_weapons_found_or_seized_are_no_explosion(nlp, layers, text, exploded):
-    assert _reports(nlp, layers, text, "explosion") is exploded
-
-
-@pytest.mark.parametrize(
     ("text", "moved"),
     [
         ("A convoy of armoured vehicles headed from Dorvik toward Kolvani.", True),
@@ -2257,13 +2245,18 @@ def test_a_bare_strike_that_hit_a_market_is_a_strike(nlp, layers, text, struck):
 @pytest.mark.parametrize(
     ("text", "exploded"),
     [
+        # what grows or flares up explodes only in a figure of speech
         ("Oil prices exploded higher on Monday as buying swept through Zorvan.", False),
         ("Violence exploded across Zorvan after the vote.", False),
         ("A car bomb exploded in Zorvan on Monday.", True),
         ("A device exploded near a checkpoint in Zorvan.", True),
+        # weapons found or seized are a haul, not a blast
+        ("The army said it had recovered rifles and grenades during searches in Dorvik.", False),
+        ("Soldiers found two landmines near Dorvik.", False),
+        ("Militants hurled grenades at a police post in Dorvik.", True),
     ],
 )
-def test_what_grows_or_flares_up_explodes_only_in_a_figure_of_speech(nlp, layers, text, exploded):
+def test_only_a_blast_is_an_explosion(nlp, layers, text, exploded):
     assert _reports(nlp, layers, text, "explosion") is exploded
 
 
