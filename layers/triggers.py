@@ -260,7 +260,8 @@ def _compound_words(noun: Token) -> set[str]:
 _PART_OF = frozenset(
     {"most", "all", "some", "many", "several", "part", "parts", "much", "half", "swathes",
      "dozens", "dozen", "hundreds", "hundred", "thousands", "scores", "salvo", "salvos",
-     "salvoes", "volley", "volleys", "wave", "waves", "swarm", "number"}
+     "salvoes", "volley", "volleys", "wave", "waves", "swarm", "number", "percent", "cent",
+     "%", "share", "third", "quarter", "majority"}
 )  # fmt: skip
 
 
@@ -413,19 +414,35 @@ def _object_words(token: Token, place_tokens: frozenset[int]) -> set[str]:
             words.add(child.lemma_.lower())
             words.add(child.lower_)
             words |= _compound_words(child)
-            if child.i in place_tokens:
+            if _names_a_place(child, place_tokens):
                 words.add("@place")
             for part in _partitive_of(child):  # "40 of the 52 drones were destroyed"
                 words |= {part.lemma_.lower(), part.lower_} | _compound_words(part)
-                if part.i in place_tokens:
+                if _names_a_place(part, place_tokens):
                     words.add("@place")  # "seized parts of Gondar"
         elif child.dep_ == "prep" and child.lower_ in ("of", "on"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     words |= {pobj.lemma_.lower(), pobj.lower_} | _compound_words(pobj)
-                    if pobj.i in place_tokens:
+                    if _names_a_place(pobj, place_tokens):
                         words.add("@place")
     return words
+
+
+#: Kinds of place a name before them makes one place ("Kano state"), where "US
+#: soldiers" or "the Masters Series title" are no place.
+_KINDS_OF_PLACE = frozenset(
+    {"state", "province", "region", "district", "county", "governorate", "oblast",
+     "prefecture", "municipality", "department", "city", "town", "village", "territory"}
+)  # fmt: skip
+
+
+def _names_a_place(noun: Token, place_tokens: frozenset[int]) -> bool:
+    """Whether the noun is a place, or the kind of one named before it ("Kano state")."""
+    return noun.i in place_tokens or (
+        noun.lemma_.lower() in _KINDS_OF_PLACE
+        and any(c.dep_ == "compound" and c.i in place_tokens for c in noun.lefts)
+    )
 
 
 _TALK_WORDS = frozenset(
@@ -449,6 +466,21 @@ def _right_after(token: Token, preposition: Token) -> bool:
     )
 
 
+_WHERE_HELD = frozenset({"in", "at", "outside", "near", "across", "through", "along", "on"})
+
+
+def _held_somewhere(token: Token) -> bool:
+    """Whether a preposition of place on the verb names where it was done ("in Accra")."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in _WHERE_HELD
+        and any(
+            g.dep_ == "pobj" and any(t.pos_ == "PROPN" for t in g.subtree) for g in child.children
+        )
+        for child in token.children
+    )
+
+
 def _exclusion_keys(token: Token) -> set[str]:
     """Keys that only a type's ``excludes`` read: the words a noun stands in.
 
@@ -466,6 +498,14 @@ def _exclusion_keys(token: Token) -> set[str]:
     lemma = token.lemma_.lower()
     keys: set[str] = set()
     for child in token.children:
+        if child.dep_ == "dobj" and token.pos_ == "VERB" and not _held_somewhere(token):
+            # "demonstrated a voting machine": a verb that acts on something and is
+            # held nowhere, where "thousands demonstrated in Accra" protested
+            keys.add(f"{lemma} object")
+        if child.dep_ == "dobj":
+            # "captured 19 percent of the vote": what the share is of (capture vote),
+            # where "70 percent of Bosnia" is land taken
+            keys.update(f"{lemma} {part.lemma_.lower()}" for part in _partitive_of(child))
         if child.dep_ == "nsubj":
             # "prices exploded": price explode (the parse may tag the verb a noun)
             keys.add(f"{child.lemma_.lower()} {lemma}")

@@ -573,10 +573,31 @@ def test_capture_of_people_is_an_arrest_and_of_a_town_a_seizure(nlp, layers):
         "The looting of the market in Kano was captured on camera by a passer-by.",
         "The murder trial in Kano captured wide media coverage across the region.",
         "Okafor captured the prize scalp of the Kano captain before lunch.",
+        "The governor's party captured 40 percent of the vote in Kano.",
+        "The opposition captured Kano in the election.",
     ],
 )
 def test_a_camera_a_story_or_a_bowler_captures_no_one(nlp, layers, text):
-    assert "arrests" not in {e.layer for e in _events(nlp, layers, text, ["Kano"])}
+    assert not {e.layer for e in _events(nlp, layers, text, ["Kano"])} & {"arrests", "seizures"}
+
+
+def test_a_share_of_a_place_taken_is_a_seizure(nlp, layers):
+    text = "Militias captured 60 percent of Kano state by March."
+    assert "seizure" in {e.type for e in _events(nlp, layers, text, ["Kano"])}
+
+
+@pytest.mark.parametrize(
+    ("text", "protest"),
+    [
+        ("The engineers demonstrated a new irrigation pump to farmers in Kano.", False),
+        ("The drill in Kano demonstrated the readiness of the brigade.", False),
+        ("Students demonstrated in Kano on Monday.", True),
+        ("Traders demonstrated their anger on Monday in the city of Kano.", True),
+    ],
+)
+def test_demonstrating_a_thing_shows_it_and_protests_nothing(nlp, layers, text, protest):
+    events = _events(nlp, layers, text, ["Kano"])
+    assert ("protests" in {e.layer for e in events if e.locations}) is protest
 
 
 @pytest.mark.parametrize(
