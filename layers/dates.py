@@ -19,7 +19,8 @@ Rules, in words:
 * A weekday ("on Monday", "Thursday night") is the latest such day on or
   before the article's date (the article's own weekday is the article's
   date); "last Monday" is the latest one strictly before it and "next
-  Monday" the first one after it.
+  Monday" the first one after it. An event told as planned takes the coming
+  one ("will meet on Monday"), in :func:`event_date`.
 * "today", "tonight", "this morning" … are the article's date; "yesterday"
   and "last night" the day before; "the day before yesterday" two days
   before.
@@ -795,6 +796,24 @@ def _times_the_event(sentence: Span, start: int, end: int, trigger: tuple[int, i
     )
 
 
+_WEEKDAY_PATTERN = dict(_PATTERNS)["weekday"]
+
+
+def _weekday_ahead(day: DateExpression, anchor: dt.date | None) -> DateExpression:
+    """A planned event's weekday is the coming one: "will meet in Doha on Monday".
+
+    An article of Friday saying so means the Monday after it, where "struck
+    the port on Monday" is the Monday before; "last Monday" stays behind.
+    """
+    match = _WEEKDAY_PATTERN.fullmatch(day.text)
+    if anchor is None or day.date is None or day.date >= anchor or match is None:
+        return day
+    if (match.group("which") or "").lower() == "last":
+        return day
+    ahead = anchor + dt.timedelta(days=(_WEEKDAYS[match["weekday"].lower()] - anchor.weekday()) % 7)
+    return DateExpression(day.start, day.end, day.text, ahead)
+
+
 def event_date(
     sentence: Span | str,
     *,
@@ -819,6 +838,8 @@ def event_date(
     ('2018-09-21', 'article')
     """
     day = _day_expression(sentence, article_date=article_date, mention=mention)
+    if planned and day is not None:
+        day = _weekday_ahead(day, parse_iso_date(article_date))
     found = None if day is None or day.date is None else day.date.isoformat()
     if found is None or (
         # "The minister, who visited Kyiv last year, met his counterpart in Rome

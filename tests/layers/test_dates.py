@@ -161,6 +161,20 @@ def test_spacy_span_entities(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "planned", "expected"),
+    [
+        # written on Friday 2024-05-24: the coming Monday for a meeting ahead
+        ("The envoys will meet in Doha on Monday.", True, "2024-05-27"),
+        ("The envoys will meet in Doha on Friday.", True, "2024-05-24"),
+        ("The envoys met in Doha on Monday.", False, "2024-05-20"),
+        ("The envoys, who met in Doha last Monday, will meet again.", True, "2024-05-20"),
+    ],
+)
+def test_a_planned_event_takes_the_coming_weekday(text, planned, expected):
+    assert event_date(text, article_date="2024-05-24", planned=planned) == (expected, "sentence")
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Jets struck the port Monday.", "2018-09-17"),  # no "on", as wire copy writes it
