@@ -36,6 +36,7 @@ __all__ = [
     "container_after",
     "lies_within",
     "located_by_text",
+    "nation_before",
     "near_the_heart_of",
     "placed_in",
     "placed_within",
@@ -400,7 +401,8 @@ def container_after(text: str, mentions: Sequence[Mention], index: int) -> int |
     The words say X lies in Y: a beach, a street or a village named with its
     town or country right after it. A list may stand before "in" ("between
     Boni and Hombori, in central Mali"). Y must be a toponym and the words
-    between only "in" and a position word (:data:`_IN_AFTER`).
+    between only "in" and a position word (:data:`_IN_AFTER`). Where Y owns
+    the next name ("in Mozambique's Cabo Delgado province"), that part is Y.
     """
     if index + 1 >= len(mentions):
         return None
@@ -414,7 +416,33 @@ def container_after(text: str, mentions: Sequence[Mention], index: int) -> int |
         return index + 1  # "the Ruvuma quarter of Kisangani"
     if PARAGRAPH_BREAK.search(between) or not _IN_AFTER.match(between):
         return None
+    if index + 2 < len(mentions) and possessor(text, mentions, index + 2) == index + 1:
+        return index + 2  # "Palma in Mozambique's Cabo Delgado province": in the province
     return index + 1
+
+
+def nation_before(text: str, mentions: Sequence[Mention], index: int) -> int | None:
+    """The index of the adjective in "the Mozambican town of Palma", or ``None``.
+
+    A national adjective right before a kind of town ("the Syrian border town
+    of X") says which country the town is in. Not "the Russian-held town of
+    Vasylivka", whose adjective says who holds it, nor a settlement, which a
+    country may build beyond its border.
+    """
+    if index == 0:
+        return None
+    adjective, mention = mentions[index - 1], mentions[index]
+    if adjective.kind is not MentionKind.DEMONYM or not adjective.demonym_country:
+        return None
+    between = _KIND_OF_TOWN_OF.fullmatch(text, adjective.end, mention.anchor_start)
+    return index - 1 if between else None
+
+
+#: Between a national adjective and a town's name: lower-case words, a kind of town and "of".
+_KIND_OF_TOWN_OF = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}(?:town|city|village|port|capital|district|province|region|"
+    r"island|county|hamlet|municipality|governorate)\s+of\s+(?:the\s+)?"
+)
 
 
 def qualifier_after(text: str, mentions: Sequence[Mention], index: int) -> int | None:

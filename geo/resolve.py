@@ -64,6 +64,7 @@ from geo.located import (
     container_after,
     lies_within,
     located_by_text,
+    nation_before,
     near_the_heart_of,
     placed_within,
     possessor,
@@ -75,6 +76,7 @@ from geo.overrides import ANALYST_SOURCE, Overrides
 from geo.own_airspace import ANTECEDENT_LABEL
 from geo.phrases import TERRITORIAL_SEA_KM
 from geo.seas import SEA_FEATURES, sea_shape
+from geo.shapes import country_shape
 from geo.sources import country_neighbours
 from geo.types import (
     FRAMED_LABEL,
@@ -368,6 +370,7 @@ class Resolver:
                     list_goes_on=_list_goes_on_after_next(text, mentions, index),
                 )
         within = self._within_possessor(text, mentions, ranked)
+        within.update(self._in_its_nation(text, mentions, ranked, within))
         for index, best in ranked.items():
             if best and _generic_stray(mentions[index].name, best[0].candidate, context):
                 # "West Coast" is not The Gambia's unless it is named; "the
@@ -395,7 +398,9 @@ class Resolver:
             if where is None or _kept_within(item.place, where):
                 continue
             name = item.mention.name
-            if owner != index + 1:
+            if mentions[owner].kind is MentionKind.DEMONYM:
+                wording = f"'{text[mentions[owner].start : item.mention.end]}'"
+            elif owner < index:
                 wording = f"'{where.label}'s {name}'"
             elif text[item.mention.end : resolved[owner].mention.start].strip() == ",":
                 wording = f"'{name}, {where.label}'"  # "Cedros, Trinidad"
@@ -410,6 +415,37 @@ class Resolver:
                 ),
             )
         return resolved
+
+    def _in_its_nation(
+        self,
+        text: str,
+        mentions: Sequence[Mention],
+        ranked: dict[int, list[Ranked]],
+        within: dict[int, int],
+    ) -> dict[int, int]:
+        """Put "the Mozambican town of Palma" in Mozambique when no Palma there is known.
+
+        The national adjective (:func:`~geo.located.nation_before`) names the
+        country; a namesake far beyond it (Palma de Mallorca, 8,000 km off) is
+        not the town, so its ranking is emptied and the returned map (the
+        town's index to the adjective's) lets the caller place it within the
+        country. A namesake in that country, or one near enough to be its
+        disputed ground ("the Russian port of Sevastopol"), stays as ranked.
+        """
+        placed: dict[int, int] = {}
+        for index, best in ranked.items():
+            adjective = nation_before(text, mentions, index) if best else None
+            if index in within or adjective is None:
+                continue
+            code = mentions[adjective].demonym_country or ""
+            shape = country_shape(code)
+            if shape is None or any(r.candidate.country == code for r in best):
+                continue
+            top = best[0].candidate
+            if shape.distance(Point(top.lon, top.lat)) > _NATION_REACH_DEGREES:
+                ranked[index] = []
+                placed[index] = adjective
+        return placed
 
     @staticmethod
     def _within_possessor(
@@ -1027,6 +1063,10 @@ _WIDE_FEATURES = frozenset(
 )
 #: A town under this population, found under the name written in "X in Y"
 #: but not in Y, gives way to Y: a town of standing is more likely meant.
+#: How far beyond a country's outline, in degrees (about 1,100 km), a town its national
+#: adjective names may lie: disputed ground ("the Russian port of Sevastopol") is near,
+#: a namesake on another continent is another town.
+_NATION_REACH_DEGREES = 10.0
 _IN_TOWN_POPULATION = 100_000
 
 

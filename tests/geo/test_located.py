@@ -333,6 +333,31 @@ def test_a_city_abroad_gives_way_to_the_province_the_text_puts_its_name_in(resol
     assert _place(results, "Palma").country == "MZ"  # not Palma de Mallorca
 
 
+def test_a_town_in_a_country_s_province_lies_in_the_province(resolve):
+    # "in Mozambique's Cabo Delgado province": the province holds the town, not the
+    # country at large (whose point is 700 km away)
+    results = resolve("Insurgents attacked Palma in Mozambique's Cabo Delgado province.")
+    town, province = _place(results, "Palma"), _place(results, "Cabo Delgado province")
+    assert town.country == "MZ" and (town.lat, town.lon) == (province.lat, province.lon), town
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # no Palma in Mozambique is known: the adjective puts it there, not in Mallorca
+        ("Insurgents attacked the Mozambican town of Palma on Tuesday.", "Palma", "MZ"),
+        ("Insurgents attacked the Mozambican coastal town of Palma.", "Palma", "MZ"),
+        # disputed ground near the country keeps its gazetteer entry
+        ("Troops entered the Russian port of Sevastopol.", "Sevastopol", "UA"),
+        # who holds a town is no country it lies in
+        ("Shells hit the Russian-held town of Vasylivka.", "Vasylivka", "UA"),
+    ],
+)
+def test_a_national_adjective_says_which_country_a_town_is_in(resolve, text, name, country):
+    place = _place(resolve(text), name)
+    assert place is not None and place.country == country, place
+
+
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [
