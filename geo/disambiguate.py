@@ -52,6 +52,9 @@ _ALIAS_PENALTY = 0.7
 #: names it while another place goes by it.
 _FORMER_NAME_PENALTY = 1.5
 _SAME_NAME_SIMILARITY = 0.6
+#: How near the story's other places a town reached by another town's own name must
+#: lie to be meant by it: "Novomoskovsk and Dnipro" is Samar, 25 km from Dnipro.
+_ALIAS_NEIGHBOUR_KM = 150.0
 #: For an airport matched by the short name news calls it ("Heathrow",
 #: "Schiphol"): only hubs known worldwide have one indexed, so it weighs like
 #: a city of ten million, above the small towns that share the name
@@ -616,12 +619,16 @@ def rank_candidates(
     ranked = []
     for index, candidate in enumerate(candidates):
         score, reasons = _prior(candidate, abbreviated)
-        if (
+        own_distance = distances[index] if distances is not None else 0.0
+        displaced = (
             nearest_bearer is not None
             and candidate.feature == "city"
             and _another_name(candidate)
-            and nearest_bearer <= (distances[index] if distances is not None else 0.0) + 50.0
-        ):
+            and (nearest_bearer <= own_distance + 50.0 or own_distance > _ALIAS_NEIGHBOUR_KM)
+        )
+        if displaced:
+            # and the story's country does not vouch for it: "premiered in Venice",
+            # in a story that names Chicago, is no Dayton filed under an old name
             score -= _FORMER_NAME_PENALTY
             reasons.append("a city of some size bears the name itself")
         if _named_after_its_city(candidate, towns):
@@ -637,7 +644,9 @@ def rank_candidates(
         if candidate.country and candidate.feature != "country":
             own = own_votes.get(candidate.country, 0)
             share = (context.countries.get(candidate.country, 0) - own) / total_countries
-            if share and share < _HOME_SHARE and _dwarfed(candidate, candidates):
+            if share and displaced:
+                pass
+            elif share and share < _HOME_SHARE and _dwarfed(candidate, candidates):
                 reasons.append(
                     f"the article names {candidate.country} only in passing, "
                     "and a far bigger namesake lies abroad"

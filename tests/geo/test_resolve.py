@@ -710,6 +710,13 @@ def test_a_city_bearing_the_name_beats_one_formerly_so_called(resolve):
     assert _place(resolve(text), "Pokrovsk").country == "UA"
 
 
+def test_a_city_filed_under_another_city_s_name_far_from_the_story_is_not_meant(resolve):
+    # GeoNames files "Venice" among Dayton's other names; a story that names Chicago,
+    # 370 km from Dayton, gives no reason to read Venice as Dayton
+    text = "The film premiered in Venice on Saturday. Police in Chicago arrested two men."
+    assert _place(resolve(text), "Venice").name == "Venice"
+
+
 def test_a_spelling_of_a_city_s_own_name_keeps_the_city(resolve):
     place = _place(
         resolve("Russia said it would close the US consulate in St. Petersburg."), "St. Petersburg"
