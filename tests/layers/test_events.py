@@ -558,6 +558,19 @@ def test_types_and_layers(nlp, layers, text, names, type_id, layer):
     assert layer in {e.layer for e in placed}
 
 
+@pytest.mark.parametrize(
+    ("text", "layer"),
+    [
+        ("Fighter jets scrambled to intercept a surveillance plane near Kano.", "airspace"),
+        ("Air force jets escorted two bombers away from Kano on Monday.", "airspace"),
+        ("Air defences intercepted two drones over Kano.", "shootdown_area"),
+    ],
+)
+def test_an_aircraft_intercepted_is_escorted_and_a_drone_shot_down(nlp, layers, text, layer):
+    events = [e for e in _events(nlp, layers, text, ["Kano"]) if e.locations]
+    assert {e.layer for e in events} == {layer}, [(e.type, e.layer) for e in events]
+
+
 def test_capture_of_people_is_an_arrest_and_of_a_town_a_seizure(nlp, layers):
     text = "Troops captured four suspects in Kano."
     assert {e.type for e in _events(nlp, layers, text, ["Kano"])} >= {"arrest"}
