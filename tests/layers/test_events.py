@@ -2466,6 +2466,11 @@ def test_where_people_were_taken_from_is_the_site(pipeline, text, site):
         ("Her new album bombed in Zorvan last year.", "air_strike"),
         ("The home side stormed to a 4-0 win in Zorvan.", "attack"),
         ("The minister stormed out of the session in Zorvan.", "attack"),
+        ("The champions stormed past the visitors in Zorvan on Sunday.", "attack"),
+        ("The singer attacked her critics in an interview in Zorvan.", "attack"),
+        ("The senator attacked the new policy at a rally in Zorvan.", "attack"),
+        ("The strikers bombarded the visitors' goal in Zorvan.", "shelling"),
+        ("The player met fans in Zorvan after the final.", "meeting"),
     ],
 )
 def test_figures_of_speech_and_make_believe_are_no_events(nlp, layers, text, type_id):
