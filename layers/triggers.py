@@ -509,6 +509,12 @@ def _exclusion_keys(token: Token) -> set[str]:
         if child.dep_ == "nsubj":
             # "prices exploded": price explode (the parse may tag the verb a noun)
             keys.add(f"{child.lemma_.lower()} {lemma}")
+            # "a suicide bomber attacked": suicide bomber attack, a man and no aircraft
+            keys.update(
+                f"{m.lower_} {child.lemma_.lower()} {lemma}"
+                for m in child.lefts
+                if m.dep_ in ("compound", "amod") and m.i == child.i - 1
+            )
         elif child.dep_ == "nsubjpass":
             # "the episodes were shot in Rome": shoot episode, as its object would be
             keys.add(f"{lemma} {child.lemma_.lower()}")

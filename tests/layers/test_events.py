@@ -559,6 +559,20 @@ def test_types_and_layers(nlp, layers, text, names, type_id, layer):
 
 
 @pytest.mark.parametrize(
+    ("text", "not_layer"),
+    [
+        # a suicide bomber is a man, not an aircraft: no strike site
+        ("A suicide bomber attacked a police station in Kano on Sunday.", "strike_sites"),
+        # captors who march captives off hold no protest march
+        ("Bandits marched the abducted children into a forest near Kano.", "protests"),
+    ],
+)
+def test_a_word_shared_with_another_kind_of_event_does_not_make_it(nlp, layers, text, not_layer):
+    events = [e for e in _events(nlp, layers, text, ["Kano"]) if e.locations]
+    assert not_layer not in {e.layer for e in events}, [(e.type, e.layer) for e in events]
+
+
+@pytest.mark.parametrize(
     ("text", "layer"),
     [
         ("Fighter jets scrambled to intercept a surveillance plane near Kano.", "airspace"),
