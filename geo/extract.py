@@ -64,6 +64,7 @@ from geo.place_frames import (
     FramedName,
     ends_of_a_route,
     framed_names,
+    struck_by_fire,
 )
 from geo.sources import capital_names
 from geo.types import (
@@ -1127,7 +1128,9 @@ class MentionExtractor:
             if _opens_a_longer_name(span):
                 continue  # "across the Line of Control": not the Line Islands
             seized = framed.frame == SEIZED_FRAME and (
-                not (len(span) > 1 and span.root.ent_type_ == "PERSON") or _measured_from(span)
+                not (len(span) > 1 and span.root.ent_type_ == "PERSON")
+                or _measured_from(span)
+                or (struck_by_fire(span) and bool(self.gazetteer.candidates(span.text)))
             )
             if span.text.isupper() and not self._well_known(span):
                 continue  # "the SME sector", "SEEK base dollars": an acronym
@@ -1140,6 +1143,7 @@ class MentionExtractor:
             untagged = framed.frame == POSITION_FRAME and (
                 (label in _NO_PLACE_LABELS and bool(self.gazetteer.candidates(span.text)))
                 or (not label and _placed_in_a_place(span, taken))
+                or (label == "WORK_OF_ART" and self._a_title_that_names_a_town(span))
             )
             # A one-word name the model reads as a person is a place only as it is
             # written: "talks between Putin and Ukraine" is no Putian ("Mir Ali"
@@ -1184,6 +1188,23 @@ class MentionExtractor:
                 found.append(self._framed_mention(framed))
                 taken.update(range(span.start, span.end))
         return found
+
+    def _a_title_that_names_a_town(self, span: Span) -> bool:
+        """Whether a name of several words the model calls a title is a town's, whole.
+
+        "Insurgents attacked Mocimboa da Praia": the whole title, and a town's
+        own name; not "the Battle for Shaddadi", whose first word is a town in
+        England.
+        """
+        ent = next((e for e in span.doc.ents if e.start <= span.start < e.end), None)
+        return (
+            len(span) > 1
+            and ent is not None
+            and (ent.start, ent.end) == (span.start, span.end)
+            and any(
+                c.exact_name and c.feature == "city" for c in self.gazetteer.candidates(span.text)
+            )
+        )
 
     def _well_known(self, span: Span, *, transliterated: bool = True) -> bool:
         """A country, a province, a city of :data:`ORG_OVERRIDE_POPULATION` or a curated area.
@@ -1403,7 +1424,9 @@ class MentionExtractor:
         country or a province. "Aid deliveries to Jordan": after "to", a
         country's name (or a city of :data:`EMBEDDED_CITY_POPULATION`) is the
         place; a town is not ("She spoke to Norwich"), and neither is a name a
-        clause about a person follows ("to Jordan, who scored"). The small
+        clause about a person follows ("to Jordan, who scored"). So is a
+        country's name that acts on what is "its" ("Jordan closed its
+        airspace"): no one calls a person's things "its". The small
         model tags many African and Middle Eastern countries PERSON; a
         person's bare first name rarely stands in these positions.
         """
@@ -1412,7 +1435,7 @@ class MentionExtractor:
         if after_a_border_word(span):
             features: tuple[str, ...] = ("country", "admin1")
             population = EMBEDDED_CITY_POPULATION
-        elif span.start > 0 and span.doc[span.start - 1].lower_ == "to":
+        elif (span.start > 0 and span.doc[span.start - 1].lower_ == "to") or _acts_on_its_own(span):
             features, population = ("country",), EMBEDDED_CITY_POPULATION
         else:
             return False
@@ -1967,6 +1990,20 @@ def _building_of(doc: Doc, mention: Mention) -> Mention:
 
 _NAME_LABELS = frozenset({"FAC", "ORG", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 """Labels of names that are no place as a whole: a name they hold is part of them."""
+
+
+def _acts_on_its_own(span: Span) -> bool:
+    """Whether the name is the subject of a verb whose object is "its" something.
+
+    "Jordan closed its airspace", "Chad reopened its border with Sudan".
+    """
+    root = span.root
+    if root.dep_ != "nsubj":
+        return False
+    return any(
+        obj.dep_ == "dobj" and any(c.dep_ == "poss" and c.lower_ == "its" for c in obj.children)
+        for obj in root.head.children
+    )
 
 
 def _measured_from(span: Span) -> bool:

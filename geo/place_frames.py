@@ -47,6 +47,7 @@ __all__ = [
     "FramedName",
     "ends_of_a_route",
     "framed_names",
+    "struck_by_fire",
 ]
 
 KIND_FRAME = "kind"
@@ -836,6 +837,20 @@ _FIRE = frozenset(
 not, and "the scandal hit X" seldom does."""
 _FIRED_ON = _FIRE | frozenset({"strike", "bombing", "bombings", "raid", "raids"})
 """Nouns of fire whose "on" or "against" names where it fell: "a strike on Kherson"."""
+
+
+def struck_by_fire(span: Span) -> bool:
+    """Whether the name is what fire or a weapon hit: "Hezbollah rockets hit Kiryat Shmona".
+
+    No rocket hits a person by name, so the model's reading of one there is wrong.
+    """
+    root = span.root
+    verb = root.head
+    return (
+        root.dep_ == "dobj"
+        and {verb.lemma_.lower(), verb.lower_} & _STRIKING_VERBS != set()
+        and _fired_upon(verb)
+    )
 
 
 def _fired_upon(verb: Token) -> bool:

@@ -1740,14 +1740,18 @@ def _dated_by_its_noun(
     """A clause that tells what an event did takes that event's date from the sentence.
 
     "the anniversary of the 2004 bombings that killed 191": the deaths are the
-    bombings', in 2004, not on the article's day. Only an event the sentence
-    itself does not date (its date is the article's) takes its noun's.
+    bombings', in 2004, not on the article's day; so is a "when" clause of an
+    event ("Marawi was destroyed in 2017 when militants occupied the city": the
+    occupation is of 2017). Only an event the sentence itself does not date (its
+    date is the article's) takes its noun's or its head's.
     """
     by_root = {root.i: e for root, e in zip(roots, events, strict=True) if root is not None}
     dated: list[ReportedEvent] = []
     for event, root in zip(events, roots, strict=True):
         nouns = (
-            phrase_heads(root)
+            list(itertools.islice(root.ancestors, 3))
+            if root is not None and _a_when_clause(root)
+            else phrase_heads(root)
             if root is not None and root.dep_ in ("relcl", "acl") and not about_someone(root)
             else []
         )
@@ -1761,6 +1765,16 @@ def _dated_by_its_noun(
             event = dataclasses.replace(event, date=noun.date, date_source=noun.date_source)
         dated.append(event)
     return dated
+
+
+def _a_when_clause(verb: Token) -> bool:
+    """Whether the verb opens a "when" clause: "destroyed in 2017 when militants occupied".
+
+    The parse hangs it on the verb or on the time it tells ("2017").
+    """
+    return verb.dep_ in ("advcl", "relcl") and any(
+        c.dep_ == "advmod" and c.lower_ == "when" and c.i < verb.i for c in verb.children
+    )
 
 
 def _deaths_in_a_disaster(

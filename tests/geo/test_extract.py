@@ -599,6 +599,9 @@ def test_a_province_s_long_form_the_model_calls_a_person_is_the_province(gazette
         ("Clashes broke out along the frontier with Jordan overnight.", "Jordan"),
         ("Aid deliveries to Georgia resumed on Monday, officials said.", "Georgia"),
         ("Attacks rose in Niger, Chad and Benin last year.", "Chad"),
+        # no person's things are "its"
+        ("Jordan closed its airspace for three hours on Wednesday.", "Jordan"),
+        ("Chad reopened its border with Sudan on Monday.", "Chad"),
     ],
 )
 def test_a_country_the_model_calls_a_person_where_places_stand_is_a_place(
@@ -617,6 +620,7 @@ def test_a_country_the_model_calls_a_person_where_places_stand_is_a_place(
         ("Chad, 52, was born in a small village.", "Chad"),
         ("The coach spoke to Norwich about the deal.", "Norwich"),
         ("She handed the ball to Jordan, who scored.", "Jordan"),
+        ("Jordan closed his eyes for a moment.", "Jordan"),
     ],
 )
 def test_a_person_named_like_a_country_stays_a_person_outside_place_positions(
@@ -625,6 +629,29 @@ def test_a_person_named_like_a_country_stays_a_person_outside_place_positions(
     extractor = MentionExtractor(gazetteer, demonym_table())
     doc = parse_tagged(text, name, "PERSON")
     assert name not in _texts(extractor.extract(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # a rocket hits no person by name: a town the model calls one is the town
+        ("Hezbollah rockets hit Kiryat Shmona on Tuesday.", "Kiryat Shmona", "PERSON"),
+        # a town's name the model reads as a title, where places stand
+        ("Insurgents attacked Mocimboa da Praia on Tuesday.", "Mocimboa da Praia", "WORK_OF_ART"),
+    ],
+)
+def test_a_town_the_model_misreads_where_places_stand_is_a_place(
+    gazetteer, parse_tagged, text, name, label
+):
+    extractor = MentionExtractor(gazetteer, demonym_table())
+    doc = parse_tagged(text, name.split()[0], label, words=len(name.split()))
+    assert name in _texts(extractor.extract(doc))
+
+
+def test_a_person_struck_by_a_word_is_still_a_person(gazetteer, parse_tagged):
+    extractor = MentionExtractor(gazetteer, demonym_table())
+    doc = parse_tagged("The scandal hit John Smith on Tuesday.", "John", "PERSON", words=2)
+    assert "John Smith" not in _texts(extractor.extract(doc))
 
 
 @pytest.mark.parametrize(

@@ -793,6 +793,22 @@ def test_what_a_remembered_event_did_is_remembered_with_it(pipeline):
     assert {e.type for e in events} >= {"explosion"}  # a bomb on a train, not from the air
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town of Zorvan was largely destroyed in 2017 when militants occupied the town.",
+        "Zorvan was shelled in 2017 when rebel troops besieged the town.",
+    ],
+)
+def test_a_when_clause_takes_the_time_of_the_event_it_tells(pipeline, text):
+    doc = pipeline.nlp(text)
+    events = detect_events(
+        doc, pipeline.locate(doc), layers=pipeline.layers, article_date="2026-11-20",
+        model=load_location_model(),
+    )  # fmt: skip
+    assert {e.date for e in events} == {"2017"}, [(e.type, e.date) for e in events]
+
+
 def test_a_clause_the_parse_hangs_low_still_tells_what_the_event_did(pipeline):
     text = (
         "The 2015 attack on a hotel in Sousse, which killed 38 tourists, was remembered "
