@@ -52,6 +52,9 @@ _ALIAS_PENALTY = 0.7
 #: names it while another place goes by it.
 _FORMER_NAME_PENALTY = 1.5
 _SAME_NAME_SIMILARITY = 0.6
+#: Below this, a town's alternate name is no spelling of its own (Basilan for
+#: Isabela City, 0.3), where an old name still is (Chittagong for Chattogram, 0.5).
+_BORROWED_SIMILARITY = 0.35
 #: How near the story's other places a town reached by another town's own name must
 #: lie to be meant by it: "Novomoskovsk and Dnipro" is Samar, 25 km from Dnipro.
 _ALIAS_NEIGHBOUR_KM = 150.0
@@ -475,7 +478,8 @@ def _sizeable_towns(candidates: Sequence[Candidate]) -> list[Candidate]:
     Under an alternate name too: "Chittagong" is the city the gazetteer
     files as Chattogram, and "Jenin" the town it spells Janīn; not one that
     only borrows its province's longer name ("Rio Grande do Sul" is an
-    alternate name of the city Rio Grande, and the state's own).
+    alternate name of the city Rio Grande, and the state's own), nor one
+    reached by a name unlike its own ("Basilan" for Isabela City).
     :func:`_named_after_its_city` asks which of them lie inside the province.
     """
     return [
@@ -487,7 +491,22 @@ def _sizeable_towns(candidates: Sequence[Candidate]) -> list[Candidate]:
             not c.exact_name
             and len(name_key(c.matched_name).split()) > len(name_key(c.name).split())
         )
+        # nor one the name only reaches as its island's or province's: "Basilan" is
+        # among the names of Isabela City, the island province's capital
+        and not _borrowed_name(c)
     ]
+
+
+def _borrowed_name(town: Candidate) -> bool:
+    """Whether a town is reached by a name quite unlike its own: "Basilan" for Isabela City.
+
+    Not a renamed town's old name, which is still a spelling of sorts:
+    "Chittagong" for Chattogram, "Calcutta" for Kolkata.
+    """
+    if town.exact_name:
+        return False
+    written, own = name_key(town.matched_name), name_key(town.name)
+    return written not in own and spelling_similarity(written, own) < _BORROWED_SIMILARITY
 
 
 def _dwarfed(candidate: Candidate, candidates: Sequence[Candidate]) -> bool:

@@ -717,6 +717,15 @@ def test_a_city_filed_under_another_city_s_name_far_from_the_story_is_not_meant(
     assert _place(resolve(text), "Venice").name == "Venice"
 
 
+def test_a_province_is_not_taken_for_a_town_that_only_borrows_its_name(resolve):
+    # GeoNames lists "Basilan" among Isabela City's names: the island province is
+    # still Basilan, and "Lamitan, Basilan" the town on it, not a Lamitan 400 km away
+    results = resolve("Soldiers killed two militants in a clash in Lamitan, Basilan, on Sunday.")
+    assert _place(results, "Basilan").feature == "admin1"
+    town = _place(results, "Lamitan")
+    assert abs(town.lat - 6.65) < 0.3 and abs(town.lon - 122.13) < 0.3, town
+
+
 def test_a_spelling_of_a_city_s_own_name_keeps_the_city(resolve):
     place = _place(
         resolve("Russia said it would close the US consulate in St. Petersburg."), "St. Petersburg"
