@@ -553,20 +553,33 @@ def _named_after_its_city(province: Candidate, towns: Sequence[Candidate]) -> bo
     """Whether a province shares its name with a sizeable town inside it.
 
     "Lagos", "Aleppo" and "Tel Aviv" are each a city and the province
-    around it; a bare name in news means the city. A namesake elsewhere
+    around it, and "Kunduz" the city and Kunduz Province; a bare name in news
+    means the city. A namesake elsewhere
     does not count: Wyoming, Michigan does not make "in Wyoming" a town.
     Inside means the same province code or, where the sources file a city
     and its district under different levels (Belfast), close to its point.
     """
     return (
         province.feature == "admin1"
-        and province.exact_name
+        and (province.exact_name or _name_and_its_kind(province))
         and any(
             qualified_by(town, province)
             or haversine_km(town.lat, town.lon, province.lat, province.lon) < _NAMESAKE_REACH_KM
             for town in towns
         )
     )
+
+
+def _name_and_its_kind(province: Candidate) -> bool:
+    """Whether a province's own name is the name written and a kind word: "Kunduz Province"."""
+    written, own = name_key(province.matched_name), name_key(province.name)
+    rest = own.removeprefix(written + " ")
+    return rest != own and rest in _PROVINCE_KIND_WORDS
+
+
+_PROVINCE_KIND_WORDS = frozenset(
+    {"province", "governorate", "region", "state", "oblast", "district", "prefecture"}
+)
 
 
 def _named_after_its_sea(province: Candidate, seas: AbstractSet[str]) -> bool:

@@ -281,6 +281,8 @@ _MISREAD_WORDS = 3
 _GROUP_WORDS = frozenset(
     {
         "sunni",
+        # "Islamic State West Africa Province": a group's name for its branch
+        "islamic",
         "sikh",
         "shia",
         "shiite",

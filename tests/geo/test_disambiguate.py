@@ -63,6 +63,15 @@ def test_a_bare_name_shared_by_a_city_and_its_province_means_the_city():
     assert "a province named after its main city" in ranked[1].reasons
 
 
+def test_a_province_filed_with_its_kind_word_is_still_named_after_its_city():
+    # "Kunduz Province" is reached by "Kunduz", the name of its capital
+    city = _c("city", "Vandoria", 7.85, 3.93, "AF", population=160_000, admin1="VA")
+    province = _c("prov", "Vandoria Province", 8.2, 3.6, "AF", feature="admin1", exact=False,
+                  written="Vandoria", admin1="VA")  # fmt: skip
+    ranked = rank_candidates([province, city], mention_text="Vandoria", context=ArticleContext())
+    assert ranked[0].candidate.gazetteer_id == "city"
+
+
 @pytest.mark.parametrize(("population", "city_wins"), [(30_000, True), (8_000, False)])
 def test_a_small_seat_that_bears_its_provinces_name_is_what_a_bare_name_means(
     population, city_wins

@@ -720,10 +720,11 @@ def test_a_firm_in_a_town_stays_a_firm(extract, text, name):
         ("Fano militiamen clashed with federal troops near Gondar.", "Fano"),
         ("Fighting between the army and Fano spread across the region.", "Fano"),
         ("Israeli jets struck Hezbollah positions near Tyre.", "Hezbollah"),
+        ("Fighters of the Islamic State West Africa Province attacked Gwoza.", "Province"),
     ],
 )
 def test_an_armed_movement_is_no_place(extract, text, group):
-    assert group not in _texts(extract(text))
+    assert not any(group in t for t in _texts(extract(text)))
 
 
 def test_a_speaker_after_a_city_and_a_comma_is_no_name_of_the_city(extract):
