@@ -88,6 +88,8 @@ _DATE_LINE = re.compile(
     r"^[ \t]*date[ \t]*:?[ \t]*(\d{4}-\d{2}-\d{2})(?!\d)",
     re.IGNORECASE | re.MULTILINE,
 )
+# "Title: ..." or "Headline: ..." before a headline, as "Date: ..." before a date.
+_TITLE_LABEL = re.compile(r"(?:title|headline)[ \t]*:[ \t]*", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z ]*)?\s*")
 _MD_HEADING = re.compile(r"#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*")
 _FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
@@ -471,8 +473,8 @@ def _headline_from_text(text: str) -> str | None:
     """Return the first line as a title when it looks like a headline.
 
     The first non-blank line counts, or the one after it when that line is a
-    bare ``date YYYY-MM-DD`` line. A text of one line has no headline: that
-    line is the article.
+    bare ``date YYYY-MM-DD`` line; a ``Title:`` label before it is no part of
+    it. A text of one line has no headline: that line is the article.
     """
     lines = [line.strip() for line in text.split("\n")]
     content = [i for i, line in enumerate(lines) if line]
@@ -487,6 +489,9 @@ def _headline_from_text(text: str) -> str | None:
     if pos + 1 >= len(content):
         return None
     candidate = lines[content[pos]]
+    labelled = _TITLE_LABEL.match(candidate)
+    if labelled is not None:
+        candidate = candidate[labelled.end() :]  # "Title: River bursts its banks"
     return candidate if _looks_like_headline(candidate) else None
 
 

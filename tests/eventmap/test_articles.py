@@ -57,6 +57,12 @@ TXT_CASES = [
     pytest.param(
         "Will the levees hold?\n" + BODY, "Will the levees hold?", None, id="headline-question"
     ),
+    pytest.param(
+        "Title: River bursts its banks\nDate: 2021-03-04\n\n" + BODY,
+        "River bursts its banks",
+        "2021-03-04",
+        id="labelled-title-and-date",
+    ),
     pytest.param("date 2021-03-04\n" + BODY, None, "2021-03-04", id="date-line"),
     pytest.param("Date: 2021-03-04\n" + BODY, None, "2021-03-04", id="date-colon"),
     pytest.param(
