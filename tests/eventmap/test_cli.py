@@ -214,3 +214,19 @@ def test_the_summary_counts_events_apart_from_places_named_in_passing(tmp_path, 
     meetings = next(line for line in lines if line.strip().startswith("meetings"))
     places = next(line for line in lines if line.strip().startswith("places"))
     assert "1 events" in meetings and "2 mentions" in places and "events" not in places
+
+
+def test_python_dash_m_runs_the_same_command_line(tmp_path: Path) -> None:
+    """``python -m eventmap`` is the ``eventmap`` script: a usage fault exits 2, one line."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "eventmap", "build", str(tmp_path / "missing")],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("eventmap: error:"), done.stderr
