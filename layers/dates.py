@@ -878,6 +878,36 @@ def citation_date(citation: Citation) -> tuple[str | None, str | None]:
     return event_date(citation.quote, article_date=citation.date, mention=mention)
 
 
+def days_after_the_sentence_before(sentence: str) -> int | None:
+    """How many days after the sentence before the words say this one's deed came.
+
+    "Israeli warplanes struck Nabatieh hours later": the same day as the
+    rockets the sentence before dated (0); "a day later", "the next day": the
+    day after (1). ``None`` when the words tell no such time.
+
+    Examples
+    --------
+    >>> days_after_the_sentence_before("Jets struck the port hours later.")
+    0
+    >>> days_after_the_sentence_before("The next day, troops entered the town.")
+    1
+    >>> days_after_the_sentence_before("Jets struck the port.") is None
+    True
+    """
+    if _NEXT_DAY.search(sentence):
+        return 1
+    return 0 if _SAME_DAY.search(sentence) else None
+
+
+_SAME_DAY = re.compile(
+    r"\b(?:(?:hours|minutes|moments) later|later (?:that|the same) "
+    r"(?:day|night|morning|afternoon|evening)|shortly (?:afterwards?|thereafter)|"
+    r"soon afterwards?|(?:that|the) same day)\b",
+    re.IGNORECASE,
+)
+_NEXT_DAY = re.compile(r"\b(?:a day later|the (?:next|following) day)\b", re.IGNORECASE)
+
+
 def shifted(date: str, count: int, unit: str) -> str | None:
     """``date`` moved by ``count`` days, weeks, months or years (back when negative).
 

@@ -51,7 +51,7 @@ from layers.context import (
     names_the_party,
     qualifies_another,
 )
-from layers.dates import days_of, event_date, shifted, span_count
+from layers.dates import days_after_the_sentence_before, days_of, event_date, shifted, span_count
 from layers.location_model import LocationModel, aside_of, pair_features
 from layers.modality import (
     LOOKING_BACK,
@@ -1445,7 +1445,40 @@ def detect_events(
         own = [loc for e in sentence_events for loc in e.locations if not loc.linked]
         if own:
             previous.append((number, _unique(own)))
-    return events
+    return _dated_by_the_sentence_before(events, text)
+
+
+def _dated_by_the_sentence_before(events: list[ReportedEvent], text: str) -> list[ReportedEvent]:
+    """A sentence that times its deed after the one before takes that one's day.
+
+    "Hezbollah fired rockets at Metula on Tuesday. Israeli warplanes struck
+    Nabatieh hours later.": the strike is Tuesday's too, not the article's
+    day; "the next day", the day after. Only within a paragraph, only for an
+    event its own sentence does not date, and only from a sentence that
+    dated one of its events to a day.
+    """
+    dated: list[ReportedEvent] = []
+    last: tuple[int, str] | None = None  # the last event dated to a day: its trigger's end, its day
+    for event in events:
+        if (
+            event.date_source == "article"
+            and last is not None
+            and last[0] <= event.sentence_start
+            and "\n\n" not in text[last[0] : event.sentence_start]
+            and (
+                after := days_after_the_sentence_before(
+                    text[event.sentence_start : event.sentence_end]
+                )
+            )
+            is not None
+            and (day := shifted(last[1], after, "day")) is not None
+        ):
+            event = dataclasses.replace(event, date=day, date_source="sentence")
+            last = (event.trigger_end, day)  # "… hours later. The next day, …" goes on from it
+        elif event.date_source == "sentence" and event.date and len(event.date) == 10:
+            last = (event.trigger_end, event.date)
+        dated.append(event)
+    return dated
 
 
 _ONE_VENUE_LAYERS = frozenset({"meetings"})

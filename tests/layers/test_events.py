@@ -809,6 +809,29 @@ def test_a_when_clause_takes_the_time_of_the_event_it_tells(pipeline, text):
     assert {e.date for e in events} == {"2017"}, [(e.type, e.date) for e in events]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels fired rockets at Zorvan on Tuesday. Jets struck Kesra hours later.",
+         "2026-11-17"),
+        ("Rebels fired rockets at Zorvan on Tuesday. The next day, jets struck Kesra.",
+         "2026-11-18"),
+        # a new paragraph, or no word of time, keeps the article's day
+        ("Rebels fired rockets at Zorvan on Tuesday.\n\nJets struck Kesra hours later.",
+         "2026-11-20"),
+        ("Rebels fired rockets at Zorvan on Tuesday. Jets struck Kesra.", "2026-11-20"),
+    ],
+)  # fmt: skip
+def test_a_deed_timed_after_the_sentence_before_takes_its_day(pipeline, text, expected):
+    doc = pipeline.nlp(text)
+    events = detect_events(
+        doc, pipeline.locate(doc), layers=pipeline.layers, article_date="2026-11-20",
+        model=load_location_model(),
+    )  # fmt: skip
+    (strike,) = [e for e in events if e.trigger.lower().startswith("struck")]
+    assert strike.date == expected
+
+
 def test_a_clause_the_parse_hangs_low_still_tells_what_the_event_did(pipeline):
     text = (
         "The 2015 attack on a hotel in Sousse, which killed 38 tourists, was remembered "
