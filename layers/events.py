@@ -670,6 +670,10 @@ def _meets_at_another_event(place: Token, trigger: Token, others: frozenset[int]
         return False
     if any(t.i in others and t.pos_ == "VERB" and has_subject(t) for t in below):
         return True  # "launched an offensive to take X, and jets bombed Y": Y is the bombing's
+    if trigger.dep_ in ("nsubj", "nsubjpass") and any(
+        t.i in others and t.dep_ == "dobj" and t.head.i == trigger.head.i for t in below
+    ):
+        return True  # "the clashes followed an attack near Pahalgam": the attack's place
     if (
         trigger.pos_ in ("NOUN", "PROPN")
         and node.dep_ == "relcl"
@@ -948,7 +952,9 @@ def _the_participle_s_own_sites(
     ]
 
 
-def _measured_from(token: Token, verb: Token | None, place: Token) -> Token:
+def _measured_from(
+    token: Token, verb: Token | None, place: Token, others: frozenset[int] = frozenset()
+) -> Token:
     """The word the scorer measures a place from: the event word, or its verb.
 
     An event noun that is its support verb's subject ("a suicide bomber
@@ -957,7 +963,9 @@ def _measured_from(token: Token, verb: Token | None, place: Token) -> Token:
     ("… and killed himself in Silopi"), and the distance and path from a noun
     at the start of the sentence tell the scorer nothing of it. A place in the
     noun's own phrase ("demonstrators in Nepal protested"), and any place of
-    people's protest, is still measured from the noun.
+    people's protest, is still measured from the noun; so is one in the phrase
+    of another event noun (``others``) the verb governs: "the clashes followed
+    an attack on tourists near Pahalgam" tells the attack's place.
     """
     if (
         verb is not None
@@ -966,9 +974,22 @@ def _measured_from(token: Token, verb: Token | None, place: Token) -> Token:
         and token.lemma_.lower() not in PEOPLE_WHO_PROTEST
         and verb.is_ancestor(place)
         and not token.is_ancestor(place)
+        and not any(
+            word.i in others and word.pos_ in ("NOUN", "PROPN") for word in _between(place, verb)
+        )
     ):
         return verb
     return token
+
+
+def _between(place: Token, verb: Token) -> list[Token]:
+    """The words on the parse's path from the place up to the verb, the verb left out."""
+    path: list[Token] = []
+    node = place.head
+    while node.i != verb.i and node.head.i != node.i:
+        path.append(node)
+        node = node.head
+    return path
 
 
 def _weighed(
@@ -1028,7 +1049,7 @@ def _weighed(
         )  # and what the verb puts under the event ("El Fasher has been under siege")
         if (model is not None or on_pair is not None) and not vetoed and not own_site:
             place = cand.item.place
-            measured_from = _measured_from(token, verb, cand.root)
+            measured_from = _measured_from(token, verb, cand.root, others)
             rule = verdict.role if isinstance(verdict, Attachment) else f"no:{verdict.reason}"
             # a place that only describes this one ("Odesa, a Black Sea port, was
             # attacked") is no other place the sentence names

@@ -559,6 +559,22 @@ def test_types_and_layers(nlp, layers, text, names, type_id, layer):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The clashes followed an attack by militants on tourists near Kano on Sunday.",
+        "The protests followed the killing of two students near Kano last week.",
+    ],
+)
+def test_what_an_event_followed_happened_at_its_own_place(pipeline, text):
+    # the attack was near Kano; where the clashes or protests that followed it were
+    # is told nowhere
+    events = _located(pipeline, text)
+    (follower,) = [e for e in events if e.trigger_start == 4]
+    assert not follower.locations, [text[loc.start : loc.end] for loc in follower.locations]
+    assert any(e.locations for e in events if e.trigger_start > 4)
+
+
+@pytest.mark.parametrize(
     ("text", "not_layer"),
     [
         # a suicide bomber is a man, not an aircraft: no strike site
