@@ -438,6 +438,43 @@ def _names_a_site(span: Span) -> bool:
     )
 
 
+def _a_road_only_for_want_of_a_place(
+    located: list[tuple[PlaceInSentence, Attachment]],
+) -> list[tuple[PlaceInSentence, Attachment]]:
+    """The ends of a road named by them, only where no other place was found.
+
+    "a bomb on the Yala-Betong road in Thanto district": the district is where
+    it went off, and the road's two towns only say which road it was.
+    """
+    ends = [
+        (cand, how)
+        for cand, how in located
+        if _ends_a_route(cand.root.doc[min(cand.tokens) : max(cand.tokens) + 1])
+    ]
+    if not ends or len(ends) == len(located):
+        return located
+    return [pair for pair in located if pair not in ends]
+
+
+def _ends_a_route(span: Span, mention_starts: AbstractSet[int] | None = None) -> bool:
+    """Whether a place ends a road named by its ends ("the Abuja-Kaduna highway").
+
+    The model may read the pair as a firm's name; the road still runs between
+    the two towns. With ``mention_starts`` (the characters where the article's
+    place mentions start), only when the other end is a place found too.
+    """
+    doc = span.doc
+    first, last = doc[span.start], doc[span.end - 1]
+    other = None
+    if first.i >= 2 and ends_of_a_route(doc[first.i - 2], last):
+        other = doc[first.i - 2]
+    elif last.i + 2 < len(doc) and ends_of_a_route(first, doc[last.i + 2]):
+        other = doc[last.i + 2]
+    if other is None:
+        return False
+    return mention_starts is None or other.idx in mention_starts
+
+
 def _measured_offset(cand: PlaceInSentence) -> bool:
     """Whether the mention is a distance and bearing from a place ("40 km east of X")."""
     area = cand.item.mention.area
@@ -1269,6 +1306,8 @@ def detect_events(
     text = doc_text(doc)
     sentences = list(doc.sents)
     starts = [s.start for s in sentences]
+    # where each mention starts, by character: the other end of a road ("Abuja-Kaduna")
+    mention_starts = frozenset(item.mention.anchor_start for item in resolved)
     by_sentence: dict[int, list[PlaceInSentence]] = {}
     for item in resolved:
         mention = item.mention
@@ -1277,7 +1316,9 @@ def detect_events(
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        if mention.label == IN_A_NAME_LABEL and not _names_a_site(span):
+        if mention.label == IN_A_NAME_LABEL and not (
+            _names_a_site(span) or _ends_a_route(span, mention_starts)
+        ):
             continue  # "the Islamic State of Iraq": a name, not a place anything happened
         number = bisect.bisect_right(starts, span.start) - 1
         tokens = frozenset(range(span.start, span.end))
@@ -1366,7 +1407,9 @@ def detect_events(
                 model=model,
                 on_pair=on_pair,
             )
-            located = most_specific(located, trigger=min(trigger_tokens))
+            located = _a_road_only_for_want_of_a_place(
+                most_specific(located, trigger=min(trigger_tokens))
+            )
             stands_in = not located
             if stands_in:
                 located = _holder_of_an_unknown_site(

@@ -3185,6 +3185,17 @@ def test_what_a_protest_takes_is_its_cause(nlp, layers, text, kind, site, there)
 def test_both_ends_of_a_route_are_where_it_happened(pipeline):
     text = "A bomb exploded on the Buea-Limbe road on Sunday."
     assert {"Buea", "Limbe"} <= _where(_located(pipeline, text), text).get("explosion", set())
+    # the model reads "the Abuja-Kaduna" as a firm's name: still a road between towns
+    text = "Gunmen kidnapped 20 passengers on the Abuja-Kaduna highway on Sunday."
+    assert {"Abuja", "Kaduna"} <= _where(_located(pipeline, text), text).get("abduction", set())
+
+
+def test_a_road_s_ends_give_way_to_the_place_on_it(pipeline):
+    text = (
+        "The militants detonated a bomb when the patrol arrived on the Buea-Limbe road "
+        "in Mutengene district."
+    )
+    assert _where(_located(pipeline, text), text)["explosion"] == {"Mutengene"}
 
 
 def test_a_place_the_parse_joins_to_the_subject_goes_on_its_list(nlp, layers):
