@@ -286,9 +286,11 @@ _SITE_WORDS = frozenset(
         "Roundabout",
     }
 )
-#: Last words of names that are sites only where a place stands: people and
-#: firms end in them too ("Conleth Hill", "Setton Farms").
-_WEAK_SITE_WORDS = frozenset({"Hill", "Farms", "Farm", "Island", "Square", "Ridge"})
+#: Last words of names that are sites only where a place stands: people, firms
+#: and clubs end in them too ("Conleth Hill", "Setton Farms", "Nottingham Forest").
+_WEAK_SITE_WORDS = frozenset(
+    {"Hill", "Farms", "Farm", "Island", "Square", "Ridge", "Forest", "Swamp", "Jungle"}
+)
 #: Prepositions after which a name (perhaps after a compass word) is in a place position.
 _LOCATIVE = frozenset(
     {

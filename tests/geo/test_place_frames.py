@@ -251,6 +251,10 @@ def test_strong_positions(extract, text, expected):
 def test_weak_site_words_count_only_where_a_place_stands(extract):
     assert "Zorvan Hill" in extract("Rebels stormed army defenses at Zorvan Hill.")
     assert "Conleth Hill" not in extract("Conleth Hill, the actor, praised the play.")
+    # a forest is where jets bomb, not a parish of Guernsey called Forest
+    found = extract("Jets bombed insurgent positions in the Zorvan Forest on Saturday.")
+    assert "Zorvan Forest" in found and "Forest" not in found
+    assert "Zorvan Forest" not in extract("Zorvan Forest beat the visitors 2-0.")  # a club
 
 
 def test_khan_opens_a_place_only_where_a_place_stands(extract):
