@@ -506,6 +506,14 @@ def _exclusion_keys(token: Token) -> set[str]:
             # "captured 19 percent of the vote": what the share is of (capture vote),
             # where "70 percent of Bosnia" is land taken
             keys.update(f"{lemma} {part.lemma_.lower()}" for part in _partitive_of(child))
+        if child.dep_ == "prep":
+            # "met with relatives of the victims": meet with relative, a measure or
+            # not (the trigger's own keys pass over a pobj with "of")
+            keys.update(
+                f"{lemma} {child.lower_} {g.lemma_.lower()}"
+                for g in child.children
+                if g.dep_ == "pobj"
+            )
         if child.dep_ == "nsubj":
             # "prices exploded": price explode (the parse may tag the verb a noun)
             keys.add(f"{child.lemma_.lower()} {lemma}")

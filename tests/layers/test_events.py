@@ -2540,6 +2540,8 @@ def test_where_people_were_taken_from_is_the_site(pipeline, text, site):
         ("The senator attacked the new policy at a rally in Zorvan.", "attack"),
         ("The strikers bombarded the visitors' goal in Zorvan.", "shelling"),
         ("The player met fans in Zorvan after the final.", "meeting"),
+        ("The governor met displaced families in Zorvan on Sunday.", "meeting"),
+        ("The president met with relatives of the victims in Zorvan.", "meeting"),
     ],
 )
 def test_figures_of_speech_and_make_believe_are_no_events(nlp, layers, text, type_id):
