@@ -589,6 +589,18 @@ def test_a_word_shared_with_another_kind_of_event_does_not_make_it(nlp, layers, 
 
 
 @pytest.mark.parametrize(
+    ("text", "blocked"),
+    [
+        ("Two coast guard vessels blocked a fisheries ship near Zorvan Shoal on Sunday.", True),
+        ("Coast guard ships harassed a fishing boat near Zorvan Shoal.", True),
+        ("Protesters blocked the port of Zorvan on Monday.", False),
+    ],
+)
+def test_ships_that_bar_or_harass_a_ship_are_an_event_at_sea(pipeline, text, blocked):
+    assert ("ship_blocked" in _where(_located(pipeline, text), text)) is blocked
+
+
+@pytest.mark.parametrize(
     ("text", "layer"),
     [
         ("Fighter jets scrambled to intercept a surveillance plane near Kano.", "airspace"),
