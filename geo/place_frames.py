@@ -124,6 +124,16 @@ _KINDS_BEFORE_OF = frozenset(
         "resorts",
         "streets",
         "slums",
+        # military sites and trouble spots: "the border outpost of Loc Ninh", "the
+        # missile base of Khan Touman", "the nearby flashpoint of X"
+        "outpost",
+        "outposts",
+        "garrison",
+        "base",
+        "airbase",
+        "flashpoint",
+        "troublespot",
+        "hotspot",
     }
 )
 #: Kinds of place after which a name set off by a comma, or right after, is

@@ -41,6 +41,9 @@ def frames(nlp):
         ("The militia withdrew from the town of Deir al-Ghazal.", ["Deir al-Ghazal"]),
         ("Clashes erupted in the Marzouk and Zahrat Ali neighborhoods.", ["Marzouk", "Zahrat Ali"]),
         ("Rebels dug in on the Qarnat Mountains before dawn.", ["Qarnat Mountains"]),
+        # a military site or a trouble spot introduces its name with "of" too
+        ("Troops advanced toward the border outpost of Zorvanek.", ["Zorvanek"]),
+        ("The assault targeted the missile base of Tal Qarna.", ["Tal Qarna"]),
         # a plural kind of place can introduce the list with a colon, "such as", "including"
         (
             "Gunmen raided four villages: Darsewo, Wunakoh, Dikajam and Tabongu.",
