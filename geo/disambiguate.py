@@ -634,6 +634,7 @@ def rank_candidates(
         for i, c in enumerate(candidates)
         if c.exact_name and c.feature == "city" and c.population >= _NAMESAKE_CITY_POPULATION
     ]
+    biggest_bearer = max((candidates[i].population for i in bearers), default=0)
     qualifier_holds_one = qualifier is not None and any(
         c.feature != "country" and qualified_by(c, qualifier) for c in candidates
     )
@@ -659,8 +660,8 @@ def rank_candidates(
             and (nearest_bearer <= own_distance + 50.0 or own_distance > _ALIAS_NEIGHBOUR_KM)
         )
         if displaced:
-            # and the story's country does not vouch for it: "premiered in Venice",
-            # in a story that names Chicago, is no Dayton filed under an old name
+            # "premiered in Venice", in a story that names Chicago, 370 km from
+            # Dayton, is no Dayton filed under another city's name
             score -= _FORMER_NAME_PENALTY
             reasons.append("a city of some size bears the name itself")
         if _named_after_its_city(candidate, towns):
@@ -676,8 +677,10 @@ def rank_candidates(
         if candidate.country and candidate.feature != "country":
             own = own_votes.get(candidate.country, 0)
             share = (context.countries.get(candidate.country, 0) - own) / total_countries
-            if share and displaced:
-                pass
+            if share and displaced and biggest_bearer > candidate.population:
+                # nor does the story's country vouch for it when the city bearing
+                # the name is the bigger: "Washington" in a US story is no Watervliet
+                reasons.append(f"a bigger city bears the name, far from {candidate.name}")
             elif share and share < _HOME_SHARE and _dwarfed(candidate, candidates):
                 reasons.append(
                     f"the article names {candidate.country} only in passing, "

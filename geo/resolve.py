@@ -1857,6 +1857,8 @@ def _kind_named_before(text: str, mention: Mention) -> str | None:
         return _KIND_FEATURES[found.group(1).lower()]
     if _LEGISLATOR_OF.search(before):
         return "admin1"  # "Senator Jon Ossoff of Georgia": a state sends senators
+    if _DISTRICTS_IN.search(before):
+        return "admin1"  # "captured several districts in Kunduz": a province holds districts
     if mention.anchor_end != mention.end:
         return None
     if _A_STATE_S_OWN.match(text, mention.anchor_end):
@@ -1872,6 +1874,8 @@ _LEGISLATOR_OF = re.compile(
     r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}of\s+$"
 )
 """A lawmaker or governor named with the state he is of: "Senator Jon Ossoff of Georgia"."""
+_DISTRICTS_IN = re.compile(r"\b(?:districts|counties)\s+(?:of|in|across)\s+$")
+"""Parts of a province named right before it: "several districts in Kunduz"."""
 _KIND_OF_WORD_AFTER = {"river": "river", "lake": "lake", "governor": "admin1"}
 _KIND_AFTER_NAME = re.compile(r"\s+(river|lake|[Gg]overnor)\b")
 """A word right after a name that says its kind: "the Dnipro river" is the river;

@@ -799,6 +799,24 @@ def _times_the_event(sentence: Span, start: int, end: int, trigger: tuple[int, i
 _WEEKDAY_PATTERN = dict(_PATTERNS)["weekday"]
 
 
+def _a_past_verb_s(sentence: Span | str, day: DateExpression) -> bool:
+    """Whether the day times a verb told in the past: "the summit, which opened on Monday".
+
+    The nearest verb above the day in the parse; a plain string has none.
+    """
+    if isinstance(sentence, str):
+        return False
+    span = sentence.doc.char_span(day.start, day.end, alignment_mode="expand")
+    if span is None:
+        return False
+    word = span.root
+    while word.pos_ not in ("VERB", "AUX") and word.head.i != word.i:
+        word = word.head
+    return word.tag_ in ("VBD", "VBN") and not any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in word.children
+    )
+
+
 def _weekday_ahead(day: DateExpression, anchor: dt.date | None) -> DateExpression:
     """A planned event's weekday is the coming one: "will meet in Doha on Monday".
 
@@ -838,7 +856,7 @@ def event_date(
     ('2018-09-21', 'article')
     """
     day = _day_expression(sentence, article_date=article_date, mention=mention)
-    if planned and day is not None:
+    if planned and day is not None and not _a_past_verb_s(sentence, day):
         day = _weekday_ahead(day, parse_iso_date(article_date))
     found = None if day is None or day.date is None else day.date.isoformat()
     if found is None or (

@@ -439,21 +439,25 @@ def _names_a_site(span: Span) -> bool:
 
 
 def _a_road_only_for_want_of_a_place(
-    located: list[tuple[PlaceInSentence, Attachment]],
-) -> list[tuple[PlaceInSentence, Attachment]]:
-    """The ends of a road named by them, only where no other place was found.
+    verdicts: Sequence[tuple[PlaceInSentence, bool, Attachment | Refusal]],
+) -> Sequence[tuple[PlaceInSentence, bool, Attachment | Refusal]]:
+    """The ends of a road named by them, only where the rules took no other place.
 
     "a bomb on the Yala-Betong road in Thanto district": the district is where
-    it went off, and the road's two towns only say which road it was.
+    it went off, and the road's two towns only say which road it was: they are
+    its context, and no rivals of the district before the scorer.
     """
+    taken = [isinstance(v, Attachment) for _, _, v in verdicts]
     ends = [
-        (cand, how)
-        for cand, how in located
-        if _ends_a_route(cand.root.doc[min(cand.tokens) : max(cand.tokens) + 1])
+        t and _ends_a_route(cand.root.doc[min(cand.tokens) : max(cand.tokens) + 1])
+        for (cand, _, _), t in zip(verdicts, taken, strict=True)
     ]
-    if not ends or len(ends) == len(located):
-        return located
-    return [pair for pair in located if pair not in ends]
+    if not any(ends) or sum(taken) == sum(ends):
+        return verdicts
+    return [
+        (cand, owned, Refusal("context") if end else verdict)
+        for (cand, owned, verdict), end in zip(verdicts, ends, strict=True)
+    ]
 
 
 def _ends_a_route(span: Span, mention_starts: AbstractSet[int] | None = None) -> bool:
@@ -1050,6 +1054,7 @@ def _weighed(
     ``verb`` is the event word's support verb, if any (see :func:`_measured_from`).
     """
     doc = token.doc
+    verdicts = _a_road_only_for_want_of_a_place(verdicts)
     taken_roots = {cand.root.i for cand, _, v in verdicts if isinstance(v, Attachment)}
     # the two ends of a route are one place, not rivals ("the Kaduna-Abuja highway")
     route_ends = sum(1 for i in taken_roots if _hyphened_to(doc[i], taken_roots - {i}))
@@ -1407,9 +1412,7 @@ def detect_events(
                 model=model,
                 on_pair=on_pair,
             )
-            located = _a_road_only_for_want_of_a_place(
-                most_specific(located, trigger=min(trigger_tokens))
-            )
+            located = most_specific(located, trigger=min(trigger_tokens))
             stands_in = not located
             if stands_in:
                 located = _holder_of_an_unknown_site(
@@ -1509,17 +1512,20 @@ def detect_events(
         own = [loc for e in sentence_events for loc in e.locations if not loc.linked]
         if own:
             previous.append((number, _unique(own)))
-    return _dated_by_the_sentence_before(events, text)
+    return _dated_by_the_sentence_before(events, text, article_date)
 
 
-def _dated_by_the_sentence_before(events: list[ReportedEvent], text: str) -> list[ReportedEvent]:
+def _dated_by_the_sentence_before(
+    events: list[ReportedEvent], text: str, article_date: str | None
+) -> list[ReportedEvent]:
     """A sentence that times its deed after the one before takes that one's day.
 
     "Hezbollah fired rockets at Metula on Tuesday. Israeli warplanes struck
     Nabatieh hours later.": the strike is Tuesday's too, not the article's
     day; "the next day", the day after. Only within a paragraph, only for an
-    event its own sentence does not date, and only from a sentence that
-    dated one of its events to a day.
+    event its own sentence does not date, only from a sentence that
+    dated one of its events to a day, and never past the article's date (the
+    words then contradict the dateline, which stands).
     """
     dated: list[ReportedEvent] = []
     last: tuple[int, str] | None = None  # the last event dated to a day: its trigger's end, its day
@@ -1536,6 +1542,7 @@ def _dated_by_the_sentence_before(events: list[ReportedEvent], text: str) -> lis
             )
             is not None
             and (day := shifted(last[1], after, "day")) is not None
+            and (not article_date or day <= article_date[:10])
         ):
             event = dataclasses.replace(event, date=day, date_source="sentence")
             last = (event.trigger_end, day)  # "… hours later. The next day, …" goes on from it

@@ -466,6 +466,12 @@ def _right_after(token: Token, preposition: Token) -> bool:
     )
 
 
+#: What a crowd shows when it demonstrates it: a protest all the same.
+_FELT = frozenset(
+    {"anger", "support", "solidarity", "opposition", "outrage", "fury", "rage", "discontent",
+     "frustration", "displeasure", "dissatisfaction", "defiance", "grief", "sorrow",
+     "indignation", "resentment", "disapproval", "unity"}
+)  # fmt: skip
 _WHERE_HELD = frozenset({"in", "at", "outside", "near", "across", "through", "along", "on"})
 
 
@@ -498,10 +504,24 @@ def _exclusion_keys(token: Token) -> set[str]:
     lemma = token.lemma_.lower()
     keys: set[str] = set()
     for child in token.children:
-        if child.dep_ == "dobj" and token.pos_ == "VERB" and not _held_somewhere(token):
+        if (
+            child.dep_ == "dobj"
+            and token.pos_ == "VERB"
+            and child.lemma_.lower() not in _FELT
+            and not _held_somewhere(token)
+        ):
             # "demonstrated a voting machine": a verb that acts on something and is
-            # held nowhere, where "thousands demonstrated in Accra" protested
+            # held nowhere, where "thousands demonstrated in Accra" protested, and so
+            # did crowds that "demonstrated their anger in the city of X"
             keys.add(f"{lemma} object")
+        if (
+            child.dep_ == "dobj"
+            and token.pos_ == "VERB"
+            and child.lemma_.lower() not in _FELT
+            and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in token.children)
+        ):
+            # "demonstrated the new system to reporters in Tokyo": shown to someone
+            keys.add(f"{lemma} object to")
         if child.dep_ == "dobj":
             # "captured 19 percent of the vote": what the share is of (capture vote),
             # where "70 percent of Bosnia" is land taken

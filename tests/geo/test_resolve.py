@@ -726,6 +726,18 @@ def test_a_province_is_not_taken_for_a_town_that_only_borrows_its_name(resolve):
     assert abs(town.lat - 6.65) < 0.3 and abs(town.lon - 122.13) < 0.3, town
 
 
+def test_an_old_name_of_a_bigger_city_in_the_story_s_country_is_that_city(resolve):
+    # GeoNames files "Antioch" among Antakya's names; Antioch, California bears it, but
+    # the story names Turkey and Antakya is the bigger
+    text = "The earthquake destroyed buildings in Antioch, officials in Ankara said."
+    assert _place(resolve(text), "Antioch").country == "TR"
+
+
+def test_districts_in_a_name_make_it_the_province(resolve):
+    text = "Taliban fighters captured several districts in Kunduz on Sunday."
+    assert _place(resolve(text), "Kunduz").feature == "admin1"
+
+
 def test_a_spelling_of_a_city_s_own_name_keeps_the_city(resolve):
     place = _place(
         resolve("Russia said it would close the US consulate in St. Petersburg."), "St. Petersburg"
