@@ -430,12 +430,20 @@ class Resolver:
         not the town, so its ranking is emptied and the returned map (the
         town's index to the adjective's) lets the caller place it within the
         country. A namesake in that country, or one near enough to be its
-        disputed ground ("the Russian port of Sevastopol"), stays as ranked.
+        disputed ground ("the Russian port of Sevastopol"), stays as ranked. A
+        town no source holds is placed within the country too ("the Malian town
+        of Diafarabe").
         """
         placed: dict[int, int] = {}
-        for index, best in ranked.items():
-            adjective = nation_before(text, mentions, index) if best else None
+        for index, mention in enumerate(mentions):
+            adjective = nation_before(text, mentions, index)
             if index in within or adjective is None:
+                continue
+            best = ranked.get(index)
+            if not best:
+                # "the Malian town of Diafarabe", which no source holds: in Mali
+                if mention.label in _PLACE_READINGS:
+                    placed[index] = adjective
                 continue
             code = mentions[adjective].demonym_country or ""
             shape = country_shape(code)

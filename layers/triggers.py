@@ -261,7 +261,8 @@ _PART_OF = frozenset(
     {"most", "all", "some", "many", "several", "part", "parts", "much", "half", "swathes",
      "dozens", "dozen", "hundreds", "hundred", "thousands", "scores", "salvo", "salvos",
      "salvoes", "volley", "volleys", "wave", "waves", "swarm", "number", "percent", "cent",
-     "%", "share", "third", "quarter", "majority"}
+     "%", "share", "third", "quarter", "majority", "kilometre", "kilometres", "kilometer",
+     "kilometers", "km", "mile", "miles", "hectare", "hectares", "acre", "acres"}
 )  # fmt: skip
 
 

@@ -347,6 +347,8 @@ def test_a_town_in_a_country_s_province_lies_in_the_province(resolve):
         # no Palma in Mozambique is known: the adjective puts it there, not in Mallorca
         ("Insurgents attacked the Mozambican town of Palma on Tuesday.", "Palma", "MZ"),
         ("Insurgents attacked the Mozambican coastal town of Palma.", "Palma", "MZ"),
+        # a town no source holds is in the country too
+        ("Gunmen killed five people in the Malian town of Zorvanek.", "Zorvanek", "ML"),
         # disputed ground near the country keeps its gazetteer entry
         ("Troops entered the Russian port of Sevastopol.", "Sevastopol", "UA"),
         # who holds a town is no country it lies in

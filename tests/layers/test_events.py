@@ -640,8 +640,14 @@ def test_a_camera_a_story_or_a_bowler_captures_no_one(nlp, layers, text):
     assert not {e.layer for e in _events(nlp, layers, text, ["Kano"])} & {"arrests", "seizures"}
 
 
-def test_a_share_of_a_place_taken_is_a_seizure(nlp, layers):
-    text = "Militias captured 60 percent of Kano state by March."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militias captured 60 percent of Kano state by March.",
+        "Militias captured 1,000 square kilometres of Kano state.",
+    ],
+)
+def test_a_share_of_a_place_taken_is_a_seizure(nlp, layers, text):
     assert "seizure" in {e.type for e in _events(nlp, layers, text, ["Kano"])}
 
 
@@ -2572,6 +2578,10 @@ def test_where_people_were_taken_from_is_the_site(pipeline, text, site):
         ("The senator attacked the new policy at a rally in Zorvan.", "attack"),
         ("The strikers bombarded the visitors' goal in Zorvan.", "shelling"),
         ("The player met fans in Zorvan after the final.", "meeting"),
+        ("Police intercepted a truck carrying weapons near Zorvan.", "shootdown"),
+        ("The minister attacked the budget in parliament in Zorvan on Monday.", "attack"),
+        ("Security forces marched the suspects to a police station in Zorvan.",
+         "protest_march"),
         ("The governor met displaced families in Zorvan on Sunday.", "meeting"),
         ("The president met with relatives of the victims in Zorvan.", "meeting"),
     ],
