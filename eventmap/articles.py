@@ -60,6 +60,7 @@ __all__ = [
     "find_articles",
     "fix_surrogates",
     "parse_article",
+    "parse_view",
     "read_article",
     "read_article_bytes",
     "read_articles",
@@ -467,6 +468,21 @@ def _looks_like_headline(line: str) -> bool:
     if _BYLINE.match(line) or line.lower().startswith(("http://", "https://", "www.")):
         return False
     return _DATE_LINE.match(line) is None
+
+
+def parse_view(text: str) -> str:
+    """The text the parser reads: the same characters, the labels of metadata lines blanked.
+
+    "Title: India and Pakistan exchange fire" parses with "Title:" as the
+    subject's head, making "India" a place the fire was at; a headline has no
+    such label. Blanks keep every offset, so mentions, triggers and quotes
+    still point into :attr:`Article.text`.
+    """
+    return _METADATA_LABEL.sub(lambda m: " " * len(m.group(0)), text)
+
+
+# "Title:", "Headline:" or "Date:" opening a line, with the spaces after it.
+_METADATA_LABEL = re.compile(r"^[ \t]*(?:title|headline|date)[ \t]*:", re.IGNORECASE | re.MULTILINE)
 
 
 def _headline_from_text(text: str) -> str | None:

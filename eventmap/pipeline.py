@@ -23,7 +23,7 @@ from pathlib import Path
 from geopy.geocoders.base import Geocoder
 from spacy.tokens import Doc
 
-from eventmap.articles import MAX_ARTICLE_CHARS, Article
+from eventmap.articles import MAX_ARTICLE_CHARS, Article, parse_view
 from eventmap.config import OFFLINE, PipelineConfig, overrides_suffix
 from eventmap.version import PipelineVersion, pipeline_version
 from geo.extract import MentionExtractor
@@ -142,8 +142,8 @@ class Pipeline:
     def parse_many(
         self, texts: Iterable[str], *, batch_size: int = PARSE_BATCH_SIZE
     ) -> Iterator[Doc]:
-        """Parse texts with spaCy in batches, in order."""
-        return self.nlp.pipe(texts, batch_size=batch_size)
+        """Parse texts with spaCy in batches, in order (each as :func:`parse_view` shows it)."""
+        return self.nlp.pipe((parse_view(text) for text in texts), batch_size=batch_size)
 
     def locate(
         self, doc: Doc, *, text: str | None = None, article: str | None = None
@@ -212,7 +212,7 @@ class Pipeline:
                 f"text is {len(text):,} characters long; eventmap reads at most "
                 f"{MAX_ARTICLE_CHARS:,} per article: split it into several"
             )
-        doc = self.nlp(text)
+        doc = self.nlp(parse_view(text))
         resolved = self.locate(doc, text=text, article=info.id)
         reported = self.detect(doc, resolved, info=info)
         events = self.classify(doc, resolved, info=info, reported=reported)

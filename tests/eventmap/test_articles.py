@@ -17,6 +17,7 @@ from eventmap.articles import (
     article_warnings,
     discover_articles,
     find_articles,
+    parse_view,
     read_article,
     read_article_bytes,
     read_articles,
@@ -746,3 +747,13 @@ def test_a_date_built_from_yaml_aliases_is_not_expanded(tmp_path: Path) -> None:
     article = read(tmp_path, "laughs.md", f"---\n{front}\n---\n{BODY}")
     assert article.date is None and article.title is None
     assert all(len(w) < 200 for w in article.warnings)
+
+
+def test_the_parser_reads_metadata_labels_as_blanks() -> None:
+    """``parse_view`` blanks "Title:" and "Date:" labels and keeps every offset."""
+    text = "Title: Floods hit Oakford\nDate: 2021-03-04\n\nThe river rose.\n"
+    view = parse_view(text)
+    assert len(view) == len(text)
+    assert view.startswith(" " * len("Title:") + " Floods hit Oakford\n")
+    assert "Date:" not in view and "2021-03-04" in view
+    assert view.endswith("The river rose.\n")

@@ -208,3 +208,18 @@ def test_an_area_on_its_layer_is_not_also_among_the_other_places(pipeline):
     result = pipeline.process_text(text, info=ArticleInfo(id="x.md"))
     layers = {e.layer for e in result.events if e.citation.start == text.index("Israeli")}
     assert layers == {"airspace"}
+
+
+def test_a_labelled_headline_is_parsed_as_a_headline(pipeline):
+    """ "Title: India and Pakistan exchange fire": the label made India the fire's place."""
+    from layers.classify import ArticleInfo
+
+    text = (
+        "Title: India and Pakistan exchange fire across Line of Control after Pahalgam attack\n"
+        "Date: 2026-11-24\n\n"
+        "Indian and Pakistani troops exchanged fire along the Line of Control on Monday.\n"
+    )
+    result = pipeline.process_text(text, info=ArticleInfo(id="x.txt", date="2026-11-24"))
+    assert {e.type for e in result.reported} >= {"armed_clash"}
+    placed = {text[loc.start : loc.end] for e in result.reported for loc in e.locations}
+    assert "India" not in placed
