@@ -3591,6 +3591,8 @@ def test_a_deed_told_months_before_an_event_keeps_its_place(pipeline):
         # a bomb set off at a site is an explosion; the bombing of a town is from the air
         ("A bombing at a hotel in Dorvik killed five people on Monday.", "explosion"),
         ("The bombing of Dorvik continued on Monday.", "air_strike"),
+        ("A bombing in Dorvik killed 12 people on Monday.", "explosion"),
+        ("An air force bombing in Dorvik killed civilians.", "air_strike"),
         # a train can be hijacked
         ("Militants hijacked a passenger train near Dorvik on Tuesday.", "hijacking"),
         # an army that commandeers trains moves troops; it hijacks nothing
