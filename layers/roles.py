@@ -55,6 +55,13 @@ DESTINATION = frozenset({"to", "into", "toward", "towards"})
 
 
 ORIGIN = frozenset({"from"})
+#: Kinds of place an event's object may be, whose "including" names them: "captured
+#: key towns, including X and Y".
+_PLACES_INCLUDED = frozenset(
+    {"town", "city", "village", "district", "area", "position", "base", "outpost",
+     "neighbourhood", "neighborhood", "region", "province", "locality", "settlement",
+     "target", "site", "facility", "port", "airport", "checkpoint", "camp", "hideout"}
+)  # fmt: skip
 
 
 TOPIC = frozenset({"about", "regarding", "concerning"})
@@ -750,6 +757,8 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
             return "destination"
         if word in LOCATIVE:
             return "location"
+        if word == "including" and head.head.lemma_.lower() in _PLACES_INCLUDED:
+            return "target"  # "captured key towns, including Kanyabayonga": a town taken
         return "of" if word == "of" else Refusal("unreached")
     if dep in ("dobj", "nsubjpass", "attr", "oprd"):
         return "target"

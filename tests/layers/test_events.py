@@ -640,6 +640,12 @@ def test_a_camera_a_story_or_a_bowler_captures_no_one(nlp, layers, text):
     assert not {e.layer for e in _events(nlp, layers, text, ["Kano"])} & {"arrests", "seizures"}
 
 
+def test_the_towns_an_object_includes_are_where_it_happened(pipeline):
+    # the towns named are those taken; the province only says where they are
+    text = "Troops captured key towns in North Kivu, including Kanyabayonga and Rutshuru."
+    assert _where(_located(pipeline, text), text)["seizure"] == {"Kanyabayonga", "Rutshuru"}
+
+
 @pytest.mark.parametrize(
     "text",
     [
