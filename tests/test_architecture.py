@@ -21,7 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("geo", "layers", "eventmap")
 
-FRONT = frozenset({"eventmap", "eventmap.cli", "eventmap.api", "eventmap.report"})
+FRONT = frozenset(
+    {"eventmap", "eventmap.__main__", "eventmap.cli", "eventmap.api", "eventmap.report"}
+)
 """What a person calls: it may import every part."""
 
 ALLOWED: dict[str, frozenset[str]] = {
