@@ -460,16 +460,17 @@ def matched_by_translation(candidate: Candidate) -> bool:
     )
 
 
-def _another_name(candidate: Candidate) -> bool:
+def _another_name(candidate: Candidate, *, below: float = _SAME_NAME_SIMILARITY) -> bool:
     """Whether the candidate was reached by a name unlike its own ("Pokrovsk" for Engels).
 
     Not a spelling of its own name: "St. Petersburg" is Saint Petersburg and
     "Hull" is Kingston upon Hull, however a namesake bears the written form.
+    ``below`` is the spelling similarity under which the names are unlike.
     """
     if candidate.exact_name:
         return False
     written, own = name_key(candidate.matched_name), name_key(candidate.name)
-    return written not in own and spelling_similarity(written, own) < _SAME_NAME_SIMILARITY
+    return written not in own and spelling_similarity(written, own) < below
 
 
 def _sizeable_towns(candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -503,10 +504,7 @@ def _borrowed_name(town: Candidate) -> bool:
     Not a renamed town's old name, which is still a spelling of sorts:
     "Chittagong" for Chattogram, "Calcutta" for Kolkata.
     """
-    if town.exact_name:
-        return False
-    written, own = name_key(town.matched_name), name_key(town.name)
-    return written not in own and spelling_similarity(written, own) < _BORROWED_SIMILARITY
+    return _another_name(town, below=_BORROWED_SIMILARITY)
 
 
 def _dwarfed(candidate: Candidate, candidates: Sequence[Candidate]) -> bool:

@@ -505,24 +505,14 @@ def _exclusion_keys(token: Token) -> set[str]:
     lemma = token.lemma_.lower()
     keys: set[str] = set()
     for child in token.children:
-        if (
-            child.dep_ == "dobj"
-            and token.pos_ == "VERB"
-            and child.lemma_.lower() not in _FELT
-            and not _held_somewhere(token)
-        ):
+        if child.dep_ == "dobj" and token.pos_ == "VERB" and child.lemma_.lower() not in _FELT:
             # "demonstrated a voting machine": a verb that acts on something and is
             # held nowhere, where "thousands demonstrated in Accra" protested, and so
             # did crowds that "demonstrated their anger in the city of X"
-            keys.add(f"{lemma} object")
-        if (
-            child.dep_ == "dobj"
-            and token.pos_ == "VERB"
-            and child.lemma_.lower() not in _FELT
-            and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in token.children)
-        ):
-            # "demonstrated the new system to reporters in Tokyo": shown to someone
-            keys.add(f"{lemma} object to")
+            if not _held_somewhere(token):
+                keys.add(f"{lemma} object")
+            if any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in token.children):
+                keys.add(f"{lemma} object to")  # "demonstrated the system to reporters"
         if child.dep_ == "dobj":
             # "captured 19 percent of the vote": what the share is of (capture vote),
             # where "70 percent of Bosnia" is land taken
