@@ -732,7 +732,11 @@ def rank_candidates(
             # country; not where the name is a country too ("Mexico").
             score += _CAPITAL_BONUS
             reasons.append(f"the capital of {candidate.country}")
-        if qualifier is not None and qualified_by(candidate, qualifier):
+        if (
+            qualifier is not None
+            and qualifier.gazetteer_id != candidate.gazetteer_id  # no place qualifies itself
+            and qualified_by(candidate, qualifier)
+        ):
             score += _QUALIFIER_BONUS
             reasons.append(f"written as '…, {qualifier.name}'")
         elif candidate.feature == "country" and qualifier_holds_one:
@@ -742,6 +746,7 @@ def rank_candidates(
             s.name
             for s in listed_with
             if s.feature == candidate.feature
+            and s.gazetteer_id != candidate.gazetteer_id  # "Bauchi, Bauchi state": no list
             and (candidate.feature == "country" or s.country == candidate.country)
         ]
         if fellows:

@@ -733,6 +733,19 @@ def test_an_old_name_of_a_bigger_city_in_the_story_s_country_is_that_city(resolv
     assert _place(resolve(text), "Antioch").country == "TR"
 
 
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Protesters marched in Bauchi, Bauchi state, on Monday.", "Bauchi"),
+        ("Police arrested a suspect in Kandahar, Kandahar province.", "Kandahar"),
+    ],
+)
+def test_a_town_written_with_its_namesake_province_is_the_town(resolve, text, town):
+    # the province qualifies the town; it does not qualify itself, nor list with itself
+    first = resolve(text)[0]
+    assert first.mention.name == town and first.place.feature == "city", first.place
+
+
 def test_districts_in_a_name_make_it_the_province(resolve):
     text = "Taliban fighters captured several districts in Kunduz on Sunday."
     assert _place(resolve(text), "Kunduz").feature == "admin1"
