@@ -834,7 +834,7 @@ def _object_frame(span: Span, before: Token | None) -> str | None:
     if verb is None:
         return None
     words = {verb.lemma_.lower(), verb.lower_}
-    if words & _SEIZING_VERBS or (words & _STRIKING_VERBS and _fired_upon(verb)):
+    if words & _SEIZING_VERBS or _hit_by_fire(verb):
         return SEIZED_FRAME
     return POSITION_FRAME if words & _EVENT_VERBS else None
 
@@ -856,13 +856,12 @@ def struck_by_fire(span: Span) -> bool:
 
     No rocket hits a person by name, so the model's reading of one there is wrong.
     """
-    root = span.root
-    verb = root.head
-    return (
-        root.dep_ == "dobj"
-        and {verb.lemma_.lower(), verb.lower_} & _STRIKING_VERBS != set()
-        and _fired_upon(verb)
-    )
+    return span.root.dep_ == "dobj" and _hit_by_fire(span.root.head)
+
+
+def _hit_by_fire(verb: Token) -> bool:
+    """Whether the verb is a striking one whose subject is fire or a weapon: "shelling hit"."""
+    return bool({verb.lemma_.lower(), verb.lower_} & _STRIKING_VERBS) and _fired_upon(verb)
 
 
 def _fired_upon(verb: Token) -> bool:

@@ -1534,7 +1534,7 @@ def _dated_by_the_sentence_before(
             event.date_source == "article"
             and last is not None
             and last[0] <= event.sentence_start
-            and "\n\n" not in text[last[0] : event.sentence_start]
+            and _BLANK_LINE.search(text, last[0], event.sentence_start) is None
             and (
                 after := days_after_the_sentence_before(
                     text[event.sentence_start : event.sentence_end]
