@@ -110,6 +110,10 @@ _NAMESAKE_PROVINCE_PENALTY = 2.5
 #: Against a province of unknown size whose name a big city abroad bears.
 _WORLD_CITY_NAMESAKE_PENALTY = 1.0
 _NAMESAKE_REACH_KM = 200.0
+#: The same for a town reached by an alternate name, filed in another province:
+#: Janīn lies 21 km from the Jenin governorate's point, where Xalisco (Nayarit),
+#: which also answers to "Jalisco", lies 178 km from Jalisco's.
+_ALIAS_NAMESAKE_REACH_KM = 100.0
 EARTH_RADIUS_KM = 6371.0088
 """The mean Earth radius (IUGG), used for every great-circle distance in eventmap."""
 
@@ -473,6 +477,10 @@ def _another_name(candidate: Candidate, *, below: float = _SAME_NAME_SIMILARITY)
     return written not in own and spelling_similarity(written, own) < below
 
 
+#: The "of" of Spanish, Portuguese and Italian town names ("Chiapa de Corzo").
+_OF_WORDS = frozenset({"de", "del", "do", "da", "di", "dos", "das"})
+
+
 def _sizeable_towns(candidates: Sequence[Candidate]) -> list[Candidate]:
     """The candidates that are towns of some size under the name written.
 
@@ -491,6 +499,13 @@ def _sizeable_towns(candidates: Sequence[Candidate]) -> list[Candidate]:
         and not (
             not c.exact_name
             and len(name_key(c.matched_name).split()) > len(name_key(c.name).split())
+        )
+        # nor one whose longer name only holds the name as a part: "Chiapas" is an
+        # alternate name of Chiapa de Corzo, "Morelos" of Ecatepec de Morelos
+        and not (
+            not c.exact_name
+            and bool(_OF_WORDS.intersection(name_key(c.name).split()))
+            and not name_key(c.name).startswith(name_key(c.matched_name))
         )
         # nor one the name only reaches as its island's or province's: "Basilan" is
         # among the names of Isabela City, the island province's capital
@@ -562,7 +577,8 @@ def _named_after_its_city(province: Candidate, towns: Sequence[Candidate]) -> bo
         and (province.exact_name or _name_and_its_kind(province))
         and any(
             qualified_by(town, province)
-            or haversine_km(town.lat, town.lon, province.lat, province.lon) < _NAMESAKE_REACH_KM
+            or haversine_km(town.lat, town.lon, province.lat, province.lon)
+            < (_NAMESAKE_REACH_KM if town.exact_name else _ALIAS_NAMESAKE_REACH_KM)
             for town in towns
         )
     )

@@ -1939,8 +1939,9 @@ def _one_word_names(ents: Iterable[Span]) -> Iterable[Span]:
             yield from (span.doc[t.i : t.i + 1] for t in list(span)[0::2])
 
 
-_DATELINE_LENGTH = 6
-"""Most tokens a dateline holds before its dash: "NEW YORK, N.Y. —", "KYIV, Ukraine —"."""
+_DATELINE_LENGTH = 12
+"""Most tokens a dateline holds before its dash: "NEW YORK, N.Y. —", "KYIV, Ukraine —",
+"COX'S BAZAR, Bangladesh, Nov 22 (Reuters) -"."""
 
 
 def _ends_a_dateline(doc: Doc, dash: int) -> bool:
@@ -1955,10 +1956,14 @@ def _ends_a_dateline(doc: Doc, dash: int) -> bool:
         token = doc[i]
         if token.is_space:
             return "\n" in token.text and i < dash - 1
-        if not (token.text in (",", ".") or is_capitalised(token)):
+        if not (token.text in _DATELINE_MARKS or is_capitalised(token) or token.like_num):
             return False
         i -= 1
     return i < 0 and dash > 0
+
+
+_DATELINE_MARKS = frozenset({",", ".", "(", ")", "'S", "'s"})
+"""Besides names and numbers, what a dateline holds: "COX'S BAZAR, Nov 22 (Wire) -"."""
 
 
 #: Buildings a name before them may name ("Madina hospital"): not airports,

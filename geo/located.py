@@ -106,6 +106,10 @@ _PART_WORDS = TOWN_PART_WORDS | frozenset(
         "parish",
         "ward",
         "locality",
+        # a town's market is in it: "the Naivasha market in El Fasher"
+        "market",
+        "bazaar",
+        "souk",
     }
 )
 _PART_AFTER = re.compile(r"^\s+(?:" + "|".join(sorted(_PART_WORDS)) + r")s?\b", re.IGNORECASE)

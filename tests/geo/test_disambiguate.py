@@ -291,3 +291,24 @@ def test_matched_by_translation(main, written, translated):
     assert matched_by_translation(town) is translated
     exact = _c("t", main, 0, 0, "MA", population=1_000_000, written=main)
     assert not matched_by_translation(exact)
+
+
+@pytest.mark.parametrize(
+    ("town_name", "lat", "lon", "admin1"),
+    [
+        # another province's town that also answers to the name, 178 km away
+        ("Xandoria", 21.44, -104.9, "NY"),
+        # a town of the province whose longer name only holds the name as a part
+        ("Chiapa de Corzo", 16.7, -93.0, "VA"),
+    ],
+)
+def test_a_town_known_by_the_name_only_as_an_alias_leaves_the_province_the_name(
+    town_name, lat, lon, admin1
+):
+    province = _c("prov", "Vandoria", 20.33, -103.67, "MX", feature="admin1", admin1="VA")
+    if admin1 == "VA":
+        lat, lon = 20.5, -103.5
+    town = _c("town", town_name, lat, lon, "MX", population=45_000, exact=False,
+              written="Vandoria", admin1=admin1)  # fmt: skip
+    ranked = rank_candidates([province, town], mention_text="Vandoria", context=ArticleContext())
+    assert ranked[0].candidate.gazetteer_id == "prov", ranked

@@ -317,6 +317,9 @@ def test_a_name_ending_a_headline_does_not_take_the_blank_line_after_it(extract,
         "Police fired tear gas at the crowd on Monday.",
         "Tbilisi, Georgia — Police fired tear gas at the crowd on Monday.",
         "TBILISI, Georgia — Police fired tear gas at the crowd on Monday.",
+        # a dateline with its date and its agency
+        "DHAKA, Nov 22 (Wire) - Police fired tear gas at the crowd on Monday.",
+        "COX'S BAZAR, Bangladesh, Nov 22 (Wire) - Police fired tear gas at the crowd.",
     ],
 )
 def test_the_first_word_of_a_story_is_no_small_town(extract, text):

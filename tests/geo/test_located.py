@@ -373,8 +373,11 @@ def test_a_national_adjective_says_which_country_a_town_is_in(resolve, text, nam
         # nor a country that goes on as the subject of a clause
         ("After clashes in Kupiansk, Russia claimed gains.", "Kupiansk", "UA"),
         # nor does a piece of a hyphenated name ("Mayo" is an Irish county)
-        ("A bomb killed 11 people in the commune of Mora, Mayo-Sava in northern Cameroon.",
-         "Mora", "CM"),
+        (
+            "A bomb killed 11 people in the commune of Mora, Mayo-Sava in northern Cameroon.",
+            "Mora",
+            "CM",
+        ),
     ],
 )
 def test_a_whole_after_a_comma_holds_a_small_town_named_before_it(resolve, text, name, country):
@@ -393,6 +396,7 @@ def test_a_village_in_a_disputed_region_lies_there_not_in_the_claimant_s_capital
 
 
 def test_a_coast_named_after_a_disputed_region_is_no_part_of_its_middle(resolve):
-    place = _place(resolve("Residents of the Essequibo coast protested in Anna Regina."),
-                   "Essequibo")
+    place = _place(
+        resolve("Residents of the Essequibo coast protested in Anna Regina."), "Essequibo"
+    )
     assert place is None or place.feature != "region", place

@@ -1106,3 +1106,28 @@ def test_a_name_the_story_calls_a_province_is_the_province_written_bare(
 ):
     places = [r.place for r in resolve(text) if r.mention.name == name]
     assert places and places[-1] is not None and places[-1].feature == feature, places
+
+
+@pytest.mark.parametrize(
+    ("state", "name"),
+    [
+        # news writes the short name; the sources file "Michoacán de Ocampo"
+        ("Michoacán", "Michoacán de Ocampo"),
+        ("Coahuila", "Coahuila de Zaragoza"),
+        # a town elsewhere that also answers to the name is not the state
+        ("Jalisco", "Jalisco"),
+        ("Chiapas", "Chiapas"),
+        ("Morelos", "Morelos"),
+    ],
+)
+def test_a_mexican_state_named_bare_is_the_state(resolve, state, name):
+    place = _place(resolve(f"Gunmen attacked a police station in {state} on Monday."), state)
+    assert (place.country, place.feature, place.name) == ("MX", "admin1", name)
+
+
+def test_a_market_named_with_its_town_is_in_that_town(resolve):
+    # Naivasha is a Kenyan town; "the Naivasha market in El Fasher" is a market of El Fasher
+    results = resolve("Drones struck the Naivasha market in El Fasher on Thursday.")
+    market, town = _place(results, "Naivasha"), _place(results, "El Fasher")
+    assert market.country == "SD"
+    assert haversine_km(market.lat, market.lon, town.lat, town.lon) < 30
