@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from geo.cues import BORDER_NOUNS
 from geo.directional import is_a_side
+from geo.disambiguate import haversine_km
 from geo.located import placed_in
 from geo.seas import SEA_FEATURES
 from geo.types import MentionKind, Place, Precision, Resolved
@@ -234,7 +235,31 @@ def _a_site_it_may_hold(
     first, second = site.item.place, holder.item.place
     if _is_country(first) or (first is not None and first.feature == "offset"):
         return False  # a bearing phrase ("north of Baghdad") holds no place after it
-    return first is None or second is None or first.country == second.country
+    if first is None or second is None:
+        return True
+    if (first.feature == "admin1" and second.feature in _TOWNISH) or _towns_apart(first, second):
+        # "killed the governor of Sinaloa in Culiacán", "the mayor of Uruapan in
+        # Culiacán": a town holds no province, nor a town hundreds of km away
+        return False
+    return first.country == second.country
+
+
+_TOWNS_APART_KM = 150.0
+
+
+def _towns_apart(first: Place, second: Place) -> bool:
+    """Whether both places are towns farther apart than one could lie in the other."""
+    return (
+        is_town(first)
+        and is_town(second)
+        and first.feature in _TOWNISH
+        and second.feature in _TOWNISH
+        and haversine_km(first.lat, first.lon, second.lat, second.lon) > _TOWNS_APART_KM
+    )
+
+
+#: Features of a place small enough that it cannot hold a town far from it.
+_TOWNISH = frozenset({"city", "vicinity", "local_area", "site"})
 
 
 def qualifies_another(

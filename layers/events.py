@@ -687,6 +687,10 @@ def _in_another_event_at_another_time(place: Token, trigger: Token, others: froz
 _ANOTHER_TIME = frozenset({"before", "after", "until", "since"})
 
 
+#: Prepositions that set an event beside a thing: "shells fired during fighting".
+_AMID = frozenset({"during", "amid", "from", "in"})
+
+
 def _meets_at_another_event(place: Token, trigger: Token, others: frozenset[int]) -> bool:
     """Whether the place belongs to another event whose participant the trigger describes.
 
@@ -734,6 +738,14 @@ def _meets_at_another_event(place: Token, trigger: Token, others: frozenset[int]
     if trigger.pos_ in ("NOUN", "PROPN"):
         return True  # "met … in the Russian capital and handed over a reconstruction of the strike"
     described = [trigger, *chain[: above[node.i]]]
+    if (
+        trigger.dep_ in ("pobj", "pcomp")
+        and trigger.head.lower_ in _AMID
+        and any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == node.i for t in described)
+    ):
+        # "mortar shells fired during fighting in Myanmar landed in Teknaf": the
+        # fighting only says which shells; where they landed is the landing's
+        return True
     if any(t.lemma_.lower() in SPEECH for t in described[1:]):
         return True  # "patrolled X as rebels said they had targeted a tanker": a report of its own
     says_whence = trigger.lemma_.lower() in _LAUNCHES or any(

@@ -220,6 +220,18 @@ def _index_of(layers: tuple[LayerDefinition, ...]) -> TypeIndex:
 _PHRASE_FILLER = frozenset({"DET", "ADJ", "ADV", "NUM", "PRON"})
 
 
+def _a_name_coordinated_with(word: Token, noun: Token) -> bool:
+    """Whether ``word`` is a name, or its "and", that the parse joins to the noun.
+
+    "under U.S. and UN sanctions": the parse reads U.S. as the preposition's
+    object and the sanctions as its conjunct, where the words say U.S. and UN
+    both qualify the sanctions.
+    """
+    if word.pos_ == "CCONJ":
+        word = word.head
+    return word.pos_ == "PROPN" and word.i < noun.i and noun in word.conjuncts
+
+
 def _preposition_before(token: Token) -> Token | None:
     """The preposition that opens a noun's phrase as written ("amid faltering talks").
 
@@ -239,6 +251,7 @@ def _preposition_before(token: Token) -> Token | None:
             word.pos_ not in _PHRASE_FILLER
             and word.tag_ not in ("VBG", "VBN")
             and not (word.dep_ == "compound" and word.head.i == token.i)
+            and not _a_name_coordinated_with(word, token)
         ):
             return None  # "on a peace treaty": a noun compounded with it is filler too
         i -= 1
@@ -517,6 +530,12 @@ def _exclusion_keys(token: Token) -> set[str]:
             # "captured 19 percent of the vote": what the share is of (capture vote),
             # where "70 percent of Bosnia" is land taken
             keys.update(f"{lemma} {part.lemma_.lower()}" for part in _partitive_of(child))
+            # "launched a charm offensive": the object with the word that says its kind
+            keys.update(
+                f"{m.lower_} {child.lemma_.lower()}"
+                for m in child.lefts
+                if m.dep_ in ("compound", "amod") and m.i == child.i - 1
+            )
         if child.dep_ == "prep":
             # "met with relatives of the victims": meet with relative, a measure or
             # not (the trigger's own keys pass over a pobj with "of")

@@ -894,8 +894,7 @@ def test_a_deed_timed_after_the_sentence_before_takes_its_day(pipeline, text, ex
 
 def test_a_clause_the_parse_hangs_low_still_tells_what_the_event_did(pipeline):
     text = (
-        "The 2015 attack on a hotel in Sousse, which killed 38 tourists, was remembered "
-        "in London."
+        "The 2015 attack on a hotel in Sousse, which killed 38 tourists, was remembered in London."
     )
     doc = pipeline.nlp(text)
     events = detect_events(
@@ -1032,9 +1031,7 @@ def test_a_wider_place_that_opens_a_list_is_not_dropped_for_one_it_holds(nlp, la
         ("Gunmen raided Azim, some 40 km north of the capital Dorvik.", {"Azim"}),
     ],
 )
-def test_a_town_written_as_a_kind_of_town_after_a_site_says_where_it_lies(
-    nlp, layers, text, sites
-):
+def test_a_town_written_as_a_kind_of_town_after_a_site_says_where_it_lies(nlp, layers, text, sites):
     azim = Place("t:azim", "Azim", "XV", "local", Point(31.01, 31.01), 31.01, 31.01,
                  Precision.EXACT)  # fmt: skip
     town = Place("t:dor", "Dorvik", "XV", "city", Point(31.0, 31.0), 31.0, 31.0, Precision.EXACT)
@@ -2586,8 +2583,7 @@ def test_where_people_were_taken_from_is_the_site(pipeline, text, site):
         ("The player met fans in Zorvan after the final.", "meeting"),
         ("Police intercepted a truck carrying weapons near Zorvan.", "shootdown"),
         ("The minister attacked the budget in parliament in Zorvan on Monday.", "attack"),
-        ("Security forces marched the suspects to a police station in Zorvan.",
-         "protest_march"),
+        ("Security forces marched the suspects to a police station in Zorvan.", "protest_march"),
         ("The governor met displaced families in Zorvan on Sunday.", "meeting"),
         ("The president met with relatives of the victims in Zorvan.", "meeting"),
     ],
@@ -3478,8 +3474,7 @@ def test_a_clause_about_someone_or_somewhere_else_keeps_its_own_date(pipeline):
     for text in (
         "Thousands marched to the site of the 2020 blast in Beirut, where protesters "
         "clashed with security forces.",
-        "Police arrested a suspect in the 2016 bombings who opened fire on officers in "
-        "Molenbeek.",
+        "Police arrested a suspect in the 2016 bombings who opened fire on officers in Molenbeek.",
     ):
         doc = pipeline.nlp(text)
         events = detect_events(
@@ -3673,9 +3668,7 @@ def test_a_vicinity_phrase_on_the_verb_is_where_the_deed_was(nlp, layers):
         start, anchor + 6, text[start : anchor + 6], MentionKind.PHRASE, "Dorvik", anchor,
         anchor + 6, area=AreaSpec(AreaKind.VICINITY),
     )  # fmt: skip
-    events = detect_events(
-        doc, [Resolved(phrase, None)], layers=layers, article_date="2024-03-01"
-    )
+    events = detect_events(doc, [Resolved(phrase, None)], layers=layers, article_date="2024-03-01")
     assert _where(events, text).get("shootdown") == {"not far from Dorvik"}, events
 
 
@@ -3705,3 +3698,57 @@ def test_the_same_deed_told_again_in_a_participle_shares_its_place(pipeline):
 def test_a_deed_told_a_span_before_or_after_an_event_is_dated_by_it(nlp, layers, text, kind, date):
     events = [e for e in _events(nlp, layers, text, ["Dorvik"]) if e.type == kind]
     assert [e.date for e in events] == [date], events
+
+
+@pytest.mark.parametrize(
+    ("text", "type_id"),
+    [
+        # what a coast guard or a navy intercepts at sea is stopped, not shot down
+        ("The coast guard intercepted three boats carrying 320 migrants off Dorvik.",
+         "shootdown"),
+        ("The navy intercepted a ship carrying weapons off Dorvik on Saturday.", "shootdown"),
+        # a campaign of words and a game of chess are no attack
+        ("The champion launched a charm offensive in Dorvik on Monday.", "attack"),
+        ("At the chess Olympiad in Dorvik, the grandmaster launched a kingside offensive.",
+         "attack"),
+        # a person under sanctions is told of, not sanctioned here
+        ("Kolvar, the gang leader under U.S. and UN sanctions, said the gangs would fight on.",
+         "diplomatic_action"),
+    ],
+)  # fmt: skip
+def test_words_of_war_used_of_other_things_report_no_such_event(nlp, layers, text, type_id):
+    assert not _reports(nlp, layers, text, type_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_id"),
+    [
+        ("Air defences intercepted three drones over Dorvik.", "shootdown"),
+        ("Rebels launched an offensive in Dorvik on Monday.", "attack"),
+        ("The EU imposed sanctions on Kolvar on Monday.", "diplomatic_action"),
+    ],
+)
+def test_the_same_words_used_of_war_still_report_it(nlp, layers, text, type_id):
+    assert _reports(nlp, layers, text, type_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "where"),
+    [
+        # a town does not hold a province, nor a town hundreds of km away
+        ("Gunmen killed the governor of Sinaloa in Culiacán on Monday.", "killing", {"Culiacán"}),
+        ("Gunmen killed the mayor of Uruapan in Culiacán on Monday.", "killing", {"Culiacán"}),
+        # a province still holds its town
+        ("Gunmen killed five people in Uruapan in Michoacán on Monday.", "killing", {"Uruapan"}),
+    ],
+)
+def test_a_place_after_a_named_office_holder_is_where_the_deed_was(pipeline, text, kind, where):
+    assert _where(_located(pipeline, text), text).get(kind) == where
+
+
+def test_fighting_that_only_says_whose_shells_they_were_is_not_where_they_landed(pipeline):
+    text = "Shells from fighting in Syria landed in the Turkish town of Akcakale on Saturday."
+    where = _where(_located(pipeline, text), text)
+    assert where.get("armed_clash") == {"Syria"} and where.get("projectile_impact") == {
+        "Akcakale"
+    }, where
