@@ -730,7 +730,7 @@ def _in_a_clause_apart(sentence: Span, start: int, end: int, trigger: tuple[int,
     if verb is None:
         return False
     event = words.root
-    if verb.i == event.i:
+    if verb.i == event.i or _dates_the_antecedent(span, event):
         return False
     path: list[Token] = []
     for above in [event, *event.ancestors]:
@@ -746,16 +746,60 @@ def _years_naming_the_event(sentence: Span, trigger: tuple[int, int]) -> list[To
     """Years written as a word of the event's own noun: "the 2022 Pretoria agreement".
 
     "signed the 2016 peace accord" tells an accord of 2016, not of the
-    article's day. Only a bare year that modifies the trigger's word.
+    article's day. Only a bare year that modifies the trigger's word, the
+    event that did the deed ("the 1945 bombing of Dresden killed 25,000":
+    the killing is the bombing's), or the event a relative clause tells of
+    ("the 2011 uprising that toppled and killed Gaddafi").
     """
     first, last = trigger
+    words = [t for t in sentence if first <= t.idx < last]
+    heads = {t.i for t in words}
+    for word in words:
+        heads |= {c.i for c in word.children if c.dep_ in ("nsubj", "nsubjpass")}
+        antecedent = _antecedent_of(word)
+        if antecedent is not None:
+            heads.add(antecedent.i)
     return [
         token
         for token in sentence
         if _BARE_YEAR.fullmatch(token.text)
         and token.dep_ in ("nummod", "compound", "amod", "nmod")
-        and first <= token.head.idx < last
+        and token.head.i in heads
     ]
+
+
+def _antecedent_of(word: Token) -> Token | None:
+    """The noun whose relative clause tells the word: "the war, during which X bombed Poti".
+
+    Not a clause about a person ("a suspect in the 2016 bombings who opened
+    fire"), which the parse may hang on the nearer noun.
+    """
+    while word.dep_ == "conj" and word.head.i != word.i:
+        word = word.head
+    if word.dep_ != "relcl" or any(t.lower_ in _PERSONAL for t in word.children):
+        return None
+    return word.head
+
+
+_PERSONAL = frozenset({"who", "whom", "whose"})
+
+
+def _dates_the_antecedent(span: Span, event: Token) -> bool:
+    """Whether the date is a word of the noun a relative clause holding the event tells of.
+
+    "after the five-day war in August 2008, during which Russian forces
+    bombed the port of Poti": August 2008 is the war's, and the bombing was
+    during it.
+    """
+    antecedent = _antecedent_of(event)
+    if antecedent is None:
+        return False
+    for above in span.root.ancestors:
+        if above.i == antecedent.i:
+            return True
+        if above.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 _BARE_YEAR = re.compile(_YEAR.format(g="y"))
@@ -860,12 +904,20 @@ def event_date(
         day = _weekday_ahead(day, parse_iso_date(article_date))
     found = None if day is None or day.date is None else day.date.isoformat()
     if found is None or (
-        # "The minister, who visited Kyiv last year, met his counterpart in Rome
-        # on Monday": Monday times the meeting; the visit's own clause says its year
         not isinstance(sentence, str)
         and mention is not None
         and day is not None
-        and _in_a_clause_apart(sentence, day.start, day.end, mention)
+        and (
+            # "The minister, who visited Kyiv last year, met his counterpart in Rome
+            # on Monday": Monday times the meeting; the visit's own clause says its year
+            _in_a_clause_apart(sentence, day.start, day.end, mention)
+            # "a documentary about the 1945 bombing of Dresden was shown on Friday":
+            # the year the event's own words give outweighs the day of the showing
+            or any(
+                not found.startswith(year.text)
+                for year in _years_naming_the_event(sentence, mention)
+            )
+        )
     ):
         found = (
             sentence_period(

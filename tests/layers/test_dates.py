@@ -289,10 +289,16 @@ def _date_of_the_event(nlp, text: str, trigger: str, article_date: str) -> str |
         ("Gunmen attacked a church in Zorvan in January 2024.", "attacked", "2024-01"),
         ("Officials said the depot was hit in February.", "hit", "2025-02"),
         # a day on the verb above a relative clause times that verb, not the clause
-        ("The minister, who visited Zorvan last year, met his counterpart in Kutar on Monday.",
-         "visited", "2024"),
-        ("The minister, who visited Zorvan last year, met his counterpart in Kutar on Monday.",
-         "met", "2025-03-17"),
+        (
+            "The minister, who visited Zorvan last year, met his counterpart in Kutar on Monday.",
+            "visited",
+            "2024",
+        ),
+        (
+            "The minister, who visited Zorvan last year, met his counterpart in Kutar on Monday.",
+            "met",
+            "2025-03-17",
+        ),
     ],
 )
 def test_a_month_in_a_clause_apart_does_not_date_the_event(nlp, text, trigger, expected):
@@ -362,3 +368,25 @@ def test_years_ago_date_the_event_that_year(text, expected):
 )
 def test_a_date_moves_by_a_span_as_precisely_as_the_span_says(date, count, unit, expected):
     assert shifted(date, count, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the deed of an event that names its year is of that year
+        ("The 1945 bombing of Zorvan killed 25,000 people.", "killed", "1945"),
+        ("The 2020 explosion in Zorvan's port killed more than 200 people.", "killed", "2020"),
+        # a relative clause tells of its noun's time
+        ("Kutar has been divided since the 2011 uprising that toppled and killed its ruler.",
+         "killed", "2011"),
+        ("Kutar recognised the regions after the war in August 2008, during which its "
+         "forces bombed the port of Zorvan.", "bombed", "2008-08"),
+        # the event's own year outweighs the day something else was done
+        ("A documentary about the 1945 bombing of Zorvan was shown in Kutar on Friday.",
+         "bombing", "1945"),
+        # a day on the event's own verb still dates it
+        ("Jets bombed the port of Zorvan on Friday.", "bombed", "2024-05-17"),
+    ],
+)  # fmt: skip
+def test_an_event_s_year_dates_what_it_did_and_what_its_clause_tells(nlp, text, trigger, expected):
+    assert _date_of_the_event(nlp, text, trigger, "2024-05-20") == expected
