@@ -346,6 +346,9 @@ def town_for(
     if towns is None:
         towns = town_indices(resolved, text)
     here = resolved[index].mention
+    bearing = _a_bearing_after(index, resolved, text)
+    if bearing is not None:
+        return bearing  # "the Abu Shouk camp, north of El Fasher": north of El Fasher
     if text is not None:
         towns = [i for i in towns if not _across_from(text, here, resolved[i].mention)]
     in_its_name = [i for i in towns if _opens_the_name(resolved[i].mention, here)]
@@ -413,6 +416,26 @@ def town_for(
         return following.place if ahead < back else previous.place
     chosen = previous or following
     return None if chosen is None else chosen.place
+
+
+def _a_bearing_after(index: int, resolved: Sequence[Resolved], text: str | None) -> Place | None:
+    """The bearing from a town set off by a comma right after the name, if any.
+
+    "accused the RSF of shelling the Abu Shouk camp, north of El Fasher": the
+    words say where the camp lies, whatever town the sentence named before.
+    """
+    if text is None or index + 1 >= len(resolved):
+        return None
+    after = resolved[index + 1]
+    place = after.place
+    if place is None or place.feature != "offset":
+        return None
+    between = _SET_OFF.fullmatch(text, resolved[index].mention.end, after.mention.start)
+    return place if between else None
+
+
+_SET_OFF = re.compile(r"(?:\s+[a-z]+)?\s*,\s*")
+"""Between a name and the bearing that places it: a kind word perhaps, then a comma."""
 
 
 def _opens_the_name(town: Mention, name: Mention) -> bool:

@@ -470,7 +470,10 @@ class Resolver:
         source holds is in the map too. "X, Y" with Y a country, a province or
         an island (:func:`~geo.located.qualifier_after`) corrects only a small
         town of X's name elsewhere ("Cedros, Trinidad"); any entry inside Y,
-        or a town of standing, leaves X's ranking as it is.
+        or a town of standing, leaves X's ranking as it is. A name the text
+        calls a part of a town ("the Tierra Blanca neighbourhood") is in the
+        town its sentence names before it ("In Culiacán, soldiers fought
+        gunmen in the Tierra Blanca neighbourhood"), as if written "of Y".
         """
         within: dict[int, int] = {}
         for index, mention in enumerate(mentions):
@@ -478,14 +481,21 @@ class Resolver:
             written_in = owner is None
             if written_in:
                 owner = container_after(text, mentions, index)
-            qualified = False
+            qualified = town_part = False
+            best = ranked.get(index)
+            if (
+                owner is None
+                and not (best and best[0].candidate.feature in _WIDE_FEATURES)
+                and part_of_a_town(text, mention)
+            ):
+                owner = _town_named_before_in_its_sentence(text, mentions, index, ranked)
+                town_part = owner is not None
             if owner is None:
                 owner = qualifier_after(text, mentions, index)
                 qualified = owner is not None
             if owner is None or not ranked.get(owner):
                 continue
             container = ranked[owner][0].candidate
-            best = ranked.get(index)
             if qualified:
                 # "Cedros, Trinidad": a small town of the name elsewhere is a namesake
                 # the island corrects; a town of standing or a list stays as ranked
@@ -509,7 +519,7 @@ class Resolver:
                 if mention.label in _PLACE_READINGS and not written_in:
                     within[index] = owner
                 continue
-            part = written_in and a_part_of_the_next(text, mentions, index)
+            part = written_in and (town_part or a_part_of_the_next(text, mentions, index))
             if written_in and not part and best[0].candidate.feature in _WIDE_FEATURES:
                 continue  # "Russia in Syria", "Texas in the US": not a part of Y
             inside = [r for r in best if lies_within(r.candidate, container)] or [
@@ -602,6 +612,10 @@ class Resolver:
             if longer is not None:
                 # "Mitiga International Airport", then "the apron at Mitiga"
                 resolved[index] = Resolved(mention, longer)
+                continue
+            if unknown_place and _wider_than_a_town(mention.name):
+                # "Colombia's Catatumbo region", "the Neelum Valley": no town's point,
+                # and least of all a dateline's, stands for an area that size
                 continue
             bounds = sentences.around(mention)
             district = unknown_place and district_of_a_town(text, mention)
@@ -1121,6 +1135,31 @@ def _kept_within(place: Place | None, where: Place) -> bool:
     if where.feature in ("country", "admin1"):
         return place.country == where.country
     return (place.lat, place.lon) == (where.lat, where.lon)
+
+
+def _town_named_before_in_its_sentence(
+    text: str, mentions: Sequence[Mention], index: int, ranked: dict[int, list[Ranked]]
+) -> int | None:
+    """The index of the place named last before ``mentions[index]`` in its sentence, if a town."""
+    if index == 0:
+        return None
+    before = index - 1
+    if _SENTENCE_OR_PARAGRAPH_END.search(text, mentions[before].end, mentions[index].start):
+        return None
+    best = ranked.get(before)
+    return before if best and best[0].candidate.feature == "city" else None
+
+
+_SENTENCE_OR_PARAGRAPH_END = re.compile(r"[.!?][\"'”’]?\s+[A-Z\"“]|\n\s*\n")
+
+
+def _wider_than_a_town(name: str) -> bool:
+    """Whether a name's last word calls it an area wider than a town's reach."""
+    return name.rsplit(" ", 1)[-1].lower() in _WIDE_AREA_WORDS
+
+
+#: Last words of names of areas far wider than a town ("the Catatumbo region").
+_WIDE_AREA_WORDS = frozenset({"region", "province", "state", "governorate", "oblast"})
 
 
 def _unknown_place(mention: Mention, candidates: dict[str, list[Candidate]]) -> bool:

@@ -1131,3 +1131,33 @@ def test_a_market_named_with_its_town_is_in_that_town(resolve):
     market, town = _place(results, "Naivasha"), _place(results, "El Fasher")
     assert market.country == "SD"
     assert haversine_km(market.lat, market.lon, town.lat, town.lon) < 30
+
+
+def test_a_place_set_off_by_a_bearing_lies_there_not_by_the_town_named_before(resolve):
+    text = (
+        "The army, which controls Port Sudan, accused the RSF of shelling the Dorvani camp, "
+        "north of El Fasher, on Thursday."
+    )
+    results = resolve(text)
+    camp, bearing = _place(results, "Dorvani"), _place(results, "north of El Fasher")
+    assert camp is not None and (camp.lat, camp.lon) == (bearing.lat, bearing.lon)
+
+
+def test_a_region_no_source_holds_is_not_put_at_the_dateline_town(resolve):
+    text = (
+        "BOGOTA, Nov 19 (Wire) - Clashes between guerrillas in Colombia's Dorvani region "
+        "have displaced 4,000 people."
+    )
+    region = _place(resolve(text), "Dorvani region")
+    assert region is None or region.precision is not Precision.REGION or region.radius_km > 100
+
+
+def test_a_town_part_is_in_the_town_its_sentence_named_before(resolve):
+    # Tierra Blanca is also a town in Veracruz, 1,300 km away
+    text = (
+        "In Culiacán, soldiers exchanged fire with gunmen in the Tierra Blanca "
+        "neighbourhood on Saturday."
+    )
+    results = resolve(text)
+    part, town = _place(results, "Tierra Blanca"), _place(results, "Culiacán")
+    assert haversine_km(part.lat, part.lon, town.lat, town.lon) < 30
