@@ -228,6 +228,8 @@ def _support_verb(
         series = head.head  # "launched a wave of attacks on X": the series is the attacks
         if series.dep_ == "dobj" and series.head.lemma_.lower() in _LIGHT_VERBS:
             return series.head
+    if token.dep_ in ("acomp", "oprd") and token.pos_ == "ADJ" and head.pos_ == "VERB":
+        return head  # "gunmen shot dead a headman in Pattani": the deaths are the shooting's
     if (
         head.i == subject.i
         or head.pos_ not in ("VERB", "AUX")

@@ -483,6 +483,8 @@ _VIA_OBJECT = 0.9
 
 
 _VIA_SUBJECT = 0.8
+#: Who live in a place, as the subject of the event ("residents of X protested").
+_INHABITANTS = frozenset({"resident", "villager", "inhabitant", "townspeople", "townsfolk"})
 
 
 DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mile"})
@@ -1268,6 +1270,14 @@ def attachment(
                     role = "target"  # "the bombing of Aleppo", "the capture of Jaffna"
                     token = noun
                     continue
+                if (
+                    noun.lemma_.lower() in _INHABITANTS
+                    and noun.dep_ in ("nsubj", "nsubjpass")
+                    and noun.head.i in triggers
+                ):
+                    # "residents of Sukhumi protested", "five residents of Nyamilima were
+                    # beheaded": where they live is where it befell or was done
+                    return Attachment("location", round(_ROLE_CONFIDENCE["location"] * 0.6, 3))
                 if is_one_of(noun, OWNED_THINGS):
                     return Refusal("owner")  # "the people of Aleppo", "the leader of Syria"
                 if noun.pos_ in ("NOUN", "PROPN") and noun.i != head.i:

@@ -3752,3 +3752,27 @@ def test_fighting_that_only_says_whose_shells_they_were_is_not_where_they_landed
     assert where.get("armed_clash") == {"Syria"} and where.get("projectile_impact") == {
         "Akcakale"
     }, where
+
+
+def test_dead_after_a_verb_is_that_verb_s_deaths_and_place(pipeline):
+    text = (
+        "A roadside bomb killed two rangers in Narathiwat province on Friday, hours after "
+        "gunmen shot dead a village headman in neighbouring Pattani."
+    )
+    deaths = [e for e in _located(pipeline, text) if e.trigger.endswith("dead")]
+    assert [e.trigger for e in deaths] == ["shot dead"], deaths
+    assert {text[loc.start : loc.end] for loc in deaths[0].locations} == {"Pattani"}, deaths
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "where"),
+    [
+        # who live in a town, as the event's subject, were there
+        ("In Abkhazia, residents of Sukhumi protested on Saturday against power cuts.",
+         "protest", {"Sukhumi"}),
+        ("Five residents of Nyamilima in North Kivu were beheaded by armed men.", "attack",
+         {"Nyamilima"}),
+    ],
+)  # fmt: skip
+def test_residents_of_a_town_who_did_or_suffered_the_deed_place_it(pipeline, text, kind, where):
+    assert _where(_located(pipeline, text), text).get(kind) == where
