@@ -224,7 +224,10 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "relative_period",
         # not "over the last year", which is the past twelve months
-        re.compile(r"(?<!the )\b(?P<rel>(?:last|earlier this)\s+(?:month|year))\b", re.IGNORECASE),
+        # "next month" only dates what lies ahead ("will meet in Berlin next month")
+        re.compile(
+            r"(?<!the )\b(?P<rel>(?:last|next|earlier this)\s+(?:month|year))\b", re.IGNORECASE
+        ),
     ),
     (
         # "Ten years ago, a bomb exploded at the airport": that year, not the article's
@@ -601,11 +604,12 @@ def _period_of(
         years = span_count(groups["n"])
         return None if years is None else f"{anchor.year - years:04d}"
     words = groups["rel"].lower().split()
+    step = {"last": -1, "next": 1}.get(words[0], 0)
     if words[-1] == "year":
-        return f"{anchor.year - (words[0] == 'last'):04d}"
-    if words[0] == "last":
-        year, month = (anchor.year, anchor.month - 1) if anchor.month > 1 else (anchor.year - 1, 12)
-        return f"{year:04d}-{month:02d}"
+        return f"{anchor.year + step:04d}"
+    if step:
+        months = anchor.year * 12 + anchor.month - 1 + step
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
     return f"{anchor.year:04d}-{anchor.month:02d}"
 
 

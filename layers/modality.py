@@ -458,10 +458,10 @@ def _denies(verb: Token) -> bool:
 
 _AVERTING = frozenset(
     {"avoid", "prevent", "avert", "thwart", "foil", "forestall", "deter", "evade", "preempt",
-     "cancel", "postpone", "abort"}
+     "cancel", "postpone", "abort", "suspend"}
 )  # fmt: skip
 """Verbs whose object did not happen: "to avoid Houthi attacks", "foiled a bombing",
-"cancelled a visit to Dubai", "the talks were postponed"."""
+"cancelled a visit to Dubai", "the talks were postponed", "suspended peace talks"."""
 
 
 def _called_off(verb: Token) -> bool:

@@ -390,3 +390,18 @@ def test_a_date_moves_by_a_span_as_precisely_as_the_span_says(date, count, unit,
 )  # fmt: skip
 def test_an_event_s_year_dates_what_it_did_and_what_its_clause_tells(nlp, text, trigger, expected):
     assert _date_of_the_event(nlp, text, trigger, "2024-05-20") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "article_date", "planned", "expected"),
+    [
+        ("The ministers will meet in Zorvan next month.", "2026-11-20", True, "2026-12"),
+        ("The ministers will meet in Zorvan next month.", "2026-12-20", True, "2027-01"),
+        ("The ministers will meet in Zorvan next year.", "2026-12-20", True, "2027"),
+        # what happened is not dated ahead
+        ("The ministers met in Zorvan last month.", "2026-01-20", False, "2025-12"),
+        ("The ministers met in Zorvan next month.", "2026-01-20", False, "2026-01-20"),
+    ],
+)
+def test_next_month_dates_a_planned_event(text, article_date, planned, expected):
+    assert event_date(text, article_date=article_date, planned=planned)[0] == expected

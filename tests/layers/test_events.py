@@ -3714,6 +3714,9 @@ def test_a_deed_told_a_span_before_or_after_an_event_is_dated_by_it(nlp, layers,
         # a person under sanctions is told of, not sanctioned here
         ("Kolvar, the gang leader under U.S. and UN sanctions, said the gangs would fight on.",
          "diplomatic_action"),
+        # a weapon named is no blast, and a briefing of the press no meeting
+        ("Soldiers seized 30 rifles and two grenade launchers near Dorvik.", "explosion"),
+        ("The spokeswoman said so at her morning news conference.", "meeting"),
     ],
 )  # fmt: skip
 def test_words_of_war_used_of_other_things_report_no_such_event(nlp, layers, text, type_id):
@@ -3726,6 +3729,8 @@ def test_words_of_war_used_of_other_things_report_no_such_event(nlp, layers, tex
         ("Air defences intercepted three drones over Dorvik.", "shootdown"),
         ("Rebels launched an offensive in Dorvik on Monday.", "attack"),
         ("The EU imposed sanctions on Kolvar on Monday.", "diplomatic_action"),
+        ("A grenade exploded in the market of Dorvik.", "explosion"),
+        ("The leaders met at a peace conference in Dorvik.", "meeting"),
     ],
 )
 def test_the_same_words_used_of_war_still_report_it(nlp, layers, text, type_id):
@@ -3776,3 +3781,15 @@ def test_dead_after_a_verb_is_that_verb_s_deaths_and_place(pipeline):
 )  # fmt: skip
 def test_residents_of_a_town_who_did_or_suffered_the_deed_place_it(pipeline, text, kind, where):
     assert _where(_located(pipeline, text), text).get(kind) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Authorities suspended all commercial flights at Port-au-Prince airport on Wednesday.",
+         {"Port-au-Prince"}),
+        ("Airlines halted flights to Tel Aviv on Monday.", {"Tel Aviv"}),
+    ],
+)  # fmt: skip
+def test_flights_stopped_at_an_airport_or_to_a_city_close_the_sky_there(pipeline, text, where):
+    assert _where(_located(pipeline, text), text).get("flights_halted") == where

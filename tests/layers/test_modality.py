@@ -127,6 +127,7 @@ def test_an_event_dated_after_the_article_is_planned(nlp, text, planned):
         ("The minister cancelled a visit to Zorvan on Monday.", "visit", True),
         ("The talks in Zorvan were postponed.", "talks", True),
         ("Both sides called off the talks in Zorvan.", "talks", True),
+        ("The president suspended peace talks with the rebels on Monday.", "talks", True),
         ("Both sides called the talks in Zorvan a success.", "talks", False),
         # A denied report or claim did not happen; a confirmed one did.
         ("The ministry denied reports that drones had struck the depot.", "struck", True),
