@@ -2176,7 +2176,32 @@ def _names_something_else(doc: Doc, mention: Mention) -> bool:
     words = trim(span)
     if len(words) == 1 and words[0].lower_ in POSITION_WORDS:
         return True
+    if _a_nickname(doc, span):
+        return True
     return span.end < len(doc) and doc[span.end].lower_ in _DISEASE_WORDS
+
+
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+def _a_nickname(doc: Doc, span: Span) -> bool:
+    """Whether the name is a nickname quoted between a first name and a surname.
+
+    'Ismael "El Mayo" Zambada': the quoted words name the man, not County Mayo.
+    """
+    start, end = span.start, span.end
+    while start > 0 and doc[start - 1].lower_ in ("el", "la", "the") and doc[start - 1].is_title:
+        start -= 1  # "El" the model left out of the name
+    return (
+        start >= 2
+        and end + 1 < len(doc)
+        and doc[start - 1].text in _QUOTES
+        and doc[end].text in _QUOTES
+        and doc[start - 2].is_title
+        and doc[start - 2].pos_ == "PROPN"
+        and doc[end + 1].is_title
+        and doc[end + 1].pos_ == "PROPN"
+    )
 
 
 #: Words that end the first part of an armed group's name before a place:

@@ -975,3 +975,15 @@ def test_a_name_the_model_misreads_in_a_places_position_is_a_place(extract, text
 
 def test_a_person_after_nearby_but_no_place_word_stays_a_person(extract):
     assert not any(m.name == "Morales" for m in extract("Nearby Morales smiled for the camera."))
+
+
+@pytest.mark.parametrize(
+    ("text", "nickname"),
+    [
+        ('Ismael "El Mayo" Zambada was arrested in El Paso in 2024.', "Mayo"),
+        ("Police said Dorvan “Kerry” Malone was detained in Leeds.", "Kerry"),
+    ],
+)
+def test_a_quoted_nickname_between_first_name_and_surname_is_no_place(extract, text, nickname):
+    found = _texts(extract(text))
+    assert nickname not in found and any(n in found for n in ("El Paso", "Leeds")), found

@@ -3793,3 +3793,14 @@ def test_residents_of_a_town_who_did_or_suffered_the_deed_place_it(pipeline, tex
 )  # fmt: skip
 def test_flights_stopped_at_an_airport_or_to_a_city_close_the_sky_there(pipeline, text, where):
     assert _where(_located(pipeline, text), text).get("flights_halted") == where
+
+
+def test_armed_vehicles_that_move_towards_a_town_are_forces_on_the_move(nlp, layers):
+    text = "Armed vehicles from Kolvar moved towards Dorvik on Sunday."
+    assert _where(_events(nlp, layers, text, ["Kolvar", "Dorvik"]), text).get(
+        "forces_on_the_move"
+    ) == {"Dorvik"}
+    # traffic is no force
+    assert not _reports(
+        nlp, layers, "Vehicles moved slowly towards the city.", "forces_on_the_move"
+    )
