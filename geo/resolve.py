@@ -26,6 +26,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo import areas, shapes
 from geo.admin1 import admin1_area, admin1_names, admin1_shape
+from geo.borders import BAND_KM, names_a_border, shared_border_band
 from geo.directional import (
     beyond_its_side,
     compass_word_before,
@@ -393,6 +394,7 @@ class Resolver:
                 if located is not None:
                     resolved[index] = Resolved(item.mention, located)
         self._place_in_towns(text, resolved, candidates, context, sentences)
+        _along_shared_borders(resolved, sentences)
         for index, owner in within.items():
             item, where = resolved[index], resolved[owner].place
             if where is None or _kept_within(item.place, where):
@@ -1135,6 +1137,66 @@ def _kept_within(place: Place | None, where: Place) -> bool:
     if where.feature in ("country", "admin1"):
         return place.country == where.country
     return (place.lat, place.lon) == (where.lat, where.lon)
+
+
+def _along_shared_borders(resolved: list[Resolved], sentences: _Sentences) -> None:
+    """Draw "near the X border" along X's border with the country the story is in.
+
+    The neighbour is a country whose places the phrase's own sentence names,
+    else the one the article names most (by its places' countries) among
+    X's land neighbours; with none, the phrase keeps X's whole outline.
+    """
+    counts = Counter(item.place.country for item in resolved if item.place and item.place.country)
+    for index, item in enumerate(resolved):
+        place, mention = item.place, item.mention
+        if (
+            place is None
+            or place.country is None
+            or mention.kind is not MentionKind.PHRASE
+            or place.feature != "country"
+            or not names_a_border(mention.text)
+        ):
+            continue
+        neighbours = country_neighbours().get(place.country, frozenset())
+        own_sentence = [
+            p.country
+            for k in sentences.mentions_within(*sentences.around(mention))
+            if k != index and (p := resolved[k].place) is not None and p.country in neighbours
+        ]
+        ranked = sorted(
+            neighbours & set(counts), key=lambda c: (c not in own_sentence, -counts[c], c)
+        )
+        for neighbour in ranked:
+            band = shared_border_band(place.country, neighbour)
+            if band is None:
+                continue
+            point = band.representative_point()
+            west, south, east, north = band.bounds
+            resolved[index] = Resolved(
+                mention,
+                Place(
+                    gazetteer_id=f"{place.gazetteer_id}#border-{neighbour}",
+                    name=f"{place.name}–{shapes.country_name(neighbour) or neighbour} border",
+                    country=neighbour,
+                    feature="border",
+                    geometry=band,
+                    lat=round(point.y, 5),
+                    lon=round(point.x, 5),
+                    precision=Precision.REGION,
+                    radius_km=round(
+                        haversine_km(south, west, north, east) / 2, 1
+                    ),  # half the band's diagonal
+                    confidence=round(place.confidence * 0.9, 3),
+                    source=place.source,
+                    named_point=place.point_of_the_name,
+                    reason=(
+                        f"within {BAND_KM:g} km of the border {place.name} shares with "
+                        f"{shapes.country_name(neighbour) or neighbour}, where the story is; "
+                        f"{place.reason}"
+                    ),
+                ),
+            )
+            break
 
 
 def _town_named_before_in_its_sentence(

@@ -499,9 +499,11 @@ def names_a_border(cand: PlaceInSentence) -> bool:
     "raided a village close to the Malian border", "near the Iraq border":
     the place is by the border, on either side, not in that country.
     "Lebanon's border with Israel" (a possessive) runs along Lebanon, and is
-    left to the roles.
+    left to the roles. The band along that border (:mod:`geo.borders`), which the
+    phrase resolves to when the story names the neighbour, says the same.
     """
-    if not _is_country(cand.item.place):
+    place = cand.item.place
+    if not _is_country(place) and not (place is not None and place.feature == "border"):
         return False
     mention = cand.item.mention
     after = _WORD_AFTER.match(cand.root.doc.text, mention.anchor_end)

@@ -1161,3 +1161,18 @@ def test_a_town_part_is_in_the_town_its_sentence_named_before(resolve):
     results = resolve(text)
     part, town = _place(results, "Tierra Blanca"), _place(results, "Culiacán")
     assert haversine_km(part.lat, part.lon, town.lat, town.lon) < 30
+
+
+def test_near_a_country_s_border_is_along_its_border_with_the_story_s_country(resolve):
+    text = "In southern Thailand, soldiers clashed with smugglers near the Malaysian border."
+    border = _place(resolve(text), "near the Malaysian border")
+    assert border.country == "TH" and border.is_area
+    assert 5.0 < border.lat < 7.5 and 99.5 < border.lon < 102.6  # not Malaysia's middle, in Borneo
+    # the name is still Malaysia's, for a geoparser's answer
+    assert border.point_of_the_name == (2.5, 112.5)
+
+
+def test_near_a_border_with_no_neighbour_in_the_story_keeps_the_country(resolve):
+    border = _place(resolve("Soldiers clashed with smugglers near the Malaysian border."),
+                    "near the Malaysian border")  # fmt: skip
+    assert border.country == "MY" and border.feature == "country"
