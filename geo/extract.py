@@ -566,6 +566,7 @@ class MentionExtractor:
         found.extend(self._gazetteer_matches(tokens, taken | blocked))
         found.extend(self._joined_to_places(doc, ents, found, taken))
         found.extend(self._loose_demonyms(tokens, taken | blocked, found))
+        found = [_the_feature_named_after_it(doc, m) for m in found]
         found = [m for m in found if not _names_something_else(doc, m)]
         found = [part for m in found for part in self._ends_of_a_route(doc, m)]
         found.extend(self._other_ends_of_routes(doc, found))
@@ -2179,6 +2180,42 @@ def _names_something_else(doc: Doc, mention: Mention) -> bool:
     if _a_nickname(doc, span):
         return True
     return span.end < len(doc) and doc[span.end].lower_ in _DISEASE_WORDS
+
+
+#: Features named after someone with a possessive: "St Martin's Island", "Hunter's Point".
+_NAMED_FEATURES_AFTER = frozenset(
+    {"island", "islands", "bay", "point", "cove", "creek", "hill", "harbour", "harbor",
+     "reef", "sound", "head", "rock", "channel", "passage", "well"}
+)  # fmt: skip
+
+
+def _the_feature_named_after_it(doc: Doc, mention: Mention) -> Mention:
+    """The whole name of a feature a possessive names after the mention, or the mention.
+
+    "Saint Martin's Island" off Bangladesh is not the Caribbean Saint Martin,
+    nor "Bradley's Head" a man: the whole is a local place no gazetteer
+    holds, put by the story's towns. A possessive before another name
+    ("Yemen's Red Sea port", "Ukraine's Snake Island") says whose it is.
+    """
+    if mention.kind is not MentionKind.TOPONYM:
+        return mention
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return mention
+    end = span.end
+    if not (
+        end + 1 < len(doc)
+        and doc[end].lower_ in ("'s", "’s")
+        and doc[end + 1].is_title
+        and doc[end + 1].lower_ in _NAMED_FEATURES_AFTER
+    ):
+        return mention
+    return _span_mention(
+        doc[span.start : end + 2],
+        MentionKind.TOPONYM,
+        name=doc[span.start : end + 2].text,
+        label=LOCAL_LABEL,
+    )
 
 
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})

@@ -987,3 +987,20 @@ def test_a_person_after_nearby_but_no_place_word_stays_a_person(extract):
 def test_a_quoted_nickname_between_first_name_and_surname_is_no_place(extract, text, nickname):
     found = _texts(extract(text))
     assert nickname not in found and any(n in found for n in ("El Paso", "Leeds")), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The coast guard seized drugs near Saint Martin's Island on Friday.", "Saint Martin"),
+        ("The crash occurred near Bradley's Head in the harbour.", "Bradley"),
+    ],
+)
+def test_a_name_a_feature_is_called_after_is_not_the_place_of_that_name(extract, text, name):
+    found = {m.name: m for m in extract(text)}
+    assert name not in found and f"{name}'s" in " ".join(found), found
+
+
+def test_a_possessive_before_another_name_still_says_whose_it_is(extract):
+    found = _texts(extract("Russian drones attacked Ukraine's Snake Island on Monday."))
+    assert {"Ukraine", "Snake Island"} <= set(found)

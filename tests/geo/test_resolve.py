@@ -1176,3 +1176,9 @@ def test_near_a_border_with_no_neighbour_in_the_story_keeps_the_country(resolve)
     border = _place(resolve("Soldiers clashed with smugglers near the Malaysian border."),
                     "near the Malaysian border")  # fmt: skip
     assert border.country == "MY" and border.feature == "country"
+
+
+def test_a_feature_named_after_someone_lies_by_the_story_s_town(resolve):
+    text = "The crash occurred near Bradley's Head, in the harbour of Sydney."
+    head = _place(resolve(text), "near Bradley's Head")
+    assert head is not None and head.country == "AU"
