@@ -746,22 +746,30 @@ def _in_a_clause_apart(sentence: Span, start: int, end: int, trigger: tuple[int,
     return True
 
 
-def _years_naming_the_event(sentence: Span, trigger: tuple[int, int]) -> list[Token]:
+def _years_naming_the_event(
+    sentence: Span, trigger: tuple[int, int], *, own: bool = False
+) -> list[Token]:
     """Years written as a word of the event's own noun: "the 2022 Pretoria agreement".
 
     "signed the 2016 peace accord" tells an accord of 2016, not of the
-    article's day. Only a bare year that modifies the trigger's word, the
-    event that did the deed ("the 1945 bombing of Dresden killed 25,000":
-    the killing is the bombing's), or the event a relative clause tells of
-    ("the 2011 uprising that toppled and killed Gaddafi").
+    article's day. Only a bare year that modifies the trigger's word, and
+    (unless ``own``) the event that did the deed ("the 1945 bombing of
+    Dresden killed 25,000": the killing is the bombing's), or the event a
+    relative clause tells of ("the 2011 uprising that toppled and killed
+    Gaddafi"): a deed or a time of war, not a person or a body ("the 2021
+    junta arrested two journalists").
     """
     first, last = trigger
     words = [t for t in sentence if first <= t.idx < last]
     heads = {t.i for t in words}
-    for word in words:
-        heads |= {c.i for c in word.children if c.dep_ in ("nsubj", "nsubjpass")}
+    for word in words if not own else ():
+        heads |= {
+            c.i
+            for c in word.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _DATED_DEEDS
+        }
         antecedent = _antecedent_of(word)
-        if antecedent is not None:
+        if antecedent is not None and antecedent.lemma_.lower() in _DATED_DEEDS:
             heads.add(antecedent.i)
     return [
         token
@@ -770,6 +778,16 @@ def _years_naming_the_event(sentence: Span, trigger: tuple[int, int]) -> list[To
         and token.dep_ in ("nummod", "compound", "amod", "nmod")
         and token.head.i in heads
     ]
+
+
+#: Nouns of a deed or a time of war that a year names ("the 1945 bombing", "the 2011 uprising").
+_DATED_DEEDS = frozenset(
+    {"war", "uprising", "revolution", "revolt", "rebellion", "conflict", "truce", "ceasefire",
+     "occupation", "siege", "offensive", "battle", "invasion", "crisis", "campaign",
+     "insurgency", "bombing", "attack", "strike", "airstrike", "blast", "explosion", "raid",
+     "massacre", "coup", "earthquake", "quake", "flood", "fire", "shelling", "operation",
+     "intervention", "genocide", "riot", "assault", "hijacking"}
+)  # fmt: skip
 
 
 def _antecedent_of(word: Token) -> Token | None:
@@ -786,6 +804,19 @@ def _antecedent_of(word: Token) -> Token | None:
 
 
 _PERSONAL = frozenset({"who", "whom", "whose"})
+
+
+def _a_day_of_its_own(sentence: Span, day: DateExpression, trigger: tuple[int, int]) -> bool:
+    """Whether the day hangs on the event's word or on the verb its word hangs on."""
+    span = sentence.doc.char_span(day.start, day.end, alignment_mode="expand")
+    if span is None:
+        return True
+    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return True
+    first, last = trigger
+    words = [t for t in sentence if first <= t.idx < last]
+    return any(verb.i in (w.i, w.head.i) for w in words)
 
 
 def _dates_the_antecedent(span: Span, event: Token) -> bool:
@@ -916,10 +947,14 @@ def event_date(
             # on Monday": Monday times the meeting; the visit's own clause says its year
             _in_a_clause_apart(sentence, day.start, day.end, mention)
             # "a documentary about the 1945 bombing of Dresden was shown on Friday":
-            # the year the event's own words give outweighs the day of the showing
-            or any(
-                not found.startswith(year.text)
-                for year in _years_naming_the_event(sentence, mention)
+            # the year the event's own words give outweighs the day of the showing,
+            # not a day of its own verb ("the 2019 election protests resumed on Monday")
+            or (
+                any(
+                    not found.startswith(year.text)
+                    for year in _years_naming_the_event(sentence, mention, own=True)
+                )
+                and not _a_day_of_its_own(sentence, day, mention)
             )
         )
     ):

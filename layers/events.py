@@ -228,8 +228,15 @@ def _support_verb(
         series = head.head  # "launched a wave of attacks on X": the series is the attacks
         if series.dep_ == "dobj" and series.head.lemma_.lower() in _LIGHT_VERBS:
             return series.head
-    if token.dep_ in ("acomp", "oprd") and token.pos_ == "ADJ" and head.pos_ == "VERB":
-        return head  # "gunmen shot dead a headman in Pattani": the deaths are the shooting's
+    if (
+        token.dep_ in ("acomp", "oprd")
+        and token.pos_ == "ADJ"
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() in _KILLING_BLOWS
+    ):
+        # "gunmen shot dead a headman in Pattani": the deaths are the shooting's; not
+        # "pronounced dead in Tel Aviv after being stabbed in Jerusalem"
+        return head
     if (
         head.i == subject.i
         or head.pos_ not in ("VERB", "AUX")
@@ -264,6 +271,12 @@ def _support_verb(
         # attack was seen as unlikely by officials in Tokyo", a judgement of it
         return head
     return head if lemma in _SUPPORT_VERBS or own is not None else None
+
+
+_KILLING_BLOWS = frozenset(
+    {"shoot", "gun", "beat", "stab", "hack", "club", "bludgeon", "stone", "knife"}
+)
+"""Verbs whose "dead" after them tells the deaths they dealt: "shot dead", "beaten dead"."""
 
 
 _STRUCK_BY = frozenset(
@@ -689,6 +702,10 @@ def _in_another_event_at_another_time(place: Token, trigger: Token, others: froz
 _ANOTHER_TIME = frozenset({"before", "after", "until", "since"})
 
 
+#: Verbs by which one event brings about another where it happened.
+_FORCING = frozenset({"force", "prompt", "cause", "lead"})
+
+
 #: Prepositions that set an event beside a thing: "shells fired during fighting".
 _AMID = frozenset({"during", "amid", "from", "in"})
 
@@ -717,10 +734,14 @@ def _meets_at_another_event(place: Token, trigger: Token, others: frozenset[int]
         return False
     if any(t.i in others and t.pos_ == "VERB" and has_subject(t) for t in below):
         return True  # "launched an offensive to take X, and jets bombed Y": Y is the bombing's
-    if trigger.dep_ in ("nsubj", "nsubjpass") and any(
-        t.i in others and t.dep_ == "dobj" and t.head.i == trigger.head.i for t in below
+    if (
+        trigger.dep_ in ("nsubj", "nsubjpass")
+        and trigger.head.lemma_.lower() not in _FORCING
+        and any(t.i in others and t.dep_ == "dobj" and t.head.i == trigger.head.i for t in below)
     ):
-        return True  # "the clashes followed an attack near Pahalgam": the attack's place
+        # "the clashes followed an attack near Pahalgam": the attack's place; not "the
+        # drone attack forced the suspension of flights at Kazan airport", told as one
+        return True
     if (
         trigger.pos_ in ("NOUN", "PROPN")
         and node.dep_ == "relcl"

@@ -485,6 +485,25 @@ _VIA_OBJECT = 0.9
 _VIA_SUBJECT = 0.8
 #: Who live in a place, as the subject of the event ("residents of X protested").
 _INHABITANTS = frozenset({"resident", "villager", "inhabitant", "townspeople", "townsfolk"})
+#: Words that say those residents live there no more ("displaced residents of X").
+_NO_LONGER_THERE = frozenset({"former", "displaced", "ex", "evacuated", "exiled", "fleeing"})
+#: Prepositions by which a verb says where or whither it went on.
+_OWN_PLACE_WORDS = frozenset({"in", "at", "outside", "near", "to", "into", "inside", "across"})
+
+
+def _placed_by_its_own_words(verb: Token) -> bool:
+    """Whether the verb names a place after it: "residents of Goma protested in Kinshasa".
+
+    Not a place the sentence opens with ("In Abkhazia, residents of Sukhumi
+    protested"), which holds theirs.
+    """
+    return any(
+        c.dep_ == "prep"
+        and c.i > verb.i
+        and c.lower_ in _OWN_PLACE_WORDS
+        and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+        for c in verb.children
+    )
 
 
 DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mile"})
@@ -1274,6 +1293,8 @@ def attachment(
                     noun.lemma_.lower() in _INHABITANTS
                     and noun.dep_ in ("nsubj", "nsubjpass")
                     and noun.head.i in triggers
+                    and not any(c.lower_ in _NO_LONGER_THERE for c in noun.children)
+                    and not _placed_by_its_own_words(noun.head)
                 ):
                     # "residents of Sukhumi protested", "five residents of Nyamilima were
                     # beheaded": where they live is where it befell or was done

@@ -155,7 +155,8 @@ def trigger_keys(token: Token) -> set[str]:
         keys.add(f"{lemma} participle")  # "troops stationed in X": a participle after its noun
     head = token.head
     if token.dep_ == "pobj" and head.i != token.i:
-        keys.add(f"{head.lower_} {lemma}")
+        if not _puts_under(head):
+            keys.add(f"{head.lower_} {lemma}")
     elif token.dep_ == "dobj":
         keys.add(f"{head.lemma_.lower()} {lemma}")  # "launched an attack", "lodged a protest"
     elif token.dep_ == "conj":
@@ -167,7 +168,7 @@ def trigger_keys(token: Token) -> set[str]:
             keys.add(f"{first.head.lemma_.lower()} {lemma}")
     doc = token.doc
     before = _preposition_before(token)
-    if before is not None:
+    if before is not None and not _puts_under(before):
         keys.add(f"{before.lower_} {lemma}")
     if token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
         keys.add(f"{token.lower_}-{doc[token.i + 2].lower_}")
@@ -218,6 +219,20 @@ def _index_of(layers: tuple[LayerDefinition, ...]) -> TypeIndex:
 
 
 _PHRASE_FILLER = frozenset({"DET", "ADJ", "ADV", "NUM", "PRON"})
+
+
+#: Verbs that put someone under a measure: "placed X under sanctions".
+_PLACING = frozenset({"place", "put", "bring", "impose", "slap"})
+
+
+def _puts_under(preposition: Token) -> bool:
+    """Whether a preposition hangs on a verb that puts its object there.
+
+    "placed three officials under sanctions" imposes them, where "the gang
+    leader under sanctions" is one who stands under them.
+    """
+    verb = preposition.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _PLACING
 
 
 def _a_name_coordinated_with(word: Token, noun: Token) -> bool:

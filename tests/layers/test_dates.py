@@ -405,3 +405,21 @@ def test_an_event_s_year_dates_what_it_did_and_what_its_clause_tells(nlp, text, 
 )
 def test_next_month_dates_a_planned_event(text, article_date, planned, expected):
     assert event_date(text, article_date=article_date, planned=planned)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a year on a person or a body dates no deed of theirs
+        ("The 2021 junta arrested two journalists in Zorvan on Thursday.", "arrested",
+         "2024-05-16"),
+        ("The 2022 Nobel laureate was arrested in Zorvan.", "arrested", "2024-05-20"),
+        # a day of the event's own verb outweighs a year on its noun's words
+        ("The 2019 election protests resumed in Zorvan on Monday.", "protests", "2024-05-20"),
+        # and a day in a relative clause dates the clause's event, not its noun's year
+        ("The 2021 truce, during which jets struck Zorvan on Tuesday, is collapsing.",
+         "struck", "2024-05-14"),
+    ],
+)  # fmt: skip
+def test_a_year_that_names_no_deed_of_the_event_does_not_date_it(nlp, text, trigger, expected):
+    assert _date_of_the_event(nlp, text, trigger, "2024-05-20") == expected

@@ -3804,3 +3804,35 @@ def test_armed_vehicles_that_move_towards_a_town_are_forces_on_the_move(nlp, lay
     assert not _reports(
         nlp, layers, "Vehicles moved slowly towards the city.", "forces_on_the_move"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "where"),
+    [
+        # residents who act elsewhere are where they acted
+        ("Residents of Goma protested in Kinshasa against the occupation.", "protest",
+         {"Kinshasa"}),
+        # "pronounced dead" is no blow: the killing keeps the place of the stabbing
+        ("The victim was pronounced dead in Tel Aviv after being stabbed in Jerusalem.",
+         "killing", {"Tel Aviv", "Jerusalem"}),
+        # an attack that forced a halt keeps the place it forced it at
+        ("The drone attack forced the suspension of flights at Kazan airport.", "air_strike",
+         {"Kazan"}),
+    ],
+)  # fmt: skip
+def test_what_the_review_found_each_rule_overreach(pipeline, text, kind, where):
+    assert _where(_located(pipeline, text), text).get(kind) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "type_id", "reported"),
+    [
+        # imposing sanctions is a sanction, standing under them is not
+        ("The Treasury placed three Houthi officials under sanctions on Thursday.",
+         "diplomatic_action", True),
+        # people who flee are no flights
+        ("The fighting halted the flight of refugees to Chad.", "flights_halted", False),
+    ],
+)  # fmt: skip
+def test_a_word_s_other_sense_reports_its_own_kind(nlp, layers, text, type_id, reported):
+    assert _reports(nlp, layers, text, type_id) is reported
