@@ -1180,12 +1180,18 @@ class MentionExtractor:
             )
             # Not after "the": "near the Health Ministry in Bab al-Muadham area".
             misread = (
-                framed.frame == POSITION_FRAME
+                framed.frame in (POSITION_FRAME, SEIZED_FRAME)
                 and not (span.start and span.doc[span.start - 1].lower_ == "the")
                 and span.root.ent_type_ in _MISREAD_LABELS
                 and len(span) <= _MISREAD_WORDS
                 and not _a_date_or_a_workplace(span)
-                and _placed_in_a_place(span, taken, in_an_area=True)
+                and (
+                    (
+                        framed.frame == POSITION_FRAME
+                        and _placed_in_a_place(span, taken, in_an_area=True)
+                    )
+                    or _set_by_a_bearing(span, taken)
+                )
             )
             if listed or misread:
                 found.append(self._framed_mention(framed))
@@ -2027,6 +2033,34 @@ def _measured_from(span: Span) -> bool:
     return doc[start - 2].lower_ in BEARINGS and any(
         t.like_num for t in doc[max(0, start - 6) : start - 2]
     )
+
+
+def _set_by_a_bearing(span: Span, places: set[int]) -> bool:
+    """Whether a comma, perhaps a distance, and a bearing from a place follow the name.
+
+    "Fighters seized Abu Zabad, west of El Obeid", "retook Bara, 60 km north
+    of El Obeid": no one is set by a bearing from a town but a place, whatever
+    the model's label.
+    """
+    doc, i = span.doc, span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return False
+    i += 1
+    while i < len(doc) and (doc[i].like_num or doc[i].lower_ in _DISTANCE_WORDS):
+        i += 1
+    if i + 1 >= len(doc) or doc[i].lower_ not in BEARINGS or doc[i + 1].lower_ != "of":
+        return False
+    i += 2
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    return i in places
+
+
+#: Words of a distance before a bearing: "some 60 km north of X".
+_DISTANCE_WORDS = frozenset(
+    {"km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile",
+     "some", "about", "around", "nearly", "roughly", "(", ")"}
+)  # fmt: skip
 
 
 def _before_of_and_a_name(span: Span) -> bool:

@@ -44,6 +44,7 @@ __all__ = [
     "place_in_town",
     "town_for",
     "town_indices",
+    "where_a_speaker_is",
 ]
 
 LOCAL_LABEL = "LOCAL"
@@ -236,7 +237,7 @@ def town_indices(resolved: Sequence[Resolved], text: str | None = None) -> list[
         and not (
             text is not None
             and is_national_capital(item.place)
-            and _where_a_speaker_is(text, item.mention)
+            and where_a_speaker_is(text, item.mention)
         )
     ]
 
@@ -249,7 +250,8 @@ _NAMED_WITH_ITS_TOWN = re.compile(r"\s*,?\s*(?:in|of)\s+(?:central\s+|downtown\s
 
 
 _OFFICIALS = (
-    r"(?:officials?|diplomats?|ministry|ministries|government|spokes(?:man|woman|person)"
+    r"(?:officials?|diplomats?|negotiators?|mediators?|delegates?|delegations?"
+    r"|ministry|ministries|government|spokes(?:man|woman|person)"
     r"|authorities|military|army|embassy|envoys?|sources)"
 )
 _SPEAKER_IN = re.compile(
@@ -283,7 +285,7 @@ def _capital_keys() -> frozenset[tuple[str, str]]:
     return frozenset((iso, name_key(name)) for iso, name in capital_names().items())
 
 
-def _where_a_speaker_is(text: str, town: Mention) -> bool:
+def where_a_speaker_is(text: str, town: Mention) -> bool:
     """Whether the town only says where officials who tell the news are.
 
     "moved towards the border near Zalambessa, according to diplomats in

@@ -57,6 +57,7 @@ from geo.local_places import (
     place_in_town,
     town_for,
     town_indices,
+    where_a_speaker_is,
 )
 from geo.located import (
     LIST_GOES_ON,
@@ -1209,7 +1210,15 @@ def _town_named_before_in_its_sentence(
     if _SENTENCE_OR_PARAGRAPH_END.search(text, mentions[before].end, mentions[index].start):
         return None
     best = ranked.get(before)
+    town = mentions[before]
+    if where_a_speaker_is(text, town) or _FROM_BEFORE.search(text, 0, town.start):
+        # "Hamas negotiators in Doha said jets struck the Tuffah neighbourhood",
+        # "soldiers from Mazatlán fought gunmen in the X neighbourhood"
+        return None
     return before if best and best[0].candidate.feature == "city" else None
+
+
+_FROM_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _SENTENCE_OR_PARAGRAPH_END = re.compile(r"[.!?][\"'”’]?\s+[A-Z\"“]|\n\s*\n")

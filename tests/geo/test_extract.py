@@ -1004,3 +1004,9 @@ def test_a_name_a_feature_is_called_after_is_not_the_place_of_that_name(extract,
 def test_a_possessive_before_another_name_still_says_whose_it_is(extract):
     found = _texts(extract("Russian drones attacked Ukraine's Snake Island on Monday."))
     assert {"Ukraine", "Snake Island"} <= set(found)
+
+
+def test_a_name_set_by_a_bearing_from_a_place_is_a_place(extract):
+    # the model reads "Abu Zabad" as a person; no one is "west of El Obeid" but a place
+    assert "Abu Zabad" in _texts(extract("Fighters seized Abu Zabad, west of El Obeid."))
+    assert "John Smith" not in _texts(extract("The minister met John Smith, north of the capital."))

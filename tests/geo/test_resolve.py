@@ -1182,3 +1182,18 @@ def test_a_feature_named_after_someone_lies_by_the_story_s_town(resolve):
     text = "The crash occurred near Bradley's Head, in the harbour of Sydney."
     head = _place(resolve(text), "near Bradley's Head")
     assert head is not None and head.country == "AU"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # where negotiators speak from, and where soldiers came from, hold no neighbourhood
+        "Hamas negotiators in Doha said Israeli jets struck the Tuffah neighbourhood.",
+        "Soldiers from Mazatlán fought gunmen in the Tierra Blanca neighbourhood on Saturday.",
+    ],
+)
+def test_a_town_part_is_not_put_in_a_speaker_s_or_an_origin_s_town(resolve, text):
+    results = resolve(text)
+    town = next(r.place for r in results if r.mention.text in ("Doha", "Mazatlán"))
+    part = next(r.place for r in results if r.mention.text in ("Tuffah", "Tierra Blanca"))
+    assert part is None or haversine_km(part.lat, part.lon, town.lat, town.lon) > 100
