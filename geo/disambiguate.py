@@ -102,6 +102,10 @@ _NAMESAKE_SEAT_POPULATION = 20_000
 #: Geneva; Florence, Kentucky beside Florence): news that names the big one's
 #: name means it unless the story is mostly about the small one's country.
 _DWARFED_RATIO = 5.0
+#: A city this big dwarfs a namesake under another spelling of its name too: "St
+#: Petersburg" is Saint Petersburg's before it is Florida's; not under an old name
+#: unlike its own ("Salisbury" for Harare leaves Salisbury, England, alone).
+_EXONYM_CITY_POPULATION = 1_000_000
 _WORLD_CITY_POPULATION = 100_000
 #: The share of the article's country mentions that makes a country the
 #: story's own, enough to give its country bonus to a dwarfed namesake.
@@ -534,7 +538,13 @@ def _dwarfed(candidate: Candidate, candidates: Sequence[Candidate]) -> bool:
         return False
     return any(
         other.feature == "city"
-        and other.exact_name
+        and (
+            other.exact_name
+            or (
+                other.population >= _EXONYM_CITY_POPULATION
+                and spelling_similarity(other.matched_name, other.name) >= _SAME_NAME_SIMILARITY
+            )
+        )
         and other.country != candidate.country
         and other.population >= _WORLD_CITY_POPULATION
         and other.population >= _DWARFED_RATIO * max(candidate.population, 1)

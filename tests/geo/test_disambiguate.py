@@ -312,3 +312,23 @@ def test_a_town_known_by_the_name_only_as_an_alias_leaves_the_province_the_name(
               written="Vandoria", admin1=admin1)  # fmt: skip
     ranked = rank_candidates([province, town], mention_text="Vandoria", context=ArticleContext())
     assert ranked[0].candidate.gazetteer_id == "prov", ranked
+
+
+def test_a_world_city_dwarfs_a_namesake_under_its_other_name_too():
+    # "St Petersburg" is an alternate name of the Russian city, the Florida town's own
+    city = _c("ru", "Saint Vandor", 59.9, 30.3, "RU", population=5_300_000, exact=False,
+              written="St Vandor")  # fmt: skip
+    town = _c("us", "St. Vandor", 27.8, -82.7, "US", population=257_000, written="St Vandor")
+    context = ArticleContext(countries=Counter({"US": 2, "DE": 3, "FR": 3, "JP": 2}))
+    ranked = rank_candidates([town, city], mention_text="St Vandor", context=context)
+    assert ranked[0].candidate.gazetteer_id == "ru", ranked
+
+
+def test_a_world_city_under_an_old_name_unlike_its_own_dwarfs_no_namesake():
+    # "Salisbury" is an old name of Harare, and the English city's own
+    city = _c("zw", "Kurandu", -17.8, 31.0, "ZW", population=1_500_000, exact=False,
+              written="Vandbury")  # fmt: skip
+    town = _c("gb", "Vandbury", 51.07, -1.8, "GB", population=40_000)
+    context = ArticleContext(countries=Counter({"GB": 3, "RU": 3}))
+    ranked = rank_candidates([city, town], mention_text="Vandbury", context=context)
+    assert ranked[0].candidate.gazetteer_id == "gb", ranked
