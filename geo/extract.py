@@ -1384,6 +1384,8 @@ class MentionExtractor:
         before = doc[span.start - 1].lower_ if span.start else ""
         if before == "of" and span.start >= 2 and doc[span.start - 2].lower_ in PLACE_KIND_NOUNS:
             return True
+        if _set_by_a_bearing(span, None):
+            return True  # "Rebels attacked Kolvari, 40 km south of Beni"
         site = closes_a_site_name(span)
         qualifier = None if before == "on" else qualifier_after(span)
         if before != "on" and not site and qualifier is None:
@@ -2035,12 +2037,13 @@ def _measured_from(span: Span) -> bool:
     )
 
 
-def _set_by_a_bearing(span: Span, places: set[int]) -> bool:
+def _set_by_a_bearing(span: Span, places: set[int] | None) -> bool:
     """Whether a comma, perhaps a distance, and a bearing from a place follow the name.
 
     "Fighters seized Abu Zabad, west of El Obeid", "retook Bara, 60 km north
     of El Obeid": no one is set by a bearing from a town but a place, whatever
-    the model's label.
+    the model's label. Without ``places`` (the places found so far), a
+    capitalised word after the bearing stands for one.
     """
     doc, i = span.doc, span.end
     if i >= len(doc) or doc[i].text != ",":
@@ -2053,6 +2056,8 @@ def _set_by_a_bearing(span: Span, places: set[int]) -> bool:
     i += 2
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
+    if places is None:
+        return i < len(doc) and is_capitalised(doc[i]) and doc[i].pos_ == "PROPN"
     return i in places
 
 

@@ -1009,4 +1009,6 @@ def test_a_possessive_before_another_name_still_says_whose_it_is(extract):
 def test_a_name_set_by_a_bearing_from_a_place_is_a_place(extract):
     # the model reads "Abu Zabad" as a person; no one is "west of El Obeid" but a place
     assert "Abu Zabad" in _texts(extract("Fighters seized Abu Zabad, west of El Obeid."))
+    # wherever the name stands: the model reads "Bara" as a person, and "retook" as a noun
+    assert "Bara" in _texts(extract("The army retook Bara, north of El Obeid, on Sunday."))
     assert "John Smith" not in _texts(extract("The minister met John Smith, north of the capital."))
