@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from itertools import pairwise
@@ -566,7 +567,8 @@ class MentionExtractor:
         found.extend(self._gazetteer_matches(tokens, taken | blocked))
         found.extend(self._joined_to_places(doc, ents, found, taken))
         found.extend(self._loose_demonyms(tokens, taken | blocked, found))
-        found = [_the_feature_named_after_it(doc, m) for m in found]
+        text = doc_text(doc)
+        found = [_the_feature_named_after_it(doc, text, m) for m in found]
         found = [m for m in found if not _names_something_else(doc, m)]
         found = [part for m in found for part in self._ends_of_a_route(doc, m)]
         found.extend(self._other_ends_of_routes(doc, found))
@@ -577,7 +579,6 @@ class MentionExtractor:
         found.sort(key=lambda m: m.start)
         sentences = [(sent.start_char, sent.end_char) for sent in tokens.sentences]
         starts = [start for start, _ in sentences]  # once per article: linear in its length
-        text = doc_text(doc)
         widened = [self._widen(text, m, sentences, starts) for m in found]
         owned = own_airspace_mentions(doc, widened, self._country_of)
         return sorted(widened + owned, key=lambda m: m.start) if owned else widened
@@ -2228,7 +2229,10 @@ _NAMED_FEATURES_AFTER = frozenset(
 )  # fmt: skip
 
 
-def _the_feature_named_after_it(doc: Doc, mention: Mention) -> Mention:
+_POSSESSIVE_AFTER = re.compile(r"['’]s\s+[A-Z]")
+
+
+def _the_feature_named_after_it(doc: Doc, text: str, mention: Mention) -> Mention:
     """The whole name of a feature a possessive names after the mention, or the mention.
 
     "Saint Martin's Island" off Bangladesh is not the Caribbean Saint Martin,
@@ -2236,8 +2240,8 @@ def _the_feature_named_after_it(doc: Doc, mention: Mention) -> Mention:
     holds, put by the story's towns. A possessive before another name
     ("Yemen's Red Sea port", "Ukraine's Snake Island") says whose it is.
     """
-    if mention.kind is not MentionKind.TOPONYM:
-        return mention
+    if mention.kind is not MentionKind.TOPONYM or not _POSSESSIVE_AFTER.match(text, mention.end):
+        return mention  # the common case, told from the text without the tokens
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return mention

@@ -759,8 +759,7 @@ def _years_naming_the_event(
     Gaddafi"): a deed or a time of war, not a person or a body ("the 2021
     junta arrested two journalists").
     """
-    first, last = trigger
-    words = [t for t in sentence if first <= t.idx < last]
+    words = _words_of(sentence, trigger)
     heads = {t.i for t in words}
     for word in words if not own else ():
         heads |= {
@@ -814,9 +813,13 @@ def _a_day_of_its_own(sentence: Span, day: DateExpression, trigger: tuple[int, i
     verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return True
-    first, last = trigger
-    words = [t for t in sentence if first <= t.idx < last]
-    return any(verb.i in (w.i, w.head.i) for w in words)
+    return any(verb.i in (w.i, w.head.i) for w in _words_of(sentence, trigger))
+
+
+def _words_of(sentence: Span, trigger: tuple[int, int]) -> list[Token]:
+    """The tokens of the trigger's character span."""
+    span = sentence.doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    return [] if span is None else list(span)
 
 
 def _dates_the_antecedent(span: Span, event: Token) -> bool:
