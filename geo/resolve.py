@@ -1173,30 +1173,25 @@ def _along_shared_borders(resolved: list[Resolved], sentences: _Sentences) -> No
                 continue
             point = band.representative_point()
             west, south, east, north = band.bounds
-            resolved[index] = Resolved(
-                mention,
-                Place(
-                    gazetteer_id=f"{place.gazetteer_id}#border-{neighbour}",
-                    name=f"{place.name}–{shapes.country_name(neighbour) or neighbour} border",
-                    country=neighbour,
-                    feature="border",
-                    geometry=band,
-                    lat=round(point.y, 5),
-                    lon=round(point.x, 5),
-                    precision=Precision.REGION,
-                    radius_km=round(
-                        haversine_km(south, west, north, east) / 2, 1
-                    ),  # half the band's diagonal
-                    confidence=round(place.confidence * 0.9, 3),
-                    source=place.source,
-                    named_point=place.point_of_the_name,
-                    reason=(
-                        f"within {BAND_KM:g} km of the border {place.name} shares with "
-                        f"{shapes.country_name(neighbour) or neighbour}, where the story is; "
-                        f"{place.reason}"
-                    ),
-                ),
+            other = shapes.country_name(neighbour) or neighbour
+            along = replace(
+                place,
+                gazetteer_id=f"{place.gazetteer_id}#border-{neighbour}",
+                name=f"{place.name}–{other} border",
+                written="",
+                country=neighbour,
+                feature="border",
+                geometry=band,
+                lat=round(point.y, 5),
+                lon=round(point.x, 5),
+                precision=Precision.REGION,
+                radius_km=round(haversine_km(south, west, north, east) / 2, 1),  # half a diagonal
+                confidence=round(place.confidence * 0.9, 3),
+                named_point=place.point_of_the_name,
+                reason=f"within {BAND_KM:g} km of the border {place.name} shares with {other}, "
+                f"where the story is; {place.reason}",
             )
+            resolved[index] = Resolved(mention, along)
             break
 
 
