@@ -250,9 +250,7 @@ _TOWNS_APART_KM = 150.0
 def _towns_apart(first: Place, second: Place) -> bool:
     """Whether both places are towns farther apart than one could lie in the other."""
     return (
-        is_town(first)
-        and is_town(second)
-        and first.feature in _TOWNISH
+        first.feature in _TOWNISH
         and second.feature in _TOWNISH
         and haversine_km(first.lat, first.lon, second.lat, second.lon) > _TOWNS_APART_KM
     )

@@ -526,8 +526,10 @@ def _exclusion_keys(token: Token) -> set[str]:
     with the noun it modifies ("protest note"), with what its
     preposition hangs on ("note of protest"), or with the verb it underwent
     ("a patrol was ambushed"); a noun with an article after its preposition
-    ("on the Isfahan strikes": ``on the strike``). Not trigger keys: "missile"
-    in "missile strikes" is no strike of its own.
+    ("on the Isfahan strikes": ``on the strike``); a verb's object with the word
+    right before it that says its kind ("launched a charm offensive": ``charm
+    offensive``). Not trigger keys: "missile" in "missile strikes" is no strike
+    of its own.
     """
     head = token.head
     lemma = token.lemma_.lower()
