@@ -54,7 +54,7 @@ from geo.local_places import (
 from geo.nlp import DocTokens, doc_text
 from geo.normalize import POSITION_WORDS, name_key, spelling_similarity
 from geo.own_airspace import own_airspace_mentions
-from geo.phrases import BEARINGS, find_phrase
+from geo.phrases import BEARINGS, DISTANCE_UNIT_WORDS, find_phrase
 from geo.place_frames import (
     HYPHENS,
     KIND_FRAME,
@@ -2063,10 +2063,7 @@ def _set_by_a_bearing(span: Span, places: set[int] | None) -> bool:
 
 
 #: Words of a distance before a bearing: "some 60 km north of X".
-_DISTANCE_WORDS = frozenset(
-    {"km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile",
-     "some", "about", "around", "nearly", "roughly", "(", ")"}
-)  # fmt: skip
+_DISTANCE_WORDS = DISTANCE_UNIT_WORDS | {"some", "about", "around", "nearly", "roughly", "(", ")"}
 
 
 def _before_of_and_a_name(span: Span) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from geo.types import AreaKind, AreaSpec
 
-__all__ = ["BEARINGS", "TERRITORIAL_SEA_KM", "PhraseMatch", "find_phrase"]
+__all__ = ["BEARINGS", "DISTANCE_UNIT_WORDS", "TERRITORIAL_SEA_KM", "PhraseMatch", "find_phrase"]
 
 #: Compass words to bearings in degrees (0 = north, clockwise).
 BEARINGS: dict[str, float] = {
@@ -44,6 +44,8 @@ _UNIT_KM = {
     "nautical miles": 1.852,
     "nm": 1.852,
 }
+DISTANCE_UNIT_WORDS = frozenset(unit for unit in _UNIT_KM if " " not in unit)
+"""The one-word units of a distance: "km", "kilometres", "miles", "nm" …"""
 _NUMBER = r"(?P<num>\d+(?:[.,]\d+)?)"
 _UNIT = r"(?P<unit>nautical miles?|nm|km|kms|kilomet(?:er|re)s?|miles?|mi)"
 _BEARING = r"(?P<bearing>north-?east|north-?west|south-?east|south-?west|north|south|east|west)"

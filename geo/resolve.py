@@ -1206,7 +1206,9 @@ def _town_named_before_in_its_sentence(
         return None
     best = ranked.get(before)
     town = mentions[before]
-    if where_a_speaker_is(text, town) or _FROM_BEFORE.search(text, 0, town.start):
+    if where_a_speaker_is(text, town) or _FROM_BEFORE.search(
+        text, max(0, town.start - _FROM_WINDOW), town.start
+    ):
         # "Hamas negotiators in Doha said jets struck the Tuffah neighbourhood",
         # "soldiers from Mazatlán fought gunmen in the X neighbourhood"
         return None
@@ -1214,6 +1216,8 @@ def _town_named_before_in_its_sentence(
 
 
 _FROM_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM_WINDOW = 40
+"""Characters before a town to look back over for "from" (not the whole text each time)."""
 
 
 _SENTENCE_OR_PARAGRAPH_END = re.compile(r"[.!?][\"'”’]?\s+[A-Z\"“]|\n\s*\n")

@@ -730,7 +730,7 @@ def _in_a_clause_apart(sentence: Span, start: int, end: int, trigger: tuple[int,
     words = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
     if span is None or words is None or len(words) == 0:
         return False
-    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    verb = _verb_above(span)
     if verb is None:
         return False
     event = words.root
@@ -808,12 +808,15 @@ _PERSONAL = frozenset({"who", "whom", "whose"})
 def _a_day_of_its_own(sentence: Span, day: DateExpression, trigger: tuple[int, int]) -> bool:
     """Whether the day hangs on the event's word or on the verb its word hangs on."""
     span = sentence.doc.char_span(day.start, day.end, alignment_mode="expand")
-    if span is None:
-        return True
-    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    verb = None if span is None else _verb_above(span)
     if verb is None:
         return True
     return any(verb.i in (w.i, w.head.i) for w in _words_of(sentence, trigger))
+
+
+def _verb_above(span: Span) -> Token | None:
+    """The nearest verb above a date's words in the parse: the one the date times."""
+    return next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
 
 
 def _words_of(sentence: Span, trigger: tuple[int, int]) -> list[Token]:
