@@ -58,6 +58,7 @@ from geo.phrases import BEARINGS, DISTANCE_UNIT_WORDS, find_phrase
 from geo.place_frames import (
     HYPHENS,
     KIND_FRAME,
+    KIND_WORDS,
     NAME_PARTICLES,
     POSITION_FRAME,
     SEIZED_FRAME,
@@ -1125,7 +1126,12 @@ class MentionExtractor:
                 continue
             if self._demonym_country(span.text) or self.regional.get(span.text):
                 continue
-            if span[0].lower_ in _GROUP_WORDS:
+            trimmed = _after_a_community(span) if framed.frame == KIND_FRAME else None
+            if trimmed is not None:
+                # "the Shiite Kadhimiya district": the district is Kadhimiya
+                span = trimmed
+                framed = FramedName(span, framed.frame, framed.kind_word, group=framed.group)
+            elif span[0].lower_ in _GROUP_WORDS:
                 continue
             if all(t.lower_.rstrip(".") in _CALENDAR_WORDS for t in span):
                 continue  # "recaptured Wad Madani in January": a month, not Januária
@@ -1858,6 +1864,32 @@ def _placed_in_a_place(span: Span, places: set[int], *, in_an_area: bool = False
     return doc[i - 1].lower_ in _CONTAINER_WORDS or (
         i < len(doc) and doc[i].lower_ in _CONTAINER_WORDS
     )
+
+
+def _after_a_community(span: Span) -> Span | None:
+    """The name after the community words that open a framed name, if any.
+
+    "the Shiite Kadhimiya district", "the mainly Sunni Adhamiya neighbourhood":
+    the sect or people describes the district, whose name follows. Not a
+    group's own name ("Islamic State West Africa Province"), and not when
+    nothing but community words is left ("Sunni areas").
+    """
+    doc = span.doc
+    start = span.start
+    while start < span.end and doc[start].lower_ in _COMMUNITY_WORDS:
+        start += 1
+    rest = doc[start : span.end]
+    if start == span.start or not rest or not all(is_capitalised(t) for t in rest):
+        return None  # "the largely Shiite province of Hilla": no name follows
+    if len(rest) == 1 and rest[0].lower_ in KIND_WORDS | _BODY_WORDS:
+        return None  # "the Kurdish Mountains", "the Palestinian Authority": one name
+    return rest
+
+
+#: Group words that describe who lives in a place, before its name.
+_COMMUNITY_WORDS = _GROUP_WORDS - {"islamic"}
+#: Words for a body that a community word names ("the Palestinian Authority").
+_BODY_WORDS = frozenset({"authority", "government", "administration", "council"})
 
 
 def _a_date_or_a_workplace(span: Span) -> bool:

@@ -39,6 +39,7 @@ __all__ = [
     "ADMIN_KIND_WORDS",
     "HYPHENS",
     "KIND_FRAME",
+    "KIND_WORDS",
     "NAME_PARTICLES",
     "POSITION_FRAME",
     "ROUTE_WORDS",
@@ -253,6 +254,8 @@ _KINDS_AFTER = frozenset(
         "hilltops",
     }
 )
+#: Every word for a kind of place, before "of" or after a name.
+KIND_WORDS = _KINDS_BEFORE_OF | _KINDS_AFTER
 #: Last words (as written, capitalised) that make a name a landscape feature or a site.
 _SITE_WORDS = frozenset(
     {
@@ -705,11 +708,31 @@ def _kind_before(doc: DocTokens, start: int, floor: int) -> bool:
         return _introduces_a_list(doc[i - 1])
     if i - 2 >= floor and doc[i].lower_ == "as" and doc[i - 1].lower_ == "such":
         return _introduces_a_list(doc[i - 2])
+    named_by = _named_by(doc, i, floor)
+    if named_by is not None:
+        # "a village called Teiba", "an area known as Kilo Five"
+        return named_by.is_lower and named_by.lower_ in _KINDS_CALLED
     if i - 1 < floor or doc[i].lower_ != "of":
         return False
     kind = doc[i - 1]
     lower = kind.is_lower or (bool(kind.is_sent_start) and kind.text[1:].islower())
     return lower and kind.lower_ in _KINDS_BEFORE_OF
+
+
+def _named_by(doc: DocTokens, i: int, floor: int) -> Token | None:
+    """The word before "called", "named" or "known as" ending at ``i``, if they do."""
+    if i - 1 >= floor and doc[i].lower_ in ("called", "named"):
+        return doc[i - 1]
+    if i - 2 >= floor and doc[i].lower_ == "as" and doc[i - 1].lower_ == "known":
+        return doc[i - 2]
+    return None
+
+
+#: Kinds of place whose name follows "called", "named" or "known as".
+_KINDS_CALLED = frozenset(
+    {"village", "town", "hamlet", "settlement", "district", "neighborhood", "neighbourhood"}
+    | {"suburb", "locality", "area", "place", "spot", "region", "island", "valley"}
+)
 
 
 def _introduces_a_list(kind: Token) -> bool:

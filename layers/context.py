@@ -314,10 +314,11 @@ def qualifies_another(
         if qualified(j):
             return True
     i = first - 1
+    described = _described_by(doc, first)
     if doc[first].lower_ in _WITHIN_WORDS:
         i = first  # a vicinity that took its word in: "Jokela, near Helsinki"
-    elif i >= 0 and doc[i].lower_ == "the":
-        i -= 1
+    elif described is not None:
+        i = described - 1  # "near the predominantly Kurdish Sheikh Maqsoud district"
     elif (
         i >= 3
         and doc[i].lower_ in _CAPITALS
@@ -395,6 +396,33 @@ def qualifies_another(
 
 #: Features of an area a town after it and a comma narrows rather than lies in.
 _AREAS = frozenset({"admin1", "admin2", "region", "territory"})
+
+
+def _described_by(doc: Doc, first: int) -> int | None:
+    """The index of "the" before a name and the words that describe it, if so.
+
+    "the Sheikh Maqsoud Quarter", "the predominantly Kurdish Sheikh Maqsoud
+    Quarter": up to three adjectives, adverbs and community words, not
+    compass words (a part of the place, which the caller reads itself: "the
+    northern countryside").
+    """
+    i = first - 1
+    while (
+        i >= 0
+        and first - i <= _DESCRIBING_WORDS
+        and (
+            doc[i].pos_ in ("ADJ", "ADV")
+            or doc[i].dep_ in ("amod", "advmod")
+            or doc[i].ent_type_ == "NORP"  # "the mainly Druze X", parsed as a compound
+        )
+        and doc[i].lower_ not in COMPASS
+    ):
+        i -= 1
+    return i if i >= 0 and doc[i].lower_ == "the" else None
+
+
+_DESCRIBING_WORDS = 3
+"""The most adjectives and adverbs between "the" and the name they describe."""
 
 
 def _holds_unplaced(wider: PlaceInSentence, named: PlaceInSentence) -> bool:

@@ -138,6 +138,54 @@ def test_national_and_religious_adjectives_are_not_framed_places(extract):
     assert "Syrian" in found and "Homs" in found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A bomb exploded in the Shiite Zarvadiya district of the capital.", "Zarvadiya"),
+        ("Mortars hit the mainly Sunni Qurmani neighbourhood on Sunday.", "Qurmani"),
+        ("Drones struck the Christian Beit Halun district overnight.", "Beit Halun"),
+    ],
+)
+def test_a_community_word_before_a_framed_name_describes_it(extract, text, expected):
+    assert expected in extract(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two men were killed in the largely Shiite province of the south.",
+        "Fighters defended the Kurdish Region against the militants.",
+        "Officials of the Palestinian Authority met in the capital of the region.",
+    ],
+)
+def test_a_community_word_before_a_kind_word_leaves_no_name(extract, text):
+    found = extract(text)
+    assert not any(name in ("province", "Region", "Authority") for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The attack happened in a place called Tevira, near the border.", "Tevira"),
+        ("Gunmen raided a village called Umm Darsa before dawn.", "Umm Darsa"),
+        ("Shells fell on an area known as Kilo Sabaa on Monday.", "Kilo Sabaa"),
+    ],
+)
+def test_a_kind_of_place_called_a_name_makes_it_a_place(extract, text, expected):
+    assert expected in extract(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man called Tevira was arrested on Monday.",
+        "A group known as Ansar Dawla claimed the attack.",
+    ],
+)
+def test_a_person_or_group_called_a_name_is_no_place(extract, text):
+    assert extract(text) == []
+
+
 def test_admin_word_joins_a_single_division(frames):
     found = frames("Drones struck Belgorod region and the Odesa and Mykolaiv regions.")
     assert ("Belgorod region", KIND_FRAME, None) in found

@@ -1041,6 +1041,25 @@ def test_a_town_written_as_a_kind_of_town_after_a_site_says_where_it_lies(nlp, l
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Troops shelled the Azim district near the predominantly Kurdish Dorvik.",
+        "Troops shelled the Azim district near the largely deserted Dorvik.",
+        "Troops shelled the Azim district near the mainly Christian Dorvik.",
+    ],
+)
+def test_a_landmark_described_after_near_the_still_only_says_where_the_site_lies(
+    nlp, layers, text
+):
+    azim = Place("t:azim", "Azim", "XV", "local", Point(31.01, 31.01), 31.01, 31.01,
+                 Precision.EXACT)  # fmt: skip
+    town = Place("t:dor", "Dorvik", "XV", "city", Point(31.0, 31.0), 31.0, 31.0, Precision.EXACT)
+    places = {"Azim": azim, "Dorvik": town}
+    events = _events(nlp, layers, text, list(places), places)
+    assert set().union(*_where(events, text).values()) == {"Azim"}
+
+
+@pytest.mark.parametrize(
     ("town_lon", "sites"), [(30.1, {"Dorvik"}), (33.0, {"Velmar Sea", "Dorvik"})]
 )
 def test_a_sea_only_says_where_a_town_on_its_coast_lies(nlp, layers, town_lon, sites):
