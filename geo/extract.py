@@ -52,7 +52,7 @@ from geo.local_places import (
     looks_local_name,
 )
 from geo.nlp import DocTokens, doc_text
-from geo.normalize import POSITION_WORDS, name_key, spelling_similarity
+from geo.normalize import ARABIC_ARTICLES, POSITION_WORDS, name_key, spelling_similarity
 from geo.own_airspace import own_airspace_mentions
 from geo.phrases import BEARINGS, DISTANCE_UNIT_WORDS, find_phrase
 from geo.place_frames import (
@@ -192,9 +192,13 @@ _LOCAL_SERVICE_WORDS = frozenset(
 )
 #: Small words inside place names: "Stratford-upon-Avon", "Rio Grande do Sul",
 #: "Frankfurt am Main", "Mülheim an der Ruhr", "Bergen op Zoom".
-_CONNECTORS = frozenset(
-    {"of", "al", "el", "de", "del", "la", "le", "upon", "on", "-", "the", "da"}
-    | {"do", "dos", "das", "du", "des", "di", "der", "den", "van", "von", "am", "an", "op"}
+_CONNECTORS = (
+    frozenset(
+        {"of", "al", "el", "de", "del", "la", "le", "upon", "on", "-", "the", "da"}
+        | {"do", "dos", "das", "du", "des", "di", "der", "den", "van", "von", "am", "an", "op"}
+    )
+    | ARABIC_ARTICLES  # "Deir ez-Zor", "Ras an-Naqoura"
+    | {"ez", "es", "er"}
 )
 _MAX_NGRAM = 6
 #: Words that join two names into one ("Trinidad and Tobago", "Antigua & Barbuda").

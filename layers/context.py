@@ -47,6 +47,7 @@ from layers.roles import (
 __all__ = [
     "PlaceInSentence",
     "capital_named",
+    "is_country",
     "is_town",
     "listed_after",
     "modifies_a_thing",
@@ -156,7 +157,7 @@ def _on_the_water_of(cand: PlaceInSentence, doc: Doc, before: dict[int, PlaceInS
     if i < 1 or doc[i].lower_ not in ("on", "along", "beside", "by", "at"):
         return False
     town = before.get(i - 1) or (before.get(i - 2) if doc[i - 1].text == "," else None)
-    return town is not None and not _is_country(town.item.place)
+    return town is not None and not is_country(town.item.place)
 
 
 _TOWN_KINDS = frozenset(
@@ -233,7 +234,7 @@ def _a_site_it_may_hold(
     ):
         return False  # "attacked by Serbia near Pristina", "talks on Yemen in Muscat"
     first, second = site.item.place, holder.item.place
-    if _is_country(first) or (first is not None and first.feature == "offset"):
+    if is_country(first) or (first is not None and first.feature == "offset"):
         return False  # a bearing phrase ("north of Baghdad") holds no place after it
     if first is None or second is None:
         return True
@@ -303,7 +304,7 @@ def qualifies_another(
     if j + 1 < len(doc) and doc[j].lower_ in _CAPITALS and doc[j].is_lower:
         j += 2 if doc[j + 1].text == "," or doc[j + 1].lower_ == "of" else 1
         named = after.get(j)
-        if named is not None and doc[j].is_title and not _is_country(named.item.place):
+        if named is not None and doc[j].is_title and not is_country(named.item.place):
             return True  # "the Georgian capital Tbilisi": the capital is the site
     first = min(cand.tokens)
     if doc[first].like_num or doc[first].lower_ in ("some", "about"):
@@ -386,7 +387,7 @@ def qualifies_another(
                 other is not None
                 and other.item.place is not None
                 and cand.item.place is not None
-                and (_is_country(other.item.place) or other.item.place.feature in _AREAS)
+                and (is_country(other.item.place) or other.item.place.feature in _AREAS)
                 and cand.item.place.feature in ("city", "vicinity")
             ):
                 return False  # "over Iraqi Kurdistan, near Erbil": the town narrows the area
@@ -483,7 +484,7 @@ def _names_an_area(cand: PlaceInSentence, doc: Doc) -> bool:
     """Whether the mention names a province, a region or a country ("Logar province")."""
     place = cand.item.place
     return doc[max(cand.tokens)].lower_ in AREA_WORDS or (
-        place is not None and (place.feature in ("admin1", "country") or _is_country(place))
+        place is not None and (place.feature in ("admin1", "country") or is_country(place))
     )
 
 
@@ -506,10 +507,11 @@ _TAKEN_NOUNS = frozenset({"invasion", "occupation", "annexation", "blockade", "s
 
 def is_town(place: Place | None) -> bool:
     """Whether the place resolved to a town or a site: neither a country nor a province."""
-    return place is not None and not _is_country(place) and place.feature != "admin1"
+    return place is not None and not is_country(place) and place.feature != "admin1"
 
 
-def _is_country(place: Place | None) -> bool:
+def is_country(place: Place | None) -> bool:
+    """Whether the place resolved to a whole country."""
     return place is not None and (
         place.precision is Precision.COUNTRY or place.feature == "country"
     )
@@ -529,7 +531,7 @@ def names_a_border(cand: PlaceInSentence) -> bool:
     phrase resolves to when the story names the neighbour, says the same.
     """
     place = cand.item.place
-    if not _is_country(place) and not (place is not None and place.feature == "border"):
+    if not is_country(place) and not (place is not None and place.feature == "border"):
         return False
     mention = cand.item.mention
     after = _WORD_AFTER.match(cand.root.doc.text, mention.anchor_end)
@@ -574,7 +576,7 @@ def names_the_party(cand: PlaceInSentence, doc: Doc, triggers: frozenset[int]) -
     bombing", "the Moscow talks"). Nouns a country undergoes ("the Ukraine
     invasion") are left to the roles.
     """
-    if not _is_country(cand.item.place):
+    if not is_country(cand.item.place):
         return False
     root = cand.root
     head = root.head

@@ -43,6 +43,7 @@ from layers.context import (
     PlaceInSentence,
     a_river_beyond_another,
     capital_named,
+    is_country,
     is_town,
     listed_after,
     modifies_a_thing,
@@ -393,6 +394,7 @@ def _attachment_of(
         also_triggers=also_triggers,
         other_kinds=other_kinds,
         town=is_town((through or cand).item.place),
+        country=is_country((through or cand).item.place),
         capital=is_national_capital((through or cand).item.place),
         wide_places=wide_places,
         quiet_words=quiet_words,
@@ -1107,8 +1109,8 @@ def _weighed(
             _a_ship_at_a_measured_offset(cand, token)
             or (
                 accepted == 1
-                and _measured_offset(cand)
                 and _the_trigger_s_own_offset(cand, trigger_tokens)
+                and (_measured_offset(cand) or not _set_off_by_a_comma(cand, trigger_tokens))
             )
             or (
                 # "In North Darfur, the RSF attacked a camp south of El Fasher": the
@@ -1400,7 +1402,7 @@ def detect_events(
             if found is None:
                 continue
             event_type, layer_id = found
-            if _inside_same_event(token, event_type, sentence_events, doc):
+            if _inside_same_event(token, event_type, layer_id, sentence_events):
                 continue  # "a visit by a delegation": the delegation is the visit's
             verb = _support_verb(token, layer_id, typed)
             trigger_tokens = frozenset({token.i} | ({verb.i} if verb is not None else set()))
@@ -1749,8 +1751,9 @@ def _share_with_participles(
             # gunfight": the fight was where the deed it led to was; "were killed in
             # Misrata during fighting": where what happened during it was
             deed = starts.get(token.head.head.i)
+            same_time = token.head.lower_ in _AT_THE_SAME_TIME
             if deed is not None and (
-                deed.layer in _FOUGHT_FOR or token.head.lower_ in _AT_THE_SAME_TIME
+                same_time or (deed.layer in _FOUGHT_FOR and not _told_before(token))
             ):
                 related.append(deed)
         if token.dep_ in ("relcl", "acl") and not about_someone(token):
@@ -1796,6 +1799,19 @@ _DURING_OR_AFTER = frozenset({"after", "during", "following", "amid"})
 _AT_THE_SAME_TIME = frozenset({"during", "amid"})
 _FOUGHT_FOR = frozenset({"seizures", "arrests"})
 """Layers of deeds a fight leads to where it was fought: "captured after a gunbattle"."""
+
+
+def _told_before(noun: Token) -> bool:
+    """Whether "the" or "these" makes the event noun one told before ("after the clashes").
+
+    "Police arrested 20 people in Nablus after the clashes": the clashes the
+    story told, wherever they were; "captured after a gunbattle" was where
+    the gunbattle was.
+    """
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
+
+
+_DEFINITE = frozenset({"the", "these", "those", "this", "that"})
 
 
 def _told_by_the_subject(child: Token, starts: Mapping[int, ReportedEvent]) -> ReportedEvent | None:
@@ -1985,19 +2001,31 @@ _COUNTED = frozenset({"other", "others", "people", "person", "more", "dozen", "d
 
 
 def _inside_same_event(
-    token: Token, event_type: EventType, earlier: Sequence[ReportedEvent], doc: Doc
+    token: Token, event_type: EventType, layer_id: str, earlier: Sequence[ReportedEvent]
 ) -> bool:
-    """Whether an earlier event of the same type governs this noun trigger closely."""
+    """Whether an earlier event of the same type governs this noun trigger closely.
+
+    "a visit by a delegation": the delegation is the visit's. So does one of
+    the same layer whose verb takes the noun as its object: "shot down a
+    drone" is one downing, not two (and one the text denies is denied whole).
+    """
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
+
+    def within(event: ReportedEvent, node: Token) -> bool:
+        return event.trigger_start <= node.idx < event.trigger_end
+
+    if token.dep_ == "dobj" and any(
+        e.layer == layer_id and within(e, token.head) for e in earlier
+    ):
+        return True
     node = token
     for _ in range(3):
         if node.head.i == node.i or node.dep_ in CLAUSE_DEPS:
             return False
         node = node.head
-        for event in earlier:
-            if event.type == event_type.id and event.trigger_start <= node.idx < event.trigger_end:
-                return True
+        if any(e.type == event_type.id and within(e, node) for e in earlier):
+            return True
     return False
 
 

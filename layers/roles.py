@@ -427,6 +427,12 @@ site: "a US drone", "Russian troops", "the Kharkiv governor". A site's
 modifier is where it is: "a Jerusalem hotel", "a Baghdad restaurant"."""
 
 
+_KEPT_ABROAD = frozenset({"base", "outpost", "garrison", "consulate", "position"})
+"""Sites a country keeps in another's land: before them, a country is the owner,
+"a US base in Erbil"; a town or a name is where they are, "a Kabul base", "the
+Kokkadicholai base"."""
+
+
 COMPASS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
      "northern", "southern", "eastern", "western", "northeastern", "northwestern",
@@ -594,6 +600,7 @@ class Refusal:
 
 VETOES = frozenset(
     {"actor", "origin", "topic", "source", "context", "owner", "speech", "another", "apart"}
+    | {"alleged"}
 )
 """Refusals no scorer may overrule: what the place is instead is in the text."""
 
@@ -1007,6 +1014,35 @@ def _where_it_was_taken(root: Token) -> bool:
     return False
 
 
+_ALLEGING = frozenset(
+    {"suspect", "suspected", "accuse", "accused", "charge", "charged", "convict",
+     "convicted", "suspicion", "accusation", "allegation", "arrest", "arrested",
+     "detain", "detained", "jail", "jailed", "sentence", "sentenced", "indict", "indicted"}
+)  # fmt: skip
+"""Words whose "of", "with" or "for" names a deed someone is said to have done."""
+
+
+def _alleged_elsewhere(root: Token, triggers: frozenset[int]) -> bool:
+    """Whether the trigger is a deed someone is accused of, and the place is not in its words.
+
+    "arrested four men in Kirkuk suspected of launching the drones": where
+    they were arrested says nothing of where the drones were launched; "accused
+    of attacking a post in Kirkuk" names its own place.
+    """
+    doc = root.doc
+    for i in triggers:
+        deed = doc[i]
+        head = deed.head
+        if (
+            deed.dep_ in ("pcomp", "pobj")
+            and head.lower_ in ("of", "with", "for")
+            and head.head.lower_ in _ALLEGING
+            and not deed.is_ancestor(root)
+        ):
+            return True
+    return False
+
+
 def _a_facility(preposition: Token) -> bool:
     """Whether "to" or "into" leads to a place where people are kept: a hospital, a prison."""
     return any(c.dep_ == "pobj" and is_one_of(c, _FACILITIES) for c in preposition.children)
@@ -1021,6 +1057,7 @@ def attachment(
     also_triggers: frozenset[int] = frozenset(),
     other_kinds: frozenset[int] = frozenset(),
     town: bool = False,
+    country: bool = False,
     capital: bool = False,
     wide_places: frozenset[int] = frozenset(),
     quiet_words: frozenset[int] = frozenset(),
@@ -1037,7 +1074,8 @@ def attachment(
     ("two were killed and four others wounded in X"). ``town`` says the
     mention is a town or a site, not a country or a province: what a town
     "has" is mostly a part of it ("Baghdad's largest slum", "Tbilisi's main
-    avenue"), where what a country has is its own ("Russia's drone").
+    avenue"), where what a country has is its own ("Russia's drone");
+    ``country`` that it is a whole country ("a US base in Erbil" is the US's).
     ``capital`` says the mention is a national capital, where ministries sit;
     ``wide_places`` are the tokens of the sentence's countries and provinces,
     which hold a town rather than rival it; ``quiet_words`` the sentence's
@@ -1045,6 +1083,8 @@ def attachment(
     A :class:`Refusal` says why the mention is not where the event happened.
     """
     roles = set(event_type.roles) if event_type.roles else _DEFAULT_ROLES
+    if _alleged_elsewhere(root, triggers):
+        return Refusal("alleged")  # "arrested four men in Kirkuk suspected of launching drones"
     if "destination" not in roles and _where_it_was_taken(root):
         # "wounded and taken to a hospital in Kirkuk"; those detained and taken to a
         # base are held there, which the scorer may weigh
@@ -1312,6 +1352,8 @@ def attachment(
             if found in ("compound",) and head.i not in triggers:
                 if is_one_of(head, OWNED_THINGS):
                     return Refusal("owner")  # "a US drone", "the Kharkiv governor"
+                if country and head.lemma_.lower() in _KEPT_ABROAD:
+                    return Refusal("owner")  # "a US base in Erbil": the country's, not in it
                 if _of_another_place(head, other_places):
                     return Refusal("context")  # "the Baghdad district of X"
                 token = head  # "a Jerusalem hotel": the hotel is in Jerusalem

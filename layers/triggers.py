@@ -14,7 +14,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from layers.roles import TOPIC, TOPICAL_TOO
 from layers.types import EventType, LayerDefinition
@@ -799,6 +799,20 @@ def dates_a_clause(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in _DATING
 
 
+_ANOTHER = frozenset({"another", "second", "third", "fresh", "further"})
+"""Words that make an event noun one more of the kind just told ("another strike")."""
+
+
+def _the_sentence_another_follows(token: Token) -> Span | None:
+    """The sentence before, when an event noun is one more of its kind ("another strike")."""
+    if token.pos_ != "NOUN" or not any(
+        c.dep_ in ("det", "amod") and c.lower_ in _ANOTHER for c in token.children
+    ):
+        return None
+    start = token.sent.start
+    return token.doc[start - 1].sent if start > 0 else None
+
+
 def match_type(
     token: Token,
     index: TypeIndex,
@@ -842,6 +856,12 @@ def match_type(
         sentence_words = {w for t in token.subtree for w in (t.lemma_.lower(), t.lower_)}
     elif callable(sentence_words):
         sentence_words = sentence_words()  # gathered only for a token that got this far
+    before = _the_sentence_another_follows(token)
+    if before is not None:
+        # "Drones struck a depot in X. Another strike hit an oil facility": the
+        # weapon was named with the first
+        earlier = {w for t in before for w in (t.lemma_.lower(), t.lower_)}
+        sentence_words = set(sentence_words) | earlier
     best: tuple[tuple[int, int, int, int], EventType, str] | None = None
     objects: set[str] | None = None
     subjects: set[str] | None = None

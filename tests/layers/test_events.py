@@ -3855,3 +3855,97 @@ def test_what_the_review_found_each_rule_overreach(pipeline, text, kind, where):
 )  # fmt: skip
 def test_a_word_s_other_sense_reports_its_own_kind(nlp, layers, text, type_id, reported):
     assert _reports(nlp, layers, text, type_id) is reported
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("A drone hit a US base in Erbil on Wednesday.", "Erbil"),
+        ("Rockets were fired at a UK base in Basra late on Tuesday.", "Basra"),
+    ],
+)
+def test_a_country_before_a_base_abroad_is_its_owner(pipeline, text, site):
+    places = set().union(*_where(_located(pipeline, text), text).values())
+    assert places == {site}
+
+
+def test_a_town_before_a_base_is_where_the_base_is(pipeline):
+    text = "Gunmen attacked the Kabul base on Monday."
+    assert "Kabul" in set().union(*_where(_located(pipeline, text), text).values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish artillery shelled villages west of Manbij on Monday.",
+        "Russian artillery shelled villages east of Kupiansk overnight.",
+    ],
+)
+def test_a_bearing_from_a_town_is_where_the_deed_was(pipeline, text):
+    events = _located(pipeline, text)
+    assert any(e.layer == "strike_sites" and e.locations for e in events)
+
+
+def test_a_bearing_set_off_by_a_comma_only_says_where_the_town_before_lies(pipeline):
+    text = "Mortar shells hit homes in Abu Ghraib, west of Baghdad, on Monday."
+    places = set().union(*_where(_located(pipeline, text), text).values())
+    assert "Abu Ghraib" in places and not any("Baghdad" in p for p in places)
+
+
+def test_another_strike_takes_its_weapon_from_the_sentence_before(pipeline):
+    first = "Drones struck a fuel depot in Qamishli on Tuesday."
+    second = "Another strike hit an oil facility in Hasakah."
+    text = f"{first} {second}"
+    events = [e for e in _located(pipeline, text) if e.trigger_start > len(first)]
+    assert any(e.layer == "strike_sites" and e.locations for e in events)
+
+
+def test_another_strike_after_a_walkout_is_no_attack(pipeline):
+    text = "Dockers walked out on Monday. Another strike hit an oil facility in Hasakah."
+    assert not any(e.layer == "strike_sites" for e in _located(pipeline, text))
+
+
+@pytest.mark.parametrize("denied", [False, True])
+def test_a_drone_shot_down_is_one_event(pipeline, denied):
+    text = (
+        "The army denied that rebels had shot down a drone near Kidal on Monday."
+        if denied
+        else "Rebels shot down a drone near Kidal on Monday."
+    )
+    downings = [e for e in _located(pipeline, text) if e.layer == "shootdown_area"]
+    assert len(downings) == 1
+    assert downings[0].denied is denied
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security forces arrested four men in Kirkuk on Thursday suspected of launching drones.",
+        "Police detained a man in Basra accused of firing rockets.",
+    ],
+)
+def test_a_deed_someone_is_accused_of_is_not_where_they_were_arrested(pipeline, text):
+    events = _located(pipeline, text)
+    arrests = [e for e in events if e.layer == "arrests"]
+    deeds = [e for e in events if e.layer != "arrests"]
+    assert arrests and arrests[0].locations
+    assert deeds and not any(e.locations for e in deeds)
+
+
+def test_a_deed_someone_is_accused_of_keeps_its_own_place(pipeline):
+    text = "Police arrested a man accused of attacking a checkpoint in Kirkuk."
+    assert "Kirkuk" in _where(_located(pipeline, text), text).get("attack", set())
+
+
+@pytest.mark.parametrize(
+    ("text", "clash_placed"),
+    [
+        # the clashes the story told before, wherever they were
+        ("Police arrested 20 people in Nablus after the clashes.", False),
+        # a gunbattle that led to the capture was where the capture was
+        ("Police captured two gunmen in Nablus after a four-hour gunbattle.", True),
+    ],
+)
+def test_an_arrest_after_the_clashes_does_not_place_them(pipeline, text, clash_placed):
+    clashes = [e for e in _located(pipeline, text) if e.layer == "clashes"]
+    assert clashes and bool(clashes[0].locations) is clash_placed
