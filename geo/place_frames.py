@@ -888,7 +888,16 @@ def _hit_by_fire(verb: Token) -> bool:
 
 
 def _fired_upon(verb: Token) -> bool:
-    """Whether the verb's subject is fire or a weapon: "Russian shelling hit X"."""
+    """Whether the verb's subject is fire or a weapon: "Russian shelling hit X".
+
+    A verb with no subject of its own shares the one of the verb it is joined
+    to: "rockets fired from Lebanon hit X", "drones launched from Yemen hit X".
+    """
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ in (
+        "conj",
+        "advcl",
+    ):
+        verb = verb.head
     return any(
         c.dep_ in ("nsubj", "aux") and c.lower_ in _FIRE  # the small model tags "shelling" AUX
         for c in verb.children

@@ -188,6 +188,8 @@ class Resolver:
         transliterated: set[str] = set()
         # And the ones matched to a place one letter away.
         misspelled: set[str] = set()
+        # And the districts matched to the town they are named after.
+        district_towns: set[str] = set()
         # Names first (a phrase reuses its name's candidates): "near Hodeidah" in a
         # headline must not keep "Hodeidah" from its looser lookups below.
         for m in sorted(mentions, key=lambda m: m.kind is MentionKind.PHRASE):
@@ -220,6 +222,11 @@ class Resolver:
                 # "Birmingham City", "Pingliang city", "Nyanza province": no such
                 # entry, but the town or province without the word is one.
                 candidates[m.name] = self._without_kind_word(m.name)
+                if not candidates[m.name]:
+                    # "Jiribam district": around the town it is named after
+                    candidates[m.name] = self._district_town(m.name)
+                    if candidates[m.name]:
+                        district_towns.add(m.name)
                 if not candidates[m.name] and m.kind is MentionKind.TOPONYM:
                     # "Mauritious": a place of standing one letter away;
                     # "Hodeidah": one transliterated differently.
@@ -244,7 +251,8 @@ class Resolver:
         if transliterated:
             # A loose spelling match counts only in a country the rest of the
             # story names, unless the spellings are close or it is a city of
-            # standing ("Velmora" is not Valmiera; "Hodeidah" is Al Hudaydah).
+            # standing by its own name ("Velmora" is not Valmiera; "Hodeidah" is
+            # Al Hudaydah; "Sakoira" is not Adapazarı, once called Sakarya).
             # Close spellings only near a country whose places the story names:
             # "near Masisi, in North Kivu" is no Masasi, Tanzania; a national
             # adjective names an actor ("Russian jets bombed Tabqah").
@@ -260,8 +268,20 @@ class Resolver:
                         spelling_similarity(name, c.matched_name) >= _CLOSE_SPELLING
                         and (not placed or _near_a_country(c, placed))
                     )
-                    or (c.feature == "city" and c.population >= TRANSLITERATED_STANDING)
+                    or (
+                        c.feature == "city"
+                        and c.population >= TRANSLITERATED_STANDING
+                        and c.matched_name == c.name  # not "Sakoira" for Adapazarı's "Sakarya"
+                    )
                 ]
+        if district_towns:
+            # only a town of a country the rest of the story names: "Chak District"
+            # of an Afghan province is no Chak in Pakistan
+            named = self._context(
+                mentions, {k: v for k, v in candidates.items() if k not in district_towns}
+            ).countries
+            for name in district_towns:
+                candidates[name] = [c for c in candidates[name] if c.country in named]
         if misspelled:
             # A town one letter away counts only in a country the rest of the story
             # names, when it names any: "Masisi" near Goma is no Masasi in Tanzania,
@@ -309,7 +329,9 @@ class Resolver:
         }
         # One sense per story: a name the article once calls a province ("the
         # Sagaing region") is the province where it is written bare ("air raids on
-        # villages in Sagaing and Magway"), unless a city of standing bears it.
+        # villages in Sagaing and Magway"), unless a city of standing bears it or
+        # an area is known by the bare name ("Kurdistan" is Iraq's Kurdistan
+        # Region, not Iran's province, after "Iraq's Kurdistan region").
         called = _called_a_province(mentions, words)
         for index, m in enumerate(mentions):
             if (
@@ -317,6 +339,7 @@ class Resolver:
                 and _needs_lookup(m)
                 and m.name in called
                 and not _a_city_of_standing(candidates.get(m.name) or [])
+                and not _an_area_by_its_bare_name(candidates.get(m.name) or [])
                 and not _A_TOWNS_SITE_AFTER.match(text[m.end : m.end + 40])
             ):
                 words[index] = called[m.name]
@@ -732,6 +755,13 @@ class Resolver:
             # "the Zaporizhzhia oblast" as one name: as "the Zaporizhzhia region" is read
             found = self._provinces_named(head, word.lower(), self._candidates(head), one_name=True)
         return found
+
+    def _district_town(self, name: str) -> list[Candidate]:
+        """The towns a district no source holds is named after ("Jiribam district")."""
+        head, _, word = name.rpartition(" ")
+        if not head or _KIND_FEATURES.get(word.lower()) != "admin2":
+            return []
+        return [c for c in self._candidates(head) if c.feature == "city"]
 
     def _context(
         self, mentions: Sequence[Mention], candidates: dict[str, list[Candidate]]
@@ -1431,6 +1461,12 @@ _FACILITY_WORDS = frozenset(
 
 #: A border after an area's name: "near the Assam border" is on either side of it.
 _ITS_BORDER = re.compile(r"(?:['’]s)?\s+(?:border|frontier|boundary)\b", re.IGNORECASE)
+#: An area's own people after its name: "held by Amhara forces" names who, not where.
+_ITS_PEOPLE = re.compile(
+    r"(?:['’]s)?\s+(?:regional\s+|special\s+|state\s+)?(?:forces|troops|militias?|militiamen"
+    r"|fighters|soldiers|army|police|officials|authorities|government|leaders)\b",
+    re.IGNORECASE,
+)
 
 
 def _area_beside(
@@ -1449,7 +1485,8 @@ def _area_beside(
     attacked X"), nor one inside an organisation's name ("a brigade of the
     Government of National Unity" names no province Unity), nor one whose
     border the sentence names ("found in the river near the Assam border"
-    lies on either side of it).
+    lies on either side of it), nor one whose people it names ("Western
+    Tigray, which is held by Amhara forces").
     """
     if any(k in towns for k in fellows):
         return None
@@ -1465,6 +1502,7 @@ def _area_beside(
             text, max(0, resolved[k].mention.start - 20), resolved[k].mention.start
         )
         and not _ITS_BORDER.match(text, resolved[k].mention.anchor_end)
+        and not _ITS_PEOPLE.match(text, resolved[k].mention.anchor_end)
     ]
     if not areas:
         return None
@@ -1599,6 +1637,11 @@ _NAME_AND_KIND = re.compile(rf"^(?P<name>[A-Z].*?)\s+{_PROVINCE_WORD}$", re.IGNO
 #: A city this big that bears a province's name is what the bare name means,
 #: whatever the story called the province ("New York state", then "New York").
 _STANDING_CITY_POPULATION = 500_000
+
+
+def _an_area_by_its_bare_name(candidates: Sequence[Candidate]) -> bool:
+    """Whether a region or a territory (not a province) bears the name itself."""
+    return any(c.feature in ("region", "territory") for c in candidates)
 
 
 def _a_city_of_standing(candidates: Sequence[Candidate]) -> bool:

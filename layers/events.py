@@ -61,6 +61,7 @@ from layers.modality import (
     phrase_heads,
     told_as_denied,
     told_as_planned,
+    told_in_fiction,
     told_in_the_past,
 )
 from layers.roles import (
@@ -1368,6 +1369,8 @@ def detect_events(
     events: list[ReportedEvent] = []
     previous: list[tuple[int, list[EventLocation]]] = []  # (sentence number, its places)
     for number, sentence in enumerate(sentences):
+        if told_in_fiction(sentence):
+            continue  # "In the film, rebels raid a base in Gibraltar": nowhere
         candidates = by_sentence.get(number, [])
         place_tokens = frozenset(i for c in candidates for i in c.tokens)
         wide_places = frozenset(

@@ -21,7 +21,9 @@ rumour of a shooting in X". A denied event is listed and marked too, and on no e
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+import re
+
+from spacy.tokens import Span, Token
 
 from layers.roles import DENYING, has_subject
 
@@ -32,6 +34,7 @@ __all__ = [
     "phrase_heads",
     "told_as_denied",
     "told_as_planned",
+    "told_in_fiction",
     "told_in_the_past",
 ]
 
@@ -701,3 +704,32 @@ def _of_a_past_year(noun: Token) -> bool:
         for c in noun.subtree
         if c.i < noun.i
     )
+
+
+_FICTION = frozenset(
+    {"film", "movie", "novel", "game", "series", "play", "episode", "sequel", "musical",
+     "opera", "comic", "chess", "videogame", "documentary", "drama", "thriller"}
+)  # fmt: skip
+"""Works and games whose story a sentence may tell: "In the film, rebels raid a base"."""
+_GAMES = re.compile(r"\b(?:video|computer|board|mobile|online)[ -]games?\b", re.IGNORECASE)
+"""Games the sentence names: "a video game lets players call in airstrikes over Cairo"."""
+
+
+def told_in_fiction(sentence: Span) -> bool:
+    """Whether the sentence tells a film's, a book's or a game's story, not the news.
+
+    It opens "In the film,", "In chess,", "In the new series," (a few words and
+    a comma), or it names a video game: "the latest video game lets players
+    call in airstrikes over a recreated Cairo". What happens there happened
+    nowhere.
+    """
+    words = [t for t in sentence if not t.is_space][:7]
+    if words and words[0].lower_ == "in":
+        for token in words[1:]:
+            if token.text == ",":
+                break
+            if token.lower_ in _FICTION:
+                following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+                if following is not None and following.text == ",":
+                    return True
+    return _GAMES.search(sentence.text) is not None

@@ -521,7 +521,7 @@ def _exclusion_keys(token: Token) -> set[str]:
 
     A verb with its subject ("prices exploded": ``price explode``), or with
     the subject of its passive as its object ("scenes were shot": ``shoot
-    scene``); a noun
+    scene``; so a participle with its noun, "the movie, shot in Malta"); a noun
     with the preposition right after it ("a fire at a plant": ``fire/noun at``). A noun
     with the noun it modifies ("protest note"), with what its
     preposition hangs on ("note of protest"), or with the verb it underwent
@@ -534,6 +534,9 @@ def _exclusion_keys(token: Token) -> set[str]:
     head = token.head
     lemma = token.lemma_.lower()
     keys: set[str] = set()
+    if token.dep_ == "acl" and token.tag_ in ("VBN", "VBD"):
+        # a participle with the noun it says was done to: "the movie, shot in Malta"
+        keys.add(f"{lemma} {head.lemma_.lower()}")
     for child in token.children:
         if child.dep_ == "dobj" and token.pos_ == "VERB" and child.lemma_.lower() not in _FELT:
             # "demonstrated a voting machine": a verb that acts on something and is

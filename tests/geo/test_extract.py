@@ -641,6 +641,8 @@ def test_a_person_named_like_a_country_stays_a_person_outside_place_positions(
     [
         # a rocket hits no person by name: a town the model calls one is the town
         ("Hezbollah rockets hit Kiryat Shmona on Tuesday.", "Kiryat Shmona", "PERSON"),
+        # the weapon is the subject of the verb the strike is joined to
+        ("Rockets fired from Lebanon hit Kiryat Shmona.", "Kiryat Shmona", "PERSON"),
         # a town's name the model reads as a title, where places stand
         ("Insurgents attacked Mocimboa da Praia on Tuesday.", "Mocimboa da Praia", "WORK_OF_ART"),
     ],

@@ -1197,3 +1197,49 @@ def test_a_town_part_is_not_put_in_a_speaker_s_or_an_origin_s_town(resolve, text
     town = next(r.place for r in results if r.mention.text in ("Doha", "Mazatlán"))
     part = next(r.place for r in results if r.mention.text in ("Tuffah", "Tierra Blanca"))
     assert part is None or haversine_km(part.lat, part.lon, town.lat, town.lon) > 100
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers arrested six suspects in the nearby village of Sakoira.",
+        "Gunmen attacked the village of Sakoira near Tillaberi on Monday.",
+    ],
+)
+def test_a_loose_spelling_of_a_city_s_other_name_is_no_match(resolve, text):
+    # Adapazarı (Turkey), once called Sakarya, is a city of standing by another name
+    sakoira = _place(resolve(text), "Sakoira")
+    assert sakoira is None or sakoira.country != "TR"
+
+
+def test_a_city_of_standing_by_its_own_name_still_matches_a_loose_spelling(resolve):
+    hodeidah = _place(resolve("Warplanes struck the port of Hodeidah."), "Hodeidah")
+    assert hodeidah is not None and hodeidah.country == "YE"
+
+
+def test_a_bare_name_an_area_bears_is_that_area_after_its_province_form(resolve):
+    text = (
+        "Drone attack halts Kurdistan gas field\n\n"
+        "A drone hit the Khor Mor gas field in Iraq's Kurdistan region on Tuesday."
+    )
+    kurdistan = _place(resolve(text), "Kurdistan")
+    assert kurdistan is not None and kurdistan.country == "IQ"
+
+
+def test_a_province_named_by_an_army_s_name_holds_no_unknown_place(resolve):
+    text = (
+        "Hundreds of displaced people protested in Shire on Thursday, demanding to "
+        "return to Western Tigray, which is held by Amhara forces."
+    )
+    place = _place(resolve(text), "Shire")
+    assert place is None or "Amhara" not in place.reason
+
+
+def test_a_district_no_source_holds_is_around_its_namesake_town(resolve):
+    text = (
+        "IMPHAL, India, Nov 17 (Wire) - Authorities reimposed a curfew in Imphal East and "
+        "Imphal West districts on Monday after gunmen torched more than a dozen houses in "
+        "a village in Jiribam district, police said."
+    )
+    (district,) = [r.place for r in resolve(text) if r.mention.text.startswith("Jiribam")]
+    assert district is not None and district.name == "Jiribam"

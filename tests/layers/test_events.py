@@ -3949,3 +3949,32 @@ def test_a_deed_someone_is_accused_of_keeps_its_own_place(pipeline):
 def test_an_arrest_after_the_clashes_does_not_place_them(pipeline, text, clash_placed):
     clashes = [e for e in _located(pipeline, text) if e.layer == "clashes"]
     assert clashes and bool(clashes[0].locations) is clash_placed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the film, rebels raid an enemy base in Dorvik.",
+        "In chess, the champion captured his rival's queen in Dorvik.",
+        "A new video game lets players call in airstrikes over a recreated Dorvik.",
+    ],
+)
+def test_a_story_a_film_or_a_game_tells_happened_nowhere(nlp, layers, text):
+    assert _events(nlp, layers, text, ["Dorvik"]) == []
+
+
+def test_a_sentence_opening_with_a_place_s_part_is_still_news(nlp, layers):
+    text = "In the north, rebels raided a base near Dorvik."
+    assert any(e.locations for e in _events(nlp, layers, text, ["Dorvik"]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new war movie, shot in Dorvik, opens next week.",
+        "Supporters of the singer stormed the stage at a concert in Dorvik.",
+        "The home side stormed to a 4-0 rout of the visitors in Dorvik.",
+    ],
+)
+def test_filming_and_crowds_on_a_stage_are_no_attack(nlp, layers, text):
+    assert not any(e.layer == "attacks" for e in _events(nlp, layers, text, ["Dorvik"]))
