@@ -77,6 +77,7 @@ __all__ = [
     "citation_date",
     "days_of",
     "event_date",
+    "filed_date",
     "find_date_expressions",
     "parse_iso_date",
     "resolve_date_expression",
@@ -490,6 +491,37 @@ def _in_a_dateline(text: str, start: int, end: int) -> bool:
     return bool(_DATELINE_BEFORE.match(text[:start]) and _DATELINE_AFTER.match(text[end:]))
 
 
+_DATELINE_REACH = 400
+"""How far into an article its dateline may stand (after a title and a byline)."""
+_FILED_DAYS = 366
+"""How long before the article's date a dateline's day may lie."""
+
+
+def filed_date(text: str, article_date: str | None) -> str | None:
+    """The day a wire dateline says the story was filed, when before the article's date.
+
+    "GAO, Mali, Nov 3 (Wire) - A convoy was ambushed on Tuesday": the Tuesday
+    is the one before November 3, whatever day the analyst saved the article.
+    The dateline's day must lie within a year before the article's date.
+    """
+    anchor = parse_iso_date(article_date)
+    if anchor is None:
+        return None
+    head = text[:_DATELINE_REACH]
+    starts = [0] + [m.end() for m in re.finditer(r"\n", head)]
+    for start in starts:
+        line = head[start:].split("\n", 1)[0]
+        for expression in find_date_expressions(line, article_date=article_date):
+            day = expression.date
+            if (
+                day is not None
+                and _in_a_dateline(line, expression.start, expression.end)
+                and 0 <= (anchor - day).days <= _FILED_DAYS
+            ):
+                return day.isoformat()
+    return None
+
+
 def _distance(expression: DateExpression, mention: tuple[int, int] | None) -> int:
     if mention is None:
         return 0
@@ -723,7 +755,8 @@ def _in_a_clause_apart(sentence: Span, start: int, end: int, trigger: tuple[int,
     interception's); "Dodik, who was sentenced in February, travelled to
     Moscow". A date on the event's own verb, or on a verb above it, times it,
     unless the event is told in a relative clause below that verb ("the
-    minister, who visited Kyiv last year, met … on Monday").
+    minister, who visited Kyiv last year, met … on Monday"); so does a date on
+    a participle of the event noun ("the summit, held in Bamako in July 2025").
     """
     doc = sentence.doc
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -736,6 +769,8 @@ def _in_a_clause_apart(sentence: Span, start: int, end: int, trigger: tuple[int,
     event = words.root
     if verb.i == event.i or _dates_the_antecedent(span, event):
         return False
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.i == event.i:
+        return False  # "their last summit, held in Bamako in July 2025": the summit's
     path: list[Token] = []
     for above in [event, *event.ancestors]:
         if above.i == verb.i:
@@ -1015,7 +1050,7 @@ def days_after_the_sentence_before(sentence: str) -> int | None:
 
 
 _SAME_DAY = re.compile(
-    r"\b(?:(?:hours|minutes|moments) later|later (?:that|the same) "
+    r"\b(?:(?:hours|minutes|moments) later|later (?:that|the same|in the) "
     r"(?:day|night|morning|afternoon|evening)|shortly (?:afterwards?|thereafter)|"
     r"soon afterwards?|(?:that|the) same day)\b",
     re.IGNORECASE,

@@ -52,7 +52,14 @@ from layers.context import (
     names_the_party,
     qualifies_another,
 )
-from layers.dates import days_after_the_sentence_before, days_of, event_date, shifted, span_count
+from layers.dates import (
+    days_after_the_sentence_before,
+    days_of,
+    event_date,
+    filed_date,
+    shifted,
+    span_count,
+)
 from layers.location_model import LocationModel, aside_of, pair_features
 from layers.modality import (
     LOOKING_BACK,
@@ -1347,6 +1354,8 @@ def detect_events(
     disaster_deaths = next(((t, lay) for t, lay in index.types if t.id == _DISASTER_DEATHS), None)
     default_layer = next((layer.id for layer in layers if layer.default), None)
     text = doc_text(doc)
+    # a wire dateline's day anchors the story's weekdays ("GAO, Nov 3 (Wire) - ... on Tuesday")
+    article_date = filed_date(text, article_date) or article_date
     sentences = list(doc.sents)
     starts = [s.start for s in sentences]
     # where each mention starts, by character: the other end of a road ("Abuja-Kaduna")
@@ -2026,6 +2035,8 @@ def _inside_same_event(
     for _ in range(3):
         if node.head.i == node.i or node.dep_ in CLAUSE_DEPS:
             return False
+        if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and has_subject(node):
+            return False  # "clashed near X, and fighting broke out near Y": its own clause
         node = node.head
         if any(e.type == event_type.id and within(e, node) for e in earlier):
             return True

@@ -614,6 +614,13 @@ def _exclusion_keys(token: Token) -> set[str]:
             keys.add(f"{head.lemma_.lower()} {obj.lemma_.lower()} to {lemma}")
     elif token.dep_ == "pobj" and head.head.i != head.i:
         keys.add(f"{head.head.lemma_.lower()} {head.lower_} {lemma}")
+    elif token.dep_ == "conj":
+        first = token
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.dep_ == "pobj" and first.head.head.i != first.head.i:
+            # "a cache of rifles and grenades": each of the list is the cache's
+            keys.add(f"{first.head.head.lemma_.lower()} {first.head.lower_} {lemma}")
     return keys
 
 

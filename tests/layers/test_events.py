@@ -873,6 +873,8 @@ def test_a_planned_event_s_past_clause_keeps_its_past_weekday(pipeline):
          "2026-11-17"),
         ("Rebels fired rockets at Zorvan on Tuesday. The next day, jets struck Kesra.",
          "2026-11-18"),
+        ("Rebels fired rockets at Zorvan on Tuesday. Jets struck Kesra later in the day.",
+         "2026-11-17"),
         # a new paragraph, or no word of time, keeps the article's day
         ("Rebels fired rockets at Zorvan on Tuesday.\n\nJets struck Kesra hours later.",
          "2026-11-20"),
@@ -3978,3 +3980,61 @@ def test_a_sentence_opening_with_a_place_s_part_is_still_news(nlp, layers):
 )
 def test_filming_and_crowds_on_a_stage_are_no_attack(nlp, layers, text):
     assert not any(e.layer == "attacks" for e in _events(nlp, layers, text, ["Dorvik"]))
+
+
+def _dated(pipeline, text: str, article_date: str = "2026-11-20"):
+    doc = pipeline.nlp(text)
+    return detect_events(
+        doc, pipeline.locate(doc), layers=pipeline.layers, article_date=article_date,
+        model=load_location_model(),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Tuesday before the day the story was filed, not before the article's date
+        ("ZORVAN, Nov 12 (Wire) - Gunmen attacked a checkpoint in Zorvan on Tuesday.",
+         "2026-11-10"),
+        ("Title\n\nZORVAN, Velmark, Nov 3 (Wire) - Gunmen attacked a checkpoint in Zorvan.",
+         "2026-11-03"),
+        # no dateline: the article's date anchors the weekday
+        ("Gunmen attacked a checkpoint in Zorvan on Tuesday.", "2026-11-17"),
+    ],
+)  # fmt: skip
+def test_a_dateline_s_day_anchors_the_story(pipeline, text, expected):
+    (attack,) = [e for e in _dated(pipeline, text) if e.type == "attack"]
+    assert attack.date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Their last summit, held in Zorvan in July 2025, ended without a deal.", "2025-07"),
+        ("The war ended with a truce signed in Zorvan in November 2022.", "2022-11"),
+    ],
+)
+def test_a_date_on_the_event_noun_s_participle_dates_it(pipeline, text, expected):
+    dates = {e.date for e in _dated(pipeline, text) if e.layer == "meetings"}
+    assert dates == {expected}
+
+
+def test_a_second_clause_of_the_same_kind_keeps_its_own_place(pipeline):
+    text = (
+        "Militiamen clashed with troops on the outskirts of Gondar on Tuesday, and "
+        "fighting also broke out near Lalibela."
+    )
+    clashes = [e for e in _located(pipeline, text) if e.type == "armed_clash"]
+    assert len(clashes) == 2 and all(e.locations for e in clashes)
+
+
+def test_a_cache_of_grenades_is_no_explosion(pipeline):
+    text = "Police seized a cache of rifles and grenades in Churachandpur on Monday."
+    assert not any(e.layer == "explosions" for e in _located(pipeline, text))
+
+
+def test_jets_breaking_the_sound_barrier_over_a_city_are_in_its_airspace(pipeline):
+    text = "Israeli jets broke the sound barrier over Beirut on Thursday."
+    assert "Beirut" in set().union(
+        *(v for k, v in _where(_located(pipeline, text), text).items() if k.startswith("airspace"))
+    )
