@@ -1202,6 +1202,18 @@ def attachment(
             if (
                 role is not None
                 and token.pos_ in ("VERB", "AUX")
+                and token.i in also_triggers
+                and head.i in triggers
+                and has_subject(token)
+                and _placed_outside(head, token, other_places - wide_places)
+            ):
+                # "A drone struck Qamishli, and shelling also hit Kobani": a deed of the
+                # same kind told with its own subject and place; where the first names
+                # none, the second's is shared ("two were killed and four wounded in X")
+                return Refusal("another")
+            if (
+                role is not None
+                and token.pos_ in ("VERB", "AUX")
                 and token.i not in also_triggers
                 and has_subject(token)
                 and (head.i in triggers or not _above(head, triggers))

@@ -4038,3 +4038,12 @@ def test_jets_breaking_the_sound_barrier_over_a_city_are_in_its_airspace(pipelin
     assert "Beirut" in set().union(
         *(v for k, v in _where(_located(pipeline, text), text).items() if k.startswith("airspace"))
     )
+
+
+def test_a_second_deed_with_its_own_subject_and_place_keeps_its_place(nlp, layers):
+    text = "Three farmers were killed by gunmen in Dorvik and a trader was shot dead in Zorvan."
+    town = Place("t:dor", "Dorvik", "XV", "city", Point(31.0, 31.0), 31.0, 31.0, Precision.EXACT)
+    other = Place("t:zor", "Zorvan", "XV", "city", Point(31.5, 31.5), 31.5, 31.5, Precision.EXACT)
+    events = _events(nlp, layers, text, ["Dorvik", "Zorvan"], {"Dorvik": town, "Zorvan": other})
+    (killed,) = [e for e in events if e.trigger == "killed"]
+    assert {text[loc.start : loc.end] for loc in killed.locations} == {"Dorvik"}
