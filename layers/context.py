@@ -644,8 +644,9 @@ def most_specific(
 ) -> list[tuple[PlaceInSentence, Attachment]]:
     """Drop a country, province or area that only holds another of the event's places.
 
-    Not a wider place that opens a list the other closes ("clashed across the
-    West Bank, Gaza Strip and Jerusalem"): a list names sites side by side,
+    Not a wider place in one list with the other ("clashed across the West
+    Bank, Gaza Strip and Jerusalem", "the towns of Daraya, Khan Alshih and
+    western Ghouta"): a list names sites side by side,
     where a place that says where another lies is written after it ("Aleppo,
     Syria"). A sea set before the event's word (``trigger``, its first token)
     only says where a town on its coast lies ("In the Black Sea, sea drones
@@ -656,7 +657,11 @@ def most_specific(
         (cand, how)
         for cand, how in found
         if not any(
-            (_wider(cand.item.place, other.item.place) and not _listed_before(cand, other))
+            (
+                _wider(cand.item.place, other.item.place)
+                and not _listed_before(cand, other)
+                and not _listed_before(other, cand)
+            )
             or (
                 trigger is not None
                 and max(cand.tokens) < trigger
@@ -687,8 +692,8 @@ def _listed_before(first: PlaceInSentence, then: PlaceInSentence) -> bool:
         return False
     between = doc[start:end]
     return any(t.lower_ in ("and", "or") for t in between) and all(
-        t.lower_ in _LIST_WORDS or t.pos_ == "PROPN" for t in between
-    )
+        t.lower_ in _LIST_WORDS or t.lower_ in COMPASS or t.pos_ == "PROPN" for t in between
+    )  # "Daraya, Khan Alshih and western Ghouta"
 
 
 def _wider(place: Place | None, other: Place | None) -> bool:
@@ -701,8 +706,28 @@ def _wider(place: Place | None, other: Place | None) -> bool:
     """
     if placed_in(other, place):
         return True  # a name the text placed in this one (geo.located)
+    if _reaches_over(place, other):
+        return True
+    if _reaches_over(other, place):
+        return False  # "Khankendi" (a small province's outline) holds Karabakh's point only
     if _holds(place, other):
         return True
     if _holds(other, place):
         return False
     return _finer(other, place)
+
+
+def _reaches_over(wider: Place | None, place: Place | None) -> bool:
+    """Whether a region known only by its point and radius reaches over a smaller place.
+
+    "In Karabakh, authorities arrested three officials in Khankendi": the
+    region, a point with an 80 km radius, holds the town, whose own outline
+    happens to hold the region's point.
+    """
+    if wider is None or place is None or wider.is_area or wider.radius_km is None:
+        return False
+    if wider.feature not in ("territory", "region") or place.country != wider.country:
+        return False
+    if (place.radius_km or 0.0) * 2 > wider.radius_km:
+        return False
+    return haversine_km(wider.lat, wider.lon, place.lat, place.lon) <= wider.radius_km

@@ -4047,3 +4047,24 @@ def test_a_second_deed_with_its_own_subject_and_place_keeps_its_place(nlp, layer
     events = _events(nlp, layers, text, ["Dorvik", "Zorvan"], {"Dorvik": town, "Zorvan": other})
     (killed,) = [e for e in events if e.trigger == "killed"]
     assert {text[loc.start : loc.end] for loc in killed.locations} == {"Dorvik"}
+
+
+def test_a_region_known_by_its_point_holds_a_town_whose_outline_holds_that_point(nlp, layers):
+    text = "In Velmark, police arrested three officials in Dorvik on Tuesday."
+    region = Place("t:vel", "Velmark", "XV", "territory", Point(31.0, 31.0), 31.0, 31.0,
+                   Precision.REGION, radius_km=80.0)  # fmt: skip
+    town = Place("t:dor", "Dorvik", "XV", "admin1", box(30.9, 30.9, 31.1, 31.1), 31.02, 31.02,
+                 Precision.REGION, radius_km=15.0)  # fmt: skip
+    events = _events(nlp, layers, text, ["Velmark", "Dorvik"], {"Velmark": region, "Dorvik": town})
+    assert _where(events, text)["arrest"] == {"Dorvik"}
+
+
+def test_a_region_listed_with_towns_stays_a_site_of_its_own(nlp, layers):
+    text = "Shells hit Dorvik, Azim and Velmark on Monday."
+    region = Place("t:vel", "Velmark", "XV", "territory", Point(31.0, 31.0), 31.0, 31.0,
+                   Precision.REGION, radius_km=80.0)  # fmt: skip
+    dorvik = Place("t:dor", "Dorvik", "XV", "city", Point(31.1, 31.1), 31.1, 31.1, Precision.EXACT)
+    azim = Place("t:azim", "Azim", "XV", "city", Point(31.2, 31.2), 31.2, 31.2, Precision.EXACT)
+    places = {"Velmark": region, "Dorvik": dorvik, "Azim": azim}
+    events = _events(nlp, layers, text, list(places), places)
+    assert {"Dorvik", "Azim", "Velmark"} <= set().union(*_where(events, text).values())
