@@ -487,8 +487,13 @@ ceasefire", "a vote on the offensive"."""
 
 
 def _right_after(token: Token, preposition: Token) -> bool:
-    """Whether the preposition follows the word, perhaps past its adverbs ("pushed deeper into")."""
+    """Whether the preposition follows the word, perhaps past its adverbs ("pushed deeper into").
+
+    Not one that only times it: "a charity march on Sunday" marches on no place.
+    """
     doc = token.doc
+    if any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in preposition.children):
+        return False
     return preposition.i > token.i and all(
         doc[k].dep_ == "advmod" and doc[k].head.i == token.i
         for k in range(token.i + 1, preposition.i)

@@ -11,6 +11,7 @@ from layers.events import _share_with_participles, detect_events
 from layers.location_model import LocationModel, load_location_model
 from layers.registry import load_layers
 from layers.roles import _named_after_its_kind
+from layers.triggers import trigger_keys
 from layers.types import EventLocation, ReportedEvent
 
 
@@ -4068,3 +4069,21 @@ def test_a_region_listed_with_towns_stays_a_site_of_its_own(nlp, layers):
     places = {"Velmark": region, "Dorvik": dorvik, "Azim": azim}
     events = _events(nlp, layers, text, list(places), places)
     assert {"Dorvik", "Azim", "Velmark"} <= set().union(*_where(events, text).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "layer"),
+    [
+        ("The visitors were shot down by a late header in Dorvik.", "shootdown_area"),
+        ("Police officers in Dorvik took part in a charity march on Sunday.", "movements"),
+        ("Police officers in Dorvik took part in a charity march on Sunday.", "protests"),
+    ],
+)
+def test_sport_and_charity_are_no_conflict(nlp, layers, text, layer):
+    assert layer not in {e.layer for e in _events(nlp, layers, text, ["Dorvik"])}
+
+
+def test_a_march_on_a_day_marches_on_no_place(nlp):
+    doc = nlp("Troops began a march on Sunday.")
+    (march,) = [t for t in doc if t.lower_ == "march"]
+    assert "march on" not in trigger_keys(march)
