@@ -62,12 +62,16 @@ CSV_COLUMNS: tuple[str, ...] = (
     "start",
     "end",
     "url",
+    "event_type",
+    "trigger",
 )
 """The CSV header. ``lat``/``lon`` are the place's point; ``shape`` is ``point`` or
 ``area``, and an area's ``radius_km`` is its own (or, when it has none, the radius of
 a circle as large as the area). ``article_date`` is the article's date;
 ``event_date`` when the event happened and ``date_source`` where that came from
-(``sentence``/``article``)."""
+(``sentence``/``article``); ``event_type`` and ``trigger`` the event the row's
+place was given to (a launch and a strike share the strike layer), empty on the
+``places`` layer."""
 
 CSV_WKT_COLUMNS: tuple[str, ...] = (*CSV_COLUMNS, "wkt")
 """The header with ``--csv-wkt``: the geometry as WKT in a last column."""
@@ -154,6 +158,8 @@ def csv_text(groups: Sequence[PlaceOnLayer], *, wkt: bool = False) -> str:
                 citation.start,
                 citation.end,
                 safe_url(citation.url),
+                citation.event_type,
+                citation.trigger,
                 *extra,
             )
             writer.writerow([_cell(value) for value in row])

@@ -1,6 +1,7 @@
 """GeoPackage, KML and CSV exports of hand-made places, read back with other tools."""
 
 import csv
+import dataclasses
 import io
 import json
 import math
@@ -345,3 +346,13 @@ def test_geojson_labels_a_place_as_the_articles_write_it(groups):
     (feature,) = feature_collection([group])["features"]
     assert feature["properties"]["label"] == "Hodeidah"
     assert feature["properties"]["name"] == groups[0].place.name  # the contract's, unchanged
+
+
+def test_csv_names_each_row_s_event_and_keeps_its_trigger_from_running(tmp_path):
+    town = _place("t:1", "Townville", Point(35.5, 35.2))
+    quote = "Rockets were launched from Townville."
+    citation = dataclasses.replace(
+        _citation(quote, "Townville"), event_type="missile_launch", trigger="=launched"
+    )
+    (row,) = _rows(csv_text([PlaceOnLayer("strike_sites", town, (citation,), 1.0)]))
+    assert (row["event_type"], row["trigger"]) == ("missile_launch", "'=launched")
