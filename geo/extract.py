@@ -1885,8 +1885,10 @@ def _after_a_community(span: Span) -> Span | None:
     rest = doc[start : span.end]
     if start == span.start or not rest or not all(is_capitalised(t) for t in rest):
         return None  # "the largely Shiite province of Hilla": no name follows
-    if len(rest) == 1 and rest[0].lower_ in KIND_WORDS | _BODY_WORDS:
-        return None  # "the Kurdish Mountains", "the Palestinian Authority": one name
+    if rest[0].lower_ in _GENERIC_AFTER_A_COMMUNITY or rest[-1].lower_ in _BODY_WORDS:
+        # "the Kurdish Mountains", "the Christian Quarter", "the Sunni Triangle", "the
+        # Jewish Autonomous Oblast", "the Kurdish Regional Government": one name
+        return None
     return rest
 
 
@@ -1894,6 +1896,14 @@ def _after_a_community(span: Span) -> Span | None:
 _COMMUNITY_WORDS = _GROUP_WORDS - {"islamic"}
 #: Words for a body that a community word names ("the Palestinian Authority").
 _BODY_WORDS = frozenset({"authority", "government", "administration", "council"})
+#: Words that, after a community word, make one name with it: "the Christian
+#: Quarter", "the Sunni Triangle", "the Jewish Autonomous Oblast".
+_GENERIC_AFTER_A_COMMUNITY = (
+    KIND_WORDS
+    | _BODY_WORDS
+    | {"quarter", "square", "triangle", "crescent", "belt", "zone", "corridor", "heartland"}
+    | {"autonomous", "regional", "federal", "national", "special", "spring", "street"}
+)
 
 
 def _a_date_or_a_workplace(span: Span) -> bool:

@@ -728,6 +728,19 @@ def _named_by(doc: DocTokens, i: int, floor: int) -> Token | None:
     return None
 
 
+def _called_a_longer_name(doc: DocTokens, start: int, end: int, sent: Span) -> bool:
+    """Whether a name after "called" or "known as" goes on with "of" and a capital."""
+    i = start - 1
+    if i >= sent.start and doc[i].lower_ == "the":
+        i -= 1
+    return (
+        _named_by(doc, i, sent.start) is not None
+        and end + 1 < sent.end
+        and doc[end].lower_ == "of"
+        and doc.capitalised[end + 1]
+    )
+
+
 #: Kinds of place whose name follows "called", "named" or "known as".
 _KINDS_CALLED = frozenset(
     {"village", "town", "hamlet", "settlement", "district", "neighborhood", "neighbourhood"}
@@ -924,7 +937,9 @@ def framed_names(doc: Doc, tokens: DocTokens | None = None) -> list[FramedName]:
             after = tokens[after_i] if after_i < sent.end else None
             site = tokens[end - 1].text in _SITE_WORDS and end - start >= 2
             position = None
-            if (
+            if _called_a_longer_name(tokens, start, end, sent):
+                pass  # "an area known as the Triangle of Death": not "Triangle"
+            elif (
                 site
                 or _kind_before(tokens, start, sent.start)
                 or _appositive_kind(tokens, end, sent.end)

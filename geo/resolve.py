@@ -1461,12 +1461,14 @@ _FACILITY_WORDS = frozenset(
 
 #: A border after an area's name: "near the Assam border" is on either side of it.
 _ITS_BORDER = re.compile(r"(?:['’]s)?\s+(?:border|frontier|boundary)\b", re.IGNORECASE)
-#: An area's own people after its name: "held by Amhara forces" names who, not where.
+#: An area's armed men after its name: "held by Amhara forces" names who, not where.
 _ITS_PEOPLE = re.compile(
     r"(?:['’]s)?\s+(?:regional\s+|special\s+|state\s+)?(?:forces|troops|militias?|militiamen"
-    r"|fighters|soldiers|army|police|officials|authorities|government|leaders)\b",
+    r"|fighters|soldiers)\b",
     re.IGNORECASE,
 )
+#: The words before an agent: "held by", "controlled by" (the area's men did it).
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 
 
 def _area_beside(
@@ -1485,8 +1487,9 @@ def _area_beside(
     attacked X"), nor one inside an organisation's name ("a brigade of the
     Government of National Unity" names no province Unity), nor one whose
     border the sentence names ("found in the river near the Assam border"
-    lies on either side of it), nor one whose people it names ("Western
-    Tigray, which is held by Amhara forces").
+    lies on either side of it), nor one whose armed men did something ("Western
+    Tigray, which is held by Amhara forces"; but "Puntland forces clashed with
+    Al-Shabaab in the Cal Miskaad mountains" were in Puntland).
     """
     if any(k in towns for k in fellows):
         return None
@@ -1502,7 +1505,12 @@ def _area_beside(
             text, max(0, resolved[k].mention.start - 20), resolved[k].mention.start
         )
         and not _ITS_BORDER.match(text, resolved[k].mention.anchor_end)
-        and not _ITS_PEOPLE.match(text, resolved[k].mention.anchor_end)
+        and not (
+            _ITS_PEOPLE.match(text, resolved[k].mention.anchor_end)
+            and _BY_BEFORE.search(
+                text, max(0, resolved[k].mention.start - 10), resolved[k].mention.start
+            )
+        )
     ]
     if not areas:
         return None

@@ -380,6 +380,9 @@ def qualifies_another(
             unrecognised = name.pos_ == "PROPN" and name.is_title and name.i not in before
             return qualified(name.i) or (unnamed and unrecognised)
     if word in _WITHIN_WORDS:
+        if described is not None and _wide(_place_of(before.get(previous))):
+            # "in Darfur near the besieged El Fasher": the town narrows the region
+            return False
         if doc[previous].text == "," and previous > 0:
             previous -= 1  # "Jokela, near Helsinki"
             other = before.get(previous)
@@ -397,6 +400,15 @@ def qualifies_another(
 
 #: Features of an area a town after it and a comma narrows rather than lies in.
 _AREAS = frozenset({"admin1", "admin2", "region", "territory"})
+
+
+def _place_of(cand: PlaceInSentence | None) -> Place | None:
+    return cand.item.place if cand is not None else None
+
+
+def _wide(place: Place | None) -> bool:
+    """Whether the place is a country, a province or a wide region, which a town narrows."""
+    return place is not None and (is_country(place) or place.feature in _AREAS)
 
 
 def _described_by(doc: Doc, first: int) -> int | None:

@@ -551,6 +551,14 @@ def _the_trigger_s_own_offset(cand: PlaceInSentence, trigger_tokens: frozenset[i
     return cand.root.dep_ in ("advmod", "prep", "npadvmod", "dobj") and head.i in trigger_tokens
 
 
+def _a_bearing_from_the(cand: PlaceInSentence) -> bool:
+    """Whether a bearing is written from "the" something: "east of the Dnipro" (the river).
+
+    A town takes no article; the gazetteer may still have read a town there.
+    """
+    return " of the " in cand.item.mention.text.lower()
+
+
 def _set_off_by_a_comma(cand: PlaceInSentence, trigger_tokens: frozenset[int]) -> bool:
     """Whether a comma stands between the trigger and the place."""
     doc = cand.root.doc
@@ -1118,7 +1126,10 @@ def _weighed(
             or (
                 accepted == 1
                 and _the_trigger_s_own_offset(cand, trigger_tokens)
-                and (_measured_offset(cand) or not _set_off_by_a_comma(cand, trigger_tokens))
+                and (
+                    _measured_offset(cand)
+                    or not (_set_off_by_a_comma(cand, trigger_tokens) or _a_bearing_from_the(cand))
+                )
             )
             or (
                 # "In North Darfur, the RSF attacked a camp south of El Fasher": the
@@ -1765,7 +1776,11 @@ def _share_with_participles(
             deed = starts.get(token.head.head.i)
             same_time = token.head.lower_ in _AT_THE_SAME_TIME
             if deed is not None and (
-                same_time or (deed.layer in _FOUGHT_FOR and not _told_before(token))
+                same_time
+                or (
+                    deed.layer in _FOUGHT_FOR
+                    and not (deed.layer == _ARRESTS and _told_before(token))
+                )
             ):
                 related.append(deed)
         if token.dep_ in ("relcl", "acl") and not about_someone(token):
@@ -1809,7 +1824,8 @@ def _share_with_participles(
 
 _DURING_OR_AFTER = frozenset({"after", "during", "following", "amid"})
 _AT_THE_SAME_TIME = frozenset({"during", "amid"})
-_FOUGHT_FOR = frozenset({"seizures", "arrests"})
+_ARRESTS = "arrests"
+_FOUGHT_FOR = frozenset({"seizures", _ARRESTS})
 """Layers of deeds a fight leads to where it was fought: "captured after a gunbattle"."""
 
 
@@ -1818,7 +1834,8 @@ def _told_before(noun: Token) -> bool:
 
     "Police arrested 20 people in Nablus after the clashes": the clashes the
     story told, wherever they were; "captured after a gunbattle" was where
-    the gunbattle was.
+    the gunbattle was. Only for arrests: a seizure "after the heavy fighting"
+    took what was fought for ("M23 captured Sake after the heavy fighting").
     """
     return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
 
@@ -2027,9 +2044,7 @@ def _inside_same_event(
     def within(event: ReportedEvent, node: Token) -> bool:
         return event.trigger_start <= node.idx < event.trigger_end
 
-    if token.dep_ == "dobj" and any(
-        e.layer == layer_id and within(e, token.head) for e in earlier
-    ):
+    if token.dep_ == "dobj" and any(e.layer == layer_id and within(e, token.head) for e in earlier):
         return True
     node = token
     for _ in range(3):

@@ -21,8 +21,6 @@ rumour of a shooting in X". A denied event is listed and marked too, and on no e
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
 from layers.roles import DENYING, has_subject
@@ -707,29 +705,37 @@ def _of_a_past_year(noun: Token) -> bool:
 
 
 _FICTION = frozenset(
-    {"film", "movie", "novel", "game", "series", "play", "episode", "sequel", "musical",
-     "opera", "comic", "chess", "videogame", "documentary", "drama", "thriller"}
+    {"film", "movie", "novel", "game", "series", "play", "sequel", "musical", "opera",
+     "comic", "chess", "videogame", "drama", "thriller"}
 )  # fmt: skip
 """Works and games whose story a sentence may tell: "In the film, rebels raid a base"."""
-_GAMES = re.compile(r"\b(?:video|computer|board|mobile|online)[ -]games?\b", re.IGNORECASE)
-"""Games the sentence names: "a video game lets players call in airstrikes over Cairo"."""
+_GAMES = frozenset({"video", "computer", "board", "mobile", "online"})
+"""Words that make a game a played one: "a video game lets players …"."""
 
 
 def told_in_fiction(sentence: Span) -> bool:
     """Whether the sentence tells a film's, a book's or a game's story, not the news.
 
-    It opens "In the film,", "In chess,", "In the new series," (a few words and
-    a comma), or it names a video game: "the latest video game lets players
-    call in airstrikes over a recreated Cairo". What happens there happened
-    nowhere.
+    It opens "In the film," or "In chess," (the work alone, with "the" at
+    most: "In Sunday's game," and "In the latest episode," tell the news), or
+    its subject is a played game: "the latest video game lets players call in
+    airstrikes over a recreated Cairo" (a gunman who played online games, or
+    an arcade attacked, are news).
     """
-    words = [t for t in sentence if not t.is_space][:7]
-    if words and words[0].lower_ == "in":
-        for token in words[1:]:
-            if token.text == ",":
-                break
-            if token.lower_ in _FICTION:
-                following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-                if following is not None and following.text == ",":
-                    return True
-    return _GAMES.search(sentence.text) is not None
+    words = [t for t in sentence if not t.is_space]
+    if len(words) >= 3 and words[0].lower_ == "in":
+        opener = words[1:3] if words[1].lower_ == "the" else words[1:2]
+        noun = opener[-1]
+        after = noun.i + 1
+        if noun.lower_ in _FICTION and after < len(noun.doc) and noun.doc[after].text == ",":
+            return True
+    root = sentence.root
+    return any(
+        child.dep_ in ("nsubj", "nsubjpass")
+        and any(
+            t.lemma_.lower() == "game"
+            and any(m.lower_ in _GAMES for m in t.children if m.dep_ in ("compound", "amod"))
+            for t in child.subtree
+        )
+        for child in root.children
+    )

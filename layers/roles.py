@@ -431,6 +431,26 @@ _KEPT_ABROAD = frozenset({"base", "outpost", "garrison", "consulate", "position"
 """Sites a country keeps in another's land: before them, a country is the owner,
 "a US base in Erbil"; a town or a name is where they are, "a Kabul base", "the
 Kokkadicholai base"."""
+_HOME_FORCES = frozenset({"army", "military", "police", "navy", "air", "naval", "border"})
+"""Words between a country and its site that make it the country's own at home:
+"a Kenya army base"."""
+
+
+def _kept_abroad(site: Token, other_places: frozenset[int]) -> bool:
+    """Whether a site a country is written before lies in another place the sentence names.
+
+    "a US base in Erbil", "a UK base near Basra", "a US base at the Conoco
+    field in Deir ez-Zor province": the country owns it, a place named after
+    it holds it. Not a site with no such place ("a Djibouti base",
+    "a Jordan outpost": the host) nor a country's own forces' ("a Kenya army
+    base near the Somali border").
+    """
+    if site.lemma_.lower() not in _KEPT_ABROAD:
+        return False
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in _HOME_FORCES for c in site.children):
+        return False
+    end = site.sent.end
+    return any(site.i < i < end for i in other_places)
 
 
 COMPASS = frozenset(
@@ -1033,14 +1053,53 @@ def _alleged_elsewhere(root: Token, triggers: frozenset[int]) -> bool:
     for i in triggers:
         deed = doc[i]
         head = deed.head
+        alleging = head.head
         if (
             deed.dep_ in ("pcomp", "pobj")
             and head.lower_ in ("of", "with", "for")
-            and head.head.lower_ in _ALLEGING
+            and alleging.lower_ in _ALLEGING
+            and _of_someone_held(alleging)
             and not deed.is_ancestor(root)
         ):
             return True
     return False
+
+
+_HOLDING = frozenset({"arrest", "detain", "jail", "sentence", "indict", "charge", "convict"})
+
+
+def _of_someone_held(alleging: Token) -> bool:
+    """Whether the alleging word tells of people held or charged, not an accusation made.
+
+    "four men in Kirkuk suspected of launching drones", "arrested on suspicion
+    of", "jailed for", "charged with": where they were held is not where the
+    deed was. "In Kherson, Ukraine accused Russia of shelling residential
+    areas": the accusation is the news, and it is made where the deed was.
+    """
+    if alleging.dep_ in ("acl", "amod", "relcl", "advcl"):
+        return True  # "men suspected of", "a man accused of"
+    if alleging.lemma_.lower() in _HOLDING:
+        return True
+    return alleging.pos_ == "NOUN" and alleging.head.lemma_.lower() in _HOLDING
+
+
+_CALLING = frozenset({"call", "name", "know", "called", "named", "known"})
+
+
+def _the_kind_it_is_called(token: Token) -> Token | None:
+    """The kind of place a name is what it is called ("a village called Teiba"), if so.
+
+    The parse hangs the name on "called" (or on "as" after "known"), which
+    hangs on the kind: the kind's place in the sentence is the name's.
+    """
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "as":
+        token, head = head, head.head  # "an area known as Kilo Five"
+    if token.dep_ not in ("oprd", "prep", "dobj", "attr") or head.lemma_.lower() not in _CALLING:
+        return None
+    if head.dep_ != "acl" or head.head.pos_ != "NOUN":
+        return None
+    return head.head
 
 
 def _a_facility(preposition: Token) -> bool:
@@ -1115,6 +1174,10 @@ def attachment(
             # "demonstrated in the capital Baku Saturday", which the parse hangs on the
             # verb: the name stands for the capital before it
             token = token.doc[token.i - 1]
+            continue
+        kind = _the_kind_it_is_called(token)
+        if kind is not None:
+            token = kind  # "in a village called Teiba": the name stands for the village
             continue
         if event_type.topical and _what_it_dwelt_on(token, triggers):
             return Refusal("topic")  # "the talks focused on the route through Syunik"
@@ -1364,7 +1427,7 @@ def attachment(
             if found in ("compound",) and head.i not in triggers:
                 if is_one_of(head, OWNED_THINGS):
                     return Refusal("owner")  # "a US drone", "the Kharkiv governor"
-                if country and head.lemma_.lower() in _KEPT_ABROAD:
+                if country and _kept_abroad(head, other_places):
                     return Refusal("owner")  # "a US base in Erbil": the country's, not in it
                 if _of_another_place(head, other_places):
                     return Refusal("context")  # "the Baghdad district of X"

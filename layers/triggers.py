@@ -521,12 +521,16 @@ def _held_somewhere(token: Token) -> bool:
     )
 
 
+_FILMING = frozenset({"shoot", "film"})
+"""Verbs of making a film, whose participle after a noun says what was filmed."""
+
+
 def _exclusion_keys(token: Token) -> set[str]:
     """Keys that only a type's ``excludes`` read: the words a noun stands in.
 
     A verb with its subject ("prices exploded": ``price explode``), or with
     the subject of its passive as its object ("scenes were shot": ``shoot
-    scene``; so a participle with its noun, "the movie, shot in Malta"); a noun
+    scene``; so a filming participle with its noun, "the movie, shot in Malta"); a noun
     with the preposition right after it ("a fire at a plant": ``fire/noun at``). A noun
     with the noun it modifies ("protest note"), with what its
     preposition hangs on ("note of protest"), or with the verb it underwent
@@ -539,8 +543,8 @@ def _exclusion_keys(token: Token) -> set[str]:
     head = token.head
     lemma = token.lemma_.lower()
     keys: set[str] = set()
-    if token.dep_ == "acl" and token.tag_ in ("VBN", "VBD"):
-        # a participle with the noun it says was done to: "the movie, shot in Malta"
+    if token.dep_ == "acl" and token.tag_ in ("VBN", "VBD") and lemma in _FILMING:
+        # a participle with the noun it says was made: "the movie, shot in Malta"
         keys.add(f"{lemma} {head.lemma_.lower()}")
     for child in token.children:
         if child.dep_ == "dobj" and token.pos_ == "VERB" and child.lemma_.lower() not in _FELT:
@@ -819,13 +823,35 @@ _ANOTHER = frozenset({"another", "second", "third", "fresh", "further"})
 
 
 def _the_sentence_another_follows(token: Token) -> Span | None:
-    """The sentence before, when an event noun is one more of its kind ("another strike")."""
+    """The sentence before, when an event noun is one more of its kind ("another strike").
+
+    Only a noun that hits something itself ("Another strike hit an oil
+    facility", "a second strike on the depot") and names no doer of its own:
+    "another strike by teachers", "a second attack, by gunmen", "a second
+    attack, a stabbing" say what kind it was.
+    """
     if token.pos_ != "NOUN" or not any(
         c.dep_ in ("det", "amod") and c.lower_ in _ANOTHER for c in token.children
     ):
         return None
+    own = list(token.children)
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        own += [c for c in token.head.children if c.dep_ in ("prep", "agent")]  # ", by gunmen,"
+    if any(c.dep_ == "appos" or (c.dep_ in ("prep", "agent") and c.lower_ == "by") for c in own):
+        return None
+    hits = token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in _HITTING
+    aimed = any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in token.children)
+    if not (hits or aimed):
+        return None
     start = token.sent.start
     return token.doc[start - 1].sent if start > 0 else None
+
+
+_HITTING = frozenset(
+    {"hit", "strike", "damage", "destroy", "kill", "wound", "injure", "flatten", "level",
+     "target", "pound", "slam", "rock"}
+)  # fmt: skip
+"""Verbs of what a strike does to its target."""
 
 
 def match_type(

@@ -373,3 +373,18 @@ def test_a_person_after_an_area_and_a_comma_is_no_place(frames):
 def test_a_list_of_compass_words_before_a_name_frames_it(frames):
     text = "Jets struck strongholds in both northern and northeastern Zorvanek."
     assert ("Zorvanek", SEIZED_FRAME) in [(span, frame) for span, frame, _ in frames(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_found"),
+    [
+        ("Police clashed with youths in the Christian Quarter of Jerusalem.", "Quarter"),
+        ("Fighting erupted in the Sunni Triangle area.", "Triangle"),
+        ("Clashes erupted in the Jewish Autonomous Oblast.", "Autonomous Oblast"),
+        ("Fighting raged in an area known as the Triangle of Death.", "Triangle"),
+    ],
+)
+def test_a_community_word_or_a_calling_that_opens_one_name_leaves_it_whole(
+    extract, text, not_found
+):
+    assert not any(name.startswith(not_found) for name in extract(text))

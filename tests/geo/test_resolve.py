@@ -1243,3 +1243,9 @@ def test_a_district_no_source_holds_is_around_its_namesake_town(resolve):
     )
     (district,) = [r.place for r in resolve(text) if r.mention.text.startswith("Jiribam")]
     assert district is not None and district.name == "Jiribam"
+
+
+def test_a_province_s_own_forces_still_hold_an_unknown_place_of_their_sentence(resolve):
+    text = "Puntland forces clashed with Al-Shabaab in the Cal Miskaad mountains."
+    place = _place(resolve(text), "Cal Miskaad")
+    assert place is not None and place.country == "SO"
