@@ -249,21 +249,21 @@ class Resolver:
                         transliterated.add(m.name)
                         spelled.add(m.name)
         if transliterated:
-            # A loose spelling match counts only in a country the rest of the
-            # story names, unless the spellings are close or it is a city of
+            # A loose spelling match counts only in a country whose places the rest
+            # of the story names (not "Turkish-made drones"), unless the spellings
+            # are close or it is a city of
             # standing by its own name ("Velmora" is not Valmiera; "Hodeidah" is
             # Al Hudaydah; "Sakoira" is not Adapazarı, once called Sakarya).
             # Close spellings only near a country whose places the story names:
             # "near Masisi, in North Kivu" is no Masasi, Tanzania; a national
             # adjective names an actor ("Russian jets bombed Tabqah").
             known = {k: v for k, v in candidates.items() if k not in transliterated}
-            named = self._context(mentions, known).countries
             placed = self._context([m for m in mentions if not m.demonym_country], known).countries
             for name in transliterated:
                 candidates[name] = [
                     c
                     for c in candidates[name]
-                    if c.country in named
+                    if c.country in placed
                     or (
                         spelling_similarity(name, c.matched_name) >= _CLOSE_SPELLING
                         and (not placed or _near_a_country(c, placed))
@@ -1467,8 +1467,8 @@ _ITS_PEOPLE = re.compile(
     r"|fighters|soldiers)\b",
     re.IGNORECASE,
 )
-#: The words before an agent: "held by", "controlled by" (the area's men did it).
-_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+#: The words before an agent: "held by", "under the control of" (the area's men hold it).
+_BY_BEFORE = re.compile(r"\b(?:by|control\s+of|hands\s+of)\s+$", re.IGNORECASE)
 
 
 def _area_beside(
@@ -1508,7 +1508,7 @@ def _area_beside(
         and not (
             _ITS_PEOPLE.match(text, resolved[k].mention.anchor_end)
             and _BY_BEFORE.search(
-                text, max(0, resolved[k].mention.start - 10), resolved[k].mention.start
+                text, max(0, resolved[k].mention.start - 25), resolved[k].mention.start
             )
         )
     ]

@@ -1204,6 +1204,9 @@ def test_a_town_part_is_not_put_in_a_speaker_s_or_an_origin_s_town(resolve, text
     [
         "Soldiers arrested six suspects in the nearby village of Sakoira.",
         "Gunmen attacked the village of Sakoira near Tillaberi on Monday.",
+        # a national adjective names whose drones, not where places are
+        "The army's Turkish-made drones struck militant positions. Soldiers later "
+        "arrested six suspects in the nearby village of Sakoira.",
     ],
 )
 def test_a_loose_spelling_of_a_city_s_other_name_is_no_match(resolve, text):
@@ -1226,10 +1229,13 @@ def test_a_bare_name_an_area_bears_is_that_area_after_its_province_form(resolve)
     assert kurdistan is not None and kurdistan.country == "IQ"
 
 
-def test_a_province_named_by_an_army_s_name_holds_no_unknown_place(resolve):
+@pytest.mark.parametrize(
+    "held", ["which is held by Amhara forces", "which remains under the control of Amhara forces"]
+)
+def test_a_province_named_by_an_army_s_name_holds_no_unknown_place(resolve, held):
     text = (
         "Hundreds of displaced people protested in Shire on Thursday, demanding to "
-        "return to Western Tigray, which is held by Amhara forces."
+        f"return to Western Tigray, {held}."
     )
     place = _place(resolve(text), "Shire")
     assert place is None or "Amhara" not in place.reason

@@ -4136,3 +4136,8 @@ def test_a_town_near_the_described_after_a_region_narrows_it(pipeline):
 def test_a_village_called_by_name_in_a_province_is_the_site(pipeline):
     text = "Clashes broke out in a village called Teiba in Sudan's Gezira state."
     assert "Teiba" in _where(_located(pipeline, text), text).get("armed_clash", set())
+
+
+def test_a_contest_battled_out_is_no_clash(nlp, layers):
+    text = "A food festival in Dorvik saw chefs battle it out over the best onion soup."
+    assert "clashes" not in {e.layer for e in _events(nlp, layers, text, ["Dorvik"])}
