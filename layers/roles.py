@@ -80,8 +80,10 @@ then belongs to someone's origin, a topic, another time or another event
 outbreak of the war in Syria", "protested against the assault on X")."""
 
 
-TOPICAL_TOO = frozenset({"on", "over"})
-"""Prepositions that give a topical type's topic ("talks on Syria")."""
+TOPICAL_TOO = frozenset({"on", "over", "through", "via", "across", "along"})
+"""Prepositions that give a topical type's topic ("talks on Syria"), or a route
+its topic runs along, which the parse may hang on the talks themselves ("talks
+in Baghdad on oil exports through Turkey's Ceyhan port")."""
 
 
 _AIMED = frozenset({"aim", "direct", "gear", "intend", "design", "target"})

@@ -4141,3 +4141,8 @@ def test_a_village_called_by_name_in_a_province_is_the_site(pipeline):
 def test_a_contest_battled_out_is_no_clash(nlp, layers):
     text = "A food festival in Dorvik saw chefs battle it out over the best onion soup."
     assert "clashes" not in {e.layer for e in _events(nlp, layers, text, ["Dorvik"])}
+
+
+def test_a_route_the_talks_topic_runs_along_is_no_venue(pipeline):
+    text = "Talks in Baghdad on Thursday on oil exports through Turkey's Ceyhan port ended."
+    assert _where(_located(pipeline, text), text).get("meeting") == {"Baghdad"}
