@@ -87,6 +87,13 @@ class ChronologyRow:
     citation: Citation
 
 
+_DATE_NOTES = {
+    "article": ' title="the article\'s date"',
+    "dateline": ' title="the day the story was filed"',
+}
+"""The hover note of a date not read from the sentence itself."""
+
+
 def _layer_titles(layer_defs: Iterable[LayerDefinition]) -> dict[str, str]:
     return {layer.id: layer.title for layer in layer_defs}
 
@@ -212,7 +219,7 @@ def _note_html(citation: Citation) -> str:
 def _date_html(row: ChronologyRow) -> str:
     if row.date is None:
         return '<span class="undated">no date</span>'
-    note = ' title="the article\'s date"' if row.date_source == "article" else ""
+    note = _DATE_NOTES.get(row.date_source or "", "")
     return f"<time{note}>{_e(row.date)}</time>"
 
 

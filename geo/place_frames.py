@@ -228,6 +228,7 @@ _KINDS_AFTER = frozenset(
         "base",
         "crossing",
         "checkpoint",
+        "checkpoints",
         "plain",
         "plains",
         "hilltop",
@@ -699,6 +700,8 @@ def _kind_before(doc: DocTokens, start: int, floor: int) -> bool:
     and C", "towns such as A and B", "districts including A".
     """
     i = start - 1
+    while i > floor and doc[i].is_space:
+        i -= 1  # "the nearby town of  Dhuluiya": a wire's double space
     if i >= floor and doc[i].lower_ == "the":
         i -= 1
     if i - 1 >= floor and doc[i].text == ":":

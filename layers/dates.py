@@ -72,6 +72,7 @@ if TYPE_CHECKING:  # spaCy is not imported at run time: the export reads dates w
     from spacy.tokens import Span, Token
 
 __all__ = [
+    "DATELINE",
     "FUTURE_DAYS",
     "DateExpression",
     "citation_date",
@@ -87,6 +88,8 @@ __all__ = [
     "span_count",
 ]
 
+DATELINE = "dateline"
+"""The ``date_source`` of an event dated by the day its story's wire dateline gives."""
 FUTURE_DAYS = 60
 """How far after the article's date a month-day without a year may fall (about 2 months)."""
 PLANNED_DAYS = 330

@@ -53,6 +53,7 @@ from layers.context import (
     qualifies_another,
 )
 from layers.dates import (
+    DATELINE,
     days_after_the_sentence_before,
     days_of,
     event_date,
@@ -1366,7 +1367,8 @@ def detect_events(
     default_layer = next((layer.id for layer in layers if layer.default), None)
     text = doc_text(doc)
     # a wire dateline's day anchors the story's weekdays ("GAO, Nov 3 (Wire) - ... on Tuesday")
-    article_date = filed_date(text, article_date) or article_date
+    filed = filed_date(text, article_date)
+    article_date = filed or article_date
     sentences = list(doc.sents)
     starts = [s.start for s in sentences]
     # where each mention starts, by character: the other end of a road ("Abuja-Kaduna")
@@ -1572,7 +1574,14 @@ def detect_events(
         own = [loc for e in sentence_events for loc in e.locations if not loc.linked]
         if own:
             previous.append((number, _unique(own)))
-    return _dated_by_the_sentence_before(events, text, article_date)
+    events = _dated_by_the_sentence_before(events, text, article_date)
+    if filed is not None:
+        # the day the story was filed stands for the article's: say so
+        events = [
+            dataclasses.replace(e, date_source=DATELINE) if e.date_source == "article" else e
+            for e in events
+        ]
+    return events
 
 
 def _dated_by_the_sentence_before(
@@ -1841,6 +1850,11 @@ def _told_before(noun: Token) -> bool:
 
 
 _DEFINITE = frozenset({"the", "these", "those", "this", "that"})
+_GOING_ON = frozenset(
+    {"continue", "last", "persist", "rage", "subside", "end", "go", "drag", "resume",
+     "intensify", "ease"}
+)  # fmt: skip
+"""Verbs that only say an event went on: "and fighting continued for hours"."""
 
 
 def _told_by_the_subject(child: Token, starts: Mapping[int, ReportedEvent]) -> ReportedEvent | None:
@@ -2047,11 +2061,20 @@ def _inside_same_event(
     if token.dep_ == "dobj" and any(e.layer == layer_id and within(e, token.head) for e in earlier):
         return True
     node = token
+    restated = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
     for _ in range(3):
         if node.head.i == node.i or node.dep_ in CLAUSE_DEPS:
             return False
-        if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and has_subject(node):
-            return False  # "clashed near X, and fighting broke out near Y": its own clause
+        if (
+            node.dep_ == "conj"
+            and node.pos_ in ("VERB", "AUX")
+            and has_subject(node)
+            and not restated
+            and node.lemma_.lower() not in _GOING_ON
+        ):
+            # "clashed near X, and fighting broke out near Y": its own clause; not
+            # "and the clashes lasted for hours", the same clash told again
+            return False
         node = node.head
         if any(e.type == event_type.id and within(e, node) for e in earlier):
             return True

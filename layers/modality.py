@@ -704,6 +704,8 @@ def _of_a_past_year(noun: Token) -> bool:
     )
 
 
+_OPENER_WORDS = 7
+"""The most words "In …," may take to name a work ("In the hit Netflix thriller,")."""
 _FICTION = frozenset(
     {"film", "movie", "novel", "game", "series", "play", "sequel", "musical", "opera",
      "comic", "chess", "videogame", "drama", "thriller"}
@@ -716,19 +718,24 @@ _GAMES = frozenset({"video", "computer", "board", "mobile", "online"})
 def told_in_fiction(sentence: Span) -> bool:
     """Whether the sentence tells a film's, a book's or a game's story, not the news.
 
-    It opens "In the film," or "In chess," (the work alone, with "the" at
-    most: "In Sunday's game," and "In the latest episode," tell the news), or
+    It opens "In the film,", "In the 2022 film,", "In the HBO series," or
+    "In chess," (a work, not a day's or a numbered one: "In Sunday's game,"
+    and "In the second game," tell the news; nor an episode), or
     its subject is a played game: "the latest video game lets players call in
     airstrikes over a recreated Cairo" (a gunman who played online games, or
     an arcade attacked, are news).
     """
     words = [t for t in sentence if not t.is_space]
     if len(words) >= 3 and words[0].lower_ == "in":
-        opener = words[1:3] if words[1].lower_ == "the" else words[1:2]
-        noun = opener[-1]
-        after = noun.i + 1
-        if noun.lower_ in _FICTION and after < len(noun.doc) and noun.doc[after].text == ",":
-            return True
+        comma = next((n for n, t in enumerate(words[:_OPENER_WORDS]) if t.text == ","), None)
+        if comma is not None and comma >= 2 and words[comma - 1].lower_ in _FICTION:
+            before = words[1 : comma - 1]
+            if not any(
+                t.tag_ == "POS"
+                or (t.ent_type_ in ("DATE", "TIME", "ORDINAL") and not _a_year(t))
+                for t in before
+            ):
+                return True  # "In the film,", "In the 2022 film,", "In the HBO series,"
     root = sentence.root
     return any(
         child.dep_ in ("nsubj", "nsubjpass")
@@ -739,3 +746,8 @@ def told_in_fiction(sentence: Span) -> bool:
         )
         for child in root.children
     )
+
+
+def _a_year(token: Token) -> bool:
+    """Whether the word is a year ("the 2022 film")."""
+    return token.like_num and len(token.text) == 4

@@ -1044,12 +1044,15 @@ _ALLEGING = frozenset(
 """Words whose "of", "with" or "for" names a deed someone is said to have done."""
 
 
-def _alleged_elsewhere(root: Token, triggers: frozenset[int]) -> bool:
+def _alleged_elsewhere(root: Token, triggers: frozenset[int], *, capital: bool = False) -> bool:
     """Whether the trigger is a deed someone is accused of, and the place is not in its words.
 
     "arrested four men in Kirkuk suspected of launching the drones": where
     they were arrested says nothing of where the drones were launched; "accused
-    of attacking a post in Kirkuk" names its own place.
+    of attacking a post in Kirkuk" names its own place. An accusation made
+    in a national capital is made where governments sit ("In Moscow, Russia
+    accused Ukraine of shelling civilians"); one made in a town is mostly
+    made where the deed was ("In Kherson, Ukraine accused Russia of shelling").
     """
     doc = root.doc
     for i in triggers:
@@ -1060,7 +1063,7 @@ def _alleged_elsewhere(root: Token, triggers: frozenset[int]) -> bool:
             deed.dep_ in ("pcomp", "pobj")
             and head.lower_ in ("of", "with", "for")
             and alleging.lower_ in _ALLEGING
-            and _of_someone_held(alleging)
+            and (capital or _of_someone_held(alleging))
             and not deed.is_ancestor(root)
         ):
             return True
@@ -1144,7 +1147,7 @@ def attachment(
     A :class:`Refusal` says why the mention is not where the event happened.
     """
     roles = set(event_type.roles) if event_type.roles else _DEFAULT_ROLES
-    if _alleged_elsewhere(root, triggers):
+    if _alleged_elsewhere(root, triggers, capital=capital):
         return Refusal("alleged")  # "arrested four men in Kirkuk suspected of launching drones"
     if "destination" not in roles and _where_it_was_taken(root):
         # "wounded and taken to a hospital in Kirkuk"; those detained and taken to a

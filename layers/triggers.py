@@ -492,12 +492,20 @@ def _right_after(token: Token, preposition: Token) -> bool:
     Not one that only times it: "a charity march on Sunday" marches on no place.
     """
     doc = token.doc
-    if any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in preposition.children):
+    if _times_it(preposition):
         return False
+    timing = {
+        t.i for c in token.children if c.dep_ == "prep" and _times_it(c) for t in c.subtree
+    }  # "fired on Tuesday at protesters": the day stands between
     return preposition.i > token.i and all(
-        doc[k].dep_ == "advmod" and doc[k].head.i == token.i
+        (doc[k].dep_ == "advmod" and doc[k].head.i == token.i) or k in timing
         for k in range(token.i + 1, preposition.i)
     )
+
+
+def _times_it(preposition: Token) -> bool:
+    """Whether the preposition's object is a day or a time: "on Sunday", "at dawn"."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in preposition.children)
 
 
 #: What a crowd shows when it demonstrates it: a protest all the same.
@@ -825,8 +833,9 @@ _ANOTHER = frozenset({"another", "second", "third", "fresh", "further"})
 def _the_sentence_another_follows(token: Token) -> Span | None:
     """The sentence before, when an event noun is one more of its kind ("another strike").
 
-    Only a noun that hits something itself ("Another strike hit an oil
-    facility", "a second strike on the depot") and names no doer of its own:
+    Only a noun that hits something itself or is said to have happened
+    ("Another strike hit an oil facility", "a second strike on the depot",
+    "another strike followed in Rafah") and names no doer of its own:
     "another strike by teachers", "a second attack, by gunmen", "a second
     attack, a stabbing" say what kind it was.
     """
@@ -849,9 +858,11 @@ def _the_sentence_another_follows(token: Token) -> Span | None:
 
 _HITTING = frozenset(
     {"hit", "strike", "damage", "destroy", "kill", "wound", "injure", "flatten", "level",
-     "target", "pound", "slam", "rock"}
+     "target", "pound", "slam", "rock", "follow", "come", "occur", "happen", "report",
+     "take", "land"}
 )  # fmt: skip
-"""Verbs of what a strike does to its target."""
+"""Verbs of what a strike does to its target, or that say it happened ("another
+strike followed", "was reported in Rafah", "took place")."""
 
 
 def match_type(

@@ -78,7 +78,9 @@ class Event:
     """When it happened, ISO ``YYYY-MM-DD``: the date the sentence gives, else the
     article's date, else ``None``."""
     date_source: str | None = None
-    """``sentence`` or ``article`` (where ``date`` came from), ``None`` without a date."""
+    """``sentence``, ``article`` or ``dateline`` (where ``date`` came from: the
+    day a wire dateline says the story was filed stands for the article's),
+    ``None`` without a date."""
 
 
 @dataclass(frozen=True)

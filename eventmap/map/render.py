@@ -177,6 +177,8 @@ def _date_text(date: str | None, source: str | None) -> str:
         return f"{date}, from the sentence"
     if source == "article":
         return f"{date}, article date"
+    if source == "dateline":
+        return f"{date}, dateline date"
     return date
 
 

@@ -388,3 +388,16 @@ def test_a_community_word_or_a_calling_that_opens_one_name_leaves_it_whole(
     extract, text, not_found
 ):
     assert not any(name.startswith(not_found) for name in extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a wire's double space between the kind and the name
+        ("A soldier was killed in the nearby town of  Zarvadiya on Monday.", "Zarvadiya"),
+        # a plural site word after a list of names
+        ("Rebels captured the Tell Qarmun and Ras Dalia checkpoints on Sunday.", "Ras Dalia"),
+    ],
+)
+def test_kind_frames_across_spaces_and_plural_sites(extract, text, expected):
+    assert expected in extract(text)
