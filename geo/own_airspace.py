@@ -93,7 +93,7 @@ def own_airspace_mentions(
             Mention(
                 start=start,
                 end=end,
-                text=doc.text[start:end],
+                text=doc_text(doc)[start:end],
                 kind=MentionKind.PHRASE,
                 name=mention.name,
                 anchor_start=token.idx,

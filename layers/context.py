@@ -29,6 +29,7 @@ from geo.cues import BORDER_NOUNS
 from geo.directional import is_a_side
 from geo.disambiguate import haversine_km
 from geo.located import placed_in
+from geo.nlp import doc_text
 from geo.seas import SEA_FEATURES
 from geo.types import MentionKind, Place, Precision, Resolved
 from layers.roles import (
@@ -546,7 +547,7 @@ def names_a_border(cand: PlaceInSentence) -> bool:
     if not is_country(place) and not (place is not None and place.feature == "border"):
         return False
     mention = cand.item.mention
-    after = _WORD_AFTER.match(cand.root.doc.text, mention.anchor_end)
+    after = _WORD_AFTER.match(doc_text(cand.root.doc), mention.anchor_end)
     return after is not None and after.group(1).lower() in BORDER_NOUNS
 
 

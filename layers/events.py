@@ -1391,7 +1391,8 @@ def detect_events(
     events: list[ReportedEvent] = []
     previous: list[tuple[int, list[EventLocation]]] = []  # (sentence number, its places)
     for number, sentence in enumerate(sentences):
-        if told_in_fiction(sentence):
+        words_of = list(sentence)  # spaCy makes a new Token on every iteration: once here
+        if told_in_fiction(words_of, text[sentence.start_char : sentence.end_char]):
             continue  # "In the film, rebels raid a base in Gibraltar": nowhere
         candidates = by_sentence.get(number, [])
         place_tokens = frozenset(i for c in candidates for i in c.tokens)
@@ -1403,7 +1404,6 @@ def detect_events(
         )
         place_ends = {max(c.tokens): c for c in candidates}
         place_starts = {min(c.tokens): c for c in candidates}
-        words_of = list(sentence)  # spaCy makes a new Token on every iteration: once here
         sentence_events: list[ReportedEvent] = []
         taken: set[int] = set()
         typed = _TypeMemo(index, words_of, place_tokens)

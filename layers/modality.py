@@ -21,7 +21,9 @@ rumour of a shooting in X". A denied event is listed and marked too, and on no e
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from collections.abc import Sequence
+
+from spacy.tokens import Token
 
 from layers.roles import DENYING, has_subject
 
@@ -715,37 +717,43 @@ _GAMES = frozenset({"video", "computer", "board", "mobile", "online"})
 """Words that make a game a played one: "a video game lets players …"."""
 
 
-def told_in_fiction(sentence: Span) -> bool:
-    """Whether the sentence tells a film's, a book's or a game's story, not the news.
+def told_in_fiction(words: Sequence[Token], said: str | None = None) -> bool:
+    """Whether a sentence (its tokens) tells a film's, a book's or a game's story, not the news.
 
     It opens "In the film,", "In the 2022 film,", "In the HBO series," or
     "In chess," (a work, not a day's or a numbered one: "In Sunday's game,"
-    and "In the second game," tell the news; nor an episode), or
-    its subject is a played game: "the latest video game lets players call in
+    and "In the second game," tell the news; nor an episode), or its subject
+    is a played game: "the latest video game lets players call in
     airstrikes over a recreated Cairo" (a gunman who played online games, or
-    an arcade attacked, are news).
+    an arcade attacked, are news). ``said`` is the sentence's text, when the
+    caller has it: a sentence without "game" in it is read no further.
     """
-    words = [t for t in sentence if not t.is_space]
-    if len(words) >= 3 and words[0].lower_ == "in":
-        comma = next((n for n, t in enumerate(words[:_OPENER_WORDS]) if t.text == ","), None)
-        if comma is not None and comma >= 2 and words[comma - 1].lower_ in _FICTION:
-            before = words[1 : comma - 1]
+    opening = [t for t in words[: _OPENER_WORDS + 2] if not t.is_space]
+    if len(opening) >= 3 and opening[0].lower_ == "in":
+        comma = next((n for n, t in enumerate(opening) if t.text == ","), None)
+        if comma is not None and comma >= 2 and opening[comma - 1].lower_ in _FICTION:
+            before = opening[1 : comma - 1]
             if not any(
                 t.tag_ == "POS"
                 or (t.ent_type_ in ("DATE", "TIME", "ORDINAL") and not _a_year(t))
                 for t in before
             ):
                 return True  # "In the film,", "In the 2022 film,", "In the HBO series,"
-    root = sentence.root
-    return any(
-        child.dep_ in ("nsubj", "nsubjpass")
-        and any(
-            t.lemma_.lower() == "game"
-            and any(m.lower_ in _GAMES for m in t.children if m.dep_ in ("compound", "amod"))
-            for t in child.subtree
-        )
-        for child in root.children
-    )
+    if said is not None and "game" not in said.lower():
+        return False
+    return any(t.lower_ in ("game", "games") and _a_played_game_as_subject(t) for t in words)
+
+
+def _a_played_game_as_subject(game: Token) -> bool:
+    """Whether "game" is a video (or online …) game inside its sentence's subject."""
+    if not any(m.lower_ in _GAMES for m in game.children if m.dep_ in ("compound", "amod")):
+        return False
+    node = game
+    while node.head.i != node.i:
+        if node.dep_ in ("nsubj", "nsubjpass") and node.head.dep_ == "ROOT":
+            return True
+        node = node.head
+    return False
 
 
 def _a_year(token: Token) -> bool:
