@@ -3958,6 +3958,9 @@ def test_an_arrest_after_the_clashes_does_not_place_them(pipeline, text, clash_p
         "In the film, rebels raid an enemy base in Dorvik.",
         "In chess, the champion captured his rival's queen in Dorvik.",
         "A new video game lets players call in airstrikes over a recreated Dorvik.",
+        # a work named with its maker or its year is still one
+        "In the HBO series, soldiers attack a village near Dorvik.",
+        "In the 2022 film, rebels raid a base in Dorvik.",
     ],
 )
 def test_a_story_a_film_or_a_game_tells_happened_nowhere(nlp, layers, text):
@@ -4210,17 +4213,6 @@ def test_round_20_narrowings_keep_real_events(pipeline, text, layer, site):
 def test_an_accusation_made_in_a_capital_is_not_where_the_deed_was(pipeline):
     text = "In Moscow, Russia accused Ukraine of shelling civilians."
     assert "Moscow" not in set().union(*_where(_located(pipeline, text), text).values())
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "In the HBO series, soldiers attack a village near Dorvik.",
-        "In the 2022 film, rebels raid a base in Dorvik.",
-    ],
-)
-def test_a_work_named_with_its_maker_or_year_is_still_fiction(nlp, layers, text):
-    assert _events(nlp, layers, text, ["Dorvik"]) == []
 
 
 def test_fans_storming_a_field_attack_nothing(nlp, layers):
