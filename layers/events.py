@@ -2061,7 +2061,7 @@ def _inside_same_event(
     if token.dep_ == "dobj" and any(e.layer == layer_id and within(e, token.head) for e in earlier):
         return True
     node = token
-    restated = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
+    restated = _told_before(token)  # "and the clashes lasted for hours"
     for _ in range(3):
         if node.head.i == node.i or node.dep_ in CLAUSE_DEPS:
             return False

@@ -1062,7 +1062,7 @@ def _alleged_elsewhere(root: Token, triggers: frozenset[int], *, capital: bool =
         if (
             deed.dep_ in ("pcomp", "pobj")
             and head.lower_ in ("of", "with", "for")
-            and alleging.lower_ in _ALLEGING
+            and (alleging.lower_ in _ALLEGING or alleging.lemma_.lower() in _ALLEGING)
             and (capital or _of_someone_held(alleging))
             and not deed.is_ancestor(root)
         ):

@@ -4210,8 +4210,14 @@ def test_round_20_narrowings_keep_real_events(pipeline, text, layer, site):
     ), [(e.type, e.layer) for e in events]
 
 
-def test_an_accusation_made_in_a_capital_is_not_where_the_deed_was(pipeline):
-    text = "In Moscow, Russia accused Ukraine of shelling civilians."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Moscow, Russia accused Ukraine of shelling civilians.",
+        "In Moscow, Russia accuses Ukraine of shelling civilians.",
+    ],
+)
+def test_an_accusation_made_in_a_capital_is_not_where_the_deed_was(pipeline, text):
     assert "Moscow" not in set().union(*_where(_located(pipeline, text), text).values())
 
 
