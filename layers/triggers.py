@@ -14,6 +14,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from layers.roles import TOPIC, TOPICAL_TOO
@@ -191,6 +192,9 @@ class TypeIndex:
     words: frozenset[str] = frozenset()
     """Every word of every trigger key: a token whose lemma and form are not
     among them can match no key, so its keys need not be built."""
+    word_ids: frozenset[int] = frozenset()
+    """The same words as spaCy's string ids, which a token carries without
+    building its strings (most tokens are looked at only to be passed over)."""
 
     @classmethod
     def of(cls, layers: Sequence[LayerDefinition]) -> TypeIndex:
@@ -215,7 +219,8 @@ def _index_of(layers: tuple[LayerDefinition, ...]) -> TypeIndex:
         for word in key.split("/")[0].split():
             words.add(word)
             words.update(word.split("-"))
-    return TypeIndex(tuple(seen.values()), triggers, frozenset(words))
+    ids = frozenset(get_string_id(word) for word in words)
+    return TypeIndex(tuple(seen.values()), triggers, frozenset(words), ids)
 
 
 _PHRASE_FILLER = frozenset({"DET", "ADJ", "ADV", "NUM", "PRON"})
@@ -865,6 +870,19 @@ _HITTING = frozenset(
 strike followed", "was reported in Rafah", "took place")."""
 
 
+def _no_key_word(token: Token, index: TypeIndex) -> bool:
+    """Whether neither the token's form nor its lemma is a word of any trigger key.
+
+    A lower-case word is read by its string ids alone (its lemma is lower
+    case too); any other by its strings.
+    """
+    if token.lower in index.word_ids or token.lemma in index.word_ids:
+        return False
+    if token.is_lower:
+        return True
+    return token.lower_ not in index.words and token.lemma_.lower() not in index.words
+
+
 def match_type(
     token: Token,
     index: TypeIndex,
@@ -885,7 +903,7 @@ def match_type(
     ``sentence_words`` (the sentence's
     lemmas and forms) may be given as a function, called only when needed.
     """
-    if index.words and token.lower_ not in index.words and token.lemma_.lower() not in index.words:
+    if index.words and _no_key_word(token, index):
         return None  # no key can hold it: most tokens end here, before any key is built
     if _part_of_speech(token) not in _TRIGGER_POS or (
         token.is_stop and token.lower_ not in index.triggers
