@@ -251,9 +251,9 @@ class Resolver:
         if transliterated:
             # A loose spelling match counts only in a country whose places the rest
             # of the story names (not "Turkish-made drones"), unless the spellings
-            # are close or it is a city of
-            # standing by its own name ("Velmora" is not Valmiera; "Hodeidah" is
-            # Al Hudaydah; "Sakoira" is not Adapazarı, once called Sakarya).
+            # are close or it is a city of standing by its own name ("Velmora" is
+            # not Valmiera; "Hodeidah" is Al Hudaydah; "Sakoira" is not Adapazarı,
+            # once called Sakarya).
             # Close spellings only near a country whose places the story names:
             # "near Masisi, in North Kivu" is no Masasi, Tanzania; a national
             # adjective names an actor ("Russian jets bombed Tabqah").
@@ -277,18 +277,14 @@ class Resolver:
         if district_towns:
             # only a town of a country the rest of the story names: "Chak District"
             # of an Afghan province is no Chak in Pakistan
-            named = self._context(
-                mentions, {k: v for k, v in candidates.items() if k not in district_towns}
-            ).countries
+            named = self._countries_named_apart(mentions, candidates, district_towns)
             for name in district_towns:
                 candidates[name] = [c for c in candidates[name] if c.country in named]
         if misspelled:
             # A town one letter away counts only in a country the rest of the story
             # names, when it names any: "Masisi" near Goma is no Masasi in Tanzania,
             # where "Mauritious" is Mauritius.
-            named = self._context(
-                mentions, {k: v for k, v in candidates.items() if k not in misspelled}
-            ).countries
+            named = self._countries_named_apart(mentions, candidates, misspelled)
             for name in misspelled if named else ():
                 # a story that names no country ("Fighters attacked Kramatursk") keeps it
                 candidates[name] = [
@@ -762,6 +758,16 @@ class Resolver:
         if not head or _KIND_FEATURES.get(word.lower()) != "admin2":
             return []
         return [c for c in self._candidates(head) if c.feature == "city"]
+
+    def _countries_named_apart(
+        self,
+        mentions: Sequence[Mention],
+        candidates: dict[str, list[Candidate]],
+        apart: AbstractSet[str],
+    ) -> dict[str, int]:
+        """The countries the story names, from every name but those ``apart`` (loose matches)."""
+        known = {k: v for k, v in candidates.items() if k not in apart}
+        return self._context(mentions, known).countries
 
     def _context(
         self, mentions: Sequence[Mention], candidates: dict[str, list[Candidate]]

@@ -388,10 +388,8 @@ def qualifies_another(
             previous -= 1  # "Jokela, near Helsinki"
             other = before.get(previous)
             if (
-                other is not None
-                and other.item.place is not None
+                _wide(_place_of(other))
                 and cand.item.place is not None
-                and (is_country(other.item.place) or other.item.place.feature in _AREAS)
                 and cand.item.place.feature in ("city", "vicinity")
             ):
                 return False  # "over Iraqi Kurdistan, near Erbil": the town narrows the area

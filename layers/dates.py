@@ -510,10 +510,7 @@ def filed_date(text: str, article_date: str | None) -> str | None:
     anchor = parse_iso_date(article_date)
     if anchor is None:
         return None
-    head = text[:_DATELINE_REACH]
-    starts = [0] + [m.end() for m in re.finditer(r"\n", head)]
-    for start in starts:
-        line = head[start:].split("\n", 1)[0]
+    for line in text[:_DATELINE_REACH].split("\n"):
         for expression in find_date_expressions(line, article_date=article_date):
             day = expression.date
             if (

@@ -734,8 +734,7 @@ def told_in_fiction(words: Sequence[Token], said: str | None = None) -> bool:
         if comma is not None and comma >= 2 and opening[comma - 1].lower_ in _FICTION:
             before = opening[1 : comma - 1]
             if not any(
-                t.tag_ == "POS"
-                or (t.ent_type_ in ("DATE", "TIME", "ORDINAL") and not _a_year(t))
+                t.tag_ == "POS" or (t.ent_type_ in ("DATE", "TIME", "ORDINAL") and not _a_year(t))
                 for t in before
             ):
                 return True  # "In the film,", "In the 2022 film,", "In the HBO series,"

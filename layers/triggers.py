@@ -9,9 +9,9 @@ taxonomy. :func:`match_type` picks the type whose conditions hold best;
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.strings import get_string_id
@@ -192,9 +192,12 @@ class TypeIndex:
     words: frozenset[str] = frozenset()
     """Every word of every trigger key: a token whose lemma and form are not
     among them can match no key, so its keys need not be built."""
-    word_ids: frozenset[int] = frozenset()
+    word_ids: frozenset[int] = field(init=False, default=frozenset())
     """The same words as spaCy's string ids, which a token carries without
     building its strings (most tokens are looked at only to be passed over)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "word_ids", frozenset(get_string_id(w) for w in self.words))
 
     @classmethod
     def of(cls, layers: Sequence[LayerDefinition]) -> TypeIndex:
@@ -219,8 +222,7 @@ def _index_of(layers: tuple[LayerDefinition, ...]) -> TypeIndex:
         for word in key.split("/")[0].split():
             words.add(word)
             words.update(word.split("-"))
-    ids = frozenset(get_string_id(word) for word in words)
-    return TypeIndex(tuple(seen.values()), triggers, frozenset(words), ids)
+    return TypeIndex(tuple(seen.values()), triggers, frozenset(words))
 
 
 _PHRASE_FILLER = frozenset({"DET", "ADJ", "ADV", "NUM", "PRON"})
@@ -497,14 +499,16 @@ def _right_after(token: Token, preposition: Token) -> bool:
     Not one that only times it: "a charity march on Sunday" marches on no place.
     """
     doc = token.doc
-    if _times_it(preposition):
+    if preposition.i <= token.i or _times_it(preposition):
         return False
+    between = range(token.i + 1, preposition.i)
+    if all(doc[k].dep_ == "advmod" and doc[k].head.i == token.i for k in between):
+        return True
     timing = {
         t.i for c in token.children if c.dep_ == "prep" and _times_it(c) for t in c.subtree
     }  # "fired on Tuesday at protesters": the day stands between
-    return preposition.i > token.i and all(
-        (doc[k].dep_ == "advmod" and doc[k].head.i == token.i) or k in timing
-        for k in range(token.i + 1, preposition.i)
+    return all(
+        (doc[k].dep_ == "advmod" and doc[k].head.i == token.i) or k in timing for k in between
     )
 
 
@@ -870,6 +874,11 @@ _HITTING = frozenset(
 strike followed", "was reported in Rafah", "took place")."""
 
 
+def _lemmas_and_forms(tokens: Iterable[Token]) -> set[str]:
+    """The lower-case lemmas and forms of some words, as ``requires`` reads them."""
+    return {w for t in tokens for w in (t.lemma_.lower(), t.lower_)}
+
+
 def _no_key_word(token: Token, index: TypeIndex) -> bool:
     """Whether neither the token's form nor its lemma is a word of any trigger key.
 
@@ -923,15 +932,14 @@ def match_type(
     if dates_a_clause(token):
         # "two weeks after an attack on tourists, India fired missiles": the
         # missiles are the clause's, not the attack's; its own words must say
-        sentence_words = {w for t in token.subtree for w in (t.lemma_.lower(), t.lower_)}
+        sentence_words = _lemmas_and_forms(token.subtree)
     elif callable(sentence_words):
         sentence_words = sentence_words()  # gathered only for a token that got this far
     before = _the_sentence_another_follows(token)
     if before is not None:
         # "Drones struck a depot in X. Another strike hit an oil facility": the
         # weapon was named with the first
-        earlier = {w for t in before for w in (t.lemma_.lower(), t.lower_)}
-        sentence_words = set(sentence_words) | earlier
+        sentence_words = set(sentence_words) | _lemmas_and_forms(before)
     best: tuple[tuple[int, int, int, int], EventType, str] | None = None
     objects: set[str] | None = None
     subjects: set[str] | None = None
