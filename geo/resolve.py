@@ -360,9 +360,12 @@ class Resolver:
             pools.pop(index, None)
             candidates[mentions[index].name] = []
         ranked: dict[int, list[Ranked]] = {}
+        # A name said again with the same words around it ranks the same: each
+        # pass ranks it once (the context changes only between the passes).
+        first_pass: dict[tuple[object, ...], list[Ranked]] = {}
         for index, mention in enumerate(mentions):
             if index in pools:
-                ranked[index] = self._rank(text, mention, pools[index], context)
+                ranked[index] = self._rank(text, mention, pools[index], context, first_pass)
         # Second pass: confident choices anchor the rest by distance, and a
         # town right before ", <name>" says which state or country is meant.
         first = {index: best[0].candidate for index, best in ranked.items() if best}
@@ -378,6 +381,7 @@ class Resolver:
         context.measure_ahead(
             (name_key(_anchor_text(text, mentions[index])), pools[index]) for index in ranked
         )
+        second_pass: dict[tuple[object, ...], list[Ranked]] = {}
         for index, mention in enumerate(mentions):
             if index in ranked:
                 ranked[index] = self._rank(
@@ -385,6 +389,7 @@ class Resolver:
                     mention,
                     pools[index],
                     context,
+                    second_pass,
                     contained=self._preceding_town(text, mentions, index, first),
                     holds=_towns_of_its_sentence(mentions, index, first, sentences, pools[index]),
                     listed_with=_fellows(text, mentions, index, first, sentences),
@@ -805,12 +810,19 @@ class Resolver:
         mention: Mention,
         candidates: list[Candidate],
         context: ArticleContext,
+        memo: dict[tuple[object, ...], list[Ranked]],
         *,
         contained: Candidate | None = None,
         listed_with: Sequence[Candidate] = (),
         list_goes_on: bool = False,
         holds: Sequence[Candidate] = (),
     ) -> list[Ranked]:
+        """The mention's candidates ranked; ``memo`` keeps the rankings of one pass.
+
+        A ranking depends on the pool, the context and what the words around
+        the name say; the key holds all of these but the context, which the
+        caller keeps fixed for the memo's life.
+        """
         qualifier = self._qualifier(text, mention, candidates)
         if (
             qualifier is not None
@@ -821,18 +833,35 @@ class Resolver:
             # "cases in Washington, Pennsylvania and California": a list of
             # states, not the town of Washington in Pennsylvania.
             qualifier = None
-        return rank_candidates(
-            candidates,
-            mention_text=_anchor_text(text, mention),
-            context=context,
-            qualifier=qualifier,
-            contained=contained,
-            listed_with=listed_with,
-            named_kind=_kind_named_before(text, mention),
-            sentence_towns=holds,
-            sided=mention.kind is MentionKind.TOPONYM
-            and compass_word_before(text, mention.start) is not None,
+        mention_text = _anchor_text(text, mention)
+        named_kind = _kind_named_before(text, mention)
+        sided = (
+            mention.kind is MentionKind.TOPONYM
+            and compass_word_before(text, mention.start) is not None
         )
+        key = (
+            id(candidates),
+            mention_text,
+            named_kind,
+            sided,
+            *(None if c is None else c.gazetteer_id for c in (qualifier, contained)),
+            tuple(c.gazetteer_id for c in listed_with),
+            tuple(c.gazetteer_id for c in holds),
+        )
+        kept = memo.get(key)
+        if kept is None:
+            kept = memo[key] = rank_candidates(
+                candidates,
+                mention_text=mention_text,
+                context=context,
+                qualifier=qualifier,
+                contained=contained,
+                listed_with=listed_with,
+                named_kind=named_kind,
+                sentence_towns=holds,
+                sided=sided,
+            )
+        return list(kept)
 
     @staticmethod
     def _preceding_town(
