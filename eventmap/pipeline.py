@@ -32,6 +32,7 @@ from geo.geocoder import OfflineGeocoder
 from geo.nlp import load_nlp, model_identity
 from geo.overrides import Overrides, parse_overrides
 from geo.resolve import Resolver
+from geo.respace import parse_texts
 from geo.sources import demonym_table, regional_adjective_table
 from geo.types import Resolved
 from layers.classify import ArticleInfo, classify_article
@@ -142,8 +143,17 @@ class Pipeline:
     def parse_many(
         self, texts: Iterable[str], *, batch_size: int = PARSE_BATCH_SIZE
     ) -> Iterator[Doc]:
-        """Parse texts with spaCy in batches, in order (each as :func:`parse_view` shows it)."""
-        return self.nlp.pipe((parse_view(text) for text in texts), batch_size=batch_size)
+        """Parse texts with spaCy in batches, in order.
+
+        Each is parsed as :func:`parse_view` shows it, with the runs of blanks
+        inside a line read as single spaces (:mod:`geo.respace`); every offset
+        still points into the text given.
+        """
+        return parse_texts(self.nlp, (parse_view(text) for text in texts), batch_size=batch_size)
+
+    def parse(self, text: str) -> Doc:
+        """One text's parse, as :meth:`parse_many` makes it."""
+        return next(parse_texts(self.nlp, [parse_view(text)], batch_size=1))
 
     def locate(
         self, doc: Doc, *, text: str | None = None, article: str | None = None
@@ -212,7 +222,7 @@ class Pipeline:
                 f"text is {len(text):,} characters long; eventmap reads at most "
                 f"{MAX_ARTICLE_CHARS:,} per article: split it into several"
             )
-        doc = self.nlp(parse_view(text))
+        doc = self.parse(text)
         resolved = self.locate(doc, text=text, article=info.id)
         reported = self.detect(doc, resolved, info=info)
         events = self.classify(doc, resolved, info=info, reported=reported)

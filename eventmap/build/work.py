@@ -221,7 +221,7 @@ def _parse_all(
             docs = []
             for task, _, text in pending:
                 try:
-                    docs.append(pipeline.nlp(text))
+                    docs.append(pipeline.parse(text))
                 except Exception as exc:
                     parsed[task.index] = ("failure", _describe(exc))
                     docs.append(None)  # type: ignore[arg-type]
