@@ -88,6 +88,7 @@ from layers.roles import (
     attachment,
     has_subject,
     opens_when_clause,
+    placed_in_the_open,
     under_the_event,
 )
 from layers.triggers import TypeIndex, dates_a_clause, match_type
@@ -611,12 +612,71 @@ def _in_another_event_s_clause(place: Token, trigger: Token, others: frozenset[i
     # done by its own subject; not what the first deed caused ("struck a building,
     # and 12 people in Khan Younis were killed")
     verb = _nearest_verb_above(place, stop=trigger)
-    if verb is None or verb.i not in others or not any(c.dep_ == "nsubj" for c in verb.children):
+    if verb is None or verb.i not in others:
+        return False
+    if _a_point_since(verb):
+        return True  # "the first shooting since a deal was signed in Washington"
+    if not any(c.dep_ == "nsubj" for c in verb.children):
         return False
     if verb.dep_ == "advcl" and _long_before_or_after(verb):
         # "the attack, which came eight months after its fighters hijacked a train near X"
         return True
     return verb.dep_ == "conj" and verb.lemma_.lower() not in _CONSEQUENCES
+
+
+def _a_town_naming_the_event(
+    cand: PlaceInSentence, trigger_tokens: frozenset[int], verdict: Attachment
+) -> bool:
+    """Whether a town's name modifies the event's own noun: "the Brasilia summit".
+
+    The scorer learnt from verbs, which such names seldom modify. A country or
+    a region so written is as often the topic ("the Ukraine peace summit",
+    held in Switzerland), and stays the scorer's to weigh.
+    """
+    place = cand.item.place
+    return (
+        verdict.role == "compound"
+        and cand.root.head.i in trigger_tokens
+        and place is not None
+        and is_town(place)
+    )
+
+
+def _names_another_event_s_place(
+    place: Token, trigger_tokens: frozenset[int], others: frozenset[int]
+) -> bool:
+    """Whether the place is a modifier of another event's noun, one yet to come.
+
+    "a troop build-up ahead of the Brasilia summit": the name says where the
+    summit will be, and nothing of the build-up. An event that came first
+    may have been where the deed was ("captured after the Riyadh shootout").
+    """
+    return (
+        place.dep_ in ("compound", "poss", "amod")
+        and place.head.i in others
+        and place.head.i not in trigger_tokens
+        and told_as_planned(place.head)
+    )
+
+
+def _a_point_since(clause: Token) -> bool:
+    """Whether a "since" clause tells a deed of its own that time is counted from.
+
+    "the first shooting since a deal was signed in Washington", "since the
+    Taliban returned to power in Kabul": another event, at its own place. Not
+    an outbreak ("killed since fighting broke out in Tripoli"), whose war the
+    event is part of.
+    """
+    return (
+        clause.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "since" for c in clause.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        and clause.lemma_.lower() not in _OUTBREAKS
+    )
+
+
+_OUTBREAKS = frozenset({"break", "erupt", "begin", "start", "flare", "escalate", "intensify"})
+"""Verbs of a fight's start: what happened "since" it began is part of it (lemmas)."""
 
 
 def _long_before_or_after(clause: Token) -> bool:
@@ -1120,8 +1180,11 @@ def _weighed(
         if isinstance(v, Attachment) and (cand.item.place is None or is_town(cand.item.place))
     )
     located: list[tuple[PlaceInSentence, Attachment]] = []
+    in_the_open = placed_in_the_open(
+        token, verb, {i for cand, _, _ in verdicts for i in cand.tokens}
+    )
     for cand, owned, verdict in verdicts:
-        vetoed = isinstance(verdict, Refusal) and verdict.reason in VETOES
+        vetoed = isinstance(verdict, Refusal) and (verdict.reason in VETOES or in_the_open)
         at_sea = isinstance(verdict, Attachment) and (
             _a_ship_at_a_measured_offset(cand, token)
             or (
@@ -1144,7 +1207,9 @@ def _weighed(
         # A subject the type itself calls the site ("Iraq closed its airspace"): the
         # scorer learnt that subjects are actors, from types that do not say so.
         own_site = isinstance(verdict, Attachment) and (
-            verdict.role == "subject" or under_the_event(cand.root, trigger_tokens)
+            verdict.role == "subject"
+            or under_the_event(cand.root, trigger_tokens)
+            or _a_town_naming_the_event(cand, trigger_tokens, verdict)
         )  # and what the verb puts under the event ("El Fasher has been under siege")
         if (model is not None or on_pair is not None) and not vetoed and not own_site:
             place = cand.item.place
@@ -1169,6 +1234,10 @@ def _weighed(
                 on_pair(trigger_tokens, cand.item, features)
             if model is not None and not at_sea:
                 governed = any(doc[i].is_ancestor(cand.root) for i in trigger_tokens)
+                if isinstance(verdict, Refusal) and _names_another_event_s_place(
+                    cand.root, trigger_tokens, others
+                ):
+                    continue  # "a troop build-up ahead of the Brasilia summit"
                 if (
                     governed
                     and isinstance(verdict, Refusal)
@@ -1754,7 +1823,13 @@ def _share_with_participles(
                 denied=event.denied or governor.denied,
                 planned=event.planned or governor.planned,
             )
-        if event.locations or event.type in own_ground:
+        if (
+            event.locations
+            or event.type in own_ground
+            or placed_in_the_open(token, None, frozenset())
+        ):
+            # "shots were fired on the border as protesters rallied in Yerevan":
+            # the border is the shots' place, unnamed; Yerevan is the rally's
             shared.append(event)
             continue
         related = [governor] if governor is not None else []

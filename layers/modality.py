@@ -305,8 +305,11 @@ def _purpose(verb: Token) -> bool:
 def _noun_ahead(noun: Token) -> bool:
     """An event noun's own words put it ahead: "a planned visit", "talks scheduled for May".
 
-    Or "a state visit to Brazil, expected in May", a time after "expected".
+    Or "a state visit to Brazil, expected in May", a time after "expected";
+    or what something happens "ahead of" ("troops massed ahead of the summit").
     """
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "ahead":
+        return True
     for child in noun.children:
         if child.dep_ in ("amod", "compound") and child.lower_ in _AHEAD_ADJECTIVES:
             return True

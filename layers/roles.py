@@ -39,6 +39,7 @@ __all__ = [
     "has_subject",
     "is_one_of",
     "opens_when_clause",
+    "placed_in_the_open",
     "under_the_event",
 ]
 
@@ -170,6 +171,27 @@ def _a_seat_speaks(verb: Token, word: Token) -> bool:
         and (c.i == word.i or c.is_ancestor(word))
         for c in verb.children
     )
+
+
+def _the_seat_that_reports_it(word: Token, triggers: frozenset[int]) -> bool:
+    """Whether ``word`` stands in a seat of power whose relative clause of saying tells the event.
+
+    "according to the Taliban government in Kabul, which said 46 civilians
+    were killed": Kabul is where the government speaks from.
+    """
+    doc = word.doc
+    for i in triggers:
+        verb = next((a for a in doc[i].ancestors if a.dep_ == "relcl"), None)
+        if verb is not None and verb.lemma_.lower() in SPEECH:
+            seat = verb.head
+            if seat.i == word.i and word.dep_ == "pobj" and word.head.dep_ == "prep":
+                seat = word.head.head  # the parse hangs "which said" on Kabul itself
+            return (
+                seat.lemma_.lower() in CAPITAL_SPEAKERS
+                and seat.is_ancestor(word)
+                and not verb.is_ancestor(word)
+            )
+    return False
 
 
 def _a_distant_source_speaks(verb: Token, word: Token, triggers: frozenset[int]) -> bool:
@@ -878,6 +900,39 @@ def _purpose_of(verb: Token) -> Token:
     return verb
 
 
+def placed_in_the_open(trigger: Token, verb: Token | None, places: AbstractSet[int]) -> bool:
+    """Whether the event has a place of its own that no town holds, left unnamed.
+
+    "two rockets landed in the sea, officials in Quetta said", "shots were
+    fired on the border as protesters rallied in Yerevan": the sea and the
+    border are where it happened, and the sentence's towns are the speakers'
+    or another clause's. The scorer may not then take a place the rules refused.
+    """
+    for word in (trigger, verb):
+        if word is None:
+            continue
+        for prep in word.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _OPEN_PREPOSITIONS:
+                continue
+            for obj in prep.children:
+                open_kind = obj.lemma_.lower() in _OPEN_PLACES or (
+                    obj.lemma_.lower() == "line"
+                    and any(
+                        c.dep_ in ("compound", "amod") and c.lower_ == "front" for c in obj.children
+                    )
+                )
+                if obj.dep_ == "pobj" and open_kind and not any(t.i in places for t in obj.subtree):
+                    return True
+    return False
+
+
+_OPEN_PREPOSITIONS = frozenset({"in", "on", "at", "along", "across", "over", "near", "into"})
+_OPEN_PLACES = frozenset(
+    {"sea", "border", "frontier", "boundary", "frontline", "waters", "coast", "coastline"}
+)
+"""Places outside any town that a sentence may leave unnamed (lemmas): "in the sea"."""
+
+
 def _placed_outside(head: Token, clause: Token, places: frozenset[int]) -> bool:
     """Whether ``head``'s phrase names another place outside the ``clause`` hung on it.
 
@@ -1157,6 +1212,8 @@ def attachment(
         return Attachment("target", 0.9)  # "Izmail, which Russian drones attacked overnight"
     if _where_the_press_was_told(root, triggers):
         return Refusal("speech")  # "…, a survivor told reporters in Kaya"
+    if capital and _the_seat_that_reports_it(root, triggers):
+        return Refusal("speech")  # "the government in Kabul, which said 46 were killed"
     if (
         event_type.topical
         and not any(t.i in triggers for t in root.ancestors)
@@ -1527,7 +1584,7 @@ def attachment(
             )
             if _placed_outside(
                 head, token, other_places if meanwhile else other_places - wide_places
-            ):
+            ) or (meanwhile and placed_in_the_open(head, None, other_places | {root.i})):
                 # "seized a base in X as clashes raged in Y": the event has a
                 # place of its own, and Y is the other clause's; its own event's
                 # when the clause reports one. "pushes into North Kordofan as

@@ -4224,3 +4224,66 @@ def test_an_accusation_made_in_a_capital_is_not_where_the_deed_was(pipeline, tex
 def test_fans_storming_a_field_attack_nothing(nlp, layers):
     text = "Fans stormed the field in Dorvik after the final whistle."
     assert "attacks" not in {e.layer for e in _events(nlp, layers, text, ["Dorvik"])}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "not_site"),
+    [
+        ("Officials in Quetta said two rockets landed in the sea.", "projectile_impact", "Quetta"),
+        ("Shots were fired on the border as protesters rallied in Yerevan.", "attack", "Yerevan"),
+        ("Shells landed along the front line as leaders met in Paris.", "projectile_impact",
+         "Paris"),
+    ],
+)  # fmt: skip
+def test_an_event_at_an_unnamed_open_place_takes_no_town_of_another_clause(
+    pipeline, text, kind, not_site
+):
+    """ "landed in the sea", "fired on the border": the town is the speakers' or the rally's."""
+    found = _where(_located(pipeline, text), text)
+    assert kind in found
+    assert not_site not in found[kind]
+
+
+def test_a_rally_beside_shots_on_the_border_keeps_its_town(pipeline):
+    text = "Shots were fired on the border as protesters rallied in Yerevan."
+    assert "Yerevan" in _where(_located(pipeline, text), text)["protest"]
+
+
+def test_the_seat_of_a_government_that_reports_deaths_is_not_where_they_were(pipeline):
+    text = (
+        "Jets carried out strikes in Paktika province, according to the Taliban government "
+        "in Kabul, which said 46 civilians were killed."
+    )
+    found = _where(_located(pipeline, text), text)
+    assert "killing" in found
+    assert "Kabul" not in found["killing"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "site", "in_place"),
+    [
+        ("Troops exchanged fire near Sotk, the first shooting since a deal was signed in "
+         "Washington in August.", "attack", "Washington", False),
+        ("At least 150 people have been killed since fighting broke out in Tripoli in April.",
+         "killing", "Tripoli", True),
+    ],
+)  # fmt: skip
+def test_a_since_clause_s_own_deed_keeps_its_place(pipeline, text, kind, site, in_place):
+    """What time is counted from happened elsewhere; an outbreak is the same war's."""
+    found = _where(_located(pipeline, text), text)
+    assert (site in found.get(kind, set())) is in_place
+
+
+def test_a_town_naming_a_summit_is_where_it_was(pipeline):
+    text = "Leaders gathered for the Brasilia summit on Friday."
+    assert "Brasilia" in _where(_located(pipeline, text), text)["meeting"]
+
+
+def test_a_summit_ahead_is_planned_and_lends_its_town_to_nothing(pipeline):
+    text = "Guyana reports a Venezuelan troop build-up near Lethem ahead of the Brasilia summit."
+    events = _located(pipeline, text)
+    summit = next(e for e in events if e.type == "meeting")
+    assert summit.planned
+    moves = [e for e in events if e.layer == "movements"]
+    assert moves
+    assert all("Brasilia" not in {text[loc.start : loc.end] for loc in e.locations} for e in moves)
