@@ -554,7 +554,8 @@ def _exclusion_keys(token: Token) -> set[str]:
     ("a patrol was ambushed"); a noun with an article after its preposition
     ("on the Isfahan strikes": ``on the strike``); a verb's object with the word
     right before it that says its kind ("launched a charm offensive": ``charm
-    offensive``). Not trigger keys: "missile" in "missile strikes" is no strike
+    offensive``), or with its preposition's object ("fought a battle for the
+    cup": ``battle for cup``). Not trigger keys: "missile" in "missile strikes" is no strike
     of its own.
     """
     head = token.head
@@ -581,6 +582,14 @@ def _exclusion_keys(token: Token) -> set[str]:
                 f"{m.lower_} {child.lemma_.lower()}"
                 for m in child.lefts
                 if m.dep_ in ("compound", "amod") and m.i == child.i - 1
+            )
+            # "fought a fierce battle for the cup": the object with what it is for
+            keys.update(
+                f"{child.lemma_.lower()} {p.lower_} {g.lemma_.lower()}"
+                for p in child.children
+                if p.dep_ == "prep"
+                for g in p.children
+                if g.dep_ == "pobj"
             )
         if child.dep_ == "prep":
             # "met with relatives of the victims": meet with relative, a measure or
@@ -929,6 +938,7 @@ def match_type(
     keys = trigger_keys(token)
     if not keys & index.triggers:
         return None
+    whole_sentence = sentence_words  # what the scene is ("unless") the whole sentence says
     if dates_a_clause(token):
         # "two weeks after an attack on tourists, India fired missiles": the
         # missiles are the clause's, not the attack's; its own words must say
@@ -958,8 +968,13 @@ def match_type(
             continue
         if event_type.requires_also and not (sentence_words - own) & set(event_type.requires_also):
             continue
-        if event_type.unless and (sentence_words - own) & set(event_type.unless):
-            continue  # "Benfica's attack … scoring four goals": a match
+        if event_type.unless:
+            if callable(whole_sentence):
+                whole_sentence = whole_sentence()
+            if (whole_sentence - own) & set(event_type.unless):
+                # "Benfica's attack … scoring four goals": a match; "the grandmaster won
+                # the title after a fierce battle" too, though the battle dates a clause
+                continue
         if event_type.intransitive and any(c.dep_ in ("dobj", "dative") for c in token.children):
             continue  # "officials gathered evidence": no one met
         if event_type.objects:

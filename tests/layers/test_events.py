@@ -4287,3 +4287,29 @@ def test_a_summit_ahead_is_planned_and_lends_its_town_to_nothing(pipeline):
     moves = [e for e in events if e.layer == "movements"]
     assert moves
     assert all("Brasilia" not in {text[loc.start : loc.end] for loc in e.locations} for e in moves)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A charity march through Dorvik raised money for the hospital.",
+        "The comedy was shot in Dorvik last year.",
+        "Reviewers praised the battle scenes filmed in Dorvik.",
+        "The grandmaster won the title in Dorvik after a fierce battle with the champion.",
+        "The two teams fought a fierce battle for the cup in Dorvik.",
+    ],
+)
+def test_marches_shoots_and_battles_of_charity_film_and_sport_are_no_events(nlp, layers, text):
+    assert not _events(nlp, layers, text, ["Dorvik"])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Soldiers fought a fierce battle for the town of Dorvik.", "armed_clash"),
+        ("Thousands of protesters marched through Dorvik on Friday.", "protest"),
+        ("Gunmen shot two policemen in Dorvik.", "attack"),
+    ],
+)
+def test_real_battles_marches_and_shootings_stay_events(nlp, layers, text, kind):
+    assert kind in {e.type for e in _events(nlp, layers, text, ["Dorvik"])}
