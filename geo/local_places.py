@@ -268,6 +268,14 @@ _SPOKE_IN = re.compile(
 """Where someone spoke or a statement was issued: "The minister spoke in Beirut",
 "a statement read in Tehran"; the capital holds no village of the story."""
 _SPEAKS = re.compile(r"\s*(?:,\s*)?(?:said|says|told|announced|reported)\b")
+_A_GOVERNMENT_SPEAKS = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:accused|accuses|denied|denies|warned|warns|claimed"
+    r"|claims|blamed|blames|condemned|condemns|alleged|alleges|insisted|insists|said|says)\b"
+)
+"""A capital's name as its government's, right before what it says: "Kinshasa accused"."""
+_AFTER_A_PREPOSITION = re.compile(
+    r"\b(?:in|from|at|of|near|to|outside|across)\s+(?:the\s+)?$", re.I
+)
 
 
 def is_national_capital(place: Place | None) -> bool:
@@ -297,6 +305,10 @@ def where_a_speaker_is(text: str, town: Mention) -> bool:
     """
     before = text[max(0, town.start - 80) : town.start]
     if _SPEAKER_IN.search(before) or _SPOKE_IN.search(before):
+        return True
+    if _A_GOVERNMENT_SPEAKS.match(text, town.end) and not _AFTER_A_PREPOSITION.search(before):
+        # "Kinshasa accused Rwanda of sending troops near Bunagana"; not "Residents in
+        # Khartoum said", who speak of their own town
         return True
     return bool(_SPEAKS.match(text, town.end) and _OFFICIALS_IN.search(before))
 
@@ -344,6 +356,8 @@ def town_for(
     own words and paragraph give no town takes none when the story's towns
     lie in more than one country. A ``district`` (:func:`district_of_a_town`)
     takes a town of its paragraph resolved with little doubt in any country.
+    A ``strict`` name is by no dateline's town, nor, past its own paragraph,
+    by a national capital: a story's villages are seldom where it was filed.
     """
     if towns is None:
         towns = town_indices(resolved, text)
@@ -353,6 +367,10 @@ def town_for(
         return bearing  # "the Abu Shouk camp, north of El Fasher": north of El Fasher
     if text is not None:
         towns = [i for i in towns if not _across_from(text, here, resolved[i].mention)]
+    if strict and text is not None:
+        # where the story was filed from holds no village it names, not even one of
+        # its first sentence ("YANGON - … captured an outpost at Ponnagyun")
+        towns = [i for i in towns if not _a_dateline(text, resolved[i].mention)]
     in_its_name = [i for i in towns if _opens_the_name(resolved[i].mention, here)]
     if in_its_name:
         return resolved[in_its_name[0]].place  # "the Debre Markos Referral Hospital"
@@ -399,6 +417,11 @@ def town_for(
             # "ELN attack in Catatumbo kills dozens" heads a story on Mexico and
             # Colombia: no town of its own, and the story's towns lie in two countries
             return None
+        if not near and strict and text is not None:
+            # a village no source knows, in a paragraph that names no town, lies by
+            # none of the capital or dateline the story was told from ("GEORGETOWN -
+            # … gunmen fired on a boat near Eteringbang", 330 km away)
+            towns = [i for i in towns if not _told_from(text, resolved[i])]
         towns = (
             near or [i for i in towns if (p := resolved[i].place) and p.country == home] or towns
         )
@@ -418,6 +441,17 @@ def town_for(
         return following.place if ahead < back else previous.place
     chosen = previous or following
     return None if chosen is None else chosen.place
+
+
+def _told_from(text: str, town: Resolved) -> bool:
+    """Whether a town is a national capital or the dateline a story is filed from."""
+    return is_national_capital(town.place) or _a_dateline(text, town.mention)
+
+
+def _a_dateline(text: str, town: Mention) -> bool:
+    """Whether the town opens its paragraph as a dateline: "YANGON, Nov 20 (AP) -"."""
+    start = paragraph_around(text, town.start)[0]
+    return not text[start : town.start].strip() and bool(_DATELINE_AFTER.match(text, town.end))
 
 
 def _a_bearing_after(index: int, resolved: Sequence[Resolved], text: str | None) -> Place | None:

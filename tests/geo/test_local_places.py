@@ -309,3 +309,31 @@ def test_an_unknown_name_between_two_countries_keeps_a_town_its_paragraph_named_
     text = "Fighting raged around Kupiansk. Ukrainian and Russian troops clashed near Zorvanek."
     (village,) = [r.place for r in resolve(text) if "Zorvanek" in r.mention.text]
     assert village is not None and village.country == "UA", village
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the only town is the dateline, filed from the capital 300 km away
+        "GEORGETOWN, Guyana, Nov 20 (AP) - Guyana said its soldiers were safe.\n\n"
+        "Last week, gunmen fired on a patrol boat on the river near the village of Zorvanek.",
+        # a dateline opening the village's own sentence
+        "YANGON, Nov 20 (AP) - Rebels said their troops captured an outpost at the village "
+        "of Zorvanek on Tuesday.",
+        # a capital that only stands for its government, accusing
+        "GOMA, Congo, Nov 20 (AP) - Rebels seized a town in South Kivu on Thursday.\n\n"
+        "Kinshasa accused Rwanda of sending troops across the border near Zorvanek.",
+    ],
+)
+def test_an_unknown_village_is_not_put_at_the_capital_or_dateline_it_is_told_from(resolve, text):
+    (item,) = [r for r in resolve(text) if r.mention.name == "Zorvanek"]
+    assert item.place is None
+
+
+def test_an_unknown_village_still_takes_a_town_its_paragraph_names(resolve):
+    text = (
+        "GOMA, Congo, Nov 20 (AP) - Fighting resumed on Monday.\n\n"
+        "Rebels shelled Rutshuru, and troops fought near the village of Zorvanek."
+    )
+    (item,) = [r for r in resolve(text) if r.mention.name == "Zorvanek"]
+    assert item.place is not None and "Rutshuru" in item.place.reason
