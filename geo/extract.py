@@ -52,7 +52,13 @@ from geo.local_places import (
     looks_local_name,
 )
 from geo.nlp import DocTokens, doc_text
-from geo.normalize import ARABIC_ARTICLES, POSITION_WORDS, name_key, spelling_similarity
+from geo.normalize import (
+    ARABIC_ARTICLES,
+    POSITION_WORDS,
+    name_key,
+    saint_spelled_out,
+    spelling_similarity,
+)
 from geo.own_airspace import own_airspace_mentions
 from geo.phrases import BEARINGS, DISTANCE_UNIT_WORDS, find_phrase
 from geo.place_frames import (
@@ -804,10 +810,10 @@ class MentionExtractor:
     def _paired_names(self, doc: DocTokens) -> list[Span]:
         """Countries and provinces whose names join two names with "and".
 
-        "Trinidad and Tobago", "Antigua and Barbuda": the model tags the two
-        halves apart (or as people), and each half is a place of its own.
-        Every possible pair is looked up in one query; only known ones are
-        weighed.
+        "Trinidad and Tobago", "Antigua and Barbuda", "St Vincent and the
+        Grenadines" (known as "Saint …"): the model tags the two halves apart
+        (or as people), and each half is a place of its own. Every possible
+        pair is looked up in one query; only known ones are weighed.
         """
         last = len(doc) - 1
         pairs = {
@@ -816,7 +822,10 @@ class MentionExtractor:
             if lower in _NAME_JOINERS and 0 < i < last
         }
         known = self.gazetteer.known_keys(
-            name_key(span.text) for around in pairs.values() for span in around
+            name_key(name)
+            for around in pairs.values()
+            for span in around
+            for name in (span.text, saint_spelled_out(span.text))
         )
         spans: list[Span] = []
         for i, around in pairs.items():
@@ -824,8 +833,12 @@ class MentionExtractor:
                 continue
             best = None
             for span in around:
-                if name_key(span.text) in known and any(
-                    c.feature in ("country", "admin1") for c in self.gazetteer.candidates(span.text)
+                if any(
+                    name_key(name) in known
+                    and any(
+                        c.feature in ("country", "admin1") for c in self.gazetteer.candidates(name)
+                    )
+                    for name in (span.text, saint_spelled_out(span.text))
                 ):
                     best = span
             if best is not None:
@@ -2207,14 +2220,16 @@ def _loose_name_word(token: Token) -> bool:
 def _pairs_around(doc: DocTokens, i: int) -> list[Span]:
     """The capitalised "X and Y" spans around the "and" at ``i``, up to three words a side.
 
-    Ordered from the narrowest outward, so the last known one is the widest.
+    "the" may open the second name ("St Vincent and the Grenadines"). Ordered
+    from the narrowest outward, so the last known one is the widest.
     """
     capitalised = doc.capitalised
+    right = i + 2 if i + 2 < len(doc) and doc.lowers[i + 1] == "the" else i + 1
     spans = []
     for start in range(i - 1, max(-1, i - 4), -1):
         if not capitalised[start]:
             break
-        for end in range(i + 2, min(len(doc), i + 4) + 1):
+        for end in range(right + 1, min(len(doc), right + 3) + 1):
             if not capitalised[end - 1]:
                 break
             spans.append(doc[start:end])

@@ -15,6 +15,7 @@ __all__ = [
     "POSITION_WORDS",
     "has_latin_letter",
     "name_key",
+    "saint_spelled_out",
     "spelling_similarity",
     "strip_article",
     "transliteration_key",
@@ -197,3 +198,15 @@ def spelling_similarity(written: str, other: str) -> float:
         return "".join(words)
 
     return difflib.SequenceMatcher(None, bare(written), bare(other)).ratio()
+
+
+def saint_spelled_out(name: str) -> str:
+    """The name with a leading "St" or "St." written "Saint", as gazetteers file countries.
+
+    "St Vincent and the Grenadines" is filed as "Saint Vincent and the
+    Grenadines"; a name without the abbreviation comes back as it is.
+    """
+    return _SAINT.sub("Saint ", name, count=1)
+
+
+_SAINT = re.compile(r"^St\.?\s+")

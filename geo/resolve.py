@@ -73,7 +73,13 @@ from geo.located import (
     qualifier_after,
     written_as_a_part,
 )
-from geo.normalize import POSITION_WORDS, name_key, spelling_similarity, strip_article
+from geo.normalize import (
+    POSITION_WORDS,
+    name_key,
+    saint_spelled_out,
+    spelling_similarity,
+    strip_article,
+)
 from geo.overrides import ANALYST_SOURCE, Overrides
 from geo.own_airspace import ANTECEDENT_LABEL
 from geo.phrases import TERRITORIAL_SEA_KM
@@ -204,6 +210,7 @@ class Resolver:
                 else [
                     c
                     for c in self._candidates(m.name)
+                    or self._candidates(saint_spelled_out(m.name))  # "St Kitts and Nevis"
                     if not matched_by_translation(c) and not c.code_written_otherwise(m.name)
                 ]
             )
@@ -260,6 +267,9 @@ class Resolver:
             known = {k: v for k, v in candidates.items() if k not in transliterated}
             placed = self._context([m for m in mentions if not m.demonym_country], known).countries
             for name in transliterated:
+                candidates[name] = [
+                    c for c in candidates[name] if _keeps_its_words(name, c.matched_name)
+                ]
                 candidates[name] = [
                     c
                     for c in candidates[name]
@@ -1394,6 +1404,15 @@ _LEFT_BEHIND = re.compile(
     r"\b(?:from|fled|fleeing|left|leaving|quit)\s+(?:the\s+)?$", re.IGNORECASE
 )
 """Words before an area that say someone came from it, not that the name lies in it."""
+
+
+def _keeps_its_words(name: str, matched: str) -> bool:
+    """Whether a loose spelling of a name of several words matches a name of several words.
+
+    "Mir Ali" is no "Morelia": its two words run into one only by the loose
+    key; "Hodeidah" may well be "Al Hudaydah".
+    """
+    return len(name.split()) < 2 or len(matched.replace("-", " ").split()) >= 2
 
 
 def _provinces_put_in_another_country(

@@ -523,6 +523,9 @@ def test_a_person_before_a_country_that_holds_no_namesake_stays_a_person(extract
         ("Trinidad and Tobago beat Panama on Friday.", "Trinidad and Tobago"),
         ("Flights to Antigua and Barbuda resumed.", "Antigua and Barbuda"),
         ("Storms hit Turks and Caicos overnight.", "Turks and Caicos"),
+        # "the" opens the second name, and the gazetteer spells out "Saint"
+        ("The leaders met in St Vincent and the Grenadines.", "St Vincent and the Grenadines"),
+        ("Flights to St. Kitts and Nevis resumed.", "St. Kitts and Nevis"),
     ],
 )
 def test_a_country_whose_name_joins_two_names_is_one_mention(extract, text, name):

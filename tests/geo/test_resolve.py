@@ -1255,3 +1255,29 @@ def test_a_province_s_own_forces_still_hold_an_unknown_place_of_their_sentence(r
     text = "Puntland forces clashed with Al-Shabaab in the Cal Miskaad mountains."
     place = _place(resolve(text), "Cal Miskaad")
     assert place is not None and place.country == "SO"
+
+
+def test_a_town_written_before_a_country_of_two_joined_names_is_in_that_country(resolve):
+    text = "Their last meeting, in Argyle, St Vincent and the Grenadines, ended with a pledge."
+    place = _place(resolve(text), "Argyle")
+    assert place is not None and place.country == "VC"
+
+
+def test_a_loose_spelling_of_two_words_is_no_town_of_one(resolve):
+    """ "Mir Ali" runs into "Morelia" only by the loose key: no Mexican city."""
+    place = _place(resolve("Militants attacked a checkpoint in Mir Ali."), "Mir Ali")
+    assert place is None or place.country != "MX"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("The US said it struck militants in Somalia.\n\nGunmen attacked the Westgate mall in "
+         "Nairobi in 2013.", "Westgate", "KE"),
+        ("The US said it struck militants in Afghanistan.\n\nGunmen stormed the Serena hotel "
+         "in Kabul in 2008.", "Serena", "AF"),
+    ],
+)  # fmt: skip
+def test_a_site_named_before_its_town_lies_in_that_town(resolve, text, name, country):
+    place = _place(resolve(text), name)
+    assert place is not None and place.country == country
