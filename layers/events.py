@@ -1816,6 +1816,10 @@ def _share_with_participles(
         governor = (
             starts.get(token.head.i) if token.dep_ in _SHARED_DEPS and not own_subject else None
         )  # "exploded in Mogadishu, killing five": the participle has no subject of its own
+        if governor is None and token.dep_ == "acl" and not own_subject:
+            # "are due to meet in Doha for talks on a ceasefire, mediated by Qatar": a
+            # participle on a noun in another event's phrase is of that event
+            governor = _event_above_its_noun(token, starts)
         if governor is not None and governor is not event:
             # "denied that its missile struck X, killing 12": the killing is part of the claim
             event = dataclasses.replace(
@@ -1911,6 +1915,27 @@ _AT_THE_SAME_TIME = frozenset({"during", "amid"})
 _ARRESTS = "arrests"
 _FOUGHT_FOR = frozenset({"seizures", _ARRESTS})
 """Layers of deeds a fight leads to where it was fought: "captured after a gunbattle"."""
+
+
+def _event_above_its_noun(
+    participle: Token, starts: Mapping[int, ReportedEvent]
+) -> ReportedEvent | None:
+    """The event whose phrase holds the noun a participle describes, within its clause.
+
+    Only a noun in a prepositional phrase ("talks on a ceasefire, mediated by
+    Qatar"): "drones launched overnight were destroyed over X" describes the
+    drones, the event's subject, launched elsewhere.
+    """
+    if participle.head.dep_ != "pobj":
+        return None
+    for node in participle.ancestors:
+        if node.i in starts:
+            return starts[node.i]
+        if node.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in node.children
+        ):
+            return None  # the clause's own verb, no event: no further
+    return None
 
 
 def _told_before(noun: Token) -> bool:

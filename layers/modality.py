@@ -394,6 +394,8 @@ def told_as_denied(token: Token) -> bool:
         return True  # "Russia refused to close its airspace", "ruled out imposing a no-fly zone"
     if _after_without(token):
         return True  # "hit the port without casualties", "without causing casualties"
+    if _stopped_before(token):
+        return True  # "shot down the drone before it entered Israeli airspace"
     if _aim_of_a_noun(token) and _says_none(token.head):
         return True  # "had no plans to march on Kinshasa"
     if token.dep_ in ("dobj", "nsubjpass") and (
@@ -407,6 +409,34 @@ def told_as_denied(token: Token) -> bool:
         or (c.dep_ == "dobj" and c.lower_ in _NO_ONE)
         for c in token.children
     )  # "no strikes hit the city", "injuring nobody", "killed no one"
+
+
+def _stopped_before(verb: Token) -> bool:
+    """Whether a "before" clause tells what an interception stopped from happening.
+
+    "intercepted the drone over the Gulf of Aqaba before it reached Israeli
+    airspace": it never reached it. Not any "before" ("looted the town
+    before they left" left all the same).
+    """
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "before" for c in verb.children)
+        and (verb.head.lemma_.lower() in _STOPPING or _shot_down(verb.head))
+    )
+
+
+_STOPPING = frozenset(
+    {"intercept", "down", "destroy", "stop", "repel", "thwart", "foil", "neutralise",
+     "neutralize", "disable", "jam"}
+)  # fmt: skip
+"""Verbs of stopping a thing in flight or on its way (lemmas)."""
+
+
+def _shot_down(verb: Token) -> bool:
+    """Whether the verb is "shot down" (the particle makes it a stop, not a shooting)."""
+    return verb.lemma_.lower() == "shoot" and any(
+        c.dep_ == "prt" and c.lower_ == "down" for c in verb.children
+    )
 
 
 _CLAIMS = frozenset(

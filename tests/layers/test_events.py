@@ -4313,3 +4313,50 @@ def test_marches_shoots_and_battles_of_charity_film_and_sport_are_no_events(nlp,
 )
 def test_real_battles_marches_and_shootings_stay_events(nlp, layers, text, kind):
     assert kind in {e.type for e in _events(nlp, layers, text, ["Dorvik"])}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The navy sent patrol boats to the mouth of the Dorvik river.",
+        "The army sent soldiers to Dorvik.",
+    ],
+)
+def test_soldiers_and_patrol_boats_sent_somewhere_are_a_movement(nlp, layers, text):
+    assert "movements" in {e.layer for e in _events(nlp, layers, text, ["Dorvik"])}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A court sent two soldiers to prison in Dorvik.",
+        "Aid groups sent boats to rescue villagers near Dorvik.",
+    ],
+)
+def test_soldiers_sent_to_prison_and_rescue_boats_move_no_force(nlp, layers, text):
+    assert "movements" not in {e.layer for e in _events(nlp, layers, text, ["Dorvik"])}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The drone was shot down before it entered Dorvik airspace.",
+        "Troops repelled the rebel column before it entered Dorvik.",
+    ],
+)
+def test_what_an_interception_stopped_did_not_happen(nlp, layers, text):
+    stopped = [
+        e
+        for e in _events(nlp, layers, text, ["Dorvik"])
+        if text[e.trigger_start : e.trigger_end] == "entered"
+    ]
+    assert stopped
+    assert all(e.denied for e in stopped)
+
+
+def test_a_participle_in_a_planned_meeting_s_phrase_is_planned_too(nlp, layers):
+    text = "Ministers are due to meet in Dorvik next month for talks on a truce, mediated by Qatar."
+    events = _share_with_participles(list(_events(nlp, layers, text, ["Dorvik"])), nlp(text))
+    mediated = [e for e in events if text[e.trigger_start : e.trigger_end] == "mediated"]
+    assert mediated
+    assert all(e.planned for e in mediated)
