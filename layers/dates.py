@@ -230,7 +230,9 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # not "over the last year", which is the past twelve months
         # "next month" only dates what lies ahead ("will meet in Berlin next month")
         re.compile(
-            r"(?<!the )\b(?P<rel>(?:last|next|earlier this)\s+(?:month|year))\b", re.IGNORECASE
+            r"(?<!the )\b(?P<rel>(?:last|next|earlier this)\s+(?:month|year)"
+            r"|(?:last|next|earlier this|this)\s+week)\b",
+            re.IGNORECASE,
         ),
     ),
     (
@@ -637,12 +639,28 @@ def _period_of(
         return None if years is None else f"{anchor.year - years:04d}"
     words = groups["rel"].lower().split()
     step = {"last": -1, "next": 1}.get(words[0], 0)
+    if words[-1] == "week":
+        return _week_period(anchor, step)
     if words[-1] == "year":
         return f"{anchor.year + step:04d}"
     if step:
         months = anchor.year * 12 + anchor.month - 1 + step
         return f"{months // 12:04d}-{months % 12 + 1:02d}"
     return f"{anchor.year:04d}-{anchor.month:02d}"
+
+
+def _week_period(anchor: dt.date, step: int) -> str:
+    """The month (or year) that holds the whole calendar week ``step`` weeks from ``anchor``'s.
+
+    "held talks in Muscat last week", in a story of Friday 20 November: the week
+    of 9 to 15 November, so November; a week across two months says only its
+    year, and across two years the later one.
+    """
+    monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=step)
+    sunday = monday + dt.timedelta(days=6)
+    if (monday.year, monday.month) == (sunday.year, sunday.month):
+        return f"{monday.year:04d}-{monday.month:02d}"
+    return f"{sunday.year:04d}"
 
 
 def sentence_period(

@@ -423,3 +423,19 @@ def test_next_month_dates_a_planned_event(text, article_date, planned, expected)
 )  # fmt: skip
 def test_a_year_that_names_no_deed_of_the_event_does_not_date_it(nlp, text, trigger, expected):
     assert _date_of_the_event(nlp, text, trigger, "2024-05-20") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "article_date", "planned", "expected"),
+    [
+        # Friday 20 November 2026: last week ran from the 9th to the 15th
+        ("Officials held talks in Zorvan last week.", "2026-11-20", False, "2026-11"),
+        ("Gunmen attacked a convoy near Zorvan earlier this week.", "2026-11-20", False,
+         "2026-11"),
+        # Tuesday 3 November 2026: last week ran from 26 October to 1 November
+        ("Officials held talks in Zorvan last week.", "2026-11-03", False, "2026"),
+        ("The ministers will meet in Zorvan next week.", "2026-11-20", True, "2026-11"),
+    ],
+)  # fmt: skip
+def test_a_week_dates_an_event_by_the_month_that_holds_it(text, article_date, planned, expected):
+    assert event_date(text, article_date=article_date, planned=planned)[0] == expected
