@@ -1366,23 +1366,30 @@ def _rest_of_the_list(
     it keeps the rest of. So with the two ends of a route ("the Buea-Limbe
     road").
     """
-    kept = {_in_the_list(cand.root).i for cand, _ in located}
+    kept = {_in_the_list(cand.root).i: found for cand, found in located}
     added: list[tuple[PlaceInSentence, Attachment]] = []
     grew = True
     while grew:
         grew = False
         for cand, _, verdict in verdicts:
             root = _in_the_list(cand.root)
-            if root.i in kept or not isinstance(verdict, Attachment):
+            if root.i in kept or (isinstance(verdict, Refusal) and verdict.reason in VETOES):
                 continue
-            if (
-                (root.dep_ == "conj" and root.head.i in kept)
-                or any(c.dep_ == "conj" and c.i in kept for c in root.children)
-                or _hyphened_to(root, kept)
-            ):
-                added.append((cand, verdict))
-                kept.add(root.i)
-                grew = True
+            fellows = [c.i for c in root.children if c.dep_ == "conj"]
+            if root.dep_ == "conj":
+                fellows.insert(0, root.head.i)
+            fellow = next((kept[i] for i in fellows if i in kept), None)
+            if fellow is None and _hyphened_to(root, kept.keys()):
+                fellow = next(iter(kept.values()))
+            if fellow is None:
+                continue
+            if isinstance(verdict, Refusal):
+                # "rocked the coastal cities of Jablah and Tartous": the scorer took
+                # one of a list the rules refused as one; the list goes with it
+                verdict = fellow
+            added.append((cand, verdict))
+            kept[root.i] = verdict
+            grew = True
     return added
 
 

@@ -4360,3 +4360,12 @@ def test_a_participle_in_a_planned_meeting_s_phrase_is_planned_too(nlp, layers):
     mediated = [e for e in events if text[e.trigger_start : e.trigger_end] == "mediated"]
     assert mediated
     assert all(e.planned for e in mediated)
+
+
+def test_a_list_the_scorer_takes_one_of_goes_with_it(pipeline):
+    """The rules refused the list as one; the scorer's pick of one takes the others."""
+    text = "More than 60 were killed, dozens injured as attacks rocked the cities of Homs and Hama."
+    (killed,) = [
+        e for e in _located(pipeline, text) if text[e.trigger_start : e.trigger_end] == "killed"
+    ]
+    assert {text[loc.start : loc.end] for loc in killed.locations} == {"Homs", "Hama"}
