@@ -1887,6 +1887,14 @@ def _share_with_participles(
             trip = starts.get(token.head.head.i)
             if trip is not None and trip.layer == event.layer:
                 related.append(trip)
+        if (
+            token.dep_ == "advcl"
+            and token.head.i in starts
+            and any(c.lower_ == "when" and opens_when_clause(c) for c in token.children)
+        ):
+            # "14 were killed in Raga when fighting erupted": the fighting was where
+            # the deaths it brought were
+            related.append(starts[token.head.i])
         # "were killed when a car bomb exploded near X": the main clause too; and
         # "detonated bombs, killing eight in a market in Potiskum": its deaths
         related += [

@@ -4369,3 +4369,8 @@ def test_a_list_the_scorer_takes_one_of_goes_with_it(pipeline):
         e for e in _located(pipeline, text) if text[e.trigger_start : e.trigger_end] == "killed"
     ]
     assert {text[loc.start : loc.end] for loc in killed.locations} == {"Homs", "Hama"}
+
+
+def test_fighting_that_broke_out_when_people_were_killed_was_where_they_died(pipeline):
+    text = "At least 14 people were killed in the town of Raga when fighting erupted on Friday."
+    assert "Raga" in _where(_located(pipeline, text), text)["armed_clash"]
