@@ -533,6 +533,16 @@ def _a_ship_at_a_measured_offset(cand: PlaceInSentence, token: Token) -> bool:
     return _measured_offset(cand) and any(t.lower_ in _VESSELS for t in token.sent)
 
 
+_OWN_PARTICIPLE = 0.8
+"""Confidence of a place in a participle clause that tells the trigger's own deed."""
+
+
+def _in_its_own_participle(place: Token, trigger_tokens: frozenset[int]) -> bool:
+    """Whether the place lies in an "-ing" clause with no subject, hung on the trigger."""
+    verb = _nearest_verb_above(place)
+    return verb is not None and _a_participle_clause(verb) and verb.head.i in trigger_tokens
+
+
 def _the_trigger_s_own_offset(cand: PlaceInSentence, trigger_tokens: frozenset[int]) -> bool:
     """Whether an offset hangs on the trigger's verb or its object (or is its object).
 
@@ -1184,6 +1194,15 @@ def _weighed(
         token, verb, {i for cand, _, _ in verdicts for i in cand.tokens}
     )
     for cand, owned, verdict in verdicts:
+        if (
+            isinstance(verdict, Refusal)
+            and verdict.reason == "clause"
+            and _a_ship_at_a_measured_offset(cand, token)
+            and _in_its_own_participle(cand.root, trigger_tokens)
+        ):
+            # "fired missiles at a tanker in the Red Sea, setting it ablaze 70 nautical
+            # miles west of Hodeidah": the clause tells the same deed, and where
+            verdict = Attachment("location", _OWN_PARTICIPLE)
         vetoed = isinstance(verdict, Refusal) and (verdict.reason in VETOES or in_the_open)
         at_sea = isinstance(verdict, Attachment) and (
             _a_ship_at_a_measured_offset(cand, token)

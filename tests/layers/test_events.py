@@ -4374,3 +4374,14 @@ def test_a_list_the_scorer_takes_one_of_goes_with_it(pipeline):
 def test_fighting_that_broke_out_when_people_were_killed_was_where_they_died(pipeline):
     text = "At least 14 people were killed in the town of Raga when fighting erupted on Friday."
     assert "Raga" in _where(_located(pipeline, text), text)["armed_clash"]
+
+
+def test_a_ship_s_offset_in_a_participle_of_the_same_deed_is_where_it_was_hit(pipeline):
+    text = (
+        "The Houthis fired two missiles at a tanker in the Red Sea, setting it ablaze about "
+        "70 nautical miles west of Hodeidah."
+    )
+    (fired,) = [e for e in _located(pipeline, text) if e.type == "missile_launch"]
+    assert [text[loc.start : loc.end] for loc in fired.locations] == [
+        "70 nautical miles west of Hodeidah"
+    ]
