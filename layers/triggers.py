@@ -436,7 +436,8 @@ def _object_words(token: Token, place_tokens: frozenset[int]) -> set[str]:
     """What the trigger acts on: its object's lemma, or ``@place`` for a place.
 
     The nouns compounded before the object count too: "expelled two embassy
-    staff members" acts on embassy staff.
+    staff members" acts on embassy staff; and so does what an appositive says
+    the object is ("sank the Rubymar, a British-owned bulk carrier").
     """
     words: set[str] = set()
     if token.dep_ == "acl" and token.head.i != token.i:  # "shells fired by the army"
@@ -452,6 +453,9 @@ def _object_words(token: Token, place_tokens: frozenset[int]) -> set[str]:
             words |= _compound_words(child)
             if _names_a_place(child, place_tokens):
                 words.add("@place")
+            for said in (c for c in child.children if c.dep_ == "appos" and child.pos_ == "PROPN"):
+                # "sank the Rubymar, a British-owned bulk carrier": what the name is
+                words |= {said.lemma_.lower(), said.lower_} | _compound_words(said)
             for part in _partitive_of(child):  # "40 of the 52 drones were destroyed"
                 words |= {part.lemma_.lower(), part.lower_} | _compound_words(part)
                 if _names_a_place(part, place_tokens):
@@ -591,9 +595,10 @@ def _exclusion_keys(token: Token) -> set[str]:
                 for g in p.children
                 if g.dep_ == "pobj"
             )
-        if child.dep_ == "prep":
+        if child.dep_ in ("prep", "agent"):
             # "met with relatives of the victims": meet with relative, a measure or
-            # not (the trigger's own keys pass over a pobj with "of")
+            # not (the trigger's own keys pass over a pobj with "of"); "was struck
+            # by a bulk carrier": strike by carrier, a collision
             keys.update(
                 f"{lemma} {child.lower_} {g.lemma_.lower()}"
                 for g in child.children

@@ -4385,3 +4385,20 @@ def test_a_ship_s_offset_in_a_participle_of_the_same_deed_is_where_it_was_hit(pi
     assert [text[loc.start : loc.end] for loc in fired.locations] == [
         "70 nautical miles west of Hodeidah"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "happened"),
+    [
+        # what an appositive says the named ship is
+        ("The Houthis sank the Rubymar, a British-owned bulk carrier, near Dorvik.", "sinking",
+         True),
+        # a ship struck by a ship collided
+        ("The Seawise, a Liberian-flagged tanker, was struck by a bulk carrier off Dorvik.",
+         "strike_on_targets", False),
+        ("The Seawise, a Liberian-flagged tanker, was struck by a drone off Dorvik.",
+         "strike_on_targets", True),
+    ],
+)  # fmt: skip
+def test_a_named_ship_is_what_its_appositive_says(nlp, layers, text, kind, happened):
+    assert (kind in {e.type for e in _events(nlp, layers, text, ["Dorvik"])}) is happened
