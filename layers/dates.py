@@ -640,7 +640,8 @@ def _period_of(
     words = groups["rel"].lower().split()
     step = {"last": -1, "next": 1}.get(words[0], 0)
     if words[-1] == "week":
-        return _week_period(anchor, step)
+        # "talks are due next week" dates nothing done: only what lies ahead
+        return None if step > 0 and not ahead else _week_period(anchor, step)
     if words[-1] == "year":
         return f"{anchor.year + step:04d}"
     if step:
@@ -718,7 +719,7 @@ def sentence_period(
             ):
                 continue
             elif (
-                kind in ("month_year", "month")
+                (kind in ("month_year", "month") or match.group(0).lower().endswith("week"))
                 and mention is not None
                 and _in_a_clause_apart(sentence, start + offset, end + offset, mention)
             ):

@@ -624,7 +624,7 @@ def _in_another_event_s_clause(place: Token, trigger: Token, others: frozenset[i
     verb = _nearest_verb_above(place, stop=trigger)
     if verb is None or verb.i not in others:
         return False
-    if _a_point_since(verb):
+    if _a_point_since(verb) and _ranked_in_time(trigger):
         return True  # "the first shooting since a deal was signed in Washington"
     if not any(c.dep_ == "nsubj" for c in verb.children):
         return False
@@ -632,6 +632,31 @@ def _in_another_event_s_clause(place: Token, trigger: Token, others: frozenset[i
         # "the attack, which came eight months after its fighters hijacked a train near X"
         return True
     return verb.dep_ == "conj" and verb.lemma_.lower() not in _CONSEQUENCES
+
+
+def _in_the_trigger_s_clause(
+    place: Token, trigger_tokens: frozenset[int], verb: Token | None
+) -> bool:
+    """Whether the place's nearest verb is the trigger or its support verb: its own clause.
+
+    "Near Kupiansk, shots were fired on the border"; not "officials in Quetta
+    said rockets landed in the sea", whose Quetta is the saying's.
+    """
+    nearest = _nearest_verb_above(place)
+    if nearest is None:
+        return False
+    own = set(trigger_tokens) | ({verb.i} if verb is not None else set())
+    for i in trigger_tokens:
+        word = place.doc[i]
+        if word.dep_ not in _CLAUSE_HEADS and (above := _nearest_verb_above(word)) is not None:
+            own.add(above.i)  # "Russian shelling along the front line killed three in X"
+    return nearest.i in own
+
+
+_CLAUSE_HEADS = frozenset(
+    {"ROOT", "ccomp", "advcl", "xcomp", "conj", "relcl", "parataxis", "csubj"}
+)
+"""Dependencies of a verb that heads a clause of its own."""
 
 
 def _a_town_naming_the_event(
@@ -683,6 +708,24 @@ def _a_point_since(clause: Token) -> bool:
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
         and clause.lemma_.lower() not in _OUTBREAKS
     )
+
+
+def _ranked_in_time(trigger: Token) -> bool:
+    """Whether the event is told as the first, last or worst of its kind: "the first shooting".
+
+    Such a "since" counts from a point elsewhere; a toll "since police opened
+    fire on protesters in Nairobi" counts the deaths the clause caused, there.
+    """
+    noun = trigger if trigger.pos_ in ("NOUN", "PROPN") else None
+    if noun is None and trigger.dep_ in ("relcl", "acl"):
+        noun = trigger.head  # "the first time troops entered Rafah since …"
+    if noun is None:
+        return False
+    return any(c.dep_ == "amod" and (c.lower_ in _RANKS or c.tag_ == "JJS") for c in noun.children)
+
+
+_RANKS = frozenset({"first", "last", "latest", "only"})
+"""Words that rank an event in time ("the first shooting since …")."""
 
 
 _OUTBREAKS = frozenset({"break", "erupt", "begin", "start", "flare", "escalate", "intensify"})
@@ -1193,6 +1236,9 @@ def _weighed(
     in_the_open = placed_in_the_open(
         token, verb, {i for cand, _, _ in verdicts for i in cand.tokens}
     )
+    # a venue the rules took ("a Gaza solidarity march in London"): a town before the
+    # event's noun is then its topic, for the scorer to weigh
+    venue = any(isinstance(v, Attachment) and v.role == "location" for _, _, v in verdicts)
     for cand, owned, verdict in verdicts:
         if (
             isinstance(verdict, Refusal)
@@ -1203,7 +1249,10 @@ def _weighed(
             # "fired missiles at a tanker in the Red Sea, setting it ablaze 70 nautical
             # miles west of Hodeidah": the clause tells the same deed, and where
             verdict = Attachment("location", _OWN_PARTICIPLE)
-        vetoed = isinstance(verdict, Refusal) and (verdict.reason in VETOES or in_the_open)
+        vetoed = isinstance(verdict, Refusal) and (
+            verdict.reason in VETOES
+            or (in_the_open and not _in_the_trigger_s_clause(cand.root, trigger_tokens, verb))
+        )
         at_sea = isinstance(verdict, Attachment) and (
             _a_ship_at_a_measured_offset(cand, token)
             or (
@@ -1228,7 +1277,7 @@ def _weighed(
         own_site = isinstance(verdict, Attachment) and (
             verdict.role == "subject"
             or under_the_event(cand.root, trigger_tokens)
-            or _a_town_naming_the_event(cand, trigger_tokens, verdict)
+            or (not venue and _a_town_naming_the_event(cand, trigger_tokens, verdict))
         )  # and what the verb puts under the event ("El Fasher has been under siege")
         if (model is not None or on_pair is not None) and not vetoed and not own_site:
             place = cand.item.place
@@ -1844,8 +1893,11 @@ def _share_with_participles(
         )  # "exploded in Mogadishu, killing five": the participle has no subject of its own
         if governor is None and token.dep_ == "acl" and not own_subject:
             # "are due to meet in Doha for talks on a ceasefire, mediated by Qatar": a
-            # participle on a noun in another event's phrase is of that event
-            governor = _event_above_its_noun(token, starts)
+            # participle on a noun in another event's phrase is of that event, when it
+            # tells the same kind ("talks on drones launched by Russia" is no launch
+            # planned in the talks' town)
+            above = _event_above_its_noun(token, starts)
+            governor = above if above is not None and above.layer == event.layer else None
         if governor is not None and governor is not event:
             # "denied that its missile struck X, killing 12": the killing is part of the claim
             event = dataclasses.replace(
@@ -1853,15 +1905,12 @@ def _share_with_participles(
                 denied=event.denied or governor.denied,
                 planned=event.planned or governor.planned,
             )
-        if (
-            event.locations
-            or event.type in own_ground
-            or placed_in_the_open(token, None, frozenset())
-        ):
-            # "shots were fired on the border as protesters rallied in Yerevan":
-            # the border is the shots' place, unnamed; Yerevan is the rally's
+        if event.locations or event.type in own_ground:
             shared.append(event)
             continue
+        # "shots were fired on the border as protesters rallied in Yerevan": the
+        # border is the shots' place, unnamed; Yerevan is the rally's clause's
+        in_the_open = placed_in_the_open(token, None, frozenset())
         related = [governor] if governor is not None else []
         if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
             # "an airstrike killed nine near X": the strike was where its deaths were
@@ -1908,6 +1957,7 @@ def _share_with_participles(
                 related.append(trip)
         if (
             token.dep_ == "advcl"
+            and not in_the_open
             and token.head.i in starts
             and any(c.lower_ == "when" and opens_when_clause(c) for c in token.children)
         ):
@@ -1919,7 +1969,8 @@ def _share_with_participles(
         related += [
             e
             for i, e in starts.items()
-            if doc[i].head.i == token.i
+            if not in_the_open
+            and doc[i].head.i == token.i
             and doc[i].dep_ == "advcl"
             and (
                 any(opens_when_clause(c) for c in doc[i].children)

@@ -308,7 +308,12 @@ def _noun_ahead(noun: Token) -> bool:
     Or "a state visit to Brazil, expected in May", a time after "expected";
     or what something happens "ahead of" ("troops massed ahead of the summit").
     """
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "ahead":
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lower_ == "ahead"
+        and not _told_as_done(noun)
+    ):
         return True
     for child in noun.children:
         if child.dep_ in ("amod", "compound") and child.lower_ in _AHEAD_ADJECTIVES:
@@ -344,6 +349,16 @@ def _a_time_ahead(word: Token) -> bool:
         word.dep_ == "prep"
         and word.lower_ in ("in", "on", "by", "within")
         and any(c.ent_type_ in ("DATE", "TIME") for c in word.children)
+    )
+
+
+def _told_as_done(noun: Token) -> bool:
+    """Whether a relative clause tells the noun's event as done: "the attack, which killed two"."""
+    return any(
+        c.dep_ == "relcl"
+        and c.tag_ == "VBD"
+        and not any(g.dep_ in ("aux", "neg") for g in c.children)
+        for c in noun.children
     )
 
 
@@ -415,14 +430,23 @@ def _stopped_before(verb: Token) -> bool:
     """Whether a "before" clause tells what an interception stopped from happening.
 
     "intercepted the drone over the Gulf of Aqaba before it reached Israeli
-    airspace": it never reached it. Not any "before" ("looted the town
-    before they left" left all the same).
+    airspace": it never reached it. Only the stopped thing itself ("it",
+    "they") arriving: not another's deed ("destroyed two tanks before the
+    rebels seized Goma"), nor what it did once stopped ("before it crashed
+    into a building").
     """
     return (
         verb.dep_ == "advcl"
+        and verb.lemma_.lower() in _ARRIVING
         and any(c.dep_ == "mark" and c.lower_ == "before" for c in verb.children)
+        and any(c.dep_ == "nsubj" and c.lower_ in ("it", "they") for c in verb.children)
         and (verb.head.lemma_.lower() in _STOPPING or _shot_down(verb.head))
     )
+
+
+_ARRIVING = frozenset({"enter", "reach", "hit", "strike", "cross", "penetrate", "violate"})
+"""What a thing in flight does on arriving, which stopping it before prevents (lemmas):
+not what it did all the same once stopped ("crashed", "fell")."""
 
 
 _STOPPING = frozenset(

@@ -190,8 +190,14 @@ def _the_seat_that_reports_it(word: Token, triggers: frozenset[int]) -> bool:
                 seat.lemma_.lower() in CAPITAL_SPEAKERS
                 and seat.is_ancestor(word)
                 and not verb.is_ancestor(word)
+                # "which said missiles struck the capital": the clause points back to it
+                and not any(t.lower_ in _BACK_TO_THE_SEAT for t in verb.subtree)
             )
     return False
+
+
+_BACK_TO_THE_SEAT = frozenset({"capital", "city", "there", "here"})
+"""Words by which what a seat says points back to its own town."""
 
 
 def _a_distant_source_speaks(verb: Token, word: Token, triggers: frozenset[int]) -> bool:

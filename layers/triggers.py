@@ -604,6 +604,15 @@ def _exclusion_keys(token: Token) -> set[str]:
                 for g in child.children
                 if g.dep_ == "pobj"
             )
+        if child.dep_ in ("xcomp", "advcl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            # "sent boats to evacuate flood victims": what the object was sent to do
+            keys.update(
+                f"{lemma} {obj.lemma_.lower()} to {child.lemma_.lower()}"
+                for obj in token.children
+                if obj.dep_ == "dobj"
+            )
         if child.dep_ == "nsubj":
             # "prices exploded": price explode (the parse may tag the verb a noun)
             keys.add(f"{child.lemma_.lower()} {lemma}")
@@ -627,6 +636,14 @@ def _exclusion_keys(token: Token) -> set[str]:
             keys.add(f"{lemma}/noun {child.lower_}")
     if head.i == token.i:
         return keys
+    if token.dep_ == "dobj":
+        # "sent boats to evacuate flood victims": the object with what it was sent to do
+        keys.update(
+            f"{head.lemma_.lower()} {lemma} to {c.lemma_.lower()}"
+            for c in head.children
+            if c.dep_ in ("xcomp", "advcl")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        )
     if token.dep_ == "pobj" and head.dep_ == "prep":
         # "arrested 11 men in raids": the raids were the arrests (arrest in raid),
         # whether the parse hangs them on the verb or on its object
@@ -662,6 +679,24 @@ def _exclusion_keys(token: Token) -> set[str]:
             # "a cache of rifles and grenades": each of the list is the cache's
             keys.add(f"{first.head.head.lemma_.lower()} {first.head.lower_} {lemma}")
     return keys
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb heading the clause the token stands in (the token itself if it is one).
+
+    A type's ``unless`` words are read there: "the grandmaster won the title after
+    a fierce battle" is a game; "a former chess champion was killed as battles
+    raged in Kherson" is a war, told in a clause of its own.
+    """
+    node = token
+    for _ in range(_MAX_CLAUSE_HOPS):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+_MAX_CLAUSE_HOPS = 8
 
 
 def _does_a_deed(token: Token, deeds: tuple[str, ...]) -> bool:
@@ -943,7 +978,7 @@ def match_type(
     keys = trigger_keys(token)
     if not keys & index.triggers:
         return None
-    whole_sentence = sentence_words  # what the scene is ("unless") the whole sentence says
+    scene: set[str] | None = None  # the words of the trigger's clause, for "unless"
     if dates_a_clause(token):
         # "two weeks after an attack on tourists, India fired missiles": the
         # missiles are the clause's, not the attack's; its own words must say
@@ -974,9 +1009,9 @@ def match_type(
         if event_type.requires_also and not (sentence_words - own) & set(event_type.requires_also):
             continue
         if event_type.unless:
-            if callable(whole_sentence):
-                whole_sentence = whole_sentence()
-            if (whole_sentence - own) & set(event_type.unless):
+            if scene is None:
+                scene = _lemmas_and_forms(_clause_of(token).subtree)
+            if (scene - own) & set(event_type.unless):
                 # "Benfica's attack … scoring four goals": a match; "the grandmaster won
                 # the title after a fierce battle" too, though the battle dates a clause
                 continue

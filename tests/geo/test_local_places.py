@@ -337,3 +337,24 @@ def test_an_unknown_village_still_takes_a_town_its_paragraph_names(resolve):
     )
     (item,) = [r for r in resolve(text) if r.mention.name == "Zorvanek"]
     assert item.place is not None and "Rutshuru" in item.place.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "town"),
+    [
+        ("BAGHDAD, Nov 18 (Reuters) - A car bomb exploded in the Zorvan district.", "Zorvan",
+         "BAGHDAD"),
+        ("Kyiv said a drone hit a building in the Zorvanskyi district.", "Zorvanskyi", "Kyiv"),
+    ],
+)  # fmt: skip
+def test_a_district_of_a_dateline_or_a_speaking_capital_is_in_that_town(resolve, text, name, town):
+    found = resolve(text)
+    (district,) = [r.place for r in found if r.mention.name == name]
+    (city,) = [r.place for r in found if r.mention.text == town]
+    assert district is not None and (district.lat, district.lon) == (city.lat, city.lon)
+
+
+def test_a_village_a_speaking_capital_names_is_not_put_at_the_capital(resolve):
+    text = "Kyiv said Russian troops captured the village of Zorvanivka."
+    (village,) = [r.place for r in resolve(text) if r.mention.name == "Zorvanivka"]
+    assert village is None

@@ -439,3 +439,21 @@ def test_a_year_that_names_no_deed_of_the_event_does_not_date_it(nlp, text, trig
 )  # fmt: skip
 def test_a_week_dates_an_event_by_the_month_that_holds_it(text, article_date, planned, expected):
     assert event_date(text, article_date=article_date, planned=planned)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "article_date"),
+    [
+        # a week ahead dates only what is planned
+        ("Israeli strikes killed 20 people in Zorvan overnight, and talks are due next week.",
+         "2026-11-20"),
+        # a week in another clause dates that clause's event
+        ("Russian drones struck Zorvan overnight, days after talks collapsed last week.",
+         "2026-11-03"),
+    ],
+)  # fmt: skip
+def test_a_week_of_another_clause_leaves_the_event_its_day(nlp, text, article_date):
+    assert (
+        _date_of_the_event(nlp, text, "struck" if "struck" in text else "killed", article_date)
+        == article_date
+    )

@@ -4402,3 +4402,86 @@ def test_a_ship_s_offset_in_a_participle_of_the_same_deed_is_where_it_was_hit(pi
 )  # fmt: skip
 def test_a_named_ship_is_what_its_appositive_says(nlp, layers, text, kind, happened):
     assert (kind in {e.type for e in _events(nlp, layers, text, ["Dorvik"])}) is happened
+
+
+def _found(pipeline, text):
+    """(type, trigger words, place names, planned, denied) of each event of ``text``."""
+    return [
+        (
+            e.type,
+            text[e.trigger_start : e.trigger_end],
+            {text[loc.start : loc.end] for loc in e.locations},
+            e.planned,
+            e.denied,
+        )
+        for e in _located(pipeline, text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "places"),
+    [
+        # a seat's clause that points back to its town: the town is the place
+        ("According to the government in Kyiv, which said Russian missiles struck the capital.",
+         "struck", {"Kyiv"}),
+        # a place the trigger's own clause gives stands beside an unnamed open place
+        ("Near Kupiansk, shots were fired on the border.", "fired", {"Near Kupiansk"}),
+        ("Russian shelling along the front line killed three civilians in Kherson region.",
+         "shelling", {"Kherson region"}),
+        # a toll "since" a deed counts the deaths the deed caused, where it was
+        ("At least 30 people have been killed since police opened fire on protesters in "
+         "Nairobi.", "killed", {"Nairobi"}),
+        # "the first time … since" counts from a point elsewhere
+        ("It was the first time troops entered Rafah since the ceasefire was signed in Cairo.",
+         "entered", {"Rafah"}),
+        # a town before the event's noun is the topic when the rules name a venue
+        ("Thousands joined a Gaza solidarity march in London.", "march", {"London"}),
+        ("The Dayton agreement was signed in Paris in 1995.", "agreement was signed",
+         {"Paris"}),
+    ],
+)  # fmt: skip
+def test_review_33_narrowings_keep_the_right_places(pipeline, text, trigger, places):
+    found = [f for f in _found(pipeline, text) if f[1] == trigger]
+    assert found and found[0][2] == places, _found(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "planned", "denied"),
+    [
+        # another's deed "before", or what the downed thing did: it happened
+        ("The army destroyed two tanks before the rebels seized Goma.", "seized", False, False),
+        ("Ukraine shot down the drone before it crashed into a building in Kyiv.", "crashed",
+         False, False),
+        # an event "ahead of" which a relative clause tells as done
+        ("Israel evacuated Metula ahead of the Hezbollah attack, which killed two.", "attack",
+         False, False),
+        # a past deed in a planned meeting's topic is no part of the meeting
+        ("Ministers will meet in Brussels for talks on drones launched by Russia into Poland.",
+         "launched", False, False),
+    ],
+)  # fmt: skip
+def test_review_33_narrowings_keep_what_happened(pipeline, text, trigger, planned, denied):
+    found = [f for f in _found(pipeline, text) if f[1] == trigger]
+    assert found and (found[0][3], found[0][4]) == (planned, denied), _found(pipeline, text)
+
+
+def test_a_past_deed_in_a_planned_meeting_s_topic_takes_not_its_town(pipeline):
+    text = "Ministers will meet in Brussels for talks on drones launched by Russia into Poland."
+    (launched,) = [f for f in _found(pipeline, text) if f[1] == "launched"]
+    assert "Brussels" not in launched[2]
+
+
+def test_a_chess_player_in_another_clause_leaves_a_battle_a_battle(nlp, layers):
+    text = "A former chess champion was killed as battles raged in Dorvik."
+    assert "armed_clash" in {e.type for e in _events(nlp, layers, text, ["Dorvik"])}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coast guard sent rescue boats to Dorvik.",
+        "The army sent boats to evacuate flood victims in Dorvik.",
+    ],
+)
+def test_boats_sent_to_save_people_move_no_force(nlp, layers, text):
+    assert "movements" not in {e.layer for e in _events(nlp, layers, text, ["Dorvik"])}
