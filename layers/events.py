@@ -669,9 +669,11 @@ def _a_town_naming_the_event(
     held in Switzerland), and stays the scorer's to weigh.
     """
     place = cand.item.place
+    head = cand.root.head
     return (
         verdict.role == "compound"
-        and cand.root.head.i in trigger_tokens
+        and head.i in trigger_tokens
+        and head.dep_ != "compound"  # "Gaza ceasefire talks in Doha": the talks' topic
         and place is not None
         and is_town(place)
     )
@@ -680,18 +682,19 @@ def _a_town_naming_the_event(
 def _names_another_event_s_place(
     place: Token, trigger_tokens: frozenset[int], others: frozenset[int]
 ) -> bool:
-    """Whether the place is a modifier of another event's noun, one yet to come.
+    """Whether the place modifies another event's noun, one yet to come, or hangs on it.
 
-    "a troop build-up ahead of the Brasilia summit": the name says where the
-    summit will be, and nothing of the build-up. An event that came first
+    "a troop build-up ahead of the Brasilia summit", "massed on the border
+    ahead of next week's summit in Brasilia": the name says where the summit
+    will be, and nothing of the build-up. An event that came first
     may have been where the deed was ("captured after the Riyadh shootout").
     """
-    return (
-        place.dep_ in ("compound", "poss", "amod")
-        and place.head.i in others
-        and place.head.i not in trigger_tokens
-        and told_as_planned(place.head)
-    )
+    noun = place.head
+    if place.dep_ == "pobj" and noun.dep_ == "prep":
+        noun = noun.head  # "ahead of next week's summit in Brasilia"
+    elif place.dep_ not in ("compound", "poss", "amod"):
+        return False
+    return noun.i in others and noun.i not in trigger_tokens and told_as_planned(noun)
 
 
 def _a_point_since(clause: Token) -> bool:

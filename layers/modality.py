@@ -313,6 +313,7 @@ def _noun_ahead(noun: Token) -> bool:
         and noun.head.lower_ == "of"
         and noun.head.head.lower_ == "ahead"
         and not _told_as_done(noun)
+        and not _told_of_the_past(noun.head.head)
     ):
         return True
     for child in noun.children:
@@ -349,6 +350,23 @@ def _a_time_ahead(word: Token) -> bool:
         word.dep_ == "prep"
         and word.lower_ in ("in", "on", "by", "within")
         and any(c.ent_type_ in ("DATE", "TIME") for c in word.children)
+    )
+
+
+def _told_of_the_past(ahead: Token) -> bool:
+    """Whether what "ahead of" hangs on is a deed told in the simple past.
+
+    "Hours ahead of the attack, militants scouted the area": a story of what
+    came before a deed done; "troops massed ahead of next week's summit" says
+    when the summit is. Not "have massed ahead of the summit", still to come.
+    """
+    node = ahead
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        node = node.head
+    return (
+        node.tag_ == "VBD"
+        and not any(c.dep_ == "amod" and c.lower_ in _AHEAD_ADJECTIVES for c in ahead.subtree)
+        and not any(t.lower_ in ("next", "upcoming", "coming") for t in ahead.subtree)
     )
 
 

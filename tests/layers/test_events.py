@@ -4485,3 +4485,23 @@ def test_a_chess_player_in_another_clause_leaves_a_battle_a_battle(nlp, layers):
 )
 def test_boats_sent_to_save_people_move_no_force(nlp, layers, text):
     assert "movements" not in {e.layer for e in _events(nlp, layers, text, ["Dorvik"])}
+
+
+def test_a_town_before_a_noun_that_modifies_talks_is_their_topic(pipeline):
+    text = "Israel and Hamas resumed Gaza ceasefire talks in Doha."
+    assert "Gaza" not in set().union(*_where(_located(pipeline, text), text).values())
+
+
+def test_an_event_a_past_story_was_ahead_of_is_no_plan(pipeline):
+    text = "Hours ahead of the attack on the base, militants scouted the area near Gao."
+    (attack,) = [f for f in _found(pipeline, text) if f[1] == "attack"]
+    assert not attack[3]
+
+
+def test_a_place_on_a_summit_still_to_come_is_the_summit_s_only(pipeline):
+    text = "Troops massed on the border ahead of next week's summit in Brasilia."
+    found = _found(pipeline, text)
+    (massed,) = [f for f in found if f[1] == "massed"]
+    (summit,) = [f for f in found if f[1] == "summit"]
+    assert "Brasilia" not in massed[2]
+    assert summit[3] and summit[2] == {"Brasilia"}
