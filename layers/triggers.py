@@ -690,10 +690,23 @@ def _clause_of(token: Token) -> Token:
     """
     node = token
     for _ in range(_MAX_CLAUSE_HOPS):
-        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+        if node.head.i == node.i:
+            return node
+        if node.pos_ in ("VERB", "AUX") and not _a_bare_participle(node):
             return node
         node = node.head
     return node
+
+
+def _a_bare_participle(verb: Token) -> bool:
+    """Whether a verb is an "-ing" or "-ed" form with no subject of its own.
+
+    "crushed his opponents in Dubai, capturing the title after a fierce battle":
+    the participle's clause is its head's, whose subject is the grandmaster.
+    """
+    return verb.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children
+    )
 
 
 _MAX_CLAUSE_HOPS = 8

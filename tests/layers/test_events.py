@@ -4505,3 +4505,19 @@ def test_a_place_on_a_summit_still_to_come_is_the_summit_s_only(pipeline):
     (summit,) = [f for f in found if f[1] == "summit"]
     assert "Brasilia" not in massed[2]
     assert summit[3] and summit[2] == {"Brasilia"}
+
+
+def test_a_game_s_words_reach_a_battle_in_a_participle_of_its_clause(nlp, layers):
+    text = (
+        "Chess grandmaster Alireza Firouzja crushed his opponents in Dorvik, capturing the "
+        "title after a fierce battle with the champion."
+    )
+    assert "armed_clash" not in {e.type for e in _events(nlp, layers, text, ["Dorvik"])}
+
+
+def test_an_airspace_a_drone_was_stopped_before_reaching_is_not_drawn(pipeline):
+    from layers.classify import ArticleInfo
+
+    text = "The army said it intercepted the drone over the sea before it reached Israeli airspace."
+    result = pipeline.process_text(text, info=ArticleInfo(id="a", date="2026-11-20"))
+    assert not [e for e in result.events if e.layer == "airspace"]
