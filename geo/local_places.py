@@ -352,8 +352,9 @@ def town_for(
     own words and paragraph give no town takes none when the story's towns
     lie in more than one country. A ``district`` (:func:`district_of_a_town`)
     takes a town of its paragraph resolved with little doubt in any country.
-    A ``strict`` name is by no dateline's town, nor, past its own paragraph,
-    by a national capital: a story's villages are seldom where it was filed.
+    A ``strict`` name that is no district is by no dateline's town, nor by a
+    capital speaking as its government, nor, past its own paragraph, by a
+    national capital: a story's villages are seldom where it was filed.
     """
     if towns is None:
         towns = town_indices(resolved, text)
@@ -421,7 +422,7 @@ def town_for(
             # "ELN attack in Catatumbo kills dozens" heads a story on Mexico and
             # Colombia: no town of its own, and the story's towns lie in two countries
             return None
-        if not near and strict and text is not None:
+        if not near and strict and not district and text is not None:
             # a village no source knows, in a paragraph that names no town, lies by
             # none of the capital or dateline the story was told from ("GEORGETOWN -
             # … gunmen fired on a boat near Eteringbang", 330 km away)

@@ -358,3 +358,13 @@ def test_a_village_a_speaking_capital_names_is_not_put_at_the_capital(resolve):
     text = "Kyiv said Russian troops captured the village of Zorvanivka."
     (village,) = [r.place for r in resolve(text) if r.mention.name == "Zorvanivka"]
     assert village is None
+
+
+def test_a_district_a_later_paragraph_names_is_still_in_the_dateline_capital(resolve):
+    text = (
+        "BAGHDAD, Nov 18 (Reuters) - Two car bombs exploded on Monday.\n\n"
+        "One of them hit a market in the Zorvan district, police said."
+    )
+    found = resolve(text)
+    (district,) = [r.place for r in found if r.mention.name == "Zorvan"]
+    assert district is not None and district.country == "IQ"
