@@ -4316,25 +4316,19 @@ def test_real_battles_marches_and_shootings_stay_events(nlp, layers, text, kind)
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "moves"),
     [
-        "The navy sent patrol boats to the mouth of the Dorvik river.",
-        "The army sent soldiers to Dorvik.",
+        ("The navy sent patrol boats to the mouth of the Dorvik river.", True),
+        ("The army sent soldiers to Dorvik.", True),
+        # a court's soldiers, and boats sent to save people, move no force
+        ("A court sent two soldiers to prison in Dorvik.", False),
+        ("Aid groups sent boats to rescue villagers near Dorvik.", False),
+        ("The coast guard sent rescue boats to Dorvik.", False),
+        ("The army sent boats to evacuate flood victims in Dorvik.", False),
     ],
 )
-def test_soldiers_and_patrol_boats_sent_somewhere_are_a_movement(nlp, layers, text):
-    assert "movements" in {e.layer for e in _events(nlp, layers, text, ["Dorvik"])}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "A court sent two soldiers to prison in Dorvik.",
-        "Aid groups sent boats to rescue villagers near Dorvik.",
-    ],
-)
-def test_soldiers_sent_to_prison_and_rescue_boats_move_no_force(nlp, layers, text):
-    assert "movements" not in {e.layer for e in _events(nlp, layers, text, ["Dorvik"])}
+def test_what_is_sent_somewhere_says_whether_a_force_moved(nlp, layers, text, moves):
+    assert ("movements" in {e.layer for e in _events(nlp, layers, text, ["Dorvik"])}) is moves
 
 
 @pytest.mark.parametrize(
@@ -4474,17 +4468,6 @@ def test_a_past_deed_in_a_planned_meeting_s_topic_takes_not_its_town(pipeline):
 def test_a_chess_player_in_another_clause_leaves_a_battle_a_battle(nlp, layers):
     text = "A former chess champion was killed as battles raged in Dorvik."
     assert "armed_clash" in {e.type for e in _events(nlp, layers, text, ["Dorvik"])}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The coast guard sent rescue boats to Dorvik.",
-        "The army sent boats to evacuate flood victims in Dorvik.",
-    ],
-)
-def test_boats_sent_to_save_people_move_no_force(nlp, layers, text):
-    assert "movements" not in {e.layer for e in _events(nlp, layers, text, ["Dorvik"])}
 
 
 def test_a_town_before_a_noun_that_modifies_talks_is_their_topic(pipeline):
