@@ -422,11 +422,11 @@ def town_for(
             # "ELN attack in Catatumbo kills dozens" heads a story on Mexico and
             # Colombia: no town of its own, and the story's towns lie in two countries
             return None
-        if not near and strict and not district and text is not None:
-            # a village no source knows, in a paragraph that names no town, lies by
-            # none of the capital or dateline the story was told from ("GEORGETOWN -
-            # … gunmen fired on a boat near Eteringbang", 330 km away)
-            towns = [i for i in towns if not _told_from(text, resolved[i])]
+        if not near and strict and not district:
+            # a village no source knows, in a paragraph that names no town, lies by no
+            # national capital, where stories are told from ("GEORGETOWN - …" then
+            # "gunmen fired on a boat near Eteringbang", 330 km away)
+            towns = [i for i in towns if not is_national_capital(resolved[i].place)]
         towns = (
             near or [i for i in towns if (p := resolved[i].place) and p.country == home] or towns
         )
@@ -458,15 +458,10 @@ def _a_government_speaking(text: str, town: Resolved) -> bool:
     )
 
 
-def _told_from(text: str, town: Resolved) -> bool:
-    """Whether a town is a national capital or the dateline a story is filed from."""
-    return is_national_capital(town.place) or _a_dateline(text, town.mention)
-
-
 def _a_dateline(text: str, town: Mention) -> bool:
     """Whether the town opens its paragraph as a dateline: "YANGON, Nov 20 (AP) -"."""
     start = paragraph_around(text, town.start)[0]
-    return not text[start : town.start].strip() and bool(_DATELINE_AFTER.match(text, town.end))
+    return not text[start : town.start].strip() and bool(_DATELINE_DASH.match(text, town.end))
 
 
 def _a_bearing_after(index: int, resolved: Sequence[Resolved], text: str | None) -> Place | None:
@@ -609,6 +604,10 @@ def _heads_the_paragraph(text: str, start: int, town: Mention) -> bool:
 _IN_OPENING = re.compile(r"(?:in|at)\s+", re.IGNORECASE)
 #: What closes a dateline after its town: "LIMA -", "LIMA, Peru, March 3 (Reuters) -".
 _DATELINE_AFTER = re.compile(r"(?:,[^\n.]{0,50}?)?\s*(?:\([^)\n]{0,30}\)\s*)?[-–—]")
+
+
+#: A dateline's close with its dash set apart: "YANGON, Nov 20 (AP) -", not "Mosul-based".
+_DATELINE_DASH = re.compile(r"(?:,[^\n.]{0,50}?)?\s*(?:\([^)\n]{0,30}\)\s*)?(?:(?<=\s)-|[–—])")
 
 
 #: A town resolved this surely holds the districts its paragraph names, wherever

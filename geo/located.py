@@ -370,14 +370,14 @@ def written_as_a_part(text: str, mention: Mention) -> bool:
     return last_word in _PART_WORDS or bool(_PART_AFTER.match(text[mention.anchor_end :]))
 
 
-#: What stands between X and Y in "X in Y" (and "A and B, in central Y"):
-#: perhaps more names the list goes on with, a comma, "in", perhaps "the"
-#: and a compass or position word.
 #: Sites a name may call itself before the town it is in: "the Westgate mall in Nairobi".
 _SITE_WORDS = frozenset(
     {"mall", "hotel", "hospital", "stadium", "university", "airport", "church", "mosque",
      "school", "prison", "jail", "cathedral", "temple", "shrine", "barracks", "airbase"}
 )  # fmt: skip
+#: What stands between X and Y in "X in Y" (and "A and B, in central Y"):
+#: perhaps more names the list goes on with, a part or site word, a comma,
+#: "in", perhaps "the" and a compass or position word.
 _IN_AFTER = re.compile(
     r"^(?:\s*(?:,|and|or)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})*"
     r"(?:\s+(?:"

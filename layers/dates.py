@@ -650,18 +650,21 @@ def _period_of(
     return f"{anchor.year:04d}-{anchor.month:02d}"
 
 
-def _week_period(anchor: dt.date, step: int) -> str:
-    """The month (or year) that holds the whole calendar week ``step`` weeks from ``anchor``'s.
+def _week_period(anchor: dt.date, step: int) -> str | None:
+    """The month (or year) that holds the calendar week ``step`` weeks from ``anchor``'s.
 
-    "held talks in Muscat last week", in a story of Friday 20 November: the week
-    of 9 to 15 November, so November; a week across two months says only its
-    year, and across two years the later one.
+    "held talks in Muscat last week", in a story of Friday 20 November: the
+    week of 9 to 15 November, so November. This week runs to the story's day
+    ("earlier this week"). A week across two months says only its year;
+    across two years, nothing.
     """
     monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=step)
-    sunday = monday + dt.timedelta(days=6)
-    if (monday.year, monday.month) == (sunday.year, sunday.month):
+    last = anchor if step == 0 else monday + dt.timedelta(days=6)
+    if monday.year != last.year:
+        return None
+    if monday.month == last.month:
         return f"{monday.year:04d}-{monday.month:02d}"
-    return f"{sunday.year:04d}"
+    return f"{monday.year:04d}"
 
 
 def sentence_period(

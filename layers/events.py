@@ -65,6 +65,7 @@ from layers.location_model import LocationModel, aside_of, pair_features
 from layers.modality import (
     LOOKING_BACK,
     about_someone,
+    ahead_of,
     looked_back_on,
     phrase_heads,
     told_as_denied,
@@ -616,7 +617,9 @@ def _in_another_event_s_clause(place: Token, trigger: Token, others: frozenset[i
     hangs the clash's clause on the arrest; a verb of another event with
     its own subject stands on the place's path up to the trigger. So does an
     "after" or "before" clause told weeks or more apart ("the attack, which
-    came eight months after its fighters hijacked a train near Sibi").
+    came eight months after its fighters hijacked a train near Sibi"), and a
+    "since" clause's own deed after an event ranked in time ("the first
+    shooting since a deal was signed in Washington").
     """
     # the nearest verb above the place is the clause it lies in: a deed of its own,
     # done by its own subject; not what the first deed caused ("struck a building,
@@ -694,7 +697,11 @@ def _names_another_event_s_place(
         noun = noun.head  # "ahead of next week's summit in Brasilia"
     elif place.dep_ not in ("compound", "poss", "amod"):
         return False
-    return noun.i in others and noun.i not in trigger_tokens and told_as_planned(noun)
+    return (
+        noun.i in others
+        and noun.i not in trigger_tokens
+        and (told_as_planned(noun) or ahead_of(noun))
+    )
 
 
 def _a_point_since(clause: Token) -> bool:

@@ -30,6 +30,7 @@ from layers.roles import DENYING, has_subject
 __all__ = [
     "LOOKING_BACK",
     "about_someone",
+    "ahead_of",
     "looked_back_on",
     "phrase_heads",
     "told_as_denied",
@@ -308,13 +309,7 @@ def _noun_ahead(noun: Token) -> bool:
     Or "a state visit to Brazil, expected in May", a time after "expected";
     or what something happens "ahead of" ("troops massed ahead of the summit").
     """
-    if (
-        noun.dep_ == "pobj"
-        and noun.head.lower_ == "of"
-        and noun.head.head.lower_ == "ahead"
-        and not _told_as_done(noun)
-        and not _told_of_the_past(noun.head.head)
-    ):
+    if ahead_of(noun) and not _told_as_done(noun) and not _told_of_the_past(noun.head.head):
         return True
     for child in noun.children:
         if child.dep_ in ("amod", "compound") and child.lower_ in _AHEAD_ADJECTIVES:
@@ -351,6 +346,11 @@ def _a_time_ahead(word: Token) -> bool:
         and word.lower_ in ("in", "on", "by", "within")
         and any(c.ent_type_ in ("DATE", "TIME") for c in word.children)
     )
+
+
+def ahead_of(noun: Token) -> bool:
+    """Whether the event noun is what something happens "ahead of": "ahead of the summit"."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "ahead"
 
 
 def _told_of_the_past(ahead: Token) -> bool:
@@ -448,18 +448,39 @@ def _stopped_before(verb: Token) -> bool:
     """Whether a "before" clause tells what an interception stopped from happening.
 
     "intercepted the drone over the Gulf of Aqaba before it reached Israeli
-    airspace": it never reached it. Only the stopped thing itself ("it",
-    "they") arriving: not another's deed ("destroyed two tanks before the
-    rebels seized Goma"), nor what it did once stopped ("before it crashed
-    into a building").
+    airspace": it never reached it. Only the thing stopped arriving: the
+    clause's "it" or "they" agrees with what was stopped (the object, or the
+    passive subject) and not with who stopped it. Not another's deed ("before
+    the rebels seized Goma"), what it did once stopped ("before it crashed"),
+    nor the stoppers' own move ("destroyed the bridge before they crossed").
     """
-    return (
+    if not (
         verb.dep_ == "advcl"
         and verb.lemma_.lower() in _ARRIVING
         and any(c.dep_ == "mark" and c.lower_ == "before" for c in verb.children)
-        and any(c.dep_ == "nsubj" and c.lower_ in ("it", "they") for c in verb.children)
-        and (verb.head.lemma_.lower() in _STOPPING or _shot_down(verb.head))
+    ):
+        return False
+    head = verb.head
+    if not (head.lemma_.lower() in _STOPPING or _shot_down(head)):
+        return False
+    pronoun = next(
+        (c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("it", "they")), None
     )
+    if pronoun is None:
+        return False
+    plural = pronoun.lower_ == "they"
+    stopped = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    # a pronoun that stopped it stands for one named before ("the army said it
+    # intercepted the drone before it reached X"): only a noun stopper competes
+    stoppers = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    return any(_plural(c) == plural for c in stopped) and not any(
+        _plural(c) == plural for c in stoppers
+    )
+
+
+def _plural(word: Token) -> bool:
+    """Whether a noun or pronoun is plural: "drones", "they"."""
+    return word.tag_ in ("NNS", "NNPS") or word.lower_ in ("they", "them", "we", "us")
 
 
 _ARRIVING = frozenset({"enter", "reach", "hit", "strike", "cross", "penetrate", "violate"})

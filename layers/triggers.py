@@ -681,37 +681,6 @@ def _exclusion_keys(token: Token) -> set[str]:
     return keys
 
 
-def _clause_of(token: Token) -> Token:
-    """The verb heading the clause the token stands in (the token itself if it is one).
-
-    A type's ``unless`` words are read there: "the grandmaster won the title after
-    a fierce battle" is a game; "a former chess champion was killed as battles
-    raged in Kherson" is a war, told in a clause of its own.
-    """
-    node = token
-    for _ in range(_MAX_CLAUSE_HOPS):
-        if node.head.i == node.i:
-            return node
-        if node.pos_ in ("VERB", "AUX") and not _a_bare_participle(node):
-            return node
-        node = node.head
-    return node
-
-
-def _a_bare_participle(verb: Token) -> bool:
-    """Whether a verb is an "-ing" or "-ed" form with no subject of its own.
-
-    "crushed his opponents in Dubai, capturing the title after a fierce battle":
-    the participle's clause is its head's, whose subject is the grandmaster.
-    """
-    return verb.tag_ in ("VBG", "VBN") and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children
-    )
-
-
-_MAX_CLAUSE_HOPS = 8
-
-
 def _does_a_deed(token: Token, deeds: tuple[str, ...]) -> bool:
     """Whether the trigger noun is the subject of one of ``deeds``: "a strike flattened a house".
 
@@ -991,7 +960,7 @@ def match_type(
     keys = trigger_keys(token)
     if not keys & index.triggers:
         return None
-    scene: set[str] | None = None  # the words of the trigger's clause, for "unless"
+    whole_sentence = sentence_words  # what the scene is ("unless") the whole sentence says
     if dates_a_clause(token):
         # "two weeks after an attack on tourists, India fired missiles": the
         # missiles are the clause's, not the attack's; its own words must say
@@ -1022,9 +991,9 @@ def match_type(
         if event_type.requires_also and not (sentence_words - own) & set(event_type.requires_also):
             continue
         if event_type.unless:
-            if scene is None:
-                scene = _lemmas_and_forms(_clause_of(token).subtree)
-            if (scene - own) & set(event_type.unless):
+            if callable(whole_sentence):
+                whole_sentence = whole_sentence()
+            if (whole_sentence - own) & set(event_type.unless):
                 # "Benfica's attack … scoring four goals": a match; "the grandmaster won
                 # the title after a fierce battle" too, though the battle dates a clause
                 continue

@@ -111,7 +111,7 @@ def main(gold_path: str) -> None:
     pipeline = Pipeline()
     parsed = {}
     pairs: dict[str, list[tuple[frozenset[int], Any, list[str]]]] = defaultdict(list)
-    for text, doc in zip(texts, pipeline.nlp.pipe(texts, batch_size=256), strict=True):
+    for text, doc in zip(texts, pipeline.parse_many(texts, batch_size=256), strict=True):
         resolved = pipeline.locate(doc, text=text, article="x")
         parsed[text] = (doc, resolved)
         detect_events(

@@ -368,3 +368,9 @@ def test_a_district_a_later_paragraph_names_is_still_in_the_dateline_capital(res
     found = resolve(text)
     (district,) = [r.place for r in found if r.mention.name == "Zorvan"]
     assert district is not None and district.country == "IQ"
+
+
+def test_a_town_glued_to_a_hyphen_is_no_dateline(resolve):
+    text = "Mosul-based militants attacked the village of Zorvanek, Iraqi police said."
+    (village,) = [r.place for r in resolve(text) if r.mention.name == "Zorvanek"]
+    assert village is not None and village.country == "IQ"

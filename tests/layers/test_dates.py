@@ -457,3 +457,16 @@ def test_a_week_of_another_clause_leaves_the_event_its_day(nlp, text, article_da
         _date_of_the_event(nlp, text, "struck" if "struck" in text else "killed", article_date)
         == article_date
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "article_date", "expected"),
+    [
+        # this week runs to the story's day: Monday 27 to Friday 31 October
+        ("Gunmen attacked a convoy near Zorvan earlier this week.", "2025-10-31", "2025-10"),
+        # last week ran from 29 December to 4 January: two years, no date of its own
+        ("Officials held talks in Zorvan last week.", "2026-01-07", "2026-01-07"),
+    ],
+)
+def test_a_week_across_a_month_or_a_year_says_what_it_can(text, article_date, expected):
+    assert event_date(text, article_date=article_date)[0] == expected
