@@ -1249,6 +1249,7 @@ def _weighed(
     # a venue the rules took ("a Gaza solidarity march in London"): a town before the
     # event's noun is then its topic, for the scorer to weigh
     venue = any(isinstance(v, Attachment) and v.role == "location" for _, _, v in verdicts)
+    rejected: set[int] = set()  # places a rule beyond the vetoes kept from the event
     for cand, owned, verdict in verdicts:
         if (
             isinstance(verdict, Refusal)
@@ -1263,6 +1264,8 @@ def _weighed(
             verdict.reason in VETOES
             or (in_the_open and not _in_the_trigger_s_clause(cand.root, trigger_tokens, verb))
         )
+        if vetoed:
+            rejected.add(cand.root.i)
         at_sea = isinstance(verdict, Attachment) and (
             _a_ship_at_a_measured_offset(cand, token)
             or (
@@ -1315,6 +1318,7 @@ def _weighed(
                 if isinstance(verdict, Refusal) and _names_another_event_s_place(
                     cand.root, trigger_tokens, others
                 ):
+                    rejected.add(cand.root.i)
                     continue  # "a troop build-up ahead of the Brasilia summit"
                 if (
                     governed
@@ -1327,6 +1331,7 @@ def _weighed(
                         or _in_an_event_long_apart(cand.root, measured_from, others)
                     )
                 ):
+                    rejected.add(cand.root.i)
                     continue
                 verdict = _scored(
                     verdict,
@@ -1343,7 +1348,7 @@ def _weighed(
         if isinstance(verdict, Attachment):
             located.append((cand, verdict))
     if model is not None:
-        located += _rest_of_the_list(verdicts, located)
+        located += _rest_of_the_list(verdicts, located, rejected)
     return located
 
 
@@ -1436,13 +1441,16 @@ _HOLDER_CONFIDENCE = 0.5
 def _rest_of_the_list(
     verdicts: Sequence[tuple[PlaceInSentence, bool, Attachment | Refusal]],
     located: Sequence[tuple[PlaceInSentence, Attachment]],
+    rejected: AbstractSet[int] = frozenset(),
 ) -> list[tuple[PlaceInSentence, Attachment]]:
-    """The places the rules took that are conjoined with one the scorer kept.
+    """The places conjoined with one the scorer kept, but for ``rejected`` roots.
 
     "struck positions at A, B, C and D": one list, one verdict. The scorer
     weighs each place against its rivals and can drop one member of a list
-    it keeps the rest of. So with the two ends of a route ("the Buea-Limbe
-    road").
+    it keeps the rest of, whether the rules took the list or refused it as
+    one ("rocked the coastal cities of Jablah and Tartous"); a place a veto
+    or another rule kept from the event stays out. So with the two ends of a
+    route ("the Buea-Limbe road").
     """
     kept = {_in_the_list(cand.root).i: found for cand, found in located}
     added: list[tuple[PlaceInSentence, Attachment]] = []
@@ -1451,7 +1459,11 @@ def _rest_of_the_list(
         grew = False
         for cand, _, verdict in verdicts:
             root = _in_the_list(cand.root)
-            if root.i in kept or (isinstance(verdict, Refusal) and verdict.reason in VETOES):
+            if (
+                root.i in kept
+                or cand.root.i in rejected
+                or (isinstance(verdict, Refusal) and verdict.reason in VETOES)
+            ):
                 continue
             fellows = [c.i for c in root.children if c.dep_ == "conj"]
             if root.dep_ == "conj":
