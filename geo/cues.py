@@ -39,8 +39,9 @@ __all__ = [
 #: Prepositions after which a lone name the model calls a PERSON is a place
 #: ("from Dover to Calais"); "to" and "with" are left out: people are talked to.
 PLACE_PREPOSITIONS = frozenset(
-    {"in", "at", "from", "near", "outside", "into", "across", "over", "inside", "around", "off"}
-)
+    {"in", "at", "from", "near", "outside", "into", "across", "over", "inside", "around", "off",
+     "towards", "toward"}
+)  # fmt: skip
 #: Words between a place preposition and a name that keep it a place ("in nearby X").
 _NEARBY = frozenset({"nearby", "neighbouring", "neighboring", "adjacent"})
 #: Words of travel after which "to" introduces a place ("driving to Castlegar").

@@ -1019,3 +1019,8 @@ def test_a_name_set_by_a_bearing_from_a_place_is_a_place(extract):
     # wherever the name stands: the model reads "Bara" as a person, and "retook" as a noun
     assert "Bara" in _texts(extract("The army retook Bara, north of El Obeid, on Sunday."))
     assert "John Smith" not in _texts(extract("The minister met John Smith, north of the capital."))
+
+
+def test_a_known_place_after_towards_is_a_place_whatever_the_model_tagged(extract):
+    """The model tags "Eilat" an organisation here; "towards" sets a place, as "at" does."""
+    assert "Eilat" in _texts(extract("The Houthis launched a drone towards Eilat."))
