@@ -21,6 +21,7 @@ __all__ = [
     "PLACE_KIND_NOUNS",
     "PLACE_PREPOSITIONS",
     "SAYING",
+    "SPEECH_FORMS",
     "TRAVEL_WORDS",
     "after_a_border_word",
     "after_a_named_site",
@@ -81,6 +82,13 @@ TRAVEL_WORDS = frozenset(
 #: Verbs of saying: a name whose subject they are speaks, as a person or a body
 #: ("…, Doctors Without Borders said", "…, Tokyo said"), and holds no place.
 SAYING = frozenset({"say", "tell", "report", "state", "announce", "claim", "add", "confirm"})
+#: Inflected verbs of saying and charging, as a regular expression that ends a word:
+#: what follows a name that speaks ("…, Russia said", "Kinshasa accused …").
+SPEECH_FORMS = (
+    r"(?:said|says|say|told|tells|reported|reports|announced|announces|added|claimed|claims"
+    r"|stated|states|confirmed|confirms|denied|denies|warned|warns|accused|accuses"
+    r"|insisted|insists|alleged|alleges|blamed|blames|condemned|condemns)\b"
+)
 #: Nouns whose "with" or "between" introduces the land on the other side:
 #: "the border with Mali", "the frontier between Chad and Sudan".
 BORDER_NOUNS = frozenset(

@@ -24,6 +24,7 @@ from functools import lru_cache
 from shapely.geometry import Point
 from spacy.tokens import Doc, Span
 
+from geo.cues import SPEECH_FORMS
 from geo.normalize import name_key
 from geo.sources import capital_names
 from geo.types import Mention, Place, Precision, Resolved
@@ -268,10 +269,7 @@ _SPOKE_IN = re.compile(
 """Where someone spoke or a statement was issued: "The minister spoke in Beirut",
 "a statement read in Tehran"; the capital holds no village of the story."""
 _SPEAKS = re.compile(r"\s*(?:,\s*)?(?:said|says|told|announced|reported)\b")
-_A_GOVERNMENT_SPEAKS = re.compile(
-    r"\s+(?:has\s+|had\s+|have\s+)?(?:accused|accuses|denied|denies|warned|warns|claimed"
-    r"|claims|blamed|blames|condemned|condemns|alleged|alleges|said|says)\b"
-)
+_A_GOVERNMENT_SPEAKS = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?" + SPEECH_FORMS)
 """A capital's name as its government's, right before what it says: "Kinshasa accused"."""
 _AFTER_A_PREPOSITION = re.compile(
     r"\b(?:in|from|at|of|near|to|outside|across)\s+(?:the\s+)?$", re.I

@@ -27,6 +27,7 @@ from shapely.geometry.base import BaseGeometry
 from geo import areas, shapes
 from geo.admin1 import admin1_area, admin1_names, admin1_shape
 from geo.borders import BAND_KM, names_a_border, shared_border_band
+from geo.cues import SPEECH_FORMS
 from geo.directional import (
     beyond_its_side,
     compass_word_before,
@@ -127,15 +128,8 @@ _RESPELLED_CONFIDENCE = 0.8
 #: Letters a province named after its seat shares with the seat's name
 #: ("Zaporizhzhia", "Zaporizhzhya"): spellings part after the first few.
 _NAMESAKE_STEM = 5
-_SPEECH_WORDS = (
-    r"(?:said|says|say|told|tells|reported|reports|announced|announces|added|claimed|claims"
-    r"|stated|states|confirmed|confirms|denied|denies|warned|warns|accused|accuses"
-    r"|insisted|insists|alleged|alleges)\b"
-)
 _QUALIFIER = re.compile(
-    r"^\s*,\s*([A-Z][\w.'’\- ]{1,40}?)(?=[,.;:)\n]|\s+(?:(?!"
-    + _SPEECH_WORDS
-    + r")[a-z]|[-–—]\s)|$)"
+    r"^\s*,\s*([A-Z][\w.'’\- ]{1,40}?)(?=[,.;:)\n]|\s+(?:(?!" + SPEECH_FORMS + r")[a-z]|[-–—]\s)|$)"
 )
 """", Texas" after a name, up to punctuation, a lower-case word or a dash: "Paris,
 Texas", "a plant in Lebanon, Pennsylvania on Monday", "LEBANON, Pennsylvania - A fire".

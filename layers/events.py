@@ -656,10 +656,8 @@ def _in_the_trigger_s_clause(
     return nearest.i in own
 
 
-_CLAUSE_HEADS = frozenset(
-    {"ROOT", "ccomp", "advcl", "xcomp", "conj", "relcl", "parataxis", "csubj"}
-)
-"""Dependencies of a verb that heads a clause of its own."""
+_CLAUSE_HEADS = (CLAUSE_DEPS - {"acl"}) | {"ROOT", "conj"}
+"""Dependencies of a verb that heads a clause of its own (not a participle on a noun)."""
 
 
 def _a_town_naming_the_event(
