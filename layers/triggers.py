@@ -595,6 +595,7 @@ def _exclusion_keys(token: Token) -> set[str]:
                 for g in p.children
                 if g.dep_ == "pobj"
             )
+            keys.update(_sent_to_do(token, child))  # "sent boats to evacuate flood victims"
         if child.dep_ in ("prep", "agent"):
             # "met with relatives of the victims": meet with relative, a measure or
             # not (the trigger's own keys pass over a pobj with "of"); "was struck
@@ -603,15 +604,6 @@ def _exclusion_keys(token: Token) -> set[str]:
                 f"{lemma} {child.lower_} {g.lemma_.lower()}"
                 for g in child.children
                 if g.dep_ == "pobj"
-            )
-        if child.dep_ in ("xcomp", "advcl") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
-        ):
-            # "sent boats to evacuate flood victims": what the object was sent to do
-            keys.update(
-                f"{lemma} {obj.lemma_.lower()} to {child.lemma_.lower()}"
-                for obj in token.children
-                if obj.dep_ == "dobj"
             )
         if child.dep_ == "nsubj":
             # "prices exploded": price explode (the parse may tag the verb a noun)
@@ -637,13 +629,7 @@ def _exclusion_keys(token: Token) -> set[str]:
     if head.i == token.i:
         return keys
     if token.dep_ == "dobj":
-        # "sent boats to evacuate flood victims": the object with what it was sent to do
-        keys.update(
-            f"{head.lemma_.lower()} {lemma} to {c.lemma_.lower()}"
-            for c in head.children
-            if c.dep_ in ("xcomp", "advcl")
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        )
+        keys.update(_sent_to_do(head, token))  # the object's keys too: "boats" may trigger
     if token.dep_ == "pobj" and head.dep_ == "prep":
         # "arrested 11 men in raids": the raids were the arrests (arrest in raid),
         # whether the parse hangs them on the verb or on its object
@@ -679,6 +665,20 @@ def _exclusion_keys(token: Token) -> set[str]:
             # "a cache of rifles and grenades": each of the list is the cache's
             keys.add(f"{first.head.head.lemma_.lower()} {first.head.lower_} {lemma}")
     return keys
+
+
+def _sent_to_do(verb: Token, obj: Token) -> list[str]:
+    """A verb with its object and what it was sent to do: ``send boat to evacuate``.
+
+    "sent boats to evacuate flood victims" moves no force; the key is read on
+    the verb and on its object, either of which may be the trigger.
+    """
+    return [
+        f"{verb.lemma_.lower()} {obj.lemma_.lower()} to {c.lemma_.lower()}"
+        for c in verb.children
+        if c.dep_ in ("xcomp", "advcl")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
 
 
 def _does_a_deed(token: Token, deeds: tuple[str, ...]) -> bool:
