@@ -9,7 +9,7 @@ taxonomy. :func:`match_type` picks the type whose conditions hold best;
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -180,6 +180,31 @@ def trigger_keys(token: Token) -> set[str]:
 
 
 @dataclass(frozen=True)
+class _TypeWords:
+    """One event type's word lists as sets, for the many tokens it is tried on."""
+
+    triggers: frozenset[str]
+    excludes: frozenset[str]
+    requires: frozenset[str]
+    requires_also: frozenset[str]
+    unless: frozenset[str]
+    objects: frozenset[str]
+    subjects: frozenset[str]
+
+    @classmethod
+    def of(cls, event_type: EventType) -> _TypeWords:
+        return cls(
+            frozenset(event_type.triggers),
+            frozenset(event_type.excludes),
+            frozenset(event_type.requires),
+            frozenset(event_type.requires_also),
+            frozenset(event_type.unless),
+            frozenset(event_type.objects),
+            frozenset(event_type.subjects),
+        )
+
+
+@dataclass(frozen=True)
 class TypeIndex:
     """Every event type of a set of layers, with the layer that shows it.
 
@@ -195,9 +220,26 @@ class TypeIndex:
     word_ids: frozenset[int] = field(init=False, default=frozenset())
     """The same words as spaCy's string ids, which a token carries without
     building its strings (most tokens are looked at only to be passed over)."""
+    by_key: Mapping[str, tuple[int, ...]] = field(init=False, default_factory=dict)
+    """Each trigger key, with the positions in ``types`` of the types it triggers:
+    a token's keys lead straight to its few candidate types."""
+    word_sets: tuple[_TypeWords, ...] = field(init=False, default=())
+    """Each type's word lists as sets, in ``types`` order, made once."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "word_ids", frozenset(get_string_id(w) for w in self.words))
+        by_key: dict[str, list[int]] = {}
+        for order, (event_type, _) in enumerate(self.types):
+            for key in event_type.triggers:
+                by_key.setdefault(key, []).append(order)
+        object.__setattr__(self, "by_key", {k: tuple(v) for k, v in by_key.items()})
+        object.__setattr__(
+            self, "word_sets", tuple(_TypeWords.of(event_type) for event_type, _ in self.types)
+        )
+
+    def candidates(self, keys: AbstractSet[str]) -> list[int]:
+        """The positions in ``types`` of the types one of ``keys`` triggers, in order."""
+        return sorted({order for key in keys & self.triggers for order in self.by_key[key]})
 
     @classmethod
     def of(cls, layers: Sequence[LayerDefinition]) -> TypeIndex:
@@ -977,23 +1019,25 @@ def match_type(
     subjects: set[str] | None = None
     excluding = keys | _exclusion_keys(token)
     own = {token.lemma_.lower(), token.lower_}  # a trigger cannot be its own condition
-    for order, (event_type, layer_id) in enumerate(index.types):
-        matched = keys & set(event_type.triggers)
-        if not matched or excluding & set(event_type.excludes):
+    for order in index.candidates(keys):
+        event_type, layer_id = index.types[order]
+        words = index.word_sets[order]
+        matched = keys & words.triggers
+        if excluding & words.excludes:
             continue
         if (
             event_type.requires
-            and not (sentence_words - own) & set(event_type.requires)
+            and not (sentence_words - own) & words.requires
             and not _does_a_deed(token, event_type.deeds)
             and not (GROUP_SUBJECT in event_type.requires and _a_group_does_it(token))
         ):
             continue
-        if event_type.requires_also and not (sentence_words - own) & set(event_type.requires_also):
+        if event_type.requires_also and not (sentence_words - own) & words.requires_also:
             continue
         if event_type.unless:
             if callable(whole_sentence):
                 whole_sentence = whole_sentence()
-            if (whole_sentence - own) & set(event_type.unless):
+            if (whole_sentence - own) & words.unless:
                 # "Benfica's attack … scoring four goals": a match; "the grandmaster won
                 # the title after a fierce battle" too, though the battle dates a clause
                 continue
@@ -1002,12 +1046,12 @@ def match_type(
         if event_type.objects:
             if objects is None:
                 objects = _object_words(token, place_tokens)
-            if not objects & set(event_type.objects):
+            if not objects & words.objects:
                 continue
         if event_type.subjects:
             if subjects is None:
                 subjects = _subject_words(token)  # once per token, as for objects
-            if not subjects & set(event_type.subjects):
+            if not subjects & words.subjects:
                 continue
             if event_type.unaided_subject and not _unaided(token):
                 continue
