@@ -793,6 +793,8 @@ def _in_a_clause_apart(sentence: Span, start: int, end: int, trigger: tuple[int,
         return False
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.i == event.i:
         return False  # "their last summit, held in Bamako in July 2025": the summit's
+    if _told_when(span, event):
+        return False  # "the events of September 2025, when drones were shot down": theirs
     path: list[Token] = []
     for above in [event, *event.ancestors]:
         if above.i == verb.i:
@@ -801,6 +803,26 @@ def _in_a_clause_apart(sentence: Span, start: int, end: int, trigger: tuple[int,
             return any(t.dep_ == "relcl" for t in path)
         path.append(above)
     return True
+
+
+def _told_when(date: Span, event: Token) -> bool:
+    """Whether the event is told in a "when" clause on the date, or on what it dates.
+
+    "It recalled March 2024, when a missile entered Polish airspace" and "the
+    events of September 2025, when drones were shot down over Poland": the
+    clause says what happened at that time.
+    """
+    inside = range(date.start, date.end)
+    for above in (event, *event.ancestors):
+        if above.dep_ in ("relcl", "advcl", "acl") and any(
+            c.dep_ == "advmod" and c.lower_ == "when" for c in above.children
+        ):
+            head = above.head
+            dated = [head] + [
+                g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.subtree
+            ]
+            return any(t.i in inside for t in dated)
+    return False
 
 
 def _years_naming_the_event(

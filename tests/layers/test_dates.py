@@ -470,3 +470,18 @@ def test_a_week_of_another_clause_leaves_the_event_its_day(nlp, text, article_da
 )
 def test_a_week_across_a_month_or_a_year_says_what_it_can(text, article_date, expected):
     assert event_date(text, article_date=article_date)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a "when" clause on a month tells what happened then
+        ("Officials recalled March 2024, when a missile entered Dorvish airspace near Zorvan.",
+         "entered", "2024-03"),
+        # on a noun the month dates through "of"
+        ("It was worse than the events of September 2025, when drones were shot down over "
+         "Zorvan.", "shot", "2025-09"),
+    ],
+)  # fmt: skip
+def test_an_event_told_when_a_month_names_is_of_that_month(nlp, text, trigger, expected):
+    assert _date_of_the_event(nlp, text, trigger, "2026-11-20") == expected
