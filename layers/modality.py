@@ -157,12 +157,18 @@ _TIME_UNITS = frozenset({"week", "month", "year", "weekend", "spring", "summer",
 _MAX_STEPS = 4
 
 
+#: Nouns that count out the sessions of an event noun: "a new round of talks".
+_ROUNDS = frozenset({"round", "session", "series", "cycle"})
+
+
 def told_as_planned(token: Token) -> bool:
     """Whether the event whose trigger is ``token`` is told as not done yet."""
     node = token
     if node.pos_ in ("NOUN", "PROPN"):
         if _noun_ahead(node):
             return True
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_ in _ROUNDS:
+            node = node.head.head  # "a new round of negotiations is expected": the round's
         if node.dep_ == "advcl":
             pass  # "If the Syrians attack, ...": a verb the tagger took for a noun
         elif node.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "pobj"):

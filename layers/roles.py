@@ -1173,6 +1173,22 @@ def _a_facility(preposition: Token) -> bool:
     return any(c.dep_ == "pobj" and is_one_of(c, _FACILITIES) for c in preposition.children)
 
 
+def _another_verb_s_direction(root: Token, triggers: frozenset[int]) -> bool:
+    """Whether the mention is the direction another verb went or came in.
+
+    "before leaving in the direction of Belarus", "flew off towards the
+    border": where that verb's mover headed, not where the event happened.
+    """
+    of = root.head
+    if root.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() != "direction":
+        return False
+    preposition = of.head.head
+    if of.head.dep_ != "pobj" or preposition.dep_ != "prep":
+        return False
+    verb = preposition.head
+    return verb.i not in triggers and verb.pos_ == "VERB"
+
+
 def attachment(
     root: Token,
     triggers: frozenset[int],
@@ -1208,6 +1224,9 @@ def attachment(
     A :class:`Refusal` says why the mention is not where the event happened.
     """
     roles = set(event_type.roles) if event_type.roles else _DEFAULT_ROLES
+    if _another_verb_s_direction(root, triggers):
+        # "violated the airspace near Chelm before leaving in the direction of Belarus"
+        return Refusal("another")
     if _alleged_elsewhere(root, triggers, capital=capital):
         return Refusal("alleged")  # "arrested four men in Kirkuk suspected of launching drones"
     if "destination" not in roles and _where_it_was_taken(root):

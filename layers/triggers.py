@@ -588,6 +588,32 @@ _FILMING = frozenset({"shoot", "film"})
 """Verbs of making a film, whose participle after a noun says what was filmed."""
 
 
+#: What a place is bombarded, shelled or pounded with when it is war: "bombarded the
+#: town with rockets", "with a hail of shells" (the head of the "with" phrase, or
+#: the noun its "of" measures).
+_MUNITIONS = frozenset(
+    {"shell", "rocket", "missile", "artillery", "mortar", "bomb", "drone", "grenade", "gas",
+     "fire", "gunfire", "bullet", "round", "munition", "projectile", "explosive", "weapon",
+     "airstrike", "strike", "raid", "barrage", "salvo", "volley", "cannon", "howitzer",
+     "ordnance", "napalm", "incendiary", "cluster", "tank", "aircraft", "warplane", "jet",
+     "helicopter", "gunship", "firepower", "canon", "bombardment", "attack", "shelling"}
+)  # fmt: skip
+
+
+def _with_munitions(preposition: Token) -> bool:
+    """Whether a "with" phrase names what war is waged with ("with rockets and shells")."""
+    for noun in preposition.children:
+        if noun.dep_ != "pobj":
+            continue
+        nouns = [noun, *(c for c in noun.children if c.dep_ == "conj")]
+        nouns += [
+            g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+        ]
+        if any(n.lemma_.lower() in _MUNITIONS for n in nouns):
+            return True
+    return False
+
+
 def _exclusion_keys(token: Token) -> set[str]:
     """Keys that only a type's ``excludes`` read: the words a noun stands in.
 
@@ -647,6 +673,8 @@ def _exclusion_keys(token: Token) -> set[str]:
                 for g in child.children
                 if g.dep_ == "pobj"
             )
+            if child.lower_ == "with" and not _with_munitions(child):
+                keys.add(f"{lemma} with other")  # "bombarded with orders": no shell fell
         if child.dep_ == "nsubj":
             # "prices exploded": price explode (the parse may tag the verb a noun)
             keys.add(f"{child.lemma_.lower()} {lemma}")

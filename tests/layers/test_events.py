@@ -4524,3 +4524,67 @@ def test_a_move_after_a_stop_that_stopped_nothing_happened(nlp, layers, text):
     moves = [e for e in _events(nlp, layers, text, ["Dorvik"]) if e.layer == "movements"]
     assert moves
     assert not any(e.denied for e in moves)
+
+
+@pytest.mark.parametrize(
+    ("text", "layer", "happened"),
+    [
+        # bombarded with what no gun fires
+        ("The bakery in Dorvik was bombarded with orders over the weekend.", "strike_sites", False),
+        ("Government forces bombarded Dorvik with artillery and rockets.", "strike_sites", True),
+        ("Dorvik was bombarded with a hail of shells on Monday.", "strike_sites", True),
+        # a crowd or a dish that explodes with joy or flavour
+        ("The stadium in Dorvik exploded with joy.", "explosions", False),
+        ("A car exploded with a loud bang in central Dorvik.", "explosions", True),
+        # fans on the pitch, tourists and students in a city
+        ("Fans in Dorvik invaded the pitch, and police arrested two supporters.",
+         "attacks", False),
+        ("Tourists visited Dorvik on Tuesday.", "meetings", False),
+        ("A school group from Ohio visited Dorvik on Monday.", "meetings", False),
+        ("The foreign minister visited Dorvik on Monday.", "meetings", True),
+    ],
+)  # fmt: skip
+def test_a_word_of_war_or_diplomacy_in_another_sense_is_no_event(
+    nlp, layers, text, layer, happened
+):
+    events = _events(nlp, layers, text, ["Dorvik"])
+    assert any(e.layer == layer and e.locations for e in events) == happened, [
+        (e.type, e.layer) for e in events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_id"),
+    [
+        # an undersea cable cut is sabotage where it was cut
+        ("Saboteurs cut an undersea cable off Dorvik.", "destruction"),
+        ("A data cable near Dorvik was severed on Thursday.", "destruction"),
+        # a ship detained in port is seized, not arrested
+        ("Coast guard officers detained a tanker in the port of Dorvik.", "seizure"),
+    ],
+)
+def test_a_cable_cut_and_a_ship_detained_are_events_where_told(nlp, layers, text, type_id):
+    events = _events(nlp, layers, text, ["Dorvik"])
+    assert {e.type for e in events if e.locations} == {type_id}
+
+
+def test_where_another_verb_headed_is_not_where_the_event_happened(pipeline):
+    text = (
+        "A drone violated the airspace for approximately five minutes near Chelm before "
+        "leaving in the direction of Belarus."
+    )
+    (violation,) = [f for f in _found(pipeline, text) if f[0] == "airspace_violation"]
+    assert violation[2] == {"near Chelm"}
+
+
+@pytest.mark.parametrize(
+    ("text", "planned"),
+    [
+        ("A new round of negotiations is expected to be held in Oslo.", True),
+        ("It is expected that a new round of consultations will be held in Amman.", True),
+        ("A new round of negotiations was held in Oslo on Monday.", False),
+    ],
+)
+def test_a_round_of_talks_ahead_is_planned(pipeline, text, planned):
+    (talks,) = [f for f in _found(pipeline, text) if f[0] == "meeting"]
+    assert talks[3] == planned
