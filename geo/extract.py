@@ -586,6 +586,7 @@ class MentionExtractor:
         found = [_in_a_group_name(doc, m) for m in found]
         found = [self._capital_of(doc, m) for m in found]
         found = [_building_of(doc, m) for m in found]
+        found = [_opened_by_a_street_word(doc, m) for m in found]
         found = [self._named_building(doc, m) for m in found]
         found.sort(key=lambda m: m.start)
         sentences = [(sent.start_char, sent.end_char) for sent in tokens.sentences]
@@ -2061,6 +2062,32 @@ def _building_of(doc: Doc, mention: Mention) -> Mention:
     whole = doc[span.start : span.end + 1]
     if not looks_local_name(whole.text) or is_local_area_name(whole.text):
         return mention
+    return _span_mention(whole, MentionKind.TOPONYM, name=whole.text, label=LOCAL_LABEL)
+
+
+def _opened_by_a_street_word(doc: Doc, mention: Mention) -> Mention:
+    """A place name after a street, square or market word, as that street or market.
+
+    "near the Souq Libya market", "the Avenida Venezuela", "Rue de Damas":
+    the market, the avenue and the street are named after the country or the
+    city, and lie in the town the article names nearest them, placed there by
+    :mod:`geo.local_places`. Not "Via" (in English, "by way of"), nor a
+    word that opens the sentence. Any other mention is returned as is.
+    """
+    if mention.kind is not MentionKind.TOPONYM or mention.label == LOCAL_LABEL:
+        return mention
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return mention
+    opener = doc[span.start - 1]
+    if (
+        opener.lower_ not in STREET_OPENERS
+        or opener.lower_ == "via"
+        or not opener.text[:1].isupper()
+        or opener.is_sent_start
+    ):
+        return mention
+    whole = doc[span.start - 1 : span.end]
     return _span_mention(whole, MentionKind.TOPONYM, name=whole.text, label=LOCAL_LABEL)
 
 

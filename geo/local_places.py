@@ -110,6 +110,8 @@ _AREA_SUFFIXES = frozenset(
 #: named so: "Avenue de Moscou", "Calle de Alcalá", "Via del Corso".
 STREET_OPENERS = frozenset(
     {"rue", "via", "calle", "avenida", "avenue", "boulevard", "plaza", "piazza", "quai"}
+    # and the markets, gates, squares and streets of Arabic names: "Souq Libya", "Bab Tuma"
+    | {"souq", "souk", "suq", "bab", "midan", "maidan", "sharia", "shari"}
 )
 #: First words that make a name a street or a landmark.
 _PREFIXES = STREET_OPENERS | {"lake", "mount"}

@@ -373,7 +373,9 @@ def written_as_a_part(text: str, mention: Mention) -> bool:
 #: Sites a name may call itself before the town it is in: "the Westgate mall in Nairobi".
 _SITE_WORDS = frozenset(
     {"mall", "hotel", "hospital", "stadium", "university", "airport", "church", "mosque",
-     "school", "prison", "jail", "cathedral", "temple", "shrine", "barracks", "airbase"}
+     "school", "prison", "jail", "cathedral", "temple", "shrine", "barracks", "airbase",
+     "intersection", "roundabout", "junction", "square", "market", "bazaar", "souq", "souk",
+     "bridge", "factory", "refinery"}
 )  # fmt: skip
 #: What stands between X and Y in "X in Y" (and "A and B, in central Y"):
 #: perhaps more names the list goes on with, a part or site word, a comma,
@@ -406,6 +408,12 @@ def a_part_of_the_next(text: str, mentions: Sequence[Mention], index: int) -> bo
     return _TOWN_PART_OF.match(text[mentions[index].end : after.anchor_start]) is not None
 
 
+#: A site word right after a name: "the Gulistan intersection".
+_SITE_AFTER = re.compile(r"^\s+(?:" + "|".join(sorted(_SITE_WORDS)) + r")\b")
+#: The words of a vicinity phrase before its name: "near the", "outside".
+_VICINITY_BEFORE = re.compile(r"^(?:near|close to|outside|around|by)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def container_after(text: str, mentions: Sequence[Mention], index: int) -> int | None:
     """The index of Y when ``mentions[index]`` is X in "X in Y" ("Lido Beach in Mogadishu").
 
@@ -418,11 +426,24 @@ def container_after(text: str, mentions: Sequence[Mention], index: int) -> int |
     if index + 1 >= len(mentions):
         return None
     mention, after = mentions[index], mentions[index + 1]
-    if mention.kind is not MentionKind.TOPONYM or after.kind is not MentionKind.TOPONYM:
+    if (
+        after.kind is not MentionKind.TOPONYM
+        or not (
+            mention.kind is MentionKind.TOPONYM
+            # "near the Gulistan intersection in Dhaka": a vicinity that ends on its name
+            or (
+                mention.kind is MentionKind.PHRASE
+                and mention.anchor_end == mention.end
+                and _VICINITY_BEFORE.match(text[mention.start : mention.anchor_start]) is not None
+            )
+        )
+    ):
         return None
     if after.start != after.anchor_start:  # "X in near Y" is no phrase of Y's
         return None
     between = text[mention.end : after.anchor_start]
+    if mention.kind is MentionKind.PHRASE and not _SITE_AFTER.match(between):
+        return None  # "near Lake Titicaca in the Puno region": the lake is no site of Puno
     if a_part_of_the_next(text, mentions, index):
         return index + 1  # "the Ruvuma quarter of Kisangani"
     if PARAGRAPH_BREAK.search(between) or not _IN_AFTER.match(between):

@@ -708,7 +708,10 @@ def _kind_before(doc: DocTokens, start: int, floor: int) -> bool:
         # "four villages: A, B and C", not "the villages were quiet: A said ..."
         return _introduces_a_list(doc[i - 1]) and doc[start].dep_ not in ("nsubj", "nsubjpass")
     if i - 1 >= floor and doc[i].lower_ in ("including", "like"):
-        return _introduces_a_list(doc[i - 1])
+        before = i - 1
+        if before - 1 >= floor and doc[before].text == "," and doc[i].lower_ == "including":
+            before -= 1  # "several villages, including Kfar Kila and Houla"
+        return _introduces_a_list(doc[before])
     if i - 2 >= floor and doc[i].lower_ == "as" and doc[i - 1].lower_ == "such":
         return _introduces_a_list(doc[i - 2])
     named_by = _named_by(doc, i, floor)

@@ -51,6 +51,8 @@ def frames(nlp):
         ),
         ("Floods cut off towns such as Marrowick and Pellund.", ["Marrowick", "Pellund"]),
         ("Mortars hit districts including Harrab and Qusaym.", ["Harrab", "Qusaym"]),
+        # and "including" after a comma
+        ("Strikes hit several villages, including Harrab and Qusaym.", ["Harrab", "Qusaym"]),
         ("Attacks occurred in villages like Tarvoli and Menapu.", ["Tarvoli", "Menapu"]),
         # a compass bearing is taken from a place, even one no gazetteer holds
         ("The man was captured northeast of Qarmuth on Sunday.", ["northeast of Qarmuth"]),
@@ -73,6 +75,7 @@ def test_kind_frames_make_unknown_names_places(extract, text, expected):
         "Fighters of al-Qaeda attacked the base.",
         "The strike killed an al-Shabaab commander.",
         "Gunmen killed three residents including Darsewo.",
+        "Gunmen killed three residents, including Darsewo.",
         "Ministers discussed areas such as Darsewo.",
         "Jets bombed several villages: Darsewo said twenty people died.",
         "The drone struck a car north of Darsewo positions.",

@@ -1281,3 +1281,34 @@ def test_a_loose_spelling_of_two_words_is_no_town_of_one(resolve):
 def test_a_site_named_before_its_town_lies_in_that_town(resolve, text, name, country):
     place = _place(resolve(text), name)
     assert place is not None and place.country == country
+
+
+def test_a_site_near_which_something_happened_lies_in_the_town_after_it(resolve):
+    # Gulistan is also a town of Uzbekistan; the intersection is in Dhaka
+    text = "Two people were killed near the Gulistan intersection in Dhaka."
+    (gulistan,) = [r for r in resolve(text) if "Gulistan" in r.mention.text]
+    assert gulistan.place is not None and gulistan.place.country == "BD"
+
+
+def test_a_bearing_from_a_town_before_in_y_is_not_placed_in_y(resolve):
+    # "East of Baquba" is measured from Baquba, 50 km from Balad, where the bomb was
+    text = "East of Baquba, in Balad Ruz, a bomb near the courthouse killed a boy."
+    (east,) = [r for r in resolve(text) if r.mention.text == "East of Baquba"]
+    (balad,) = [r for r in resolve(text) if r.mention.text.startswith("Balad")]
+    assert east.place is not None and balad.place is not None
+    assert haversine_km(east.place.lat, east.place.lon, balad.place.lat, balad.place.lon) > 30
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a market named after a country is no country
+        ("Police fired tear gas at the crowd near the Souq Libya market in Omdurman.", "SD"),
+        ("Protesters gathered on Avenida Venezuela in Bogota.", "CO"),
+    ],
+)
+def test_a_street_or_market_named_after_a_country_is_in_its_town(resolve, text, country):
+    found = resolve(text)
+    assert not [r for r in found if r.place is not None and r.place.feature == "country"]
+    local = [r for r in found if "Souq" in r.mention.text or "Avenida" in r.mention.text]
+    assert local and all(r.place is not None and r.place.country == country for r in local)
