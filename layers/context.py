@@ -97,6 +97,15 @@ def modifies_a_thing(cand: PlaceInSentence, doc: Doc, triggers: frozenset[int]) 
             noun = after
     if noun is None or not is_one_of(noun, OWNED_THINGS):
         return False
+    root = cand.root
+    if (
+        root.dep_ == "pobj"
+        and root.head.lower_ in _WITHIN_WORDS
+        and root.head.i < root.i
+        and noun.dep_ in ("nsubj", "nsubjpass")
+        and noun.head.i > noun.i
+    ):
+        return False  # "while in Paris ministers met": where they met, not whose ministers
     # A town's police act in their town: "Dallas police shot a man" happened in Dallas.
     return not (noun.lemma_.lower() in LOCAL_FORCES and is_town(cand.item.place))
 

@@ -1012,6 +1012,27 @@ def _of_another_place(noun: Token, other_places: frozenset[int]) -> bool:
     )
 
 
+def _fronted_in_a_clause_of_contrast(root: Token, clause: Token) -> bool:
+    """Whether the place opens a "while" or "whereas" clause with a subject of its own.
+
+    "police detained eight protesters, while in Nazareth the council met":
+    the clause sets its own scene apart from the event's.
+    """
+    mark = next(
+        (c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("while", "whereas")),
+        None,
+    )
+    preposition = root.head
+    return (
+        mark is not None
+        and root.dep_ == "pobj"
+        and preposition.dep_ == "prep"
+        and preposition.head.i == clause.i
+        and preposition.i == mark.i + 1
+        and has_subject(clause)
+    )
+
+
 def _tells_fighting(clause: Token, triggers: frozenset[int], loud: frozenset[int]) -> bool:
     """Whether a clause holds the event itself or an event some layer shows."""
     return any(t.i in triggers or t.i in loud for t in clause.subtree)
@@ -1619,6 +1640,8 @@ def attachment(
             confidence *= _VIA_SUBJECT  # "were killed when a bomb exploded in X"
             token = head
             continue
+        if dep == "advcl" and _fronted_in_a_clause_of_contrast(root, token):
+            return Refusal("another")  # "detained eight, while in Nazareth the council met"
         if dep in CLAUSE_DEPS and _says_the_aim(token, dep):
             confidence *= _VIA_OBJECT
             token = head

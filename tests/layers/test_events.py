@@ -4588,3 +4588,20 @@ def test_where_another_verb_headed_is_not_where_the_event_happened(pipeline):
 def test_a_round_of_talks_ahead_is_planned(pipeline, text, planned):
     (talks,) = [f for f in _found(pipeline, text) if f[0] == "meeting"]
     assert talks[3] == planned
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "place", "not_place"),
+    [
+        # a "while" clause that opens on a place of its own sets its scene apart
+        ("In Haifa, hundreds marched on Monday, and police detained eight protesters who "
+         "blocked a road, while in Nazareth the council met.", "arrest", "Haifa", "Nazareth"),
+        # "in Paris ministers met": where the ministers met, not whose ministers they were
+        ("In Lyon, workers marched on Monday and police arrested five people who blocked a "
+         "bridge, while in Paris ministers met.", "meeting", "Paris", "Lyon"),
+    ],
+)  # fmt: skip
+def test_a_clause_of_contrast_keeps_its_own_place(pipeline, text, event, place, not_place):
+    where = _where(_located(pipeline, text), text)
+    assert place in where.get(event, set())
+    assert not_place not in where.get(event, set())
