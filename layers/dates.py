@@ -759,8 +759,11 @@ mid-March") dates nothing."""
 
 _SINCE = re.compile(r"(?i:since|until|till)\b")
 
-_YEAR_INSIDE = re.compile(r"\b(?i:in|during)\s+" + _YEAR.format(g="y") + r"(?![\w-])")
-"""A year inside a sentence: the event's only when the parse says so (:func:`_times_the_event`)."""
+_YEAR_INSIDE = re.compile(
+    r"\b(?i:in|during)\s+(?:(?i:early|late|mid)[-\s]+)?" + _YEAR.format(g="y") + r"(?![\w-])"
+)
+"""A year inside a sentence ("in 2023", "in late 2024"): the event's only when the parse says
+so (:func:`_times_the_event`)."""
 
 _TIME_LINKS = frozenset({"during", "amid", "in"})
 """Prepositions whose noun times the event with it: "seized the shoal during a

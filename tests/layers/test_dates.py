@@ -485,3 +485,14 @@ def test_a_week_across_a_month_or_a_year_says_what_it_can(text, article_date, ex
 )  # fmt: skip
 def test_an_event_told_when_a_month_names_is_of_that_month(nlp, text, trigger, expected):
     assert _date_of_the_event(nlp, text, trigger, "2026-11-20") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Troops were deployed to the Zorvan region in late 2024.", "deployed", "2024"),
+        ("Rebels seized the town of Zorvan in early 2025.", "seized", "2025"),
+    ],
+)
+def test_early_or_late_in_a_year_dates_the_event_by_its_year(nlp, text, trigger, expected):
+    assert _date_of_the_event(nlp, text, trigger, "2026-11-20") == expected
