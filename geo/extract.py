@@ -1709,6 +1709,8 @@ class MentionExtractor:
         ]
         if not candidates:
             return False  # "Um" in "Um Rawaba" is no "UM"
+        if _names_an_outlet(span):
+            return False  # "(Meridian Press)", "the Kharkiv Times": a news outlet's name
         if inside_longer_name(span):
             # "Rogers Centre", "the French Quarter", "Eglinton Avenue West": a
             # name the gazetteer does not hold, whose last word only happens
@@ -2063,6 +2065,21 @@ def _building_of(doc: Doc, mention: Mention) -> Mention:
     if not looks_local_name(whole.text) or is_local_area_name(whole.text):
         return mention
     return _span_mention(whole, MentionKind.TOPONYM, name=whole.text, label=LOCAL_LABEL)
+
+
+#: Capitalised words that end the name of a news outlet: "Meridian Press", "Kharkiv Times".
+_OUTLET_WORDS = frozenset(
+    {"press", "news", "agency", "times", "post", "herald", "tribune", "journal", "gazette",
+     "wire", "radio", "television", "tv", "telegraph", "chronicle", "observer", "daily"}
+)  # fmt: skip
+
+
+def _names_an_outlet(span: Span) -> bool:
+    """Whether a capitalised word that names a news outlet follows the name."""
+    if span.end >= len(span.doc):
+        return False
+    after = span.doc[span.end]
+    return after.lower_ in _OUTLET_WORDS and after.text[:1].isupper()
 
 
 def _opened_by_a_street_word(doc: Doc, mention: Mention) -> Mention:

@@ -1024,3 +1024,16 @@ def test_a_name_set_by_a_bearing_from_a_place_is_a_place(extract):
 def test_a_known_place_after_towards_is_a_place_whatever_the_model_tagged(extract):
     """The model tags "Eilat" an organisation here; "towards" sets a place, as "at" does."""
     assert "Eilat" in _texts(extract("The Houthis launched a drone towards Eilat."))
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet_word"),
+    [
+        # a wire service named after a town is no place the story names
+        ("KYIV, Nov 20 (Meridian Press) - Russian drones struck Kharkiv overnight.", "Meridian"),
+    ],
+)
+def test_a_news_outlet_named_after_a_town_is_no_place(extract, text, outlet_word):
+    texts = _texts(extract(text))
+    assert outlet_word not in texts
+    assert "Kharkiv" in texts
