@@ -157,12 +157,38 @@ _TIME_UNITS = frozenset({"week", "month", "year", "weekend", "spring", "summer",
 _MAX_STEPS = 4
 
 
+#: Words that make what a colon lists a forecast: "the likely outcome is …:", "Expect …:".
+_FORECASTING = frozenset({"likely", "forecast", "predict", "probably"})
+
+
+def _listed_after_a_forecast(token: Token) -> bool:
+    """Whether the trigger follows a colon that closes a forecast in its sentence.
+
+    "For now, the most likely outcome is more of the same: balloons over
+    Seoul, shells into the Yellow Sea"; "Expect more of the same: rockets on
+    Sderot": what is listed is foreseen, not told as done.
+    """
+    sentence = token.sent
+    colon = next((t for t in sentence if t.text == ":" and t.i < token.i), None)
+    if colon is None:
+        return False
+    return any(
+        t.lemma_.lower() in _FORECASTING
+        or t.lower_ in _FORECASTING
+        # "Expect more of the same:", "we expect": not "residents had expected the worst"
+        or (t.lemma_.lower() == "expect" and t.tag_ in ("VB", "VBP", "VBZ"))
+        for t in token.doc[sentence.start : colon.i]
+    )
+
+
 #: Nouns that count out the sessions of an event noun: "a new round of talks".
 _ROUNDS = frozenset({"round", "session", "series", "cycle"})
 
 
 def told_as_planned(token: Token) -> bool:
     """Whether the event whose trigger is ``token`` is told as not done yet."""
+    if _listed_after_a_forecast(token):
+        return True  # "the most likely outcome is more of the same: shells into the sea"
     node = token
     if node.pos_ in ("NOUN", "PROPN"):
         if _noun_ahead(node):

@@ -993,6 +993,35 @@ def _no_key_word(token: Token, index: TypeIndex) -> bool:
     return token.lower_ not in index.words and token.lemma_.lower() not in index.words
 
 
+#: Words that tell what is done as a rule, not a deed done once: "usually wave flags".
+#: Not "often" or "regularly": "Russian forces regularly shell Kherson" tells shelling
+#: that goes on there.
+_HABITUAL = frozenset({"usually", "typically", "generally", "normally", "traditionally"})
+
+
+def _told_as_a_habit(token: Token) -> bool:
+    """Whether the trigger's clause tells a habit or a trait, not an event.
+
+    "In Kenya, protesters tend to be young", "demonstrators usually wave EU
+    flags": what those people are like or do as a rule happened nowhere in
+    particular.
+    """
+    verb = token
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nsubj", "nsubjpass"):
+        verb = token.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "tend":
+        return True  # "protesters tend to gather": the habit's verb
+    if verb.lemma_.lower() == "tend" and any(c.dep_ == "xcomp" for c in verb.children):
+        return True
+    # "demonstrators usually wave flags": people by what they do as a rule; a deed done
+    # as a rule still happens where it is told ("forces usually patrol Karachi")
+    return verb.i != token.i and any(
+        c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children
+    )
+
+
 def match_type(
     token: Token,
     index: TypeIndex,
@@ -1027,6 +1056,8 @@ def match_type(
         return None  # "called for talks", "talks on a ceasefire": none was held or agreed
     if _degree_of_harm(token):
         return None  # "one of the worst-hit towns", "quake-hit villages": how badly, not a deed
+    if _told_as_a_habit(token):
+        return None  # "protesters tend to be young", "demonstrators usually wave flags"
     keys = trigger_keys(token)
     if not keys & index.triggers:
         return None

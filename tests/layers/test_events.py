@@ -4605,3 +4605,34 @@ def test_a_clause_of_contrast_keeps_its_own_place(pipeline, text, event, place, 
     where = _where(_located(pipeline, text), text)
     assert place in where.get(event, set())
     assert not_place not in where.get(event, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "happened"),
+    [
+        # what protesters are like, or do as a rule, happened nowhere
+        ("In Kenya, protesters tend to be young.", False),
+        ("In Georgia, demonstrators usually wave EU flags.", False),
+        # a headline's present tense tells an event
+        ("Protesters storm parliament in Tbilisi.", True),
+    ],
+)
+def test_a_habit_or_a_trait_is_no_event(pipeline, text, happened):
+    found = [f for f in _found(pipeline, text) if f[0].startswith("protest")]
+    assert any(f[2] for f in found) == happened, found
+
+
+@pytest.mark.parametrize(
+    ("text", "planned"),
+    [
+        # what a colon lists after a forecast is foreseen, not done
+        ("For now, the most likely outcome is more of the same: balloons over Seoul, shells "
+         "into the Yellow Sea, and diplomats urging calm.", True),
+        ("Expect more of the same: rockets on Sderot and protests in Tel Aviv.", True),
+        # a colon after a judgement lists what happened
+        ("The outcome was devastating: shells hit the market in Kherson.", False),
+    ],
+)  # fmt: skip
+def test_events_listed_after_a_forecast_are_foreseen(pipeline, text, planned):
+    found = [f for f in _found(pipeline, text) if f[2]]
+    assert found and all(f[3] == planned for f in found), found
