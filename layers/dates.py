@@ -415,6 +415,17 @@ def find_date_expressions(text: str, *, article_date: str | None) -> list[DateEx
 
 
 @lru_cache(maxsize=4096)
+def _period_matches(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
+    """Each match of :data:`_PERIOD_PATTERNS` in ``text``, pattern by pattern, kept per text.
+
+    Every event of a sentence asks for the same sentence's periods.
+    """
+    return tuple(
+        (kind, match) for kind, pattern in _PERIOD_PATTERNS for match in pattern.finditer(text)
+    )
+
+
+@lru_cache(maxsize=4096)
 def _date_expressions(text: str, article_date: str | None) -> tuple[DateExpression, ...]:
     """:func:`find_date_expressions`, kept per text.
 
@@ -700,35 +711,34 @@ def sentence_period(
     # Spans a day or an earlier period already holds, in the sentence's own offsets.
     taken = [(e.start, e.end) for e in find_date_expressions(text, article_date=article_date)]
     found: list[DateExpression] = []
-    for kind, pattern in _PERIOD_PATTERNS:
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            period = _period_of(kind, match, anchor, ahead=ahead or planned, planned=planned)
-            if period is None or any(start < b and a < end for a, b in taken):
+    for kind, match in _period_matches(text):
+        start, end = match.span()
+        period = _period_of(kind, match, anchor, ahead=ahead or planned, planned=planned)
+        if period is None or any(start < b and a < end for a, b in taken):
+            continue
+        if _SINCE_BEFORE.search(text, 0, start) or _SINCE.match(match.group(0)):
+            continue  # "has killed thousands since January": a span's start, no date
+        if (
+            not (ahead or planned)
+            and anchor is not None
+            and period > anchor.isoformat()[: len(period)]
+        ):
+            continue  # "elections in 2027": not yet
+        if isinstance(sentence, str):
+            if _speech_date_in_text(text, start):
                 continue
-            if _SINCE_BEFORE.search(text, 0, start) or _SINCE.match(match.group(0)):
-                continue  # "has killed thousands since January": a span's start, no date
-            if (
-                not (ahead or planned)
-                and anchor is not None
-                and period > anchor.isoformat()[: len(period)]
-            ):
-                continue  # "elections in 2027": not yet
-            if isinstance(sentence, str):
-                if _speech_date_in_text(text, start):
-                    continue
-            elif _blocked(sentence, start + offset, end + offset) or _speech_date_in_parse(
-                sentence, start + offset, end + offset
-            ):
-                continue
-            elif (
-                (kind in ("month_year", "month") or match.group(0).lower().endswith("week"))
-                and mention is not None
-                and _in_a_clause_apart(sentence, start + offset, end + offset, mention)
-            ):
-                continue  # "where the government moved after the war broke out in April 2023"
-            taken.append((start, end))
-            found.append(DateExpression(start + offset, end + offset, period, None))
+        elif _blocked(sentence, start + offset, end + offset) or _speech_date_in_parse(
+            sentence, start + offset, end + offset
+        ):
+            continue
+        elif (
+            (kind in ("month_year", "month") or match.group(0).lower().endswith("week"))
+            and mention is not None
+            and _in_a_clause_apart(sentence, start + offset, end + offset, mention)
+        ):
+            continue  # "where the government moved after the war broke out in April 2023"
+        taken.append((start, end))
+        found.append(DateExpression(start + offset, end + offset, period, None))
     if not isinstance(sentence, str) and mention is not None:
         for match in _YEAR_INSIDE.finditer(text):
             start, end = match.span()

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from geo.nlp import doc_text
 from layers.roles import DENYING, has_subject
 
 __all__ = [
@@ -169,6 +170,8 @@ def _listed_after_a_forecast(token: Token) -> bool:
     Sderot": what is listed is foreseen, not told as done.
     """
     sentence = token.sent
+    if ":" not in doc_text(token.doc)[sentence.start_char : token.idx]:
+        return False  # most sentences: no colon before the trigger
     colon = next((t for t in sentence if t.text == ":" and t.i < token.i), None)
     if colon is None:
         return False
