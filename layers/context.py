@@ -671,7 +671,8 @@ def most_specific(
     Syria"). A sea set before the event's word (``trigger``, its first token)
     only says where a town on its coast lies ("In the Black Sea, sea drones
     attacked a naval base in Novorossiysk"); one after it is a site of its own
-    ("attacked ships in the Black Sea and port facilities in Odesa").
+    ("attacked ships in the Black Sea and port facilities in Odesa"). A river
+    only says where a town on it lies, unless the event crossed it.
     """
     return [
         (cand, how)
@@ -687,6 +688,9 @@ def most_specific(
                 and max(cand.tokens) < trigger
                 and _on_its_coast(other.item.place, cand.item.place)
             )
+            # "bridges in Novi Sad over the Danube": the town on the river; not
+            # "raids across the Dnipro River", which crossed it
+            or (_a_river_by(cand.item.place, other.item.place) and not _crossed(cand))
             for other, _ in found
         )
     ]
@@ -735,6 +739,25 @@ def _wider(place: Place | None, other: Place | None) -> bool:
     if _holds(other, place):
         return False
     return _finer(other, place)
+
+
+def _crossed(cand: PlaceInSentence) -> bool:
+    """Whether the place is what "across" or "beyond" leads to: "raids across the Dnipro"."""
+    preposition = cand.root.head
+    return cand.root.dep_ == "pobj" and preposition.lower_ in ("across", "beyond")
+
+
+def _a_river_by(river: Place | None, place: Place | None) -> bool:
+    """Whether a river (a point and the radius of its length) reaches another place.
+
+    A river only says where a town, a bridge or a port on it lies: drawn at its
+    point, the Danube would put Novi Sad's bridges in Belgrade.
+    """
+    if river is None or place is None or river.feature != "river" or place.feature == "river":
+        return False
+    if river.radius_km is None:
+        return False
+    return haversine_km(river.lat, river.lon, place.lat, place.lon) <= river.radius_km
 
 
 def _reaches_over(wider: Place | None, place: Place | None) -> bool:
