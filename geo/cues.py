@@ -28,6 +28,7 @@ __all__ = [
     "after_title",
     "closes_a_site_name",
     "followed_by_a_person_clause",
+    "headline_style",
     "in_place_position",
     "inside_longer_name",
     "is_capitalised",
@@ -221,8 +222,16 @@ def inside_longer_name(span: Span) -> bool:
         return False
     if before.is_sent_start and (before.pos_ != "PROPN" or before.is_stop):
         return False
-    words = [t for t in span.sent if t.is_alpha]
-    return sum(is_capitalised(t) for t in words) < HEADLINE_SHARE * len(words)
+    return not headline_style(span.sent)
+
+
+def headline_style(sentence: Span) -> bool:
+    """Whether most of a sentence's words are capitalised, as in a headline.
+
+    Capitals then say nothing about names: "Near Pokrovsk Press Counterattack".
+    """
+    words = [t for t in sentence if t.is_alpha]
+    return sum(is_capitalised(t) for t in words) >= HEADLINE_SHARE * len(words)
 
 
 def _lower_noun(token: Token) -> bool:

@@ -35,6 +35,7 @@ from geo.cues import (
     after_title,
     closes_a_site_name,
     followed_by_a_person_clause,
+    headline_style,
     in_place_position,
     inside_longer_name,
     is_capitalised,
@@ -2075,11 +2076,23 @@ _OUTLET_WORDS = frozenset(
 
 
 def _names_an_outlet(span: Span) -> bool:
-    """Whether a capitalised word that names a news outlet follows the name."""
-    if span.end >= len(span.doc):
+    """Whether a capitalised word that names a news outlet follows the name.
+
+    The word ends the name ("(Meridian Press)", not "the Sumy Post Office"),
+    in parentheses (a wire's credit) or in a sentence not written in headline
+    capitals ("Troops Near Pokrovsk Press Counterattack").
+    """
+    doc = span.doc
+    if span.end >= len(doc):
         return False
-    after = span.doc[span.end]
-    return after.lower_ in _OUTLET_WORDS and after.text[:1].isupper()
+    after = doc[span.end]
+    if not (after.lower_ in _OUTLET_WORDS and after.text[:1].isupper()):
+        return False
+    if span.end + 1 < len(doc) and doc[span.end + 1].is_alpha and doc[span.end + 1].is_title:
+        return False
+    if span.start > 0 and doc[span.start - 1].text == "(":
+        return True  # a wire's credit, "(Meridian Press)", in any capitals
+    return not headline_style(span.sent)
 
 
 def _opened_by_a_street_word(doc: Doc, mention: Mention) -> Mention:

@@ -830,6 +830,10 @@ def _told_when(date: Span, event: Token) -> bool:
         if above.dep_ in ("relcl", "advcl", "acl") and any(
             c.dep_ == "advmod" and c.lower_ == "when" for c in above.children
         ):
+            when = next(c for c in above.children if c.dep_ == "advmod" and c.lower_ == "when")
+            between = date.doc[date.end : when.i]
+            if len(between) > 1 or any(not t.is_punct for t in between):
+                return False  # "on Sunday, a year after December 2024, when …": not Sunday's
             head = above.head
             dated = [head] + [
                 g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.subtree

@@ -163,17 +163,22 @@ _FORECASTING = frozenset({"likely", "forecast", "predict", "probably"})
 
 
 def _listed_after_a_forecast(token: Token) -> bool:
-    """Whether the trigger follows a colon that closes a forecast in its sentence.
+    """Whether the trigger is listed after a colon that closes a forecast.
 
     "For now, the most likely outcome is more of the same: balloons over
     Seoul, shells into the Yellow Sea"; "Expect more of the same: rockets on
-    Sderot": what is listed is foreseen, not told as done.
+    Sderot": what is listed is foreseen, not told as done. Not a list with a
+    verb in the past after the colon ("likely to rise: 40 killed in Dnipro").
     """
     sentence = token.sent
     if ":" not in doc_text(token.doc)[sentence.start_char : token.idx]:
         return False  # most sentences: no colon before the trigger
     colon = next((t for t in sentence if t.text == ":" and t.i < token.i), None)
     if colon is None:
+        return False
+    if any(t.tag_ in ("VBD", "VBN") for t in token.doc[colon.i + 1 : sentence.end]):
+        # "The toll is likely to rise: 40 were killed in Dnipro", "Expect delays:
+        # protesters blocked the road": a deed told in the past
         return False
     return any(
         t.lemma_.lower() in _FORECASTING

@@ -1194,6 +1194,14 @@ def _a_facility(preposition: Token) -> bool:
     return any(c.dep_ == "pobj" and is_one_of(c, _FACILITIES) for c in preposition.children)
 
 
+#: Verbs of going whose "in the direction of X" is where the mover headed; not
+#: "recorded 40 clashes in the direction of Pokrovsk", a front's sector.
+_HEADING = frozenset(
+    {"leave", "head", "fly", "move", "go", "travel", "turn", "drive", "flee", "depart",
+     "return", "sail", "retreat", "withdraw", "proceed", "veer", "steer", "exit", "continue"}
+)  # fmt: skip
+
+
 def _another_verb_s_direction(root: Token, triggers: frozenset[int]) -> bool:
     """Whether the mention is the direction another verb went or came in.
 
@@ -1207,7 +1215,7 @@ def _another_verb_s_direction(root: Token, triggers: frozenset[int]) -> bool:
     if of.head.dep_ != "pobj" or preposition.dep_ != "prep":
         return False
     verb = preposition.head
-    return verb.i not in triggers and verb.pos_ == "VERB"
+    return verb.i not in triggers and verb.lemma_.lower() in _HEADING
 
 
 def attachment(

@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
-from layers.roles import TOPIC, TOPICAL_TOO
+from layers.roles import PEOPLE_WHO_PROTEST, TOPIC, TOPICAL_TOO
 from layers.types import EventType, LayerDefinition
 
 __all__ = ["TypeIndex", "dates_a_clause", "match_type", "trigger_keys"]
@@ -588,28 +588,28 @@ _FILMING = frozenset({"shoot", "film"})
 """Verbs of making a film, whose participle after a noun says what was filmed."""
 
 
-#: What a place is bombarded, shelled or pounded with when it is war: "bombarded the
-#: town with rockets", "with a hail of shells" (the head of the "with" phrase, or
-#: the noun its "of" measures).
-_MUNITIONS = frozenset(
-    {"shell", "rocket", "missile", "artillery", "mortar", "bomb", "drone", "grenade", "gas",
-     "fire", "gunfire", "bullet", "round", "munition", "projectile", "explosive", "weapon",
-     "airstrike", "strike", "raid", "barrage", "salvo", "volley", "cannon", "howitzer",
-     "ordnance", "napalm", "incendiary", "cluster", "tank", "aircraft", "warplane", "jet",
-     "helicopter", "gunship", "firepower", "canon", "bombardment", "attack", "shelling"}
+#: What people and firms are bombarded with when it is no war: words, mail and
+#: trade ("bombarded with questions", "with bookings", "with leaflets"). Weapons
+#: are too many to list (Grad, HIMARS, Shahed …), and "with" says much else ("with
+#: Russian help", "with impunity"): only these make the bombarding a figure.
+_WORDS_AND_WARES = frozenset(
+    {"question", "query", "message", "call", "email", "e-mail", "mail", "letter", "request",
+     "order", "booking", "complaint", "offer", "criticism", "insult", "abuse", "advert",
+     "advertisement", "ad", "spam", "text", "notification", "comment", "application",
+     "inquiry", "enquiry", "praise", "compliment", "gift", "flower", "image", "information",
+     "leaflet", "flyer", "propaganda", "demand", "invitation", "tweet", "post", "petition",
+     "feedback", "suggestion", "idea", "news", "rumour", "rumor", "claim", "allegation",
+     "warning", "threat", "appeal", "plea", "photo", "picture", "video"}
 )  # fmt: skip
 
 
-def _with_munitions(preposition: Token) -> bool:
-    """Whether a "with" phrase names what war is waged with ("with rockets and shells")."""
+def _with_words_or_wares(preposition: Token) -> bool:
+    """Whether a "with" phrase names words, mail or trade ("with questions and calls")."""
     for noun in preposition.children:
         if noun.dep_ != "pobj":
             continue
         nouns = [noun, *(c for c in noun.children if c.dep_ == "conj")]
-        nouns += [
-            g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-        ]
-        if any(n.lemma_.lower() in _MUNITIONS for n in nouns):
+        if any(n.lemma_.lower() in _WORDS_AND_WARES for n in nouns):
             return True
     return False
 
@@ -673,8 +673,8 @@ def _exclusion_keys(token: Token) -> set[str]:
                 for g in child.children
                 if g.dep_ == "pobj"
             )
-            if child.lower_ == "with" and not _with_munitions(child):
-                keys.add(f"{lemma} with other")  # "bombarded with orders": no shell fell
+            if child.lower_ == "with" and _with_words_or_wares(child):
+                keys.add(f"{lemma} with words")  # "bombarded with orders": no shell fell
         if child.dep_ == "nsubj":
             # "prices exploded": price explode (the parse may tag the verb a noun)
             keys.add(f"{child.lemma_.lower()} {lemma}")
@@ -1011,6 +1011,8 @@ def _told_as_a_habit(token: Token) -> bool:
         verb = token.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
+    if verb.i != token.i and token.lemma_.lower() not in PEOPLE_WHO_PROTEST:
+        return False  # "the attack is generally seen as …" still tells the attack
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "tend":
         return True  # "protesters tend to gather": the habit's verb
     if verb.lemma_.lower() == "tend" and any(c.dep_ == "xcomp" for c in verb.children):

@@ -1037,3 +1037,15 @@ def test_a_news_outlet_named_after_a_town_is_no_place(extract, text, outlet_word
     texts = _texts(extract(text))
     assert outlet_word not in texts
     assert "Kharkiv" in texts
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # an outlet word that goes on into a longer name, or a headline's capitals
+        ("Drone Strike Hits Sumy Post Office", "Sumy"),
+        ("Israeli Tanks In Rafah Press Deeper Into City", "Rafah"),
+    ],
+)
+def test_a_town_before_a_word_that_only_may_name_an_outlet_stays(extract, text, town):
+    assert town in _texts(extract(text))

@@ -4533,12 +4533,18 @@ def test_a_move_after_a_stop_that_stopped_nothing_happened(nlp, layers, text):
         ("The bakery in Dorvik was bombarded with orders over the weekend.", "strike_sites", False),
         ("Government forces bombarded Dorvik with artillery and rockets.", "strike_sites", True),
         ("Dorvik was bombarded with a hail of shells on Monday.", "strike_sites", True),
+        # a weapon no list holds, or a "with" that names no weapon at all
+        ("Russian forces bombarded Dorvik with Grad rockets overnight.", "strike_sites", True),
+        ("Rebels bombarded Dorvik with impunity on Tuesday.", "strike_sites", True),
         # a crowd or a dish that explodes with joy or flavour
         ("The stadium in Dorvik exploded with joy.", "explosions", False),
         ("A car exploded with a loud bang in central Dorvik.", "explosions", True),
+        ("The truck exploded with a loud noise in Dorvik.", "explosions", True),
         # fans on the pitch, tourists and students in a city
         ("Fans in Dorvik invaded the pitch, and police arrested two supporters.",
          "attacks", False),
+        # armed men who invade the grounds of a palace attack it
+        ("Rebels invaded the grounds of the presidential palace in Dorvik.", "attacks", True),
         ("Tourists visited Dorvik on Tuesday.", "meetings", False),
         ("A school group from Ohio visited Dorvik on Monday.", "meetings", False),
         ("The foreign minister visited Dorvik on Monday.", "meetings", True),
@@ -4554,18 +4560,23 @@ def test_a_word_of_war_or_diplomacy_in_another_sense_is_no_event(
 
 
 @pytest.mark.parametrize(
-    ("text", "type_id"),
+    ("text", "types"),
     [
-        # an undersea cable cut is sabotage where it was cut
-        ("Saboteurs cut an undersea cable off Dorvik.", "destruction"),
-        ("A data cable near Dorvik was severed on Thursday.", "destruction"),
-        # a ship detained in port is seized, not arrested
-        ("Coast guard officers detained a tanker in the port of Dorvik.", "seizure"),
+        # an undersea cable cut, a railway sabotaged: sabotage where it was done
+        ("Saboteurs cut an undersea cable off Dorvik.", {"sabotage"}),
+        ("A data cable near Dorvik was severed on Thursday.", {"sabotage"}),
+        ("Unknown attackers sabotaged the railway line near Dorvik.", {"sabotage"}),
+        # what a storm cuts, and a charge of sabotage, are none
+        ("A storm severed a power cable near Dorvik.", set()),
+        ("Police detained two men suspected of sabotage in Dorvik.", {"arrest"}),
+        # a ship detained in port is seized, not arrested; a mail carrier is arrested
+        ("Coast guard officers detained a tanker in the port of Dorvik.", {"seizure"}),
+        ("Police detained a mail carrier in Dorvik for distributing leaflets.", {"arrest"}),
     ],
 )
-def test_a_cable_cut_and_a_ship_detained_are_events_where_told(nlp, layers, text, type_id):
+def test_a_cable_cut_and_a_ship_detained_are_events_where_told(nlp, layers, text, types):
     events = _events(nlp, layers, text, ["Dorvik"])
-    assert {e.type for e in events if e.locations} == {type_id}
+    assert {e.type for e in events if e.locations} == types
 
 
 def test_where_another_verb_headed_is_not_where_the_event_happened(pipeline):
@@ -4575,6 +4586,13 @@ def test_where_another_verb_headed_is_not_where_the_event_happened(pipeline):
     )
     (violation,) = [f for f in _found(pipeline, text) if f[0] == "airspace_violation"]
     assert violation[2] == {"near Chelm"}
+
+
+def test_a_front_s_direction_is_where_its_fighting_was(pipeline):
+    # "the Pokrovsk direction" is a sector of the front, where the clashes were
+    text = "Ukrainian forces recorded 40 clashes in the direction of Pokrovsk."
+    (clashes,) = [f for f in _found(pipeline, text) if f[0] == "armed_clash"]
+    assert clashes[2] == {"Pokrovsk"}
 
 
 @pytest.mark.parametrize(
@@ -4615,6 +4633,8 @@ def test_a_clause_of_contrast_keeps_its_own_place(pipeline, text, event, place, 
         ("In Georgia, demonstrators usually wave EU flags.", False),
         # a headline's present tense tells an event
         ("Protesters storm parliament in Tbilisi.", True),
+        # what an event is generally seen as does not undo it
+        ("The protest in Tbilisi is generally seen as a turning point.", True),
     ],
 )
 def test_a_habit_or_a_trait_is_no_event(pipeline, text, happened):
@@ -4629,10 +4649,28 @@ def test_a_habit_or_a_trait_is_no_event(pipeline, text, happened):
         ("For now, the most likely outcome is more of the same: balloons over Seoul, shells "
          "into the Yellow Sea, and diplomats urging calm.", True),
         ("Expect more of the same: rockets on Sderot and protests in Tel Aviv.", True),
-        # a colon after a judgement lists what happened
+        # a colon after a judgement lists what happened, and so does one after a
+        # forecast that tells a deed in the past
         ("The outcome was devastating: shells hit the market in Kherson.", False),
+        ("The death toll is likely to rise: 40 people were killed in Dnipro.", False),
+        ("Expect delays: protesters blocked the main road in Lagos.", False),
     ],
 )  # fmt: skip
 def test_events_listed_after_a_forecast_are_foreseen(pipeline, text, planned):
     found = [f for f in _found(pipeline, text) if f[2]]
     assert found and all(f[3] == planned for f in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "places"),
+    [
+        # a river only says where the town on it lies
+        ("Three bridges in Novi Sad over the Danube were destroyed.", "destruction",
+         {"Novi Sad"}),
+        ("A truck bomb exploded on a bridge over the Tigris River in Baghdad.", "explosion",
+         {"Baghdad"}),
+    ],
+)  # fmt: skip
+def test_a_river_that_holds_the_town_is_no_site_of_its_own(pipeline, text, event, places):
+    where = _where(_located(pipeline, text), text)
+    assert where.get(event) == places
