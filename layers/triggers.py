@@ -599,7 +599,7 @@ _WORDS_AND_WARES = frozenset(
      "inquiry", "enquiry", "praise", "compliment", "gift", "flower", "image", "information",
      "leaflet", "flyer", "propaganda", "demand", "invitation", "tweet", "post", "petition",
      "feedback", "suggestion", "idea", "news", "rumour", "rumor", "claim", "allegation",
-     "warning", "threat", "appeal", "plea", "photo", "picture", "video"}
+     "threat", "appeal", "plea", "photo", "picture", "video"}
 )  # fmt: skip
 
 

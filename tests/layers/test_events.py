@@ -4536,6 +4536,7 @@ def test_a_move_after_a_stop_that_stopped_nothing_happened(nlp, layers, text):
         # a weapon no list holds, or a "with" that names no weapon at all
         ("Russian forces bombarded Dorvik with Grad rockets overnight.", "strike_sites", True),
         ("Rebels bombarded Dorvik with impunity on Tuesday.", "strike_sites", True),
+        ("Israeli forces bombarded Dorvik with little warning.", "strike_sites", True),
         # a crowd or a dish that explodes with joy or flavour
         ("The stadium in Dorvik exploded with joy.", "explosions", False),
         ("A car exploded with a loud bang in central Dorvik.", "explosions", True),
