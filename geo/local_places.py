@@ -662,7 +662,8 @@ def part_of_a_town(text: str, mention: Mention) -> bool:
     """Whether the text calls the name a part of a town.
 
     "the Tel al-Sultan neighbourhood", "the neighbourhood of X", "the Dora area
-    in the south of the city", "the city's Pahartali area".
+    in the south of the city", "the city's Pahartali area", "the Gulistan
+    intersection".
     """
     return bool(
         _TOWN_PART_AFTER.match(text[mention.anchor_end :])
@@ -685,7 +686,9 @@ _DISTRICT_AFTER = re.compile(
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 """A blank line: a new paragraph, or a headline above the text. A single line
 break is only where the source wrapped its lines ("on Lido beach in\nMogadishu")."""
-_TOWN_PART_AFTER = re.compile(rf"^\s+{_TOWN_PARTS}s?\b", re.IGNORECASE)
+_TOWN_PART_AFTER = re.compile(
+    rf"^\s+(?:{_TOWN_PARTS}|intersection|roundabout|crossroads)s?\b", re.IGNORECASE
+)  # and the crossings of a town's streets: "near the Gulistan intersection"
 #: "the Dora area in the south of the city", "the Mansour district of the capital":
 #: an area or district the text puts in the city it speaks of.
 _AREA_OF_THE_CITY = re.compile(

@@ -1290,6 +1290,15 @@ def test_a_site_near_which_something_happened_lies_in_the_town_after_it(resolve)
     assert gulistan.place is not None and gulistan.place.country == "BD"
 
 
+def test_a_crossing_of_streets_lies_in_the_town_its_sentence_named(resolve):
+    text = (
+        "Supporters of the Awami League clashed with police in Dhaka on Thursday, leaving "
+        "at least two dead near the Gulistan intersection."
+    )
+    (gulistan,) = [r for r in resolve(text) if "Gulistan" in r.mention.text]
+    assert gulistan.place is not None and gulistan.place.country == "BD"
+
+
 def test_a_bearing_from_a_town_before_in_y_is_not_placed_in_y(resolve):
     # "East of Baquba" is measured from Baquba, 50 km from Balad, where the bomb was
     text = "East of Baquba, in Balad Ruz, a bomb near the courthouse killed a boy."
