@@ -2095,6 +2095,16 @@ def _names_an_outlet(span: Span) -> bool:
     return not headline_style(span.sent)
 
 
+def _toponym_after_a_word(doc: Doc, mention: Mention, *, unless_labelled: str) -> Span | None:
+    """The span of a toponym with a word before it, not yet labelled ``unless_labelled``."""
+    if mention.kind is not MentionKind.TOPONYM or mention.label == unless_labelled:
+        return None
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    return span
+
+
 def _opened_by_a_street_word(doc: Doc, mention: Mention) -> Mention:
     """A place name after a street, square or market word, as that street or market.
 
@@ -2104,10 +2114,8 @@ def _opened_by_a_street_word(doc: Doc, mention: Mention) -> Mention:
     :mod:`geo.local_places`. Not "Via" (in English, "by way of"), nor a
     word that opens the sentence. Any other mention is returned as is.
     """
-    if mention.kind is not MentionKind.TOPONYM or mention.label == LOCAL_LABEL:
-        return mention
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or span.start == 0:
+    span = _toponym_after_a_word(doc, mention, unless_labelled=LOCAL_LABEL)
+    if span is None:
         return mention
     opener = doc[span.start - 1]
     if (
@@ -2436,10 +2444,8 @@ def _in_a_group_name(doc: Doc, mention: Mention) -> Mention:
     corpora still count the place, so it is kept with :data:`IN_A_NAME_LABEL`,
     which events pass over and the map leaves out.
     """
-    if mention.kind is not MentionKind.TOPONYM or mention.label == IN_A_NAME_LABEL:
-        return mention
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or span.start == 0:
+    span = _toponym_after_a_word(doc, mention, unless_labelled=IN_A_NAME_LABEL)
+    if span is None:
         return mention
     before = doc[span.start - 1]
     group = is_capitalised(before) and (
