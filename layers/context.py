@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from geo.cues import BORDER_NOUNS
 from geo.directional import is_a_side
 from geo.disambiguate import haversine_km
-from geo.located import placed_in
+from geo.located import LOCATED_FEATURE, placed_in
 from geo.nlp import doc_text
 from geo.seas import SEA_FEATURES
 from geo.types import MentionKind, Place, Precision, Resolved
@@ -742,21 +742,28 @@ def _wider(place: Place | None, other: Place | None) -> bool:
 
 
 def _crossed(cand: PlaceInSentence) -> bool:
-    """Whether the place is what "across" or "beyond" leads to: "raids across the Dnipro"."""
-    preposition = cand.root.head
-    return cand.root.dep_ == "pobj" and preposition.lower_ in ("across", "beyond")
+    """Whether the event crossed the place: "raids across the Dnipro", "crossed the Euphrates"."""
+    head = cand.root.head
+    if cand.root.dep_ == "dobj":
+        return head.lemma_.lower() == "cross"
+    return cand.root.dep_ == "pobj" and head.lower_ in ("across", "beyond")
 
 
 def _a_river_by(river: Place | None, place: Place | None) -> bool:
     """Whether a river (a point and the radius of its length) reaches another place.
 
     A river only says where a town, a bridge or a port on it lies: drawn at its
-    point, the Danube would put Novi Sad's bridges in Belgrade.
+    point, the Danube would put Novi Sad's bridges in Belgrade. Only a town, a
+    vicinity or a place the text names that no source holds ("the district of
+    Tartuh near the Euphrates"): a country, a region or a sea the river runs
+    through holds it.
     """
     if river is None or place is None or river.feature != "river" or place.feature == "river":
         return False
-    if river.radius_km is None:
-        return False
+    if river.radius_km is None or not (
+        place.precision in (Precision.EXACT, Precision.NEAR) or place.feature == LOCATED_FEATURE
+    ):
+        return False  # a country, a region or a sea the river runs through holds it instead
     return haversine_km(river.lat, river.lon, place.lat, place.lon) <= river.radius_km
 
 

@@ -4636,6 +4636,8 @@ def test_a_clause_of_contrast_keeps_its_own_place(pipeline, text, event, place, 
         ("Protesters storm parliament in Tbilisi.", True),
         # what an event is generally seen as does not undo it
         ("The protest in Tbilisi is generally seen as a turning point.", True),
+        # a deed done as a rule still happens where it is told
+        ("Protesters usually march through central Tbilisi on Fridays.", True),
     ],
 )
 def test_a_habit_or_a_trait_is_no_event(pipeline, text, happened):
@@ -4675,3 +4677,20 @@ def test_events_listed_after_a_forecast_are_foreseen(pipeline, text, planned):
 def test_a_river_that_holds_the_town_is_no_site_of_its_own(pipeline, text, event, places):
     where = _where(_located(pipeline, text), text)
     assert where.get(event) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "river"),
+    [
+        # a country, a region or a sea the river runs through does not replace it
+        ("Turkish drones hit a bridge over the Euphrates in northern Syria.", "strike",
+         "Euphrates"),
+        ("Drones attacked ships on the Danube and in the Black Sea.", "heavy_weapons_attack",
+         "Danube"),
+        # a river crossed is where the crossing was
+        ("Syrian government troops crossed the Euphrates near Raqqa.", "movement",
+         "Euphrates"),
+    ],
+)  # fmt: skip
+def test_a_river_with_no_town_on_it_or_crossed_stays(pipeline, text, event, river):
+    assert river in _where(_located(pipeline, text), text).get(event, set())
