@@ -36,6 +36,7 @@ __all__ = [
     "PARAGRAPH_BREAK",
     "SURE_TOWN",
     "TOWN_PART_WORDS",
+    "a_crossing_of_streets",
     "district_of_a_town",
     "is_local_area_name",
     "is_national_capital",
@@ -658,12 +659,16 @@ def _in_countries_of_sentence(
     return [i for i in towns if (place := resolved[i].place) and place.country in countries]
 
 
+def a_crossing_of_streets(text: str, mention: Mention) -> bool:
+    """Whether the name is of a crossing of streets: "near the Gulistan intersection"."""
+    return bool(_CROSSING_AFTER.match(text[mention.anchor_end :]))
+
+
 def part_of_a_town(text: str, mention: Mention) -> bool:
     """Whether the text calls the name a part of a town.
 
     "the Tel al-Sultan neighbourhood", "the neighbourhood of X", "the Dora area
-    in the south of the city", "the city's Pahartali area", "the Gulistan
-    intersection".
+    in the south of the city", "the city's Pahartali area".
     """
     return bool(
         _TOWN_PART_AFTER.match(text[mention.anchor_end :])
@@ -686,9 +691,8 @@ _DISTRICT_AFTER = re.compile(
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 """A blank line: a new paragraph, or a headline above the text. A single line
 break is only where the source wrapped its lines ("on Lido beach in\nMogadishu")."""
-_TOWN_PART_AFTER = re.compile(
-    rf"^\s+(?:{_TOWN_PARTS}|intersection|roundabout|crossroads)s?\b", re.IGNORECASE
-)  # and the crossings of a town's streets: "near the Gulistan intersection"
+_TOWN_PART_AFTER = re.compile(rf"^\s+{_TOWN_PARTS}s?\b", re.IGNORECASE)
+_CROSSING_AFTER = re.compile(r"^\s+(?:intersection|roundabout|crossroads)\b", re.IGNORECASE)
 #: "the Dora area in the south of the city", "the Mansour district of the capital":
 #: an area or district the text puts in the city it speaks of.
 _AREA_OF_THE_CITY = re.compile(

@@ -52,6 +52,7 @@ from geo.local_places import (
     LOCAL_AREA_RADIUS_KM,
     LOCAL_LABEL,
     SURE_TOWN,
+    a_crossing_of_streets,
     district_of_a_town,
     looks_local_name,
     part_of_a_town,
@@ -521,6 +522,15 @@ class Resolver:
             ):
                 owner = _town_named_before_in_its_sentence(text, mentions, index, ranked)
                 town_part = owner is not None
+            if owner is None and best and a_crossing_of_streets(text, mention):
+                # "clashed in Dhaka, leaving two dead near the Gulistan intersection": a
+                # crossing of Dhaka's streets, when no candidate is in Dhaka's country
+                # (not "shelled the Pokrovsk crossroads", a town of the same country)
+                town = _town_named_before_in_its_sentence(text, mentions, index, ranked)
+                if town is not None and ranked.get(town):
+                    country = ranked[town][0].candidate.country
+                    if country and all(r.candidate.country != country for r in best):
+                        owner, town_part = town, True
             if owner is None:
                 owner = qualifier_after(text, mentions, index)
                 qualified = owner is not None

@@ -1045,6 +1045,8 @@ def test_a_news_outlet_named_after_a_town_is_no_place(extract, text, outlet_word
         # an outlet word that goes on into a longer name, or a headline's capitals
         ("Drone Strike Hits Sumy Post Office", "Sumy"),
         ("Israeli Tanks In Rafah Press Deeper Into City", "Rafah"),
+        # a headline's last word, with nothing after it to go on with
+        ("Russian Drones Hit Odesa Daily", "Odesa"),
     ],
 )
 def test_a_town_before_a_word_that_only_may_name_an_outlet_stays(extract, text, town):

@@ -1299,6 +1299,20 @@ def test_a_crossing_of_streets_lies_in_the_town_its_sentence_named(resolve):
     assert gulistan.place is not None and gulistan.place.country == "BD"
 
 
+def test_a_crossing_named_after_a_town_of_the_same_country_stays_that_town(resolve):
+    text = "Russian forces attacked Kostiantynivka on Monday and shelled the Pokrovsk crossroads."
+    (pokrovsk,) = [r for r in resolve(text) if r.mention.text.startswith("Pokrovsk")]
+    assert pokrovsk.place is not None
+    assert haversine_km(pokrovsk.place.lat, pokrovsk.place.lon, 48.28, 37.18) < 15
+
+
+def test_a_lake_near_which_something_happened_is_not_put_in_the_province_after_it(resolve):
+    text = "A meteorite hit a field near Lake Titicaca in the Puno region of Peru."
+    (lake,) = [r for r in resolve(text) if "Titicaca" in r.mention.text]
+    assert lake.place is not None
+    assert haversine_km(lake.place.lat, lake.place.lon, -15.8, -69.4) < 60
+
+
 def test_a_bearing_from_a_town_before_in_y_is_not_placed_in_y(resolve):
     # "East of Baquba" is measured from Baquba, 50 km from Balad, where the bomb was
     text = "East of Baquba, in Balad Ruz, a bomb near the courthouse killed a boy."
