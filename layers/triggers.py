@@ -220,10 +220,12 @@ class TypeIndex:
     word_ids: frozenset[int] = field(init=False, default=frozenset())
     """The same words as spaCy's string ids, which a token carries without
     building its strings (most tokens are looked at only to be passed over)."""
-    by_key: Mapping[str, tuple[int, ...]] = field(init=False, default_factory=dict)
+    by_key: Mapping[str, tuple[int, ...]] = field(
+        init=False, default_factory=dict, compare=False, repr=False
+    )
     """Each trigger key, with the positions in ``types`` of the types it triggers:
     a token's keys lead straight to its few candidate types."""
-    word_sets: tuple[_TypeWords, ...] = field(init=False, default=())
+    word_sets: tuple[_TypeWords, ...] = field(init=False, default=(), compare=False, repr=False)
     """Each type's word lists as sets, in ``types`` order, made once."""
 
     def __post_init__(self) -> None:
