@@ -159,14 +159,11 @@ def _line_breaks(doc: Doc) -> Doc:
             breaking.append(i)
         position = text.find("\n", position + 1)
     for i in breaking:
-        if i >= last:
-            continue
         token = doc[i]
-        if token.is_space and "\n" in token.text:
-            previous = doc[i - 1].text[-1:] if i > 0 else ""
-            if "\n\n" in token.text or previous in _SENTENCE_END or i == 0:
-                doc[i + 1].is_sent_start = True
-        elif "\n" in token.whitespace_ and token.text[-1:] in _SENTENCE_END:
+        if i >= last or not token.is_space:
+            continue  # a token's own trailing whitespace is one space at most, never a break
+        previous = doc[i - 1].text[-1:] if i > 0 else ""
+        if "\n\n" in token.text or previous in _SENTENCE_END or i == 0:
             doc[i + 1].is_sent_start = True
     return doc
 
