@@ -823,11 +823,13 @@ class MentionExtractor:
             for i, lower in enumerate(doc.lowers)
             if lower in _NAME_JOINERS and 0 < i < last
         }
-        known = self.gazetteer.known_keys(
-            name_key(name)
+        spellings = {  # each pair as written and with "St" spelled "Saint"
+            span.text: (span.text, saint_spelled_out(span.text))
             for around in pairs.values()
             for span in around
-            for name in (span.text, saint_spelled_out(span.text))
+        }
+        known = self.gazetteer.known_keys(
+            name_key(name) for names in spellings.values() for name in names
         )
         spans: list[Span] = []
         for i, around in pairs.items():
@@ -840,7 +842,7 @@ class MentionExtractor:
                     and any(
                         c.feature in ("country", "admin1") for c in self.gazetteer.candidates(name)
                     )
-                    for name in (span.text, saint_spelled_out(span.text))
+                    for name in spellings[span.text]
                 ):
                     best = span
             if best is not None:

@@ -603,12 +603,12 @@ def _heads_the_paragraph(text: str, start: int, town: Mention) -> bool:
 
 #: "In Lima, …": a paragraph that opens in a town.
 _IN_OPENING = re.compile(r"(?:in|at)\s+", re.IGNORECASE)
+#: What stands between a dateline's town and its dash: ", Peru, March 3 (Reuters)".
+_DATELINE_CLOSE = r"(?:,[^\n.]{0,50}?)?\s*(?:\([^)\n]{0,30}\)\s*)?"
 #: What closes a dateline after its town: "LIMA -", "LIMA, Peru, March 3 (Reuters) -".
-_DATELINE_AFTER = re.compile(r"(?:,[^\n.]{0,50}?)?\s*(?:\([^)\n]{0,30}\)\s*)?[-–—]")
-
-
+_DATELINE_AFTER = re.compile(_DATELINE_CLOSE + r"[-–—]")
 #: A dateline's close with its dash set apart: "YANGON, Nov 20 (AP) -", not "Mosul-based".
-_DATELINE_DASH = re.compile(r"(?:,[^\n.]{0,50}?)?\s*(?:\([^)\n]{0,30}\)\s*)?(?:(?<=\s)-|[–—])")
+_DATELINE_DASH = re.compile(_DATELINE_CLOSE + r"(?:(?<=\s)-|[–—])")
 
 
 #: A town resolved this surely holds the districts its paragraph names, wherever
