@@ -827,10 +827,10 @@ def _told_when(date: Span, event: Token) -> bool:
     """
     inside = range(date.start, date.end)
     for above in (event, *event.ancestors):
-        if above.dep_ in ("relcl", "advcl", "acl") and any(
-            c.dep_ == "advmod" and c.lower_ == "when" for c in above.children
-        ):
-            when = next(c for c in above.children if c.dep_ == "advmod" and c.lower_ == "when")
+        if above.dep_ not in ("relcl", "advcl", "acl"):
+            continue
+        when = next((c for c in above.children if c.dep_ == "advmod" and c.lower_ == "when"), None)
+        if when is not None:
             between = date.doc[date.end : when.i]
             if len(between) > 1 or any(not t.is_punct for t in between):
                 return False  # "on Sunday, a year after December 2024, when …": not Sunday's
