@@ -174,6 +174,7 @@ def _placed_by_what_follows(text: str, resolved: Sequence[Resolved], index: int)
     if between.strip() == "," and (
         _a_list_of_towns(text, after.mention, where)
         or _SPEAKS_AFTER.match(text[after.mention.end :])
+        or (index and _listed_after_a_comma(text, resolved[index - 1].mention, mention, where))
     ):
         return None  # "…, Hama, Zorvanek and X"; "200 km west of Oshima-Oshima, Tokyo said"
     return placed_within(
@@ -273,6 +274,26 @@ def _a_list_of_towns(text: str, where_mention: Mention, where: Place) -> bool:
     ):
         return False
     return bool(LIST_GOES_ON.match(text[where_mention.end :]))
+
+
+def _listed_after_a_comma(text: str, before: Mention, mention: Mention, where: Place) -> bool:
+    """Whether "X, Y" goes on a list that a name and a comma opened before X.
+
+    "shelled the settlements of Jobar, Hawsh al-Fara, Harasta, Kabun, Douma,
+    farms …": each name is one more member, not a village in the town after
+    it, though no "and" closes the list. A province or a country after the
+    comma still holds the name ("Kafr Nabl, Maarat, Idlib province").
+    """
+    if where.feature in ("country", "admin1", "admin2") or where.precision in (
+        Precision.COUNTRY,
+        Precision.REGION,
+    ):
+        return False
+    return _ONLY_A_COMMA.fullmatch(text, before.end, mention.start) is not None
+
+
+#: Only a comma between two names of a list.
+_ONLY_A_COMMA = re.compile(r"[ \t]*,[ \t]*")
 
 
 def placed_within(name: str, where: Place, *, why: str) -> Place:

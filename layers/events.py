@@ -1464,7 +1464,7 @@ def _rest_of_the_list(
             ):
                 continue
             fellows = [c.i for c in root.children if c.dep_ == "conj"]
-            if root.dep_ == "conj":
+            if root.dep_ == "conj" or _a_member_parsed_as_an_aside(cand, root):
                 fellows.insert(0, root.head.i)
             fellow = next((kept[i] for i in fellows if i in kept), None)
             if fellow is None and _hyphened_to(root, kept.keys()):
@@ -1479,6 +1479,25 @@ def _rest_of_the_list(
             kept[root.i] = verdict
             grew = True
     return added
+
+
+def _a_member_parsed_as_an_aside(cand: PlaceInSentence, root: Token) -> bool:
+    """Whether a town the parse hangs off a list's member as an aside is one more member.
+
+    "shelled Jobar, Hawsh al-Fara, Harasta, Kabun, Douma, farms …": the parse
+    makes Harasta an aside of the name before it, and the list goes on from
+    it. A town right after a comma, after a name that is one of a list; not
+    a country or province, which says where the list lies, nor a town after
+    a name that lists nothing ("In Kafr Zaytabiya, Hama, jets struck").
+    """
+    head = root.head
+    return (
+        root.dep_ == "appos"
+        and (head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children))
+        and head.i < root.i
+        and root.doc[head.i + 1].text == ","
+        and (cand.item.place is None or is_town(cand.item.place))
+    )
 
 
 def _hyphened_to(root: Token, kept: AbstractSet[int]) -> bool:

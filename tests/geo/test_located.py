@@ -55,6 +55,8 @@ def test_only_the_words_between_locate(resolve, text):
     [
         "Jets struck Zorvanek, Kharkiv and Izium on Monday.",
         "Jets struck Zorvanek, Kharkiv, Izium and Kupiansk.",
+        # a list opened before the name, that no "and" closes
+        "Jets struck Balakliia, Zorvanek, Izium, farms near Kupiansk and a depot.",
     ],
 )
 def test_a_town_that_goes_on_a_list_does_not_hold_the_name_before_it(resolve, text):

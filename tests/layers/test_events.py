@@ -2392,6 +2392,17 @@ def test_from_a_cause_or_a_means_keeps_the_site(pipeline, text, site):
     assert any(site in name for name in placed)
 
 
+def test_a_town_the_parse_hangs_off_a_list_as_an_aside_is_one_more_member(pipeline):
+    # no "and" closes the list, and the parse makes Velmora an aside of Kafr-Zorvan
+    text = (
+        "In the province of Idlib, terrorists shelled from mortars and firearms the "
+        "settlements of Kafr-Zorvan, Velmora, Kafr al-Hamra, Sarmin, Karnaz, Binnish, farms "
+        "in the settlement of Kafr al-Hamra and positions of government troops near height 412."
+    )
+    placed = set().union(*_where(_located(pipeline, text), text).values())
+    assert {"Kafr-Zorvan", "Velmora", "Kafr al-Hamra", "Sarmin", "Karnaz"} <= placed, placed
+
+
 @pytest.mark.parametrize(
     ("text", "struck"),
     [
