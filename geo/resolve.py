@@ -277,6 +277,9 @@ class Resolver:
                         c.feature == "city"
                         and c.population >= TRANSLITERATED_STANDING
                         and c.matched_name == c.name  # not "Sakoira" for Adapazarı's "Sakarya"
+                        # "a market in Sange", in a story on South Kivu: no Songea, 900 km
+                        # off in Tanzania
+                        and (not placed or _near_a_country(c, placed))
                     )
                 ]
         if district_towns:

@@ -1047,6 +1047,16 @@ def test_near_a_provinces_border_is_around_the_province_and_holds_no_village(res
     assert found["Zorvabekra"] is None
 
 
+def test_a_spelling_alike_city_far_from_the_storys_countries_is_no_match(resolve):
+    # Songea, a Tanzanian city of 286,000, 900 km from South Kivu, sounds like Sange
+    text = (
+        "Rebels took control of Uvira in the Democratic Republic of Congo. "
+        "A shell fell on a market in Sange on Saturday."
+    )
+    place = _place(resolve(text), "Sange")
+    assert place is None or place.country == "CD"
+
+
 def test_a_town_filed_under_a_province_split_since_is_in_the_new_one(resolve):
     # GeoNames files Datu Piang under Maguindanao, split in 2022; the text names the new
     # Maguindanao del Sur, 13 km from the town
