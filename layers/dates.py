@@ -242,6 +242,20 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+years?\s+ago\b", re.IGNORECASE
         ),
     ),
+    (
+        # "Forty years after the bombing of Tripoli, a documentary revisits the raid":
+        # counted back from now only when the sentence is told now (:func:`_told_now`)
+        "years_after",
+        re.compile(
+            r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+years?\s+(?:after|since)\s+the\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        # "marked the 40th anniversary of the bombing": an anniversary is kept now
+        "anniversary",
+        re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\b", re.IGNORECASE),
+    ),
 )
 # "said on Tuesday", "told reporters late on Tuesday": the text just before a date
 # that only times the speaking.
@@ -645,7 +659,7 @@ def _period_of(
             y for y in range(anchor.year - 1, anchor.year + 2) if dt.date(y, month, 1) <= latest
         )
         return f"{year:04d}-{month:02d}"
-    if kind == "years_ago":
+    if kind in ("years_ago", "years_after", "anniversary"):
         years = span_count(groups["n"])
         return None if years is None else f"{anchor.year - years:04d}"
     words = groups["rel"].lower().split()
@@ -724,6 +738,8 @@ def sentence_period(
             and period > anchor.isoformat()[: len(period)]
         ):
             continue  # "elections in 2027": not yet
+        if kind == "years_after" and (isinstance(sentence, str) or not _told_now(sentence)):
+            continue  # "Two years after the invasion, troops withdrew": after the invasion
         if isinstance(sentence, str):
             if _speech_date_in_text(text, start):
                 continue
@@ -761,6 +777,34 @@ def sentence_period(
     if not found:
         return None
     return min(found, key=lambda e: (_distance(e, mention), e.start)).text
+
+
+def _an_anniversary_of(sentence: Span, trigger: tuple[int, int]) -> bool:
+    """Whether the event is what an anniversary is of: "the 40th anniversary of the bombing"."""
+    for word in _words_of(sentence, trigger):
+        node = word
+        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+            if (
+                node.dep_ == "pobj"
+                and node.head.lower_ == "of"
+                and node.head.head.lower_ in ("anniversary", "anniversaries")
+            ):
+                return True
+            node = node.head
+    return False
+
+
+def _told_now(sentence: Span) -> bool:
+    """Whether the sentence's main verb is told now: not in the past tense.
+
+    "Forty years after the bombing, a documentary revisits the raid" counts the
+    years back from now; "two years after the invasion, troops withdrew" from
+    the withdrawal.
+    """
+    root = sentence.root
+    return root.tag_ != "VBD" and not any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in root.children
+    )
 
 
 _SINCE_BEFORE = re.compile(r"\b(?i:since|until|till)\s+(?:(?i:early|late|mid)[\s-]+)?$")
@@ -1048,6 +1092,8 @@ def event_date(
             # "The minister, who visited Kyiv last year, met his counterpart in Rome
             # on Monday": Monday times the meeting; the visit's own clause says its year
             _in_a_clause_apart(sentence, day.start, day.end, mention)
+            # "marked the 40th anniversary of the bombing on Tuesday": the day it was marked
+            or _an_anniversary_of(sentence, mention)
             # "a documentary about the 1945 bombing of Dresden was shown on Friday":
             # the year the event's own words give outweighs the day of the showing,
             # not a day of its own verb ("the 2019 election protests resumed on Monday")

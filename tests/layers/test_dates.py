@@ -353,6 +353,30 @@ def test_years_ago_date_the_event_that_year(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # counted back from now when the sentence is told now, or by an anniversary
+        (
+            "Forty years after the bombing of Zorvan by US aircraft, a new documentary "
+            "revisits the raid.",
+            "bombing",
+            "1984",
+        ),
+        ("It has been 30 years since the massacre in Zorvan.", "massacre", "1994"),
+        ("Thousands marked the 40th anniversary of the bombing of Zorvan on Tuesday.",
+         "bombing", "1984"),
+        # not from a deed told in the past: "after the invasion" is after it
+        ("Two years after the invasion of Kutar, troops withdrew from Zorvan.", "withdrew",
+         "2024-05-20"),
+        ("Thousands marked the 40th anniversary of the bombing of Zorvan on Tuesday.",
+         "marked", "2024-05-14"),
+    ],
+)  # fmt: skip
+def test_years_counted_back_from_now_date_the_event_they_name(nlp, text, trigger, expected):
+    assert _date_of_the_event(nlp, text, trigger, "2024-05-20") == expected
+
+
+@pytest.mark.parametrize(
     ("date", "count", "unit", "expected"),
     [
         ("2026-11-20", -8, "month", "2026-03"),
