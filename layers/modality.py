@@ -250,6 +250,12 @@ def told_as_planned(token: Token) -> bool:
         ):
             return True  # "threatened to strike", "is set to visit", "are going to meet"
         if (
+            node.dep_ in ("xcomp", "ccomp")
+            and head.lemma_.lower() in _PERMITTING
+            and (_ahead(head) or any(c.dep_ == "neg" for c in head.children))
+        ):
+            return True  # "will not allow forces to deploy south of Damascus"
+        if (
             node.i == token.i
             and node.dep_ == "xcomp"
             and head.lemma_.lower() in _REQUESTING
@@ -270,6 +276,11 @@ def told_as_planned(token: Token) -> bool:
             continue
         return False
     return False
+
+
+_PERMITTING = frozenset({"allow", "let", "permit", "authorise", "authorize", "tolerate"})
+"""Verbs of letting: what one will or will not let happen has not happened ("will not
+allow forces to deploy"); what one "allowed" may have."""
 
 
 def _a_known_deed(noun: Token, verb: Token) -> bool:
@@ -351,6 +362,8 @@ def _noun_ahead(noun: Token) -> bool:
     """
     if ahead_of(noun) and not _told_as_done(noun) and not _told_of_the_past(noun.head.head):
         return True
+    if _awaited_for(noun):
+        return True
     for child in noun.children:
         if child.dep_ in ("amod", "compound") and child.lower_ in _AHEAD_ADJECTIVES:
             return True
@@ -373,6 +386,20 @@ def _noun_ahead(noun: Token) -> bool:
             # later this year, began on Monday"
             return True
     return False
+
+
+def _awaited_for(noun: Token) -> bool:
+    """Whether someone is awaited somewhere for the event: "is expected in Ankara for talks".
+
+    Those expected or due there have not yet met; "arrived in Ankara for
+    talks" tells a trip made.
+    """
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return False
+    above = noun.head.head
+    return above.lower_ == "due" or (
+        above.lemma_.lower() == "expect" and any(c.dep_ == "auxpass" for c in above.children)
+    )
 
 
 def _a_time_ahead(word: Token) -> bool:

@@ -85,6 +85,14 @@ from layers.registry import load_layers
         ("The offensive, expected later this year, began on Monday.", "offensive", False),
         ("The protest in the capital, expected on Tuesday, drew thousands.", "protest", False),
         ("Casualties, expected in the hundreds, mounted in the port.", "Casualties", False),
+        # awaited somewhere for the event: not yet there
+        ("The president is expected in Vandoria on Friday for talks.", "talks", True),
+        ("The envoy was due in Port Sella on Sunday for talks.", "talks", True),
+        ("The envoy arrived in Port Sella on Sunday for talks.", "talks", False),
+        # what one will not let happen has not happened; what one allowed may have
+        ("The army said it will not allow militias to deploy near Vandoria.", "deploy", True),
+        ("The army will not let militias deploy near Vandoria.", "deploy", True),
+        ("The government allowed foreign jets to strike targets near Vandoria.", "strike", False),
     ],
 )
 def test_told_as_planned(nlp, text, trigger, planned):
