@@ -258,6 +258,8 @@ def _support_verb(
     lemma = head.lemma_.lower()
     if lemma in SPREADING and any(c.dep_ == "neg" for c in head.children):
         return None  # "the protests in Tbilisi have not spread to Batumi": they go on
+    if _in_force(token, head) and (own := typed(token)) is not None and own[0].topical:
+        return None  # "the ceasefire took effect in Kashmir": where it holds, not where agreed
     if token.dep_ == "dobj" and lemma in _LIGHT_VERBS:
         return head
     if token.dep_ == "attr" and lemma == "be" and any(c.dep_ == "expl" for c in head.children):
@@ -283,6 +285,21 @@ def _support_verb(
         # attack was seen as unlikely by officials in Tokyo", a judgement of it
         return head
     return head if lemma in _SUPPORT_VERBS or own is not None else None
+
+
+def _in_force(token: Token, verb: Token) -> bool:
+    """Whether the verb says that its subject holds or took effect, not that it was made.
+
+    "The ceasefire took effect in Kashmir", "the truce held in Idlib": for an
+    accord, the place is where it applies, its topic, not the table it was
+    agreed at.
+    """
+    if token.dep_ != "nsubj" or verb.i != token.head.i:
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma == "hold" or (
+        lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "effect" for c in verb.children)
+    )
 
 
 _KILLING_BLOWS = frozenset(
@@ -1098,6 +1115,11 @@ def _judged(
         elif remembered and _away_from_what_is_looked_back_on(cand.root, trigger_tokens):
             # "remembered the 1988 bombing at a service in London": the service's place
             verdict = Refusal("another")
+        elif event_type.topical and any(
+            _in_force(doc[i], doc[i].head) and doc[i].head.is_ancestor(cand.root)
+            for i in trigger_tokens
+        ):
+            verdict = Refusal("topic")  # "the ceasefire took effect in Kashmir"
         elif cand.tokens & where_heads:
             verdict = Attachment("location", _WHERE_CONFIDENCE)
         elif _past_a_headlines_semicolon(cand.tokens, trigger_tokens, place_tokens, doc):

@@ -124,11 +124,13 @@ DENYING = frozenset({"deny", "reject", "dismiss", "refute"})
 
 _JUDGING = frozenset(
     {"call", "condemn", "denounce", "describe", "praise", "welcome", "criticise", "criticize",
-     "blame", "hail", "deplore", "vow"}
+     "blame", "hail", "deplore", "vow", "comment"}
 )  # fmt: skip
 _REACTIONS = _JUDGING | DENYING
 """Verbs of judging an event: "In Kyiv, the president called the attack terror" says
-where he spoke, not where the attack was (when officials speak: see _OFFICIALS)."""
+where he spoke, not where the attack was (when officials speak: see _OFFICIALS); so
+does one who comments on it, or will not ("the junta in Ouagadougou did not comment on
+the ambush")."""
 _OWNING_UP = frozenset({"claim", "admit", "acknowledge"}) | _REACTIONS
 """Verbs whose subject answers for or judges the event their object names: "the
 Islamic Resistance in Iraq claimed the attack", "a group in Gao denied the raid"."""

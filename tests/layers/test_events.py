@@ -2392,6 +2392,48 @@ def test_from_a_cause_or_a_means_keeps_the_site(pipeline, text, site):
     assert any(site in name for name in placed)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ruling junta in Ouagadougou did not comment on the ambush.",
+        "Authorities in Bamako did not comment on the attack.",
+        "The government in Ouagadougou has not commented on the killings.",
+    ],
+)
+def test_a_seat_of_government_that_comments_on_an_event_is_not_its_site(pipeline, text):
+    events = _located(pipeline, text)
+    assert events and not any(e.locations for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # where an accord applies is its topic, not the table it was made at
+        ("The ceasefire took effect in Kashmir at 5 pm.", set()),
+        ("The fragile truce has held in Idlib since March.", set()),
+        ("A ceasefire agreed in Doha took effect on Monday.", {"Doha"}),
+    ],
+)
+def test_an_accord_in_force_is_not_agreed_where_it_holds(pipeline, text, where):
+    events = [e for e in _located(pipeline, text) if e.type == "agreement"]
+    assert events and set().union(*_where(events, text).values()) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "struck"),
+    [
+        ("Officials said a mosque in Zorvan was hit on Monday.", True),
+        ("Two houses in Zorvan were hit overnight, the army said.", True),
+        # what hit it says what it was: a crash, a storm
+        ("A house in Zorvan was hit by a car on Monday.", False),
+        ("Schools in Zorvan were hit by the storm.", False),
+    ],
+)
+def test_a_building_hit_is_a_strike_site(nlp, layers, text, struck):
+    events = _events(nlp, layers, text, ["Zorvan"])
+    assert any(e.layer == "strike_sites" and e.locations for e in events) is struck
+
+
 def test_a_town_the_parse_hangs_off_a_list_as_an_aside_is_one_more_member(pipeline):
     # no "and" closes the list, and the parse makes Velmora an aside of Kafr-Zorvan
     text = (
