@@ -259,7 +259,9 @@ class Resolver:
             # Close spellings only near a country whose places the story names:
             # "near Masisi, in North Kivu" is no Masasi, Tanzania; a national
             # adjective names an actor ("Russian jets bombed Tabqah").
-            known = {k: v for k, v in candidates.items() if k not in transliterated}
+            # nor count the loose matches among the countries named: "Sange" read as
+            # Songea and "Masisi" as Masasi would each vouch for Tanzania
+            known = {k: v for k, v in candidates.items() if k not in transliterated | misspelled}
             placed = self._context([m for m in mentions if not m.demonym_country], known).countries
             for name in transliterated:
                 candidates[name] = [
@@ -292,7 +294,7 @@ class Resolver:
             # A town one letter away counts only in a country the rest of the story
             # names, when it names any: "Masisi" near Goma is no Masasi in Tanzania,
             # where "Mauritious" is Mauritius.
-            named = self._countries_named_apart(mentions, candidates, misspelled)
+            named = self._countries_named_apart(mentions, candidates, misspelled | transliterated)
             for name in misspelled if named else ():
                 # a story that names no country ("Fighters attacked Kramatursk") keeps it
                 candidates[name] = [

@@ -1057,6 +1057,20 @@ def test_a_spelling_alike_city_far_from_the_storys_countries_is_no_match(resolve
     assert place is None or place.country == "CD"
 
 
+def test_two_loose_spellings_do_not_vouch_for_each_others_country(resolve):
+    # "Sange" reads as Songea and "Masisi" as Masasi: both Tanzanian, and neither
+    # may count Tanzania among the countries the story names
+    text = (
+        "Rebels took control of Uvira in the Democratic Republic of Congo. "
+        "A shell fell on a market in Sange on Saturday. "
+        "Further north, in Masisi territory, the army carried out airstrikes."
+    )
+    found = resolve(text)
+    for name in ("Sange", "Masisi"):
+        place = _place(found, name)
+        assert place is None or place.country == "CD", (name, place)
+
+
 def test_a_town_filed_under_a_province_split_since_is_in_the_new_one(resolve):
     # GeoNames files Datu Piang under Maguindanao, split in 2022; the text names the new
     # Maguindanao del Sur, 13 km from the town
