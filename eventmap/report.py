@@ -90,6 +90,7 @@ class ChronologyRow:
 _DATE_NOTES = {
     "article": ' title="the article\'s date"',
     "dateline": ' title="the day the story was filed"',
+    "paragraph": ' title="the date an earlier sentence of its paragraph gives"',
 }
 """The hover note of a date not read from the sentence itself."""
 

@@ -74,6 +74,7 @@ if TYPE_CHECKING:  # spaCy is not imported at run time: the export reads dates w
 __all__ = [
     "DATELINE",
     "FUTURE_DAYS",
+    "PARAGRAPH",
     "DateExpression",
     "citation_date",
     "days_of",
@@ -90,6 +91,8 @@ __all__ = [
 
 DATELINE = "dateline"
 """The ``date_source`` of an event dated by the day its story's wire dateline gives."""
+PARAGRAPH = "paragraph"
+"""The ``date_source`` of an event dated by an earlier sentence of its paragraph."""
 FUTURE_DAYS = 60
 """How far after the article's date a month-day without a year may fall (about 2 months)."""
 PLANNED_DAYS = 330
@@ -740,6 +743,8 @@ def sentence_period(
             continue  # "elections in 2027": not yet
         if kind == "years_after" and (isinstance(sentence, str) or not _told_now(sentence)):
             continue  # "Two years after the invasion, troops withdrew": after the invasion
+        if kind in ("years_after", "anniversary") and _ANY_YEAR.search(text):
+            continue  # "two years after the M23 captured Goma in January 2025": the year says
         if isinstance(sentence, str):
             if _speech_date_in_text(text, start):
                 continue

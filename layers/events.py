@@ -54,6 +54,7 @@ from layers.context import (
 )
 from layers.dates import (
     DATELINE,
+    PARAGRAPH,
     days_after_the_sentence_before,
     days_of,
     event_date,
@@ -1780,6 +1781,7 @@ def detect_events(
         if own:
             previous.append((number, _unique(own)))
     events = _dated_by_the_sentence_before(events, text, article_date)
+    events = _dated_by_its_paragraph(events, doc, text, article_date)
     if filed is not None:
         # the day the story was filed stands for the article's: say so
         events = [
@@ -1824,6 +1826,72 @@ def _dated_by_the_sentence_before(
             last = (event.trigger_end, event.date)
         dated.append(event)
     return dated
+
+
+def _dated_by_its_paragraph(
+    events: list[ReportedEvent], doc: Doc, text: str, article_date: str | None
+) -> list[ReportedEvent]:
+    """A deed its own sentence does not date takes the date an earlier sentence gave.
+
+    "Pakistan responded on Tuesday with artillery attacks. Shelling killed
+    seven people in Poonch district, officials said.": the shelling is
+    Tuesday's, as a reader takes it, not the article's day. Only within a
+    paragraph, from the last event an earlier sentence dated by its own words
+    (a day, a month or a year), never past the article's date; only for a deed
+    told in the simple past (not "has killed", nor one planned or denied), in
+    a sentence with no date words of its own the rules could not read ("in
+    the 1990s", "that spring") and none that sets the deed back ("the two
+    last met in Geneva", "had seized", "previously"). ``date_source`` says
+    :data:`~layers.dates.PARAGRAPH`, so the map says where the date came from.
+    """
+    dated: list[ReportedEvent] = []
+    last: tuple[int, int, str] | None = None  # sentence start, trigger end, date
+    for event in events:
+        if event.date_source == "sentence" and event.date:
+            last = (event.sentence_start, event.trigger_end, event.date)
+        elif (
+            event.date_source == "article"
+            and last is not None
+            and last[0] < event.sentence_start
+            and not (event.planned or event.denied)
+            and (not article_date or last[2] <= article_date[:10])
+            and _BLANK_LINE.search(text, last[1], event.sentence_start) is None
+            and _a_past_deed_with_no_time_of_its_own(doc, event)
+        ):
+            event = dataclasses.replace(event, date=last[2], date_source=PARAGRAPH)
+        dated.append(event)
+    return dated
+
+
+def _a_past_deed_with_no_time_of_its_own(doc: Doc, event: ReportedEvent) -> bool:
+    """Whether the event is told in the simple past, in a sentence that times nothing else."""
+    trigger = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    sentence = doc.char_span(event.sentence_start, event.sentence_end, alignment_mode="expand")
+    if trigger is None or sentence is None:
+        return False
+    if any(t.ent_type_ == "DATE" or t.lower_ in _SETS_BACK for t in sentence):
+        return False
+    verb = trigger.root
+    for _ in range(_STEPS_TO_THE_VERB):
+        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or auxiliaries or verb.head.i == verb.i:
+            break  # a verb that tells its own tense; not a noun, nor "Shelling" as a subject
+        verb = verb.head
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_.lower() in ("have", "will", "would") or a.tag_ == "MD" for a in auxiliaries):
+        return False  # "has killed", "had seized", "will meet"
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(a.lower_ in ("was", "were") for a in auxiliaries)
+
+
+_SETS_BACK = frozenset(
+    {"last", "previously", "earlier", "formerly", "once", "already", "ago", "since",
+     "before", "first", "historically", "originally"}
+)  # fmt: skip
+"""Words that set a deed back from the story's day: "the two last met in Geneva"."""
+#: How far up from an event noun to look for the verb that tells its tense.
+_STEPS_TO_THE_VERB = 4
 
 
 _ONE_VENUE_LAYERS = frozenset({"meetings"})

@@ -179,6 +179,8 @@ def _date_text(date: str | None, source: str | None) -> str:
         return f"{date}, article date"
     if source == "dateline":
         return f"{date}, dateline date"
+    if source == "paragraph":
+        return f"{date}, from an earlier sentence"
     return date
 
 

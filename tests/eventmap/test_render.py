@@ -368,6 +368,7 @@ def test_only_http_links_are_made(url: str) -> None:
         ("2021-02-27", "sentence", "(2021-02-27, from the sentence)"),
         ("2021-03-04", "article", "(2021-03-04, article date)"),
         ("2021-03-01", "dateline", "(2021-03-01, dateline date)"),
+        ("2021-03-02", "paragraph", "(2021-03-02, from an earlier sentence)"),
         ("2019-11", "sentence", "(2019-11, from the sentence)"),  # "in November 2019"
         (None, None, "(2021-03-04, article date)"),  # the citation's own article date
     ],

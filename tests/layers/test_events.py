@@ -876,10 +876,9 @@ def test_a_planned_event_s_past_clause_keeps_its_past_weekday(pipeline):
          "2026-11-18"),
         ("Rebels fired rockets at Zorvan on Tuesday. Jets struck Kesra later in the day.",
          "2026-11-17"),
-        # a new paragraph, or no word of time, keeps the article's day
+        # a new paragraph keeps the article's day
         ("Rebels fired rockets at Zorvan on Tuesday.\n\nJets struck Kesra hours later.",
          "2026-11-20"),
-        ("Rebels fired rockets at Zorvan on Tuesday. Jets struck Kesra.", "2026-11-20"),
         # "the next day" after the article's own day would lie after it was written
         ("Rebels fired rockets at Zorvan on Friday. The next day, jets struck Kesra.",
          "2026-11-20"),
@@ -893,6 +892,37 @@ def test_a_deed_timed_after_the_sentence_before_takes_its_day(pipeline, text, ex
     )  # fmt: skip
     (strike,) = [e for e in events if e.trigger.lower().startswith("struck")]
     assert strike.date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deed told in the past, after a sentence that dated one
+        ("Rebels responded on Tuesday with rocket fire. Shelling killed seven people in "
+         "Zorvan, officials said.", ("2026-11-17", "paragraph")),
+        ("Rebels fired rockets at Zorvan on Tuesday. Jets struck Kesra.",
+         ("2026-11-17", "paragraph")),
+        ("In March 2024, rebels captured Zorvan. They also seized Kesra.",
+         ("2024-03", "paragraph")),
+        # not across a paragraph, nor a deed still going on, set back or with a time
+        # of its own the rules cannot read
+        ("Rebels fired rockets at Zorvan on Tuesday.\n\nJets struck Kesra.",
+         ("2026-11-20", "article")),
+        ("Rebels fired rockets at Zorvan on Tuesday. Jets have struck Kesra for weeks.",
+         ("2026-11-20", "article")),
+        ("Rebels fired rockets at Zorvan on Tuesday. Jets had struck Kesra.",
+         ("2026-11-20", "article")),
+        ("Rebels fired rockets at Zorvan on Tuesday. Jets last struck Kesra in the spring.",
+         ("2026-11-20", "article")),
+        ("Rebels fired rockets at Zorvan on Tuesday. Jets will strike Kesra.",
+         ("2026-11-20", "article")),
+    ],
+)  # fmt: skip
+def test_an_undated_deed_takes_the_date_an_earlier_sentence_gave(pipeline, text, expected):
+    events = _dated(pipeline, text)
+    (last,) = [e for e in events if "Kesra" in text[e.sentence_start : e.sentence_end]
+               or "Shelling" in e.trigger][-1:]  # fmt: skip
+    assert (last.date, last.date_source) == expected
 
 
 def test_a_clause_the_parse_hangs_low_still_tells_what_the_event_did(pipeline):
