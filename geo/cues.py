@@ -367,10 +367,23 @@ def qualifier_after(span: Span) -> Span | None:
 
 
 def after_title(span: Span) -> bool:
-    """True when the word before the span is a person's title ("President Vladimir")."""
+    """True when the word before the span is a person's title ("President Vladimir"), or an age."""
     if span.start == 0:
         return False
-    before = span.doc[span.start - 1]
+    doc = span.doc
+    before = doc[span.start - 1]
+    if (
+        before.lower_ == "old"
+        and span.start >= 3
+        and doc[span.start - 2].text in ("-", "‐")
+        and doc[span.start - 3].lower_ in ("year", "years")
+    ):
+        # "the 25-year-old Jimenez": an age names a person; not "a 300-year-old Damascus
+        # mosque" nor "a 55-year-old Severn, Md. man", whose name qualifies a noun after it
+        end = span.end
+        if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].is_title:
+            return False
+        return not (end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower)
     return before.lower_.rstrip(".") in PERSON_TITLES
 
 

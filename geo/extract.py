@@ -1147,6 +1147,8 @@ class MentionExtractor:
                 continue
             if self._demonym_country(span.text) or self.regional.get(span.text):
                 continue
+            if framed.frame != KIND_FRAME and after_title(span):
+                continue  # "the 25-year-old Jimenez … were captured": a person
             trimmed = _after_a_community(span) if framed.frame == KIND_FRAME else None
             if trimmed is not None:
                 # "the Shiite Kadhimiya district": the district is Kadhimiya
@@ -2454,14 +2456,41 @@ def _in_a_group_name(doc: Doc, mention: Mention) -> Mention:
         before.lower_ in _GROUP_NAME_ENDS
         or (before.lower_ == "state" and span.start > 1 and doc[span.start - 2].lower_ == "islamic")
     )
-    # "the flagship cruiser Moskva", "the tanker Marseille", "USS Philadelphia": a ship
-    ship = (before.is_lower and before.lower_ in _SHIP_WORDS) or before.text in _SHIP_PREFIXES
+    # "the flagship cruiser Moskva", "the tanker Marseille", "USS Philadelphia", "the
+    # cruise ship Queen of Bergen", "the tanker Pacific Jeddah": a ship
+    ship = _in_a_ship_s_name(doc, span.start)
     # "rival factions of the Sinaloa cartel": a gang named after its home ground
     after = doc[span.end] if span.end < len(doc) else None
     gang = after is not None and after.lower_ in _GROUP_WORDS_AFTER
     if not (group or ship or gang):
         return mention
     return dataclasses.replace(mention, label=IN_A_NAME_LABEL)
+
+
+def _in_a_ship_s_name(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` ends a ship's name that a ship word opens.
+
+    The words between may be the name's own: capitalised words and "of"
+    ("the cruise ship Queen of Bergen", "the car carrier Cape Antalya"), up to
+    :data:`_SHIP_NAME_WORDS`; not "a tanker near Jeddah" nor "the ship, in Odesa".
+    """
+    i = start - 1
+    while i >= 0 and start - i <= _SHIP_NAME_WORDS and (
+        is_capitalised(doc[i]) or doc[i].lower_ in ("of", "de", "del", "al")
+    ):
+        if doc[i].text in _SHIP_PREFIXES:
+            return True
+        i -= 1
+    if i < 0 or start - i > _SHIP_NAME_WORDS + 1:
+        return False
+    before = doc[i]
+    if i + 1 < start and doc[i + 1].lower_ in ("of", "de", "del", "al"):
+        return False  # a name cannot open on "of"
+    return (before.is_lower and before.lower_ in _SHIP_WORDS) or before.text in _SHIP_PREFIXES
+
+
+#: Most words a ship's name puts before a place's: "Queen of" in "Queen of Bergen".
+_SHIP_NAME_WORDS = 3
 
 
 def _looks_like_acronym(text: str) -> bool:

@@ -802,11 +802,41 @@ def test_a_month_is_never_a_place_however_it_is_framed(extract):
         ("Sea drones damaged the flagship cruiser Moskva off the coast.", "Moskva"),
         ("Gunmen boarded the tanker Marseille in the Gulf of Guinea.", "Marseille"),
         ("Jets struck camps of Tehreek-e-Taliban Pakistan on Monday.", "Pakistan"),
+        # a ship's name of several words
+        ("The cruise ship Queen of Bergen was detained in Southampton.", "Bergen"),
+        ("The tanker Pacific Jeddah reported an explosion near Aden.", "Jeddah"),
     ],
 )
 def test_a_ship_or_a_group_named_after_a_place_is_a_place_inside_a_name(extract, text, name):
     (mention,) = [m for m in extract(text) if m.name == name]
     assert mention.label == IN_A_NAME_LABEL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A tanker near Jeddah was hit by a drone.",
+        "The ship sailed from Odesa to Istanbul.",
+        "A ship of Bergen was detained.",
+    ],
+)
+def test_a_place_near_a_ship_word_is_no_ship_s_name(extract, text):
+    assert all(m.label != IN_A_NAME_LABEL for m in extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        # an age names a person
+        ("The 25-year-old Jimenez and two fellow soldiers were captured in an ambush.",
+         "Jimenez", False),
+        # not a name that qualifies the noun after it
+        ("A 55-year-old Severn, Md. man was arrested on Monday.", "Severn", True),
+        ("A 300-year-old Damascus mosque was damaged.", "Damascus", True),
+    ],
+)  # fmt: skip
+def test_a_name_after_an_age_is_a_person(extract, text, name, place):
+    assert any(m.name == name for m in extract(text)) is place
 
 
 def test_a_province_the_model_reads_as_a_person_owns_its_exclave(extract):
