@@ -846,6 +846,7 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
         return "subject"  # "Jordan, Iraq and Lebanon closed their airspace": their own sky
     if dep in ("npadvmod", "advmod") and token.lower_ in PLACE_PARTS | _NEAR_ADVERBS:
         return "location"  # "raids north of Baghdad", "downed a jet not far from Grozny"
+
     return "compound" if dep in ("compound", "nmod") else Refusal("unreached")
 
 
@@ -1498,6 +1499,15 @@ def attachment(
                 # ("shot the Hamas leader in Hebron"), which news mostly writes
                 # where the deed was done
                 return Refusal("owner")
+            if (
+                role is None
+                and token.lower_ in DISTANCE_UNITS
+                and any(c.lower_ in PLACE_PARTS for c in token.children)
+            ):
+                # "an explosion about 80 nautical miles east of Aden", "an ambush 20
+                # miles south of Baghdad": the parse hangs the distance on the event
+                # noun as an aside, and the distance says where
+                role = "location"
             token = head
             continue
         if role is None:

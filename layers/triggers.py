@@ -125,6 +125,13 @@ def trigger_keys(token: Token) -> set[str]:
         ):
             # with its object, or the subject of its passive: "ships were moved" (move ship)
             keys.add(f"{lemma} {child.lemma_.lower()}")
+            # and a named thing's kind: "the cruise ship Queen of Bergen was detained"
+            # (detain ship)
+            keys.update(
+                f"{lemma} {kind.lemma_.lower()}"
+                for kind in child.children
+                if child.pos_ == "PROPN" and kind.dep_ == "compound" and kind.pos_ == "NOUN"
+            )
             if child.dep_ == "dobj":
                 # and each object after it: "closed the crossing and its airspace",
                 # which the parse may join to the object or to the verb

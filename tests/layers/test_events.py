@@ -2464,6 +2464,30 @@ def test_a_building_hit_is_a_strike_site(nlp, layers, text, struck):
     assert any(e.layer == "strike_sites" and e.locations for e in events) is struck
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a ship named, detained: seized, not arrested
+        ("The cruise ship Queen of Velmora was detained by inspectors in Zorvan.", "seizure"),
+        # armed men who board a ship take it; passengers travel
+        ("Rebel forces boarded the car carrier Cape Velmora off Zorvan.", "boarding"),
+        ("Navy commandos boarded a tanker near Zorvan.", "boarding"),
+        ("Hundreds of passengers boarded the ship in Zorvan.", None),
+    ],
+)
+def test_a_ship_detained_or_boarded_by_force_is_seized(nlp, layers, text, kind):
+    kinds = {e.type for e in _events(nlp, layers, text, ["Zorvan"])}
+    assert (kind in kinds) if kind else not (kinds & {"seizure", "boarding", "arrest"})
+
+
+def test_a_distance_the_parse_hangs_on_the_event_noun_says_where_it_happened(pipeline):
+    text = "The tanker reported an explosion about 80 nautical miles east of Aden on Tuesday."
+    (explosion,) = [e for e in _located(pipeline, text) if e.type == "explosion"]
+    assert [text[loc.start : loc.end] for loc in explosion.locations] == [
+        "80 nautical miles east of Aden"
+    ]
+
+
 def test_a_town_the_parse_hangs_off_a_list_as_an_aside_is_one_more_member(pipeline):
     # no "and" closes the list, and the parse makes Velmora an aside of Kafr-Zorvan
     text = (
