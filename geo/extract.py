@@ -2475,8 +2475,10 @@ def _in_a_ship_s_name(doc: Doc, start: int) -> bool:
     :data:`_SHIP_NAME_WORDS`; not "a tanker near Jeddah" nor "the ship, in Odesa".
     """
     i = start - 1
-    while i >= 0 and start - i <= _SHIP_NAME_WORDS and (
-        is_capitalised(doc[i]) or doc[i].lower_ in ("of", "de", "del", "al")
+    while (
+        i >= 0
+        and start - i <= _SHIP_NAME_WORDS
+        and (is_capitalised(doc[i]) or doc[i].lower_ in ("of", "de", "del", "al"))
     ):
         if doc[i].text in _SHIP_PREFIXES:
             return True
