@@ -1191,6 +1191,37 @@ def _the_participle_s_own_sites(
     ]
 
 
+def _the_participle_s_own_clause(
+    verdicts: list[tuple[PlaceInSentence, bool, Attachment | Refusal]],
+    trigger_tokens: frozenset[int],
+    doc: Doc,
+) -> list[tuple[PlaceInSentence, bool, Attachment | Refusal]]:
+    """A participle of a clause joined to another keeps off the first clause's places.
+
+    "shot down drones over Jammu and Amritsar, and debris fell on a house on
+    Amritsar's outskirts, injuring two": the injuring went with the debris, on
+    the outskirts, not over Jammu. Only when the participle's own clause, with
+    a subject of its own, names a place (a refusal no scorer overrules).
+    """
+    participle = next(
+        (doc[i] for i in sorted(trigger_tokens) if _a_participle_clause(doc[i])), None
+    )
+    if participle is None:
+        return verdicts
+    clause = participle.head
+    if clause.dep_ != "conj" or not has_subject(clause):
+        return verdicts
+    if not any(clause.is_ancestor(cand.root) for cand, _, _ in verdicts):
+        return verdicts
+    return [
+        (cand, owned, verdict)
+        if clause.is_ancestor(cand.root)
+        or (isinstance(verdict, Refusal) and verdict.reason in VETOES)
+        else (cand, owned, Refusal("another"))
+        for cand, owned, verdict in verdicts
+    ]
+
+
 def _measured_from(
     token: Token, verb: Token | None, place: Token, others: frozenset[int] = frozenset()
 ) -> Token:
@@ -1670,6 +1701,7 @@ def detect_events(
                 quiet_words=quiet_words,
             )
             verdicts = _the_participle_s_own_sites(verdicts, trigger_tokens, doc)
+            verdicts = _the_participle_s_own_clause(verdicts, trigger_tokens, doc)
             located = _weighed(
                 verdicts,
                 token,

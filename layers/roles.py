@@ -780,6 +780,26 @@ def under_the_event(root: Token, triggers: frozenset[int]) -> bool:
     return root.dep_ == "nsubj" and head.i in triggers and _under_it(head, triggers)
 
 
+def _what_it_was_called(preposition: Token, triggers: frozenset[int]) -> bool:
+    """Whether "as" names the trigger's object in a free relative: "struck what X called Y".
+
+    The verb of naming is the trigger's object clause and its own object is
+    "what": Y is what the deed was done to.
+    """
+    verb = preposition.head
+    return (
+        preposition.lower_ == "as"
+        and verb.lemma_.lower() in _NAMING
+        and verb.dep_ in ("ccomp", "dobj", "xcomp")
+        and verb.head.i in triggers
+        and any(c.dep_ == "dobj" and c.lower_ in ("what", "whatever") for c in verb.children)
+    )
+
+
+_NAMING = frozenset({"describe", "call", "term", "label", "characterise", "characterize"})
+"""Verbs that name what a thing is: "what the army described as infrastructure"."""
+
+
 def _between_parties(word: Token) -> bool:
     """Whether "between" after ``word`` names parties: "talks between X and Y".
 
@@ -1614,6 +1634,12 @@ def attachment(
                 # "from" on the students: where they were taken from
                 confidence *= _VIA_OBJECT
                 token = head
+                continue
+            if _what_it_was_called(token, triggers):
+                # "struck what the army described as terrorist infrastructure at
+                # Muridke": what was struck, in the words of one who named it
+                confidence *= _VIA_OBJECT
+                token = head.head
                 continue
             return Refusal("detour")
         if (

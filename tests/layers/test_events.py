@@ -2480,6 +2480,28 @@ def test_a_ship_detained_or_boarded_by_force_is_seized(nlp, layers, text, kind):
     assert (kind in kinds) if kind else not (kinds & {"seizure", "boarding", "arrest"})
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Missiles struck what the army described as "terrorist infrastructure" at Muridke.',
+        "Jets bombed what officials called a militant hideout at Muridke on Monday.",
+    ],
+)
+def test_what_someone_called_the_target_is_where_it_was_struck(pipeline, text):
+    placed = set().union(*_where(_located(pipeline, text), text).values())
+    assert "Muridke" in placed
+
+
+def test_a_participle_of_a_joined_clause_keeps_to_that_clause_s_place(pipeline):
+    text = (
+        "Air defences shot down several drones over Kharkiv and Sumy, and debris fell "
+        "on a house on Poltava's outskirts, injuring two."
+    )
+    (injuring,) = [e for e in _located(pipeline, text) if e.trigger == "injuring"]
+    names = {text[loc.start : loc.end] for loc in injuring.locations}
+    assert names and not names & {"Kharkiv", "Sumy"}, names
+
+
 def test_a_distance_the_parse_hangs_on_the_event_noun_says_where_it_happened(pipeline):
     text = "The tanker reported an explosion about 80 nautical miles east of Aden on Tuesday."
     (explosion,) = [e for e in _located(pipeline, text) if e.type == "explosion"]
