@@ -1814,6 +1814,7 @@ def detect_events(
             previous.append((number, _unique(own)))
     events = _dated_by_the_sentence_before(events, text, article_date)
     events = _dated_by_its_paragraph(events, doc, text, article_date)
+    events = _headline_countries_told_below(events, text, resolved)
     if filed is not None:
         # the day the story was filed stands for the article's: say so
         events = [
@@ -1858,6 +1859,49 @@ def _dated_by_the_sentence_before(
             last = (event.trigger_end, event.date)
         dated.append(event)
     return dated
+
+
+def _headline_countries_told_below(
+    events: list[ReportedEvent], text: str, resolved: Sequence[Resolved]
+) -> list[ReportedEvent]:
+    """A headline's country drops out where the story below tells the same kind there.
+
+    "South Caucasus: peace deal signed in Vienna, arrests in Georgia": the
+    headline sums up the arrests the story places in Tbilisi and Batumi; the
+    whole of Georgia on the arrests layer would say more than the story does.
+    A headline is a first line of its own with no closing stop. Only a
+    country or a province, and only where an event of the same layer below
+    lies in it.
+    """
+    headline = _HEADLINE.match(text)
+    if headline is None:
+        return events
+    end = headline.end()
+    where = {(r.mention.start, r.mention.end): r.place for r in resolved}
+    below: dict[str, set[str]] = {}
+    for event in events:
+        if event.sentence_start >= end and not (event.planned or event.denied):
+            for loc in event.locations:
+                place = where.get((loc.start, loc.end))
+                if place is not None and place.country and is_town(place):
+                    below.setdefault(event.layer, set()).add(place.country)
+    kept: list[ReportedEvent] = []
+    for event in events:
+        if event.sentence_start < end and event.layer in below:
+            locations = tuple(
+                loc
+                for loc in event.locations
+                if (place := where.get((loc.start, loc.end))) is None
+                or is_town(place)
+                or place.country not in below[event.layer]
+            )
+            event = dataclasses.replace(event, locations=locations)
+        kept.append(event)
+    return kept
+
+
+_HEADLINE = re.compile(r"[^\S\n]*[^\n]{1,200}?(?<![.!?\"”])[^\S\n]*\n[^\S\n]*\n")
+"""A first line of its own, with no closing stop, before a blank line: a headline."""
 
 
 def _dated_by_its_paragraph(

@@ -2502,6 +2502,29 @@ def test_a_participle_of_a_joined_clause_keeps_to_that_clause_s_place(pipeline):
     assert names and not names & {"Kharkiv", "Sumy"}, names
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # the headline sums up what the story places in towns of that country
+        ("Arrests in Georgia after a night of protests\n\nPolice arrested 27 protesters in "
+         "Tbilisi on Tuesday.", False),
+        # not a headline that ends on a stop, nor a country the story places nothing in
+        ("Police made arrests in Georgia.\n\nPolice arrested 27 protesters in Tbilisi on "
+         "Tuesday.", True),
+        ("Arrests in Georgia after a night of protests\n\nPolice arrested 12 people in "
+         "Yerevan on Tuesday.", True),
+    ],
+)  # fmt: skip
+def test_a_headline_s_country_drops_out_where_the_story_tells_it_in_a_town(pipeline, text, kept):
+    placed = {
+        text[loc.start : loc.end]
+        for e in _located(pipeline, text)
+        if e.layer == "arrests"
+        for loc in e.locations
+    }
+    assert ("Georgia" in placed) is kept, placed
+
+
 def test_a_distance_the_parse_hangs_on_the_event_noun_says_where_it_happened(pipeline):
     text = "The tanker reported an explosion about 80 nautical miles east of Aden on Tuesday."
     (explosion,) = [e for e in _located(pipeline, text) if e.type == "explosion"]
