@@ -840,8 +840,13 @@ class Resolver:
 
         A ranking depends on the pool, the context and what the words around
         the name say; the key holds all of these but the context, which the
-        caller keeps fixed for the memo's life.
+        caller keeps fixed for the memo's life. A landform word right after
+        the name ("the Yarmouk basin") says it is no town.
         """
+        if mention.anchor_end == mention.end and _LANDFORM_AFTER.match(text, mention.end):
+            towns = [c for c in candidates if c.feature == "city"]
+            if towns:
+                candidates = [c for c in candidates if c.feature != "city"]
         qualifier = self._qualifier(text, mention, candidates)
         if (
             qualifier is not None
@@ -2098,6 +2103,14 @@ def _kind_named_before(text: str, mention: Mention) -> str | None:
     if after is None:
         return None
     return _KIND_OF_WORD_AFTER[after.group(1).lower()]
+
+
+_LANDFORM_AFTER = re.compile(
+    r"\s+(?:basin|valley|plain|plains|plateau|desert|hills|mountains|highlands|gorge|delta"
+    r"|marshes|marshlands|steppe|heights)\b"
+)
+"""A lower-case landform word right after a name: "the Yarmouk basin" is no town of
+Yarmouk, "the Ruzizi plain" no town of Ruzizi (the Golan Heights' own entry is a name)."""
 
 
 _LEGISLATOR_OF = re.compile(

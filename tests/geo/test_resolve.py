@@ -1057,6 +1057,13 @@ def test_a_spelling_alike_city_far_from_the_storys_countries_is_no_match(resolve
     assert place is None or place.country == "CD"
 
 
+def test_a_name_before_a_landform_word_is_no_town(resolve):
+    # al-Yarmouk, a district of Damascus, is 80 km from the Yarmouk basin
+    text = "Israeli troops advanced towards the town of Kuwaya, in the Yarmouk basin."
+    place = _place(resolve(text), "Yarmouk")
+    assert place is None or place.feature != "city"
+
+
 def test_two_loose_spellings_do_not_vouch_for_each_others_country(resolve):
     # "Sange" reads as Songea and "Masisi" as Masasi: both Tanzanian, and neither
     # may count Tanzania among the countries the story names
