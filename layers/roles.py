@@ -780,6 +780,15 @@ def under_the_event(root: Token, triggers: frozenset[int]) -> bool:
     return root.dep_ == "nsubj" and head.i in triggers and _under_it(head, triggers)
 
 
+def _a_time_of_its_own(verb: Token) -> bool:
+    """Whether a verb joined to another names its own time: "and in October travelled to X"."""
+    return any(
+        c.dep_ in ("prep", "npadvmod")
+        and (c.ent_type_ == "DATE" or any(g.ent_type_ == "DATE" for g in c.children))
+        for c in verb.children
+    )
+
+
 def _what_it_was_called(preposition: Token, triggers: frozenset[int]) -> bool:
     """Whether "as" names the trigger's object in a free relative: "struck what X called Y".
 
@@ -1406,7 +1415,7 @@ def attachment(
                 and token.pos_ in ("VERB", "AUX")
                 and token.i in also_triggers
                 and head.i in triggers
-                and has_subject(token)
+                and (has_subject(token) or _a_time_of_its_own(token))
                 and _placed_outside(head, token, other_places - wide_places)
             ):
                 # "A drone struck Qamishli, and shelling also hit Kobani": a deed of the

@@ -2503,6 +2503,20 @@ def test_a_participle_of_a_joined_clause_keeps_to_that_clause_s_place(pipeline):
 
 
 @pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("The minister visited Kyiv in September, and in October travelled to Warsaw.",
+         "visited", "Warsaw"),
+        ("Rebels captured Kutum on Monday and briefly seized Kabkabiya on Sunday.",
+         "captured", "Kabkabiya"),
+    ],
+)  # fmt: skip
+def test_a_joined_deed_with_a_time_of_its_own_keeps_its_place(pipeline, text, first, second):
+    (event,) = [e for e in _located(pipeline, text) if e.trigger == first]
+    assert second not in {text[loc.start : loc.end] for loc in event.locations}
+
+
+@pytest.mark.parametrize(
     ("text", "kept"),
     [
         # the headline sums up what the story places in towns of that country
