@@ -146,6 +146,13 @@ def classify_article(
             if any(e.layer == event.layer for e in placed):
                 continue
             cited = _event_citation(text, citation, event, location, sentences, article)
+            # each layer's mark takes its own event's date: "the army has besieged Bhamo
+            # since last year. On Thursday they clashed inside the town": the clash is
+            # Thursday's, whatever the siege's
+            when = (
+                (event.date, event.date_source) if event.date is not None else (date, date_source)
+            )
+            cited = dataclasses.replace(cited, event_date=when)
             placed.append(
                 Event(
                     event.layer,
@@ -153,8 +160,8 @@ def classify_article(
                     cited,
                     round(place.confidence * location.confidence, 3),
                     trigger=event.trigger,
-                    date=date,
-                    date_source=date_source,
+                    date=when[0],
+                    date_source=when[1],
                 )
             )
         if not placed:
