@@ -263,6 +263,16 @@ class Resolver:
             # Songea and "Masisi" as Masasi would each vouch for Tanzania
             known = {k: v for k, v in candidates.items() if k not in transliterated | misspelled}
             placed = self._context([m for m in mentions if not m.demonym_country], known).countries
+            # the countries of the towns the story names: "US forces struck Hodeidah"
+            # names the United States as an actor, and no town there
+            towns_in = {
+                found[0].country
+                for found in known.values()
+                if found
+                and found[0].feature == "city"
+                and len({c.country for c in found}) == 1
+                and found[0].country
+            }
             for name in transliterated:
                 candidates[name] = [
                     c for c in candidates[name] if _keeps_its_words(name, c.matched_name)
@@ -279,9 +289,9 @@ class Resolver:
                         c.feature == "city"
                         and c.population >= TRANSLITERATED_STANDING
                         and c.matched_name == c.name  # not "Sakoira" for Adapazarı's "Sakarya"
-                        # "a market in Sange", in a story on South Kivu: no Songea, 900 km
-                        # off in Tanzania
-                        and (not placed or _near_a_country(c, placed))
+                        # "a market in Sange", in a story on Uvira and Bukavu: no Songea,
+                        # 900 km off in Tanzania
+                        and (not towns_in or _near_a_country(c, towns_in))
                     )
                 ]
         if district_towns:

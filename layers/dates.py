@@ -743,8 +743,13 @@ def sentence_period(
             continue  # "elections in 2027": not yet
         if kind == "years_after" and (isinstance(sentence, str) or not _told_now(sentence)):
             continue  # "Two years after the invasion, troops withdrew": after the invasion
-        if kind in ("years_after", "anniversary") and _ANY_YEAR.search(text):
-            continue  # "two years after the M23 captured Goma in January 2025": the year says
+        if kind in ("years_after", "anniversary") and (
+            _ANY_YEAR.search(text) or not _names_the_event(match, offset, mention)
+        ):
+            # "two years after the M23 captured Goma in January 2025": the year says; and
+            # only the deed the count names ("Thirty years after the genocide, Rwanda
+            # hosts a summit": the genocide's year, not the summit's)
+            continue
         if isinstance(sentence, str):
             if _speech_date_in_text(text, start):
                 continue
@@ -782,6 +787,19 @@ def sentence_period(
     if not found:
         return None
     return min(found, key=lambda e: (_distance(e, mention), e.start)).text
+
+
+def _names_the_event(match: re.Match[str], offset: int, mention: tuple[int, int] | None) -> bool:
+    """Whether the event's words come right after "N years after the", "anniversary of"."""
+    if mention is None:
+        return False
+    between = match.string[match.end() : max(match.end(), mention[0] - offset)]
+    return mention[0] - offset >= match.end() and _A_FEW_WORDS.fullmatch(between) is not None
+
+
+#: At most two words between "years after the" or "anniversary of" and the event's
+#: word, and no stop ("the 40th anniversary of the bombing", "after the 1994 genocide").
+_A_FEW_WORDS = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}")
 
 
 def _an_anniversary_of(sentence: Span, trigger: tuple[int, int]) -> bool:

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from geo.local_places import is_national_capital
 from geo.nlp import doc_text
 from geo.place_frames import ends_of_a_route
-from geo.types import IN_A_NAME_LABEL, AreaKind, MentionKind, Resolved
+from geo.types import IN_A_NAME_LABEL, AreaKind, MentionKind, Place, Resolved
 from layers.context import (
     PlaceInSentence,
     a_river_beyond_another,
@@ -1117,7 +1117,9 @@ def _judged(
             # "remembered the 1988 bombing at a service in London": the service's place
             verdict = Refusal("another")
         elif event_type.topical and any(
-            _in_force(doc[i], doc[i].head) and doc[i].head.is_ancestor(cand.root)
+            _in_force(doc[i], doc[i].head)
+            and doc[i].head.is_ancestor(cand.root)
+            and not doc[i].is_ancestor(cand.root)  # "a ceasefire brokered in Doha took effect"
             for i in trigger_tokens
         ):
             verdict = Refusal("topic")  # "the ceasefire took effect in Kashmir"
@@ -1813,7 +1815,7 @@ def detect_events(
         if own:
             previous.append((number, _unique(own)))
     events = _dated_by_the_sentence_before(events, text, article_date)
-    events = _dated_by_its_paragraph(events, doc, text, article_date)
+    events = _dated_by_its_paragraph(events, doc, text, article_date, resolved)
     events = _headline_countries_told_below(events, text, resolved)
     if filed is not None:
         # the day the story was filed stands for the article's: say so
@@ -1905,38 +1907,104 @@ _HEADLINE = re.compile(r"[^\S\n]*[^\n]{1,200}?(?<![.!?\"”])[^\S\n]*\n[^\S\n]*\
 
 
 def _dated_by_its_paragraph(
-    events: list[ReportedEvent], doc: Doc, text: str, article_date: str | None
+    events: list[ReportedEvent],
+    doc: Doc,
+    text: str,
+    article_date: str | None,
+    resolved: Sequence[Resolved] = (),
 ) -> list[ReportedEvent]:
-    """A deed its own sentence does not date takes the date an earlier sentence gave.
+    """A deed its own sentence does not date takes the date the sentence before gave.
 
     "Pakistan responded on Tuesday with artillery attacks. Shelling killed
     seven people in Poonch district, officials said.": the shelling is
     Tuesday's, as a reader takes it, not the article's day. Only within a
-    paragraph, from the last event an earlier sentence dated by its own words
-    (a day, a month or a year), never past the article's date; only for a deed
-    told in the simple past (not "has killed", nor one planned or denied), in
-    a sentence with no date words of its own the rules could not read ("in
-    the 1990s", "that spring") and none that sets the deed back ("the two
-    last met in Geneva", "had seized", "previously"). ``date_source`` says
-    :data:`~layers.dates.PARAGRAPH`, so the map says where the date came from.
+    paragraph (a blank line ends one; a single line break does too in a text
+    that has no blank line), from the sentence right before that gave an
+    event a date by its own words (a day, a month or a year), or passed one
+    on; never past the article's date; never from a deed told in the past
+    perfect ("The RSF had captured the town in July"). Only for a deed told in
+    the simple past (not "has killed", nor one planned or denied), in a
+    sentence with no date words of its own the rules could not read ("in the
+    1990s", "that spring"), no clause that times it by another deed ("when the
+    war broke out", "after Russian troops withdrew") and no word that sets it
+    back ("the two last met in Geneva", "previously"); and not for a deed
+    placed only in a country or a province where the one before was not
+    ("Israeli strikes killed 30 in Gaza City on Sunday. Hamas attacked
+    southern Israel, …": the backdrop; a town across a front still takes it,
+    "… shelling in Poonch on Tuesday. Air defences shot down drones over
+    Jammu"). ``date_source`` says :data:`~layers.dates.PARAGRAPH`, so the
+    map says where the date came from.
     """
+    where = {(r.mention.start, r.mention.end): r.place for r in resolved}
+    breaks = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE_BREAK
     dated: list[ReportedEvent] = []
-    last: tuple[int, int, str] | None = None  # sentence start, trigger end, date
+    # what the sentence before gave on (start, end, date, countries), and the current one's
+    before: tuple[int, int, str, frozenset[str]] | None = None
+    given: tuple[int, int, str, frozenset[str]] | None = None
+    current = -1
     for event in events:
+        if event.sentence_start != current:
+            before, given, current = given, None, event.sentence_start
+        countries = _countries_of(event, where)
         if event.date_source == "sentence" and event.date:
-            last = (event.sentence_start, event.trigger_end, event.date)
+            if not _a_deed_set_back(doc, event):  # "The RSF had captured the town in July"
+                given = (event.sentence_start, event.sentence_end, event.date, countries)
         elif (
             event.date_source == "article"
-            and last is not None
-            and last[0] < event.sentence_start
+            and before is not None
             and not (event.planned or event.denied)
-            and (not article_date or last[2] <= article_date[:10])
-            and _BLANK_LINE.search(text, last[1], event.sentence_start) is None
+            and (not article_date or before[2] <= article_date[:10])
+            and breaks.search(text, before[0], event.sentence_start) is None
+            and (_in_a_town(event, where) or not before[3] or bool(countries & before[3]))
             and _a_past_deed_with_no_time_of_its_own(doc, event)
         ):
-            event = dataclasses.replace(event, date=last[2], date_source=PARAGRAPH)
+            event = dataclasses.replace(event, date=before[2], date_source=PARAGRAPH)
+            if given is None:
+                given = (event.sentence_start, event.sentence_end, before[2], before[3] | countries)
         dated.append(event)
     return dated
+
+
+_LINE_BREAK = re.compile(r"\n")
+"""A paragraph's end in a text that has no blank lines: one paragraph a line."""
+
+
+def _countries_of(
+    event: ReportedEvent, where: Mapping[tuple[int, int], Place | None]
+) -> frozenset[str]:
+    """The countries of the event's resolved places."""
+    return frozenset(
+        place.country
+        for loc in event.locations
+        if (place := where.get((loc.start, loc.end))) is not None and place.country
+    )
+
+
+def _in_a_town(event: ReportedEvent, where: Mapping[tuple[int, int], Place | None]) -> bool:
+    """Whether one of the event's places is a town, or it has none that resolved."""
+    places = [where.get((loc.start, loc.end)) for loc in event.locations]
+    resolved = [place for place in places if place is not None]
+    return not resolved or any(is_town(place) for place in resolved)
+
+
+def _a_deed_set_back(doc: Doc, event: ReportedEvent) -> bool:
+    """Whether the event is told in the past perfect: "had captured the town in July"."""
+    trigger = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    if trigger is None:
+        return False
+    verb = _tense_verb(trigger.root)
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def _tense_verb(token: Token) -> Token:
+    """The verb that tells the tense of an event word: itself, or the verb it hangs on."""
+    verb = token
+    for _ in range(_STEPS_TO_THE_VERB):
+        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or auxiliaries or verb.head.i == verb.i:
+            break  # a verb that tells its own tense; not a noun, nor "Shelling" as a subject
+        verb = verb.head
+    return verb
 
 
 def _a_past_deed_with_no_time_of_its_own(doc: Doc, event: ReportedEvent) -> bool:
@@ -1945,20 +2013,25 @@ def _a_past_deed_with_no_time_of_its_own(doc: Doc, event: ReportedEvent) -> bool
     sentence = doc.char_span(event.sentence_start, event.sentence_end, alignment_mode="expand")
     if trigger is None or sentence is None:
         return False
-    if any(t.ent_type_ == "DATE" or t.lower_ in _SETS_BACK for t in sentence):
-        return False
-    verb = trigger.root
-    for _ in range(_STEPS_TO_THE_VERB):
-        auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or auxiliaries or verb.head.i == verb.i:
-            break  # a verb that tells its own tense; not a noun, nor "Shelling" as a subject
-        verb = verb.head
+    if any(
+        t.ent_type_ == "DATE"
+        or t.lower_ in _SETS_BACK
+        or (t.lower_ in _TIMING_CLAUSES and t.dep_ in ("mark", "advmod") and t.head.dep_ == "advcl")
+        for t in sentence
+    ):
+        return False  # "… when the war broke out", "after Russian troops withdrew"
+    verb = _tense_verb(trigger.root)
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lemma_.lower() in ("have", "will", "would") or a.tag_ == "MD" for a in auxiliaries):
         return False  # "has killed", "had seized", "will meet"
     if verb.tag_ == "VBD":
         return True
     return verb.tag_ == "VBN" and any(a.lower_ in ("was", "were") for a in auxiliaries)
+
+
+_TIMING_CLAUSES = frozenset({"when", "after", "before", "since", "until", "once", "while", "as"})
+"""Words that open a clause timing a deed by another: "seized the capital when the war
+broke out"."""
 
 
 _SETS_BACK = frozenset(

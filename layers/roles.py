@@ -124,13 +124,11 @@ DENYING = frozenset({"deny", "reject", "dismiss", "refute"})
 
 _JUDGING = frozenset(
     {"call", "condemn", "denounce", "describe", "praise", "welcome", "criticise", "criticize",
-     "blame", "hail", "deplore", "vow", "comment"}
+     "blame", "hail", "deplore", "vow"}
 )  # fmt: skip
 _REACTIONS = _JUDGING | DENYING
 """Verbs of judging an event: "In Kyiv, the president called the attack terror" says
-where he spoke, not where the attack was (when officials speak: see _OFFICIALS); so
-does one who comments on it, or will not ("the junta in Ouagadougou did not comment on
-the ambush")."""
+where he spoke, not where the attack was (when officials speak: see _OFFICIALS)."""
 _OWNING_UP = frozenset({"claim", "admit", "acknowledge"}) | _REACTIONS
 """Verbs whose subject answers for or judges the event their object names: "the
 Islamic Resistance in Iraq claimed the attack", "a group in Gao denied the raid"."""
@@ -911,10 +909,39 @@ def _owns_up_to(verb: Token, triggers: frozenset[int], *, passive: bool = False)
     bombing": its subject is the party, or the judge, never the site. With
     ``passive``, the event is its passive subject ("the attack was claimed by X").
     """
+    if verb.lemma_.lower() == "comment" and not passive:
+        return _a_seat_comments_on(verb, triggers)
     if verb.lemma_.lower() not in _OWNING_UP:
         return False
     deps = ("nsubjpass",) if passive else ("dobj", "prep")
     return any(c.dep_ in deps and any(t.i in triggers for t in c.subtree) for c in verb.children)
+
+
+def _a_seat_comments_on(verb: Token, triggers: frozenset[int]) -> bool:
+    """Whether a government comments (or will not) on an event told with no place of its own.
+
+    "The ruling junta in Ouagadougou did not comment on the ambush": where it
+    sits, not where the ambush was. Not police or residents "in Kyiv" who did
+    not comment on "the explosion in the city centre", a place of its own
+    that points back to their town.
+    """
+    if not any(c.dep_ == "nsubj" and c.lemma_.lower() in _SEATS for c in verb.children):
+        return False
+    for preposition in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"):
+        for noun in preposition.children:
+            if noun.i in triggers or any(t.i in triggers for t in noun.subtree):
+                return not any(
+                    c.dep_ == "prep" and c.lower_ in ("in", "at", "near", "outside", "around")
+                    for c in noun.children
+                )
+    return False
+
+
+_SEATS = frozenset(
+    {"government", "junta", "authority", "ministry", "official", "presidency", "kremlin",
+     "cabinet", "administration", "spokesman", "spokeswoman", "spokesperson", "regime"}
+)  # fmt: skip
+"""Those who comment on an event from their seat of government."""
 
 
 def _of_other_deeds(verb: Token) -> frozenset[int]:

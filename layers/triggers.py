@@ -126,12 +126,13 @@ def trigger_keys(token: Token) -> set[str]:
             # with its object, or the subject of its passive: "ships were moved" (move ship)
             keys.add(f"{lemma} {child.lemma_.lower()}")
             # and a named thing's kind: "the cruise ship Queen of Bergen was detained"
-            # (detain ship)
-            keys.update(
-                f"{lemma} {kind.lemma_.lower()}"
-                for kind in child.children
-                if child.pos_ == "PROPN" and kind.dep_ == "compound" and kind.pos_ == "NOUN"
-            )
+            # (detain ship; detain named ship, for a type that asks for a name)
+            for kind in child.children:
+                if child.pos_ == "PROPN" and kind.dep_ == "compound" and kind.pos_ == "NOUN":
+                    keys.add(f"{lemma} {kind.lemma_.lower()}")
+                    keys.add(f"{lemma} named {kind.lemma_.lower()}")
+                elif child.pos_ == "NOUN" and kind.dep_ == "appos" and kind.pos_ == "PROPN":
+                    keys.add(f"{lemma} named {child.lemma_.lower()}")  # "the ship MSC Aries"
             if child.dep_ == "dobj":
                 # and each object after it: "closed the crossing and its airspace",
                 # which the parse may join to the object or to the verb
@@ -623,6 +624,10 @@ def _with_words_or_wares(preposition: Token) -> bool:
     return False
 
 
+_HOW_HARD = frozenset({"hard", "badly", "worst", "heavily"})
+"""Adverbs of how hard something was hit that a blow does not take in the news: "hit hard"."""
+
+
 def _exclusion_keys(token: Token) -> set[str]:
     """Keys that only a type's ``excludes`` read: the words a noun stands in.
 
@@ -684,6 +689,17 @@ def _exclusion_keys(token: Token) -> set[str]:
             )
             if child.lower_ == "with" and _with_words_or_wares(child):
                 keys.add(f"{lemma} with words")  # "bombarded with orders": no shell fell
+            if child.lower_ == "with" and token.pos_ == "VERB":
+                keys.add(f"{lemma} with")  # "a hospital was hit with a cyberattack"
+        if child.dep_ == "advmod" and child.lower_ in _HOW_HARD and token.pos_ == "VERB":
+            keys.add(f"{lemma} {child.lower_}")  # "hospitals were hit hard as cases surged"
+        if child.dep_ == "advcl" and token.pos_ == "VERB":
+            # "markets were hit as the naira fell", "houses were hit when the river burst"
+            keys.update(
+                f"{lemma} {mark.lower_}"
+                for mark in child.children
+                if mark.dep_ in ("mark", "advmod") and mark.lower_ in ("as", "when")
+            )
         if child.dep_ == "nsubj":
             # "prices exploded": price explode (the parse may tag the verb a noun)
             keys.add(f"{child.lemma_.lower()} {lemma}")

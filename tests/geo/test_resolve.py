@@ -1064,6 +1064,19 @@ def test_a_name_before_a_landform_word_is_no_town(resolve):
     assert place is None or place.feature != "city"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a country named only as the actor holds no town that would rule the city out
+        "US forces struck radar sites in Hodeidah.",
+        "The United States and Britain struck Houthi targets in Hodeidah.",
+    ],
+)
+def test_a_loose_spelling_of_a_city_of_standing_stands_beside_an_actor_s_country(resolve, text):
+    place = _place(resolve(text), "Hodeidah")
+    assert place is not None and place.country == "YE"
+
+
 def test_two_loose_spellings_do_not_vouch_for_each_others_country(resolve):
     # "Sange" reads as Songea and "Masisi" as Masasi: both Tanzanian, and neither
     # may count Tanzania among the countries the story names

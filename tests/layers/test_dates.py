@@ -370,6 +370,9 @@ def test_years_ago_date_the_event_that_year(text, expected):
          "2024-05-20"),
         ("Thousands marked the 40th anniversary of the bombing of Zorvan on Tuesday.",
          "marked", "2024-05-14"),
+        # only the deed the count names
+        ("Thirty years after the genocide, Zorvan hosts a summit this week.", "hosts",
+         "2024-05"),
         # a year the sentence gives says it better than a count of years
         ("The advance comes two years after the rebels captured Zorvan in January 2022.",
          "captured", "2022-01"),
