@@ -263,8 +263,9 @@ class Resolver:
             # Songea and "Masisi" as Masasi would each vouch for Tanzania
             known = {k: v for k, v in candidates.items() if k not in transliterated | misspelled}
             placed = self._context([m for m in mentions if not m.demonym_country], known).countries
-            # the countries of the towns the story names: "US forces struck Hodeidah"
-            # names the United States as an actor, and no town there
+            # the countries of the towns the story names, and of the countries it
+            # names as places ("in eastern Congo"): "US forces struck Hodeidah"
+            # names the United States as an actor, and no place there
             towns_in = {
                 found[0].country
                 for found in known.values()
@@ -272,6 +273,12 @@ class Resolver:
                 and found[0].feature == "city"
                 and len({c.country for c in found}) == 1
                 and found[0].country
+            } | {
+                str(found[0].country)
+                for m in mentions
+                if (found := known.get(m.name))
+                and found[0].feature == "country"
+                and _AFTER_A_PLACE_WORD.search(text, max(0, m.start - 40), m.start)
             }
             for name in transliterated:
                 candidates[name] = [
@@ -2113,6 +2120,14 @@ def _kind_named_before(text: str, mention: Mention) -> str | None:
     if after is None:
         return None
     return _KIND_OF_WORD_AFTER[after.group(1).lower()]
+
+
+_AFTER_A_PLACE_WORD = re.compile(
+    r"\b(?:in|of|across|near|into|inside|throughout)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central)(?:ern)?(?:-?\w+ern)?\s+)?$",
+    re.IGNORECASE,
+)
+"""Words before a country that name it as a place, not an actor: "in eastern Congo"."""
 
 
 _LANDFORM_AFTER = re.compile(

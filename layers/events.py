@@ -1922,8 +1922,8 @@ def _dated_by_its_paragraph(
     that has no blank line), from the sentence right before that gave an
     event a date by its own words (a day, a month or a year), or passed one
     on; never past the article's date; never from a deed told in the past
-    perfect ("The RSF had captured the town in July"). Only for a deed told in
-    the simple past (not "has killed", nor one planned or denied), in a
+    perfect with a month or a year ("The RSF had captured the town in July").
+    Only for a deed told in the simple past (not "has killed", nor one planned or denied), in a
     sentence with no date words of its own the rules could not read ("in the
     1990s", "that spring"), no clause that times it by another deed ("when the
     war broke out", "after Russian troops withdrew") and no word that sets it
@@ -1947,7 +1947,9 @@ def _dated_by_its_paragraph(
             before, given, current = given, None, event.sentence_start
         countries = _countries_of(event, where)
         if event.date_source == "sentence" and event.date:
-            if not _a_deed_set_back(doc, event):  # "The RSF had captured the town in July"
+            # "The RSF had captured the town in July": a backdrop; not "said on Tuesday it
+            # had repelled an attack", a day's news
+            if len(event.date) == 10 or not _a_deed_set_back(doc, event):
                 given = (event.sentence_start, event.sentence_end, event.date, countries)
         elif (
             event.date_source == "article"

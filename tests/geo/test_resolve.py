@@ -1091,6 +1091,12 @@ def test_two_loose_spellings_do_not_vouch_for_each_others_country(resolve):
         assert place is None or place.country == "CD", (name, place)
 
 
+def test_a_country_named_as_a_place_rules_out_a_far_spelling_alike_city(resolve):
+    text = "Militia fighters torched homes in Sange in the Ruzizi plain of eastern Congo."
+    place = _place(resolve(text), "Sange")
+    assert place is None or place.country == "CD"
+
+
 def test_a_town_filed_under_a_province_split_since_is_in_the_new_one(resolve):
     # GeoNames files Datu Piang under Maguindanao, split in 2022; the text names the new
     # Maguindanao del Sur, 13 km from the town

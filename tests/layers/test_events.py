@@ -924,6 +924,9 @@ def test_a_deed_timed_after_the_sentence_before_takes_its_day(pipeline, text, ex
          ("2026-11-20", "article")),
         ("The army said it retook Zorvan on Sunday. Rebels had captured Kesra in July. "
          "Jets struck Kesra.", ("2026-11-20", "article")),
+        # a day's news told in the past perfect still gives its day
+        ("The army said on Tuesday it had repelled an attack. Militants struck Kesra.",
+         ("2026-11-17", "paragraph")),
         # one line a paragraph, in a text with no blank line
         ("Rebels fired rockets at Zorvan on Tuesday.\nJets struck Kesra.",
          ("2026-11-20", "article")),
@@ -2505,6 +2508,7 @@ def test_a_building_hit_is_a_strike_site(nlp, layers, text, struck):
         # armed men who board a ship take it; passengers travel
         ("Rebel forces boarded the car carrier Cape Velmora off Zorvan.", "boarding"),
         ("Navy commandos boarded a tanker near Zorvan.", "boarding"),
+        ("Naval forces boarded vessels of an aid flotilla off Zorvan.", "boarding"),
         ("Hundreds of passengers boarded the ship in Zorvan.", None),
         # troops and crews board their own boats and carriers
         ("Soldiers boarded boats to cross the river near Zorvan.", None),
