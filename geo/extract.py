@@ -68,6 +68,7 @@ from geo.place_frames import (
     KIND_WORDS,
     NAME_PARTICLES,
     POSITION_FRAME,
+    ROUTE_WORDS,
     SEIZED_FRAME,
     TOPONYM_OPENERS,
     FramedName,
@@ -584,6 +585,7 @@ class MentionExtractor:
         found = [m for m in found if not _names_something_else(doc, m)]
         found = [part for m in found for part in self._ends_of_a_route(doc, m)]
         found.extend(self._other_ends_of_routes(doc, found))
+        found.extend(self._ends_of_routes_no_one_found(doc, found))
         found = [_in_a_group_name(doc, m) for m in found]
         found = [self._capital_of(doc, m) for m in found]
         found = [_building_of(doc, m) for m in found]
@@ -653,6 +655,35 @@ class MentionExtractor:
                 ):
                     ends.append(self._toponym(doc[other : other + 1], "GAZETTEER"))
                     covered.add(other)
+        return ends
+
+    def _ends_of_routes_no_one_found(self, doc: Doc, found: Sequence[Mention]) -> list[Mention]:
+        """A town of standing at an end of a route the model tagged no end of.
+
+        "ambushed a column on the Monywa-Pale road": the model tags neither
+        name; Monywa, a town of 180,000 by its own name, is the road's end,
+        where Pale, in no gazetteer, stays unnamed (and no Pale in Bosnia).
+        Only ends the model reads as no group, person or body.
+        """
+        covered = {i for m in found for i in _token_range(doc, m)}
+        ends: list[Mention] = []
+        for k, token in enumerate(doc):
+            if k < 3 or token.lower_ not in ROUTE_WORDS:
+                continue
+            first, second = doc[k - 3], doc[k - 1]
+            if not ends_of_a_route(first, second) or {first.i, second.i} & covered:
+                continue
+            for end in (first, second):
+                if (
+                    is_capitalised(end)
+                    and end.is_alpha
+                    and end.ent_type_ not in _NOT_A_ROUTE_END
+                    and _exactly_of_standing(
+                        self.gazetteer.candidates(end.text), population=STRONG_POPULATION
+                    )
+                ):
+                    ends.append(self._toponym(doc[end.i : end.i + 1], "GAZETTEER"))
+                    covered.add(end.i)
         return ends
 
     def _country_of(self, mention: Mention) -> str | None:

@@ -839,6 +839,20 @@ def test_a_name_after_an_age_is_a_person(extract, text, name, place):
     assert any(m.name == name for m in extract(text)) is place
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an end of standing of a route whose ends the model tags as nothing
+        ("Rebels ambushed a military column on the Monywa-Pale road on Monday.",
+         ["Monywa"]),
+        # not an end the model reads as a group
+        ("Fighting flared along the Hamas-Zorvan line.", []),
+    ],
+)  # fmt: skip
+def test_a_town_of_standing_ends_a_route_no_end_of_which_was_found(extract, text, names):
+    assert [m.name for m in extract(text)] == names
+
+
 def test_a_province_the_model_reads_as_a_person_owns_its_exclave(extract):
     assert "Nakhchivan" in _texts(extract("Azerbaijan wants a road to its Nakhchivan exclave."))
 
