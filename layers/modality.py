@@ -888,8 +888,11 @@ def told_in_fiction(words: Sequence[Token], said: str | None = None) -> bool:
     and "In the second game," tell the news; nor an episode), or its subject
     is a played game: "the latest video game lets players call in
     airstrikes over a recreated Cairo" (a gunman who played online games, or
-    an arcade attacked, are news). ``said`` is the sentence's text, when the
-    caller has it: a sentence without "game" in it is read no further.
+    an arcade attacked, are news); or it names a work or a game's map "set
+    in" a place ("gamers can fight in a new map set in Cairo", "a film set in
+    Kabul shows soldiers storming a village"). ``said`` is the sentence's
+    text, when the caller has it: a sentence without "game" or " set in " in
+    it is read no further.
     """
     opening = [t for t in words[: _OPENER_WORDS + 2] if not t.is_space]
     if len(opening) >= 3 and opening[0].lower_ == "in":
@@ -901,9 +904,25 @@ def told_in_fiction(words: Sequence[Token], said: str | None = None) -> bool:
                 for t in before
             ):
                 return True  # "In the film,", "In the 2022 film,", "In the HBO series,"
+    if (said is None or " set in " in said) and any(_a_work_set_somewhere(t) for t in words):
+        return True  # "players can fight in a new map set in Cairo"
     if said is not None and "game" not in said.lower():
         return False
     return any(t.lower_ in ("game", "games") and _a_played_game_as_subject(t) for t in words)
+
+
+def _a_work_set_somewhere(word: Token) -> bool:
+    """Whether the word is "set" after a work or a game's map: "a new map set in Cairo"."""
+    return (
+        word.lower_ == "set"
+        and word.dep_ == "acl"
+        and word.head.lemma_.lower() in _FICTION | _SETTINGS
+        and any(c.dep_ == "prep" and c.lower_ == "in" for c in word.children)
+    )
+
+
+_SETTINGS = frozenset({"map", "level", "episode", "story", "book", "show", "scene", "campaign"})
+"""What a game or a show sets somewhere, besides the works themselves: "a map set in Cairo"."""
 
 
 def _a_played_game_as_subject(game: Token) -> bool:
