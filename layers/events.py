@@ -1118,11 +1118,13 @@ def _judged(
             verdict = Refusal("another")
         elif event_type.topical and any(
             _in_force(doc[i], doc[i].head)
-            and doc[i].head.is_ancestor(cand.root)
             and not doc[i].is_ancestor(cand.root)  # "a ceasefire brokered in Doha took effect"
             for i in trigger_tokens
         ):
-            verdict = Refusal("topic")  # "the ceasefire took effect in Kashmir"
+            # "the ceasefire took effect in Kashmir", "residents of Jammu reported blasts
+            # hours after the ceasefire took effect": only the accord's own words say
+            # where it was made
+            verdict = Refusal("topic")
         elif cand.tokens & where_heads:
             verdict = Attachment("location", _WHERE_CONFIDENCE)
         elif _past_a_headlines_semicolon(cand.tokens, trigger_tokens, place_tokens, doc):

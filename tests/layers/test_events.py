@@ -2471,6 +2471,7 @@ def test_a_comment_from_where_it_happened_keeps_the_place(pipeline, text):
         ("The fragile truce has held in Idlib since March.", set()),
         ("A ceasefire agreed in Doha took effect on Monday.", {"Doha"}),
         ("A truce agreed in Cairo held for a week in Gaza.", {"Cairo"}),
+        ("Residents of Jammu reported explosions hours after the ceasefire took effect.", set()),
         (
             "The Gaza ceasefire brokered in Sharm el-Sheikh took effect on Friday.",
             {"Sharm el-Sheikh"},
