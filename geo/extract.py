@@ -1207,7 +1207,19 @@ class MentionExtractor:
             untagged = framed.frame == POSITION_FRAME and (
                 (label in _NO_PLACE_LABELS and bool(self.gazetteer.candidates(span.text)))
                 or (not label and _placed_in_a_place(span, taken))
-                or (label == "WORK_OF_ART" and self._a_title_that_names_a_town(span))
+                or (
+                    label == "WORK_OF_ART"
+                    and (
+                        self._a_title_that_names_a_town(span)
+                        # "around Hsipaw and Kyaukme", one title to the model: a town
+                        # the gazetteer holds in a list of one-word names
+                        or (
+                            len(span) == 1
+                            and _in_a_list_entity(span)
+                            and bool(self.gazetteer.candidates(span.text))
+                        )
+                    )
+                )
             )
             # A one-word name the model reads as a person is a place only as it is
             # written: "talks between Putin and Ukraine" is no Putian ("Mir Ali"
@@ -2015,6 +2027,12 @@ def _after_a_dateline_dash(span: Span) -> Span | None:
                 return rest
             return None
     return None
+
+
+def _in_a_list_entity(span: Span) -> bool:
+    """Whether the name is one of a list the model tagged as one entity ("Hsipaw and Kyaukme")."""
+    ent = next((e for e in span.doc.ents if e.start <= span.start < e.end), None)
+    return ent is not None and _a_list_of_names(ent)
 
 
 def _a_list_of_names(ent: Span) -> bool:

@@ -853,6 +853,11 @@ def test_a_town_of_standing_ends_a_route_no_end_of_which_was_found(extract, text
     assert [m.name for m in extract(text)] == names
 
 
+def test_a_town_in_a_list_the_model_took_for_one_title_is_a_place(extract):
+    text = "Fighting has erupted around Hsipaw and Kyaukme, where troops launched an offensive."
+    assert "Kyaukme" in [m.name for m in extract(text)]
+
+
 def test_a_province_the_model_reads_as_a_person_owns_its_exclave(extract):
     assert "Nakhchivan" in _texts(extract("Azerbaijan wants a road to its Nakhchivan exclave."))
 
