@@ -381,6 +381,8 @@ def after_title(span: Span) -> bool:
         # "the 25-year-old Jimenez": an age names a person; not "a 300-year-old Damascus
         # mosque" nor "a 55-year-old Severn, Md. man", whose name qualifies a noun after it
         end = span.end
+        if end < len(doc) and doc[end].text in ("-", "‐"):
+            return False  # "a 25-year-old Kyiv-based journalist"
         if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].is_title:
             return False
         return not (end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].is_lower)

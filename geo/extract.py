@@ -2532,7 +2532,7 @@ def _in_a_ship_s_name(doc: Doc, start: int) -> bool:
         if doc[i].text in _SHIP_PREFIXES:
             return True
         i -= 1
-    if i < 0 or start - i > _SHIP_NAME_WORDS + 1:
+    if i < 0:
         return False
     before = doc[i]
     if i + 1 < start and doc[i + 1].lower_ in ("of", "de", "del", "al"):

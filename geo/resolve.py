@@ -858,12 +858,20 @@ class Resolver:
         A ranking depends on the pool, the context and what the words around
         the name say; the key holds all of these but the context, which the
         caller keeps fixed for the memo's life. A landform word right after
-        the name ("the Yarmouk basin") says it is no town.
+        the name ("the Yarmouk basin") says it is no small town.
         """
-        if mention.anchor_end == mention.end and _LANDFORM_AFTER.match(text, mention.end):
-            towns = [c for c in candidates if c.feature == "city"]
-            if towns:
-                candidates = [c for c in candidates if c.feature != "city"]
+        pool = id(candidates)  # the memo's key for the pool, whatever is dropped below
+        landform = mention.anchor_end == mention.end and bool(
+            _LANDFORM_AFTER.match(text, mention.end)
+        )
+        if landform:
+            # a town of standing may name its valley ("the Kathmandu valley"), where a
+            # smaller namesake lies elsewhere ("the Yarmouk basin" is no al-Yarmouk)
+            candidates = [
+                c
+                for c in candidates
+                if c.feature != "city" or c.population >= TRANSLITERATED_STANDING
+            ]
         qualifier = self._qualifier(text, mention, candidates)
         if (
             qualifier is not None
@@ -881,7 +889,8 @@ class Resolver:
             and compass_word_before(text, mention.start) is not None
         )
         key = (
-            id(candidates),
+            pool,
+            landform,
             mention_text,
             named_kind,
             sided,

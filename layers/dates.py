@@ -207,8 +207,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _NUMBER_WORDS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
 }  # fmt: skip
+#: A count of years as news writes it: "10", "ten", "twenty-five"; never a word's end
+#: ("five" in "Twenty-five" is no count of its own).
+_COUNT = (
+    r"(?<![\w-])(?P<n>\d{1,3}|(?:" + "|".join(_NUMBER_WORDS) + r")(?:-(?:one|two|three|four"
+    r"|five|six|seven|eight|nine))?)"
+)
 
 _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -241,18 +248,13 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         # "Ten years ago, a bomb exploded at the airport": that year, not the article's
         "years_ago",
-        re.compile(
-            r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+years?\s+ago\b", re.IGNORECASE
-        ),
+        re.compile(_COUNT + r"\s+years?\s+ago\b", re.IGNORECASE),
     ),
     (
         # "Forty years after the bombing of Tripoli, a documentary revisits the raid":
         # counted back from now only when the sentence is told now (:func:`_told_now`)
         "years_after",
-        re.compile(
-            r"\b(?P<n>\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\s+years?\s+(?:after|since)\s+the\b",
-            re.IGNORECASE,
-        ),
+        re.compile(_COUNT + r"\s+years?\s+(?:after|since)\s+the\b", re.IGNORECASE),
     ),
     (
         # "marked the 40th anniversary of the bombing": an anniversary is kept now
@@ -1219,10 +1221,14 @@ def shifted(date: str, count: int, unit: str) -> str | None:
 
 
 def span_count(word: str) -> int | None:
-    """The number a word for a count writes: "8", "eight", "a"; ``None`` otherwise."""
+    """The number a word for a count writes: "8", "eight", "a", "twenty-five"; else ``None``."""
     lower = word.lower()
     if lower.isdigit():
         return int(lower)
+    tens, _, units = lower.partition("-")
+    if units:
+        high, low = _NUMBER_WORDS.get(tens), _NUMBER_WORDS.get(units)
+        return high + low if high and high % 10 == 0 and low and low < 10 else None
     return _NUMBER_WORDS.get(lower)
 
 

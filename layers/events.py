@@ -259,7 +259,7 @@ def _support_verb(
     lemma = head.lemma_.lower()
     if lemma in SPREADING and any(c.dep_ == "neg" for c in head.children):
         return None  # "the protests in Tbilisi have not spread to Batumi": they go on
-    if _in_force(token, head) and (own := typed(token)) is not None and own[0].topical:
+    if _in_force(token, head) and (accord := typed(token)) is not None and accord[0].topical:
         return None  # "the ceasefire took effect in Kashmir": where it holds, not where agreed
     if token.dep_ == "dobj" and lemma in _LIGHT_VERBS:
         return head
@@ -1817,8 +1817,9 @@ def detect_events(
         if own:
             previous.append((number, _unique(own)))
     events = _dated_by_the_sentence_before(events, text, article_date)
-    events = _dated_by_its_paragraph(events, doc, text, article_date, resolved)
-    events = _headline_countries_told_below(events, text, resolved)
+    where = {(r.mention.start, r.mention.end): r.place for r in resolved}
+    events = _dated_by_its_paragraph(events, doc, text, article_date, where)
+    events = _headline_countries_told_below(events, text, where)
     if filed is not None:
         # the day the story was filed stands for the article's: say so
         events = [
@@ -1866,7 +1867,7 @@ def _dated_by_the_sentence_before(
 
 
 def _headline_countries_told_below(
-    events: list[ReportedEvent], text: str, resolved: Sequence[Resolved]
+    events: list[ReportedEvent], text: str, where: Mapping[tuple[int, int], Place | None]
 ) -> list[ReportedEvent]:
     """A headline's country drops out where the story below tells the same kind there.
 
@@ -1874,14 +1875,14 @@ def _headline_countries_told_below(
     headline sums up the arrests the story places in Tbilisi and Batumi; the
     whole of Georgia on the arrests layer would say more than the story does.
     A headline is a first line of its own with no closing stop. Only a
-    country or a province, and only where an event of the same layer below
-    lies in it.
+    country, and only where an event of the same layer below lies in it (a
+    province may not hold the towns below: "Arrests in Adjara" over arrests in
+    Tbilisi).
     """
     headline = _HEADLINE.match(text)
     if headline is None:
         return events
     end = headline.end()
-    where = {(r.mention.start, r.mention.end): r.place for r in resolved}
     below: dict[str, set[str]] = {}
     for event in events:
         if event.sentence_start >= end and not (event.planned or event.denied):
@@ -1896,7 +1897,7 @@ def _headline_countries_told_below(
                 loc
                 for loc in event.locations
                 if (place := where.get((loc.start, loc.end))) is None
-                or is_town(place)
+                or not is_country(place)
                 or place.country not in below[event.layer]
             )
             event = dataclasses.replace(event, locations=locations)
@@ -1904,7 +1905,7 @@ def _headline_countries_told_below(
     return kept
 
 
-_HEADLINE = re.compile(r"[^\S\n]*[^\n]{1,200}?(?<![.!?\"”])[^\S\n]*\n[^\S\n]*\n")
+_HEADLINE = re.compile(r"[^\S\n]*[^\n]{1,200}?(?<![.!?\"”\s])[^\S\n]*\n[^\S\n]*\n")
 """A first line of its own, with no closing stop, before a blank line: a headline."""
 
 
@@ -1913,7 +1914,7 @@ def _dated_by_its_paragraph(
     doc: Doc,
     text: str,
     article_date: str | None,
-    resolved: Sequence[Resolved] = (),
+    where: Mapping[tuple[int, int], Place | None],
 ) -> list[ReportedEvent]:
     """A deed its own sentence does not date takes the date the sentence before gave.
 
@@ -1937,8 +1938,8 @@ def _dated_by_its_paragraph(
     Jammu"). ``date_source`` says :data:`~layers.dates.PARAGRAPH`, so the
     map says where the date came from.
     """
-    where = {(r.mention.start, r.mention.end): r.place for r in resolved}
     breaks = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE_BREAK
+    starts = [sentence.start_char for sentence in doc.sents]
     dated: list[ReportedEvent] = []
     # what the sentence before gave on (start, end, date, countries), and the current one's
     before: tuple[int, int, str, frozenset[str]] | None = None
@@ -1956,9 +1957,10 @@ def _dated_by_its_paragraph(
         elif (
             event.date_source == "article"
             and before is not None
+            and _the_sentence_after(starts, before[0]) == event.sentence_start
             and not (event.planned or event.denied)
             and (not article_date or before[2] <= article_date[:10])
-            and breaks.search(text, before[0], event.sentence_start) is None
+            and breaks.search(text, _trimmed_end(text, before), event.sentence_start) is None
             and (_in_a_town(event, where) or not before[3] or bool(countries & before[3]))
             and _a_past_deed_with_no_time_of_its_own(doc, event)
         ):
@@ -1967,6 +1969,17 @@ def _dated_by_its_paragraph(
                 given = (event.sentence_start, event.sentence_end, before[2], before[3] | countries)
         dated.append(event)
     return dated
+
+
+def _the_sentence_after(starts: Sequence[int], start: int) -> int | None:
+    """The start of the sentence after the one that starts at ``start`` (sorted ``starts``)."""
+    after = bisect.bisect_right(starts, start)
+    return starts[after] if after < len(starts) else None
+
+
+def _trimmed_end(text: str, sentence: tuple[int, int, str, frozenset[str]]) -> int:
+    """Where a sentence's words end, before the spaces or line breaks that follow it."""
+    return sentence[0] + len(text[sentence[0] : sentence[1]].rstrip())
 
 
 _LINE_BREAK = re.compile(r"\n")
@@ -1993,10 +2006,10 @@ def _in_a_town(event: ReportedEvent, where: Mapping[tuple[int, int], Place | Non
 
 def _a_deed_set_back(doc: Doc, event: ReportedEvent) -> bool:
     """Whether the event is told in the past perfect: "had captured the town in July"."""
-    trigger = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-    if trigger is None:
+    root = _trigger_root(event, doc)
+    if root is None:
         return False
-    verb = _tense_verb(trigger.root)
+    verb = _tense_verb(root)
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
@@ -2013,9 +2026,9 @@ def _tense_verb(token: Token) -> Token:
 
 def _a_past_deed_with_no_time_of_its_own(doc: Doc, event: ReportedEvent) -> bool:
     """Whether the event is told in the simple past, in a sentence that times nothing else."""
-    trigger = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    root = _trigger_root(event, doc)
     sentence = doc.char_span(event.sentence_start, event.sentence_end, alignment_mode="expand")
-    if trigger is None or sentence is None:
+    if root is None or sentence is None:
         return False
     if any(
         t.ent_type_ == "DATE"
@@ -2024,7 +2037,7 @@ def _a_past_deed_with_no_time_of_its_own(doc: Doc, event: ReportedEvent) -> bool
         for t in sentence
     ):
         return False  # "… when the war broke out", "after Russian troops withdrew"
-    verb = _tense_verb(trigger.root)
+    verb = _tense_verb(root)
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a.lemma_.lower() in ("have", "will", "would") or a.tag_ == "MD" for a in auxiliaries):
         return False  # "has killed", "had seized", "will meet"
@@ -2134,11 +2147,13 @@ def _a_participle_clause(verb: Token) -> bool:
 
 def _trigger_roots(events: Sequence[ReportedEvent], doc: Doc) -> list[Token | None]:
     """Each event's trigger's root token, in the events' order (None if it spans no token)."""
-    roots: list[Token | None] = []
-    for event in events:
-        span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
-        roots.append(None if span is None else span.root)
-    return roots
+    return [_trigger_root(event, doc) for event in events]
+
+
+def _trigger_root(event: ReportedEvent, doc: Doc) -> Token | None:
+    """The event's trigger's root token (None if it spans no token)."""
+    span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+    return None if span is None else span.root
 
 
 def _share_with_participles(

@@ -279,8 +279,9 @@ def told_as_planned(token: Token) -> bool:
 
 
 _PERMITTING = frozenset({"allow", "let", "permit", "authorise", "authorize", "tolerate"})
-"""Verbs of letting: what one will or will not let happen has not happened ("will not
-allow forces to deploy"); what one "allowed" may have."""
+"""Verbs of letting: what one will let happen, or will not or did not ("will not allow
+forces to deploy", "troops were not allowed to enter Rafah"), has not happened, and is
+told as not done; what one "allowed" may have."""
 
 
 def _a_known_deed(noun: Token, verb: Token) -> bool:

@@ -873,7 +873,6 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
         return "subject"  # "Jordan, Iraq and Lebanon closed their airspace": their own sky
     if dep in ("npadvmod", "advmod") and token.lower_ in PLACE_PARTS | _NEAR_ADVERBS:
         return "location"  # "raids north of Baghdad", "downed a jet not far from Grozny"
-
     return "compound" if dep in ("compound", "nmod") else Refusal("unreached")
 
 
@@ -909,8 +908,6 @@ def _owns_up_to(verb: Token, triggers: frozenset[int], *, passive: bool = False)
     bombing": its subject is the party, or the judge, never the site. With
     ``passive``, the event is its passive subject ("the attack was claimed by X").
     """
-    if verb.lemma_.lower() == "comment" and not passive:
-        return _a_seat_comments_on(verb, triggers)
     if verb.lemma_.lower() not in _OWNING_UP:
         return False
     deps = ("nsubjpass",) if passive else ("dobj", "prep")
@@ -921,11 +918,15 @@ def _a_seat_comments_on(verb: Token, triggers: frozenset[int]) -> bool:
     """Whether a government comments (or will not) on an event told with no place of its own.
 
     "The ruling junta in Ouagadougou did not comment on the ambush": where it
-    sits, not where the ambush was. Not police or residents "in Kyiv" who did
-    not comment on "the explosion in the city centre", a place of its own
-    that points back to their town.
+    sits, not where the ambush was (the caller asks for a national capital).
+    Not police or residents "in Kyiv" who did not comment on "the explosion in
+    the city centre", a place of its own that points back to their town.
     """
-    if not any(c.dep_ == "nsubj" and c.lemma_.lower() in _SEATS for c in verb.children):
+    if verb.lemma_.lower() != "comment":
+        return False
+    if not any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _COMMENTING_SEATS for c in verb.children
+    ):
         return False
     for preposition in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"):
         for noun in preposition.children:
@@ -937,11 +938,8 @@ def _a_seat_comments_on(verb: Token, triggers: frozenset[int]) -> bool:
     return False
 
 
-_SEATS = frozenset(
-    {"government", "junta", "authority", "ministry", "official", "presidency", "kremlin",
-     "cabinet", "administration", "spokesman", "spokeswoman", "spokesperson", "regime"}
-)  # fmt: skip
-"""Those who comment on an event from their seat of government."""
+_COMMENTING_SEATS = CAPITAL_SPEAKERS | {"junta", "authority", "administration", "regime"}
+"""Those who comment on an event from a capital's seat of government (lemmas)."""
 
 
 def _of_other_deeds(verb: Token) -> frozenset[int]:
@@ -1561,8 +1559,8 @@ def attachment(
                 and any(c.lower_ in PLACE_PARTS for c in token.children)
             ):
                 # "an explosion about 80 nautical miles east of Aden", "an ambush 20
-                # miles south of Baghdad": the parse hangs the distance on the event
-                # noun as an aside, and the distance says where
+                # miles south of Baghdad": the parse hangs the distance as an aside
+                # of the noun above, and the distance says where
                 role = "location"
             token = head
             continue
@@ -1755,7 +1753,7 @@ def attachment(
             token = head  # "shot down not far from X": the distance says where
             continue
         if dep == "nsubj":
-            if _owns_up_to(head, triggers):
+            if _owns_up_to(head, triggers) or (capital and _a_seat_comments_on(head, triggers)):
                 # "The Islamic Resistance in Iraq claimed the attack": who claimed it
                 return Refusal("actor")
             confidence *= _VIA_SUBJECT

@@ -624,7 +624,7 @@ def _with_words_or_wares(preposition: Token) -> bool:
     return False
 
 
-_HOW_HARD = frozenset({"hard", "badly", "worst", "heavily"})
+_HOW_HARD = frozenset({"hard", "badly"})
 """Adverbs of how hard something was hit that a blow does not take in the news: "hit hard"."""
 
 
@@ -689,14 +689,13 @@ def _exclusion_keys(token: Token) -> set[str]:
             )
             if child.lower_ == "with" and _with_words_or_wares(child):
                 keys.add(f"{lemma} with words")  # "bombarded with orders": no shell fell
-            if child.lower_ == "with" and token.pos_ == "VERB":
-                keys.add(f"{lemma} with")  # "a hospital was hit with a cyberattack"
         if child.dep_ == "advmod" and child.lower_ in _HOW_HARD and token.pos_ == "VERB":
             keys.add(f"{lemma} {child.lower_}")  # "hospitals were hit hard as cases surged"
         if child.dep_ == "advcl" and token.pos_ == "VERB":
-            # "markets were hit as the naira fell", "houses were hit when the river burst"
+            # "markets were hit as the naira fell", "houses were hit when the river burst":
+            # the verb with what the clause tells (hit as fall)
             keys.update(
-                f"{lemma} {mark.lower_}"
+                f"{lemma} {mark.lower_} {child.lemma_.lower()}"
                 for mark in child.children
                 if mark.dep_ in ("mark", "advmod") and mark.lower_ in ("as", "when")
             )

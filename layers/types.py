@@ -78,9 +78,10 @@ class Event:
     """When it happened, ISO ``YYYY-MM-DD``: the date the sentence gives, else the
     article's date, else ``None``."""
     date_source: str | None = None
-    """``sentence``, ``article`` or ``dateline`` (where ``date`` came from: the
-    day a wire dateline says the story was filed stands for the article's),
-    ``None`` without a date."""
+    """``sentence``, ``article``, ``dateline`` (the day a wire dateline says the
+    story was filed stands for the article's) or ``paragraph`` (the sentence
+    before in its paragraph gave the date): where ``date`` came from; ``None``
+    without a date."""
 
 
 @dataclass(frozen=True)

@@ -833,6 +833,7 @@ def test_a_place_near_a_ship_word_is_no_ship_s_name(extract, text):
         # not a name that qualifies the noun after it
         ("A 55-year-old Severn, Md. man was arrested on Monday.", "Severn", True),
         ("A 300-year-old Damascus mosque was damaged.", "Damascus", True),
+        ("A 25-year-old Kyiv-based journalist was killed.", "Kyiv", True),
     ],
 )  # fmt: skip
 def test_a_name_after_an_age_is_a_person(extract, text, name, place):

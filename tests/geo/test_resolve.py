@@ -1057,11 +1057,16 @@ def test_a_spelling_alike_city_far_from_the_storys_countries_is_no_match(resolve
     assert place is None or place.country == "CD"
 
 
-def test_a_name_before_a_landform_word_is_no_town(resolve):
+def test_a_name_before_a_landform_word_is_no_small_town(resolve):
     # al-Yarmouk, a district of Damascus, is 80 km from the Yarmouk basin
     text = "Israeli troops advanced towards the town of Kuwaya, in the Yarmouk basin."
     place = _place(resolve(text), "Yarmouk")
     assert place is None or place.feature != "city"
+
+
+def test_a_city_of_standing_names_its_valley(resolve):
+    place = _place(resolve("Floods hit the Kathmandu valley."), "Kathmandu")
+    assert place is not None and place.country == "NP"
 
 
 @pytest.mark.parametrize(

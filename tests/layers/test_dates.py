@@ -346,6 +346,7 @@ def test_a_period_that_opens_a_span_dates_nothing(text):
         ("Ten years ago, a bomb exploded at the airport.", ("2014", "sentence")),
         ("A year ago, gunmen fought police in the village.", ("2023", "sentence")),
         ("Gunmen killed 20 people in the town 2 years ago.", ("2022", "sentence")),
+        ("Twenty-five years ago, a bomb exploded at the airport.", ("1999", "sentence")),
     ],
 )
 def test_years_ago_date_the_event_that_year(text, expected):
@@ -370,6 +371,9 @@ def test_years_ago_date_the_event_that_year(text, expected):
          "2024-05-20"),
         ("Thousands marked the 40th anniversary of the bombing of Zorvan on Tuesday.",
          "marked", "2024-05-14"),
+        # a count written with a hyphen is read whole
+        ("Twenty-five years after the genocide in Zorvan, survivors seek justice.",
+         "genocide", "1999"),
         # only the deed the count names
         ("Thirty years after the genocide, Zorvan hosts a summit this week.", "hosts",
          "2024-05"),

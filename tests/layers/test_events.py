@@ -930,6 +930,9 @@ def test_a_deed_timed_after_the_sentence_before_takes_its_day(pipeline, text, ex
         # one line a paragraph, in a text with no blank line
         ("Rebels fired rockets at Zorvan on Tuesday.\nJets struck Kesra.",
          ("2026-11-20", "article")),
+        # only from the sentence right before, not past one that tells no deed
+        ("Rebels fired rockets at Zorvan on Tuesday. The town is home to a million people. "
+         "Jets struck Kesra.", ("2026-11-20", "article")),
     ],
 )  # fmt: skip
 def test_an_undated_deed_takes_the_date_an_earlier_sentence_gave(pipeline, text, expected):
@@ -2453,6 +2456,8 @@ def test_a_seat_of_government_that_comments_on_an_event_is_not_its_site(pipeline
 @pytest.mark.parametrize(
     "text",
     [
+        # not a capital: local officials may well be where it happened
+        "Local officials in Uvira did not comment on the attack.",
         # those who are where it happened, or an event with a place of its own
         "Police in Kyiv did not comment on the explosion in the city centre.",
         "Residents in Khartoum commented on the shelling that hit their neighbourhood.",
@@ -2494,6 +2499,9 @@ def test_an_accord_in_force_is_not_agreed_where_it_holds(pipeline, text, where):
         ("A hospital in Zorvan was hit with a cyberattack on Monday.", False),
         ("Hospitals in Zorvan were hit hard as dengue cases surged.", False),
         ("Markets in Zorvan were hit as the currency fell.", False),
+        # what war does, told with "as" or "with"
+        ("A mosque in Zorvan was hit as fighting raged.", True),
+        ("A hospital in Zorvan was hit with missiles overnight.", True),
     ],
 )
 def test_a_building_hit_is_a_strike_site(nlp, layers, text, struck):
@@ -2569,6 +2577,9 @@ def test_a_joined_deed_with_a_time_of_its_own_keeps_its_place(pipeline, text, fi
          "Tuesday.", True),
         ("Arrests in Georgia after a night of protests\n\nPolice arrested 12 people in "
          "Yerevan on Tuesday.", True),
+        # a stop before trailing spaces still closes a sentence
+        ("Police made arrests in Georgia. \n\nPolice arrested 27 protesters in Tbilisi on "
+         "Tuesday.", True),
     ],
 )  # fmt: skip
 def test_a_headline_s_country_drops_out_where_the_story_tells_it_in_a_town(pipeline, text, kept):
