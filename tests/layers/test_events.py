@@ -2499,6 +2499,7 @@ def test_an_accord_in_force_is_not_agreed_where_it_holds(pipeline, text, where):
         ("A hospital in Zorvan was hit with a cyberattack on Monday.", False),
         ("Hospitals in Zorvan were hit hard as dengue cases surged.", False),
         ("Markets in Zorvan were hit as the currency fell.", False),
+        ("The market in Zorvan was hit with a price rise.", False),
         # what war does, told with "as" or "with"
         ("A mosque in Zorvan was hit as fighting raged.", True),
         ("A hospital in Zorvan was hit with missiles overnight.", True),
