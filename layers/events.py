@@ -1186,9 +1186,19 @@ def _the_participle_s_own_sites(
         for cand, _, verdict in verdicts
     ):
         return verdicts
+    return _only_under(participle, verdicts)
+
+
+def _only_under(
+    head: Token, verdicts: list[tuple[PlaceInSentence, bool, Attachment | Refusal]]
+) -> list[tuple[PlaceInSentence, bool, Attachment | Refusal]]:
+    """The verdicts with every place outside ``head``'s phrase refused as another's.
+
+    A veto already given stands as it is.
+    """
     return [
         (cand, owned, verdict)
-        if participle.is_ancestor(cand.root)
+        if head.is_ancestor(cand.root)
         or (isinstance(verdict, Refusal) and verdict.reason in VETOES)
         else (cand, owned, Refusal("another"))
         for cand, owned, verdict in verdicts
@@ -1217,13 +1227,7 @@ def _the_participle_s_own_clause(
         return verdicts
     if not any(clause.is_ancestor(cand.root) for cand, _, _ in verdicts):
         return verdicts
-    return [
-        (cand, owned, verdict)
-        if clause.is_ancestor(cand.root)
-        or (isinstance(verdict, Refusal) and verdict.reason in VETOES)
-        else (cand, owned, Refusal("another"))
-        for cand, owned, verdict in verdicts
-    ]
+    return _only_under(clause, verdicts)
 
 
 def _measured_from(

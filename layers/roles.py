@@ -924,9 +924,7 @@ def _a_seat_comments_on(verb: Token, triggers: frozenset[int]) -> bool:
     """
     if verb.lemma_.lower() != "comment":
         return False
-    if not any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in _COMMENTING_SEATS for c in verb.children
-    ):
+    if not any(c.dep_ == "nsubj" and c.lemma_.lower() in _COMMENTING_SEATS for c in verb.children):
         return False
     for preposition in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"):
         for noun in preposition.children:
