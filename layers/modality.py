@@ -217,6 +217,10 @@ def told_as_planned(token: Token) -> bool:
                 return True  # "talks are scheduled to resume", "feared further raids"
             if node.dep_ == "prep":
                 node = node.head  # "agreed to a meeting"
+            if node.lemma_.lower() in _ANSWERING:
+                # "would not comment on the attack in Kharkiv", "will investigate the
+                # bombing": one answers a deed done, whatever is ahead of the answer
+                return False
     if _aim_of_a_noun(node):
         return True  # "a counteroffensive to retake Lashio", "plans to march on Kinshasa"
     if (
@@ -282,6 +286,15 @@ _PERMITTING = frozenset({"allow", "let", "permit", "authorise", "authorize", "to
 """Verbs of letting: what one will let happen, or will not or did not ("will not allow
 forces to deploy", "troops were not allowed to enter Rafah"), has not happened, and is
 told as not done; what one "allowed" may have."""
+
+
+_ANSWERING = frozenset(
+    {"comment", "condemn", "denounce", "investigate", "probe", "examine", "review",
+     "mourn", "remember", "commemorate", "respond", "react", "criticise", "criticize",
+     "deplore", "confirm", "document", "blame"}
+)  # fmt: skip
+"""Verbs that answer a deed already done: their object event is no plan however far
+ahead the answer lies ("will investigate the bombing")."""
 
 
 def _a_known_deed(noun: Token, verb: Token) -> bool:

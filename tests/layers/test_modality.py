@@ -93,6 +93,9 @@ from layers.registry import load_layers
         ("The army said it will not allow militias to deploy near Vandoria.", "deploy", True),
         ("The army will not let militias deploy near Vandoria.", "deploy", True),
         ("The government allowed foreign jets to strike targets near Vandoria.", "strike", False),
+        # an answer ahead answers a deed done
+        ("The ministry would not comment on the attack in Vandoria.", "attack", False),
+        ("Police will investigate the bombing in Port Sella.", "bombing", False),
     ],
 )
 def test_told_as_planned(nlp, text, trigger, planned):
