@@ -378,8 +378,8 @@ def after_title(span: Span) -> bool:
         and doc[span.start - 2].text in ("-", "‐")
         and doc[span.start - 3].lower_ in ("year", "years")
     ):
-        # "the 25-year-old Jimenez": an age names a person; not "a 300-year-old Damascus
-        # mosque" nor "a 55-year-old Severn, Md. man", whose name qualifies a noun after it
+        # "the 24-year-old Mendoza": an age names a person; not "a 300-year-old Damascus
+        # mosque" nor "a 62-year-old Dover, Del. woman", whose name qualifies a noun after it
         end = span.end
         if end < len(doc) and doc[end].text in ("-", "‐"):
             return False  # "a 25-year-old Kyiv-based journalist"

@@ -1179,7 +1179,7 @@ class MentionExtractor:
             if self._demonym_country(span.text) or self.regional.get(span.text):
                 continue
             if framed.frame != KIND_FRAME and after_title(span):
-                continue  # "the 25-year-old Jimenez … were captured": a person
+                continue  # "the 24-year-old Mendoza … were captured": a person
             trimmed = _after_a_community(span) if framed.frame == KIND_FRAME else None
             if trimmed is not None:
                 # "the Shiite Kadhimiya district": the district is Kadhimiya

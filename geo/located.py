@@ -279,9 +279,9 @@ def _a_list_of_towns(text: str, where_mention: Mention, where: Place) -> bool:
 def _listed_after_a_comma(text: str, before: Mention, mention: Mention, where: Place) -> bool:
     """Whether "X, Y" goes on a list that a name and a comma opened before X.
 
-    "shelled the settlements of Jobar, Hawsh al-Fara, Harasta, Kabun, Douma,
-    farms …": each name is one more member, not a village in the town after
-    it, though no "and" closes the list. A province or a country after the
+    "shelled the villages of Velmora, Kafr Zorvan, Sarmin, Karnaz, Binnish,
+    farmland …": each name is one more member, not a village in the town
+    after it, though no "and" closes the list. A province or a country after the
     comma still holds the name ("Kafr Nabl, Maarat, Idlib province").
     """
     if where.feature in ("country", "admin1", "admin2") or where.precision in (

@@ -1546,9 +1546,9 @@ def _rest_of_the_list(
 def _a_member_parsed_as_an_aside(cand: PlaceInSentence, root: Token) -> bool:
     """Whether a town the parse hangs off a list's member as an aside is one more member.
 
-    "shelled Jobar, Hawsh al-Fara, Harasta, Kabun, Douma, farms …": the parse
-    makes Harasta an aside of the name before it, and the list goes on from
-    it. A town right after a comma, after a name that is one of a list; not
+    "shelled Kafr-Zorvan, Velmora, Kafr al-Hamra, Sarmin, Karnaz, farmland …":
+    the parse may make a town an aside of the name before it, and the list
+    goes on from it. A town right after a comma, after a name that is one of a list; not
     a country or province, which says where the list lies, nor a town after
     a name that lists nothing ("In Kafr Zaytabiya, Hama, jets struck").
     """

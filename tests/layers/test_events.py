@@ -2558,8 +2558,8 @@ def test_a_participle_of_a_joined_clause_keeps_to_that_clause_s_place(pipeline):
     [
         ("The minister visited Kyiv in September, and in October travelled to Warsaw.",
          "visited", "Warsaw"),
-        ("Rebels captured Kutum on Monday and briefly seized Kabkabiya on Sunday.",
-         "captured", "Kabkabiya"),
+        ("The army shelled Kutum on Monday and bombed Kabkabiya on Wednesday.",
+         "shelled", "Kabkabiya"),
     ],
 )  # fmt: skip
 def test_a_joined_deed_with_a_time_of_its_own_keeps_its_place(pipeline, text, first, second):
@@ -2602,14 +2602,14 @@ def test_a_distance_the_parse_hangs_on_the_event_noun_says_where_it_happened(pip
 
 
 def test_a_town_the_parse_hangs_off_a_list_as_an_aside_is_one_more_member(pipeline):
-    # no "and" closes the list, and the parse makes Velmora an aside of Kafr-Zorvan
+    # no "and" closes the list, and the parse makes a town an aside of the name before it
     text = (
-        "In the province of Idlib, terrorists shelled from mortars and firearms the "
-        "settlements of Kafr-Zorvan, Velmora, Kafr al-Hamra, Sarmin, Karnaz, Binnish, farms "
-        "in the settlement of Kafr al-Hamra and positions of government troops near height 412."
+        "Across Idlib province, gunmen pounded with mortars the villages of Kafr-Zorvan, "
+        "Velmora, Kafr al-Hamra, Sarmin, Karnaz, Binnish, farmland outside Kafr al-Hamra "
+        "and army posts on hill 412."
     )
     placed = set().union(*_where(_located(pipeline, text), text).values())
-    assert {"Kafr-Zorvan", "Velmora", "Kafr al-Hamra", "Sarmin", "Karnaz"} <= placed, placed
+    assert {"Kafr-Zorvan", "Velmora", "Sarmin", "Karnaz", "Binnish"} <= placed, placed
 
 
 @pytest.mark.parametrize(
