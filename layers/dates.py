@@ -630,7 +630,27 @@ def _day_expression(
     expressions = about_event or expressions
     if not expressions:
         return None
+    if not isinstance(sentence, str) and mention is not None:
+        # "overran Kutum on Monday and then seized Kabkabiya on Sunday": the day on the
+        # event's own verb, however near another day stands
+        own = [e for e in expressions if _a_day_of_its_verb(sentence, e, mention)]
+        expressions = own or expressions
     return min(expressions, key=lambda e: (_distance(e, mention), e.start))
+
+
+def _a_day_of_its_verb(sentence: Span, day: DateExpression, trigger: tuple[int, int]) -> bool:
+    """Whether the day hangs on the event's own word: "seized Kabkabiya on Sunday"."""
+    span = sentence.doc.char_span(day.start, day.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        word = root.head.head
+    elif root.dep_ == "npadvmod":
+        word = root.head
+    else:
+        return False
+    return trigger[0] <= word.idx < trigger[1]
 
 
 def _period_of(

@@ -266,6 +266,20 @@ def test_a_year_inside_the_sentence_dates_the_event_it_hangs_on(nlp, text, trigg
     assert _date_of_the_event(nlp, text, trigger, "2024-05-20") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # each deed its own day, however near the other's stands
+        ("Rebels overran Zorvan on Monday and then seized Kesra on Sunday.", "seized",
+         "2024-05-19"),
+        ("Rebels overran Zorvan on Monday and then seized Kesra on Sunday.", "overran",
+         "2024-05-20"),
+    ],
+)  # fmt: skip
+def test_a_day_on_the_event_s_own_verb_dates_it(nlp, text, trigger, expected):
+    assert _date_of_the_event(nlp, text, trigger, "2024-05-20") == expected
+
+
 def _date_of_the_event(nlp, text: str, trigger: str, article_date: str) -> str | None:
     """The date the parsed sentence gives the event whose trigger word is ``trigger``."""
     sentence = next(iter(nlp(text).sents))
