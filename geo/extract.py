@@ -585,7 +585,7 @@ class MentionExtractor:
         found = [m for m in found if not _names_something_else(doc, m)]
         found = [part for m in found for part in self._ends_of_a_route(doc, m)]
         found.extend(self._other_ends_of_routes(doc, found))
-        found.extend(self._ends_of_routes_no_one_found(doc, found))
+        found.extend(self._ends_of_routes_no_one_found(tokens, found))
         found = [_in_a_group_name(doc, m) for m in found]
         found = [self._capital_of(doc, m) for m in found]
         found = [_building_of(doc, m) for m in found]
@@ -657,7 +657,9 @@ class MentionExtractor:
                     covered.add(other)
         return ends
 
-    def _ends_of_routes_no_one_found(self, doc: Doc, found: Sequence[Mention]) -> list[Mention]:
+    def _ends_of_routes_no_one_found(
+        self, tokens: DocTokens, found: Sequence[Mention]
+    ) -> list[Mention]:
         """A town of standing at an end of a route the model tagged no end of.
 
         "ambushed a column on the Monywa-Pale road": the model tags neither
@@ -665,12 +667,14 @@ class MentionExtractor:
         where Pale, in no gazetteer, stays unnamed (and no Pale in Bosnia).
         Only ends the model reads as no group, person or body.
         """
+        doc = tokens.doc
+        routes = [k for k, lower in enumerate(tokens.lowers) if k >= 3 and lower in ROUTE_WORDS]
+        if not routes:
+            return []  # most articles: read once from the kept lower-case words
         covered = {i for m in found for i in _token_range(doc, m)}
         ends: list[Mention] = []
-        for k, token in enumerate(doc):
-            if k < 3 or token.lower_ not in ROUTE_WORDS:
-                continue
-            first, second = doc[k - 3], doc[k - 1]
+        for k in routes:
+            first, second = tokens.tokens[k - 3], tokens.tokens[k - 1]
             if not ends_of_a_route(first, second) or {first.i, second.i} & covered:
                 continue
             for end in (first, second):
@@ -2527,7 +2531,7 @@ def _in_a_ship_s_name(doc: Doc, start: int) -> bool:
     while (
         i >= 0
         and start - i <= _SHIP_NAME_WORDS
-        and (is_capitalised(doc[i]) or doc[i].lower_ in ("of", "de", "del", "al"))
+        and (is_capitalised(doc[i]) or doc[i].lower_ in _SHIP_NAME_LINKS)
     ):
         if doc[i].text in _SHIP_PREFIXES:
             return True
@@ -2535,13 +2539,15 @@ def _in_a_ship_s_name(doc: Doc, start: int) -> bool:
     if i < 0:
         return False
     before = doc[i]
-    if i + 1 < start and doc[i + 1].lower_ in ("of", "de", "del", "al"):
+    if i + 1 < start and doc[i + 1].lower_ in _SHIP_NAME_LINKS:
         return False  # a name cannot open on "of"
     return (before.is_lower and before.lower_ in _SHIP_WORDS) or before.text in _SHIP_PREFIXES
 
 
 #: Most words a ship's name puts before a place's: "Queen of" in "Queen of Bergen".
 _SHIP_NAME_WORDS = 3
+#: Small words inside a ship's name: "Queen of Bergen", "Virgen del Mar".
+_SHIP_NAME_LINKS = frozenset({"of", "de", "del", "al"})
 
 
 def _looks_like_acronym(text: str) -> bool:

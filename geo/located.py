@@ -268,12 +268,21 @@ def _a_list_of_towns(text: str, where_mention: Mention, where: Place) -> bool:
     village with its town). A province or a country after a comma holds it
     whatever follows ("Winnipeg, Manitoba, and Ancaster").
     """
-    if where.feature in ("country", "admin1", "admin2") or where.precision in (
-        Precision.COUNTRY,
-        Precision.REGION,
-    ):
+    if _holds_whatever_follows(where):
         return False
     return bool(LIST_GOES_ON.match(text[where_mention.end :]))
+
+
+def _holds_whatever_follows(where: Place) -> bool:
+    """Whether a place after a comma holds the name before it, whatever list goes on.
+
+    A province or a country does ("Winnipeg, Manitoba, and Ancaster"); a town
+    in a list is one more member.
+    """
+    return where.feature in ("country", "admin1", "admin2") or where.precision in (
+        Precision.COUNTRY,
+        Precision.REGION,
+    )
 
 
 def _listed_after_a_comma(text: str, before: Mention, mention: Mention, where: Place) -> bool:
@@ -284,10 +293,7 @@ def _listed_after_a_comma(text: str, before: Mention, mention: Mention, where: P
     after it, though no "and" closes the list. A province or a country after the
     comma still holds the name ("Kafr Nabl, Maarat, Idlib province").
     """
-    if where.feature in ("country", "admin1", "admin2") or where.precision in (
-        Precision.COUNTRY,
-        Precision.REGION,
-    ):
+    if _holds_whatever_follows(where):
         return False
     return _ONLY_A_COMMA.fullmatch(text, before.end, mention.start) is not None
 

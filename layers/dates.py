@@ -639,7 +639,11 @@ def _day_expression(
 
 
 def _a_day_of_its_verb(sentence: Span, day: DateExpression, trigger: tuple[int, int]) -> bool:
-    """Whether the day hangs on the event's own word: "seized Kabkabiya on Sunday"."""
+    """Whether the day hangs on the event's own word: "seized Kabkabiya on Sunday".
+
+    Narrower than :func:`_a_day_of_its_own`, which also takes a day on the
+    verb the event's word hangs on: a joined verb's day is not its own here.
+    """
     span = sentence.doc.char_span(day.start, day.end, alignment_mode="expand")
     if span is None:
         return False
@@ -815,8 +819,8 @@ def _names_the_event(match: re.Match[str], offset: int, mention: tuple[int, int]
     """Whether the event's words come right after "N years after the", "anniversary of"."""
     if mention is None:
         return False
-    between = match.string[match.end() : max(match.end(), mention[0] - offset)]
-    return mention[0] - offset >= match.end() and _A_FEW_WORDS.fullmatch(between) is not None
+    start = mention[0] - offset  # the event's word, in the sentence's own offsets
+    return _A_FEW_WORDS.fullmatch(match.string, match.end(), start) is not None
 
 
 #: At most two words between "years after the" or "anniversary of" and the event's

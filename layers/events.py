@@ -2050,9 +2050,10 @@ def _a_past_deed_with_no_time_of_its_own(doc: Doc, event: ReportedEvent) -> bool
     return verb.tag_ == "VBN" and any(a.lower_ in ("was", "were") for a in auxiliaries)
 
 
-_TIMING_CLAUSES = frozenset({"when", "after", "before", "since", "until", "once", "while", "as"})
+_TIMING_CLAUSES = frozenset({"when", "after", "until", "while", "as"})
 """Words that open a clause timing a deed by another: "seized the capital when the war
-broke out"."""
+broke out" ("since", "before" and "once" set a deed back wherever they stand:
+:data:`_SETS_BACK`)."""
 
 
 _SETS_BACK = frozenset(
