@@ -182,12 +182,14 @@ def transliteration_key(name: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 16)
 def spelling_similarity(written: str, other: str) -> float:
     """How alike two spellings are, 0 to 1, after dropping a leading article.
 
     The share of matching letters (difflib's ratio) of the two name keys
     run together: "Hodeidah" and "Al Hudaydah" score
-    about 0.6, "Kharkov" and "Kharkiv" 0.86.
+    about 0.6, "Kharkov" and "Kharkiv" 0.86. Kept per pair: a corpus weighs
+    the same few hundred names against their candidates again and again.
     """
     import difflib
 

@@ -1532,6 +1532,10 @@ def _rest_of_the_list(
             if fellow is None and _hyphened_to(root, kept.keys()):
                 fellow = next(iter(kept.values()))
             if fellow is None:
+                before = _listed_right_before(cand, verdicts)
+                if before is not None:
+                    fellow = kept.get(_in_the_list(before.root).i)
+            if fellow is None:
                 continue
             if isinstance(verdict, Refusal):
                 # "rocked the coastal cities of Jablah and Tartous": the scorer took
@@ -1541,6 +1545,74 @@ def _rest_of_the_list(
             kept[root.i] = verdict
             grew = True
     return added
+
+
+def _listed_right_before(
+    cand: PlaceInSentence,
+    verdicts: Sequence[tuple[PlaceInSentence, bool, Attachment | Refusal]],
+) -> PlaceInSentence | None:
+    """The place written right before a town in a list the parse broke, if any.
+
+    "shelled the districts of Zorvanek, Velmora (twice), Sarmin (three
+    times), …": a count in brackets breaks the small parser's list, and the
+    member after it hangs on nothing; the words still list it. Between the
+    two: a comma after a count of times the first was hit, and an "and"
+    after it; or a bare comma where the one before was itself listed so
+    ("A, B (twice), C"). Only a town the gazetteer knows, named as itself:
+    not "south of Baghdad" after "In Dura,", nor a country or a province,
+    which says where the list lies, nor a name it cannot place ("In Nablus,
+    Fadwa Barghuti marched").
+    """
+    place, mention = cand.item.place, cand.item.mention
+    if place is None or not is_town(place) or mention.start != mention.anchor_start:
+        return None
+    before = _written_before(cand, verdicts)
+    if before is None:
+        return None
+    counted = _a_list_gap(cand.root.doc, before, cand)
+    if counted is None:
+        return None
+    if counted:
+        return before
+    earlier = _written_before(before, verdicts)
+    return before if earlier is not None and _a_list_gap(cand.root.doc, earlier, before) else None
+
+
+def _written_before(
+    cand: PlaceInSentence,
+    verdicts: Sequence[tuple[PlaceInSentence, bool, Attachment | Refusal]],
+) -> PlaceInSentence | None:
+    """The sentence's place that ends last before ``cand`` starts, if any."""
+    first = min(cand.tokens)
+    return max(
+        (c for c, _, _ in verdicts if max(c.tokens) < first),
+        key=lambda c: max(c.tokens),
+        default=None,
+    )
+
+
+def _a_list_gap(doc: Doc, before: PlaceInSentence, after: PlaceInSentence) -> bool | None:
+    """Whether only a list's comma stands between two places: ``True`` after a count.
+
+    A comma, or ", and", may follow a count of times the first was hit in
+    brackets ("Velmora (twice), "); ``False`` for a bare comma, ``None``
+    for anything else.
+    """
+    gap = [t.lower_ for t in doc[max(before.tokens) + 1 : min(after.tokens)]]
+    counted = False
+    if len(gap) >= 3 and gap[0] == "(" and ")" in gap:
+        close = gap.index(")")
+        words = gap[1:close]
+        if not (
+            " ".join(words) in _COUNTS_OF_TIMES or (len(words) == 2 and words[1] == "times")
+        ):
+            return None
+        gap, counted = gap[close + 1 :], True
+    return counted if gap in ([","], [",", "and"]) else None
+
+
+#: A count of times a listed place was hit, in brackets after it: "Velmora (twice)".
+_COUNTS_OF_TIMES = frozenset({"once", "twice", "thrice", "again"})
 
 
 def _a_member_parsed_as_an_aside(cand: PlaceInSentence, root: Token) -> bool:

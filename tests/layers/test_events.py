@@ -2613,6 +2613,32 @@ def test_a_town_the_parse_hangs_off_a_list_as_an_aside_is_one_more_member(pipeli
 
 
 @pytest.mark.parametrize(
+    ("text", "listed", "not_listed"),
+    [
+        # a count in brackets breaks the parse's list; the words still list each town
+        (
+            "Gunmen shelled the districts of Salaheddine, Bustan al-Qasr (twice), "
+            "Sheikh Maqsoud (three times) and a bakery in the city of Aleppo.",
+            {"Salaheddine", "Bustan al-Qasr", "Sheikh Maqsoud"},
+            set(),
+        ),
+        (
+            "Russian forces shelled Kupiansk, Izium (twice), Balakliia, farmland nearby "
+            "and a school.",
+            {"Kupiansk", "Izium", "Balakliia"},
+            set(),
+        ),
+        # a town after a comma that locates the name before it is no member
+        ("In Dura, south of Baghdad, gunmen killed a family at their home.", {"Dura"}, {"Baghdad"}),
+    ],
+)
+def test_a_count_of_times_in_brackets_does_not_end_a_list(pipeline, text, listed, not_listed):
+    placed = set().union(*_where(_located(pipeline, text), text).values())
+    assert listed <= placed, placed
+    assert not placed & not_listed, placed
+
+
+@pytest.mark.parametrize(
     ("text", "struck"),
     [
         ("A second strike hit a market near Zorvan on Friday.", True),
