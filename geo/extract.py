@@ -2399,7 +2399,38 @@ def _names_something_else(doc: Doc, mention: Mention) -> bool:
         return True
     if _a_nickname(doc, span):
         return True
+    if _a_military_unit(doc, span, words):
+        return True
     return span.end < len(doc) and doc[span.end].lower_ in _DISEASE_WORDS
+
+
+def _a_military_unit(doc: Doc, span: Span, words: Span) -> bool:
+    """Whether the name is an army's unit: "the army's 22nd Division", "3rd Assault Brigade".
+
+    A unit word alone, or one after an ordinal ("22nd", "Third"), names
+    troops, which a siege or an encirclement frame would otherwise make a
+    place. A unit word after a place's name is a province where the country
+    has them ("Dhaka Division", "Malakand Division").
+    """
+    if not len(words) or words[-1].lower_ not in _UNIT_WORDS:
+        return False
+    if len(words) == 1:
+        return True
+    before = doc[words.start - 1] if words.start > 0 else None
+    first = words[0]
+    return _ORDINAL.fullmatch(first.text) is not None or (
+        before is not None and _ORDINAL.fullmatch(before.text) is not None
+    )
+
+
+#: Words for an army's units, which an ordinal or nothing before them makes a unit.
+_UNIT_WORDS = frozenset(
+    {"division", "brigade", "battalion", "regiment", "corps", "squadron", "platoon", "fleet"}
+)
+_ORDINAL = re.compile(
+    r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth",
+    re.IGNORECASE,
+)
 
 
 #: Features named after someone with a possessive: "St Martin's Island", "Hunter's Point".

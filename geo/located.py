@@ -298,8 +298,11 @@ def _listed_after_a_comma(text: str, before: Mention, mention: Mention, where: P
     return _ONLY_A_COMMA.fullmatch(text, before.end, mention.start) is not None
 
 
-#: Only a comma between two names of a list.
-_ONLY_A_COMMA = re.compile(r"[ \t]*,[ \t]*")
+#: Only a comma between two names of a list, after a count of times a name may carry:
+#: "shelled Kafr Zorvan (twice), Velmora, Sarmin (three times), …".
+_ONLY_A_COMMA = re.compile(
+    r"(?:[ \t]*\((?:once|twice|thrice|again|[\w-]+ times)\))?[ \t]*,[ \t]*", re.IGNORECASE
+)
 
 
 def placed_within(name: str, where: Place, *, why: str) -> Place:

@@ -1603,9 +1603,7 @@ def _a_list_gap(doc: Doc, before: PlaceInSentence, after: PlaceInSentence) -> bo
     if len(gap) >= 3 and gap[0] == "(" and ")" in gap:
         close = gap.index(")")
         words = gap[1:close]
-        if not (
-            " ".join(words) in _COUNTS_OF_TIMES or (len(words) == 2 and words[1] == "times")
-        ):
+        if not (" ".join(words) in _COUNTS_OF_TIMES or (len(words) == 2 and words[1] == "times")):
             return None
         gap, counted = gap[close + 1 :], True
     return counted if gap in ([","], [",", "and"]) else None

@@ -306,6 +306,24 @@ def test_disease_names_and_lone_compass_words_are_not_places(extract, text, word
     assert all(word not in m.text for m in extract(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Fighting raged near Zorvan, where the 22nd Division has been besieged.", "Division"),
+        ("The 3rd Assault Brigade has been encircled near Izium since Tuesday.", "Brigade"),
+        # whose fighters or positions a strike was against, not where it fell
+        ("Jets carried out an airstrike against al-Zorvani fighters near Izium.", "Zorvani"),
+        ("Drones struck Velmora positions near Izium overnight.", "Velmora"),
+    ],
+)
+def test_army_units_and_the_groups_whose_fighters_are_hit_are_not_places(extract, text, word):
+    assert all(word not in m.text for m in extract(text))
+
+
+def test_a_province_called_a_division_stays_a_place(extract):
+    assert "Dhaka" in " ".join(_texts(extract("Floods cut roads across Dhaka Division.")))
+
+
 @pytest.mark.parametrize("name", ["Black Sea", "Niger"])
 def test_a_name_ending_a_headline_does_not_take_the_blank_line_after_it(extract, name):
     text = f"Navy downs drones over {name}\n\nODESA, Ukraine — A missile struck the port."

@@ -102,6 +102,35 @@ def test_names_listed_one_after_another_are_no_chain_of_holders(resolve):
     assert not _located_by_the_text(results, "Velmora")
 
 
+def _toponym(text: str, name: str):
+    from geo.types import Mention, MentionKind
+
+    start = text.index(name)
+    end = start + len(name)
+    return Mention(start, end, name, MentionKind.TOPONYM, name, start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("shelled Kupiansk (twice), Zorvan al-Fara, Izium (twice), Balakliia", True),
+        ("shelled Kupiansk (three times), Zorvan al-Fara, Izium", True),
+        ("shelled Kupiansk, Zorvan al-Fara, Izium", True),
+        # brackets that say something else end no list
+        ("shelled Kupiansk (Kharkiv region), Zorvan al-Fara, Izium", False),
+    ],
+)
+def test_a_count_of_times_in_brackets_goes_on_with_a_list(text, listed):
+    from shapely.geometry import Point
+
+    from geo.located import _listed_after_a_comma
+    from geo.types import Place
+
+    where = Place("town", "Izium", "UA", "city", Point(37.3, 49.2), 49.2, 37.3, Precision.EXACT)
+    before, mention = _toponym(text, "Kupiansk"), _toponym(text, "Zorvan al-Fara")
+    assert _listed_after_a_comma(text, before, mention, where) is listed
+
+
 @pytest.mark.parametrize(
     ("text", "where"),
     [
