@@ -219,12 +219,32 @@ _COUNT = (
 
 _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
+        # "in April and October 2024": the year the second month takes is the first's too
+        "month_pair",
+        re.compile(
+            r"\b(?i:in|during|between)\s+"
+            + _MONTH.format(g="m")
+            + r"\s+(?i:and|or|to|through)\s+"
+            + _MONTH.format(g="m2")
+            + r",?\s+"
+            + _YEAR.format(g="y")
+            + r"(?![\w-])"
+        ),
+    ),
+    (
         "month_year",
         re.compile(r"\b" + _MONTH.format(g="m") + r",?\s+" + _YEAR.format(g="y") + r"(?![\w-])"),
     ),
     # A year only where it opens the sentence ("In 2023, the navy seized ..."): inside
     # one it is mostly a backdrop ("in a war that began in 2022").
-    ("year", re.compile(r"^\W*(?i:in|during)\s+" + _YEAR.format(g="y") + r"(?![\w-])")),
+    (
+        "year",
+        re.compile(
+            r"^\W*(?i:on\s+this\s+(?:day|date)\s+)?(?i:in|during)\s+"
+            + _YEAR.format(g="y")
+            + r"(?![\w-])"
+        ),
+    ),
     (
         # "in February", "in early June": a month without a year ("since April" opens a
         # span, which dates nothing: see _SINCE)
@@ -233,6 +253,8 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?i:in|during|since|until)\s+(?:(?i:early|late|mid)[-\s]+)?"
             + _MONTH.format(g="m")
             + r"(?![\w-])(?!,?\s+(?:\d|of\b))"
+            # nor the first of two months a year follows: "in April and October 2024"
+            + r"(?!\s+(?i:and|or|to|through)\s+[A-Z][a-z]+\.?,?\s+\d{4})"
         ),
     ),
     (
@@ -672,7 +694,7 @@ def _period_of(
     :data:`FUTURE_DAYS` after it (:data:`PLANNED_DAYS` for a planned one).
     """
     groups = match.groupdict()
-    if kind == "month_year":
+    if kind in ("month_year", "month_pair"):
         return f"{int(groups['y']):04d}-{_MONTHS[groups['m'].lower()]:02d}"
     if kind == "year":
         return f"{int(groups['y']):04d}"

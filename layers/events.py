@@ -2104,9 +2104,10 @@ def _a_past_deed_with_no_time_of_its_own(doc: Doc, event: ReportedEvent) -> bool
     sentence = doc.char_span(event.sentence_start, event.sentence_end, alignment_mode="expand")
     if root is None or sentence is None:
         return False
+    if any(ent.label_ == "DATE" and not _AN_AGE.search(ent.text) for ent in sentence.ents):
+        return False  # "in the 1990s", "that spring"; not "a 17-year-old", an age
     if any(
-        t.ent_type_ == "DATE"
-        or t.lower_ in _SETS_BACK
+        t.lower_ in _SETS_BACK
         or (t.lower_ in _TIMING_CLAUSES and t.dep_ in ("mark", "advmod") and t.head.dep_ == "advcl")
         for t in sentence
     ):
@@ -2118,6 +2119,10 @@ def _a_past_deed_with_no_time_of_its_own(doc: Doc, event: ReportedEvent) -> bool
     if verb.tag_ == "VBD":
         return True
     return verb.tag_ == "VBN" and any(a.lower_ in ("was", "were") for a in auxiliaries)
+
+
+_AN_AGE = re.compile(r"year-old|years? old|aged\b", re.IGNORECASE)
+"""What the model tags a date but tells someone's age: "a 17-year-old", "aged 40"."""
 
 
 _TIMING_CLAUSES = frozenset({"when", "after", "until", "while", "as"})

@@ -702,6 +702,9 @@ def _exclusion_keys(token: Token) -> set[str]:
         if child.dep_ == "nsubj":
             # "prices exploded": price explode (the parse may tag the verb a noun)
             keys.add(f"{child.lemma_.lower()} {lemma}")
+            if child.lower_ in _RELATIVE_PRONOUNS and token.dep_ == "relcl":
+                # "drones that crossed into Jordan": drone cross, from what "that" stands for
+                keys.add(f"{token.head.lemma_.lower()} {lemma}")
             # "a suicide bomber attacked": suicide bomber attack, a man and no aircraft
             keys.update(
                 f"{m.lower_} {child.lemma_.lower()} {lemma}"
@@ -848,6 +851,11 @@ def _asked_for(token: Token) -> bool:
     """
     if token.dep_ != "pobj" or token.pos_ not in ("NOUN", "PROPN"):
         return False
+    if token.head.lower_ == "of" and token.head.head.lemma_.lower() in _ROUNDS:
+        # "prepared for another round of talks": the round is what is awaited
+        token = token.head.head
+        if token.dep_ != "pobj":
+            return False
     preposition = token.head
     verb = preposition.head
     if verb.i == preposition.i:
@@ -863,6 +871,12 @@ def _asked_for(token: Token) -> bool:
         # "renewed his plea for a no-fly zone": the parse hangs "for" on the verb
         or any(c.dep_ == "dobj" and c.lemma_.lower() in _ASKING_FOR for c in verb.children)
     )
+
+
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+
+#: Nouns for one of a series of events: "another round of talks".
+_ROUNDS = frozenset({"round", "series", "wave", "session"})
 
 
 def _demanded(token: Token) -> bool:

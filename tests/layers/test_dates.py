@@ -368,6 +368,22 @@ def test_years_ago_date_the_event_that_year(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the year after two months is the first month's too
+        ("Rebels attacked the town in April and October 2022.", ("2022-04", "sentence")),
+        ("Gunmen raided the camp between March and May 2021.", ("2021-03", "sentence")),
+        # a year that opens the sentence after "On this day"
+        ("On this day in 1990, tanks rolled into the capital.", ("1990", "sentence")),
+        # a month alone is still this year's
+        ("Rebels attacked the town in April.", ("2024-04", "sentence")),
+    ],
+)
+def test_a_year_after_two_months_and_on_this_day(text, expected):
+    assert event_date(text, article_date="2024-06-01") == expected
+
+
+@pytest.mark.parametrize(
     ("text", "trigger", "expected"),
     [
         # counted back from now when the sentence is told now, or by an anniversary

@@ -712,6 +712,14 @@ def test_diplomacy_needs_diplomats_and_a_trip_a_destination(nlp, layers, text, n
         ("Residents of Kharkiv braced for more airstrikes.", "strike_sites", False),
         ("Envoys sat down for talks in Harare on Monday.", "meetings", True),
         ("The envoys held talks in Mombasa.", "meetings", True),
+        # one of a series awaited is as awaited as the talks
+        ("Negotiators prepared for another round of talks in Harare.", "meetings", False),
+        ("Negotiators held another round of talks in Harare.", "meetings", True),
+        # a private visit holds no talks
+        ("A student who was visiting family in Harare said he was beaten.", "meetings", False),
+        # drones that cross into a country moved no force
+        ("Air defences shot down drones that crossed into Jordan near Mafraq.", "movements", False),
+        ("Troops crossed into the country near Mafraq on Monday.", "movements", True),
         ("Mortars hit Kherson amid faltering talks.", "meetings", False),
         ("Shelling hit Donetsk amid a fragile truce.", "meetings", False),
         ("Mortars hit Kherson amid faltering talks.", "strike_sites", True),
@@ -907,6 +915,9 @@ def test_a_deed_timed_after_the_sentence_before_takes_its_day(pipeline, text, ex
          ("2026-11-17", "paragraph")),
         ("In March 2024, rebels captured Zorvan. They also seized Kesra.",
          ("2024-03", "paragraph")),
+        # an age the model tags as a date is no time of the deed's own
+        ("Rebels fired rockets at Zorvan on Tuesday. Clashes broke out in Kesra, where a "
+         "17-year-old was wounded.", ("2026-11-17", "paragraph")),
         # not across a paragraph, nor a deed still going on, set back or with a time
         # of its own the rules cannot read
         ("Rebels fired rockets at Zorvan on Tuesday.\n\nJets struck Kesra.",
