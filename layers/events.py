@@ -1296,6 +1296,12 @@ def _weighed(
     # the two ends of a route are one place, not rivals ("the Kaduna-Abuja highway")
     route_ends = sum(1 for i in taken_roots if _hyphened_to(doc[i], taken_roots - {i}))
     accepted = sum(1 for _, _, v in verdicts if isinstance(v, Attachment)) - route_ends // 2
+    # a bearing set off after a place only says where that one lies: no rival of it
+    asides = {
+        cand.root.i
+        for cand, _, v in verdicts
+        if isinstance(v, Attachment) and _a_bearing_aside(cand, verdicts)
+    }
     # the places the rules took, less the countries and provinces that may hold them
     narrow = sum(
         1
@@ -1368,7 +1374,9 @@ def _weighed(
                 owned=owned,
                 places=places - sum(1 for c, _, _ in verdicts if c.root.i in aside),
                 other_triggers=others,
-                rivals=accepted - isinstance(verdict, Attachment),
+                rivals=accepted
+                - isinstance(verdict, Attachment)
+                - (len(asides) if cand.root.i not in asides else 0),
                 aside=aside,
             )
             if on_pair is not None:
@@ -1545,6 +1553,28 @@ def _rest_of_the_list(
             kept[root.i] = verdict
             grew = True
     return added
+
+
+def _a_bearing_aside(
+    cand: PlaceInSentence,
+    verdicts: Sequence[tuple[PlaceInSentence, bool, Attachment | Refusal]],
+) -> bool:
+    """Whether the place is a bearing from a town, set off by a comma after another place.
+
+    "abducted two aid workers near Mandera, east of El Wak": the bearing says
+    where Mandera lies, and weighs as no second place of the event.
+    """
+    first = min(cand.tokens)
+    doc = cand.root.doc
+    if first < 2 or doc[first].lower_ not in _BEARINGS or doc[first - 1].text != ",":
+        return False
+    return any(max(other.tokens) == first - 2 for other, _, _ in verdicts)
+
+
+#: Words that open a bearing from a place: "east of El Wak", "near Jilib".
+_BEARINGS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)
 
 
 def _listed_right_before(

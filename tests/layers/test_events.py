@@ -2624,6 +2624,18 @@ def test_a_town_the_parse_hangs_off_a_list_as_an_aside_is_one_more_member(pipeli
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen abducted two aid workers near Mandera, east of El Wak, on Monday.",
+        "Gunmen abducted two aid workers near Mandera on Monday.",
+    ],
+)
+def test_a_bearing_set_off_after_the_place_is_no_rival_of_it(pipeline, text):
+    (abduction,) = [e for e in _located(pipeline, text) if e.type == "abduction"]
+    assert [text[loc.start : loc.end] for loc in abduction.locations] == ["near Mandera"]
+
+
+@pytest.mark.parametrize(
     ("text", "listed", "not_listed"),
     [
         # a count in brackets breaks the parse's list; the words still list each town
