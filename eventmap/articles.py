@@ -476,13 +476,27 @@ def parse_view(text: str) -> str:
     "Title: India and Pakistan exchange fire" parses with "Title:" as the
     subject's head, making "India" a place the fire was at; a headline has no
     such label. Blanks keep every offset, so mentions, triggers and quotes
-    still point into :attr:`Article.text`.
+    still point into :attr:`Article.text`. So are a live blog's time stamps
+    that open a line ("11:02 GMT", "13:05 GMT - Air defences …"): the tagger
+    read "GMT Flights at Sochi airport" as one name, and lost the flights.
     """
-    return _METADATA_LABEL.sub(lambda m: " " * len(m.group(0)), text)
+    return _TIME_STAMP.sub(_blanked, _METADATA_LABEL.sub(_blanked, text))
+
+
+def _blanked(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
 
 
 # "Title:", "Headline:" or "Date:" opening a line, with the spaces after it.
 _METADATA_LABEL = re.compile(r"^[ \t]*(?:title|headline|date)[ \t]*:", re.IGNORECASE | re.MULTILINE)
+# A live blog's time stamp opening a line, alone or before a dash: "11:02 GMT",
+# "14:32 - …", "9.15am ET -".
+_TIME_STAMP = re.compile(
+    r"^[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?"
+    r"(?:[ \t]*(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|ET|EST|EDT|PT|PST|PDT)(?:[+-]\d{1,2})?)?"
+    r"[ \t]*(?:$|[-–—][ \t]+)",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def _headline_from_text(text: str) -> str | None:

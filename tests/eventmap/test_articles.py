@@ -757,3 +757,24 @@ def test_the_parser_reads_metadata_labels_as_blanks() -> None:
     assert view.startswith(" " * len("Title:") + " Floods hit Oakford\n")
     assert "Date:" not in view and "2021-03-04" in view
     assert view.endswith("The river rose.\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("11:02 GMT\nFlights at Sochi airport were suspended.\n", "Flights at Sochi"),
+        ("13:05 GMT - Air defences shot down drones.\n", "Air defences shot"),
+        ("9.15am ET\nCrowds gathered in the square.\n", "Crowds gathered"),
+    ],
+)
+def test_the_parser_reads_a_live_blogs_time_stamps_as_blanks(text: str, kept: str) -> None:
+    """A time stamp opening a line is blanked; the sentence after it is read as written."""
+    view = parse_view(text)
+    assert len(view) == len(text)
+    assert view.lstrip().startswith(kept)
+    assert view[view.index(kept) :] == text[text.index(kept) :]
+
+
+def test_a_time_inside_a_sentence_is_read_as_written() -> None:
+    text = "At 11:02 GMT the sirens sounded.\nThe score was 2.30 - 1.10 on the day.\n"
+    assert parse_view(text) == text

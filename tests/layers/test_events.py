@@ -2623,6 +2623,14 @@ def test_a_town_the_parse_hangs_off_a_list_as_an_aside_is_one_more_member(pipeli
     assert {"Kafr-Zorvan", "Velmora", "Sarmin", "Karnaz", "Binnish"} <= placed, placed
 
 
+def test_a_live_blogs_time_stamp_does_not_swallow_the_sentence_below(pipeline):
+    text = (
+        "Live: drones over the south\n\n11:02 GMT\nFlights at Sochi airport have been suspended.\n"
+    )
+    where = _where(_located(pipeline, text), text)
+    assert "Sochi" in where.get("flights_halted", set()), where
+
+
 @pytest.mark.parametrize(
     "text",
     [
