@@ -1125,8 +1125,12 @@ class MentionExtractor:
                 continue
             if span.end < ent.end and ent.label_ != "NORP":
                 continue
-            if ent.label_ in ("PRODUCT", "DATE") and not in_place_position(span, places, words=3):
-                continue  # a car named "Tucson" is a car
+            if (
+                ent.label_ in ("PRODUCT", "DATE")
+                and not in_place_position(span, places, words=3)
+                and not self._named_as_a_place(span)
+            ):
+                continue  # a car named "Tucson" is a car; "the prison of Mirebalais" a town
             if ent.label_ == "DATE" and any(
                 t.like_num or t.lower_.rstrip(".") in _CALENDAR_WORDS or not is_capitalised(t)
                 for t in span
@@ -1465,10 +1469,16 @@ class MentionExtractor:
             return True  # "Rebels attacked Kolvari, 40 km south of Beni"
         site = closes_a_site_name(span)
         qualifier = None if before == "on" else qualifier_after(span)
-        if before != "on" and not site and qualifier is None:
+        of_a_site = (
+            before == "of" and span.start >= 2 and doc[span.start - 2].lower_ in _SITES_OF_A_TOWN
+        )
+        if before != "on" and not site and qualifier is None and not of_a_site:
             return False
         if candidates is None:
             candidates = self.gazetteer.candidates(span.text)
+        if of_a_site:
+            # "attacked the civil prison of Mirebalais": a town the gazetteer holds
+            return any(c.feature == "city" and c.exact_name for c in candidates)
         if before == "on":
             return any(c.feature == "island" for c in candidates)
         if site and any(c.feature == "admin1" and c.exact_name for c in candidates):
@@ -2231,6 +2241,8 @@ def _set_by_a_bearing(span: Span, places: set[int] | None) -> bool:
     if i >= len(doc) or doc[i].text != ",":
         return False
     i += 1
+    if i < len(doc) and doc[i].lower_ == "on":
+        return _on_a_place_s_edge(doc, i + 1, places)
     while i < len(doc) and (doc[i].like_num or doc[i].lower_ in _DISTANCE_WORDS):
         i += 1
     if i + 1 >= len(doc) or doc[i].lower_ not in BEARINGS or doc[i + 1].lower_ != "of":
@@ -2241,6 +2253,60 @@ def _set_by_a_bearing(span: Span, places: set[int] | None) -> bool:
     if places is None:
         return i < len(doc) and is_capitalised(doc[i]) and doc[i].pos_ == "PROPN"
     return i in places
+
+
+def _on_a_place_s_edge(doc: Doc, i: int, places: set[int] | None) -> bool:
+    """Whether the words from ``i`` name an edge of a place: "Crimea's western coast".
+
+    After a comma and "on": "near Chornomorske, on Crimea's western coast",
+    "Ras Isa, on the Red Sea coast of Yemen" (no one but a place lies on a
+    coast), with the place that owns the edge found or, without ``places``,
+    capitalised.
+    """
+
+    def a_place(k: int) -> bool:
+        if k >= len(doc):
+            return False
+        if places is None:
+            return is_capitalised(doc[k]) and doc[k].pos_ == "PROPN"
+        return k in places
+
+    if i < len(doc) and doc[i].lower_ == "the":
+        # "on the western coast of Crimea", "on the Red Sea coast of Yemen"
+        k = i + 1
+        while k < len(doc) and k - i <= 4 and doc[k].lower_ not in _EDGES:
+            k += 1
+        return (
+            k + 2 < len(doc)
+            and doc[k].lower_ in _EDGES
+            and doc[k + 1].lower_ == "of"
+            and (a_place(k + 2) or (doc[k + 2].lower_ == "the" and a_place(k + 3)))
+        )
+    owner = i
+    while owner < len(doc) and doc[owner].lower_ not in ("'s", "’s") and owner - i <= 3:
+        owner += 1
+    if owner >= len(doc) or owner == i or not a_place(owner - 1):
+        return False
+    k = owner + 1
+    if k < len(doc) and (doc[k].lower_ in BEARINGS or doc[k].lower_ in _COMPASS_ADJECTIVES):
+        k += 1
+    return k < len(doc) and doc[k].lower_ in _EDGES
+
+
+#: Buildings named after the town they stand in with "of": "the civil prison of
+#: Mirebalais", "the main hospital of Goma".
+_SITES_OF_A_TOWN = frozenset(
+    {"prison", "jail", "hospital", "airport", "port", "harbour", "harbor", "stadium",
+     "market", "refinery", "garrison", "barracks", "cathedral", "mosque"}
+)  # fmt: skip
+
+
+#: The edges of a place on which a town lies: "on Crimea's western coast".
+_EDGES = frozenset({"coast", "shore", "shores", "coastline", "bank", "outskirts", "border"})
+_COMPASS_ADJECTIVES = frozenset(
+    {"northern", "southern", "eastern", "western", "northeastern", "northwestern",
+     "southeastern", "southwestern", "central"}
+)  # fmt: skip
 
 
 #: Words of a distance before a bearing: "some 60 km north of X".

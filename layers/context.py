@@ -170,6 +170,34 @@ def _on_the_water_of(cand: PlaceInSentence, doc: Doc, before: dict[int, PlaceInS
     return town is not None and not is_country(town.item.place)
 
 
+def _owns_the_edge_a_town_is_on(
+    cand: PlaceInSentence, doc: Doc, before: dict[int, PlaceInSentence]
+) -> bool:
+    """Whether the place owns the coast or border a town before it is said to be on.
+
+    "struck a patrol boat near Chornomorske, on Crimea's western coast": the
+    town is the site, and Crimea says where it lies.
+    """
+    first, last = min(cand.tokens), max(cand.tokens)
+    j = last + 1
+    if j >= len(doc) or doc[j].lower_ not in ("'s", "’s"):
+        return False
+    j += 1
+    if j < len(doc) and doc[j].lower_ in COMPASS:
+        j += 1
+    if j >= len(doc) or doc[j].lower_ not in _EDGE_WORDS:
+        return False
+    i = first - 1
+    if i < 2 or doc[i].lower_ != "on" or doc[i - 1].text != ",":
+        return False
+    town = before.get(i - 2)
+    return town is not None and is_town(town.item.place)
+
+
+#: The edges of a place a town lies on: "on Crimea's western coast".
+_EDGE_WORDS = frozenset({"coast", "shore", "shores", "coastline", "bank", "outskirts", "border"})
+
+
 _TOWN_KINDS = frozenset(
     {"city", "town", "village", "capital", "port", "island", "hamlet", "settlement"}
 )
@@ -306,6 +334,8 @@ def qualifies_another(
 
     if _on_the_water_of(cand, doc, before):
         return True  # "the port of Izmail on the Danube", "Minova on the shore of Lake Kivu"
+    if _owns_the_edge_a_town_is_on(cand, doc, before):
+        return True  # "near Chornomorske, on Crimea's western coast"
     if _a_town_that_holds_the_site(cand, doc, before):
         return True  # "the Aziziyah district in the city of Aleppo"
     j = max(cand.tokens) + (0 if doc[max(cand.tokens)].lower_ in _CAPITALS else 1)

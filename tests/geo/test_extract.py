@@ -324,6 +324,21 @@ def test_a_province_called_a_division_stays_a_place(extract):
     assert "Dhaka" in " ".join(_texts(extract("Floods cut roads across Dhaka Division.")))
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # on the coast of a place the text names: no one but a place lies there
+        ("Drones struck a patrol boat near Chornomorske, on Crimea's western coast.",
+         "Chornomorske"),
+        # a building named after the town it stands in
+        ("Armed gang members attacked the civil prison of Mirebalais on Wednesday.",
+         "Mirebalais"),
+    ],
+)  # fmt: skip
+def test_a_town_the_words_place_is_found_whatever_the_model_calls_it(extract, text, name):
+    assert name in {m.name for m in extract(text)}
+
+
 @pytest.mark.parametrize("name", ["Black Sea", "Niger"])
 def test_a_name_ending_a_headline_does_not_take_the_blank_line_after_it(extract, name):
     text = f"Navy downs drones over {name}\n\nODESA, Ukraine — A missile struck the port."

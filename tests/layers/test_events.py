@@ -2623,6 +2623,26 @@ def test_a_town_the_parse_hangs_off_a_list_as_an_aside_is_one_more_member(pipeli
     assert {"Kafr-Zorvan", "Velmora", "Sarmin", "Karnaz", "Binnish"} <= placed, placed
 
 
+def test_the_place_whose_coast_a_town_is_on_is_no_second_site(pipeline):
+    text = "Sea drones struck a patrol boat near Chornomorske, on Crimea's western coast."
+    where = set().union(*_where(_located(pipeline, text), text).values())
+    assert where == {"near Chornomorske"}, where
+
+
+@pytest.mark.parametrize(
+    ("text", "restricted"),
+    [
+        ("Temporary restrictions were introduced at Krasnodar airport on Friday.", True),
+        ("Aviation officials imposed restrictions on flights at Sochi airport.", True),
+        ("The government imposed restrictions on imports at Odesa port.", False),
+        ("Travel restrictions were eased at Kazan airport after the pandemic.", False),
+    ],
+)
+def test_restrictions_at_an_airport_close_the_sky_there(pipeline, text, restricted):
+    events = [e for e in _located(pipeline, text) if e.layer == "airspace" and e.locations]
+    assert bool(events) is restricted, [(e.type, e.trigger) for e in events]
+
+
 def test_a_live_blogs_time_stamp_does_not_swallow_the_sentence_below(pipeline):
     text = (
         "Live: drones over the south\n\n11:02 GMT\nFlights at Sochi airport have been suspended.\n"
