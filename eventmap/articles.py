@@ -491,10 +491,13 @@ def _blanked(match: re.Match[str]) -> str:
 _METADATA_LABEL = re.compile(r"^[ \t]*(?:title|headline|date)[ \t]*:", re.IGNORECASE | re.MULTILINE)
 # A live blog's time stamp opening a line, alone or before a dash: "11:02 GMT",
 # "14:32 - …", "9.15am ET -".
+# A clock time with a colon may also stand alone before the capital that opens the
+# entry ("11:05 Explosions were heard …"); "12.5 per cent" and "2.30 - 1.10" stay.
 _TIME_STAMP = re.compile(
     r"^[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?"
     r"(?:[ \t]*(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|ET|EST|EDT|PT|PST|PDT)(?:[+-]\d{1,2})?)?"
-    r"[ \t]*(?:$|[-–—][ \t]+)",
+    r"[ \t]*(?:$|[-–—][ \t]+)"
+    r"|^[ \t]*\d{1,2}:\d{2}[ \t]+(?=(?-i:[A-Z][a-z]))",
     re.IGNORECASE | re.MULTILINE,
 )
 

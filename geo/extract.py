@@ -1197,6 +1197,8 @@ class MentionExtractor:
                 continue
             if all(t.lower_.rstrip(".") in _CALENDAR_WORDS for t in span):
                 continue  # "recaptured Wad Madani in January": a month, not Januária
+            if framed.frame != KIND_FRAME and self._a_group_before_its_people(span):
+                continue  # "an airstrike against al-Shabaab fighters": whose fighters
             if _opens_a_longer_name(span):
                 continue  # "across the Line of Control": not the Line Islands
             seized = framed.frame == SEIZED_FRAME and (
@@ -1450,6 +1452,22 @@ class MentionExtractor:
         # "Google" one of Topeka.
         own = _own_or_alike(span.text, candidates)
         return span if _strong(own, population=ORG_OVERRIDE_POPULATION) else None
+
+    def _a_group_before_its_people(self, span: Span) -> bool:
+        """Whether a name no town or province bears says whose fighters or positions follow.
+
+        "an airstrike against al-Shabaab fighters", "struck Wagner positions":
+        the frame around them says nothing of where such a name is. A town or
+        a province the gazetteer holds is where its fighters or positions are
+        ("shelled Avdiivka positions", "raided Jenin militants").
+        """
+        doc = span.doc
+        if span.end >= len(doc) or doc[span.end].lower_ not in _ITS_PEOPLE:
+            return False
+        return not any(
+            c.feature != "city" or c.population >= _TOWN_OF_ITS_FIGHTERS
+            for c in self.gazetteer.candidates(span.text)
+        )
 
     def _named_as_a_place(self, span: Span, candidates: list[Candidate] | None = None) -> bool:
         """Whether the text itself says the name is a place, whatever the model said.
@@ -2291,6 +2309,19 @@ def _on_a_place_s_edge(doc: Doc, i: int, places: set[int] | None) -> bool:
     if k < len(doc) and (doc[k].lower_ in BEARINGS or doc[k].lower_ in _COMPASS_ADJECTIVES):
         k += 1
     return k < len(doc) and doc[k].lower_ in _EDGES
+
+
+#: Armed people and their holdings that a name before them may say are whose: "an
+#: airstrike against al-Shabaab fighters", "struck Wagner positions".
+_ITS_PEOPLE = frozenset(
+    {"fighters", "militants", "rebels", "insurgents", "gunmen", "jihadists", "militiamen",
+     "members", "commanders", "loyalists", "operatives", "extremists", "positions",
+     "hideouts"}
+)  # fmt: skip
+#: A town this big is where fighters or positions named after it are ("Marib
+#: positions"); a smaller namesake of a group stays the group's ("Wagner", a Brazilian
+#: town of 9,500). Provinces, regions and ranges always are ("Qandil hideouts").
+_TOWN_OF_ITS_FIGHTERS = 15_000
 
 
 #: Buildings named after the town they stand in with "of": "the civil prison of

@@ -783,16 +783,6 @@ _NOT_FOUGHT = frozenset(
 """Words before a noun of fighting that make it no war's: "the bidding battle for X"."""
 
 
-#: Armed people and their holdings that a name before them says are whose: "an airstrike
-#: against al-Shabaab fighters", "struck Wagner positions". The frame around them says
-#: nothing of where such a name is.
-_ITS_PEOPLE = frozenset(
-    {"fighters", "militants", "rebels", "insurgents", "gunmen", "jihadists", "militiamen",
-     "members", "commanders", "loyalists", "operatives", "extremists", "positions",
-     "hideouts"}
-)  # fmt: skip
-
-
 def _before_a_possessive(doc: DocTokens, end: int) -> bool:
     """Whether "'s" follows the name: "the fight for Hamilton's seat" is about a person's."""
     return end < len(doc) and doc[end].lower_ in ("'s", "’s")
@@ -1000,8 +990,6 @@ def framed_names(doc: Doc, tokens: DocTokens | None = None) -> list[FramedName]:
         for (start, end), frame, member in zip(names, frames, groups, strict=True):
             if frame is None or _person_cue(tokens, start, end):
                 continue
-            if frame[0] != KIND_FRAME and end < sent.end and tokens[end].lower_ in _ITS_PEOPLE:
-                continue  # "an airstrike against al-Shabaab fighters": whose fighters
             opener = tokens[start].lower_.rstrip(".") in PERSON_TITLES
             if opener and frame[0] != KIND_FRAME:
                 continue  # "captured Sheikh Ahmed"; but "the village of Sheikh Miskeen"

@@ -694,7 +694,12 @@ def _period_of(
     :data:`FUTURE_DAYS` after it (:data:`PLANNED_DAYS` for a planned one).
     """
     groups = match.groupdict()
-    if kind in ("month_year", "month_pair"):
+    if kind == "month_pair":
+        # "in December and January 2026": the year is the second month's, and a first
+        # month later in the year than the second lies in the year before
+        first, second = _MONTHS[groups["m"].lower()], _MONTHS[groups["m2"].lower()]
+        return f"{int(groups['y']) - (first > second):04d}-{first:02d}"
+    if kind == "month_year":
         return f"{int(groups['y']):04d}-{_MONTHS[groups['m'].lower()]:02d}"
     if kind == "year":
         return f"{int(groups['y']):04d}"

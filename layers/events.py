@@ -1596,16 +1596,22 @@ def _listed_right_before(
     place, mention = cand.item.place, cand.item.mention
     if place is None or not is_town(place) or mention.start != mention.anchor_start:
         return None
+    doc = cand.root.doc
+    last = max(cand.tokens)
+    if cand.root.dep_ in ("nsubj", "nsubjpass", "compound") or (
+        last + 1 < len(doc) and doc[last + 1].pos_ in ("VERB", "AUX")
+    ):
+        return None  # "shelled Kherson (twice), Mykolaiv reported no damage", "Odesa residents"
     before = _written_before(cand, verdicts)
     if before is None:
         return None
-    counted = _a_list_gap(cand.root.doc, before, cand)
+    counted = _a_list_gap(doc, before, cand)
     if counted is None:
         return None
     if counted:
         return before
     earlier = _written_before(before, verdicts)
-    return before if earlier is not None and _a_list_gap(cand.root.doc, earlier, before) else None
+    return before if earlier is not None and _a_list_gap(doc, earlier, before) else None
 
 
 def _written_before(
@@ -1625,8 +1631,8 @@ def _a_list_gap(doc: Doc, before: PlaceInSentence, after: PlaceInSentence) -> bo
     """Whether only a list's comma stands between two places: ``True`` after a count.
 
     A comma, or ", and", may follow a count of times the first was hit in
-    brackets ("Velmora (twice), "); ``False`` for a bare comma, ``None``
-    for anything else.
+    brackets ("Velmora (twice), "), and so may a bare "and" ("Velmora (five
+    times) and Izium"); ``False`` for a bare comma, ``None`` for anything else.
     """
     gap = [t.lower_ for t in doc[max(before.tokens) + 1 : min(after.tokens)]]
     counted = False
@@ -1636,7 +1642,9 @@ def _a_list_gap(doc: Doc, before: PlaceInSentence, after: PlaceInSentence) -> bo
         if not (" ".join(words) in _COUNTS_OF_TIMES or (len(words) == 2 and words[1] == "times")):
             return None
         gap, counted = gap[close + 1 :], True
-    return counted if gap in ([","], [",", "and"]) else None
+    if gap in ([","], [",", "and"]) or (counted and gap == ["and"]):
+        return counted
+    return None
 
 
 #: A count of times a listed place was hit, in brackets after it: "Velmora (twice)".

@@ -702,8 +702,14 @@ def _exclusion_keys(token: Token) -> set[str]:
         if child.dep_ == "nsubj":
             # "prices exploded": price explode (the parse may tag the verb a noun)
             keys.add(f"{child.lemma_.lower()} {lemma}")
-            if child.lower_ in _RELATIVE_PRONOUNS and token.dep_ == "relcl":
-                # "drones that crossed into Jordan": drone cross, from what "that" stands for
+            if (
+                child.lower_ in _RELATIVE_PRONOUNS
+                and token.dep_ == "relcl"
+                and not any(c.dep_ == "conj" for c in token.head.children)
+                and token.head.dep_ != "conj"
+            ):
+                # "drones that crossed into Jordan": drone cross, from what "that" stands
+                # for; not "troops and drones that crossed", which troops did too
                 keys.add(f"{token.head.lemma_.lower()} {lemma}")
             # "a suicide bomber attacked": suicide bomber attack, a man and no aircraft
             keys.update(

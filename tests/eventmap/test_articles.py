@@ -765,6 +765,7 @@ def test_the_parser_reads_metadata_labels_as_blanks() -> None:
         ("11:02 GMT\nFlights at Sochi airport were suspended.\n", "Flights at Sochi"),
         ("13:05 GMT - Air defences shot down drones.\n", "Air defences shot"),
         ("9.15am ET\nCrowds gathered in the square.\n", "Crowds gathered"),
+        ("11:05 Explosions were heard in the port.\n", "Explosions were heard"),
     ],
 )
 def test_the_parser_reads_a_live_blogs_time_stamps_as_blanks(text: str, kept: str) -> None:
@@ -776,5 +777,8 @@ def test_the_parser_reads_a_live_blogs_time_stamps_as_blanks(text: str, kept: st
 
 
 def test_a_time_inside_a_sentence_is_read_as_written() -> None:
-    text = "At 11:02 GMT the sirens sounded.\nThe score was 2.30 - 1.10 on the day.\n"
+    text = (
+        "At 11:02 GMT the sirens sounded.\nThe score was 2.30 - 1.10 on the day.\n"
+        "11:05 am the sirens sounded again.\n"
+    )
     assert parse_view(text) == text

@@ -320,6 +320,18 @@ def test_army_units_and_the_groups_whose_fighters_are_hit_are_not_places(extract
     assert all(word not in m.text for m in extract(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a town of some size or a range is where its positions or fighters are
+        ("Russian forces shelled Avdiivka positions for hours.", "Avdiivka"),
+        ("Turkish jets struck Qandil hideouts overnight.", "Qandil"),
+    ],
+)
+def test_a_town_before_its_positions_stays_a_place(extract, text, name):
+    assert name in {m.name for m in extract(text)}
+
+
 def test_a_province_called_a_division_stays_a_place(extract):
     assert "Dhaka" in " ".join(_texts(extract("Floods cut roads across Dhaka Division.")))
 

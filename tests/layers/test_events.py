@@ -717,8 +717,17 @@ def test_diplomacy_needs_diplomats_and_a_trip_a_destination(nlp, layers, text, n
         ("Negotiators held another round of talks in Harare.", "meetings", True),
         # a private visit holds no talks
         ("A student who was visiting family in Harare said he was beaten.", "meetings", False),
-        # drones that cross into a country moved no force
+        # drones that cross into a country moved no force; troops with them did
         ("Air defences shot down drones that crossed into Jordan near Mafraq.", "movements", False),
+        (
+            "Russian troops and drones that crossed into the Sumy region seized villages.",
+            "movements",
+            True,
+        ),
+        # a crowd that storms a parliament attacks it; one that storms the pitch does not
+        ("Supporters who stormed the parliament in Harare were arrested.", "attacks", True),
+        ("Football fans stormed the parliament in Harare on Monday.", "attacks", True),
+        ("Fans stormed onto the pitch in Harare after the final whistle.", "attacks", False),
         ("Troops crossed into the country near Mafraq on Monday.", "movements", True),
         ("Mortars hit Kherson amid faltering talks.", "meetings", False),
         ("Shelling hit Donetsk amid a fragile truce.", "meetings", False),
@@ -2681,6 +2690,24 @@ def test_a_bearing_set_off_after_the_place_is_no_rival_of_it(pipeline, text):
         ),
         # a town after a comma that locates the name before it is no member
         ("In Dura, south of Baghdad, gunmen killed a family at their home.", {"Dura"}, {"Baghdad"}),
+        # nor one that opens a clause of its own, speaks or owns the noun after it
+        (
+            "Russian troops shelled Kherson (twice), Mykolaiv reported no damage.",
+            {"Kherson"},
+            {"Mykolaiv"},
+        ),
+        ("Drones hit Belgorod (twice), Moscow said, blaming Kyiv.", {"Belgorod"}, {"Moscow"}),
+        (
+            "Drones hit Kherson (twice), Mykolaiv (once), Odesa residents heard blasts.",
+            {"Kherson", "Mykolaiv"},
+            {"Odesa"},
+        ),
+        # a count, then "and"
+        (
+            "Russian artillery shelled Kupiansk (twice), Izium (five times) and Balakliia.",
+            {"Kupiansk", "Izium", "Balakliia"},
+            set(),
+        ),
     ],
 )
 def test_a_count_of_times_in_brackets_does_not_end_a_list(pipeline, text, listed, not_listed):
