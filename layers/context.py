@@ -110,12 +110,20 @@ def modifies_a_thing(cand: PlaceInSentence, doc: Doc, triggers: frozenset[int]) 
     return not (noun.lemma_.lower() in LOCAL_FORCES and is_town(cand.item.place))
 
 
-_WITHIN_WORDS = frozenset({"in", "near", "outside"})
+_WITHIN_WORDS = frozenset({"in", "near", "outside", "inside"})
 """Words between a named place and the place that says where it lies: "Michika
 town in Adamawa state", "Marin Gubay near Barawe". ("Of" is left to the
 parse: "the West Bank city of Nablus" names Nablus, "the Zaynab district of
 Damascus" the district.)"""
 
+
+_SITES_AFTER_A_NAME = frozenset(
+    {"junction", "roundabout", "crossroads", "intersection", "square", "bridge", "checkpoint",
+     "hilltop", "market"}
+)  # fmt: skip
+"""Words for a site that a name before them is the site of: "at Zorvan junction in X"."""
+_FORCES_NAMED = frozenset({"army", "police", "military", "forces", "guard", "militia"})
+"""A force a site word may follow, whose site it is: "a Syrian Army checkpoint in X"."""
 
 _PART_OF_WORDS = (
     frozenset({"the", "of", "countryside", "outskirts", "suburbs", "heart", "centre", "center",
@@ -361,6 +369,15 @@ def qualifies_another(
     elif described is not None:
         i = described - 1  # "near the predominantly Kurdish Sheikh Maqsoud district"
     elif (
+        i >= 4
+        and doc[i].lower_ == "of"
+        and doc[i - 1].lower_ in _TOWN_KINDS
+        and doc[i - 2].lower_ == "the"
+        and doc[i - 3].lower_ == "of"
+        and doc[i - 4].lower_ in COMPASS
+    ):
+        i -= 3  # "the town of Zorvan, south of the city of Kharkiv": the bearing's "of"
+    elif (
         i >= 3
         and doc[i].lower_ in _CAPITALS
         and doc[i - 1].lower_ == "the"
@@ -404,7 +421,12 @@ def qualifies_another(
             named_at = k - 2 if doc[k - 1].text == "," else k - 1
             if qualified(named_at):
                 return True
-    if doc[previous].lower_ in _NAMED_KINDS_AFTER and previous > 0:
+    if previous > 0 and (
+        doc[previous].lower_ in _NAMED_KINDS_AFTER
+        # a plural only before "of": "Shaffa and Shindiffu villages of Hawul LGA", where
+        # "two Malik camps in Jolo" names no place before the camps
+        or (word == "of" and doc[previous].lemma_.lower() in _NAMED_KINDS_AFTER)
+    ):
         name = doc[previous - 1]
         if word == "of":
             # "the Mohammad Agha district of Logar province": an area holds the district;
@@ -432,6 +454,16 @@ def qualifies_another(
                 and cand.item.place.feature in ("city", "vicinity")
             ):
                 return False  # "over Iraqi Kurdistan, near Erbil": the town narrows the area
+        site_of = before.get(previous - 1) if doc[previous].lower_ in _SITES_AFTER_A_NAME else None
+        if (
+            site_of is not None
+            and site_of.item.mention.kind is MentionKind.TOPONYM
+            and site_of.item.place is not None
+            and doc[previous - 1].lower_ not in _FORCES_NAMED
+            and qualified(previous - 1)
+        ):
+            return True  # "a bomb exploded at Zorvan junction in Kismayo"; not "a Syrian
+            # Army checkpoint in Khattab", whose checkpoint is the army's
         return qualified(previous)  # "Kulgam Chowk in Anantnag"
     return False
 

@@ -2632,6 +2632,45 @@ def test_a_town_the_parse_hangs_off_a_list_as_an_aside_is_one_more_member(pipeli
     assert {"Kafr-Zorvan", "Velmora", "Sarmin", "Karnaz", "Binnish"} <= placed, placed
 
 
+@pytest.mark.parametrize(
+    ("text", "site", "context"),
+    [
+        # a bearing from "the city of" a town
+        (
+            "The troops were patrolling the town of Zorvan, south of the city of Kharkiv, "
+            "when gunmen struck.",
+            "Zorvan",
+            "Kharkiv",
+        ),
+        # a name's site word before "in"
+        ("A bomb exploded at Zorvan junction in Kismayo town, killing two officials.", "Zorvan",
+         "Kismayo"),
+        # "inside" a region
+        ("The army launched an offensive targeting the key town of Kinsibba inside the "
+         "Jabal al-Akrad region.", "Kinsibba", "Jabal al-Akrad region"),
+        # villages "of" an area
+        ("Gunmen attacked Zorvan and Velmora villages of Hawul Local Government Area of "
+         "Borno State, killing 18 people.", "Zorvan", "Hawul Local Government Area"),
+    ],
+)  # fmt: skip
+def test_a_wider_place_written_after_the_site_is_its_context(pipeline, text, site, context):
+    placed = set().union(*_where(_located(pipeline, text), text).values())
+    assert site in placed and context not in placed, placed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a force's site, and a group's camps, name no place the town holds
+        "A suicide bomber blew up his car at a Syrian Army checkpoint in eastern Khattab.",
+        "Marines captured two Malik camps in Jolo on Monday.",
+    ],
+)
+def test_the_town_after_a_force_s_site_is_the_site(pipeline, text):
+    placed = set().union(*_where(_located(pipeline, text), text).values())
+    assert {"Khattab", "Jolo"} & placed, placed
+
+
 def test_the_place_whose_coast_a_town_is_on_is_no_second_site(pipeline):
     text = "Sea drones struck a patrol boat near Chornomorske, on Crimea's western coast."
     where = set().union(*_where(_located(pipeline, text), text).values())
