@@ -1853,6 +1853,8 @@ class MentionExtractor:
                 continue
             if token.pos_ not in ("ADJ", "PROPN", "NOUN"):
                 continue
+            if token.i + 1 < len(doc) and doc.texts[token.i + 1] in _LANDFORM_NAMES:
+                continue  # "the Turkmen Mountains", a range in Syria: no Turkmenistan
             country = self._demonym_country(token.text)
             if country:
                 extra.append(self._demonym(doc[token.i : token.i + 1], country))
@@ -2309,6 +2311,14 @@ def _on_a_place_s_edge(doc: Doc, i: int, places: set[int] | None) -> bool:
     if k < len(doc) and (doc[k].lower_ in BEARINGS or doc[k].lower_ in _COMPASS_ADJECTIVES):
         k += 1
     return k < len(doc) and doc[k].lower_ in _EDGES
+
+
+#: Capitalised landform words that make one name with a national adjective before
+#: them: "the Turkmen Mountains" lie in Syria.
+_LANDFORM_NAMES = frozenset(
+    {"Mountains", "Mountain", "Hills", "Highlands", "Valley", "Plateau", "Plain", "Steppe",
+     "Range"}
+)  # fmt: skip
 
 
 #: Armed people and their holdings that a name before them may say are whose: "an

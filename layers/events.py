@@ -1520,7 +1520,7 @@ def _rest_of_the_list(
     or another rule kept from the event stays out. So with the two ends of a
     route ("the Buea-Limbe road").
     """
-    kept = {_in_the_list(cand.root).i: found for cand, found in located}
+    kept = {i: found for cand, found in located for i in (_in_the_list(cand.root).i, cand.root.i)}
     added: list[tuple[PlaceInSentence, Attachment]] = []
     grew = True
     while grew:
@@ -1536,6 +1536,11 @@ def _rest_of_the_list(
             fellows = [c.i for c in root.children if c.dep_ == "conj"]
             if root.dep_ == "conj" or _a_member_parsed_as_an_aside(cand, root):
                 fellows.insert(0, root.head.i)
+            if root.i != cand.root.i:
+                # "the villages of Ariha, Kafr Nabl and Binnish": the names list on too
+                fellows += [c.i for c in cand.root.children if c.dep_ == "conj"]
+                if cand.root.dep_ == "conj":
+                    fellows.append(cand.root.head.i)
             fellow = next((kept[i] for i in fellows if i in kept), None)
             if fellow is None and _hyphened_to(root, kept.keys()):
                 fellow = next(iter(kept.values()))
@@ -1550,7 +1555,7 @@ def _rest_of_the_list(
                 # one of a list the rules refused as one; the list goes with it
                 verdict = fellow
             added.append((cand, verdict))
-            kept[root.i] = verdict
+            kept[root.i] = kept[cand.root.i] = verdict
             grew = True
     return added
 
@@ -1686,7 +1691,12 @@ def _in_the_list(root: Token) -> Token:
     "state" to the list, not Sucre.
     """
     head = root.head
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in PLACE_PARTS:
+    if (
+        root.dep_ == "pobj"
+        and head.lower_ == "of"
+        and (head.head.lower_ in PLACE_PARTS or head.head.lemma_.lower() in PLACE_PARTS)
+    ):
+        # and a plural kind: "in the city of X and the villages of Y and Z"
         return head.head
     return root
 

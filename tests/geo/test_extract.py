@@ -332,6 +332,11 @@ def test_a_town_before_its_positions_stays_a_place(extract, text, name):
     assert name in {m.name for m in extract(text)}
 
 
+def test_a_national_adjective_that_opens_a_landform_s_name_is_no_country(extract):
+    mentions = extract("Rebels launched a counter-offensive in the Turkmen Mountains.")
+    assert not [m for m in mentions if m.kind is MentionKind.DEMONYM], mentions
+
+
 def test_a_province_called_a_division_stays_a_place(extract):
     assert "Dhaka" in " ".join(_texts(extract("Floods cut roads across Dhaka Division.")))
 

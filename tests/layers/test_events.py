@@ -2621,6 +2621,15 @@ def test_a_distance_the_parse_hangs_on_the_event_noun_says_where_it_happened(pip
     ]
 
 
+def test_a_list_of_kinds_of_place_is_one_list(pipeline):
+    text = (
+        "Jets struck several sites belonging to the rebels in the city of Saraqib and the "
+        "villages of Ariha, Kafr Nabl and Binnish."
+    )
+    placed = set().union(*_where(_located(pipeline, text), text).values())
+    assert {"Saraqib", "Ariha", "Kafr Nabl", "Binnish"} <= placed, placed
+
+
 def test_a_town_the_parse_hangs_off_a_list_as_an_aside_is_one_more_member(pipeline):
     # no "and" closes the list, and the parse makes a town an aside of the name before it
     text = (
