@@ -689,6 +689,23 @@ def _a_launch(verb: Token) -> bool:
     )
 
 
+def _an_offensive_launched(verb: Token) -> bool:
+    """Whether a verb launches an offensive: "launched a new offensive into Jobar".
+
+    Where an offensive, an assault or an incursion is launched into is where
+    it was fought, not where the attackers went after it.
+    """
+    return verb.lemma_.lower() in _LAUNCHING | {"mount", "begin", "start"} and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _OFFENSIVES for c in verb.children
+    )
+
+
+_OFFENSIVES = frozenset(
+    {"offensive", "assault", "attack", "raid", "incursion", "operation", "counteroffensive",
+     "counter-offensive", "push", "ground offensive"}
+)  # fmt: skip
+
+
 _PROJECTILES = frozenset(
     {"missile", "rocket", "drone", "shell", "mortar", "projectile", "bomb", "grenade",
      "torpedo", "salvo", "barrage", "volley"}
@@ -851,6 +868,8 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
             return Refusal("source")  # "according to Moscow" cites a source
         if word in _GOAL_PREPOSITIONS and _a_launch(head.head):
             return "target"  # "launched a ballistic missile at Tel Aviv": aimed there
+        if word == "into" and _an_offensive_launched(head.head):
+            return "target"  # "launched a new offensive into Jobar district": fought there
         if word in DESTINATION:
             above = head.head
             if head.dep_ == "conj" and above.pos_ == "ADP":

@@ -2621,6 +2621,24 @@ def test_a_distance_the_parse_hangs_on_the_event_noun_says_where_it_happened(pip
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "fought_there"),
+    [
+        ("The army launched a new offensive into Jobar district on greater Damascus on Monday.",
+         "Jobar", True),
+        # a letter sent into a town holds no fight there
+        ("The army launched a new website into which Kupiansk residents may write.",
+         "Kupiansk", False),
+    ],
+)  # fmt: skip
+def test_where_an_offensive_is_launched_into_is_where_it_was_fought(
+    pipeline, text, place, fought_there
+):
+    attacks = [e for e in _located(pipeline, text) if e.layer == "attacks"]
+    placed = {text[loc.start : loc.end] for e in attacks for loc in e.locations}
+    assert (place in placed) is fought_there, placed
+
+
 def test_a_list_of_kinds_of_place_is_one_list(pipeline):
     text = (
         "Jets struck several sites belonging to the rebels in the city of Saraqib and the "
