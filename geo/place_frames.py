@@ -639,9 +639,22 @@ def _names_of(doc: DocTokens, sent: Span) -> list[tuple[int, int]]:
 
 
 def _separated(doc: DocTokens, end: int, start: int) -> bool:
-    """Whether only a list separator lies between two names: ",", "and", ", and", "or"."""
-    words = [t.lower_ for t in doc[end:start] if t.lower_ not in ("the", "(", ")", "twice")]
+    """Whether only a list separator lies between two names: ",", "and", ", and", "or".
+
+    A count of times in brackets after the first may stand before it: "Hai
+    al-Ansari (three times), Ramusi".
+    """
+    words = [t.lower_ for t in doc[end:start] if t.lower_ != "the"]
+    if len(words) >= 3 and words[0] == "(" and ")" in words:
+        close = words.index(")")
+        count = words[1:close]
+        if " ".join(count) in _COUNTS or (len(count) == 2 and count[1] == "times"):
+            words = words[close + 1 :]
     return words in ([","], ["and"], [",", "and"], ["or"], [",", "or"], ["&"])
+
+
+#: Counts of times a listed place was hit, in brackets after it: "Velmora (twice)".
+_COUNTS = frozenset({"once", "twice", "thrice", "again"})
 
 
 def _person_cue(doc: DocTokens, start: int, end: int) -> bool:

@@ -373,6 +373,21 @@ def test_a_person_after_an_area_and_a_comma_is_no_place(frames):
     assert "Khalil Jamil Hamza" not in [span for span, _, _ in frames(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "framed"),
+    [
+        # a count of times in brackets goes on with the list
+        ("Gunmen shelled the districts of Velmora (three times), Kesra, Dorvik and a plant.",
+         True),
+        ("Gunmen shelled the districts of Velmora (twice), Kesra and Dorvik.", True),
+        # brackets that say something else end it
+        ("Gunmen shelled the districts of Velmora (a suburb), Kesra and Dorvik.", False),
+    ],
+)  # fmt: skip
+def test_a_count_of_times_in_brackets_goes_on_with_a_framed_list(frames, text, framed):
+    assert ("Kesra" in [span for span, _, _ in frames(text)]) is framed
+
+
 def test_a_list_of_compass_words_before_a_name_frames_it(frames):
     text = "Jets struck strongholds in both northern and northeastern Zorvanek."
     assert ("Zorvanek", SEIZED_FRAME) in [(span, frame) for span, frame, _ in frames(text)]
