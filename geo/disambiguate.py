@@ -78,6 +78,28 @@ _PROVINCE_CONTEXT_BONUS = 1.0
 _PROXIMITY_BONUS = 2.5
 _PROXIMITY_SCALE_KM = 300.0
 _QUALIFIER_BONUS = 6.0
+#: For a province written with the word its country calls its provinces ("Adamawa
+#: State" in Nigeria, where Cameroon's is the Adamawa Region): enough to decide
+#: between two provinces of one name, no more.
+_DIVISION_WORD_BONUS = 1.0
+#: Countries whose first-level divisions English news calls by each word.
+_DIVISION_WORDS: dict[str, frozenset[str]] = {
+    "state": frozenset(
+        {"US", "NG", "IN", "MX", "BR", "AU", "MY", "SD", "SS", "VE", "MM", "DE", "AT"}
+    ),
+    "governorate": frozenset({"SY", "IQ", "EG", "JO", "YE", "TN", "LB", "KW", "OM", "BH", "PS"}),
+    "oblast": frozenset({"UA", "RU", "KZ", "BY", "BG", "KG"}),
+    "prefecture": frozenset({"JP", "GR", "CN", "CF"}),
+    "department": frozenset({"FR", "CO", "BO", "PE", "UY", "PY", "HN", "GT", "SV", "NI", "HT"}),
+    "region": frozenset({"CM", "FR", "IT", "ML", "NE", "BF", "SN", "GH", "ET", "TZ", "CL", "PE"}),
+}
+
+
+def _countries_calling(mention_text: str) -> frozenset[str]:
+    """The countries whose provinces bear the word the name ends with, if any."""
+    return _DIVISION_WORDS.get(mention_text.rsplit(" ", 1)[-1].lower(), frozenset())
+
+
 _KIND_WORDS = {"admin1": "state or province", "admin2": "county", "city": "town"}
 #: For a national capital: news names capitals far more often than namesakes.
 _CAPITAL_BONUS = 2.0
@@ -785,6 +807,10 @@ def rank_candidates(
         elif named_kind == "admin1" and candidate.feature == "country":
             # "the state of Georgia", "Georgia Governor Brian Kemp": no country is meant
             score -= _QUALIFIER_BONUS
+        if candidate.feature == "admin1" and candidate.country in _countries_calling(mention_text):
+            # "Adamawa State": Nigeria's state, not Cameroon's Adamawa Region
+            score += _DIVISION_WORD_BONUS
+            reasons.append(f"{candidate.country} calls its provinces so")
         if sided and candidate.feature in _SIDED_FEATURES:
             score += _SIDED_AREA_BONUS
             reasons.append("the text names a side of it, which an area has")

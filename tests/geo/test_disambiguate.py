@@ -332,3 +332,18 @@ def test_a_world_city_under_an_old_name_unlike_its_own_dwarfs_no_namesake():
     context = ArticleContext(countries=Counter({"GB": 3, "RU": 3}))
     ranked = rank_candidates([city, town], mention_text="Vandbury", context=context)
     assert ranked[0].candidate.gazetteer_id == "gb", ranked
+
+
+@pytest.mark.parametrize(
+    ("written", "country"),
+    [("Zorvan State", "NG"), ("Zorvan Region", "CM"), ("Zorvan", "CM")],
+)
+def test_a_province_written_with_its_countrys_word_for_provinces(written, country):
+    # two provinces of one name and no size: the word after the name decides ("Adamawa
+    # State" is Nigeria's, Cameroon's is a region); bare, the first stays first
+    candidates = [
+        _c("cm", "Zorvan", 6.8, 13.2, "CM", feature="admin1", written=written, exact=False),
+        _c("ng", "Zorvan", 9.5, 12.4, "NG", feature="admin1", written=written, exact=False),
+    ]
+    ranked = rank_candidates(candidates, mention_text=written, context=ArticleContext())
+    assert ranked[0].candidate.country == country
