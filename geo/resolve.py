@@ -135,6 +135,16 @@ _QUALIFIER = re.compile(
 """", Texas" after a name, up to punctuation, a lower-case word or a dash: "Paris,
 Texas", "a plant in Lebanon, Pennsylvania on Monday", "LEBANON, Pennsylvania - A fire".
 Not a speaker: "drones hit Donetsk, Russia said" is Ukraine's Donetsk."""
+_IN_A_COUNTRY_AFTER = re.compile(
+    r"\s*,\s*in\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+|"
+    r"(?:north|south)(?:east|west)(?:ern)?\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b"
+)
+"""", in northern Mozambique" after a name: the country the text puts the town in."""
+_LIST_GOES_ON = re.compile(
+    r"\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+    r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[A-Z]"
+)
+"""", Guam, Alaska", ", Guam and Hawaii": names listed on past the second, no qualifier."""
 _TOWN_OF_ITS_HOLDER = re.compile(
     r"\s+(?:(?:second|third|fourth|fifth|largest|biggest|second-largest|third-largest"
     r"|second-biggest|northern|southern|eastern|western|central|coastal|commercial"
@@ -385,6 +395,13 @@ class Resolver:
             # "the Chaco region of Paraguay" is no province of Argentina: the name keeps
             # none, and the text places it in the country it names
             pools.pop(index, None)
+            candidates[mentions[index].name] = []
+        for index in [
+            i for i in pools if self._none_in_the_country_written(text, mentions[i], pools[i])
+        ]:
+            # "Palma, in northern Mozambique", where the gazetteer knows only Spain's
+            # Palma: no namesake abroad, and the text places it in the country it names
+            pools.pop(index)
             candidates[mentions[index].name] = []
         ranked: dict[int, list[Ranked]] = {}
         # A name said again with the same words around it ranks the same: each
@@ -951,6 +968,37 @@ class Resolver:
         holding = (w for w in wholes if any(qualified_by(c, w) for c in candidates))
         # a possessive only says whose town it is when the name has one there
         return next(holding, wholes[0] if wholes and not possessive else None)
+
+    def _none_in_the_country_written(
+        self, text: str, mention: Mention, candidates: Sequence[Candidate]
+    ) -> bool:
+        """Whether the text puts a town in a country where none of its candidates lies.
+
+        "Palma, Mozambique" or "Palma, in northern Mozambique": a country
+        written right after the name and a comma, which holds no town of the
+        name the gazetteer knows. Not when a candidate is the country itself
+        or a province ("Georgia, Russia said" is no town).
+        """
+        qualifier = self._qualifier(text, mention, candidates)
+        country = qualifier if qualifier is not None and qualifier.feature == "country" else None
+        if country is not None and _LIST_GOES_ON.match(text, mention.anchor_end):
+            return False  # "trips to Saipan, Guam, Alaska": a list, no qualifier
+        if country is None:
+            found = _IN_A_COUNTRY_AFTER.match(text, mention.anchor_end)
+            if found is None:
+                return False
+            country = next(
+                (c for c in self.gazetteer.candidates(found.group(1)) if c.feature == "country"),
+                None,
+            )
+            if country is None:
+                return False
+        towns = [c for c in candidates if c.feature == "city"]
+        return (
+            bool(towns)
+            and len(towns) == len(candidates)
+            and all(c.country != country.country for c in towns)
+        )
 
     # -- building places -------------------------------------------------------
     def _place_for(

@@ -94,6 +94,23 @@ def _misread_verb(token: Token) -> str | None:
     return None
 
 
+def _an_opening_plural(token: Token) -> str | None:
+    """The singular of a plural noun the model read as a name at its sentence's start.
+
+    "He said the army was "ready." Protesters gathered in Tripoli": after a
+    quote the small tagger may read the capitalised plural opening a
+    sentence as a proper noun, whose lemma is its own form. Only a
+    capitalised word of lower-case letters ending in "s", opening its
+    sentence.
+    """
+    if token.pos_ != "PROPN" or not token.is_sent_start:
+        return None
+    text = token.text
+    if len(text) < 4 or not text[0].isupper() or not text[1:].islower() or text[-1] != "s":
+        return None
+    return text[:-1].lower()
+
+
 def trigger_keys(token: Token) -> set[str]:
     """The keys a token can match in a type's trigger list.
 
@@ -113,6 +130,10 @@ def trigger_keys(token: Token) -> set[str]:
     if verb is not None:
         lemma = verb
     keys = {lemma, token.lower_}
+    singular = _an_opening_plural(token)
+    if singular is not None:
+        lemma = singular  # "Protesters gathered …", read as a name after a quote
+        keys.add(lemma)
     for child in token.children:
         if child.dep_ in ("prt", "advmod") and child.lower_ in _PARTICLES:
             keys.add(f"{lemma} {child.lower_}")
@@ -1034,7 +1055,10 @@ def _no_key_word(token: Token, index: TypeIndex) -> bool:
         return False
     if token.is_lower:
         return True
-    return token.lower_ not in index.words and token.lemma_.lower() not in index.words
+    if token.lower_ in index.words or token.lemma_.lower() in index.words:
+        return False
+    singular = _an_opening_plural(token)
+    return singular is None or singular not in index.words
 
 
 #: Words that tell what is done as a rule, not a deed done once: "usually wave flags".

@@ -431,3 +431,21 @@ def test_a_coast_named_after_a_disputed_region_is_no_part_of_its_middle(resolve)
         resolve("Residents of the Essequibo coast protested in Anna Regina."), "Essequibo"
     )
     assert place is None or place.feature != "region", place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Insurgents attacked Palma, in northern Mozambique, on Tuesday.",
+        "Insurgents attacked Palma, Mozambique, on Tuesday.",
+    ],
+)
+def test_a_country_written_after_a_town_keeps_namesakes_abroad_out(resolve, text):
+    # the gazetteer knows a Palma in Spain, none in Mozambique: the words place it there
+    palma = _place(resolve(text), "Palma")
+    assert palma is not None and palma.country == "MZ" and palma.feature == LOCATED_FEATURE
+
+
+def test_a_list_after_a_town_is_no_country_it_lies_in(resolve):
+    saipan = _place(resolve("Trips to Saipan, Guam, Alaska and Hawaii took weeks."), "Saipan")
+    assert saipan is not None and saipan.country == "MP"

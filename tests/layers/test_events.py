@@ -2718,6 +2718,13 @@ def test_restrictions_at_an_airport_close_the_sky_there(pipeline, text, restrict
     assert bool(events) is restricted, [(e.type, e.trigger) for e in events]
 
 
+def test_a_plural_read_as_a_name_after_a_quote_still_triggers(pipeline):
+    # the tagger reads "Protesters" after a closing quote as a proper noun
+    text = 'He said the army was "ready."\n\nProtesters gathered in Tripoli on Friday.\n'
+    where = _where(_located(pipeline, text), text)
+    assert "Tripoli" in where.get("protest", set()), where
+
+
 def test_a_live_blogs_time_stamp_does_not_swallow_the_sentence_below(pipeline):
     text = (
         "Live: drones over the south\n\n11:02 GMT\nFlights at Sochi airport have been suspended.\n"
