@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from geo.cues import SPEECH_FORMS
 from geo.normalize import name_key
 from geo.sources import capital_names
-from geo.types import Mention, Place, Precision, Resolved
+from geo.types import Mention, MentionKind, Place, Precision, Resolved
 
 __all__ = [
     "LOCAL_AREA_RADIUS_KM",
@@ -415,7 +415,7 @@ def town_for(
             return resolved[earlier[-1]].place if earlier else None
         near = (
             inside
-            or _in_countries_of_sentence(resolved, towns, start, end)
+            or _in_countries_of_sentence(resolved, towns, start, end, text)
             or _in_its_paragraph(resolved, towns, index, text, home, district=district)
         )
         countries = {p.country for i in towns if (p := resolved[i].place) is not None}
@@ -629,8 +629,14 @@ def district_of_a_town(text: str, mention: Mention) -> bool:
     )
 
 
-def _sentence_countries(resolved: Sequence[Resolved], start: int, end: int) -> set[str]:
-    """The countries named (as names or national adjectives) between ``start`` and ``end``."""
+def _sentence_countries(
+    resolved: Sequence[Resolved], start: int, end: int, text: str | None = None
+) -> set[str]:
+    """The countries named (as names or national adjectives) between ``start`` and ``end``.
+
+    With ``text``, not an adjective of armed force ("Israeli jets", "Russian
+    troops"), which says who acted.
+    """
     return {
         item.place.country
         for item in resolved
@@ -639,11 +645,28 @@ def _sentence_countries(resolved: Sequence[Resolved], start: int, end: int) -> s
         and item.place.feature == "country"
         and start <= item.mention.start
         and item.mention.end <= end
+        and not (
+            text is not None
+            and item.mention.kind is MentionKind.DEMONYM
+            and _ARMED_FORCE_AFTER.match(text, item.mention.end)
+        )
     }
 
 
+#: Words of armed force after a national adjective: "an Israeli strike", "Russian troops".
+_ARMED_FORCE_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:air\s*strikes?|airstrikes?|strikes?|jets?|warplanes?|troops|forces"
+    r"|army|military|soldiers|drones?|missiles?|rockets?|artillery|navy|aircraft|raids?"
+    r"|shelling|bombers?|tanks?|gunboats?|warships?)\b"
+)
+
+
 def _in_countries_of_sentence(
-    resolved: Sequence[Resolved], towns: Sequence[int], start: int, end: int
+    resolved: Sequence[Resolved],
+    towns: Sequence[int],
+    start: int,
+    end: int,
+    text: str | None = None,
 ) -> list[int]:
     """The ``towns`` in the countries a sentence names, when it names towns of none.
 
@@ -651,9 +674,11 @@ def _in_countries_of_sentence(
     said", a paragraph after one about Moscow: the palace is in the country
     its sentence names, so among the article's towns only Saudi ones may
     hold it. Empty when the sentence names no country or the article names
-    no town in one.
+    no town in one. A national adjective of those who strike ("an Israeli
+    strike killed a commander in Bint Jbeil") says whose strike it was, not
+    where the village lies.
     """
-    countries = _sentence_countries(resolved, start, end)
+    countries = _sentence_countries(resolved, start, end, text)
     if not countries:
         return []
     return [i for i in towns if (place := resolved[i].place) and place.country in countries]

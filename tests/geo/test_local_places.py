@@ -374,3 +374,31 @@ def test_a_town_glued_to_a_hyphen_is_no_dateline(resolve):
     text = "Mosul-based militants attacked the village of Zorvanek, Iraqi police said."
     (village,) = [r.place for r in resolve(text) if r.mention.name == "Zorvanek"]
     assert village is not None and village.country == "IQ"
+
+
+@pytest.mark.parametrize(
+    ("written", "holds"), [("An Israeli strike", False), ("The Israeli", True)]
+)
+def test_a_national_adjective_of_those_who_strike_places_no_village(written, holds):
+    from shapely.geometry import Point
+
+    from geo.local_places import _in_countries_of_sentence
+    from geo.types import Mention, MentionKind, Place, Resolved
+
+    text = f"Rockets hit Kiryat Shmona. {written} killed a commander in Bint Zorvan."
+
+    def mention(name: str, kind: MentionKind = MentionKind.TOPONYM) -> Mention:
+        start = text.index(name)
+        return Mention(start, start + len(name), name, kind, name, start, start + len(name))
+
+    def place(name: str, feature: str) -> Place:
+        return Place(name, name, "IL", feature, Point(35.57, 33.21), 33.21, 35.57, Precision.EXACT)
+
+    resolved = [
+        Resolved(mention("Kiryat Shmona"), place("Kiryat Shmona", "city")),
+        Resolved(mention("Israeli", MentionKind.DEMONYM), place("Israel", "country")),
+        Resolved(mention("Bint Zorvan"), None),
+    ]
+    start = text.index(written)
+    # the adjective of the strike's side says whose it was, not where the village is
+    assert bool(_in_countries_of_sentence(resolved, [0], start, len(text), text)) is holds
