@@ -724,6 +724,12 @@ def test_diplomacy_needs_diplomats_and_a_trip_a_destination(nlp, layers, text, n
             "movements",
             True,
         ),
+        # sport and words said: a team bombed out of a cup, a title fight, critics
+        ("Lyon were bombed out of the cup in Harare on Saturday.", "strike_sites", False),
+        ("The boxer won the title fight in Harare on Saturday.", "clashes", False),
+        ("The actor was attacked by critics in Harare on Thursday.", "attacks", False),
+        ("Beijing fired back at Washington over the tariffs on Friday.", "attacks", False),
+        ("A fresh bout of fighting broke out in Harare on Friday.", "clashes", True),
         # a crowd that storms a parliament attacks it; one that storms the pitch does not
         ("Supporters who stormed the parliament in Harare were arrested.", "attacks", True),
         ("Football fans stormed the parliament in Harare on Monday.", "attacks", True),
