@@ -243,6 +243,10 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^\W*(?i:on\s+this\s+(?:day|date)\s+)?(?i:in|during)\s+"
             + _YEAR.format(g="y")
             + r"(?![\w-])"
+            # a timeline's line: "2014 — Russia annexes Crimea", "Timeline: 2023 - …"
+            + r"|^\W*(?:[A-Z][a-z]+:\s*)?"
+            + _YEAR.format(g="y2")
+            + r"\s*(?:[—–:]|-\s)"
         ),
     ),
     (
@@ -702,7 +706,7 @@ def _period_of(
     if kind == "month_year":
         return f"{int(groups['y']):04d}-{_MONTHS[groups['m'].lower()]:02d}"
     if kind == "year":
-        return f"{int(groups['y']):04d}"
+        return f"{int(groups['y'] or groups['y2']):04d}"
     if anchor is None:
         return None
     if kind == "month":

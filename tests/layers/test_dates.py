@@ -377,6 +377,9 @@ def test_years_ago_date_the_event_that_year(text, expected):
         ("Rebels held the town in December and January 2024.", ("2023-12", "sentence")),
         # a year that opens the sentence after "On this day"
         ("On this day in 1990, tanks rolled into the capital.", ("1990", "sentence")),
+        # a timeline's line opens with its year
+        ("2014 — Rebels seized the town.", ("2014", "sentence")),
+        ("Timeline: 2021 - Rebels seized the town.", ("2021", "sentence")),
         # a month alone is still this year's
         ("Rebels attacked the town in April.", ("2024-04", "sentence")),
     ],
