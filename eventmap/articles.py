@@ -492,7 +492,9 @@ _METADATA_LABEL = re.compile(r"^[ \t]*(?:title|headline|date)[ \t]*:", re.IGNORE
 # A live blog's time stamp opening a line, alone or before a dash: "11:02 GMT",
 # "14:32 - …", "9.15am ET -".
 # A clock time with a colon may also stand alone before the capital that opens the
-# entry ("11:05 Explosions were heard …"); "12.5 per cent" and "2.30 - 1.10" stay.
+# entry ("11:05 Explosions were heard …"). "12.5 per cent" stays, and so does a time
+# inside a line ("At 11:02 GMT"); a number alone at a line's start before a dash or
+# the line's end ("2.30 - 1.10") is blanked as a stamp would be, which keeps offsets.
 _TIME_STAMP = re.compile(
     r"^[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?"
     r"(?:[ \t]*(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|ET|EST|EDT|PT|PST|PDT)(?:[+-]\d{1,2})?)?"

@@ -14,6 +14,19 @@ from spacy.tokens import Span, Token
 
 from geo.nlp import starts_with_capital
 
+#: Counts of times a listed place was hit, in brackets after it: "Velmora (twice)"; a
+#: count written "N times" ("(three times)", "(12 times)") is one too (:func:`a_count_of_times`).
+COUNTS_OF_TIMES = frozenset({"once", "twice", "thrice", "again"})
+
+#: The edges of a place a town lies on: "near Chornomorske, on Crimea's western coast".
+EDGE_WORDS = frozenset({"coast", "shore", "shores", "coastline", "bank", "outskirts", "border"})
+
+
+def a_count_of_times(words: list[str]) -> bool:
+    """Whether lower-case words in brackets count times: "twice", "three times", "12 times"."""
+    return " ".join(words) in COUNTS_OF_TIMES or (len(words) == 2 and words[1] == "times")
+
+
 __all__ = [
     "BORDER_NOUNS",
     "HEADLINE_SHARE",

@@ -28,6 +28,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 
 from geo.cues import (
+    EDGE_WORDS,
     PERSON_TITLES,
     PLACE_KIND_NOUNS,
     PLACE_PREPOSITIONS,
@@ -1128,7 +1129,7 @@ class MentionExtractor:
             if (
                 ent.label_ in ("PRODUCT", "DATE")
                 and not in_place_position(span, places, words=3)
-                and not self._named_as_a_place(span)
+                and not self._a_town_after_its_site(span)
             ):
                 continue  # a car named "Tucson" is a car; "the prison of Mirebalais" a town
             if ent.label_ == "DATE" and any(
@@ -1415,8 +1416,10 @@ class MentionExtractor:
             and not any(c.feature in _ARTICLE_FEATURES for c in candidates)
         ):
             return None  # "the Centre", "the Mission": an institution, not a place
-        if self._named_as_a_place(span, candidates) or self._town_of_the_country_before(
-            span, candidates
+        if (
+            self._named_as_a_place(span, candidates)
+            or self._town_of_the_country_before(span, candidates)
+            or (ent.label_ in ("PRODUCT", "DATE") and self._a_town_after_its_site(span))
         ):
             return span
         if _taken_or_struck(span, ent.label_) and _strong(
@@ -1469,6 +1472,22 @@ class MentionExtractor:
             for c in self.gazetteer.candidates(span.text)
         )
 
+    def _a_town_after_its_site(self, span: Span) -> bool:
+        """Whether a building's word and "of" before the name make it a town the gazetteer holds.
+
+        "attacked the civil prison of Mirebalais", a product to the model.
+        Only for a name the model calls a product or a date: "the market of
+        Omar" names a man.
+        """
+        doc = span.doc
+        if span.start < 2 or doc[span.start - 1].lower_ != "of":
+            return False
+        if doc[span.start - 2].lower_ not in _SITES_OF_A_TOWN:
+            return False
+        return any(
+            c.feature == "city" and c.exact_name for c in self.gazetteer.candidates(span.text)
+        )
+
     def _named_as_a_place(self, span: Span, candidates: list[Candidate] | None = None) -> bool:
         """Whether the text itself says the name is a place, whatever the model said.
 
@@ -1487,16 +1506,10 @@ class MentionExtractor:
             return True  # "Rebels attacked Kolvari, 40 km south of Beni"
         site = closes_a_site_name(span)
         qualifier = None if before == "on" else qualifier_after(span)
-        of_a_site = (
-            before == "of" and span.start >= 2 and doc[span.start - 2].lower_ in _SITES_OF_A_TOWN
-        )
-        if before != "on" and not site and qualifier is None and not of_a_site:
+        if before != "on" and not site and qualifier is None:
             return False
         if candidates is None:
             candidates = self.gazetteer.candidates(span.text)
-        if of_a_site:
-            # "attacked the civil prison of Mirebalais": a town the gazetteer holds
-            return any(c.feature == "city" and c.exact_name for c in candidates)
         if before == "on":
             return any(c.feature == "island" for c in candidates)
         if site and any(c.feature == "admin1" and c.exact_name for c in candidates):
@@ -2294,23 +2307,28 @@ def _on_a_place_s_edge(doc: Doc, i: int, places: set[int] | None) -> bool:
     if i < len(doc) and doc[i].lower_ == "the":
         # "on the western coast of Crimea", "on the Red Sea coast of Yemen"
         k = i + 1
-        while k < len(doc) and k - i <= 4 and doc[k].lower_ not in _EDGES:
+        while k < len(doc) and k - i <= 4 and doc[k].lower_ not in EDGE_WORDS:
             k += 1
         return (
             k + 2 < len(doc)
-            and doc[k].lower_ in _EDGES
+            and doc[k].lower_ in EDGE_WORDS
             and doc[k + 1].lower_ == "of"
             and (a_place(k + 2) or (doc[k + 2].lower_ == "the" and a_place(k + 3)))
         )
     owner = i
     while owner < len(doc) and doc[owner].lower_ not in ("'s", "’s") and owner - i <= 3:
         owner += 1
-    if owner >= len(doc) or owner == i or not a_place(owner - 1):
+    if (
+        owner >= len(doc)
+        or doc[owner].lower_ not in ("'s", "’s")
+        or owner == i
+        or not a_place(owner - 1)
+    ):
         return False
     k = owner + 1
     if k < len(doc) and (doc[k].lower_ in BEARINGS or doc[k].lower_ in _COMPASS_ADJECTIVES):
         k += 1
-    return k < len(doc) and doc[k].lower_ in _EDGES
+    return k < len(doc) and doc[k].lower_ in EDGE_WORDS
 
 
 #: Capitalised landform words that make one name with a national adjective before
@@ -2325,7 +2343,7 @@ _LANDFORM_NAMES = frozenset(
 #: airstrike against al-Shabaab fighters", "struck Wagner positions".
 _ITS_PEOPLE = frozenset(
     {"fighters", "militants", "rebels", "insurgents", "gunmen", "jihadists", "militiamen",
-     "members", "commanders", "loyalists", "operatives", "extremists", "positions",
+     "members", "loyalists", "operatives", "extremists", "positions",
      "hideouts"}
 )  # fmt: skip
 #: A town this big is where fighters or positions named after it are ("Marib
@@ -2342,8 +2360,6 @@ _SITES_OF_A_TOWN = frozenset(
 )  # fmt: skip
 
 
-#: The edges of a place on which a town lies: "on Crimea's western coast".
-_EDGES = frozenset({"coast", "shore", "shores", "coastline", "bank", "outskirts", "border"})
 _COMPASS_ADJECTIVES = frozenset(
     {"northern", "southern", "eastern", "western", "northeastern", "northwestern",
      "southeastern", "southwestern", "central"}

@@ -634,8 +634,8 @@ def _sentence_countries(
 ) -> set[str]:
     """The countries named (as names or national adjectives) between ``start`` and ``end``.
 
-    With ``text``, not an adjective of armed force ("Israeli jets", "Russian
-    troops"), which says who acted.
+    With ``text``, not an adjective of a weapon that strikes across a border
+    ("Israeli jets", "a Russian drone"), which says who acted.
     """
     return {
         item.place.country
@@ -653,11 +653,13 @@ def _sentence_countries(
     }
 
 
-#: Words of armed force after a national adjective: "an Israeli strike", "Russian troops".
+#: Weapons that strike across a border, after a national adjective: "an Israeli strike",
+#: "Russian drones". Not troops or an army, which mostly act at home ("Nigerian troops
+#: raided a village").
 _ARMED_FORCE_AFTER = re.compile(
-    r"\s+(?:[a-z-]+\s+)?(?:air\s*strikes?|airstrikes?|strikes?|jets?|warplanes?|troops|forces"
-    r"|army|military|soldiers|drones?|missiles?|rockets?|artillery|navy|aircraft|raids?"
-    r"|shelling|bombers?|tanks?|gunboats?|warships?)\b"
+    r"\s+(?:[a-z-]+\s+)?(?:air\s*strikes?|airstrikes?|strikes?|jets?|warplanes?|drones?"
+    r"|missiles?|rockets?|shelling|bombers?|air\s+force)\b",
+    re.IGNORECASE,
 )
 
 

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from shapely.geometry import Point
 
+from geo.cues import COUNTS_OF_TIMES
 from geo.directional import is_a_side
 from geo.disambiguate import haversine_km
 from geo.local_places import PARAGRAPH_BREAK, TOWN_PART_WORDS
@@ -301,7 +302,8 @@ def _listed_after_a_comma(text: str, before: Mention, mention: Mention, where: P
 #: Only a comma between two names of a list, after a count of times a name may carry:
 #: "shelled Kafr Zorvan (twice), Velmora, Sarmin (three times), …".
 _ONLY_A_COMMA = re.compile(
-    r"(?:[ \t]*\((?:once|twice|thrice|again|[\w-]+ times)\))?[ \t]*,[ \t]*", re.IGNORECASE
+    r"(?:[ \t]*\((?:" + "|".join(sorted(COUNTS_OF_TIMES)) + r"|[\w-]+ times)\))?[ \t]*,[ \t]*",
+    re.IGNORECASE,
 )
 
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from geo.cues import PERSON_TITLES, SAYING
+from geo.cues import PERSON_TITLES, SAYING, a_count_of_times
 from geo.nlp import DocTokens
 from geo.normalize import ARABIC_ARTICLES, POSITION_WORDS
 from geo.phrases import BEARINGS
@@ -647,14 +647,9 @@ def _separated(doc: DocTokens, end: int, start: int) -> bool:
     words = [t.lower_ for t in doc[end:start] if t.lower_ != "the"]
     if len(words) >= 3 and words[0] == "(" and ")" in words:
         close = words.index(")")
-        count = words[1:close]
-        if " ".join(count) in _COUNTS or (len(count) == 2 and count[1] == "times"):
+        if a_count_of_times(words[1:close]):
             words = words[close + 1 :]
     return words in ([","], ["and"], [",", "and"], ["or"], [",", "or"], ["&"])
-
-
-#: Counts of times a listed place was hit, in brackets after it: "Velmora (twice)".
-_COUNTS = frozenset({"once", "twice", "thrice", "again"})
 
 
 def _person_cue(doc: DocTokens, start: int, end: int) -> bool:

@@ -137,9 +137,13 @@ Texas", "a plant in Lebanon, Pennsylvania on Monday", "LEBANON, Pennsylvania - A
 Not a speaker: "drones hit Donetsk, Russia said" is Ukraine's Donetsk."""
 _IN_A_COUNTRY_AFTER = re.compile(
     r"\s*,\s*in\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+|"
-    r"(?:north|south)(?:east|west)(?:ern)?\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\b"
+    r"(?:north|south)(?:east|west)(?:ern)?\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"(?=\s*[,.;)]|\s*$)"
 )
-"""", in northern Mozambique" after a name: the country the text puts the town in."""
+"""", in northern Mozambique," after a name: the country the text puts the town in, as an
+aside closed by punctuation ("Kharkiv, in Poland for the summit" says where people are)."""
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+""""from" right before a name: people from a town may be anywhere ("visitors from X")."""
 _LIST_GOES_ON = re.compile(
     r"\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
     r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[A-Z]"
@@ -979,6 +983,8 @@ class Resolver:
         name the gazetteer knows. Not when a candidate is the country itself
         or a province ("Georgia, Russia said" is no town).
         """
+        if _FROM_BEFORE.search(text, max(0, mention.start - 6), mention.start):
+            return False  # "fans from Palma, in Germany for the match": where the fans are
         qualifier = self._qualifier(text, mention, candidates)
         country = qualifier if qualifier is not None and qualifier.feature == "country" else None
         if country is not None and _LIST_GOES_ON.match(text, mention.anchor_end):

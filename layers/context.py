@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import shapely
 from spacy.tokens import Doc, Token
 
-from geo.cues import BORDER_NOUNS
+from geo.cues import BORDER_NOUNS, EDGE_WORDS
 from geo.directional import is_a_side
 from geo.disambiguate import haversine_km
 from geo.located import LOCATED_FEATURE, placed_in
@@ -193,17 +193,13 @@ def _owns_the_edge_a_town_is_on(
     j += 1
     if j < len(doc) and doc[j].lower_ in COMPASS:
         j += 1
-    if j >= len(doc) or doc[j].lower_ not in _EDGE_WORDS:
+    if j >= len(doc) or doc[j].lower_ not in EDGE_WORDS:
         return False
     i = first - 1
     if i < 2 or doc[i].lower_ != "on" or doc[i - 1].text != ",":
         return False
     town = before.get(i - 2)
     return town is not None and is_town(town.item.place)
-
-
-#: The edges of a place a town lies on: "on Crimea's western coast".
-_EDGE_WORDS = frozenset({"coast", "shore", "shores", "coastline", "bank", "outskirts", "border"})
 
 
 _TOWN_KINDS = frozenset(

@@ -246,7 +246,7 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # a timeline's line: "2014 — Russia annexes Crimea", "Timeline: 2023 - …"
             + r"|^\W*(?:[A-Z][a-z]+:\s*)?"
             + _YEAR.format(g="y2")
-            + r"\s*(?:[—–:]|-\s)"
+            + r"\s*[—–:-]\s+(?=[A-Z])"
         ),
     ),
     (

@@ -35,6 +35,7 @@ from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Doc, Span, Token
 
+from geo.cues import a_count_of_times
 from geo.local_places import is_national_capital
 from geo.nlp import doc_text
 from geo.place_frames import ends_of_a_route
@@ -1576,7 +1577,7 @@ def _a_bearing_aside(
     return any(max(other.tokens) == first - 2 for other, _, _ in verdicts)
 
 
-#: Words that open a bearing from a place: "east of El Wak", "near Jilib".
+#: Words that open a bearing from a place: "east of El Wak".
 _BEARINGS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 )
@@ -1643,17 +1644,12 @@ def _a_list_gap(doc: Doc, before: PlaceInSentence, after: PlaceInSentence) -> bo
     counted = False
     if len(gap) >= 3 and gap[0] == "(" and ")" in gap:
         close = gap.index(")")
-        words = gap[1:close]
-        if not (" ".join(words) in _COUNTS_OF_TIMES or (len(words) == 2 and words[1] == "times")):
+        if not a_count_of_times(gap[1:close]):
             return None
         gap, counted = gap[close + 1 :], True
     if gap in ([","], [",", "and"]) or (counted and gap == ["and"]):
         return counted
     return None
-
-
-#: A count of times a listed place was hit, in brackets after it: "Velmora (twice)".
-_COUNTS_OF_TIMES = frozenset({"once", "twice", "thrice", "again"})
 
 
 def _a_member_parsed_as_an_aside(cand: PlaceInSentence, root: Token) -> bool:

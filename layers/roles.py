@@ -695,15 +695,17 @@ def _an_offensive_launched(verb: Token) -> bool:
     Where an offensive, an assault or an incursion is launched into is where
     it was fought, not where the attackers went after it.
     """
-    return verb.lemma_.lower() in _LAUNCHING | {"mount", "begin", "start"} and any(
+    return verb.lemma_.lower() in _LAUNCHING_OFFENSIVES and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _OFFENSIVES for c in verb.children
     )
 
 
 _OFFENSIVES = frozenset(
     {"offensive", "assault", "attack", "raid", "incursion", "operation", "counteroffensive",
-     "counter-offensive", "push", "ground offensive"}
+     "counter-offensive", "push"}
 )  # fmt: skip
+_LAUNCHING_OFFENSIVES = frozenset({"launch", "mount", "begin", "start"})
+"""Verbs that launch an offensive: "mounted an incursion into X"."""
 
 
 _PROJECTILES = frozenset(

@@ -103,12 +103,16 @@ def _an_opening_plural(token: Token) -> str | None:
     capitalised word of lower-case letters ending in "s", opening its
     sentence.
     """
-    if token.pos_ != "PROPN" or not token.is_sent_start:
+    if token.pos_ != "PROPN" or not token.is_sent_start or token.ent_type_ in _NAMED:
         return None
-    text = token.text
-    if len(text) < 4 or not text[0].isupper() or not text[1:].islower() or text[-1] != "s":
+    text = token.text.lower()
+    if len(text) < 4 or not token.text[0].isupper() or not token.text[1:].islower():
         return None
-    return text[:-1].lower()
+    if text.endswith("ies"):
+        return text[:-3] + "y"  # "Rallies"
+    if text.endswith(("ses", "xes", "zes", "ches", "shes")):
+        return text[:-2]  # "Clashes", "Marches"
+    return text[:-1] if text.endswith("s") and not text.endswith("ss") else None
 
 
 def trigger_keys(token: Token) -> set[str]:

@@ -446,6 +446,21 @@ def test_a_country_written_after_a_town_keeps_namesakes_abroad_out(resolve, text
     assert palma is not None and palma.country == "MZ" and palma.feature == LOCATED_FEATURE
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # where people from a town are, not where the town is
+        ("Visitors from Kharkiv, in Poland for the summit, met officials in Warsaw.", "Kharkiv",
+         "UA"),
+        ("Fans from Palma, in Germany for the match, clashed with police in Munich.", "Palma",
+         "ES"),
+    ],
+)  # fmt: skip
+def test_where_people_from_a_town_are_is_no_country_it_lies_in(resolve, text, name, country):
+    place = _place(resolve(text), name)
+    assert place is not None and place.country == country
+
+
 def test_a_list_after_a_town_is_no_country_it_lies_in(resolve):
     saipan = _place(resolve("Trips to Saipan, Guam, Alaska and Hawaii took weeks."), "Saipan")
     assert saipan is not None and saipan.country == "MP"
