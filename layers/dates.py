@@ -222,9 +222,9 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # "in April and October 2024": the year the second month takes is the first's too
         "month_pair",
         re.compile(
-            r"\b(?i:in|during|between)\s+"
+            r"\b(?i:in|during|between|from)\s+"
             + _MONTH.format(g="m")
-            + r"\s+(?i:and|or|to|through)\s+"
+            + r"\s+(?i:and|or|to|through|until)\s+(?:(?i:in)\s+)?"
             + _MONTH.format(g="m2")
             + r",?\s+"
             + _YEAR.format(g="y")
@@ -258,7 +258,7 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             + _MONTH.format(g="m")
             + r"(?![\w-])(?!,?\s+(?:\d|of\b))"
             # nor the first of two months a year follows: "in April and October 2024"
-            + r"(?!\s+(?i:and|or|to|through)\s+[A-Z][a-z]+\.?,?\s+\d{4})"
+            + r"(?!\s+(?i:and|or|to|through|until)\s+(?:(?i:in)\s+)?[A-Z][a-z]+\.?,?\s+\d{4})"
         ),
     ),
     (

@@ -373,6 +373,8 @@ def test_years_ago_date_the_event_that_year(text, expected):
         # the year after two months is the first month's too
         ("Rebels attacked the town in April and October 2022.", ("2022-04", "sentence")),
         ("Gunmen raided the camp between March and May 2021.", ("2021-03", "sentence")),
+        ("Gunmen raided the camp from March to May 2021.", ("2021-03", "sentence")),
+        ("Gunmen raided the camp in March and in May 2021.", ("2021-03", "sentence")),
         # a first month later in the year than the second lies in the year before
         ("Rebels held the town in December and January 2022.", ("2021-12", "sentence")),
         # a year that opens the sentence after "On this day"
