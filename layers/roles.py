@@ -1410,6 +1410,9 @@ def attachment(
             and dep != "conj"
             and head.pos_ != "ADP"
             and not _narrows_an_airspace(token, head)
+            # "In neighbouring Ecuador, a riot at a prison in Guayaquil left 17 dead": an
+            # event the parse hangs on a country as its apposition says nothing of it
+            and not (dep == "appos" and token.i in also_triggers)
         ):
             # qualifies another place: "Sanaa, the capital of Yemen". Not a preposition a
             # vicinity mention took in: "near the West Bank city of Hebron" names Hebron.

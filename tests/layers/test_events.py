@@ -2694,6 +2694,14 @@ def test_a_wider_place_written_after_the_site_is_its_context(pipeline, text, sit
     assert site in placed and context not in placed, placed
 
 
+def test_an_event_hung_on_a_country_as_its_apposition_keeps_its_own_town(pipeline):
+    # the parse makes "a riot" an apposition of the country that opens the sentence
+    text = "In neighbouring Kesra, a riot at a prison in Izium left 17 inmates dead on Tuesday."
+    killings = [e for e in _located(pipeline, text) if e.layer == "attacks"]
+    placed = {text[loc.start : loc.end] for e in killings for loc in e.locations}
+    assert "Izium" in placed, placed
+
+
 def test_the_town_after_a_group_s_camps_is_the_site(pipeline):
     # a plural kind takes no name before "in": "two Malik camps" names no place
     text = "Marines captured two Malik camps in Izium on Monday."
