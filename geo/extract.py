@@ -1625,7 +1625,52 @@ class MentionExtractor:
                 for c in self.gazetteer.candidates(span.text)
             ):
                 joined.append(self._toponym(span, "GAZETTEER"))
+        joined.extend(self._towns_listed_as_one(doc, ents, taken))
         return joined
+
+    def _towns_listed_as_one(
+        self, doc: Doc, ents: Iterable[Span], taken: set[int]
+    ) -> list[Mention]:
+        """Towns of one country listed in one entity of the model's, after a place preposition.
+
+        "deployed to Tibú and Ocaña" (an organisation to the model), "on the
+        road between Macomia and Mocimboa da Praia" (a title): neither name is
+        found on its own, so no partner vouches for the other. Each member,
+        of one word or more, must be a town the gazetteer holds under that
+        very name, of :data:`_JOINED_TOWN_POPULATION` or more, all in one
+        country.
+        """
+        found: list[Mention] = []
+        for ent in ents:
+            if ent.label_ not in _JOINED_LABELS and ent.label_ != "WORK_OF_ART":
+                continue
+            span = trim(ent)
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            opener = span.start - 1
+            if opener > 0 and doc[opener].lower_ == "the":
+                opener -= 1
+            if opener < 0 or doc[opener].lower_ not in _LIST_OPENERS:
+                continue
+            members = _members_of(span)
+            if len(members) < 2:
+                continue
+            countries: set[str] | None = None
+            for member in members:
+                towns = {
+                    c.country
+                    for c in self.gazetteer.candidates(member.text)
+                    if c.feature == "city"
+                    and c.exact_name
+                    and c.population >= _JOINED_TOWN_POPULATION
+                    and c.country
+                }
+                countries = towns if countries is None else countries & towns
+                if not countries:
+                    break
+            if countries:
+                found.extend(self._toponym(member, "GAZETTEER") for member in members)
+        return found
 
     def _well_known_long_name(self, span: Span) -> bool:
         """Whether a name of two words or more is, exactly, a country, a province or a big city.
@@ -2093,6 +2138,26 @@ def _a_list_of_names(ent: Span) -> bool:
         and all(is_capitalised(t) and t.is_alpha for t in names)
         and all(t.lower_ in _JOINERS for t in joints)
     )
+
+
+def _members_of(span: Span) -> list[Span]:
+    """The names an entity lists, split at commas and "and"/"or": "Macomia and Mocimboa da Praia".
+
+    Each name opens with a capital; an empty one, or one that opens in lower
+    case, makes it no list.
+    """
+    members: list[Span] = []
+    start = span.start
+    for token in (*span, None):
+        if token is not None and token.lower_ not in _JOINERS:
+            continue
+        end = span.end if token is None else token.i
+        if end > start:
+            members.append(span.doc[start:end])
+        start = end + 1
+    if any(not is_capitalised(member[0]) for member in members):
+        return []
+    return members
 
 
 def _one_word_names(ents: Iterable[Span]) -> Iterable[Span]:

@@ -333,6 +333,19 @@ def test_a_town_before_its_positions_stays_a_place(extract, text, name):
     assert name in {m.name for m in extract(text)}
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a pair the model tags as one organisation, or one title of three words
+        ("Troops were deployed to Tibú and Ocaña on Wednesday.", {"Tibú", "Ocaña"}),
+        ("Fighters ambushed a convoy on the road between Macomia and Mocimboa da Praia.",
+         {"Macomia", "Mocimboa da Praia"}),
+    ],
+)  # fmt: skip
+def test_towns_of_one_country_listed_as_one_entity_are_each_found(extract, text, names):
+    assert names <= {m.name for m in extract(text)}
+
+
 def test_a_national_adjective_that_opens_a_landform_s_name_is_no_country(extract):
     mentions = extract("Rebels launched a counter-offensive in the Turkmen Mountains.")
     assert not [m for m in mentions if m.kind is MentionKind.DEMONYM], mentions
