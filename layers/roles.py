@@ -689,6 +689,28 @@ def _a_launch(verb: Token) -> bool:
     )
 
 
+def _launched_from_near(root: Token, triggers: frozenset[int]) -> bool:
+    """Whether the place is the vicinity a launch set off from: "fired a missile from near X".
+
+    The parse hangs "from near Pyongyang" anywhere; the words say it: "from"
+    and a word of vicinity right before the name, after a verb that fires
+    or launches something.
+    """
+    doc = root.doc
+    first = root.left_edge.i
+    if first >= 1 and doc[first].lower_ in _VICINITY_WORDS:
+        first += 1  # the mention took its vicinity word in
+    if first < 2 or doc[first - 1].lower_ not in _VICINITY_WORDS:
+        return False
+    if doc[first - 2].lower_ != "from":
+        return False
+    return any(_a_launch(doc[i]) for i in triggers)
+
+
+#: Words of a vicinity after "from": "from near Pyongyang", "from outside Donetsk".
+_VICINITY_WORDS = frozenset({"near", "around", "outside"})
+
+
 def _an_offensive_launched(verb: Token) -> bool:
     """Whether a verb launches an offensive: "launched a new offensive into Jobar".
 
@@ -1334,6 +1356,9 @@ def attachment(
         return Refusal("another")
     if _alleged_elsewhere(root, triggers, capital=capital):
         return Refusal("alleged")  # "arrested four men in Kirkuk suspected of launching drones"
+    if "origin" not in roles and _launched_from_near(root, triggers):
+        # "fired a ballistic missile from near Pyongyang": where it set off
+        return Refusal("origin")
     if "destination" not in roles and _where_it_was_taken(root):
         # "wounded and taken to a hospital in Kirkuk"; those detained and taken to a
         # base are held there, which the scorer may weigh

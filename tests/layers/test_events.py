@@ -2694,6 +2694,17 @@ def test_a_wider_place_written_after_the_site_is_its_context(pipeline, text, sit
     assert site in placed and context not in placed, placed
 
 
+def test_the_vicinity_a_missile_was_fired_from_is_no_strike_site(pipeline):
+    text = (
+        "North Korea fired a ballistic missile from near Pyongyang on Friday morning that "
+        "flew about 800 km before landing in the Sea of Japan, outside Japan's economic "
+        "zone, Japan's defence ministry said."
+    )
+    strikes = [e for e in _located(pipeline, text) if e.layer == "strike_sites"]
+    placed = {text[loc.start : loc.end] for e in strikes for loc in e.locations}
+    assert not any("Pyongyang" in name for name in placed), placed
+
+
 def test_an_event_hung_on_a_country_as_its_apposition_keeps_its_own_town(pipeline):
     # the parse makes "a riot" an apposition of the country that opens the sentence
     text = "In neighbouring Kesra, a riot at a prison in Izium left 17 inmates dead on Tuesday."
