@@ -672,6 +672,7 @@ def rank_candidates(
     own_votes = context.vouched.get(own_key, Counter())
     anchor_points = context.anchor_points(own_key)
     towns = _sizeable_towns(candidates)
+    calling = _countries_calling(mention_text)  # the countries whose word the name ends with
     seas = {c.name for c in candidates if c.feature == "sea"}
     foreign_countries = {c.country for c in candidates if c.feature == "country" and c.exact_name}
     # "Pokrovsk" is a city of that name in Ukraine before it is Engels, once called so
@@ -807,7 +808,7 @@ def rank_candidates(
         elif named_kind == "admin1" and candidate.feature == "country":
             # "the state of Georgia", "Georgia Governor Brian Kemp": no country is meant
             score -= _QUALIFIER_BONUS
-        if candidate.feature == "admin1" and candidate.country in _countries_calling(mention_text):
+        if candidate.feature == "admin1" and candidate.country in calling:
             # "Adamawa State": Nigeria's state, not Cameroon's Adamawa Region
             score += _DIVISION_WORD_BONUS
             reasons.append(f"{candidate.country} calls its provinces so")

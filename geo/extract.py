@@ -2391,7 +2391,7 @@ def _on_a_place_s_edge(doc: Doc, i: int, places: set[int] | None) -> bool:
     ):
         return False
     k = owner + 1
-    if k < len(doc) and (doc[k].lower_ in BEARINGS or doc[k].lower_ in _COMPASS_ADJECTIVES):
+    if k < len(doc) and doc[k].lower_ in POSITION_WORDS:
         k += 1
     return k < len(doc) and doc[k].lower_ in EDGE_WORDS
 
@@ -2422,12 +2422,6 @@ _TOWN_OF_ITS_FIGHTERS = 15_000
 _SITES_OF_A_TOWN = frozenset(
     {"prison", "jail", "hospital", "airport", "port", "harbour", "harbor", "stadium",
      "market", "refinery", "garrison", "barracks", "cathedral", "mosque"}
-)  # fmt: skip
-
-
-_COMPASS_ADJECTIVES = frozenset(
-    {"northern", "southern", "eastern", "western", "northeastern", "northwestern",
-     "southeastern", "southwestern", "central"}
 )  # fmt: skip
 
 

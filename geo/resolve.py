@@ -144,11 +144,6 @@ _IN_A_COUNTRY_AFTER = re.compile(
 aside closed by punctuation ("Kharkiv, in Poland for the summit" says where people are)."""
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 """"from" right before a name: people from a town may be anywhere ("visitors from X")."""
-_LIST_GOES_ON = re.compile(
-    r"\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
-    r"(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)[A-Z]"
-)
-"""", Guam, Alaska", ", Guam and Hawaii": names listed on past the second, no qualifier."""
 _TOWN_OF_ITS_HOLDER = re.compile(
     r"\s+(?:(?:second|third|fourth|fifth|largest|biggest|second-largest|third-largest"
     r"|second-biggest|northern|southern|eastern|western|central|coastal|commercial"
@@ -401,7 +396,11 @@ class Resolver:
             pools.pop(index, None)
             candidates[mentions[index].name] = []
         for index in [
-            i for i in pools if self._none_in_the_country_written(text, mentions[i], pools[i])
+            i
+            for i in pools
+            if self._none_in_the_country_written(
+                text, mentions[i], pools[i], listed=_list_goes_on_after_next(text, mentions, i)
+            )
         ]:
             # "Palma, in northern Mozambique", where the gazetteer knows only Spain's
             # Palma: no namesake abroad, and the text places it in the country it names
@@ -974,20 +973,22 @@ class Resolver:
         return next(holding, wholes[0] if wholes and not possessive else None)
 
     def _none_in_the_country_written(
-        self, text: str, mention: Mention, candidates: Sequence[Candidate]
+        self, text: str, mention: Mention, candidates: Sequence[Candidate], *, listed: bool
     ) -> bool:
         """Whether the text puts a town in a country where none of its candidates lies.
 
         "Palma, Mozambique" or "Palma, in northern Mozambique": a country
         written right after the name and a comma, which holds no town of the
         name the gazetteer knows. Not when a candidate is the country itself
-        or a province ("Georgia, Russia said" is no town).
+        or a province ("Georgia, Russia said" is no town), nor when ``listed``:
+        the name after the comma goes on into a list ("trips to Saipan, Guam,
+        Alaska").
         """
         if _FROM_BEFORE.search(text, max(0, mention.start - 6), mention.start):
             return False  # "fans from Palma, in Germany for the match": where the fans are
         qualifier = self._qualifier(text, mention, candidates)
         country = qualifier if qualifier is not None and qualifier.feature == "country" else None
-        if country is not None and _LIST_GOES_ON.match(text, mention.anchor_end):
+        if country is not None and listed:
             return False  # "trips to Saipan, Guam, Alaska": a list, no qualifier
         if country is None:
             found = _IN_A_COUNTRY_AFTER.match(text, mention.anchor_end)

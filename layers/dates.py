@@ -217,6 +217,10 @@ _COUNT = (
     r"|five|six|seven|eight|nine))?)"
 )
 
+#: What joins two months a year follows: "April and October 2024", "from March to May
+#: 2021", "in March and in May 2021".
+_MONTH_JOINER = r"\s+(?i:and|or|to|through|until)\s+(?:(?i:in)\s+)?"
+
 _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         # "in April and October 2024": the year the second month takes is the first's too
@@ -224,7 +228,7 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?i:in|during|between|from)\s+"
             + _MONTH.format(g="m")
-            + r"\s+(?i:and|or|to|through|until)\s+(?:(?i:in)\s+)?"
+            + _MONTH_JOINER
             + _MONTH.format(g="m2")
             + r",?\s+"
             + _YEAR.format(g="y")
@@ -258,7 +262,9 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             + _MONTH.format(g="m")
             + r"(?![\w-])(?!,?\s+(?:\d|of\b))"
             # nor the first of two months a year follows: "in April and October 2024"
-            + r"(?!\s+(?i:and|or|to|through|until)\s+(?:(?i:in)\s+)?[A-Z][a-z]+\.?,?\s+\d{4})"
+            + r"(?!"
+            + _MONTH_JOINER
+            + r"[A-Z][a-z]+\.?,?\s+\d{4})"
         ),
     ),
     (

@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from geo.cues import a_count_of_times
 from geo.local_places import is_national_capital
 from geo.nlp import doc_text
+from geo.phrases import BEARINGS
 from geo.place_frames import ends_of_a_route
 from geo.types import IN_A_NAME_LABEL, AreaKind, MentionKind, Place, Resolved
 from layers.context import (
@@ -1572,15 +1573,9 @@ def _a_bearing_aside(
     """
     first = min(cand.tokens)
     doc = cand.root.doc
-    if first < 2 or doc[first].lower_ not in _BEARINGS or doc[first - 1].text != ",":
+    if first < 2 or doc[first].lower_ not in BEARINGS or doc[first - 1].text != ",":
         return False
     return any(max(other.tokens) == first - 2 for other, _, _ in verdicts)
-
-
-#: Words that open a bearing from a place: "east of El Wak".
-_BEARINGS = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
-)
 
 
 def _listed_right_before(
