@@ -383,6 +383,8 @@ def qualifies_another(
         i -= 2  # "Samburu Range, some 240 km north of the capital Nairobi"
     if i < 1:
         return False
+    if doc[i].lower_ == "of" and doc[i - 1].lower_ in _WITHIN_WORDS:
+        i -= 1  # "the Zorvan neighbourhood outside of Kesra": the "of" adds nothing
     word, previous = doc[i].lower_, i - 1
     if word == "of" and doc[previous].lower_ in COMPASS:
         # "Dura, 20 km south of Baghdad": a place named just before the distance
@@ -411,7 +413,9 @@ def qualifies_another(
         # "Saravena, in the eastern department of Arauca": the area after "in the
         # ... of" holds the place before it
         k = previous - 1
-        while k > 0 and (doc[k].lower_ in _PART_OF_WORDS or doc[k].pos_ == "ADJ"):
+        while k > 0 and (
+            doc[k].lower_ in _PART_OF_WORDS or doc[k].pos_ == "ADJ" or doc[k].is_space
+        ):
             k -= 1
         if doc[k].lower_ in _WITHIN_WORDS and k > 1:
             named_at = k - 2 if doc[k - 1].text == "," else k - 1

@@ -2687,6 +2687,14 @@ def test_a_town_the_parse_hangs_off_a_list_as_an_aside_is_one_more_member(pipeli
         # villages "of" an area
         ("Gunmen attacked Zorvan and Velmora villages of Gwoza Local Government Area of "
          "Borno State, killing 18 people.", "Zorvan", "Gwoza Local Government Area"),
+        # "outside of" a city
+        ("Soldiers raided the Zorvan neighbourhood outside of Kharkiv, killing four gunmen.",
+         "Zorvan", "Kharkiv"),
+        # a run of spaces (an old line wrap) among the words before the province
+        ("Gunmen shot dead two guards at a checkpoint in Tikrit, in the volatile  northern "
+         "province of Salahuddin.", "Tikrit", "Salahuddin"),
+        ("Rebels shelled a market in Saravena, in the remote  eastern department of Arauca, "
+         "on Sunday.", "Saravena", "Arauca"),
     ],
 )  # fmt: skip
 def test_a_wider_place_written_after_the_site_is_its_context(pipeline, text, site, context):
