@@ -280,6 +280,18 @@ def test_a_day_on_the_event_s_own_verb_dates_it(nlp, text, trigger, expected):
     assert _date_of_the_event(nlp, text, trigger, "2024-05-20") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # the week after "ago" is that long-past year's, not this one's
+        ("Sixty years ago this week, jets bombed the port of Zorvan.", "bombed", "1964"),
+        ("Thirty years ago this week, American bombers raided Kesra.", "raided", "1994"),
+    ],
+)
+def test_years_ago_this_week_is_that_year(nlp, text, trigger, expected):
+    assert _date_of_the_event(nlp, text, trigger, "2024-06-01") == expected
+
+
 def _date_of_the_event(nlp, text: str, trigger: str, article_date: str) -> str | None:
     """The date the parsed sentence gives the event whose trigger word is ``trigger``."""
     sentence = next(iter(nlp(text).sents))
