@@ -75,6 +75,7 @@ from layers.modality import (
     told_as_planned,
     told_in_fiction,
     told_in_the_past,
+    told_of_in_a_work,
 )
 from layers.roles import (
     CAPITAL_SPEAKERS,
@@ -1137,6 +1138,8 @@ def _judged(
             verdict = Refusal("speech")
         elif owned:
             verdict = Refusal("owner")
+        elif _in_what_a_thing_might_do(cand.root, trigger_tokens):
+            verdict = Refusal("topic")  # "targeted weapons that could threaten Israel"
         elif names_the_party(cand, doc, event_words):
             verdict = Refusal("actor")
         elif names_a_border(cand):
@@ -1159,6 +1162,29 @@ def _judged(
             )
         verdicts.append((cand, owned, verdict))
     return verdicts
+
+
+#: Modals of what a thing might do, not of what it did.
+_MIGHT = frozenset({"could", "may", "might", "can", "would"})
+
+
+def _in_what_a_thing_might_do(place: Token, trigger_tokens: frozenset[int]) -> bool:
+    """Whether the place is in a relative clause telling what the event's object might do.
+
+    "struck weapons that could threaten Israel", "hit launchers that can reach
+    Tel Aviv": the clause says why the target mattered; its place is no site.
+    Only under the trigger: the walk from the place must reach it.
+    """
+    node = place
+    while node.i not in trigger_tokens:
+        if node.head.i == node.i:
+            return False
+        if node.dep_ == "relcl" and any(
+            c.dep_ == "aux" and c.lower_ in _MIGHT for c in node.children
+        ):
+            return any(a.i in trigger_tokens for a in node.ancestors)
+        node = node.head
+    return False
 
 
 def _the_participle_s_own_sites(
@@ -1781,6 +1807,8 @@ def detect_events(
             if found is None:
                 continue
             event_type, layer_id = found
+            if told_of_in_a_work(token):
+                continue  # "a thriller about a pilot shot down over Afghanistan"
             if _inside_same_event(token, event_type, layer_id, sentence_events):
                 continue  # "a visit by a delegation": the delegation is the visit's
             verb = _support_verb(token, layer_id, typed)

@@ -38,6 +38,7 @@ __all__ = [
     "told_as_planned",
     "told_in_fiction",
     "told_in_the_past",
+    "told_of_in_a_work",
 ]
 
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
@@ -249,10 +250,13 @@ def told_as_planned(token: Token) -> bool:
         head = node.head
         if head.i == node.i:
             return False
-        if node.dep_ in ("xcomp", "ccomp") and (
+        if (node.dep_ in ("xcomp", "ccomp") or _purpose(node)) and (
             head.lemma_.lower() in _PLANNING or (head.lemma_ == "go" and head.tag_ == "VBG")
         ):
-            return True  # "threatened to strike", "is set to visit", "are going to meet"
+            # "threatened to strike", "is set to visit", "are going to meet"; and an
+            # infinitive the parse hangs on as a purpose: "threatened in a speech from
+            # Sanaa to extend attacks to the Mediterranean"
+            return True
         if (
             node.dep_ in ("xcomp", "ccomp")
             and head.lemma_.lower() in _PERMITTING
@@ -908,9 +912,10 @@ def told_in_fiction(words: Sequence[Token], said: str | None = None) -> bool:
     text, when the caller has it: a sentence without "game" or " set in " in
     it is read no further.
     """
-    opening = [t for t in words[: _OPENER_WORDS + 2] if not t.is_space]
+    opening = [t for t in words[: _OPENER_WORDS + 2 + _TITLE_WORDS] if not t.is_space]
     if len(opening) >= 3 and opening[0].lower_ == "in":
-        comma = next((n for n, t in enumerate(opening) if t.text == ","), None)
+        opening = _without_a_title(opening)  # 'In the novel "Red Dawn over Riga",'
+        comma = next((n for n, t in enumerate(opening[: _OPENER_WORDS + 2]) if t.text == ","), None)
         if comma is not None and comma >= 2 and opening[comma - 1].lower_ in _FICTION:
             before = opening[1 : comma - 1]
             if not any(
@@ -923,6 +928,58 @@ def told_in_fiction(words: Sequence[Token], said: str | None = None) -> bool:
     if said is not None and "game" not in said.lower():
         return False
     return any(t.lower_ in ("game", "games") and _a_played_game_as_subject(t) for t in words)
+
+
+_TITLE_WORDS = 10
+"""The most words a work's quoted title after its kind may take: 'the novel "Red Dawn"'."""
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+def _without_a_title(opening: list[Token]) -> list[Token]:
+    """The opening words with a quoted title after a work's kind left out.
+
+    'In the new novel "Red Dawn over Riga", tanks …' reads as "In the new
+    novel, tanks …"; the title's own words name no place anything happened.
+    """
+    for n, word in enumerate(opening[:-1]):
+        if word.lower_ in _FICTION and opening[n + 1].text in _QUOTES:
+            close = next(
+                (
+                    k
+                    for k in range(n + 2, min(len(opening), n + 2 + _TITLE_WORDS))
+                    if opening[k].text in _QUOTES
+                ),
+                None,
+            )
+            if close is not None:
+                return opening[: n + 1] + opening[close + 1 :]
+    return opening
+
+
+#: Works whose subject an event told after "about" is, not the news: "a thriller about
+#: a pilot shot down over Afghanistan", "a documentary about the bombing of Dresden".
+_WORKS = _FICTION | frozenset({"documentary", "book", "biopic", "memoir", "docudrama"})
+_ABOUT = frozenset({"about", "on"})
+_ABOUT_STEPS = 6
+
+
+def told_of_in_a_work(token: Token) -> bool:
+    """Whether the event is what a film, a book or a game is about.
+
+    "Paris Hilton attended the premiere of a thriller about a pilot shot down
+    over Afghanistan": the film is the news, the shoot-down its story (or a
+    past one it retells). A report "on" or "about" an attack is news of it
+    and not a work here.
+    """
+    node = token
+    for _ in range(_ABOUT_STEPS):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_ == "pobj" and head.lower_ in _ABOUT and head.head.lemma_.lower() in _WORKS:
+            return True
+        node = head
+    return False
 
 
 def _a_work_set_somewhere(word: Token) -> bool:

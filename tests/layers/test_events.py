@@ -5138,3 +5138,30 @@ def test_a_river_that_holds_the_town_is_no_site_of_its_own(pipeline, text, event
 )  # fmt: skip
 def test_a_river_with_no_town_on_it_or_crossed_stays(pipeline, text, event, river):
     assert river in _where(_located(pipeline, text), text).get(event, set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a film or a book is about is its story, not the news
+        "Critics praised a new thriller about a pilot shot down over Belarus.",
+        "A documentary about the shelling of Mostar opened the festival in Zagreb.",
+        # a work's quoted title between its kind and the comma
+        'In the new novel "Winter over Tallinn", tanks invade Estonia and seize Narva.',
+    ],
+)
+def test_an_event_a_work_tells_is_no_event(pipeline, text):
+    assert _located(pipeline, text) == [], [e.type for e in _located(pipeline, text)]
+
+
+def test_an_infinitive_hung_on_a_threat_as_a_purpose_is_planned(pipeline):
+    # the parse makes "to extend" a purpose clause of "threatened", not its complement
+    text = "The militia's commander threatened in a speech from Goma to extend attacks to Bukavu."
+    attacks = [e for e in _located(pipeline, text) if e.type == "attack"]
+    assert attacks and all(e.planned for e in attacks), attacks
+
+
+def test_a_place_in_what_a_target_might_do_is_no_site(pipeline):
+    text = 'The navy said it destroyed "launchers that could reach Haifa" near the coast.'
+    placed = set().union(*_where(_located(pipeline, text), text).values())
+    assert "Haifa" not in placed, placed
