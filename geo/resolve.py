@@ -406,6 +406,23 @@ class Resolver:
             # Palma: no namesake abroad, and the text places it in the country it names
             pools.pop(index)
             candidates[mentions[index].name] = []
+        for index in list(pools):
+            side = _side_written_after(text, mentions, index)
+            if side is None or all(c.country == side for c in pools[index]):
+                continue
+            # "Poonch district on the Indian side of the Line of Control": the side
+            # the text names holds it; failing a candidate there, the town the
+            # district is named after, else none abroad
+            kept = [c for c in pools[index] if c.country == side] or [
+                c
+                for c in self._candidates(_without_its_kind(mentions[index].name))
+                if c.country == side and c.feature == "city"
+            ]
+            if kept:
+                pools[index] = kept
+            else:
+                pools.pop(index)
+                candidates[mentions[index].name] = []
         ranked: dict[int, list[Ranked]] = {}
         # A name said again with the same words around it ranks the same: each
         # pass ranks it once (the context changes only between the passes).
@@ -1751,6 +1768,34 @@ def _fellows(
         if k != index and k in first and first[k].feature == "admin1"
     ]
     return near[:1] if len({c.gazetteer_id for c in near}) >= 2 else []
+
+
+_ON_THE = re.compile(r",?\s+on\s+the\s+")
+_SIDE = re.compile(r"\s+side\b")
+#: Kind words a district's name may end with, left out to find the town it is named after.
+_DISTRICT_WORDS = frozenset({"district", "tehsil", "county", "municipality"})
+
+
+def _side_written_after(text: str, mentions: Sequence[Mention], index: int) -> str | None:
+    """The country whose side of a line the text puts the place on, if it says so.
+
+    "shelled villages in Poonch district on the Indian side of the Line of
+    Control": a demonym right after "on the", then "side".
+    """
+    if index + 1 >= len(mentions):
+        return None
+    mention, after = mentions[index], mentions[index + 1]
+    if after.demonym_country is None or after.start < mention.end:
+        return None
+    if not _ON_THE.fullmatch(text, mention.end, after.start) or not _SIDE.match(text, after.end):
+        return None
+    return after.demonym_country
+
+
+def _without_its_kind(name: str) -> str:
+    """The name without a district word at its end: "Poonch district" is named after Poonch."""
+    head, _, last = name.rpartition(" ")
+    return head if head and last.lower() in _DISTRICT_WORDS else name
 
 
 def _list_goes_on_after_next(text: str, mentions: Sequence[Mention], index: int) -> bool:

@@ -1390,3 +1390,18 @@ def test_a_street_or_market_named_after_a_country_is_in_its_town(resolve, text, 
     assert not [r for r in found if r.place is not None and r.place.feature == "country"]
     local = [r for r in found if "Souq" in r.mention.text or "Avenida" in r.mention.text]
     assert local and all(r.place is not None and r.place.country == country for r in local)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the gazetteer knows only Pakistan's district: the town it is named after, in India
+        ("Shells landed in Poonch district on the Indian side of the Line of Control.",
+         "Poonch district", "IN"),
+        ("Shells landed in Poonch district on the Pakistani side of the Line of Control.",
+         "Poonch district", "PK"),
+    ],
+)  # fmt: skip
+def test_the_side_of_a_line_the_text_names_holds_the_place(resolve, text, name, country):
+    place = _place(resolve(text), name)
+    assert place is not None and place.country == country, place
