@@ -112,9 +112,10 @@ def modifies_a_thing(cand: PlaceInSentence, doc: Doc, triggers: frozenset[int]) 
 
 _WITHIN_WORDS = frozenset({"in", "near", "outside", "inside"})
 """Words between a named place and the place that says where it lies: "Michika
-town in Adamawa state", "Marin Gubay near Barawe". ("Of" is left to the
-parse: "the West Bank city of Nablus" names Nablus, "the Zaynab district of
-Damascus" the district.)"""
+town in Adamawa state", "Marin Gubay near Barawe", "the X neighbourhood outside of
+Y" (an "of" after one of them adds nothing). ("Of" alone is left to the parse:
+"the West Bank city of Nablus" names Nablus, "the Zaynab district of Damascus" the
+district.)"""
 
 
 _SITES_AFTER_A_NAME = frozenset(

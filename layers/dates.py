@@ -273,7 +273,7 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # "next month" only dates what lies ahead ("will meet in Berlin next month");
         # nor "ten years ago this week", whose week is that of a year long past
         re.compile(
-            r"(?<!the )(?<!ago )\b(?P<rel>(?:last|next|earlier this)\s+(?:month|year)"
+            r"(?<!the )(?<!ago\s)(?<!ago\s\s)\b(?P<rel>(?:last|next|earlier this)\s+(?:month|year)"
             r"|(?:last|next|earlier this|this)\s+week)\b",
             re.IGNORECASE,
         ),

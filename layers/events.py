@@ -1164,27 +1164,43 @@ def _judged(
     return verdicts
 
 
-#: Modals of what a thing might do, not of what it did.
-_MIGHT = frozenset({"could", "may", "might", "can", "would"})
+def _outside_the_deed_it_goes_on_from(token: Token, place: Token, others: frozenset[int]) -> bool:
+    """Whether a participle goes on from another event's verb whose clause lacks the place.
+
+    "while aircraft bombed two villages in Sagaing, killing 14": "killing"
+    goes on from "bombed", and a place that a third event's verb tells, outside
+    the bombing's words (a town captured in the clause above), is not where
+    the killing was.
+    """
+    verb = token.head
+    if not (token.dep_ == "advcl" and token.tag_ == "VBG" and verb.i in others):
+        return False
+    if verb.pos_ != "VERB" or verb.is_ancestor(place):
+        return False
+    told_by = _nearest_verb_above(place)  # the place is that other deed's own
+    return told_by is not None and told_by.i in others and told_by.i != verb.i
+
+
+_MIGHT = frozenset({"could", "may", "might", "can"})
+"""Modals of what a thing might do, not of what it did ("would" is often habitual)."""
 
 
 def _in_what_a_thing_might_do(place: Token, trigger_tokens: frozenset[int]) -> bool:
-    """Whether the place is in a relative clause telling what the event's object might do.
+    """Whether the place is the object of what the event's object might do.
 
     "struck weapons that could threaten Israel", "hit launchers that can reach
-    Tel Aviv": the clause says why the target mattered; its place is no site.
-    Only under the trigger: the walk from the place must reach it.
+    Tel Aviv": the clause says why the target mattered; its object is no site.
+    Not a place "in" or "near" that the parse hangs on such a clause ("hit a
+    school that could shelter families in Gaza City"), nor a "where" clause.
     """
-    node = place
-    while node.i not in trigger_tokens:
-        if node.head.i == node.i:
-            return False
-        if node.dep_ == "relcl" and any(
-            c.dep_ == "aux" and c.lower_ in _MIGHT for c in node.children
-        ):
-            return any(a.i in trigger_tokens for a in node.ancestors)
-        node = node.head
-    return False
+    verb = place.head
+    return (
+        place.dep_ == "dobj"
+        and verb.dep_ == "relcl"
+        and any(c.dep_ == "aux" and c.lower_ in _MIGHT for c in verb.children)
+        and not any(c.lower_ == "where" for c in verb.children)
+        and any(a.i in trigger_tokens for a in verb.ancestors)
+    )
 
 
 def _the_participle_s_own_sites(
@@ -1416,6 +1432,15 @@ def _weighed(
                 ):
                     rejected.add(cand.root.i)
                     continue  # "a troop build-up ahead of the Brasilia summit"
+                if (
+                    not governed
+                    and isinstance(verdict, Refusal)
+                    and _outside_the_deed_it_goes_on_from(token, cand.root, others)
+                ):
+                    # "had captured Kyaukme, while aircraft bombed villages in Sagaing,
+                    # killing 14": the killing goes on from the bombing, not the capture
+                    rejected.add(cand.root.i)
+                    continue
                 if (
                     governed
                     and isinstance(verdict, Refusal)

@@ -250,9 +250,9 @@ def told_as_planned(token: Token) -> bool:
         head = node.head
         if head.i == node.i:
             return False
-        if (node.dep_ in ("xcomp", "ccomp") or _purpose(node)) and (
-            head.lemma_.lower() in _PLANNING or (head.lemma_ == "go" and head.tag_ == "VBG")
-        ):
+        if (
+            node.dep_ in ("xcomp", "ccomp") or (_purpose(node) and head.lemma_.lower() in _VOWING)
+        ) and (head.lemma_.lower() in _PLANNING or (head.lemma_ == "go" and head.tag_ == "VBG")):
             # "threatened to strike", "is set to visit", "are going to meet"; and an
             # infinitive the parse hangs on as a purpose: "threatened in a speech from
             # Sanaa to extend attacks to the Mediterranean"
@@ -286,6 +286,10 @@ def told_as_planned(token: Token) -> bool:
     return False
 
 
+_VOWING = frozenset({"threaten", "vow", "pledge", "promise", "swear"})
+"""Verbs of threat or vow whose infinitive is ahead even when the parse hangs it on as
+a purpose ("threatened in a speech to extend attacks"); not "set fire to tyres to
+protest", whose purpose is done."""
 _PERMITTING = frozenset({"allow", "let", "permit", "authorise", "authorize", "tolerate"})
 """Verbs of letting: what one will let happen, or will not or did not ("will not allow
 forces to deploy", "troops were not allowed to enter Rafah"), has not happened, and is
@@ -898,6 +902,11 @@ _GAMES = frozenset({"video", "computer", "board", "mobile", "online"})
 """Words that make a game a played one: "a video game lets players …"."""
 
 
+_TITLE_WORDS = 10
+"""The most words a work's quoted title after its kind may take: 'the novel "Red Dawn"'."""
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
 def told_in_fiction(words: Sequence[Token], said: str | None = None) -> bool:
     """Whether a sentence (its tokens) tells a film's, a book's or a game's story, not the news.
 
@@ -919,7 +928,9 @@ def told_in_fiction(words: Sequence[Token], said: str | None = None) -> bool:
         if comma is not None and comma >= 2 and opening[comma - 1].lower_ in _FICTION:
             before = opening[1 : comma - 1]
             if not any(
-                t.tag_ == "POS" or (t.ent_type_ in ("DATE", "TIME", "ORDINAL") and not _a_year(t))
+                t.tag_ == "POS"
+                or t.pos_ == "ADP"  # "In protest at the film," tells the news of a protest
+                or (t.ent_type_ in ("DATE", "TIME", "ORDINAL") and not _a_year(t))
                 for t in before
             ):
                 return True  # "In the film,", "In the 2022 film,", "In the HBO series,"
@@ -928,11 +939,6 @@ def told_in_fiction(words: Sequence[Token], said: str | None = None) -> bool:
     if said is not None and "game" not in said.lower():
         return False
     return any(t.lower_ in ("game", "games") and _a_played_game_as_subject(t) for t in words)
-
-
-_TITLE_WORDS = 10
-"""The most words a work's quoted title after its kind may take: 'the novel "Red Dawn"'."""
-_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 
 
 def _without_a_title(opening: list[Token]) -> list[Token]:
@@ -946,40 +952,46 @@ def _without_a_title(opening: list[Token]) -> list[Token]:
             close = next(
                 (
                     k
-                    for k in range(n + 2, min(len(opening), n + 2 + _TITLE_WORDS))
+                    for k in range(n + 2, min(len(opening), n + 3 + _TITLE_WORDS))
                     if opening[k].text in _QUOTES
                 ),
                 None,
             )
             if close is not None:
-                return opening[: n + 1] + opening[close + 1 :]
+                # a comma inside the quotes ('"Winter over Tallinn," tanks') still closes
+                comma = [opening[close - 1]] if opening[close - 1].text == "," else []
+                return opening[: n + 1] + comma + opening[close + 1 :]
     return opening
 
 
-#: Works whose subject an event told after "about" is, not the news: "a thriller about
-#: a pilot shot down over Afghanistan", "a documentary about the bombing of Dresden".
-_WORKS = _FICTION | frozenset({"documentary", "book", "biopic", "memoir", "docudrama"})
-_ABOUT = frozenset({"about", "on"})
-_ABOUT_STEPS = 6
+_WORKS = frozenset(
+    {"film", "movie", "novel", "thriller", "documentary", "book", "biopic", "memoir",
+     "docudrama", "drama", "musical", "opera", "sequel"}
+)  # fmt: skip
+"""Works whose subject an event told after "about" is, not the news: "a thriller about
+a pilot shot down over Belarus", "a documentary about the shelling of Mostar"."""
 
 
 def told_of_in_a_work(token: Token) -> bool:
-    """Whether the event is what a film, a book or a game is about.
+    """Whether the event is what a film or a book is about.
 
-    "Paris Hilton attended the premiere of a thriller about a pilot shot down
-    over Afghanistan": the film is the news, the shoot-down its story (or a
-    past one it retells). A report "on" or "about" an attack is news of it
-    and not a work here.
+    "Critics praised a thriller about a pilot shot down over Belarus": the
+    film is the news, the shoot-down its story (or a past one it retells).
+    Only the event's own phrase: the trigger, or the noun its participle or
+    relative clause describes, is the object of "about" after a work noun.
+    A report on an attack is news of it, and a verb ("filmed", "booked",
+    "played") is no work.
     """
     node = token
-    for _ in range(_ABOUT_STEPS):
-        head = node.head
-        if head.i == node.i:
-            return False
-        if node.dep_ == "pobj" and head.lower_ in _ABOUT and head.head.lemma_.lower() in _WORKS:
-            return True
-        node = head
-    return False
+    if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head  # "a pilot shot down over Belarus"
+    about = node.head
+    return (
+        node.dep_ == "pobj"
+        and about.lower_ == "about"
+        and about.head.pos_ == "NOUN"
+        and about.head.lemma_.lower() in _WORKS
+    )
 
 
 def _a_work_set_somewhere(word: Token) -> bool:

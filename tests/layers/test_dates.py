@@ -286,6 +286,8 @@ def test_a_day_on_the_event_s_own_verb_dates_it(nlp, text, trigger, expected):
         # the week after "ago" is that long-past year's, not this one's
         ("Sixty years ago this week, jets bombed the port of Zorvan.", "bombed", "1964"),
         ("Thirty years ago this week, American bombers raided Kesra.", "raided", "1994"),
+        # an old line wrap's spaces between "ago" and the week
+        ("Forty years ago  this week, rebels shelled Zorvan.", "shelled", "1984"),
     ],
 )
 def test_years_ago_this_week_is_that_year(nlp, text, trigger, expected):
