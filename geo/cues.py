@@ -18,6 +18,9 @@ from geo.nlp import starts_with_capital
 #: count written "N times" ("(three times)", "(12 times)") is one too (:func:`a_count_of_times`).
 COUNTS_OF_TIMES = frozenset({"once", "twice", "thrice", "again"})
 
+#: Quotation marks, straight and curly, double and single: around a nickname or a title.
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
+
 #: The edges of a place a town lies on: "near Chornomorske, on Crimea's western coast".
 EDGE_WORDS = frozenset({"coast", "shore", "shores", "coastline", "bank", "outskirts", "border"})
 
@@ -33,6 +36,7 @@ __all__ = [
     "PERSON_TITLES",
     "PLACE_KIND_NOUNS",
     "PLACE_PREPOSITIONS",
+    "QUOTE_MARKS",
     "SAYING",
     "SPEECH_FORMS",
     "TRAVEL_WORDS",

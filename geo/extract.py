@@ -32,6 +32,7 @@ from geo.cues import (
     PERSON_TITLES,
     PLACE_KIND_NOUNS,
     PLACE_PREPOSITIONS,
+    QUOTE_MARKS,
     after_a_border_word,
     after_title,
     closes_a_site_name,
@@ -2654,9 +2655,6 @@ def _the_feature_named_after_it(doc: Doc, text: str, mention: Mention) -> Mentio
     )
 
 
-_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
-
-
 def _a_nickname(doc: Doc, span: Span) -> bool:
     """Whether the name is a nickname quoted between a first name and a surname.
 
@@ -2668,8 +2666,8 @@ def _a_nickname(doc: Doc, span: Span) -> bool:
     return (
         start >= 2
         and end + 1 < len(doc)
-        and doc[start - 1].text in _QUOTES
-        and doc[end].text in _QUOTES
+        and doc[start - 1].text in QUOTE_MARKS
+        and doc[end].text in QUOTE_MARKS
         and doc[start - 2].is_title
         and doc[start - 2].pos_ == "PROPN"
         and doc[end + 1].is_title

@@ -390,11 +390,16 @@ class Resolver:
         for index, mention in enumerate(mentions):
             if index not in pools and _needs_lookup(mention) and candidates.get(mention.name):
                 pools[index] = candidates[mention.name]
+
+        def unplace(index: int) -> None:
+            """Keep no candidate for the name: the words around it place it instead."""
+            pools.pop(index, None)
+            candidates[mentions[index].name] = []
+
         for index in _provinces_put_in_another_country(text, mentions, pools, candidates):
             # "the Chaco region of Paraguay" is no province of Argentina: the name keeps
             # none, and the text places it in the country it names
-            pools.pop(index, None)
-            candidates[mentions[index].name] = []
+            unplace(index)
         for index in [
             i
             for i in pools
@@ -404,8 +409,7 @@ class Resolver:
         ]:
             # "Palma, in northern Mozambique", where the gazetteer knows only Spain's
             # Palma: no namesake abroad, and the text places it in the country it names
-            pools.pop(index)
-            candidates[mentions[index].name] = []
+            unplace(index)
         for index in list(pools):
             side = _side_written_after(text, mentions, index)
             if side is None or all(c.country == side for c in pools[index]):
@@ -414,15 +418,12 @@ class Resolver:
             # the text names holds it; failing a candidate there, the town the
             # district is named after, else none abroad
             kept = [c for c in pools[index] if c.country == side] or [
-                c
-                for c in self._candidates(_without_its_kind(mentions[index].name))
-                if c.country == side and c.feature == "city"
+                c for c in self._district_town(mentions[index].name) if c.country == side
             ]
             if kept:
                 pools[index] = kept
             else:
-                pools.pop(index)
-                candidates[mentions[index].name] = []
+                unplace(index)
         ranked: dict[int, list[Ranked]] = {}
         # A name said again with the same words around it ranks the same: each
         # pass ranks it once (the context changes only between the passes).
@@ -1772,8 +1773,6 @@ def _fellows(
 
 _ON_THE = re.compile(r",?\s+on\s+the\s+")
 _SIDE = re.compile(r"\s+side\b")
-#: Kind words a district's name may end with, left out to find the town it is named after.
-_DISTRICT_WORDS = frozenset({"district", "tehsil", "county", "municipality"})
 
 
 def _side_written_after(text: str, mentions: Sequence[Mention], index: int) -> str | None:
@@ -1790,12 +1789,6 @@ def _side_written_after(text: str, mentions: Sequence[Mention], index: int) -> s
     if not _ON_THE.fullmatch(text, mention.end, after.start) or not _SIDE.match(text, after.end):
         return None
     return after.demonym_country
-
-
-def _without_its_kind(name: str) -> str:
-    """The name without a district word at its end: "Poonch district" is named after Poonch."""
-    head, _, last = name.rpartition(" ")
-    return head if head and last.lower() in _DISTRICT_WORDS else name
 
 
 def _list_goes_on_after_next(text: str, mentions: Sequence[Mention], index: int) -> bool:

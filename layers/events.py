@@ -67,6 +67,7 @@ from layers.dates import (
 from layers.location_model import LocationModel, aside_of, pair_features
 from layers.modality import (
     LOOKING_BACK,
+    POSSIBLE,
     about_someone,
     ahead_of,
     looked_back_on,
@@ -1181,10 +1182,6 @@ def _outside_the_deed_it_goes_on_from(token: Token, place: Token, others: frozen
     return told_by is not None and told_by.i in others and told_by.i != verb.i
 
 
-_MIGHT = frozenset({"could", "may", "might", "can"})
-"""Modals of what a thing might do, not of what it did ("would" is often habitual)."""
-
-
 def _in_what_a_thing_might_do(place: Token, trigger_tokens: frozenset[int]) -> bool:
     """Whether the place is the object of what the event's object might do.
 
@@ -1197,7 +1194,8 @@ def _in_what_a_thing_might_do(place: Token, trigger_tokens: frozenset[int]) -> b
     return (
         place.dep_ == "dobj"
         and verb.dep_ == "relcl"
-        and any(c.dep_ == "aux" and c.lower_ in _MIGHT for c in verb.children)
+        # "would" stays out: it is often habitual ("a depot that would supply fighters")
+        and any(c.dep_ == "aux" and c.lower_ in POSSIBLE for c in verb.children)
         and not any(c.lower_ == "where" for c in verb.children)
         and any(a.i in trigger_tokens for a in verb.ancestors)
     )

@@ -25,11 +25,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from geo.cues import QUOTE_MARKS
 from geo.nlp import doc_text
 from layers.roles import DENYING, has_subject
 
 __all__ = [
     "LOOKING_BACK",
+    "POSSIBLE",
     "about_someone",
     "ahead_of",
     "looked_back_on",
@@ -103,8 +105,9 @@ def _asks_whether(head: Token) -> bool:
 
 _WARNING = frozenset({"warn", "threaten", "caution"})
 """Verbs of warning: a deed they say could come is not done ("warned it could fire")."""
-_POSSIBLE = frozenset({"could", "may", "might", "can"})
-"""Auxiliaries of what may happen, under a verb of warning."""
+POSSIBLE = frozenset({"could", "may", "might", "can"})
+"""Auxiliaries of what may happen: under a verb of warning ("warned it could fire"), or
+in what an event's object might do ("struck launchers that could reach Haifa")."""
 _MAYBE = frozenset({"could", "may", "might"})
 """Auxiliaries that tell a deed as possible, not done: "could sign", "may strike"."""
 _PERCEIVING = frozenset({"hear", "see", "feel", "smell", "watch", "witness", "notice", "spot"})
@@ -273,7 +276,7 @@ def told_as_planned(token: Token) -> bool:
         if (
             node.dep_ == "ccomp"
             and head.lemma_.lower() in _WARNING
-            and any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in node.children)
+            and any(c.dep_ == "aux" and c.lower_ in POSSIBLE for c in node.children)
             and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in node.children)
         ):
             # "warned it could fire missiles over Japan"; not "warned the strike may
@@ -904,7 +907,6 @@ _GAMES = frozenset({"video", "computer", "board", "mobile", "online"})
 
 _TITLE_WORDS = 10
 """The most words a work's quoted title after its kind may take: 'the novel "Red Dawn"'."""
-_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 
 
 def told_in_fiction(words: Sequence[Token], said: str | None = None) -> bool:
@@ -948,12 +950,12 @@ def _without_a_title(opening: list[Token]) -> list[Token]:
     novel, tanks …"; the title's own words name no place anything happened.
     """
     for n, word in enumerate(opening[:-1]):
-        if word.lower_ in _FICTION and opening[n + 1].text in _QUOTES:
+        if word.lower_ in _FICTION and opening[n + 1].text in QUOTE_MARKS:
             close = next(
                 (
                     k
                     for k in range(n + 2, min(len(opening), n + 3 + _TITLE_WORDS))
-                    if opening[k].text in _QUOTES
+                    if opening[k].text in QUOTE_MARKS
                 ),
                 None,
             )
