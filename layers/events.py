@@ -92,9 +92,11 @@ from layers.roles import (
     Attachment,
     Refusal,
     attachment,
+    has_object,
     has_subject,
     opens_when_clause,
     placed_in_the_open,
+    placed_outside,
     under_the_event,
 )
 from layers.triggers import TypeIndex, dates_a_clause, match_type
@@ -1974,7 +1976,9 @@ def detect_events(
         sentence_events = _dated_by_its_noun(sentence_events, roots)
         sentence_events = _dated_apart(sentence_events, roots)
         sentence_events = _deaths_in_a_disaster(sentence_events, roots, disaster_deaths)
-        shared = _share_with_participles(sentence_events, doc, own_ground, roots=roots)
+        shared = _share_with_participles(
+            sentence_events, doc, own_ground, roots=roots, places=place_tokens - wide_places
+        )
         events.extend(_the_venue_not_its_country(shared, candidates))
         sentence_events = events[len(events) - len(sentence_events) :]
         own = [loc for e in sentence_events for loc in e.locations if not loc.linked]
@@ -2315,6 +2319,12 @@ def _a_participle_clause(verb: Token) -> bool:
     )
 
 
+def _tokens_of(locations: Sequence[EventLocation], doc: Doc) -> frozenset[int]:
+    """The tokens of the places ``locations`` were drawn from."""
+    spans = (doc.char_span(loc.start, loc.end, alignment_mode="expand") for loc in locations)
+    return frozenset(t.i for span in spans if span is not None for t in span)
+
+
 def _trigger_roots(events: Sequence[ReportedEvent], doc: Doc) -> list[Token | None]:
     """Each event's trigger's root token, in the events' order (None if it spans no token)."""
     return [_trigger_root(event, doc) for event in events]
@@ -2332,6 +2342,7 @@ def _share_with_participles(
     own_ground: frozenset[str] = frozenset(),
     *,
     roots: Sequence[Token | None] | None = None,
+    places: frozenset[int] = frozenset(),
 ) -> list[ReportedEvent]:
     """Give an event with no place the places of an event its clause is tied to.
 
@@ -2344,6 +2355,9 @@ def _share_with_participles(
     confidence. Types in ``own_ground`` (those whose subject is their site: a
     state closing its airspace) take no other event's place: "Iraq closed its
     airspace as Iran launched drones towards Israel" closed nothing in Israel.
+    ``places`` are the tokens of the sentence's narrower places (towns and
+    sites): a deed with its own object that names one of them in its own
+    phrase takes no place from a conjoined deed with an object of its own.
     """
     if roots is None:
         roots = _trigger_roots(events, doc)
@@ -2394,6 +2408,14 @@ def _share_with_participles(
                 or (token.dep_ == "conj" and token.head.i == i)
             )
             and not (_has_an_actor(doc[i]) and _has_an_actor(token))
+            # "attacked sites, including a base near X, and struck a refinery outside
+            # Y": two deeds, two objects; the first named a place of its own, which
+            # the scorer may have weighed out
+            and not (
+                has_object(doc[i])
+                and has_object(token)
+                and placed_outside(token, doc[i], places - _tokens_of(e.locations, doc))
+            )
         ]
         # "an explosion in a Myanmar town killed five", "a wave of attacks across
         # Iraq killed 30": the deaths were where the event that caused them was

@@ -36,10 +36,12 @@ __all__ = [
     "Attachment",
     "Refusal",
     "attachment",
+    "has_object",
     "has_subject",
     "is_one_of",
     "opens_when_clause",
     "placed_in_the_open",
+    "placed_outside",
     "under_the_event",
 ]
 
@@ -919,6 +921,28 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
     return "compound" if dep in ("compound", "nmod") else Refusal("unreached")
 
 
+def _one_of_the_sites_hit(preposition: Token, root: Token, triggers: frozenset[int]) -> bool:
+    """Whether the place says where a site "including" names lay: "including a base near X".
+
+    Hung on the trigger or on its object, an "including" whose own object is a
+    kind of place (a base, a depot, a village) names one of the places the
+    deed was done to, and a place in a phrase of that noun's own ("near X",
+    "outside X") is where it lay. People or things it names ("killed six,
+    including two from X") are not sites, and a place further down ("a
+    village in a district of X") is the site's context: both keep the detour.
+    """
+    if preposition.lower_ != "including":
+        return False
+    head = preposition.head
+    if not (head.i in triggers or (head.dep_ in ("dobj", "nsubjpass") and head.head.i in triggers)):
+        return False
+    site = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if site is None or not is_one_of(site, _PLACES_INCLUDED | SITES):
+        return False
+    phrase = root.head if root.dep_ == "pobj" else root  # "near X" may be the mention
+    return phrase.dep_ == "prep" and phrase.head == site
+
+
 def is_one_of(token: Token, words: AbstractSet[str]) -> bool:
     """Whether the word's form or its lemma is one of ``words`` ("drones" or "drone")."""
     return token.lower_ in words or token.lemma_.lower() in words
@@ -936,10 +960,10 @@ def has_subject(verb: Token) -> bool:
 
 def _acts_as_a_verb(token: Token) -> bool:
     """A verb, or a word the tagger misread that takes a direct object ("sank boats")."""
-    return token.pos_ == "VERB" or _has_object(token)
+    return token.pos_ == "VERB" or has_object(token)
 
 
-def _has_object(verb: Token) -> bool:
+def has_object(verb: Token) -> bool:
     """Whether a verb takes a direct object of its own."""
     return any(c.dep_ == "dobj" for c in verb.children)
 
@@ -1037,7 +1061,7 @@ _OPEN_PLACES = frozenset(
 """Places outside any town that a sentence may leave unnamed (lemmas): "in the sea"."""
 
 
-def _placed_outside(head: Token, clause: Token, places: frozenset[int]) -> bool:
+def placed_outside(head: Token, clause: Token, places: frozenset[int]) -> bool:
     """Whether ``head``'s phrase names another place outside the ``clause`` hung on it.
 
     The caller leaves countries and provinces out: "were killed in Sudan when
@@ -1067,8 +1091,8 @@ def _a_deed_before_its_own(
             and _acts_as_a_verb(deed)
             and first.i in other_kinds
             and first.pos_ == "VERB"
-            and _has_object(deed)
-            and _has_object(first)
+            and has_object(deed)
+            and has_object(first)
             and root.i in {t.i for t in first.subtree}
             and root.i not in {t.i for t in deed.subtree}
             and any(t.i in places for t in deed.subtree)
@@ -1488,7 +1512,7 @@ def attachment(
                 and token.i in also_triggers
                 and head.i in triggers
                 and (has_subject(token) or _a_time_of_its_own(token))
-                and _placed_outside(head, token, other_places - wide_places)
+                and placed_outside(head, token, other_places - wide_places)
             ):
                 # "A drone struck Qamishli, and shelling also hit Kobani": a deed of the
                 # same kind told with its own subject and place; where the first names
@@ -1506,17 +1530,17 @@ def attachment(
                 # event keeps its place (a veto) when the event names a place of its
                 # own; else the scorer may still read it as the event's ("rallied on
                 # Saturday, and the crowds in Tbilisi chanted")
-                if _placed_outside(head, token, other_places):
+                if placed_outside(head, token, other_places):
                     return Refusal("another")
                 return Refusal("clause")
             if (
-                token.i in other_kinds
+                (token.i in other_kinds or token.i in also_triggers)
                 and role is not None
                 and _acts_as_a_verb(token)
                 and head.i in triggers
-                and _has_object(token)
-                and _has_object(head)
-                and _placed_outside(head, token, other_places - wide_places)
+                and has_object(token)
+                and has_object(head)
+                and placed_outside(head, token, other_places - wide_places)
             ):
                 # "retook Lalibela and arrested dozens in X": another kind of deed,
                 # with its own object, keeps its place when the first names its own
@@ -1537,8 +1561,8 @@ def attachment(
                 and _acts_as_a_verb(token)
                 and token.i not in also_triggers
                 and head.i in triggers
-                and _has_object(token)
-                and _has_object(head)
+                and has_object(token)
+                and has_object(head)
             ):
                 # "shot down missiles over Crimea and sank boats in the Black Sea":
                 # another deed with its own object keeps its place
@@ -1690,7 +1714,7 @@ def attachment(
             # phrase names a place of its own, a country too: then the place is the
             # other event's ("struck Kyiv during talks in Istanbul", "struck Sudan
             # during ceasefire talks in Jeddah")
-            if _placed_outside(head, token, other_places - _of_other_deeds(head)):
+            if placed_outside(head, token, other_places - _of_other_deeds(head)):
                 return Refusal("another")
             confidence *= _VIA_SUBJECT
             token = head
@@ -1713,6 +1737,12 @@ def attachment(
             ):
                 # "abducted 24 students from a hostel in Gusau", the parse hanging
                 # "from" on the students: where they were taken from
+                confidence *= _VIA_OBJECT
+                token = head
+                continue
+            if _one_of_the_sites_hit(token, root, triggers):
+                # "struck military sites, including a former base near X": the base
+                # was one of the sites struck, however the parse hangs "including"
                 confidence *= _VIA_OBJECT
                 token = head
                 continue
@@ -1755,7 +1785,7 @@ def attachment(
             meanwhile = any(
                 c.dep_ == "mark" and c.lower_ in ("as", "while") for c in token.children
             )
-            if _placed_outside(
+            if placed_outside(
                 head, token, other_places if meanwhile else other_places - wide_places
             ) or (meanwhile and placed_in_the_open(head, None, other_places | {root.i})):
                 # "seized a base in X as clashes raged in Y": the event has a
@@ -1786,7 +1816,7 @@ def attachment(
                 and token.i in other_kinds
                 and "target" not in roles
                 and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
-                and _placed_outside(_purpose_of(head), token, other_places)
+                and placed_outside(_purpose_of(head), token, other_places)
             ):
                 # "marched in Churachandpur to protest the killing of ten men in
                 # Jiribam": what a protest takes is its cause, a deed done to someone,

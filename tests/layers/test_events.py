@@ -5203,3 +5203,71 @@ def test_a_participle_goes_on_from_its_own_deed_not_a_third(pipeline):
     killings = [e for e in _located(pipeline, text) if e.type == "killing"]
     placed = {text[loc.start : loc.end] for e in killings for loc in e.locations}
     assert killings and "Lashio" not in placed, placed
+
+
+def _at_trigger(events, text: str, trigger: str) -> set[str]:
+    """The places of the event whose trigger is the word ``trigger``."""
+    return {
+        text[loc.anchor_start : loc.anchor_end]
+        for event in events
+        if text[event.trigger_start : event.trigger_end] == trigger
+        for loc in event.locations
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "place", "elsewhere"),
+    [
+        (
+            "Drones struck an oil terminal south of Novorossiysk, and hit a radar station "
+            "outside Anapa.",
+            "struck",
+            "Novorossiysk",
+            "Anapa",
+        ),
+        (
+            "Shells struck a water plant east of Bakhmut, and hit a school outside Toretsk.",
+            "struck",
+            "Bakhmut",
+            "Toretsk",
+        ),
+    ],
+)
+def test_a_deed_of_the_same_kind_with_its_own_object_keeps_its_place(
+    pipeline, text, first, place, elsewhere
+):
+    places = _at_trigger(_located(pipeline, text), text, first)
+    assert place in places and elsewhere not in places
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "place", "elsewhere"),
+    [
+        (
+            "Ukrainian drones attacked military sites overnight, including an air base "
+            "near Engels, and struck a refinery outside Ryazan.",
+            "attacked",
+            "Engels",
+            "Ryazan",
+        ),
+        (
+            "Rebel gunners shelled army posts, including a camp outside Kidal, and hit a "
+            "convoy near Gao.",
+            "shelled",
+            "Kidal",
+            "Gao",
+        ),
+    ],
+)
+def test_a_site_named_by_including_is_one_of_the_sites_hit(pipeline, text, first, place, elsewhere):
+    places = _at_trigger(_located(pipeline, text), text, first)
+    assert place in places and elsewhere not in places
+
+
+def test_people_named_by_including_are_no_site_and_a_deed_without_a_place_shares(pipeline):
+    # people it names are no sites: where they came from is not where they died
+    text = "Gunmen killed six villagers, including two traders from Zorvan."
+    assert not _at_trigger(_located(pipeline, text), text, "killed")
+    # two deeds with their objects, the first naming no place: one place for both
+    text = "Gunmen killed three soldiers and wounded four civilians in Mopti."
+    assert "Mopti" in _at_trigger(_located(pipeline, text), text, "killed")
