@@ -33,6 +33,7 @@ from geo.types import MentionKind, Place, Precision, Resolved
 __all__ = [
     "BEYOND_ITS_EDGE_KM",
     "PART_EXTENT_OF_A_TOWN_KM",
+    "WATERS",
     "beyond_its_side",
     "compass_word_before",
     "is_a_side",
@@ -265,7 +266,9 @@ def _side_shape(shape: BaseGeometry, direction: str) -> tuple[BaseGeometry, Poin
     return part, point, round(math.sqrt(area_km2 / math.pi), 1)
 
 
-def side_of_area(whole: Place, *, name: str, direction: str) -> Place | None:
+def side_of_area(
+    whole: Place, *, name: str, direction: str, widest_km: float = _SIDE_MAX_RADIUS_KM
+) -> Place | None:
     """The place "northeast Syria" means: the north-east side of Syria's outline.
 
     ``name`` is the part's name as the text gives it. The part is still the
@@ -273,9 +276,10 @@ def side_of_area(whole: Place, *, name: str, direction: str) -> Place | None:
     is, with its own id, so that a map shows "northeast Syria" and "Syria"
     apart. Its point lies inside the side, the precision says "region", and
     :attr:`~geo.types.Place.named_point` keeps the whole's point for the name
-    itself. ``None`` when the whole has no outline or the direction no side.
+    itself. ``None`` when the whole has no outline, is wider than
+    ``widest_km`` or the direction has no side.
     """
-    if not whole.is_area or (whole.radius_km or 0.0) > _SIDE_MAX_RADIUS_KM:
+    if not whole.is_area or (whole.radius_km or 0.0) > widest_km:
         return None  # "southern Russia" is no half of Russia's box: the whole, as before
     key = (whole.gazetteer_id, direction)
     if key not in _SIDES_MADE:
@@ -387,25 +391,37 @@ def _where_the_bearing_leaves(
 _RAY_KM = 5000.0
 
 
-def on_its_side(text: str, item: Resolved) -> Resolved:
-    """A country, province or territory after a lower-case side word: "northeast Syria".
+WATERS = frozenset({"sea", "gulf", "bay", "lake"})
+"""Kinds of water drawn by their side after a side word: "over the southern Red Sea"."""
 
-    It stays the country or province for every rule that asks what kind of
-    place it is (:func:`side_of_area`). A demonym ("northern Syrian towns")
-    or a phrase ("off southern Lebanon") keeps its own reading.
+_WATER_SIDE_MAX_RADIUS_KM = 2500.0
+"""The widest sea drawn by its side: a sea's outline is water, so even half of the
+Mediterranean's says more than its middle does; an ocean's half says nothing."""
+
+
+def on_its_side(text: str, item: Resolved) -> Resolved:
+    """A country, province, territory or sea after a lower-case side word: "northeast Syria".
+
+    It stays the country, province or sea for every rule that asks what kind
+    of place it is (:func:`side_of_area`): "shot down drones over the southern
+    Red Sea" is drawn over the south of the sea's outline, not its middle off
+    Sudan. A demonym ("northern Syrian towns") or a phrase ("off southern
+    Lebanon") keeps its own reading.
     """
     mention, place = item.mention, item.place
     if (
         place is None
-        or place.feature not in ("country", "admin1", "territory")
+        or place.feature not in ("country", "admin1", "territory", *WATERS)
         or mention.kind is not MentionKind.TOPONYM
         or mention.demonym_country
+        or is_a_side(place)
     ):
         return item
     side = compass_word_before(text, mention.start)
     if side is None:
         return item
-    part = side_of_area(place, name=f"{side[0]} {place.label}", direction=side[1])
+    widest = _WATER_SIDE_MAX_RADIUS_KM if place.feature in WATERS else _SIDE_MAX_RADIUS_KM
+    part = side_of_area(place, name=f"{side[0]} {place.label}", direction=side[1], widest_km=widest)
     return item if part is None else Resolved(mention, part)
 
 

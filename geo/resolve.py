@@ -29,6 +29,7 @@ from geo.admin1 import admin1_area, admin1_names, admin1_shape
 from geo.borders import BAND_KM, names_a_border, shared_border_band
 from geo.cues import SPEECH_FORMS
 from geo.directional import (
+    WATERS,
     beyond_its_side,
     compass_word_before,
     on_its_side,
@@ -476,7 +477,7 @@ class Resolver:
             if item.place is not None and item.mention.name in spelled:
                 resolved[index] = Resolved(item.mention, _respelled(item.place, item.mention.name))
         for index, item in enumerate(resolved):
-            resolved[index] = on_its_side(text, _as_written(item))
+            resolved[index] = self._named_side(text, item) or on_its_side(text, _as_written(item))
         for index in range(len(resolved) - 1, -1, -1):
             item = resolved[index]
             if item.place is None and _unknown_place(item.mention, candidates):
@@ -1026,6 +1027,34 @@ class Resolver:
         )
 
     # -- building places -------------------------------------------------------
+    def _named_side(self, text: str, item: Resolved) -> Resolved | None:
+        """A sea's side the gazetteer names: "the eastern Mediterranean" is its Levantine basin.
+
+        A lower-case side word before a sea ("over the eastern Mediterranean")
+        names a water the gazetteer may hold on its own, with its own
+        outline; the sea's half past its middle (:func:`on_its_side`) is the
+        fallback. ``None`` when there is no such entry.
+        """
+        mention, place = item.mention, item.place
+        if place is None or place.feature not in WATERS or mention.kind is not MentionKind.TOPONYM:
+            return None
+        side = compass_word_before(text, mention.start)
+        if side is None or " and " in side[0]:
+            return None
+        word = side[0]
+        name = strip_article(mention.name)
+        for written in (f"{word} {name}", f"{side[1]} {name}"):
+            for candidate in self.gazetteer.candidates(written):
+                if candidate.feature in WATERS and candidate.gazetteer_id != place.gazetteer_id:
+                    found = self._base_place(
+                        candidate,
+                        confidence=place.confidence,
+                        alternatives=(),
+                        reason=f"'{word} {name}' is the gazetteer's {candidate.name}",
+                    )
+                    return Resolved(mention, replace(found, written=f"{word} {name}"))
+        return None
+
     def _place_for(
         self, mention: Mention, ranked: list[Ranked] | None, *, part: str | None = None
     ) -> Resolved:

@@ -184,3 +184,33 @@ def test_a_bearing_of_a_country_lies_past_its_edge(resolve, text, country):
 def test_a_loosely_said_bearing_of_a_country_stays_the_country(resolve, text):
     (place,) = [r.place for r in resolve(text) if " of " in r.mention.text]
     assert place is not None and place.feature == "country", place
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "inside", "outside"),
+    [
+        # (lon, lat): a point of the water on that side, and one on the other side
+        ("Warships shot down drones over the southern Red Sea.", "Red Sea", (42.0, 14.5),
+         (36.0, 25.0)),
+        ("A tanker was hit in the northern Red Sea on Friday.", "Red Sea", (35.5, 26.0),
+         (41.5, 15.5)),
+        ("Drones were downed over the western Black Sea.", "Black Sea", (30.5, 43.5),
+         (39.0, 42.5)),
+    ],
+)  # fmt: skip
+def test_a_sea_after_a_side_word_is_drawn_as_that_side(resolve, text, name, inside, outside):
+    place = _only(resolve(text), name)
+    assert place.feature in ("sea", "gulf") and place.precision is Precision.REGION
+    assert place.geometry.contains(Point(*inside))
+    assert not place.geometry.contains(Point(*outside))
+    assert place.label != name and place.label.endswith(name)
+
+
+def test_a_sea_side_the_gazetteer_names_is_that_water(resolve):
+    # the eastern Mediterranean is the Levantine basin, not the east half's middle
+    place = _only(resolve("A drone was shot down over the eastern Mediterranean."), "Mediterranean")
+    assert place.geometry.contains(Point(33.0, 33.5))  # off Lebanon
+    assert not place.geometry.contains(Point(19.0, 35.0))  # the Ionian Sea
+    assert "eastern" in place.label
+    whole = _only(resolve("A ship sank in the Mediterranean."), "Mediterranean")
+    assert whole.geometry.contains(Point(5.0, 38.5))  # the western basin
