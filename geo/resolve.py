@@ -54,6 +54,7 @@ from geo.local_places import (
     LOCAL_LABEL,
     SURE_TOWN,
     a_crossing_of_streets,
+    a_dateline,
     district_of_a_town,
     looks_local_name,
     part_of_a_town,
@@ -718,6 +719,15 @@ class Resolver:
             if unknown_place and _wider_than_a_town(mention.name):
                 # "Colombia's Catatumbo region", "the Neelum Valley": no town's point,
                 # and least of all a dateline's, stands for an area that size
+                continue
+            if unknown_place and _told_as_nearby(text, mention):
+                # "A second strike hit the nearby village of X": near the place just
+                # told, not a town of a later sentence, the dateline's least of all;
+                # none when no place was told before it
+                nearby = _the_place_told_before(text, resolved, index, town_set)
+                if nearby is not None:
+                    resolved[index] = Resolved(mention, nearby)
+                    placed.setdefault(mention.name, nearby)
                 continue
             bounds = sentences.around(mention)
             district = unknown_place and district_of_a_town(text, mention)
@@ -1456,6 +1466,52 @@ def _unknown_place(mention: Mention, candidates: dict[str, list[Candidate]]) -> 
 
 #: Mention labels that say the name is a place: the model's, or the wording's.
 _PLACE_READINGS = PLACE_LABELS | {FRAMED_LABEL}
+
+
+_NEARBY_BEFORE = re.compile(
+    r"\b(?:nearby|neighbou?ring|adjacent)\s+(?:(?:village|town|hamlet|settlement|camp|"
+    r"area|district|locality)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+"""Words that tie a name to the place told just before: "the nearby village of X"."""
+
+
+def _told_as_nearby(text: str, mention: Mention) -> bool:
+    """Whether the words before a name tie it to the place just told: "the nearby village of X"."""
+    return _NEARBY_BEFORE.search(text[max(0, mention.start - 40) : mention.start]) is not None
+
+
+def _the_place_told_before(
+    text: str, resolved: Sequence[Resolved], index: int, towns: AbstractSet[int]
+) -> Place | None:
+    """Where a name no source knows lies when the text calls it nearby: by the last place told.
+
+    "Jets bombed a village in Sagaing Region. A second strike hit the nearby
+    village of X": X is near the place told before it, however far in the
+    text the next town stands (the dateline's Yangon, in the tester's
+    article). A town (one of ``towns``, the indices of the towns placed at a
+    point) gives its area (:func:`place_in_town`); a country, a province, a
+    region or a place itself put within one gives that area. A dateline is
+    passed over; a sea or a river before it, or no place, gives ``None``.
+    """
+    mention = resolved[index].mention
+    for before in range(index - 1, -1, -1):
+        item = resolved[before]
+        where = item.place
+        if (
+            where is None
+            or item.mention.kind is MentionKind.DEMONYM
+            or a_dateline(text, item.mention)
+        ):
+            continue  # "YANGON - …": where the story was filed is no village's neighbour
+        if before in towns:
+            return place_in_town(mention, where, unknown_place=True)
+        if where.feature in ("country", "admin1", "region", LOCATED_FEATURE, "local_area"):
+            return placed_within(
+                mention.name, where, why=f"not in the gazetteer; told as near {where.label}"
+            )
+        return None
+    return None
 
 
 def _as_written(item: Resolved) -> Resolved:

@@ -402,3 +402,31 @@ def test_a_national_adjective_of_those_who_strike_places_no_village(written, hol
     start = text.index(written)
     # the adjective of the strike's side says whose it was, not where the village is
     assert bool(_in_countries_of_sentence(resolved, [0], start, len(text), text)) is holds
+
+
+def test_a_nearby_village_lies_by_the_place_told_before_it_not_a_later_town(resolve):
+    text = (
+        "Jets bombed villages in Sagaing Region on Monday. A second strike hit the nearby "
+        "village of Zorvanek. Police later detained 20 students in Yangon."
+    )
+    found = _by_text(resolve(text))
+    village, region = found["Zorvanek"].place, found["Sagaing Region"].place
+    assert village is not None and "Sagaing" in village.reason
+    assert haversine_km(village.lat, village.lon, region.lat, region.lon) < 1
+    text = (
+        "Troops shelled Rutshuru on Monday morning after a night of heavy rain. A second "
+        "shell hit the neighbouring village of Zorvanek, a doctor in Bukavu said."
+    )
+    found = _by_text(resolve(text))
+    village, town = found["Zorvanek"].place, found["Rutshuru"].place
+    assert village is not None and "Rutshuru" in village.reason
+    assert haversine_km(village.lat, village.lon, town.lat, town.lon) < 1
+
+
+def test_a_nearby_village_with_no_place_told_before_it_stays_unplaced(resolve):
+    text = (
+        "YANGON, Nov 20 (AP) - Jets bombed a monastery on Monday. A second strike hit the "
+        "nearby village of Zorvanek. Police detained 20 students in Yangon."
+    )
+    (item,) = [r for r in resolve(text) if r.mention.name == "Zorvanek"]
+    assert item.place is None
