@@ -289,6 +289,10 @@ _CONTAINER_WORDS = _ADMIN_WORDS | frozenset(
 #: Labels of a name that "in" and an area found may show to be a place
 #: ("killed at Olangur in Villupuram district": the model says a firm).
 _MISREAD_LABELS = frozenset({"ORG", "PERSON", "DATE", "FAC"})
+#: Labels of a name in a place's position that a bearing from a place found
+#: makes a place ("around Kibumba, north of Goma"): the misread ones, none, and
+#: the place labels of a name no source holds.
+_SET_BY_A_BEARING_LABELS = _MISREAD_LABELS | {"", "GPE", "LOC"}
 #: Most words such a name may have: a person's or a firm's full name is longer.
 _MISREAD_WORDS = 3
 #: Religious, ethnic and political groups and armed movements whose name comes
@@ -1264,18 +1268,21 @@ class MentionExtractor:
                 and span.root.ent_type_ != "ORG"
             )
             # Not after "the": "near the Health Ministry in Bab al-Muadham area".
+            label = span.root.ent_type_
             misread = (
                 framed.frame in (POSITION_FRAME, SEIZED_FRAME)
                 and not (span.start and span.doc[span.start - 1].lower_ == "the")
-                and span.root.ent_type_ in _MISREAD_LABELS
                 and len(span) <= _MISREAD_WORDS
                 and not _a_date_or_a_workplace(span)
                 and (
                     (
                         framed.frame == POSITION_FRAME
+                        and label in _MISREAD_LABELS
                         and _placed_in_a_place(span, taken, in_an_area=True)
                     )
-                    or _set_by_a_bearing(span, taken)
+                    # "fighting around Kibumba, north of Goma", a name no source holds,
+                    # whatever the model calls it: a bearing from a place found sets it
+                    or (label in _SET_BY_A_BEARING_LABELS and _set_by_a_bearing(span, taken))
                 )
             )
             if listed or misread:

@@ -170,6 +170,14 @@ def _placed_by_what_follows(text: str, resolved: Sequence[Resolved], index: int)
         return placed_within(
             mention.name, where, why=f"not in the gazetteer; the text puts it {where.label}"
         )
+    if _ON_ITS_EDGE.match(between) and not PARAGRAPH_BREAK.search(between):
+        # "took Minova, on the western shore of Lake Kivu": the water's or the
+        # town's reach holds its shore
+        return placed_within(
+            mention.name,
+            where,
+            why=f"not in the gazetteer; the text puts it on the edge of {where.label}",
+        )
     if PARAGRAPH_BREAK.search(between) or not _BETWEEN.match(between):
         return None
     if between.strip() == "," and (
@@ -181,6 +189,14 @@ def _placed_by_what_follows(text: str, resolved: Sequence[Resolved], index: int)
     return placed_within(
         mention.name, where, why=f"not in the gazetteer; the text puts it in or near {where.label}"
     )
+
+
+_ON_ITS_EDGE = re.compile(
+    r"^\s*,\s*on\s+(?:the\s+)?(?:[a-z]+(?:-[a-z]+)?\s+)?"
+    r"(?:shores?|coast|coastline|banks?|outskirts|edge)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""Between a name and the place whose edge it lies on: ", on the western shore of"."""
 
 
 #: A kind of settlement and "of" between a place and the name it holds: "the

@@ -830,6 +830,10 @@ def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None
         return SEIZED_FRAME  # "rebel-held X", "Serb-controlled X"
     if before.lower_ == "of" and i > floor and doc[i - 1].lower_ in ("inside", "outside"):
         return POSITION_FRAME  # "inside of Darayya"
+    if before.lower_ == "of" and i > floor and doc[i - 1].lower_ == "control":
+        # "took control of Minova": a place's position, as weak as "in" (a party
+        # takes control of a firm or a parliament too)
+        return POSITION_FRAME
     if (
         before.lower_ in ("for", "of", "on")
         and i > floor

@@ -1193,3 +1193,25 @@ def test_a_news_outlet_named_after_a_town_is_no_place(extract, text, outlet_word
 )
 def test_a_town_before_a_word_that_only_may_name_an_outlet_stays(extract, text, town):
     assert town in _texts(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name no source holds, which the model tags a place or nothing
+        ("Heavy fighting is under way around Kibumba, north of Goma.", "Kibumba"),
+        ("Clashes went on near Zorvanek, 12 km east of Bakhmut, on Friday.", "Zorvanek"),
+        # what an army takes control of, set on a shore
+        ("The rebels said they had taken control of Minova, on the western shore of "
+         "Lake Kivu.", "Minova"),
+    ],
+)  # fmt: skip
+def test_an_unknown_name_set_by_a_bearing_or_a_shore_in_a_place_s_position_is_a_place(
+    extract, text, name
+):
+    assert name in {m.name for m in extract(text)}
+
+
+def test_what_someone_takes_control_of_is_no_place_without_a_cue(extract):
+    assert "Twitter" not in _texts(extract("Investors took control of Twitter last year."))
+    assert "Kherson" in _texts(extract("The army took control of Kherson."))

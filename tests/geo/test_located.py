@@ -464,3 +464,20 @@ def test_where_people_from_a_town_are_is_no_country_it_lies_in(resolve, text, na
 def test_a_list_after_a_town_is_no_country_it_lies_in(resolve):
     saipan = _place(resolve("Trips to Saipan, Guam, Alaska and Hawaii took weeks."), "Saipan")
     assert saipan is not None and saipan.country == "MP"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "where"),
+    [
+        ("Shells fell on the village of Zorvanek, on the southern shore of Lake Kivu.",
+         "Zorvanek", "Lake Kivu"),
+        ("Drones hit the village of Zorvanek, on the eastern outskirts of Kharkiv.",
+         "Zorvanek", "Kharkiv"),
+    ],
+)  # fmt: skip
+def test_a_name_set_on_a_shore_or_the_outskirts_lies_within_that_place_s_reach(
+    resolve, text, name, where
+):
+    village = _place(resolve(text), name)
+    assert village is not None and village.feature == LOCATED_FEATURE
+    assert where in village.reason and "edge" in village.reason
