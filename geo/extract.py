@@ -1408,10 +1408,11 @@ class MentionExtractor:
             # stands under a transliteration (as the resolver takes it), right after
             # "off", "in", "near" …; not "at Mitiga", an airport named before
             known = (
-                ent.label_ == "ORG"
-                and _right_after_a_locative(span)
-                and self._transliterates_a_place(span.text, population=TRANSLITERATED_STANDING)
-            )
+                ent.label_ in ("GPE", "LOC")
+                or (ent.label_ == "ORG" and _right_after_a_locative(span))
+            ) and self._transliterates_a_place(
+                span.text, population=TRANSLITERATED_STANDING
+            )  # "sunk by a missile off Hodeidah", which the model tags a place
             return span if known else None
         if _looks_like_acronym(span.text) and not self._abbreviates_a_place(span, candidates):
             return None

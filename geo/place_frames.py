@@ -325,6 +325,7 @@ _LOCATIVE = frozenset(
         "over",
         "on",
         "between",
+        "off",
     }
 )
 #: Verbs (lemmas) whose object is a place when a place's name is its object:

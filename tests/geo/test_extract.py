@@ -1215,3 +1215,19 @@ def test_an_unknown_name_set_by_a_bearing_or_a_shore_in_a_place_s_position_is_a_
 def test_what_someone_takes_control_of_is_no_place_without_a_cue(extract):
     assert "Twitter" not in _texts(extract("Investors took control of Twitter last year."))
     assert "Kherson" in _texts(extract("The army took control of Kherson."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A cargo ship was sunk by drone boats off Hodeidah on Tuesday.",
+        "Missiles hit a bulk carrier off Hodeidah on Monday.",
+    ],
+)
+def test_a_port_known_by_its_transliteration_is_found_off_its_coast(extract, text):
+    # no source spells it "Hodeidah": GeoNames has Al Hudaydah
+    assert "Hodeidah" in {m.name for m in extract(text)}
+
+
+def test_off_before_a_day_names_no_place(extract):
+    assert not extract("The season kicked off Saturday with a win.")
