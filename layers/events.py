@@ -97,6 +97,7 @@ from layers.roles import (
     opens_when_clause,
     placed_in_the_open,
     placed_outside,
+    the_object_before,
     under_the_event,
 )
 from layers.triggers import TypeIndex, dates_a_clause, match_type
@@ -1061,6 +1062,13 @@ def _away_from_what_is_looked_back_on(root: Token, trigger_tokens: frozenset[int
     doc = root.doc
     owner = next((doc[i] for i in trigger_tokens if doc[i].is_ancestor(root)), None)
     if owner is None:
+        # "condemned the airstrikes on villages near Zakho", the parse hanging "on"
+        # on the verb: still the strikes' own words
+        node = root
+        while node.dep_ in ("prep", "pobj", "conj", "compound", "appos"):
+            if the_object_before(node, trigger_tokens) is not None:
+                return False
+            node = node.head
         return True
     node = root.head
     while node.i != owner.i:

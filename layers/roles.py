@@ -42,6 +42,7 @@ __all__ = [
     "opens_when_clause",
     "placed_in_the_open",
     "placed_outside",
+    "the_object_before",
     "under_the_event",
 ]
 
@@ -943,6 +944,33 @@ def _one_of_the_sites_hit(preposition: Token, root: Token, triggers: frozenset[i
     return phrase.dep_ == "prep" and phrase.head == site
 
 
+_TARGET_PREPOSITIONS = frozenset({"on", "against", "upon"})
+
+
+def the_object_before(preposition: Token, triggers: frozenset[int]) -> Token | None:
+    """The trigger noun whose own phrase the parse hung on its verb, if any.
+
+    "Officials condemned the airstrikes on Zakho": "on" follows the object's
+    last word and tells what the strikes hit, though the parse makes it the
+    verb's; a verb does not condemn "on" a place. Only "on", "against" and
+    "upon" (what an attack is aimed at), right after an object that is the
+    trigger.
+    """
+    if preposition.dep_ != "prep" or preposition.lower_ not in _TARGET_PREPOSITIONS:
+        return None
+    verb = preposition.head
+    if verb.i in triggers:
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "dobj" and c.i in triggers and c.right_edge.i + 1 == preposition.i
+        ),
+        None,
+    )
+
+
 def is_one_of(token: Token, words: AbstractSet[str]) -> bool:
     """Whether the word's form or its lemma is one of ``words`` ("drones" or "drone")."""
     return token.lower_ in words or token.lemma_.lower() in words
@@ -1444,6 +1472,10 @@ def attachment(
                 return Refusal("speech")
             return Refusal("unreached")
         dep = token.dep_
+        repaired = the_object_before(head if dep == "pobj" else token, triggers)
+        if role is not None and repaired is not None:
+            token = repaired  # "condemned airstrikes on villages near X", however parsed
+            continue
         if (
             dep == "prep"
             and head.i in triggers
@@ -1687,10 +1719,14 @@ def attachment(
                 token = head  # "a Jerusalem hotel": the hotel is in Jerusalem
                 continue
             role = found
+            preposition = token if token.dep_ == "prep" and token.pos_ == "ADP" else head
             if token.dep_ == "prep" and token.pos_ == "ADP":
                 token = head  # the phrase's own preposition: go to what it modifies
             else:
                 token = head.head if dep == "pobj" else head
+            # "condemned the airstrikes on Zakho": the parse hangs the noun's own
+            # phrase on the verb; it is the airstrikes' target
+            token = the_object_before(preposition, triggers) or token
             continue
         # Walking from the role's governor up to the trigger.
         if token.lemma_.lower() in SPEECH:

@@ -823,10 +823,23 @@ def _does_a_deed(token: Token, deeds: tuple[str, ...]) -> bool:
     wanted = {d.split(" ", 1)[1] for d in deeds if d.startswith(f"{verb} ")}
     if not wanted or _someones(token):
         return False  # "the doctors' strike hit hospitals", "a strike by dockworkers"
+    # "a strike hit an apartment block": the compound before a word for a whole
+    # says what was hit (not "apartment sales")
     return any(
-        c.dep_ == "dobj" and (c.lemma_.lower() in wanted or c.lower_ in wanted)
+        c.dep_ == "dobj"
+        and any(
+            w.lemma_.lower() in wanted or w.lower_ in wanted
+            for w in (
+                c,
+                *(m for m in c.children if m.dep_ == "compound" and c.lemma_ in _BLOCKS),
+            )
+        )
         for c in token.head.children
     )
+
+
+_BLOCKS = frozenset({"block", "complex", "tower", "compound"})
+"""Words for a whole whose compound names what it is: "an apartment block"."""
 
 
 def _someones(noun: Token) -> bool:

@@ -5271,3 +5271,30 @@ def test_people_named_by_including_are_no_site_and_a_deed_without_a_place_shares
     # two deeds with their objects, the first naming no place: one place for both
     text = "Gunmen killed three soldiers and wounded four civilians in Mopti."
     assert "Mopti" in _at_trigger(_located(pipeline, text), text, "killed")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the parse hangs the strikes' own "on" phrase on the verb that judges them
+        ("The ministry condemned the shelling on Kupiansk.", "Kupiansk"),
+        ("The ministry denounced the air raids on villages near Idlib.", "Idlib"),
+    ],
+)
+def test_a_judged_attack_keeps_its_own_target_however_the_parse_hangs_it(pipeline, text, place):
+    events = _located(pipeline, text)
+    assert any(
+        e.layer == "strike_sites"
+        and place in {text[loc.anchor_start : loc.anchor_end] for loc in e.locations}
+        for e in events
+    )
+
+
+def test_a_strike_that_hits_an_apartment_block_is_an_attack_not_a_walkout(pipeline):
+    text = "A Russian strike hit an apartment block in Sumy on Sunday."
+    assert "Sumy" in _at_trigger(_located(pipeline, text), text, "strike hit")
+    for text in (
+        "The dockers' strike hit port traffic in Antwerp.",
+        "The strike hit apartment sales in Madrid.",
+    ):
+        assert not _located(pipeline, text)
