@@ -1201,6 +1201,8 @@ class MentionExtractor:
                 framed = FramedName(span, framed.frame, framed.kind_word, group=framed.group)
             elif span[0].lower_ in _GROUP_WORDS:
                 continue
+            if framed.frame != KIND_FRAME and _names_an_armed_group(span):
+                continue  # "an airstrike against al-Shabaab near Kismayo": at whom
             if all(t.lower_.rstrip(".") in _CALENDAR_WORDS for t in span):
                 continue  # "recaptured Wad Madani in January": a month, not Januária
             if framed.frame != KIND_FRAME and self._a_group_before_its_people(span):
@@ -2708,6 +2710,25 @@ def _a_nickname(doc: Doc, span: Span) -> bool:
         and doc[end + 1].is_title
         and doc[end + 1].pos_ == "PROPN"
     )
+
+
+def _names_an_armed_group(span: Span) -> bool:
+    """Whether the name is an armed movement's: "al-Shabaab", "Boko Haram", "the Houthis".
+
+    A strike "against al-Shabaab" or "on Hezbollah" falls on a movement, not
+    on a place bearing its name; its words, split at hyphens, hold one of
+    the movements' own words (:data:`_GROUP_NAME_ENDS`, and the movements
+    of :data:`_GROUP_WORDS`).
+    """
+    words = {w for token in span for w in token.lower_.split("-")}
+    return bool(words & (_GROUP_NAME_ENDS | _ARMED_MOVEMENTS))
+
+
+#: Movements among :data:`_GROUP_WORDS` whose name alone may stand where a place does.
+_ARMED_MOVEMENTS = frozenset(
+    {"houthi", "houthis", "hezbollah", "hamas", "taliban", "wagner", "isis", "daesh",
+     "janjaweed", "isil", "iswap", "jnim"}
+)  # fmt: skip
 
 
 #: Words that end the first part of an armed group's name before a place:

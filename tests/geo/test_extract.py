@@ -1239,3 +1239,15 @@ def test_a_town_armed_men_attacked_is_a_place_whatever_the_model_tags_it(extract
     # not a name no town of standing bears, nor a person after a verb of speech
     assert not _texts(extract("Militants attacked Smith on Monday."))
     assert "Lalibela" not in _texts(extract("Critics attacked Lalibela over the remarks."))
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("US forces carried out an airstrike against al-Shabaab near Jilib.", "al-Shabaab"),
+        ("The army launched an offensive against Boko Haram near Bama.", "Boko Haram"),
+    ],
+)
+def test_an_armed_movement_a_strike_falls_on_is_no_place(extract, text, group):
+    texts = _texts(extract(text))
+    assert group not in texts and not any(group in t for t in texts)
