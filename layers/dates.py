@@ -570,18 +570,18 @@ def filed_date(text: str, article_date: str | None) -> str | None:
 
     "GAO, Mali, Nov 3 (Wire) - A convoy was ambushed on Tuesday": the Tuesday
     is the one before November 3, whatever day the analyst saved the article.
-    The dateline's day must lie within a year before the article's date.
+    The dateline's day must lie within a year before the article's date. An
+    article with no date of its own takes a dateline's that writes its year
+    ("PORT-AU-PRINCE, Haiti, 12 March 2025 (Wire) -"): the story states it.
     """
     anchor = parse_iso_date(article_date)
-    if anchor is None:
-        return None
     for line in text[:_DATELINE_REACH].split("\n"):
         for expression in find_date_expressions(line, article_date=article_date):
             day = expression.date
             if (
                 day is not None
                 and _in_a_dateline(line, expression.start, expression.end)
-                and 0 <= (anchor - day).days <= _FILED_DAYS
+                and (anchor is None or 0 <= (anchor - day).days <= _FILED_DAYS)
             ):
                 return day.isoformat()
     return None

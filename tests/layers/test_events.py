@@ -5298,3 +5298,17 @@ def test_a_strike_that_hits_an_apartment_block_is_an_attack_not_a_walkout(pipeli
         "The strike hit apartment sales in Madrid.",
     ):
         assert not _located(pipeline, text)
+
+
+def test_an_undated_article_takes_a_dateline_that_writes_its_year(pipeline):
+    text = (
+        "ZORVAN, Velmark, 12 March 2025 (Wire) - Gunmen attacked a checkpoint in Zorvan "
+        "on Tuesday.\n\nGunmen killed two soldiers near Kesra."
+    )
+    events = _dated(pipeline, text, article_date=None)
+    dates = {e.trigger: (e.date, e.date_source) for e in events}
+    assert dates["attacked"] == ("2025-03-11", "sentence")
+    assert any(d == ("2025-03-12", "dateline") for d in dates.values())
+    # a dateline without its year says nothing of an undated article's day
+    text = "ZORVAN, Velmark, Nov 3 (Wire) - Gunmen attacked a checkpoint in Zorvan on Tuesday."
+    assert all(e.date is None for e in _dated(pipeline, text, article_date=None))
