@@ -511,6 +511,13 @@ def told_as_denied(token: Token) -> bool:
         return True
     if token.dep_ in ("xcomp", "ccomp", "dobj") and _denies(token.head):
         return True  # "the junta denied targeting civilians"
+    if (
+        token.dep_ in ("compound", "amod")
+        and token.lower_.endswith("ing")
+        and token.head.dep_ == "dobj"
+        and _denies(token.head.head)
+    ):
+        return True  # "denied bombing hospitals", the parse making the verb a compound
     if _a_denied_claim(token):
         return True  # "denied reports that drones had struck a base"
     if _only_rumoured(token):

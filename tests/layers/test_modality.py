@@ -202,3 +202,17 @@ def test_looked_back_on(nlp, text, trigger, remembered):
     doc = nlp(text)
     (token,) = [t for t in doc if t.text == trigger]
     assert looked_back_on(token) is remembered
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "denied"),
+    [
+        # the parse may make the denied verb a compound of its object
+        ("The ministry has repeatedly denied bombing clinics in Idlib.", "bombing", True),
+        ("Rescuers reached bombing victims in the port.", "bombing", False),
+    ],
+)
+def test_a_denied_deed_the_parse_makes_a_compound_is_denied(nlp, text, trigger, denied):
+    doc = nlp(text)
+    (token,) = [t for t in doc if t.text == trigger]
+    assert told_as_denied(token) is denied
