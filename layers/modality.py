@@ -282,11 +282,24 @@ def told_as_planned(token: Token) -> bool:
             # "warned it could fire missiles over Japan"; not "warned the strike may
             # have killed dozens", a report of a past deed
             return True
+        if (
+            node.dep_ == "relcl"
+            and head.lower_ in _ANYONE
+            and head.head.pos_ in ("VERB", "AUX")
+            and _ahead(head.head)
+        ):
+            # "would arrest anyone who protests in Lagos": whoever might, not a
+            # protest told
+            return True
         if node.dep_ == "xcomp" or _purpose(node) or _shares_the_verb_group(node):
             node = head  # "will travel to Tokyo to meet investors", "will meet and sign"
             continue
         return False
     return False
+
+
+_ANYONE = frozenset({"anyone", "anybody", "whoever", "everyone", "everybody"})
+"""Pronouns a relative clause makes a rule of: "anyone who protests", not someone who did."""
 
 
 _VOWING = frozenset({"threaten", "vow", "pledge", "promise", "swear"})

@@ -216,3 +216,19 @@ def test_a_denied_deed_the_parse_makes_a_compound_is_denied(nlp, text, trigger, 
     doc = nlp(text)
     (token,) = [t for t in doc if t.text == trigger]
     assert told_as_denied(token) is denied
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "planned"),
+    [
+        # a rule for whoever might: no event told
+        ("The junta said it would jail anyone who protests in Mandalay.", "protests", True),
+        ("Soldiers will shoot anybody who attacks the convoy near Zorvan.", "attacks", True),
+        # done: the arrests, and the protests they followed
+        ("Police arrested anyone who protested in Mandalay.", "protested", False),
+    ],
+)
+def test_a_clause_on_anyone_under_a_verb_ahead_is_no_event_told(nlp, text, trigger, planned):
+    doc = nlp(text)
+    (token,) = [t for t in doc if t.text == trigger]
+    assert told_as_planned(token) is planned
