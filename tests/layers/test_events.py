@@ -5312,3 +5312,17 @@ def test_an_undated_article_takes_a_dateline_that_writes_its_year(pipeline):
     # a dateline without its year says nothing of an undated article's day
     text = "ZORVAN, Velmark, Nov 3 (Wire) - Gunmen attacked a checkpoint in Zorvan on Tuesday."
     assert all(e.date is None for e in _dated(pipeline, text, article_date=None))
+
+
+@pytest.mark.parametrize(
+    ("text", "killing"),
+    [
+        # a ministry's word for fighters killed or taken
+        ("Security forces neutralised six militants near Qamishli.", True),
+        ("Commandos neutralized four terrorists in a raid on Tuesday.", True),
+        # a bomb made safe is no one killed
+        ("Sappers neutralised a bomb near the market.", False),
+    ],
+)
+def test_fighters_neutralised_are_casualties(nlp, layers, text, killing):
+    assert _reports(nlp, layers, text, "killing") is killing
