@@ -1249,7 +1249,6 @@ class MentionExtractor:
                 or opened
                 or untagged
                 or self._well_known(span, transliterated=not person)
-                or self._a_town_armed_men_attacked(span)
             ):
                 waiting.append(framed)
                 continue
@@ -1328,28 +1327,6 @@ class MentionExtractor:
             or (c.source != "geonames" and c.feature in _ARTICLE_FEATURES)
             for c in _own_or_alike(span.text, candidates)
             if c.exact_name or c.population >= ORG_OVERRIDE_POPULATION
-        )
-
-    def _a_town_armed_men_attacked(self, span: Span) -> bool:
-        """Whether a one-word name is a town that armed men attacked: "Gunmen attacked Lalibela".
-
-        Armed men who attack a single name attack a place ("Gunmen attacked
-        Smith" is seldom written: a person keeps a first name or a title), when
-        a town of :data:`_ATTACKED_TOWN_POPULATION` bears the name as its own.
-        The model's person or organisation tag does not outweigh that.
-        """
-        root = span.root
-        verb = root.head
-        if not (
-            len(span) == 1
-            and root.dep_ == "dobj"
-            and verb.lemma_.lower() in _ATTACKING
-            and any(c.dep_ == "nsubj" and c.lemma_.lower() in _ARMED_MEN for c in verb.children)
-        ):
-            return False
-        return any(
-            c.exact_name and c.feature == "city" and c.population >= _ATTACKED_TOWN_POPULATION
-            for c in self.gazetteer.candidates(span.text)
         )
 
     def _transliterates_a_place(self, name: str, *, population: int) -> bool:
@@ -2438,10 +2415,6 @@ _LANDFORM_NAMES = frozenset(
 )  # fmt: skip
 
 
-#: Verbs (lemmas) of armed men falling on a place or a person: "Gunmen attacked X".
-_ATTACKING = frozenset({"attack", "assault", "ambush"})
-#: The smallest town a one-word name armed men attacked stands for.
-_ATTACKED_TOWN_POPULATION = 10_000
 #: Armed people and their holdings that a name before them may say are whose: "an
 #: airstrike against al-Shabaab fighters", "struck Wagner positions".
 _ITS_PEOPLE = frozenset(
