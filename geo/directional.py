@@ -392,7 +392,9 @@ _RAY_KM = 5000.0
 
 
 WATERS = frozenset({"sea", "gulf", "bay", "lake"})
-"""Kinds of water drawn by their side after a side word: "over the southern Red Sea"."""
+"""Kinds of water drawn by their side after a side word: "over the southern Red Sea".
+Not straits and channels (``geo.seas.SEA_FEATURES`` has them too): too narrow for
+a side to say more than the whole."""
 
 _WATER_SIDE_MAX_RADIUS_KM = 2500.0
 """The widest sea drawn by its side: a sea's outline is water, so even half of the

@@ -1410,11 +1410,10 @@ class MentionExtractor:
             # stands under a transliteration (as the resolver takes it), right after
             # "off", "in", "near" …; not "at Mitiga", an airport named before
             known = (
-                ent.label_ in ("GPE", "LOC")
-                or (ent.label_ == "ORG" and _right_after_a_locative(span))
-            ) and self._transliterates_a_place(
-                span.text, population=TRANSLITERATED_STANDING
-            )  # "sunk by a missile off Hodeidah", which the model tags a place
+                ent.label_ == "ORG"
+                and _right_after_a_locative(span)
+                and self._transliterates_a_place(span.text, population=TRANSLITERATED_STANDING)
+            )
             return span if known else None
         if _looks_like_acronym(span.text) and not self._abbreviates_a_place(span, candidates):
             return None
@@ -1599,11 +1598,14 @@ class MentionExtractor:
         """
         by_start: dict[int, Mention] = {}
         by_end: dict[int, Mention] = {}
+        by_kind_end: dict[int, Mention] = {}
         for mention in found:
             if mention.kind is MentionKind.TOPONYM:
                 tokens = _token_range(doc, mention)
                 if tokens:
                     by_start[tokens.start], by_end[tokens.stop - 1] = mention, mention
+                    if tokens.stop < len(doc) and doc[tokens.stop].lemma_.lower() in _KINDS_AFTER:
+                        by_kind_end[tokens.stop] = mention  # "the Qandil mountains and Sinjar"
         joined: list[Mention] = []
         for span in _one_word_names(ents):
             if span.start in taken:
@@ -1618,6 +1620,9 @@ class MentionExtractor:
                 partner = by_start.get(after + 1)
             if partner is None and before >= 1 and doc[before].lower_ in _JOINERS:
                 partner = by_end.get(before - 1)
+                if partner is None and doc[before].lower_ in ("and", "or"):
+                    # not after a comma: "in Kapho district, Pattani" names its province
+                    partner = by_kind_end.get(before - 1)
                 first = _token_range(doc, partner).start if partner is not None else first
             if partner is None:
                 continue
@@ -2415,6 +2420,9 @@ _LANDFORM_NAMES = frozenset(
 )  # fmt: skip
 
 
+#: Words for a kind of place written after its name, which a list goes on from:
+#: "in the Qandil mountains and Sinjar".
+_KINDS_AFTER = PLACE_KIND_NOUNS | {"mountain", "hill", "valley", "area", "plain"}
 #: Armed people and their holdings that a name before them may say are whose: "an
 #: airstrike against al-Shabaab fighters", "struck Wagner positions".
 _ITS_PEOPLE = frozenset(
@@ -2689,19 +2697,12 @@ def _names_an_armed_group(span: Span) -> bool:
     """Whether the name is an armed movement's: "al-Shabaab", "Boko Haram", "the Houthis".
 
     A strike "against al-Shabaab" or "on Hezbollah" falls on a movement, not
-    on a place bearing its name; its words, split at hyphens, hold one of
-    the movements' own words (:data:`_GROUP_NAME_ENDS`, and the movements
-    of :data:`_GROUP_WORDS`).
+    on a place bearing its name: its words, split at hyphens, hold one of
+    :data:`_ARMED_MOVEMENTS` ("Haram" alone does not: "the Haram al-Ibrahimi
+    mosque" is a site).
     """
     words = {w for token in span for w in token.lower_.split("-")}
-    return bool(words & (_GROUP_NAME_ENDS | _ARMED_MOVEMENTS))
-
-
-#: Movements among :data:`_GROUP_WORDS` whose name alone may stand where a place does.
-_ARMED_MOVEMENTS = frozenset(
-    {"houthi", "houthis", "hezbollah", "hamas", "taliban", "wagner", "isis", "daesh",
-     "janjaweed", "isil", "iswap", "jnim"}
-)  # fmt: skip
+    return bool(words & _ARMED_MOVEMENTS)
 
 
 #: Words that end the first part of an armed group's name before a place:
@@ -2709,6 +2710,15 @@ _ARMED_MOVEMENTS = frozenset(
 _GROUP_NAME_ENDS = frozenset(
     {"taliban", "hezbollah", "hamas", "qaeda", "shabaab", "haram", "isis", "daesh", "jihad"}
 )
+
+
+#: Own words of armed movements whose names stand where places do ("against
+#: al-Shabaab", "on Boko Haram"): those that end a group's name before a place
+#: (:data:`_GROUP_NAME_ENDS`, but "haram" and "jihad", words of sites and of
+#: more than movements) and the movements among :data:`_GROUP_WORDS`.
+_ARMED_MOVEMENTS = (_GROUP_NAME_ENDS - {"haram", "jihad"}) | {
+    "boko", "houthi", "houthis", "wagner", "janjaweed", "isil", "iswap", "jnim"
+}  # fmt: skip
 
 
 _SITES_NAMED_AFTER_A_PLACE = frozenset(

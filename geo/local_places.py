@@ -37,7 +37,6 @@ __all__ = [
     "SURE_TOWN",
     "TOWN_PART_WORDS",
     "a_crossing_of_streets",
-    "a_dateline",
     "district_of_a_town",
     "is_local_area_name",
     "is_national_capital",
@@ -375,7 +374,7 @@ def town_for(
         towns = [
             i
             for i in towns
-            if not a_dateline(text, resolved[i].mention)
+            if not _a_dateline(text, resolved[i].mention)
             and not _a_government_speaking(text, resolved[i])
         ]
     in_its_name = [i for i in towns if _opens_the_name(resolved[i].mention, here)]
@@ -460,7 +459,7 @@ def _a_government_speaking(text: str, town: Resolved) -> bool:
     )
 
 
-def a_dateline(text: str, town: Mention) -> bool:
+def _a_dateline(text: str, town: Mention) -> bool:
     """Whether the town opens its paragraph as a dateline: "YANGON, Nov 20 (AP) -"."""
     start = paragraph_around(text, town.start)[0]
     return not text[start : town.start].strip() and bool(_DATELINE_DASH.match(text, town.end))

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from shapely.geometry import Point
 
-from geo.cues import COUNTS_OF_TIMES
+from geo.cues import COUNTS_OF_TIMES, EDGE_WORDS
 from geo.directional import is_a_side
 from geo.disambiguate import haversine_km
 from geo.local_places import PARAGRAPH_BREAK, TOWN_PART_WORDS
@@ -170,7 +170,11 @@ def _placed_by_what_follows(text: str, resolved: Sequence[Resolved], index: int)
         return placed_within(
             mention.name, where, why=f"not in the gazetteer; the text puts it {where.label}"
         )
-    if _ON_ITS_EDGE.match(between) and not PARAGRAPH_BREAK.search(between):
+    if (
+        _ON_ITS_EDGE.match(between)
+        and not PARAGRAPH_BREAK.search(between)
+        and (where.radius_km or 0.0) <= _WIDEST_EDGE_HOLDER_KM
+    ):
         # "took Minova, on the western shore of Lake Kivu": the water's or the
         # town's reach holds its shore
         return placed_within(
@@ -193,10 +197,14 @@ def _placed_by_what_follows(text: str, resolved: Sequence[Resolved], index: int)
 
 _ON_ITS_EDGE = re.compile(
     r"^\s*,\s*on\s+(?:the\s+)?(?:[a-z]+(?:-[a-z]+)?\s+)?"
-    r"(?:shores?|coast|coastline|banks?|outskirts|edge)\s+of\s+(?:the\s+)?$",
+    rf"(?:{'|'.join(sorted(EDGE_WORDS | {'edge', 'banks'}))})\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 """Between a name and the place whose edge it lies on: ", on the western shore of"."""
+
+_WIDEST_EDGE_HOLDER_KM = 150.0
+"""The widest place whose reach stands for a name on its edge: a lake's or a town's,
+not a desert's or a sea's (the name lies somewhere along thousands of km of shore)."""
 
 
 #: A kind of settlement and "of" between a place and the name it holds: "the

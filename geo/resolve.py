@@ -54,7 +54,6 @@ from geo.local_places import (
     LOCAL_LABEL,
     SURE_TOWN,
     a_crossing_of_streets,
-    a_dateline,
     district_of_a_town,
     looks_local_name,
     part_of_a_town,
@@ -720,16 +719,20 @@ class Resolver:
                 # "Colombia's Catatumbo region", "the Neelum Valley": no town's point,
                 # and least of all a dateline's, stands for an area that size
                 continue
+            bounds = sentences.around(mention)
             if unknown_place and _told_as_nearby(text, mention):
                 # "A second strike hit the nearby village of X": near the place just
-                # told, not a town of a later sentence, the dateline's least of all;
-                # none when no place was told before it
-                nearby = _the_place_told_before(text, resolved, index, town_set)
+                # told (in its sentence or the one before), not a town of a later
+                # sentence, the dateline's least of all; else a town its own
+                # sentence names after it, else none
+                floor = sentences.start_before(bounds[0])
+                nearby = _the_place_told_before(text, resolved, index, town_set, floor=floor)
                 if nearby is not None:
                     resolved[index] = Resolved(mention, nearby)
                     placed.setdefault(mention.name, nearby)
-                continue
-            bounds = sentences.around(mention)
+                    continue
+                if not any(k in town_set and k > index for k in sentences.mentions_within(*bounds)):
+                    continue
             district = unknown_place and district_of_a_town(text, mention)
             town = town_for(
                 index,
@@ -1476,13 +1479,28 @@ _NEARBY_BEFORE = re.compile(
 """Words that tie a name to the place told just before: "the nearby village of X"."""
 
 
+_GONE_TO_OR_FROM = re.compile(r"\b(?:to|into|towards?|from)\s+(?:the\s+)?$", re.IGNORECASE)
+"""Words before a place people went to or came from: "fled to Uganda"."""
+
+
+def _in_a_dateline(text: str, mention: Mention) -> bool:
+    """Whether the mention is in its paragraph's wire dateline: "MAIDUGURI, Nigeria -"."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    opening = _DATELINE_OPENING.match(text, line_start)
+    return opening is not None and mention.end <= opening.end()
+
+
+_DATELINE_OPENING = re.compile(r"[ \t]*[A-Z][A-Z .'’\-]{1,40},[^\n]{0,80}?\s[-–—]\s")
+"""A wire dateline up to its dash: "MAIDUGURI, Nigeria, Nov 20 (AP) - "."""
+
+
 def _told_as_nearby(text: str, mention: Mention) -> bool:
     """Whether the words before a name tie it to the place just told: "the nearby village of X"."""
     return _NEARBY_BEFORE.search(text[max(0, mention.start - 40) : mention.start]) is not None
 
 
 def _the_place_told_before(
-    text: str, resolved: Sequence[Resolved], index: int, towns: AbstractSet[int]
+    text: str, resolved: Sequence[Resolved], index: int, towns: AbstractSet[int], *, floor: int
 ) -> Place | None:
     """Where a name no source knows lies when the text calls it nearby: by the last place told.
 
@@ -1491,17 +1509,23 @@ def _the_place_told_before(
     text the next town stands (the dateline's Yangon, in the tester's
     article). A town (one of ``towns``, the indices of the towns placed at a
     point) gives its area (:func:`place_in_town`); a country, a province, a
-    region or a place itself put within one gives that area. A dateline is
-    passed over; a sea or a river before it, or no place, gives ``None``.
+    region or a place itself put within one gives that area. Only places
+    from ``floor`` on count (the sentence before the name's, and its own); a
+    dateline's town and country are passed over, and so are places people
+    went to or came from ("Residents fled to Uganda"); a sea, a river or any
+    other kind of place, or none, gives ``None``.
     """
     mention = resolved[index].mention
     for before in range(index - 1, -1, -1):
         item = resolved[before]
         where = item.place
+        if item.mention.start < floor:
+            return None
         if (
             where is None
             or item.mention.kind is MentionKind.DEMONYM
-            or a_dateline(text, item.mention)
+            or _in_a_dateline(text, item.mention)
+            or _GONE_TO_OR_FROM.search(text[max(0, item.mention.start - 12) : item.mention.start])
         ):
             continue  # "YANGON - …": where the story was filed is no village's neighbour
         if before in towns:
@@ -1816,6 +1840,11 @@ class _Sentences:
         low = bisect.bisect_left(self._mention_starts, start)
         high = bisect.bisect_right(self._mention_starts, end)
         return sorted(k for k in self._by_start[low:high] if self._mentions[k].end <= end)
+
+    def start_before(self, start: int) -> int:
+        """Where the sentence before the one that starts at ``start`` starts (0 for the first)."""
+        before = bisect.bisect_right(self._ends, max(0, start - 1))
+        return self._ends[before - 2] if before >= 2 else 0
 
     def around(self, mention: Mention) -> tuple[int, int]:
         """The character bounds of the sentence that holds ``mention``."""

@@ -285,6 +285,7 @@ def told_as_planned(token: Token) -> bool:
         if (
             node.dep_ == "relcl"
             and head.lower_ in _ANYONE
+            and node.tag_ not in ("VBD", "VBN")  # "anyone who ambushed the convoy": done
             and head.head.pos_ in ("VERB", "AUX")
             and _ahead(head.head)
         ):
@@ -525,10 +526,13 @@ def told_as_denied(token: Token) -> bool:
     if token.dep_ in ("xcomp", "ccomp", "dobj") and _denies(token.head):
         return True  # "the junta denied targeting civilians"
     if (
-        token.dep_ in ("compound", "amod")
+        token.dep_ == "compound"
         and token.lower_.endswith("ing")
         and token.head.dep_ == "dobj"
         and _denies(token.head.head)
+        and not any(
+            c.dep_ in ("dative", "dobj") and c != token.head for c in token.head.head.children
+        )
     ):
         return True  # "denied bombing hospitals", the parse making the verb a compound
     if _a_denied_claim(token):

@@ -922,6 +922,22 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
     return "compound" if dep in ("compound", "nmod") else Refusal("unreached")
 
 
+def _blamed_on(root: Token, triggers: frozenset[int]) -> bool:
+    """Whether the place is whom an event is blamed on: "blamed the shelling on Russia".
+
+    A verb of blame whose object is the trigger holds its party with an "on"
+    of its own; an "on" the parse gives the noun is the event's ("blamed the
+    attack on Kramatorsk on Russia").
+    """
+    preposition = root if root.dep_ == "prep" else root.head
+    if preposition.dep_ != "prep" or preposition.lower_ != "on":
+        return False
+    verb = preposition.head
+    return verb.lemma_.lower() in _ACCUSING and any(
+        c.dep_ == "dobj" and c.i in triggers for c in verb.children
+    )
+
+
 def _one_of_the_sites_hit(preposition: Token, root: Token, triggers: frozenset[int]) -> bool:
     """Whether the place says where a site "including" names lay: "including a base near X".
 
@@ -959,8 +975,8 @@ def the_object_before(preposition: Token, triggers: frozenset[int]) -> Token | N
     if preposition.dep_ != "prep" or preposition.lower_ not in _TARGET_PREPOSITIONS:
         return None
     verb = preposition.head
-    if verb.i in triggers:
-        return None
+    if verb.i in triggers or verb.lemma_.lower() in _ACCUSING:
+        return None  # "blamed the shelling on Russia": on whom, not where
     return next(
         (
             c
@@ -1098,7 +1114,27 @@ def placed_outside(head: Token, clause: Token, places: frozenset[int]) -> bool:
     inside = range(clause.left_edge.i, clause.right_edge.i + 1)
     # not the subject's: "soldiers based in Mopti raided X" names where they came from
     subjects = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-    return any(t.i in places and t.i not in inside and t.i not in subjects for t in head.subtree)
+    return any(
+        t.i in places
+        and t.i not in inside
+        and t.i not in subjects
+        and not _reached_from(t, head)
+        for t in head.subtree
+    )
+
+
+def _reached_from(token: Token, head: Token) -> bool:
+    """Whether "from" stands between a place and ``head``: where people came from.
+
+    "kidnapped a priest from Enugu and abducted two nuns in Makurdi": Enugu
+    says where the priest was from, not where the first deed was done.
+    """
+    node = token
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ in ORIGIN:
+            return True  # not "to" or "into": "pushed into X as drones hit Y" went there
+        node = node.head
+    return False
 
 
 def _a_deed_before_its_own(
@@ -1406,6 +1442,8 @@ def attachment(
     if _another_verb_s_direction(root, triggers):
         # "violated the airspace near Chelm before leaving in the direction of Belarus"
         return Refusal("another")
+    if _blamed_on(root, triggers):
+        return Refusal("actor")  # "Kyiv blamed the shelling on Russia": who, not where
     if _alleged_elsewhere(root, triggers, capital=capital):
         return Refusal("alleged")  # "arrested four men in Kirkuk suspected of launching drones"
     if "origin" not in roles and _launched_from_near(root, triggers):
@@ -1574,9 +1612,11 @@ def attachment(
                 and has_object(head)
                 and placed_outside(head, token, other_places - wide_places)
             ):
-                # "retook Lalibela and arrested dozens in X": another kind of deed,
-                # with its own object, keeps its place when the first names its own
-                # ("detonated a bomb and injured three soldiers in X" shares X)
+                # "retook Lalibela and arrested dozens in X", "struck a terminal near
+                # X, and hit a station outside Y": another deed, of another kind or
+                # the same, with its own object, keeps its place when the first
+                # names its own ("detonated a bomb and injured three soldiers in X"
+                # shares X)
                 return Refusal("another")
             if (
                 token.i in other_kinds

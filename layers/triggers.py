@@ -838,7 +838,7 @@ def _does_a_deed(token: Token, deeds: tuple[str, ...]) -> bool:
     )
 
 
-_BLOCKS = frozenset({"block", "complex", "tower", "compound"})
+_BLOCKS = frozenset({"block", "tower"})
 """Words for a whole whose compound names what it is: "an apartment block"."""
 
 

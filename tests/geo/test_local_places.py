@@ -430,3 +430,27 @@ def test_a_nearby_village_with_no_place_told_before_it_stays_unplaced(resolve):
     )
     (item,) = [r for r in resolve(text) if r.mention.name == "Zorvanek"]
     assert item.place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # a place people fled to is no neighbour of the village
+        ("Troops shelled Rutshuru on Monday. Residents fled to Uganda. A second shell hit the "
+         "nearby village of Zorvanek.", None),
+        # its own sentence's town, named after it
+        ("Militants stormed the nearby village of Zorvanek on Monday, killing 12 people near "
+         "Maiduguri.", "Maiduguri"),
+        # a dateline's country is where the story was filed, no neighbour
+        ("MAIDUGURI, Nigeria - Militants attacked the nearby village of Zorvanek on Monday.",
+         None),
+    ],
+)  # fmt: skip
+def test_a_nearby_village_lies_by_no_place_people_went_to_nor_a_dateline(resolve, text, where):
+    (item,) = [r for r in resolve(text) if r.mention.name == "Zorvanek"]
+    if where is None:
+        assert item.place is None or "Uganda" not in item.place.reason
+        assert item.place is None or item.place.country != "UG"
+        assert item.place is None or "Nigeria" not in item.place.reason
+    else:
+        assert item.place is not None and where in item.place.reason

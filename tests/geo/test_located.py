@@ -481,3 +481,9 @@ def test_a_name_set_on_a_shore_or_the_outskirts_lies_within_that_place_s_reach(
     village = _place(resolve(text), name)
     assert village is not None and village.feature == LOCATED_FEATURE
     assert where in village.reason and "edge" in village.reason
+
+
+def test_a_name_on_the_edge_of_a_desert_is_not_put_at_its_middle(resolve):
+    results = resolve("Gunmen attacked the village of Zorvanek, on the edge of the Sahara.")
+    village = _place(results, "Zorvanek")
+    assert village is None or "Sahara" not in village.reason

@@ -5326,3 +5326,40 @@ def test_an_undated_article_takes_a_dateline_that_writes_its_year(pipeline):
 )
 def test_fighters_neutralised_are_casualties(nlp, layers, text, killing):
     assert _reports(nlp, layers, text, "killing") is killing
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "place"),
+    [
+        # where those it befell came from is no place of the first deed's own
+        ("Bandits kidnapped a trader from Kaduna and abducted three farmers in Zaria.",
+         "kidnapped", "Zaria"),
+        ("Rebels attacked a column of soldiers from Goma and ambushed a patrol near "
+         "Rutshuru.", "attacked", "Rutshuru"),
+    ],
+)  # fmt: skip
+def test_a_place_people_came_from_does_not_keep_a_conjoined_deed_s_place(
+    pipeline, text, first, place
+):
+    assert place in _at_trigger(_located(pipeline, text), text, first)
+
+
+def test_whom_an_attack_is_blamed_on_is_no_place_of_it(pipeline):
+    text = "Baku blamed the shelling on Armenia."
+    events = _located(pipeline, text)
+    assert events and all(not e.locations for e in events)
+
+
+def test_a_strike_that_hits_a_works_complex_is_a_walkout(pipeline):
+    assert not _located(pipeline, "The strike hit the steel complex in Taranto.")
+
+
+def test_a_deed_done_by_whoever_a_threat_names_stays_done(pipeline):
+    text = "The army will punish anyone who attacked the convoy near Kidal last week."
+    (attack,) = [e for e in _located(pipeline, text) if e.trigger == "attacked"]
+    assert not attack.planned
+
+
+def test_people_denied_entry_are_no_denied_deed(pipeline):
+    text = "Officials denied protesting students entry to the campus in Dhaka."
+    assert all(not e.denied for e in _located(pipeline, text))
