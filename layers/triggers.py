@@ -770,7 +770,9 @@ def _exclusion_keys(token: Token) -> set[str]:
     if before is not None and any(c.dep_ in ("det", "poss") for c in token.children):
         # "comment on the Isfahan strikes" is no "on strike": a labour strike has no article
         keys.add(f"{before.lower_} the {lemma}")
-    if token.dep_ == "compound" and head.i == token.i + 1:
+    if token.dep_ in ("compound", "amod") and head.i == token.i + 1:
+        # "protest note"; "blocked the road with burning tyres": burn tyre, as a verb
+        # with its object
         keys.add(f"{lemma} {head.lemma_.lower()}")
     elif token.dep_ == "nsubjpass":
         keys.add(f"{head.lemma_.lower()} {lemma}")  # "a patrol was ambushed": ambush patrol

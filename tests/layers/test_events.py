@@ -5363,3 +5363,15 @@ def test_a_deed_done_by_whoever_a_threat_names_stays_done(pipeline):
 def test_people_denied_entry_are_no_denied_deed(pipeline):
     text = "Officials denied protesting students entry to the campus in Dhaka."
     assert all(not e.denied for e in _located(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "destruction"),
+    [
+        # tyres burnt to block a road are a protest's, no one's property destroyed
+        ("Farmers sealed off the highway near Ludhiana with burning tyres.", False),
+        ("Burning buildings lit up Khartoum overnight.", True),
+    ],
+)
+def test_burning_tyres_at_a_blockade_destroy_no_property(nlp, layers, text, destruction):
+    assert _reports(nlp, layers, text, "destruction") is destruction
