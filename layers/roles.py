@@ -847,6 +847,20 @@ def _what_it_was_called(preposition: Token, triggers: frozenset[int]) -> bool:
     )
 
 
+def _names_what_was_done(root: Token) -> bool:
+    """Whether the place is the subject of a verb naming "what" was done: "in what Manila called".
+
+    "fired water cannon at ships, injuring crew members, in what Manila called
+    an illegal manoeuvre": Manila speaks; nothing happened there.
+    """
+    verb = root.head
+    return (
+        root.dep_ == "nsubj"
+        and verb.lemma_.lower() in _NAMING
+        and any(c.dep_ == "dobj" and c.lower_ in ("what", "whatever") for c in verb.children)
+    )
+
+
 _NAMING = frozenset({"describe", "call", "term", "label", "characterise", "characterize"})
 """Verbs that name what a thing is: "what the army described as infrastructure"."""
 
@@ -1115,10 +1129,7 @@ def placed_outside(head: Token, clause: Token, places: frozenset[int]) -> bool:
     # not the subject's: "soldiers based in Mopti raided X" names where they came from
     subjects = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
     return any(
-        t.i in places
-        and t.i not in inside
-        and t.i not in subjects
-        and not _reached_from(t, head)
+        t.i in places and t.i not in inside and t.i not in subjects and not _reached_from(t, head)
         for t in head.subtree
     )
 
@@ -1442,6 +1453,8 @@ def attachment(
     if _another_verb_s_direction(root, triggers):
         # "violated the airspace near Chelm before leaving in the direction of Belarus"
         return Refusal("another")
+    if _names_what_was_done(root):
+        return Refusal("speech")  # "…, in what Manila called an illegal manoeuvre": who called it
     if _blamed_on(root, triggers):
         return Refusal("actor")  # "Kyiv blamed the shelling on Russia": who, not where
     if _alleged_elsewhere(root, triggers, capital=capital):

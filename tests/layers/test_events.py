@@ -5375,3 +5375,16 @@ def test_people_denied_entry_are_no_denied_deed(pipeline):
 )
 def test_burning_tyres_at_a_blockade_destroy_no_property(nlp, layers, text, destruction):
     assert _reports(nlp, layers, text, "destruction") is destruction
+
+
+def test_who_names_what_was_done_is_no_place_of_it(pipeline):
+    text = (
+        "Drones hit a fuel depot near Belgorod, injuring three workers, in what Moscow "
+        "called a terrorist attack."
+    )
+    places = {
+        text[loc.anchor_start : loc.anchor_end]
+        for e in _located(pipeline, text)
+        for loc in e.locations
+    }
+    assert "Moscow" not in places and "Belgorod" in places
