@@ -292,7 +292,14 @@ def _support_verb(
         # "heavy fighting was reported around Gondar": where it went on; not "an
         # attack was seen as unlikely by officials in Tokyo", a judgement of it
         return head
+    if lemma in _ASPECT_VERBS and any(c.dep_ == "dobj" for c in head.children):
+        return None  # "the Pretoria agreement ended the war in Tigray": it ended a war
     return head if lemma in _SUPPORT_VERBS or own is not None else None
+
+
+_ASPECT_VERBS = frozenset({"begin", "continue", "resume", "open", "start", "end", "intensify"})
+"""Support verbs that tell an event's course only without an object of their own:
+"talks ended in Doha", not "the agreement ended the war in X"."""
 
 
 def _in_force(token: Token, verb: Token) -> bool:

@@ -5388,3 +5388,16 @@ def test_who_names_what_was_done_is_no_place_of_it(pipeline):
         for loc in e.locations
     }
     assert "Moscow" not in places and "Belgorod" in places
+
+
+def test_an_accord_that_ends_a_war_is_placed_where_it_was_made_not_in_the_war(pipeline):
+    text = "The Arusha agreement ended the civil war in Burundi."
+    where = {
+        text[loc.anchor_start : loc.anchor_end]
+        for e in _located(pipeline, text)
+        if e.layer == "meetings"
+        for loc in e.locations
+    }
+    assert "Burundi" not in where and "Arusha" in where
+    text = "Talks ended in Doha on Friday."
+    assert "Doha" in _at_trigger(_located(pipeline, text), text, "Talks ended")
