@@ -5401,3 +5401,14 @@ def test_an_accord_that_ends_a_war_is_placed_where_it_was_made_not_in_the_war(pi
     assert "Burundi" not in where and "Arusha" in where
     text = "Talks ended in Doha on Friday."
     assert "Doha" in _at_trigger(_located(pipeline, text), text, "Talks ended")
+
+
+@pytest.mark.parametrize(
+    ("text", "movement"),
+    [
+        ("Two frigates approached the coast near Tartus on Friday.", True),
+        ("A cruise ship approached the coast of Crete.", False),  # no force
+    ],
+)
+def test_warships_approaching_a_coast_move(nlp, layers, text, movement):
+    assert _reports(nlp, layers, text, "movement") is movement
