@@ -37,6 +37,7 @@ __all__ = [
     "beyond_its_side",
     "compass_word_before",
     "is_a_side",
+    "names_an_office",
     "on_its_side",
     "part_of",
     "side_of",
@@ -417,6 +418,7 @@ def on_its_side(text: str, item: Resolved) -> Resolved:
         or mention.kind is not MentionKind.TOPONYM
         or mention.demonym_country
         or is_a_side(place)
+        or (place.feature in WATERS and names_an_office(text, mention.end))
     ):
         return item
     side = compass_word_before(text, mention.start)
@@ -425,6 +427,21 @@ def on_its_side(text: str, item: Resolved) -> Resolved:
     widest = _WATER_SIDE_MAX_RADIUS_KM if place.feature in WATERS else _SIDE_MAX_RADIUS_KM
     part = side_of_area(place, name=f"{side[0]} {place.label}", direction=side[1], widest_km=widest)
     return item if part is None else Resolved(mention, part)
+
+
+_AN_OFFICE_AFTER = re.compile(
+    r"\s+(?:regional|region|office|bureau|desk|division|countries|states|nations)\b"
+)
+
+
+def names_an_office(text: str, end: int) -> bool:
+    """Whether a sea's name names a body's region: "the eastern Mediterranean regional office".
+
+    A side and a sea before "regional office", "countries" and the like name
+    what an organisation calls its region (the World Health Organization's
+    Eastern Mediterranean), not a side of the water.
+    """
+    return _AN_OFFICE_AFTER.match(text, end) is not None
 
 
 def is_a_side(place: Place) -> bool:

@@ -32,6 +32,7 @@ from geo.directional import (
     WATERS,
     beyond_its_side,
     compass_word_before,
+    names_an_office,
     on_its_side,
     part_of,
     side_of_area,
@@ -1049,7 +1050,12 @@ class Resolver:
         fallback. ``None`` when there is no such entry.
         """
         mention, place = item.mention, item.place
-        if place is None or place.feature not in WATERS or mention.kind is not MentionKind.TOPONYM:
+        if (
+            place is None
+            or place.feature not in WATERS
+            or mention.kind is not MentionKind.TOPONYM
+            or names_an_office(text, mention.end)
+        ):
             return None
         side = compass_word_before(text, mention.start)
         if side is None or " and " in side[0]:

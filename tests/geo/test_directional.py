@@ -214,3 +214,9 @@ def test_a_sea_side_the_gazetteer_names_is_that_water(resolve):
     assert "eastern" in place.label
     whole = _only(resolve("A ship sank in the Mediterranean."), "Mediterranean")
     assert whole.geometry.contains(Point(5.0, 38.5))  # the western basin
+
+
+def test_a_side_of_a_sea_in_an_office_s_name_is_no_side_of_the_water(resolve):
+    text = "Experts at the eastern Mediterranean regional office said cases rose."
+    place = _only(resolve(text), "Mediterranean")
+    assert "#side" not in place.gazetteer_id and "eastern" not in place.gazetteer_id
