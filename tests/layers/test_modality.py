@@ -96,6 +96,11 @@ from layers.registry import load_layers
         # an answer ahead answers a deed done
         ("The ministry would not comment on the attack in Vandoria.", "attack", False),
         ("Police will investigate the bombing in Port Sella.", "bombing", False),
+        # a rule for whoever might: no event told; done when told in the past
+        ("The junta said it would jail anyone who protests in Mandalay.", "protests", True),
+        ("Soldiers will shoot anybody who attacks the convoy near Zorvan.", "attacks", True),
+        ("Police arrested anyone who protested in Mandalay.", "protested", False),
+        ("The army will punish anyone who attacked the convoy near Kidal.", "attacked", False),
     ],
 )
 def test_told_as_planned(nlp, text, trigger, planned):
@@ -163,6 +168,9 @@ def test_an_event_dated_after_the_article_is_planned(nlp, text, planned):
         # a rumour or a hoax tells of no event
         ("Police made no arrests after a rumour of a shooting in the port.", "shooting", True),
         ("Police made arrests after a shooting in the port.", "shooting", False),
+        # the parse may make the denied verb a compound of its object
+        ("The ministry has repeatedly denied bombing clinics in Idlib.", "bombing", True),
+        ("Officials denied protesting students entry to the campus.", "protesting", False),
     ],
 )
 def test_told_as_denied(nlp, text, trigger, denied):
@@ -202,33 +210,3 @@ def test_looked_back_on(nlp, text, trigger, remembered):
     doc = nlp(text)
     (token,) = [t for t in doc if t.text == trigger]
     assert looked_back_on(token) is remembered
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger", "denied"),
-    [
-        # the parse may make the denied verb a compound of its object
-        ("The ministry has repeatedly denied bombing clinics in Idlib.", "bombing", True),
-        ("Rescuers reached bombing victims in the port.", "bombing", False),
-    ],
-)
-def test_a_denied_deed_the_parse_makes_a_compound_is_denied(nlp, text, trigger, denied):
-    doc = nlp(text)
-    (token,) = [t for t in doc if t.text == trigger]
-    assert told_as_denied(token) is denied
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger", "planned"),
-    [
-        # a rule for whoever might: no event told
-        ("The junta said it would jail anyone who protests in Mandalay.", "protests", True),
-        ("Soldiers will shoot anybody who attacks the convoy near Zorvan.", "attacks", True),
-        # done: the arrests, and the protests they followed
-        ("Police arrested anyone who protested in Mandalay.", "protested", False),
-    ],
-)
-def test_a_clause_on_anyone_under_a_verb_ahead_is_no_event_told(nlp, text, trigger, planned):
-    doc = nlp(text)
-    (token,) = [t for t in doc if t.text == trigger]
-    assert told_as_planned(token) is planned
