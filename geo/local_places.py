@@ -37,6 +37,7 @@ __all__ = [
     "SURE_TOWN",
     "TOWN_PART_WORDS",
     "a_crossing_of_streets",
+    "dateline_end",
     "district_of_a_town",
     "is_local_area_name",
     "is_national_capital",
@@ -461,8 +462,20 @@ def _a_government_speaking(text: str, town: Resolved) -> bool:
 
 def _a_dateline(text: str, town: Mention) -> bool:
     """Whether the town opens its paragraph as a dateline: "YANGON, Nov 20 (AP) -"."""
+    return dateline_end(text, town) is not None
+
+
+def dateline_end(text: str, town: Mention) -> int | None:
+    """Where the wire dateline the town opens ends, past its dash; ``None`` if it opens none.
+
+    "MAIDUGURI, Nigeria, Nov 20 (AP) - …": what stands before the dash (the
+    country too) says where the story was filed.
+    """
     start = paragraph_around(text, town.start)[0]
-    return not text[start : town.start].strip() and bool(_DATELINE_DASH.match(text, town.end))
+    if text[start : town.start].strip():
+        return None
+    found = _DATELINE_DASH.match(text, town.end)
+    return None if found is None else found.end()
 
 
 def _a_bearing_after(index: int, resolved: Sequence[Resolved], text: str | None) -> Place | None:

@@ -55,6 +55,7 @@ from geo.local_places import (
     LOCAL_LABEL,
     SURE_TOWN,
     a_crossing_of_streets,
+    dateline_end,
     district_of_a_town,
     looks_local_name,
     part_of_a_town,
@@ -1489,17 +1490,6 @@ _GONE_TO_OR_FROM = re.compile(r"\b(?:to|into|towards?|from)\s+(?:the\s+)?$", re.
 """Words before a place people went to or came from: "fled to Uganda"."""
 
 
-def _in_a_dateline(text: str, mention: Mention) -> bool:
-    """Whether the mention is in its paragraph's wire dateline: "MAIDUGURI, Nigeria -"."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    opening = _DATELINE_OPENING.match(text, line_start)
-    return opening is not None and mention.end <= opening.end()
-
-
-_DATELINE_OPENING = re.compile(r"[ \t]*[A-Z][A-Z .'’\-]{1,40},[^\n]{0,80}?\s[-–—]\s")
-"""A wire dateline up to its dash: "MAIDUGURI, Nigeria, Nov 20 (AP) - "."""
-
-
 def _told_as_nearby(text: str, mention: Mention) -> bool:
     """Whether the words before a name tie it to the place just told: "the nearby village of X"."""
     return _NEARBY_BEFORE.search(text[max(0, mention.start - 40) : mention.start]) is not None
@@ -1522,6 +1512,11 @@ def _the_place_told_before(
     other kind of place, or none, gives ``None``.
     """
     mention = resolved[index].mention
+    datelines = [
+        (r.mention.start, end)
+        for r in resolved[:index]
+        if (end := dateline_end(text, r.mention)) is not None
+    ]
     for before in range(index - 1, -1, -1):
         item = resolved[before]
         where = item.place
@@ -1530,7 +1525,9 @@ def _the_place_told_before(
         if (
             where is None
             or item.mention.kind is MentionKind.DEMONYM
-            or _in_a_dateline(text, item.mention)
+            or any(
+                start <= item.mention.start and item.mention.end <= end for start, end in datelines
+            )
             or _GONE_TO_OR_FROM.search(text[max(0, item.mention.start - 12) : item.mention.start])
         ):
             continue  # "YANGON - …": where the story was filed is no village's neighbour

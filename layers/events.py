@@ -1991,8 +1991,13 @@ def detect_events(
         sentence_events = _dated_by_its_noun(sentence_events, roots)
         sentence_events = _dated_apart(sentence_events, roots)
         sentence_events = _deaths_in_a_disaster(sentence_events, roots, disaster_deaths)
+        narrower = {
+            (c.item.mention.start, c.item.mention.end): c.tokens
+            for c in candidates
+            if not c.tokens & wide_places
+        }
         shared = _share_with_participles(
-            sentence_events, doc, own_ground, roots=roots, places=place_tokens - wide_places
+            sentence_events, doc, own_ground, roots=roots, places=narrower
         )
         events.extend(_the_venue_not_its_country(shared, candidates))
         sentence_events = events[len(events) - len(sentence_events) :]
@@ -2334,12 +2339,6 @@ def _a_participle_clause(verb: Token) -> bool:
     )
 
 
-def _tokens_of(locations: Sequence[EventLocation], doc: Doc) -> frozenset[int]:
-    """The tokens of the places ``locations`` were drawn from."""
-    spans = (doc.char_span(loc.start, loc.end, alignment_mode="expand") for loc in locations)
-    return frozenset(t.i for span in spans if span is not None for t in span)
-
-
 def _trigger_roots(events: Sequence[ReportedEvent], doc: Doc) -> list[Token | None]:
     """Each event's trigger's root token, in the events' order (None if it spans no token)."""
     return [_trigger_root(event, doc) for event in events]
@@ -2357,7 +2356,7 @@ def _share_with_participles(
     own_ground: frozenset[str] = frozenset(),
     *,
     roots: Sequence[Token | None] | None = None,
-    places: frozenset[int] = frozenset(),
+    places: Mapping[tuple[int, int], frozenset[int]] | None = None,
 ) -> list[ReportedEvent]:
     """Give an event with no place the places of an event its clause is tied to.
 
@@ -2371,11 +2370,14 @@ def _share_with_participles(
     state closing its airspace) take no other event's place: "Iraq closed its
     airspace as Iran launched drones towards Israel" closed nothing in Israel.
     ``places`` are the tokens of the sentence's narrower places (towns and
-    sites): a deed with its own object that names one of them in its own
-    phrase takes no place from a conjoined deed with an object of its own.
+    sites), by their mentions' offsets: a deed with its own object that names
+    one of them in its own phrase takes no place from a conjoined deed with
+    an object of its own.
     """
     if roots is None:
         roots = _trigger_roots(events, doc)
+    places = places or {}
+    narrower = frozenset(i for tokens in places.values() for i in tokens)
     starts = {root.i: e for root, e in zip(roots, events, strict=True) if root is not None}
     shared: list[ReportedEvent] = []
     for event, root in zip(events, roots, strict=True):
@@ -2429,7 +2431,13 @@ def _share_with_participles(
             and not (
                 has_object(doc[i])
                 and has_object(token)
-                and placed_outside(token, doc[i], places - _tokens_of(e.locations, doc))
+                and placed_outside(
+                    token,
+                    doc[i],
+                    narrower.difference(
+                        *(places.get((loc.start, loc.end), ()) for loc in e.locations)
+                    ),
+                )
             )
         ]
         # "an explosion in a Myanmar town killed five", "a wave of attacks across

@@ -920,10 +920,11 @@ def _of_a_past_year(noun: Token) -> bool:
 
 _OPENER_WORDS = 7
 """The most words "In …," may take to name a work ("In the hit Netflix thriller,")."""
-_FICTION = frozenset(
-    {"film", "movie", "novel", "game", "series", "play", "sequel", "musical", "opera",
-     "comic", "chess", "videogame", "drama", "thriller"}
+_STORIES = frozenset(
+    {"film", "movie", "novel", "sequel", "musical", "opera", "drama", "thriller"}
 )  # fmt: skip
+"""Works that tell a story, whether a sentence opens in one or it is about an event."""
+_FICTION = _STORIES | {"game", "series", "play", "comic", "chess", "videogame"}
 """Works and games whose story a sentence may tell: "In the film, rebels raid a base"."""
 _GAMES = frozenset({"video", "computer", "board", "mobile", "online"})
 """Words that make a game a played one: "a video game lets players …"."""
@@ -990,10 +991,7 @@ def _without_a_title(opening: list[Token]) -> list[Token]:
     return opening
 
 
-_WORKS = frozenset(
-    {"film", "movie", "novel", "thriller", "documentary", "book", "biopic", "memoir",
-     "docudrama", "drama", "musical", "opera", "sequel"}
-)  # fmt: skip
+_WORKS = _STORIES | {"documentary", "book", "biopic", "memoir", "docudrama"}
 """Works whose subject an event told after "about" is, not the news: "a thriller about
 a pilot shot down over Belarus", "a documentary about the shelling of Mostar"."""
 

@@ -1523,8 +1523,12 @@ def attachment(
                 return Refusal("speech")
             return Refusal("unreached")
         dep = token.dep_
-        repaired = the_object_before(head if dep == "pobj" else token, triggers)
-        if role is not None and repaired is not None:
+        repaired = (
+            the_object_before(head if dep == "pobj" else token, triggers)
+            if role is not None
+            else None
+        )
+        if repaired is not None:
             token = repaired  # "condemned airstrikes on villages near X", however parsed
             continue
         if (

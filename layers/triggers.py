@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
-from layers.roles import PEOPLE_WHO_PROTEST, TOPIC, TOPICAL_TOO
+from layers.roles import PEOPLE_WHO_PROTEST, TOPIC, TOPICAL_TOO, is_one_of
 from layers.types import EventType, LayerDefinition
 
 __all__ = ["TypeIndex", "dates_a_clause", "match_type", "trigger_keys"]
@@ -827,17 +827,9 @@ def _does_a_deed(token: Token, deeds: tuple[str, ...]) -> bool:
         return False  # "the doctors' strike hit hospitals", "a strike by dockworkers"
     # "a strike hit an apartment block": the compound before a word for a whole
     # says what was hit (not "apartment sales")
-    return any(
-        c.dep_ == "dobj"
-        and any(
-            w.lemma_.lower() in wanted or w.lower_ in wanted
-            for w in (
-                c,
-                *(m for m in c.children if m.dep_ == "compound" and c.lemma_ in _BLOCKS),
-            )
-        )
-        for c in token.head.children
-    )
+    objects = [c for c in token.head.children if c.dep_ == "dobj"]
+    named = [m for c in objects if c.lemma_ in _BLOCKS for m in c.children if m.dep_ == "compound"]
+    return any(is_one_of(w, wanted) for w in (*objects, *named))
 
 
 _BLOCKS = frozenset({"block", "tower"})
