@@ -34,6 +34,7 @@ __all__ = [
     "LOCATED_FEATURE",
     "NEAR_TOWN_RADIUS_KM",
     "a_part_of_the_next",
+    "by_the_town",
     "container_after",
     "lies_within",
     "located_by_text",
@@ -610,6 +611,26 @@ def lies_within(candidate: Candidate, container: Candidate) -> bool:
     if container.feature == "city":
         if candidate.admin1 and container.admin1 and candidate.admin1 != container.admin1:
             return False
-        big = container.population >= _METROPOLIS_POPULATION
-        return distance <= (_METROPOLIS_REACH_KM if big else NEAR_TOWN_RADIUS_KM)
+        return distance <= _town_reach_km(container)
     return distance <= max(container.radius_km or 0.0, NEAR_TOWN_RADIUS_KM)
+
+
+def _town_reach_km(town: Candidate) -> float:
+    """How far from a town its named parts may lie: farther for a metropolis."""
+    big = town.population >= _METROPOLIS_POPULATION
+    return _METROPOLIS_REACH_KM if big else NEAR_TOWN_RADIUS_KM
+
+
+def by_the_town(candidate: Candidate, town: Candidate) -> bool:
+    """Whether a gazetteer entry lies by a town, whatever province files it.
+
+    A suburb is often filed under the province around the city ("the Kyiv
+    suburb of Irpin" lies in Kyiv Oblast, not in the city's own province).
+    Only within :data:`NEAR_TOWN_RADIUS_KM`, not a metropolis's wider reach:
+    a village of another province 50 km from Istanbul, across the water, is
+    no part of it.
+    """
+    if candidate.gazetteer_id == town.gazetteer_id or candidate.country != town.country:
+        return False
+    distance = haversine_km(candidate.lat, candidate.lon, town.lat, town.lon)
+    return distance <= NEAR_TOWN_RADIUS_KM

@@ -68,6 +68,7 @@ from geo.located import (
     LIST_GOES_ON,
     LOCATED_FEATURE,
     a_part_of_the_next,
+    by_the_town,
     container_after,
     lies_within,
     located_by_text,
@@ -579,9 +580,27 @@ class Resolver:
             qualified = town_part = False
             best = ranked.get(index)
             if (
+                owner is not None
+                and written_in
+                and a_part_of_the_next(text, mentions, index)
+                and _the_town_of_its_part(best, ranked.get(owner))
+            ):
+                owner = None  # "the Damascus suburb of Jaramana": Damascus holds the suburb
+            if (
+                owner is None
+                and index
+                and a_part_of_the_next(text, mentions, index - 1)
+                and _the_town_of_its_part(ranked.get(index - 1), best)
+            ):
+                # "the Homs neighbourhood of Baba Amr": a part of Homs, as "Homs's Baba
+                # Amr neighbourhood" would say
+                owner, written_in = index - 1, False
+            if (
                 owner is None
                 and not (best and best[0].candidate.feature in _WIDE_FEATURES)
                 and part_of_a_town(text, mention)
+                # "the Delmas neighbourhood of Port-au-Prince": Delmas is the part
+                and not (index and a_part_of_the_next(text, mentions, index - 1))
             ):
                 owner = _town_named_before_in_its_sentence(text, mentions, index, ranked)
                 town_part = owner is not None
@@ -626,9 +645,17 @@ class Resolver:
             part = written_in and (town_part or a_part_of_the_next(text, mentions, index))
             if written_in and not part and best[0].candidate.feature in _WIDE_FEATURES:
                 continue  # "Russia in Syria", "Texas in the US": not a part of Y
-            inside = [r for r in best if lies_within(r.candidate, container)] or [
-                r for r in best if near_the_heart_of(r.candidate, container)
-            ]  # none filed there: a province split or renamed since holds those near its heart
+            inside = (
+                [r for r in best if lies_within(r.candidate, container)]
+                or [r for r in best if near_the_heart_of(r.candidate, container)]
+                # none filed there: a province split or renamed since holds those near
+                # its heart, and a city the suburbs its province around it files
+                or [
+                    r
+                    for r in best
+                    if container.feature == "city" and by_the_town(r.candidate, container)
+                ]
+            )
             if not inside:
                 if written_in and not (
                     part
@@ -1140,6 +1167,7 @@ class Resolver:
             source=candidate.source,
             alternatives=alternatives,
             reason=reason,
+            population=candidate.population,
         )
 
     def _area_place(self, mention: Mention, base: Place) -> Place:
@@ -1346,6 +1374,31 @@ def _near_a_country(candidate: Candidate, countries: Iterable[str]) -> bool:
         and outline.distance(point) <= _NEAR_A_NAMED_COUNTRY_DEG
         for code in countries
     )
+
+
+_TOWN_OF_PARTS_POPULATION = 100_000
+"""The fewest people of a town news names its parts after ("the Homs neighbourhood
+of Baba Amr"): a village that happens to share a word does not hold the name."""
+
+
+def _the_town_of_its_part(town: list[Ranked] | None, part: list[Ranked] | None) -> bool:
+    """Whether X in "the X suburb of Y" is the town and Y its part, not the reverse.
+
+    English writes both: "the Delmas neighbourhood of Port-au-Prince" (X the
+    part) and "the Damascus suburb of Jaramana", "the Homs neighbourhood of Baba
+    Amr" (Y the part). X is the town when it is a city of
+    :data:`_TOWN_OF_PARTS_POPULATION` or more and Y is known to no source or
+    read first as a smaller town.
+    """
+    if not town or town[0].candidate.feature != "city":
+        return False
+    people = town[0].candidate.population
+    if people < _TOWN_OF_PARTS_POPULATION:
+        return False
+    if not part:
+        return True
+    first = part[0].candidate
+    return first.feature == "city" and first.population < people
 
 
 def _small_or_local(mention: Mention, best: Candidate) -> bool:

@@ -211,6 +211,11 @@ class Place:
     more from the words around them: "northeast Syria" is drawn as that side of
     Syria, but the name "Syria" is at Syria's point (what a geoparser reports for
     the name, :attr:`point_of_the_name`)."""
+    population: int = field(default=0, compare=False)
+    """How many live there, by the gazetteer entry the place was read from (0
+    when unknown, and for what the text placed itself): which of two towns
+    named together holds the other ("the Delmas neighbourhood of
+    Port-au-Prince")."""
 
     @property
     def point_of_the_name(self) -> tuple[float, float]:

@@ -517,7 +517,32 @@ def _holds_unplaced(wider: PlaceInSentence, named: PlaceInSentence) -> bool:
     """
     if wider.item.place is None:
         return False
-    return named.item.place is None or _wider(wider.item.place, named.item.place)
+    return (
+        named.item.place is None
+        or _wider(wider.item.place, named.item.place)
+        or _a_town_around(wider.item.place, named.item.place)
+    )
+
+
+_TOWN_REACH_KM = 30.0
+_METROPOLIS_REACH_KM = 60.0
+_METROPOLIS_POPULATION = 1_000_000
+"""How far from a town a part of it may lie: farther from a city of a million."""
+
+
+def _a_town_around(town: Place, part: Place) -> bool:
+    """Whether of two towns one written as a part of the other, ``town`` holds ``part``.
+
+    "the Delmas neighbourhood of Port-au-Prince", "the Mayo district of
+    Pattani": a town the records say more live in, whose reach holds the
+    other's point.
+    """
+    if town.feature != "city" or part.feature != "city" or town.country != part.country:
+        return False
+    if part.population >= town.population:
+        return False
+    reach = _METROPOLIS_REACH_KM if town.population >= _METROPOLIS_POPULATION else _TOWN_REACH_KM
+    return haversine_km(town.lat, town.lon, part.lat, part.lon) <= reach
 
 
 def listed_after(

@@ -144,6 +144,7 @@ class _PlaceRecord(msgspec.Struct, kw_only=True):
     reason: str
     written: str | None = None
     named_point: tuple[float, float] | None = None
+    population: int = 0
 
 
 class _ResolvedRecord(msgspec.Struct, kw_only=True):
@@ -506,6 +507,7 @@ def _encode_place(p: Place, geometries: GeometryEncoder) -> dict[str, Any]:
         reason=p.reason,
         written=p.written,
         named_point=p.named_point,
+        population=p.population,
     )
     encoded: dict[str, Any] = _builtins(record)
     return encoded
@@ -544,6 +546,7 @@ def _place(data: _PlaceRecord, resolve_ref: Callable[[str], BaseGeometry]) -> Pl
             if data.named_point is None
             else (_finite(data.named_point[0], "lat"), _finite(data.named_point[1], "lon"))
         ),
+        population=max(0, data.population),
     )
 
 

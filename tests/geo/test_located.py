@@ -167,6 +167,31 @@ def test_the_country_that_locates_a_village_is_not_the_events_place(nlp, gazette
     assert "Kenya" not in on_event_layers
 
 
+def test_a_great_city_named_before_a_part_of_it_is_the_city(resolve):
+    """ "the Damascus suburb of X": X is the suburb, not Damascus a part of X."""
+    results = resolve("Rockets fell on the Damascus suburb of Zorvanek on Monday.")
+    damascus, part = _place(results, "Damascus"), _place(results, "Zorvanek")
+    assert damascus.feature == "city" and damascus.country == "SY"
+    assert part.feature == LOCATED_FEATURE and part.precision is Precision.NEAR
+    assert (part.lat, part.lon) == (damascus.lat, damascus.lon)
+
+
+def test_a_known_suburb_after_its_city_stays_itself_though_another_province_files_it(resolve):
+    results = resolve("Drones struck the Kyiv suburb of Irpin overnight.")
+    kyiv, irpin = _place(results, "Kyiv"), _place(results, "Irpin")
+    assert kyiv.feature == "city" and irpin.feature == "city"
+    assert abs(kyiv.lat - 50.45) < 0.1 and abs(irpin.lat - 50.52) < 0.1
+    assert "as 'in Kyiv' says" in irpin.reason or "Kyiv's" in irpin.reason
+
+
+def test_the_smaller_town_named_first_is_the_part_not_the_city_after_it(resolve):
+    results = resolve(
+        "Troops deployed armoured vehicles to the Delmas neighbourhood of Port-au-Prince."
+    )
+    city = _place(results, "Port-au-Prince")
+    assert city.feature == "city" and "Delmas" not in city.reason
+
+
 @pytest.mark.parametrize(
     ("text", "city", "country"),
     [

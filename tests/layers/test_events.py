@@ -1264,6 +1264,43 @@ def test_a_district_of_a_city_is_the_site_and_the_city_its_context(nlp, layers, 
     assert city not in placed
 
 
+def _town(name: str, lat: float, lon: float, population: int) -> Place:
+    return Place(f"t:{name}", name, "IQ", "city", Point(lon, lat), lat, lon, Precision.EXACT,
+                 population=population)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        # the smaller of two known towns is the part, in either order
+        ("Artillery shelled the Zorvanek district of Kharbin on Monday.", "Zorvanek"),
+        ("Artillery shelled the Kharbin district of Zorvanek on Monday.", "Zorvanek"),
+    ],
+)
+def test_of_two_known_towns_one_a_part_of_the_other_the_part_is_the_site(nlp, layers, text, site):
+    places = {
+        "Kharbin": _town("Kharbin", 36.30, 43.10, 1_200_000),
+        "Zorvanek": _town("Zorvanek", 36.33, 43.15, 300_000),
+    }
+    events = _events(nlp, layers, text, sorted(places, key=text.index), places)
+    assert _where(events, text)["shelling"] == {site}
+
+
+def test_a_town_far_beyond_a_city_s_reach_is_no_part_of_it(nlp, layers):
+    text = "Artillery shelled the Zorvanek district of Kharbin on Monday."
+    places = {
+        "Kharbin": _town("Kharbin", 36.30, 43.10, 1_200_000),
+        "Zorvanek": _town("Zorvanek", 35.00, 44.50, 300_000),  # some 190 km away
+    }
+    events = _events(nlp, layers, text, ["Zorvanek", "Kharbin"], places)
+    assert _where(events, text)["shelling"] == {"Kharbin"}
+
+
+def test_a_known_neighbourhood_before_its_city_is_where_troops_went(pipeline):
+    text = "Troops deployed armoured vehicles to the Delmas neighbourhood of Port-au-Prince."
+    assert _where(_located(pipeline, text), text)["movement"] == {"Delmas"}
+
+
 def test_a_vicinity_phrase_before_a_kind_of_place_does_not_hide_the_named_town(nlp, layers):
     """ "near the West Bank city of Hebron": the phrase's preposition is no place."""
     text = "Soldiers shot dead two men near the West Bank city of Hebron."
