@@ -432,6 +432,21 @@ def town_for(
         towns = (
             near or [i for i in towns if (p := resolved[i].place) and p.country == home] or towns
         )
+        told = [i for i in towns if resolved[i].mention.end <= start]
+        if (
+            strict
+            and not inside
+            and (told or not district)
+            and not _alone_in_its_paragraph(text, start, end, here.start)
+        ):
+            # a village no source knows, in a sentence that names no town, looks back to
+            # the towns already told, not ahead to a later sentence's ("Troops killed
+            # two men in the Tirah valley. Gunmen attacked a post in Kalat", 670 km
+            # off); a district too unless none was told ("Fighting broke out in
+            # Tripoli. A rocket hit the Souq al-Juma district. In Benghazi, …").
+            # Where each paragraph is one sentence, as on the wires, the nearest
+            # town wins, as below.
+            towns = told
     before = bisect.bisect_left(towns, index)
     after = bisect.bisect_right(towns, index)
     previous = resolved[towns[before - 1]] if before else None
@@ -448,6 +463,18 @@ def town_for(
         return following.place if ahead < back else previous.place
     chosen = previous or following
     return None if chosen is None else chosen.place
+
+
+def _alone_in_its_paragraph(text: str | None, start: int, end: int, inside: int) -> bool:
+    """Whether the sentence at ``start:end`` is alone in its paragraph, as on the wires.
+
+    ``inside`` is an offset within the sentence (its bounds may take in the
+    paragraph break before it).
+    """
+    if text is None:
+        return False
+    first, last = paragraph_around(text, inside)
+    return not any(c.isalnum() for c in text[first:start] + text[end:last])
 
 
 def _a_government_speaking(text: str, town: Resolved) -> bool:

@@ -153,6 +153,34 @@ def test_an_unknown_village_looks_back_to_its_paragraph_not_ahead_to_the_next(re
     assert haversine_km(village.lat, village.lon, kherson.lat, kherson.lon) < 1
 
 
+def test_an_unknown_village_is_by_no_town_of_a_later_sentence(resolve):
+    text = (
+        "Troops killed two men near the village of Zorvanek. Gunmen attacked a post in "
+        "Kalat, Balochistan."
+    )
+    found = _by_text(resolve(text))
+    assert found["Kalat"].place is not None
+    assert found["Zorvanek"].place is None  # Kalat is another sentence's news
+
+
+def test_an_unknown_district_looks_back_to_the_town_told_before_not_the_next_one(resolve):
+    text = (
+        "Fighting broke out in Tripoli on Monday. A rocket hit a building in the Zorvan "
+        "district. In Benghazi, police arrested four men."
+    )
+    found = _by_text(resolve(text))
+    district, tripoli = found["Zorvan"].place, found["Tripoli"].place
+    assert tripoli.country == "LY"
+    assert district is not None and (district.lat, district.lon) == (tripoli.lat, tripoli.lon)
+
+
+def test_an_unknown_district_with_no_town_told_before_takes_the_next(resolve):
+    text = "A rocket hit a building in the Zorvan district. In Benghazi, police arrested four men."
+    found = _by_text(resolve(text))
+    district, benghazi = found["Zorvan"].place, found["Benghazi"].place
+    assert district is not None and (district.lat, district.lon) == (benghazi.lat, benghazi.lon)
+
+
 def test_a_street_stays_in_its_own_section_of_a_story_of_several_countries(resolve):
     text = (
         "Georgian police detained 40 protesters in Tbilisi overnight. Crowds had marched "
