@@ -537,6 +537,10 @@ def told_as_denied(token: Token) -> bool:
         return True  # "denied bombing hospitals", the parse making the verb a compound
     if _a_denied_claim(token):
         return True  # "denied reports that drones had struck a base"
+    if _a_claim_called_false(token):
+        return True  # "claims that the air force bombed a village are false"
+    if _without_evidence(token):
+        return True  # "there is no evidence that a missile struck Haifa"
     if _only_rumoured(token):
         return True  # "no arrests after a rumour of a shooting in Auckland"
     if _refused(token):
@@ -654,6 +658,46 @@ def _a_denied_claim(token: Token) -> bool:
     )
 
 
+_FALSE = frozenset(
+    {"false", "untrue", "baseless", "unfounded", "groundless", "fabricated", "fake", "bogus",
+     "incorrect", "misleading"}
+)  # fmt: skip
+"""Words a fact-check calls a claim that did not happen: "claims that … are false"."""
+
+
+def _a_claim_called_false(token: Token) -> bool:
+    """Whether the trigger tells a claim the sentence calls false.
+
+    "Claims that the air force bombed a village are false", "the claim that
+    jets bombed the market is baseless": the claim is the subject of "be" and
+    a word of falsehood. Not "is not false", which stands by it.
+    """
+    claim = token.head
+    if token.dep_ not in ("acl", "ccomp") or claim.lemma_.lower() not in _CLAIMS:
+        return False
+    verb = claim.head
+    return (
+        claim.dep_ == "nsubj"
+        and verb.lemma_.lower() == "be"
+        and not any(c.dep_ == "neg" for c in verb.children)
+        and any(c.dep_ == "acomp" and c.lower_ in _FALSE for c in verb.children)
+    )
+
+
+_EVIDENCE = frozenset({"evidence", "proof", "sign", "indication", "trace"})
+"""Nouns for what would show that something happened: "no evidence that …"."""
+
+
+def _without_evidence(token: Token) -> bool:
+    """Whether the trigger tells what the text says there is no evidence of.
+
+    "There is no evidence that a missile struck Haifa", "investigators found
+    no sign that drones hit the base": a fact-check's refusal to report it.
+    """
+    noun = token.head
+    return token.dep_ in ("acl", "ccomp") and noun.lemma_.lower() in _EVIDENCE and _says_none(noun)
+
+
 def _denies(verb: Token) -> bool:
     """Whether a verb of denial denies what it takes.
 
@@ -714,6 +758,9 @@ _DONE = frozenset({"hold", "stage", "conduct", "carry"})
 carry out strikes", "talks were not held". Not "did not condemn the attack",
 "did not attend the summit" or "police have not confirmed the blast", which leave
 the event standing, nor "was not launched from Syria", which denies a place."""
+_SHOWING = frozenset({"show", "depict", "prove"})
+"""Verbs of a record that shows an event: "the video does not show a missile strike"
+shows none; "did not show the explosion" leaves a known one standing."""
 _WITNESSED = frozenset({"see", "witness", "experience"})
 """Verbs of seeing an event: "had never seen a protest in Berlin" saw none; "did not
 see the explosion" and "had never seen such shelling" tell one that happened."""
@@ -729,6 +776,9 @@ def _negated_as_a_thing_done(noun: Token) -> bool:
         return _never(verb.head) and _any_one(noun)  # "had never been to a riot"
     if noun.dep_ == "dobj" and lemma in _WITNESSED:
         return _never(verb) and _any_one(noun)  # "had never seen a protest"
+    if noun.dep_ == "dobj" and lemma in _SHOWING:
+        # "the video does not show a missile strike on Haifa"
+        return any(c.dep_ == "neg" for c in verb.children) and _any_one(noun)
     if noun.dep_ in ("dobj", "nsubjpass") and lemma in _DONE:
         return any(c.dep_ == "neg" for c in verb.children)
     return False

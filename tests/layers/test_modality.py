@@ -171,6 +171,16 @@ def test_an_event_dated_after_the_article_is_planned(nlp, text, planned):
         # the parse may make the denied verb a compound of its object
         ("The ministry has repeatedly denied bombing clinics in Idlib.", "bombing", True),
         ("Officials denied protesting students entry to the campus.", "protesting", False),
+        # a fact-check's verdicts: a claim called false, no evidence, a record that shows none
+        ("Claims that the air force bombed a village in Zorvan are false.", "bombed", True),
+        ("The claim that jets shelled the port is baseless.", "shelled", True),
+        ("The claim that jets shelled the port is not false.", "shelled", False),
+        ("There is no evidence that a missile struck the port.", "struck", True),
+        ("Inspectors found no sign that drones hit the depot.", "hit", True),
+        ("There is evidence that a missile struck the port.", "struck", False),
+        ("The video does not show a missile strike on the port.", "strike", True),
+        ("The video shows a missile strike on the port.", "strike", False),
+        ("The video does not show the strike itself, only the smoke.", "strike", False),
     ],
 )
 def test_told_as_denied(nlp, text, trigger, denied):
