@@ -3676,6 +3676,16 @@ def test_review_findings_of_the_twelfth_round(pipeline, text, kind, site, there)
         # football fans who march to a stadium protest nothing
         ("Fans marched to the stadium in Kutar.", "protest_march", "Kutar", False),
         ("Thousands marched through Kutar against the war.", "protest_march", "Kutar", True),
+        # the humanitarian wording of fighting; an accord to end it is none
+        ("Armed confrontations between two militias continued in Kutar.", "armed_clash",
+         "Kutar", True),
+        ("Confrontations between armed groups continued in Kutar.", "armed_clash", "Kutar",
+         True),
+        ("Hostilities resumed in Kutar on Sunday.", "armed_clash", "Kutar", True),
+        ("The two sides agreed a cessation of hostilities in Kutar.", "armed_clash", "Kutar",
+         False),
+        ("Mediators called for an end to hostilities in Kutar.", "armed_clash", "Kutar", False),
+        ("The senator's confrontation with reporters in Kutar.", "armed_clash", "Kutar", False),
     ],
 )  # fmt: skip
 def test_what_the_words_say_happened_there(nlp, layers, text, kind, site, there):
