@@ -1662,6 +1662,9 @@ def test_what_only_happened_somewhere_is_an_incident_unless_its_subject_is_an_ev
         ("The refugees arrived in Dorvik on Monday.", "journey", False),
         # Armed forces moving are a troop movement, and a trip for talks a meeting.
         ("Rebel fighters entered Dorvik overnight.", "movement", True),
+        ("Troops arrived in Dorvik on Monday.", "forces_on_the_move", True),
+        ("Army units arrived in Dorvik by helicopter.", "forces_on_the_move", True),
+        ("The minister arrived in Dorvik on Monday.", "journey", False),
         ("The envoy arrived in Dorvik for talks on Monday.", "travel_for_talks", True),
     ],
 )
@@ -3682,6 +3685,10 @@ def test_review_findings_of_the_twelfth_round(pipeline, text, kind, site, there)
         ("Confrontations between armed groups continued in Kutar.", "armed_clash", "Kutar",
          True),
         ("Hostilities resumed in Kutar on Sunday.", "armed_clash", "Kutar", True),
+        # precision strikes, by an air component, hit; a walkout is never precise
+        ("The air component conducted precision strikes on camps in Kutar.", "strike",
+         "Kutar", True),
+        ("Workers staged a strike in Kutar.", "strike", "Kutar", False),
         ("The two sides agreed a cessation of hostilities in Kutar.", "armed_clash", "Kutar",
          False),
         ("Mediators called for an end to hostilities in Kutar.", "armed_clash", "Kutar", False),
@@ -4192,8 +4199,8 @@ def test_the_same_deed_told_again_in_a_participle_shares_its_place(pipeline):
         ("Jets struck the port on Monday, two weeks after rebels seized the town of Dorvik.",
          "seizure", "2024-02-12"),
         # a day after the seizure
-        ("Rebels seized the town of Dorvik on Monday, a day before troops arrived.", "journey",
-         "2024-02-27"),
+        ("Rebels seized the town of Dorvik on Monday, a day before troops arrived.",
+         "forces_on_the_move", "2024-02-27"),
     ],
 )  # fmt: skip
 def test_a_deed_told_a_span_before_or_after_an_event_is_dated_by_it(nlp, layers, text, kind, date):
