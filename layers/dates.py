@@ -69,6 +69,8 @@ from geo.nlp import doc_text
 from layers.types import Citation
 
 if TYPE_CHECKING:  # spaCy is not imported at run time: the export reads dates without it
+    from collections.abc import Callable
+
     from spacy.tokens import Span, Token
 
 __all__ = [
@@ -1012,7 +1014,8 @@ _DATED_DEEDS = frozenset(
      "occupation", "siege", "offensive", "battle", "invasion", "crisis", "campaign",
      "insurgency", "bombing", "attack", "strike", "airstrike", "blast", "explosion", "raid",
      "massacre", "coup", "earthquake", "quake", "flood", "fire", "shelling", "operation",
-     "intervention", "genocide", "riot", "assault", "hijacking"}
+     "intervention", "genocide", "riot", "assault", "hijacking", "fighting", "clash",
+     "violence"}
 )  # fmt: skip
 
 
@@ -1095,6 +1098,14 @@ def _times_the_event(sentence: Span, start: int, end: int, trigger: tuple[int, i
 
     if is_trigger(head) or any(c.dep_ == "dobj" and is_trigger(c) for c in head.children):
         return True  # on the event, or on the verb whose object it is ("marks the bombing")
+    if any(c.dep_ == "dobj" and _an_anniversary_of_it(c, is_trigger) for c in head.children):
+        return True  # "marked the anniversary of the bombing of Belgrade in 1999"
+    if (
+        head.dep_ in ("nsubj", "nsubjpass", "csubj")
+        and is_trigger(head.head)
+        and (head.lemma_.lower() in _DATED_DEEDS or head.lower_ in _DATED_DEEDS)
+    ):
+        return True  # "Fighting in Tripoli in 2022 killed dozens": the deed that killed
     if head.dep_ == "acl" and is_trigger(head.head):
         return True  # on a participle that tells the event ("the truce brokered in 2022")
     # "during a standoff in 2012": a time the event is told within; "the bombing
@@ -1105,6 +1116,14 @@ def _times_the_event(sentence: Span, start: int, end: int, trigger: tuple[int, i
         and (link.lower_ in _TIME_LINKS or link.lower_ == "of")
         and link.head.i != link.i
         and is_trigger(link.head)
+    )
+
+
+def _an_anniversary_of_it(noun: Token, is_trigger: Callable[[Token], bool]) -> bool:
+    """Whether the noun is an anniversary of the event: "the anniversary of the bombing"."""
+    return noun.lower_ in ("anniversary", "anniversaries") and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(is_trigger(g) for g in p.children)
+        for p in noun.children
     )
 
 

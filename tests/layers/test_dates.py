@@ -246,6 +246,10 @@ def test_days_of_a_date(date, days):
         ("Allied troops stormed the beaches of Zorvan in 1944.", "stormed", "1944"),
         ("The museum marks the bombing of the city in 1945.", "bombing", "1945"),
         ("Rebels seized the shoal during a standoff in 2012.", "seized", "2012"),
+        # on the verb whose object is the event's anniversary, or on the deed that did it
+        ("Crowds marked the anniversary of the bombing of Zorvan in 1999.", "bombing", "1999"),
+        ("Fighting in Zorvan in 2022 killed dozens of people.", "killed", "2022"),
+        ("Protesters in Zorvan in 2022 killed a guard.", "killed", "2024-05-20"),
         # on a participle that tells the event, or written in its own noun
         (
             "Analysts warned that the truce brokered in Zorvan in 2022 looked ever more fragile.",
