@@ -1057,6 +1057,8 @@ def told_of_in_a_work(token: Token) -> bool:
     "played") is no work.
     """
     node = token
+    if _a_story_in_which(token):
+        return True  # "a war game in which Russian troops seize the Suwalki Gap"
     if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN"):
         node = node.head  # "a pilot shot down over Belarus"
     about = node.head
@@ -1065,6 +1067,30 @@ def told_of_in_a_work(token: Token) -> bool:
         and about.lower_ == "about"
         and about.head.pos_ == "NOUN"
         and about.head.lemma_.lower() in _WORKS
+    )
+
+
+_IMAGINED = _WORKS | {"game", "wargame", "simulation", "scenario", "exercise", "drill"}
+"""Works, games and rehearsals whose "in which" clause tells what they imagine or play out."""
+
+
+def _a_story_in_which(token: Token) -> bool:
+    """Whether the event is told in an "in which" clause of a work, a game or an exercise.
+
+    "published a war game in which Russian troops seize the Suwalki Gap",
+    "the film, in which rebels storm a base in Kabul", "an exercise in which
+    troops seized an airfield": played out or told, not done. Not "an
+    operation in which troops seized an airfield".
+    """
+    return (
+        token.dep_ == "relcl"
+        and token.head.lemma_.lower() in _IMAGINED
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ in ("in", "during")
+            and any(g.lower_ == "which" for g in c.children)
+            for c in token.children
+        )
     )
 
 

@@ -5203,6 +5203,11 @@ def test_a_river_with_no_town_on_it_or_crossed_stays(pipeline, text, event, rive
         # a work's quoted title between its kind and the comma, inside the quotes or not
         'In the new novel "Winter over Tallinn", tanks invade Estonia and seize Narva.',
         'In the new novel "Winter over Tallinn," tanks invade Estonia and seize Narva.',
+        # what a war game, a film or an exercise plays out "in which"
+        "A think tank published a war game in which Russian troops seize the Suwalki Gap.",
+        "The film, in which rebels storm a base in Kabul, opened on Friday.",
+        # "sanctions" that only qualify a debate report no diplomatic action
+        "The sanctions debate has moved away from Moscow.",
     ],
 )
 def test_an_event_a_work_tells_is_no_event(pipeline, text):
@@ -5216,6 +5221,8 @@ def test_an_event_a_work_tells_is_no_event(pipeline, text):
         ("Soldiers were filmed on video shooting civilians in Bucha.", "Bucha"),
         ("Police booked the suspects on charges of attacking a patrol in Srinagar.", "Srinagar"),
         ("A report on the attack in Kharkiv was published on Monday.", "Kharkiv"),
+        # a house "in which" gunmen killed is no work
+        ("Police found the house in which gunmen killed two men in Kharkiv.", "Kharkiv"),
         # nor is a protest at a film
         ('In protest at the film "Zorvan", crowds stormed the embassy in Cairo.', "Cairo"),
         # a place in, not the object of, what the target might do is still the site
