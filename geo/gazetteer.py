@@ -32,7 +32,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from geo.normalize import name_key, spelling_similarity, transliteration_key
+from geo.normalize import name_key, respelled_key, spelling_similarity, transliteration_key
 from geo.sources import SourceRecord, all_records, source_versions
 from geo.stale_files import remove_stale, temp_name
 from geo.types import Candidate
@@ -409,6 +409,15 @@ class Gazetteer:
         unasked = sorted(key for key in asked if key not in known)
         if unasked:
             found = self._query_known_keys(unasked)
+            # a key no entry bears may be filed under a common respelling ("Tel Tamr")
+            respelled = {
+                key: other
+                for key in unasked
+                if key not in found and (other := respelled_key(key)) is not None
+            }
+            if respelled:
+                filed = self._query_known_keys(sorted(set(respelled.values())))
+                found |= {key for key, other in respelled.items() if other in filed}
             if len(known) + len(unasked) > _LOOKUP_CACHE_KEYS:
                 known.clear()
             for key in unasked:
@@ -441,6 +450,9 @@ class Gazetteer:
         found = self._by_key.get(key)
         if found is None:
             found = self._query_candidates(key)
+            other = respelled_key(key) if not found else None
+            if other is not None:
+                found = self._query_candidates(other)  # "Tel Tamr", filed as Tall Tamr
             if len(self._by_key) >= _LOOKUP_CACHE_KEYS:
                 self._by_key.clear()
             self._by_key[key] = found

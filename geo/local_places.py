@@ -440,13 +440,18 @@ def town_for(
             and not _alone_in_its_paragraph(text, start, end, here.start)
         ):
             # a village no source knows, in a sentence that names no town, looks back to
-            # the towns already told, not ahead to a later sentence's ("Troops killed
-            # two men in the Tirah valley. Gunmen attacked a post in Kalat", 670 km
-            # off); a district too unless none was told ("Fighting broke out in
-            # Tripoli. A rocket hit the Souq al-Juma district. In Benghazi, …").
-            # Where each paragraph is one sentence, as on the wires, the nearest
-            # town wins, as below.
-            towns = told
+            # the towns already told, not ahead to a later sentence's news ("Troops
+            # killed two men in the Tirah valley. Gunmen attacked a post in Kalat",
+            # 670 km off), only to a town of the next sentence that reports it ("…
+            # Police in Gusau confirmed the attack"); a district too unless none was
+            # told ("Fighting broke out in Tripoli. A rocket hit the Souq al-Juma
+            # district. In Benghazi, …"). Where each paragraph is one sentence, as
+            # on the wires, the nearest town wins, as below.
+            towns = told + [
+                i
+                for i in towns
+                if i not in told and _reports_in_the_next_sentence(text, end, resolved[i].mention)
+            ]
     before = bisect.bisect_left(towns, index)
     after = bisect.bisect_right(towns, index)
     previous = resolved[towns[before - 1]] if before else None
@@ -463,6 +468,27 @@ def town_for(
         return following.place if ahead < back else previous.place
     chosen = previous or following
     return None if chosen is None else chosen.place
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
+_REPORTS = re.compile(r"\b" + SPEECH_FORMS)
+
+
+def _reports_in_the_next_sentence(text: str | None, end: int, town: Mention) -> bool:
+    """Whether the town stands in the sentence right after ``end``, and that sentence reports.
+
+    "Bandits raided Zorbakani village. Police in Gusau confirmed the attack":
+    the town is where the report came from, near the village it tells of.
+    """
+    if text is None or town.start < end:
+        return False
+    if len(_SENTENCE_END.findall(text, end, town.start)) > 1 or PARAGRAPH_BREAK.search(
+        text, end, town.start
+    ):
+        return False
+    close = _SENTENCE_END.search(text, town.end)
+    sentence = text[end : close.end() if close else len(text)]
+    return _REPORTS.search(sentence) is not None
 
 
 def _alone_in_its_paragraph(text: str | None, start: int, end: int, inside: int) -> bool:

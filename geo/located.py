@@ -44,6 +44,7 @@ __all__ = [
     "placed_within",
     "possessor",
     "qualifier_after",
+    "town_reach_km",
     "written_as_a_part",
 ]
 
@@ -611,13 +612,16 @@ def lies_within(candidate: Candidate, container: Candidate) -> bool:
     if container.feature == "city":
         if candidate.admin1 and container.admin1 and candidate.admin1 != container.admin1:
             return False
-        return distance <= _town_reach_km(container)
+        return distance <= town_reach_km(container.population)
     return distance <= max(container.radius_km or 0.0, NEAR_TOWN_RADIUS_KM)
 
 
-def _town_reach_km(town: Candidate) -> float:
-    """How far from a town its named parts may lie: farther for a metropolis."""
-    big = town.population >= _METROPOLIS_POPULATION
+def town_reach_km(population: int) -> float:
+    """How far from a town of this population its named parts may lie.
+
+    Farther for a metropolis: :data:`_METROPOLIS_REACH_KM` from a million people.
+    """
+    big = population >= _METROPOLIS_POPULATION
     return _METROPOLIS_REACH_KM if big else NEAR_TOWN_RADIUS_KM
 
 

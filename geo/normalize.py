@@ -15,6 +15,7 @@ __all__ = [
     "POSITION_WORDS",
     "has_latin_letter",
     "name_key",
+    "respelled_key",
     "saint_spelled_out",
     "spelling_similarity",
     "strip_article",
@@ -200,6 +201,35 @@ def spelling_similarity(written: str, other: str) -> float:
         return "".join(words)
 
     return difflib.SequenceMatcher(None, bare(written), bare(other)).ratio()
+
+
+def respelled_key(key: str) -> str | None:
+    """The name key as gazetteers file a common spelling of it, or ``None`` if none applies.
+
+    The Arabic "tall" (a mound) that news spells "Tel", "Tell" or "Tal"
+    ("Tel Tamr" is filed as Tall Tamr, "Tal Afar" as Tall ‘Afar), and an
+    airport named without "International" ("Mitiga International Airport" is
+    filed as Mitiga Airport). A fallback for a key no entry bears: "Tel Aviv"
+    is filed as it is written.
+
+    Examples
+    --------
+    >>> respelled_key("tel tamr")
+    'tall tamr'
+    >>> respelled_key("mitiga international airport")
+    'mitiga airport'
+    >>> respelled_key("tamr") is None
+    True
+    """
+    tall = _TELL.sub("tall ", key, count=1)
+    if tall != key:
+        return tall
+    airport = _INTERNATIONAL_AIRPORT.sub(" airport", key, count=1)
+    return airport if airport != key else None
+
+
+_TELL = re.compile(r"^(?:tel|tell|tal) (?=\S)")
+_INTERNATIONAL_AIRPORT = re.compile(r"(?<=\S) international airport$")
 
 
 def saint_spelled_out(name: str) -> str:

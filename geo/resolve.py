@@ -77,6 +77,7 @@ from geo.located import (
     placed_within,
     possessor,
     qualifier_after,
+    town_reach_km,
     written_as_a_part,
 )
 from geo.normalize import (
@@ -590,10 +591,13 @@ class Resolver:
                 owner is None
                 and index
                 and a_part_of_the_next(text, mentions, index - 1)
-                and _the_town_of_its_part(ranked.get(index - 1), best)
+                and (holder := ranked.get(index - 1))
+                and (not best or _abroad(best, holder[0].candidate))
+                and _the_town_of_its_part(holder, best)
             ):
-                # "the Homs neighbourhood of Baba Amr": a part of Homs, as "Homs's Baba
-                # Amr neighbourhood" would say
+                # "the Homs neighbourhood of Baba Amr", which no source holds, or only
+                # abroad: a part of Homs, as "Homs's Baba Amr neighbourhood" would say
+                # (a town of its country keeps its reading: "the Tehran suburb of Karaj")
                 owner, written_in = index - 1, False
             if (
                 owner is None
@@ -1376,29 +1380,39 @@ def _near_a_country(candidate: Candidate, countries: Iterable[str]) -> bool:
     )
 
 
-_TOWN_OF_PARTS_POPULATION = 100_000
-"""The fewest people of a town news names its parts after ("the Homs neighbourhood
-of Baba Amr"): a village that happens to share a word does not hold the name."""
-
-
 def _the_town_of_its_part(town: list[Ranked] | None, part: list[Ranked] | None) -> bool:
     """Whether X in "the X suburb of Y" is the town and Y its part, not the reverse.
 
     English writes both: "the Delmas neighbourhood of Port-au-Prince" (X the
     part) and "the Damascus suburb of Jaramana", "the Homs neighbourhood of Baba
     Amr" (Y the part). X is the town when it is a city of
-    :data:`_TOWN_OF_PARTS_POPULATION` or more and Y is known to no source or
-    read first as a smaller town.
+    :data:`_PART_TOWN_POPULATION` or more and Y is known to no source, or read
+    first as a smaller town within X's reach (or only abroad). A town beyond it makes X the
+    province of the city's name: "the Aleppo district of Manbij" is Aleppo
+    governorate's, 80 km from the city.
     """
     if not town or town[0].candidate.feature != "city":
         return False
-    people = town[0].candidate.population
-    if people < _TOWN_OF_PARTS_POPULATION:
+    city = town[0].candidate
+    if city.population < _PART_TOWN_POPULATION:
         return False
-    if not part:
-        return True
+    if not part or _abroad(part, city):
+        return True  # "the Tijuana district of La Presa": no La Presa of California
     first = part[0].candidate
-    return first.feature == "city" and first.population < people
+    return (
+        first.feature == "city"
+        and first.population < city.population
+        and haversine_km(first.lat, first.lon, city.lat, city.lon) <= town_reach_km(city.population)
+    )
+
+
+def _abroad(part: list[Ranked], city: Candidate) -> bool:
+    """Whether the name's first reading lies outside the city's country.
+
+    "the Tijuana district of La Presa" first reads La Presa, California, 20 km
+    from Tijuana across the border.
+    """
+    return part[0].candidate.country != city.country
 
 
 def _small_or_local(mention: Mention, best: Candidate) -> bool:

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from geo.cues import BORDER_NOUNS, EDGE_WORDS
 from geo.directional import is_a_side
 from geo.disambiguate import haversine_km
-from geo.located import LOCATED_FEATURE, placed_in
+from geo.located import LOCATED_FEATURE, placed_in, town_reach_km
 from geo.nlp import doc_text
 from geo.seas import SEA_FEATURES
 from geo.types import MentionKind, Place, Precision, Resolved
@@ -524,24 +524,19 @@ def _holds_unplaced(wider: PlaceInSentence, named: PlaceInSentence) -> bool:
     )
 
 
-_TOWN_REACH_KM = 30.0
-_METROPOLIS_REACH_KM = 60.0
-_METROPOLIS_POPULATION = 1_000_000
-"""How far from a town a part of it may lie: farther from a city of a million."""
-
-
 def _a_town_around(town: Place, part: Place) -> bool:
     """Whether of two towns one written as a part of the other, ``town`` holds ``part``.
 
     "the Delmas neighbourhood of Port-au-Prince", "the Mayo district of
-    Pattani": a town the records say more live in, whose reach holds the
-    other's point.
+    Pattani": a town the records say more live in, whose reach
+    (:func:`~geo.located.town_reach_km`, as the resolver reads "X's Y district")
+    holds the other's point.
     """
     if town.feature != "city" or part.feature != "city" or town.country != part.country:
         return False
     if part.population >= town.population:
         return False
-    reach = _METROPOLIS_REACH_KM if town.population >= _METROPOLIS_POPULATION else _TOWN_REACH_KM
+    reach = town_reach_km(town.population)
     return haversine_km(town.lat, town.lon, part.lat, part.lon) <= reach
 
 

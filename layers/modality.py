@@ -659,10 +659,11 @@ def _a_denied_claim(token: Token) -> bool:
 
 
 _FALSE = frozenset(
-    {"false", "untrue", "baseless", "unfounded", "groundless", "fabricated", "fake", "bogus",
-     "incorrect", "misleading"}
+    {"false", "untrue", "baseless", "unfounded", "groundless", "fabricated", "fake", "bogus"}
 )  # fmt: skip
-"""Words a fact-check calls a claim that did not happen: "claims that … are false"."""
+"""Words a fact-check calls a claim that did not happen: "claims that … are false".
+Not "incorrect" or "misleading", which mostly dispute who did it or how: "the claim
+that rebels attacked the convoy is incorrect: it was the army that attacked it"."""
 
 
 def _a_claim_called_false(token: Token) -> bool:

@@ -163,6 +163,22 @@ def test_an_unknown_village_is_by_no_town_of_a_later_sentence(resolve):
     assert found["Zorvanek"].place is None  # Kalat is another sentence's news
 
 
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Bandits raided the village of Zorvanek, abducting 20 people. Police in Gusau "
+         "confirmed the attack.", "Gusau"),
+        ("Gunmen abducted 30 students from the village of Zorvanek on Friday. A local "
+         "official in Kaura Namoda told reporters that troops had been deployed.",
+         "Kaura Namoda"),
+    ],
+)  # fmt: skip
+def test_an_unknown_village_is_by_the_town_the_next_sentence_reports_from(resolve, text, town):
+    found = _by_text(resolve(text))
+    village, where = found["Zorvanek"].place, found[town].place
+    assert village is not None and (village.lat, village.lon) == (where.lat, where.lon)
+
+
 def test_an_unknown_district_looks_back_to_the_town_told_before_not_the_next_one(resolve):
     text = (
         "Fighting broke out in Tripoli on Monday. A rocket hit a building in the Zorvan "

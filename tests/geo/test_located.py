@@ -181,15 +181,30 @@ def test_a_known_suburb_after_its_city_stays_itself_though_another_province_file
     kyiv, irpin = _place(results, "Kyiv"), _place(results, "Irpin")
     assert kyiv.feature == "city" and irpin.feature == "city"
     assert abs(kyiv.lat - 50.45) < 0.1 and abs(irpin.lat - 50.52) < 0.1
-    assert "as 'in Kyiv' says" in irpin.reason or "Kyiv's" in irpin.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "lat", "lon"),
+    [
+        # a province named after its capital: the town lies 80 km from the city
+        ("Islamic State fighters attacked the Aleppo district of Manbij.", "Manbij", 36.53, 37.95),
+        # a suburb of another province, beyond 30 km, keeps its own reading
+        ("A gunman opened fire in the Tehran suburb of Karaj.", "Karaj", 35.83, 50.99),
+    ],
+)
+def test_a_known_town_after_a_city_s_name_keeps_its_own_point(resolve, text, town, lat, lon):
+    place = _place(resolve(text), town)
+    assert place.feature == "city"
+    assert abs(place.lat - lat) < 0.1 and abs(place.lon - lon) < 0.1
 
 
 def test_the_smaller_town_named_first_is_the_part_not_the_city_after_it(resolve):
     results = resolve(
         "Troops deployed armoured vehicles to the Delmas neighbourhood of Port-au-Prince."
     )
-    city = _place(results, "Port-au-Prince")
+    city, part = _place(results, "Port-au-Prince"), _place(results, "Delmas")
     assert city.feature == "city" and "Delmas" not in city.reason
+    assert part.feature == "city" and abs(part.lat - 18.54) < 0.05 and abs(part.lon + 72.30) < 0.05
 
 
 @pytest.mark.parametrize(

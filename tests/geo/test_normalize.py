@@ -83,3 +83,22 @@ def test_a_word_opening_ayn_or_hamza_is_no_letter_of_the_key(written, gazetteer,
     from geo.normalize import name_key
 
     assert (name_key(written) == name_key(gazetteer)) is same
+
+
+@pytest.mark.parametrize(
+    ("key", "filed"),
+    [
+        ("tel tamr", "tall tamr"),
+        ("tell abyad", "tall abyad"),
+        ("tal afar", "tall afar"),
+        ("mitiga international airport", "mitiga airport"),
+        # nothing to respell
+        ("tamr", None),
+        ("international airport", None),
+        ("telford", None),
+    ],
+)
+def test_a_common_spelling_is_respelled_as_gazetteers_file_it(key, filed):
+    from geo.normalize import respelled_key
+
+    assert respelled_key(key) == filed

@@ -1405,3 +1405,21 @@ def test_a_street_or_market_named_after_a_country_is_in_its_town(resolve, text, 
 def test_the_side_of_a_line_the_text_names_holds_the_place(resolve, text, name, country):
     place = _place(resolve(text), name)
     assert place is not None and place.country == country, place
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "lat", "lon"),
+    [
+        # "Tel" as news spells the Arabic "tall", filed as Tall Tamr; an airport
+        # filed without "International"
+        ("Fighting raged near Tel Tamr on Sunday.", "Tel Tamr", 36.66, 40.37),
+        ("Flights were suspended at Mitiga International Airport.",
+         "Mitiga International Airport", 32.89, 13.28),
+        # a name filed as written keeps its entry
+        ("Rockets fell near Tel Aviv on Sunday.", "Tel Aviv", 32.08, 34.78),
+    ],
+)  # fmt: skip
+def test_a_name_filed_under_a_common_respelling_is_found(resolve, text, name, lat, lon):
+    (place,) = [r.place for r in resolve(text) if r.mention.name == name]
+    assert place is not None
+    assert abs(place.lat - lat) < 0.1 and abs(place.lon - lon) < 0.1

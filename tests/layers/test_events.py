@@ -1662,9 +1662,14 @@ def test_what_only_happened_somewhere_is_an_incident_unless_its_subject_is_an_ev
         ("The refugees arrived in Dorvik on Monday.", "journey", False),
         # Armed forces moving are a troop movement, and a trip for talks a meeting.
         ("Rebel fighters entered Dorvik overnight.", "movement", True),
-        ("Troops arrived in Dorvik on Monday.", "forces_on_the_move", True),
-        ("Army units arrived in Dorvik by helicopter.", "forces_on_the_move", True),
+        ("Troops arrived in Dorvik on Monday.", "forces_arrived", True),
+        ("Army units arrived in Dorvik by helicopter.", "forces_arrived", True),
         ("The minister arrived in Dorvik on Monday.", "journey", False),
+        # aid, rescue and sport are no forces
+        ("A UN aid convoy arrived in Dorvik on Monday.", "journey", False),
+        ("Rescue units arrived in Dorvik after the earthquake.", "journey", False),
+        ("The fire brigade arrived in Dorvik within minutes.", "journey", False),
+        ("UFC fighters arrived in Dorvik for the weigh-in.", "journey", False),
         ("The envoy arrived in Dorvik for talks on Monday.", "travel_for_talks", True),
     ],
 )
@@ -3682,17 +3687,24 @@ def test_review_findings_of_the_twelfth_round(pipeline, text, kind, site, there)
         # the humanitarian wording of fighting; an accord to end it is none
         ("Armed confrontations between two militias continued in Kutar.", "armed_clash",
          "Kutar", True),
-        ("Confrontations between armed groups continued in Kutar.", "armed_clash", "Kutar",
-         True),
-        ("Hostilities resumed in Kutar on Sunday.", "armed_clash", "Kutar", True),
-        # precision strikes, by an air component, hit; a walkout is never precise
+        ("Confrontations between armed groups continued in Kutar.", "armed_confrontation",
+         "Kutar", True),
+        ("Hostilities between the army and rebels resumed in Kutar on Sunday.",
+         "armed_confrontation", "Kutar", True),
+        ("The two sides agreed a cessation of hostilities between the army and rebels in "
+         "Kutar.", "armed_confrontation", "Kutar", False),
+        ("Mediators urged a halt to hostilities between the army and militias in Kutar.",
+         "armed_confrontation", "Kutar", False),
+        ("The debate in Kutar turned into a confrontation between the two leaders.",
+         "armed_confrontation", "Kutar", False),
+        ("Hostilities between the two rival clubs resumed in Kutar on Saturday.",
+         "armed_confrontation", "Kutar", False),
+        ("The senator's confrontation with reporters in Kutar.", "armed_clash", "Kutar", False),
+        # strikes by an air component hit; a walkout or a footballer's shot does not
         ("The air component conducted precision strikes on camps in Kutar.", "strike",
          "Kutar", True),
         ("Workers staged a strike in Kutar.", "strike", "Kutar", False),
-        ("The two sides agreed a cessation of hostilities in Kutar.", "armed_clash", "Kutar",
-         False),
-        ("Mediators called for an end to hostilities in Kutar.", "armed_clash", "Kutar", False),
-        ("The senator's confrontation with reporters in Kutar.", "armed_clash", "Kutar", False),
+        ("A precision strike from 25 yards sealed the win in Kutar.", "strike", "Kutar", False),
     ],
 )  # fmt: skip
 def test_what_the_words_say_happened_there(nlp, layers, text, kind, site, there):
@@ -4200,7 +4212,7 @@ def test_the_same_deed_told_again_in_a_participle_shares_its_place(pipeline):
          "seizure", "2024-02-12"),
         # a day after the seizure
         ("Rebels seized the town of Dorvik on Monday, a day before troops arrived.",
-         "forces_on_the_move", "2024-02-27"),
+         "forces_arrived", "2024-02-27"),
     ],
 )  # fmt: skip
 def test_a_deed_told_a_span_before_or_after_an_event_is_dated_by_it(nlp, layers, text, kind, date):

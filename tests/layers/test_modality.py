@@ -175,6 +175,9 @@ def test_an_event_dated_after_the_article_is_planned(nlp, text, planned):
         ("Claims that the air force bombed a village in Zorvan are false.", "bombed", True),
         ("The claim that jets shelled the port is baseless.", "shelled", True),
         ("The claim that jets shelled the port is not false.", "shelled", False),
+        # "incorrect" or "misleading" mostly disputes who did it, not that it was done
+        ("The claim that rebels attacked the convoy is incorrect: the army did.", "attacked",
+         False),
         ("There is no evidence that a missile struck the port.", "struck", True),
         ("Inspectors found no sign that drones hit the depot.", "hit", True),
         ("There is evidence that a missile struck the port.", "struck", False),
