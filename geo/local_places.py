@@ -491,15 +491,15 @@ def _reports_in_the_next_sentence(text: str | None, end: int, town: Mention) -> 
     return _REPORTS.search(sentence) is not None
 
 
-def _alone_in_its_paragraph(text: str | None, start: int, end: int, inside: int) -> bool:
+def _alone_in_its_paragraph(text: str | None, start: int, end: int, at: int) -> bool:
     """Whether the sentence at ``start:end`` is alone in its paragraph, as on the wires.
 
-    ``inside`` is an offset within the sentence (its bounds may take in the
+    ``at`` is an offset within the sentence (its bounds may take in the
     paragraph break before it).
     """
     if text is None:
         return False
-    first, last = paragraph_around(text, inside)
+    first, last = paragraph_around(text, at)
     return not any(c.isalnum() for c in text[first:start] + text[end:last])
 
 

@@ -3705,6 +3705,12 @@ def test_review_findings_of_the_twelfth_round(pipeline, text, kind, site, there)
          "Kutar", True),
         ("Workers staged a strike in Kutar.", "strike", "Kutar", False),
         ("A precision strike from 25 yards sealed the win in Kutar.", "strike", "Kutar", False),
+        # a shooting or a knife attack is no heavy-weapons attack for missiles named by it
+        ("A shooting attack in Kutar was not connected to the missiles.",
+         "heavy_weapons_attack", "Kutar", False),
+        ("A shooting attack in Kutar was not connected to the missiles.", "attack", "Kutar",
+         True),
+        ("A missile attack on Kutar killed two.", "attack", "Kutar", False),
     ],
 )  # fmt: skip
 def test_what_the_words_say_happened_there(nlp, layers, text, kind, site, there):
