@@ -117,8 +117,11 @@ _HOME_PROVINCE_BONUS = 4.0
 #: town yields to ("Pokrovsk").
 _NAMESAKE_CITY_POPULATION = 50_000
 #: A seat of this size inside the province that bears its name is what a bare
-#: name means ("near Tillabéri", "Jenin"), under its own name or an alias.
+#: name means ("near Tillabéri", "Jenin"), under its own name or an alias; from
+#: :data:`_NAMED_SEAT_POPULATION` under its own name ("raided Jericho", a town of
+#: 19,800, is not the governorate; "Maryland" is no Maryland City).
 _NAMESAKE_SEAT_POPULATION = 20_000
+_NAMED_SEAT_POPULATION = 10_000
 #: A town this many times smaller than a namesake city abroad of at least
 #: :data:`_WORLD_CITY_POPULATION` is "dwarfed" (Geneva, New York beside
 #: Geneva; Florence, Kentucky beside Florence): news that names the big one's
@@ -521,7 +524,7 @@ def _sizeable_towns(candidates: Sequence[Candidate]) -> list[Candidate]:
         c
         for c in candidates
         if c.feature == "city"
-        and c.population >= _NAMESAKE_SEAT_POPULATION
+        and c.population >= (_NAMED_SEAT_POPULATION if c.exact_name else _NAMESAKE_SEAT_POPULATION)
         and not (
             not c.exact_name
             and len(name_key(c.matched_name).split()) > len(name_key(c.name).split())
