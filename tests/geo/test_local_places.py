@@ -179,22 +179,22 @@ def test_an_unknown_village_is_by_the_town_the_next_sentence_reports_from(resolv
     assert village is not None and (village.lat, village.lon) == (where.lat, where.lon)
 
 
-def test_an_unknown_district_looks_back_to_the_town_told_before_not_the_next_one(resolve):
-    text = (
-        "Fighting broke out in Tripoli on Monday. A rocket hit a building in the Zorvan "
-        "district. In Benghazi, police arrested four men."
-    )
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # the town told before, not the next sentence's
+        ("Fighting broke out in Tripoli on Monday. A rocket hit a building in the Zorvan "
+         "district. In Benghazi, police arrested four men.", "Tripoli"),
+        # with none told before, the next
+        ("A rocket hit a building in the Zorvan district. In Benghazi, police arrested four "
+         "men.", "Benghazi"),
+    ],
+)  # fmt: skip
+def test_an_unknown_district_looks_back_to_a_town_told_before_else_ahead(resolve, text, town):
     found = _by_text(resolve(text))
-    district, tripoli = found["Zorvan"].place, found["Tripoli"].place
-    assert tripoli.country == "LY"
-    assert district is not None and (district.lat, district.lon) == (tripoli.lat, tripoli.lon)
-
-
-def test_an_unknown_district_with_no_town_told_before_takes_the_next(resolve):
-    text = "A rocket hit a building in the Zorvan district. In Benghazi, police arrested four men."
-    found = _by_text(resolve(text))
-    district, benghazi = found["Zorvan"].place, found["Benghazi"].place
-    assert district is not None and (district.lat, district.lon) == (benghazi.lat, benghazi.lon)
+    district, where = found["Zorvan"].place, found[town].place
+    assert where.country == "LY"
+    assert district is not None and (district.lat, district.lon) == (where.lat, where.lon)
 
 
 def test_a_street_stays_in_its_own_section_of_a_story_of_several_countries(resolve):
