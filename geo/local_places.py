@@ -447,11 +447,7 @@ def town_for(
             # told ("Fighting broke out in Tripoli. A rocket hit the Souq al-Juma
             # district. In Benghazi, …"). Where each paragraph is one sentence, as
             # on the wires, the nearest town wins, as below.
-            towns = told + [
-                i
-                for i in towns
-                if i not in told and _reports_in_the_next_sentence(text, end, resolved[i].mention)
-            ]
+            towns = told + _reporting_in_the_next_sentence(text, end, towns, resolved)
     before = bisect.bisect_left(towns, index)
     after = bisect.bisect_right(towns, index)
     previous = resolved[towns[before - 1]] if before else None
@@ -474,21 +470,31 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s)")
 _REPORTS = re.compile(r"\b" + SPEECH_FORMS)
 
 
-def _reports_in_the_next_sentence(text: str | None, end: int, town: Mention) -> bool:
-    """Whether the town stands in the sentence right after ``end``, and that sentence reports.
+def _reporting_in_the_next_sentence(
+    text: str | None, end: int, towns: Sequence[int], resolved: Sequence[Resolved]
+) -> list[int]:
+    """The towns after ``end`` that stand in the sentence right after it, if that one reports.
 
     "Bandits raided Zorbakani village. Police in Gusau confirmed the attack":
     the town is where the report came from, near the village it tells of.
+    ``towns`` run in the text's order, so the walk stops at the first one past
+    that sentence.
     """
-    if text is None or town.start < end:
-        return False
-    if len(_SENTENCE_END.findall(text, end, town.start)) > 1 or PARAGRAPH_BREAK.search(
-        text, end, town.start
-    ):
-        return False
-    close = _SENTENCE_END.search(text, town.end)
-    sentence = text[end : close.end() if close else len(text)]
-    return _REPORTS.search(sentence) is not None
+    if text is None:
+        return []
+    found = []
+    for i in towns:
+        town = resolved[i].mention
+        if town.start < end:
+            continue
+        if len(_SENTENCE_END.findall(text, end, town.start)) > 1 or PARAGRAPH_BREAK.search(
+            text, end, town.start
+        ):
+            break  # every later town lies farther off
+        close = _SENTENCE_END.search(text, town.end)
+        if _REPORTS.search(text, end, close.end() if close else len(text)):
+            found.append(i)
+    return found
 
 
 def _alone_in_its_paragraph(text: str | None, start: int, end: int, at: int) -> bool:

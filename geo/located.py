@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Protocol
 
 from shapely.geometry import Point
 
@@ -44,6 +45,7 @@ __all__ = [
     "placed_within",
     "possessor",
     "qualifier_after",
+    "smaller_town_within_reach",
     "town_reach_km",
     "written_as_a_part",
 ]
@@ -623,6 +625,37 @@ def town_reach_km(population: int) -> float:
     """
     big = population >= _METROPOLIS_POPULATION
     return _METROPOLIS_REACH_KM if big else NEAR_TOWN_RADIUS_KM
+
+
+class _Settlement(Protocol):
+    """What a gazetteer entry and a resolved place both say of a town."""
+
+    @property
+    def feature(self) -> str: ...
+    @property
+    def country(self) -> str | None: ...
+    @property
+    def population(self) -> int: ...
+    @property
+    def lat(self) -> float: ...
+    @property
+    def lon(self) -> float: ...
+
+
+def smaller_town_within_reach(part: _Settlement, town: _Settlement) -> bool:
+    """Whether of two towns of one country ``part`` is the smaller, within ``town``'s reach.
+
+    The reach is :func:`town_reach_km`. Which of two towns written "the X
+    district of Y" holds the other: the resolver asks it of gazetteer
+    entries, the events stage of the places they became.
+    """
+    return (
+        town.feature == "city"
+        and part.feature == "city"
+        and part.country == town.country
+        and part.population < town.population
+        and haversine_km(part.lat, part.lon, town.lat, town.lon) <= town_reach_km(town.population)
+    )
 
 
 def by_the_town(candidate: Candidate, town: Candidate) -> bool:

@@ -77,7 +77,7 @@ from geo.located import (
     placed_within,
     possessor,
     qualifier_after,
-    town_reach_km,
+    smaller_town_within_reach,
     written_as_a_part,
 )
 from geo.normalize import (
@@ -1398,12 +1398,7 @@ def _the_town_of_its_part(town: list[Ranked] | None, part: list[Ranked] | None) 
         return False
     if not part or _abroad(part, city):
         return True  # "the Tijuana district of La Presa": no La Presa of California
-    first = part[0].candidate
-    return (
-        first.feature == "city"
-        and first.population < city.population
-        and haversine_km(first.lat, first.lon, city.lat, city.lon) <= town_reach_km(city.population)
-    )
+    return smaller_town_within_reach(part[0].candidate, city)
 
 
 def _abroad(part: list[Ranked], city: Candidate) -> bool:

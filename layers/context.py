@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from geo.cues import BORDER_NOUNS, EDGE_WORDS
 from geo.directional import is_a_side
 from geo.disambiguate import haversine_km
-from geo.located import LOCATED_FEATURE, placed_in, town_reach_km
+from geo.located import LOCATED_FEATURE, placed_in, smaller_town_within_reach
 from geo.nlp import doc_text
 from geo.seas import SEA_FEATURES
 from geo.types import MentionKind, Place, Precision, Resolved
@@ -520,24 +520,9 @@ def _holds_unplaced(wider: PlaceInSentence, named: PlaceInSentence) -> bool:
     return (
         named.item.place is None
         or _wider(wider.item.place, named.item.place)
-        or _a_town_around(wider.item.place, named.item.place)
+        # "the Delmas neighbourhood of Port-au-Prince", "the Mayo district of Pattani"
+        or smaller_town_within_reach(named.item.place, wider.item.place)
     )
-
-
-def _a_town_around(town: Place, part: Place) -> bool:
-    """Whether of two towns one written as a part of the other, ``town`` holds ``part``.
-
-    "the Delmas neighbourhood of Port-au-Prince", "the Mayo district of
-    Pattani": a town the records say more live in, whose reach
-    (:func:`~geo.located.town_reach_km`, as the resolver reads "X's Y district")
-    holds the other's point.
-    """
-    if town.feature != "city" or part.feature != "city" or town.country != part.country:
-        return False
-    if part.population >= town.population:
-        return False
-    reach = town_reach_km(town.population)
-    return haversine_km(town.lat, town.lon, part.lat, part.lon) <= reach
 
 
 def listed_after(

@@ -448,23 +448,20 @@ def test_a_national_adjective_of_those_who_strike_places_no_village(written, hol
     assert bool(_in_countries_of_sentence(resolved, [0], start, len(text), text)) is holds
 
 
-def test_a_nearby_village_lies_by_the_place_told_before_it_not_a_later_town(resolve):
-    text = (
-        "Jets bombed villages in Sagaing Region on Monday. A second strike hit the nearby "
-        "village of Zorvanek. Police later detained 20 students in Yangon."
-    )
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("Jets bombed villages in Sagaing Region on Monday. A second strike hit the nearby "
+         "village of Zorvanek. Police later detained 20 students in Yangon.", "Sagaing Region"),
+        ("Troops shelled Rutshuru on Monday morning after a night of heavy rain. A second "
+         "shell hit the neighbouring village of Zorvanek, a doctor in Bukavu said.", "Rutshuru"),
+    ],
+)  # fmt: skip
+def test_a_nearby_village_lies_by_the_place_told_before_it_not_a_later_town(resolve, text, told):
     found = _by_text(resolve(text))
-    village, region = found["Zorvanek"].place, found["Sagaing Region"].place
-    assert village is not None and "Sagaing" in village.reason
-    assert haversine_km(village.lat, village.lon, region.lat, region.lon) < 1
-    text = (
-        "Troops shelled Rutshuru on Monday morning after a night of heavy rain. A second "
-        "shell hit the neighbouring village of Zorvanek, a doctor in Bukavu said."
-    )
-    found = _by_text(resolve(text))
-    village, town = found["Zorvanek"].place, found["Rutshuru"].place
-    assert village is not None and "Rutshuru" in village.reason
-    assert haversine_km(village.lat, village.lon, town.lat, town.lon) < 1
+    village, where = found["Zorvanek"].place, found[told].place
+    assert village is not None and told.split()[0] in village.reason
+    assert haversine_km(village.lat, village.lon, where.lat, where.lon) < 1
 
 
 def test_a_nearby_village_with_no_place_told_before_it_stays_unplaced(resolve):
