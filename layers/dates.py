@@ -23,16 +23,18 @@ Rules, in words:
   one ("will meet on Monday"), in :func:`event_date`.
 * "today", "tonight", "this morning" … are the article's date; "yesterday"
   and "last night" the day before; "the day before yesterday" two days
-  before.
+  before; "three days ago" three days before.
 * A month ("in March 2011", "in June"), a year that opens the sentence ("In
   2023, ...") or, with the parse, one that hangs on the event's own words
   ("troops stormed the beaches in 1944", "the bombing of the city in 1945",
   "seized the shoal during a standoff in 2012"; not "killed in a war that
-  began in 2022" nor "shelled daily since the recapture in 2022") or "last
-  month"/"last year" give no day (:func:`sentence_date` is ``None``), but
-  :func:`sentence_period` gives that period as ``YYYY-MM`` or ``YYYY``, and
+  began in 2022" nor "shelled daily since the recapture in 2022"), "last
+  month"/"last year" or "two weeks ago"/"three months ago" give no day
+  (:func:`sentence_date` is ``None``), but :func:`sentence_period` gives
+  that period as ``YYYY-MM`` or ``YYYY``, and
   :func:`event_date` uses it before the article's date: an event told so did
-  not happen on the article's day. A season or a week gives nothing.
+  not happen on the article's day. A week gives the month that holds it
+  (its year when it straddles two months); a season gives nothing.
   Numeric dates other than ISO ("09/10/2018") give ``None`` too: day and
   month order differ between countries.
 * Relative expressions need the article's date; without it they give ``None``.
@@ -197,6 +199,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # "two days ago", "a day ago": counted back from the article's day
+        "days_ago",
+        re.compile(
+            r"(?<![\w-])(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)"
+            r"\s+days?\s+ago\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         # on Monday, last Monday, next Monday, Monday night
         "weekday",
         re.compile(r"\b(?:(?P<which>(?i:last|next|this))\s+)?" + _WEEKDAY + r"(?!\w)"),
@@ -281,9 +292,10 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        # "Ten years ago, a bomb exploded at the airport": that year, not the article's
+        # "Ten years ago, a bomb exploded at the airport": that year, not the article's;
+        # "two weeks ago", "three months ago": that week's month, that month
         "years_ago",
-        re.compile(_COUNT + r"\s+years?\s+ago\b", re.IGNORECASE),
+        re.compile(_COUNT + r"\s+(?P<unit>week|month|year)s?\s+ago\b", re.IGNORECASE),
     ),
     (
         # "Forty years after the bombing of Tripoli, a documentary revisits the raid":
@@ -448,6 +460,9 @@ def _resolve(kind: str, match: re.Match[str], anchor: dt.date | None) -> dt.date
         if anchor is None:
             return None
         return anchor + dt.timedelta(days=_RELATIVE[groups["rel"].lower()])
+    if kind == "days_ago":
+        days = span_count(groups["n"])
+        return None if anchor is None or days is None else anchor - dt.timedelta(days=days)
     which = (groups.get("which") or "").lower() or None
     return _weekday(_WEEKDAYS[groups["weekday"].lower()], which, anchor)
 
@@ -728,6 +743,14 @@ def _period_of(
             y for y in range(anchor.year - 1, anchor.year + 2) if dt.date(y, month, 1) <= latest
         )
         return f"{year:04d}-{month:02d}"
+    if kind == "years_ago" and groups["unit"].lower() != "year":
+        count = span_count(groups["n"])
+        if count is None:
+            return None
+        if groups["unit"].lower() == "week":
+            return _week_period(anchor, -count)
+        months = anchor.year * 12 + anchor.month - 1 - count
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
     if kind in ("years_ago", "years_after", "anniversary"):
         years = span_count(groups["n"])
         return None if years is None else f"{anchor.year - years:04d}"

@@ -388,6 +388,25 @@ def test_years_ago_date_the_event_that_year(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a count of days back is a day; of weeks, the month that holds that week;
+        # of months, that month (2024-06-12 is a Wednesday)
+        ("Two days ago, gunmen raided the camp.", ("2024-06-10", "sentence")),
+        ("Gunmen raided the camp 3 days ago.", ("2024-06-09", "sentence")),
+        ("A week ago, rebels shelled the town.", ("2024-06", "sentence")),
+        ("Three weeks ago, rebels shelled the town.", ("2024-05", "sentence")),
+        # a week across two months says only its year
+        ("Two weeks ago, rebels shelled the town.", ("2024", "sentence")),
+        ("Three months ago, jets bombed the port.", ("2024-03", "sentence")),
+        ("Eight months ago, jets bombed the port.", ("2023-10", "sentence")),
+    ],
+)
+def test_days_weeks_and_months_ago_count_back_from_the_article(text, expected):
+    assert event_date(text, article_date="2024-06-12") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # the year after two months is the first month's too
         ("Rebels attacked the town in April and October 2022.", ("2022-04", "sentence")),
         ("Gunmen raided the camp between March and May 2021.", ("2021-03", "sentence")),
