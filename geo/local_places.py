@@ -118,7 +118,11 @@ STREET_OPENERS = frozenset(
 #: First words that make a name a street or a landmark.
 _PREFIXES = STREET_OPENERS | {"lake", "mount"}
 #: Lower-case words that may sit inside such a name ("Church of the Nativity").
-_INNER = frozenset({"of", "the", "de", "du", "des", "la", "le", "d'", "d’", "del", "al", "&", "-"})
+_INNER = frozenset(
+    {"of", "the", "de", "du", "des", "la", "le", "d'", "d’", "del", "al", "&", "-"}
+    # a plural's possessive apostrophe, a token of its own: "Martyrs' Square"
+    | {"'", "’"}
+)
 #: Entity labels a street or building is often given by a small model.
 _LABELS = frozenset({"FAC", "ORG", "PERSON", "LOC", "GPE", "PRODUCT", "WORK_OF_ART"})
 #: Features of a resolved place that count as a town to put a street in.

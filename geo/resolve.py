@@ -488,7 +488,13 @@ class Resolver:
                 located = located_by_text(text, resolved, index)
                 if located is not None:
                     resolved[index] = Resolved(item.mention, located)
-        self._place_in_towns(text, resolved, candidates, context, sentences)
+        in_a_town = {  # "the Damascus suburb of X": placed in Damascus below, not near it
+            index
+            for index, owner in within.items()
+            if (where := resolved[owner].place) is not None
+            and where.feature not in ("country", "admin1")
+        }
+        self._place_in_towns(text, resolved, candidates, context, sentences, in_a_town)
         _along_shared_borders(resolved, sentences)
         for index, owner in within.items():
             item, where = resolved[index], resolved[owner].place
@@ -687,6 +693,7 @@ class Resolver:
         candidates: dict[str, list[Candidate]],
         context: ArticleContext,
         sentences: _Sentences,
+        written_within: AbstractSet[int] = frozenset(),
     ) -> None:
         """Put what no gazetteer holds around the town the article names nearest to it.
 
@@ -695,10 +702,16 @@ class Resolver:
         place that no source knows ("Toomevara") is put in that town's area
         only when the town lies in the country the story names most: local
         news names villages near its towns, world news jumps between
-        countries.
+        countries. A name the words place in a town (``written_within``:
+        "the Damascus suburb of X") is left for the caller to place there.
         """
         home = max(context.countries, key=lambda c: (context.countries[c], c), default=None)
         towns = town_indices(resolved, text)  # what this loop puts in towns is never a town
+        if home is None:
+            # a wire that names no country ("TRIPOLI - … rallied in Martyrs' Square"):
+            # the one country all its towns lie in
+            countries = {place.country for i in towns if (place := resolved[i].place)}
+            home = next(iter(countries)) if len(countries) == 1 else None
         town_set = frozenset(towns)
         waiting: list[tuple[int, bool]] = []
         # One sense per story: a name placed once is placed there again ("stormed
@@ -711,7 +724,7 @@ class Resolver:
         }  # what the words after a name placed ("Harardhere in Mudug") holds it later too
         facilities = _facility_names(resolved)
         for index, item in enumerate(resolved):
-            if item.place is not None:
+            if item.place is not None or index in written_within:
                 continue
             mention = item.mention
             unknown_place = _unknown_place(mention, candidates)
@@ -1596,9 +1609,17 @@ def _the_place_told_before(
         if before in towns:
             return place_in_town(mention, where, unknown_place=True)
         if where.feature in ("country", "admin1", "region", LOCATED_FEATURE, "local_area"):
-            return placed_within(
+            near = placed_within(
                 mention.name, where, why=f"not in the gazetteer; told as near {where.label}"
             )
+            if where.feature in (LOCATED_FEATURE, "local_area"):
+                # "the towns of Aqrab and the nearby town of Khirbet Jamea": a village
+                # beside another, not inside it, so neither holds the other as the
+                # wider place of an event (layers.context)
+                near = replace(
+                    near, gazetteer_id=f"{where.gazetteer_id}~near:{name_key(mention.name)}"
+                )
+            return near
         return None
     return None
 

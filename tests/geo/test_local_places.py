@@ -81,6 +81,8 @@ def _placed_at_the_town(found, name: str, town: str) -> bool:
         # but a street written with its own town keeps it
         ("In Madrid, officials said a bomb exploded on Calle Mayor in Bilbao.", ["Calle Mayor"],
          "Bilbao"),
+        # in a story that names no country, the country of its towns is its own
+        ("In Tripoli, hundreds rallied in Qasr Square on Friday.", ["Qasr Square"], "Tripoli"),
     ],
 )  # fmt: skip
 def test_the_town_a_sentence_opens_with_holds_its_streets(resolve, text, names, town):
@@ -88,6 +90,11 @@ def test_the_town_a_sentence_opens_with_holds_its_streets(resolve, text, names, 
     assert "Brest" not in found  # "the Rue de Brest" names a street, not the city
     for name in names:
         assert _placed_at_the_town(found, name, town), name
+
+
+def test_a_name_with_a_plural_s_possessive_is_a_square_of_its_dateline_town(resolve):
+    found = _by_text(resolve("SABHA - Crowds gathered in Martyrs' Square on Friday."))
+    assert _placed_at_the_town(found, "Martyrs' Square", "SABHA")
 
 
 def test_without_a_town_a_street_stays_unplaced(resolve):

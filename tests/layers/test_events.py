@@ -5491,3 +5491,13 @@ def test_an_accord_that_ends_a_war_is_placed_where_it_was_made_not_in_the_war(pi
 )
 def test_warships_approaching_a_coast_move(nlp, layers, text, movement):
     assert _reports(nlp, layers, text, "movement") is movement
+
+
+def test_a_nearby_village_told_beside_another_is_a_site_of_its_own(pipeline):
+    # the nearby town lies beside the first, not inside it: neither is the other's
+    # wider place, and both are where the attacks were
+    text = (
+        "Rebels repelled attacks on the towns of Zorvanek and the nearby town of Qarvel "
+        "in rural Homs, Syrian activists said."
+    )
+    assert _where(_located(pipeline, text), text)["attack"] == {"Zorvanek", "Qarvel"}
