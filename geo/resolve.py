@@ -143,10 +143,11 @@ Not a speaker: "drones hit Donetsk, Russia said" is Ukraine's Donetsk."""
 _IN_A_COUNTRY_AFTER = re.compile(
     r"\s*,\s*in\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+|"
     r"(?:north|south)(?:east|west)(?:ern)?\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
-    r"(?=\s*[,.;)]|\s*$)"
+    r"(?=\s*[,.;)]|\s*$|['’]s\s+[A-Z])"
 )
 """", in northern Mozambique," after a name: the country the text puts the town in, as an
-aside closed by punctuation ("Kharkiv, in Poland for the summit" says where people are)."""
+aside closed by punctuation ("Kharkiv, in Poland for the summit" says where people are), or
+owning the province that follows (", in central Mali's Mopti region")."""
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 """"from" right before a name: people from a town may be anywhere ("visitors from X")."""
 _TOWN_OF_ITS_HOLDER = re.compile(
@@ -491,8 +492,7 @@ class Resolver:
         in_a_town = {  # "the Damascus suburb of X": placed in Damascus below, not near it
             index
             for index, owner in within.items()
-            if (where := resolved[owner].place) is not None
-            and where.feature not in ("country", "admin1")
+            if (where := resolved[owner].place) is not None and where.feature == "city"
         }
         self._place_in_towns(text, resolved, candidates, context, sentences, in_a_town)
         _along_shared_borders(resolved, sentences)
@@ -1404,8 +1404,8 @@ def _the_town_of_its_part(town: list[Ranked] | None, part: list[Ranked] | None) 
     province of the city's name: "the Aleppo district of Manbij" is Aleppo
     governorate's, 80 km from the city.
     """
-    if not town or town[0].candidate.feature != "city":
-        return False
+    if not town or town[0].candidate.feature != "city" or not town[0].candidate.exact_name:
+        return False  # "the Rim district of Riyom LGA": Rim is no Rome, whose other name it is
     city = town[0].candidate
     if city.population < _PART_TOWN_POPULATION:
         return False

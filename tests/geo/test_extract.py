@@ -761,6 +761,32 @@ def test_a_lower_case_noun_finishes_a_name_only_where_it_makes_another_place(
     assert expected in _texts(extract(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the model tags the capitals as nothing, or as a person
+        ("TBILISI — Crowds marched along the avenue on Sunday evening.", "TBILISI"),
+        ("KHARTOUM — Fighting raged across the city overnight.", "KHARTOUM"),
+        ("Headline of the day\n\nGOMA — Rebels shelled the airport road.", "GOMA"),
+    ],
+)
+def test_a_town_in_capitals_before_a_datelines_dash_is_a_place(extract, text, name):
+    assert name in _texts(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word in capitals before a dash that is no town of standing
+        "BREAKING — Crowds marched along the avenue on Sunday evening.",
+        # nor a town's name in capitals inside a line
+        "Crowds chanted TBILISI — and marched on.",
+    ],
+)
+def test_capitals_that_are_no_dateline_town_name_no_place(extract, text):
+    assert _texts(extract(text)) == []
+
+
 def test_a_dash_inside_a_sentence_is_no_dateline(extract):
     assert "Babanusa" in _texts(extract("Fighting spread in Sudan — Babanusa fell on Monday."))
 
@@ -1231,7 +1257,6 @@ def test_a_port_known_by_its_transliteration_is_found_off_its_coast(extract, tex
 
 def test_off_before_a_day_names_no_place(extract):
     assert not extract("The season kicked off Saturday with a win.")
-
 
 
 @pytest.mark.parametrize(

@@ -1765,6 +1765,8 @@ def test_a_run_of_events_is_launched_by_its_verb(nlp, layers, text, verb):
         ),
         # troops marching in are a movement
         ("Troops marched into Dorvik.", ["Dorvik"], {"movement": {"Dorvik"}}),
+        # troops marching from one town to another hold no protest
+        ("Russian troops marched from Alvora to Dorvik on Tuesday.", ["Alvora", "Dorvik"], {}),
     ],
 )
 def test_a_march_and_its_route(nlp, layers, text, names, where):
