@@ -779,6 +779,8 @@ _LIST_KINDS = frozenset(
 )
 
 
+_TAKEN_NOUNS = frozenset({"fall", "capture", "recapture", "seizure"})
+"""Nouns of taking a town whose "of" may name it: "the fall of Goma"."""
 _FOUGHT_OVER = frozenset(
     {"battle", "fight", "siege", "encirclement", "shelling", "bombardment", "liberation"}
 )
@@ -831,6 +833,17 @@ def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None
         return SEIZED_FRAME  # "rebel-held X", "Serb-controlled X"
     if before.lower_ == "of" and i > floor and doc[i - 1].lower_ in ("inside", "outside"):
         return POSITION_FRAME  # "inside of Darayya"
+    if (
+        before.lower_ == "of"
+        and i > floor
+        and doc[i - 1].is_lower
+        and doc[i - 1].lower_ in _TAKEN_NOUNS
+        and not _before_a_possessive(doc, end)
+    ):
+        # "after the fall of Goma", "the capture of Bunagana": a place's position, as
+        # weak as "in" (regimes fall and fugitives are captured too: only a town of
+        # standing or a name placed by the text passes)
+        return POSITION_FRAME
     if before.lower_ == "of" and i > floor and doc[i - 1].lower_ == "control":
         # "took control of Minova": a place's position, as weak as "in" (a party
         # takes control of a firm or a parliament too)

@@ -281,14 +281,37 @@ def _a_site_it_may_hold(
         return False  # a bearing phrase ("north of Baghdad") holds no place after it
     if first is None or second is None:
         return True
-    if (first.feature == "admin1" and second.feature in _TOWNISH) or _towns_apart(first, second):
-        # "killed the governor of Sinaloa in Culiacán", "the mayor of Uruapan in
-        # Culiacán": a town holds no province, nor a town hundreds of km away
+    if (
+        second.feature in _TOWNISH
+        and (first.feature == "admin1" or _a_region_far_from(first, second))
+    ) or _towns_apart(first, second):
+        # "killed the governor of Sinaloa in Culiacán", "met the Governor of Darfur
+        # Region in Port Sudan", "the mayor of Uruapan in Culiacán": a town holds no
+        # province, nor a region far from it ("the East Ghouta region of rural
+        # Damascus" names the city for its countryside), nor a town hundreds of km away
         return False
     return first.country == second.country
 
 
 _TOWNS_APART_KM = 150.0
+_REGION_APART_DEGREES = 1.0
+_REGION_APART_KM = 100.0
+"""How far a town lies outside a region for the two to be apart (1 degree, about 100 km,
+outside an outline)."""
+
+
+def _a_region_far_from(region: Place, town: Place) -> bool:
+    """Whether a region or territory lies well away from a town: "Darfur" and Port Sudan.
+
+    By its outline when it has one, else by its point and its radius.
+    """
+    if region.feature not in ("region", "territory"):
+        return False
+    if region.is_area:
+        point = shapely.Point(town.lon, town.lat)
+        return bool(region.geometry.distance(point) > _REGION_APART_DEGREES)
+    apart = haversine_km(region.lat, region.lon, town.lat, town.lon)
+    return apart > (region.radius_km or 0.0) + _REGION_APART_KM
 
 
 def _towns_apart(first: Place, second: Place) -> bool:

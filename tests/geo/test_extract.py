@@ -787,6 +787,20 @@ def test_capitals_that_are_no_dateline_town_name_no_place(extract, text):
     assert _texts(extract(text)) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the model calls the city a person: the fall of a town of standing is its own
+        ("After the fall of Goma, thousands fled across the border.", ["Goma"]),
+        # regimes fall and fugitives are caught: a person's fall names no place
+        ("The fall of Assad shocked the region.", []),
+        ("The capture of Guzman was a coup for the police.", []),
+    ],
+)
+def test_the_fall_or_capture_of_a_town_of_standing_names_it(extract, text, expected):
+    assert _texts(extract(text)) == expected
+
+
 def test_a_dash_inside_a_sentence_is_no_dateline(extract):
     assert "Babanusa" in _texts(extract("Fighting spread in Sudan — Babanusa fell on Monday."))
 

@@ -4271,6 +4271,12 @@ def test_the_same_words_used_of_war_still_report_it(nlp, layers, text, type_id):
         # a town does not hold a province, nor a town hundreds of km away
         ("Gunmen killed the governor of Sinaloa in Culiacán on Monday.", "killing", {"Culiacán"}),
         ("Gunmen killed the mayor of Uruapan in Culiacán on Monday.", "killing", {"Culiacán"}),
+        # nor a region: the meeting was in the town
+        (
+            "The envoy met the Governor of Darfur Region in Port Sudan on Monday.",
+            "meeting",
+            {"Port Sudan"},
+        ),
         # a province still holds its town
         ("Gunmen killed five people in Uruapan in Michoacán on Monday.", "killing", {"Uruapan"}),
     ],
