@@ -271,7 +271,8 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # span, which dates nothing: see _SINCE)
         "month",
         re.compile(
-            r"\b(?i:in|during|since|until)\s+(?:(?i:early|late|mid)[-\s]+)?"
+            r"\b(?i:in|during|since|until|(?:at|towards?)\s+the\s+(?:end|start|beginning|close)"
+            r"\s+of)\s+(?:(?i:early|late|mid)[-\s]+)?"
             + _MONTH.format(g="m")
             + r"(?![\w-])(?!,?\s+(?:\d|of\b))"
             # nor the first of two months a year follows: "in April and October 2024"
@@ -842,8 +843,12 @@ def sentence_period(
         if isinstance(sentence, str):
             if _speech_date_in_text(text, start):
                 continue
-        elif _blocked(sentence, start + offset, end + offset) or _speech_date_in_parse(
-            sentence, start + offset, end + offset
+        elif _blocked(sentence, start + offset, end + offset) or (
+            # a year that opens the sentence sets the scene for all of it, whatever
+            # verb the parser hangs it on ("In 2016, after militants attacked Uri,
+            # India announced strikes")
+            kind != "year"
+            and _speech_date_in_parse(sentence, start + offset, end + offset)
         ):
             continue
         elif (

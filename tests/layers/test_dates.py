@@ -264,8 +264,14 @@ def test_days_of_a_date(date, days):
         ("Two soldiers were killed in a war that began in 2022.", "killed", "2024-05-20"),
         # nor a year still to come
         ("Rebels will attack the town of Zorvan in 2031.", "attack", "2024-05-20"),
+        # a year that opens the sentence dates all of it, though it hangs on a verb of saying
+        ("In 2016, after gunmen attacked a base in Zorvan, the army announced raids.",
+         "attacked", "2016"),
+        # the end or the start of a month is that month
+        ("Rebels captured Zorvan at the end of January.", "captured", "2024-01"),
+        ("Rebels captured Zorvan towards the start of March.", "captured", "2024-03"),
     ],
-)
+)  # fmt: skip
 def test_a_year_inside_the_sentence_dates_the_event_it_hangs_on(nlp, text, trigger, expected):
     assert _date_of_the_event(nlp, text, trigger, "2024-05-20") == expected
 
