@@ -498,6 +498,27 @@ def _names_a_site(span: Span) -> bool:
     )
 
 
+def _opens_a_meeting_s_name(span: Span) -> bool:
+    """Whether a place opens the name of a gathering held there: "the Doha Forum".
+
+    "the Munich Security Conference", "the Shangri-La Dialogue": a town's
+    conference or forum meets in it. A few capitalised words may come between.
+    """
+    doc = span.doc
+    end = span.end
+    while end < len(doc) and end - span.end < _MEETING_NAME_WORDS and doc[end].is_title:
+        if doc[end].lower_ in _MEETING_NAMES:
+            return True
+        end += 1
+    return False
+
+
+_MEETING_NAMES = frozenset({"forum", "conference", "summit", "dialogue"})
+"""Last words of a gathering's name that a town before it hosts."""
+_MEETING_NAME_WORDS = 3
+"""The most capitalised words between the town and that last word."""
+
+
 def _a_road_only_for_want_of_a_place(
     verdicts: Sequence[tuple[PlaceInSentence, bool, Attachment | Refusal]],
 ) -> Sequence[tuple[PlaceInSentence, bool, Attachment | Refusal]]:
@@ -1794,6 +1815,7 @@ def detect_events(
     # where each mention starts, by character: the other end of a road ("Abuja-Kaduna")
     mention_starts = frozenset(item.mention.anchor_start for item in resolved)
     by_sentence: dict[int, list[PlaceInSentence]] = {}
+    in_names: set[int] = set()  # the tokens of places that only stand in a name
     for item in resolved:
         mention = item.mention
         if mention.kind is MentionKind.DEMONYM:
@@ -1802,9 +1824,16 @@ def detect_events(
         if span is None or len(span) == 0:
             continue
         if mention.label == IN_A_NAME_LABEL and not (
-            _names_a_site(span) or _ends_a_route(span, mention_starts)
+            _names_a_site(span)
+            or _ends_a_route(span, mention_starts)
+            or _opens_a_meeting_s_name(span)
         ):
+            in_names.update(range(span.start, span.end))
             continue  # "the Islamic State of Iraq": a name, not a place anything happened
+        if span.root.dep_ == "conj" and span.root.head.i in in_names:
+            # "the Foreign Ministers of Armenia and Azerbaijan", the first name read
+            # inside an office's name: the second is the same office's country
+            continue
         number = bisect.bisect_right(starts, span.start) - 1
         tokens = frozenset(range(span.start, span.end))
         by_sentence.setdefault(number, []).append(PlaceInSentence(item, span.root, tokens))

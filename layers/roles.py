@@ -881,6 +881,10 @@ _TALKS = frozenset(
 )  # fmt: skip
 
 
+_SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin", "fringes", "fringe"})
+"""What one meets "on" at a gathering, which is no topic: "on the sidelines of a summit"."""
+
+
 def _first_role(token: Token, event_type: EventType) -> str | Refusal:
     """The role the link above ``token`` gives, or why it gives none.
 
@@ -901,6 +905,8 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
             if "origin" in event_type.roles:
                 return "origin"  # "withdrew from Bakhmut": a type that says so
             return Refusal("origin")  # "launched from southern Lebanon"
+        if word == "on" and token.lower_ in _SIDELINES:
+            return "location"  # "met on the sidelines of the Doha Forum": at it
         if word in TOPIC or (event_type.topical and word in TOPICAL_TOO):
             return Refusal("topic")  # "talks on Syria"
         if event_type.topical and word == "between" and _between_parties(head.head):

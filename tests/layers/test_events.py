@@ -5509,3 +5509,19 @@ def test_a_nearby_village_told_beside_another_is_a_site_of_its_own(pipeline):
         "in rural Homs, Syrian activists said."
     )
     assert _where(_located(pipeline, text), text)["attack"] == {"Zorvanek", "Qarvel"}
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # met at a gathering: on its sidelines is no topic, and its town hosts it
+        ("Ministers met on the sidelines of the Tbilisi Security Forum on Saturday.",
+         {"Tbilisi"}),
+        ("Leaders met on the margins of a summit in Astana on Friday.", {"Astana"}),
+        # the countries of the ministers met are no venue, the second of a list neither
+        ("The envoy held a meeting with the Foreign Ministers of Armenia and Azerbaijan on "
+         "Friday.", set()),
+    ],
+)  # fmt: skip
+def test_a_meeting_at_a_gathering_is_where_it_met(pipeline, text, where):
+    assert _where(_located(pipeline, text), text).get("meeting", set()) == where
