@@ -2479,7 +2479,7 @@ def _share_with_participles(
             # Misrata during fighting": where what happened during it was
             deed = starts.get(token.head.head.i)
             same_time = token.head.lower_ in _AT_THE_SAME_TIME
-            if deed is not None and (
+            if deed is not None and deed.type not in _AWAY_FROM_IT and (
                 same_time
                 or (
                     deed.layer in _FOUGHT_FOR
@@ -2537,6 +2537,9 @@ def _share_with_participles(
 
 
 _DURING_OR_AFTER = frozenset({"after", "during", "following", "amid"})
+_AWAY_FROM_IT = frozenset({"journey"})
+"""Types of deed done away from the fighting they are told during: "fled to Jammu during
+the shelling" was no shelling of Jammu."""
 _AT_THE_SAME_TIME = frozenset({"during", "amid"})
 _ARRESTS = "arrests"
 _FOUGHT_FOR = frozenset({"seizures", _ARRESTS})

@@ -4029,6 +4029,12 @@ def test_what_happened_during_a_fight_says_where_it_was(nlp, layers):
     assert _where(_events(nlp, layers, text, ["Dorvik"]), text)["armed_clash"] == {"Dorvik"}
 
 
+def test_where_people_fled_during_a_fight_is_not_where_it_was(nlp, layers):
+    text = "Families who fled to Dorvik during the shelling have begun returning."
+    where = _where(_events(nlp, layers, text, ["Dorvik"]), text)
+    assert where["journey"] == {"Dorvik"} and not where.get("shelling")
+
+
 @pytest.mark.parametrize(
     "text",
     [
