@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eventmap.grouping import PlaceOnLayer
+from eventmap.readable import readable_quote
 from geo.types import Place, Precision
 from layers.dates import citation_date
 from layers.registry import event_type_titles
@@ -192,9 +193,10 @@ def _source_html(citation: Citation) -> str:
 
 def _quote_html(citation: Citation) -> str:
     """The quoted sentence with the place's mention marked; all of it escaped."""
-    quote = citation.quote
-    start, end = citation.start - citation.quote_start, citation.end - citation.quote_start
-    if 0 <= start < end <= len(quote):
+    quote, start, end = readable_quote(
+        citation.quote, citation.start - citation.quote_start, citation.end - citation.quote_start
+    )
+    if start >= 0:
         return f"{_e(quote[:start])}<mark>{_e(quote[start:end])}</mark>{_e(quote[end:])}"
     return _e(quote)
 

@@ -48,6 +48,7 @@ CORE = frozenset(
         "geocoders",
         "grouping",
         "pipeline",
+        "readable",
         "urls",
         "version",
     )

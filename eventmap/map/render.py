@@ -53,6 +53,7 @@ from shapely.geometry.base import BaseGeometry
 from eventmap.exports.geometry import geojson_geometry
 from eventmap.grouping import PlaceOnLayer, group_events, layer_rank
 from eventmap.map.basemap import MAX_LAT, SEA_COLOR, base_features, base_labels
+from eventmap.readable import readable_quote
 from eventmap.urls import safe_url
 from geo.types import Place, Precision
 from layers.dates import days_of
@@ -154,14 +155,9 @@ def _quote_html(citation: Citation) -> str:
     citation built by hand, say), the mention text is looked up instead, and
     if that fails too the sentence is shown unmarked.
     """
-    quote = citation.quote
-    start = citation.start - citation.quote_start
-    end = citation.end - citation.quote_start
-    if not (0 <= start < end <= len(quote)):
-        found = quote.find(citation.mention) if citation.mention else -1
-        if found < 0:
-            return _esc(quote)
-        start, end = found, found + len(citation.mention)
+    quote, start, end = readable_quote(citation.quote, *_mark_span(citation))
+    if start < 0:
+        return _esc(quote)
     return f"{_esc(quote[:start])}<mark>{_esc(quote[start:end])}</mark>{_esc(quote[end:])}"
 
 
@@ -713,10 +709,12 @@ def map_data(
                     )
                 date, source = _citation_date(citation, dates)
                 cite_index[c_key] = len(citations)
-                mark_start, mark_end = _mark_span(citation)
+                readable, mark_start, mark_end = readable_quote(
+                    citation.quote, *_mark_span(citation)
+                )
                 if citation.quote not in quote_index:
                     quote_index[citation.quote] = len(quotes)
-                    quotes.append(citation.quote)
+                    quotes.append(readable)
                 citations.append(
                     [
                         article_index[citation.article],

@@ -478,6 +478,20 @@ def test_article_text_cannot_inject(sentence: str) -> None:
     assert data["title"] == hostile_title
 
 
+def test_a_quote_shows_without_markdown_marks_and_stays_escaped() -> None:
+    sentence = "**08:12** Drones struck *<img src=x onerror=alert(1)>* Port Amber."
+    citation = cite(sentence, "Port Amber")
+    popup = popup_html(group_events([event("places", HARBOUR, citation)])[0], layer_title="P")
+    assert "08:12 Drones struck &lt;img" in popup and "**" not in popup
+    assert "<mark>Port Amber</mark>" in popup
+    page = render_html([event("places", HARBOUR, citation)], DEFS)
+    data = page_data(page)
+    assert data["quotes"] == ["08:12 Drones struck <img src=x onerror=alert(1)> Port Amber."]
+    assert "<img src=x onerror" not in page
+    start, end = data["citations"][0][2:4]
+    assert data["quotes"][0][start:end] == "Port Amber"
+
+
 @pytest.mark.parametrize(
     "text",
     [

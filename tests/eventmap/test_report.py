@@ -285,3 +285,9 @@ def test_a_bad_fragment_id_is_refused_before_any_build(tmp_path, capsys):
     (line,) = capsys.readouterr().err.strip().splitlines()
     assert "--fragment-id must be a letter" in line
     assert not (tmp_path / "out").exists()
+
+
+def test_a_quote_in_the_brief_shows_without_markdown_marks():
+    quoted = _event("strike_sites", ORVIN, "**08:12** Shells fell on *Orvin*.", "a.md")
+    page = report_html(_groups(quoted), DEFS, title="Brief", map_png=PNG)
+    assert "08:12 Shells fell on <mark>Orvin</mark>." in page and "**" not in page

@@ -1,0 +1,79 @@
+"""A quoted sentence as a reader should see it: without the Markdown marks around its words.
+
+Articles written in Markdown keep their marks in the text, since every offset
+(mentions, triggers, citations) counts in it: a live blog's "**08:12** Troops
+entered the town" or a "[report](https://example.org)" link. The map's popups
+and the brief show the quote without them. The exports keep the text as it was,
+since their offsets point into it.
+
+Only marks that cannot be prose are dropped, in pairs that close on the same
+line: strong emphasis (``**words**``, ``__words__``), emphasis with one
+``*`` (not "2*3"; a single ``_`` is left alone, as in ``file_name``), a
+heading's leading ``#``, and a link's or image's brackets and web address
+(its words stay). Backticks and anything else stay: a plain-text article's
+characters are its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["readable_quote"]
+
+_MARKS = re.compile(
+    # [words](https://...), ![words](https://...): the words stay
+    r"!?\[(?P<words>[^\]\n]+)\]\(https?://[^)\s]+\)"
+    # **words**, __words__, *words*: the words stay (not "2*3", nor "file_name")
+    r"|(?<![\w*])(?P<mark>\*\*|__|\*)(?=[^\s*_])(?P<inner>[^\n]+?)(?<=[^\s*_])(?P=mark)(?![\w*])"
+    # "## Heading" opening the quote: the marks go
+    r"|^#{1,6}[ \t]+"
+)
+
+
+def readable_quote(quote: str, start: int, end: int) -> tuple[str, int, int]:
+    """``quote`` without Markdown marks, and where ``start``..``end`` fall in it.
+
+    ``start`` and ``end`` are offsets into ``quote`` (a mention to mark); a
+    span outside it, or one that only held marks, comes back as (-1, -1).
+
+    Examples
+    --------
+    >>> readable_quote("**08:12** Troops entered Kesra.", 25, 30)
+    ('08:12 Troops entered Kesra.', 21, 26)
+    """
+    pieces: list[str] = []
+    # where each offset of the quote lands in the readable text; a dropped mark's
+    # characters land where the text after it does
+    landing = [0] * (len(quote) + 1)
+    kept = 0
+    at = 0
+    for match in _MARKS.finditer(quote):
+        kept = _copy(quote, at, match.start(), kept, pieces, landing)
+        group = "words" if match.group("words") is not None else "inner"
+        if match.group(group) is not None:
+            for i in range(match.start(), match.start(group)):
+                landing[i] = kept
+            kept = _copy(quote, match.start(group), match.end(group), kept, pieces, landing)
+            dropped_from = match.end(group)
+        else:
+            dropped_from = match.start()
+        for i in range(dropped_from, match.end()):
+            landing[i] = kept
+        at = match.end()
+    kept = _copy(quote, at, len(quote), kept, pieces, landing)
+    landing[len(quote)] = kept
+    text = "".join(pieces)
+    if not 0 <= start < end <= len(quote):
+        return text, -1, -1
+    new_start, new_end = landing[start], landing[end]
+    return (text, new_start, new_end) if new_start < new_end else (text, -1, -1)
+
+
+def _copy(
+    quote: str, start: int, end: int, kept: int, pieces: list[str], landing: list[int]
+) -> int:
+    """Copy ``quote[start:end]`` as it is; return how much of the readable text is written."""
+    pieces.append(quote[start:end])
+    for i in range(start, end):
+        landing[i] = kept + (i - start)
+    return kept + (end - start)
