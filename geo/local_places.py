@@ -380,7 +380,7 @@ def town_for(
             i
             for i in towns
             if not _a_dateline(text, resolved[i].mention)
-            and not _a_government_speaking(text, resolved[i])
+            and not _a_government_not_its_town(text, resolved[i])
         ]
     in_its_name = [i for i in towns if _opens_the_name(resolved[i].mention, here)]
     if in_its_name:
@@ -513,14 +513,30 @@ def _alone_in_its_paragraph(text: str | None, start: int, end: int, at: int) -> 
     return not any(c.isalnum() for c in text[first:start] + text[end:last])
 
 
-def _a_government_speaking(text: str, town: Resolved) -> bool:
-    """Whether a national capital stands for its government, saying something: "Kyiv said"."""
+def _a_government_not_its_town(text: str, town: Resolved) -> bool:
+    """Whether a national capital stands for its government: "Kyiv said", "allies of Kinshasa".
+
+    A capital that says something, or that others side with ("militias,
+    allies of Kinshasa, fought around X", "rebels backed by Kigali"), is the
+    state, whose villages lie anywhere in the country.
+    """
+    if not is_national_capital(town.place):
+        return False
     before = text[max(0, town.mention.start - 80) : town.mention.start]
+    if _SIDED_WITH.search(before):
+        return True
     return (
-        is_national_capital(town.place)
-        and _A_GOVERNMENT_SPEAKS.match(text, town.mention.end) is not None
+        _A_GOVERNMENT_SPEAKS.match(text, town.mention.end) is not None
         and not _AFTER_A_PREPOSITION.search(before)  # "Residents in Khartoum said"
     )
+
+
+_SIDED_WITH = re.compile(
+    r"\b(?:allies|ally|allied|proxies|proxy|backers|loyal|close|aligned|backed|supported|"
+    r"armed|funded|sponsored)\s+(?:of|to|with|by)\s+$",
+    re.IGNORECASE,
+)
+"""Words before a capital that make it a party others side with: "allies of Kinshasa"."""
 
 
 def _a_dateline(text: str, town: Mention) -> bool:

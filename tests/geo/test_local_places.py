@@ -411,6 +411,17 @@ def test_a_village_a_speaking_capital_names_is_not_put_at_the_capital(resolve):
     assert village is None
 
 
+def test_a_village_is_by_its_own_territory_not_a_capital_others_side_with(resolve):
+    text = (
+        "In the territory of Lubero, North Kivu, militias, allies of Kinshasa, fought rebels "
+        "around the locality of Zorvanivka on Thursday, a local official said."
+    )
+    found = _by_text(resolve(text))
+    village, kinshasa = found["Zorvanivka"].place, found["Kinshasa"].place
+    assert village is not None and (village.lat, village.lon) != (kinshasa.lat, kinshasa.lon)
+    assert "Lubero" in village.reason
+
+
 def test_a_district_a_later_paragraph_names_is_still_in_the_dateline_capital(resolve):
     text = (
         "BAGHDAD, Nov 18 (Reuters) - Two car bombs exploded on Monday.\n\n"
