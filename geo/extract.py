@@ -937,6 +937,10 @@ class MentionExtractor:
                 self.gazetteer.candidates(ent.text), population=_DATELINE_POPULATION
             ):
                 return self._toponym(ent, "GAZETTEER")  # "KHARTOUM — Fighting raged"
+            if _A_CAPITAL_OF_AFTER.match(doc_text(ent.doc), ent.end_char) and any(
+                c.feature == "city" and c.exact_name for c in self.gazetteer.candidates(ent.text)
+            ):
+                return self._toponym(ent, "GAZETTEER")  # "Goma, the capital of North Kivu,"
             return None
         if ent.label_ not in PLACE_LABELS and ent.label_ != "FAC":
             return None
@@ -2228,6 +2232,12 @@ def _ends_a_dateline(doc: Doc, dash: int) -> bool:
 
 _DATELINE_MARKS = frozenset({",", ".", "(", ")", "'S", "'s"})
 """Besides names and numbers, what a dateline holds: "COX'S BAZAR, Nov 22 (Wire) -"."""
+
+_A_CAPITAL_OF_AFTER = re.compile(
+    r",\s+(?:the\s+)?(?:(?:provincial|regional|state|district|national|economic)\s+)?"
+    r"capital\s+of\s+[A-Z]"
+)
+"""What after a name makes it a town, whatever the model read: ", the capital of North Kivu"."""
 
 _DATELINE_POPULATION = 20_000
 """The least population of a town read off an all-capitals dateline the model did not tag:

@@ -801,6 +801,18 @@ def test_the_fall_or_capture_of_a_town_of_standing_names_it(extract, text, expec
     assert _texts(extract(text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the model calls the town a person; the apposition says it is a capital
+        ("Goma, the capital of North Kivu, was taken by the rebels.", ["Goma", "North Kivu"]),
+        ("Goma, provincial capital of North Kivu, fell on Sunday.", ["Goma", "North Kivu"]),
+    ],
+)
+def test_a_name_set_off_as_the_capital_of_a_place_is_a_town(extract, text, expected):
+    assert _texts(extract(text)) == expected
+
+
 def test_a_dash_inside_a_sentence_is_no_dateline(extract):
     assert "Babanusa" in _texts(extract("Fighting spread in Sudan — Babanusa fell on Monday."))
 
