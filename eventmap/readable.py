@@ -7,7 +7,8 @@ and the brief show the quote without them. The exports keep the text as it was,
 since their offsets point into it.
 
 Only marks that cannot be prose are dropped, in pairs that close on the same
-line: strong emphasis (``**words**``, ``__words__``), emphasis with one
+line within 300 characters (so a long line of lone stars costs no more than
+its length): strong emphasis (``**words**``, ``__words__``), emphasis with one
 ``*`` (not "2*3"; a single ``_`` is left alone, as in ``file_name``), a
 heading's leading ``#``, and a link's or image's brackets and web address
 (its words stay). Backticks and anything else stay: a plain-text article's
@@ -24,7 +25,7 @@ _MARKS = re.compile(
     # [words](https://...), ![words](https://...): the words stay
     r"!?\[(?P<words>[^\]\n]+)\]\(https?://[^)\s]+\)"
     # **words**, __words__, *words*: the words stay (not "2*3", nor "file_name")
-    r"|(?<![\w*])(?P<mark>\*\*|__|\*)(?=[^\s*_])(?P<inner>[^\n]+?)(?<=[^\s*_])(?P=mark)(?![\w*])"
+    r"|(?<![\w*])(?P<mark>\*\*|__|\*)(?=[^\s*_])(?P<inner>[^\n]{1,300}?)(?<=[^\s*_])(?P=mark)(?![\w*])"
     # "## Heading" opening the quote: the marks go
     r"|^#{1,6}[ \t]+"
 )

@@ -72,6 +72,7 @@ from geo.place_frames import (
     POSITION_FRAME,
     ROUTE_WORDS,
     SEIZED_FRAME,
+    TAKEN_FRAME,
     TOPONYM_OPENERS,
     FramedName,
     ends_of_a_route,
@@ -933,9 +934,7 @@ class MentionExtractor:
             country = self._demonym_country(ent.text) if len(ent) == 1 else None
             if country and modifies_next_noun(ent):
                 return self._demonym(ent, country)
-            if _opens_a_dateline(ent) and _exactly_of_standing(
-                self.gazetteer.candidates(ent.text), population=_DATELINE_POPULATION
-            ):
+            if _opens_a_dateline(ent) and self._a_dateline_town(ent):
                 return self._toponym(ent, "GAZETTEER")  # "KHARTOUM — Fighting raged"
             if _A_CAPITAL_OF_AFTER.match(doc_text(ent.doc), ent.end_char) and any(
                 c.feature == "city" and c.exact_name for c in self.gazetteer.candidates(ent.text)
@@ -957,6 +956,19 @@ class MentionExtractor:
         if after_title(span) or self._code_after_a_firm(span):
             return None
         return self._toponym(span, ent.label_)
+
+    def _a_dateline_town(self, span: Span) -> bool:
+        """Whether capitals before a dateline's dash are a town of standing under its own name.
+
+        Its primary name, not another: "VICTORIA —" is no Hong Kong, whose other
+        name Victoria is.
+        """
+        written = span.text.lower()
+        return any(
+            c.name.lower() == written
+            and (c.feature in ("country", "admin1") or c.population >= _DATELINE_POPULATION)
+            for c in self.gazetteer.candidates(span.text)
+        )
 
     def _code_after_a_firm(self, span: Span) -> bool:
         """Whether an abbreviation after a comma closes a firm's name, not a place's.
@@ -1217,6 +1229,17 @@ class MentionExtractor:
                 continue  # "an airstrike against al-Shabaab fighters": whose fighters
             if _opens_a_longer_name(span):
                 continue  # "across the Line of Control": not the Line Islands
+            if framed.frame == TAKEN_FRAME:
+                # "after the fall of Goma", a city the model calls a person; not "the
+                # fall of Morsi" (a town in India) nor "the capture of Maduro" (Madurai's
+                # other name): only a country, province or big city under its own name
+                if _exactly_of_standing(
+                    self.gazetteer.candidates(span.text), population=ORG_OVERRIDE_POPULATION
+                ):
+                    accepted.add(framed.group)
+                    found.append(self._framed_mention(framed))
+                    taken.update(range(span.start, span.end))
+                continue
             seized = framed.frame == SEIZED_FRAME and (
                 not (len(span) > 1 and span.root.ent_type_ == "PERSON")
                 or _measured_from(span)
@@ -1855,9 +1878,7 @@ class MentionExtractor:
         if _opens_a_dateline(span):
             # "TBILISI — Tens of thousands marched": where the story was filed, a
             # town of standing, however the model tagged the capitals
-            return _exactly_of_standing(
-                self.gazetteer.candidates(span.text), population=_DATELINE_POPULATION
-            )
+            return self._a_dateline_town(span)
         if len(span) == 1:
             token = span[0]
             if token.pos_ != "PROPN" or token.is_stop:

@@ -44,6 +44,7 @@ __all__ = [
     "POSITION_FRAME",
     "ROUTE_WORDS",
     "SEIZED_FRAME",
+    "TAKEN_FRAME",
     "TOPONYM_OPENERS",
     "FramedName",
     "ends_of_a_route",
@@ -55,6 +56,10 @@ KIND_FRAME = "kind"
 """A kind of place named before or after the name: the name is a place."""
 POSITION_FRAME = "position"
 """The name stands where places stand: a place if the gazetteer knows it well."""
+TAKEN_FRAME = "taken"
+"""What the fall or capture of which is told ("after the fall of Goma"): regimes fall
+and fugitives are captured too, so only a country, province or big city under its
+own name is a place here (the caller decides)."""
 SEIZED_FRAME = "seized"
 """A strong place position: the object of a verb of taking or bombarding a
 place ("entered X"), a held place ("rebel-held X"), or a compass part after a
@@ -780,7 +785,7 @@ _LIST_KINDS = frozenset(
 
 
 _TAKEN_NOUNS = frozenset({"fall", "capture", "recapture", "seizure"})
-"""Nouns of taking a town whose "of" may name it: "the fall of Goma"."""
+"""Nouns of taking a town whose "of" may name it (:data:`TAKEN_FRAME`): "the fall of Goma"."""
 _FOUGHT_OVER = frozenset(
     {"battle", "fight", "siege", "encirclement", "shelling", "bombardment", "liberation"}
 )
@@ -840,10 +845,10 @@ def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None
         and doc[i - 1].lower_ in _TAKEN_NOUNS
         and not _before_a_possessive(doc, end)
     ):
-        # "after the fall of Goma", "the capture of Bunagana": a place's position, as
-        # weak as "in" (regimes fall and fugitives are captured too: only a town of
-        # standing or a name placed by the text passes)
-        return POSITION_FRAME
+        # "after the fall of Goma": a place's fall, or a regime's ("the fall of Morsi"),
+        # or a fugitive's capture ("the capture of Maduro"); lower case only, since
+        # "The Fall of Kabul" is a title
+        return TAKEN_FRAME
     if before.lower_ == "of" and i > floor and doc[i - 1].lower_ == "control":
         # "took control of Minova": a place's position, as weak as "in" (a party
         # takes control of a firm or a parliament too)

@@ -1072,11 +1072,16 @@ class Resolver:
             found = _IN_A_COUNTRY_AFTER.match(text, mention.anchor_end)
             if found is None:
                 return False
-            country = next(
-                (c for c in self.gazetteer.candidates(found.group(1)) if c.feature == "country"),
-                None,
-            )
+            named = self.gazetteer.candidates(found.group(1))
+            country = next((c for c in named if c.feature == "country"), None)
             if country is None:
+                return False
+            if text.startswith(("'s", "’s"), found.end(1)) and any(
+                c.feature == "admin1" and c.country in {t.country for t in candidates}
+                for c in named
+            ):
+                # "Albany, in Georgia's Dougherty County": the state of a country one of
+                # the town's namesakes lies in, not the country
                 return False
         towns = [c for c in candidates if c.feature == "city"]
         return (

@@ -274,7 +274,8 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?i:in|during|since|until|(?:at|towards?)\s+the\s+(?:end|start|beginning|close)"
             r"\s+of)\s+(?:(?i:early|late|mid)[-\s]+)?"
             + _MONTH.format(g="m")
-            + r"(?![\w-])(?!,?\s+(?:\d|of\b))"
+            # not "in January last year", whose year the relative period says
+            + r"(?![\w-])(?!,?\s+(?:\d|of\b|(?i:last|next|this)\s+year\b))"
             # nor the first of two months a year follows: "in April and October 2024"
             + r"(?!"
             + _MONTH_JOINER
@@ -310,6 +311,8 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\b", re.IGNORECASE),
     ),
 )
+_A_COUNT_AND_BEFORE = re.compile(r"\b(?:year|month|week|day)s?\s+and\s+$", re.IGNORECASE)
+"""A count's unit and "and" right before another count: "two years and three months ago"."""
 # "said on Tuesday", "told reporters late on Tuesday": the text just before a date
 # that only times the speaking.
 _SPEECH_BEFORE = re.compile(
@@ -511,6 +514,8 @@ def _date_expressions(text: str, article_date: str | None) -> tuple[DateExpressi
                 continue
             if kind == "weekday" and _in_a_name(text, match):
                 continue
+            if kind == "days_ago" and _A_COUNT_AND_BEFORE.search(text, 0, start):
+                continue  # "a year and two days ago": not two days ago
             taken.append((start, end))
             found.append(DateExpression(start, end, match.group(0), _resolve(kind, match, anchor)))
     found.sort(key=lambda e: (e.start, e.end))
@@ -825,6 +830,8 @@ def sentence_period(
             continue
         if _SINCE_BEFORE.search(text, 0, start) or _SINCE.match(match.group(0)):
             continue  # "has killed thousands since January": a span's start, no date
+        if kind == "years_ago" and _A_COUNT_AND_BEFORE.search(text, 0, start):
+            continue  # "two years and three months ago": not three months ago
         if (
             not (ahead or planned)
             and anchor is not None
@@ -847,8 +854,7 @@ def sentence_period(
             # a year that opens the sentence sets the scene for all of it, whatever
             # verb the parser hangs it on ("In 2016, after militants attacked Uri,
             # India announced strikes")
-            kind != "year"
-            and _speech_date_in_parse(sentence, start + offset, end + offset)
+            kind != "year" and _speech_date_in_parse(sentence, start + offset, end + offset)
         ):
             continue
         elif (

@@ -498,6 +498,23 @@ def _names_a_site(span: Span) -> bool:
     )
 
 
+def _after_an_office(span: Span) -> bool:
+    """Whether a place closes the name of an office: "the Foreign Ministers of Armenia"."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return False
+    office = doc[span.start - 2]
+    # a capitalised title's lemma may keep its plural: "Ministers"
+    return bool({office.lemma_.lower(), office.lower_.removesuffix("s")} & _OFFICES)
+
+
+_OFFICES = frozenset(
+    {"minister", "president", "prime", "governor", "ambassador", "envoy", "leader", "king",
+     "secretary", "chief", "head", "foreign", "representative", "delegation", "emir"}
+)  # fmt: skip
+"""Nouns (lemmas) of an office whose "of" names the country it serves."""
+
+
 def _opens_a_meeting_s_name(span: Span) -> bool:
     """Whether a place opens the name of a gathering held there: "the Doha Forum".
 
@@ -1828,11 +1845,13 @@ def detect_events(
             or _ends_a_route(span, mention_starts)
             or _opens_a_meeting_s_name(span)
         ):
-            in_names.update(range(span.start, span.end))
+            if _after_an_office(span):
+                in_names.update(range(span.start, span.end))
             continue  # "the Islamic State of Iraq": a name, not a place anything happened
         if span.root.dep_ == "conj" and span.root.head.i in in_names:
             # "the Foreign Ministers of Armenia and Azerbaijan", the first name read
-            # inside an office's name: the second is the same office's country
+            # inside an office's name: the second is the same office's country (not
+            # "protests in Bank of Georgia and Tbilisi", a firm's name and a town)
             continue
         number = bisect.bisect_right(starts, span.start) - 1
         tokens = frozenset(range(span.start, span.end))
@@ -2479,11 +2498,15 @@ def _share_with_participles(
             # Misrata during fighting": where what happened during it was
             deed = starts.get(token.head.head.i)
             same_time = token.head.lower_ in _AT_THE_SAME_TIME
-            if deed is not None and deed.type not in _AWAY_FROM_IT and (
-                same_time
-                or (
-                    deed.layer in _FOUGHT_FOR
-                    and not (deed.layer == _ARRESTS and _told_before(token))
+            if (
+                deed is not None
+                and deed.type not in _AWAY_FROM_IT
+                and (
+                    same_time
+                    or (
+                        deed.layer in _FOUGHT_FOR
+                        and not (deed.layer == _ARRESTS and _told_before(token))
+                    )
                 )
             ):
                 related.append(deed)

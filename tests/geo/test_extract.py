@@ -795,6 +795,9 @@ def test_capitals_that_are_no_dateline_town_name_no_place(extract, text):
         # regimes fall and fugitives are caught: a person's fall names no place
         ("The fall of Assad shocked the region.", []),
         ("The capture of Guzman was a coup for the police.", []),
+        # not even when a town abroad bears the name, or the name is another's
+        ("Since the fall of Morsi, hundreds have been jailed.", []),
+        ("The capture of Maduro was announced by officials.", []),
     ],
 )
 def test_the_fall_or_capture_of_a_town_of_standing_names_it(extract, text, expected):

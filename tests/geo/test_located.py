@@ -488,6 +488,14 @@ def test_a_country_written_after_a_town_keeps_namesakes_abroad_out(resolve, text
     assert palma is not None and palma.country == "MZ" and palma.feature == LOCATED_FEATURE
 
 
+def test_a_state_that_shares_a_country_s_name_keeps_its_town_at_home(resolve):
+    # Georgia's county is the US state's: Albany stays in the United States
+    albany = _place(
+        resolve("Police shot a man in Albany, in Georgia's Dougherty County."), "Albany"
+    )
+    assert albany is not None and albany.country == "US"
+
+
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [

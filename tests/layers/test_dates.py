@@ -404,6 +404,11 @@ def test_years_ago_date_the_event_that_year(text, expected):
         ("Two weeks ago, rebels shelled the town.", ("2024", "sentence")),
         ("Three months ago, jets bombed the port.", ("2024-03", "sentence")),
         ("Eight months ago, jets bombed the port.", ("2023-10", "sentence")),
+        # a count of two units is no count of its last one
+        ("Two years and three months ago, jets bombed the port.", ("2024-06-12", "article")),
+        ("A year and two days ago, gunmen raided the camp.", ("2024-06-12", "article")),
+        # the end of a month of a year told after it is that year's
+        ("Troops left the port at the end of January last year.", ("2023", "sentence")),
     ],
 )
 def test_days_weeks_and_months_ago_count_back_from_the_article(text, expected):

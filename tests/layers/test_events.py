@@ -1767,6 +1767,12 @@ def test_a_run_of_events_is_launched_by_its_verb(nlp, layers, text, verb):
         ("Troops marched into Dorvik.", ["Dorvik"], {"movement": {"Dorvik"}}),
         # troops marching from one town to another hold no protest
         ("Russian troops marched from Alvora to Dorvik on Tuesday.", ["Alvora", "Dorvik"], {}),
+        # a column of protesters does
+        (
+            "A column of protesters marched from Alvora to Dorvik.",
+            ["Alvora", "Dorvik"],
+            {"protest_march": {"Alvora", "Dorvik"}, "protest": set()},
+        ),
     ],
 )
 def test_a_march_and_its_route(nlp, layers, text, names, where):
@@ -5527,6 +5533,8 @@ def test_a_nearby_village_told_beside_another_is_a_site_of_its_own(pipeline):
         # the countries of the ministers met are no venue, the second of a list neither
         ("The envoy held a meeting with the Foreign Ministers of Armenia and Azerbaijan on "
          "Friday.", set()),
+        # but a town after a firm's name in a list is a venue of its own
+        ("Envoys met at the Bank of Georgia and in Tbilisi on Friday.", {"Tbilisi"}),
     ],
 )  # fmt: skip
 def test_a_meeting_at_a_gathering_is_where_it_met(pipeline, text, where):
