@@ -296,8 +296,9 @@ def _a_site_it_may_hold(
 _TOWNS_APART_KM = 150.0
 _REGION_APART_DEGREES = 1.0
 _REGION_APART_KM = 100.0
-"""How far a town lies outside a region for the two to be apart (1 degree, about 100 km,
-outside an outline)."""
+"""How far a town lies outside a region for the two to be apart: 100 km from a point's
+radius, or 1 degree from an outline (measured in the outline's plane: 110 km north-south,
+less east-west far from the equator, about 55 km at 60 degrees)."""
 
 
 def _a_region_far_from(region: Place, town: Place) -> bool:

@@ -296,7 +296,7 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         # "Ten years ago, a bomb exploded at the airport": that year, not the article's;
         # "two weeks ago", "three months ago": that week's month, that month
-        "years_ago",
+        "count_ago",
         re.compile(_COUNT + r"\s+(?P<unit>week|month|year)s?\s+ago\b", re.IGNORECASE),
     ),
     (
@@ -749,7 +749,7 @@ def _period_of(
             y for y in range(anchor.year - 1, anchor.year + 2) if dt.date(y, month, 1) <= latest
         )
         return f"{year:04d}-{month:02d}"
-    if kind == "years_ago" and groups["unit"].lower() != "year":
+    if kind == "count_ago" and groups["unit"].lower() != "year":
         count = span_count(groups["n"])
         if count is None:
             return None
@@ -757,7 +757,7 @@ def _period_of(
             return _week_period(anchor, -count)
         months = anchor.year * 12 + anchor.month - 1 - count
         return f"{months // 12:04d}-{months % 12 + 1:02d}"
-    if kind in ("years_ago", "years_after", "anniversary"):
+    if kind in ("count_ago", "years_after", "anniversary"):
         years = span_count(groups["n"])
         return None if years is None else f"{anchor.year - years:04d}"
     words = groups["rel"].lower().split()
@@ -830,7 +830,7 @@ def sentence_period(
             continue
         if _SINCE_BEFORE.search(text, 0, start) or _SINCE.match(match.group(0)):
             continue  # "has killed thousands since January": a span's start, no date
-        if kind == "years_ago" and _A_COUNT_AND_BEFORE.search(text, 0, start):
+        if kind == "count_ago" and _A_COUNT_AND_BEFORE.search(text, 0, start):
             continue  # "two years and three months ago": not three months ago
         if (
             not (ahead or planned)
