@@ -188,7 +188,8 @@ def trigger_keys(token: Token) -> set[str]:
     if token.dep_ == "acl" and token.tag_ == "VBN":
         keys.add(f"{lemma} participle")  # "troops stationed in X": a participle after its noun
     head = token.head
-    if token.dep_ == "pobj" and head.i != token.i:
+    if token.dep_ in ("pobj", "pcomp") and head.i != token.i:
+        # "amid talks"; and a gerund after its preposition: "before returning"
         if not _puts_under(head):
             keys.add(f"{head.lower_} {lemma}")
     elif token.dep_ == "dobj":

@@ -5539,3 +5539,13 @@ def test_a_nearby_village_told_beside_another_is_a_site_of_its_own(pipeline):
 )  # fmt: skip
 def test_a_meeting_at_a_gathering_is_where_it_met(pipeline, text, where):
     assert _where(_located(pipeline, text), text).get("meeting", set()) == where
+
+
+def test_going_home_after_talks_abroad_is_no_trip_for_talks(nlp, layers):
+    text = (
+        "The minister will travel to Alvora on Sunday for talks, before returning to Dorvik "
+        "on Monday."
+    )
+    where = _where(_events(nlp, layers, text, ["Alvora", "Dorvik"]), text)
+    assert where["travel_for_talks"] == {"Alvora"}
+    assert "Dorvik" not in where.get("meeting", set())
