@@ -2041,6 +2041,12 @@ def _starts_a_paragraph_untagged(span: Span) -> bool:
         return False  # a dateline: "PLEASANTON, Calif. --"
     if span.start > 1 and doc[span.start - 1].text in _DATELINE_DASHES:
         return _ends_a_dateline(doc, span.start - 1)
+    return _opens_its_line(span)
+
+
+def _opens_its_line(span: Span) -> bool:
+    """Whether ``span`` opens the text or a line of it."""
+    doc = span.doc
     return span.start == 0 or (doc[span.start - 1].is_space and "\n" in doc[span.start - 1].text)
 
 
@@ -2274,7 +2280,7 @@ def _opens_a_dateline(span: Span) -> bool:
     doc = span.doc
     if not all(t.text.isupper() or t.text in ("-", "'S") for t in span):
         return False
-    if span.start and not (doc[span.start - 1].is_space and "\n" in doc[span.start - 1].text):
+    if not _opens_its_line(span):
         return False
     for k in range(span.end, min(span.end + _DATELINE_LENGTH, len(doc))):
         if doc[k].is_space:

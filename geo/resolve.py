@@ -1076,9 +1076,9 @@ class Resolver:
             country = next((c for c in named if c.feature == "country"), None)
             if country is None:
                 return False
+            namesakes_in = {t.country for t in candidates}
             if text.startswith(("'s", "’s"), found.end(1)) and any(
-                c.feature == "admin1" and c.country in {t.country for t in candidates}
-                for c in named
+                c.feature == "admin1" and c.country in namesakes_in for c in named
             ):
                 # "Albany, in Georgia's Dougherty County": the state of a country one of
                 # the town's namesakes lies in, not the country
@@ -1405,9 +1405,11 @@ def _the_town_of_its_part(town: list[Ranked] | None, part: list[Ranked] | None) 
     part) and "the Damascus suburb of Jaramana", "the Homs neighbourhood of Baba
     Amr" (Y the part). X is the town when it is a city of
     :data:`_PART_TOWN_POPULATION` or more and Y is known to no source, or read
-    first as a smaller town within X's reach (or only abroad). A town beyond it makes X the
-    province of the city's name: "the Aleppo district of Manbij" is Aleppo
-    governorate's, 80 km from the city.
+    first as a smaller town within X's reach (or only abroad). A town beyond
+    the reach is no part of the city: "the Aleppo district of Manbij", 80 km
+    off, names Aleppo governorate (which Manbij keeps its own reading in). A
+    city only under another name is none either ("the Rim district": Rim is
+    one of Rome's names).
     """
     if not town or town[0].candidate.feature != "city" or not town[0].candidate.exact_name:
         return False  # "the Rim district of Riyom LGA": Rim is no Rome, whose other name it is

@@ -161,6 +161,16 @@ _YEAR = r"(?P<{g}>(?:1[89]|20)\d\d)"
 _WEEKDAY_WORDS = sorted(_WEEKDAYS, key=len, reverse=True)
 _WEEKDAY = r"(?P<weekday>" + "|".join(w.capitalize() for w in _WEEKDAY_WORDS) + r")"
 
+#: Numbers news writes out before "years ago".
+_NUMBER_WORDS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+#: The counts of days a day back is told with: "a day ago", "ten days ago".
+_FEW = "|".join(word for word, n in _NUMBER_WORDS.items() if n <= 10)
+
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])")),
     (
@@ -202,8 +212,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # "two days ago", "a day ago": counted back from the article's day
         "days_ago",
         re.compile(
-            r"(?<![\w-])(?P<n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten)"
-            r"\s+days?\s+ago\b",
+            r"(?<![\w-])(?P<n>\d{1,2}|" + _FEW + r")\s+days?\s+ago\b",
             re.IGNORECASE,
         ),
     ),
@@ -216,13 +225,6 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # Periods longer than a day that a sentence may give instead of one ("in January
 # 2024", "in 2023", "last month"): an event told with one did not happen on the
 # article's day, and saying so is truer than the article's date.
-#: Numbers news writes out before "years ago".
-_NUMBER_WORDS = {
-    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
 #: A count of years as news writes it: "10", "ten", "twenty-five"; never a word's end
 #: ("five" in "Twenty-five" is no count of its own).
 _COUNT = (
