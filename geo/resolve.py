@@ -327,13 +327,26 @@ class Resolver:
             # names, when it names any: "Masisi" near Goma is no Masasi in Tanzania,
             # where "Mauritious" is Mauritius.
             named = self._countries_named_apart(mentions, candidates, misspelled | transliterated)
+            # the countries named as places, not as actors' adjectives: "the Russian
+            # Air Force struck the Deir Ezzor" names no place in Russia
+            named_as_places = self._countries_named_apart(
+                [m for m in mentions if not m.demonym_country],
+                candidates,
+                misspelled | transliterated,
+            )
             for name in misspelled if named else ():
                 # a story that names no country ("Fighters attacked Kramatursk") keeps it
                 candidates[name] = [
                     c
                     for c in candidates[name]
                     if c.country in named
-                    or c.feature in _WIDE_FEATURES
+                    # a country or a sea, anywhere; a province only where the story
+                    # names no country as a place: "the Red Bridge crossing on the
+                    # border with Azerbaijan" is no Redbridge, a London borough
+                    or (
+                        c.feature in _WIDE_FEATURES
+                        and (c.feature not in _PROVINCE_FEATURES or not named_as_places)
+                    )
                     or c.population >= _MISSPELT_STANDING
                 ]
         for name in _only_inside_names(mentions):

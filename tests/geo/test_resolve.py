@@ -518,6 +518,33 @@ def test_a_loose_spelling_abroad_is_no_match_in_a_story_that_names_its_countries
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "far_country"),
+    [
+        # "Red Bridge" is two letters from Redbridge, a London borough
+        (
+            "Farmers blocked the road at the Red Bridge crossing near Gardabani, in Georgia.",
+            "Red Bridge",
+            "GB",
+        ),
+        # "al-Houz" is a spelling away from Al Haouz, a province of Morocco
+        ("Gunmen attacked a checkpoint in al-Houz, in Anbar province.", "al-Houz", "MA"),
+    ],
+)
+def test_a_province_one_spelling_away_is_no_match_abroad_of_the_countries_named(
+    resolve, text, name, far_country
+):
+    (item,) = [r for r in resolve(text) if r.mention.name == name]
+    assert item.place is None or item.place.country != far_country, item.place
+
+
+def test_a_province_one_spelling_away_is_kept_where_only_an_actor_is_named(resolve):
+    # "the Russian Air Force" names an actor, no place in Russia
+    results = resolve("The Russian Air Force struck targets in the Deir Ezzor on Monday.")
+    (item,) = [r for r in results if r.mention.name == "Deir Ezzor"]
+    assert item.place is not None and item.place.country == "SY", item.place
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Turkish drones struck Qamishlo on Sunday.", "Qamishlo"),
