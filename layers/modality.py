@@ -559,9 +559,9 @@ def told_as_denied(token: Token) -> bool:
         return _says_none(token) or _negated_as_a_thing_done(token)
     return any(
         (c.dep_ in ("nsubj", "nsubjpass", "dobj") and _says_none(c))
-        or (c.dep_ == "dobj" and c.lower_ in _NO_ONE)
+        or (c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lower_ in _NO_ONE)
         for c in token.children
-    )  # "no strikes hit the city", "injuring nobody", "killed no one"
+    )  # "no strikes hit the city", "injuring nobody", "None of the jets crossed"
 
 
 def _stopped_before(verb: Token) -> bool:
@@ -795,8 +795,9 @@ def _any_one(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in noun.children)
 
 
-_NO_ONE = frozenset({"nobody", "none", "noone"})
-"""Objects that say the deed had none: "injuring nobody"."""
+_NO_ONE = frozenset({"nobody", "none", "noone", "neither"})
+"""Objects or subjects that say the deed had none: "injuring nobody", "None of
+the aircraft violated its airspace", "Neither of the drones reached the city"."""
 
 
 _NEGATING = frozenset({"not", "no", "never", "hardly", "scarcely", "barely", "rarely", "seldom"})
@@ -822,8 +823,8 @@ def _after_without(token: Token) -> bool:
 
 
 def _says_none(noun: Token) -> bool:
-    """Whether "no" determines the noun ("no strikes")."""
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+    """Whether "no" or "neither" determines the noun ("no strikes", "neither drone")."""
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in noun.children)
 
 
 _REMEMBERING = frozenset(

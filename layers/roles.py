@@ -643,9 +643,10 @@ class Refusal:
 
     ``reason`` is one of :data:`VETOES` (the text says the place is something
     else: ``actor``, ``origin``, ``topic``, ``source``, ``context``, ``owner``,
-    ``speech``, ``another`` event's own place, or ``apart``: past a semicolon
-    from the trigger) or a reason the parse gave no answer (``unreached``,
-    ``clause``, ``detour``, ``role``), which a learned scorer may overrule.
+    ``speech``, ``another`` event's own place, ``short of`` a place not reached,
+    or ``apart``: past a semicolon from the trigger) or a reason the parse gave
+    no answer (``unreached``, ``clause``, ``detour``, ``role``), which a learned
+    scorer may overrule.
     """
 
     reason: str
@@ -653,7 +654,7 @@ class Refusal:
 
 VETOES = frozenset(
     {"actor", "origin", "topic", "source", "context", "owner", "speech", "another", "apart"}
-    | {"alleged"}
+    | {"alleged", "short of"}
 )
 """Refusals no scorer may overrule: what the place is instead is in the text."""
 
@@ -881,6 +882,10 @@ _TALKS = frozenset(
 )  # fmt: skip
 
 
+_SHORT_OF = frozenset({"short", "shy"})
+"""Words whose "of" says where a deed did not reach: "stopped short of Kyiv", "well
+short of the Bekaa valley", "just shy of the border"."""
+
 _SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin", "fringes", "fringe"})
 """What one meets "on" at a gathering, which is no topic: "on the sidelines of a summit"."""
 
@@ -930,6 +935,8 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
             return "destination"
         if word in LOCATIVE:
             return "location"
+        if word == "of" and head.head.lower_ in _SHORT_OF:
+            return Refusal("short of")  # "stopped short of Kyiv": not there
         if word == "including" and head.head.lemma_.lower() in _PLACES_INCLUDED:
             return "target"  # "captured key towns, including Kanyabayonga": a town taken
         return "of" if word == "of" else Refusal("unreached")

@@ -185,6 +185,9 @@ def trigger_keys(token: Token) -> set[str]:
         # "occupied Crimea", "in occupied Crimea" (which the parse reads as a verb after
         # "in"): a participle that describes
         keys.add(f"{lemma} modifier")
+    if token.dep_ == "amod" and token.tag_ == "VBG":
+        # "the visiting team", "the visiting minister": who is away from home, no visit
+        keys.add(f"{token.lower_} modifier")
     if token.dep_ == "acl" and token.tag_ == "VBN":
         keys.add(f"{lemma} participle")  # "troops stationed in X": a participle after its noun
     head = token.head
@@ -673,6 +676,10 @@ def _exclusion_keys(token: Token) -> set[str]:
     head = token.head
     lemma = token.lemma_.lower()
     keys: set[str] = set()
+    if token.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        # "Shares bombed in Frankfurt", "The musical bombed in London": a subject the
+        # parse made the root, with its verb hung on it, keys as a subject would
+        keys.add(f"{head.lemma_.lower()} {lemma}")
     if token.dep_ == "acl" and token.tag_ in ("VBN", "VBD") and lemma in _FILMING:
         # a participle with the noun it says was made: "the movie, shot in Malta"
         keys.add(f"{lemma} {head.lemma_.lower()}")

@@ -2348,6 +2348,52 @@ def test_harm_to_no_one_is_told_as_not_done(pipeline, text):
     assert harms and all(e.denied for e in harms)
 
 
+@pytest.mark.parametrize(
+    ("text", "layer"),
+    [
+        # a subject the parse made the root, its verb hung on it
+        ("Stocks bombed in Paris on Tuesday.", "strike_sites"),
+        ("The comedy bombed in Toronto last month.", "strike_sites"),
+        ("Bank shares were shelled in Seoul trading.", "strike_sites"),
+        # who is away from home, not a visit
+        ("The visiting side beat the hosts in Auckland on Saturday.", "meetings"),
+        # a storm downs lines, not aircraft
+        ("High winds brought down power lines across Perth.", "shootdown_area"),
+        # a truce ended is no agreement
+        ("Rebels have attacked towns in Katanga since ending a truce with the army.", "meetings"),
+    ],
+)
+def test_markets_shows_visitors_storms_and_truces_ended_make_no_such_event(
+    pipeline, text, layer
+):
+    assert not [e for e in _located(pipeline, text) if e.layer == layer]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Heavy fighting raged on Sunday, though well short of the Jordan Valley.", "Jordan"),
+        ("The shelling on Friday reached the outskirts, though well short of Raqqa city.", "Raqqa"),
+    ],
+)
+def test_a_place_the_deed_fell_short_of_is_not_where_it_was(pipeline, text, place):
+    for event in _located(pipeline, text):
+        assert not any(place in text[loc.anchor_start : loc.anchor_end] for loc in event.locations)
+
+
+@pytest.mark.parametrize(
+    ("text", "layer"),
+    [
+        ("None of the bombers violated Japanese airspace, Tokyo said.", "airspace"),
+        ("None of the rockets struck Haifa on Friday.", "strike_sites"),
+        ("Neither drone struck Odesa, the navy said.", "strike_sites"),
+    ],
+)
+def test_an_event_none_of_whose_doers_did_it_is_told_as_not_done(pipeline, text, layer):
+    events = [e for e in _located(pipeline, text) if e.layer == layer]
+    assert events and all(e.denied for e in events)
+
+
 def test_a_strike_that_killed_no_one_still_struck(pipeline):
     text = "A Russian missile strike on Odesa killed no one, the governor said."
     events = _located(pipeline, text)
