@@ -92,6 +92,7 @@ _DATE_NOTES = {
     "article": ' title="the article\'s date"',
     "dateline": ' title="the day the story was filed"',
     "paragraph": ' title="the date an earlier sentence of its paragraph gives"',
+    "heading": ' title="the date of the timeline heading or line label above it"',
 }
 """The hover note of a date not read from the sentence itself."""
 

@@ -78,6 +78,7 @@ if TYPE_CHECKING:  # spaCy is not imported at run time: the export reads dates w
 __all__ = [
     "DATELINE",
     "FUTURE_DAYS",
+    "HEADING",
     "PARAGRAPH",
     "DateExpression",
     "citation_date",
@@ -97,6 +98,9 @@ DATELINE = "dateline"
 """The ``date_source`` of an event dated by the day its story's wire dateline gives."""
 PARAGRAPH = "paragraph"
 """The ``date_source`` of an event dated by an earlier sentence of its paragraph."""
+HEADING = "heading"
+"""The ``date_source`` of an event dated by a timeline's heading or line label above it
+(:mod:`layers.timeline`)."""
 FUTURE_DAYS = 60
 """How far after the article's date a month-day without a year may fall (about 2 months)."""
 PLANNED_DAYS = 330

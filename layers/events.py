@@ -56,6 +56,7 @@ from layers.context import (
 )
 from layers.dates import (
     DATELINE,
+    HEADING,
     PARAGRAPH,
     days_after_the_sentence_before,
     days_of,
@@ -100,6 +101,7 @@ from layers.roles import (
     the_object_before,
     under_the_event,
 )
+from layers.timeline import dated_stretches
 from layers.triggers import TypeIndex, dates_a_clause, match_type
 from layers.types import EventLocation, EventType, LayerDefinition, ReportedEvent
 
@@ -2055,6 +2057,7 @@ def detect_events(
     events = _dated_by_the_sentence_before(events, text, article_date)
     where = {(r.mention.start, r.mention.end): r.place for r in resolved}
     events = _dated_by_its_paragraph(events, doc, text, article_date, where)
+    events = _dated_by_its_heading(events, text, article_date)
     events = _headline_countries_told_below(events, text, where)
     if filed is not None:
         # the day the story was filed stands for the article's: say so
@@ -2203,6 +2206,31 @@ def _dated_by_its_paragraph(
             event = dataclasses.replace(event, date=before[2], date_source=PARAGRAPH)
             if given is None:
                 given = (event.sentence_start, event.sentence_end, before[2], before[3] | countries)
+        dated.append(event)
+    return dated
+
+
+def _dated_by_its_heading(
+    events: list[ReportedEvent], text: str, article_date: str | None
+) -> list[ReportedEvent]:
+    """A deed its own words do not date takes the date of the timeline heading above it.
+
+    "## Tuesday, 9 January" over "Israeli artillery shelled the outskirts of X",
+    or "- **18 May:** A bus was ambushed": the entry's date, not the article's
+    (:func:`layers.timeline.dated_stretches`). Not for a deed told as planned,
+    which the article's day still dates. ``date_source`` says
+    :data:`~layers.dates.HEADING`.
+    """
+    stretches = dated_stretches(text, article_date)
+    if not stretches:
+        return events
+    starts = [s.start for s in stretches]
+    dated: list[ReportedEvent] = []
+    for event in events:
+        if event.date_source == "article" and not event.planned:
+            at = bisect.bisect_right(starts, event.trigger_start) - 1
+            if at >= 0 and event.trigger_start < stretches[at].end:
+                event = dataclasses.replace(event, date=stretches[at].date, date_source=HEADING)
         dated.append(event)
     return dated
 

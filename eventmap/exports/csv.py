@@ -69,7 +69,8 @@ CSV_COLUMNS: tuple[str, ...] = (
 ``area``, and an area's ``radius_km`` is its own (or, when it has none, the radius of
 a circle as large as the area). ``article_date`` is the article's date;
 ``event_date`` when the event happened and ``date_source`` where that came from
-(``sentence``/``article``/``dateline``/``paragraph``); ``event_type`` and ``trigger``
+(``sentence``/``article``/``dateline``/``paragraph``/``heading``); ``event_type`` and
+``trigger``
 the event the row's place was given to (a launch and a strike share the strike layer), empty on the
 ``places`` layer."""
 

@@ -10,7 +10,8 @@ Dates: a citation's ``date`` stays what it always was, the article's date;
 ``event_date`` is when the quoted sentence says the event happened (else the
 article's date) and ``date_source`` says which (``sentence``/``article``,
 ``dateline`` when a wire dateline's day stood for the article's, ``paragraph``
-when an earlier sentence of its paragraph gave it, or null). A
+when an earlier sentence of its paragraph gave it, ``heading`` when a timeline's
+heading or line label above it did, or null). A
 feature's ``first_date``/``last_date`` span its citations' ``event_date`` values.
 """
 

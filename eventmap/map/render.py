@@ -177,6 +177,8 @@ def _date_text(date: str | None, source: str | None) -> str:
         return f"{date}, dateline date"
     if source == "paragraph":
         return f"{date}, from an earlier sentence"
+    if source == "heading":
+        return f"{date}, from the heading above"
     return date
 
 

@@ -369,6 +369,7 @@ def test_only_http_links_are_made(url: str) -> None:
         ("2021-03-04", "article", "(2021-03-04, article date)"),
         ("2021-03-01", "dateline", "(2021-03-01, dateline date)"),
         ("2021-03-02", "paragraph", "(2021-03-02, from an earlier sentence)"),
+        ("2021-03-01", "heading", "(2021-03-01, from the heading above)"),
         ("2019-11", "sentence", "(2019-11, from the sentence)"),  # "in November 2019"
         (None, None, "(2021-03-04, article date)"),  # the citation's own article date
     ],

@@ -4577,6 +4577,26 @@ def _dated(pipeline, text: str, article_date: str = "2026-11-20"):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("## Monday, 16 November\n\nRebels shelled the outskirts of Zorvan, the agency "
+         "reported.", ("2026-11-16", "heading")),
+        ("- **14 November:** A bus was ambushed near Zorvan, killing the driver.",
+         ("2026-11-14", "heading")),
+        # the deed's own words still date it
+        ("## Monday, 16 November\n\nJets struck Kesra on Wednesday.",
+         ("2026-11-18", "sentence")),
+        # a deed told as planned keeps the article's day
+        ("## Monday, 16 November\n\nThe ministers will meet in Kesra.",
+         ("2026-11-20", "article")),
+    ],
+)  # fmt: skip
+def test_a_timeline_s_heading_dates_the_deeds_under_it(pipeline, text, expected):
+    (first, *_) = _dated(pipeline, text)
+    assert (first.date, first.date_source) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # the Tuesday before the day the story was filed, not before the article's date
         ("ZORVAN, Nov 12 (Wire) - Gunmen attacked a checkpoint in Zorvan on Tuesday.",
          "2026-11-10"),

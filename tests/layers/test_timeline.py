@@ -1,0 +1,70 @@
+"""Dates a timeline's headings and line labels give the text under them."""
+
+import pytest
+
+from layers.timeline import dated_stretches
+
+ARTICLE_DATE = "2026-11-20"
+
+
+def _dates_at(text: str, *phrases: str) -> list[str | None]:
+    """The date each phrase's position takes from the stretches, or None."""
+    stretches = dated_stretches(text, ARTICLE_DATE)
+    found: list[str | None] = []
+    for phrase in phrases:
+        at = text.index(phrase)
+        found.append(next((s.date for s in stretches if s.start <= at < s.end), None))
+    return found
+
+
+def test_a_markdown_heading_dates_the_lines_under_it_up_to_the_next_heading():
+    text = (
+        "## Monday, 16 November\n\nRockets hit Zorvan.\n\nMore fell later.\n\n"
+        "## Wednesday, 18 November\n\nJets struck Kesra.\n\n## Reactions\n\nCrowds marched."
+    )
+    assert _dates_at(text, "Rockets", "More fell", "Jets", "Crowds") == [
+        "2026-11-16",
+        "2026-11-16",
+        "2026-11-18",
+        None,
+    ]
+
+
+def test_a_bold_line_of_a_month_or_a_year_is_a_heading():
+    text = "**March 2025**\n\nRebels took Zorvan.\n\n**2019**\n\nThe war began in Kesra."
+    assert _dates_at(text, "Rebels", "The war") == ["2025-03", "2019"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- **14 November:** Gunmen attacked a bus near Zorvan.",
+        "14 November: Gunmen attacked a bus near Zorvan.",
+        "* __Saturday, 14 November__ Gunmen attacked a bus near Zorvan.",
+        "3. Nov. 14: Gunmen attacked a bus near Zorvan.",
+    ],
+)
+def test_a_date_label_dates_the_rest_of_its_line_only(line):
+    text = f"{line}\nThe mayor said more help was needed."
+    assert _dates_at(text, "Gunmen", "The mayor") == ["2026-11-14", None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one bare date line at the top of a pasted page is its publication date
+        "November 14, 2026\n\nGunmen attacked a bus near Zorvan.",
+        # words beside the date make it no heading
+        "## Updated 14 November\n\nGunmen attacked a bus near Zorvan.",
+        "Zorvan: Gunmen attacked a bus on the road.",
+        # a date after the article's is no timeline's
+        "## 25 November 2026\n\nGunmen attacked a bus near Zorvan.",
+    ],
+)
+def test_what_is_no_date_heading_dates_nothing(text):
+    assert _dates_at(text, "Gunmen") == [None]
+
+
+def test_bare_date_lines_head_a_timeline_of_two_or_more():
+    text = "14 November\nGunmen attacked a bus near Zorvan.\n16 November\nJets struck Kesra."
+    assert _dates_at(text, "Gunmen", "Jets") == ["2026-11-14", "2026-11-16"]
