@@ -2538,6 +2538,12 @@ def _share_with_participles(
                 )
             ):
                 related.append(deed)
+        if token.dep_ == "pobj" and token.head.lower_ in ("in", "by"):
+            # "26 were killed in a drone strike on a market in Bure", the parse hanging
+            # the market on the verb: the strike was where the deaths it caused were
+            deaths = starts.get(token.head.head.i)
+            if deaths is not None and deaths.type in _DEATHS:
+                related.append(deaths)
         if token.dep_ in ("relcl", "acl") and not about_someone(token):
             # "the 2015 attack on a hotel in Sousse, which killed 38": the attack's
             related += [starts[n.i] for n in phrase_heads(token) if n.i in starts]

@@ -2401,6 +2401,19 @@ def test_a_strike_that_killed_no_one_still_struck(pipeline):
     assert all(e.denied for e in events if e.type == "killing")
 
 
+def test_a_strike_its_deaths_were_in_is_where_they_were(pipeline):
+    # the parse hangs "on a crowded school" on "killed", not on the strike
+    text = (
+        "Nine villagers were killed in an air strike on a crowded school in the town of "
+        "Adigrat, in Tigray, on Monday."
+    )
+    strikes = [e for e in _located(pipeline, text) if e.layer == "strike_sites"]
+    assert strikes and all(
+        any(text[loc.anchor_start : loc.anchor_end] == "Adigrat" for loc in e.locations)
+        for e in strikes
+    )
+
+
 def test_an_airstrike_that_killed_is_both_a_strike_and_a_killing(pipeline):
     text = "An Israeli airstrike killed 20 people in Jabalia on Tuesday."
     layers = {e.layer for e in _located(pipeline, text) if e.locations}
