@@ -1247,6 +1247,10 @@ class MentionExtractor:
             )
             if span.text.isupper() and not self._well_known(span):
                 continue  # "the SME sector", "SEEK base dollars": an acronym
+            if _capitals_in_running_text(span) and not any(
+                c.exact_name for c in self.gazetteer.candidates(span.text)
+            ):
+                continue  # "entered the KADIZ": an acronym, not Cádiz under another name
             opened = span[0].text in TOPONYM_OPENERS and len(span) > 1
             # A name the model tags as nothing (or as a nationality that is none: a
             # national adjective was passed over above) that the gazetteer holds, or
@@ -1448,6 +1452,8 @@ class MentionExtractor:
             return span if known else None
         if _looks_like_acronym(span.text) and not self._abbreviates_a_place(span, candidates):
             return None
+        if _capitals_in_running_text(span) and not any(c.exact_name for c in candidates):
+            return None  # "entered the KADIZ": an acronym, not Cádiz under another name
         preceded_by_the = ent.start < span.start or (
             span.start > 0 and span.doc[span.start - 1].lower_ == "the"
         )
@@ -2868,6 +2874,23 @@ def _in_a_ship_s_name(doc: Doc, start: int) -> bool:
 _SHIP_NAME_WORDS = 3
 #: Small words inside a ship's name: "Queen of Bergen", "Virgen del Mar".
 _SHIP_NAME_LINKS = frozenset({"of", "de", "del", "al"})
+
+
+def _capitals_in_running_text(span: Span) -> bool:
+    """Whether a name of five capitals or more stands in a line written in lower case too.
+
+    "Chinese aircraft entered the KADIZ on Thursday": news writes a town so
+    only in a dateline or an all-capitals headline; in running text such a
+    word is an acronym (``_looks_like_acronym`` takes the shorter ones).
+    """
+    letters = "".join(t.text for t in span if t.is_alpha)
+    if len(letters) < 5 or not letters.isupper() or _opens_a_dateline(span):
+        return False
+    text = doc_text(span.doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start : len(text) if end < 0 else end]
+    return any(ch.islower() for ch in line)
 
 
 def _looks_like_acronym(text: str) -> bool:

@@ -864,11 +864,13 @@ def sentence_period(
         ):
             continue
         elif (
-            (kind in ("month_year", "month") or match.group(0).lower().endswith("week"))
+            (kind in ("month_year", "month", "relative_period"))
             and mention is not None
             and _in_a_clause_apart(sentence, start + offset, end + offset, mention)
         ):
-            continue  # "where the government moved after the war broke out in April 2023"
+            # "where the government moved after the war broke out in April 2023";
+            # "recaptured X, a town that the rebels had seized last year"
+            continue
         taken.append((start, end))
         found.append(DateExpression(start + offset, end + offset, period, None))
     if not isinstance(sentence, str) and mention is not None:

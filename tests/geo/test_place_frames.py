@@ -254,6 +254,8 @@ def test_more_place_frames(extract, text, expected):
         "The Center of Excellence opened on Monday.",
         "Fans sang before the Champions League quarter-final.",
         "The money will help the SME sector grow.",
+        # an acronym of five capitals, which a town bears only as another name
+        "Two bombers entered the KADIZ on Thursday.",
         "The letter reached the Michael J. Dillon courthouse.",
         "Kemps, Lund and Setton Farms recalled their milk.",
     ],

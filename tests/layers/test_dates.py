@@ -337,6 +337,13 @@ def _date_of_the_event(nlp, text: str, trigger: str, article_date: str) -> str |
             "met",
             "2025-03-17",
         ),
+        # a relative period in a relative clause on the deed's object is that clause's
+        (
+            "Troops recaptured Zorvan, a market town that the rebels had seized last year.",
+            "recaptured",
+            "2025-03-21",
+        ),
+        ("Rebels seized the town of Zorvan last month.", "seized", "2025-02"),
     ],
 )
 def test_a_month_in_a_clause_apart_does_not_date_the_event(nlp, text, trigger, expected):
