@@ -149,6 +149,10 @@ _IN_A_COUNTRY_AFTER = re.compile(
 aside closed by punctuation ("Kharkiv, in Poland for the summit" says where people are), or
 owning the province that follows (", in central Mali's Mopti region")."""
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_A_TOWN_OF_BEFORE = re.compile(
+    r"\b(?:town|village|hamlet|locality|settlement|township)\s+of\s+$", re.IGNORECASE
+)
+""""the town of", "the coastal village of" right before a name: a town of the story."""
 """"from" right before a name: people from a town may be anywhere ("visitors from X")."""
 _TOWN_OF_ITS_HOLDER = re.compile(
     r"\s+(?:(?:second|third|fourth|fifth|largest|biggest|second-largest|third-largest"
@@ -428,6 +432,10 @@ class Resolver:
         ]:
             # "Palma, in northern Mozambique", where the gazetteer knows only Spain's
             # Palma: no namesake abroad, and the text places it in the country it names
+            unplace(index)
+        for index in self._towns_of_the_story_abroad(text, mentions, pools, candidates):
+            # "Insurgents attacked Mocimboa da Praia, Mozambique. … they overran the
+            # coastal town of Palma": a town of the story, no Palma de Mallorca
             unplace(index)
         for index in list(pools):
             side = _side_written_after(text, mentions, index)
@@ -1063,6 +1071,44 @@ class Resolver:
         # a possessive only says whose town it is when the name has one there
         return next(holding, wholes[0] if wholes and not possessive else None)
 
+    def _towns_of_the_story_abroad(
+        self,
+        text: str,
+        mentions: Sequence[Mention],
+        pools: Mapping[int, Sequence[Candidate]],
+        candidates: dict[str, list[Candidate]],
+    ) -> list[int]:
+        """Mentions told as a town or village of the story whose every entry lies abroad.
+
+        "the coastal town of Palma" in a story whose other places all lie in
+        Mozambique: a kind word that says the place is a town or a village
+        ("town", "village", "locality"; not "city", which names big ones
+        anywhere), and no candidate in a country the rest of the story names
+        as a place or puts its towns in, nor in a neighbour of one.
+        """
+        framed = [
+            i
+            for i in pools
+            if _A_TOWN_OF_BEFORE.search(text, max(0, mentions[i].start - 40), mentions[i].start)
+            and pools[i]
+            and all(c.feature == "city" for c in pools[i])
+        ]
+        if not framed:
+            return []
+        neighbours = country_neighbours()
+        abroad: list[int] = []
+        for i in framed:
+            others = [
+                m for m in mentions if not m.demonym_country and m.name != mentions[i].name
+            ]
+            story = set(self._context(others, candidates).countries)
+            if not story:
+                continue
+            reach = story.union(*(neighbours.get(code, ()) for code in story))
+            if all(c.country not in reach for c in pools[i]):
+                abroad.append(i)
+        return abroad
+
     def _none_in_the_country_written(
         self, text: str, mention: Mention, candidates: Sequence[Candidate], *, listed: bool
     ) -> bool:
@@ -1538,7 +1584,7 @@ def _town_named_before_in_its_sentence(
         return None
     best = ranked.get(before)
     town = mentions[before]
-    if where_a_speaker_is(text, town) or _FROM_BEFORE.search(
+    if where_a_speaker_is(text, town) or _FROM_OR_OF_BEFORE.search(
         text, max(0, town.start - _FROM_WINDOW), town.start
     ):
         # "Hamas negotiators in Doha said jets struck the Tuffah neighbourhood",
@@ -1547,7 +1593,8 @@ def _town_named_before_in_its_sentence(
     return before if best and best[0].candidate.feature == "city" else None
 
 
-_FROM_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM_OR_OF_BEFORE = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
+""""from" or "of" before a town: people from it, or its people, may be anywhere."""
 _FROM_WINDOW = 40
 """Characters before a town to look back over for "from" (not the whole text each time)."""
 

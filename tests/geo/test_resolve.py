@@ -1004,6 +1004,27 @@ def test_a_town_put_in_a_side_of_a_country_is_no_big_namesake_abroad(resolve):
     assert place is None or place.country == "MZ"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "of" before the name once hid the country written after it
+        "Insurgents overran the town of Palma, in northern Mozambique, on Wednesday.",
+        # a town of the story, the country named in the sentence before
+        "Insurgents raided Pemba, Mozambique, in 2017. Last year they overran the coastal "
+        "town of Palma.",
+    ],
+)
+def test_a_town_of_the_story_is_no_namesake_on_another_continent(resolve, text):
+    place = _place(resolve(text), "Palma")
+    assert place is None or place.country == "MZ", place
+
+
+def test_a_town_abroad_named_with_its_own_country_stays_there(resolve):
+    text = "Rebels attacked Goma. Fans from the town of Wavre, in Belgium, cheered."
+    place = _place(resolve(text), "Wavre")
+    assert place is not None and place.country == "BE"
+
+
 def test_a_district_of_a_city_is_no_province_of_a_like_spelling_abroad(resolve):
     # "Hamdan" is one vowel from Iran's Hamadan (province and city); the text puts it in Basra
     place = _place(resolve("Clashes erupted in the Hamdan district of Basra."), "Hamdan")
