@@ -2877,20 +2877,33 @@ _SHIP_NAME_LINKS = frozenset({"of", "de", "del", "al"})
 
 
 def _capitals_in_running_text(span: Span) -> bool:
-    """Whether a name of five capitals or more stands in a line written in lower case too.
+    """Whether one word of five capitals or more, after an article, stands in running text.
 
-    "Chinese aircraft entered the KADIZ on Thursday": news writes a town so
-    only in a dateline or an all-capitals headline; in running text such a
-    word is an acronym (``_looks_like_acronym`` takes the shorter ones).
+    "Chinese aircraft entered the KADIZ on Thursday": a town takes no article,
+    and news writes one in capitals in a dateline, a headline, or a feed's
+    line ("UPDATE: Israeli jets bomb KHAN YOUNIS", "Explosions rocked
+    HODEIDAH port"); after "the" or "its", in a line written in lower case
+    too, such a word is an acronym (``_looks_like_acronym`` takes the shorter
+    ones). Only the line's nearest few hundred characters are read.
     """
-    letters = "".join(t.text for t in span if t.is_alpha)
-    if len(letters) < 5 or not letters.isupper() or _opens_a_dateline(span):
+    if len(span) != 1 or span.start == 0:
+        return False
+    word = span[0].text
+    if len(word) < 5 or not word.isalpha() or not word.isupper():
+        return False
+    if span.doc[span.start - 1].lower_ not in _ARTICLES_OF_AN_ACRONYM:
         return False
     text = doc_text(span.doc)
-    start = text.rfind("\n", 0, span.start_char) + 1
-    end = text.find("\n", span.end_char)
-    line = text[start : len(text) if end < 0 else end]
+    start = max(text.rfind("\n", 0, span.start_char) + 1, span.start_char - _LINE_REACH)
+    end = text.find("\n", span.end_char, span.end_char + _LINE_REACH)
+    line = text[start : min(len(text), span.end_char + _LINE_REACH) if end < 0 else end]
     return any(ch.islower() for ch in line)
+
+
+_ARTICLES_OF_AN_ACRONYM = frozenset({"the", "its", "their", "a", "an", "this", "that"})
+"""Words before a word in capitals that make it an acronym: "the KADIZ", "its ADIZ"."""
+_LINE_REACH = 300
+"""Characters either side of a word in capitals read for a lower-case letter."""
 
 
 def _looks_like_acronym(text: str) -> bool:

@@ -331,12 +331,10 @@ class Resolver:
             # names, when it names any: "Masisi" near Goma is no Masasi in Tanzania,
             # where "Mauritious" is Mauritius.
             named = self._countries_named_apart(mentions, candidates, misspelled | transliterated)
-            # the countries named as places, not as actors' adjectives: "the Russian
-            # Air Force struck the Deir Ezzor" names no place in Russia
-            named_as_places = self._countries_named_apart(
-                [m for m in mentions if not m.demonym_country],
-                candidates,
-                misspelled | transliterated,
+            # the countries of the story's towns and provinces: a country named alone
+            # may be an actor ("US aircraft struck the Deir Ezzor", "Iraq's minister")
+            settled_in = _countries_of_towns_and_provinces(
+                {k: v for k, v in candidates.items() if k not in misspelled | transliterated}
             )
             for name in misspelled if named else ():
                 # a story that names no country ("Fighters attacked Kramatursk") keeps it
@@ -345,11 +343,11 @@ class Resolver:
                     for c in candidates[name]
                     if c.country in named
                     # a country or a sea, anywhere; a province only where the story
-                    # names no country as a place: "the Red Bridge crossing on the
-                    # border with Azerbaijan" is no Redbridge, a London borough
+                    # puts no town or province in another country: "the Red Bridge
+                    # crossing near Zugdidi" is no Redbridge, a London borough
                     or (
                         c.feature in _WIDE_FEATURES
-                        and (c.feature not in _PROVINCE_FEATURES or not named_as_places)
+                        and (c.feature not in _PROVINCE_FEATURES or not settled_in)
                     )
                     or c.population >= _MISSPELT_STANDING
                 ]
@@ -2618,3 +2616,15 @@ def _geometry_of(candidate: Candidate) -> tuple[BaseGeometry, Precision, float |
     if candidate.radius_km and candidate.radius_km > 5:
         return point, Precision.REGION, candidate.radius_km
     return point, Precision.EXACT, None
+
+
+def _countries_of_towns_and_provinces(candidates: Mapping[str, Sequence[Candidate]]) -> set[str]:
+    """The countries of the names whose every entry is a town or province of one country."""
+    return {
+        str(found[0].country)
+        for found in candidates.values()
+        if found
+        and found[0].country
+        and all(c.feature == "city" or c.feature in _PROVINCE_FEATURES for c in found)
+        and len({c.country for c in found}) == 1
+    }

@@ -864,13 +864,20 @@ def sentence_period(
         ):
             continue
         elif (
-            (kind in ("month_year", "month", "relative_period"))
+            (
+                kind in ("month_year", "month")
+                or match.group(0).lower().endswith("week")
+                # "recaptured X, a town that the rebels had seized last year"
+                or (
+                    kind == "relative_period"
+                    and mention is not None
+                    and _in_a_relative_clause_apart(sentence, start + offset, end + offset, mention)
+                )
+            )
             and mention is not None
             and _in_a_clause_apart(sentence, start + offset, end + offset, mention)
         ):
-            # "where the government moved after the war broke out in April 2023";
-            # "recaptured X, a town that the rebels had seized last year"
-            continue
+            continue  # "where the government moved after the war broke out in April 2023"
         taken.append((start, end))
         found.append(DateExpression(start + offset, end + offset, period, None))
     if not isinstance(sentence, str) and mention is not None:
@@ -981,6 +988,10 @@ def _in_a_clause_apart(sentence: Span, start: int, end: int, trigger: tuple[int,
         return False
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.i == event.i:
         return False  # "their last summit, held in Bamako in July 2025": the summit's
+    if verb.dep_ in ("relcl", "acl") and _in_the_phrase_of(verb.head, event):
+        # "A strike that hit Kharkiv last month killed eight", "the summit in Kazan,
+        # held last year": a clause that tells of the event's own noun
+        return False
     if _told_when(span, event):
         return False  # "the events of September 2025, when drones were shot down": theirs
     path: list[Token] = []
@@ -991,6 +1002,54 @@ def _in_a_clause_apart(sentence: Span, start: int, end: int, trigger: tuple[int,
             return any(t.dep_ == "relcl" for t in path)
         path.append(above)
     return True
+
+
+def _in_the_phrase_of(word: Token, event: Token) -> bool:
+    """Whether ``word`` is the event's noun or stands in its phrase, no verb between."""
+    if event.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for above in [word, *word.ancestors]:
+        if above.i == event.i:
+            return True
+        if above.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _in_a_relative_clause_apart(
+    sentence: Span, start: int, end: int, trigger: tuple[int, int]
+) -> bool:
+    """Whether a relative clause on someone, or on what the deed was done to, holds the date.
+
+    "recaptured X, a town that the rebels had seized last year", "Zelensky,
+    who visited Washington last month, met Starmer": the clause's own time.
+    Not a clause on the deed's subject that tells of a thing: "A strike that
+    hit Kharkiv last month killed eight" dates the deaths too.
+    """
+    doc = sentence.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    verb = None if span is None else _verb_above(span)
+    if verb is None or words is None or len(words) == 0:
+        return False
+    if verb.dep_ not in ("relcl", "acl") and not any(
+        c.lower_ in _RELATIVE_WORDS
+        and (
+            c.dep_ in ("nsubj", "nsubjpass", "dobj")
+            # "a town that the rebels had seized", parsed as a clause said or known
+            or (c.dep_ == "mark" and verb.head.lemma_.lower() not in _SPEECH_LEMMAS)
+        )
+        for c in verb.children
+    ):
+        return False  # no relative clause, however the parse hangs it ("Bakhmut, which fell")
+    if any(c.lower_ in _PERSONAL for c in verb.children):
+        return True  # "who visited Washington last month"
+    head = verb.head
+    return not (head.dep_ in ("nsubj", "nsubjpass") and head.head.i == words.root.i)
+
+
+_RELATIVE_WORDS = frozenset({"which", "who", "whom", "that"})
+"""Pronouns that open a relative clause, whatever the parse calls it."""
 
 
 def _told_when(date: Span, event: Token) -> bool:

@@ -2224,13 +2224,17 @@ def _dated_by_its_heading(
     stretches = dated_stretches(text, article_date)
     if not stretches:
         return events
-    starts = [s.start for s in stretches]
+    # a label's line lies inside a heading's stretch, and is the nearer date
+    kinds = [[s for s in stretches if s.label], [s for s in stretches if not s.label]]
+    starts = [[s.start for s in kind] for kind in kinds]
     dated: list[ReportedEvent] = []
     for event in events:
         if event.date_source == "article" and not event.planned:
-            at = bisect.bisect_right(starts, event.trigger_start) - 1
-            if at >= 0 and event.trigger_start < stretches[at].end:
-                event = dataclasses.replace(event, date=stretches[at].date, date_source=HEADING)
+            for kind, kind_starts in zip(kinds, starts, strict=True):
+                at = bisect.bisect_right(kind_starts, event.trigger_start) - 1
+                if at >= 0 and event.trigger_start < kind[at].end:
+                    event = dataclasses.replace(event, date=kind[at].date, date_source=HEADING)
+                    break
         dated.append(event)
     return dated
 

@@ -559,7 +559,12 @@ def told_as_denied(token: Token) -> bool:
         return _says_none(token) or _negated_as_a_thing_done(token)
     return any(
         (c.dep_ in ("nsubj", "nsubjpass", "dobj") and _says_none(c))
-        or (c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lower_ in _NO_ONE)
+        or (
+            c.dep_ in ("dobj", "nsubj", "nsubjpass")
+            and c.lower_ in _NO_ONE
+            # "None other than Putin visited Mariupol" says who did it
+            and not any(g.lower_ in ("other", "but") for g in c.children)
+        )
         for c in token.children
     )  # "no strikes hit the city", "injuring nobody", "None of the jets crossed"
 

@@ -14,15 +14,21 @@ the sentences alone say nothing of when, and would fall back on the
 article's date. :func:`dated_stretches` finds such headings and labels and
 the stretch of text each one dates:
 
-- a **heading**, a line that is nothing but a date (a day, "March 2024" or a
-  year), written as a Markdown heading (``## 9 January``) or in bold
-  (``**9 January**``), dates every line after it up to the next heading of
-  any kind; a bare date line counts only in a text that has two or more (a
-  timeline), since one at the top of a pasted page is its publication date;
+- a **heading**, a line that is nothing but a date (a day with its number,
+  "March 2024" or a year; not "Saturday" or "Today", which fix no day), dates
+  every line after it up to the next heading of any kind or short line in
+  bold. A Markdown heading (``## 9 January``) counts alone; a bare or bold
+  date line only in a timeline, where two or more date lines each head some
+  text, since one at the top of a pasted page, or a "published" line over an
+  "updated" one, is the page's own date;
 - a **label**, a date that opens a line and a colon that closes it ("18 May:",
-  "- **18 May:** A bus …"), dates the rest of its line.
+  "- **18 May:** A bus …"), dates the rest of its line, within any heading's
+  stretch.
 
-A date after the article's own is no timeline's (a misread, or an entry
+A live blog's time-stamp lines ("**09:14 GMT**") neither head nor end a
+stretch. A day written without its year is the last such day by the
+article's date ("18 May" in a timeline written in March is last May's). A
+date after the article's own is no timeline's (a misread, or an entry
 ahead), and is left out. What to do with the stretches is the events stage's
 business (:mod:`layers.events`): only an event no words of its own date
 takes one.
@@ -30,6 +36,7 @@ takes one.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -43,11 +50,14 @@ class DatedStretch:
     """Text from ``start`` to ``end`` that a heading or a label dates ``date``.
 
     ``date`` is a day (``YYYY-MM-DD``), a month (``YYYY-MM``) or a year.
+    ``label`` says a line label gave it: a label's stretch lies inside any
+    heading's, and is the nearer date.
     """
 
     start: int
     end: int
     date: str
+    label: bool = False
 
 
 _LINE = re.compile(r"[^\n]*")
@@ -56,6 +66,8 @@ _BULLET = re.compile(r"\s*(?:[-*•]|\d{1,3}[.)])\s+")
 _BOLD = re.compile(r"(?:\*\*|__)")
 _LABEL_LENGTH = 40
 """Most characters of a date label or heading: "Wednesday, 10 January 2024"."""
+_BOLD_HEADING_LENGTH = 80
+"""Most characters of a line in bold that heads a section; a longer one is an entry."""
 _LABEL_END = re.compile(r":(?:\*\*|__)?\s+|(?:\*\*|__):?\s+")
 """What closes a label before the entry's words: "18 May: ", "**18 May:** ", "**18 May** "."""
 _LEFT_OVER = re.compile(r"[\s,.:;*_–—-]*")
@@ -63,39 +75,71 @@ _LEFT_OVER = re.compile(r"[\s,.:;*_–—-]*")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _PERIOD = re.compile(r"(?:(?:[A-Z][a-z]+\.?)\s+)?(?:1[89]|20)\d\d")
 """A heading that names a month and year, or a year alone: "March 2024", "2014"."""
+_TIME_STAMP = re.compile(
+    r"\s*(?:[-*•]\s+)?(?:\*\*|__)?\s*\d{1,2}[:.]\d\d\s*"
+    r"(?:[ap]\.?m\.?|GMT|UTC|local(?:\s+time)?|[A-Z]{2,4})?\s*(?:\*\*|__)?\s*:?\s*",
+    re.IGNORECASE,
+)
+"""A line that is a live blog's time stamp alone: "**09:14 GMT**", "14:05 local time"."""
 
 
 def dated_stretches(text: str, article_date: str | None) -> list[DatedStretch]:
-    """The stretches of ``text`` that a date heading or a date label dates, in order."""
+    """The stretches of ``text`` that a date heading or a date label dates, in order.
+
+    Bare or bold date lines head a timeline only where two or more of them
+    each head some text: one at the top of a page, or a "published" line over
+    an "updated" one, is the page's own date. A Markdown heading of a date
+    counts alone. A live blog's time-stamp lines neither head nor end a stretch.
+    """
     limit = parse_iso_date(article_date)
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.end() > m.start()]
     headings: list[tuple[int, int, str | None, bool]] = []  # start, end, date, marked
+    heads_text: list[bool] = []  # whether text stands under each heading
     labels: list[DatedStretch] = []
-    for start, end in lines:
-        line = text[start:end]
+    year: str | None = None  # the year the heading above writes out
+    for found in _LINE.finditer(text):
+        start, end = found.span()
+        line = found.group()
+        if not line.strip() or _TIME_STAMP.fullmatch(line):
+            continue
         heading = _HEADING_MARK.match(line)
         body = line[heading.end() :] if heading else line
-        marked = heading is not None
-        bold = body.strip()
-        if len(bold) > 4 and bold.startswith(("**", "__")) and bold.endswith(("**", "__")):
-            marked = True
         date = _date_of(body, article_date)
-        if marked or date is not None:
-            # a heading, or a line all in bold: either ends the stretch above
-            headings.append((start, end, date, marked))
+        label = None if heading is not None or date is not None else _label(line, article_date)
+        if heading is not None or date is not None or (label is None and _in_bold(body)):
+            # a heading, or a short line all in bold: either ends the stretch above
+            headings.append((start, end, date, heading is not None))
+            heads_text.append(False)
+            # "## 2024" over "- **18 May:** …": the heading's year is the label's
+            year = date[:4] if date is not None and _YEAR.search(body) else None
             continue
-        label = _label(line, article_date)
+        if heads_text:
+            heads_text[-1] = True
         if label is not None:
-            labels.append(DatedStretch(start + label[0], end, label[1]))
-    bare = sum(1 for h in headings if h[2] is not None and not h[3])
+            opening, day = label
+            if year is not None and len(day) == 10 and not _YEAR.search(line[:opening]):
+                day = _in_year(day, year)
+            labels.append(DatedStretch(start + opening, end, day, label=True))
+    timeline = sum(1 for h, t in zip(headings, heads_text, strict=True) if h[2] and t) >= 2
     stretches: list[DatedStretch] = []
     for number, (_, end, date, marked) in enumerate(headings):
-        if date is None or not (marked or bare >= 2):
+        if date is None or not (marked or timeline):
             continue
         following = headings[number + 1][0] if number + 1 < len(headings) else len(text)
         stretches.append(DatedStretch(end, following, date))
-    found = sorted([*stretches, *labels], key=lambda s: s.start)
-    return [s for s in found if limit is None or s.date <= limit.isoformat()[: len(s.date)]]
+    found_all = sorted([*stretches, *labels], key=lambda s: s.start)
+    # ISO dates sort as text; a month or a year is compared with the article's
+    # date cut to its length
+    return [s for s in found_all if limit is None or s.date <= limit.isoformat()[: len(s.date)]]
+
+
+def _in_bold(words: str) -> bool:
+    """Whether a short line is all in bold: "**Reactions**"."""
+    bold = words.strip()
+    return (
+        4 < len(bold) <= _BOLD_HEADING_LENGTH
+        and bold.startswith(("**", "__"))
+        and bold.endswith(("**", "__"))
+    )
 
 
 def _date_of(words: str, article_date: str | None) -> str | None:
@@ -117,13 +161,33 @@ def _date_of(words: str, article_date: str | None) -> str | None:
         rest = rest[: e.start] + " " * (e.end - e.start) + rest[e.end :]
     if not _LEFT_OVER.fullmatch(rest):
         return None
-    # "Monday 8 January 2024": the day the month names; a weekday alone is read
-    # from the article's date
-    days = [e.date for e in expressions if e.date is not None]
-    if not days:
-        return None
+    # "Monday 8 January 2024": the day the month names; a weekday alone ("Saturday",
+    # "Today") fixes no day a heading can give
     named = [e.date for e in expressions if e.date is not None and any(c.isdigit() for c in e.text)]
-    return (named or days)[-1].isoformat()
+    if not named:
+        return None
+    day = named[-1]
+    limit = parse_iso_date(article_date)
+    if limit is not None and day > limit and not _YEAR.search(plain):
+        # "18 May" in a timeline written in March: last May, not the coming one
+        day = _a_year_before(day)
+    return day.isoformat()
+
+
+def _in_year(day: str, year: str) -> str:
+    """``YYYY-MM-DD`` moved to ``year`` (28 February for a 29th)."""
+    try:
+        return dt.date(int(year), int(day[5:7]), int(day[8:10])).isoformat()
+    except ValueError:
+        return f"{year}{day[4:8]}28"
+
+
+def _a_year_before(day: dt.date) -> dt.date:
+    """The same day a year before (28 February for a 29th)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
 
 
 def _label(line: str, article_date: str | None) -> tuple[int, str] | None:

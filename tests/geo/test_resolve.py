@@ -537,10 +537,17 @@ def test_a_province_one_spelling_away_is_no_match_abroad_of_the_countries_named(
     assert item.place is None or item.place.country != far_country, item.place
 
 
-def test_a_province_one_spelling_away_is_kept_where_only_an_actor_is_named(resolve):
-    # "the Russian Air Force" names an actor, no place in Russia
-    results = resolve("The Russian Air Force struck targets in the Deir Ezzor on Monday.")
-    (item,) = [r for r in results if r.mention.name == "Deir Ezzor"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an actor's adjective, or a country named as an actor, names no place there
+        "The Russian Air Force struck targets in the Deir Ezzor on Monday.",
+        "US aircraft struck Iranian-backed militias in Deir Ezzor on Tuesday.",
+        "Kurdish forces clashed with tribes in Deir Ezzor, Iraq's foreign minister said.",
+    ],
+)
+def test_a_province_one_spelling_away_is_kept_where_only_an_actor_is_named(resolve, text):
+    (item,) = [r for r in resolve(text) if r.mention.name == "Deir Ezzor"]
     assert item.place is not None and item.place.country == "SY", item.place
 
 

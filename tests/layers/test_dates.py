@@ -344,8 +344,13 @@ def _date_of_the_event(nlp, text: str, trigger: str, article_date: str) -> str |
             "2025-03-21",
         ),
         ("Rebels seized the town of Zorvan last month.", "seized", "2025-02"),
+        ("Troops shelled Zorvan, which fell last year.", "shelled", "2025-03-21"),
+        # ... but a clause on the deed's own noun, or on its subject, a thing, is its time
+        ("A strike that hit Zorvan last month killed eight.", "strike", "2025-02"),
+        ("A strike that hit Zorvan last month killed eight.", "killed", "2025-02"),
+        ("The summit in Zorvan, held last year, drew 30 leaders.", "summit", "2024"),
     ],
-)
+)  # fmt: skip
 def test_a_month_in_a_clause_apart_does_not_date_the_event(nlp, text, trigger, expected):
     assert _date_of_the_event(nlp, text, trigger, "2025-03-21") == expected
 

@@ -2394,6 +2394,24 @@ def test_an_event_none_of_whose_doers_did_it_is_told_as_not_done(pipeline, text,
     assert events and all(e.denied for e in events)
 
 
+@pytest.mark.parametrize(
+    ("text", "layer"),
+    [
+        # "none other than" says who did it
+        ("None other than the foreign minister met rebel leaders in Goma on Saturday.",
+         "meetings"),
+        ("None but the boldest students marched in Minsk.", "protests"),
+        # a market that was bombed was struck, however the headline is parsed
+        ("Market bombed in Idlib, 20 dead", "strike_sites"),
+        # a town in capitals in a feed's line keeps its place
+        ("UPDATE: Israeli jets bomb KHAN YOUNIS overnight.", "strike_sites"),
+    ],
+)  # fmt: skip
+def test_emphasis_headlines_and_capitals_still_tell_the_deed(pipeline, text, layer):
+    events = [e for e in _located(pipeline, text) if e.layer == layer]
+    assert events and not any(e.denied for e in events) and all(e.locations for e in events)
+
+
 def test_a_strike_that_killed_no_one_still_struck(pipeline):
     text = "A Russian missile strike on Odesa killed no one, the governor said."
     events = _located(pipeline, text)

@@ -13,7 +13,9 @@ def _dates_at(text: str, *phrases: str) -> list[str | None]:
     found: list[str | None] = []
     for phrase in phrases:
         at = text.index(phrase)
-        found.append(next((s.date for s in stretches if s.start <= at < s.end), None))
+        holding = [s for s in stretches if s.start <= at < s.end]
+        # a line's label is nearer than the heading whose stretch holds it
+        found.append(max(holding, key=lambda s: s.label).date if holding else None)
     return found
 
 
@@ -68,3 +70,48 @@ def test_what_is_no_date_heading_dates_nothing(text):
 def test_bare_date_lines_head_a_timeline_of_two_or_more():
     text = "14 November\nGunmen attacked a bus near Zorvan.\n16 November\nJets struck Kesra."
     assert _dates_at(text, "Gunmen", "Jets") == ["2026-11-14", "2026-11-16"]
+
+
+def test_a_day_without_its_year_is_the_last_one_by_the_article_s_date():
+    # written on 20 November: "28 December" is last December's
+    text = "- **28 December:** Gunmen attacked a bus near Zorvan."
+    assert _dates_at(text, "Gunmen") == ["2025-12-28"]
+
+
+def test_a_live_blog_s_time_stamps_neither_head_nor_end_a_stretch():
+    text = (
+        "## Wednesday, 18 November\n\n**09:14 GMT**\n\nDrones struck Zorvan overnight.\n\n"
+        "**11:02 GMT**\n\nExplosions were heard in Kesra."
+    )
+    assert _dates_at(text, "Drones", "Explosions") == ["2026-11-18", "2026-11-18"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one bold date at the top of a page is its publication date
+        "**November 14, 2026**\n\nGunmen attacked a bus near Zorvan.",
+        # a published line over an updated one heads no text of its own
+        "November 13, 2026\nNovember 14, 2026\n\nGunmen attacked a bus near Zorvan.",
+        # a weekday or "Today" alone fixes no day
+        "Saturday\nGunmen attacked a bus near Zorvan.\nSunday\nJets struck Kesra.",
+    ],
+)
+def test_a_page_s_own_date_lines_head_no_timeline(text):
+    assert _dates_at(text, "Gunmen") == [None]
+
+
+def test_a_label_inside_a_heading_s_stretch_leaves_the_heading_for_the_lines_after_it():
+    text = (
+        "## 2025\n\n- **18 November:** A bus was ambushed near Zorvan.\n\n"
+        "Later that year, troops raided Kesra.\n"
+    )
+    assert _dates_at(text, "A bus", "troops") == ["2025-11-18", "2025"]
+
+
+def test_an_entry_all_in_bold_is_no_heading():
+    text = (
+        "## 9 November\n\nRockets hit Zorvan.\n\n**10 November: Missiles hit Kesra, killing "
+        "three people in the market.**\n\nTroops shelled Kutar.\n\n## 12 November\n\nCalm."
+    )
+    assert _dates_at(text, "Missiles", "Troops") == ["2026-11-10", "2026-11-09"]
