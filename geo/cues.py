@@ -10,6 +10,8 @@ against the gazetteer.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from geo.nlp import starts_with_capital
@@ -23,6 +25,15 @@ QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
 
 #: The edges of a place a town lies on: "near Chornomorske, on Crimea's western coast".
 EDGE_WORDS = frozenset({"coast", "shore", "shores", "coastline", "bank", "outskirts", "border"})
+
+
+#: What may open a line before a live blog's dateline: its time stamp, in bold or not,
+#: perhaps after a bullet ("**08:12** GOMA —", "- 14:05 GMT | KYIV -").
+LINE_TIME_STAMP = re.compile(
+    r"\s*(?:[-*•]\s+)?(?:\*\*|__)?\s*\d{1,2}[:.]\d\d\s*"
+    r"(?:[ap]\.?m\.?|GMT|UTC|local\s+time)?\s*(?:\*\*|__)?\s*[-–—:|]?\s*",
+    re.IGNORECASE,
+)
 
 
 def a_count_of_times(words: list[str]) -> bool:

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geo.cues import (
     EDGE_WORDS,
+    LINE_TIME_STAMP,
     PERSON_TITLES,
     PLACE_KIND_NOUNS,
     PLACE_PREPOSITIONS,
@@ -2056,6 +2057,17 @@ def _opens_its_line(span: Span) -> bool:
     return span.start == 0 or (doc[span.start - 1].is_space and "\n" in doc[span.start - 1].text)
 
 
+def _after_a_time_stamp(span: Span) -> bool:
+    """Whether only a live blog's time stamp stands before ``span`` on its line.
+
+    "**08:12** GOMA — Rebels entered the city": the entry's dateline.
+    """
+    text = doc_text(span.doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    before = text[start : span.start_char]
+    return bool(before.strip()) and LINE_TIME_STAMP.fullmatch(before) is not None
+
+
 def _placed_in_a_place(span: Span, places: set[int], *, in_an_area: bool = False) -> bool:
     """Whether "in" and a place found follow the name: "a checkpoint in Adhaim in northern Iraq".
 
@@ -2258,7 +2270,8 @@ def _ends_a_dateline(doc: Doc, dash: int) -> bool:
         if token.is_space:
             return "\n" in token.text and i < dash - 1
         if not (token.text in _DATELINE_MARKS or is_capitalised(token) or token.like_num):
-            return False
+            # "**08:12** GOMA —": a live blog's time stamp may open the line
+            return i < dash - 1 and _after_a_time_stamp(doc[i + 1 : dash])
         i -= 1
     return i < 0 and dash > 0
 
@@ -2286,7 +2299,7 @@ def _opens_a_dateline(span: Span) -> bool:
     doc = span.doc
     if not all(t.text.isupper() or t.text in ("-", "'S") for t in span):
         return False
-    if not _opens_its_line(span):
+    if not (_opens_its_line(span) or _after_a_time_stamp(span)):
         return False
     for k in range(span.end, min(span.end + _DATELINE_LENGTH, len(doc))):
         if doc[k].is_space:

@@ -24,7 +24,7 @@ from functools import lru_cache
 from shapely.geometry import Point
 from spacy.tokens import Doc, Span
 
-from geo.cues import SPEECH_FORMS
+from geo.cues import LINE_TIME_STAMP, SPEECH_FORMS
 from geo.normalize import name_key
 from geo.sources import capital_names
 from geo.types import Mention, MentionKind, Place, Precision, Resolved
@@ -551,8 +551,9 @@ def dateline_end(text: str, town: Mention) -> int | None:
     country too) says where the story was filed.
     """
     start = paragraph_around(text, town.start)[0]
-    if text[start : town.start].strip():
-        return None
+    before = text[start : town.start]
+    if before.strip() and LINE_TIME_STAMP.fullmatch(before) is None:
+        return None  # not "**08:12** GOMA —", a live blog's entry
     found = _DATELINE_DASH.match(text, town.end)
     return None if found is None else found.end()
 

@@ -768,6 +768,9 @@ def test_a_lower_case_noun_finishes_a_name_only_where_it_makes_another_place(
         ("TBILISI — Crowds marched along the avenue on Sunday evening.", "TBILISI"),
         ("KHARTOUM — Fighting raged across the city overnight.", "KHARTOUM"),
         ("Headline of the day\n\nGOMA — Rebels shelled the airport road.", "GOMA"),
+        # a live blog's entry, its time stamp first
+        ("Live updates\n\n**08:12** GOMA — Rebels entered the city overnight.", "GOMA"),
+        ("Live updates\n\n- 14:05 GMT KHARTOUM — Fighting raged overnight.", "KHARTOUM"),
     ],
 )
 def test_a_town_in_capitals_before_a_datelines_dash_is_a_place(extract, text, name):

@@ -371,6 +371,9 @@ def test_an_unknown_name_between_two_countries_keeps_a_town_its_paragraph_named_
         # a dateline opening the village's own sentence
         "YANGON, Nov 20 (AP) - Rebels said their troops captured an outpost at the village "
         "of Zorvanek on Tuesday.",
+        # ... a live blog's, after its time stamp
+        "Live updates\n\n**08:12** YANGON, Myanmar — Rebels said their troops captured an "
+        "outpost at the village of Zorvanek on Tuesday.",
         # a capital that only stands for its government, accusing
         "GOMA, Congo, Nov 20 (AP) - Rebels seized a town in South Kivu on Thursday.\n\n"
         "Kinshasa accused Rwanda of sending troops across the border near Zorvanek.",
