@@ -909,7 +909,20 @@ def _object_frame(span: Span, before: Token | None) -> str | None:
     words = {verb.lemma_.lower(), verb.lower_}
     if words & _SEIZING_VERBS or _hit_by_fire(verb):
         return SEIZED_FRAME
+    if "take" in words and span.root.dep_ == "dobj" and not _taken_somewhere(verb):
+        # "The rebels took Goma": a city taken, or someone taken along ("took
+        # Trump to court"), as weak as "the fall of X" (:data:`TAKEN_FRAME`)
+        return TAKEN_FRAME
     return POSITION_FRAME if words & _EVENT_VERBS else None
+
+
+def _taken_somewhere(verb: Token) -> bool:
+    """Whether "take" carries its object off somewhere: "took him to court", "took it over"."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ in ("to", "into", "from", "out", "for"))
+        or (c.dep_ == "prt" and c.lower_ in ("off", "away", "out", "back", "in"))
+        for c in verb.children
+    )
 
 
 _STRIKING_VERBS = frozenset({"hit", "strike", "struck", "pound", "pounded", "rock", "rocked"})

@@ -795,6 +795,10 @@ def test_capitals_that_are_no_dateline_town_name_no_place(extract, text):
     [
         # the model calls the city a person: the fall of a town of standing is its own
         ("After the fall of Goma, thousands fled across the border.", ["Goma"]),
+        # and so is a town of standing taken
+        ("The rebels took Goma at the end of January.", ["Goma"]),
+        # someone taken somewhere is no town taken
+        ("Police took Smith to court on Monday.", []),
         # regimes fall and fugitives are caught: a person's fall names no place
         ("The fall of Assad shocked the region.", []),
         ("The capture of Guzman was a coup for the police.", []),
