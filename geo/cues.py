@@ -31,7 +31,8 @@ EDGE_WORDS = frozenset({"coast", "shore", "shores", "coastline", "bank", "outski
 #: perhaps after a bullet ("**08:12** GOMA —", "- 14:05 GMT | KYIV -").
 LINE_TIME_STAMP = re.compile(
     r"\s*(?:[-*•]\s+)?(?:\*\*|__)?\s*\d{1,2}[:.]\d\d\s*"
-    r"(?:[ap]\.?m\.?|GMT|UTC|local\s+time)?\s*(?:\*\*|__)?\s*[-–—:|]?\s*",
+    r"(?:[ap]\.?m\.?|GMT|UTC|CET|CEST|EET|EEST|EST|EDT|PST|PDT|local(?:\s+time)?)?"
+    r"\s*(?:\*\*|__)?\s*[-–—:|]?\s*",
     re.IGNORECASE,
 )
 

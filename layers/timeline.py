@@ -40,6 +40,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from geo.cues import LINE_TIME_STAMP
 from layers.dates import find_date_expressions, parse_iso_date, sentence_period
 
 __all__ = ["DatedStretch", "dated_stretches"]
@@ -75,12 +76,6 @@ _LEFT_OVER = re.compile(r"[\s,.:;*_–—-]*")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _PERIOD = re.compile(r"(?:(?:[A-Z][a-z]+\.?)\s+)?(?:1[89]|20)\d\d")
 """A heading that names a month and year, or a year alone: "March 2024", "2014"."""
-_TIME_STAMP = re.compile(
-    r"\s*(?:[-*•]\s+)?(?:\*\*|__)?\s*\d{1,2}[:.]\d\d\s*"
-    r"(?:[ap]\.?m\.?|GMT|UTC|local(?:\s+time)?|[A-Z]{2,4})?\s*(?:\*\*|__)?\s*:?\s*",
-    re.IGNORECASE,
-)
-"""A line that is a live blog's time stamp alone: "**09:14 GMT**", "14:05 local time"."""
 
 
 def dated_stretches(text: str, article_date: str | None) -> list[DatedStretch]:
@@ -99,7 +94,8 @@ def dated_stretches(text: str, article_date: str | None) -> list[DatedStretch]:
     for found in _LINE.finditer(text):
         start, end = found.span()
         line = found.group()
-        if not line.strip() or _TIME_STAMP.fullmatch(line):
+        if not line.strip() or LINE_TIME_STAMP.fullmatch(line):
+            # a live blog's time stamp alone: "**09:14 GMT**"
             continue
         heading = _HEADING_MARK.match(line)
         body = line[heading.end() :] if heading else line
