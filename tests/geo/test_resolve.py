@@ -352,6 +352,15 @@ def test_seats_of_government_and_capitals_are_placed_in_their_city(
     assert haversine_km(place.lat, place.lon, lat, lon) < 5
 
 
+def test_a_bare_korea_is_the_peninsula_not_a_village_of_ivory_coast(resolve):
+    # Koréa is a village in Côte d'Ivoire; "near Korea" in a story of bombers is the peninsula
+    (item,) = [
+        r for r in resolve("Two bombers flew near Korea on Thursday.") if r.mention.name == "Korea"
+    ]
+    place = item.place
+    assert place is not None and haversine_km(place.lat, place.lon, 38.0, 127.5) < 700, place
+
+
 @pytest.mark.parametrize(
     ("text", "written", "country"),
     [
