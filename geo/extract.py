@@ -1248,9 +1248,7 @@ class MentionExtractor:
             )
             if span.text.isupper() and not self._well_known(span):
                 continue  # "the SME sector", "SEEK base dollars": an acronym
-            if _capitals_in_running_text(span) and not any(
-                c.exact_name for c in self.gazetteer.candidates(span.text)
-            ):
+            if _an_acronym_no_town_bears(span, self.gazetteer.candidates(span.text)):
                 continue  # "entered the KADIZ": an acronym, not Cádiz under another name
             opened = span[0].text in TOPONYM_OPENERS and len(span) > 1
             # A name the model tags as nothing (or as a nationality that is none: a
@@ -1453,7 +1451,7 @@ class MentionExtractor:
             return span if known else None
         if _looks_like_acronym(span.text) and not self._abbreviates_a_place(span, candidates):
             return None
-        if _capitals_in_running_text(span) and not any(c.exact_name for c in candidates):
+        if _an_acronym_no_town_bears(span, candidates):
             return None  # "entered the KADIZ": an acronym, not Cádiz under another name
         preceded_by_the = ent.start < span.start or (
             span.start > 0 and span.doc[span.start - 1].lower_ == "the"
@@ -2887,6 +2885,15 @@ def _in_a_ship_s_name(doc: Doc, start: int) -> bool:
 _SHIP_NAME_WORDS = 3
 #: Small words inside a ship's name: "Queen of Bergen", "Virgen del Mar".
 _SHIP_NAME_LINKS = frozenset({"of", "de", "del", "al"})
+
+
+def _an_acronym_no_town_bears(span: Span, candidates: Sequence[Candidate]) -> bool:
+    """Whether capitals in running text name a place only under another name.
+
+    "the KADIZ" (:func:`_capitals_in_running_text`) is no Cádiz, whose other
+    name Kadiz is.
+    """
+    return _capitals_in_running_text(span) and not any(c.exact_name for c in candidates)
 
 
 def _capitals_in_running_text(span: Span) -> bool:

@@ -333,8 +333,12 @@ class Resolver:
             named = self._countries_named_apart(mentions, candidates, misspelled | transliterated)
             # the countries of the story's towns and provinces: a country named alone
             # may be an actor ("US aircraft struck the Deir Ezzor", "Iraq's minister")
-            settled_in = _countries_of_towns_and_provinces(
-                {k: v for k, v in candidates.items() if k not in misspelled | transliterated}
+            settled_in = (
+                _countries_of_towns_and_provinces(
+                    {k: v for k, v in candidates.items() if k not in misspelled | transliterated}
+                )
+                if named
+                else set()
             )
             for name in misspelled if named else ():
                 # a story that names no country ("Fighters attacked Kramatursk") keeps it
@@ -1094,12 +1098,16 @@ class Resolver:
         if not framed:
             return []
         neighbours = country_neighbours()
+        places = [m for m in mentions if not m.demonym_country]
+        # what the whole story vouches for, less what the name itself does: one pass
+        # over the story, not one per name
+        whole = self._context(places, candidates).countries
         abroad: list[int] = []
         for i in framed:
-            others = [
-                m for m in mentions if not m.demonym_country and m.name != mentions[i].name
-            ]
-            story = set(self._context(others, candidates).countries)
+            own = self._context(
+                [m for m in places if m.name == mentions[i].name], candidates
+            ).countries
+            story = {code for code, count in whole.items() if count > own.get(code, 0)}
             if not story:
                 continue
             reach = story.union(*(neighbours.get(code, ()) for code in story))
