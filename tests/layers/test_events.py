@@ -2370,6 +2370,27 @@ def test_markets_shows_visitors_storms_and_truces_ended_make_no_such_event(
 
 
 @pytest.mark.parametrize(
+    ("text", "layer", "place"),
+    [
+        # what a weapon brings down on the ground it struck
+        ("A Russian rocket brought down a four-storey block in Sumy.", "strike_sites", "Sumy"),
+        ("A drone brought down a road bridge near Nikopol.", "strike_sites", "Nikopol"),
+        # what it brings down out of the sky is shot down
+        ("A missile brought down the airliner over Torez.", "shootdown_area", "Torez"),
+    ],
+)
+def test_what_a_weapon_brings_down_says_whether_it_struck_or_shot_down(
+    pipeline, text, layer, place
+):
+    events = _located(pipeline, text)
+    assert {e.layer for e in events} == {layer}
+    assert all(
+        any(text[loc.anchor_start : loc.anchor_end] == place for loc in e.locations)
+        for e in events
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "place"),
     [
         ("Heavy fighting raged on Sunday, though well short of the Jordan Valley.", "Jordan"),
