@@ -1081,6 +1081,81 @@ def _points_back(trigger: Token, before: Span) -> bool:
     return False
 
 
+_AGAIN_ANY_VIOLENCE = frozenset(
+    {"attack", "assault", "incident", "violence", "blast", "explosion", "bombing", "raid",
+     "ambush"}
+)  # fmt: skip
+"""Event nouns that may tell again any violent deed: "the attack" after a bombing."""
+_VIOLENT_LAYERS = frozenset({"strike_sites", "explosions", "attacks", "clashes"})
+_ANOTHER_ONE = frozenset(
+    {"latest", "previous", "earlier", "last", "next", "other", "another", "new", "recent",
+     "similar", "first", "second", "third", "past", "further", "separate", "subsequent",
+     "later", "initial", "fresh", "renewed"}
+)  # fmt: skip
+"""Words that make "the X" another event than the one told: "the latest attack"."""
+
+
+def _an_event_told_again(noun: Token) -> bool:
+    """Whether a trigger noun names an event told before: "the blast", "this attack".
+
+    Only a bare definite noun: "the 2015 attack", "Monday's attack", "the
+    Houthi attack on a tanker" and "the latest attack" each tell one of their own.
+    """
+    if noun.pos_ != "NOUN" or not _told_before(noun):
+        return False
+    for child in noun.children:
+        if child.dep_ in ("det", "punct"):
+            continue
+        if child.dep_ != "amod" or child.ent_type_ or child.lower_ in _ANOTHER_ONE:
+            return False
+    return True
+
+
+def _where_it_was_told_first(
+    noun: Token,
+    layer: str,
+    here: Sequence[ReportedEvent],
+    before: Sequence[ReportedEvent],
+    sentences: Sequence[Span],
+    number: int,
+    text: str,
+) -> list[EventLocation]:
+    """The places of the event a definite noun tells again, nearest first.
+
+    An earlier event of the same layer, or of any violent layer when the
+    noun is as general as "the attack", in the noun's own sentence (shared at
+    lower confidence), else in the sentence before it in the same paragraph
+    (linked, at the lower confidence of a place from another sentence).
+    """
+    lemma = noun.lemma_.lower()
+
+    def fits(event: ReportedEvent) -> bool:
+        if not event.locations or any(loc.linked for loc in event.locations):
+            return False
+        return event.layer == layer or (
+            lemma in _AGAIN_ANY_VIOLENCE
+            and event.layer in _VIOLENT_LAYERS
+            and layer in _VIOLENT_LAYERS
+        )
+
+    told = next((e for e in reversed(here) if e.trigger_end <= noun.idx and fits(e)), None)
+    if told is not None:
+        return [
+            dataclasses.replace(loc, confidence=round(loc.confidence * _SHARED, 3))
+            for loc in told.locations
+        ]
+    if number == 0 or not _same_paragraph(text, sentences[number - 1], sentences[number]):
+        return []
+    start = sentences[number - 1].start_char
+    told = next((e for e in reversed(before) if e.sentence_start == start and fits(e)), None)
+    if told is None:
+        return []
+    return [
+        dataclasses.replace(loc, confidence=round(loc.confidence * _LINKED, 3), linked=True)
+        for loc in told.locations
+    ]
+
+
 def _within_hops(token: Token, above: Token, hops: int) -> bool:
     """Whether ``above`` governs ``token`` in at most ``hops`` steps up the parse."""
     for _ in range(hops):
@@ -1973,6 +2048,12 @@ def detect_events(
                 )
                 for cand, how in located
             ]
+            if not locations and _an_event_told_again(token):
+                # "A car bomb exploded in Mosul … ten were killed in the blast": the
+                # blast told again, where it was told first
+                locations = _where_it_was_told_first(
+                    token, layer_id, sentence_events, events, sentences, number, text
+                )
             if not locations and previous and _points_back(token, sentences[number - 1]):
                 before_number, before_places = previous[-1]
                 if before_number == number - 1 and _same_paragraph(
@@ -2548,6 +2629,18 @@ def _share_with_participles(
             deaths = starts.get(token.head.head.i)
             if deaths is not None and deaths.type in _DEATHS:
                 related.append(deaths)
+        if event.type in _DEATHS:
+            # "ten were killed in the blast", the blast told before: where it was
+            # (not "killed in clashes", whose own words may say where they were)
+            related += [
+                cause
+                for prep in token.children
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by")
+                for noun in prep.children
+                if noun.dep_ == "pobj"
+                and _told_before(noun)
+                and (cause := starts.get(noun.i)) is not None
+            ]
         if token.dep_ in ("relcl", "acl") and not about_someone(token):
             # "the 2015 attack on a hotel in Sousse, which killed 38": the attack's
             related += [starts[n.i] for n in phrase_heads(token) if n.i in starts]

@@ -1498,6 +1498,41 @@ def test_a_site_named_again_links_to_the_sentence_that_named_it(nlp, layers, tex
 
 
 @pytest.mark.parametrize(
+    ("text", "linked"),
+    [
+        ("A car bomb went off in Dorvik on Sunday. Six people were killed in the blast, "
+         "police said.", True),
+        ("Gunmen fired on a bus near Dorvik, and officials said four were killed in the attack.",
+         False),
+    ],
+)  # fmt: skip
+def test_an_event_told_again_is_where_it_was_told_first(nlp, layers, text, linked):
+    events = _events(nlp, layers, text, ["Dorvik"])
+    first = min(e.trigger_start for e in events)
+    again = [e for e in events if e.trigger_start > first]
+    assert {e.type for e in again} >= {"killing"}
+    for event in again:
+        assert [text[loc.start : loc.end] for loc in event.locations] == ["Dorvik"]
+        assert all(loc.linked is linked for loc in event.locations)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another attack than the one told, or one in another paragraph, or no violence
+        "A car bomb went off in Dorvik on Sunday. The latest attack left six dead.",
+        "A car bomb went off in Dorvik on Sunday. The 2019 attack left six dead.",
+        "A car bomb went off in Dorvik on Sunday.\n\nThe attack left six dead.",
+        "Crowds marched through Dorvik on Sunday. Six were killed in the attack.",
+    ],
+)
+def test_an_event_not_told_before_takes_no_place_from_the_sentence_before(nlp, layers, text):
+    events = _events(nlp, layers, text, ["Dorvik"])
+    second = text.index(". ") if ". " in text else text.index("\n")
+    assert not [e for e in events if e.trigger_start > second and e.locations]
+
+
+@pytest.mark.parametrize(
     ("text", "dispersed"),
     [
         ("Police fired tear gas to disperse the crowd in Dorvik.", True),
