@@ -575,7 +575,12 @@ def _blocked(sentence: Span, start: int, end: int) -> bool:
     return doc[begin].idx <= start and end <= entity_end
 
 
-_DATELINE_BEFORE = re.compile(r"^\s*[A-Z][A-Z .'’\-]{1,40}(?:,\s*[A-Z][\w .'’\-]{1,30})?,\s*$")
+_DATELINE_BEFORE = re.compile(
+    r"^\s*(?P<town>[^\W\d_][^\W\d_ .'’/\-]*(?:[ .'’/\-]+[^\W\d_]+){0,5})"
+    r"(?:,\s*[^\W\d_][\w .'’\-]{1,30})?,\s*$"
+)
+"""The town before a dateline's day, in capitals, any alphabet's: "CULIACÁN,",
+"SANAA/DUBAI,", "KYIV, Ukraine,"."""
 _DATELINE_AFTER = re.compile(r"^(?:,?\s*\d{4})?\s*(?:\([^)]{1,40}\)\s*)?[-–—]")
 
 
@@ -585,7 +590,13 @@ def _in_a_dateline(text: str, start: int, end: int) -> bool:
     That is the day the story was filed, which the article's own date
     gives; "struck Kharkiv on Thursday" later in the sentence dates the event.
     """
-    return bool(_DATELINE_BEFORE.match(text[:start]) and _DATELINE_AFTER.match(text[end:]))
+    before = _DATELINE_BEFORE.match(text[:start])
+    return bool(
+        before is not None
+        and len(before["town"]) <= 40
+        and before["town"].isupper()
+        and _DATELINE_AFTER.match(text[end:])
+    )
 
 
 _DATELINE_REACH = 400

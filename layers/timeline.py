@@ -84,7 +84,8 @@ def dated_stretches(text: str, article_date: str | None) -> list[DatedStretch]:
     Bare or bold date lines head a timeline only where two or more of them
     each head some text: one at the top of a page, or a "published" line over
     an "updated" one, is the page's own date. A Markdown heading of a date
-    counts alone. A live blog's time-stamp lines neither head nor end a stretch.
+    counts alone. A live blog's time-stamp lines neither head nor end a stretch,
+    nor do its entry lines of a time stamp and a place in bold.
     """
     limit = parse_iso_date(article_date)
     headings: list[tuple[int, int, str | None, bool]] = []  # start, end, date, marked
@@ -96,6 +97,10 @@ def dated_stretches(text: str, article_date: str | None) -> list[DatedStretch]:
         line = found.group()
         if not line.strip() or LINE_TIME_STAMP.fullmatch(line):
             # a live blog's time stamp alone: "**09:14 GMT**"
+            continue
+        stamp = LINE_TIME_STAMP.match(line)
+        if stamp is not None and stamp.end() < len(line) and _in_bold(line):
+            # or with the place it was filed from, all in bold: "**18:20 GMT - TAMMUN**"
             continue
         heading = _HEADING_MARK.match(line)
         body = line[heading.end() :] if heading else line

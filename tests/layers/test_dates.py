@@ -6,6 +6,7 @@ from layers.dates import (
     citation_date,
     days_of,
     event_date,
+    filed_date,
     find_date_expressions,
     sentence_date,
     shifted,
@@ -367,6 +368,31 @@ def test_a_month_in_a_clause_apart_does_not_date_the_event(nlp, text, trigger, e
 )
 def test_a_dateline_does_not_date_the_lead(text, expected):
     assert sentence_date(text, article_date="2024-11-08") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a town in capitals of any alphabet, or two towns with a slash
+        "CULIACÁN, Nov 3 (Wire) - Gunmen killed two guards.",
+        "SANAA/DUBAI, Nov 3 (Wire) - Gunmen killed two guards.",
+        "SÃO PAULO, Brazil, Nov 3 - Gunmen killed two guards.",
+    ],
+)
+def test_a_dateline_of_any_alphabet_says_when_the_story_was_filed(text):
+    assert filed_date(text, "2024-11-08") == "2024-11-03"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence that opens with a town, not in capitals, is no dateline
+        "Culiacán, Nov 3 - the day gunmen killed two guards.",
+        "Today, Nov 3 - Gunmen killed two guards.",
+    ],
+)
+def test_a_town_not_in_capitals_opens_no_dateline(text):
+    assert filed_date(text, "2024-11-08") is None
 
 
 def test_a_month_ahead_may_lie_in_the_next_year():

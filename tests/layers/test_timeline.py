@@ -86,6 +86,15 @@ def test_a_live_blog_s_time_stamps_neither_head_nor_end_a_stretch():
     assert _dates_at(text, "Drones", "Explosions") == ["2026-11-18", "2026-11-18"]
 
 
+def test_a_live_blog_s_entry_lines_of_a_time_and_a_place_neither_head_nor_end_a_stretch():
+    text = (
+        "## Wednesday, 18 November\n\n**14:00 GMT - KESRA**\n\nTalks opened in Kesra.\n\n"
+        "## Tuesday, 17 November\n\n**18:20 GMT - ZORVAN, occupied Dalmar**\n"
+        "Drones struck Zorvan overnight."
+    )
+    assert _dates_at(text, "Talks", "Drones") == ["2026-11-18", "2026-11-17"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
