@@ -185,6 +185,8 @@ def trigger_keys(token: Token) -> set[str]:
         # "occupied Crimea", "in occupied Crimea" (which the parse reads as a verb after
         # "in"): a participle that describes
         keys.add(f"{lemma} modifier")
+    if _an_epithet_after_a_comma(token):
+        keys.add(f"{lemma} modifier")  # "JENIN, occupied West Bank (AP) -"
     if token.dep_ == "amod" and token.tag_ == "VBG":
         # "the visiting team", "the visiting minister": who is away from home, no visit
         keys.add(f"{token.lower_} modifier")
@@ -655,6 +657,23 @@ def _with_words_or_wares(preposition: Token) -> bool:
 
 _HOW_HARD = frozenset({"hard", "badly"})
 """Adverbs of how hard something was hit that a blow does not take in the news: "hit hard"."""
+
+
+def _an_epithet_after_a_comma(token: Token) -> bool:
+    """Whether a participle between a name and a name, after a comma, describes the second.
+
+    "JENIN, occupied West Bank (AP) -", "in Hebron, occupied West Bank": a
+    dateline's or a town's wider place, with its epithet; a deed's subject
+    stands before its verb with no comma between ("Russia occupied Crimea").
+    """
+    doc = token.doc
+    return (
+        token.tag_ in ("VBN", "VBD")
+        and 2 <= token.i < len(doc) - 1
+        and doc[token.i - 1].lower_ == ","
+        and doc[token.i - 2].pos_ == "PROPN"
+        and doc[token.i + 1].pos_ == "PROPN"
+    )
 
 
 def _exclusion_keys(token: Token) -> set[str]:

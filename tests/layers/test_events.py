@@ -2529,10 +2529,34 @@ def test_a_ruling_on_a_deployment_is_no_deployment(nlp, layers):
     ("text", "place"),
     [
         ("The drones were launched from Cape Chauda in occupied Crimea.", "Crimea"),
+        # a dateline's wider place with its epithet, after a comma
+        ("NABLUS, occupied Dalmar (AP) —\n\nTroops raided a camp overnight.", "Dalmar"),
+        ("**08:15 GMT - NABLUS, occupied Dalmar**\n\nTroops raided a camp overnight.", "Dalmar"),
     ],
 )
 def test_an_occupied_place_is_no_seizure_told(nlp, layers, text, place):
-    assert "seizures" not in {e.layer for e in _events(nlp, layers, text, [place])}
+    names = [name for name in ("NABLUS", place) if name in text]
+    assert "seizures" not in {e.layer for e in _events(nlp, layers, text, names)}
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        ("The regional council held an extraordinary session in Dorvik on the crisis.", True),
+        ("The Security Council held an emergency session in Dorvik on Monday.", True),
+        # a team's training or a market's trading day is no sitting of a body
+        ("The national team held a training session in Dorvik on Monday.", False),
+        ("Shares fell in the afternoon trading session in Dorvik.", False),
+    ],
+)
+def test_a_body_that_sits_in_session_meets_where_it_sits(nlp, layers, text, met):
+    where = _layers_at(_events(nlp, layers, text, ["Dorvik"]), text)
+    assert ("meetings" in where.get("Dorvik", set())) is met
+
+
+def test_a_place_occupied_by_a_subject_before_it_is_still_seized(nlp, layers):
+    text = "In 2014, Russia occupied Dalmar."
+    assert "seizures" in {e.layer for e in _events(nlp, layers, text, ["Russia", "Dalmar"])}
 
 
 @pytest.mark.parametrize(
