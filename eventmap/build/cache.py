@@ -71,6 +71,8 @@ SCHEMA = 1
 STAGES: tuple[str, ...] = ("parse", "places", "events")
 _FORMAT = "eventmap-cache"
 _MAX_HEADER = 1 << 20
+_HEADER_FIELDS = frozenset({"format", "schema", "stage", "key", "refs", "length", "sha256"})
+"""The fields of a record's header line, all of them and no other."""
 _MAX_BODY = 256 << 20
 _NAME = re.compile(r"^[0-9a-f]{64}$")
 _TEMP = re.compile(r"^\.[0-9a-f]{64}\.(?:rec|wkb)\.[0-9a-f]{8}\.tmp$")
@@ -189,6 +191,13 @@ class ArticleCache:
             raise ValueError("record belongs to another stage or key")
         if header.get("length") != len(payload) or header.get("sha256") != _sha256(payload):
             raise ValueError("checksum mismatch (truncated or corrupt)")
+        refs = header.get("refs")
+        if set(header) != _HEADER_FIELDS or not (
+            isinstance(refs, list) and all(isinstance(r, str) for r in refs)
+        ):
+            # the checksum covers the body only: a damaged header field ("refs",
+            # which says what geometry the record keeps alive) is damage too
+            raise ValueError("header fields damaged")
         try:
             inflate = zlib.decompressobj()
             text = inflate.decompress(payload, _MAX_BODY)

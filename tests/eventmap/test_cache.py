@@ -236,9 +236,17 @@ def _corrupt_valid_checksum_bad_content(path: Path) -> None:
     path.write_bytes(json.dumps(header).encode() + b"\n" + new_payload)
 
 
+def _corrupt_header_field(path: Path) -> None:
+    """A byte of the header's "refs" field flipped: the body's checksum still holds."""
+    raw = path.read_bytes()
+    at = raw.index(b'"refs"') + 1
+    path.write_bytes(raw[:at] + bytes([raw[at] ^ 0x5A]) + raw[at + 1 :])
+
+
 _EVERY_CORRUPTION = [
     _corrupt_truncate,
     _corrupt_flip,
+    _corrupt_header_field,
     _corrupt_garbage,
     _corrupt_pickle,
     _corrupt_foreign,
