@@ -1892,6 +1892,8 @@ class MentionExtractor:
                 return self._abbreviates_a_place(span)
             if self._demonym_country(token.text) or token.lower_ in _GROUP_WORDS:
                 return False  # "Fano militiamen" are no town in Italy
+            if token.lower_ in _NAMES_OF_GOD:
+                return False  # "with the help of God": no Göd, a town in Hungary
         if span[-1].ent_type_ == "PERSON" or span[0].ent_type_ == "PERSON":
             return False
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
@@ -2591,6 +2593,12 @@ def _lower_noun(token: Token) -> bool:
     """A lower-case common noun outside any entity ("corridor", "strip")."""
     return token.pos_ == "NOUN" and token.is_alpha and token.is_lower and not token.ent_type_
 
+
+#: Names of God, which statements of armed movements and of states invoke ("with the
+#: help of God", "God willing"); the model tags them as no place, and a name of God
+#: the gazetteer also holds (Göd in Hungary; "Allah", an alternate name of an Iranian
+#: town; Jesús in Paraguay) is never the place meant.
+_NAMES_OF_GOD = frozenset({"god", "allah", "jesus"})
 
 _JOINING_PREPOSITIONS = frozenset({"on", "in", "near"})
 #: Labels under which the model says nothing of a name in a place position: none,

@@ -63,6 +63,8 @@ FUZZY_MIN_POPULATION = 50_000
 #: for Kyiv 0.75; "Philadelphia" for Amman: 0.24, "Hamas" for Hamm 0.67).
 ALIKE_SPELLING = 0.75
 _FUZZY_MIN_LETTERS = 6
+_THE = re.compile(r"\s*the\s", re.IGNORECASE)
+"""An article opening an alternate name: "The Crossing", a nickname, not a place's name."""
 #: How alike a transliteration must be to the name it is matched to
 #: (:meth:`Gazetteer.transliterated`): "Hodeidah" and "Al Hudaydah" score 0.62.
 TRANSLITERATION_MIN_SIMILARITY = 0.6
@@ -456,6 +458,15 @@ class Gazetteer:
             if len(self._by_key) >= _LOOKUP_CACHE_KEYS:
                 self._by_key.clear()
             self._by_key[key] = found
+        # "The Crossing" is Bismarck's nickname and "The River" New Brunswick's in
+        # GeoNames: a "crossing" or "the River" in the news is neither (a main name
+        # that opens with the article, "The Hague", is the place's own, and so is an
+        # alias the project curated: "the Gulf")
+        found = tuple(
+            c
+            for c in found
+            if c.exact_name or c.source != "geonames" or not _THE.match(c.matched_name)
+        )
         return list(found[:limit] if limit else found)
 
     def _query_candidates(self, key: str) -> tuple[Candidate, ...]:

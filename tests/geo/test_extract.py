@@ -80,6 +80,8 @@ def test_names_the_model_mislabels_before_a_noun(extract, text, expected):
         # a sentence's first word opening a longer name: its capital says nothing
         ("Human Rights Watch said he began a hunger strike.", "Human"),
         ("Federal Minister for Agriculture Jim Smith issued a warning.", "Federal"),
+        # a name of God in a statement (Göd is a town in Hungary)
+        ('"With the help of God, our forces targeted the ship," the spokesman said.', "God"),
     ],
 )
 def test_people_organisations_and_dates_are_not_places(extract, text, not_a_place):

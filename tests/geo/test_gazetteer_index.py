@@ -235,3 +235,11 @@ def test_transliterated_finds_places_of_standing_only(gazetteer):
     # invented near-misses and English words find nothing
     for name in ("Kharkon", "Saraqet", "Zaporizhka", "July", "Passing", "Ministry"):
         assert gazetteer.transliterated(name) == [], name
+
+
+def test_a_nickname_that_opens_with_the_article_is_no_name_of_the_place(gazetteer):
+    # "The Crossing" and "The River" are nicknames of two American cities
+    for word in ("Crossing", "CROSSING", "River", "The River"):
+        assert all(c.name not in ("Bismarck", "New Brunswick") for c in gazetteer.candidates(word))
+    # a main name that opens with the article is the place's own
+    assert any(c.name == "The Hague" for c in gazetteer.candidates("Hague"))
