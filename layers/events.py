@@ -2130,6 +2130,7 @@ def detect_events(
         shared = _share_with_participles(
             sentence_events, doc, own_ground, roots=roots, places=narrower
         )
+        shared = _launched_where_shot_down(shared, roots)
         events.extend(_the_venue_not_its_country(shared, candidates))
         sentence_events = events[len(events) - len(sentence_events) :]
         own = [loc for e in sentence_events for loc in e.locations if not loc.linked]
@@ -2688,6 +2689,43 @@ def _share_with_participles(
         )
         shared.append(dataclasses.replace(event, locations=locations))
     return shared
+
+
+_LAUNCH = "missile_launch"
+_SHOT_DOWN_LAYER = "shootdown_area"
+
+
+def _launched_where_shot_down(
+    events: list[ReportedEvent], roots: Sequence[Token | None]
+) -> list[ReportedEvent]:
+    """Take from a launch the places of the shoot-down its weapons are the object of.
+
+    "shot down 84 of 112 drones launched by Russia overnight over the Kharkiv,
+    Sumy and Poltava regions": the regions are where the drones were shot down
+    (the parse hangs "over" on the participle), not where they were launched
+    or struck; the launch keeps only a place of its own ("from Crimea").
+    """
+    starts = {root.i: e for root, e in zip(roots, events, strict=True) if root is not None}
+    kept: list[ReportedEvent] = []
+    for event, root in zip(events, roots, strict=True):
+        downed = None
+        if event.type == _LAUNCH and root is not None and root.dep_ == "acl" and event.locations:
+            node = root.head
+            for _ in range(3):  # the drones, "of", "84", the verb
+                if node.head.i == node.i:
+                    break
+                node = node.head
+                found = starts.get(node.i)
+                if found is not None:
+                    downed = found if found.layer == _SHOT_DOWN_LAYER else None
+                    break
+        if downed is None:
+            kept.append(event)
+            continue
+        theirs = {(loc.start, loc.end) for loc in downed.locations}
+        own = tuple(loc for loc in event.locations if (loc.start, loc.end) not in theirs)
+        kept.append(dataclasses.replace(event, locations=own))
+    return kept
 
 
 _DURING_OR_AFTER = frozenset({"after", "during", "following", "amid"})

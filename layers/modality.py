@@ -1013,7 +1013,9 @@ def told_in_fiction(words: Sequence[Token], said: str | None = None) -> bool:
             before = opening[1 : comma - 1]
             if not any(
                 t.tag_ == "POS"
-                or t.pos_ == "ADP"  # "In protest at the film," tells the news of a protest
+                # "In protest at the film," tells the news of a protest; "In the new
+                # season of the drama series," is a part of the work
+                or (t.pos_ == "ADP" and not _of_a_part_of_a_work(t))
                 or (t.ent_type_ in ("DATE", "TIME", "ORDINAL") and not _a_year(t))
                 for t in before
             ):
@@ -1023,6 +1025,20 @@ def told_in_fiction(words: Sequence[Token], said: str | None = None) -> bool:
     if said is not None and "game" not in said.lower():
         return False
     return any(t.lower_ in ("game", "games") and _a_played_game_as_subject(t) for t in words)
+
+
+_PARTS_OF_A_WORK = frozenset(
+    {"season", "episode", "chapter", "part", "volume", "instalment", "installment", "sequel",
+     "finale", "scene", "issue", "trailer", "opening", "ending", "book"}
+)  # fmt: skip
+
+
+def _of_a_part_of_a_work(word: Token) -> bool:
+    """Whether the word is the "of" after a part of a work: "the new season of"."""
+    doc = word.doc
+    return (
+        word.lower_ == "of" and word.i > 0 and doc[word.i - 1].lemma_.lower() in _PARTS_OF_A_WORK
+    )
 
 
 def _without_a_title(opening: list[Token]) -> list[Token]:

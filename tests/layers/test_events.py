@@ -2554,6 +2554,17 @@ def test_a_body_that_sits_in_session_meets_where_it_sits(nlp, layers, text, met)
     assert ("meetings" in where.get("Dorvik", set())) is met
 
 
+def test_weapons_shot_down_over_regions_were_not_launched_or_struck_there(pipeline):
+    text = (
+        "The air force said it shot down 84 of 112 drones launched by Russia overnight "
+        "over the Sumy and Poltava regions."
+    )
+    events = _located(pipeline, text)
+    where = _layers_at(events, text)
+    assert "shootdown_area" in where.get("Sumy", set())
+    assert all(not e.locations for e in events if e.layer == "strike_sites")
+
+
 def test_a_place_occupied_by_a_subject_before_it_is_still_seized(nlp, layers):
     text = "In 2014, Russia occupied Dalmar."
     assert "seizures" in {e.layer for e in _events(nlp, layers, text, ["Russia", "Dalmar"])}
@@ -4644,6 +4655,8 @@ def test_an_arrest_after_the_clashes_does_not_place_them(pipeline, text, clash_p
         # a work named with its maker or its year is still one
         "In the HBO series, soldiers attack a village near Dorvik.",
         "In the 2022 film, rebels raid a base in Dorvik.",
+        # or a part of one
+        "In the new season of the drama series, special forces raid a compound in Dorvik.",
         # a work or a game's map set somewhere
         "Gamers can now fight in a new map set in Dorvik.",
         "A film set in Dorvik shows soldiers storming a village.",
@@ -4657,6 +4670,8 @@ def test_a_story_a_film_or_a_game_tells_happened_nowhere(nlp, layers, text):
     "text",
     [
         "In the north, rebels raided a base near Dorvik.",
+        # what happened in the wake of a work is news
+        "In the wake of the film, protesters attacked a cinema in Dorvik.",
         # "set" of no work
         "Rebels set fire to a police station in Dorvik.",
     ],
