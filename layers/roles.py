@@ -882,6 +882,53 @@ _TALKS = frozenset(
 )  # fmt: skip
 
 
+_ON_BEHALF = frozenset(
+    {"solidarity", "support", "memory", "honour", "honor", "tribute", "behalf", "sympathy",
+     "name"}
+)  # fmt: skip
+"""Nouns after "in" or "on" that say for whom a deed was done: "in solidarity with"."""
+
+_BETWEEN_BEHALF_AND_PLACE = frozenset(
+    {"prep", "pobj", "det", "amod", "compound", "poss", "case", "nummod"}
+)
+
+
+def _for_a_person(noun: Token) -> bool:
+    """Whether a phrase of whom a deed was for names a person, not a people.
+
+    "marched in support of Yasser Arafat in Jordan's largest refugee camp"
+    marched in the camp; "in solidarity with Palestinians in Gaza" did not.
+    """
+    return any(
+        g.ent_type_ == "PERSON"
+        for p in noun.children
+        if p.dep_ == "prep"
+        for g in p.children
+        if g.dep_ == "pobj"
+    )
+
+
+def _after_on_behalf(preposition: Token) -> bool:
+    """Whether a place's preposition ends a phrase of whom a deed was for, word by word.
+
+    "in solidarity with Palestinians in Gaza": up to six words back, with only
+    a phrase's own words between (and among them "with", "of" or "for" and
+    whom), "in" or "on" and one of :data:`_ON_BEHALF`.
+    """
+    doc = preposition.doc
+    party = False  # "with", "of" or "for" and whom: "in support near Gaza" names none
+    for back in range(preposition.i - 1, max(preposition.i - 7, 0), -1):
+        word = doc[back]
+        if word.lemma_.lower() in _ON_BEHALF:
+            return party and doc[back - 1].lower_ in ("in", "on")
+        if word.dep_ not in _BETWEEN_BEHALF_AND_PLACE or word.is_punct:
+            return False
+        if word.ent_type_ == "PERSON":
+            return False  # "marched in support of Arafat in a camp in Jordan": they were there
+        party = party or word.lower_ in ("with", "of", "for")
+    return False
+
+
 _SHORT_OF = frozenset({"short", "shy"})
 """Words whose "of" says where a deed did not reach: "stopped short of Kyiv", "well
 short of the Bekaa valley", "just shy of the border"."""
@@ -934,6 +981,10 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
                 return "of"  # "the entrance to Bethlehem" stands for a part of it
             return "destination"
         if word in LOCATIVE:
+            if _after_on_behalf(head):
+                # "marched in London in solidarity with Palestinians in Gaza", the
+                # parse hanging "in Gaza" on the verb: the people it was for are there
+                return Refusal("topic")
             return "location"
         if word == "of" and head.head.lower_ in _SHORT_OF:
             return Refusal("short of")  # "stopped short of Kyiv": not there
@@ -1771,6 +1822,13 @@ def attachment(
                     return Attachment("location", round(_ROLE_CONFIDENCE["location"] * 0.6, 3))
                 if is_one_of(noun, OWNED_THINGS):
                     return Refusal("owner")  # "the people of Aleppo", "the leader of Syria"
+                if (
+                    noun.lemma_.lower() in _ON_BEHALF
+                    and noun.dep_ == "pobj"
+                    and noun.head.lower_ in ("in", "on")
+                    and not _for_a_person(noun)
+                ):
+                    return Refusal("topic")  # "rallied in Warsaw in support of Ukraine"
                 if noun.pos_ in ("NOUN", "PROPN") and noun.i != head.i:
                     token = noun  # "the rebel stronghold of X": a site that is X
                     continue
@@ -1801,6 +1859,15 @@ def attachment(
         # Walking from the role's governor up to the trigger.
         if token.lemma_.lower() in SPEECH:
             return Refusal("speech")
+        if (
+            dep == "pobj"
+            and head.lower_ in ("in", "on")
+            and token.lemma_.lower() in _ON_BEHALF
+            and not _for_a_person(token)
+        ):
+            # "marched in London in solidarity with Palestinians in Gaza", "rallied in
+            # support of Kyiv": for whom it was done, not where
+            return Refusal("topic")
         if (
             dep == "prep"
             and event_type.topical

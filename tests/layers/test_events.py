@@ -2565,6 +2565,30 @@ def test_weapons_shot_down_over_regions_were_not_launched_or_struck_there(pipeli
     assert all(not e.locations for e in events if e.layer == "strike_sites")
 
 
+@pytest.mark.parametrize(
+    ("text", "where", "not_there"),
+    [
+        ("Protesters marched in Dorvik in solidarity with Palestinians in Kesra.", "Dorvik",
+         "Kesra"),
+        ("Thousands rallied in Dorvik in support of Kesra.", "Dorvik", "Kesra"),
+        ("Rebels said they attacked the convoy in solidarity with farmers in Kesra.", None,
+         "Kesra"),
+    ],
+)  # fmt: skip
+def test_the_people_a_deed_was_done_for_are_not_where_it_was_done(
+    nlp, layers, text, where, not_there
+):
+    names = [name for name in ("Dorvik", "Kesra") if name in text]
+    found = _layers_at(_events(nlp, layers, text, names), text)
+    assert not_there not in found
+    assert where is None or where in found
+
+
+def test_a_deed_done_for_a_person_may_be_where_the_phrase_says(nlp, layers):
+    text = "Crowds marched in support of Yasser Arafat in Dorvik on Saturday."
+    assert "Dorvik" in _layers_at(_events(nlp, layers, text, ["Dorvik"]), text)
+
+
 def test_a_place_occupied_by_a_subject_before_it_is_still_seized(nlp, layers):
     text = "In 2014, Russia occupied Dalmar."
     assert "seizures" in {e.layer for e in _events(nlp, layers, text, ["Russia", "Dalmar"])}
