@@ -445,8 +445,8 @@ _IN_AFTER = re.compile(
     r"(?:\s+(?:"
     + "|".join(sorted(_PART_WORDS | _SITE_WORDS))
     + r"))?"  # "Kani township in Sagaing"
-    rf"\s*,?\s+in\s+(?:the\s+)?(?:{_SIDE}\s+)?$"
-)
+    rf"\s*,?\s+in\s+(?:the\s+)?(?:{_SIDE}\s+)?(?:neighbou?ring\s+|nearby\s+|adjacent\s+)?$"
+)  # "Tamazula, in neighbouring Durango state": in Durango
 
 
 #: A part of a town and "of" between a name and its town: "the Ruvuma quarter of

@@ -412,6 +412,17 @@ def test_a_town_in_a_country_s_province_lies_in_the_province(resolve):
     assert town.country == "MZ" and (town.lat, town.lon) == (province.lat, province.lon), town
 
 
+def test_a_town_in_a_neighbouring_province_is_that_province_s_namesake(resolve):
+    # three Mexican towns are called Tamazula; the one in Durango state is meant
+    results = resolve(
+        "Gunmen fought in Culiacán. In the municipality of Tamazula, in neighbouring "
+        "Durango state, a drone dropped explosives on houses."
+    )
+    town = _place(results, "Tamazula")
+    # Tamazula de Victoria (24.97 N, 106.97 W), not Sinaloa's Tamazula (25.4 N, 108.5 W)
+    assert town is not None and town.country == "MX" and town.lon > -107.5, town
+
+
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [
