@@ -1036,9 +1036,7 @@ _PARTS_OF_A_WORK = frozenset(
 def _of_a_part_of_a_work(word: Token) -> bool:
     """Whether the word is the "of" after a part of a work: "the new season of"."""
     doc = word.doc
-    return (
-        word.lower_ == "of" and word.i > 0 and doc[word.i - 1].lemma_.lower() in _PARTS_OF_A_WORK
-    )
+    return word.lower_ == "of" and word.i > 0 and doc[word.i - 1].lemma_.lower() in _PARTS_OF_A_WORK
 
 
 def _without_a_title(opening: list[Token]) -> list[Token]:
