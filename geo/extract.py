@@ -579,6 +579,10 @@ class MentionExtractor:
             found.append(mention)
             taken.update(_token_range(doc, mention))
             blocked.difference_update(_token_range(doc, mention))
+        for span in self._possessors_of_framed(doc, found, taken):
+            found.append(self._toponym(span, "GAZETTEER"))
+            taken.update(range(span.start, span.end))
+            blocked.difference_update(range(span.start, span.end))
         for mention in self._organisation_places(ents, taken):
             found.append(mention)
             taken.update(_token_range(doc, mention))
@@ -1177,6 +1181,32 @@ class MentionExtractor:
             if found is not None:
                 spans.append(found)
                 places.update(range(found.start, found.end))
+        return spans
+
+    def _possessors_of_framed(
+        self, doc: Doc, found: Sequence[Mention], taken: set[int]
+    ) -> list[Span]:
+        """The town whose possessive stands before a framed place, where the model hid it.
+
+        "in Kherson's Dniprovskyi district", which the model tags as one
+        organisation: Kherson is the town the district belongs to (and says
+        which Dniprovskyi, Kyiv having one too), a country, a province or a
+        town of :data:`STRONG_POPULATION` under its own name.
+        """
+        spans: list[Span] = []
+        for mention in found:
+            if mention.label != FRAMED_LABEL:
+                continue
+            start = _token_range(doc, mention).start
+            if start < 2 or doc[start - 1].lower_ not in ("'s", "’s"):
+                continue
+            owner = doc[start - 2 : start - 1]
+            if owner.start in taken or not is_capitalised(owner[0]) or owner[0].pos_ != "PROPN":
+                continue
+            if _exactly_of_standing(
+                self.gazetteer.candidates(owner.text), population=STRONG_POPULATION
+            ):
+                spans.append(owner)
         return spans
 
     def _framed_places(self, tokens: DocTokens, taken: set[int]) -> list[Mention]:

@@ -43,6 +43,7 @@ __all__ = [
     "is_national_capital",
     "local_place_spans",
     "looks_local_name",
+    "of_the_city_named_before",
     "part_of_a_town",
     "place_in_town",
     "town_for",
@@ -821,6 +822,17 @@ _AREA_OF_THE_CITY = re.compile(
 )
 #: "the city's Pahartali area", "the capital's northern Shubra district".
 _THE_CITY_S = re.compile(r"\bthe\s+(?:city|capital|town)['’]s\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
+
+
+def of_the_city_named_before(text: str, mention: Mention) -> bool:
+    """Whether "the city's" (or "the capital's", "the town's") stands before the name.
+
+    "Officials in Kherson said a drone hit a bus in the city's Dniprovskyi
+    district": the city is the one named before, even where people speak from it.
+    """
+    return bool(_THE_CITY_S.search(text[max(0, mention.anchor_start - 40) : mention.anchor_start]))
+
+
 _TOWN_PART_BEFORE = re.compile(rf"\b{_TOWN_PARTS}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 

@@ -58,6 +58,7 @@ from geo.local_places import (
     dateline_end,
     district_of_a_town,
     looks_local_name,
+    of_the_city_named_before,
     part_of_a_town,
     place_in_town,
     town_for,
@@ -1582,19 +1583,25 @@ def _along_shared_borders(resolved: list[Resolved], sentences: _Sentences) -> No
 def _town_named_before_in_its_sentence(
     text: str, mentions: Sequence[Mention], index: int, ranked: dict[int, list[Ranked]]
 ) -> int | None:
-    """The index of the place named last before ``mentions[index]`` in its sentence, if a town."""
-    if index == 0:
-        return None
+    """The index of the place named last before ``mentions[index]`` in its sentence, if a town.
+
+    National adjectives in between are passed over ("a Russian drone").
+    """
     before = index - 1
+    while before >= 0 and mentions[before].kind is MentionKind.DEMONYM:
+        before -= 1  # "in Kherson, … a Russian drone hit the city's X district"
+    if before < 0:
+        return None
     if _SENTENCE_OR_PARAGRAPH_END.search(text, mentions[before].end, mentions[index].start):
         return None
     best = ranked.get(before)
     town = mentions[before]
-    if where_a_speaker_is(text, town) or _FROM_OR_OF_BEFORE.search(
-        text, max(0, town.start - _FROM_WINDOW), town.start
-    ):
+    if (
+        where_a_speaker_is(text, town) and not of_the_city_named_before(text, mentions[index])
+    ) or _FROM_OR_OF_BEFORE.search(text, max(0, town.start - _FROM_WINDOW), town.start):
         # "Hamas negotiators in Doha said jets struck the Tuffah neighbourhood",
-        # "soldiers from Mazatlán fought gunmen in the X neighbourhood"
+        # "soldiers from Mazatlán fought gunmen in the X neighbourhood"; but
+        # "officials in Kherson said … the city's Dniprovskyi district" is Kherson's
         return None
     return before if best and best[0].candidate.feature == "city" else None
 

@@ -412,6 +412,24 @@ def test_a_town_in_a_country_s_province_lies_in_the_province(resolve):
     assert town.country == "MZ" and (town.lat, town.lon) == (province.lat, province.lon), town
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Kyiv has a Dniprovskyi district too, 480 km away: the possessive or "the
+        # city's" says whose district it is, though the model hides the town in a name
+        "A drone dropped explosives on a bus in Kherson's Dniprovskyi district on Monday.",
+        "Officials in Kherson said a Russian drone hit a bus in the city's Dniprovskyi "
+        "district on Monday.",
+    ],
+)
+def test_a_town_s_district_is_in_that_town_not_a_namesake_district_elsewhere(resolve, text):
+    results = resolve(text)
+    town = _place(results, "Kherson")
+    (part,) = [r.place for r in results if "Dniprovskyi" in r.mention.name]
+    assert town is not None and part is not None
+    assert (part.lat, part.lon) == (town.lat, town.lon), part
+
+
 def test_a_town_in_a_neighbouring_province_is_that_province_s_namesake(resolve):
     # three Mexican towns are called Tamazula; the one in Durango state is meant
     results = resolve(
