@@ -400,7 +400,7 @@ def _partitive_of(noun: Token) -> list[Token]:
     ]
 
 
-def _subject_words(token: Token) -> set[str]:
+def _subject_words(token: Token, place_tokens: frozenset[int] = frozenset()) -> set[str]:
     """Who or what does the trigger: its subject's lemma and form (the head noun only).
 
     A participle or a relative clause takes the noun it describes, and a verb without a subject
@@ -415,6 +415,8 @@ def _subject_words(token: Token) -> set[str]:
         words |= {subject.lemma_.lower(), subject.lower_}
         if _a_group(subject):
             words.add(GROUP_SUBJECT)
+        if subject.i in place_tokens and subject.dep_ == "nsubj":
+            words.add(PLACE_SUBJECT)  # "Israel struck Gaza": a state that acts
         before = subject.doc[subject.i - 1] if subject.i > 0 else None
         if before is not None and before.head.i == subject.i:
             words.add(f"{before.lower_} {subject.lemma_.lower()}")
@@ -425,6 +427,8 @@ def _subject_words(token: Token) -> set[str]:
     return words
 
 
+PLACE_SUBJECT = "@place"
+"""The subject word a type's ``subjects`` lists for a place that acts: "Russia pounded X"."""
 GROUP_SUBJECT = "@group"
 """The subject word a type's ``subjects`` lists for a named group: "an Al-Shabaab bombing"."""
 _NOT_GROUPS = frozenset(
@@ -1217,7 +1221,7 @@ def match_type(
                 continue
         if event_type.subjects:
             if subjects is None:
-                subjects = _subject_words(token)  # once per token, as for objects
+                subjects = _subject_words(token, place_tokens)  # once per token
             if not subjects & words.subjects:
                 continue
             if event_type.unaided_subject and not _unaided(token):

@@ -2589,6 +2589,22 @@ def test_a_deed_done_for_a_person_may_be_where_the_phrase_says(nlp, layers):
     assert "Dorvik" in _layers_at(_events(nlp, layers, text, ["Dorvik"]), text)
 
 
+@pytest.mark.parametrize(
+    ("text", "struck"),
+    [
+        # a state that strikes a place names no weapon
+        ("Zorvania struck Dorvik on Monday.", True),
+        ("Zorvania pounded Dorvik overnight.", True),
+        # a team's goals or a trade measure strike nothing
+        ("Zorvania hit Dorvik for four goals on Saturday.", False),
+        ("Zorvania hit Dorvik with new tariffs on steel.", False),
+    ],
+)
+def test_a_place_that_strikes_another_is_a_strike_on_it(nlp, layers, text, struck):
+    where = _layers_at(_events(nlp, layers, text, ["Zorvania", "Dorvik"]), text)
+    assert ("strike_sites" in where.get("Dorvik", set())) is struck
+
+
 def test_a_place_occupied_by_a_subject_before_it_is_still_seized(nlp, layers):
     text = "In 2014, Russia occupied Dalmar."
     assert "seizures" in {e.layer for e in _events(nlp, layers, text, ["Russia", "Dalmar"])}
