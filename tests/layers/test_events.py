@@ -2598,6 +2598,8 @@ def test_a_deed_done_for_a_person_may_be_where_the_phrase_says(nlp, layers):
         # a team's goals or a trade measure strike nothing
         ("Zorvania hit Dorvik for four goals on Saturday.", False),
         ("Zorvania hit Dorvik with new tariffs on steel.", False),
+        ("Zorvania hit Dorvik for three in the second half.", False),
+        ("Zorvania struck Dorvik twice late in the match.", False),
     ],
 )
 def test_a_place_that_strikes_another_is_a_strike_on_it(nlp, layers, text, struck):
