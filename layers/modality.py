@@ -1029,7 +1029,7 @@ def told_in_fiction(words: Sequence[Token], said: str | None = None) -> bool:
 
 _PARTS_OF_A_WORK = frozenset(
     {"season", "episode", "chapter", "part", "volume", "instalment", "installment", "sequel",
-     "finale", "scene", "issue", "trailer", "opening", "ending", "book"}
+     "finale", "scene", "issue", "trailer", "book"}
 )  # fmt: skip
 
 

@@ -882,11 +882,12 @@ _TALKS = frozenset(
 )  # fmt: skip
 
 
-_ON_BEHALF = frozenset(
-    {"solidarity", "support", "memory", "honour", "honor", "tribute", "behalf", "sympathy",
-     "name"}
-)  # fmt: skip
-"""Nouns after "in" or "on" that say for whom a deed was done: "in solidarity with"."""
+_ON_BEHALF = frozenset({"solidarity", "memory", "honour", "honor", "tribute", "sympathy"})
+"""Nouns after "in" that say for whom a deed was done: "in solidarity with". Not
+"support" nor "behalf" past their party: "airstrikes in support of government forces
+in Idlib" struck Idlib; only a place they name right away is whom they were for."""
+_ON_BEHALF_OF_A_PLACE = _ON_BEHALF | {"support", "behalf"}
+"""The same, where the place is the party itself: "rallied in support of Ukraine"."""
 
 _BETWEEN_BEHALF_AND_PLACE = frozenset(
     {"prep", "pobj", "det", "amod", "compound", "poss", "case", "nummod"}
@@ -1823,7 +1824,7 @@ def attachment(
                 if is_one_of(noun, OWNED_THINGS):
                     return Refusal("owner")  # "the people of Aleppo", "the leader of Syria"
                 if (
-                    noun.lemma_.lower() in _ON_BEHALF
+                    noun.lemma_.lower() in _ON_BEHALF_OF_A_PLACE
                     and noun.dep_ == "pobj"
                     and noun.head.lower_ in ("in", "on")
                     and not _for_a_person(noun)

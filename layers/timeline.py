@@ -73,6 +73,8 @@ _LABEL_END = re.compile(r":(?:\*\*|__)?\s+|(?:\*\*|__):?\s+")
 """What closes a label before the entry's words: "18 May: ", "**18 May:** ", "**18 May** "."""
 _LEFT_OVER = re.compile(r"[\s,.:;*_–—-]*")
 """What may stand beside the date words in a label: commas, a colon, markup."""
+_DASH_AND_PLACE = re.compile(r"\s*[-–—]\s*[^*_]*")
+"""A place after the day in a live blog's entry line: "**00:30 GMT, 9 March - ZORVAN**"."""
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _PERIOD = re.compile(r"(?:(?:[A-Z][a-z]+\.?)\s+)?(?:1[89]|20)\d\d")
 """A heading that names a month and year, or a year alone: "March 2024", "2014"."""
@@ -99,12 +101,21 @@ def dated_stretches(text: str, article_date: str | None) -> list[DatedStretch]:
             # a live blog's time stamp alone: "**09:14 GMT**"
             continue
         stamp = LINE_TIME_STAMP.match(line)
-        if stamp is not None and stamp.end() < len(line) and _in_bold(line):
+        if (
+            stamp is not None
+            and stamp.end() < len(line)
+            and _in_bold(line)
+            and not find_date_expressions(line[stamp.end() :], article_date=article_date)
+        ):
             # or with the place it was filed from, all in bold: "**18:20 GMT - TAMMUN**"
+            # (one that writes a day, "**00:10 GMT, 9 March**", heads as a date line)
             continue
         heading = _HEADING_MARK.match(line)
         body = line[heading.end() :] if heading else line
         date = _date_of(body, article_date)
+        if date is None and stamp is not None and _in_bold(line):
+            # "**00:10 GMT, 9 March - ZORVAN**": the day after the entry's time stamp
+            date = _date_of(_DASH_AND_PLACE.sub("", line[stamp.end() :]), article_date)
         label = None if heading is not None or date is not None else _label(line, article_date)
         if heading is not None or date is not None or (label is None and _in_bold(body)):
             # a heading, or a short line all in bold: either ends the stretch above

@@ -671,12 +671,28 @@ def _an_epithet_after_a_comma(token: Token) -> bool:
     stands before its verb with no comma between ("Russia occupied Crimea").
     """
     doc = token.doc
-    return (
+    if not (
         token.tag_ in ("VBN", "VBD")
         and 2 <= token.i < len(doc) - 1
         and doc[token.i - 1].lower_ == ","
         and doc[token.i - 2].pos_ == "PROPN"
+        and doc[token.i - 2].ent_type_ not in ("DATE", "TIME")
         and doc[token.i + 1].pos_ == "PROPN"
+    ):
+        return False
+    # the first name opens its line (a dateline) or follows "in", "at" or "near": not a
+    # deed in a series, "captured Goma in January, besieged Bukavu", "from Jordan,
+    # occupied Gaza"
+    start = token.i - 2
+    while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].pos_ == "PROPN":
+        start -= 1  # "East Jerusalem": from the name's first word
+    before = doc[start - 1] if start > 0 else None
+    return (
+        before is None
+        or before.is_space
+        or "\n" in before.text_with_ws
+        or before.lower_ in ("in", "at", "near", "-", "–", "—", "*", "**")
+        or bool(before.is_sent_start)
     )
 
 

@@ -46,7 +46,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import msgspec
 
@@ -73,6 +73,16 @@ _FORMAT = "eventmap-cache"
 _MAX_HEADER = 1 << 20
 _HEADER_FIELDS = frozenset({"format", "schema", "stage", "key", "refs", "length", "sha256"})
 """The fields of a record's header line, all of them and no other."""
+_DIGEST = re.compile(r"[0-9a-f]{64}")
+
+
+def _good_refs(refs: Any) -> TypeGuard[list[str]]:
+    """Whether a header's references are a list of geometry digests (SHA-256, hex)."""
+    return isinstance(refs, list) and all(
+        isinstance(r, str) and _DIGEST.fullmatch(r) is not None for r in refs
+    )
+
+
 _MAX_BODY = 256 << 20
 _NAME = re.compile(r"^[0-9a-f]{64}$")
 _TEMP = re.compile(r"^\.[0-9a-f]{64}\.(?:rec|wkb)\.[0-9a-f]{8}\.tmp$")
@@ -191,10 +201,7 @@ class ArticleCache:
             raise ValueError("record belongs to another stage or key")
         if header.get("length") != len(payload) or header.get("sha256") != _sha256(payload):
             raise ValueError("checksum mismatch (truncated or corrupt)")
-        refs = header.get("refs")
-        if set(header) != _HEADER_FIELDS or not (
-            isinstance(refs, list) and all(isinstance(r, str) for r in refs)
-        ):
+        if set(header) != _HEADER_FIELDS or not _good_refs(header.get("refs")):
             # the checksum covers the body only: a damaged header field ("refs",
             # which says what geometry the record keeps alive) is damage too
             raise ValueError("header fields damaged")
@@ -235,7 +242,7 @@ class ArticleCache:
         except (OSError, ValueError):
             return None
         refs = header.get("refs")
-        if not isinstance(refs, list) or not all(isinstance(r, str) for r in refs):
+        if not _good_refs(refs):
             return None
         return set(refs)
 

@@ -243,10 +243,20 @@ def _corrupt_header_field(path: Path) -> None:
     path.write_bytes(raw[:at] + bytes([raw[at] ^ 0x5A]) + raw[at + 1 :])
 
 
+def _corrupt_header_reference(path: Path) -> None:
+    """The header's geometry references replaced by a name no digest has."""
+    raw = path.read_bytes()
+    end = raw.index(b"\n")
+    header = json.loads(raw[:end])
+    header["refs"] = ["not-a-digest"]
+    path.write_bytes(json.dumps(header).encode() + raw[end:])
+
+
 _EVERY_CORRUPTION = [
     _corrupt_truncate,
     _corrupt_flip,
     _corrupt_header_field,
+    _corrupt_header_reference,
     _corrupt_garbage,
     _corrupt_pickle,
     _corrupt_foreign,

@@ -2410,8 +2410,11 @@ def test_markets_shows_visitors_storms_and_truces_ended_make_no_such_event(
         # what a weapon brings down on the ground it struck
         ("A Russian rocket brought down a four-storey block in Sumy.", "strike_sites", "Sumy"),
         ("A drone brought down a road bridge near Nikopol.", "strike_sites", "Nikopol"),
-        # what it brings down out of the sky is shot down
+        # what it brings down out of the sky is shot down, whatever its model
         ("A missile brought down the airliner over Torez.", "shootdown_area", "Torez"),
+        ("Interceptor drones brought down 20 Shaheds over Sumy.", "shootdown_area", "Sumy"),
+        ("A Stinger missile brought down a Russian Su-25 near Torez.", "shootdown_area",
+         "Torez"),
     ],
 )
 def test_what_a_weapon_brings_down_says_whether_it_struck_or_shot_down(
@@ -2547,6 +2550,9 @@ def test_an_occupied_place_is_no_seizure_told(nlp, layers, text, place):
         # a team's training or a market's trading day is no sitting of a body
         ("The national team held a training session in Dorvik on Monday.", False),
         ("Shares fell in the afternoon trading session in Dorvik.", False),
+        # a court's or a trial's session is a hearing
+        ("The trial's first session was held in Dorvik on Monday.", False),
+        ("The court held a closed session in Dorvik to hear the defendants.", False),
     ],
 )
 def test_a_body_that_sits_in_session_meets_where_it_sits(nlp, layers, text, met):
@@ -2584,6 +2590,17 @@ def test_the_people_a_deed_was_done_for_are_not_where_it_was_done(
     assert where is None or where in found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jets carried out airstrikes in support of government forces in Dorvik.",
+        "Volunteers fought in support of Kurdish forces in Dorvik.",
+    ],
+)
+def test_a_deed_in_support_of_forces_is_where_the_forces_are(nlp, layers, text):
+    assert "Dorvik" in _layers_at(_events(nlp, layers, text, ["Dorvik"]), text)
+
+
 def test_a_deed_done_for_a_person_may_be_where_the_phrase_says(nlp, layers):
     text = "Crowds marched in support of Yasser Arafat in Dorvik on Saturday."
     assert "Dorvik" in _layers_at(_events(nlp, layers, text, ["Dorvik"]), text)
@@ -2607,9 +2624,18 @@ def test_a_place_that_strikes_another_is_a_strike_on_it(nlp, layers, text, struc
     assert ("strike_sites" in where.get("Dorvik", set())) is struck
 
 
-def test_a_place_occupied_by_a_subject_before_it_is_still_seized(nlp, layers):
-    text = "In 2014, Russia occupied Dalmar."
-    assert "seizures" in {e.layer for e in _events(nlp, layers, text, ["Russia", "Dalmar"])}
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("In 2014, Russia occupied Dalmar.", ["Russia", "Dalmar"]),
+        # a deed in a series after a comma is no epithet
+        ("Israel took Kesra from Zorvania, occupied Dalmar and annexed the hills.",
+         ["Kesra", "Zorvania", "Dalmar"]),
+    ],
+)  # fmt: skip
+def test_a_place_occupied_by_a_subject_before_it_is_still_seized(nlp, layers, text, names):
+    where = _layers_at(_events(nlp, layers, text, names), text)
+    assert "seizures" in where.get("Dalmar", set())
 
 
 @pytest.mark.parametrize(
@@ -4714,6 +4740,7 @@ def test_a_story_a_film_or_a_game_tells_happened_nowhere(nlp, layers, text):
         "In the north, rebels raided a base near Dorvik.",
         # what happened in the wake of a work is news
         "In the wake of the film, protesters attacked a cinema in Dorvik.",
+        "In the opening of the game, fans clashed with police in Dorvik.",
         # "set" of no work
         "Rebels set fire to a police station in Dorvik.",
     ],

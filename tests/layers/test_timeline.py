@@ -95,6 +95,14 @@ def test_a_live_blog_s_entry_lines_of_a_time_and_a_place_neither_head_nor_end_a_
     assert _dates_at(text, "Talks", "Drones") == ["2026-11-18", "2026-11-17"]
 
 
+def test_a_live_blog_s_entry_line_that_writes_a_day_heads_that_day():
+    text = (
+        "## Tuesday, 17 November\n\n**23:50 GMT - KESRA**\n\nTalks opened in Kesra.\n\n"
+        "**00:10 GMT, 18 November - ZORVAN**\n\nDrones struck Zorvan."
+    )
+    assert _dates_at(text, "Talks", "Drones") == ["2026-11-17", "2026-11-18"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
