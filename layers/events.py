@@ -1124,14 +1124,17 @@ def _where_it_was_told_first(
 
     An earlier event of the same layer, or of any violent layer when the
     noun is as general as "the attack", in the noun's own sentence (shared at
-    lower confidence), else in the sentence before it in the same paragraph
-    (linked, at the lower confidence of a place from another sentence).
+    lower confidence), else one of the same layer in the sentence before it
+    in the same paragraph (linked, at the lower confidence of a place from
+    another sentence).
     """
     lemma = noun.lemma_.lower()
 
     def fits(event: ReportedEvent) -> bool:
         if not event.locations or any(loc.linked for loc in event.locations):
             return False
+        if event.type in _DEATHS:
+            return False  # deaths are what an attack did, not an attack told
         return event.layer == layer or (
             lemma in _AGAIN_ANY_VIOLENCE
             and event.layer in _VIOLENT_LAYERS
@@ -1146,8 +1149,18 @@ def _where_it_was_told_first(
         ]
     if number == 0 or not _same_paragraph(text, sentences[number - 1], sentences[number]):
         return []
+    # from the sentence before, only an event of the noun's own layer: "Islamic State
+    # claimed the attack" after a sentence recalling "a blast in Kunduz on Friday"
+    # claimed the story's attack, not the blast recalled
     start = sentences[number - 1].start_char
-    told = next((e for e in reversed(before) if e.sentence_start == start and fits(e)), None)
+    told = next(
+        (
+            e
+            for e in reversed(before)
+            if e.sentence_start == start and fits(e) and e.layer == layer
+        ),
+        None,
+    )
     if told is None:
         return []
     return [

@@ -1524,6 +1524,8 @@ def test_an_event_told_again_is_where_it_was_told_first(nlp, layers, text, linke
         "A car bomb went off in Dorvik on Sunday. The 2019 attack left six dead.",
         "A car bomb went off in Dorvik on Sunday.\n\nThe attack left six dead.",
         "Crowds marched through Dorvik on Sunday. Six were killed in the attack.",
+        # a blast recalled in the sentence before is no attack the story tells
+        "Last Friday a blast at a mosque in Dorvik killed 50. Islamic State claimed the attack.",
     ],
 )
 def test_an_event_not_told_before_takes_no_place_from_the_sentence_before(nlp, layers, text):
