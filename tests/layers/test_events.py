@@ -2611,6 +2611,21 @@ def test_a_deed_done_for_a_person_may_be_where_the_phrase_says(nlp, layers):
 @pytest.mark.parametrize(
     ("text", "struck"),
     [
+        # a boat packed with explosives and steered from afar is a weapon
+        ("The bulk carrier was struck by an unmanned surface vessel off Dorvik.", True),
+        ("A sea drone hit a patrol ship near Dorvik.", True),
+        # a fishing boat that rammed a ferry is a collision
+        ("The ferry was struck by a fishing vessel off Dorvik.", False),
+    ],
+)
+def test_a_ship_struck_by_a_drone_boat_is_a_strike(nlp, layers, text, struck):
+    where = _layers_at(_events(nlp, layers, text, ["Dorvik"]), text)
+    assert ("strike_sites" in where.get("Dorvik", set())) is struck
+
+
+@pytest.mark.parametrize(
+    ("text", "struck"),
+    [
         # a state that strikes a place names no weapon
         ("Zorvania struck Dorvik on Monday.", True),
         ("Zorvania pounded Dorvik overnight.", True),
