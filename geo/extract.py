@@ -1924,6 +1924,12 @@ class MentionExtractor:
                 return False  # "Fano militiamen" are no town in Italy
             if token.lower_ in _NAMES_OF_GOD:
                 return False  # "with the help of God": no Göd, a town in Hungary
+            if (
+                span.end < len(span.doc)
+                and span.doc[span.end].ent_iob_ == "I"
+                and span.doc[span.end].lower_ in _ARMED_MOVEMENTS
+            ):
+                return False  # "a suspected Abu Sayyaf member": no Ābu, a town in India
         if span[-1].ent_type_ == "PERSON" or span[0].ent_type_ == "PERSON":
             return False
         nxt = span.doc[span.end] if span.end < len(span.doc) else None
@@ -2714,6 +2720,7 @@ def _names_something_else(doc: Doc, mention: Mention) -> bool:
     "Rift Valley fever"), not where anything happened. A lone compass or
     position word ("West", "Central", "Southern") is a direction or an
     adjective in news, even where some country has a province of that name.
+    A name after a storm word is the storm's ("Storm Benjamin", "Typhoon Yagi").
     """
     if mention.kind is not MentionKind.TOPONYM:
         return False
@@ -2727,7 +2734,20 @@ def _names_something_else(doc: Doc, mention: Mention) -> bool:
         return True
     if _a_military_unit(doc, span, words):
         return True
+    storm = doc[span.start - 1] if span.start > 0 else None
+    if (
+        storm is not None
+        and storm.lower_ in _STORM_WORDS
+        and storm.is_title
+        and storm.pos_ != "VERB"
+        and not headline_style(span.sent)
+    ):
+        return True  # "Storm Benjamin struck the coast": a storm's name (Benjamin, Utah)
     return span.end < len(doc) and doc[span.end].lower_ in _DISEASE_WORDS
+
+
+_STORM_WORDS = frozenset({"storm", "hurricane", "typhoon", "cyclone"})
+"""Words a storm's given name follows: "Storm Benjamin", "Typhoon Yagi"."""
 
 
 def _a_military_unit(doc: Doc, span: Span, words: Span) -> bool:
@@ -2842,7 +2862,7 @@ _GROUP_NAME_ENDS = frozenset(
 #: (:data:`_GROUP_NAME_ENDS`, but "haram" and "jihad", words of sites and of
 #: more than movements) and the movements among :data:`_GROUP_WORDS`.
 _ARMED_MOVEMENTS = (_GROUP_NAME_ENDS - {"haram", "jihad"}) | {
-    "boko", "houthi", "houthis", "wagner", "janjaweed", "isil", "iswap", "jnim"
+    "boko", "houthi", "houthis", "wagner", "janjaweed", "isil", "iswap", "jnim", "sayyaf"
 }  # fmt: skip
 
 

@@ -82,6 +82,8 @@ def test_names_the_model_mislabels_before_a_noun(extract, text, expected):
         ("Federal Minister for Agriculture Jim Smith issued a warning.", "Federal"),
         # a name of God in a statement (Göd is a town in Hungary)
         ('"With the help of God, our forces targeted the ship," the spokesman said.', "God"),
+        # a storm's given name (Benjamin is a town in Utah)
+        ("Storm Benjamin struck the coast overnight, cutting power to thousands.", "Benjamin"),
     ],
 )
 def test_people_organisations_and_dates_are_not_places(extract, text, not_a_place):
@@ -874,6 +876,8 @@ def test_a_firm_in_a_town_stays_a_firm(extract, text, name):
         ("Fighting between the army and Fano spread across the region.", "Fano"),
         ("Israeli jets struck Hezbollah positions near Tyre.", "Hezbollah"),
         ("Fighters of the Islamic State West Africa Province attacked Gwoza.", "Province"),
+        # Abu is a town in India
+        ("Police arrested a suspected Abu Sayyaf member in the town of Sumisip.", "Abu"),
     ],
 )
 def test_an_armed_movement_is_no_place(extract, text, group):
