@@ -1866,8 +1866,8 @@ def attachment(
             and token.lemma_.lower() in _ON_BEHALF
             and not _for_a_person(token)
         ):
-            # "marched in London in solidarity with Palestinians in Gaza", "rallied in
-            # support of Kyiv": for whom it was done, not where
+            # "marched in London in solidarity with Palestinians in Gaza": for whom it
+            # was done, not where
             return Refusal("topic")
         if (
             dep == "prep"
