@@ -86,21 +86,21 @@ def test_a_live_blog_s_time_stamps_neither_head_nor_end_a_stretch():
     assert _dates_at(text, "Drones", "Explosions") == ["2026-11-18", "2026-11-18"]
 
 
-def test_a_live_blog_s_entry_lines_of_a_time_and_a_place_neither_head_nor_end_a_stretch():
-    text = (
-        "## Wednesday, 18 November\n\n**14:00 GMT - KESRA**\n\nTalks opened in Kesra.\n\n"
-        "## Tuesday, 17 November\n\n**18:20 GMT - ZORVAN, occupied Dalmar**\n"
-        "Drones struck Zorvan overnight."
-    )
-    assert _dates_at(text, "Talks", "Drones") == ["2026-11-18", "2026-11-17"]
-
-
-def test_a_live_blog_s_entry_line_that_writes_a_day_heads_that_day():
-    text = (
-        "## Tuesday, 17 November\n\n**23:50 GMT - KESRA**\n\nTalks opened in Kesra.\n\n"
-        "**00:10 GMT, 18 November - ZORVAN**\n\nDrones struck Zorvan."
-    )
-    assert _dates_at(text, "Talks", "Drones") == ["2026-11-17", "2026-11-18"]
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # an entry line of a time stamp and a place neither heads nor ends a stretch
+        ("## Wednesday, 18 November\n\n**14:00 GMT - KESRA**\n\nTalks opened in Kesra.\n\n"
+         "## Tuesday, 17 November\n\n**18:20 GMT - ZORVAN, occupied Dalmar**\n"
+         "Drones struck Zorvan overnight.", ["2026-11-18", "2026-11-17"]),
+        # one that writes a day heads that day
+        ("## Tuesday, 17 November\n\n**23:50 GMT - KESRA**\n\nTalks opened in Kesra.\n\n"
+         "**00:10 GMT, 18 November - ZORVAN**\n\nDrones struck Zorvan.",
+         ["2026-11-17", "2026-11-18"]),
+    ],
+)  # fmt: skip
+def test_a_live_blog_s_entry_lines_date_only_when_they_write_a_day(text, dates):
+    assert _dates_at(text, "Talks", "Drones") == dates
 
 
 @pytest.mark.parametrize(
