@@ -458,15 +458,6 @@ class Gazetteer:
             if len(self._by_key) >= _LOOKUP_CACHE_KEYS:
                 self._by_key.clear()
             self._by_key[key] = found
-        # "The Crossing" is Bismarck's nickname and "The River" New Brunswick's in
-        # GeoNames: a "crossing" or "the River" in the news is neither (a main name
-        # that opens with the article, "The Hague", is the place's own, and so is an
-        # alias the project curated: "the Gulf")
-        found = tuple(
-            c
-            for c in found
-            if c.exact_name or c.source != "geonames" or not _THE.match(c.matched_name)
-        )
         return list(found[:limit] if limit else found)
 
     def _query_candidates(self, key: str) -> tuple[Candidate, ...]:
@@ -503,6 +494,11 @@ class Gazetteer:
                 capital=bool(row[13]),
             )
             for row in rows
+            # "The Crossing" is Bismarck's nickname and "The River" New Brunswick's in
+            # GeoNames: a "crossing" or "the River" in the news is neither (a main name
+            # that opens with the article, "The Hague", is the place's own, and so is
+            # an alias the project curated: "the Gulf")
+            if row[10] or row[8] != "geonames" or not _THE.match(row[9])
         ]
         found.sort(key=_prior_sort_key)
         return tuple(found)
