@@ -37,6 +37,11 @@ LINE_TIME_STAMP = re.compile(
 )
 
 
+def only_a_time_stamp(words: str) -> bool:
+    """Whether ``words`` (what opens a line) are a live blog's time stamp and nothing else."""
+    return bool(words.strip()) and LINE_TIME_STAMP.fullmatch(words) is not None
+
+
 def a_count_of_times(words: list[str]) -> bool:
     """Whether lower-case words in brackets count times: "twice", "three times", "12 times"."""
     return " ".join(words) in COUNTS_OF_TIMES or (len(words) == 2 and words[1] == "times")

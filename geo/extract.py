@@ -29,7 +29,6 @@ from spacy.tokens import Doc, Span, Token
 
 from geo.cues import (
     EDGE_WORDS,
-    LINE_TIME_STAMP,
     PERSON_TITLES,
     PLACE_KIND_NOUNS,
     PLACE_PREPOSITIONS,
@@ -44,6 +43,7 @@ from geo.cues import (
     is_capitalised,
     locative_context,
     modifies_next_noun,
+    only_a_time_stamp,
     qualifier_after,
     trim,
 )
@@ -2099,9 +2099,7 @@ def _after_a_time_stamp(span: Span) -> bool:
     "**08:12** GOMA — Rebels entered the city": the entry's dateline.
     """
     text = doc_text(span.doc)
-    start = text.rfind("\n", 0, span.start_char) + 1
-    before = text[start : span.start_char]
-    return bool(before.strip()) and LINE_TIME_STAMP.fullmatch(before) is not None
+    return only_a_time_stamp(text[text.rfind("\n", 0, span.start_char) + 1 : span.start_char])
 
 
 def _placed_in_a_place(span: Span, places: set[int], *, in_an_area: bool = False) -> bool:

@@ -24,7 +24,7 @@ from functools import lru_cache
 from shapely.geometry import Point
 from spacy.tokens import Doc, Span
 
-from geo.cues import LINE_TIME_STAMP, SPEECH_FORMS
+from geo.cues import SPEECH_FORMS, only_a_time_stamp
 from geo.normalize import name_key
 from geo.sources import capital_names
 from geo.types import Mention, MentionKind, Place, Precision, Resolved
@@ -553,7 +553,7 @@ def dateline_end(text: str, town: Mention) -> int | None:
     """
     start = paragraph_around(text, town.start)[0]
     before = text[start : town.start]
-    if before.strip() and LINE_TIME_STAMP.fullmatch(before) is None:
+    if before.strip() and not only_a_time_stamp(before):
         return None  # not "**08:12** GOMA —", a live blog's entry
     found = _DATELINE_DASH.match(text, town.end)
     return None if found is None else found.end()
@@ -795,7 +795,7 @@ def part_of_a_town(text: str, mention: Mention) -> bool:
         _TOWN_PART_AFTER.match(text[mention.anchor_end :])
         or _AREA_OF_THE_CITY.match(text, mention.anchor_end)
         or _TOWN_PART_BEFORE.search(text[max(0, mention.anchor_start - 40) : mention.anchor_start])
-        or _THE_CITY_S.search(text[max(0, mention.anchor_start - 40) : mention.anchor_start])
+        or of_the_city_named_before(text, mention)
     )
 
 

@@ -150,11 +150,11 @@ _IN_A_COUNTRY_AFTER = re.compile(
 aside closed by punctuation ("Kharkiv, in Poland for the summit" says where people are), or
 owning the province that follows (", in central Mali's Mopti region")."""
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+""""from" right before a name: people from a town may be anywhere ("visitors from X")."""
 _A_TOWN_OF_BEFORE = re.compile(
     r"\b(?:town|village|hamlet|locality|settlement|township)\s+of\s+$", re.IGNORECASE
 )
 """"the town of", "the coastal village of" right before a name: a town of the story."""
-""""from" right before a name: people from a town may be anywhere ("visitors from X")."""
 _TOWN_OF_ITS_HOLDER = re.compile(
     r"\s+(?:(?:second|third|fourth|fifth|largest|biggest|second-largest|third-largest"
     r"|second-biggest|northern|southern|eastern|western|central|coastal|commercial"

@@ -73,16 +73,6 @@ _FORMAT = "eventmap-cache"
 _MAX_HEADER = 1 << 20
 _HEADER_FIELDS = frozenset({"format", "schema", "stage", "key", "refs", "length", "sha256"})
 """The fields of a record's header line, all of them and no other."""
-_DIGEST = re.compile(r"[0-9a-f]{64}")
-
-
-def _good_refs(refs: Any) -> TypeGuard[list[str]]:
-    """Whether a header's references are a list of geometry digests (SHA-256, hex)."""
-    return isinstance(refs, list) and all(
-        isinstance(r, str) and _DIGEST.fullmatch(r) is not None for r in refs
-    )
-
-
 _MAX_BODY = 256 << 20
 _NAME = re.compile(r"^[0-9a-f]{64}$")
 _TEMP = re.compile(r"^\.[0-9a-f]{64}\.(?:rec|wkb)\.[0-9a-f]{8}\.tmp$")
@@ -92,6 +82,13 @@ _TAG = (
     "# This file is a cache directory tag created by eventmap.\n"
     "# For information about cache directory tags, see https://bford.info/cachedir/\n"
 )
+
+
+def _good_refs(refs: Any) -> TypeGuard[list[str]]:
+    """Whether a header's references are a list of geometry digests (a blob's :data:`_NAME`)."""
+    return isinstance(refs, list) and all(
+        isinstance(r, str) and _NAME.fullmatch(r) is not None for r in refs
+    )
 
 
 def default_cache_dir(articles_dir: Path) -> Path:
