@@ -1153,13 +1153,10 @@ def _where_it_was_told_first(
     # claimed the attack" after a sentence recalling "a blast in Kunduz on Friday"
     # claimed the story's attack, not the blast recalled
     start = sentences[number - 1].start_char
+    # back over the sentence before only, not the whole story told so far
+    last = itertools.takewhile(lambda e: e.sentence_start >= start, reversed(before))
     told = next(
-        (
-            e
-            for e in reversed(before)
-            if e.sentence_start == start and fits(e) and e.layer == layer
-        ),
-        None,
+        (e for e in last if e.sentence_start == start and fits(e) and e.layer == layer), None
     )
     if told is None:
         return []
