@@ -453,6 +453,8 @@ def qualifies_another(
         or (word == "of" and doc[previous].lemma_.lower() in _NAMED_KINDS_AFTER)
     ):
         name = doc[previous - 1]
+        if word == "of" and _the_town_its_kind_names(cand, doc[previous]):
+            return False  # "the Pacific coast city of Mazatlan": the words before describe it
         if word == "of":
             # "the Mohammad Agha district of Logar province": an area holds the district;
             # "the Zuhour district of Mosul": a city holds one it could not place
@@ -531,6 +533,18 @@ def _described_by(doc: Doc, first: int) -> int | None:
 
 _DESCRIBING_WORDS = 3
 """The most adjectives and adverbs between "the" and the name they describe."""
+
+
+def _the_town_its_kind_names(cand: PlaceInSentence, kind: Token) -> bool:
+    """Whether "the ... city of" before a town names that town itself.
+
+    In "the Pacific coast city of Mazatlan" and "the border town of Rafah" the
+    kind is what the town is, and what stands before it only describes it;
+    in "the Zuhour district of Mosul" the kind names a smaller place the
+    town holds.
+    """
+    place = cand.item.place
+    return kind.lower_ in _TOWN_KINDS and place is not None and place.feature == "city"
 
 
 def _holds_unplaced(wider: PlaceInSentence, named: PlaceInSentence) -> bool:

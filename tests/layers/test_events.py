@@ -1264,6 +1264,19 @@ def test_a_district_of_a_city_is_the_site_and_the_city_its_context(nlp, layers, 
     assert city not in placed
 
 
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("The smuggler was arrested in the Pacific coast city of Mazatlan.", "Mazatlan"),
+        ("Two guards were shot dead in the Gulf coast city of Veracruz.", "Veracruz"),
+    ],
+)
+def test_a_town_written_after_its_kind_is_the_site_whatever_describes_it(pipeline, text, town):
+    """Not read as "the Zuhour district of Mosul": the kind is what the town is."""
+    placed = set().union(*_where(_located(pipeline, text), text).values())
+    assert placed == {town}
+
+
 def _town(name: str, lat: float, lon: float, population: int) -> Place:
     return Place(f"t:{name}", name, "IQ", "city", Point(lon, lat), lat, lon, Precision.EXACT,
                  population=population)  # fmt: skip
