@@ -1468,6 +1468,11 @@ class MentionExtractor:
         )
 
     def _override_whole(self, ent: Span, span: Span, places: set[int]) -> Span | None:
+        if ent.label_ == "NORP" and all(t.lower_ in _GROUP_WORDS for t in span):
+            # "a Jewish seminary", "Kurdish fighters": a people or a faith, never the
+            # province that bears the word ("Jewish" is how GeoNames-style records
+            # shorten the Jewish Autonomous Oblast)
+            return None
         candidates = self.gazetteer.candidates(span.text)
         if not candidates:
             # "a ship was attacked off Hodeidah", tagged an organisation: a city that

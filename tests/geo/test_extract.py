@@ -84,6 +84,10 @@ def test_names_the_model_mislabels_before_a_noun(extract, text, expected):
         ('"With the help of God, our forces targeted the ship," the spokesman said.', "God"),
         # a storm's given name (Benjamin is a town in Utah)
         ("Storm Benjamin struck the coast overnight, cutting power to thousands.", "Benjamin"),
+        # a faith or a people, not the province that bears the word (the Jewish
+        # Autonomous Oblast is recorded as "Jewish")
+        ("A gunman opened fire in a Jewish seminary in Jerusalem.", "Jewish"),
+        ("He called Israel the Jewish state in his speech.", "Jewish"),
     ],
 )
 def test_people_organisations_and_dates_are_not_places(extract, text, not_a_place):
