@@ -2737,6 +2737,8 @@ def _names_something_else(doc: Doc, mention: Mention) -> bool:
         return True
     if _a_military_unit(doc, span, words):
         return True
+    if _a_time_zone(doc, span):
+        return True
     storm = doc[span.start - 1] if span.start > 0 else None
     if (
         storm is not None
@@ -2747,6 +2749,32 @@ def _names_something_else(doc: Doc, mention: Mention) -> bool:
     ):
         return True  # "Storm Benjamin struck the coast": a storm's name (Benjamin, Utah)
     return span.end < len(doc) and doc[span.end].lower_ in _DISEASE_WORDS
+
+
+def _a_time_zone(doc: Doc, span: Span) -> bool:
+    """Whether the name tells a clock's time zone: "at 12:30 Moscow time", "8 P.M. (Damascus Time)".
+
+    Only after a time of day, so "spent time in Moscow" and "a Moscow time
+    capsule" keep their place.
+    """
+    if span.end >= len(doc) or doc[span.end].lower_ != "time":
+        return False
+    i = span.start - 1
+    if i >= 0 and doc[i].text == "(":
+        i -= 1
+    return i >= 0 and _a_clock_word(doc[i])
+
+
+def _a_clock_word(token: Token) -> bool:
+    """A time of day or its last word: "12:30", "8", "p.m.", "8pm", "noon", "0800"."""
+    text = token.lower_
+    if text in _CLOCK_WORDS or token.like_num:
+        return True
+    return bool(_CLOCK.fullmatch(text))
+
+
+_CLOCK_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "noon", "midnight", "hours", "hrs"})
+_CLOCK = re.compile(r"\d{1,2}([:.]\d{2})?\s*(a\.?m\.?|p\.?m\.?)?")
 
 
 _STORM_WORDS = frozenset({"storm", "hurricane", "typhoon", "cyclone"})

@@ -565,6 +565,23 @@ def _placed_by_its_own_words(verb: Token) -> bool:
     )
 
 
+def _after_an_age(of: Token) -> bool:
+    """Whether "of" follows a person's age set off by commas: "Ian Reid, 31, of Lurgan".
+
+    News writes a person's home so, which is not where the deed was done to
+    or by them.
+    """
+    i = of.i
+    doc = of.doc
+    return (
+        i >= 3
+        and doc[i - 1].text == ","
+        and doc[i - 2].like_num
+        and doc[i - 2].text.isdigit()
+        and doc[i - 3].text == ","
+    )
+
+
 DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mile"})
 """Units a distance from a place is written in ("40 km north of X")."""
 
@@ -1796,6 +1813,8 @@ def attachment(
             if found == "of":
                 # "the city of Aleppo", "the outskirts of X": the noun stands for the place
                 noun = head.head
+                if _after_an_age(head):
+                    return Refusal("origin")  # "Antonio Rossi, 43, of Milan, was shot": his home
                 if noun.i in other_places:
                     return Refusal("context")  # "the Al-Halaliyah District of Qamishli"
                 if not _names_a_kind(noun) and any(

@@ -88,10 +88,18 @@ def test_names_the_model_mislabels_before_a_noun(extract, text, expected):
         # Autonomous Oblast is recorded as "Jewish")
         ("A gunman opened fire in a Jewish seminary in Jerusalem.", "Jewish"),
         ("He called Israel the Jewish state in his speech.", "Jewish"),
+        # a clock's time zone
+        ("The mine went off in a tunnel in Grozny at 12:30 Moscow time.", "Moscow"),
+        ("The assault began at 8 P.M. (Damascus Time) near Zamalka.", "Damascus"),
     ],
 )
 def test_people_organisations_and_dates_are_not_places(extract, text, not_a_place):
     assert all(not_a_place not in m.text for m in extract(text))
+
+
+def test_a_town_before_time_is_a_place_unless_a_clock_s_time_stands_before_it(extract):
+    assert "Moscow" in _texts(extract("She spent some time in Moscow before the war."))
+    assert "Moscow" in _texts(extract("At noon the Moscow time capsule was opened."))
 
 
 @pytest.mark.parametrize(

@@ -1277,6 +1277,20 @@ def test_a_town_written_after_its_kind_is_the_site_whatever_describes_it(pipelin
     assert placed == {town}
 
 
+@pytest.mark.parametrize(
+    ("text", "home", "site"),
+    [
+        ("Antonio Bargiggia, 43, of Milan, was shot in Turin on Tuesday.", "Milan", "Turin"),
+        ("Police arrested Ian Reid, 31, of Lurgan in Belfast.", "Lurgan", "Belfast"),
+        ("Ian Reid, 31, of Lurgan was shot as he sat in a car.", "Lurgan", None),
+    ],
+)
+def test_a_home_written_after_a_person_s_age_is_not_where_it_happened(pipeline, text, home, site):
+    placed = set().union(*_where(_located(pipeline, text), text).values())
+    assert home not in placed
+    assert site is None or site in placed
+
+
 def _town(name: str, lat: float, lon: float, population: int) -> Place:
     return Place(f"t:{name}", name, "IQ", "city", Point(lon, lat), lat, lon, Precision.EXACT,
                  population=population)  # fmt: skip
