@@ -364,14 +364,33 @@ def _preposition_before(token: Token) -> Token | None:
 
 
 def _compound_words(noun: Token) -> set[str]:
-    """The lemmas and forms of the nouns compounded before ``noun`` ("embassy staff members")."""
+    """The lemmas and forms of the nouns compounded before ``noun`` ("embassy staff members").
+
+    None before a site or a crew on the ground that makes, keeps, launches or
+    works a weapon: "hit missile launchers", "destroyed a drone factory" acted
+    on the launchers and the factory, not on missiles or drones in flight.
+    """
     words: set[str] = set()
+    if noun.lemma_.lower() in _GROUND_HOLDERS or noun.lower_ in _GROUND_HOLDERS:
+        return words
     stack = [c for c in noun.lefts if c.dep_ == "compound"]
     while stack:
         part = stack.pop()
         words |= {part.lemma_.lower(), part.lower_}
         stack.extend(c for c in part.lefts if c.dep_ == "compound")
     return words
+
+
+#: What holds, makes, launches or works a weapon on the ground ("missile launchers",
+#: "a drone factory", "an S-300 missile battery", "drone operators").
+_GROUND_HOLDERS = frozenset(
+    {"launcher", "launchers", "depot", "depots", "factory", "factories", "plant", "plants",
+     "site", "sites", "base", "bases", "warehouse", "warehouses", "facility", "facilities",
+     "workshop", "workshops", "storage", "stockpile", "stockpiles", "arsenal", "arsenals",
+     "hangar", "hangars", "battery", "batteries", "production", "pad", "pads", "launchpad",
+     "position", "positions", "crew", "crews", "operator", "operators", "team", "teams",
+     "unit", "units", "store", "stores", "dump", "dumps", "assembly"}
+)  # fmt: skip
 
 
 #: Words for a share of a whole, whose "of" names the whole.

@@ -1003,6 +1003,27 @@ def test_deaths_aboard_a_lost_aircraft_mark_where_it_was_lost(nlp, layers):
     assert "shootdown_area" not in {e.layer for e in events}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday Israeli jets hit missile launchers in Dorvik.",
+        "On Sunday Israeli jets hit a drone factory in Dorvik.",
+        "Russian forces destroyed a missile depot near Dorvik.",
+        "Artillery destroyed an S-300 missile battery near Dorvik.",
+    ],
+)
+def test_a_weapon_s_site_on_the_ground_is_struck_not_shot_down(nlp, layers, text):
+    """The launchers, the factory and the depot were hit, not missiles or drones in flight."""
+    layers_at = _layers_at(_events(nlp, layers, text, ["Dorvik"]), text)
+    assert "shootdown_area" not in layers_at.get("Dorvik", set())
+    assert layers_at.get("Dorvik")
+
+
+def test_a_weapon_named_before_what_flies_is_still_shot_down(nlp, layers):
+    text = "Air defences destroyed 40 Shahed drones over Dorvik."
+    assert "shootdown_area" in _layers_at(_events(nlp, layers, text, ["Dorvik"]), text)["Dorvik"]
+
+
 def test_an_operation_named_as_a_backdrop_is_no_attack(nlp, layers):
     text = "The plane flew back to the base, the hub of the army's operation in Kordofan."
     assert "attacks" not in {e.layer for e in _events(nlp, layers, text, ["Kordofan"])}
