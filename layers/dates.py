@@ -71,7 +71,7 @@ from geo.nlp import doc_text
 from layers.types import Citation
 
 if TYPE_CHECKING:  # spaCy is not imported at run time: the export reads dates without it
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from spacy.tokens import Span, Token
 
@@ -525,7 +525,32 @@ def _date_expressions(text: str, article_date: str | None) -> tuple[DateExpressi
             taken.append((start, end))
             found.append(DateExpression(start, end, match.group(0), _resolve(kind, match, anchor)))
     found.sort(key=lambda e: (e.start, e.end))
-    return tuple(found)
+    return tuple(_dated_by_what_follows(text, e, found) for e in found)
+
+
+def _dated_by_what_follows(
+    text: str, day: DateExpression, found: Sequence[DateExpression]
+) -> DateExpression:
+    """A weekday that the date written right after it names takes that date.
+
+    "on Sunday 14 September", "on Sunday, Sept. 14": the date says which
+    Sunday, where the weekday alone would be the last one before the
+    article's day, a week or more later.
+    """
+    if _WEEKDAY_PATTERN.fullmatch(day.text) is None:
+        return day
+    joint = _WEEKDAY_TO_DATE.match(text, day.end)
+    if joint is None:
+        return day
+    for other in found:
+        if other.start == joint.end() and other.date is not None:
+            return DateExpression(day.start, day.end, day.text, other.date)
+    return day
+
+
+#: What stands between a weekday and the date it names: "Sunday 14 September",
+#: "Sunday, Sept. 14", "Sunday the 14th of September".
+_WEEKDAY_TO_DATE = re.compile(r",?\s+")
 
 
 def resolve_date_expression(text: str, *, article_date: str | None) -> dt.date | None:

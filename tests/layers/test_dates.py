@@ -96,7 +96,31 @@ def test_a_speech_date_gives_way_to_the_event_date():
 def test_expressions_do_not_overlap():
     found = find_date_expressions("On Monday, September 17, 2018, it rained.", article_date=None)
     assert [e.text for e in found] == ["Monday", "September 17, 2018"]
-    assert found[0].date is None and found[1].date is not None
+    # the date written after the weekday says which Monday it is
+    assert found[0].date == found[1].date
+    assert found[1].date is not None and found[1].date.isoformat() == "2018-09-17"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A convoy was ambushed on Sunday 14 September near the town.",
+        "Gunmen ambushed a bus on Sunday, Sept. 14, near the town.",
+        "Gunmen ambushed a bus last Sunday, September 14, near the town.",
+        "Gunmen ambushed a bus on Sunday the 14th of September near the town.",
+    ],
+)
+def test_a_weekday_before_its_date_is_that_date_not_the_last_such_day(text):
+    """Filed on Monday 22 September, the Sunday before is the 21st; the text says the 14th."""
+    found = find_date_expressions(text, article_date="2025-09-22")
+    assert {e.date.isoformat() for e in found if e.date} == {"2025-09-14"}
+
+
+def test_a_weekday_a_date_does_not_follow_keeps_its_own_day():
+    found = find_date_expressions(
+        "Gunmen struck on Sunday. On 14 September a truce began.", article_date="2025-09-22"
+    )
+    assert [e.date.isoformat() for e in found if e.date] == ["2025-09-21", "2025-09-14"]
 
 
 @pytest.mark.parametrize(
