@@ -37,6 +37,27 @@ LINE_TIME_STAMP = re.compile(
 )
 
 
+#: What may stand before a place that labels its line: a bullet or a number, and bold.
+_LABEL_BEFORE = re.compile(r"\s*(?:[-*•]\s+|\d{1,2}[.)]\s+)?(?:\*\*|__)?\s*")
+#: What closes a line's label: a colon or a dash, perhaps after a date in brackets and
+#: the end of the bold ("Kharkiv:", "**Kharkiv:**", "**Kharkiv** —", "Natanz (June 13):").
+_LABEL_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:(?:\*\*|__)\s*)?(?::|[—–](?=\s))")
+
+
+def labels_its_line(text: str, start: int, end: int) -> bool:
+    """Whether the words ``text[start:end]`` are the label a line opens with.
+
+    "Kharkiv: Russian drones hit a block", "- **Odesa:** A missile struck
+    the port", "**Kharkiv** — …": a round-up's way of saying where what
+    follows on the line happened.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    return (
+        _LABEL_BEFORE.fullmatch(text, line_start, start) is not None
+        and _LABEL_AFTER.match(text, end) is not None
+    )
+
+
 def only_a_time_stamp(words: str) -> bool:
     """Whether ``words`` (what opens a line) are a live blog's time stamp and nothing else."""
     return bool(words.strip()) and LINE_TIME_STAMP.fullmatch(words) is not None
@@ -66,6 +87,7 @@ __all__ = [
     "in_place_position",
     "inside_longer_name",
     "is_capitalised",
+    "labels_its_line",
     "locative_context",
     "modifies_next_noun",
     "qualifier_after",

@@ -41,6 +41,7 @@ from geo.cues import (
     in_place_position,
     inside_longer_name,
     is_capitalised,
+    labels_its_line,
     locative_context,
     modifies_next_noun,
     only_a_time_stamp,
@@ -1912,6 +1913,23 @@ class MentionExtractor:
             chosen.append(self._toponym(span, "GAZETTEER"))
         return chosen
 
+    def _labels_its_line(self, span: Span) -> bool:
+        """Whether a round-up's line opens with the name as its label, a place of standing.
+
+        "Kharkiv: Russian drones hit a block", "- **Odesa:** …": the small
+        model reads such a word as a common noun. Only a country, a province
+        or a town of :data:`STRONG_POPULATION` under its own name, and not a
+        name the model calls a person or a body ("Reuters:" opening a
+        question in a briefing's transcript).
+        """
+        if any(t.ent_type_ in ("PERSON", "ORG") for t in span):
+            return False
+        if not labels_its_line(doc_text(span.doc), span.start_char, span.end_char):
+            return False
+        return _exactly_of_standing(
+            self.gazetteer.candidates(span.text), population=STRONG_POPULATION
+        )
+
     def _acceptable_gazetteer_span(self, span: Span) -> bool:
         if after_title(span) or span.text.lower().rstrip(".") in PERSON_TITLES:
             return False
@@ -1919,6 +1937,8 @@ class MentionExtractor:
             # "TBILISI — Tens of thousands marched": where the story was filed, a
             # town of standing, however the model tagged the capitals
             return self._a_dateline_town(span)
+        if self._labels_its_line(span):
+            return True  # "Kharkiv: Russian drones hit a block", which the model reads as a noun
         if len(span) == 1:
             token = span[0]
             if token.pos_ != "PROPN" or token.is_stop:

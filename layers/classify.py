@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from geo.cues import labels_its_line
 from geo.located import placed_in
 from geo.nlp import doc_text
 from geo.types import IN_A_NAME_LABEL, MentionKind, Resolved
@@ -217,8 +218,9 @@ def _event_citation(
     if location is None or not location.linked:
         return cited
     quote = text[citation.quote_start : event.sentence_end].strip()
-    return dataclasses.replace(
-        cited,
-        quote=quote,
-        note="place named in the sentence before; the event's sentence points back to it",
+    note = (
+        "place named by the label the line opens with; the sentence names none of its own"
+        if labels_its_line(text, location.start, location.end)
+        else "place named in the sentence before; the event's sentence points back to it"
     )
+    return dataclasses.replace(cited, quote=quote, note=note)

@@ -35,7 +35,7 @@ from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Doc, Span, Token
 
-from geo.cues import a_count_of_times
+from geo.cues import a_count_of_times, labels_its_line
 from geo.local_places import is_national_capital
 from geo.nlp import doc_text
 from geo.phrases import BEARINGS
@@ -1166,6 +1166,29 @@ def _where_it_was_told_first(
     ]
 
 
+def _line_labels(
+    text: str, by_sentence: Mapping[int, Sequence[PlaceInSentence]]
+) -> dict[int, PlaceInSentence]:
+    """The place each labelled line opens with, by the line's first character.
+
+    "Kharkiv: Russian drones hit a block", "- **Odesa:** A missile struck
+    the port": a round-up says so where what follows on the line happened
+    (:func:`geo.cues.labels_its_line`). A paper's dateline written so
+    ("CHARSADDA: At least 14 persons were injured in grenade attacks") is
+    one too, for a deed whose sentence names no place; the citation says
+    where the place came from.
+    """
+    labels: dict[int, PlaceInSentence] = {}
+    for candidates in by_sentence.values():
+        for cand in candidates:
+            mention = cand.item.mention
+            if mention.kind is MentionKind.TOPONYM and labels_its_line(
+                text, mention.start, mention.end
+            ):
+                labels[text.rfind("\n", 0, mention.start) + 1] = cand
+    return labels
+
+
 def _within_hops(token: Token, above: Token, hops: int) -> bool:
     """Whether ``above`` governs ``token`` in at most ``hops`` steps up the parse."""
     for _ in range(hops):
@@ -1943,6 +1966,7 @@ def detect_events(
         number = bisect.bisect_right(starts, span.start) - 1
         tokens = frozenset(range(span.start, span.end))
         by_sentence.setdefault(number, []).append(PlaceInSentence(item, span.root, tokens))
+    labels = _line_labels(text, by_sentence)
     events: list[ReportedEvent] = []
     previous: list[tuple[int, list[EventLocation]]] = []  # (sentence number, its places)
     for number, sentence in enumerate(sentences):
@@ -2080,6 +2104,22 @@ def detect_events(
                             linked=True,
                         )
                         for loc in before_places
+                    ]
+            if not locations:
+                # "- **Odesa:** A missile struck port infrastructure.": the line's label
+                label = labels.get(text.rfind("\n", 0, token.idx) + 1)
+                if label is not None and label.item.mention.end <= token.idx:
+                    mention = label.item.mention
+                    locations = [
+                        EventLocation(
+                            mention.start,
+                            mention.end,
+                            mention.anchor_start,
+                            mention.anchor_end,
+                            "location",
+                            round(_WHERE_CONFIDENCE * _LINKED, 3),
+                            linked=True,
+                        )
                     ]
             first = min(trigger_tokens)
             last = max(trigger_tokens)

@@ -97,6 +97,23 @@ def test_people_organisations_and_dates_are_not_places(extract, text, not_a_plac
     assert all(not_a_place not in m.text for m in extract(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kharkiv: Russian drones hit an apartment block overnight.",
+        "- **Kharkiv:** Russian drones hit an apartment block overnight.",
+        "**Kharkiv** — Russian drones hit an apartment block.",
+        "Intro line.\n\n1. Kharkiv: Russian drones hit an apartment block.",
+    ],
+)
+def test_a_city_labelling_its_line_is_a_place_though_the_model_reads_a_noun(extract, text):
+    assert "Kharkiv" in _texts(extract(text))
+
+
+def test_a_speaker_labelling_a_transcript_line_is_no_place(extract):
+    assert _texts(extract("Reuters: Will the talks resume in Geneva?")) == ["Geneva"]
+
+
 def test_a_town_before_time_is_a_place_unless_a_clock_s_time_stands_before_it(extract):
     assert "Moscow" in _texts(extract("She spent some time in Moscow before the war."))
     assert "Moscow" in _texts(extract("At noon the Moscow time capsule was opened."))

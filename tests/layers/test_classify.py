@@ -223,3 +223,20 @@ def test_a_place_standing_in_for_an_unknown_site_says_so_in_its_citation(pipelin
     events = pipeline.classify(doc, pipeline.locate(doc), info=ArticleInfo(id="a.md", title="T"))
     (strike,) = [e for e in events if e.layer == "strike_sites"]
     assert strike.citation.note is not None and "not in the gazetteer" in strike.citation.note
+
+
+def test_a_line_s_label_is_where_its_deeds_happened_and_the_citation_says_so(pipeline):
+    text = (
+        "Overnight, region by region:\n\n"
+        "- **Kharkiv:** Russian drones hit an apartment block.\n"
+        "- **Odesa:** A missile struck port infrastructure. Two people were wounded.\n"
+    )
+    doc = pipeline.nlp(text)
+    events = pipeline.classify(doc, pipeline.locate(doc), info=ArticleInfo(id="a.md", title="T"))
+    struck = {e.place.name: e.citation for e in events if e.layer == "strike_sites"}
+    assert set(struck) == {"Kharkiv", "Odesa"}
+    odesa = struck["Odesa"]
+    assert odesa.note is not None and "label" in odesa.note
+    assert "Odesa" in odesa.quote and "struck" in odesa.quote
+    wounded = [e for e in events if e.layer == "attacks" and e.place.name == "Odesa"]
+    assert wounded, "the line's second sentence happened there too"
