@@ -2759,6 +2759,9 @@ def _names_something_else(doc: Doc, mention: Mention) -> bool:
         return True
     if _a_time_zone(doc, span):
         return True
+    work = doc[span.start - 1] if span.start > 0 else None
+    if work is not None and work.lower_ in _WORKS_TITLED and work.pos_ == "NOUN":
+        return True  # "the spy drama Tehran", "the film Kandahar": a work's title
     storm = doc[span.start - 1] if span.start > 0 else None
     if (
         storm is not None
@@ -2769,6 +2772,13 @@ def _names_something_else(doc: Doc, mention: Mention) -> bool:
     ):
         return True  # "Storm Benjamin struck the coast": a storm's name (Benjamin, Utah)
     return span.end < len(doc) and doc[span.end].lower_ in _DISEASE_WORDS
+
+
+#: Works whose title may follow their kind without quotes: "the spy drama Tehran".
+_WORKS_TITLED = frozenset(
+    {"film", "movie", "novel", "drama", "thriller", "series", "documentary", "musical",
+     "opera", "album", "song", "sitcom", "miniseries", "docudrama", "biopic"}
+)  # fmt: skip
 
 
 def _a_time_zone(doc: Doc, span: Span) -> bool:

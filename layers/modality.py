@@ -1011,12 +1011,17 @@ def told_in_fiction(words: Sequence[Token], said: str | None = None) -> bool:
         comma = next((n for n, t in enumerate(opening[: _OPENER_WORDS + 2]) if t.text == ","), None)
         if comma is not None and comma >= 2 and opening[comma - 1].lower_ in _FICTION:
             before = opening[1 : comma - 1]
+            work = opening[comma - 1].lower_
             if not any(
-                t.tag_ == "POS"
+                (t.tag_ == "POS" and not _an_author_s(t, work))
                 # "In protest at the film," tells the news of a protest; "In the new
                 # season of the drama series," is a part of the work
                 or (t.pos_ == "ADP" and not _of_a_part_of_a_work(t))
-                or (t.ent_type_ in ("DATE", "TIME", "ORDINAL") and not _a_year(t))
+                or (
+                    t.ent_type_ in ("DATE", "TIME", "ORDINAL")
+                    and not _a_year(t)
+                    and not _numbers_a_part_of_a_work(t)
+                )
                 for t in before
             ):
                 return True  # "In the film,", "In the 2022 film,", "In the HBO series,"
@@ -1029,8 +1034,39 @@ def told_in_fiction(words: Sequence[Token], said: str | None = None) -> bool:
 
 _PARTS_OF_A_WORK = frozenset(
     {"season", "episode", "chapter", "part", "volume", "instalment", "installment", "sequel",
-     "finale", "scene", "issue", "trailer", "book"}
+     "finale", "scene", "issue", "trailer", "book", "series"}
 )  # fmt: skip
+
+
+def _an_author_s(possessive: Token, work: str) -> bool:
+    """Whether the "'s" makes a person the author of a story: "In Victoria Hislop's new novel,".
+
+    Not a day's or a team's ("In Sunday's game,", "In Madrid's play,"): those tell the news.
+    """
+    doc = possessive.doc
+    return (
+        work in _STORIES | _AUTHORED
+        and possessive.i > 0
+        and doc[possessive.i - 1].ent_type_ == "PERSON"
+    )
+
+
+_AUTHORED = frozenset({"book", "memoir", "series", "comic"})
+"""Works besides :data:`_STORIES` a named author's possessive may open ("In Le Carré's book,")."""
+
+
+def _numbers_a_part_of_a_work(word: Token) -> bool:
+    """Whether an ordinal numbers a part of a work: "In the third series of the drama,".
+
+    Not "In the second game,": a match told in the news.
+    """
+    doc = word.doc
+    return (
+        word.ent_type_ == "ORDINAL"
+        and word.i + 2 < len(doc)
+        and doc[word.i + 1].lemma_.lower() in _PARTS_OF_A_WORK
+        and doc[word.i + 2].lower_ == "of"
+    )
 
 
 def _of_a_part_of_a_work(word: Token) -> bool:
@@ -1059,7 +1095,19 @@ def _without_a_title(opening: list[Token]) -> list[Token]:
                 # a comma inside the quotes ('"Winter over Tallinn," tanks') still closes
                 comma = [opening[close - 1]] if opening[close - 1].text == "," else []
                 return opening[: n + 1] + comma + opening[close + 1 :]
+        if word.lower_ in _FICTION and word.pos_ == "NOUN":
+            # 'In the spy drama Tehran, now streaming,': an unquoted title, in
+            # capitals up to the comma
+            k = n + 1
+            while k < len(opening) and k - n <= _UNQUOTED_TITLE and opening[k].pos_ == "PROPN":
+                k += 1
+            if n + 1 < k < len(opening) and opening[k].text == ",":
+                return opening[: n + 1] + opening[k:]
     return opening
+
+
+_UNQUOTED_TITLE = 4
+"""The most capitalised words a work's title without quotes may take: "the drama Tehran"."""
 
 
 _WORKS = _STORIES | {"documentary", "book", "biopic", "memoir", "docudrama"}

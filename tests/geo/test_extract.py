@@ -88,6 +88,9 @@ def test_names_the_model_mislabels_before_a_noun(extract, text, expected):
         # Autonomous Oblast is recorded as "Jewish")
         ("A gunman opened fire in a Jewish seminary in Jerusalem.", "Jewish"),
         ("He called Israel the Jewish state in his speech.", "Jewish"),
+        # a work's title without quotes
+        ("In the spy drama Tehran, agents kidnap a scientist.", "Tehran"),
+        ("The film Kandahar was shot in Iran.", "Kandahar"),
         # a clock's time zone
         ("The mine went off in a tunnel in Grozny at 12:30 Moscow time.", "Moscow"),
         ("The assault began at 8 P.M. (Damascus Time) near Zamalka.", "Damascus"),

@@ -4790,6 +4790,10 @@ def test_an_arrest_after_the_clashes_does_not_place_them(pipeline, text, clash_p
         "In the 2022 film, rebels raid a base in Dorvik.",
         # or a part of one
         "In the new season of the drama series, special forces raid a compound in Dorvik.",
+        "In the third series of the spy drama, agents kidnap a scientist in Dorvik.",
+        # its author's, and under a title without quotes
+        "In Victoria Hislop's new novel, paratroopers burn a village near Dorvik.",
+        "In the spy drama Velmora Nights, now streaming, agents blow up a depot in Dorvik.",
         # a work or a game's map set somewhere
         "Gamers can now fight in a new map set in Dorvik.",
         "A film set in Dorvik shows soldiers storming a village.",
@@ -4806,6 +4810,9 @@ def test_a_story_a_film_or_a_game_tells_happened_nowhere(nlp, layers, text):
         # what happened in the wake of a work is news
         "In the wake of the film, protesters attacked a cinema in Dorvik.",
         "In the opening of the game, fans clashed with police in Dorvik.",
+        # a day's game and a numbered round of a match are news
+        "In Sunday's game, rebels raided a base near Dorvik.",
+        "In the second game, fans clashed with police in Dorvik.",
         # "set" of no work
         "Rebels set fire to a police station in Dorvik.",
     ],
