@@ -671,7 +671,7 @@ class Refusal:
 
 VETOES = frozenset(
     {"actor", "origin", "topic", "source", "context", "owner", "speech", "another", "apart"}
-    | {"alleged", "short of"}
+    | {"alleged", "short of", "en route"}
 )
 """Refusals no scorer may overrule: what the place is instead is in the text."""
 
@@ -995,6 +995,10 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
                 return "location"  # "villages close to Algiers"
             if above.lemma_.lower() in SPREADING:
                 return "location"  # "protests spread to Ankara": now held there too
+            if above.lower_ == "way" and any(c.dep_ == "poss" for c in above.children):
+                # "captured on their way to Sarajevo", "killed on his way to Raqqa": a
+                # journey cut short, somewhere before the place it went to
+                return Refusal("en route")
             if above.lower_ in _ACCESS_NOUNS or above.lemma_.lower() in _ACCESS_NOUNS:
                 return "of"  # "the entrance to Bethlehem" stands for a part of it
             return "destination"

@@ -1312,6 +1312,27 @@ def test_a_home_written_after_a_person_s_age_is_not_where_it_happened(pipeline, 
     assert site is None or site in placed
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "site"),
+    [
+        ("The two were captured by police on their way to Dorvik.", ["Dorvik"], None),
+        ("The governor was killed in an airstrike on his way to Dorvik.", ["Dorvik"], None),
+        ("He was shot in Velmora on his way to Dorvik.", ["Velmora", "Dorvik"], "Velmora"),
+    ],
+)
+def test_where_a_journey_cut_short_was_going_is_not_where_it_was_cut(
+    nlp, layers, text, names, site
+):
+    placed = set().union(*_where(_events(nlp, layers, text, names), text).values())
+    assert "Dorvik" not in placed
+    assert site is None or site in placed
+
+
+def test_the_entrance_to_a_town_still_stands_for_the_town(nlp, layers):
+    text = "Shells landed at the entrance to Dorvik."
+    assert "Dorvik" in set().union(*_where(_events(nlp, layers, text, ["Dorvik"]), text).values())
+
+
 def _town(name: str, lat: float, lon: float, population: int) -> Place:
     return Place(f"t:{name}", name, "IQ", "city", Point(lon, lat), lat, lon, Precision.EXACT,
                  population=population)  # fmt: skip
