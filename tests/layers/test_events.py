@@ -1333,6 +1333,19 @@ def test_the_entrance_to_a_town_still_stands_for_the_town(nlp, layers):
     assert "Dorvik" in set().union(*_where(_events(nlp, layers, text, ["Dorvik"]), text).values())
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four soldiers were killed when their vehicle struck a roadside bomb near Dorvik.",
+        "Their convoy hit an explosive device near Dorvik.",
+        "Their truck ran over a landmine near Dorvik.",
+        "A suicide car bomber rammed a military camp in Dorvik.",
+    ],
+)
+def test_a_vehicle_that_ran_onto_a_bomb_tells_an_explosion(nlp, layers, text):
+    assert "explosions" in _layers_at(_events(nlp, layers, text, ["Dorvik"]), text)["Dorvik"]
+
+
 def _town(name: str, lat: float, lon: float, population: int) -> Place:
     return Place(f"t:{name}", name, "IQ", "city", Point(lon, lat), lat, lon, Precision.EXACT,
                  population=population)  # fmt: skip
