@@ -947,6 +947,9 @@ def _after_on_behalf(preposition: Token) -> bool:
     return False
 
 
+_OUT_DEPS = frozenset({"prep", "prt", "advmod"})
+"""How the parse hangs the "out" of "out of", which says whence as "from" does."""
+
 _SHORT_OF = frozenset({"short", "shy"})
 """Words whose "of" says where a deed did not reach: "stopped short of Kyiv", "well
 short of the Bekaa valley", "just shy of the border"."""
@@ -969,6 +972,8 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
         word = head.lower_
         if head.dep_ == "agent" or word == "by":
             return Refusal("actor")
+        if word == "of" and head.head.lower_ == "out" and head.head.dep_ in _OUT_DEPS:
+            word = "from"  # "a drone flying out of Puerto Rico", "pushed out of Bakhmut"
         if word in ORIGIN and head.head.lower_ in _DISTANCE_HEADS:
             return "location"  # "not far from Grozny", "40 miles from Sao Paulo"
         if word in ORIGIN:

@@ -1346,6 +1346,20 @@ def test_a_vehicle_that_ran_onto_a_bomb_tells_an_explosion(nlp, layers, text):
     assert "explosions" in _layers_at(_events(nlp, layers, text, ["Dorvik"]), text)["Dorvik"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strike was carried out by a Reaper drone flying out of Dorvik.",
+        "The jets operating out of Dorvik struck a convoy.",
+    ],
+)
+def test_where_a_weapon_flew_out_of_is_no_strike_site(pipeline, text):
+    text = text.replace("Dorvik", "Puerto Rico")
+    assert "strike_sites" not in _layers_at(_located(pipeline, text), text).get(
+        "Puerto Rico", set()
+    )
+
+
 def _town(name: str, lat: float, lon: float, population: int) -> Place:
     return Place(f"t:{name}", name, "IQ", "city", Point(lon, lat), lat, lon, Precision.EXACT,
                  population=population)  # fmt: skip
