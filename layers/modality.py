@@ -67,6 +67,15 @@ _REQUESTING = frozenset({"urge", "ask", "press", "encourage", "invite", "request
 team". Not what it does to an event noun: "urged Israel to halt strikes on Gaza"
 tells strikes going on."""
 
+_AHEAD_NOUNS = frozenset(
+    {"preparation", "plan", "proposal", "request", "bid", "demand", "invitation", "push"}
+)
+"""Nouns whose "for" names an event not held yet: "preparations for talks in Addis Ababa"."""
+
+_BRINGING_ABOUT = frozenset({"convene", "hold", "organise", "organize", "arrange", "host", "call"})
+"""Verbs that bring an event about, so that asking for them asks for the event: "asked the
+Council to convene an urgent meeting" (not "urged Israel to halt strikes on Gaza")."""
+
 _AHEAD_OF_A_NOUN = frozenset(
     {
         "plan", "schedule", "expect", "fear", "threaten", "prepare", "propose", "intend",
@@ -221,6 +230,8 @@ def told_as_planned(token: Token) -> bool:
                 return True  # "talks are scheduled to resume", "feared further raids"
             if node.dep_ == "prep":
                 node = node.head  # "agreed to a meeting"
+                if node.lemma_.lower() in _AHEAD_NOUNS and node.pos_ == "NOUN":
+                    return True  # "discussed preparations for talks in Addis Ababa"
             if node.lemma_.lower() in _ANSWERING:
                 # "would not comment on the attack in Kharkiv", "will investigate the
                 # bombing": one answers a deed done, whatever is ahead of the answer
@@ -267,7 +278,10 @@ def told_as_planned(token: Token) -> bool:
         ):
             return True  # "will not allow forces to deploy south of Damascus"
         if (
-            node.i == token.i
+            (
+                node.i == token.i
+                or (token.head.i == node.i and node.lemma_.lower() in _BRINGING_ABOUT)
+            )
             and node.dep_ == "xcomp"
             and head.lemma_.lower() in _REQUESTING
             and not any(c.dep_ in ("prt", "prep") and c.lower_ == "on" for c in head.children)

@@ -66,6 +66,11 @@ from layers.registry import load_layers
         # Not what someone is to blame for, nor strikes someone is urged to halt.
         ("The army is to blame for the shelling of the port.", "shelling", False),
         ("The envoy urged Vandoria to halt its strikes on the port.", "strikes", False),
+        # a meeting someone is asked to convene, or that is being prepared, is not held yet
+        ("He said he had asked the council to convene an urgent meeting.", "meeting", True),
+        ("They discussed preparations for talks in Vandoria.", "talks", True),
+        ("Vandoria rejected a proposal for a summit in Port Sella.", "summit", True),
+        ("The ministers met to discuss preparations for the summit.", "met", False),
         # a plot named as a deed done, a deed judged, an army that pressed on
         ("He was convicted of plotting the attacks on the port that killed 40.", "attacks", False),
         ("The shelling of the port is to be condemned, the envoy said.", "shelling", False),
