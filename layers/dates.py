@@ -162,6 +162,8 @@ _MONTH_WORDS = sorted(_MONTHS, key=len, reverse=True)
 _MONTH = r"(?P<{g}>" + "|".join(w.capitalize() for w in _MONTH_WORDS) + r")\.?"
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{g}>(?:1[89]|20)\d\d)"
+#: The end of a span of days after its first ("18-19 October", "October 18–19").
+_TO_A_LATER_DAY = r"(?:[-–][0-3]?\d(?:st|nd|rd|th)?(?![\d:]))?"
 _WEEKDAY_WORDS = sorted(_WEEKDAYS, key=len, reverse=True)
 _WEEKDAY = r"(?P<weekday>" + "|".join(w.capitalize() for w in _WEEKDAY_WORDS) + r")"
 
@@ -178,11 +180,13 @@ _FEW = "|".join(word for word, n in _NUMBER_WORDS.items() if n <= 10)
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?![\d-])")),
     (
-        # 17 September 2018, 17th of Sept. 2018, 17 September
+        # 17 September 2018, 17th of Sept. 2018, 17 September; a span's first day,
+        # "18-19 October"
         "day_month",
         re.compile(
             r"\b(?:the\s+)?"
             + _DAY.format(g="d")
+            + _TO_A_LATER_DAY
             + r"\s+(?:of\s+)?"
             + _MONTH.format(g="m")
             + r"(?:,?\s+"
@@ -191,13 +195,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        # September 17, 2018, Sept. 17 2018, September 17
+        # September 17, 2018, Sept. 17 2018, September 17; "October 18-19", its first day
         "month_day",
         re.compile(
             r"\b"
             + _MONTH.format(g="m")
             + r"\s+"
             + _DAY.format(g="d")
+            + _TO_A_LATER_DAY
             + r"(?:,?\s+"
             + _YEAR.format(g="y")
             + r")?(?![\w-])"
@@ -295,7 +300,8 @@ _PERIOD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # nor "ten years ago this week", whose week is that of a year long past
         re.compile(
             r"(?<!the )(?<!ago\s)(?<!ago\s\s)\b(?P<rel>(?:last|next|earlier this)\s+(?:month|year)"
-            r"|(?:last|next|earlier this|this)\s+week)\b",
+            r"|(?:last|next|earlier this|this)\s+week"
+            r"|(?:last|this|over\s+the|at\s+the)\s+weekend)\b",
             re.IGNORECASE,
         ),
     ),
@@ -804,6 +810,8 @@ def _period_of(
         return None if years is None else f"{anchor.year - years:04d}"
     words = groups["rel"].lower().split()
     step = {"last": -1, "next": 1}.get(words[0], 0)
+    if words[-1] == "weekend":
+        return None if ahead and step == 0 else _weekend_period(anchor, last=step < 0)
     if words[-1] == "week":
         # "talks are due next week" dates nothing done: only what lies ahead
         return None if step > 0 and not ahead else _week_period(anchor, step)
@@ -813,6 +821,22 @@ def _period_of(
         months = anchor.year * 12 + anchor.month - 1 + step
         return f"{months // 12:04d}-{months % 12 + 1:02d}"
     return f"{anchor.year:04d}-{anchor.month:02d}"
+
+
+def _weekend_period(anchor: dt.date, *, last: bool) -> str | None:
+    """The month (or year) of the weekend just past: "rallied in Vienna last weekend".
+
+    "At" or "over the weekend" is the latest Saturday and Sunday on or
+    before the article's day; "last weekend", told on a Saturday or a
+    Sunday, the one before that.
+    """
+    saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+    if last and anchor.weekday() >= 5:
+        saturday -= dt.timedelta(weeks=1)
+    sunday = saturday + dt.timedelta(days=1)
+    if saturday.month == sunday.month:
+        return f"{saturday.year:04d}-{saturday.month:02d}"
+    return f"{saturday.year:04d}" if saturday.year == sunday.year else None
 
 
 def _week_period(anchor: dt.date, step: int) -> str | None:

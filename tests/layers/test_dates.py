@@ -116,6 +116,19 @@ def test_a_weekday_before_its_date_is_that_date_not_the_last_such_day(text):
     assert {e.date.isoformat() for e in found if e.date} == {"2025-09-14"}
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Delegations met in the capital on October 18-19.", "2025-10-18"),
+        ("Talks were held on 18-19 October.", "2025-10-18"),
+        ("The summit ran on March 3–4, 2024.", "2024-03-03"),
+    ],
+)
+def test_a_span_of_days_is_dated_by_its_first(text, day):
+    found = find_date_expressions(text, article_date="2025-10-20")
+    assert [e.date.isoformat() for e in found if e.date] == [day]
+
+
 def test_a_weekday_a_date_does_not_follow_keeps_its_own_day():
     found = find_date_expressions(
         "Gunmen struck on Sunday. On 14 September a truce began.", article_date="2025-09-22"
@@ -613,6 +626,24 @@ def test_a_year_that_names_no_deed_of_the_event_does_not_date_it(nlp, text, trig
 )  # fmt: skip
 def test_a_week_dates_an_event_by_the_month_that_holds_it(text, article_date, planned, expected):
     assert event_date(text, article_date=article_date, planned=planned)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "article_date", "expected"),
+    [
+        # Friday 15 August 2025: the weekend before was the 9th and 10th
+        ("Students rallied in Zorvan last weekend.", "2025-08-15", "2025-08"),
+        ("Troops were deployed to Zorvan at the weekend.", "2025-08-15", "2025-08"),
+        # Friday 1 August 2025: the weekend before was 26 and 27 July
+        ("Protesters marched in Zorvan over the weekend.", "2025-08-01", "2025-07"),
+        # told on Sunday 10 August, "last weekend" is the one before: 2 and 3 August
+        ("Students rallied in Zorvan last weekend.", "2025-08-10", "2025-08"),
+        # Monday 1 September 2025: the weekend before was 30 and 31 August
+        ("Students rallied in Zorvan last weekend.", "2025-09-01", "2025-08"),
+    ],
+)  # fmt: skip
+def test_a_weekend_just_past_dates_an_event_by_its_month(text, article_date, expected):
+    assert event_date(text, article_date=article_date)[0] == expected
 
 
 @pytest.mark.parametrize(
