@@ -41,7 +41,11 @@ LINE_TIME_STAMP = re.compile(
 _LABEL_BEFORE = re.compile(r"\s*(?:[-*•]\s+|\d{1,2}[.)]\s+)?(?:\*\*|__)?\s*")
 #: What closes a line's label: a colon or a dash, perhaps after a date in brackets and
 #: the end of the bold ("Kharkiv:", "**Kharkiv:**", "**Kharkiv** —", "Natanz (June 13):").
-_LABEL_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:(?:\*\*|__)\s*)?(?::|[—–](?=\s))")
+_LABEL_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:(?:\*\*|__)\s*)?(?P<close>:|[—–](?=\s))")
+#: Marks of a list's or a bold label: a bullet, a number, bold.
+_LABEL_MARKS = re.compile(r"[-*•_]|\d[.)]")
+#: A plain label opening a line: "Kharkiv:", "Reporter:", "Q:" (its name's words).
+_PLAIN_LABEL = re.compile(r"^[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3})[ \t]*:", re.M)
 
 
 def labels_its_line(text: str, start: int, end: int) -> bool:
@@ -49,13 +53,43 @@ def labels_its_line(text: str, start: int, end: int) -> bool:
 
     "Kharkiv: Russian drones hit a block", "- **Odesa:** A missile struck
     the port", "**Kharkiv** — …": a round-up's way of saying where what
-    follows on the line happened.
+    follows on the line happened. Not a dateline, in capitals or closed by a
+    dash with no bullet or bold ("BEIRUT (AP) —", "Israel — Iran war live:"),
+    which says where the story was filed or what it is about.
     """
+    if text[start:end].isupper():
+        return False
     line_start = text.rfind("\n", 0, start) + 1
-    return (
-        _LABEL_BEFORE.fullmatch(text, line_start, start) is not None
-        and _LABEL_AFTER.match(text, end) is not None
-    )
+    after = _LABEL_AFTER.match(text, end)
+    if _LABEL_BEFORE.fullmatch(text, line_start, start) is None or after is None:
+        return False
+    return after["close"] == ":" or a_marked_label(text, start, end)
+
+
+def a_marked_label(text: str, start: int, end: int) -> bool:
+    """Whether a line's label is marked as one: after a bullet or a number, or in bold."""
+    line_start = text.rfind("\n", 0, start) + 1
+    closer = _LABEL_AFTER.match(text, end)
+    marks = text[line_start:start] + (text[end : closer.end()] if closer else "")
+    return _LABEL_MARKS.search(marks) is not None
+
+
+def plain_labels(text: str) -> list[str]:
+    """The names of every plain label opening a line ("Kharkiv:", "Reporter:", "Q:").
+
+    A transcript's speakers are labelled so as well as a round-up's places:
+    :func:`a_round_up_of_places` tells them apart.
+    """
+    return [m.group(1) for m in _PLAIN_LABEL.finditer(text)]
+
+
+def a_round_up_of_places(labels: list[str], places: int) -> bool:
+    """Whether plain labels, ``places`` of which are places, make a round-up by place.
+
+    At least two, and most of them: "Kharkiv: …", "Odesa: …"; not a
+    transcript's "Chad: We heard the blast" between "Reporter:" lines.
+    """
+    return places >= 2 and 2 * places > len(labels)
 
 
 def only_a_time_stamp(words: str) -> bool:
@@ -78,6 +112,8 @@ __all__ = [
     "SAYING",
     "SPEECH_FORMS",
     "TRAVEL_WORDS",
+    "a_marked_label",
+    "a_round_up_of_places",
     "after_a_border_word",
     "after_a_named_site",
     "after_title",
@@ -90,6 +126,7 @@ __all__ = [
     "labels_its_line",
     "locative_context",
     "modifies_next_noun",
+    "plain_labels",
     "qualifier_after",
     "trim",
 ]

@@ -33,6 +33,8 @@ from geo.cues import (
     PLACE_KIND_NOUNS,
     PLACE_PREPOSITIONS,
     QUOTE_MARKS,
+    a_marked_label,
+    a_round_up_of_places,
     after_a_border_word,
     after_title,
     closes_a_site_name,
@@ -45,6 +47,7 @@ from geo.cues import (
     locative_context,
     modifies_next_noun,
     only_a_time_stamp,
+    plain_labels,
     qualifier_after,
     trim,
 )
@@ -1924,11 +1927,24 @@ class MentionExtractor:
         """
         if any(t.ent_type_ in ("PERSON", "ORG") for t in span):
             return False
-        if not labels_its_line(doc_text(span.doc), span.start_char, span.end_char):
+        text = doc_text(span.doc)
+        if not labels_its_line(text, span.start_char, span.end_char):
             return False
-        return _exactly_of_standing(
-            self.gazetteer.candidates(span.text), population=STRONG_POPULATION
-        )
+        if not self._of_standing(span.text):
+            return False
+        if a_marked_label(text, span.start_char, span.end_char):
+            return True  # "- **Odesa:** …", "**Kharkiv** — …"
+        # a plain "Kharkiv:" only in a round-up by place, not a transcript's "Chad:"
+        round_up = span.doc.user_data.get(_ROUND_UP_KEY)
+        if round_up is None:
+            labels = plain_labels(text)
+            places = sum(self._of_standing(name) for name in labels)
+            round_up = span.doc.user_data[_ROUND_UP_KEY] = a_round_up_of_places(labels, places)
+        return bool(round_up)
+
+    def _of_standing(self, name: str) -> bool:
+        """Whether a country, a province or a town of :data:`STRONG_POPULATION` bears the name."""
+        return _exactly_of_standing(self.gazetteer.candidates(name), population=STRONG_POPULATION)
 
     def _acceptable_gazetteer_span(self, span: Span) -> bool:
         if after_title(span) or span.text.lower().rstrip(".") in PERSON_TITLES:
@@ -2760,8 +2776,15 @@ def _names_something_else(doc: Doc, mention: Mention) -> bool:
     if _a_time_zone(doc, span):
         return True
     work = doc[span.start - 1] if span.start > 0 else None
-    if work is not None and work.lower_ in _WORKS_TITLED and work.pos_ == "NOUN":
-        return True  # "the spy drama Tehran", "the film Kandahar": a work's title
+    if (
+        work is not None
+        and work.lower_ in _WORKS_TITLED
+        and work.pos_ == "NOUN"
+        and not (span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"))
+    ):
+        # "the spy drama Tehran", "the film Kandahar": a work's title; not "after
+        # weeks of political drama Georgia's parliament voted"
+        return True
     storm = doc[span.start - 1] if span.start > 0 else None
     if (
         storm is not None
@@ -2789,6 +2812,9 @@ def _a_time_zone(doc: Doc, span: Span) -> bool:
     """
     if span.end >= len(doc) or doc[span.end].lower_ != "time":
         return False
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    if after is not None and (after.lower_ == "and" or after.pos_ in ("VERB", "AUX")):
+        return False  # "Since 12 Gaza time has been running out", "time and again"
     i = span.start - 1
     if i >= 0 and doc[i].text == "(":
         i -= 1
@@ -2796,16 +2822,19 @@ def _a_time_zone(doc: Doc, span: Span) -> bool:
 
 
 def _a_clock_word(token: Token) -> bool:
-    """A time of day or its last word: "12:30", "8", "p.m.", "8pm", "noon", "0800"."""
+    """A time of day or its last word: "12:30", "8", "p.m.", "8pm", "noon"."""
     text = token.lower_
-    if text in _CLOCK_WORDS or token.like_num:
+    if text in _CLOCK_WORDS:
         return True
-    return bool(_CLOCK.fullmatch(text))
+    return bool(_CLOCK.fullmatch(text))  # not a year: "In 2022 Ukraine time and again …"
 
 
 _CLOCK_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "noon", "midnight", "hours", "hrs"})
 _CLOCK = re.compile(r"\d{1,2}([:.]\d{2})?\s*(a\.?m\.?|p\.?m\.?)?")
 
+
+_ROUND_UP_KEY = "eventmap_plain_labels_are_places"
+"""``doc.user_data`` key: whether the document's plain line labels are a round-up by place."""
 
 _STORM_WORDS = frozenset({"storm", "hurricane", "typhoon", "cyclone"})
 """Words a storm's given name follows: "Storm Benjamin", "Typhoon Yagi"."""

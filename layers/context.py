@@ -453,7 +453,7 @@ def qualifies_another(
         or (word == "of" and doc[previous].lemma_.lower() in _NAMED_KINDS_AFTER)
     ):
         name = doc[previous - 1]
-        if word == "of" and _the_town_its_kind_names(cand, doc[previous]):
+        if word == "of" and _the_town_its_kind_names(cand, doc[previous], before.get(name.i)):
             return False  # "the Pacific coast city of Mazatlan": the words before describe it
         if word == "of":
             # "the Mohammad Agha district of Logar province": an area holds the district;
@@ -535,15 +535,20 @@ _DESCRIBING_WORDS = 3
 """The most adjectives and adverbs between "the" and the name they describe."""
 
 
-def _the_town_its_kind_names(cand: PlaceInSentence, kind: Token) -> bool:
+def _the_town_its_kind_names(
+    cand: PlaceInSentence, kind: Token, described_by: PlaceInSentence | None
+) -> bool:
     """Whether "the ... city of" before a town names that town itself.
 
     In "the Pacific coast city of Mazatlan" and "the border town of Rafah" the
     kind is what the town is, and what stands before it only describes it;
     in "the Zuhour district of Mosul" the kind names a smaller place the
-    town holds.
+    town holds, and so does a place that resolved ("the Silwad town of
+    Ramallah": Silwad, a town of Ramallah's governorate).
     """
     place = cand.item.place
+    if described_by is not None and described_by.item.place is not None:
+        return False
     return kind.lower_ in _TOWN_KINDS and place is not None and place.feature == "city"
 
 

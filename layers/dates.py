@@ -543,13 +543,19 @@ def _dated_by_what_follows(
     Sunday, where the weekday alone would be the last one before the
     article's day, a week or more later.
     """
-    if _WEEKDAY_PATTERN.fullmatch(day.text) is None:
+    match = _WEEKDAY_PATTERN.fullmatch(day.text)
+    if match is None:
         return day
     joint = _WEEKDAY_TO_DATE.match(text, day.end)
     if joint is None:
         return day
+    weekday = _WEEKDAYS[match["weekday"].lower()]
     for other in found:
         if other.start == joint.end() and other.date is not None:
+            # the two must agree: in "On Tuesday, October 7 survivors marched" the
+            # date names another day, the one the survivors are named for
+            if other.date.weekday() != weekday:
+                return day
             return DateExpression(day.start, day.end, day.text, other.date)
     return day
 

@@ -35,7 +35,13 @@ from collections.abc import Set as AbstractSet
 
 from spacy.tokens import Doc, Span, Token
 
-from geo.cues import a_count_of_times, labels_its_line
+from geo.cues import (
+    a_count_of_times,
+    a_marked_label,
+    a_round_up_of_places,
+    labels_its_line,
+    plain_labels,
+)
 from geo.local_places import is_national_capital
 from geo.nlp import doc_text
 from geo.phrases import BEARINGS
@@ -1173,20 +1179,32 @@ def _line_labels(
 
     "Kharkiv: Russian drones hit a block", "- **Odesa:** A missile struck
     the port": a round-up says so where what follows on the line happened
-    (:func:`geo.cues.labels_its_line`). A paper's dateline written so
-    ("CHARSADDA: At least 14 persons were injured in grenade attacks") is
-    one too, for a deed whose sentence names no place; the citation says
-    where the place came from.
+    (:func:`geo.cues.labels_its_line`; never a dateline). A plain label
+    counts only in a round-up by place (:func:`geo.cues.a_round_up_of_places`:
+    not a transcript's "Georgia: My brother was arrested"), and a country
+    never does: "- **Israel:** The military struck 40 targets" names who did it.
     """
-    labels: dict[int, PlaceInSentence] = {}
+    marked: dict[int, PlaceInSentence] = {}
+    plain: dict[int, PlaceInSentence] = {}
     for candidates in by_sentence.values():
         for cand in candidates:
             mention = cand.item.mention
-            if mention.kind is MentionKind.TOPONYM and labels_its_line(
-                text, mention.start, mention.end
+            place = cand.item.place
+            if (
+                mention.kind is not MentionKind.TOPONYM
+                or place is None
+                or is_country(place)
+                or not labels_its_line(text, mention.start, mention.end)
             ):
-                labels[text.rfind("\n", 0, mention.start) + 1] = cand
-    return labels
+                continue
+            line = text.rfind("\n", 0, mention.start) + 1
+            if a_marked_label(text, mention.start, mention.end):
+                marked[line] = cand
+            else:
+                plain[line] = cand
+    if plain and a_round_up_of_places(plain_labels(text), len(plain)):
+        marked.update(plain)
+    return marked
 
 
 def _within_hops(token: Token, above: Token, hops: int) -> bool:

@@ -1058,15 +1058,14 @@ def _an_author_s(possessive: Token, work: str) -> bool:
     Not a day's or a team's ("In Sunday's game,", "In Madrid's play,"): those tell the news.
     """
     doc = possessive.doc
-    return (
-        work in _STORIES | _AUTHORED
-        and possessive.i > 0
-        and doc[possessive.i - 1].ent_type_ == "PERSON"
-    )
+    return work in _AUTHORED and possessive.i > 0 and doc[possessive.i - 1].ent_type_ == "PERSON"
 
 
-_AUTHORED = frozenset({"book", "memoir", "series", "comic"})
-"""Works besides :data:`_STORIES` a named author's possessive may open ("In Le Carré's book,")."""
+_AUTHORED = frozenset(
+    {"novel", "book", "memoir", "film", "movie", "sequel", "musical", "opera", "series", "comic"}
+)
+"""Works a named author's possessive may open ("In Le Carré's new novel,"); not a drama
+or a thriller, which a politician's may name as a figure ("In Trump's drama, …")."""
 
 
 def _numbers_a_part_of_a_work(word: Token) -> bool:
@@ -1113,7 +1112,12 @@ def _without_a_title(opening: list[Token]) -> list[Token]:
             # 'In the spy drama Tehran, now streaming,': an unquoted title, in
             # capitals up to the comma
             k = n + 1
-            while k < len(opening) and k - n <= _UNQUOTED_TITLE and opening[k].pos_ == "PROPN":
+            while (
+                k < len(opening)
+                and k - n <= _UNQUOTED_TITLE
+                and opening[k].pos_ == "PROPN"
+                and opening[k].ent_type_ not in ("DATE", "TIME")  # "In the game Saturday,"
+            ):
                 k += 1
             if n + 1 < k < len(opening) and opening[k].text == ",":
                 return opening[: n + 1] + opening[k:]

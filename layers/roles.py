@@ -948,7 +948,13 @@ def _after_on_behalf(preposition: Token) -> bool:
 
 
 _OUT_DEPS = frozenset({"prep", "prt", "advmod"})
-"""How the parse hangs the "out" of "out of", which says whence as "from" does."""
+"""How the parse hangs the "out" of "out of"."""
+_FLOWN_OUT_OF = frozenset(
+    {"fly", "launch", "fire", "take", "sail", "smuggle", "flee", "escape", "depart", "leave"}
+)
+"""Verbs of a weapon or a craft leaving, whose "out of" says whence as "from" does ("a
+drone flying out of Puerto Rico"); not "drove the RSF out of Khartoum", fought there, nor
+"militants operating out of Idlib", who are there."""
 
 _SHORT_OF = frozenset({"short", "shy"})
 """Words whose "of" says where a deed did not reach: "stopped short of Kyiv", "well
@@ -973,7 +979,15 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
         if head.dep_ == "agent" or word == "by":
             return Refusal("actor")
         if word == "of" and head.head.lower_ == "out" and head.head.dep_ in _OUT_DEPS:
-            word = "from"  # "a drone flying out of Puerto Rico", "pushed out of Bakhmut"
+            verb = head.head.head
+            if verb.lemma_.lower() in _FLOWN_OUT_OF or (
+                # "the jets operating out of Incirlik struck Raqqa": the doers' base;
+                # not "struck militants operating out of Idlib", who were hit there
+                verb.lemma_.lower() == "operate"
+                and verb.dep_ == "acl"
+                and verb.head.dep_ == "nsubj"
+            ):
+                word = "from"  # "a drone flying out of Puerto Rico": where it came from
         if word in ORIGIN and head.head.lower_ in _DISTANCE_HEADS:
             return "location"  # "not far from Grozny", "40 miles from Sao Paulo"
         if word in ORIGIN:
@@ -1003,6 +1017,8 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
             if above.lower_ == "way" and any(c.dep_ == "poss" for c in above.children):
                 # "captured on their way to Sarajevo", "killed on his way to Raqqa": a
                 # journey cut short, somewhere before the place it went to
+                if "destination" in event_type.roles:
+                    return "destination"  # "left Paris on his way to Kyiv": a journey's end
                 return Refusal("en route")
             if above.lower_ in _ACCESS_NOUNS or above.lemma_.lower() in _ACCESS_NOUNS:
                 return "of"  # "the entrance to Bethlehem" stands for a part of it

@@ -388,7 +388,7 @@ _GROUND_HOLDERS = frozenset(
      "site", "sites", "base", "bases", "warehouse", "warehouses", "facility", "facilities",
      "workshop", "workshops", "storage", "stockpile", "stockpiles", "arsenal", "arsenals",
      "hangar", "hangars", "battery", "batteries", "production", "pad", "pads", "launchpad",
-     "position", "positions", "crew", "crews", "operator", "operators", "team", "teams",
+     "position", "positions", "crew", "crews", "operator", "operators",
      "unit", "units", "store", "stores", "dump", "dumps", "assembly"}
 )  # fmt: skip
 

@@ -103,7 +103,7 @@ def test_people_organisations_and_dates_are_not_places(extract, text, not_a_plac
 @pytest.mark.parametrize(
     "text",
     [
-        "Kharkiv: Russian drones hit an apartment block overnight.",
+        "Kharkiv: Russian drones hit an apartment block.\nOdesa: A missile struck the port.",
         "- **Kharkiv:** Russian drones hit an apartment block overnight.",
         "**Kharkiv** — Russian drones hit an apartment block.",
         "Intro line.\n\n1. Kharkiv: Russian drones hit an apartment block.",
@@ -113,8 +113,30 @@ def test_a_city_labelling_its_line_is_a_place_though_the_model_reads_a_noun(extr
     assert "Kharkiv" in _texts(extract(text))
 
 
-def test_a_speaker_labelling_a_transcript_line_is_no_place(extract):
-    assert _texts(extract("Reuters: Will the talks resume in Geneva?")) == ["Geneva"]
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        ("Reuters: Will the talks resume in Geneva?", "Reuters"),
+        # a transcript's speaker whose name a town bears
+        ("Sofia: We heard the explosions at 3am.\nReporter: Where were you?", "Sofia"),
+        ("Reading: Three books on the war.", "Reading"),
+    ],
+)
+def test_a_line_label_that_is_no_round_up_s_place_is_no_place(extract, text, not_a_place):
+    assert not_a_place not in _texts(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a year is no clock, and "time and again" no time zone
+        ("In 2022 Ukraine time and again appealed for air defences.", "Ukraine"),
+        # a place's possessive after "drama" is no work's title
+        ("After weeks of political drama Georgia's parliament voted.", "Georgia"),
+    ],
+)
+def test_a_place_after_a_year_or_a_figure_of_drama_stays_a_place(extract, text, place):
+    assert place in _texts(extract(text))
 
 
 def test_a_town_before_time_is_a_place_unless_a_clock_s_time_stands_before_it(extract):

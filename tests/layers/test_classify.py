@@ -240,3 +240,21 @@ def test_a_line_s_label_is_where_its_deeds_happened_and_the_citation_says_so(pip
     assert "Odesa" in odesa.quote and "struck" in odesa.quote
     wounded = [e for e in events if e.layer == "attacks" and e.place.name == "Odesa"]
     assert wounded, "the line's second sentence happened there too"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_here"),
+    [
+        # a dateline says where the story was filed
+        ("BEIRUT (AP) — An Israeli airstrike killed a senior commander on Tuesday.", "Beirut"),
+        ("TEL AVIV — Hamas militants took 251 people hostage during the attack.", "Tel Aviv"),
+        # a label naming a country names who did it
+        ("- **Israel:** The military said it struck 40 Hamas targets overnight.", "Israel"),
+        # a transcript's speaker is no round-up's place
+        ("Georgia: My brother was arrested at the protest last night.\nHost: Where?", "Georgia"),
+    ],
+)
+def test_a_dateline_a_country_or_a_speaker_lends_no_place(pipeline, text, not_here):
+    doc = pipeline.nlp(text)
+    events = pipeline.classify(doc, pipeline.locate(doc), info=ArticleInfo(id="a.md", title="T"))
+    assert not [e for e in events if e.layer != "places" and e.place.name == not_here]

@@ -129,6 +129,14 @@ def test_a_span_of_days_is_dated_by_its_first(text, day):
     assert [e.date.isoformat() for e in found if e.date] == [day]
 
 
+def test_a_weekday_keeps_its_own_day_when_the_date_after_it_is_another_weekday():
+    # 7 October 2024 was a Monday: the date names the survivors, not the march
+    found = find_date_expressions(
+        "On Tuesday, October 7 survivors marched through the city.", article_date="2025-06-16"
+    )
+    assert next(e.date.isoformat() for e in found if e.date) == "2025-06-10"
+
+
 def test_a_weekday_a_date_does_not_follow_keeps_its_own_day():
     found = find_date_expressions(
         "Gunmen struck on Sunday. On 14 September a truce began.", article_date="2025-09-22"

@@ -1337,7 +1337,7 @@ def test_the_entrance_to_a_town_still_stands_for_the_town(nlp, layers):
     "text",
     [
         "Four soldiers were killed when their vehicle struck a roadside bomb near Dorvik.",
-        "Their convoy hit an explosive device near Dorvik.",
+        "Their convoy hit an IED near Dorvik.",
         "Their truck ran over a landmine near Dorvik.",
         "A suicide car bomber rammed a military camp in Dorvik.",
     ],
@@ -1358,6 +1358,51 @@ def test_where_a_weapon_flew_out_of_is_no_strike_site(pipeline, text):
     assert "strike_sites" not in _layers_at(_located(pipeline, text), text).get(
         "Puerto Rico", set()
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        # driven out of a town: fought in it (review of session 43, H2)
+        ("Sudan's army drove the RSF out of Khartoum after two years of fighting.", "Khartoum"),
+        ("Gunmen ambushed a bus heading out of Quetta and killed 9 passengers.", "Quetta"),
+        # a resolved village before the kind is the site (M3)
+        ("Israeli forces stormed the Silwad town of Ramallah and arrested three men.", "Silwad"),
+    ],
+)
+def test_out_of_a_town_fought_in_and_a_village_of_a_city_keep_their_site(pipeline, text, site):
+    placed = set().union(*_where(_located(pipeline, text), text).values())
+    assert site in placed
+
+
+def test_a_journey_s_end_is_kept_for_a_journey(pipeline):
+    text = "Macron left Paris on Monday on his way to Kyiv."
+    assert "Kyiv" in set().union(*_where(_located(pipeline, text), text).values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cyberattack hit devices across Dorvik, disrupting banks.",
+        "Security forces shot dead a would-be car bomber at a checkpoint in Dorvik.",
+    ],
+)
+def test_devices_hit_by_hackers_and_a_bomber_shot_are_no_explosion(nlp, layers, text):
+    assert "explosions" not in _layers_at(_events(nlp, layers, text, ["Dorvik"]), text).get(
+        "Dorvik", set()
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the game Saturday, rival fans clashed with police outside the stadium in Dorvik.",
+        "In further drama Tuesday, protesters stormed the parliament in Dorvik.",
+        "In Trump's drama, the Marines are deployed to Dorvik.",
+    ],
+)
+def test_a_day_after_a_work_word_or_a_figure_of_drama_is_still_news(nlp, layers, text):
+    assert any(e.locations for e in _events(nlp, layers, text, ["Dorvik"]))
 
 
 def _town(name: str, lat: float, lon: float, population: int) -> Place:
