@@ -2171,6 +2171,10 @@ def _placed_in_a_place(span: Span, places: set[int], *, in_an_area: bool = False
         return True
     while i in places:
         i += 1
+    if i + 1 < len(doc) and doc[i].lower_ in ("'s", "’s") and i + 1 in places:
+        i += 1  # "in Afghanistan's Kandahar province": the country's province
+        while i in places:
+            i += 1
     return doc[i - 1].lower_ in _CONTAINER_WORDS or (
         i < len(doc) and doc[i].lower_ in _CONTAINER_WORDS
     )

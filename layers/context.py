@@ -383,6 +383,11 @@ def qualifies_another(
             j -= 1
         if qualified(j):
             return True
+    owner = before.get(first - 2) if first >= 2 and doc[first - 1].lower_ in ("'s", "’s") else None
+    if owner is not None and owner.item.place is not None and is_country(owner.item.place):
+        # "near Djibo in Burkina Faso's Soum province": the country's possessive only
+        # says whose province holds the town, as "in Soum province" would
+        first = min(owner.tokens)
     i = first - 1
     described = _described_by(doc, first)
     if doc[first].lower_ in _WITHIN_WORDS:

@@ -139,6 +139,13 @@ def test_a_place_after_a_year_or_a_figure_of_drama_stays_a_place(extract, text, 
     assert place in _texts(extract(text))
 
 
+def test_a_town_the_text_puts_in_a_country_s_province_is_a_place(extract):
+    text = (
+        "On October 15 fighting flared again near Spin Boldak in Afghanistan's Kandahar province."
+    )
+    assert any("Spin Boldak" in t for t in _texts(extract(text)))
+
+
 def test_a_town_before_time_is_a_place_unless_a_clock_s_time_stands_before_it(extract):
     assert "Moscow" in _texts(extract("She spent some time in Moscow before the war."))
     assert "Moscow" in _texts(extract("At noon the Moscow time capsule was opened."))
