@@ -1413,6 +1413,17 @@ def test_a_country_s_province_after_a_town_is_its_context(pipeline):
     assert not {"Soum province", "Soum", "Burkina Faso"} & placed
 
 
+@pytest.mark.parametrize(
+    ("text", "layer"),
+    [
+        ("Dorvik closed its skies until further notice.", "airspace"),
+        ("The ministry summoned the Turkish charge d'affaires in Dorvik on Sunday.", "meetings"),
+    ],
+)
+def test_skies_closed_and_a_charge_d_affaires_summoned_are_told(nlp, layers, text, layer):
+    assert layer in _layers_at(_events(nlp, layers, text, ["Dorvik"]), text).get("Dorvik", set())
+
+
 def _town(name: str, lat: float, lon: float, population: int) -> Place:
     return Place(f"t:{name}", name, "IQ", "city", Point(lon, lat), lat, lon, Precision.EXACT,
                  population=population)  # fmt: skip
