@@ -377,6 +377,9 @@ def test_an_unknown_name_between_two_countries_keeps_a_town_its_paragraph_named_
         # a capital that only stands for its government, accusing
         "GOMA, Congo, Nov 20 (AP) - Rebels seized a town in South Kivu on Thursday.\n\n"
         "Kinshasa accused Rwanda of sending troops across the border near Zorvanek.",
+        # ... or naming those the deed befell (tester round 32, F6)
+        "A Turkish drone struck a vehicle near the village of Zorvanek on Monday, killing two "
+        "men whom Ankara described as PKK members.",
     ],
 )
 def test_an_unknown_village_is_not_put_at_the_capital_or_dateline_it_is_told_from(resolve, text):
