@@ -1424,6 +1424,20 @@ def test_skies_closed_and_a_charge_d_affaires_summoned_are_told(nlp, layers, tex
     assert layer in _layers_at(_events(nlp, layers, text, ["Dorvik"]), text).get("Dorvik", set())
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Dorvik, the forwards shelled the visitors' defence before a striker blasted in a "
+        "late winner.",
+        "In the Dorvik derby, the home side bombarded the visitors' goal, and fans celebrated.",
+        "Chip stocks were shot down in Dorvik on Monday.",
+    ],
+)
+def test_a_match_or_a_market_told_in_war_s_words_is_no_attack(nlp, layers, text):
+    layers_at = _layers_at(_events(nlp, layers, text, ["Dorvik"]), text).get("Dorvik", set())
+    assert not layers_at & {"strike_sites", "explosions", "shootdown_area"}
+
+
 def _town(name: str, lat: float, lon: float, population: int) -> Place:
     return Place(f"t:{name}", name, "IQ", "city", Point(lon, lat), lat, lon, Precision.EXACT,
                  population=population)  # fmt: skip
