@@ -59,19 +59,26 @@ def labels_its_line(text: str, start: int, end: int) -> bool:
     """
     if text[start:end].isupper():
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    after = _LABEL_AFTER.match(text, end)
-    if _LABEL_BEFORE.fullmatch(text, line_start, start) is None or after is None:
+    marks = _label_marks(text, start, end)
+    if marks is None:
         return False
-    return after["close"] == ":" or a_marked_label(text, start, end)
+    before, closer = marks
+    return closer["close"] == ":" or _LABEL_MARKS.search(before + closer.group()) is not None
 
 
 def a_marked_label(text: str, start: int, end: int) -> bool:
     """Whether a line's label is marked as one: after a bullet or a number, or in bold."""
+    marks = _label_marks(text, start, end)
+    return marks is not None and _LABEL_MARKS.search(marks[0] + marks[1].group()) is not None
+
+
+def _label_marks(text: str, start: int, end: int) -> tuple[str, re.Match[str]] | None:
+    """What opens the line before ``text[start:end]`` and what closes it as a label, if so."""
     line_start = text.rfind("\n", 0, start) + 1
     closer = _LABEL_AFTER.match(text, end)
-    marks = text[line_start:start] + (text[end : closer.end()] if closer else "")
-    return _LABEL_MARKS.search(marks) is not None
+    if closer is None or _LABEL_BEFORE.fullmatch(text, line_start, start) is None:
+        return None
+    return text[line_start:start], closer
 
 
 def plain_labels(text: str) -> list[str]:

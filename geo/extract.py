@@ -228,6 +228,8 @@ _WORD_CODES = frozenset(
     {"in", "or", "me", "ok", "oh", "hi", "la", "ma", "pa", "de", "id", "al", "co", "ga", "mo"}
 )
 _COUNTRIES_KEY = "eventmap_countries_named"
+_ROUND_UP_KEY = "eventmap_plain_labels_are_places"
+"""``doc.user_data`` key: whether the document's plain line labels are a round-up by place."""
 #: Nouns after a name that make "the" belong to them: "the Donetsk area".
 _AREA_NOUNS = frozenset(
     {
@@ -698,9 +700,7 @@ class MentionExtractor:
                     is_capitalised(end)
                     and end.is_alpha
                     and end.ent_type_ not in _NOT_A_ROUTE_END
-                    and _exactly_of_standing(
-                        self.gazetteer.candidates(end.text), population=STRONG_POPULATION
-                    )
+                    and self._of_standing(end.text)
                 ):
                     ends.append(self._toponym(doc[end.i : end.i + 1], "GAZETTEER"))
                     covered.add(end.i)
@@ -1207,9 +1207,7 @@ class MentionExtractor:
             owner = doc[start - 2 : start - 1]
             if owner.start in taken or not is_capitalised(owner[0]) or owner[0].pos_ != "PROPN":
                 continue
-            if _exactly_of_standing(
-                self.gazetteer.candidates(owner.text), population=STRONG_POPULATION
-            ):
+            if self._of_standing(owner.text):
                 spans.append(owner)
         return spans
 
@@ -2779,22 +2777,21 @@ def _names_something_else(doc: Doc, mention: Mention) -> bool:
         return True
     if _a_time_zone(doc, span):
         return True
-    work = doc[span.start - 1] if span.start > 0 else None
+    before = doc[span.start - 1] if span.start > 0 else None
     if (
-        work is not None
-        and work.lower_ in _WORKS_TITLED
-        and work.pos_ == "NOUN"
+        before is not None
+        and before.lower_ in _WORKS_TITLED
+        and before.pos_ == "NOUN"
         and not (span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"))
     ):
         # "the spy drama Tehran", "the film Kandahar": a work's title; not "after
         # weeks of political drama Georgia's parliament voted"
         return True
-    storm = doc[span.start - 1] if span.start > 0 else None
     if (
-        storm is not None
-        and storm.lower_ in _STORM_WORDS
-        and storm.is_title
-        and storm.pos_ != "VERB"
+        before is not None
+        and before.lower_ in _STORM_WORDS
+        and before.is_title
+        and before.pos_ != "VERB"
         and not headline_style(span.sent)
     ):
         return True  # "Storm Benjamin struck the coast": a storm's name (Benjamin, Utah)
@@ -2836,9 +2833,6 @@ def _a_clock_word(token: Token) -> bool:
 _CLOCK_WORDS = frozenset({"a.m.", "p.m.", "am", "pm", "noon", "midnight", "hours", "hrs"})
 _CLOCK = re.compile(r"\d{1,2}([:.]\d{2})?\s*(a\.?m\.?|p\.?m\.?)?")
 
-
-_ROUND_UP_KEY = "eventmap_plain_labels_are_places"
-"""``doc.user_data`` key: whether the document's plain line labels are a round-up by place."""
 
 _STORM_WORDS = frozenset({"storm", "hurricane", "typhoon", "cyclone"})
 """Words a storm's given name follows: "Storm Benjamin", "Typhoon Yagi"."""

@@ -278,14 +278,14 @@ _SPOKE_IN = re.compile(
 """Where someone spoke or a statement was issued: "The minister spoke in Beirut",
 "a statement read in Tehran"; the capital holds no village of the story."""
 _SPEAKS = re.compile(r"\s*(?:,\s*)?(?:said|says|told|announced|reported)\b")
-_A_GOVERNMENT_SPEAKS = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?" + SPEECH_FORMS)
-"""A capital's name as its government's, right before what it says: "Kinshasa accused"."""
-_A_GOVERNMENT_JUDGES = re.compile(
-    r"\s+(?:has\s+|had\s+|have\s+)?(?:described|describes|branded|brands|labell?ed|labels"
-    r"|considers|considered|designated|designates|regards|regarded|deems|deemed)\b"
+_A_GOVERNMENT_SPEAKS = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:"
+    + SPEECH_FORMS
+    + r"|(?:described|describes|branded|brands|labell?ed|labels"
+    r"|considers|considered|designated|designates|regards|regarded|deems|deemed)\b)"
 )
-"""A capital's name as its government's, right before how it names someone: "two men whom
-Ankara described as PKK members" (so a village of the sentence is not Ankara's)."""
+"""A capital's name as its government's, right before what it says ("Kinshasa accused")
+or how it names someone ("two men whom Ankara described as PKK members")."""
 _AFTER_A_PREPOSITION = re.compile(
     r"\b(?:in|from|at|of|near|to|outside|across)\s+(?:the\s+)?$", re.I
 )
@@ -533,10 +533,7 @@ def _a_government_not_its_town(text: str, town: Resolved) -> bool:
     if _SIDED_WITH.search(before):
         return True
     return (
-        (
-            _A_GOVERNMENT_SPEAKS.match(text, town.mention.end) is not None
-            or _A_GOVERNMENT_JUDGES.match(text, town.mention.end) is not None
-        )
+        _A_GOVERNMENT_SPEAKS.match(text, town.mention.end) is not None
         and not _AFTER_A_PREPOSITION.search(before)  # "Residents in Khartoum said"
     )
 

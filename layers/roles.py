@@ -574,11 +574,7 @@ def _after_an_age(of: Token) -> bool:
     i = of.i
     doc = of.doc
     return (
-        i >= 3
-        and doc[i - 1].text == ","
-        and doc[i - 2].like_num
-        and doc[i - 2].text.isdigit()
-        and doc[i - 3].text == ","
+        i >= 3 and doc[i - 1].text == "," and doc[i - 2].text.isdigit() and doc[i - 3].text == ","
     )
 
 
