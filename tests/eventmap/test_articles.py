@@ -782,3 +782,38 @@ def test_a_time_inside_a_sentence_is_read_as_written() -> None:
         "11:05 am the sirens sounded again.\n"
     )
     assert parse_view(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # a word broken at a line's end is joined, the rest of its line run on
+        ("India struck camps near Muzaf-\nfarabad and Pathan-\nkot.",
+         "India struck camps near Muzaffarabad and Pathankot."),
+        ("drones over Jammu, Pathan-\nkot and Amritsar; and near La-\nhore.\n\nNext",
+         "drones over Jammu, Pathankot and Amritsar; and near Lahore."),
+        # a compound keeps its hyphen
+        ("the Serb-\ncontrolled north", "the Serb-controlled north"),
+        # a footnote's number after a stop, or in brackets, is blanked
+        ("India struck camps near Kotli.7 Pakistan said", "India struck camps near Kotli. "),
+        ("near Kotli.[7] Pakistan said", "near Kotli. "),
+    ],
+)  # fmt: skip
+def test_the_parser_reads_pdf_text_as_it_was_printed(text: str, read: str) -> None:
+    view = parse_view(text)
+    assert len(view) == len(text)
+    assert " ".join(view.split()).startswith(" ".join(read.split()))
+    assert "Pakistan said" not in text or view.endswith("Pakistan said")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2019.5 people were hurt.",  # a decimal
+        "He was No.7 in line.",  # one letter before the stop
+        "pro-\nRussian forces",  # a capital after the break: no broken word
+        "- item one-\n- item two",
+    ],
+)
+def test_numbers_and_hyphens_that_are_no_print_marks_are_read_as_written(text: str) -> None:
+    assert parse_view(text) == text
