@@ -1262,6 +1262,8 @@ class MentionExtractor:
                 continue  # "an airstrike against al-Shabaab fighters": whose fighters
             if _opens_a_longer_name(span):
                 continue  # "across the Line of Control": not the Line Islands
+            if span[-1].lower_ in _CONTESTS:
+                continue  # "captured the Nations Cup": a trophy, not a place
             if framed.frame == TAKEN_FRAME:
                 # "after the fall of Goma", a city the model calls a person; not "the
                 # fall of Morsi" (a town in India) nor "the capture of Maduro" (Madurai's
@@ -1273,10 +1275,20 @@ class MentionExtractor:
                     found.append(self._framed_mention(framed))
                     taken.update(range(span.start, span.end))
                 continue
-            seized = framed.frame == SEIZED_FRAME and (
-                not (len(span) > 1 and span.root.ent_type_ == "PERSON")
-                or _measured_from(span)
-                or (struck_by_fire(span) and bool(self.gazetteer.candidates(span.text)))
+            seized = (
+                framed.frame == SEIZED_FRAME
+                and (
+                    not (len(span) > 1 and span.root.ent_type_ == "PERSON")
+                    or _measured_from(span)
+                    or (struck_by_fire(span) and bool(self.gazetteer.candidates(span.text)))
+                )
+                # "86 Portugese and Czechoslovaks were captured": people the model
+                # calls a nationality, which no place bears as its own name
+                and not (
+                    span.root.ent_type_ == "NORP"
+                    and span[-1].lower_.endswith(_NATIONALITY_ENDINGS)
+                    and not any(c.exact_name for c in self.gazetteer.candidates(span.text))
+                )
             )
             if span.text.isupper() and not self._well_known(span):
                 continue  # "the SME sector", "SEEK base dollars": an acronym
@@ -1309,6 +1321,11 @@ class MentionExtractor:
             # written: "talks between Putin and Ukraine" is no Putian ("Mir Ali"
             # and "Al-Salamiyah" still find their towns).
             person = len(span) == 1 and span.root.ent_type_ == "PERSON"
+            # nor is a nationality: "86 Portugese were captured" is no Portuguesa (but
+            # "the Tarmiyah pumping station", a town the model calls a people, is)
+            person = person or (
+                span.root.ent_type_ == "NORP" and span[-1].lower_.endswith(_NATIONALITY_ENDINGS)
+            )
             if not (
                 framed.frame == KIND_FRAME
                 or seized
@@ -2621,6 +2638,19 @@ def _before_of_and_a_name(span: Span) -> bool:
         return False
     after = doc[end + 1]
     return after.is_title and after.is_alpha and after.ent_type_ not in ("GPE", "LOC", "NORP")
+
+
+#: How a word for a people, a faith or a party ends in English ("Portuguese",
+#: "Ukrainian", "Danish", "Koreans", "Islamist", "Barghouti" after his clan), which a
+#: town's name the model calls a people mostly does not.
+_NATIONALITY_ENDINGS = ("ese", "ian", "an", "ish", "ic", "ist", "i", "s")
+
+#: Last words of a contest's or a prize's name ("the Match Play Championship",
+#: "the Nations Cup"), which a verb of taking frames like a town.
+_CONTESTS = frozenset(
+    {"championship", "championships", "cup", "trophy", "tournament", "league", "prix",
+     "olympics", "games", "medal", "award", "prize", "title", "pennant", "crown"}
+)  # fmt: skip
 
 
 def _opens_a_longer_name(span: Span) -> bool:

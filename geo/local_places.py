@@ -376,7 +376,18 @@ def town_for(
     if bearing is not None:
         return bearing  # "the Abu Shouk camp, north of El Fasher": north of El Fasher
     if text is not None:
-        towns = [i for i in towns if not _across_from(text, here, resolved[i].mention)]
+        # a home or an origin told in another sentence says nothing of where this
+        # name lies; in its own, mostly it does ("a ferry captain who grew up in
+        # Oceanside runs boats to Fire Island")
+        towns = [
+            i
+            for i in towns
+            if not _across_from(text, here, resolved[i].mention)
+            and not (
+                _someones_home(text, resolved[i].mention)
+                and not _within(resolved[i].mention, sentence)
+            )
+        ]
     if strict and not district and text is not None:
         # where the story was filed from holds no village it names, not even one of
         # its first sentence ("YANGON - … captured an outpost at Ponnagyun"), nor does
@@ -610,6 +621,38 @@ _INSTITUTIONS = frozenset(
 )  # fmt: skip
 """What a town's institutions are called: not its streets or stations, which are
 named after other cities ("Haifa Street" in Baghdad, "Liverpool Street station")."""
+
+
+def _within(mention: Mention, bounds: tuple[int, int] | None) -> bool:
+    """Whether the mention lies within the character bounds (none given: no)."""
+    return bounds is not None and bounds[0] <= mention.start and mention.end <= bounds[1]
+
+
+def _someones_home(text: str, town: Mention) -> bool:
+    """Whether the text names the town as where someone or something came from.
+
+    "a native of Kumbo", "who grew up in Kribi", "convoys from Idlib, Hama and
+    Aleppo": a home or an origin says nothing of where the story's other
+    places lie ("the gendarmerie at Up Station" is in Bamenda, not Kribi).
+    """
+    start = town.start
+    # over a list the town ends: "from Idlib, Hama and Aleppo"
+    while True:
+        listed = _LISTED_BEFORE.search(text, max(0, start - 60), start)
+        if listed is None:
+            break
+        start = listed.start()
+    return _HOME_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+#: Words right before a town that make it someone's home or something's origin.
+_HOME_BEFORE = re.compile(
+    r"\b(?:from|natives?\s+of|grew\s+up\s+in|born\s+in|hails\s+from|hometown\s+of"
+    r"|home\s+town\s+of)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+#: A town that goes on a list before this one: "Idlib, " or "Hama and ".
+_LISTED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s*,\s*|\s+and\s+)$")
 
 
 def _across_from(text: str, here: Mention, town: Mention) -> bool:

@@ -218,14 +218,41 @@ def respelled_key(key: str) -> str | None:
     'tall tamr'
     >>> respelled_key("mitiga international airport")
     'mitiga airport'
+    >>> respelled_key("jisr al shughur")
+    'jisr ash shughur'
+    >>> respelled_key("ras an naqoura")
+    'ras al naqoura'
     >>> respelled_key("tamr") is None
     True
+
+    And the Arabic article inside a name as spoken or as written: before a
+    "sun letter" it takes that letter's sound ("al-Shughur" is filed as "ash
+    Shughur", "al-Raqqa" as "ar Raqqa"), and a name written so is filed
+    under "al" too.
     """
     tall = _TELL.sub("tall ", key, count=1)
     if tall != key:
         return tall
     airport = _INTERNATIONAL_AIRPORT.sub(" airport", key, count=1)
-    return airport if airport != key else None
+    if airport != key:
+        return airport
+    article = _ARTICLE_INSIDE.sub(_the_other_article, key, count=1)
+    return article if article != key else None
+
+
+def _the_other_article(found: re.Match[str]) -> str:
+    """The article as the other spelling writes it: "al shughur" as "ash shughur", and back."""
+    article, word = found.group(1), found.group(2)
+    if article in ("al", "el"):
+        sound = next((s for s in _SUN_SOUNDS if word.startswith(s)), None)
+        return f" a{sound} {word}" if sound else found.group(0)
+    return f" al {word}"
+
+
+_SUN_SOUNDS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
+"""How the sun letters a Latin spelling opens a word with begin (the longest first)."""
+_ARTICLE_INSIDE = re.compile(r" (al|el|ash|ath|adh|at|ad|ar|az|as|an) (\S+)")
+"""An Arabic article after a name's first word, with the word it goes with."""
 
 
 _TELL = re.compile(r"^(?:tel|tell|tal) (?=\S)")

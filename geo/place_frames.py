@@ -513,6 +513,8 @@ _MAX_NAME_WORDS = 5
 #: Words between a locating word and a name that leave it a place position:
 #: "in the", "in downtown", "in rural".
 _STEPPED_OVER = frozenset({"the", "downtown", "rural", "greater", "ancient", "old", "both"})
+#: Of those, the words that only a place takes: "in downtown Calais", "in rural Idlib".
+_PARTS_OF_A_TOWN = frozenset({"downtown", "rural", "greater", "ancient"})
 #: Second halves of hyphenated adjectives that say a place is held: "rebel-held".
 _HELD = frozenset({"held", "controlled", "occupied", "besieged", "dominated"})
 #: Kinds of place an appositive gives a name: "Doron, a fishing community".
@@ -820,7 +822,10 @@ def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None
     if i < floor:
         return _object_frame(doc[start:end], None)
     before = doc[i]
-    compass = any(t.lower_ in POSITION_WORDS for t in doc[i + 1 : start])
+    # "in eastern X", "in downtown X": a person has no eastern part and no downtown
+    compass = any(
+        t.lower_ in POSITION_WORDS or t.lower_ in _PARTS_OF_A_TOWN for t in doc[i + 1 : start]
+    )
     if (
         before.lower_ in ("on", "against")
         and i > floor
@@ -838,6 +843,8 @@ def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None
         return SEIZED_FRAME  # "rebel-held X", "Serb-controlled X"
     if before.lower_ == "of" and i > floor and doc[i - 1].lower_ in ("inside", "outside"):
         return POSITION_FRAME  # "inside of Darayya"
+    if before.lower_ == "to" and i > floor and doc[i - 1].lower_ in ("close", "next"):
+        return POSITION_FRAME  # "bunkers close to Jaffna"
     if (
         before.lower_ == "of"
         and i > floor

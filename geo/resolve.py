@@ -149,6 +149,18 @@ _IN_A_COUNTRY_AFTER = re.compile(
 """", in northern Mozambique," after a name: the country the text puts the town in, as an
 aside closed by punctuation ("Kharkiv, in Poland for the summit" says where people are), or
 owning the province that follows (", in central Mali's Mopti region")."""
+_PROVINCE_KINDS = r"region|province|state|governorate|department|district|county|prefecture|oblast"
+_IN_A_PROVINCE_AFTER = re.compile(
+    r"\s*,\s*in\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+|"
+    r"(?:north|south)(?:east|west)(?:ern)?\s+)?"
+    r"(?:(commune|municipality|district|province|region|department|governorate|state)\s+of\s+)?"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"(?:\s+(" + _PROVINCE_KINDS + r"))?"
+    r"(?=\s*[,.;)]|\s*$)"
+)
+"""", in the Timbuktu region," or ", in the commune of Mont-Dore," after a name: the
+province or town the text puts the place in, as an aside closed by punctuation (a kind
+word before or after the name says it is one)."""
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 """"from" right before a name: people from a town may be anywhere ("visitors from X")."""
 _A_TOWN_OF_BEFORE = re.compile(
@@ -1137,11 +1149,11 @@ class Resolver:
         if country is None:
             found = _IN_A_COUNTRY_AFTER.match(text, mention.anchor_end)
             if found is None:
-                return False
+                return self._none_in_the_province_written(text, mention, candidates)
             named = self.gazetteer.candidates(found.group(1))
             country = next((c for c in named if c.feature == "country"), None)
             if country is None:
-                return False
+                return self._none_in_the_province_written(text, mention, candidates)
             namesakes_in = {t.country for t in candidates}
             if text.startswith(("'s", "’s"), found.end(1)) and any(
                 c.feature == "admin1" and c.country in namesakes_in for c in named
@@ -1154,6 +1166,37 @@ class Resolver:
             bool(towns)
             and len(towns) == len(candidates)
             and all(c.country != country.country for c in towns)
+        )
+
+    def _none_in_the_province_written(
+        self, text: str, mention: Mention, candidates: Sequence[Candidate]
+    ) -> bool:
+        """Whether the text puts a town in a province or commune of a country none lies in.
+
+        "near Lere, in the Timbuktu region," where the gazetteer knows Léré in
+        Chad and Nigeria, not Mali's; "Saint-Louis, in the commune of
+        Mont-Dore," in New Caledonia. The aside names its kind ("region",
+        "commune of"), and each candidate is a town of another country.
+        """
+        found = _IN_A_PROVINCE_AFTER.match(text, mention.anchor_end)
+        if found is None:
+            return False
+        name, kind_after = found.group(2), found.group(3)
+        # the province by its name, or by its name and kind ("Timbuktu region" is
+        # Tombouctou); a town only after "commune of" and the like
+        named = [c for c in self.gazetteer.candidates(name) if c.exact_name]
+        if kind_after:
+            named += self.gazetteer.candidates(f"{name} {kind_after}")
+        wholes = [
+            c for c in named if c.feature == "admin1" or (found.group(1) and c.feature == "city")
+        ]
+        if not wholes:
+            return False
+        towns = [c for c in candidates if c.feature == "city"]
+        return (
+            bool(towns)
+            and len(towns) == len(candidates)
+            and all(c.country != w.country for c in towns for w in wholes)
         )
 
     # -- building places -------------------------------------------------------

@@ -519,3 +519,20 @@ def test_a_nearby_village_lies_by_no_place_people_went_to_nor_a_dateline(resolve
         assert item.place is None or "Nigeria" not in item.place.reason
     else:
         assert item.place is not None and where in item.place.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a home town: where someone grew up says nothing of where the station is
+        "The officers were named as Ebenezer Fon, a native of Kumbo, and Ruth Manga, who "
+        "grew up in Kribi. Relatives gathered outside the gendarmerie at Zorvanek Station "
+        "on Tuesday.",
+        # where a convoy set off from, the last of a list
+        "Convoys of fighters from Idlib, Hama and Aleppo drove towards the coast. We "
+        "matched one convoy to a field on the outskirts of Zorvanek.",
+    ],
+)
+def test_a_home_or_an_origin_places_no_unknown_name(resolve, text):
+    (item,) = [r for r in resolve(text) if "Zorvanek" in r.mention.name]
+    assert item.place is None, item.place.reason
