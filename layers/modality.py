@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from geo.cues import QUOTE_MARKS
+from geo.cues import QUOTE_MARKS, SAYING
 from geo.nlp import doc_text
 from layers.roles import DENYING, has_subject
 
@@ -264,6 +264,10 @@ def told_as_planned(token: Token) -> bool:
         head = node.head
         if head.i == node.i:
             return False
+        if node.dep_ == "ccomp" and _a_semicolon_between(node, head):
+            # "leaders met in Noumea on 1 April; further talks are planned in Paris":
+            # two clauses the parse hung one on the other
+            return False
         if (
             node.dep_ in ("xcomp", "ccomp") or (_purpose(node) and head.lemma_.lower() in _VOWING)
         ) and (head.lemma_.lower() in _PLANNING or (head.lemma_ == "go" and head.tag_ == "VBG")):
@@ -311,6 +315,12 @@ def told_as_planned(token: Token) -> bool:
             continue
         return False
     return False
+
+
+def _a_semicolon_between(one: Token, other: Token) -> bool:
+    """Whether a semicolon parts the two words: they stand in clauses of their own."""
+    low, high = sorted((one.i, other.i))
+    return any(t.text == ";" for t in one.doc[low + 1 : high])
 
 
 _ANYONE = frozenset({"anyone", "anybody", "whoever", "everyone", "everybody"})
@@ -553,6 +563,8 @@ def told_as_denied(token: Token) -> bool:
         return True  # "denied reports that drones had struck a base"
     if _a_claim_called_false(token):
         return True  # "claims that the air force bombed a village are false"
+    if _corrected(token):
+        return True  # "An earlier version of this article said a car bomb exploded in X"
     if _without_evidence(token):
         return True  # "there is no evidence that a missile struck Haifa"
     if _only_rumoured(token):
@@ -649,6 +661,41 @@ _CLAIMS = frozenset(
 
 _UNFOUNDED = frozenset({"rumour", "rumor", "hoax", "prank"})
 """Nouns for a report of an event that did not happen: "a rumour of a shooting"."""
+
+
+_EARLIER = frozenset({"earlier", "previous", "original", "prior"})
+"""What a correction calls the text it corrects: "an earlier version of this article"."""
+_VERSIONS = frozenset({"version", "versions", "edition", "draft"})
+"""Not "earlier reports said ten were killed", which a later count overtook, not undid."""
+_CLAUSE_LINKS = frozenset(
+    {"ccomp", "conj", "xcomp", "relcl", "acl", "advcl", "dobj", "pobj", "prep"}
+)  # fmt: skip
+_WRONGLY = frozenset({"incorrectly", "wrongly", "erroneously", "mistakenly", "falsely"})
+
+
+def _corrected(token: Token) -> bool:
+    """Whether the trigger tells what a correction says the text got wrong.
+
+    "An earlier version of this article said the riot took place in X", "this
+    story incorrectly reported that a bomb exploded in Y": the saying is the
+    error, and what it said did not happen there.
+    """
+    clause = token
+    while clause.dep_ in _CLAUSE_LINKS:
+        clause = clause.head
+        if clause.lemma_.lower() in SAYING or clause.lemma_.lower() in ("misstate", "misreport"):
+            if any(c.lower_ in _WRONGLY for c in clause.children) or clause.lemma_.lower() in (
+                "misstate",
+                "misreport",
+            ):
+                return True
+            return any(
+                c.dep_ in ("nsubj", "nsubjpass")
+                and c.lower_ in _VERSIONS
+                and any(m.lower_ in _EARLIER for m in c.children)
+                for c in clause.children
+            )
+    return False
 
 
 def _only_rumoured(token: Token) -> bool:

@@ -960,6 +960,47 @@ _SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin", "fringes",
 """What one meets "on" at a gathering, which is no topic: "on the sidelines of a summit"."""
 
 
+def _near_to(token: Token) -> bool:
+    """Whether the word opens "close to X" or "next to X" after a noun: near X."""
+    return (
+        token.dep_ in ("amod", "advmod")
+        and token.lower_ in ("close", "next")
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+    )
+
+
+_CAUSING = frozenset(
+    {"lead", "force", "prompt", "push", "compel", "cause", "pressure", "press", "persuade",
+     "drive", "spur", "oblige", "coerce"}
+)  # fmt: skip
+"""Verbs that make their object do what the infinitive after it says ("led Mali to
+recall"); not "stormed Bakhmut to capture the station", a purpose done there, nor
+"asked Qatar to host talks", where the host's place is the venue."""
+
+
+def _led_to_do_it(root: Token, triggers: frozenset[int]) -> bool:
+    """Whether the place is the object of a verb whose infinitive is the trigger.
+
+    "The incident led Mali, Burkina Faso and Niger to recall their
+    ambassadors", "forced Iraq to close its airspace": the object does what
+    the infinitive says; it is who acts, not where.
+    """
+    word = root
+    while word.dep_ == "conj" and word.head.i != word.i:
+        word = word.head
+    if word.dep_ != "dobj" or word.head.lemma_.lower() not in _CAUSING:
+        return False
+    verb = word.head
+    return any(
+        c.dep_ in ("xcomp", "advcl")  # the parse may take the infinitive for a purpose
+        and c.i in triggers
+        and c.i > word.i
+        and c.tag_ == "VB"
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+
+
 def _first_role(token: Token, event_type: EventType) -> str | Refusal:
     """The role the link above ``token`` gives, or why it gives none.
 
@@ -968,6 +1009,8 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
     """
     head = token.head
     dep = token.dep_
+    if _near_to(token):
+        return "location"  # "bunkers close to Jaffna", a vicinity phrase of its own
     if dep == "prep" and token.pos_ == "ADP":
         dep, head = "pobj", token
     if dep == "pobj":
@@ -986,6 +1029,8 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
                 word = "from"  # "a drone flying out of Puerto Rico": where it came from
         if word in ORIGIN and head.head.lower_ in _DISTANCE_HEADS:
             return "location"  # "not far from Grozny", "40 miles from Sao Paulo"
+        if word == "to" and head.head.lower_ in ("close", "next"):
+            return "location"  # "bunkers close to Jaffna": near it, not bound for it
         if word in ORIGIN:
             if "origin" in event_type.roles:
                 return "origin"  # "withdrew from Bakhmut": a type that says so
@@ -1560,6 +1605,8 @@ def attachment(
         return Refusal("speech")  # "…, in what Manila called an illegal manoeuvre": who called it
     if _blamed_on(root, triggers):
         return Refusal("actor")  # "Kyiv blamed the shelling on Russia": who, not where
+    if "subject" not in roles and _led_to_do_it(root, triggers):
+        return Refusal("actor")  # "led Mali and Niger to recall their ambassadors": who
     if _alleged_elsewhere(root, triggers, capital=capital):
         return Refusal("alleged")  # "arrested four men in Kirkuk suspected of launching drones"
     if "origin" not in roles and _launched_from_near(root, triggers):
@@ -1789,7 +1836,7 @@ def attachment(
             # "Dallas police shot a gunman", "was shot by London police": a town's
             # police act in their town
             return Attachment("location", round(confidence * _VIA_OBJECT, 3))
-        if dep in ("poss", "amod") and role is None:
+        if dep in ("poss", "amod") and role is None and not _near_to(token):
             if head.i in triggers:
                 return Refusal("actor")  # "Israel's attack", "Israeli strikes"
             owned = is_one_of(head, OWNED_THINGS)
@@ -1836,6 +1883,12 @@ def attachment(
                 noun = head.head
                 if _after_an_age(head):
                     return Refusal("origin")  # "Antonio Rossi, 43, of Milan, was shot": his home
+                if noun.lower_ in ("native", "natives") or (
+                    noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN"
+                ):
+                    # "Diallo, a native of Guinea, was shot": his birth; "killed Peter
+                    # Blake of New Zealand": his home
+                    return Refusal("origin")
                 if noun.i in other_places:
                     return Refusal("context")  # "the Al-Halaliyah District of Qamishli"
                 if not _names_a_kind(noun) and any(

@@ -150,6 +150,9 @@ def trigger_keys(token: Token) -> set[str]:
         ):
             # with its object, or the subject of its passive: "ships were moved" (move ship)
             keys.add(f"{lemma} {child.lemma_.lower()}")
+            # and the whole a share of it names: "sent a large number of
+            # reinforcements" (send reinforcement), "fired dozens of rockets"
+            keys.update(f"{lemma} {whole.lemma_.lower()}" for whole in _partitive_of(child))
             # and a named thing's kind: "the cruise ship Queen of Bergen was detained"
             # (detain ship; detain named ship, for a type that asks for a name)
             for kind in child.children:

@@ -1313,6 +1313,24 @@ def test_a_home_written_after_a_person_s_age_is_not_where_it_happened(pipeline, 
 
 
 @pytest.mark.parametrize(
+    ("text", "home", "site"),
+    [
+        ("Velan, a native of Dorvik, was shot dead in Alvora on Monday.", "Dorvik", "Alvora"),
+        ("Peter Marsh of Dorvik was shot dead in Alvora on Monday.", "Dorvik", "Alvora"),
+        ("Pirates in Alvora killed the sailor Peter Marsh of Dorvik.", "Dorvik", "Alvora"),
+        ("Police arrested John Smith of Dorvik.", "Dorvik", None),
+    ],
+)
+def test_a_person_s_birthplace_or_home_after_of_is_not_where_it_happened(
+    nlp, layers, text, home, site
+):
+    names = [home] + ([site] if site else [])
+    placed = set().union(*_where(_events(nlp, layers, text, names), text).values())
+    assert home not in placed
+    assert site is None or site in placed
+
+
+@pytest.mark.parametrize(
     ("text", "names", "site"),
     [
         ("The two were captured by police on their way to Dorvik.", ["Dorvik"], None),
@@ -6004,3 +6022,62 @@ def test_going_home_after_talks_abroad_is_no_trip_for_talks(nlp, layers):
     where = _where(_events(nlp, layers, text, ["Alvora", "Dorvik"]), text)
     assert where["travel_for_talks"] == {"Alvora"}
     assert "Dorvik" not in where.get("meeting", set())
+
+
+@pytest.mark.parametrize(
+    ("text", "type_id", "site"),
+    [
+        # the share of a force sent says what was sent
+        ("The army sent a large number of reinforcements to Dorvik.", "movement", "Dorvik"),
+        ("Kyiv sent hundreds of troops to Dorvik on Monday.", "movement", "Dorvik"),
+    ],
+)
+def test_sending_a_share_of_a_force_is_a_movement(nlp, layers, text, type_id, site):
+    assert site in _where(_events(nlp, layers, text, [site]), text).get(type_id, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "type_id", "names"),
+    [
+        # what remains of a town: nobody left it
+        ("They fought on for what was left of Dorvik.", "journey", ["Dorvik"]),
+        # "of one's own accord", "in accord with": no accord was made
+        ("He left Dorvik of his own accord.", "agreement", ["Dorvik"]),
+        ("The troops acted in accord with the law in Dorvik.", "agreement", ["Dorvik"]),
+    ],
+)
+def test_other_senses_of_left_and_accord_are_no_events(nlp, layers, text, type_id, names):
+    assert type_id not in {e.type for e in _events(nlp, layers, text, names)}
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # near a town, written "close to": there
+        ("Troops destroyed 14 rebel bunkers close to Jaffna on Sept. 10, killing 70 "
+         "guerrillas.", {"Jaffna"}),
+        # those led to do it do it: who acts, not where
+        ("The incident led Mali, Burkina Faso and Niger to recall their ambassadors from "
+         "Algiers on 6 April.", set()),
+    ],
+)  # fmt: skip
+def test_near_to_and_led_to(pipeline, text, where):
+    found = _where(_located(pipeline, text), text)
+    assert {n.removeprefix("close to ") for n in set().union(set(), *found.values())} == where
+
+
+@pytest.mark.parametrize(
+    ("text", "protest"),
+    [
+        ("A few hundred people gathered at the bridge in Dorvik, waving flags against "
+         "the closures.", True),
+        ("Relatives gathered outside the police station in Dorvik to demand news.", True),
+        # mourners, onlookers and officials who gather do not protest
+        ("Mourners gathered in Dorvik for the funeral.", False),
+        ("Thousands gathered in Dorvik to watch the parade.", False),
+        ("Ministers gathered in Dorvik against the backdrop of war.", False),
+    ],
+)  # fmt: skip
+def test_a_crowd_gathered_with_a_demand_protests(nlp, layers, text, protest):
+    events = _events(nlp, layers, text, ["Dorvik"])
+    assert any(e.layer == "protests" for e in events) is protest

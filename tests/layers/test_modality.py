@@ -106,6 +106,9 @@ from layers.registry import load_layers
         ("Soldiers will shoot anybody who attacks the convoy near Zorvan.", "attacks", True),
         ("Police arrested anyone who protested in Mandalay.", "protested", False),
         ("The army will punish anyone who attacked the convoy near Kidal.", "attacked", False),
+        # a clause of its own after a semicolon, which the parse may hang on the plan
+        ("Leaders met the minister in Port Sella on 1 April; further talks are planned in "
+         "Vandoria in May.", "met", False),
     ],
 )
 def test_told_as_planned(nlp, text, trigger, planned):
@@ -189,6 +192,13 @@ def test_an_event_dated_after_the_article_is_planned(nlp, text, planned):
         ("The video does not show a missile strike on the port.", "strike", True),
         ("The video shows a missile strike on the port.", "strike", False),
         ("The video does not show the strike itself, only the smoke.", "strike", False),
+        # a correction: what the earlier text said is what was wrong
+        ("An earlier version of this article said a car bomb exploded in the port.",
+         "exploded", True),
+        ("This story incorrectly reported that a drone struck the port.", "struck", True),
+        ("The governor said a drone struck the port.", "struck", False),
+        ("The first report said a drone struck the port.", "struck", False),
+        ("Earlier reports said a drone struck the port.", "struck", False),
     ],
 )
 def test_told_as_denied(nlp, text, trigger, denied):
