@@ -23,6 +23,7 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
@@ -315,6 +316,11 @@ _GROUP_WORDS = frozenset(
         "shia",
         "shiite",
         "shi'ite",
+        "shi'i",
+        "shi'a",
+        "shi’i",
+        "shi’ite",
+        "shi’a",
         "alawite",
         "druze",
         "christian",
@@ -601,6 +607,8 @@ class MentionExtractor:
         text = doc_text(doc)
         found = [_the_feature_named_after_it(doc, text, m) for m in found]
         found = [m for m in found if not _names_something_else(doc, m)]
+        first_names = _first_names(doc)
+        found = [m for m in found if not self._a_common_word_after_all(doc, m, first_names)]
         found = [part for m in found for part in self._ends_of_a_route(doc, m)]
         found.extend(self._other_ends_of_routes(doc, found))
         found.extend(self._ends_of_routes_no_one_found(tokens, found))
@@ -615,6 +623,58 @@ class MentionExtractor:
         widened = [self._widen(text, m, sentences, starts) for m in found]
         owned = own_airspace_mentions(doc, widened, self._country_of)
         return sorted(widened + owned, key=lambda m: m.start) if owned else widened
+
+    def _a_common_word_after_all(
+        self, doc: Doc, mention: Mention, first_names: AbstractSet[str]
+    ) -> bool:
+        """Whether a small place's name is a common word or a person's here.
+
+        "at Mile 4 roundabout" (a numbered spot: Mīlē is in Ethiopia), "the Old
+        Town" (a town's own part: Old Town is in Maine), "during Mass" (not
+        "Boston, Mass."), "Jammu and Kashmir Police" (Police is in Poland), and
+        a guest's first name once the text has named them in full ("Rustam
+        Guliyev …  Rustam, thanks": Rustam is in Pakistan). A country, a
+        province written out or a town of standing is still itself.
+        """
+        if mention.kind is not MentionKind.TOPONYM or mention.label == LOCAL_LABEL:
+            return False
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        words = trim(span)
+        if not len(words):
+            return False
+        candidates = self.gazetteer.candidates(words.text)
+        if _exactly_of_standing(candidates, population=ORG_OVERRIDE_POPULATION):
+            return False
+        lower = [t.lower_ for t in words]
+        if len(words) > 1:
+            # "Old Town", a town's own part; not Jerusalem's Old City, a town of its own
+            return all(w in _GENERIC_NAME_WORDS for w in lower) and not _exactly_of_standing(
+                candidates, population=STRONG_POPULATION
+            )
+        word = words[0]
+        after = doc[words.end] if words.end < len(doc) else None
+        if lower[0] in _NUMBERED_KINDS and after is not None and after.text[:1].isdigit():
+            return True  # "Mile 4", "Sector 7", "Gate 3"
+        if lower[0] in _BODY_WORDS:
+            return True  # "Police", "Army", "Court": a body's name, or its part
+        if candidates and all(
+            c.feature == "admin1"
+            and not c.exact_name
+            and name_key(c.name).startswith(lower[0])
+            and len(name_key(c.name)) > len(lower[0])
+            for c in candidates
+        ):
+            # a state cut short ("Mass", "Conn", "Tenn") only closes "Boston, Mass."
+            return not self._after_a_place_and_comma(words)
+        # spoken to, or read as a person: not "the village of Rustam", which the
+        # wording marks as a place, nor "in Riverdale" after "Riverdale Lukoil"
+        return (
+            word.text in first_names
+            and mention.label != FRAMED_LABEL
+            and (_spoken_to(word) or (word.ent_type_ == "PERSON" and not locative_context(words)))
+        )
 
     def _ends_of_a_route(self, doc: Doc, mention: Mention) -> list[Mention]:
         """The two towns a route's hyphenated name joins, or the mention as it is.
@@ -2782,6 +2842,45 @@ def _token_range(doc: Doc, mention: Mention) -> range:
     """The token indices a mention covers."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return range(span.start, span.end) if span is not None else range(0)
+
+
+#: Words that name a spot by its number in local news: "Mile 4", "Sector 7", "Gate 3".
+_NUMBERED_KINDS = frozenset(
+    {"mile", "kilo", "km", "kilometre", "kilometer", "sector", "block", "zone", "phase",
+     "gate", "camp", "checkpoint", "junction", "route", "exit", "ward", "section", "pier",
+     "berth", "terminal", "platform", "unit", "hall", "building", "station", "level",
+     "plot", "post", "point", "base", "site", "area", "district", "lane", "road", "street"}
+)  # fmt: skip
+#: Words every town has a part of the name of: "the Old Town", "the New City".
+_GENERIC_NAME_WORDS = frozenset(
+    {"old", "new", "upper", "lower", "inner", "outer", "town", "city", "quarter", "centre",
+     "center", "village", "market", "port", "downtown", "uptown"}
+)  # fmt: skip
+#: Bodies a capital letter names ("the Jammu and Kashmir Police", "the Army"), which
+#: small towns bear too (Police, in Poland).
+_BODY_WORDS = frozenset(
+    {"police", "army", "navy", "court", "parliament", "government", "ministry", "council",
+     "assembly", "senate", "congress", "cabinet", "command", "guard", "militia", "mass",
+     "church", "university", "college", "hospital", "embassy", "consulate"}
+)  # fmt: skip
+
+
+def _first_names(doc: Doc) -> frozenset[str]:
+    """The first words of the people the text names in full ("Rustam" of "Rustam Guliyev").
+
+    The bare word is then mostly that person again: "Rustam, thanks for coming on".
+    """
+    return frozenset(
+        ent[0].text
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[0].is_title
+    )
+
+
+def _spoken_to(word: Token) -> bool:
+    """Whether a name opens its sentence before a comma: "Rustam, thanks for coming on"."""
+    doc = word.doc
+    return bool(word.is_sent_start) and word.i + 1 < len(doc) and doc[word.i + 1].text == ","
 
 
 def _names_something_else(doc: Doc, mention: Mention) -> bool:

@@ -67,7 +67,7 @@ _SIDE = rf"(?:{_BEARING}|central)"
 _BETWEEN = re.compile(
     r"^\s*(?:[,(]\s*)?"
     r"(?:(?:(?:an?|the)\s+)?(?:small\s+|remote\s+)?(?:village|town|hamlet|settlement|locality)\s+"
-    r"|(?:district|neighbou?rhood|suburb|quarter|area|camp|territory)\s+(?:of\s+)?"
+    r"|(?:district|neighbou?rhood|suburb|quarter|area|camp|territory)s?\s+(?:of\s+)?"
     r"|(?:airport|air\s*base|base|crossing|checkpoint|port|harbou?r|refinery|dam|bridge)\s+"
     r"(?=in\b|near\b|outside\b|close\s+to\b|not\s+far\s+from\b))?"
     rf"(?:in|near|outside|close to|not far from|{_BEARING}\s+of"
@@ -159,6 +159,30 @@ def _placed_by_what_follows(text: str, resolved: Sequence[Resolved], index: int)
     mention = resolved[index].mention
     after = resolved[index + 1]
     between = text[mention.end : after.mention.anchor_start]
+    if (
+        (after.place is None or after.place.feature == LOCATED_FEATURE)
+        and _LISTED_WITH.match(between)
+        and _PARTS_OF_AFTER.match(text, after.mention.end)
+    ):
+        # "the Metina and Zap areas of Duhok governorate": the list shares the area
+        shared = _placed_by_what_follows(text, resolved, index + 1)
+        holder = resolved[index + 2].place if index + 2 < len(resolved) else None
+        if shared is None or holder is None:
+            return None
+        return placed_within(
+            mention.name, holder, why=f"not in the gazetteer; the text puts it in {holder.label}"
+        )
+    if (
+        mention.text.split()[-1].lower() in _AREA_WORDS
+        and _JUST_OF.match(between)
+        and after.place is not None
+        and after.place.feature != LOCATED_FEATURE
+    ):
+        # "the Metina area of Duhok governorate": the name was read with its kind word
+        holder = after.place
+        return placed_within(
+            mention.name, holder, why=f"not in the gazetteer; the text puts it in {holder.label}"
+        )
     if index + 2 < len(resolved) and resolved[index + 2].place is not None:
         # "Barsalogho in Burkina Faso's Centre-Nord region": the province, not the country
         whose = text[after.mention.end : resolved[index + 2].mention.anchor_start]
@@ -198,6 +222,19 @@ def _placed_by_what_follows(text: str, resolved: Sequence[Resolved], index: int)
         mention.name, where, why=f"not in the gazetteer; the text puts it in or near {where.label}"
     )
 
+
+_AREA_WORDS = frozenset(
+    {"area", "areas", "district", "districts", "neighbourhood", "neighborhood", "suburb",
+     "quarter", "camp", "territory"}
+)  # fmt: skip
+_JUST_OF = re.compile(r"^\s+of\s+(?:the\s+)?$")
+_LISTED_WITH = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)$")
+"""Between two names of a list: ", ", " and ", ", and "."""
+_PARTS_OF_AFTER = re.compile(
+    r"\s+(?:areas|districts|neighbou?rhoods|suburbs|quarters|villages|towns|camps)\s+of\s",
+    re.IGNORECASE,
+)
+"""A plural kind and "of" after the last of a list: "the Metina and Zap areas of Duhok"."""
 
 _ON_ITS_EDGE = re.compile(
     r"^\s*,\s*on\s+(?:the\s+)?(?:[a-z]+(?:-[a-z]+)?\s+)?"

@@ -101,6 +101,15 @@ def test_names_the_model_mislabels_before_a_noun(extract, text, expected):
         # a contest's or a prize's name
         ("He captured the Match Play Championship on March 2.", "Championship"),
         ("Austria captured the Nations Cup at the finals on Friday.", "Nations Cup"),
+        # common words a small place bears: a numbered spot, a town's own part, a
+        # church service, a body's name
+        ("Two officers were shot dead at the checkpoint at Mile 4 roundabout.", "Mile"),
+        ("Soldiers raided homes in Old Town and arrested fourteen men.", "Old Town"),
+        ("The archbishop said during Mass at the cathedral that children suffer.", "Mass"),
+        ("4 Jammu and Kashmir Police, FIR No. 18/2025, Pahalgam police station.", "Police"),
+        # a guest's first name once the text has named them in full
+        ("Joining me from Tbilisi is Rustam Guliyev. Rustam, thanks for coming on.",
+         "Rustam"),
     ],
 )
 def test_people_organisations_and_dates_are_not_places(extract, text, not_a_place):
@@ -1404,3 +1413,7 @@ def test_a_list_goes_on_after_a_place_written_with_its_kind(extract):
 )
 def test_a_town_in_a_place_only_a_town_has_is_a_place(extract, text, town):
     assert any(town in t for t in _texts(extract(text)))
+
+
+def test_a_state_cut_short_after_a_town_and_a_comma_is_the_state(extract):
+    assert "Mass." in _texts(extract("A fire broke out in Boston, Mass., on Monday."))

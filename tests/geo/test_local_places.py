@@ -536,3 +536,19 @@ def test_a_nearby_village_lies_by_no_place_people_went_to_nor_a_dateline(resolve
 def test_a_home_or_an_origin_places_no_unknown_name(resolve, text):
     (item,) = [r for r in resolve(text) if "Zorvanek" in r.mention.name]
     assert item.place is None, item.place.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish jets struck PKK positions in the Metina area of Duhok governorate on Sunday.",
+        # a list shares the area its last name is written in
+        "Turkish jets struck PKK positions in the Metina and Zap areas of Duhok governorate.",
+    ],
+)
+def test_an_unknown_area_of_a_province_is_placed_in_it(resolve, text):
+    items = [r for r in resolve(text) if "Metina" in r.mention.text or "Zap" in r.mention.text]
+    assert items and all(
+        r.place is not None and haversine_km(r.place.lat, r.place.lon, 36.87, 42.99) < 100
+        for r in items
+    ), [r.place for r in items]
