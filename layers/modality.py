@@ -386,6 +386,13 @@ def _ahead(verb: Token) -> bool:
             and any(c.lower_ == "next" for c in child.children)
         ):
             return True  # "meets next week"
+        if (
+            child.dep_ == "npadvmod"
+            and child.lemma_.lower() in _TIME_UNITS
+            and any(c.lower_ == "later" for c in child.children)
+            and any(c.lower_ == "this" for c in child.children)
+        ):
+            return True  # "at the summit in Bridgetown later this month"
     return False
 
 

@@ -908,6 +908,9 @@ def test_a_planned_event_s_past_clause_keeps_its_past_weekday(pipeline):
         # a new paragraph keeps the article's day
         ("Rebels fired rockets at Zorvan on Tuesday.\n\nJets struck Kesra hours later.",
          "2026-11-20"),
+        # unless the words name a day of the story, past a heading too
+        ("Rebels fired rockets at Zorvan on Tuesday.\n\nShelling in the north. The same "
+         "day, jets struck Kesra.", "2026-11-17"),
         # "the next day" after the article's own day would lie after it was written
         ("Rebels fired rockets at Zorvan on Friday. The next day, jets struck Kesra.",
          "2026-11-20"),
@@ -6081,3 +6084,26 @@ def test_near_to_and_led_to(pipeline, text, where):
 def test_a_crowd_gathered_with_a_demand_protests(nlp, layers, text, protest):
     events = _events(nlp, layers, text, ["Dorvik"])
     assert any(e.layer == "protests" for e in events) is protest
+
+
+@pytest.mark.parametrize(
+    ("text", "type_id"),
+    [
+        # a reporter or an inspector who visits a town meets no counterpart
+        ("I visited Dorvik last autumn on a government-organised tour.", "meeting"),
+        ("Inspectors who visited Dorvik in August found the wing overcrowded.", "meeting"),
+        # a battle staged for show, a club's shopping
+        ("In Dorvik, re-enactors practised for October's annual battle show.", "armed_clash"),
+        ("Leeds raided the transfer market again, signing a Dorvik winger.", "attack"),
+        # a jail is a place, not an arrest
+        ("A series of massacres made the jails of Dorvik the deadliest in the region.",
+         "arrest"),
+    ],
+)  # fmt: skip
+def test_visits_shows_and_jails_that_report_no_event(nlp, layers, text, type_id):
+    assert type_id not in {e.type for e in _events(nlp, layers, text, ["Dorvik"])}
+
+
+def test_one_sent_to_jail_was_arrested(pipeline):
+    text = "The journalist was sent to jail in Kabul."
+    assert "Kabul" in _where(_located(pipeline, text), text)["arrest"]

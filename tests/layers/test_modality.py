@@ -109,6 +109,10 @@ from layers.registry import load_layers
         # a clause of its own after a semicolon, which the parse may hang on the plan
         ("Leaders met the minister in Port Sella on 1 April; further talks are planned in "
          "Vandoria in May.", "met", False),
+        # later this month is ahead
+        ("That should change at the leaders' summit in Vandoria later this month.", "summit",
+         True),
+        ("Leaders met at a summit in Vandoria earlier this month.", "summit", False),
     ],
 )
 def test_told_as_planned(nlp, text, trigger, planned):
