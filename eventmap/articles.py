@@ -480,17 +480,11 @@ def parse_view(text: str) -> str:
     that open a line ("11:02 GMT", "13:05 GMT - Air defences …"): the tagger
     read "GMT Flights at Sochi airport" as one name, and lost the flights.
 
-    Text pasted from a PDF is read as it was printed: a word broken at a line's
-    end is joined ("Muzaf-\nfarabad" is read "Muzaffarabad", the blanks after
-    it), a compound keeps its hyphen ("Serb-\ncontrolled"), and a footnote's
-    number glued to a full stop ("near Kotli.7 Pakistan's army …", "Kotli.[7]")
-    is blanked, so the name ends its sentence. Every offset is kept: what a
-    join takes out of the middle of a word is put back as blanks after it.
+    Text pasted from a PDF keeps its footnote numbers glued to a full stop
+    ("near Kotli.7 Pakistan's army …", "Kotli.[7]"): they are blanked, so the
+    name ends its sentence and the next sentence's date stays there.
     """
     view = _TIME_STAMP.sub(_blanked, _METADATA_LABEL.sub(_blanked, text))
-    joined = 1
-    while joined:  # a line's own broken end is joined on the next pass
-        view, joined = _LINE_BREAK_HYPHEN.subn(_rejoined, view)
     return _FOOTNOTE_MARK.sub(_blanked, view)
 
 
@@ -498,38 +492,14 @@ def _blanked(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
 
-def _rejoined(match: re.Match[str]) -> str:
-    """A word broken at a line's end, whole again, its line run on, and the blanks it lost.
-
-    The blanks go to the end of the line run on, where they part no words: a
-    blank between "Pathankot" and "and" would break the list it opens.
-    """
-    first, gap, rest, tail = match.groups()
-    if rest.lower() in _SECOND_HALVES or first.lower() in _FIRST_HALVES:
-        return f"{first}-{rest}{tail}{' ' * len(gap)}"  # "Serb-controlled", "pro-Russian"
-    return f"{first}{rest}{tail}{' ' * (len(gap) + 1)}"
-
-
-# A word broken with a hyphen at a line's end, its second part opening the next line
-# in lower case ("Muzaf-\nfarabad", "in-\ncluded"), and the rest of that line.
-_LINE_BREAK_HYPHEN = re.compile(r"([^\W\d_]+)-([ \t]*\n[ \t]*)([a-z][^\W\d_]*)([^\n]*)")
-# Second halves of the compounds news writes with a hyphen ("Serb-controlled",
-# "Iran-backed", "long-range"), and first halves ("pro-", "anti-", "ex-"): these keep it.
-_SECOND_HALVES = frozenset(
-    {"held", "controlled", "led", "backed", "based", "run", "owned", "occupied", "linked",
-     "aligned", "affiliated", "made", "built", "born", "style", "era", "range", "scale",
-     "level", "term", "year", "old", "wide", "free", "like", "related", "speaking",
-     "majority", "dominated", "allied", "funded", "armed", "sponsored", "supported",
-     "bound", "class", "time", "day", "week", "month", "hour", "page", "party", "state",
-     "border", "strike", "fire", "up", "down", "off", "out", "in", "over", "back"}
-)  # fmt: skip
-_FIRST_HALVES = frozenset(
-    {"pro", "anti", "ex", "non", "post", "pre", "self", "co", "counter", "cross", "well"}
-)  # fmt: skip
-# A footnote's number right after a word and a stop, before the next sentence or the
-# line's end ("Kotli.7 Pakistan's", "Bahawalpur.12"), or in brackets ("Kotli.[7]").
+# A footnote's number right after a word of three letters or more and a full stop,
+# before the next sentence or the line's end ("Kotli.7 Pakistan's", "Bahawalpur.12"),
+# or in brackets ("Kotli.[7]"). Not after a comma or a colon ("Sunday,3 April",
+# "Deaths:14"), nor after an abbreviation ("Art.5", "Para.12", "no.7").
 _FOOTNOTE_MARK = re.compile(
-    r"(?<=[a-z]{2}[.,;:])\d{1,3}(?=[ \t]+[A-Z\"“‘']|[ \t]*$)|(?<=[\w.,;:\"”)])\[\d{1,3}\]",
+    r"(?<=[a-z]{3}\.)(?<![Aa]rt\.)(?<![Ss]ec\.)(?<![Vv]ol\.)(?<![Ff]ig\.)(?<![Nn]os\.)(?<![Pp]ara\.)"
+    r"\d{1,3}(?=[ \t]+[A-Z\"“‘']|[ \t]*$)"
+    r"|(?<=[\w.,;:\"”)])\[\d{1,3}\]",
     re.MULTILINE,
 )
 
