@@ -1387,39 +1387,10 @@ def event_date(
         )
     if found is not None:
         return found, "sentence"
-    if mention is not None and not isinstance(sentence, str) and _since_till_now(sentence, mention):
-        # "Since then, hundreds more have died in prisons in Guayaquil": a span up to
-        # now, which no one day dates (the article's would put it on the slider as news)
-        return None, None
     anchor = parse_iso_date(article_date)
     if anchor is not None:
         return anchor.isoformat(), "article"
     return None, None
-
-
-def _since_till_now(sentence: Span, trigger: tuple[int, int]) -> bool:
-    """Whether the event's verb tells a span from a past time up to now.
-
-    A present perfect with "since" ("since then, hundreds more have died", "has
-    shelled the town daily since the recapture"): many deeds over months, not
-    one on the day the article appeared.
-    """
-    for word in _words_of(sentence, trigger):
-        verb = next((t for t in (word, *word.ancestors) if t.pos_ in ("VERB", "AUX")), None)
-        if verb is None:
-            continue
-        present_perfect = any(
-            c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ")
-            for c in verb.children
-        )
-        # "since" on the verb, or on a phrase of it ("daily since the recapture")
-        since = any(
-            c.lower_ == "since" or any(g.lower_ == "since" for g in c.children)
-            for c in verb.children
-        )
-        if present_perfect and since:
-            return True
-    return False
 
 
 def citation_date(citation: Citation) -> tuple[str | None, str | None]:
@@ -1465,22 +1436,6 @@ _SAME_DAY = re.compile(
     re.IGNORECASE,
 )
 _NEXT_DAY = re.compile(r"\b(?:a day later|the (?:next|following) day)\b", re.IGNORECASE)
-
-
-def names_a_day_of_the_story(sentence: str) -> bool:
-    """Whether the words name a day the story told before: "the same day", "the next day".
-
-    Unlike "hours later", which only goes on from the sentence before, such a
-    day may be a paragraph or a heading away: "In the early hours of 7 May,
-    India fired missiles. … Shelling along the Line of Control. The same day,
-    Pakistani artillery shelled Poonch."
-    """
-    return _A_DAY_OF_THE_STORY.search(sentence) is not None
-
-
-_A_DAY_OF_THE_STORY = re.compile(
-    r"\b(?:(?:that|the) same day|the (?:next|following) day)\b", re.IGNORECASE
-)
 
 
 def shifted(date: str, count: int, unit: str) -> str | None:

@@ -68,7 +68,6 @@ from layers.dates import (
     days_of,
     event_date,
     filed_date,
-    names_a_day_of_the_story,
     shifted,
     span_count,
 )
@@ -2226,8 +2225,7 @@ def _dated_by_the_sentence_before(
 
     "Hezbollah fired rockets at Metula on Tuesday. Israeli warplanes struck
     Nabatieh hours later.": the strike is Tuesday's too, not the article's
-    day; "the next day", the day after. Only within a paragraph (unless the
-    words name a day, "the same day", "the next day"), only for an
+    day; "the next day", the day after. Only within a paragraph, only for an
     event its own sentence does not date, only from a sentence that
     dated one of its events to a day, and never past the article's date (the
     words then contradict the dateline, which stands).
@@ -2239,12 +2237,7 @@ def _dated_by_the_sentence_before(
             event.date_source == "article"
             and last is not None
             and last[0] <= event.sentence_start
-            and (
-                _BLANK_LINE.search(text, last[0], event.sentence_start) is None
-                # "The same day, …", "The next day, …" name a day of the story,
-                # past a paragraph break or a heading too; "hours later" does not
-                or names_a_day_of_the_story(text[event.sentence_start : event.sentence_end])
-            )
+            and _BLANK_LINE.search(text, last[0], event.sentence_start) is None
             and (
                 after := days_after_the_sentence_before(
                     text[event.sentence_start : event.sentence_end]
