@@ -658,7 +658,9 @@ class MentionExtractor:
         if lower[0] in _NUMBERED_KINDS and after is not None and after.text[:1].isdigit():
             return True  # "Mile 4", "Sector 7", "Gate 3"
         if lower[0] in _BODY_WORDS:
-            return True  # "Police", "Army", "Court": a body's name, or its part
+            # "Police", "Army", "Court": a body's name, or its part; not "the chemical
+            # plant in Police, Poland", a town its country follows
+            return not self._a_country_after_a_comma(words)
         if candidates and all(
             c.feature == "admin1"
             and not c.exact_name
@@ -674,6 +676,20 @@ class MentionExtractor:
             word.text in first_names
             and mention.label != FRAMED_LABEL
             and (_spoken_to(word) or (word.ent_type_ == "PERSON" and not locative_context(words)))
+        )
+
+    def _a_country_after_a_comma(self, span: Span) -> bool:
+        """Whether a comma and a country's name follow the span: "Police, Poland"."""
+        doc = span.doc
+        end = span.end
+        return (
+            end + 1 < len(doc)
+            and doc[end].text == ","
+            and is_capitalised(doc[end + 1])
+            and any(
+                c.feature == "country" and c.exact_name
+                for c in self.gazetteer.candidates(doc[end + 1].text)
+            )
         )
 
     def _ends_of_a_route(self, doc: Doc, mention: Mention) -> list[Mention]:
@@ -1085,6 +1101,18 @@ class MentionExtractor:
         """Take in a following "province", "governorate" … when the longer name is known."""
         doc = span.doc
         if not len(span) or span.end >= len(doc) or doc[span.end].lower_ not in _ADMIN_WORDS:
+            return span
+        if (
+            span.end + 2 < len(doc)
+            and doc[span.end + 1].lower_ == "of"
+            and is_capitalised(doc[span.end + 2])
+            and any(
+                c.feature == "country" and c.exact_name
+                for c in self.gazetteer.candidates(span.text)
+            )
+        ):
+            # "the central Mexico state of Hidalgo": Mexico's state, not México; but
+            # "the Chaco region of Paraguay" is the region
             return span
         longer = doc[span.start : span.end + 1]
         return longer if self.gazetteer.known_keys([name_key(longer.text)]) else span

@@ -647,10 +647,13 @@ def _someones_home(text: str, town: Mention) -> bool:
 
 #: Words right before a town that make it someone's home or something's origin.
 _HOME_BEFORE = re.compile(
-    r"\b(?:from|natives?\s+of|grew\s+up\s+in|born\s+in|hails\s+from|hometown\s+of"
-    r"|home\s+town\s+of)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$",
+    r"\b(?:natives?\s+of|grew\s+up\s+in|born\s+in|hails\s+from|hometown\s+of"
+    r"|home\s+town\s+of|(?:convoys?|columns?|fighters|militants)\s+from)"
+    r"\s+(?:the\s+(?:city|town|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
+"""Not any "from": troops who "pulled back from Avdiivka", a correspondent "reporting
+from Kherson" and people displaced "from El Fasher" still say where the story is."""
 #: A town that goes on a list before this one: "Idlib, " or "Hama and ".
 _LISTED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:\s*,\s*|\s+and\s+)$")
 

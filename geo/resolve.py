@@ -161,6 +161,27 @@ _IN_A_PROVINCE_AFTER = re.compile(
 """", in the Timbuktu region," or ", in the commune of Mont-Dore," after a name: the
 province or town the text puts the place in, as an aside closed by punctuation (a kind
 word before or after the name says it is one)."""
+
+
+def _towns_only_in(
+    countries: AbstractSet[str], pools: Mapping[int, Sequence[Candidate]], but: int
+) -> set[str]:
+    """The names other than ``pools[but]``'s whose every entry is a town of ``countries``.
+
+    The towns a story of one country names beyond doubt: "Bamenda and Bafut".
+    """
+    return {
+        pool[0].matched_name
+        for index, pool in pools.items()
+        if index != but
+        and pool
+        and all(c.feature == "city" and c.country in countries for c in pool)
+    }
+
+
+_SMALL_TOWN = 30_000
+"""A town this small is seldom named abroad without its country: in a story of one
+country, a name only such towns elsewhere bear is a place of the story's own."""
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 """"from" right before a name: people from a town may be anywhere ("visitors from X")."""
 _A_TOWN_OF_BEFORE = re.compile(
@@ -1108,6 +1129,18 @@ class Resolver:
             and pools[i]
             and all(c.feature == "city" for c in pools[i])
         ]
+        # and, in a story of one country, a name only small towns abroad bear ("fled
+        # towards Bambui" in a story of Bamenda is no Bambuí in Brazil)
+        small = [
+            i
+            for i in pools
+            if i not in framed
+            and pools[i]
+            and all(c.feature == "city" and c.population < _SMALL_TOWN for c in pools[i])
+            # not one whose country or state the text writes after it: "Weybridge, England"
+            and self._qualifier(text, mentions[i], pools[i]) is None
+        ]
+        framed += small
         if not framed:
             return []
         neighbours = country_neighbours()
@@ -1121,7 +1154,9 @@ class Resolver:
                 [m for m in places if m.name == mentions[i].name], candidates
             ).countries
             story = {code for code, count in whole.items() if count > own.get(code, 0)}
-            if not story:
+            if not story or (
+                i in small and (len(story) > 1 or len(_towns_only_in(story, pools, i)) < 2)
+            ):
                 continue
             reach = story.union(*(neighbours.get(code, ()) for code in story))
             if all(c.country not in reach for c in pools[i]):

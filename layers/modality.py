@@ -672,7 +672,8 @@ _UNFOUNDED = frozenset({"rumour", "rumor", "hoax", "prank"})
 
 _EARLIER = frozenset({"earlier", "previous", "original", "prior"})
 """What a correction calls the text it corrects: "an earlier version of this article"."""
-_VERSIONS = frozenset({"version", "versions", "edition", "draft"})
+_VERSIONS = frozenset({"version", "versions", "edition"})
+_OUR_TEXTS = frozenset({"story", "article", "report", "version"})
 """Not "earlier reports said ten were killed", which a later count overtook, not undid."""
 _CLAUSE_LINKS = frozenset(
     {"ccomp", "conj", "xcomp", "relcl", "acl", "advcl", "dobj", "pobj", "prep"}
@@ -684,22 +685,32 @@ def _corrected(token: Token) -> bool:
     """Whether the trigger tells what a correction says the text got wrong.
 
     "An earlier version of this article said the riot took place in X", "this
-    story incorrectly reported that a bomb exploded in Y": the saying is the
-    error, and what it said did not happen there.
+    story incorrectly reported that a bomb exploded in Y": the text's own
+    earlier saying is the error, and what it said did not happen there. Not
+    what an official said mistakenly (the deed may have happened, only its
+    toll or kind was wrong), nor the fact the correction goes on to give, past a
+    semicolon or in a clause of its own ("…; it exploded in Pasaje").
     """
     clause = token
     while clause.dep_ in _CLAUSE_LINKS:
+        if clause.dep_ == "conj" and has_subject(clause):
+            return False  # "…, but the blast hit Mykolaiv": the correction's own fact
         clause = clause.head
-        if clause.lemma_.lower() in SAYING or clause.lemma_.lower() in ("misstate", "misreport"):
-            if any(c.lower_ in _WRONGLY for c in clause.children) or clause.lemma_.lower() in (
-                "misstate",
-                "misreport",
-            ):
-                return True
+        if clause.lemma_.lower() in SAYING:
+            if _a_semicolon_between(token, clause):
+                return False  # "…; they struck Sidon", however the parse hangs it
             return any(
                 c.dep_ in ("nsubj", "nsubjpass")
-                and c.lower_ in _VERSIONS
-                and any(m.lower_ in _EARLIER for m in c.children)
+                and (
+                    # "an earlier version of this article said"
+                    (c.lower_ in _VERSIONS and any(m.lower_ in _EARLIER for m in c.children))
+                    # "this story incorrectly reported"
+                    or (
+                        c.lower_ in _OUR_TEXTS
+                        and any(m.lower_ == "this" for m in c.children)
+                        and any(a.lower_ in _WRONGLY for a in clause.children)
+                    )
+                )
                 for c in clause.children
             )
     return False

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from geo.cues import PERSON_TITLES
 from geo.own_airspace import AIRSPACE_WORDS
 from geo.place_frames import ends_of_a_route
 from layers.types import EventType
@@ -960,6 +961,14 @@ _SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin", "fringes",
 """What one meets "on" at a gathering, which is no topic: "on the sidelines of a summit"."""
 
 
+def _after_a_title(name: Token) -> bool:
+    """Whether a title opens the person's name: "Mayor Vitali Klitschko", "Governor X"."""
+    first = min((t for t in name.subtree if t.i <= name.i and t.ent_type_ == "PERSON"),
+                key=lambda t: t.i, default=name)  # fmt: skip
+    before = name.doc[first.i - 1] if first.i > 0 else None
+    return before is not None and before.lower_.rstrip(".") in PERSON_TITLES
+
+
 def _near_to(token: Token) -> bool:
     """Whether the word opens "close to X" or "next to X" after a noun: near X."""
     return (
@@ -1884,10 +1893,15 @@ def attachment(
                 if _after_an_age(head):
                     return Refusal("origin")  # "Antonio Rossi, 43, of Milan, was shot": his home
                 if noun.lower_ in ("native", "natives") or (
-                    noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN"
+                    noun.ent_type_ == "PERSON"
+                    and noun.pos_ == "PROPN"
+                    and not _after_a_title(noun)
+                    and any(i not in wide_places for i in other_places)
                 ):
-                    # "Diallo, a native of Guinea, was shot": his birth; "killed Peter
-                    # Blake of New Zealand": his home
+                    # "Diallo, a native of Guinea, was shot": his birth; "pirates on the
+                    # Amazon killed Peter Blake of New Zealand": his home, where the
+                    # sentence names the site. Not "Mayor Vitali Klitschko of Kyiv", whose
+                    # city it is, nor "killed Ahmed Abu Salah of Jenin" with no other place
                     return Refusal("origin")
                 if noun.i in other_places:
                     return Refusal("context")  # "the Al-Halaliyah District of Qamishli"

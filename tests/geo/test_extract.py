@@ -1417,3 +1417,8 @@ def test_a_town_in_a_place_only_a_town_has_is_a_place(extract, text, town):
 
 def test_a_state_cut_short_after_a_town_and_a_comma_is_the_state(extract):
     assert "Mass." in _texts(extract("A fire broke out in Boston, Mass., on Monday."))
+
+
+def test_a_town_a_body_s_word_names_stays_a_place_with_its_country_after_it(extract):
+    texts = _texts(extract("Explosions were heard at the chemical plant in Police, Poland."))
+    assert "Police" in texts

@@ -552,3 +552,18 @@ def test_an_unknown_area_of_a_province_is_placed_in_it(resolve, text):
         r.place is not None and haversine_km(r.place.lat, r.place.lon, 36.87, 42.99) < 100
         for r in items
     ), [r.place for r in items]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a town troops left, or a correspondent reports from, still says where the story is
+        "Ukrainian troops pulled back from Avdiivka on Saturday. Russian forces then stormed "
+        "the village of Zorvanivka.",
+        "Reporting from Kherson, our correspondent heard blasts. Shells struck the village of "
+        "Zorvanivka.",
+    ],
+)
+def test_a_town_left_or_reported_from_still_places_an_unknown_village(resolve, text):
+    (item,) = [r for r in resolve(text) if "Zorvanivka" in r.mention.name]
+    assert item.place is not None and item.place.country == "UA"

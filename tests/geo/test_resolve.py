@@ -1510,3 +1510,30 @@ def test_a_name_filed_under_a_common_respelling_is_found(resolve, text, name, la
     (place,) = [r.place for r in resolve(text) if r.mention.name == name]
     assert place is not None
     assert abs(place.lat - lat) < 0.1 and abs(place.lon - lon) < 0.1
+
+
+def test_a_small_town_abroad_is_no_place_of_a_one_country_story(resolve):
+    # Bambuí, Brazil (23,000) is the only entry: in a story of Cameroon's towns the
+    # name is a place of the story's own, placed by its towns
+    text = (
+        "Soldiers burned homes in Bamenda and Bafut on Monday. Hundreds of residents "
+        "fled towards Bambui, witnesses said."
+    )
+    place = _place(resolve(text), "Bambui")
+    assert place is None or place.country == "CM", place
+
+
+def test_a_small_town_abroad_written_with_its_country_stays_there(resolve):
+    text = (
+        "Swans died near Torun and Pulawy in Poland. Samples were sent to laboratories "
+        "in Weybridge, England, for tests."
+    )
+    place = _place(resolve(text), "Weybridge")
+    assert place is not None and haversine_km(place.lat, place.lon, 51.37, -0.46) < 20
+
+
+def test_a_country_before_the_kind_of_its_province_is_no_province_of_its_name(resolve):
+    # "the Mexico state of Hidalgo" is Hidalgo, a state of Mexico, not the State of México
+    names = [r.mention.text for r in resolve("Police in the Mexico state of Hidalgo "
+                                               "captured 50 migrants.")]
+    assert "Mexico state" not in names and "Hidalgo" in names

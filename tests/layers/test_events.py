@@ -908,9 +908,6 @@ def test_a_planned_event_s_past_clause_keeps_its_past_weekday(pipeline):
         # a new paragraph keeps the article's day
         ("Rebels fired rockets at Zorvan on Tuesday.\n\nJets struck Kesra hours later.",
          "2026-11-20"),
-        # unless the words name a day of the story, past a heading too
-        ("Rebels fired rockets at Zorvan on Tuesday.\n\nShelling in the north. The same "
-         "day, jets struck Kesra.", "2026-11-17"),
         # "the next day" after the article's own day would lie after it was written
         ("Rebels fired rockets at Zorvan on Friday. The next day, jets struck Kesra.",
          "2026-11-20"),
@@ -1321,7 +1318,6 @@ def test_a_home_written_after_a_person_s_age_is_not_where_it_happened(pipeline, 
         ("Velan, a native of Dorvik, was shot dead in Alvora on Monday.", "Dorvik", "Alvora"),
         ("Peter Marsh of Dorvik was shot dead in Alvora on Monday.", "Dorvik", "Alvora"),
         ("Pirates in Alvora killed the sailor Peter Marsh of Dorvik.", "Dorvik", "Alvora"),
-        ("Police arrested John Smith of Dorvik.", "Dorvik", None),
     ],
 )
 def test_a_person_s_birthplace_or_home_after_of_is_not_where_it_happened(
@@ -6090,7 +6086,8 @@ def test_a_crowd_gathered_with_a_demand_protests(nlp, layers, text, protest):
     ("text", "type_id"),
     [
         # a reporter or an inspector who visits a town meets no counterpart
-        ("I visited Dorvik last autumn on a government-organised tour.", "meeting"),
+        ("A BBC journalist visited Dorvik last autumn on a government-organised tour.",
+         "meeting"),
         ("Inspectors who visited Dorvik in August found the wing overcrowded.", "meeting"),
         # a battle staged for show, a club's shopping
         ("In Dorvik, re-enactors practised for October's annual battle show.", "armed_clash"),
@@ -6107,3 +6104,43 @@ def test_visits_shows_and_jails_that_report_no_event(nlp, layers, text, type_id)
 def test_one_sent_to_jail_was_arrested(pipeline):
     text = "The journalist was sent to jail in Kabul."
     assert "Kabul" in _where(_located(pipeline, text), text)["arrest"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_id", "site"),
+    [
+        # the review of round 33: what these rules must leave alone
+        ('"We visited Kyiv to show our support," Macron told reporters.', "meeting", "Kyiv"),
+        ("Right-wingers attacked a hotel housing asylum seekers in Rotherham.", "attack",
+         "Rotherham"),
+        ("Dozens of protesters were thrown in jail in Baku after the rally.", "arrest", "Baku"),
+        ("Mayor Vitali Klitschko of Kyiv said drones struck three buildings.", "strike",
+         "Kyiv"),
+        ("Israeli forces killed Ahmed Abu Salah of Jenin during a raid on Tuesday.",
+         "killing", "Jenin"),
+    ],
+)  # fmt: skip
+def test_leaders_visits_far_right_attacks_jailings_and_office_holders_keep_their_place(
+    pipeline, text, type_id, site
+):
+    assert site in _where(_located(pipeline, text), text).get(type_id, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "type_id"),
+    [
+        ("Austria captured the Nations Cup at the finals in Vienna on Friday.", "arrest"),
+        ("Families gathered in metro stations as Russia launched a massive attack against "
+         "Kyiv.", "protest_gathering"),
+        ("Thousands of fans gathered in Buenos Aires waving flags to celebrate the World Cup "
+         "win.", "protest_gathering"),
+        ("Thousands of pilgrims gathered in Karbala for Arbaeen, carrying banners.",
+         "protest_gathering"),
+        ("Villagers gathered to defend the town against bandits in Zamfara.",
+         "protest_gathering"),
+    ],
+)  # fmt: skip
+def test_trophies_and_crowds_that_shelter_celebrate_or_pray_are_no_arrest_or_protest(
+    pipeline, text, type_id
+):
+    assert type_id not in {e.type for e in _located(pipeline, text)}

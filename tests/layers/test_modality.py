@@ -203,6 +203,13 @@ def test_an_event_dated_after_the_article_is_planned(nlp, text, planned):
         ("The governor said a drone struck the port.", "struck", False),
         ("The first report said a drone struck the port.", "struck", False),
         ("Earlier reports said a drone struck the port.", "struck", False),
+        # a corrected detail, an official's slip, the fact that follows: done
+        ("An earlier version of this article misstated the number of people killed in the "
+         "strike on the port.", "killed", False),
+        ("The ministry mistakenly reported that the explosion in the port killed 40 people.",
+         "explosion", False),
+        ("An earlier version of this article said the blast was in Zorvan, but the blast hit "
+         "Kesra.", "hit", False),
     ],
 )
 def test_told_as_denied(nlp, text, trigger, denied):
@@ -242,3 +249,10 @@ def test_looked_back_on(nlp, text, trigger, remembered):
     doc = nlp(text)
     (token,) = [t for t in doc if t.text == trigger]
     assert looked_back_on(token) is remembered
+
+
+def test_a_correction_denies_what_it_corrects_not_the_fact_it_gives(nlp):
+    doc = nlp("An earlier version of this story incorrectly said jets struck Zorvan; they "
+              "struck Kesra.")
+    first, second = [t for t in doc if t.text == "struck"]
+    assert told_as_denied(first) and not told_as_denied(second)
