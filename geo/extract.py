@@ -649,9 +649,12 @@ class MentionExtractor:
             return False
         lower = [t.lower_ for t in words]
         if len(words) > 1:
-            # "Old Town", a town's own part; not Jerusalem's Old City, a town of its own
-            return all(w in _GENERIC_NAME_WORDS for w in lower) and not _exactly_of_standing(
-                candidates, population=STRONG_POPULATION
+            # "Old Town", a town's own part; not Jerusalem's Old City, a town of its own,
+            # nor "Old Town, Maine", whose state follows
+            return (
+                all(w in _GENERIC_NAME_WORDS for w in lower)
+                and not _exactly_of_standing(candidates, population=STRONG_POPULATION)
+                and not self._a_country_after_a_comma(words)
             )
         word = words[0]
         after = doc[words.end] if words.end < len(doc) else None
@@ -679,7 +682,7 @@ class MentionExtractor:
         )
 
     def _a_country_after_a_comma(self, span: Span) -> bool:
-        """Whether a comma and a country's name follow the span: "Police, Poland"."""
+        """Whether a comma and a country's or a province's name follow: "Police, Poland"."""
         doc = span.doc
         end = span.end
         return (
@@ -687,7 +690,7 @@ class MentionExtractor:
             and doc[end].text == ","
             and is_capitalised(doc[end + 1])
             and any(
-                c.feature == "country" and c.exact_name
+                c.feature in ("country", "admin1") and c.exact_name
                 for c in self.gazetteer.candidates(doc[end + 1].text)
             )
         )
