@@ -678,7 +678,9 @@ _OUR_TEXTS = frozenset({"story", "article", "report", "version"})
 _CLAUSE_LINKS = frozenset(
     {"ccomp", "conj", "xcomp", "relcl", "acl", "advcl", "dobj", "pobj", "prep"}
 )  # fmt: skip
-_WRONGLY = frozenset({"incorrectly", "wrongly", "erroneously", "mistakenly", "falsely"})
+_WRONGLY = frozenset(
+    {"previously", "incorrectly", "wrongly", "erroneously", "mistakenly", "falsely"}
+)
 
 
 def _corrected(token: Token) -> bool:
