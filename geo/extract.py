@@ -2891,7 +2891,7 @@ _GENERIC_NAME_WORDS = frozenset(
 #: small towns bear too (Police, in Poland).
 _BODY_WORDS = frozenset(
     {"police", "army", "navy", "court", "parliament", "government", "ministry", "council",
-     "assembly", "senate", "congress", "cabinet", "command", "guard", "militia", "mass",
+     "assembly", "senate", "congress", "cabinet", "command", "guard", "militia",
      "church", "university", "college", "hospital", "embassy", "consulate"}
 )  # fmt: skip
 
