@@ -14,7 +14,8 @@ head, dependency and entity, and each extra run comes back as a whitespace
 token hanging off the word before it. Offsets into the original text stay
 exact, so mentions, triggers and quotes point where they always did. Line
 breaks and the blanks at a line's start or end are left as they are: they
-mark headlines, captions and paragraphs.
+mark headlines, captions and paragraphs; only a break inside a hard-wrapped
+block (text pasted from a PDF) is read as a space (:func:`_wrapped_breaks`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -38,17 +40,74 @@ def single_spaced(text: str) -> tuple[str, list[tuple[int, int]]] | None:
     """The text with each inner run of blanks made one space, and where the runs were.
 
     Each run is given as (its position in the new text, the characters removed
-    before the new text's next character). ``None`` when the text has no such run.
+    before the new text's next character). A line break inside a hard-wrapped
+    block (:func:`_wrapped_breaks`) is read as a space too, which removes
+    nothing. ``None`` when the text has neither.
     """
+    wraps = _wrapped_breaks(text)
+    if wraps:
+        chars = list(text)
+        for position in wraps:
+            chars[position] = " "
+        text = "".join(chars)
     runs: list[tuple[int, int]] = []
     removed = 0
     for found in _INNER_RUN.finditer(text):
         width = found.end() - found.start()
         runs.append((found.start() - removed, width - 1))
         removed += width - 1
-    if not runs:
+    if not runs and not wraps:
         return None
     return _INNER_RUN.sub(" ", text), runs
+
+
+_WRAPPED_LINE = (45, 110)
+"""How long a line of a hard-wrapped block is (a PDF's or an e-mail's column)."""
+_NOT_WRAPPED = re.compile(
+    r"^\s*(?:[#>|*•\-–—]|\d+[.)]\s|[A-Z][A-Z'.-]{2,}(?:\s[A-Z][A-Z'.-]+)*\s*[,(:—–-])"
+)
+"""A line that opens a heading, a quote, a table row, a list item or a dateline
+("BANGKOK, July 24 (Reuters) -", "GAO, Mali —")."""
+
+
+def _wrapped_breaks(text: str) -> list[int]:
+    r"""The line breaks inside hard-wrapped blocks: where the source cut its lines.
+
+    Text pasted from a PDF breaks a sentence wherever its column ended ("India
+    struck Nur\nKhan air base in Rawalpindi"), and spaCy reads each break as
+    the end of a thought. A break counts when it joins two lines of a block
+    of three or more, every line but the last of a column's length, none of
+    them a heading, a list item, a table row or a dateline, and the break
+    falls between two visible characters. Blank lines, headlines and lists
+    keep their breaks.
+    """
+    breaks: list[int] = []
+    lines = text.split("\n")
+    low, high = _WRAPPED_LINE
+    start = 0
+    block: list[tuple[int, str]] = []  # (offset, line) of the block being read
+
+    def close() -> None:
+        if len(block) >= 3 and all(low <= len(line) <= high for _, line in block[:-1]):
+            for (offset, line), _ in pairwise(block):
+                end = offset + len(line)  # the break after this line
+                if (
+                    offset > 0  # the text's first line is its headline
+                    and end < len(text) - 1
+                    and not text[end - 1].isspace()
+                    and not text[end + 1].isspace()
+                ):
+                    breaks.append(end)
+        block.clear()
+
+    for line in lines:
+        if not line.strip() or _NOT_WRAPPED.match(line):
+            close()
+        else:
+            block.append((start, line))
+        start += len(line) + 1
+    close()
+    return breaks
 
 
 def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int) -> Iterator[Doc]:

@@ -80,3 +80,46 @@ def test_events_do_not_depend_on_extra_spaces(pipeline: Pipeline, sentence: str)
 
     found = events(sentence)
     assert found and found == events(re.sub(r"  +", " ", sentence))
+
+
+_WRAPPED = (
+    "Notes.\n\n"
+    "2.5 Drones and the air bases. Between 8 and 9 May, both sides launched\n"
+    "swarms of drones. India said it intercepted drones over Jammu, Pathan-\n"
+    "kot and Amritsar; Pakistan said Indian drones were shot down near La-\n"
+    "hore and Rawalpindi. In the early hours of 10 May, India struck Nur\n"
+    "Khan air base in Rawalpindi, Murid air base in Chakwal district and\n"
+    "Rafiqui air base near Shorkot.\n"
+)
+
+
+def test_a_hard_wrapped_block_is_parsed_as_running_text(nlp, pipeline: Pipeline) -> None:
+    (doc,) = parse_texts(nlp, [_WRAPPED], batch_size=1)
+    assert doc.text == _WRAPPED  # every offset kept
+    # the list of places the printed line cut still ends in Amritsar
+    result = pipeline.process_text(_WRAPPED, info=_INFO)
+    shot_down = {
+        _WRAPPED[loc.anchor_start : loc.anchor_end]
+        for e in result.reported
+        if e.layer == "shootdown_area"
+        for loc in e.locations
+    }
+    assert "Amritsar" in shot_down
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a headline, a dateline and short lines keep their breaks
+        "Thai jets strike Cambodian positions near disputed temples today\n"
+        "BANGKOK, July 24 (Reuters) - Thai F-16 jets bombed two sites in the area.\n"
+        "Clashes erupted shortly after dawn near the temple, the army said today.\n"
+        "Done.",
+        # a list
+        "- Drones hit an apartment block in Kharkiv overnight, officials said.\n"
+        "- A missile struck port infrastructure in Odesa on Monday, the army said.\n"
+        "- Shelling hit a market in Kherson, killing two people, the governor said.",
+    ],
+)
+def test_headlines_datelines_and_lists_keep_their_line_breaks(text: str) -> None:
+    assert single_spaced(text) is None
