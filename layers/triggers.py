@@ -1147,6 +1147,28 @@ def _no_key_word(token: Token, index: TypeIndex) -> bool:
 _HABITUAL = frozenset({"usually", "typically", "generally", "normally", "traditionally"})
 
 
+def _each_time(token: Token) -> bool:
+    """Whether the trigger's clause tells what happens each time, not a deed done once.
+
+    "Whenever rockets hit Sderot, residents run to shelters", "every time the
+    army shells Gaza, prices rise", "each time there's a shooting, the treaty
+    gets harder to sell": a rule of how things go, no event on a day.
+    """
+    verb = token
+    if token.dep_ in ("attr", "nsubj", "nsubjpass", "dobj") and token.pos_ in ("NOUN", "PROPN"):
+        verb = token.head
+
+    def each_time(word: Token) -> bool:
+        return word.lower_ == "time" and any(d.lower_ in ("each", "every") for d in word.children)
+
+    # "every time the army shells Gaza": the parse may hang the clause on "time"
+    return (verb.dep_ == "relcl" and each_time(verb.head)) or any(
+        (c.lower_ == "whenever" and c.dep_ in ("advmod", "mark"))
+        or (c.dep_ == "npadvmod" and each_time(c))
+        for c in verb.children
+    )
+
+
 def _told_as_a_habit(token: Token) -> bool:
     """Whether the trigger's clause tells a habit or a trait, not an event.
 
@@ -1206,7 +1228,7 @@ def match_type(
         return None  # "called for talks", "talks on a ceasefire": none was held or agreed
     if _degree_of_harm(token):
         return None  # "one of the worst-hit towns", "quake-hit villages": how badly, not a deed
-    if _told_as_a_habit(token):
+    if _told_as_a_habit(token) or _each_time(token):
         return None  # "protesters tend to be young", "demonstrators usually wave flags"
     keys = trigger_keys(token)
     if not keys & index.triggers:

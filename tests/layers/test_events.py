@@ -6144,3 +6144,20 @@ def test_trophies_and_crowds_that_shelter_celebrate_or_pray_are_no_arrest_or_pro
     pipeline, text, type_id
 ):
     assert type_id not in {e.type for e in _located(pipeline, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # a rule of how things go: no deed on a day
+        ("Whenever rockets hit Dorvik, residents run to shelters.", False),
+        ("Every time the army shells Dorvik, prices rise.", False),
+        ("Each time there's a shooting in Dorvik, the treaty gets harder to sell.", False),
+        # a deed told once, or day after day
+        ("Rockets hit Dorvik every day last week.", True),
+        ("The army shelled Dorvik this time with heavy guns.", True),
+    ],
+)  # fmt: skip
+def test_what_happens_each_time_is_no_event(nlp, layers, text, reported):
+    events = _events(nlp, layers, text, ["Dorvik"])
+    assert any(e.layer in ("strike_sites", "attacks") for e in events) is reported
