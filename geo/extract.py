@@ -1376,8 +1376,7 @@ class MentionExtractor:
                 # "86 Portugese and Czechoslovaks were captured": people the model
                 # calls a nationality, which no place bears as its own name
                 and not (
-                    span.root.ent_type_ == "NORP"
-                    and span[-1].lower_.endswith(_NATIONALITY_ENDINGS)
+                    _read_as_a_people(span)
                     and not any(c.exact_name for c in self.gazetteer.candidates(span.text))
                 )
             )
@@ -1414,9 +1413,7 @@ class MentionExtractor:
             person = len(span) == 1 and span.root.ent_type_ == "PERSON"
             # nor is a nationality: "86 Portugese were captured" is no Portuguesa (but
             # "the Tarmiyah pumping station", a town the model calls a people, is)
-            person = person or (
-                span.root.ent_type_ == "NORP" and span[-1].lower_.endswith(_NATIONALITY_ENDINGS)
-            )
+            person = person or _read_as_a_people(span)
             if not (
                 framed.frame == KIND_FRAME
                 or seized
@@ -2735,6 +2732,12 @@ def _before_of_and_a_name(span: Span) -> bool:
 #: "Ukrainian", "Danish", "Koreans", "Islamist", "Barghouti" after his clan), which a
 #: town's name the model calls a people mostly does not.
 _NATIONALITY_ENDINGS = ("ese", "ian", "an", "ish", "ic", "ist", "i", "s")
+
+
+def _read_as_a_people(span: Span) -> bool:
+    """Whether the model calls the name a people and it ends like one: "Portugese"."""
+    return span.root.ent_type_ == "NORP" and span[-1].lower_.endswith(_NATIONALITY_ENDINGS)
+
 
 #: Last words of a contest's or a prize's name ("the Match Play Championship",
 #: "the Nations Cup"), which a verb of taking frames like a town.

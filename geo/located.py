@@ -169,9 +169,7 @@ def _placed_by_what_follows(text: str, resolved: Sequence[Resolved], index: int)
         holder = resolved[index + 2].place if index + 2 < len(resolved) else None
         if shared is None or holder is None:
             return None
-        return placed_within(
-            mention.name, holder, why=f"not in the gazetteer; the text puts it in {holder.label}"
-        )
+        return _put_in(mention.name, holder)
     if (
         mention.text.split()[-1].lower() in _AREA_WORDS
         and _JUST_OF.match(between)
@@ -179,10 +177,7 @@ def _placed_by_what_follows(text: str, resolved: Sequence[Resolved], index: int)
         and after.place.feature != LOCATED_FEATURE
     ):
         # "the Metina area of Duhok governorate": the name was read with its kind word
-        holder = after.place
-        return placed_within(
-            mention.name, holder, why=f"not in the gazetteer; the text puts it in {holder.label}"
-        )
+        return _put_in(mention.name, after.place)
     if index + 2 < len(resolved) and resolved[index + 2].place is not None:
         # "Barsalogho in Burkina Faso's Centre-Nord region": the province, not the country
         whose = text[after.mention.end : resolved[index + 2].mention.anchor_start]
@@ -277,10 +272,13 @@ def _named_before_its_kind(text: str, resolved: Sequence[Resolved], index: int) 
     between = text[before.mention.end : resolved[index].mention.anchor_start]
     if not _KIND_OF_AFTER_A_PLACE.match(between):
         return None
+    return _put_in(resolved[index].mention.name, where)
+
+
+def _put_in(name: str, holder: Place) -> Place:
+    """``name``, which no source holds, placed in the place the words put it in."""
     return placed_within(
-        resolved[index].mention.name,
-        where,
-        why=f"not in the gazetteer; the text puts it in {where.label}",
+        name, holder, why=f"not in the gazetteer; the text puts it in {holder.label}"
     )
 
 

@@ -141,9 +141,12 @@ _QUALIFIER = re.compile(
 """", Texas" after a name, up to punctuation, a lower-case word or a dash: "Paris,
 Texas", "a plant in Lebanon, Pennsylvania on Monday", "LEBANON, Pennsylvania - A fire".
 Not a speaker: "drones hit Donetsk, Russia said" is Ukraine's Donetsk."""
+_A_SIDE_OF = (
+    r"(?:(?:north|south|east|west|central)(?:ern)?\s+|(?:north|south)(?:east|west)(?:ern)?\s+)?"
+)
+"""A side word before a name, if any: "northern ", "south-eastern " written as one word."""
 _IN_A_COUNTRY_AFTER = re.compile(
-    r"\s*,\s*in\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+|"
-    r"(?:north|south)(?:east|west)(?:ern)?\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"\s*,\s*in\s+(?:the\s+)?" + _A_SIDE_OF + r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
     r"(?=\s*[,.;)]|\s*$|['’]s\s+[A-Z])"
 )
 """", in northern Mozambique," after a name: the country the text puts the town in, as an
@@ -151,9 +154,9 @@ aside closed by punctuation ("Kharkiv, in Poland for the summit" says where peop
 owning the province that follows (", in central Mali's Mopti region")."""
 _PROVINCE_KINDS = r"region|province|state|governorate|department|district|county|prefecture|oblast"
 _IN_A_PROVINCE_AFTER = re.compile(
-    r"\s*,\s*in\s+(?:the\s+)?(?:(?:north|south|east|west|central)(?:ern)?\s+|"
-    r"(?:north|south)(?:east|west)(?:ern)?\s+)?"
-    r"(?:(commune|municipality|district|province|region|department|governorate|state)\s+of\s+)?"
+    r"\s*,\s*in\s+(?:the\s+)?"
+    + _A_SIDE_OF
+    + r"(?:(commune|municipality|district|province|region|department|governorate|state)\s+of\s+)?"
     r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
     r"(?:\s+(" + _PROVINCE_KINDS + r"))?"
     r"(?=\s*[,.;)]|\s*$)"

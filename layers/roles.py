@@ -1038,8 +1038,6 @@ def _first_role(token: Token, event_type: EventType) -> str | Refusal:
                 word = "from"  # "a drone flying out of Puerto Rico": where it came from
         if word in ORIGIN and head.head.lower_ in _DISTANCE_HEADS:
             return "location"  # "not far from Grozny", "40 miles from Sao Paulo"
-        if word == "to" and head.head.lower_ in ("close", "next"):
-            return "location"  # "bunkers close to Jaffna": near it, not bound for it
         if word in ORIGIN:
             if "origin" in event_type.roles:
                 return "origin"  # "withdrew from Bakhmut": a type that says so
