@@ -2198,6 +2198,7 @@ def detect_events(
         shared = _share_with_participles(
             sentence_events, doc, own_ground, roots=roots, places=narrower
         )
+        shared = _share_with_participles(shared, doc, own_ground, roots=roots, places=narrower)
         shared = _launched_where_shot_down(shared, roots)
         events.extend(_the_venue_not_its_country(shared, candidates))
         sentence_events = events[len(events) - len(sentence_events) :]
@@ -2619,6 +2620,17 @@ def _share_with_participles(
         governor = (
             starts.get(token.head.i) if token.dep_ in _SHARED_DEPS and not own_subject else None
         )  # "exploded in Mogadishu, killing five": the participle has no subject of its own
+        if governor is None and _a_participle_clause(token):
+            # "a suicide bomber drove a car into a Mogadishu cafe, killing ten": the
+            # verb tells no event, its subject does
+            governor = next(
+                (
+                    starts[c.i]
+                    for c in token.head.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i in starts
+                ),
+                None,
+            )
         if governor is None and token.dep_ == "acl" and not own_subject:
             # "are due to meet in Doha for talks on a ceasefire, mediated by Qatar": a
             # participle on a noun in another event's phrase is of that event, when it

@@ -385,6 +385,13 @@ def _officials_say(verb: Token) -> bool:
 _TOPIC_VERBS = frozenset(
     {"discuss", "debate", "address", "consider", "review", "raise", "examine", "focus"}
 )
+_AUDIENCES = frozenset(
+    {"rally", "crowd", "meeting", "conference", "summit", "session", "assembly", "congress",
+     "parliament", "gathering", "ceremony", "audience", "supporters", "convention", "forum",
+     "mourners", "congregation", "worshippers", "troops", "students", "funeral", "event",
+     "protesters", "demonstrators", "delegates", "reporters", "journalists", "lawmakers"}
+)  # fmt: skip
+"""Whom one addresses where one speaks: "while addressing a rally in X" was in X."""
 
 
 PLACE_PARTS = frozenset(
@@ -2087,7 +2094,11 @@ def attachment(
         if dep in _THROUGH:
             if token.lemma_.lower() in _TOPIC_VERBS:
                 return Refusal("topic")
-            if dep == "dobj" and head.lemma_.lower() in _TOPIC_VERBS:
+            if (
+                dep == "dobj"
+                and head.lemma_.lower() in _TOPIC_VERBS
+                and not (head.lemma_.lower() == "address" and token.lemma_.lower() in _AUDIENCES)
+            ):
                 return Refusal("topic")  # "to discuss security in Syria"
             if (
                 dep == "dobj"

@@ -6161,3 +6161,26 @@ def test_trophies_and_crowds_that_shelter_celebrate_or_pray_are_no_arrest_or_pro
 def test_what_happens_each_time_is_no_event(nlp, layers, text, reported):
     events = _events(nlp, layers, text, ["Dorvik"])
     assert any(e.layer in ("strike_sites", "attacks") for e in events) is reported
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "site"),
+    [
+        # the shooting's place came through the killing it is joined to, which took it
+        # from the "when" clause: sharing goes on from what was shared
+        ("Also on Sunday, Israeli troops shot and killed a 15-year-old boy when they "
+         "opened fire on a group of youths hurling stones in the West Bank village of "
+         "Beit Ummar near Hebron, according to Palestinian medics.", "shot", "Beit Ummar"),
+        # the participle's verb tells no event; its subject, the bomber, does
+        ("A suicide bomber drove a car into a Mogadishu cafe popular with soldiers on "
+         "Friday, killing at least six people and wounding eleven.", "killing", "Mogadishu"),
+        # one addresses a rally where it is held: no topic
+        ("The mayor was shot dead while addressing a campaign rally in the market town "
+         "of Sopore last week.", "shot dead", "Sopore"),
+    ],
+)
+def test_a_deed_takes_the_place_of_the_deed_or_the_gathering_it_was_part_of(
+    pipeline, text, trigger, site
+):
+    (event,) = [e for e in _located(pipeline, text) if e.trigger == trigger]
+    assert {text[loc.start : loc.end] for loc in event.locations} == {site}, event
