@@ -661,8 +661,9 @@ def _shot_down(verb: Token) -> bool:
 
 
 _CLAIMS = frozenset(
-    {"report", "claim", "allegation", "accusation", "rumour", "rumor", "suggestion", "assertion"}
-)
+    {"report", "claim", "allegation", "accusation", "rumour", "rumor", "suggestion", "assertion",
+     "post", "video"}
+)  # fmt: skip
 """Nouns for what someone says happened, which a denial can take as its object."""
 
 
@@ -672,7 +673,10 @@ _UNFOUNDED = frozenset({"rumour", "rumor", "hoax", "prank"})
 
 _EARLIER = frozenset({"earlier", "previous", "original", "prior"})
 """What a correction calls the text it corrects: "an earlier version of this article"."""
-_VERSIONS = frozenset({"version", "versions", "edition"})
+_VERSIONS = frozenset({"version", "versions", "edition", "entry", "post", "update"})
+"""What a correction calls the text it corrects, a live blog's entries included."""
+_LIVE_ENTRIES = frozenset({"entry", "post", "update"})
+"""A live blog's own items, which "our" marks as the text's: "our 08:05 entry said"."""
 _OUR_TEXTS = frozenset({"story", "article", "report", "version"})
 """Not "earlier reports said ten were killed", which a later count overtook, not undid."""
 _CLAUSE_LINKS = frozenset(
@@ -706,6 +710,8 @@ def _corrected(token: Token) -> bool:
                 and (
                     # "an earlier version of this article said"
                     (c.lower_ in _VERSIONS and any(m.lower_ in _EARLIER for m in c.children))
+                    # "our 08:05 entry said": a live blog's own item
+                    or (c.lower_ in _LIVE_ENTRIES and any(m.lower_ == "our" for m in c.children))
                     # "this story incorrectly reported"
                     or (
                         c.lower_ in _OUR_TEXTS
@@ -736,12 +742,23 @@ def _a_denied_claim(token: Token) -> bool:
     the trigger's clause hangs on the claim.
     """
     claim = token.head
+    if (
+        token.dep_ in ("dobj", "ccomp")
+        and claim.dep_ == "relcl"
+        and claim.lemma_.lower() in _CLAIMING
+    ):
+        claim = claim.head  # "denied a viral post that claimed an explosion near X"
+        return claim.lemma_.lower() in _CLAIMS and claim.dep_ == "dobj" and _denies(claim.head)
     return (
         token.dep_ in ("acl", "ccomp", "relcl")
         and claim.lemma_.lower() in _CLAIMS
         and claim.dep_ in ("dobj", "nsubjpass", "conj")
         and _denies(claim.head)
     )
+
+
+_CLAIMING = frozenset({"claim", "say", "report", "allege", "suggest", "show"})
+"""Verbs by which a post or a report tells what it claims: "a post that claimed …"."""
 
 
 _FALSE = frozenset(

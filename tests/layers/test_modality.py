@@ -214,6 +214,18 @@ def test_an_event_dated_after_the_article_is_planned(nlp, text, planned):
          "explosion", False),
         ("An earlier version of this article said the blast was in Zorvan, but the blast hit "
          "Kesra.", "hit", False),
+        # a live blog's own earlier entry, corrected
+        ("CORRECTION: An earlier entry said a shell hit the clinic in Zorvan.", "hit", True),
+        ("Our 08:05 entry said the shell hit the clinic in Zorvan.", "hit", True),
+        ("Our correspondent said the shell hit the clinic in Zorvan.", "hit", False),
+        # a post or a video the authorities deny: what it claimed
+        ("Officials denied a viral post that claimed an explosion near the airport.",
+         "explosion", True),
+        ("Police denied a video that claimed drones struck the depot.", "struck", True),
+        ("Officials shared a post that claimed an explosion near the airport.", "explosion",
+         False),
+        ("Officials did not deny a post that claimed an explosion near the airport.",
+         "explosion", False),
     ],
 )
 def test_told_as_denied(nlp, text, trigger, denied):
