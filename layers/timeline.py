@@ -21,9 +21,9 @@ the stretch of text each one dates:
   date line only in a timeline, where two or more date lines each head some
   text, since one at the top of a pasted page, or a "published" line over an
   "updated" one, is the page's own date;
-- a **label**, a date that opens a line and a colon that closes it ("18 May:",
-  "- **18 May:** A bus …"), dates the rest of its line, within any heading's
-  stretch.
+- a **label**, a date that opens a line and a colon or a dash that closes it
+  ("18 May:", "- **18 May:** A bus …", "10 July 2025 - The frigate …"), dates
+  the rest of its line, within any heading's stretch.
 
 A live blog's time-stamp lines ("**09:14 GMT**") neither head nor end a
 stretch. A day written without its year is the last such day by the
@@ -69,8 +69,9 @@ _LABEL_LENGTH = 40
 """Most characters of a date label or heading: "Wednesday, 10 January 2024"."""
 _BOLD_HEADING_LENGTH = 80
 """Most characters of a line in bold that heads a section; a longer one is an entry."""
-_LABEL_END = re.compile(r":(?:\*\*|__)?\s+|(?:\*\*|__):?\s+")
-"""What closes a label before the entry's words: "18 May: ", "**18 May:** ", "**18 May** "."""
+_LABEL_END = re.compile(r":(?:\*\*|__)?\s+|(?:\*\*|__):?\s+|[^\S\n]+[-–—][^\S\n]+")
+"""What closes a label before the entry's words: "18 May: ", "**18 May:** ", "**18 May** ",
+or a chronology's dash, "10 July 2025 - "."""
 _LEFT_OVER = re.compile(r"[\s,.:;*_–—-]*")
 """What may stand beside the date words in a label: commas, a colon, markup."""
 _DASH_AND_PLACE = re.compile(r"\s*[-–—]\s*[^*_]*")

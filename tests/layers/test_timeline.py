@@ -44,6 +44,9 @@ def test_a_bold_line_of_a_month_or_a_year_is_a_heading():
         "14 November: Gunmen attacked a bus near Zorvan.",
         "* __Saturday, 14 November__ Gunmen attacked a bus near Zorvan.",
         "3. Nov. 14: Gunmen attacked a bus near Zorvan.",
+        # a chronology's dash, and a passive line that carries no date of its own
+        "14 November 2026 - Gunmen attacked a bus near Zorvan.",
+        "14 November 2026 – Gunmen attacked a bus near Zorvan; a tanker was hit.",
     ],
 )
 def test_a_date_label_dates_the_rest_of_its_line_only(line):
