@@ -483,9 +483,14 @@ def parse_view(text: str) -> str:
     Text pasted from a PDF keeps its footnote numbers glued to a full stop
     ("near Kotli.7 Pakistan's army …", "Kotli.[7]"): they are blanked, so the
     name ends its sentence and the next sentence's date stays there.
+
+    A wire editor's note on a line of its own ("(Adds army statement in
+    paragraph 6, details of Kordofan fighting)", "(Updates with toll)") tells
+    what changed in the text, not what happened: it is blanked whole, or its
+    "fighting" is a clash over all of Kordofan on the day the story came out.
     """
     view = _TIME_STAMP.sub(_blanked, _METADATA_LABEL.sub(_blanked, text))
-    return _FOOTNOTE_MARK.sub(_blanked, view)
+    return _FOOTNOTE_MARK.sub(_blanked, _EDITORS_NOTE.sub(_blanked, view))
 
 
 def _blanked(match: re.Match[str]) -> str:
@@ -504,6 +509,13 @@ _FOOTNOTE_MARK = re.compile(
 )
 
 
+# A wire editor's note alone on its line: "(Adds details, quotes)", "(Updates with toll)".
+_EDITORS_NOTE = re.compile(
+    r"^[ \t]*\((?:Adds|Updates|Recasts|Corrects|Changes|Refiles|Rewrites|Writes through"
+    r"|Repeats|Fixes|Removes|Inserts|Clarifies|Deletes|Replaces|Restores|Amends)\b"
+    r"[^\n()]*(?:\([^\n()]*\)[^\n()]*)*\)[ \t]*$",
+    re.MULTILINE,
+)
 # "Title:", "Headline:" or "Date:" opening a line, with the spaces after it.
 _METADATA_LABEL = re.compile(r"^[ \t]*(?:title|headline|date)[ \t]*:", re.IGNORECASE | re.MULTILINE)
 # A live blog's time stamp opening a line, alone or before a dash: "11:02 GMT",

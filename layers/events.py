@@ -71,6 +71,7 @@ from layers.dates import (
     shifted,
     span_count,
 )
+from layers.headings import summaries_told_below
 from layers.location_model import LocationModel, aside_of, pair_features
 from layers.modality import (
     LOOKING_BACK,
@@ -2209,7 +2210,7 @@ def detect_events(
     where = {(r.mention.start, r.mention.end): r.place for r in resolved}
     events = _dated_by_its_paragraph(events, doc, text, article_date, where)
     events = _dated_by_its_heading(events, text, article_date)
-    events = _headline_countries_told_below(events, text, where)
+    events = summaries_told_below(events, text, where)
     if filed is not None:
         # the day the story was filed stands for the article's: say so
         events = [
@@ -2254,49 +2255,6 @@ def _dated_by_the_sentence_before(
             last = (event.trigger_end, event.date)
         dated.append(event)
     return dated
-
-
-def _headline_countries_told_below(
-    events: list[ReportedEvent], text: str, where: Mapping[tuple[int, int], Place | None]
-) -> list[ReportedEvent]:
-    """A headline's country drops out where the story below tells the same kind there.
-
-    "South Caucasus: peace deal signed in Vienna, arrests in Georgia": the
-    headline sums up the arrests the story places in Tbilisi and Batumi; the
-    whole of Georgia on the arrests layer would say more than the story does.
-    A headline is a first line of its own with no closing stop. Only a
-    country, and only where an event of the same layer below lies in it (a
-    province may not hold the towns below: "Arrests in Adjara" over arrests in
-    Tbilisi).
-    """
-    headline = _HEADLINE.match(text)
-    if headline is None:
-        return events
-    end = headline.end()
-    below: dict[str, set[str]] = {}
-    for event in events:
-        if event.sentence_start >= end and not (event.planned or event.denied):
-            for loc in event.locations:
-                place = where.get((loc.start, loc.end))
-                if place is not None and place.country and is_town(place):
-                    below.setdefault(event.layer, set()).add(place.country)
-    kept: list[ReportedEvent] = []
-    for event in events:
-        if event.sentence_start < end and event.layer in below:
-            locations = tuple(
-                loc
-                for loc in event.locations
-                if (place := where.get((loc.start, loc.end))) is None
-                or not is_country(place)
-                or place.country not in below[event.layer]
-            )
-            event = dataclasses.replace(event, locations=locations)
-        kept.append(event)
-    return kept
-
-
-_HEADLINE = re.compile(r"[^\S\n]*[^\n]{1,200}?(?<![.!?\"”\s])[^\S\n]*\n[^\S\n]*\n")
-"""A first line of its own, with no closing stop, before a blank line: a headline."""
 
 
 def _dated_by_its_paragraph(
