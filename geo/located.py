@@ -34,6 +34,7 @@ __all__ = [
     "LIST_GOES_ON",
     "LOCATED_FEATURE",
     "NEAR_TOWN_RADIUS_KM",
+    "a_part_far_from_its_town",
     "a_part_of_the_next",
     "by_the_town",
     "container_after",
@@ -273,6 +274,37 @@ def _named_before_its_kind(text: str, resolved: Sequence[Resolved], index: int) 
     if not _KIND_OF_AFTER_A_PLACE.match(between):
         return None
     return _put_in(resolved[index].mention.name, where)
+
+
+def a_part_far_from_its_town(text: str, resolved: Sequence[Resolved], index: int) -> Place | None:
+    """A town's part the gazetteer knows only far away, placed in the town the text names.
+
+    "the Majengo area of Goma", where the only Majengo on file is in Kenya,
+    640 km off: the words say it is a part of Goma, so it is placed there, at
+    Goma's reach, and not at the namesake's point. ``None`` when the next
+    mention is no town, or the place found lies within the town's reach.
+    """
+    if index + 1 >= len(resolved):
+        return None
+    item, after = resolved[index], resolved[index + 1]
+    place, town = item.place, after.place
+    if (
+        place is None
+        or town is None
+        or place.feature == LOCATED_FEATURE
+        or town.feature != "city"
+        or item.mention.text.split()[-1].lower() not in _AREA_WORDS
+        or not _JUST_OF.match(text[item.mention.end : after.mention.anchor_start])
+    ):
+        return None
+    lat, lon = place.point_of_the_name
+    if haversine_km(lat, lon, town.lat, town.lon) <= town_reach_km(town.population):
+        return None
+    return placed_within(
+        item.mention.name,
+        town,
+        why=f"the text puts it in {town.label}; the gazetteer's {item.mention.name} lies far off",
+    )
 
 
 def _put_in(name: str, holder: Place) -> Place:

@@ -68,6 +68,7 @@ from geo.local_places import (
 from geo.located import (
     LIST_GOES_ON,
     LOCATED_FEATURE,
+    a_part_far_from_its_town,
     a_part_of_the_next,
     by_the_town,
     container_after,
@@ -145,16 +146,28 @@ _A_SIDE_OF = (
     r"(?:(?:north|south|east|west|central)(?:ern)?\s+|(?:north|south)(?:east|west)(?:ern)?\s+)?"
 )
 """A side word before a name, if any: "northern ", "south-eastern " written as one word."""
+_A_KIND_OF_TOWN = (
+    r"(?:(?:an?|the)\s+(?:[a-z]+(?:-[a-z]+)?\s+){0,2}"
+    r"(?:town|village|city|port|settlement|hamlet|locality|district|township|commune)\s+)?"
+)
+"""What an aside may call the town before "in": ", a coastal town in", ", the district in"."""
 _IN_A_COUNTRY_AFTER = re.compile(
-    r"\s*,\s*in\s+(?:the\s+)?" + _A_SIDE_OF + r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"\s*,\s*"
+    + _A_KIND_OF_TOWN
+    + r"in\s+(?:the\s+)?"
+    + _A_SIDE_OF
+    + r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
     r"(?=\s*[,.;)]|\s*$|['’]s\s+[A-Z])"
 )
-"""", in northern Mozambique," after a name: the country the text puts the town in, as an
+"""", in northern Mozambique," or ", a town in Mozambique's Cabo Delgado province," after a
+name: the country the text puts the town in, as an
 aside closed by punctuation ("Kharkiv, in Poland for the summit" says where people are), or
 owning the province that follows (", in central Mali's Mopti region")."""
 _PROVINCE_KINDS = r"region|province|state|governorate|department|district|county|prefecture|oblast"
 _IN_A_PROVINCE_AFTER = re.compile(
-    r"\s*,\s*in\s+(?:the\s+)?"
+    r"\s*,\s*"
+    + _A_KIND_OF_TOWN
+    + r"in\s+(?:the\s+)?"
     + _A_SIDE_OF
     + r"(?:(commune|municipality|district|province|region|department|governorate|state)\s+of\s+)?"
     r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
@@ -408,6 +421,23 @@ class Resolver:
             for name in strays:
                 candidates[name] = []
             context = self._context(mentions, candidates)
+        for name in _named_as_a_division(text, mentions):
+            # "a monastery in Kani township", "the Gombe district" in Kinshasa: a local
+            # division, not the namesake town in a country the story never names
+            found = candidates.get(name) or []
+            # the countries the story names as places, by any other name: a people
+            # ("the Chinese Embassy in Baghdad district") is no place it is in
+            named = self._countries_named_apart(
+                [m for m in mentions if not m.demonym_country], candidates, {name}
+            )
+            if (
+                found
+                and named
+                and all(c.country not in named for c in found)
+                and not any(c.population >= _METROPOLIS for c in found)
+            ):
+                candidates[name] = []
+                context = self._context(mentions, candidates)
         held = _held_in(text, mentions, candidates)
         if held:
             # "near Rama in Tigray" is no Rama in Nicaragua: a town the text puts
@@ -454,9 +484,16 @@ class Resolver:
                 pools[index] = candidates[mention.name]
 
         def unplace(index: int) -> None:
-            """Keep no candidate for the name: the words around it place it instead."""
-            pools.pop(index, None)
-            candidates[mentions[index].name] = []
+            """Keep no candidate for the name: the words around it place it instead.
+
+            One sense per story: the name said again ("they retook Palma") is the
+            same place, not the namesake abroad the aside ruled out.
+            """
+            name = mentions[index].name
+            for other, mention in enumerate(mentions):
+                if mention.name == name:
+                    pools.pop(other, None)
+            candidates[name] = []
 
         for index in _provinces_put_in_another_country(text, mentions, pools, candidates):
             # "the Chaco region of Paraguay" is no province of Argentina: the name keeps
@@ -549,6 +586,8 @@ class Resolver:
                 located = located_by_text(text, resolved, index)
                 if located is not None:
                     resolved[index] = Resolved(item.mention, located)
+            elif (far_part := a_part_far_from_its_town(text, resolved, index)) is not None:
+                resolved[index] = Resolved(item.mention, far_part)  # "the Majengo area of Goma"
         in_a_town = {  # "the Damascus suburb of X": placed in Damascus below, not near it
             index
             for index, owner in within.items()
@@ -787,6 +826,15 @@ class Resolver:
             if item.place is not None or index in written_within:
                 continue
             mention = item.mention
+            if (
+                mention.kind is MentionKind.TOPONYM
+                and mention.name in placed
+                and not candidates.get(mention.name)
+            ):
+                # "attacked Palma, a town in Mozambique's Cabo Delgado province. …
+                # they retook Palma": the name the aside placed, said again
+                resolved[index] = Resolved(mention, placed[mention.name])
+                continue
             unknown_place = _unknown_place(mention, candidates)
             local = mention.label == LOCAL_LABEL or looks_local_name(mention.name)
             if not (unknown_place or local):
@@ -1703,6 +1751,25 @@ def _wider_than_a_town(name: str) -> bool:
 
 #: Last words of names of areas far wider than a town ("the Catatumbo region").
 _WIDE_AREA_WORDS = frozenset({"region", "province", "state", "governorate", "oblast"})
+
+
+_METROPOLIS = 1_000_000
+"""A city this big is what its name means, even before a division's word."""
+_DIVISION_AFTER = re.compile(
+    r"\s+(?:township|district|sub-?district|tehsil|taluka|woreda|upazila|raion|rayon"
+    r"|commune|municipality|LGA|local\s+government\s+area)s?\b"
+)
+"""A local division's kind word right after a name: "Kani township", "Gombe district".
+Lower case only: "Denver District Judge" names a court."""
+
+
+def _named_as_a_division(text: str, mentions: Sequence[Mention]) -> set[str]:
+    """The names a kind word of a local division follows: "Kani township"."""
+    return {
+        m.name
+        for m in mentions
+        if m.kind is not MentionKind.PHRASE and _DIVISION_AFTER.match(text, m.end)
+    }
 
 
 def _unknown_place(mention: Mention, candidates: dict[str, list[Candidate]]) -> bool:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from geo.located import LOCATED_FEATURE, NEAR_TOWN_RADIUS_KM
+from geo.located import LOCATED_FEATURE, NEAR_TOWN_RADIUS_KM, placed_in
 from geo.types import Precision
 
 
@@ -509,6 +509,8 @@ def test_a_coast_named_after_a_disputed_region_is_no_part_of_its_middle(resolve)
         "Insurgents attacked Palma, Mozambique, on Tuesday.",
         # the country may own the province that follows
         "Insurgents attacked a convoy near Palma, in northern Mozambique's Cabo Delgado province.",
+        # the aside may say what the place is before "in"
+        "Insurgents attacked Palma, a coastal town in Mozambique's Cabo Delgado province.",
     ],
 )
 def test_a_country_written_after_a_town_keeps_namesakes_abroad_out(resolve, text):
@@ -566,3 +568,50 @@ def test_a_name_on_the_edge_of_a_desert_is_not_put_at_its_middle(resolve):
     results = resolve("Gunmen attacked the village of Zorvanek, on the edge of the Sahara.")
     village = _place(results, "Zorvanek")
     assert village is None or "Sahara" not in village.reason
+
+
+def test_a_name_an_aside_placed_is_the_same_place_when_said_again(resolve):
+    text = (
+        "In March 2021 insurgents attacked Palma, a town in Mozambique's Cabo Delgado "
+        "province. The army retook Palma in August."
+    )
+    first, again = [r.place for r in resolve(text) if r.mention.name == "Palma"]
+    assert first is not None and again == first and first.country == "MZ"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a division's word after the name, in a story whose towns lie elsewhere
+        ("A paramotor bombed a school in Ye U township. Then a jet bombed a monastery in "
+         "Kani township.", "Kani"),
+        ("In Kinshasa, protesters marched towards the embassies of Rwanda and France in the "
+         "Gombe district.", "Gombe"),
+    ],
+)
+def test_a_local_division_is_no_namesake_town_abroad(resolve, text, name):
+    # the gazetteer knows a Kani in Japan and a Gombe in Nigeria, none of the story's
+    place = _place(resolve(text), name)
+    assert place is None or place.country in ("MM", "CD"), place
+
+
+def test_a_division_word_keeps_a_namesake_in_a_country_the_story_names(resolve):
+    text = "Fighting reached Kunduz district on Monday, as the army retook Kabul district."
+    place = _place(resolve(text), "Kunduz")
+    assert place is not None and place.country == "AF", place
+
+
+def test_a_capitalised_division_word_names_a_court_not_a_division(resolve):
+    text = "Farmers in Peru will sue the U.S. firm before Denver District Judge Ana Ruiz."
+    place = _place(resolve(text), "Denver")
+    assert place is not None and place.country == "US", place
+
+
+def test_a_part_of_a_town_is_placed_in_it_when_its_namesake_lies_far_off(resolve):
+    # Majengo, on file only in Kenya, 640 km from Goma
+    text = "An explosion was reported at an ammunition depot in the Majengo area of Goma."
+    resolved = resolve(text)
+    goma = _place(resolved, "Goma")
+    majengo = next(r.place for r in resolved if "Majengo" in r.mention.text)
+    assert goma is not None and majengo is not None
+    assert placed_in(majengo, goma), majengo
