@@ -1265,6 +1265,11 @@ def _times_the_event(sentence: Span, start: int, end: int, trigger: tuple[int, i
 
     if is_trigger(head) or any(c.dep_ == "dobj" and is_trigger(c) for c in head.children):
         return True  # on the event, or on the verb whose object it is ("marks the bombing")
+    if any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and is_trigger(g) for g in c.children)
+        for c in head.children
+    ):
+        return True  # "last sat down at talks in Jeddah in 2023": the verb the event is under
     if any(c.dep_ == "dobj" and _an_anniversary_of_it(c, is_trigger) for c in head.children):
         return True  # "marked the anniversary of the bombing of Belgrade in 1999"
     if (

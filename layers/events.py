@@ -68,6 +68,7 @@ from layers.dates import (
     days_of,
     event_date,
     filed_date,
+    find_date_expressions,
     shifted,
     span_count,
 )
@@ -1062,7 +1063,8 @@ def _sentence_words(tokens: Sequence[Token]) -> set[str]:
 def _points_back(trigger: Token, before: Span) -> bool:
     """Whether the trigger's own words point to a place named before ("there").
 
-    "there", "the city", "the town"; or a site the sentence ``before`` named
+    "there", "the city", "the town", a part of one ("the northern districts of
+    the city"); or a site the sentence ``before`` named
     ("Gunmen attacked the army base in Djibo. The assault on the base lasted
     hours").
     """
@@ -1072,7 +1074,15 @@ def _points_back(trigger: Token, before: Span) -> bool:
         if (
             child.dep_ in ("pobj", "dobj")
             and any(d.lower_ == "the" for d in child.lefts)
-            and _within_hops(child, trigger, 3)
+            and (
+                _within_hops(child, trigger, 3)
+                # "over the northern districts of the city": a part of it
+                or (
+                    child.head.lower_ == "of"
+                    and child.head.head.lemma_.lower() in PLACE_PARTS
+                    and _within_hops(child.head.head, trigger, 3)
+                )
+            )
             and (
                 child.lower_ in _POINTS_BACK_NOUNS
                 or (
@@ -2229,23 +2239,32 @@ def _dated_by_the_sentence_before(
     Nabatieh hours later.": the strike is Tuesday's too, not the article's
     day; "the next day", the day after. Only within a paragraph, only for an
     event its own sentence does not date, only from a sentence that
-    dated one of its events to a day, and never past the article's date (the
-    words then contradict the dateline, which stands).
+    dated one of its events to a day, or else from the last day the
+    paragraph names before it ("On 26 January a cable stopped working. The
+    same day, prosecutors seized the ship"), and never past the article's
+    date (the words then contradict the dateline, which stands).
     """
     dated: list[ReportedEvent] = []
     last: tuple[int, str] | None = None  # the last event dated to a day: its trigger's end, its day
     for event in events:
+        after = (
+            days_after_the_sentence_before(text[event.sentence_start : event.sentence_end])
+            if event.date_source == "article"
+            else None
+        )
+        if after is not None and (
+            last is None
+            or last[0] > event.sentence_start
+            or _BLANK_LINE.search(text, last[0], event.sentence_start) is not None
+        ):
+            # "On 26 January a cable stopped working. The same day, prosecutors seized
+            # the ship": the day the paragraph named last, though no event took it
+            last = _the_day_named_before(text, event.sentence_start, article_date)
         if (
-            event.date_source == "article"
+            after is not None
             and last is not None
             and last[0] <= event.sentence_start
             and _BLANK_LINE.search(text, last[0], event.sentence_start) is None
-            and (
-                after := days_after_the_sentence_before(
-                    text[event.sentence_start : event.sentence_end]
-                )
-            )
-            is not None
             and (day := shifted(last[1], after, "day")) is not None
             and (not article_date or day <= article_date[:10])
         ):
@@ -2255,6 +2274,20 @@ def _dated_by_the_sentence_before(
             last = (event.trigger_end, event.date)
         dated.append(event)
     return dated
+
+
+def _the_day_named_before(
+    text: str, start: int, article_date: str | None
+) -> tuple[int, str] | None:
+    """The last day the paragraph names before ``start``: where it ends, and the day."""
+    blank = list(_BLANK_LINE.finditer(text, 0, start))
+    opening = blank[-1].end() if blank else 0
+    days = [
+        (opening + found.end, found.date.isoformat())
+        for found in find_date_expressions(text[opening:start], article_date=article_date)
+        if found.date is not None
+    ]
+    return days[-1] if days else None
 
 
 def _dated_by_its_paragraph(

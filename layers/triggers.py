@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
+from geo.phrases import BEARINGS
 from layers.roles import PEOPLE_WHO_PROTEST, TOPIC, TOPICAL_TOO, is_one_of
 from layers.types import EventType, LayerDefinition
 
@@ -1272,8 +1273,10 @@ def match_type(
                 # "Benfica's attack … scoring four goals": a match; "the grandmaster won
                 # the title after a fierce battle" too, though the battle dates a clause
                 continue
-        if event_type.intransitive and any(c.dep_ in ("dobj", "dative") for c in token.children):
-            continue  # "officials gathered evidence": no one met
+        if event_type.intransitive and any(
+            c.dep_ in ("dobj", "dative") and c.lower_ not in BEARINGS for c in token.children
+        ):
+            continue  # "officials gathered evidence": no one met; "heading north" moves
         if event_type.objects:
             if objects is None:
                 objects = _object_words(token, place_tokens)

@@ -372,6 +372,8 @@ def _date_of_the_event(nlp, text: str, trigger: str, article_date: str) -> str |
         # ... and on the event's own verb, or a verb above it, times the event
         ("Gunmen attacked a church in Zorvan in January 2024.", "attacked", "2024-01"),
         ("Officials said the depot was hit in February.", "hit", "2025-02"),
+        # a year on the verb the event noun hangs on
+        ("The two sides last sat down together at talks in Zorvan in 2023.", "talks", "2023"),
         # a day on the verb above a relative clause times that verb, not the clause
         (
             "The minister, who visited Zorvan last year, met his counterpart in Kutar on Monday.",

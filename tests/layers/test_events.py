@@ -824,6 +824,9 @@ def test_those_detained_are_held_where_they_were_taken(pipeline):
         ("Tanks rolled toward Kolvani on Monday.", True),
         ("Prices moved higher in Kolvani on Monday.", False),
         ("The convoy moved the wounded to Kolvani.", False),
+        # a bearing read as the verb's object still leaves it without one
+        ("A convoy of reinforcements left the base on Tuesday heading north toward Kolvani.",
+         True),
     ],
 )
 def test_a_force_on_the_move_is_where_it_went(nlp, layers, text, moved):
@@ -911,6 +914,11 @@ def test_a_planned_event_s_past_clause_keeps_its_past_weekday(pipeline):
         # "the next day" after the article's own day would lie after it was written
         ("Rebels fired rockets at Zorvan on Friday. The next day, jets struck Kesra.",
          "2026-11-20"),
+        # the day the paragraph named, where no event of the sentence before took it
+        ("On 14 November a power line near Zorvan stopped working. The same day, jets "
+         "struck Kesra.", "2026-11-14"),
+        ("On 14 November a power line near Zorvan stopped working.\n\nThe same day, jets "
+         "struck Kesra.", "2026-11-20"),
     ],
 )  # fmt: skip
 def test_a_deed_timed_after_the_sentence_before_takes_its_day(pipeline, text, expected):
@@ -1680,6 +1688,9 @@ def test_there_links_to_the_previous_sentence_with_lower_confidence(nlp, layers)
         # no base named before: "the base" is another
         ("Gunmen attacked a market in Dorvik on Sunday. The assault on the base lasted hours.",
          False),
+        # a part of "the city" points back to the city too
+        ("Drones struck a depot in Dorvik on Sunday. Air defences shot down other drones "
+         "over the northern districts of the city.", True),
     ],
 )  # fmt: skip
 def test_a_site_named_again_links_to_the_sentence_that_named_it(nlp, layers, text, linked):
@@ -6184,3 +6195,15 @@ def test_a_deed_takes_the_place_of_the_deed_or_the_gathering_it_was_part_of(
 ):
     (event,) = [e for e in _located(pipeline, text) if e.trigger == trigger]
     assert {text[loc.start : loc.end] for loc in event.locations} == {site}, event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday the police and the gangs have exchanged shots in Zorvanek.",
+        "Police and gunmen exchanged gunfire near the market in Zorvanek.",
+    ],
+)
+def test_shots_or_gunfire_exchanged_are_a_clash(nlp, layers, text):
+    where = _where(_events(nlp, layers, text, ["Zorvanek"]), text)
+    assert where.get("armed_clash") == {"Zorvanek"}
