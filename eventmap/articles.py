@@ -514,7 +514,7 @@ _EDITORS_NOTE = re.compile(
     r"^[ \t]*\((?:Adds|Updates|Recasts|Corrects|Changes|Refiles|Rewrites|Writes through"
     r"|Repeats|Fixes|Removes|Inserts|Clarifies|Deletes|Replaces|Restores|Amends)\b"
     r"[^\n()]*(?:\([^\n()]*\)[^\n()]*)*\)[ \t]*$",
-    re.MULTILINE,
+    re.MULTILINE | re.IGNORECASE,
 )
 # "Title:", "Headline:" or "Date:" opening a line, with the spaces after it.
 _METADATA_LABEL = re.compile(r"^[ \t]*(?:title|headline|date)[ \t]*:", re.IGNORECASE | re.MULTILINE)

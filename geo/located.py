@@ -282,7 +282,9 @@ def a_part_far_from_its_town(text: str, resolved: Sequence[Resolved], index: int
     "the Majengo area of Goma", where the only Majengo on file is in Kenya,
     640 km off: the words say it is a part of Goma, so it is placed there, at
     Goma's reach, and not at the namesake's point. ``None`` when the next
-    mention is no town, or the place found lies within the town's reach.
+    mention is no town, or the place found lies within the town's reach or
+    in the town's own country ("the Bakhmut area of Donetsk" names the
+    province by its capital's name).
     """
     if index + 1 >= len(resolved):
         return None
@@ -297,6 +299,8 @@ def a_part_far_from_its_town(text: str, resolved: Sequence[Resolved], index: int
         or not _JUST_OF.match(text[item.mention.end : after.mention.anchor_start])
     ):
         return None
+    if place.country == town.country:
+        return None  # "the Bakhmut area of Donetsk": the province, named by its capital
     lat, lon = place.point_of_the_name
     if haversine_km(lat, lon, town.lat, town.lon) <= town_reach_km(town.population):
         return None

@@ -10,6 +10,7 @@ from the shipped country shapes and the area rules in :mod:`geo.areas`.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -421,28 +422,34 @@ class Resolver:
             for name in strays:
                 candidates[name] = []
             context = self._context(mentions, candidates)
-        for name in _named_as_a_division(text, mentions):
-            # "a monastery in Kani township", "the Gombe district" in Kinshasa: a local
-            # division, not the namesake town in a country the story never names
-            found = candidates.get(name) or []
-            # the countries the story names as places, by any other name: a people
-            # ("the Chinese Embassy in Baghdad district") is no place it is in
-            named = self._countries_named_apart(
-                [m for m in mentions if not m.demonym_country], candidates, {name}
-            )
-            if (
-                found
-                and named
-                and all(c.country not in named for c in found)
-                and not any(c.population >= _METROPOLIS for c in found)
-            ):
-                candidates[name] = []
-                context = self._context(mentions, candidates)
         held = _held_in(text, mentions, candidates)
         if held:
             # "near Rama in Tigray" is no Rama in Nicaragua: a town the text puts
             # in a province or country is one of that province's or none.
             candidates.update(held)
+            context = self._context(mentions, candidates)
+        ruled_out: set[str] = set()
+        for name in _named_as_a_division(text, mentions):
+            # "a monastery in Kani township", "the Gombe district" in Kinshasa: a local
+            # division, not the namesake town in a country the story has no tie to
+            # (a people counts: "Russia shelled the Kherson district, Ukrainian
+            # officials said" is Ukraine's Kherson)
+            found = candidates.get(name) or []
+            others = {k: v for k, v in candidates.items() if k != name}
+            # only where the story's own towns or provinces say where it is, and
+            # none lies in a country it names ("ICE agents arrested 40 in the
+            # Atlanta district", with Guatemala named, places no town)
+            settled_in = _countries_of_towns_and_provinces(others)
+            tied = settled_in | set(self._countries_named_apart(mentions, candidates, {name}))
+            if (
+                found
+                and settled_in
+                and all(c.country not in tied for c in found)
+                and not any(c.population >= _METROPOLIS for c in found)
+            ):
+                candidates[name] = []
+                ruled_out.add(name)
+        if ruled_out:
             context = self._context(mentions, candidates)
         # "the Belgorod region", "the Odesa and Mykolaiv regions": the province.
         words = {
@@ -494,6 +501,7 @@ class Resolver:
                 if mention.name == name:
                     pools.pop(other, None)
             candidates[name] = []
+            ruled_out.add(name)
 
         for index in _provinces_put_in_another_country(text, mentions, pools, candidates):
             # "the Chaco region of Paraguay" is no province of Argentina: the name keeps
@@ -527,6 +535,14 @@ class Resolver:
                 pools[index] = kept
             else:
                 unplace(index)
+        # a name the words rule out abroad and call a place ("Palma, a town in
+        # Mozambique's Cabo Delgado province"): the text places it
+        mentions = [
+            dataclasses.replace(m, label=FRAMED_LABEL)
+            if m.name in ruled_out and m.label not in _PLACE_READINGS
+            else m
+            for m in mentions
+        ]
         ranked: dict[int, list[Ranked]] = {}
         # A name said again with the same words around it ranks the same: each
         # pass ranks it once (the context changes only between the passes).
@@ -1758,9 +1774,12 @@ _METROPOLIS = 1_000_000
 _DIVISION_AFTER = re.compile(
     r"\s+(?:township|district|sub-?district|tehsil|taluka|woreda|upazila|raion|rayon"
     r"|commune|municipality|LGA|local\s+government\s+area)s?\b"
+    r"(?!\s+(?:court|attorney|office|council|judge|prosecutor|governor|commissioner|police"
+    r"|chief|administration|hospital|headquarters)\b)"
 )
 """A local division's kind word right after a name: "Kani township", "Gombe district".
-Lower case only: "Denver District Judge" names a court."""
+Lower case only: "Denver District Judge" names a court, and so does "a Grodno
+district court"."""
 
 
 def _named_as_a_division(text: str, mentions: Sequence[Mention]) -> set[str]:

@@ -2758,6 +2758,10 @@ def _share_with_participles(
             dataclasses.replace(loc, confidence=round(loc.confidence * _SHARED, 3))
             for loc in source.locations
         )
+        if event.date_source == "article" and source.date_source != "article" and source.date:
+            # "an explosion in Beirut port in 2020 devastated the city, killing 200":
+            # the deaths took the blast's place, and take its time with it
+            event = dataclasses.replace(event, date=source.date, date_source=source.date_source)
         shared.append(dataclasses.replace(event, locations=locations))
     return shared
 

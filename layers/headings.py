@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from shapely.geometry import Point
 
 from geo.disambiguate import haversine_km
+from geo.seas import SEA_FEATURES
 from geo.types import Place
 from layers.context import is_country
 from layers.types import ReportedEvent
@@ -36,6 +37,10 @@ _OPENS_AN_ITEM = re.compile(r"\s*(?:[-*•>|–—]|\d{1,2}[:.]\d\d\b)")
 no stop is a section's title: "2. Russia: the refineries keep burning")."""
 _BOLD_EDGES = re.compile(r"^\s*(?:\*\*|__)|(?:\*\*|__)\s*$")
 """Markdown bold around a whole line: a heading in bold is a heading."""
+_ATTRIBUTED = re.compile(r",[^,]*\b(?:said|says|reported|reports|told|added)\s*$")
+"""A line that ends by naming its source: a sentence's lede, whatever its stop."""
+_NUMBERED = re.compile(r"\s*\d{1,3}[.)]\s")
+"""A numbered first line: an item, not the text's headline."""
 _HEADING_LENGTH = 120
 """Most characters of a heading; a longer line is a paragraph that lost its stop."""
 
@@ -73,6 +78,9 @@ def heading_sections(text: str) -> list[tuple[int, int, int]]:
             found.append((start, end))
         elif number == first:
             first = None  # a first line that is no heading: no headline
+        if number == first and (_ATTRIBUTED.search(line) or _NUMBERED.match(line)):
+            found.pop()  # "…, the defence ministry said": a lede that lost its stop
+            first = None
     if not found:
         return []
     headline = lines[first][0] if first is not None else None
@@ -118,6 +126,8 @@ def summaries_told_below(
             if other.layer in family
             and section[1] <= other.sentence_start < section[2]
             and not (other.planned or other.denied)
+            # "Fighting in Kherson region" over a clash of 2022: another time
+            and not (event.date and other.date and other.date[:4] != event.date[:4])
             for loc in other.locations
             if (place := where.get((loc.start, loc.end))) is not None
         ]
@@ -132,12 +142,10 @@ def summaries_told_below(
     return kept
 
 
-_VIOLENCE = frozenset(
-    {"attacks", "strike_sites", "explosions", "clashes", "seizures", "shootdown_area"}
-)
+_VIOLENCE = frozenset({"attacks", "strike_sites", "explosions", "clashes"})
 _FAMILIES = {layer: _VIOLENCE for layer in _VIOLENCE}
 """Layers a heading's word may sum up together: "attacks on ships in the Red Sea" over
-missiles that hit ships there, "Fighting in Kordofan" over a garrison taken."""
+missiles that hit ships there (not a seizure of villages over a strike on a bus)."""
 
 _WIDE_KM = 50.0
 """A radius past which a place known by its point is wider than a town."""
@@ -160,7 +168,10 @@ def _holds(wide: Place, inside: Place) -> bool:
     if is_country(wide):
         return inside.country == wide.country
     if wide.is_area:
-        return bool(wide.geometry.buffer(0.05).contains(Point(inside.lon, inside.lat)))
+        # a province's outline with a little slack for a town on its edge; a sea's
+        # water without it ("attacks in the Red Sea" over a strike on Hodeidah)
+        outline = wide.geometry if wide.feature in SEA_FEATURES else wide.geometry.buffer(0.05)
+        return bool(outline.contains(Point(inside.lon, inside.lat)))
     if wide.radius_km:
         return haversine_km(wide.lat, wide.lon, inside.lat, inside.lon) <= wide.radius_km
     return False

@@ -21,6 +21,7 @@ rumour of a shooting in X". A denied event is listed and marked too, and on no e
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Token
@@ -709,9 +710,14 @@ def _corrected(token: Token) -> bool:
                 c.dep_ in ("nsubj", "nsubjpass")
                 and (
                     # "an earlier version of this article said"
-                    (c.lower_ in _VERSIONS and any(m.lower_ in _EARLIER for m in c.children))
-                    # "our 08:05 entry said": a live blog's own item
-                    or (c.lower_ in _LIVE_ENTRIES and any(m.lower_ == "our" for m in c.children))
+                    (
+                        c.lower_ in _VERSIONS
+                        and c.lower_ not in _LIVE_ENTRIES
+                        and any(m.lower_ in _EARLIER for m in c.children)
+                    )
+                    # "CORRECTION: an earlier entry said", "our 08:05 entry said …
+                    # That was wrong": a live blog's own item, called wrong
+                    or (c.lower_ in _LIVE_ENTRIES and _a_corrected_entry(c))
                     # "this story incorrectly reported"
                     or (
                         c.lower_ in _OUR_TEXTS
@@ -722,6 +728,40 @@ def _corrected(token: Token) -> bool:
                 for c in clause.children
             )
     return False
+
+
+_CALLED_WRONG = re.compile(
+    r"\b(?:was|is|were|are)\s+(?:wrong|incorrect|inaccurate|mistaken|false|untrue)\b"
+    r"|\bin error\b|\bhas been corrected\b",
+    re.IGNORECASE,
+)
+"""What a live blog says of its own entry that it takes back: "That was wrong"."""
+
+
+def _a_corrected_entry(entry: Token) -> bool:
+    """Whether a live blog's entry, post or update is its own, and called wrong.
+
+    "CORRECTION: An earlier entry said …", "Our 08:05 entry said … That was
+    wrong": the blog takes its item back. Not someone else's post ("an
+    earlier post by the governor", "the army's original post"), nor an
+    update a later count overtook ("an earlier update said three were
+    killed; the toll has since risen to five").
+    """
+    if not any(m.lower_ in _EARLIER or m.lower_ in ("our", "this") for m in entry.children):
+        return False
+    if any(
+        (m.dep_ == "poss" and m.lower_ not in ("our", "this"))
+        or (m.dep_ == "prep" and m.lower_ in ("by", "from"))
+        for m in entry.children
+    ):
+        return False
+    doc = entry.doc
+    text = doc.text
+    sentence = entry.sent
+    line_start = text.rfind("\n", 0, sentence.start_char) + 1
+    if text[line_start : line_start + 12].lower().lstrip(" *_#").startswith("correction"):
+        return True
+    return bool(_CALLED_WRONG.search(text, sentence.end_char, sentence.end_char + 160))
 
 
 def _only_rumoured(token: Token) -> bool:

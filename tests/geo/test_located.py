@@ -595,16 +595,57 @@ def test_a_local_division_is_no_namesake_town_abroad(resolve, text, name):
     assert place is None or place.country in ("MM", "CD"), place
 
 
-def test_a_division_word_keeps_a_namesake_in_a_country_the_story_names(resolve):
-    text = "Fighting reached Kunduz district on Monday, as the army retook Kabul district."
-    place = _place(resolve(text), "Kunduz")
-    assert place is not None and place.country == "AF", place
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Fighting reached Kunduz district on Monday, as the army retook Kabul district.",
+         "Kunduz", "AF"),
+        # a people ties the story to its country as well as a place does
+        ("Russia shelled villages in the Kherson district overnight, killing two civilians, "
+         "Ukrainian officials said.", "Kherson", "UA"),
+        # a district court is no division
+        ("A Grodno district court jailed a Belarusian journalist. Lithuania condemned the "
+         "verdict.", "Grodno", "BY"),
+    ],
+)
+def test_a_division_word_keeps_a_namesake_in_a_country_the_story_names(
+    resolve, text, name, country
+):
+    place = _place(resolve(text), name)
+    assert place is not None and place.country == country, place
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the text places what the division word ruled out abroad
+        ("Soldiers burned a monastery in Kani township in Myanmar's Sagaing region.", "Kani",
+         "MM"),
+        ("Police dispersed protesters in the Gombe district of Kinshasa on Monday.", "Gombe",
+         "CD"),
+    ],
+)
+def test_a_division_ruled_out_abroad_is_placed_where_the_text_puts_it(
+    resolve, text, name, country
+):
+    place = _place(resolve(text), name)
+    assert place is not None and place.country == country, place
 
 
 def test_a_capitalised_division_word_names_a_court_not_a_division(resolve):
     text = "Farmers in Peru will sue the U.S. firm before Denver District Judge Ana Ruiz."
     place = _place(resolve(text), "Denver")
     assert place is not None and place.country == "US", place
+
+
+def test_a_part_of_a_province_named_by_its_capital_keeps_its_own_point(resolve):
+    # "of Donetsk" is the province: Bakhmut is 70 km from the city, and stays there
+    text = "Russian forces attacked in the Bakhmut area of Donetsk on Tuesday."
+    resolved = resolve(text)
+    donetsk = _place(resolved, "Donetsk")
+    bakhmut = next(r.place for r in resolved if "Bakhmut" in r.mention.text)
+    assert bakhmut is not None and not placed_in(bakhmut, donetsk), bakhmut
+    assert bakhmut.country == "UA"
 
 
 def test_a_part_of_a_town_is_placed_in_it_when_its_namesake_lies_far_off(resolve):

@@ -6207,3 +6207,14 @@ def test_a_deed_takes_the_place_of_the_deed_or_the_gathering_it_was_part_of(
 def test_shots_or_gunfire_exchanged_are_a_clash(nlp, layers, text):
     where = _where(_events(nlp, layers, text, ["Zorvanek"]), text)
     assert where.get("armed_clash") == {"Zorvanek"}
+
+
+def test_a_participle_that_takes_its_subject_s_place_takes_its_date_too(pipeline):
+    text = "An explosion in Beirut port in 2020 devastated the city, killing more than 200."
+    doc = pipeline.nlp(text)
+    events = detect_events(
+        doc, pipeline.locate(doc), layers=pipeline.layers, article_date="2025-06-16",
+        model=load_location_model(),
+    )  # fmt: skip
+    (killing,) = [e for e in events if e.trigger == "killing"]
+    assert killing.locations and killing.date == "2020", killing

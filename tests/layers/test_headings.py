@@ -112,3 +112,30 @@ def test_a_wire_editor_s_note_reports_nothing(pipeline):
     result = pipeline.process_text(text, info=ArticleInfo(id="t", date="2025-05-14"))
     assert not any("Kordofan" in r.mention.text for r in result.resolved)
     assert not any(e.layer == "clashes" for e in result.reported)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a strike on a bus sums up no seizure of villages
+        "Russia seizes villages in Donetsk region\n\n"
+        "Russian drones hit a bus in Kramatorsk on Monday, killing three.\n",
+        # a clash of another year below says nothing of today's fighting
+        "Fighting in Kherson region\n\n"
+        "In 2022, Ukrainian troops clashed with Russian forces in Kherson city.\n",
+        # a strike on a coastal city is no attack at sea
+        "Attacks in the Red Sea\n\nUS jets struck Houthi positions in Hodeidah on Monday.\n",
+    ],
+)
+def test_a_heading_s_place_stays_over_what_it_does_not_sum_up(pipeline, text):
+    events = _events(pipeline, text, "2025-06-16")
+    (heading,) = [e for e in events if e.trigger_start < text.index("\n")]
+    assert heading.locations, heading
+
+
+def test_a_lede_that_names_its_source_is_no_headline():
+    text = (
+        "Russian forces seized two villages in Donetsk region, the defence ministry said\n\n"
+        "A Russian drone hit a bus in Kramatorsk, killing three.\n"
+    )
+    assert heading_sections(text) == []

@@ -216,8 +216,15 @@ def test_an_event_dated_after_the_article_is_planned(nlp, text, planned):
          "Kesra.", "hit", False),
         # a live blog's own earlier entry, corrected
         ("CORRECTION: An earlier entry said a shell hit the clinic in Zorvan.", "hit", True),
-        ("Our 08:05 entry said the shell hit the clinic in Zorvan.", "hit", True),
+        ("Our 08:05 entry said the shell hit the clinic in Zorvan. That was wrong.", "hit",
+         True),
         ("Our correspondent said the shell hit the clinic in Zorvan.", "hit", False),
+        # someone else's post, or an update a later count overtook: no correction
+        ("An earlier post by the governor said a drone hit a house in Zorvan.", "hit", False),
+        ("An earlier update said three people were killed in the strike on Zorvan. The toll "
+         "has since risen to five.", "killed", False),
+        ("Our 09:30 post reported that two missiles struck Zorvan. The mayor has now "
+         "confirmed the strike.", "struck", False),
         # a post or a video the authorities deny: what it claimed
         ("Officials denied a viral post that claimed an explosion near the airport.",
          "explosion", True),
