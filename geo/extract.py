@@ -1372,6 +1372,12 @@ class MentionExtractor:
                     not (len(span) > 1 and span.root.ent_type_ == "PERSON")
                     or _measured_from(span)
                     or (struck_by_fire(span) and bool(self.gazetteer.candidates(span.text)))
+                    # "the army retook Mocímboa da Praia": no one is retaken or
+                    # overrun, and the gazetteer holds the name as written
+                    or (
+                        _done_only_to_places(span)
+                        and any(c.exact_name for c in self.gazetteer.candidates(span.text))
+                    )
                 )
                 # "86 Portugese and Czechoslovaks were captured": people the model
                 # calls a nationality, which no place bears as its own name
@@ -2732,6 +2738,23 @@ def _before_of_and_a_name(span: Span) -> bool:
 #: "Ukrainian", "Danish", "Koreans", "Islamist", "Barghouti" after his clan), which a
 #: town's name the model calls a people mostly does not.
 _NATIONALITY_ENDINGS = ("ese", "ian", "an", "ish", "ic", "ist", "i", "s")
+
+
+_ONLY_PLACES_TAKEN = frozenset(
+    {"retake", "retook", "retaken", "overrun", "overran", "besiege", "besieged", "shell",
+     "shelled", "bombard", "bombarded", "invade", "invaded", "occupy", "occupied",
+     "encircle", "encircled"}
+)  # fmt: skip
+"""Verbs whose object is a place, never a person: "retook X", "overran X"."""
+
+
+def _done_only_to_places(span: Span) -> bool:
+    """Whether the name is the object of a verb done only to places: "retook X"."""
+    root = span.root
+    verb = root.head
+    return root.dep_ in ("dobj", "nsubjpass") and bool(
+        {verb.lemma_.lower(), verb.lower_} & _ONLY_PLACES_TAKEN
+    )
 
 
 def _read_as_a_people(span: Span) -> bool:

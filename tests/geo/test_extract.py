@@ -593,6 +593,15 @@ def test_a_two_word_town_the_model_calls_a_person_after_in_is_a_place(extract):
     assert _texts(extract("The letter came from John Smith yesterday.")) == []
 
 
+def test_a_long_town_name_retaken_or_overrun_is_a_place_though_the_model_says_person(
+    extract,
+):
+    # no one is retaken or overrun; people are captured, and stay people
+    assert "Mocímboa da Praia" in _texts(extract("In 2021 the army retook Mocímboa da Praia."))
+    assert "Mocímboa da Praia" in _texts(extract("Insurgents overran Mocímboa da Praia."))
+    assert _texts(extract("Police recaptured John Smith on Monday.")) == []
+
+
 def test_people_spoken_to_stay_people(extract):
     assert extract("She spoke to Norwich about the deal.") == []
 

@@ -635,6 +635,8 @@ def test_capture_of_people_is_an_arrest_and_of_a_town_a_seizure(nlp, layers):
         "Okafor captured the prize scalp of the Kano captain before lunch.",
         "The governor's party captured 40 percent of the vote in Kano.",
         "The opposition captured Kano in the election.",
+        # a work captures how a place looks
+        "Critics said the film captures Kano like a war zone.",
     ],
 )
 def test_a_camera_a_story_or_a_bowler_captures_no_one(nlp, layers, text):
@@ -6218,3 +6220,11 @@ def test_a_participle_that_takes_its_subject_s_place_takes_its_date_too(pipeline
     )  # fmt: skip
     (killing,) = [e for e in events if e.trigger == "killing"]
     assert killing.locations and killing.date == "2020", killing
+
+
+def test_a_side_that_torches_another_for_points_burns_nothing(nlp, layers):
+    text = "In the final, Kano's guards torched Lagos for 70 points in the second half."
+    assert not {e.layer for e in _events(nlp, layers, text, ["Lagos"])} & {"attacks"}
+    # a building torched still burned
+    text = "Rioters torched a police station in Lagos on Monday."
+    assert any(e.trigger == "torched" for e in _events(nlp, layers, text, ["Lagos"]))
