@@ -761,6 +761,8 @@ def _a_corrected_entry(entry: Token) -> bool:
     line_start = text.rfind("\n", 0, sentence.start_char) + 1
     if text[line_start : line_start + 12].lower().lstrip(" *_#").startswith("correction"):
         return True
+    if "correction" in text[max(line_start, sentence.start_char - 20) : entry.idx].lower():
+        return True  # "… five people. CORRECTION: Our 08:05 entry said …"
     return bool(_CALLED_WRONG.search(text, sentence.end_char, sentence.end_char + 160))
 
 

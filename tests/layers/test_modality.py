@@ -218,6 +218,8 @@ def test_an_event_dated_after_the_article_is_planned(nlp, text, planned):
         ("CORRECTION: An earlier entry said a shell hit the clinic in Zorvan.", "hit", True),
         ("Our 08:05 entry said the shell hit the clinic in Zorvan. That was wrong.", "hit",
          True),
+        ("A shell landed near the market. CORRECTION: Our 08:05 entry said the shell hit the "
+         "clinic in Zorvan.", "hit", True),
         ("Our correspondent said the shell hit the clinic in Zorvan.", "hit", False),
         # someone else's post, or an update a later count overtook: no correction
         ("An earlier post by the governor said a drone hit a house in Zorvan.", "hit", False),
