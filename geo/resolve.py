@@ -138,10 +138,14 @@ _RESPELLED_CONFIDENCE = 0.8
 #: ("Zaporizhzhia", "Zaporizhzhya"): spellings part after the first few.
 _NAMESAKE_STEM = 5
 _QUALIFIER = re.compile(
-    r"^\s*,\s*([A-Z][\w.'’\- ]{1,40}?)(?=[,.;:)\n]|\s+(?:(?!" + SPEECH_FORMS + r")[a-z]|[-–—]\s)|$)"
+    r"^\s*,\s*"
+    # an aside that says what the place is: "Alexandria, a city in Virginia,"
+    r"(?:(?:an?|the)\s+(?:[a-z]+(?:-[a-z]+)?\s+){0,2}(?:city|town|village|port|suburb)\s+in\s+)?"
+    r"([A-Z][\w.'’\- ]{1,40}?)(?=[,.;:)\n]|\s+(?:(?!" + SPEECH_FORMS + r")[a-z]|[-–—]\s)|$)"
 )
 """", Texas" after a name, up to punctuation, a lower-case word or a dash: "Paris,
-Texas", "a plant in Lebanon, Pennsylvania on Monday", "LEBANON, Pennsylvania - A fire".
+Texas", "a plant in Lebanon, Pennsylvania on Monday", "LEBANON, Pennsylvania - A fire",
+or after an aside that says what the place is: "Paris, a town in Texas,".
 Not a speaker: "drones hit Donetsk, Russia said" is Ukraine's Donetsk."""
 _A_SIDE_OF = (
     r"(?:(?:north|south|east|west|central)(?:ern)?\s+|(?:north|south)(?:east|west)(?:ern)?\s+)?"
