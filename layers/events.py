@@ -2209,6 +2209,9 @@ def detect_events(
         shared = _share_with_participles(
             sentence_events, doc, own_ground, roots=roots, places=narrower
         )
+        # again, so a place goes on from what was shared: "shot and killed a boy when
+        # they opened fire on youths in X" (the killing from the clause, the shooting
+        # from the killing)
         shared = _share_with_participles(shared, doc, own_ground, roots=roots, places=narrower)
         shared = _launched_where_shot_down(shared, roots)
         events.extend(_the_venue_not_its_country(shared, candidates))

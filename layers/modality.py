@@ -674,10 +674,9 @@ _UNFOUNDED = frozenset({"rumour", "rumor", "hoax", "prank"})
 
 _EARLIER = frozenset({"earlier", "previous", "original", "prior"})
 """What a correction calls the text it corrects: "an earlier version of this article"."""
-_VERSIONS = frozenset({"version", "versions", "edition", "entry", "post", "update"})
-"""What a correction calls the text it corrects, a live blog's entries included."""
+_VERSIONS = frozenset({"version", "versions", "edition"})
 _LIVE_ENTRIES = frozenset({"entry", "post", "update"})
-"""A live blog's own items, which "our" marks as the text's: "our 08:05 entry said"."""
+"""A live blog's items, which it takes back under a correction: "our 08:05 entry said"."""
 _OUR_TEXTS = frozenset({"story", "article", "report", "version"})
 """Not "earlier reports said ten were killed", which a later count overtook, not undid."""
 _CLAUSE_LINKS = frozenset(
@@ -710,11 +709,7 @@ def _corrected(token: Token) -> bool:
                 c.dep_ in ("nsubj", "nsubjpass")
                 and (
                     # "an earlier version of this article said"
-                    (
-                        c.lower_ in _VERSIONS
-                        and c.lower_ not in _LIVE_ENTRIES
-                        and any(m.lower_ in _EARLIER for m in c.children)
-                    )
+                    (c.lower_ in _VERSIONS and any(m.lower_ in _EARLIER for m in c.children))
                     # "CORRECTION: an earlier entry said", "our 08:05 entry said …
                     # That was wrong": a live blog's own item, called wrong
                     or (c.lower_ in _LIVE_ENTRIES and _a_corrected_entry(c))
