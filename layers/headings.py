@@ -120,14 +120,21 @@ def summaries_told_below(
             kept.append(event)
             continue
         family = _FAMILIES.get(event.layer, frozenset({event.layer}))
-        below = [
-            place
+        told = [
+            other
             for other in events
             if other.layer in family
             and section[1] <= other.sentence_start < section[2]
             and not (other.planned or other.denied)
-            # "Fighting in Kherson region" over a clash of 2022: another time
-            and not (event.date and other.date and other.date[:4] != event.date[:4])
+        ]
+        year = (event.date or "")[:4]
+        if year and not any((other.date or "")[:4] == year for other in told):
+            # "Fighting in Kherson region" over a clash of 2022 alone: another time (a
+            # chronology that reaches the heading's year sums up all of its years)
+            told = [other for other in told if not other.date or other.date[:4] == year]
+        below = [
+            place
+            for other in told
             for loc in other.locations
             if (place := where.get((loc.start, loc.end))) is not None
         ]

@@ -139,3 +139,14 @@ def test_a_lede_that_names_its_source_is_no_headline():
         "A Russian drone hit a bus in Kramatorsk, killing three.\n"
     )
     assert heading_sections(text) == []
+
+
+def test_a_chronology_that_reaches_the_heading_s_year_sums_up_all_its_years(pipeline):
+    text = (
+        "Timeline: attacks on merchant ships in the Gulf of Aden\n\n"
+        "12 March 2024 - A missile hit a tanker 50 nautical miles south-west of Aden.\n\n"
+        "8 July 2025 - Jets struck the port of Hodeidah.\n"
+    )
+    events = _events(pipeline, text, "2025-07-12")
+    (headline,) = [e for e in events if e.trigger_start < text.index("\n")]
+    assert "Gulf of Aden" not in _places_of(text, headline), headline
