@@ -94,6 +94,7 @@ from geo.overrides import ANALYST_SOURCE, Overrides
 from geo.own_airspace import ANTECEDENT_LABEL
 from geo.phrases import TERRITORIAL_SEA_KM
 from geo.seas import SEA_FEATURES, sea_shape
+from geo.sections import heading_sections, section_of
 from geo.shapes import country_shape
 from geo.sources import country_neighbours
 from geo.types import (
@@ -832,6 +833,20 @@ class Resolver:
             countries = {place.country for i in towns if (place := resolved[i].place)}
             home = next(iter(countries)) if len(countries) == 1 else None
         town_set = frozenset(towns)
+        sections = heading_sections(text)
+
+        def home_of(mention: Mention) -> str | None:
+            """The country the mention's section names most ("## Bangladesh"), else the story's."""
+            section = section_of(text, sections, mention.start)
+            if section is None:
+                return home
+            named: Counter[str] = Counter()
+            for item in resolved:
+                place = item.place
+                if section[0] <= item.mention.start < section[1] and place and place.country:
+                    named[place.country] += 2 if place.feature == "country" else 1
+            return max(named, key=lambda c: (named[c], c)) if named else home
+
         waiting: list[tuple[int, bool]] = []
         # One sense per story: a name placed once is placed there again ("stormed
         # Al-Khuwei" in West Kordofan, then "denied attacking civilians in
@@ -908,19 +923,20 @@ class Resolver:
                 if not any(k in town_set and k > index for k in sentences.mentions_within(*bounds)):
                     continue
             district = unknown_place and district_of_a_town(text, mention)
+            own_home = home_of(mention)  # a digest's section: "## Bangladesh"
             town = town_for(
                 index,
                 resolved,
                 towns,
                 sentence=bounds,
-                home=home,
+                home=own_home,
                 text=text,
                 strict=unknown_place,
                 district=district,
             )
             if town is None or (
                 unknown_place
-                and town.country != home
+                and town.country != own_home
                 and not (district and town.confidence >= SURE_TOWN)
             ):
                 continue  # a name no source knows lies in the story's country

@@ -16,82 +16,18 @@ the story says of it.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Mapping, Sequence
 
 from shapely.geometry import Point
 
 from geo.disambiguate import haversine_km
 from geo.seas import SEA_FEATURES
+from geo.sections import heading_sections
 from geo.types import Place
 from layers.context import is_country
 from layers.types import ReportedEvent
 
 __all__ = ["heading_sections", "summaries_told_below"]
-
-_MARKDOWN_HEADING = re.compile(r"[^\S\n]*#{1,6}[^\S\n]+\S")
-_CLOSED = re.compile(r"[.!?;,:\"”’)\]]\s*$")
-"""A line that ends as a sentence, a list or a quote does: no heading."""
-_OPENS_AN_ITEM = re.compile(r"\s*(?:[-*•>|–—]|\d{1,2}[:.]\d\d\b)")
-"""A list item, a quote, a table row or a time stamp (a numbered line of its own with
-no stop is a section's title: "2. Russia: the refineries keep burning")."""
-_BOLD_EDGES = re.compile(r"^\s*(?:\*\*|__)|(?:\*\*|__)\s*$")
-"""Markdown bold around a whole line: a heading in bold is a heading."""
-_ATTRIBUTED = re.compile(r",[^,]*\b(?:said|says|reported|reports|told|added)\s*$")
-"""A line that ends by naming its source: a sentence's lede, whatever its stop."""
-_NUMBERED = re.compile(r"\s*\d{1,3}[.)]\s")
-"""A numbered first line: an item, not the text's headline."""
-_HEADING_LENGTH = 120
-"""Most characters of a heading; a longer line is a paragraph that lost its stop."""
-
-
-def heading_sections(text: str) -> list[tuple[int, int, int]]:
-    """Each heading's (start, end of its line, end of the section it heads).
-
-    The first line is a headline when it ends with no stop and a blank line
-    follows it; it heads the whole text. Below it, a Markdown heading, or a
-    short line of its own (a blank line, or the text's edge, on either side)
-    that ends with no stop and opens no list item, heads the text up to the
-    next heading.
-    """
-    lines: list[tuple[int, int]] = []
-    position = 0
-    for line in text.split("\n"):
-        lines.append((position, position + len(line)))
-        position += len(line) + 1
-    blank = [not text[start:end].strip() for start, end in lines]
-    first = next((number for number, empty in enumerate(blank) if not empty), None)
-    found: list[tuple[int, int]] = []
-    for number, (start, end) in enumerate(lines):
-        line = _BOLD_EDGES.sub("", text[start:end])  # "**Russia: the refineries burn**"
-        if blank[number]:
-            continue
-        on_its_own = (number == 0 or blank[number - 1]) and (
-            number == len(lines) - 1 or blank[number + 1]
-        )
-        if _MARKDOWN_HEADING.match(line) or (
-            on_its_own
-            and len(line.strip()) <= _HEADING_LENGTH
-            and not _CLOSED.search(line)
-            and not _OPENS_AN_ITEM.match(line)
-        ):
-            found.append((start, end))
-        elif number == first:
-            first = None  # a first line that is no heading: no headline
-        if number == first and (_ATTRIBUTED.search(line) or _NUMBERED.match(line)):
-            found.pop()  # "…, the defence ministry said": a lede that lost its stop
-            first = None
-    if not found:
-        return []
-    headline = lines[first][0] if first is not None else None
-    sections: list[tuple[int, int, int]] = []
-    for index, (start, end) in enumerate(found):
-        if start == headline:
-            sections.append((start, end, len(text)))  # the headline heads it all
-            continue
-        later = [s for s, _ in found[index + 1 :]]
-        sections.append((start, end, later[0] if later else len(text)))
-    return sections
 
 
 def summaries_told_below(

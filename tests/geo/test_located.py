@@ -656,3 +656,23 @@ def test_a_part_of_a_town_is_placed_in_it_when_its_namesake_lies_far_off(resolve
     majengo = next(r.place for r in resolved if "Majengo" in r.mention.text)
     assert goma is not None and majengo is not None
     assert placed_in(majengo, goma), majengo
+
+
+def test_an_unknown_name_lies_in_its_section_s_country_in_a_digest(resolve):
+    # the story names Chad most, but the section under "## Bangladesh" is Dhaka's
+    text = (
+        "## Chad\n\nRefugees arrived at Adre and Abeche in Chad.\n\n"
+        "## Bangladesh\n\nOn 1 April, several thousand students marched from the Dhaka "
+        "University campus to Shahbagh, demanding that the ban be lifted."
+    )
+    place = _place(resolve(text), "Shahbagh")
+    assert place is not None and place.country == "BD", place
+
+
+def test_a_headline_is_no_section_of_its_own(resolve):
+    from geo.sections import heading_sections, section_of
+
+    text = "Floods hit the north\n\nRain fell in Kano.\n\n## Chad\n\nRefugees arrived."
+    sections = heading_sections(text)
+    assert section_of(text, sections, text.index("Kano")) is None
+    assert section_of(text, sections, text.index("Refugees")) == (text.index("## Chad"), len(text))
