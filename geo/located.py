@@ -172,8 +172,7 @@ def _placed_by_what_follows(text: str, resolved: Sequence[Resolved], index: int)
             return None
         return _put_in(mention.name, holder)
     if (
-        mention.text.split()[-1].lower() in _AREA_WORDS
-        and _JUST_OF.match(between)
+        _an_area_of(text, mention, after.mention)
         and after.place is not None
         and after.place.feature != LOCATED_FEATURE
     ):
@@ -216,6 +215,13 @@ def _placed_by_what_follows(text: str, resolved: Sequence[Resolved], index: int)
         return None  # "…, Hama, Zorvanek and X"; "200 km west of Oshima-Oshima, Tokyo said"
     return placed_within(
         mention.name, where, why=f"not in the gazetteer; the text puts it in or near {where.label}"
+    )
+
+
+def _an_area_of(text: str, mention: Mention, after: Mention) -> bool:
+    """Whether the mention is "the X area" (district, suburb …) of the next: "… of Duhok"."""
+    return mention.text.split()[-1].lower() in _AREA_WORDS and bool(
+        _JUST_OF.match(text[mention.end : after.anchor_start])
     )
 
 
@@ -295,8 +301,7 @@ def a_part_far_from_its_town(text: str, resolved: Sequence[Resolved], index: int
         or town is None
         or place.feature == LOCATED_FEATURE
         or town.feature != "city"
-        or item.mention.text.split()[-1].lower() not in _AREA_WORDS
-        or not _JUST_OF.match(text[item.mention.end : after.mention.anchor_start])
+        or not _an_area_of(text, item.mention, after.mention)
     ):
         return None
     if place.country == town.country:

@@ -445,7 +445,7 @@ class Resolver:
             # none lies in a country it names ("ICE agents arrested 40 in the
             # Atlanta district", with Guatemala named, places no town)
             settled_in = _countries_of_towns_and_provinces(others)
-            tied = settled_in | set(self._countries_named_apart(mentions, candidates, {name}))
+            tied = settled_in | set(self._context(mentions, others).countries)
             if (
                 found
                 and settled_in

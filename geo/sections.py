@@ -49,36 +49,39 @@ def heading_sections(text: str) -> list[tuple[int, int, int]]:
     blank = [not text[start:end].strip() for start, end in lines]
     first = next((number for number, empty in enumerate(blank) if not empty), None)
     found: list[tuple[int, int]] = []
+    headline: int | None = None
     for number, (start, end) in enumerate(lines):
-        line = _BOLD_EDGES.sub("", text[start:end])  # "**Russia: the refineries burn**"
         if blank[number]:
             continue
+        line = _BOLD_EDGES.sub("", text[start:end])  # "**Russia: the refineries burn**"
         on_its_own = (number == 0 or blank[number - 1]) and (
             number == len(lines) - 1 or blank[number + 1]
         )
-        if _MARKDOWN_HEADING.match(line) or (
-            on_its_own
-            and len(line.strip()) <= _HEADING_LENGTH
-            and not _CLOSED.search(line)
-            and not _OPENS_AN_ITEM.match(line)
-        ):
-            found.append((start, end))
-        elif number == first:
-            first = None  # a first line that is no heading: no headline
-        if number == first and (_ATTRIBUTED.search(line) or _NUMBERED.match(line)):
-            found.pop()  # "…, the defence ministry said": a lede that lost its stop
-            first = None
-    if not found:
-        return []
-    headline = lines[first][0] if first is not None else None
-    sections: list[tuple[int, int, int]] = []
-    for index, (start, end) in enumerate(found):
-        if start == headline:
-            sections.append((start, end, len(text)))  # the headline heads it all
+        if not _a_heading(line, on_its_own=on_its_own):
             continue
-        later = [s for s, _ in found[index + 1 :]]
-        sections.append((start, end, later[0] if later else len(text)))
-    return sections
+        if number == first:
+            if _ATTRIBUTED.search(line) or _NUMBERED.match(line):
+                continue  # "…, the defence ministry said": a lede that lost its stop
+            headline = start
+        found.append((start, end))
+    return [
+        (
+            start,
+            end,
+            len(text) if start == headline or index + 1 == len(found) else found[index + 1][0],
+        )
+        for index, (start, end) in enumerate(found)
+    ]
+
+
+def _a_heading(line: str, *, on_its_own: bool) -> bool:
+    """Whether a line is a Markdown heading, or a short line of its own with no stop."""
+    return bool(_MARKDOWN_HEADING.match(line)) or (
+        on_its_own
+        and len(line.strip()) <= _HEADING_LENGTH
+        and not _CLOSED.search(line)
+        and not _OPENS_AN_ITEM.match(line)
+    )
 
 
 def section_of(
@@ -89,8 +92,13 @@ def section_of(
     The headline's section (the whole text) does not count: it says nothing
     of where one part of the story lies. ``None`` outside any other section.
     """
-    first = len(text) - len(text.lstrip())
+    visible = _VISIBLE.search(text)
+    first = visible.start() if visible else len(text)
     held = [
         (start, stop) for start, _, stop in sections if start <= position < stop and start > first
     ]
     return held[-1] if held else None
+
+
+_VISIBLE = re.compile(r"\S")
+"""The text's first visible character: where its headline, if any, starts."""

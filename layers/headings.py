@@ -27,7 +27,7 @@ from geo.types import Place
 from layers.context import is_country
 from layers.types import ReportedEvent
 
-__all__ = ["heading_sections", "summaries_told_below"]
+__all__ = ["summaries_told_below"]
 
 
 def summaries_told_below(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from geo.sections import heading_sections
 from layers.classify import ArticleInfo
-from layers.headings import heading_sections
 
 
 def _headings(text: str) -> list[str]:
