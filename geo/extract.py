@@ -2284,6 +2284,8 @@ def _placed_in_a_place(span: Span, places: set[int], *, in_an_area: bool = False
         i += 1  # "in Afghanistan's Kandahar province": the country's province
         while i in places:
             i += 1
+    if i + 1 < len(doc) and doc[i].lower_ == "local" and doc[i + 1].lower_ == "government":
+        return True  # "near Dzur in Hawul local government area": a district's name
     return doc[i - 1].lower_ in _CONTAINER_WORDS or (
         i < len(doc) and doc[i].lower_ in _CONTAINER_WORDS
     )

@@ -974,6 +974,39 @@ def _fired_upon(verb: Token) -> bool:
     )
 
 
+_COUNCIL_ENDS = frozenset({"area", "areas", "council", "councils"})
+
+
+def _council_words(doc: DocTokens, start: int, end: int) -> int:
+    """How many last words of a name say it is a local government area, else 0.
+
+    Nigerian reporting names a town's district "Gujba Local Government Area",
+    "Wukari Local Government Council" or "Sanga Local Government": the name
+    before those words is the place, and the words frame it as one.
+    """
+    lowers = doc.lowers
+    last = end - 1 if end - start >= 4 and lowers[end - 1] in _COUNCIL_ENDS else end
+    if last - start >= 3 and lowers[last - 2] == "local" and lowers[last - 1] == "government":
+        return end - (last - 2)
+    return 0
+
+
+def _council_after(doc: DocTokens, i: int, limit: int) -> str | None:
+    """Whether lower-case local-government words follow a name: "" for one, "s" for several.
+
+    "in Sanga local government", "in Gwoza local government area": the name is
+    the area; "in Guma and Logo local government areas" frames the whole list.
+    None when no such words follow.
+    """
+    lowers = doc.lowers
+    if i + 1 >= limit or lowers[i] != "local" or lowers[i + 1] != "government":
+        return None
+    if not doc.tokens[i].is_lower:
+        return None  # capitalised, the words are part of the name (see _council_words)
+    plural = i + 2 < limit and lowers[i + 2] in ("areas", "councils")
+    return "s" if plural else ""
+
+
 def framed_names(doc: Doc, tokens: DocTokens | None = None) -> list[FramedName]:
     """Every name the wording marks as a place (kind frames) or puts where places stand.
 
@@ -986,6 +1019,10 @@ def framed_names(doc: Doc, tokens: DocTokens | None = None) -> list[FramedName]:
         tokens = DocTokens(doc)
     for sent in tokens.sentences:
         names = _names_of(tokens, sent)
+        councils = {n for n, (start, end) in enumerate(names) if _council_words(tokens, start, end)}
+        names = [
+            (start, end - _council_words(tokens, start, end)) for start, end in names
+        ]  # "Gujba Local Government Area": Gujba, which the words frame
         frames: list[tuple[str, str | None] | None] = [None] * len(names)
         for n, (start, end) in enumerate(names):
             after_i = end
@@ -994,8 +1031,18 @@ def framed_names(doc: Doc, tokens: DocTokens | None = None) -> list[FramedName]:
             after = tokens[after_i] if after_i < sent.end else None
             site = tokens[end - 1].text in _SITE_WORDS and end - start >= 2
             position = None
+            council_after = _council_after(tokens, after_i, sent.end)
             if _called_a_longer_name(tokens, start, end, sent):
                 pass  # "an area known as the Triangle of Death": not "Triangle"
+            elif n in councils or council_after == "":
+                frames[n] = (KIND_FRAME, None)
+            elif council_after:
+                # "Guma and Logo local government areas": each name of the list is one
+                frames[n] = (KIND_FRAME, None)
+                k = n
+                while k > 0 and _separated(tokens, names[k - 1][1], names[k][0]):
+                    k -= 1
+                    frames[k] = (KIND_FRAME, None)
             elif (
                 site
                 or _kind_before(tokens, start, sent.start)

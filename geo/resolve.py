@@ -1018,7 +1018,7 @@ class Resolver:
 
     def _without_kind_word(self, name: str) -> list[Candidate]:
         """Candidates of the kind a trailing word names, looked up without it."""
-        head, _, word = name.rpartition(" ")
+        head, word = _kind_split(name)
         features = _KIND_FEATURES.get(word.lower())
         if not head or features is None:
             return []
@@ -1037,7 +1037,7 @@ class Resolver:
 
     def _district_town(self, name: str) -> list[Candidate]:
         """The towns a district no source holds is named after ("Jiribam district")."""
-        head, _, word = name.rpartition(" ")
+        head, word = _kind_split(name)
         if not head or _KIND_FEATURES.get(word.lower()) != "admin2":
             return []
         return [c for c in self._candidates(head) if c.feature == "city"]
@@ -1592,6 +1592,25 @@ _KIND_FEATURES = {
     "country": "country",
     "republic": "country",
 }
+
+
+_COUNCIL_SUFFIX = re.compile(
+    r"\s+(?:local\s+government(?:\s+(?:area|council))?|lga)$", re.IGNORECASE
+)
+"""The words that close a Nigerian district's name: "Gujba Local Government Area"."""
+
+
+def _kind_split(name: str) -> tuple[str, str]:
+    """A name and the kind word that closes it ("Jiribam", "district"); "" when none.
+
+    A local government area is a district: "Gujba Local Government Area" is
+    ("Gujba", "district"), the area around the town it is named after.
+    """
+    council = _COUNCIL_SUFFIX.search(name)
+    if council is not None and council.start() > 0:
+        return name[: council.start()], "district"
+    head, _, word = name.rpartition(" ")
+    return head, word
 
 
 #: Containers that hold a town of another country that "X in Y" names: "attacked Palma

@@ -42,6 +42,7 @@ from layers.roles import (
     TOPIC,
     TOPICAL_TOO,
     Attachment,
+    a_local_government_area,
     is_one_of,
 )
 
@@ -95,8 +96,8 @@ def modifies_a_thing(cand: PlaceInSentence, doc: Doc, triggers: frozenset[int]) 
             break
         if after.pos_ in ("NOUN", "PROPN"):
             noun = after
-    if noun is None or not is_one_of(noun, OWNED_THINGS):
-        return False
+    if noun is None or not is_one_of(noun, OWNED_THINGS) or a_local_government_area(noun):
+        return False  # "in Sanga local government": the district, not its authority
     root = cand.root
     if (
         root.dep_ == "pobj"

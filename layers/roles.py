@@ -36,6 +36,7 @@ __all__ = [
     "WHEN_MARKS",
     "Attachment",
     "Refusal",
+    "a_local_government_area",
     "attachment",
     "has_object",
     "has_subject",
@@ -1163,6 +1164,25 @@ def the_object_before(preposition: Token, triggers: frozenset[int]) -> Token | N
     )
 
 
+_LOCATIVE_PREPOSITIONS = frozenset({"in", "within", "across", "throughout", "at", "inside"})
+
+
+def a_local_government_area(noun: Token) -> bool:
+    """Whether "local government" after a name is a district, not an authority.
+
+    "attacked a village in Sanga local government in Kaduna State": in Nigeria
+    the words name the area the town governs, and after a preposition of place
+    the name is where it happened; "the Sanga local government said" is the
+    authority, which owns its words.
+    """
+    return (
+        noun.lemma_.lower() == "government"
+        and any(c.dep_ == "amod" and c.lower_ == "local" for c in noun.children)
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in _LOCATIVE_PREPOSITIONS
+    )
+
+
 def is_one_of(token: Token, words: AbstractSet[str]) -> bool:
     """Whether the word's form or its lemma is one of ``words`` ("drones" or "drone")."""
     return token.lower_ in words or token.lemma_.lower() in words
@@ -1951,7 +1971,7 @@ def attachment(
             if found == "subject" and head.i not in triggers:
                 return Refusal("actor")  # "closed their airspace as Iran launched drones"
             if found in ("compound",) and head.i not in triggers:
-                if is_one_of(head, OWNED_THINGS):
+                if is_one_of(head, OWNED_THINGS) and not a_local_government_area(head):
                     return Refusal("owner")  # "a US drone", "the Kharkiv governor"
                 if country and _kept_abroad(head, other_places):
                     return Refusal("owner")  # "a US base in Erbil": the country's, not in it

@@ -304,6 +304,28 @@ def test_strong_positions(extract, text, expected):
     assert any(expected in found for found in extract(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed 12 villagers in the Zorvanek Local Government Area of Yobe State.",
+        "Gunmen killed 12 villagers in Zorvanek Local Government Council on Monday.",
+        "Bandits raided a market in Zorvanek local government in Kaduna State.",
+        "Herdsmen attacked villages in Tal Qarna and Zorvanek local government areas.",
+    ],
+)
+def test_a_local_government_area_is_the_name_before_its_words(extract, text):
+    # Nigerian reporting names a district "X Local Government Area": X is the place
+    found = extract(text)
+    assert "Zorvanek" in found, found
+    assert not any("Government" in name for name in found)
+
+
+def test_a_place_put_in_a_local_government_area_is_a_place(extract):
+    # Dzur is a name the gazetteer knows only weakly: it needs the area it is put in
+    text = "Gunmen blocked a road near Shaffa village near Dzur in Hawul local government area."
+    assert "Dzur" in {name.removeprefix("near ") for name in extract(text)}
+
+
 def test_weak_site_words_count_only_where_a_place_stands(extract):
     assert "Zorvan Hill" in extract("Rebels stormed army defenses at Zorvan Hill.")
     assert "Conleth Hill" not in extract("Conleth Hill, the actor, praised the play.")

@@ -1400,6 +1400,13 @@ def test_a_district_no_source_holds_is_around_its_namesake_town(resolve):
     assert district is not None and district.name == "Jiribam"
 
 
+def test_a_local_government_area_no_source_holds_is_around_its_town(resolve):
+    # a Nigerian "LGA" is a district named after its town, as "Jiribam district" is
+    text = "Gunmen killed twelve farmers in Gujba LGA of Yobe State on Monday."
+    (area,) = [r.place for r in resolve(text) if r.mention.text.startswith("Gujba")]
+    assert area is not None and area.name == "Gujba" and area.country == "NG"
+
+
 def test_a_province_s_own_forces_still_hold_an_unknown_place_of_their_sentence(resolve):
     text = "Puntland forces clashed with Al-Shabaab in the Cal Miskaad mountains."
     place = _place(resolve(text), "Cal Miskaad")

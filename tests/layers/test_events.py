@@ -6228,3 +6228,23 @@ def test_a_side_that_torches_another_for_points_burns_nothing(nlp, layers):
     # a building torched still burned
     text = "Rioters torched a police station in Lagos on Monday."
     assert any(e.trigger == "torched" for e in _events(nlp, layers, text, ["Lagos"]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen laid siege on a police station in Zorvanek local government in Kaduna State, "
+        "killing two officers.",
+        "Insurgents killed eight people in the Zorvanek Local Government Area of Yobe State.",
+    ],
+)
+def test_a_local_government_area_is_where_it_happened_not_its_state(pipeline, text):
+    where = _where(_located(pipeline, text), text)
+    sites = set().union(*where.values())
+    assert "Zorvanek" in sites and not any("State" in s for s in sites), where
+
+
+def test_a_local_government_that_speaks_is_no_place_of_the_event(pipeline):
+    text = "The Zorvanek local government said gunmen attacked Gwoza on Monday."
+    where = _where(_located(pipeline, text), text)
+    assert "Zorvanek" not in set().union(*where.values()), where
