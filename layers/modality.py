@@ -207,8 +207,38 @@ def _listed_after_a_forecast(token: Token) -> bool:
 _ROUNDS = frozenset({"round", "session", "series", "cycle"})
 
 
+_INVERTED = frozenset(
+    {"was", "were", "is", "are", "did", "do", "does", "has", "have", "had", "will", "would",
+     "could", "can", "should", "might", "may", "shall"}
+)  # fmt: skip
+"""The verbs that open a question to be answered yes or no: "Was there any incursion?"."""
+_BEFORE_A_QUESTION = frozenset({"q", "question", ":", "and", "but", "so", "then", "-", "—"})
+"""What may stand before a question's verb: an interviewer's "Q:", "And …"."""
+
+
+def asked_whether(token: Token) -> bool:
+    """Whether the trigger is in a question that asks whether the event happened.
+
+    "Q: Was there any incursion into Philippine airspace this time?", "Did
+    drones strike the depot?": a question to be answered yes or no tells
+    nothing as done. Not a question that asks who or where ("Who attacked the
+    base?"), which takes the event as done.
+    """
+    sentence = token.sent
+    words = [t for t in sentence if not (t.is_space or t.is_quote or t.text in ("*", "**"))]
+    if not words or words[-1].text != "?":
+        return False
+    for word in words:
+        if word.lower_ in _BEFORE_A_QUESTION:
+            continue
+        return word.lower_ in _INVERTED and word.i < token.i
+    return False
+
+
 def told_as_planned(token: Token) -> bool:
     """Whether the event whose trigger is ``token`` is told as not done yet."""
+    if asked_whether(token):
+        return True  # "Was there any incursion into our airspace?": asked, not told
     if _listed_after_a_forecast(token):
         return True  # "the most likely outcome is more of the same: shells into the sea"
     node = token
@@ -571,6 +601,8 @@ def told_as_denied(token: Token) -> bool:
         return True  # "denied reports that drones had struck a base"
     if _a_claim_called_false(token):
         return True  # "claims that the air force bombed a village are false"
+    if _a_labelled_claim_rated_false(token):
+        return True  # "Claim: jets struck the air base in Srinagar. … Verdict: False."
     if _corrected(token):
         return True  # "An earlier version of this article said a car bomb exploded in X"
     if _without_evidence(token):
@@ -590,7 +622,23 @@ def told_as_denied(token: Token) -> bool:
     ):
         return True  # "hugged the coast to avoid attacks", "cancelled a visit to X"
     if token.pos_ in ("NOUN", "PROPN"):
-        return _says_none(token) or _negated_as_a_thing_done(token)
+        return (
+            _says_none(token)
+            or _negated_as_a_thing_done(token)
+            # "no blast or drone attack took place": "no" reaches the nouns it is joined to
+            or (
+                token.dep_ == "conj"
+                and token.head.pos_ in ("NOUN", "PROPN")
+                and _says_none(token.head)
+            )
+            # the same, parsed as "(no blast or drone) attack"
+            or any(
+                c.dep_ in ("nmod", "compound")
+                and _says_none(c)
+                and any(g.dep_ == "cc" for g in c.children)
+                for c in token.children
+            )
+        )
     return any(
         (c.dep_ in ("nsubj", "nsubjpass", "dobj") and _says_none(c))
         or (
@@ -823,6 +871,43 @@ def _a_claim_called_false(token: Token) -> bool:
         and not any(c.dep_ == "neg" for c in verb.children)
         and any(c.dep_ == "acomp" and c.lower_ in _FALSE for c in verb.children)
     )
+
+
+_CLAIM_LABEL = re.compile(r"[ \t>*_#]*(?:the\s+)?claims?[ \t*_]*:", re.IGNORECASE)
+"""A fact-check's label before the claim it checks: "Claim:", "**Claim:**"."""
+_VERDICT = re.compile(
+    r"^[ \t>*_#]*(?:our\s+|the\s+)?(?:verdict|rating|ruling|conclusion)[ \t*_]*:[ \t*_]*"
+    r"(?:(?:totally|completely|entirely|mostly)\s+)?(?P<word>[A-Za-z]+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""A fact-check's verdict on the claim above it: "Verdict: False", "**Rating:** Fake"."""
+_VERDICT_WINDOW = 1500
+"""How far after a claim's line (characters) its verdict is looked for."""
+
+
+def _a_labelled_claim_rated_false(token: Token) -> bool:
+    """Whether the trigger is in a fact-check's "Claim:" line that its verdict calls false.
+
+    "**Claim:** Pakistani jets struck the air base in Srinagar." then
+    "**Verdict: False.**": the claim is what the article exists to debunk, and
+    the strike did not happen there. The verdict is the first one after the
+    claim's line, before the next claim; one that upholds the claim ("True"),
+    or disputes only how it is told ("Misleading"), leaves the event standing.
+    """
+    text = doc_text(token.doc)
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    if not _CLAIM_LABEL.match(text, line_start):
+        return False
+    line_end = text.find("\n", token.idx)
+    after = len(text) if line_end < 0 else line_end
+    window = text[after : after + _VERDICT_WINDOW]
+    verdict = _VERDICT.search(window)
+    if verdict is None:
+        return False
+    next_claim = re.search(r"^" + _CLAIM_LABEL.pattern, window, re.IGNORECASE | re.MULTILINE)
+    if next_claim is not None and next_claim.start() < verdict.start():
+        return False  # the verdict below is another claim's
+    return verdict.group("word").lower() in _FALSE
 
 
 _EVIDENCE = frozenset({"evidence", "proof", "sign", "indication", "trace"})

@@ -211,6 +211,23 @@ def test_an_airspace_the_text_denies_was_violated_is_on_no_airspace_layer(pipeli
     assert not _airspace_citations(pipeline, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A: No. There was no violation of our airspace over Palawan this week.",
+        "Q: Was there any incursion into Estonian airspace this time?",
+    ],
+)
+def test_an_airspace_no_one_violated_or_asked_about_is_on_no_airspace_layer(pipeline, text):
+    assert not _airspace_citations(pipeline, text)
+
+
+def test_an_airspace_violation_told_as_a_noun_cites_it(pipeline):
+    text = "Tallinn protested the violation of Estonian airspace by three Russian jets."
+    (citation,) = _airspace_citations(pipeline, text)
+    assert citation.trigger is not None and "violation" in citation.trigger
+
+
 def test_an_airspace_violated_cites_the_violation(pipeline):
     text = "Three Russian jets violated Estonian airspace on Friday, Tallinn said."
     (citation,) = _airspace_citations(pipeline, text)

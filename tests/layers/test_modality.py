@@ -281,3 +281,60 @@ def test_a_correction_denies_what_it_corrects_not_the_fact_it_gives(nlp):
               "struck Kesra.")
     first, second = [t for t in doc if t.text == "struck"]
     assert told_as_denied(first) and not told_as_denied(second)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "denied"),
+    [
+        # "no" before a pair of nouns denies both, however the parse joins them
+        ("Officials said that no blast or drone attack took place in Zorvan.", "attack", True),
+        ("There were no attacks or clashes in Zorvan on Friday.", "clashes", True),
+        ("There were attacks and clashes in Zorvan on Friday.", "clashes", False),
+        ("There was no violation of our airspace over Zorvan this week.", "violation", True),
+    ],
+)
+def test_no_before_a_pair_denies_each(nlp, text, trigger, denied):
+    doc = nlp(text)
+    (token,) = [t for t in doc if t.text == trigger]
+    assert told_as_denied(token) is denied
+
+
+_FACT_CHECK = """**Claim:** A video shows jets striking a market in Zorvan on Sunday.
+
+**Verdict: False.** The footage was filmed years earlier.
+
+Claim: Drones struck the depot in Kesra overnight.
+
+Verdict: True. Satellite images show the burned depot.
+"""
+
+
+def test_a_fact_check_s_claim_rated_false_is_denied_one_rated_true_stands(nlp):
+    doc = nlp(_FACT_CHECK)
+    striking = next(t for t in doc if t.text == "striking")
+    struck = next(t for t in doc if t.text == "struck")
+    assert told_as_denied(striking)
+    assert not told_as_denied(struck)
+
+
+def test_a_claim_without_a_verdict_stands(nlp):
+    doc = nlp("Claim: Drones struck the depot in Kesra overnight.\n\nOfficials confirmed it.")
+    assert not told_as_denied(next(t for t in doc if t.text == "struck"))
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "asked"),
+    [
+        ("Q: Was there any incursion into your airspace this time?", "incursion", True),
+        ("Did drones strike the fuel depot in Kesra overnight?", "strike", True),
+        ("And has the army shelled Zorvan again?", "shelled", True),
+        # a question of who or where takes the deed as done
+        ("Who attacked the police station in Zorvan?", "attacked", False),
+        ("Drones struck the depot in Kesra overnight, did they not?", "struck", False),
+        ("Drones struck the depot in Kesra overnight.", "struck", False),
+    ],
+)
+def test_a_yes_or_no_question_tells_nothing_as_done(nlp, text, trigger, asked):
+    doc = nlp(text)
+    (token,) = [t for t in doc if t.text == trigger]
+    assert told_as_planned(token) is asked
