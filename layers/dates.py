@@ -1418,7 +1418,8 @@ def days_after_the_sentence_before(sentence: str) -> int | None:
 
     "Israeli warplanes struck Nabatieh hours later": the same day as the
     rockets the sentence before dated (0); "a day later", "the next day": the
-    day after (1). ``None`` when the words tell no such time.
+    day after (1); "the day before", "the previous night": the day before
+    (-1). ``None`` when the words tell no such time.
 
     Examples
     --------
@@ -1426,20 +1427,31 @@ def days_after_the_sentence_before(sentence: str) -> int | None:
     0
     >>> days_after_the_sentence_before("The next day, troops entered the town.")
     1
+    >>> days_after_the_sentence_before("The day before, drones hit the depot.")
+    -1
     >>> days_after_the_sentence_before("Jets struck the port.") is None
     True
     """
     if _NEXT_DAY.search(sentence):
         return 1
+    if _DAY_BEFORE.search(sentence):
+        return -1
     return 0 if _SAME_DAY.search(sentence) else None
 
 
 _SAME_DAY = re.compile(
     r"\b(?:(?:hours|minutes|moments) later|later (?:that|the same|in the) "
     r"(?:day|night|morning|afternoon|evening)|shortly (?:afterwards?|thereafter)|"
-    r"soon afterwards?|(?:that|the) same day)\b",
+    r"soon afterwards?|(?:that|the) same (?:day|night|morning|afternoon|evening))\b",
     re.IGNORECASE,
 )
+_DAY_BEFORE = re.compile(
+    r"\b(?:the (?:day|night) before(?=\s*[,.;]|\s*$)|a day (?:earlier|before)(?=\s*[,.;])"
+    r"|the previous (?:day|night)|the day earlier)",
+    re.IGNORECASE,
+)
+"""The day before the sentence before's: "The day before, villagers said …"; not "the day
+before the vote", which counts from the vote."""
 _NEXT_DAY = re.compile(r"\b(?:a day later|the (?:next|following) day)\b", re.IGNORECASE)
 
 

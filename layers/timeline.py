@@ -155,9 +155,15 @@ def _in_bold(words: str) -> bool:
     )
 
 
-def _date_of(words: str, article_date: str | None) -> str | None:
-    """The date ``words`` name when they are nothing but a date (markup aside)."""
+def _date_of(words: str, article_date: str | None, *, weekday: bool = False) -> str | None:
+    """The date ``words`` name when they are nothing but a date (markup aside).
+
+    With ``weekday`` a weekday alone counts, the last one on or before the
+    article's day: a diary's "**Monday.** Fighters attacked …" labels its line.
+    """
     plain = _BOLD.sub("", words).strip().rstrip(":").strip()
+    if weekday:
+        plain = plain.rstrip(".").strip()  # "**Monday.** …"
     if not plain or len(plain) > _LABEL_LENGTH:
         return None
     if _YEAR.fullmatch(plain):
@@ -176,7 +182,11 @@ def _date_of(words: str, article_date: str | None) -> str | None:
         return None
     # "Monday 8 January 2024": the day the month names; a weekday alone ("Saturday",
     # "Today") fixes no day a heading can give
-    named = [e.date for e in expressions if e.date is not None and any(c.isdigit() for c in e.text)]
+    named = [
+        e.date
+        for e in expressions
+        if e.date is not None and (weekday or any(c.isdigit() for c in e.text))
+    ]
     if not named:
         return None
     day = named[-1]
@@ -213,5 +223,5 @@ def _label(line: str, article_date: str | None) -> tuple[int, str] | None:
     closing = _LABEL_END.search(line, opening, opening + _LABEL_LENGTH + 6)
     if closing is None or closing.end() >= len(line):
         return None
-    date = _date_of(line[opening : closing.start()], article_date)
+    date = _date_of(line[opening : closing.start()], article_date, weekday=True)
     return None if date is None else (closing.end(), date)

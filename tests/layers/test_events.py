@@ -921,6 +921,16 @@ def test_a_planned_event_s_past_clause_keeps_its_past_weekday(pipeline):
          "struck Kesra.", "2026-11-14"),
         ("On 14 November a power line near Zorvan stopped working.\n\nThe same day, jets "
          "struck Kesra.", "2026-11-20"),
+        # the day before, and the same night (tester round 35, F7)
+        ("Rebels fired rockets at Zorvan on Tuesday. The day before, jets struck Kesra.",
+         "2026-11-16"),
+        ("Rebels fired rockets at Zorvan on Tuesday. A day earlier, jets struck Kesra.",
+         "2026-11-16"),
+        ("Rebels fired rockets at Zorvan on Tuesday. Jets struck Kesra the same night.",
+         "2026-11-17"),
+        # "the day before the vote" counts from the vote, which no sentence dated
+        ("Rebels fired rockets at Zorvan on Tuesday. Jets struck Kesra the day before the "
+         "vote.", "2026-11-20"),
     ],
 )  # fmt: skip
 def test_a_deed_timed_after_the_sentence_before_takes_its_day(pipeline, text, expected):

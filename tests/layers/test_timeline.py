@@ -54,6 +54,15 @@ def test_a_date_label_dates_the_rest_of_its_line_only(line):
     assert _dates_at(text, "Gunmen", "The mayor") == ["2026-11-14", None]
 
 
+def test_a_diary_s_weekday_label_dates_its_line():
+    # "**Monday.** …": the last Monday on or before the article's day (a Friday)
+    text = (
+        "**Monday.** Gunmen attacked a bus near Zorvan.\n\n"
+        "**Wednesday:** Jets struck Kesra.\n\nThe mayor said more help was needed."
+    )
+    assert _dates_at(text, "Gunmen", "Jets", "The mayor") == ["2026-11-16", "2026-11-18", None]
+
+
 @pytest.mark.parametrize(
     "text",
     [
