@@ -456,6 +456,9 @@ _ARTICLES = ARABIC_ARTICLES | {"es", "er"}
 _GLUE = frozenset({"-", "‐", "’", "'", "‘", "`"})
 HYPHENS = frozenset({"-", "‐"})
 
+_ROUTE_DASHES = HYPHENS | {"–"}
+"""What joins a route's two ends: a hyphen, or the en dash of edited copy."""
+
 ROUTE_WORDS = frozenset(
     {"road", "highway", "motorway", "route", "railway", "railroad", "expressway", "corridor",
      "pipeline", "axis", "line"}
@@ -468,7 +471,7 @@ def ends_of_a_route(first: Token, second: Token) -> bool:
     doc = first.doc
     return (
         second.i == first.i + 2
-        and doc[first.i + 1].text in HYPHENS
+        and doc[first.i + 1].text in _ROUTE_DASHES  # "the Maiduguri–Damboa road" too
         and second.i + 1 < len(doc)
         and doc[second.i + 1].lower_ in ROUTE_WORDS
     )

@@ -2696,6 +2696,8 @@ def _kind_named_before(text: str, mention: Mention) -> str | None:
     found = _KIND_BEFORE.search(before)
     if found:
         return _KIND_FEATURES[found.group(1).lower()]
+    if _ACROSS_A_BORDER.search(before):
+        return "country"  # "fled across the border into Niger": a neighbour, not a state
     if _LEGISLATOR_OF.search(before):
         return "admin1"  # "Senator Jon Ossoff of Georgia": a state sends senators
     if _DISTRICTS_IN.search(before):
@@ -2708,6 +2710,17 @@ def _kind_named_before(text: str, mention: Mention) -> str | None:
     if after is None:
         return None
     return _KIND_OF_WORD_AFTER[after.group(1).lower()]
+
+
+_ACROSS_A_BORDER = re.compile(
+    r"\b(?:(?:across|over)\s+the\s+(?:\w+\s+)?(?:border|frontier)\s+(?:into|to|in|from)"
+    r"|(?:into|to|from|in)\s+neighbo(?:u)?ring|the\s+(?:\w+\s+)?(?:border|frontier)\s+with)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+"""Words before a name that make it the country over a border: "fled across the border
+into Niger", "the border with Niger", "into neighbouring Niger" (in a story of Nigeria,
+whose Niger State bears the name too)."""
 
 
 _AFTER_A_PLACE_WORD = re.compile(

@@ -1079,7 +1079,13 @@ def dates_a_clause(token: Token) -> bool:
     told elsewhere, and the clause it dates tells its own deed, with its own
     places and weapons.
     """
-    return token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in _DATING
+    # a noun the tagger took for a verb is still one as the object of a preposition:
+    # "fled into Niger after the air strikes"
+    return (
+        token.pos_ in ("NOUN", "VERB")
+        and token.dep_ == "pobj"
+        and token.head.lower_ in _DATING
+    )
 
 
 _ANOTHER = frozenset({"another", "second", "third", "fresh", "further"})

@@ -1551,3 +1551,24 @@ def test_a_country_before_the_kind_of_its_province_is_no_province_of_its_name(re
     names = [r.mention.text for r in resolve("Police in the Mexico state of Hidalgo "
                                                "captured 50 migrants.")]
     assert "Mexico state" not in names and "Hidalgo" in names
+
+
+_A_STORY_OF_BORNO = (
+    "MAIDUGURI, Nigeria - Gunmen raided an army post in Marte, north-east of Maiduguri, "
+    "late on Tuesday. Soldiers in Bama and Dikwa were put on alert, and police in Damboa "
+    "reported shooting.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Several gunmen escaped across the border into Niger after the raid, an official said.",
+        "Soldiers patrolled the border with Niger on Wednesday, an official said.",
+        "Several gunmen escaped into neighbouring Niger, an official said.",
+    ],
+)
+def test_a_name_over_the_border_is_the_neighbouring_country(resolve, sentence):
+    # in a story of Nigeria, whose Niger State bears the name too (tester round 35, F4)
+    place = _place(resolve(_A_STORY_OF_BORNO + sentence), "Niger")
+    assert place is not None and place.feature == "country" and place.country == "NE"

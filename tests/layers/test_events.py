@@ -4233,6 +4233,22 @@ def test_both_ends_of_a_route_are_where_it_happened(pipeline):
     assert {"Abuja", "Kaduna"} <= _where(_located(pipeline, text), text).get("abduction", set())
 
 
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        ("A bomb exploded on the Buea–Limbe road, about 20 km west of Buea, killing four.",
+         "20 km west of Buea"),
+        ("Gunmen ambushed a convoy on the Abuja-Kaduna highway, 30 km north of Abuja.",
+         "30 km north of Abuja"),
+    ],
+)  # fmt: skip
+def test_a_distance_after_a_route_is_the_point_on_it(pipeline, text, point):
+    # neither of the route's ends: the bomb was 20 km down the road, whether a hyphen
+    # or an en dash joins them (tester round 35, F9)
+    where = _where(_located(pipeline, text), text)
+    assert set().union(*where.values()) == {point}, where
+
+
 def test_a_road_s_ends_give_way_to_the_place_on_it(pipeline):
     text = (
         "The militants detonated a bomb when the patrol arrived on the Buea-Limbe road "
@@ -6258,3 +6274,14 @@ def test_a_local_government_that_speaks_is_no_place_of_the_event(pipeline):
     text = "The Zorvanek local government said gunmen attacked Gwoza on Monday."
     where = _where(_located(pipeline, text), text)
     assert "Zorvanek" not in set().union(*where.values()), where
+
+
+def test_where_people_fled_after_strikes_is_no_strike_site(pipeline):
+    # the tagger reads "strikes" after "after" as a verb; it still only dates the flight
+    # (tester round 35, F4)
+    text = (
+        "The army said some fighters fled across the border into Niger after the air "
+        "strikes, according to a local official."
+    )
+    where = _where(_located(pipeline, text), text)
+    assert "Niger" in where.get("journey", set()) and not where.get("air_strike"), where
