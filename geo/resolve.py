@@ -325,6 +325,12 @@ class Resolver:
                         candidates[m.name] = loose
                         transliterated.add(m.name)
                         spelled.add(m.name)
+        for name in _told_as_towns(text, mentions):
+            # "in Costa Rica, a town of about 25,000 people south of Culiacán": the
+            # aside says what the place is, and no country or province is a town
+            towns = [c for c in candidates.get(name, []) if c.feature == "city"]
+            if towns:
+                candidates[name] = towns
         if transliterated:
             # A loose spelling match counts only in a country whose places the rest
             # of the story names (not "Turkish-made drones"), unless the spellings
@@ -2710,6 +2716,30 @@ def _kind_named_before(text: str, mention: Mention) -> str | None:
     if after is None:
         return None
     return _KIND_OF_WORD_AFTER[after.group(1).lower()]
+
+
+_A_TOWN_ASIDE = re.compile(
+    r"\s*,\s*(?:an?|the)\s+(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?:town|village|city|hamlet|settlement|municipality|suburb)\b(?!-)"
+)
+"""An aside after a name that calls the place a town: ", a town of about 25,000 people"."""
+
+
+def _told_as_towns(text: str, mentions: Sequence[Mention]) -> frozenset[str]:
+    """The names an aside right after them calls a town, a village or a city.
+
+    Not a name that qualifies the one before it: in "Compton, California, an
+    impoverished suburb of Los Angeles" the aside is Compton's.
+    """
+    ends = {m.end for m in mentions}
+    return frozenset(
+        m.name
+        for m in mentions
+        if m.kind is MentionKind.TOPONYM
+        and m.anchor_end == m.end
+        and _A_TOWN_ASIDE.match(text, m.end)
+        and not any(text[end : m.start].strip() == "," for end in ends if end <= m.start)
+    )
 
 
 _ACROSS_A_BORDER = re.compile(

@@ -1572,3 +1572,30 @@ def test_a_name_over_the_border_is_the_neighbouring_country(resolve, sentence):
     # in a story of Nigeria, whose Niger State bears the name too (tester round 35, F4)
     place = _place(resolve(_A_STORY_OF_BORNO + sentence), "Niger")
     assert place is not None and place.feature == "country" and place.country == "NE"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # an aside that calls the place a town rules out a country of its name
+        ("Gunmen clashed with soldiers in Costa Rica, a town of about 25,000 people south "
+         "of Culiacan, on Sunday.", "Costa Rica", "MX"),
+        ("A fire broke out in Lebanon, a small city in Pennsylvania, on Monday.",
+         "Lebanon", "US"),
+    ],
+)  # fmt: skip
+def test_a_name_an_aside_calls_a_town_is_no_country(resolve, text, name, country):
+    place = _place(resolve(text), name)
+    assert place is not None and place.feature == "city" and place.country == country
+
+
+def test_an_aside_after_a_qualifier_is_the_town_s_before_it(resolve):
+    text = "A man was shot in Compton, California, an impoverished suburb of Los Angeles."
+    place = _place(resolve(text), "California")
+    assert place is not None and place.feature == "admin1" and place.country == "US"
+
+
+def test_a_name_an_aside_calls_a_country_stays_the_country(resolve):
+    text = "Costa Rica, a small country in Central America, hosted the talks."
+    place = _place(resolve(text), "Costa Rica")
+    assert place is not None and place.feature == "country"

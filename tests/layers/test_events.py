@@ -6285,3 +6285,22 @@ def test_where_people_fled_after_strikes_is_no_strike_site(pipeline):
     )
     where = _where(_located(pipeline, text), text)
     assert "Niger" in where.get("journey", set()) and not where.get("air_strike"), where
+
+
+@pytest.mark.parametrize(
+    ("text", "type_id", "there"),
+    [
+        # (tester round 35, F10)
+        ("Forces loyal to the commander moved armoured vehicles from Kutar into Zorvan.",
+         "movement", True),
+        ("The agency convened a donor briefing in Zorvan on Friday.", "meeting", True),
+        # vehicles moved by no force went nowhere with one
+        ("Residents moved vehicles off the road in Zorvan.", "movement", False),
+    ],
+)  # fmt: skip
+def test_vehicles_a_force_moved_and_a_briefing_convened_are_events(
+    nlp, layers, text, type_id, there
+):
+    names = [n for n in ("Kutar", "Zorvan") if n in text]
+    where = _where(_events(nlp, layers, text, names), text)
+    assert ("Zorvan" in where.get(type_id, set())) is there, where
