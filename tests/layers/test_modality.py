@@ -113,6 +113,13 @@ from layers.registry import load_layers
         ("That should change at the leaders' summit in Vandoria later this month.", "summit",
          True),
         ("Leaders met at a summit in Vandoria earlier this month.", "summit", False),
+        # a question to be answered yes or no tells nothing as done; one of who or
+        # where takes the deed as done
+        ("Q: Was there any incursion into your airspace this time?", "incursion", True),
+        ("Did drones strike the fuel depot in Kesra overnight?", "strike", True),
+        ("And has the army shelled Zorvan again?", "shelled", True),
+        ("Who attacked the police station in Zorvan?", "attacked", False),
+        ("Drones struck the depot in Kesra overnight, did they not?", "struck", False),
     ],
 )
 def test_told_as_planned(nlp, text, trigger, planned):
@@ -235,6 +242,11 @@ def test_an_event_dated_after_the_article_is_planned(nlp, text, planned):
          False),
         ("Officials did not deny a post that claimed an explosion near the airport.",
          "explosion", False),
+        # "no" before a pair of nouns denies both, however the parse joins them
+        ("Officials said that no blast or drone attack took place in Zorvan.", "attack", True),
+        ("There were no attacks or clashes in Zorvan on Friday.", "clashes", True),
+        ("There were attacks and clashes in Zorvan on Friday.", "clashes", False),
+        ("There was no violation of our airspace over Zorvan this week.", "violation", True),
     ],
 )
 def test_told_as_denied(nlp, text, trigger, denied):
@@ -283,22 +295,6 @@ def test_a_correction_denies_what_it_corrects_not_the_fact_it_gives(nlp):
     assert told_as_denied(first) and not told_as_denied(second)
 
 
-@pytest.mark.parametrize(
-    ("text", "trigger", "denied"),
-    [
-        # "no" before a pair of nouns denies both, however the parse joins them
-        ("Officials said that no blast or drone attack took place in Zorvan.", "attack", True),
-        ("There were no attacks or clashes in Zorvan on Friday.", "clashes", True),
-        ("There were attacks and clashes in Zorvan on Friday.", "clashes", False),
-        ("There was no violation of our airspace over Zorvan this week.", "violation", True),
-    ],
-)
-def test_no_before_a_pair_denies_each(nlp, text, trigger, denied):
-    doc = nlp(text)
-    (token,) = [t for t in doc if t.text == trigger]
-    assert told_as_denied(token) is denied
-
-
 _FACT_CHECK = """**Claim:** A video shows jets striking a market in Zorvan on Sunday.
 
 **Verdict: False.** The footage was filmed years earlier.
@@ -320,21 +316,3 @@ def test_a_fact_check_s_claim_rated_false_is_denied_one_rated_true_stands(nlp):
 def test_a_claim_without_a_verdict_stands(nlp):
     doc = nlp("Claim: Drones struck the depot in Kesra overnight.\n\nOfficials confirmed it.")
     assert not told_as_denied(next(t for t in doc if t.text == "struck"))
-
-
-@pytest.mark.parametrize(
-    ("text", "trigger", "asked"),
-    [
-        ("Q: Was there any incursion into your airspace this time?", "incursion", True),
-        ("Did drones strike the fuel depot in Kesra overnight?", "strike", True),
-        ("And has the army shelled Zorvan again?", "shelled", True),
-        # a question of who or where takes the deed as done
-        ("Who attacked the police station in Zorvan?", "attacked", False),
-        ("Drones struck the depot in Kesra overnight, did they not?", "struck", False),
-        ("Drones struck the depot in Kesra overnight.", "struck", False),
-    ],
-)
-def test_a_yes_or_no_question_tells_nothing_as_done(nlp, text, trigger, asked):
-    doc = nlp(text)
-    (token,) = [t for t in doc if t.text == trigger]
-    assert told_as_planned(token) is asked
