@@ -1022,10 +1022,12 @@ def framed_names(doc: Doc, tokens: DocTokens | None = None) -> list[FramedName]:
         tokens = DocTokens(doc)
     for sent in tokens.sentences:
         names = _names_of(tokens, sent)
-        councils = {n for n, (start, end) in enumerate(names) if _council_words(tokens, start, end)}
+        # "Gujba Local Government Area": Gujba, which the words frame
+        council_words = [_council_words(tokens, start, end) for start, end in names]
+        councils = {n for n, words in enumerate(council_words) if words}
         names = [
-            (start, end - _council_words(tokens, start, end)) for start, end in names
-        ]  # "Gujba Local Government Area": Gujba, which the words frame
+            (start, end - words) for (start, end), words in zip(names, council_words, strict=True)
+        ]
         frames: list[tuple[str, str | None] | None] = [None] * len(names)
         for n, (start, end) in enumerate(names):
             after_i = end

@@ -138,10 +138,13 @@ _RESPELLED_CONFIDENCE = 0.8
 #: Letters a province named after its seat shares with the seat's name
 #: ("Zaporizhzhia", "Zaporizhzhya"): spellings part after the first few.
 _NAMESAKE_STEM = 5
+_AN_ASIDE_OPENING = r"(?:an?|the)\s+(?:[a-z]+(?:-[a-z]+)?\s+){0,2}"
+"""How an aside that says what a place is opens, up to its kind word: "a small ", "the
+coastal ", "an impoverished "."""
 _QUALIFIER = re.compile(
     r"^\s*,\s*"
     # an aside that says what the place is: "Alexandria, a city in Virginia,"
-    r"(?:(?:an?|the)\s+(?:[a-z]+(?:-[a-z]+)?\s+){0,2}(?:city|town|village|port|suburb)\s+in\s+)?"
+    r"(?:" + _AN_ASIDE_OPENING + r"(?:city|town|village|port|suburb)\s+in\s+)?"
     r"([A-Z][\w.'’\- ]{1,40}?)(?=[,.;:)\n]|\s+(?:(?!" + SPEECH_FORMS + r")[a-z]|[-–—]\s)|$)"
 )
 """", Texas" after a name, up to punctuation, a lower-case word or a dash: "Paris,
@@ -153,8 +156,9 @@ _A_SIDE_OF = (
 )
 """A side word before a name, if any: "northern ", "south-eastern " written as one word."""
 _A_KIND_OF_TOWN = (
-    r"(?:(?:an?|the)\s+(?:[a-z]+(?:-[a-z]+)?\s+){0,2}"
-    r"(?:town|village|city|port|settlement|hamlet|locality|district|township|commune)\s+)?"
+    r"(?:"
+    + _AN_ASIDE_OPENING
+    + r"(?:town|village|city|port|settlement|hamlet|locality|district|township|commune)\s+)?"
 )
 """What an aside may call the town before "in": ", a coastal town in", ", the district in"."""
 _IN_A_COUNTRY_AFTER = re.compile(
@@ -2738,8 +2742,21 @@ def _told_as_towns(text: str, mentions: Sequence[Mention]) -> frozenset[str]:
         if m.kind is MentionKind.TOPONYM
         and m.anchor_end == m.end
         and _A_TOWN_ASIDE.match(text, m.end)
-        and not any(text[end : m.start].strip() == "," for end in ends if end <= m.start)
+        and _end_before_a_comma(text, m.start) not in ends
     )
+
+
+def _end_before_a_comma(text: str, start: int) -> int | None:
+    """Where the words before ", " and ``start`` end ("Compton" in "Compton, California")."""
+    comma = start - 1
+    while comma >= 0 and text[comma].isspace():
+        comma -= 1
+    if comma < 0 or text[comma] != ",":
+        return None
+    end = comma
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 _ACROSS_A_BORDER = re.compile(

@@ -798,8 +798,7 @@ def _a_corrected_entry(entry: Token) -> bool:
         for m in entry.children
     ):
         return False
-    doc = entry.doc
-    text = doc.text
+    text = doc_text(entry.doc)
     sentence = entry.sent
     line_start = text.rfind("\n", 0, sentence.start_char) + 1
     if text[line_start : line_start + 12].lower().lstrip(" *_#").startswith("correction"):
@@ -873,7 +872,7 @@ def _a_claim_called_false(token: Token) -> bool:
     )
 
 
-_CLAIM_LABEL = re.compile(r"[ \t>*_#]*(?:the\s+)?claims?[ \t*_]*:", re.IGNORECASE)
+_CLAIM_LABEL = re.compile(r"^[ \t>*_#]*(?:the\s+)?claims?[ \t*_]*:", re.IGNORECASE | re.MULTILINE)
 """A fact-check's label before the claim it checks: "Claim:", "**Claim:**"."""
 _VERDICT = re.compile(
     r"^[ \t>*_#]*(?:our\s+|the\s+)?(?:verdict|rating|ruling|conclusion)[ \t*_]*:[ \t*_]*"
@@ -904,7 +903,7 @@ def _a_labelled_claim_rated_false(token: Token) -> bool:
     verdict = _VERDICT.search(window)
     if verdict is None:
         return False
-    next_claim = re.search(r"^" + _CLAIM_LABEL.pattern, window, re.IGNORECASE | re.MULTILINE)
+    next_claim = _CLAIM_LABEL.search(window)
     if next_claim is not None and next_claim.start() < verdict.start():
         return False  # the verdict below is another claim's
     return verdict.group("word").lower() in _FALSE

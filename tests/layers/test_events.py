@@ -35,11 +35,13 @@ def _events(nlp, layers, text: str, names: list[str], places: dict[str, Place] |
     return detect_events(nlp(text), resolved, layers=layers, article_date="2024-03-01")
 
 
-def _located(pipeline, text: str, *, scored: bool = True):
+def _located(pipeline, text: str, *, scored: bool = True, article_date: str | None = None):
     """The events of ``text`` with its places found and resolved by the pipeline."""
     doc = pipeline.parse(text)
     model = load_location_model() if scored else None
-    return detect_events(doc, pipeline.locate(doc), layers=pipeline.layers, model=model)
+    return detect_events(
+        doc, pipeline.locate(doc), layers=pipeline.layers, model=model, article_date=article_date
+    )
 
 
 def _where(events, text: str) -> dict[str, set[str]]:
@@ -863,11 +865,7 @@ def test_what_a_remembered_event_did_is_remembered_with_it(pipeline):
         "Survivors gathered in Madrid to mark the anniversary of the 2004 train bombings "
         "that killed 191 people."
     )
-    doc = pipeline.nlp(text)
-    events = detect_events(
-        doc, pipeline.locate(doc), layers=pipeline.layers, article_date="2026-11-20",
-        model=load_location_model(),
-    )  # fmt: skip
+    events = _located(pipeline, text, article_date="2026-11-20")
     (killing,) = [e for e in events if e.type == "killing"]
     assert killing.date == "2004"
     assert not killing.locations
@@ -882,22 +880,14 @@ def test_what_a_remembered_event_did_is_remembered_with_it(pipeline):
     ],
 )
 def test_a_when_clause_takes_the_time_of_the_event_it_tells(pipeline, text):
-    doc = pipeline.nlp(text)
-    events = detect_events(
-        doc, pipeline.locate(doc), layers=pipeline.layers, article_date="2026-11-20",
-        model=load_location_model(),
-    )  # fmt: skip
+    events = _located(pipeline, text, article_date="2026-11-20")
     assert {e.date for e in events} == {"2017"}, [(e.type, e.date) for e in events]
 
 
 def test_a_planned_event_s_past_clause_keeps_its_past_weekday(pipeline):
     # the summit opened on the Wednesday before; only "will end" lies ahead
     text = "The summit, which opened in Zorvan on Wednesday, will end on Sunday."
-    doc = pipeline.nlp(text)
-    events = detect_events(
-        doc, pipeline.locate(doc), layers=pipeline.layers, article_date="2026-11-20",
-        model=load_location_model(),
-    )  # fmt: skip
+    events = _located(pipeline, text, article_date="2026-11-20")
     assert [e.date for e in events if e.type == "meeting"] == ["2026-11-18"]
 
 
@@ -934,11 +924,7 @@ def test_a_planned_event_s_past_clause_keeps_its_past_weekday(pipeline):
     ],
 )  # fmt: skip
 def test_a_deed_timed_after_the_sentence_before_takes_its_day(pipeline, text, expected):
-    doc = pipeline.nlp(text)
-    events = detect_events(
-        doc, pipeline.locate(doc), layers=pipeline.layers, article_date="2026-11-20",
-        model=load_location_model(),
-    )  # fmt: skip
+    events = _located(pipeline, text, article_date="2026-11-20")
     (strike,) = [e for e in events if e.trigger.lower().startswith("struck")]
     assert strike.date == expected
 
@@ -999,11 +985,7 @@ def test_a_clause_the_parse_hangs_low_still_tells_what_the_event_did(pipeline):
     text = (
         "The 2015 attack on a hotel in Sousse, which killed 38 tourists, was remembered in London."
     )
-    doc = pipeline.nlp(text)
-    events = detect_events(
-        doc, pipeline.locate(doc), layers=pipeline.layers, article_date="2026-11-20",
-        model=load_location_model(),
-    )  # fmt: skip
+    events = _located(pipeline, text, article_date="2026-11-20")
     (killing,) = [e for e in events if e.type == "killing"]
     assert killing.date == "2015"
     assert {text[loc.start : loc.end] for loc in killing.locations} == {"Sousse"}
@@ -6239,11 +6221,7 @@ def test_shots_or_gunfire_exchanged_are_a_clash(nlp, layers, text):
 
 def test_a_participle_that_takes_its_subject_s_place_takes_its_date_too(pipeline):
     text = "An explosion in Beirut port in 2020 devastated the city, killing more than 200."
-    doc = pipeline.nlp(text)
-    events = detect_events(
-        doc, pipeline.locate(doc), layers=pipeline.layers, article_date="2025-06-16",
-        model=load_location_model(),
-    )  # fmt: skip
+    events = _located(pipeline, text, article_date="2025-06-16")
     (killing,) = [e for e in events if e.trigger == "killing"]
     assert killing.locations and killing.date == "2020", killing
 

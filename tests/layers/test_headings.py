@@ -54,6 +54,12 @@ def _events(pipeline, text: str, date: str = "2025-05-14"):
     return pipeline.process_text(text, info=ArticleInfo(id="t", date=date)).reported
 
 
+def _headline_event(pipeline, text: str, date: str):
+    """The one event of the text's first line."""
+    (headline,) = [e for e in _events(pipeline, text, date) if e.trigger_start < text.index("\n")]
+    return headline
+
+
 def _places_of(text: str, event) -> set[str]:
     return {text[loc.start : loc.end] for loc in event.locations}
 
@@ -88,8 +94,7 @@ def test_a_headline_s_sea_gives_way_to_a_strike_at_sea_below(pipeline):
         "6 July 2025 - The bulk carrier Aurelia Star was hit by missiles about 50 "
         "nautical miles south-west of Hodeidah.\n"
     )
-    events = _events(pipeline, text, "2025-07-12")
-    (headline,) = [e for e in events if e.trigger_start < text.index("\n")]
+    headline = _headline_event(pipeline, text, "2025-07-12")
     assert "Red Sea" not in _places_of(text, headline)
 
 
@@ -128,8 +133,7 @@ def test_a_wire_editor_s_note_reports_nothing(pipeline):
     ],
 )
 def test_a_heading_s_place_stays_over_what_it_does_not_sum_up(pipeline, text):
-    events = _events(pipeline, text, "2025-06-16")
-    (heading,) = [e for e in events if e.trigger_start < text.index("\n")]
+    heading = _headline_event(pipeline, text, "2025-06-16")
     assert heading.locations, heading
 
 
@@ -147,6 +151,5 @@ def test_a_chronology_that_reaches_the_heading_s_year_sums_up_all_its_years(pipe
         "12 March 2024 - A missile hit a tanker 50 nautical miles south-west of Aden.\n\n"
         "8 July 2025 - Jets struck the port of Hodeidah.\n"
     )
-    events = _events(pipeline, text, "2025-07-12")
-    (headline,) = [e for e in events if e.trigger_start < text.index("\n")]
+    headline = _headline_event(pipeline, text, "2025-07-12")
     assert "Gulf of Aden" not in _places_of(text, headline), headline
