@@ -48,6 +48,7 @@ _PARSE_CODE: tuple[tuple[str, str], ...] = (
     ("eventmap", "build/records.py"),
     ("eventmap", "build/work.py"),
     ("geo", "nlp.py"),
+    ("geo", "coordinates.py"),
     ("geo", "respace.py"),
 )
 

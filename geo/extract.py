@@ -28,6 +28,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
+from geo.coordinates import position_mention, written_positions
 from geo.cues import (
     EDGE_WORDS,
     PERSON_TITLES,
@@ -622,7 +623,8 @@ class MentionExtractor:
         starts = [start for start, _ in sentences]  # once per article: linear in its length
         widened = [self._widen(text, m, sentences, starts) for m in found]
         owned = own_airspace_mentions(doc, widened, self._country_of)
-        return sorted(widened + owned, key=lambda m: m.start) if owned else widened
+        found = sorted(widened + owned, key=lambda m: m.start) if owned else widened
+        return _with_written_positions(text, found)
 
     def _a_common_word_after_all(
         self, doc: Doc, mention: Mention, first_names: AbstractSet[str]
@@ -2218,6 +2220,19 @@ _NOT_A_ROUTE_END = frozenset({"ORG", "NORP", "PERSON"})
 
 _DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
 """What ends a dateline before the story's first word: "TBILISI, Georgia — Police …"."""
+
+
+def _with_written_positions(text: str, found: list[Mention]) -> list[Mention]:
+    """``found`` with the positions the text writes as coordinates ("13.2°N, 13.9°E").
+
+    A position is read by its form alone, and no name inside it stands: the
+    "N" of "12°N" is no place of its own.
+    """
+    positions = written_positions(text)
+    if not positions:
+        return found
+    kept = [m for m in found if not any(p.start < m.end and m.start < p.end for p in positions)]
+    return sorted(kept + [position_mention(p, text) for p in positions], key=lambda m: m.start)
 
 
 def _starts_a_paragraph_untagged(span: Span) -> bool:

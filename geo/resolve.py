@@ -28,6 +28,7 @@ from shapely.geometry.base import BaseGeometry
 from geo import areas, shapes
 from geo.admin1 import admin1_area, admin1_names, admin1_shape
 from geo.borders import BAND_KM, names_a_border, shared_border_band
+from geo.coordinates import COORDINATES_LABEL, position_place
 from geo.cues import SPEECH_FORMS
 from geo.directional import (
     WATERS,
@@ -255,8 +256,30 @@ class Resolver:
         """Resolve every mention of an article; order is kept.
 
         ``overrides`` (an analyst's ``places.toml``) drop the names marked as
-        not places and pin others, for every article or for ``article``.
+        not places and pin others, for every article or for ``article``. A
+        position the text writes as coordinates is its own place, looked up
+        nowhere (:func:`geo.coordinates.position_place`).
         """
+        if not any(m.label == COORDINATES_LABEL for m in mentions):
+            return self._resolve_names(text, mentions, article=article, overrides=overrides)
+        named = self._resolve_names(
+            text,
+            [m for m in mentions if m.label != COORDINATES_LABEL],
+            article=article,
+            overrides=overrides,
+        )
+        written = [Resolved(m, position_place(m)) for m in mentions if m.label == COORDINATES_LABEL]
+        return sorted(named + written, key=lambda item: item.mention.start)
+
+    def _resolve_names(
+        self,
+        text: str,
+        mentions: Sequence[Mention],
+        *,
+        article: str | None,
+        overrides: Overrides | None,
+    ) -> list[Resolved]:
+        """Resolve the mentions that name places (see :meth:`resolve`)."""
         if overrides is not None:
             mentions = [m for m in mentions if not overrides.ignored(m.name, article=article)]
         candidates: dict[str, list[Candidate]] = {}
