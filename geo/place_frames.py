@@ -978,6 +978,9 @@ def _fired_upon(verb: Token) -> bool:
 
 
 _COUNCIL_ENDS = frozenset({"area", "areas", "council", "councils"})
+_SIDES = frozenset({"North", "South", "East", "West", "Central"})
+"""A side that closes a local government area's name ("Jos North"): the area is a side
+of the district of the town it is named after."""
 
 
 def _council_words(doc: DocTokens, start: int, end: int) -> int:
@@ -1029,6 +1032,7 @@ def framed_names(doc: Doc, tokens: DocTokens | None = None) -> list[FramedName]:
             (start, end - words) for (start, end), words in zip(names, council_words, strict=True)
         ]
         frames: list[tuple[str, str | None] | None] = [None] * len(names)
+        council_framed: set[int] = set()
         for n, (start, end) in enumerate(names):
             after_i = end
             while after_i < sent.end and tokens[after_i].is_space:
@@ -1041,13 +1045,16 @@ def framed_names(doc: Doc, tokens: DocTokens | None = None) -> list[FramedName]:
                 pass  # "an area known as the Triangle of Death": not "Triangle"
             elif n in councils or council_after == "":
                 frames[n] = (KIND_FRAME, None)
+                council_framed.add(n)
             elif council_after:
                 # "Guma and Logo local government areas": each name of the list is one
                 frames[n] = (KIND_FRAME, None)
+                council_framed.add(n)
                 k = n
                 while k > 0 and _separated(tokens, names[k - 1][1], names[k][0]):
                     k -= 1
                     frames[k] = (KIND_FRAME, None)
+                    council_framed.add(k)
             elif (
                 site
                 or _kind_before(tokens, start, sent.start)
@@ -1090,9 +1097,11 @@ def framed_names(doc: Doc, tokens: DocTokens | None = None) -> list[FramedName]:
             groups.append(group)
             if listed and frames[n] is None and frames[n - 1] is not None:
                 frames[n] = frames[n - 1]
-        for (start, end), frame, member in zip(names, frames, groups, strict=True):
+        for n, ((start, end), frame, member) in enumerate(zip(names, frames, groups, strict=True)):
             if frame is None or _person_cue(tokens, start, end):
                 continue
+            if n in council_framed and end - start >= 2 and tokens[end - 1].text in _SIDES:
+                end -= 1  # "Jos North local government area": the side of Jos' district
             opener = tokens[start].lower_.rstrip(".") in PERSON_TITLES
             if opener and frame[0] != KIND_FRAME:
                 continue  # "captured Sheikh Ahmed"; but "the village of Sheikh Miskeen"

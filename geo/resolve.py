@@ -358,6 +358,16 @@ class Resolver:
             towns = [c for c in candidates.get(name, []) if c.feature == "city"]
             if towns:
                 candidates[name] = towns
+        council_names = _council_names(text, mentions)
+        if council_names:
+            # "in Guma local government area": a district of a country that calls
+            # its districts so (Nigeria, Australia) or of a country the story names;
+            # not Goma in the Philippines, nor Ukúm in Mexico
+            named = self._countries_named_apart(mentions, candidates, council_names)
+            for name in council_names:
+                allowed = set(named) | _COUNCIL_COUNTRIES
+                kept = [c for c in candidates.get(name, []) if c.country in allowed]
+                candidates[name] = kept
         if transliterated:
             # A loose spelling match counts only in a country whose places the rest
             # of the story names (not "Turkish-made drones"), unless the spellings
@@ -414,7 +424,10 @@ class Resolver:
             # of an Afghan province is no Chak in Pakistan
             named = self._countries_named_apart(mentions, candidates, district_towns)
             for name in district_towns:
-                candidates[name] = [c for c in candidates[name] if c.country in named]
+                # or, for a local government area, of a country that has them
+                council = _COUNCIL_COUNTRIES if name in council_names else frozenset()
+                allowed = set(named) | council
+                candidates[name] = [c for c in candidates[name] if c.country in allowed]
         if misspelled:
             # A town one letter away counts only in a country the rest of the story
             # names, when it names any: "Masisi" near Goma is no Masasi in Tanzania,
@@ -450,9 +463,12 @@ class Resolver:
             candidates[name] = _the_great_of_the_name(candidates.get(name) or [])
         context = self._context(mentions, candidates)
         tagged = frozenset(m.name for m in mentions if m.label in _MODEL_PLACE_LABELS)
-        town_parts = frozenset(
-            m.name for m in mentions if part_of_a_town(text, m) or district_of_a_town(text, m)
-        ) | _written_with_a_town(text, mentions, candidates)
+        town_parts = (
+            frozenset(
+                m.name for m in mentions if part_of_a_town(text, m) or district_of_a_town(text, m)
+            )
+            | _written_with_a_town(text, mentions, candidates)
+        ) - council_names  # "the Lismore local government area": a district, no town's part
         strays = _stray_namesakes(candidates, context, tagged=tagged, town_parts=town_parts)
         if strays:
             # "the village of Chai" in a story about Mozambique is no Çey in Turkey:
@@ -1073,6 +1089,8 @@ class Resolver:
         head, word = _kind_split(name)
         if not head or _KIND_FEATURES.get(word.lower()) != "admin2":
             return []
+        if _COUNCIL_SUFFIX.search(name):
+            head = _A_SIDE_AT_THE_END.sub("", head)  # "Kaduna South LGA": a side of Kaduna's
         return [c for c in self._candidates(head) if c.feature == "city"]
 
     def _countries_named_apart(
@@ -1631,6 +1649,29 @@ _COUNCIL_SUFFIX = re.compile(
     r"\s+(?:local\s+government(?:\s+(?:area|council))?|lga)$", re.IGNORECASE
 )
 """The words that close a Nigerian district's name: "Gujba Local Government Area"."""
+
+
+_COUNCIL_AFTER = re.compile(
+    r"(?:\s*(?:,|\band\b)\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)*"
+    r"\s+(?:(?i:local\s+government)\b|LGAs?\b)"
+)
+"""Local-government words after a name, or after the list it opens: "in Guma local
+government area", "in Guma and Logo local government areas"."""
+_COUNCIL_COUNTRIES = frozenset({"NG", "AU"})
+"""The countries whose districts are called local government areas."""
+
+
+_A_SIDE_AT_THE_END = re.compile(r"(?<=\w)\s+(?:North|South|East|West|Central)$")
+
+
+def _council_names(text: str, mentions: Sequence[Mention]) -> frozenset[str]:
+    """The names the text gives as local government areas ("Guma local government")."""
+    return frozenset(
+        m.name
+        for m in mentions
+        if m.kind is MentionKind.TOPONYM
+        and (_COUNCIL_AFTER.match(text, m.end) or _COUNCIL_SUFFIX.search(m.name))
+    )
 
 
 def _kind_split(name: str) -> tuple[str, str]:
@@ -2784,13 +2825,14 @@ def _end_before_a_comma(text: str, start: int) -> int | None:
 
 _ACROSS_A_BORDER = re.compile(
     r"\b(?:(?:across|over)\s+the\s+(?:\w+\s+)?(?:border|frontier)\s+(?:into|to|in|from)"
-    r"|(?:into|to|from|in)\s+neighbo(?:u)?ring|the\s+(?:\w+\s+)?(?:border|frontier)\s+with)"
+    r"|(?:into|to|from)\s+neighbo(?:u)?ring|the\s+(?:\w+\s+)?(?:border|frontier)\s+with)"
     r"\s+$",
     re.IGNORECASE,
 )
 """Words before a name that make it the country over a border: "fled across the border
 into Niger", "the border with Niger", "into neighbouring Niger" (in a story of Nigeria,
-whose Niger State bears the name too)."""
+whose Niger State bears the name too). Not "in neighbouring Georgia", which may be a
+state beside a state as well."""
 
 
 _AFTER_A_PLACE_WORD = re.compile(

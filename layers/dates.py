@@ -1446,12 +1446,14 @@ _SAME_DAY = re.compile(
     re.IGNORECASE,
 )
 _DAY_BEFORE = re.compile(
+    r"(?<!\bdone )(?<!\bdid )(?<!\bas )(?<!\bthan )(?<!\blike )(?<!\bsince )"
     r"\b(?:the (?:day|night) before(?=\s*[,.;]|\s*$)|a day (?:earlier|before)(?=\s*[,.;])"
     r"|the previous (?:day|night)|the day earlier)",
     re.IGNORECASE,
 )
 """The day before the sentence before's: "The day before, villagers said …"; not "the day
-before the vote", which counts from the vote."""
+before the vote", which counts from the vote, nor a comparison with it ("as they had
+done the previous day", "more than the previous day")."""
 _NEXT_DAY = re.compile(r"\b(?:a day later|the (?:next|following) day)\b", re.IGNORECASE)
 
 

@@ -231,8 +231,37 @@ def asked_whether(token: Token) -> bool:
     for word in words:
         if word.lower_ in _BEFORE_A_QUESTION:
             continue
-        return word.lower_ in _INVERTED and word.i < token.i
+        return word.lower_ in _INVERTED and word.i < token.i and _what_the_question_asks(token)
     return False
+
+
+def _what_the_question_asks(token: Token) -> bool:
+    """Whether the trigger is what a yes-or-no question asks about.
+
+    The question's own verb ("Did drones strike the depot?", "Was the base
+    attacked?", and a verb joined to it or its aim: "Did they strike and burn
+    …?"), its object ("Did vessels fire water cannon …?", however the parse
+    hangs it on an interviewer's "Q:"), or what "Is there …" asks for ("Was
+    there any incursion …?"). Not a deed the question takes as done: "Has the
+    bombing of the hospital been investigated?", "Were troops in Bucha when the
+    killings took place?".
+    """
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in _CLAUSES_TOLD_AS_DONE:
+            return False
+        if node.dep_ in ("nsubj", "attr") and node.head.lemma_ == "be":
+            # "Was there any incursion …?": what the question asks there is
+            return any(c.dep_ == "expl" for c in node.head.children)
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return False  # "Has the bombing … been investigated?": the subject is done
+        node = node.head
+    return True
+
+
+_CLAUSES_TOLD_AS_DONE = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "pcomp", "pobj"})
+"""The relations of a clause or phrase the question takes as given: "when the killings
+took place", "ignore that gunmen killed 40", "the town they seized"."""
 
 
 def told_as_planned(token: Token) -> bool:
@@ -574,6 +603,16 @@ def told_in_the_past(token: Token, verb: Token | None = None) -> bool:
     return any(w.tag_ in ("VBD", "VBN") for w in words)
 
 
+_WORDS_OF_NEWS = frozenset(
+    {
+        "detail", "details", "information", "word", "comment", "evidence", "sign",
+        "indication", "confirmation", "update", "explanation", "news", "account",
+    }
+)  # fmt: skip
+"""Nouns of what is said about a deed: "gave no details of the strike or the raid" denies
+the details, not the raid the parse joined to them."""
+
+
 def told_as_denied(token: Token) -> bool:
     """Whether the text says the event did not happen.
 
@@ -629,6 +668,7 @@ def told_as_denied(token: Token) -> bool:
             or (
                 token.dep_ == "conj"
                 and token.head.pos_ in ("NOUN", "PROPN")
+                and token.head.lemma_.lower() not in _WORDS_OF_NEWS
                 and _says_none(token.head)
             )
             # the same, parsed as "(no blast or drone) attack"
@@ -876,10 +916,13 @@ _CLAIM_LABEL = re.compile(r"^[ \t>*_#]*(?:the\s+)?claims?[ \t*_]*:", re.IGNORECA
 """A fact-check's label before the claim it checks: "Claim:", "**Claim:**"."""
 _VERDICT = re.compile(
     r"^[ \t>*_#]*(?:our\s+|the\s+)?(?:verdict|rating|ruling|conclusion)[ \t*_]*:[ \t*_]*"
-    r"(?:(?:totally|completely|entirely|mostly)\s+)?(?P<word>[A-Za-z]+)",
+    r"(?:(?:totally|completely|entirely|mostly)\s+)?(?P<word>[A-Za-z]+)"
+    r"(?=[ \t*_]*(?:[.!,;:(]|[-–—]|$))",
     re.IGNORECASE | re.MULTILINE,
 )
-"""A fact-check's verdict on the claim above it: "Verdict: False", "**Rating:** Fake"."""
+"""A fact-check's verdict on the claim above it: "Verdict: False", "**Rating:** Fake".
+The word is the whole verdict, ending its line or its clause: "Ruling: False flag
+operation, the junta says" rates nothing."""
 _VERDICT_WINDOW = 1500
 """How far after a claim's line (characters) its verdict is looked for."""
 

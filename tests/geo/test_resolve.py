@@ -1574,6 +1574,39 @@ def test_a_name_over_the_border_is_the_neighbouring_country(resolve, sentence):
     assert place is not None and place.feature == "country" and place.country == "NE"
 
 
+def test_a_state_in_a_neighbouring_state_stays_a_state(resolve):
+    # "in neighbouring" names a state beside a state as well (review of session 46)
+    text = "In neighbouring Georgia, police clashed with protesters in Atlanta on Sunday."
+    place = _place(resolve(text), "Georgia")
+    assert place is not None and place.feature == "admin1" and place.country == "US"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "town"),
+    [
+        # a local government area is a district of Nigeria (or Australia), or of a
+        # country the story names: not Goma in the Philippines, Passau or Ukúm
+        ("Gunmen attacked Kwall in Bassa local government area, killing ten.", "Bassa",
+         "Bassa"),
+        ("Herders killed five people in Ukum local government area.", "Ukum", None),
+        ("Gunmen killed 20 people in Bokkos local government area.", "Bokkos", "Bokkos"),
+        # a side closing the area's name is a side of its town's district
+        ("Officials in Jos North local government area said youths clashed with police.",
+         "Jos", "Jos"),
+        ("Gunmen attacked villages in Kaduna South LGA on Monday.", "Kaduna South LGA",
+         "Kaduna"),
+    ],
+)  # fmt: skip
+def test_a_local_government_area_is_a_district_of_a_country_that_has_them(
+    resolve, text, name, town
+):
+    place = _place(resolve(text), name)
+    if town is None:
+        assert place is None
+    else:
+        assert place is not None and place.country == "NG" and place.name == town
+
+
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [

@@ -921,6 +921,9 @@ def test_a_planned_event_s_past_clause_keeps_its_past_weekday(pipeline):
         # "the day before the vote" counts from the vote, which no sentence dated
         ("Rebels fired rockets at Zorvan on Tuesday. Jets struck Kesra the day before the "
          "vote.", "2026-11-20"),
+        # a comparison with the day before times nothing (review of session 46)
+        ("Rebels fired rockets at Zorvan on 14 November. Jets struck Kesra again, as they "
+         "had done the previous day.", "2026-11-20"),
     ],
 )  # fmt: skip
 def test_a_deed_timed_after_the_sentence_before_takes_its_day(pipeline, text, expected):
@@ -6274,6 +6277,10 @@ def test_where_people_fled_after_strikes_is_no_strike_site(pipeline):
         ("The agency convened a donor briefing in Zorvan on Friday.", "meeting", True),
         # vehicles moved by no force went nowhere with one
         ("Residents moved vehicles off the road in Zorvan.", "movement", False),
+        # a convoy of protesters, and a speaker's briefing of reporters (review of session 46)
+        ("Police moved the convoy of protesters away from parliament in Zorvan.", "movement",
+         False),
+        ("The ministry held a briefing for reporters in Zorvan on Friday.", "meeting", False),
     ],
 )  # fmt: skip
 def test_vehicles_a_force_moved_and_a_briefing_convened_are_events(

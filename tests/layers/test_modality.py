@@ -120,6 +120,14 @@ from layers.registry import load_layers
         ("And has the army shelled Zorvan again?", "shelled", True),
         ("Who attacked the police station in Zorvan?", "attacked", False),
         ("Drones struck the depot in Kesra overnight, did they not?", "struck", False),
+        ("Q: Did patrol boats fire water cannon near Zorvan Reef?", "cannon", True),
+        # a deed the question takes as done, not what it asks (review of session 46)
+        ("Has the bombing of the clinic in Zorvan been investigated?", "bombing", False),
+        ("Were the soldiers in Kesra when the killings took place?", "killings", False),
+        ("Can the world ignore that gunmen killed 40 villagers in Zorvan last week?",
+         "killed", False),
+        ("And did they know the militia had already seized the town of Kesra?", "seized",
+         False),
     ],
 )
 def test_told_as_planned(nlp, text, trigger, planned):
@@ -246,6 +254,8 @@ def test_an_event_dated_after_the_article_is_planned(nlp, text, planned):
         ("Officials said that no blast or drone attack took place in Zorvan.", "attack", True),
         ("There were no attacks or clashes in Zorvan on Friday.", "clashes", True),
         ("There were attacks and clashes in Zorvan on Friday.", "clashes", False),
+        # but not a deed joined to the words about it: the details are what is denied
+        ("The army gave no details of the strike or the raid on Zorvan camp.", "raid", False),
         ("There was no violation of our airspace over Zorvan this week.", "violation", True),
     ],
 )
@@ -311,6 +321,14 @@ def test_a_fact_check_s_claim_rated_false_is_denied_one_rated_true_stands(nlp):
     struck = next(t for t in doc if t.text == "struck")
     assert told_as_denied(striking)
     assert not told_as_denied(struck)
+
+
+def test_a_verdict_is_the_whole_word_not_the_start_of_a_phrase(nlp):
+    doc = nlp(
+        "Claims: Militants attacked a base in Kesra.\n\n"
+        "Ruling: False flag operation, the junta says.\n"
+    )
+    assert not told_as_denied(next(t for t in doc if t.text == "attacked"))
 
 
 def test_a_claim_without_a_verdict_stands(nlp):
