@@ -4685,6 +4685,25 @@ def test_the_same_deed_told_again_in_a_participle_shares_its_place(pipeline):
     assert any("Grozny" in text[loc.start : loc.end] for loc in shot.locations), shot
 
 
+def test_deaths_hung_on_a_modifier_of_the_object_are_where_the_deed_was(nlp):
+    # the parse this rule reads: "killing" hung on "wired", a participle on the bombs
+    words = ["A", "bomber", "detonated", "bombs", "wired", "to", "her", "body", ",",
+             "killing", "six", "in", "Dorvik", "."]  # fmt: skip
+    heads = [1, 2, 2, 2, 3, 4, 7, 5, 4, 4, 9, 9, 11, 2]
+    deps = ["det", "nsubj", "ROOT", "dobj", "acl", "prep", "poss", "pobj", "punct", "advcl",
+            "dobj", "prep", "pobj", "punct"]  # fmt: skip
+    pos = ["DET", "NOUN", "VERB", "NOUN", "VERB", "ADP", "PRON", "NOUN", "PUNCT", "VERB",
+           "NUM", "ADP", "PROPN", "PUNCT"]  # fmt: skip
+    tags = ["DT", "NN", "VBD", "NNS", "VBN", "IN", "PRP$", "NN", ",", "VBG", "CD", "IN",
+            "NNP", "."]  # fmt: skip
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    text = doc.text
+    blast = _event_at(text, "detonated", "explosions")
+    deaths = _event_at(text, "killing", "attacks", ("Dorvik",))
+    shared, _ = _share_with_participles([blast, deaths], doc)
+    assert [text[loc.start : loc.end] for loc in shared.locations] == ["Dorvik"], shared
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "date"),
     [
