@@ -2184,7 +2184,11 @@ def detect_events(
                     trigger_end=trigger_end,
                     sentence_start=sentence.start_char,
                     sentence_end=sentence.end_char,
-                    locations=tuple(sorted(set(locations), key=lambda loc: loc.start)),
+                    locations=(
+                        ()
+                        if _told_abroad(token)
+                        else tuple(sorted(set(locations), key=lambda loc: loc.start))
+                    ),
                     actor=actor,
                     target=target,
                     date=date,
@@ -2767,6 +2771,18 @@ def _share_with_participles(
             event = dataclasses.replace(event, date=source.date, date_source=source.date_source)
         shared.append(dataclasses.replace(event, locations=locations))
     return shared
+
+
+_ABROAD = frozenset({"abroad", "overseas"})
+
+
+def _told_abroad(token: Token) -> bool:
+    """Whether the event word says the event was abroad: "despite the talks abroad".
+
+    The places of its sentence are then somewhere else ("the guns have not
+    fallen silent in North Kivu despite the talks abroad"): the event has none.
+    """
+    return any(c.lower_ in _ABROAD and c.dep_ in ("advmod", "amod") for c in token.children)
 
 
 def _a_clause_of(head: Token, token: Token) -> bool:

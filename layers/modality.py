@@ -264,10 +264,42 @@ _CLAUSES_TOLD_AS_DONE = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "p
 took place", "ignore that gunmen killed 40", "the town they seized"."""
 
 
+_AGREEMENTS = frozenset(
+    {"truce", "ceasefire", "cease-fire", "armistice", "deal", "agreement", "accord", "pact"}
+)
+"""Agreements, which talks may have as their subject before any is made."""
+_TALKED_OVER = frozenset({"discuss", "debate", "negotiate", "consider", "review", "examine"})
+"""Verbs whose object is the subject of talks, not something done."""
+
+
+def _an_agreement_talked_over(token: Token) -> bool:
+    """Whether the trigger is an agreement that talks are about, not one made.
+
+    "are due to meet in Cairo to discuss the second phase of the truce": the
+    truce is the subject of the talks, and no agreement was made in Cairo.
+    Not a deed discussed ("discussed the attack on Kharkiv" happened).
+    """
+    if token.lemma_.lower() not in _AGREEMENTS:
+        return False
+    node = token
+    for _ in range(4):
+        if node.dep_ in ("dobj", "pobj", "compound", "nmod", "conj"):
+            node = node.head
+            if node.pos_ == "VERB" or node.dep_ == "xcomp":
+                return node.lemma_.lower() in _TALKED_OVER
+        elif node.dep_ == "prep":
+            node = node.head
+        else:
+            return False
+    return False
+
+
 def told_as_planned(token: Token) -> bool:
     """Whether the event whose trigger is ``token`` is told as not done yet."""
     if asked_whether(token):
         return True  # "Was there any incursion into our airspace?": asked, not told
+    if _an_agreement_talked_over(token):
+        return True  # "met to discuss the second phase of the truce"
     if _listed_after_a_forecast(token):
         return True  # "the most likely outcome is more of the same: shells into the sea"
     node = token
@@ -613,6 +645,31 @@ _WORDS_OF_NEWS = frozenset(
 the details, not the raid the parse joined to them."""
 
 
+def _asked_and_answered_no(token: Token) -> bool:
+    """Whether the trigger is what someone was asked about, and the answer is no.
+
+    "Asked whether jets had also struck near Tyre, a spokesman said no",
+    "Asked if troops had entered Rafah, the army denied it": the question's
+    deed, which the answer denies. An answer that says yes, or anything else,
+    leaves it as asked ("the minister said they had").
+    """
+    clause = token
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    asked = clause.head
+    if not (
+        clause.dep_ in ("ccomp", "advcl")
+        and asked.lemma_.lower() == "ask"
+        and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
+        and asked.dep_ == "advcl"
+    ):
+        return False
+    answer = asked.head
+    return _denies(answer) or (
+        answer.lemma_.lower() in SAYING and any(c.lower_ == "no" for c in answer.children)
+    )
+
+
 def told_as_denied(token: Token) -> bool:
     """Whether the text says the event did not happen.
 
@@ -642,6 +699,8 @@ def told_as_denied(token: Token) -> bool:
         return True  # "claims that the air force bombed a village are false"
     if _a_labelled_claim_rated_false(token):
         return True  # "Claim: jets struck the air base in Srinagar. … Verdict: False."
+    if _asked_and_answered_no(token):
+        return True  # "Asked whether jets had struck near Tyre, a spokesman said no."
     if _corrected(token):
         return True  # "An earlier version of this article said a car bomb exploded in X"
     if _without_evidence(token):

@@ -240,7 +240,7 @@ _AID = frozenset({"aid", "humanitarian", "relief", "ngo"})
 
 
 CAPITAL_SPEAKERS = _SEATS | {"official", "source", "spokesman", "spokeswoman", "spokesperson",
-                             "diplomat", "minister"}  # fmt: skip
+                             "diplomat", "minister", "junta", "regime", "team"}  # fmt: skip
 """Who speaks for a government from its capital: its seats and its officials (lemmas)."""
 
 

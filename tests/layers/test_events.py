@@ -4685,6 +4685,23 @@ def test_the_same_deed_told_again_in_a_participle_shares_its_place(pipeline):
     assert any("Grozny" in text[loc.start : loc.end] for loc in shot.locations), shot
 
 
+def test_talks_abroad_are_not_where_the_sentence_is(pipeline):
+    # (tester round 36, F3)
+    text = "We start in North Kivu, where the guns have not fallen silent despite the talks abroad."
+    (talks,) = [e for e in _located(pipeline, text) if e.trigger == "talks"]
+    assert not talks.locations, talks
+
+
+def test_a_capital_s_junta_speaks_from_it_and_strikes_nothing_there(pipeline):
+    # (tester round 36, F1)
+    text = (
+        "The junta's information team in Naypyitaw said its aircraft had targeted "
+        "rebel training camps."
+    )
+    where = _where(_located(pipeline, text), text)
+    assert not any("Naypyitaw" in places for places in where.values()), where
+
+
 def test_deaths_hung_on_a_modifier_of_the_object_are_where_the_deed_was(nlp):
     # the parse this rule reads: "killing" hung on "wired", a participle on the bombs
     words = ["A", "bomber", "detonated", "bombs", "wired", "to", "her", "body", ",",

@@ -128,6 +128,11 @@ from layers.registry import load_layers
          "killed", False),
         ("And did they know the militia had already seized the town of Kesra?", "seized",
          False),
+        # an agreement that talks are about is none made (tester round 36, F3)
+        ("Mediators are due to meet in Zorvan on Thursday to discuss the second phase of "
+         "the truce.", "truce", True),
+        ("Envoys met in Zorvan to negotiate a ceasefire deal.", "ceasefire", True),
+        ("The two sides signed a truce in Zorvan on Monday.", "truce", False),
     ],
 )
 def test_told_as_planned(nlp, text, trigger, planned):
@@ -254,6 +259,12 @@ def test_an_event_dated_after_the_article_is_planned(nlp, text, planned):
         ("Officials said that no blast or drone attack took place in Zorvan.", "attack", True),
         ("There were no attacks or clashes in Zorvan on Friday.", "clashes", True),
         ("There were attacks and clashes in Zorvan on Friday.", "clashes", False),
+        # a question's deed the answer denies (tester round 36, F2); not one it affirms
+        ("Asked whether jets had also struck near Zorvan, a spokesman said no.", "struck",
+         True),
+        ("Asked if troops had entered Kesra, the army denied it.", "entered", True),
+        ("When asked whether drones had hit the port, the minister said they had.", "hit",
+         False),
         # but not a deed joined to the words about it: the details are what is denied
         ("The army gave no details of the strike or the raid on Zorvan camp.", "raid", False),
         ("There was no violation of our airspace over Zorvan this week.", "violation", True),
