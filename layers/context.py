@@ -847,6 +847,13 @@ def _wider(place: Place | None, other: Place | None) -> bool:
     """
     if placed_in(other, place):
         return True  # a name the text placed in this one (geo.located)
+    if (
+        other is not None
+        and place is not None
+        and other.feature == "river"
+        and place.feature in ("admin1", "admin2")
+    ):
+        return False  # a river runs through a county; the county is the finer site
     if _reaches_over(place, other):
         return True
     if _reaches_over(other, place):
@@ -863,7 +870,16 @@ def _crossed(cand: PlaceInSentence) -> bool:
     head = cand.root.head
     if cand.root.dep_ == "dobj":
         return head.lemma_.lower() == "cross"
-    return cand.root.dep_ == "pobj" and head.lower_ in ("across", "beyond")
+    # not what fell or spread across it: "debris fell across the Danube in Tulcea county"
+    return (
+        cand.root.dep_ == "pobj"
+        and head.lower_ in ("across", "beyond")
+        and head.head.lemma_.lower() not in _SPREAD_OVER
+    )
+
+
+_SPREAD_OVER = frozenset({"fall", "spread", "scatter", "land", "rain", "strew", "crash"})
+"""Verbs whose "across" says where things came down, not a crossing."""
 
 
 def _a_river_by(river: Place | None, place: Place | None) -> bool:
@@ -871,16 +887,18 @@ def _a_river_by(river: Place | None, place: Place | None) -> bool:
 
     A river only says where a town, a bridge or a port on it lies: drawn at its
     point, the Danube would put Novi Sad's bridges in Belgrade. Only a town, a
-    vicinity or a place the text names that no source holds ("the district of
-    Tartuh near the Euphrates"): a country, a region or a sea the river runs
-    through holds it.
+    vicinity, a province or county ("across the Danube in Romania's Tulcea
+    county") or a place the text names that no source holds ("the district of
+    Tartuh near the Euphrates"): a country or a sea the river runs through
+    holds it.
     """
     if river is None or place is None or river.feature != "river" or place.feature == "river":
         return False
     if river.radius_km is None or not (
-        place.precision in (Precision.EXACT, Precision.NEAR) or place.feature == LOCATED_FEATURE
+        place.precision in (Precision.EXACT, Precision.NEAR)
+        or place.feature in (LOCATED_FEATURE, "admin1", "admin2")
     ):
-        return False  # a country, a region or a sea the river runs through holds it instead
+        return False  # a country or a sea the river runs through holds it instead
     return haversine_km(river.lat, river.lon, place.lat, place.lon) <= river.radius_km
 
 

@@ -5740,6 +5740,9 @@ def test_events_listed_after_a_forecast_are_foreseen(pipeline, text, planned):
          {"Novi Sad"}),
         ("A truck bomb exploded on a bridge over the Tigris River in Baghdad.", "explosion",
          {"Baghdad"}),
+        # nor the county it runs through, where debris fell across it (tester round 36, F4)
+        ("Debris fell across the Danube in Romania's Tulcea county, the defence ministry said.",
+         "projectile_impact", {"Tulcea"}),
     ],
 )  # fmt: skip
 def test_a_river_that_holds_the_town_is_no_site_of_its_own(pipeline, text, event, places):
