@@ -809,6 +809,30 @@ def _before_a_possessive(doc: DocTokens, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in ("'s", "’s")
 
 
+_TO_A_ROAD_S_END = frozenset({"from", "to", "towards", "toward", "linking", "connecting"})
+"""Words after a road's word that name its end: "the highway to Jaffna". Not "between",
+already a place position: "the road between Boni and Douentza, in central Mali" made
+strong read Boni as Bonn by an alternate name."""
+
+
+def _ends_a_road(doc: DocTokens, i: int, floor: int) -> bool:
+    """Whether the word ``i`` before a name says the name is an end of a road.
+
+    "the highway to Jaffna", "the highway from X", "on the road out of Djibo":
+    a road runs between towns, whatever the model calls their names (a
+    person, a firm).
+    """
+    lowers = doc.lowers
+    if lowers[i] in _TO_A_ROAD_S_END:
+        return i > floor and lowers[i - 1] in ROUTE_WORDS
+    return (
+        lowers[i] == "of"
+        and i - 1 > floor
+        and lowers[i - 1] == "out"
+        and lowers[i - 2] in ROUTE_WORDS
+    )
+
+
 def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None:
     """The position frame of a name, if any.
 
@@ -837,6 +861,8 @@ def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None
         and not _before_a_possessive(doc, end)
     ):
         return SEIZED_FRAME  # "a Russian strike on Kherson": fire falls on places
+    if _ends_a_road(doc, i, floor):
+        return SEIZED_FRAME  # "on the road between X and Y", "the road out of X": towns
     if before.lower_ in _LOCATIVE:
         # "in eastern X": a person has no eastern part
         return SEIZED_FRAME if compass else POSITION_FRAME

@@ -294,12 +294,33 @@ def _an_agreement_talked_over(token: Token) -> bool:
     return False
 
 
+_TAKING = frozenset({"take", "capture", "seize", "retake", "recapture", "overrun"})
+"""Verbs of taking a place, which an attempt leaves untaken."""
+_TRYING = frozenset({"try", "attempt", "seek", "struggle", "fight"})
+"""Verbs of an attempt: "trying to take the town" has not taken it."""
+
+
+def _only_tried_to_take(token: Token) -> bool:
+    """Whether a taking is only attempted: "where the rebels have been trying to take the town".
+
+    The place is fought over, not taken. Not a taking told done after the
+    attempt ("tried to take the town and seized it").
+    """
+    return (
+        token.lemma_.lower() in _TAKING
+        and token.dep_ == "xcomp"
+        and token.head.lemma_.lower() in _TRYING
+    )
+
+
 def told_as_planned(token: Token) -> bool:
     """Whether the event whose trigger is ``token`` is told as not done yet."""
     if asked_whether(token):
         return True  # "Was there any incursion into our airspace?": asked, not told
     if _an_agreement_talked_over(token):
         return True  # "met to discuss the second phase of the truce"
+    if _only_tried_to_take(token):
+        return True  # "has been trying to take the town since last year"
     if _listed_after_a_forecast(token):
         return True  # "the most likely outcome is more of the same: shells into the sea"
     node = token

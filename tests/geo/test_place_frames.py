@@ -320,6 +320,21 @@ def test_a_local_government_area_is_the_name_before_its_words(extract, text):
     assert not any("Government" in name for name in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # a road runs between towns, whatever the model calls their names (tester
+        # round 36, F7: the model read Djibo as a firm)
+        ("An improvised explosive device hit a minibus on the road out of Djibo on "
+         "Wednesday.", "Djibo"),
+        ("Troops captured a stretch of the highway to Djibo on Monday.", "Djibo"),
+        ("Gunmen stopped a bus on the highway from Djibo on Friday.", "Djibo"),
+    ],
+)  # fmt: skip
+def test_the_ends_of_a_road_are_towns(extract, text, town):
+    assert town in extract(text)
+
+
 def test_a_place_put_in_a_local_government_area_is_a_place(extract):
     # Dzur is a name the gazetteer knows only weakly: it needs the area it is put in
     text = "Gunmen blocked a road near Shaffa village near Dzur in Hawul local government area."

@@ -133,6 +133,10 @@ from layers.registry import load_layers
          "the truce.", "truce", True),
         ("Envoys met in Zorvan to negotiate a ceasefire deal.", "ceasefire", True),
         ("The two sides signed a truce in Zorvan on Monday.", "truce", False),
+        # a taking only attempted has taken nothing (tester round 36, F9)
+        ("Fighting went on around Kesra, where the rebels have been trying to take the town "
+         "since last year.", "take", True),
+        ("The rebels took the town of Kesra on Monday.", "took", False),
     ],
 )
 def test_told_as_planned(nlp, text, trigger, planned):
