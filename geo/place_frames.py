@@ -862,7 +862,7 @@ def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None
     ):
         return SEIZED_FRAME  # "a Russian strike on Kherson": fire falls on places
     if _ends_a_road(doc, i, floor):
-        return SEIZED_FRAME  # "on the road between X and Y", "the road out of X": towns
+        return SEIZED_FRAME  # "the highway to Jaffna", "the road out of Djibo": towns
     if before.lower_ in _LOCATIVE:
         # "in eastern X": a person has no eastern part
         return SEIZED_FRAME if compass else POSITION_FRAME

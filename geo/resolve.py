@@ -366,8 +366,7 @@ class Resolver:
             named = self._countries_named_apart(mentions, candidates, council_names)
             for name in council_names:
                 allowed = set(named) | _COUNCIL_COUNTRIES
-                kept = [c for c in candidates.get(name, []) if c.country in allowed]
-                candidates[name] = kept
+                candidates[name] = [c for c in candidates.get(name, []) if c.country in allowed]
         if transliterated:
             # A loose spelling match counts only in a country whose places the rest
             # of the story names (not "Turkish-made drones"), unless the spellings
@@ -1662,6 +1661,7 @@ _COUNCIL_COUNTRIES = frozenset({"NG", "AU"})
 
 
 _A_SIDE_AT_THE_END = re.compile(r"(?<=\w)\s+(?:North|South|East|West|Central)$")
+"""A side closing a local government area's name: "Kaduna South" is a side of Kaduna's."""
 
 
 def _council_names(text: str, mentions: Sequence[Mention]) -> frozenset[str]:
