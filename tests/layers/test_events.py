@@ -536,6 +536,8 @@ def test_roles(nlp, layers, role, text, names, sites, not_sites):
         ),
         # a building held is territory taken, not a person
         ("Rebels captured a police station in Kidal.", ["Kidal"], "seizure", "seizures"),
+        ("Gunmen seized a police substation in Kidal and looted its weapons store.", ["Kidal"],
+         "seizure", "seizures"),
         # a boat struck at sea; a host receiving an official
         ("The navy struck a speedboat off Eyl.", ["Eyl"], "strike_on_targets", "strike_sites"),
         (
