@@ -37,6 +37,7 @@ from geo.phrases import BEARINGS
 
 __all__ = [
     "ADMIN_KIND_WORDS",
+    "DISTRICT_SIDES",
     "HYPHENS",
     "KIND_FRAME",
     "KIND_WORDS",
@@ -1004,9 +1005,9 @@ def _fired_upon(verb: Token) -> bool:
 
 
 _COUNCIL_ENDS = frozenset({"area", "areas", "council", "councils"})
-_SIDES = frozenset({"North", "South", "East", "West", "Central"})
-"""A side that closes a local government area's name ("Jos North"): the area is a side
-of the district of the town it is named after."""
+DISTRICT_SIDES = frozenset({"North", "South", "East", "West", "Central"})
+"""A side that closes a local government area's name ("Jos North", "Kaduna South"): the
+area is a side of the district of the town it is named after."""
 
 
 def _council_words(doc: DocTokens, start: int, end: int) -> int:
@@ -1126,7 +1127,7 @@ def framed_names(doc: Doc, tokens: DocTokens | None = None) -> list[FramedName]:
         for n, ((start, end), frame, member) in enumerate(zip(names, frames, groups, strict=True)):
             if frame is None or _person_cue(tokens, start, end):
                 continue
-            if n in council_framed and end - start >= 2 and tokens[end - 1].text in _SIDES:
+            if n in council_framed and end - start >= 2 and tokens[end - 1].text in DISTRICT_SIDES:
                 end -= 1  # "Jos North local government area": the side of Jos' district
             opener = tokens[start].lower_.rstrip(".") in PERSON_TITLES
             if opener and frame[0] != KIND_FRAME:

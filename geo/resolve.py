@@ -94,6 +94,7 @@ from geo.normalize import (
 from geo.overrides import ANALYST_SOURCE, Overrides
 from geo.own_airspace import ANTECEDENT_LABEL
 from geo.phrases import TERRITORIAL_SEA_KM
+from geo.place_frames import DISTRICT_SIDES
 from geo.seas import SEA_FEATURES, sea_shape
 from geo.sections import heading_sections, section_of
 from geo.shapes import country_shape
@@ -1660,7 +1661,7 @@ _COUNCIL_COUNTRIES = frozenset({"NG", "AU"})
 """The countries whose districts are called local government areas."""
 
 
-_A_SIDE_AT_THE_END = re.compile(r"(?<=\w)\s+(?:North|South|East|West|Central)$")
+_A_SIDE_AT_THE_END = re.compile(r"(?<=\w)\s+(?:" + "|".join(sorted(DISTRICT_SIDES)) + r")$")
 """A side closing a local government area's name: "Kaduna South" is a side of Kaduna's."""
 
 

@@ -2150,6 +2150,8 @@ def detect_events(
                             linked=True,
                         )
                     ]
+            if _told_abroad(token):
+                locations = []  # "despite the talks abroad": none of the sentence's places
             first = min(trigger_tokens)
             last = max(trigger_tokens)
             if last - first > 4:
@@ -2184,11 +2186,7 @@ def detect_events(
                     trigger_end=trigger_end,
                     sentence_start=sentence.start_char,
                     sentence_end=sentence.end_char,
-                    locations=(
-                        ()
-                        if _told_abroad(token)
-                        else tuple(sorted(set(locations), key=lambda loc: loc.start))
-                    ),
+                    locations=tuple(sorted(set(locations), key=lambda loc: loc.start)),
                     actor=actor,
                     target=target,
                     date=date,
