@@ -6,7 +6,9 @@ wording says the name is a place (:mod:`geo.place_frames`) and the words
 right after it say where. Such a name is placed at the place named there,
 with a radius that honestly covers it (the whole country, the province, or
 a town's surroundings), as a point: never as the country's outline, so an
-event layer never shows a whole country for a village. Its feature
+event layer never shows a whole country for a village. Once every stage has
+read the points, a name placed in a province is given the province's outline
+to be drawn with (:func:`drawn_within_its_holder`). Its feature
 :data:`LOCATED_FEATURE` marks it as not in the gazetteer but located.
 
 A possessive says the same the other way round: "Istanbul's Sariyer
@@ -17,6 +19,7 @@ it is placed within Istanbul (:func:`placed_within`).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from typing import Protocol
@@ -38,6 +41,7 @@ __all__ = [
     "a_part_of_the_next",
     "by_the_town",
     "container_after",
+    "drawn_within_its_holder",
     "lies_within",
     "located_by_text",
     "nation_before",
@@ -444,6 +448,47 @@ def placed_within(name: str, where: Place, *, why: str) -> Place:
         source=where.source,
         alternatives=(),
         reason=f"{why}, so it is somewhere within {radius or 0:,.0f} km of that point",
+    )
+
+
+#: Holders whose outline stands for a name placed in them: a province, a district,
+#: a named region. Not a country (an event layer must not fill a whole country
+#: for a village) and not a sea.
+_OUTLINED_HOLDERS = frozenset({"admin1", "admin2", "region", "territory"})
+
+
+def drawn_within_its_holder(place: Place, resolved: Sequence[Resolved]) -> Place:
+    """A name placed in a province, drawn as the province's outline; else ``place`` itself.
+
+    "clashed near Léré, in the Timbuktu region", Léré being on no file: all
+    the text says is that it lies somewhere in the region. A point at the
+    region's centre with a radius that reaches its far corner claims land
+    across the border and desert the region never held; the region's own
+    outline claims exactly what the text does. The point (where the place
+    is scored and labelled) stays the region's. Drawing only: the stages that
+    decide what holds what read the point, so this is applied once places
+    are on their layers.
+    """
+    if place.feature != LOCATED_FEATURE or place.precision is not Precision.REGION:
+        return place
+    holder_id, marker, _ = place.gazetteer_id.partition("~in:")
+    if not marker:
+        return place
+    holder = next(
+        (
+            item.place
+            for item in resolved
+            if item.place is not None and item.place.gazetteer_id == holder_id
+        ),
+        None,
+    )
+    if holder is None or holder.feature not in _OUTLINED_HOLDERS or not holder.is_area:
+        return place
+    return dataclasses.replace(
+        place,
+        geometry=holder.geometry,
+        reason=f"{place.reason.split(', so it is somewhere within')[0]}, "
+        f"so it is drawn as the outline of {holder.label}",
     )
 
 

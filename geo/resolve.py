@@ -74,6 +74,7 @@ from geo.located import (
     a_part_of_the_next,
     by_the_town,
     container_after,
+    drawn_within_its_holder,
     lies_within,
     located_by_text,
     nation_before,
@@ -226,6 +227,27 @@ capital"; words of rank or standing, not of control ("Donetsk, Russia's main str
 in the region" is still Ukraine's Donetsk)."""
 
 
+
+def _drawn_within_holders(resolved: list[Resolved]) -> list[Resolved]:
+    """Every name placed in a province given the province's outline to be drawn with.
+
+    Done last, once every stage that decides what holds what has read the
+    points (:func:`geo.located.drawn_within_its_holder`); a place shared by
+    several mentions stays one object.
+    """
+    drawn: dict[int, Place] = {}
+    out: list[Resolved] = []
+    for item in resolved:
+        place = item.place
+        if place is None:
+            out.append(item)
+            continue
+        if id(place) not in drawn:
+            drawn[id(place)] = drawn_within_its_holder(place, resolved)
+        new = drawn[id(place)]
+        out.append(item if new is place else Resolved(item.mention, new))
+    return out
+
 class Resolver:
     """Resolve all the mentions of one article at once.
 
@@ -262,7 +284,9 @@ class Resolver:
         nowhere (:func:`geo.coordinates.position_place`).
         """
         if not any(m.label == COORDINATES_LABEL for m in mentions):
-            return self._resolve_names(text, mentions, article=article, overrides=overrides)
+            return _drawn_within_holders(
+                self._resolve_names(text, mentions, article=article, overrides=overrides)
+            )
         named = self._resolve_names(
             text,
             [m for m in mentions if m.label != COORDINATES_LABEL],
@@ -270,7 +294,7 @@ class Resolver:
             overrides=overrides,
         )
         written = [Resolved(m, position_place(m)) for m in mentions if m.label == COORDINATES_LABEL]
-        return sorted(named + written, key=lambda item: item.mention.start)
+        return _drawn_within_holders(sorted(named + written, key=lambda item: item.mention.start))
 
     def _resolve_names(
         self,

@@ -768,8 +768,18 @@ def _on_its_coast(place: Place | None, sea: Place | None) -> bool:
 
 
 def _holds(wider: Place | None, place: Place | None) -> bool:
-    """Whether ``wider`` is an area whose outline holds ``place``'s point."""
-    if wider is None or place is None or wider is place or not wider.is_area:
+    """Whether ``wider`` is an area whose outline holds ``place``'s point.
+
+    Not a name drawn as the province it lies in ("near Léré, in the Timbuktu
+    region"): it is somewhere in there, not all of it.
+    """
+    if (
+        wider is None
+        or place is None
+        or wider is place
+        or not wider.is_area
+        or wider.feature == LOCATED_FEATURE
+    ):
         return False
     if place.gazetteer_id == wider.gazetteer_id:
         return False

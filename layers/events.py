@@ -429,9 +429,15 @@ def _attachment_of(
     quiet_words: frozenset[int] = frozenset(),
 ) -> Attachment | Refusal:
     """How the mention attaches to the trigger, through the capital phrase it names if any."""
-    if _measured_offset(cand) and cand.root.dep_ in ("appos", "npadvmod"):
+    if _measured_offset(cand) and (
+        cand.root.dep_ in ("appos", "npadvmod", "prep")
+        or (cand.root.dep_ == "pobj" and cand.root.head.dep_ == "agent")
+    ):
         # "struck by a drone about 40 nautical miles east of Fujairah": the parse
-        # hangs the distance on a noun, but a distance only ever says where
+        # hangs the distance on a noun, takes "20 nm" for a preposition ("seized
+        # about 20 nm north-east of Khor Fakkan") or a second doer after "by"
+        # ("seized by Iranian forces about 20 km north-east of X"), but a
+        # distance only ever says where
         verb = next((a for a in cand.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if verb is not None and verb.i in triggers:
             return Attachment("location", _WHERE_CONFIDENCE)

@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from shapely.geometry import Point
 
 from geo.disambiguate import haversine_km
+from geo.located import LOCATED_FEATURE
 from geo.seas import SEA_FEATURES
 from geo.sections import heading_sections
 from geo.types import Place
@@ -110,7 +111,7 @@ def _holds(wide: Place, inside: Place) -> bool:
         return False
     if is_country(wide):
         return inside.country == wide.country
-    if wide.is_area:
+    if wide.is_area and wide.feature != LOCATED_FEATURE:
         # a province's outline with a little slack for a town on its edge; a sea's
         # water without it ("attacks in the Red Sea" over a strike on Hodeidah)
         outline = wide.geometry if wide.feature in SEA_FEATURES else wide.geometry.buffer(0.05)

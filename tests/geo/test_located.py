@@ -676,3 +676,28 @@ def test_a_headline_is_no_section_of_its_own(resolve):
     sections = heading_sections(text)
     assert section_of(text, sections, text.index("Kano")) is None
     assert section_of(text, sections, text.index("Refugees")) == (text.index("## Chad"), len(text))
+
+
+def test_a_village_placed_in_a_province_is_drawn_as_the_province(resolve):
+    # all the text says is "somewhere in the region": a circle round its centre
+    # that reaches its far corner would claim the neighbouring countries too
+    results = resolve("Soldiers clashed with gunmen near Zorvanek, in the Timbuktu region.")
+    village = _place(results, "Zorvanek")
+    region = _place(results, "Timbuktu region")
+    assert village.feature == LOCATED_FEATURE and village.precision is Precision.REGION
+    assert village.is_area and village.geometry.equals(region.geometry)
+    assert (village.lat, village.lon) == (region.lat, region.lon)  # scored at the region's point
+    assert "outline of Timbuktu region" in village.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police clashed with farmers near the village of Zorvanek in Romania.",
+        "Shells fell on the village of Zorvanek near Kharkiv.",
+    ],
+)
+def test_a_village_in_a_country_or_near_a_town_stays_a_point(resolve, text):
+    # a country's outline would fill a whole country for a village; a town's
+    # surroundings are a radius, not an outline
+    assert _place(resolve(text), "Zorvanek").geometry.geom_type == "Point"

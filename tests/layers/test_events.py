@@ -2443,6 +2443,21 @@ def test_a_ship_struck_at_sea_is_placed_at_its_distance_from_port(pipeline, text
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # the parse takes "20 nm" for a preposition
+        "A tanker was seized about 20 nm north-east of Khor Fakkan on Sunday.",
+        # the parse takes the distance for a second doer after "by"
+        "A tanker was seized by Iranian forces about 20 km north-east of Fujairah.",
+    ],
+)
+def test_a_ship_seized_at_sea_is_placed_at_its_distance_from_port(pipeline, text):
+    (seizure,) = [e for e in _located(pipeline, text) if e.type == "seizure"]
+    (where,) = seizure.locations
+    assert " north-east of " in text[where.start : where.end]
+
+
+@pytest.mark.parametrize(
     ("text", "patrolled"),
     [
         ("A roadside bomb struck an army patrol near Dorvik.", False),
@@ -6330,3 +6345,18 @@ def test_vehicles_a_force_moved_and_a_briefing_convened_are_events(
     names = [n for n in ("Kutar", "Zorvan") if n in text]
     where = _where(_events(nlp, layers, text, names), text)
     assert ("Zorvan" in where.get(type_id, set())) is there, where
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed five in Kafr Zorvan, in Idlib province, and two in Saraqib.",
+        "Jets struck Zorvanek, in Idlib province, and a market in Saraqib on Monday.",
+    ],
+)
+def test_a_village_drawn_as_its_province_holds_no_town_of_its_sentence(pipeline, text):
+    # the unknown village is drawn as the province's outline, but it lies
+    # somewhere in there: Saraqib is no part of it, and both are sites
+    (event,) = _located(pipeline, text)
+    assert {text[loc.start : loc.end] for loc in event.locations} >= {"Saraqib"}
+    assert len(event.locations) == 2
