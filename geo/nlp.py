@@ -16,6 +16,7 @@ import time when every article is already cached.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import re
 import threading
 from bisect import bisect_left, bisect_right
@@ -184,12 +185,34 @@ def _one_token_per_position(doc: Doc) -> Doc:
     positions = written_positions(doc_text(doc))
     if not positions:
         return doc
+    _split_at(doc, {edge for p in positions for edge in (p.start, p.end)})
     with doc.retokenize() as retokenizer:
         for position in positions:
-            span = doc.char_span(position.start, position.end, alignment_mode="expand")
+            span = doc.char_span(position.start, position.end)
             if span is not None and len(span) > 1:
                 retokenizer.merge(span)
     return doc
+
+
+def _split_at(doc: Doc, edges: set[int]) -> None:
+    """Split every token that runs across one of ``edges`` (character offsets) there.
+
+    "13.1°N 43.1°E/14.2°N 42.5°E", a box written as two corners, leaves
+    "E/14.2" one token: each position then starts or ends inside a token, and
+    the two could only be merged over each other. Before the parser runs, so
+    the pieces need no heads of their own.
+    """
+    cuts: list[tuple[Token, list[str]]] = []
+    for token in doc:
+        inside = sorted(e - token.idx for e in edges if token.idx < e < token.idx + len(token))
+        if inside:
+            bounds = [0, *inside, len(token)]
+            cuts.append((token, [token.text[a:b] for a, b in itertools.pairwise(bounds)]))
+    if not cuts:
+        return
+    with doc.retokenize() as retokenizer:
+        for token, pieces in cuts:
+            retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
 
 
 def _installed_model(name: str | None) -> str:

@@ -88,7 +88,7 @@ from layers.modality import (
     told_of_in_a_work,
 )
 from layers.roles import (
-    CAPITAL_SPEAKERS,
+    BACK_TO_THE_SEAT,
     CLAUSE_DEPS,
     DESTINATION,
     ORIGIN,
@@ -106,6 +106,7 @@ from layers.roles import (
     opens_when_clause,
     placed_in_the_open,
     placed_outside,
+    speaks_for_a_government,
     the_object_before,
     under_the_event,
 )
@@ -2157,7 +2158,9 @@ def detect_events(
                         )
                     ]
             if _told_abroad(token):
-                locations = []  # "despite the talks abroad": none of the sentence's places
+                # "despite the talks abroad": none of the sentence's places, but those
+                # that say where abroad ("killed an officer abroad, in Istanbul")
+                locations = [loc for loc in locations if _under(token, loc)]
             first = min(trigger_tokens)
             last = max(trigger_tokens)
             if last - first > 4:
@@ -2546,10 +2549,12 @@ def _where_speakers_are(tokens: frozenset[int], trigger_tokens: frozenset[int], 
     speaker = doc[first - 2]
     if not (
         doc[first - 1].lower_ in ("in", "from")
-        and speaker.lemma_.lower() in CAPITAL_SPEAKERS
+        and speaks_for_a_government(speaker)
         and said.lemma_.lower() in SPEECH
     ):
         return False
+    if any(t.lower_ in BACK_TO_THE_SEAT for t in doc[said.i + 1 : said.sent.end]):
+        return False  # "the junta in Bamako said militants had attacked a school in the capital"
     if min(trigger_tokens) > said.i:
         return True
     # "…, wounding two people, a source in Baghdad said": the speaker set off by a
@@ -2642,10 +2647,13 @@ def _share_with_participles(
             governor = above if above is not None and above.layer == event.layer else None
         if governor is not None and governor is not event:
             # "denied that its missile struck X, killing 12": the killing is part of the claim
+            # "tried to capture Uvira but seized Kiliba": a verb joined to the plan
+            # and told in the past tense of its own is done
+            done = token.dep_ == "conj" and token.tag_ == "VBD"
             event = dataclasses.replace(
                 event,
                 denied=event.denied or governor.denied,
-                planned=event.planned or governor.planned,
+                planned=event.planned or (governor.planned and not done),
             )
         if event.locations or event.type in own_ground:
             shared.append(event)
@@ -2787,6 +2795,14 @@ def _told_abroad(token: Token) -> bool:
     fallen silent in North Kivu despite the talks abroad"): the event has none.
     """
     return any(c.lower_ in _ABROAD and c.dep_ in ("advmod", "amod") for c in token.children)
+
+
+def _under(token: Token, location: EventLocation) -> bool:
+    """Whether the location's mention hangs under ``token`` in the parse."""
+    span = token.doc.char_span(
+        location.anchor_start, location.anchor_end, alignment_mode="expand"
+    )
+    return span is not None and token.is_ancestor(span.root)
 
 
 def _a_clause_of(head: Token, token: Token) -> bool:

@@ -231,11 +231,13 @@ def asked_whether(token: Token) -> bool:
     for word in words:
         if word.lower_ in _BEFORE_A_QUESTION:
             continue
-        return word.lower_ in _INVERTED and word.i < token.i and _what_the_question_asks(token)
+        return (
+            word.lower_ in _INVERTED and word.i < token.i and _what_the_question_asks(token, word)
+        )
     return False
 
 
-def _what_the_question_asks(token: Token) -> bool:
+def _what_the_question_asks(token: Token, opening: Token) -> bool:
     """Whether the trigger is what a yes-or-no question asks about.
 
     The question's own verb ("Did drones strike the depot?", "Was the base
@@ -245,9 +247,15 @@ def _what_the_question_asks(token: Token) -> bool:
     there any incursion …?"). Not a deed the question takes as done: "Has the
     bombing of the hospital been investigated?", "Were troops in Bucha when the
     killings took place?".
+
+    ``opening`` is the verb that opens the question. The parse often makes it
+    the root and hangs the question's own verb under it as if it were a
+    clause (:func:`_the_question_s_own`).
     """
     node = token
     while node.head.i != node.i:
+        if opening.head.i == opening.i and _the_question_s_own(node, opening):
+            return True
         if node.dep_ in _CLAUSES_TOLD_AS_DONE:
             return False
         if node.dep_ in ("nsubj", "attr") and node.head.lemma_ == "be":
@@ -257,6 +265,32 @@ def _what_the_question_asks(token: Token) -> bool:
             return False  # "Has the bombing … been investigated?": the subject is done
         node = node.head
     return True
+
+
+def _the_question_s_own(node: Token, opening: Token) -> bool:
+    """Whether ``node`` is the verb the question asks about, parsed under its opening verb.
+
+    The parse roots an inverted question at the verb that opens it and hangs
+    the question's verb under it: as a clause on its subject ("Were two
+    journalists wounded in Gaza?", "Are rebels attacking ships?"), as a
+    clause of its own without a word that makes it a time or a cause ("Is
+    there shelling in Kherson?"; not "Were troops in Bucha when the killings
+    took place?"), or as its subject ("Is the army bombing Khartoum?", "Did
+    vessels fire water cannon …?", where "did" leaves no verb at all).
+    """
+    head = node.head
+    if node.dep_ == "acl" and head.dep_ in ("nsubj", "nsubjpass", "attr"):
+        return head.head.i == opening.i and node.tag_ in ("VBN", "VBG")
+    if head.i != opening.i:
+        return False
+    if node.dep_ == "advcl":
+        return not any(c.dep_ in ("mark", "advmod") and c.i < node.i for c in node.children)
+    if node.dep_ in ("nsubj", "attr"):
+        return opening.lemma_ == "do" or (
+            node.lower_.endswith("ing")
+            and not any(c.dep_ in ("attr", "acomp", "oprd") for c in opening.children)
+        )
+    return False
 
 
 _CLAUSES_TOLD_AS_DONE = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "pcomp", "pobj"})
@@ -996,13 +1030,13 @@ _CLAIM_LABEL = re.compile(r"^[ \t>*_#]*(?:the\s+)?claims?[ \t*_]*:", re.IGNORECA
 """A fact-check's label before the claim it checks: "Claim:", "**Claim:**"."""
 _VERDICT = re.compile(
     r"^[ \t>*_#]*(?:our\s+|the\s+)?(?:verdict|rating|ruling|conclusion)[ \t*_]*:[ \t*_]*"
-    r"(?:(?:totally|completely|entirely|mostly)\s+)?(?P<word>[A-Za-z]+)"
-    r"(?=[ \t*_]*(?:[.!,;:(]|[-–—]|$))",
+    r"(?:(?:totally|completely|entirely|mostly)\s+)?(?P<word>[A-Za-z]+)\b"
+    r"(?![ \t]+(?:flag|alarm|start|dawn|positive|negative)\b)",
     re.IGNORECASE | re.MULTILINE,
 )
-"""A fact-check's verdict on the claim above it: "Verdict: False", "**Rating:** Fake".
-The word is the whole verdict, ending its line or its clause: "Ruling: False flag
-operation, the junta says" rates nothing."""
+"""A fact-check's verdict on the claim above it: "Verdict: False", "**Rating:** Fake",
+"Verdict: Fake news", "Rating: False claim", "Verdict: False/Misleading". Not an idiom
+the word opens: "Ruling: False flag operation, the junta says" rates nothing."""
 _VERDICT_WINDOW = 1500
 """How far after a claim's line (characters) its verdict is looked for."""
 

@@ -21,6 +21,7 @@ from geo.place_frames import ends_of_a_route
 from layers.types import EventType
 
 __all__ = [
+    "BACK_TO_THE_SEAT",
     "CAPITAL_SPEAKERS",
     "CLAUSE_DEPS",
     "DENYING",
@@ -44,6 +45,7 @@ __all__ = [
     "opens_when_clause",
     "placed_in_the_open",
     "placed_outside",
+    "speaks_for_a_government",
     "the_object_before",
     "under_the_event",
 ]
@@ -169,13 +171,15 @@ def _a_seat_speaks(verb: Token, word: Token) -> bool:
 
     Or the capital's officials ("security officials in Islamabad said they had
     targeted camps"): the capital is where they speak from, not the target.
+    Not when what they say points back to it ("the junta in Bamako said
+    militants had attacked a school in the capital").
     """
     return any(
         c.dep_ == "nsubj"
-        and c.lemma_.lower() in CAPITAL_SPEAKERS
+        and speaks_for_a_government(c)
         and (c.i == word.i or c.is_ancestor(word))
         for c in verb.children
-    )
+    ) and not any(t.i > verb.i and t.lower_ in BACK_TO_THE_SEAT for t in verb.subtree)
 
 
 def _the_seat_that_reports_it(word: Token, triggers: frozenset[int]) -> bool:
@@ -192,16 +196,16 @@ def _the_seat_that_reports_it(word: Token, triggers: frozenset[int]) -> bool:
             if seat.i == word.i and word.dep_ == "pobj" and word.head.dep_ == "prep":
                 seat = word.head.head  # the parse hangs "which said" on Kabul itself
             return (
-                seat.lemma_.lower() in CAPITAL_SPEAKERS
+                speaks_for_a_government(seat)
                 and seat.is_ancestor(word)
                 and not verb.is_ancestor(word)
                 # "which said missiles struck the capital": the clause points back to it
-                and not any(t.lower_ in _BACK_TO_THE_SEAT for t in verb.subtree)
+                and not any(t.lower_ in BACK_TO_THE_SEAT for t in verb.subtree)
             )
     return False
 
 
-_BACK_TO_THE_SEAT = frozenset({"capital", "city", "there", "here"})
+BACK_TO_THE_SEAT = frozenset({"capital", "city", "there", "here"})
 """Words by which what a seat says points back to its own town."""
 
 
@@ -240,8 +244,30 @@ _AID = frozenset({"aid", "humanitarian", "relief", "ngo"})
 
 
 CAPITAL_SPEAKERS = _SEATS | {"official", "source", "spokesman", "spokeswoman", "spokesperson",
-                             "diplomat", "minister", "junta", "regime", "team"}  # fmt: skip
+                             "diplomat", "minister", "junta", "regime"}  # fmt: skip
 """Who speaks for a government from its capital: its seats and its officials (lemmas)."""
+_GOVERNMENT_TEAMS = frozenset(
+    {"junta", "regime", "government", "ministry", "information", "media", "press",
+     "communications"}
+)  # fmt: skip
+"""What makes a team a government's voice: "the junta's information team"."""
+
+
+def speaks_for_a_government(noun: Token) -> bool:
+    """Whether ``noun`` is a government's voice, which speaks from its capital.
+
+    Its seats and officials (:data:`CAPITAL_SPEAKERS`), and a team the
+    government owns or that speaks for it ("the junta's information team in
+    Naypyitaw said"); not a rescue, medical or UN team, which is in Kyiv or
+    Kabul because the event is.
+    """
+    lemma = noun.lemma_.lower()
+    if lemma == "team":
+        return any(
+            c.dep_ in ("poss", "compound", "amod") and c.lemma_.lower() in _GOVERNMENT_TEAMS
+            for c in noun.children
+        )
+    return lemma in CAPITAL_SPEAKERS
 
 
 _PRESS = frozenset({"reporter", "journalist", "correspondent", "press", "media", "newsman"})
@@ -327,6 +353,8 @@ def _where_the_press_was_told(root: Token, triggers: frozenset[int]) -> bool:
         # "exploded while the governor was speaking in Kandahar", which sets the
         # scene, nor "Speaking in Goma after rebels shelled the town", the town
         return True
+    if _a_briefing_on_it(verb, triggers):
+        return True  # "the army held a briefing in Kyiv on the attack": where it briefed
     if (
         verb.lemma_.lower() in _ADDRESSES
         and verb.dep_ == "pobj"
@@ -352,6 +380,34 @@ def _where_the_press_was_told(root: Token, triggers: frozenset[int]) -> bool:
         or (c.dep_ == "prep" and any(g.lemma_.lower() in _PRESS for g in c.children))
         for c in verb.children
     )
+
+
+def _a_briefing_on_it(verb: Token, triggers: frozenset[int]) -> bool:
+    """Whether ``verb`` holds a briefing or a speech whose topic is the event.
+
+    "The army held a briefing in Kyiv on the attack", "gave a speech in Kyiv
+    about the strikes": Kyiv is where the speaker spoke, the event its topic.
+    """
+    if verb.lemma_.lower() in _BRIEFINGS and verb.dep_ == "dobj":
+        verb = verb.head  # "gave a statement in Kyiv about …", the place on the statement
+    if verb.lemma_.lower() not in _GIVING_A_TALK or verb.i in triggers:
+        return False
+    talks = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _BRIEFINGS]
+    return any(
+        t.i in triggers
+        for holder in (verb, *talks)
+        for c in holder.children
+        if c.dep_ == "prep" and c.lower_ in _ABOUT
+        for t in c.subtree
+    ) and bool(talks)
+
+
+_GIVING_A_TALK = frozenset({"hold", "give", "deliver", "host", "convene"})
+"""Verbs that hold a briefing or give a speech."""
+_BRIEFINGS = frozenset({"briefing", "speech", "address", "interview", "statement", "lecture"})
+"""What a speaker holds or gives to tell of an event: its topic's place is not the speaker's."""
+_ABOUT = frozenset({"on", "about", "over", "regarding", "concerning"})
+"""Prepositions that give a briefing's topic."""
 
 
 def _named_after_its_kind(token: Token) -> bool:

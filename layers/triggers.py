@@ -403,7 +403,9 @@ _PART_OF = frozenset(
      "dozens", "dozen", "hundreds", "hundred", "thousands", "scores", "salvo", "salvos",
      "salvoes", "volley", "volleys", "wave", "waves", "swarm", "number", "percent", "cent",
      "%", "share", "third", "quarter", "majority", "kilometre", "kilometres", "kilometer",
-     "kilometers", "km", "mile", "miles", "hectare", "hectares", "acre", "acres"}
+     "kilometers", "km", "mile", "miles", "hectare", "hectares", "acre", "acres",
+     # a body of what it is made of: "moved a convoy of tanks" (move tank)
+     "convoy", "column", "contingent", "detachment", "fleet", "flotilla"}
 )  # fmt: skip
 
 

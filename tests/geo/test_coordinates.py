@@ -126,3 +126,14 @@ def test_the_parse_reads_a_position_as_one_token_the_object_of_its_preposition(p
     (token,) = [t for t in doc if "°" in t.text]
     assert token.text == "13.2°N, 43.1°E"
     assert token.head.text == "at"
+
+
+@pytest.mark.parametrize("joint", ["/", "-", "–", ","])
+def test_two_positions_glued_into_one_token_are_two_tokens(pipeline, joint):
+    # a box written as two corners: the tokenizer leaves "E/14.2" one token,
+    # across which the two positions could only be merged over each other
+    text = f"Vessels were attacked at 13.1°N 43.1°E{joint}14.2°N 42.5°E overnight."
+    doc = pipeline.parse(text)
+    assert [t.text for t in doc if "°" in t.text] == ["13.1°N 43.1°E", "14.2°N 42.5°E"]
+    positions = [r.place for r in pipeline.locate(doc) if r.mention.label == COORDINATES_LABEL]
+    assert [(p.lat, p.lon) for p in positions] == [(13.1, 43.1), (14.2, 42.5)]

@@ -4709,6 +4709,19 @@ def test_talks_abroad_are_not_where_the_sentence_is(pipeline):
     assert not talks.locations, talks
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Agents killed a Russian officer abroad, in Istanbul, officials said.", {"Istanbul"}),
+        ("Protests abroad, in London and Paris, called for a ceasefire.", {"London", "Paris"}),
+    ],
+)
+def test_the_places_that_say_where_abroad_stay(pipeline, text, where):
+    # (review of session 47, 4)
+    found = _where(_located(pipeline, text), text)
+    assert any(places >= where for places in found.values()), found
+
+
 def test_a_capital_s_junta_speaks_from_it_and_strikes_nothing_there(pipeline):
     # (tester round 36, F1)
     text = (
@@ -4717,6 +4730,24 @@ def test_a_capital_s_junta_speaks_from_it_and_strikes_nothing_there(pipeline):
     )
     where = _where(_located(pipeline, text), text)
     assert not any("Naypyitaw" in places for places in where.values()), where
+
+
+@pytest.mark.parametrize(
+    ("text", "capital"),
+    [
+        # a rescue, medical or UN team is in the capital because the event is
+        ("A rescue team in Kyiv said a missile had hit a residential building, killing three.",
+         "Kyiv"),
+        ("A UN team in Kabul said an explosion had killed six worshippers.", "Kabul"),
+        # what the seat says points back to its own town
+        ("The junta in Bamako said militants had attacked a military school in the capital.",
+         "Bamako"),
+    ],
+)
+def test_a_team_there_or_a_seat_pointing_back_keeps_the_capital(pipeline, text, capital):
+    # (review of session 47, 3)
+    where = _where(_located(pipeline, text), text)
+    assert any(capital in places for places in where.values()), where
 
 
 def test_deaths_hung_on_a_modifier_of_the_object_are_where_the_deed_was(nlp):
@@ -6337,6 +6368,9 @@ def test_where_people_fled_after_strikes_is_no_strike_site(pipeline):
         ("Police moved the convoy of protesters away from parliament in Zorvan.", "movement",
          False),
         ("The ministry held a briefing for reporters in Zorvan on Friday.", "meeting", False),
+        # a convoy of what a force moves is that force's (review of session 47, 8)
+        ("The army moved a convoy of tanks into Zorvan.", "movement", True),
+        ("The navy sent a flotilla of warships to Zorvan.", "movement", True),
     ],
 )  # fmt: skip
 def test_vehicles_a_force_moved_and_a_briefing_convened_are_events(
@@ -6360,3 +6394,23 @@ def test_a_village_drawn_as_its_province_holds_no_town_of_its_sentence(pipeline,
     (event,) = _located(pipeline, text)
     assert {text[loc.start : loc.end] for loc in event.locations} >= {"Saraqib"}
     assert len(event.locations) == 2
+
+
+def test_a_taking_told_done_after_an_attempt_is_not_planned(pipeline):
+    # (review of session 47, 6) the parse joins "seized" to "tried"
+    text = "Rebels tried to capture Zorvan but seized the nearby town of Kesra instead."
+    events = [e for e in _located(pipeline, text) if e.type == "seizure"]
+    assert {e.trigger.split()[-1]: e.planned for e in events} == {"capture": True, "seized": False}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army held a briefing in Kyiv on the attack.",
+        "The minister gave a statement in Kyiv about the attack.",
+    ],
+)
+def test_a_briefing_s_town_is_not_where_its_topic_happened(pipeline, text):
+    # (review of session 47, 13)
+    where = _where(_located(pipeline, text), text)
+    assert "Kyiv" not in where.get("attack", set()), where

@@ -128,6 +128,15 @@ from layers.registry import load_layers
          "killed", False),
         ("And did they know the militia had already seized the town of Kesra?", "seized",
          False),
+        # the question's own verb however the parse hangs it under the opening verb:
+        # on the subject, as a clause of its own, or as the subject (review of session 47)
+        ("Were two journalists wounded in Zorvan on Monday?", "wounded", True),
+        ("Are the rebels attacking ships off Kesra?", "attacking", True),
+        ("Is the army bombing Zorvan?", "bombing", True),
+        ("Is there shelling in Kesra today?", "shelling", True),
+        ("Did the vessels fire water cannon at a boat near Zorvan Reef?", "cannon", True),
+        ("Were any soldiers killed in the attack on the base in Kesra?", "attack", False),
+        ("Was the attack on the base in Kesra a terrorist act?", "attack", False),
         # an agreement that talks are about is none made (tester round 36, F3)
         ("Mediators are due to meet in Zorvan on Thursday to discuss the second phase of "
          "the truce.", "truce", True),
@@ -344,6 +353,15 @@ def test_a_verdict_is_the_whole_word_not_the_start_of_a_phrase(nlp):
         "Ruling: False flag operation, the junta says.\n"
     )
     assert not told_as_denied(next(t for t in doc if t.text == "attacked"))
+
+
+@pytest.mark.parametrize(
+    "verdict", ["Verdict: Fake news.", "Rating: False claim", "Verdict: False/Misleading"]
+)
+def test_a_verdict_may_name_what_it_rates(nlp, verdict):
+    # (review of session 47, 7)
+    doc = nlp(f"Claim: Jets struck the air base in Kesra.\n\n{verdict}\n")
+    assert told_as_denied(next(t for t in doc if t.text == "struck"))
 
 
 def test_a_claim_without_a_verdict_stands(nlp):
