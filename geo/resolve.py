@@ -391,7 +391,12 @@ class Resolver:
             named = self._countries_named_apart(mentions, candidates, council_names)
             for name in council_names:
                 allowed = set(named) | _COUNCIL_COUNTRIES
-                candidates[name] = [c for c in candidates.get(name, []) if c.country in allowed]
+                candidates[name] = [
+                    c
+                    for c in candidates.get(name, [])
+                    # a country or a province has councils, and is none
+                    if c.country in allowed or c.feature in ("country", "admin1")
+                ]
         if transliterated:
             # A loose spelling match counts only in a country whose places the rest
             # of the story names (not "Turkish-made drones"), unless the spellings
@@ -1669,6 +1674,13 @@ _KIND_FEATURES = {
 }
 
 
+_COUNCIL_BUSINESS = (
+    r"elections?", r"polls?", r"votes?", r"offices?", r"officials?", r"ministers?",
+    r"ministry", r"secretariats?", r"chairm[ae]n", r"staff", r"workers", r"employees",
+    r"reforms?", r"budgets?", r"bod(?:y|ies)", r"levels?", r"systems?", r"candidates?",
+    r"seats?", r"councillors?", r"authorit(?:y|ies)", r"administrators?",
+)
+"""What follows "local government" when the words name councils' business, not an area."""
 _COUNCIL_SUFFIX = re.compile(
     r"\s+(?:local\s+government(?:\s+(?:area|council))?|lga)$", re.IGNORECASE
 )
@@ -1677,10 +1689,12 @@ _COUNCIL_SUFFIX = re.compile(
 
 _COUNCIL_AFTER = re.compile(
     r"(?:\s*(?:,|\band\b)\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)*"
-    r"\s+(?:(?i:local\s+government)\b|LGAs?\b)"
+    r"\s+(?:(?i:local\s+government)\b(?!\s+(?i:" + "|".join(_COUNCIL_BUSINESS) + r")\b)"
+    r"|LGAs?\b)"
 )
 """Local-government words after a name, or after the list it opens: "in Guma local
-government area", "in Guma and Logo local government areas"."""
+government area", "in Guma and Logo local government areas". Not the business of a
+country's or a province's councils: "Sri Lanka local government elections"."""
 _COUNCIL_COUNTRIES = frozenset({"NG", "AU"})
 """The countries whose districts are called local government areas."""
 

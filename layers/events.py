@@ -2623,7 +2623,11 @@ def _share_with_participles(
             shared.append(event)
             continue
         token = root
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        # a finite past verb the parse hangs on a noun is the sentence's own verb, no
+        # participle: "fighters who reject the peace deal set off a bomb in X"
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) or (
+            token.dep_ == "acl" and token.tag_ == "VBD"
+        )
         governor = (
             starts.get(token.head.i) if token.dep_ in _SHARED_DEPS and not own_subject else None
         )  # "exploded in Mogadishu, killing five": the participle has no subject of its own

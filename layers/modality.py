@@ -347,6 +347,29 @@ def _only_tried_to_take(token: Token) -> bool:
     )
 
 
+def _under_an_inverted_condition(token: Token) -> bool:
+    """Whether the trigger is in a condition opened by "should", "were" or "had".
+
+    "Should fighting reach Kosti, 200,000 people could be displaced", "Were
+    the army to attack Kosti, thousands would flee", "Had the rebels taken
+    Goma, …": an "if" written by putting the verb first, which tells nothing
+    as done. Only a clause under another: a question opens the same way.
+    """
+    clause = token
+    if clause.dep_ in ("nsubj", "nsubjpass", "csubj", "aux", "dobj"):
+        clause = clause.head  # "should fighting reach": the parse makes the noun an aux
+    if clause.dep_ in ("xcomp", "advcl") and clause.head.lower_ in ("were", "had"):
+        clause = clause.head  # "Were the army to attack Kosti"
+    if clause.dep_ not in ("advcl", "ccomp"):
+        return False
+    first = next((t for t in clause.subtree if t.dep_ not in ("mark", "punct")), None)
+    return first is not None and first.lower_ in _INVERTING and first.i < token.i
+
+
+_INVERTING = frozenset({"should", "were", "had"})
+"""The verbs that open a condition put first: "Should fighting reach Kosti, …"."""
+
+
 def told_as_planned(token: Token) -> bool:
     """Whether the event whose trigger is ``token`` is told as not done yet."""
     if asked_whether(token):
@@ -355,6 +378,8 @@ def told_as_planned(token: Token) -> bool:
         return True  # "met to discuss the second phase of the truce"
     if _only_tried_to_take(token):
         return True  # "has been trying to take the town since last year"
+    if _under_an_inverted_condition(token):
+        return True  # "should fighting reach Kosti, 200,000 could be displaced"
     if _listed_after_a_forecast(token):
         return True  # "the most likely outcome is more of the same: shells into the sea"
     node = token
@@ -720,9 +745,31 @@ def _asked_and_answered_no(token: Token) -> bool:
     ):
         return False
     answer = asked.head
-    return _denies(answer) or (
+    return _denies_what_was_asked(answer) or (
         answer.lemma_.lower() in SAYING and any(c.lower_ == "no" for c in answer.children)
     )
+
+
+def _denies_what_was_asked(answer: Token) -> bool:
+    """Whether the answer denies the deed asked about, not who did it.
+
+    "the army denied it", "denied the reports", "denied that its jets had
+    struck the town"; not "the Kremlin denied any involvement", "denied
+    targeting civilians": the doer's part, or another deed, is disputed.
+    """
+    if not _denies(answer):
+        return False
+    return all(
+        c.lemma_.lower() in _POINTING_BACK
+        for c in answer.children
+        if c.dep_ in ("dobj", "xcomp", "pcomp")
+    )
+
+
+_POINTING_BACK = frozenset(
+    {"it", "that", "this", "so", "report", "claim", "allegation", "account", "story", "charge"}
+)
+"""What a denial's object may be to deny the deed asked about: "denied it", "the reports"."""
 
 
 def told_as_denied(token: Token) -> bool:
@@ -882,7 +929,8 @@ _LIVE_ENTRIES = frozenset({"entry", "post", "update"})
 _OUR_TEXTS = frozenset({"story", "article", "report", "version"})
 """Not "earlier reports said ten were killed", which a later count overtook, not undid."""
 _CLAUSE_LINKS = frozenset(
-    {"ccomp", "conj", "xcomp", "relcl", "acl", "advcl", "dobj", "pobj", "prep"}
+    {"ccomp", "conj", "xcomp", "relcl", "acl", "advcl", "dobj", "pobj", "prep", "nsubj",
+     "nsubjpass"}
 )  # fmt: skip
 _WRONGLY = frozenset(
     {"previously", "incorrectly", "wrongly", "erroneously", "mistakenly", "falsely"}

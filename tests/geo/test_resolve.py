@@ -1610,6 +1610,24 @@ def test_a_local_government_area_is_a_district_of_a_country_that_has_them(
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [
+        # the business of a country's or a town's councils names no area (review of
+        # session 47, 5)
+        ("Violence marred Sri Lanka local government elections on Saturday.", "Sri Lanka",
+         "LK"),
+        ("Troops raided Jenin local government offices and arrested the mayor.", "Jenin",
+         "PS"),
+    ],
+)  # fmt: skip
+def test_councils_business_after_a_name_is_no_local_government_area(
+    resolve, text, name, country
+):
+    place = _place(resolve(text), name)
+    assert place is not None and place.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
         # an aside that calls the place a town rules out a country of its name
         ("Gunmen clashed with soldiers in Costa Rica, a town of about 25,000 people south "
          "of Culiacan, on Sunday.", "Costa Rica", "MX"),

@@ -6414,3 +6414,14 @@ def test_a_briefing_s_town_is_not_where_its_topic_happened(pipeline, text):
     # (review of session 47, 13)
     where = _where(_located(pipeline, text), text)
     assert "Kyiv" not in where.get("attack", set()), where
+
+
+def test_a_deed_the_parse_hangs_on_a_rejected_noun_is_not_denied(pipeline):
+    # (tester round 37, F5) the parse makes "set" a clause on "deal", the object
+    # of "reject": the bombing is the sentence's own deed, told as done
+    text = (
+        "Dissident fighters who reject the 2016 peace deal set off a motorcycle bomb "
+        "outside a police station in Kesra on Monday."
+    )
+    (blast,) = [e for e in _located(pipeline, text) if e.type == "explosion"]
+    assert not blast.denied

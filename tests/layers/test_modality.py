@@ -146,6 +146,13 @@ from layers.registry import load_layers
         ("Fighting went on around Kesra, where the rebels have been trying to take the town "
          "since last year.", "take", True),
         ("The rebels took the town of Kesra on Monday.", "took", False),
+        # a condition written with its verb first (tester round 37, F4); not a clause
+        # that merely starts with "were"
+        ("Aid groups warned that, should fighting reach Kesra, thousands could flee.",
+         "fighting", True),
+        ("Should the rebels attack Zorvan, the army will respond.", "attack", True),
+        ("Had the rebels captured Zorvan, the talks would have collapsed.", "captured", True),
+        ("Police said the villages that were attacked lie near Zorvan.", "attacked", False),
     ],
 )
 def test_told_as_planned(nlp, text, trigger, planned):
@@ -278,6 +285,11 @@ def test_an_event_dated_after_the_article_is_planned(nlp, text, planned):
         ("Asked if troops had entered Kesra, the army denied it.", "entered", True),
         ("When asked whether drones had hit the port, the minister said they had.", "hit",
          False),
+        # a denial of the doer's part leaves the deed asked about (review of session 47, 9)
+        ("Asked whether jets had bombed the market in Zorvan, the ministry denied any "
+         "involvement.", "bombed", False),
+        ("Asked if the militia had attacked the camp, its commander denied responsibility.",
+         "attacked", False),
         # but not a deed joined to the words about it: the details are what is denied
         ("The army gave no details of the strike or the raid on Zorvan camp.", "raid", False),
         ("There was no violation of our airspace over Zorvan this week.", "violation", True),
@@ -320,6 +332,13 @@ def test_looked_back_on(nlp, text, trigger, remembered):
     doc = nlp(text)
     (token,) = [t for t in doc if t.text == trigger]
     assert looked_back_on(token) is remembered
+
+
+def test_a_correction_denies_the_doers_it_names_as_well(nlp):
+    # (tester round 37, F4) the protesters are a trigger of their own
+    doc = nlp("Correction: An earlier version of this story said that protesters set fire "
+              "to a police post in Zorvan.")
+    assert told_as_denied(next(t for t in doc if t.text == "protesters"))
 
 
 def test_a_correction_denies_what_it_corrects_not_the_fact_it_gives(nlp):
