@@ -747,7 +747,9 @@ def _read_html(raw: bytes, path: Path, article_id: str) -> Article:
     text = _clean(getattr(doc, "text", None))
     if text is None:
         raise ArticleError(path, "no main text found in the HTML")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # each line is a block of the page (a heading, a paragraph, an item): a blank line
+    # between keeps a headline with no full stop from running into the dateline after it
+    text = re.sub(r"\n+", "\n\n", text.replace("\r\n", "\n").replace("\r", "\n"))
     _check_length(text, path)
     url = safe_url(_clean(getattr(doc, "url", None)))
     raw_date = _clean(getattr(doc, "date", None))

@@ -39,9 +39,13 @@ LINE_TIME_STAMP = re.compile(
 
 #: What may stand before a place that labels its line: a bullet or a number, and bold.
 _LABEL_BEFORE = re.compile(r"\s*(?:[-*•]\s+|\d{1,2}[.)]\s+)?(?:\*\*|__)?\s*")
-#: What closes a line's label: a colon or a dash, perhaps after a date in brackets and
-#: the end of the bold ("Kharkiv:", "**Kharkiv:**", "**Kharkiv** —", "Natanz (June 13):").
-_LABEL_AFTER = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?(?:(?:\*\*|__)\s*)?(?P<close>:|[—–](?=\s))")
+#: What closes a line's label: a colon or a dash, perhaps after a date in brackets or
+#: after a comma, and the end of the bold ("Kharkiv:", "**Kharkiv:**", "**Kharkiv** —",
+#: "Natanz (June 13):", "Pemba, 25 September:").
+_LABEL_AFTER = re.compile(
+    r"\s*(?:\([^()\n]{1,30}\)\s*|,[ \t]*(?:\d{1,2}[ \t]+[A-Z][a-z]+|[A-Z][a-z]+[ \t]+\d{1,2})"
+    r"(?:,?[ \t]*\d{4})?[ \t]*)?(?:(?:\*\*|__)\s*)?(?P<close>:|[—–](?=\s))"
+)
 #: Marks of a list's or a bold label: a bullet, a number, bold.
 _LABEL_MARKS = re.compile(r"[-*•_]|\d[.)]")
 #: A plain label opening a line: "Kharkiv:", "Reporter:", "Q:" (its name's words).
@@ -67,9 +71,16 @@ def labels_its_line(text: str, start: int, end: int) -> bool:
 
 
 def a_marked_label(text: str, start: int, end: int) -> bool:
-    """Whether a line's label is marked as one: after a bullet or a number, or in bold."""
+    """Whether a line's label is marked as one: after a bullet or a number, or in bold.
+
+    Or dated after a comma ("Pemba, 25 September: police arrested …"): a
+    place and a day, which no speaker's label has.
+    """
     marks = _label_marks(text, start, end)
-    return marks is not None and _LABEL_MARKS.search(marks[0] + marks[1].group()) is not None
+    return marks is not None and (
+        _LABEL_MARKS.search(marks[0] + marks[1].group()) is not None
+        or marks[1].group().lstrip().startswith(",")
+    )
 
 
 def _label_marks(text: str, start: int, end: int) -> tuple[str, re.Match[str]] | None:

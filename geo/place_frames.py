@@ -825,13 +825,21 @@ def _ends_a_road(doc: DocTokens, i: int, floor: int) -> bool:
     """
     lowers = doc.lowers
     if lowers[i] in _TO_A_ROAD_S_END:
-        return i > floor and lowers[i - 1] in ROUTE_WORDS
-    return (
-        lowers[i] == "of"
-        and i - 1 > floor
-        and lowers[i - 1] == "out"
-        and lowers[i - 2] in ROUTE_WORDS
-    )
+        road = i - 1
+    elif lowers[i] == "of" and i - 1 > floor and lowers[i - 1] == "out":
+        road = i - 2
+    else:
+        return False
+    # a road as written in a sentence, not "a direct line to Trump" nor a headline's
+    # "Road to Peace"
+    return road > floor and lowers[road] in _ROADS and doc.texts[road] == lowers[road]
+
+
+_ROADS = frozenset(
+    {"road", "highway", "motorway", "route", "railway", "railroad", "expressway"}
+)
+"""Words for a road whose ends are towns: not a line, an axis or a corridor, which lead to
+people and causes too ("a direct line to Trump")."""
 
 
 def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None:
@@ -1117,6 +1125,7 @@ def framed_names(doc: Doc, tokens: DocTokens | None = None) -> list[FramedName]:
                     frames[n] = (position, None)
         # A list shares its first member's frame: "the villages of A, B and C".
         groups = []
+        shared: set[int] = set()  # the members that took the list's frame
         for n in range(len(names)):
             listed = n > 0 and _separated(tokens, names[n - 1][1], names[n][0])
             if not listed:
@@ -1124,14 +1133,19 @@ def framed_names(doc: Doc, tokens: DocTokens | None = None) -> list[FramedName]:
             groups.append(group)
             if listed and frames[n] is None and frames[n - 1] is not None:
                 frames[n] = frames[n - 1]
+                shared.add(n)
         for n, ((start, end), frame, member) in enumerate(zip(names, frames, groups, strict=True)):
             if frame is None or _person_cue(tokens, start, end):
                 continue
             if n in council_framed and end - start >= 2 and tokens[end - 1].text in DISTRICT_SIDES:
                 end -= 1  # "Jos North local government area": the side of Jos' district
             opener = tokens[start].lower_.rstrip(".") in PERSON_TITLES
-            if opener and frame[0] != KIND_FRAME:
-                continue  # "captured Sheikh Ahmed"; but "the village of Sheikh Miskeen"
+            speaks = end < len(tokens) and tokens[end].lemma_.lower() in SAYING
+            if opener and (frame[0] != KIND_FRAME or (n in shared and speaks)):
+                # "captured Sheikh Ahmed"; but "the village of Sheikh Miskeen" and "the
+                # districts of X, Sheikh Maqsoud", though not "the village of
+                # Mikhailovka, Governor Andrei Bocharov said", who speaks
+                continue
             kind, word = frame
             if word == "":
                 # "Belgorod region", "Kherson Oblast": the division, named with its word

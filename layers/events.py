@@ -431,12 +431,13 @@ def _attachment_of(
 ) -> Attachment | Refusal:
     """How the mention attaches to the trigger, through the capital phrase it names if any."""
     if _measured_offset(cand) and (
-        cand.root.dep_ in ("appos", "npadvmod", "prep")
+        cand.root.dep_ in ("appos", "npadvmod", "prep", "amod")
         or (cand.root.dep_ == "pobj" and cand.root.head.dep_ == "agent")
     ):
         # "struck by a drone about 40 nautical miles east of Fujairah": the parse
         # hangs the distance on a noun, takes "20 nm" for a preposition ("seized
-        # about 20 nm north-east of Khor Fakkan") or a second doer after "by"
+        # about 20 nm north-east of Khor Fakkan"), an adjective of the weapon ("struck
+        # by a drone 25 km west of El Obeid") or a second doer after "by"
         # ("seized by Iranian forces about 20 km north-east of X"), but a
         # distance only ever says where
         verb = next((a for a in cand.root.ancestors if a.pos_ in ("VERB", "AUX")), None)

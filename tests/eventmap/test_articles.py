@@ -386,6 +386,21 @@ def test_html_extracts_body_and_metadata(
     assert article.text[start : start + len("Oakford")] == "Oakford"
 
 
+def test_html_blocks_are_paragraphs_so_a_headline_does_not_run_into_the_dateline(
+    tmp_path: Path,
+) -> None:
+    # (tester round 37, F3) a headline has no full stop; joined by one line break the
+    # parser made "… hit off Mokha Larissa, 9 March" one sentence
+    page = (
+        "<html><body><article><h1>Merchant vessel hit off Zorvan</h1>"
+        "<p>Kesra, 9 March 2026 - Press release</p>"
+        "<p>A frigate shot down two drones over the sea on Sunday, the navy said.</p>"
+        "</article></body></html>"
+    )
+    article = read(tmp_path, "release.html", page)
+    assert "Zorvan\n\nKesra, 9 March" in article.text
+
+
 def test_html_declared_charset_is_honoured(tmp_path: Path) -> None:
     page = PAGE.format(charset="windows-1252", head="", town="Sainte-Ad\u00e8le")
     article = read(tmp_path, "cp.html", page.encode("cp1252"))

@@ -227,6 +227,12 @@ def test_a_full_persons_name_after_a_seizing_verb_is_a_person(extract):
     assert extract("Police captured Marvin Oduya after a long chase.") == []
 
 
+def test_a_title_after_a_framed_village_opens_a_person_not_the_list(extract):
+    # (tester round 37, F1) the governor who speaks is no second village
+    found = extract("Debris damaged houses in the village of Zorvanek, Governor Andrei Kesov said.")
+    assert not any("Kesov" in name for name in found), found
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -333,6 +339,18 @@ def test_a_local_government_area_is_the_name_before_its_words(extract, text):
 )  # fmt: skip
 def test_the_ends_of_a_road_are_towns(extract, text, town):
     assert town in extract(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a line or a headline's "Road to" leads to people and causes (review of session 47, 12)
+        ("Zelensky has a direct line to Trump, and missiles struck Kyiv overnight.", "Trump"),
+        ("Road to Peace: rebels and army sign deal in Juba.", "Peace"),
+    ],
+)
+def test_what_a_line_or_a_title_s_road_leads_to_is_no_town(extract, text, person):
+    assert person not in extract(text)
 
 
 def test_a_place_put_in_a_local_government_area_is_a_place(extract):

@@ -6425,3 +6425,11 @@ def test_a_deed_the_parse_hangs_on_a_rejected_noun_is_not_denied(pipeline):
     )
     (blast,) = [e for e in _located(pipeline, text) if e.type == "explosion"]
     assert not blast.denied
+
+
+def test_a_distance_the_parse_makes_an_adjective_of_the_weapon_says_where(pipeline):
+    # (tester round 37, F7) "west" parsed as an adjective of "drone"
+    text = "The market was struck by a drone 25 km west of El Obeid."
+    (strike,) = [e for e in _located(pipeline, text) if e.layer == "strike_sites"]
+    (where,) = strike.locations
+    assert text[where.start : where.end] == "25 km west of El Obeid"
