@@ -86,6 +86,7 @@ __all__ = [
     "event_date",
     "filed_date",
     "find_date_expressions",
+    "later_datelines",
     "parse_iso_date",
     "resolve_date_expression",
     "sentence_date",
@@ -662,6 +663,37 @@ def filed_date(text: str, article_date: str | None) -> str | None:
             ):
                 return day.isoformat()
     return None
+
+
+def later_datelines(text: str, article_date: str | None) -> list[tuple[int, str]]:
+    """Each wire dateline that opens a later story of a round-up, with where its line starts.
+
+    "CARACAS, July 7 — … on Monday." then "DHAKA, July 8 — … clashed on
+    Tuesday.": a briefing of wire stories, each filed on its own day, which
+    dates the weekdays told below it. Only when a second dateline opens a
+    line past the first's reach; the first is :func:`filed_date`'s. Each day
+    within :data:`_FILED_DAYS` before the article's date.
+    """
+    anchor = parse_iso_date(article_date)
+    found: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if _A_DATELINE_TOWN.match(line):
+            for expression in find_date_expressions(line, article_date=article_date):
+                day = expression.date
+                if (
+                    day is not None
+                    and _in_a_dateline(line, expression.start, expression.end)
+                    and (anchor is None or 0 <= (anchor - day).days <= _FILED_DAYS)
+                ):
+                    found.append((offset, day.isoformat()))
+                    break
+        offset += len(line) + 1
+    return found if len(found) > 1 else []
+
+
+_A_DATELINE_TOWN = re.compile(r"\s*[^\W\d_][^\W\d_ .'’/\-]*[ ,]")
+"""The start of a line that may be a dateline: a word, then a space or a comma."""
 
 
 def _distance(expression: DateExpression, mention: tuple[int, int] | None) -> int:

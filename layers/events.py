@@ -69,6 +69,7 @@ from layers.dates import (
     event_date,
     filed_date,
     find_date_expressions,
+    later_datelines,
     shifted,
     span_count,
 )
@@ -1973,6 +1974,9 @@ def detect_events(
     text = doc_text(doc)
     # a wire dateline's day anchors the story's weekdays ("GAO, Nov 3 (Wire) - ... on Tuesday")
     filed = filed_date(text, article_date)
+    # a round-up of wire stories: each dateline dates the weekdays below it
+    datelines = later_datelines(text, article_date)
+    dateline_starts = [start for start, _ in datelines]
     article_date = filed or article_date
     sentences = list(doc.sents)
     starts = [s.start for s in sentences]
@@ -2177,9 +2181,10 @@ def detect_events(
             actor, target = _actor_and_target(token, verb)
             planned = told_as_planned(token) or (verb is not None and told_as_planned(verb))
             past = told_in_the_past(token, verb)
+            filed_here = bisect.bisect_right(dateline_starts, sentence.start_char) - 1
             date, date_source = event_date(
                 sentence,
-                article_date=article_date,
+                article_date=datelines[filed_here][1] if filed_here >= 0 else article_date,
                 mention=(trigger_start, trigger_end),
                 ahead=planned or not past,
                 planned=planned,

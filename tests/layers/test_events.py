@@ -6433,3 +6433,15 @@ def test_a_distance_the_parse_makes_an_adjective_of_the_weapon_says_where(pipeli
     (strike,) = [e for e in _located(pipeline, text) if e.layer == "strike_sites"]
     (where,) = strike.locations
     assert text[where.start : where.end] == "25 km west of El Obeid"
+
+
+def test_each_dateline_of_a_round_up_dates_the_weekdays_below_it(pipeline):
+    # (tester round 37, F6) the second story was filed a day later: its Tuesday is
+    # the day after the first story's Monday, not the week before
+    text = (
+        "ZORVAN, July 7 — Troops shelled the port of Kesra on Monday.\n\n"
+        "DORVIK, July 8 — Rival supporters clashed in Velmora on Tuesday."
+    )
+    events = _located(pipeline, text, article_date="2025-07-09")
+    dates = {e.trigger: e.date for e in events if e.trigger in ("shelled", "clashed")}
+    assert dates == {"shelled": "2025-07-07", "clashed": "2025-07-08"}, dates
