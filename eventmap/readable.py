@@ -11,8 +11,10 @@ line within 300 characters (so a long line of lone stars costs no more than
 its length): strong emphasis (``**words**``, ``__words__``), emphasis with one
 ``*`` (not "2*3"; a single ``_`` is left alone, as in ``file_name``), a
 heading's leading ``#``, and a link's or image's brackets and web address
-(its words stay). Backticks and anything else stay: a plain-text article's
-characters are its own.
+(its words stay). So are the invisible controls that would reorder or hide the
+text around them (a right-to-left override, an isolate, a zero-width space),
+which an article may carry to make a quote read otherwise than it is. Backticks
+and anything else stay: a plain-text article's characters are its own.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ _MARKS = re.compile(
     r"|(?<![\w*])(?P<mark>\*\*|__|\*)(?=[^\s*_])(?P<inner>[^\n]{1,300}?)(?<=[^\s*_])(?P=mark)(?![\w*])"
     # "## Heading" opening the quote: the marks go
     r"|^#{1,6}[ \t]+"
+    # controls that reorder or hide what follows (a right-to-left override turns the
+    # rest of the quote around; a zero-width space hides in a word): they go
+    r"|[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]"
 )
 
 
