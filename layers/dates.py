@@ -652,16 +652,24 @@ def filed_date(text: str, article_date: str | None) -> str | None:
     article with no date of its own takes a dateline's that writes its year
     ("PORT-AU-PRINCE, Haiti, 12 March 2025 (Wire) -"): the story states it.
     """
-    anchor = parse_iso_date(article_date)
     for line in text[:_DATELINE_REACH].split("\n"):
-        for expression in find_date_expressions(line, article_date=article_date):
-            day = expression.date
-            if (
-                day is not None
-                and _in_a_dateline(line, expression.start, expression.end)
-                and (anchor is None or 0 <= (anchor - day).days <= _FILED_DAYS)
-            ):
-                return day.isoformat()
+        day = _dateline_day(line, article_date)
+        if day is not None:
+            return day
+    return None
+
+
+def _dateline_day(line: str, article_date: str | None) -> str | None:
+    """The day of the dateline ``line`` opens with, within a year before the article's date."""
+    anchor = parse_iso_date(article_date)
+    for expression in find_date_expressions(line, article_date=article_date):
+        day = expression.date
+        if (
+            day is not None
+            and _in_a_dateline(line, expression.start, expression.end)
+            and (anchor is None or 0 <= (anchor - day).days <= _FILED_DAYS)
+        ):
+            return day.isoformat()
     return None
 
 
@@ -670,24 +678,17 @@ def later_datelines(text: str, article_date: str | None) -> list[tuple[int, str]
 
     "CARACAS, July 7 — … on Monday." then "DHAKA, July 8 — … clashed on
     Tuesday.": a briefing of wire stories, each filed on its own day, which
-    dates the weekdays told below it. Only when a second dateline opens a
-    line past the first's reach; the first is :func:`filed_date`'s. Each day
-    within :data:`_FILED_DAYS` before the article's date.
+    dates the weekdays told below it. Every dateline of the text, the first
+    among them, but only when there are two or more: one alone is
+    :func:`filed_date`'s. Each day within :data:`_FILED_DAYS` before the
+    article's date.
     """
-    anchor = parse_iso_date(article_date)
     found: list[tuple[int, str]] = []
     offset = 0
     for line in text.split("\n"):
-        if _A_DATELINE_TOWN.match(line):
-            for expression in find_date_expressions(line, article_date=article_date):
-                day = expression.date
-                if (
-                    day is not None
-                    and _in_a_dateline(line, expression.start, expression.end)
-                    and (anchor is None or 0 <= (anchor - day).days <= _FILED_DAYS)
-                ):
-                    found.append((offset, day.isoformat()))
-                    break
+        day = _dateline_day(line, article_date) if _A_DATELINE_TOWN.match(line) else None
+        if day is not None:
+            found.append((offset, day))
         offset += len(line) + 1
     return found if len(found) > 1 else []
 

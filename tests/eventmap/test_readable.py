@@ -22,9 +22,16 @@ from eventmap.readable import readable_quote
         ("A * B near Kesra.", "A * B near Kesra."),
         ("Port `Kesra` again.", "Port `Kesra` again."),
         ("[Kesra](javascript:alert(1)) fell.", "[Kesra](javascript:alert(1)) fell."),
+        # a right-to-left override would show the rest of the quote reversed, an
+        # isolate hides its direction, a zero-width space hides in a word (tester
+        # round 37); joiners, which Persian and Indic words need, stay
+        ("Police in \u202eKesra\u202c fired tear gas.", "Police in Kesra fired tear gas."),
+        ("Police in \u2067Kesra\u2069 fired.", "Police in Kesra fired."),
+        ("Drones hit Li\u200bwa near Kesra.", "Drones hit Liwa near Kesra."),
+        ("Kesra \u200cmi\u200dx stays.", "Kesra \u200cmi\u200dx stays."),
     ],
 )
-def test_markdown_marks_go_and_the_mention_stays_marked(quote, shown):
+def test_markdown_marks_and_hiding_controls_go_and_the_mention_stays_marked(quote, shown):
     start = quote.index("Kesra")
     text, mark_start, mark_end = readable_quote(quote, start, start + len("Kesra"))
     assert text == shown
@@ -39,21 +46,3 @@ def test_a_mention_inside_marks_is_marked_without_them():
 def test_a_span_outside_the_quote_marks_nothing():
     assert readable_quote("**Kesra** fell.", 40, 45) == ("Kesra fell.", -1, -1)
 
-
-@pytest.mark.parametrize(
-    ("quote", "shown"),
-    [
-        # a right-to-left override would show the rest of the quote reversed, an
-        # isolate hides its direction, a zero-width space hides in a word (tester
-        # round 37); joiners, which Persian and Indic words need, stay
-        ("Police in \u202eKesra\u202c fired tear gas.", "Police in Kesra fired tear gas."),
-        ("Police in \u2067Kesra\u2069 fired.", "Police in Kesra fired."),
-        ("Drones hit Li\u200bwa near Kesra.", "Drones hit Liwa near Kesra."),
-        ("Kesra \u200cmi\u200dx stays.", "Kesra \u200cmi\u200dx stays."),
-    ],
-)
-def test_controls_that_reorder_or_hide_text_go(quote, shown):
-    start = quote.index("Kesra")
-    text, mark_start, mark_end = readable_quote(quote, start, start + len("Kesra"))
-    assert text == shown
-    assert text[mark_start:mark_end] == "Kesra"
