@@ -466,8 +466,9 @@ def drawn_within_its_holder(place: Place, resolved: Sequence[Resolved]) -> Place
     across the border and desert the region never held; the region's own
     outline claims exactly what the text does. The point (where the place
     is scored and labelled) stays the region's. Drawing only: the stages that
-    decide what holds what read the point, so this is applied once places
-    are on their layers.
+    decide what holds what read the point, so this is applied last in
+    resolution, and the event stage's tests of what an outline holds pass
+    such a place by.
     """
     if place.feature != LOCATED_FEATURE or place.precision is not Precision.REGION:
         return place

@@ -835,9 +835,7 @@ def _ends_a_road(doc: DocTokens, i: int, floor: int) -> bool:
     return road > floor and lowers[road] in _ROADS and doc.texts[road] == lowers[road]
 
 
-_ROADS = frozenset(
-    {"road", "highway", "motorway", "route", "railway", "railroad", "expressway"}
-)
+_ROADS = frozenset({"road", "highway", "motorway", "route", "railway", "railroad", "expressway"})
 """Words for a road whose ends are towns: not a line, an axis or a corridor, which lead to
 people and causes too ("a direct line to Trump")."""
 

@@ -227,7 +227,6 @@ capital"; words of rank or standing, not of control ("Donetsk, Russia's main str
 in the region" is still Ukraine's Donetsk)."""
 
 
-
 def _drawn_within_holders(resolved: list[Resolved]) -> list[Resolved]:
     """Every name placed in a province given the province's outline to be drawn with.
 
@@ -247,6 +246,7 @@ def _drawn_within_holders(resolved: list[Resolved]) -> list[Resolved]:
         new = drawn[id(place)]
         out.append(item if new is place else Resolved(item.mention, new))
     return out
+
 
 class Resolver:
     """Resolve all the mentions of one article at once.
@@ -1679,7 +1679,7 @@ _COUNCIL_BUSINESS = (
     r"ministry", r"secretariats?", r"chairm[ae]n", r"staff", r"workers", r"employees",
     r"reforms?", r"budgets?", r"bod(?:y|ies)", r"levels?", r"systems?", r"candidates?",
     r"seats?", r"councillors?", r"authorit(?:y|ies)", r"administrators?",
-)
+)  # fmt: skip
 """What follows "local government" when the words name councils' business, not an area."""
 _COUNCIL_SUFFIX = re.compile(
     r"\s+(?:local\s+government(?:\s+(?:area|council))?|lga)$", re.IGNORECASE

@@ -2809,9 +2809,7 @@ def _told_abroad(token: Token) -> bool:
 
 def _under(token: Token, location: EventLocation) -> bool:
     """Whether the location's mention hangs under ``token`` in the parse."""
-    span = token.doc.char_span(
-        location.anchor_start, location.anchor_end, alignment_mode="expand"
-    )
+    span = token.doc.char_span(location.anchor_start, location.anchor_end, alignment_mode="expand")
     return span is not None and token.is_ancestor(span.root)
 
 

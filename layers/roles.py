@@ -175,9 +175,7 @@ def _a_seat_speaks(verb: Token, word: Token) -> bool:
     militants had attacked a school in the capital").
     """
     return any(
-        c.dep_ == "nsubj"
-        and speaks_for_a_government(c)
-        and (c.i == word.i or c.is_ancestor(word))
+        c.dep_ == "nsubj" and speaks_for_a_government(c) and (c.i == word.i or c.is_ancestor(word))
         for c in verb.children
     ) and not any(t.i > verb.i and t.lower_ in BACK_TO_THE_SEAT for t in verb.subtree)
 
