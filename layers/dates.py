@@ -1467,7 +1467,8 @@ def days_after_the_sentence_before(sentence: str) -> int | None:
     """
     if _NEXT_DAY.search(sentence):
         return 1
-    if _DAY_BEFORE.search(sentence):
+    before = _DAY_BEFORE.search(sentence)
+    if before is not None and not _COMPARED.search(sentence, 0, before.start()):
         return -1
     return 0 if _SAME_DAY.search(sentence) else None
 
@@ -1487,6 +1488,13 @@ _DAY_BEFORE = re.compile(
 """The day before the sentence before's: "The day before, villagers said …"; not "the day
 before the vote", which counts from the vote, nor a comparison with it ("as they had
 done the previous day", "more than the previous day")."""
+_COMPARED = re.compile(
+    r"\b(?:as|than|like)(?:\s+(?:on|in|they|it|he|she|we|had|have|has|did|done|was|were|"
+    r"been))*\s+$",
+    re.IGNORECASE,
+)
+"""A comparison a few words before "the previous day": "as on the previous day", "as they
+had the previous day", "than on the previous day", which times nothing."""
 _NEXT_DAY = re.compile(r"\b(?:a day later|the (?:next|following) day)\b", re.IGNORECASE)
 
 

@@ -926,6 +926,11 @@ def test_a_planned_event_s_past_clause_keeps_its_past_weekday(pipeline):
         # a comparison with the day before times nothing (review of session 46)
         ("Rebels fired rockets at Zorvan on 14 November. Jets struck Kesra again, as they "
          "had done the previous day.", "2026-11-20"),
+        # a few words may stand between the comparison and the day (review of session 47, 16)
+        ("Rebels fired rockets at Zorvan on 14 November. Jets struck Kesra, as on the "
+         "previous day.", "2026-11-20"),
+        ("Rebels fired rockets at Zorvan on 14 November. Jets struck Kesra, as they had a "
+         "day earlier.", "2026-11-20"),
     ],
 )  # fmt: skip
 def test_a_deed_timed_after_the_sentence_before_takes_its_day(pipeline, text, expected):
