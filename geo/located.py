@@ -447,7 +447,7 @@ def placed_within(name: str, where: Place, *, why: str) -> Place:
         confidence=round(0.5 * where.confidence, 3),
         source=where.source,
         alternatives=(),
-        reason=f"{why}, so it is somewhere within {radius or 0:,.0f} km of that point",
+        reason=f"{why}{_SOMEWHERE_WITHIN} {radius or 0:,.0f} km of that point",
     )
 
 
@@ -488,9 +488,13 @@ def drawn_within_its_holder(place: Place, resolved: Sequence[Resolved]) -> Place
     return dataclasses.replace(
         place,
         geometry=holder.geometry,
-        reason=f"{place.reason.split(', so it is somewhere within')[0]}, "
+        reason=f"{place.reason.split(_SOMEWHERE_WITHIN)[0]}, "
         f"so it is drawn as the outline of {holder.label}",
     )
+
+
+_SOMEWHERE_WITHIN = ", so it is somewhere within"
+"""The clause of :func:`placed_within`'s reason that gives the radius, which an outline replaces."""
 
 
 def _reach_of(where: Place) -> float | None:

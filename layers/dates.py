@@ -686,15 +686,25 @@ def later_datelines(text: str, article_date: str | None) -> list[tuple[int, str]
     found: list[tuple[int, str]] = []
     offset = 0
     for line in text.split("\n"):
-        day = _dateline_day(line, article_date) if _A_DATELINE_TOWN.match(line) else None
+        day = _dateline_day(line, article_date) if _opens_with_a_town_in_capitals(line) else None
         if day is not None:
             found.append((offset, day))
         offset += len(line) + 1
     return found if len(found) > 1 else []
 
 
-_A_DATELINE_TOWN = re.compile(r"\s*[^\W\d_][^\W\d_ .'’/\-]*[ ,]")
-"""The start of a line that may be a dateline: a word, then a space or a comma."""
+def _opens_with_a_town_in_capitals(line: str) -> bool:
+    """Whether a line opens with words in capitals and a comma, as a dateline does.
+
+    A cheap look before the date expressions are read: most lines open
+    otherwise, and reading every line's dates would double the article's.
+    """
+    town, comma, _ = line.lstrip()[:_DATELINE_TOWN_CHARS].partition(",")
+    return bool(comma) and town.isupper()
+
+
+_DATELINE_TOWN_CHARS = 60
+"""How far into a line a dateline's town and its comma may reach ("SANAA/DUBAI,")."""
 
 
 def _distance(expression: DateExpression, mention: tuple[int, int] | None) -> int:

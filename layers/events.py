@@ -89,7 +89,6 @@ from layers.modality import (
     told_of_in_a_work,
 )
 from layers.roles import (
-    BACK_TO_THE_SEAT,
     CLAUSE_DEPS,
     DESTINATION,
     ORIGIN,
@@ -107,6 +106,7 @@ from layers.roles import (
     opens_when_clause,
     placed_in_the_open,
     placed_outside,
+    points_back_to_the_seat,
     speaks_for_a_government,
     the_object_before,
     under_the_event,
@@ -1976,7 +1976,6 @@ def detect_events(
     filed = filed_date(text, article_date)
     # a round-up of wire stories: each dateline dates the weekdays below it
     datelines = later_datelines(text, article_date)
-    dateline_starts = [start for start, _ in datelines]
     article_date = filed or article_date
     sentences = list(doc.sents)
     starts = [s.start for s in sentences]
@@ -2181,7 +2180,7 @@ def detect_events(
             actor, target = _actor_and_target(token, verb)
             planned = told_as_planned(token) or (verb is not None and told_as_planned(verb))
             past = told_in_the_past(token, verb)
-            filed_here = bisect.bisect_right(dateline_starts, sentence.start_char) - 1
+            filed_here = bisect.bisect_right(datelines, sentence.start_char, key=lambda d: d[0]) - 1
             date, date_source = event_date(
                 sentence,
                 article_date=datelines[filed_here][1] if filed_here >= 0 else article_date,
@@ -2559,7 +2558,7 @@ def _where_speakers_are(tokens: frozenset[int], trigger_tokens: frozenset[int], 
         and said.lemma_.lower() in SPEECH
     ):
         return False
-    if any(t.lower_ in BACK_TO_THE_SEAT for t in doc[said.i + 1 : said.sent.end]):
+    if points_back_to_the_seat(doc[said.i + 1 : said.sent.end]):
         return False  # "the junta in Bamako said militants had attacked a school in the capital"
     if min(trigger_tokens) > said.i:
         return True
@@ -2631,11 +2630,11 @@ def _share_with_participles(
         token = root
         # a finite past verb the parse hangs on a noun is the sentence's own verb, no
         # participle: "fighters who reject the peace deal set off a bomb in X"
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) or (
+        own_clause = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) or (
             token.dep_ == "acl" and token.tag_ == "VBD"
         )
         governor = (
-            starts.get(token.head.i) if token.dep_ in _SHARED_DEPS and not own_subject else None
+            starts.get(token.head.i) if token.dep_ in _SHARED_DEPS and not own_clause else None
         )  # "exploded in Mogadishu, killing five": the participle has no subject of its own
         if governor is None and _a_participle_clause(token):
             # "a suicide bomber drove a car into a Mogadishu cafe, killing ten": the
@@ -2648,7 +2647,7 @@ def _share_with_participles(
                 ),
                 None,
             )
-        if governor is None and token.dep_ == "acl" and not own_subject:
+        if governor is None and token.dep_ == "acl" and not own_clause:
             # "are due to meet in Doha for talks on a ceasefire, mediated by Qatar": a
             # participle on a noun in another event's phrase is of that event, when it
             # tells the same kind ("talks on drones launched by Russia" is no launch

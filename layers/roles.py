@@ -10,6 +10,7 @@ of a thing, the topic, a wider context, a source or a speaker (the
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -21,7 +22,6 @@ from geo.place_frames import ends_of_a_route
 from layers.types import EventType
 
 __all__ = [
-    "BACK_TO_THE_SEAT",
     "CAPITAL_SPEAKERS",
     "CLAUSE_DEPS",
     "DENYING",
@@ -45,6 +45,7 @@ __all__ = [
     "opens_when_clause",
     "placed_in_the_open",
     "placed_outside",
+    "points_back_to_the_seat",
     "speaks_for_a_government",
     "the_object_before",
     "under_the_event",
@@ -177,7 +178,7 @@ def _a_seat_speaks(verb: Token, word: Token) -> bool:
     return any(
         c.dep_ == "nsubj" and speaks_for_a_government(c) and (c.i == word.i or c.is_ancestor(word))
         for c in verb.children
-    ) and not any(t.i > verb.i and t.lower_ in BACK_TO_THE_SEAT for t in verb.subtree)
+    ) and not points_back_to_the_seat(t for t in verb.subtree if t.i > verb.i)
 
 
 def _the_seat_that_reports_it(word: Token, triggers: frozenset[int]) -> bool:
@@ -198,13 +199,18 @@ def _the_seat_that_reports_it(word: Token, triggers: frozenset[int]) -> bool:
                 and seat.is_ancestor(word)
                 and not verb.is_ancestor(word)
                 # "which said missiles struck the capital": the clause points back to it
-                and not any(t.lower_ in BACK_TO_THE_SEAT for t in verb.subtree)
+                and not points_back_to_the_seat(verb.subtree)
             )
     return False
 
 
-BACK_TO_THE_SEAT = frozenset({"capital", "city", "there", "here"})
+_BACK_TO_THE_SEAT = frozenset({"capital", "city", "there", "here"})
 """Words by which what a seat says points back to its own town."""
+
+
+def points_back_to_the_seat(words: Iterable[Token]) -> bool:
+    """Whether what a seat says points back to its own town ("… in the capital")."""
+    return any(t.lower_ in _BACK_TO_THE_SEAT for t in words)
 
 
 def _a_distant_source_speaks(verb: Token, word: Token, triggers: frozenset[int]) -> bool:
@@ -391,20 +397,22 @@ def _a_briefing_on_it(verb: Token, triggers: frozenset[int]) -> bool:
     if verb.lemma_.lower() not in _GIVING_A_TALK or verb.i in triggers:
         return False
     talks = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _BRIEFINGS]
+    if not talks:
+        return False
     return any(
         t.i in triggers
         for holder in (verb, *talks)
         for c in holder.children
         if c.dep_ == "prep" and c.lower_ in _ABOUT
         for t in c.subtree
-    ) and bool(talks)
+    )
 
 
 _GIVING_A_TALK = frozenset({"hold", "give", "deliver", "host", "convene"})
 """Verbs that hold a briefing or give a speech."""
 _BRIEFINGS = frozenset({"briefing", "speech", "address", "interview", "statement", "lecture"})
 """What a speaker holds or gives to tell of an event: its topic's place is not the speaker's."""
-_ABOUT = frozenset({"on", "about", "over", "regarding", "concerning"})
+_ABOUT = TOPIC | {"on", "over"}
 """Prepositions that give a briefing's topic."""
 
 
