@@ -2647,6 +2647,10 @@ def _share_with_participles(
                 ),
                 None,
             )
+            if governor is None and token.head.i not in starts:
+                # "militants unleashed two days of attacks in X, killing 23", "a quarrel
+                # erupted into a gunfight, killing nine": the verb's object tells the event
+                governor = _told_by_the_object(token.head, starts)
         if governor is None and token.dep_ == "acl" and not own_clause:
             # "are due to meet in Doha for talks on a ceasefire, mediated by Qatar": a
             # participle on a noun in another event's phrase is of that event, when it
@@ -2909,6 +2913,42 @@ _GOING_ON = frozenset(
      "intensify", "ease"}
 )  # fmt: skip
 """Verbs that only say an event went on: "and fighting continued for hours"."""
+
+
+def _told_by_the_object(verb: Token, starts: Mapping[int, ReportedEvent]) -> ReportedEvent | None:
+    """The event a verb that tells none itself has for its object, if any.
+
+    "unleashed a wave of attacks", "carried out two days of raids": the object,
+    or the event a word for its number or span reports; "erupted into a
+    gunfight": what the verb turned into.
+    """
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [
+        noun
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "into"
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+    ]
+    for noun in objects:
+        for _ in range(_OBJECT_STEPS):
+            if noun.i in starts:
+                return starts[noun.i]
+            noun = next(
+                (
+                    pobj
+                    for of in noun.children
+                    if of.dep_ == "prep" and of.lower_ == "of"
+                    for pobj in of.children
+                    if pobj.dep_ == "pobj"
+                ),
+                noun,
+            )
+    return None
+
+
+_OBJECT_STEPS = 3
+"""How far "of" leads down from an object to its event: "a wave of attacks", "two days of raids"."""
 
 
 def _told_by_the_subject(child: Token, starts: Mapping[int, ReportedEvent]) -> ReportedEvent | None:

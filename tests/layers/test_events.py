@@ -6293,6 +6293,11 @@ def test_what_happens_each_time_is_no_event(nlp, layers, text, reported):
         # one addresses a rally where it is held: no topic
         ("The mayor was shot dead while addressing a campaign rally in the market town "
          "of Sopore last week.", "shot dead", "Sopore"),
+        # the participle's verb tells no event; its object, the attacks, does
+        ("Militants unleashed two days of attacks in the Bunia district, killing 23 "
+         "villagers.", "killing", "Bunia"),
+        ("A dispute over grazing land erupted into a gunfight in Mopti, killing nine "
+         "people.", "killing", "Mopti"),
     ],
 )
 def test_a_deed_takes_the_place_of_the_deed_or_the_gathering_it_was_part_of(
