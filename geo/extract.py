@@ -420,10 +420,13 @@ def _taken_or_struck(span: Span, label: str) -> bool:
     """Whether a one-word name is what a verb of war takes, besieges or shells.
 
     "The army retook Sittwe", "M23 besieged Goma": one does that to places.
-    "Attacked" too when the model read an organisation and armed men did it
-    ("Gunmen attacked Djibo"; not "hackers attacked Nokia", nor a person,
-    whom words attack as well: "Trump attacked Clinton"); never "captured",
-    which police do to people.
+    "Attacked" too when armed men did it to a name the model read as an
+    organisation or a person ("Gunmen attacked Djibo", "Insurgents attacked
+    Chiúre": the small model reads many accented towns as people); not
+    "hackers attacked Nokia", nor a person words attack ("Trump attacked
+    Clinton"), nor one the story names in full elsewhere ("gunmen attacked
+    Kovac" after "Judge Ivan Kovac"); never "captured", which police do to
+    people.
     """
     root = span.root
     if len(span) != 1 or root.dep_ not in ("dobj", "nsubjpass") or after_title(span):
@@ -433,9 +436,18 @@ def _taken_or_struck(span: Span, label: str) -> bool:
     if words & _DONE_TO_PLACES:
         return True
     return (
-        label == "ORG"
+        label in ("ORG", "PERSON")
         and bool(words & _DONE_TO_ANY)
         and any(c.dep_ == "nsubj" and c.lemma_.lower() in _ARMED_MEN for c in verb.children)
+        and not (label == "PERSON" and _named_in_full_elsewhere(span))
+    )
+
+
+def _named_in_full_elsewhere(span: Span) -> bool:
+    """Whether a one-word name ends a longer person's name elsewhere in the text: a surname."""
+    return any(
+        ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == span.text
+        for ent in span.doc.ents
     )
 
 
@@ -1244,6 +1256,7 @@ class MentionExtractor:
                 continue
             if ent.label_ == "PERSON" and not (
                 in_place_position(span, places, words=2)
+                or _taken_or_struck(span, ent.label_)
                 or self._well_known_long_name(span)
                 or self._named_as_a_place(span)
                 or self._well_known_beyond_a_border_or_after_to(span)

@@ -1,6 +1,7 @@
 """Mention extraction on sentences written for these tests."""
 
 import pytest
+from spacy.tokens import Span
 
 from geo.cues import after_title
 from geo.extract import MentionExtractor
@@ -192,6 +193,9 @@ def test_a_town_known_only_by_a_foreign_alternate_name_does_not_outweigh_the_mod
         # what troops besiege or retake is a place, whatever the model read
         ("Jihadists besieged Goma for months.", "Goma", "PERSON", True),
         ("Gunmen attacked Djibo on Monday.", "Djibo", "ORG", True),
+        # the small model reads many accented towns as people (tester round 37, F8)
+        ("Insurgents attacked Chiúre on Tuesday.", "Chiúre", "PERSON", True),
+        ("Fighters attacked Jamundí on Tuesday.", "Jamundí", "PERSON", True),
         # people are attacked and captured too; an organisation by a foreign name
         ("Critics attacked Clinton on Monday.", "Clinton", "PERSON", False),
         ("Israel attacked Hamas on Monday.", "Hamas", "ORG", False),
@@ -206,6 +210,24 @@ def test_what_a_verb_of_war_takes_is_a_place_the_model_misread(
     extractor = MentionExtractor(gazetteer, demonym_table())
     doc = parse_tagged(text, name, label)
     assert (name in _texts(extractor.extract(doc))) is place
+
+
+def test_a_surname_armed_men_attacked_is_no_town(gazetteer, nlp):
+    """Djibo is a town of 40,000, and here the surname of the judge named in full before."""
+    text = "Judge Amadou Djibo ruled on Monday. Later, gunmen attacked Djibo at home."
+    doc = nlp(text)
+    names = [i for i, t in enumerate(doc) if t.text == "Djibo"]
+    doc.ents = [
+        Span(doc, names[0] - 1, names[0] + 1, "PERSON"),
+        Span(doc, names[1], names[1] + 1, "PERSON"),
+    ]
+    extractor = MentionExtractor(gazetteer, demonym_table())
+    assert "Djibo" not in _texts(extractor.extract(doc))
+    # named once, alone, it is the town armed men attacked
+    doc = nlp("Later, gunmen attacked Djibo at home.")
+    (name,) = [i for i, t in enumerate(doc) if t.text == "Djibo"]
+    doc.ents = [Span(doc, name, name + 1, "PERSON")]
+    assert "Djibo" in _texts(extractor.extract(doc))
 
 
 @pytest.mark.parametrize(
