@@ -726,6 +726,22 @@ def _declared_sitename(sitename: str | None, url: str | None) -> str | None:
     return sitename
 
 
+_ONE_LINE_BREAK = re.compile(r"[ \t]*(?<!\n)\n(?!\n)[ \t]*(\w)")
+"""One line break and the first letter of the line after it."""
+
+
+def _joined_where_it_goes_on_in_lower_case(text: str) -> str:
+    """``text`` with each single line break before a lower-case letter made a space.
+
+    trafilatura writes a <br> as a line break, as it does the edge of a
+    block; a line that goes on in lower case ("had captured<br>the town of
+    Bara") is the same sentence, not a new block.
+    """
+    return _ONE_LINE_BREAK.sub(
+        lambda m: " " + m.group(1) if m.group(1).islower() else m.group(0), text
+    )
+
+
 def _read_html(raw: bytes, path: Path, article_id: str) -> Article:
     """Read a saved web page: trafilatura's main text and metadata."""
     html = _decode(raw, path, html=True)
@@ -749,7 +765,8 @@ def _read_html(raw: bytes, path: Path, article_id: str) -> Article:
         raise ArticleError(path, "no main text found in the HTML")
     # each line is a block of the page (a heading, a paragraph, an item): a blank line
     # between keeps a headline with no full stop from running into the dateline after it
-    text = re.sub(r"\n+", "\n\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _joined_where_it_goes_on_in_lower_case(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = re.sub(r"\n+", "\n\n", text)
     _check_length(text, path)
     url = safe_url(_clean(getattr(doc, "url", None)))
     raw_date = _clean(getattr(doc, "date", None))

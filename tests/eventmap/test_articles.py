@@ -401,6 +401,24 @@ def test_html_blocks_are_paragraphs_so_a_headline_does_not_run_into_the_dateline
     assert "Zorvan\n\nKesra, 9 March" in article.text
 
 
+def test_a_line_break_inside_a_sentence_of_a_page_keeps_the_sentence_whole(
+    tmp_path: Path,
+) -> None:
+    # (the review of session 48, 6) trafilatura writes a <br> as it does a block's edge;
+    # as a paragraph break it cut "had captured / the town of Bara" in two
+    page = (
+        "<html><body><article><h1>Fighters take Zorvan</h1>"
+        "<p>The militia said its fighters had captured<br>the town of Zorvan on Monday, "
+        "and shelling hit Kesra,<br/>a trader said.<br>Aid groups left on Tuesday.</p>"
+        "</article></body></html>"
+    )
+    article = read(tmp_path, "br.html", page)
+    assert "had captured the town of Zorvan" in article.text
+    assert "hit Kesra, a trader said." in article.text
+    # a line that starts in capitals still opens a block
+    assert "said.\n\nAid groups left" in article.text
+
+
 def test_html_declared_charset_is_honoured(tmp_path: Path) -> None:
     page = PAGE.format(charset="windows-1252", head="", town="Sainte-Ad\u00e8le")
     article = read(tmp_path, "cp.html", page.encode("cp1252"))
