@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["readable_quote"]
+__all__ = ["readable_quote", "without_controls"]
 
 _MARKS = re.compile(
     # [words](https://...), ![words](https://...): the words stay
@@ -30,10 +30,24 @@ _MARKS = re.compile(
     r"|(?<![\w*])(?P<mark>\*\*|__|\*)(?=[^\s*_])(?P<inner>[^\n]{1,300}?)(?<=[^\s*_])(?P=mark)(?![\w*])"
     # "## Heading" opening the quote: the marks go
     r"|^#{1,6}[ \t]+"
-    # controls that reorder or hide what follows (a right-to-left override turns the
-    # rest of the quote around; a zero-width space hides in a word): they go
-    r"|[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]"
 )
+_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u2060\ufeff")
+"""Controls that reorder or hide what follows: a right-to-left override turns the rest
+of a quote around, a zero-width space hides in a word. Joiners, which shape scripts, stay."""
+
+
+def without_controls(text: str) -> str:
+    """``text`` without the controls that would reorder or hide it on screen.
+
+    For what a reader sees of untrusted text beside a quote: an article's
+    title or file name ("report-\u202efdp.md" shows as "report-dm.pdf").
+
+    Examples
+    --------
+    >>> without_controls("Strike on \u202eKharkiv\u202c school")
+    'Strike on Kharkiv school'
+    """
+    return "".join(ch for ch in text if ch not in _CONTROLS)
 
 
 def readable_quote(quote: str, start: int, end: int) -> tuple[str, int, int]:
@@ -78,8 +92,10 @@ def readable_quote(quote: str, start: int, end: int) -> tuple[str, int, int]:
 def _copy(
     quote: str, start: int, end: int, kept: int, pieces: list[str], landing: list[int]
 ) -> int:
-    """Copy ``quote[start:end]`` as it is; return how much of the readable text is written."""
-    pieces.append(quote[start:end])
+    """Copy ``quote[start:end]`` but its controls; return how much readable text is written."""
     for i in range(start, end):
-        landing[i] = kept + (i - start)
-    return kept + (end - start)
+        landing[i] = kept
+        if quote[i] not in _CONTROLS:  # inside emphasis or a link's words too
+            pieces.append(quote[i])
+            kept += 1
+    return kept

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eventmap.grouping import PlaceOnLayer
-from eventmap.readable import readable_quote
+from eventmap.readable import readable_quote, without_controls
 from geo.types import Place, Precision
 from layers.dates import citation_date
 from layers.registry import event_type_titles
@@ -167,8 +167,8 @@ def _named_places(
 
 
 def _e(value: object) -> str:
-    """Escape any value for HTML text or a quoted attribute."""
-    return html.escape("" if value is None else str(value), quote=True)
+    """Escape any value for HTML text or a quoted attribute, without bidi or hiding controls."""
+    return html.escape(without_controls("" if value is None else str(value)), quote=True)
 
 
 def _http_url(url: str | None) -> str | None:

@@ -53,7 +53,7 @@ from shapely.geometry.base import BaseGeometry
 from eventmap.exports.geometry import geojson_geometry
 from eventmap.grouping import PlaceOnLayer, group_events, layer_rank
 from eventmap.map.basemap import MAX_LAT, SEA_COLOR, base_features, base_labels
-from eventmap.readable import readable_quote
+from eventmap.readable import readable_quote, without_controls
 from eventmap.urls import safe_url
 from geo.types import Place, Precision
 from layers.dates import days_of
@@ -113,14 +113,16 @@ def _esc(value: object) -> str:
 
     ``html.escape`` makes ``<``, ``>``, ``&`` and both quotes harmless (so no
     markup and no ``</script>``); the translation table then removes the three
-    characters that mean something inside a template literal.
+    characters that mean something inside a template literal. Controls that
+    would reorder or hide the text (a right-to-left override in a title or a
+    file name) are dropped first.
 
     Examples
     --------
     >>> _esc("<b>`${x}`\\</b>")
     '&lt;b&gt;&#96;&#36;{x}&#96;&#92;&lt;/b&gt;'
     """
-    return html.escape(str(value), quote=True).translate(_JS_UNSAFE)
+    return html.escape(without_controls(str(value)), quote=True).translate(_JS_UNSAFE)
 
 
 def _safe_color(color: str) -> str:
@@ -703,8 +705,8 @@ def map_data(
                     article_index[citation.article] = len(articles)
                     articles.append(
                         [
-                            citation.article,
-                            citation.title,
+                            without_controls(citation.article),
+                            without_controls(citation.title) if citation.title else None,
                             _safe_url(citation.url),
                             _article_href(article_base_url, citation.article),
                         ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventmap.readable import readable_quote
+from eventmap.readable import readable_quote, without_controls
 
 
 @pytest.mark.parametrize(
@@ -29,8 +29,12 @@ from eventmap.readable import readable_quote
         ("Police in \u2067Kesra\u2069 fired.", "Police in Kesra fired."),
         ("Drones hit Li\u200bwa near Kesra.", "Drones hit Liwa near Kesra."),
         ("Kesra \u200cmi\u200dx stays.", "Kesra \u200cmi\u200dx stays."),
+        # inside emphasis or a link's words too (the review of session 48, 12)
+        ("**\u202eThey hit** Kesra.", "They hit Kesra."),
+        ("A [\u202eschool in Kesra](https://example.org/r) was hit.",
+         "A school in Kesra was hit."),
     ],
-)
+)  # fmt: skip
 def test_markdown_marks_and_hiding_controls_go_and_the_mention_stays_marked(quote, shown):
     start = quote.index("Kesra")
     text, mark_start, mark_end = readable_quote(quote, start, start + len("Kesra"))
@@ -46,3 +50,10 @@ def test_a_mention_inside_marks_is_marked_without_them():
 def test_a_span_outside_the_quote_marks_nothing():
     assert readable_quote("**Kesra** fell.", 40, 45) == ("Kesra fell.", -1, -1)
 
+
+
+def test_a_title_or_a_file_name_shown_beside_a_quote_loses_its_hiding_controls():
+    # "report-\u202efdp.md" shows as "report-dm.pdf" (tester round 38)
+    assert without_controls("report-\u202efdp.md") == "report-fdp.md"
+    assert without_controls("Strike on \u2067Kesra\u2069 school") == "Strike on Kesra school"
+    assert without_controls("Kesra \u200cmi\u200dx") == "Kesra \u200cmi\u200dx"

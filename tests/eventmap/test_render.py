@@ -493,6 +493,19 @@ def test_a_quote_shows_without_markdown_marks_and_stays_escaped() -> None:
     assert data["quotes"][0][start:end] == "Port Amber"
 
 
+def test_a_title_or_file_name_on_the_map_cannot_turn_itself_around() -> None:
+    # "report-\u202efdp.md" showed as "report-dm.pdf" (tester round 38; the review of
+    # session 48, 12): the popup and the page's data drop the controls
+    citation = cite(
+        SENT_HARBOUR, "Port Amber", article="report-\u202efdp.md", title="On \u202eAmber\u202c"
+    )
+    popup = popup_html(group_events([event("places", HARBOUR, citation)])[0], layer_title="P")
+    assert "\u202e" not in popup and "\u202c" not in popup
+    assert "report-fdp.md" in popup and "On Amber" in popup
+    data = page_data(render_html([event("places", HARBOUR, citation)], DEFS))
+    assert data["articles"][0][:2] == ["report-fdp.md", "On Amber"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

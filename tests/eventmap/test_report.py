@@ -291,3 +291,18 @@ def test_a_quote_in_the_brief_shows_without_markdown_marks():
     quoted = _event("strike_sites", ORVIN, "**08:12** Shells fell on *Orvin*.", "a.md")
     page = report_html(_groups(quoted), DEFS, title="Brief", map_png=PNG)
     assert "08:12 Shells fell on <mark>Orvin</mark>." in page and "**" not in page
+
+
+def test_a_title_or_file_name_in_the_brief_cannot_turn_itself_around():
+    # a right-to-left override made "report-\u202efdp.md" show as "report-dm.pdf"
+    # (tester round 38; the review of session 48, 12)
+    quoted = _event(
+        "strike_sites",
+        ORVIN,
+        "Shells fell on Orvin.",
+        "report-\u202efdp.md",
+        title="Strike on \u202eOrvin\u202c school",
+    )
+    page = report_html(_groups(quoted), DEFS, title="Brief \u2067x\u2069", map_png=PNG)
+    assert not any(ch in page for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert "Strike on Orvin school" in page and "report-fdp.md" in page
