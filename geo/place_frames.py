@@ -835,9 +835,13 @@ def _ends_a_road(doc: DocTokens, i: int, floor: int) -> bool:
     return road > floor and lowers[road] in _ROADS and doc.texts[road] == lowers[road]
 
 
-_ROADS = frozenset({"road", "highway", "motorway", "route", "railway", "railroad", "expressway"})
-"""Words for a road whose ends are towns: not a line, an axis or a corridor, which lead to
-people and causes too ("a direct line to Trump")."""
+_ROADS = frozenset(
+    {"road", "highway", "motorway", "route", "railway", "railroad", "expressway", "corridor",
+     "axis"}
+)  # fmt: skip
+"""Words for a road whose ends are towns ("the Lachin corridor to Stepanakert", "the axis
+to Bakhmut": the review of session 48, 9); not a line, which leads to people too ("a
+direct line to Trump")."""
 
 
 def _in_position(doc: DocTokens, start: int, end: int, floor: int) -> str | None:

@@ -394,8 +394,9 @@ class Resolver:
                 candidates[name] = [
                     c
                     for c in candidates.get(name, [])
-                    # a country or a province has councils, and is none
-                    if c.country in allowed or c.feature in ("country", "admin1")
+                    # a country has councils, and is none; a foreign province is no
+                    # council area ("in Bali local government area" is in Nigeria)
+                    if c.country in allowed or c.feature == "country"
                 ]
         if transliterated:
             # A loose spelling match counts only in a country whose places the rest

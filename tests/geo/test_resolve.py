@@ -1608,6 +1608,19 @@ def test_a_local_government_area_is_a_district_of_a_country_that_has_them(
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a province abroad by the name is no council area (the review of session 48, 7)
+        ("Gunmen killed 12 people in Bali local government area.", "Bali"),
+        ("Herders attacked farmers in Lau local government area.", "Lau"),
+    ],
+)
+def test_a_local_government_area_is_no_province_abroad_of_its_name(resolve, text, name):
+    place = _place(resolve(text), name)
+    assert place is None or place.country == "NG", place
+
+
+@pytest.mark.parametrize(
     ("text", "name", "country"),
     [
         # the business of a country's or a town's councils names no area (review of
