@@ -82,6 +82,7 @@ from layers.modality import (
     ahead_of,
     looked_back_on,
     phrase_heads,
+    the_subject_of_a_condition,
     told_as_denied,
     told_as_planned,
     told_in_fiction,
@@ -2179,6 +2180,12 @@ def detect_events(
             trigger_end = doc[last].idx + len(doc[last])
             actor, target = _actor_and_target(token, verb)
             planned = told_as_planned(token) or (verb is not None and told_as_planned(verb))
+            if planned and locations and the_subject_of_a_condition(token):
+                # "Should the fighting in El Fasher spread to Tawila": the fighting
+                # goes on in El Fasher; Tawila is only where it may spread
+                own = [loc for loc in locations if _under(token, loc)]
+                if own:
+                    locations, planned = own, False
             past = told_in_the_past(token, verb)
             filed_here = bisect.bisect_right(datelines, sentence.start_char, key=lambda d: d[0]) - 1
             date, date_source = event_date(

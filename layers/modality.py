@@ -280,7 +280,16 @@ def _the_question_s_own(node: Token, opening: Token) -> bool:
     """
     head = node.head
     if node.dep_ == "acl" and head.dep_ in ("nsubj", "nsubjpass", "attr"):
-        return head.head.i == opening.i and node.tag_ in ("VBN", "VBG")
+        # the last such verb is asked; one before it describes the subject, a deed
+        # taken as given: "Were the bodies found in Izium buried by soldiers?"
+        return (
+            head.head.i == opening.i
+            and node.tag_ in ("VBN", "VBG")
+            and not any(
+                c.dep_ == "acl" and c.i > node.i and c.tag_ in ("VBN", "VBG")
+                for c in head.children
+            )
+        )
     if head.i != opening.i:
         return False
     if node.dep_ == "advcl":
@@ -368,6 +377,20 @@ def _under_an_inverted_condition(token: Token) -> bool:
 
 _INVERTING = frozenset({"should", "were", "had"})
 """The verbs that open a condition put first: "Should fighting reach Kosti, …"."""
+
+
+def the_subject_of_a_condition(token: Token) -> bool:
+    """Whether the trigger is a noun that a condition put first is about.
+
+    "Should the fighting in El Fasher spread to Tawila, …": the fighting goes
+    on where its own words put it; only what it does under the condition
+    (spreading to Tawila) is not done.
+    """
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ in ("nsubj", "nsubjpass")
+        and _under_an_inverted_condition(token)
+    )
 
 
 def told_as_planned(token: Token) -> bool:

@@ -209,8 +209,22 @@ _BACK_TO_THE_SEAT = frozenset({"capital", "city", "there", "here"})
 
 
 def points_back_to_the_seat(words: Iterable[Token]) -> bool:
-    """Whether what a seat says points back to its own town ("… in the capital")."""
-    return any(t.lower_ in _BACK_TO_THE_SEAT for t in words)
+    """Whether what a seat says points back to its own town ("… in the capital").
+
+    Only before it names a town of its own: "officials in Kyiv said drones hit
+    Odesa and that two people died there" points to Odesa (the review of
+    session 48, 2). ``words`` run in the text's order.
+    """
+    for t in words:
+        if t.ent_type_ in _NAMED_PLACES:
+            return False
+        if t.lower_ in _BACK_TO_THE_SEAT:
+            return True
+    return False
+
+
+_NAMED_PLACES = frozenset({"GPE", "LOC", "FAC"})
+"""The model's labels of a named place, to which a later "there" or "the city" points."""
 
 
 def _a_distant_source_speaks(verb: Token, word: Token, triggers: frozenset[int]) -> bool:
@@ -235,6 +249,31 @@ def _a_distant_source_speaks(verb: Token, word: Token, triggers: frozenset[int])
         )
         return reached or aid or lemma in _DISTANT_SOURCES
     return False
+
+
+def _a_speaker_whose_words_place_it(
+    verb: Token, word: Token, triggers: frozenset[int], other_places: frozenset[int]
+) -> bool:
+    """Whether ``word`` stands in the subject of a verb of saying whose clause names another place.
+
+    "A UN team in Kabul said a blast killed six people in Kunduz", "UN
+    investigators in Kabul said an airstrike killed 11 in Khost": the clause
+    that tells the event says where it was; the speaker's town is only where
+    the speaker is. With no place of its own ("police in Ramadi said a blast
+    killed four") the speaker's town stays for the scorer.
+    """
+    subject = next(
+        (c for c in verb.children if c.dep_ == "nsubj" and (c.i == word.i or c.is_ancestor(word))),
+        None,
+    )
+    if subject is None:
+        return False
+    told = [
+        c
+        for c in verb.children
+        if c.dep_ in ("ccomp", "xcomp") and any(t.i in triggers for t in c.subtree)
+    ]
+    return any(t.i in other_places for clause in told for t in clause.subtree)
 
 
 _DISTANT_SOURCES = frozenset(
@@ -399,13 +438,14 @@ def _a_briefing_on_it(verb: Token, triggers: frozenset[int]) -> bool:
     talks = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _BRIEFINGS]
     if not talks:
         return False
-    return any(
-        t.i in triggers
+    topics = [
+        c
         for holder in (verb, *talks)
         for c in holder.children
-        if c.dep_ == "prep" and c.lower_ in _ABOUT
-        for t in c.subtree
-    )
+        if c.dep_ == "prep" and c.lower_ in _ABOUT and any(t.i in triggers for t in c.subtree)
+    ]
+    # "held a briefing in Kyiv on the shelling of the city": the topic points back to it
+    return bool(topics) and not any(points_back_to_the_seat(c.subtree) for c in topics)
 
 
 _GIVING_A_TALK = frozenset({"hold", "give", "deliver", "host", "convene"})
@@ -1766,6 +1806,12 @@ def attachment(
             if token.lemma_.lower() in SPEECH and _a_distant_source_speaks(token, root, triggers):
                 # "…, a trader in Kano told AFP", "an analyst in Dakar said": where the
                 # speaker is; a witness or a police source there is another matter
+                return Refusal("speech")
+            if token.lemma_.lower() in SPEECH and _a_speaker_whose_words_place_it(
+                token, root, triggers, other_places - wide_places
+            ):
+                # "a UN team in Kabul said a blast killed six in Kunduz": the words
+                # say where, and the speaker is where the speaker is
                 return Refusal("speech")
             return Refusal("unreached")
         dep = token.dep_

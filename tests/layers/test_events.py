@@ -2092,6 +2092,8 @@ def test_where_an_event_was_judged_or_a_thing_described_is_not_its_site(
         ("The ministry summoned the envoy and handed him a protest note.", False),
         ("The government lodged a formal protest with its neighbour.", False),
         ("The capital sent a note of protest to the embassy.", False),
+        # (tester round 38, F5) a protest made to a government is a diplomat's
+        ("Japan protested to Beijing through diplomatic channels.", False),
         ("Students held a protest march through the capital.", True),
         ("Thousands protested outside the parliament.", True),
         # A month is no march.
@@ -4755,6 +4757,28 @@ def test_a_team_there_or_a_seat_pointing_back_keeps_the_capital(pipeline, text, 
     assert any(capital in places for places in where.values()), where
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "site"),
+    [
+        # the clause that tells the event says where; the speaker is where it is
+        # (the review of session 48, 1)
+        ("A UN team in Kabul said a blast killed six people in Kunduz.", "Kabul", "Kunduz"),
+        ("A Red Cross team in Kyiv said shelling killed three in Kherson.", "Kyiv", "Kherson"),
+        ("UN investigators in Kabul said an airstrike killed 11 civilians in Khost.", "Kabul",
+         "Khost"),
+        # "there" points to the town named last, not to the seat (review of session 48, 2)
+        ("Officials in Kyiv said drones hit Odesa and that two people died there.", "Kyiv",
+         "Odesa"),
+    ],
+)  # fmt: skip
+def test_a_speaker_s_town_is_not_the_site_its_words_name_another_for(
+    pipeline, text, speaker, site
+):
+    where = _where(_located(pipeline, text), text)
+    assert not any(speaker in places for places in where.values()), where
+    assert any(site in places for places in where.values()), where
+
+
 def test_deaths_hung_on_a_modifier_of_the_object_are_where_the_deed_was(nlp):
     # the parse this rule reads: "killing" hung on "wired", a participle on the bombs
     words = ["A", "bomber", "detonated", "bombs", "wired", "to", "her", "body", ",",
@@ -6381,6 +6405,12 @@ def test_where_people_fled_after_strikes_is_no_strike_site(pipeline):
         # a convoy of what a force moves is that force's (review of session 47, 8)
         ("The army moved a convoy of tanks into Zorvan.", "movement", True),
         ("The navy sent a flotilla of warships to Zorvan.", "movement", True),
+        # (tester round 38, F4) a force's column, and its armoured vehicles crossing
+        ("The army moved an armoured column from Kutar to Zorvan on Monday.", "movement",
+         True),
+        ("Turkish armoured vehicles crossed into Zorvan province on Monday.", "movement",
+         True),
+        ("Aid vehicles crossed into Zorvan province on Monday.", "movement", False),
     ],
 )  # fmt: skip
 def test_vehicles_a_force_moved_and_a_briefing_convened_are_events(
@@ -6424,6 +6454,38 @@ def test_a_briefing_s_town_is_not_where_its_topic_happened(pipeline, text):
     # (review of session 47, 13)
     where = _where(_located(pipeline, text), text)
     assert "Kyiv" not in where.get("attack", set()), where
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry held a briefing in Kyiv on the shelling of the city.",
+        "The governor gave a statement in Kyiv on the shelling there.",
+    ],
+)
+def test_a_briefing_whose_topic_points_back_to_its_town_keeps_it(pipeline, text):
+    # (the review of session 48, 8)
+    where = _where(_located(pipeline, text), text)
+    assert "Kyiv" in where.get("shelling", set()), where
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "going_on", "only_if"),
+    [
+        # the fighting goes on where its own words put it; only where it may spread is
+        # under the condition (the review of session 48, 4)
+        ("Should the fighting in El Fasher spread to Tawila, 100,000 people could flee.",
+         "fighting", "El Fasher", "Tawila"),
+        ("Should the clashes in Omdurman reach Khartoum, aid agencies will leave.",
+         "clashes", "Omdurman", "Khartoum"),
+    ],
+)  # fmt: skip
+def test_an_event_a_condition_is_about_goes_on_where_its_own_words_put_it(
+    pipeline, text, trigger, going_on, only_if
+):
+    (event,) = [e for e in _located(pipeline, text) if e.trigger.startswith(trigger)]
+    places = {text[loc.start : loc.end] for loc in event.locations}
+    assert not event.planned and going_on in places and only_if not in places, event
 
 
 def test_a_deed_the_parse_hangs_on_a_rejected_noun_is_not_denied(pipeline):

@@ -131,6 +131,10 @@ from layers.registry import load_layers
         # the question's own verb however the parse hangs it under the opening verb:
         # on the subject, as a clause of its own, or as the subject (review of session 47)
         ("Were two journalists wounded in Zorvan on Monday?", "wounded", True),
+        # a participle before the one asked describes the subject, taken as given
+        # (the review of session 48, 3)
+        ("Were the bodies found in Zorvan buried by soldiers?", "found", False),
+        ("Were the men arrested in Kesra beaten by police?", "arrested", False),
         ("Are the rebels attacking ships off Kesra?", "attacking", True),
         ("Is the army bombing Zorvan?", "bombing", True),
         ("Is there shelling in Kesra today?", "shelling", True),
