@@ -103,7 +103,7 @@ def classify_article(
         # "the village of X in Romania": Romania only says where X is, and X
         # (placed there by geo.located) carries the event, not the country.
         locates_previous = previous is not None and placed_in(previous.place, place)
-        previous = item
+        previous_item, previous = previous, item
         if place is None:
             continue
         mention = item.mention
@@ -138,7 +138,19 @@ def classify_article(
                         date_source=date_source,
                     )
                 )
-        at_this = [] if locates_previous else at_mention.get((mention.start, mention.end), [])
+        at_this = at_mention.get((mention.start, mention.end), [])
+        if locates_previous and previous_item is not None:
+            # only what it told of the place it locates: "heavy gunfire in the Solino
+            # neighbourhood of Port-au-Prince, where police fought gangs" leaves the
+            # fight, an event of the city's own, on the city
+            theirs = {
+                id(e)
+                for e, _ in at_mention.get(
+                    (previous_item.mention.start, previous_item.mention.end), []
+                )
+            }
+            at_this = [pair for pair in at_this if id(pair[0]) not in theirs]
+            at_this = at_this if theirs else []
         if placed or any(event.layer != default.id for event, _ in at_this):
             # "Thousands fled Homs, which jets bombed": a strike site, not also a place
             # only named; an event no layer shows (a journey) still cites the place alone.

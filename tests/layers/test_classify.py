@@ -283,3 +283,18 @@ def test_a_dateline_a_country_or_a_speaker_lends_no_place(pipeline, text, not_he
     doc = pipeline.nlp(text)
     events = pipeline.classify(doc, pipeline.locate(doc), info=ArticleInfo(id="a.md", title="T"))
     assert not [e for e in events if e.layer != "places" and e.place.name == not_here]
+
+
+def test_a_town_that_locates_a_part_keeps_an_event_of_its_own(pipeline):
+    # (tester round 38, F9) Port-au-Prince says where Solino is, and the "where" clause's
+    # fight is the city's own: the build had left only the gunfire, on Solino
+    text = (
+        "Heavy gunfire rang out overnight in the Solino neighbourhood of Port-au-Prince, "
+        "where police fought members of a gang coalition until dawn."
+    )
+    doc = pipeline.nlp(text)
+    events = pipeline.classify(doc, pipeline.locate(doc), info=ArticleInfo(id="a.md", title="T"))
+    marks = {(e.layer, e.place.name) for e in events}
+    assert ("clashes", "Port-au-Prince") in marks, marks
+    # what the town only locates stays off the layer of its part's event
+    assert ("attacks", "Port-au-Prince") not in marks, marks
