@@ -783,12 +783,42 @@ def _day_expression(
     expressions = about_event or expressions
     if not expressions:
         return None
+    if not isinstance(sentence, str):
+        # "hit the Tuesday market in Monywa on 9 January": the market's name, when
+        # another day is written
+        expressions = [
+            e for e in expressions if not _a_day_naming_a_thing(sentence, e)
+        ] or expressions
     if not isinstance(sentence, str) and mention is not None:
         # "overran Kutum on Monday and then seized Kabkabiya on Sunday": the day on the
         # event's own verb, however near another day stands
         own = [e for e in expressions if _a_day_of_its_verb(sentence, e, mention)]
         expressions = own or expressions
     return min(expressions, key=lambda e: (_distance(e, mention), e.start))
+
+
+def _a_day_naming_a_thing(sentence: Span, day: DateExpression) -> bool:
+    """Whether a lone weekday modifies a thing's noun: "the Tuesday market", "the Friday mosque".
+
+    Not a part of the day ("Tuesday night", "Friday morning"), which dates.
+    """
+    span = sentence.doc.char_span(day.start, day.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].lower_ not in _WEEKDAYS:
+        return False
+    word = span[0]
+    head = word.head
+    return (
+        word.dep_ in ("compound", "nmod", "amod")
+        and head.i > word.i
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() not in _PARTS_OF_A_DAY
+        and any(c.dep_ == "det" for c in head.children)
+    )
+
+
+_PARTS_OF_A_DAY = frozenset(
+    {"morning", "afternoon", "evening", "night", "noon", "midday", "midnight", "dawn", "dusk"}
+)
 
 
 def _a_day_of_its_verb(sentence: Span, day: DateExpression, trigger: tuple[int, int]) -> bool:

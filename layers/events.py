@@ -445,6 +445,10 @@ def _attachment_of(
         verb = next((a for a in cand.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if verb is not None and verb.i in triggers:
             return Attachment("location", _WHERE_CONFIDENCE)
+        if any(c.i in triggers for c in cand.root.children if c.dep_ in _NOUN_MODIFIERS_OF):
+            # "was hit by an IED 30 km south of Gao": the parse makes the weapon a
+            # modifier of the distance
+            return Attachment("location", _WHERE_CONFIDENCE)
     others = place_tokens - cand.tokens - (named.tokens if named is not None else frozenset())
     # "the Georgian capital Tbilisi" hung on "capital": the name takes the phrase's
     # place in the parse; "Yemen's capital Sanaa", hung on Sanaa, needs no help.
@@ -464,6 +468,8 @@ def _attachment_of(
     )
 
 
+_NOUN_MODIFIERS_OF = frozenset({"nmod", "compound", "amod"})
+"""Relations by which the parse may hang a weapon on the distance after it."""
 _SENTENCE_ENDS = frozenset({".", "!", "?", '"', "”", "’", "'", ")"})
 """Tokens a sentence of prose ends with; a headline ends with none."""
 
@@ -2242,9 +2248,9 @@ def detect_events(
         own = [loc for e in sentence_events for loc in e.locations if not loc.linked]
         if own:
             previous.append((number, _unique(own)))
-    events = _dated_by_the_sentence_before(events, text, article_date)
+    events = _dated_by_the_sentence_before(events, text, article_date, datelines)
     where = {(r.mention.start, r.mention.end): r.place for r in resolved}
-    events = _dated_by_its_paragraph(events, doc, text, article_date, where)
+    events = _dated_by_its_paragraph(events, doc, text, article_date, where, datelines)
     events = _dated_by_its_heading(events, text, article_date)
     events = summaries_told_below(events, text, where)
     if filed is not None:
@@ -2256,8 +2262,24 @@ def detect_events(
     return events
 
 
+def _filed_for(
+    start: int, article_date: str | None, datelines: Sequence[tuple[int, str]]
+) -> str | None:
+    """The day the story holding ``start`` was filed: its round-up dateline's, else the article's.
+
+    "GOMA, July 9 — … The previous day, drones hit Minova", below a first
+    story filed July 7: the Goma story's words date from July 9, and no day
+    they name goes past it.
+    """
+    here = bisect.bisect_right(datelines, start, key=lambda d: d[0]) - 1
+    return datelines[here][1] if here >= 0 else article_date
+
+
 def _dated_by_the_sentence_before(
-    events: list[ReportedEvent], text: str, article_date: str | None
+    events: list[ReportedEvent],
+    text: str,
+    article_date: str | None,
+    datelines: Sequence[tuple[int, str]] = (),
 ) -> list[ReportedEvent]:
     """A sentence that times its deed after the one before takes that one's day.
 
@@ -2268,11 +2290,13 @@ def _dated_by_the_sentence_before(
     dated one of its events to a day, or else from the last day the
     paragraph names before it ("On 26 January a cable stopped working. The
     same day, prosecutors seized the ship"), and never past the article's
-    date (the words then contradict the dateline, which stands).
+    date (the words then contradict the dateline, which stands); in a
+    round-up of wire stories, the date of the story's own dateline.
     """
     dated: list[ReportedEvent] = []
     last: tuple[int, str] | None = None  # the last event dated to a day: its trigger's end, its day
     for event in events:
+        filed = _filed_for(event.sentence_start, article_date, datelines)
         after = (
             days_after_the_sentence_before(text[event.sentence_start : event.sentence_end])
             if event.date_source == "article"
@@ -2285,14 +2309,14 @@ def _dated_by_the_sentence_before(
         ):
             # "On 26 January a cable stopped working. The same day, prosecutors seized
             # the ship": the day the paragraph named last, though no event took it
-            last = _the_day_named_before(text, event.sentence_start, article_date)
+            last = _the_day_named_before(text, event.sentence_start, filed)
         if (
             after is not None
             and last is not None
             and last[0] <= event.sentence_start
             and _BLANK_LINE.search(text, last[0], event.sentence_start) is None
             and (day := shifted(last[1], after, "day")) is not None
-            and (not article_date or day <= article_date[:10])
+            and (not filed or day <= filed[:10])
         ):
             event = dataclasses.replace(event, date=day, date_source="sentence")
             last = (event.trigger_end, day)  # "… hours later. The next day, …" goes on from it
@@ -2322,6 +2346,7 @@ def _dated_by_its_paragraph(
     text: str,
     article_date: str | None,
     where: Mapping[tuple[int, int], Place | None],
+    datelines: Sequence[tuple[int, str]] = (),
 ) -> list[ReportedEvent]:
     """A deed its own sentence does not date takes the date the sentence before gave.
 
@@ -2366,7 +2391,10 @@ def _dated_by_its_paragraph(
             and before is not None
             and _the_sentence_after(starts, before[0]) == event.sentence_start
             and not (event.planned or event.denied)
-            and (not article_date or before[2] <= article_date[:10])
+            and (
+                not (filed := _filed_for(event.sentence_start, article_date, datelines))
+                or before[2] <= filed[:10]
+            )
             and breaks.search(text, _trimmed_end(text, before), event.sentence_start) is None
             and (_in_a_town(event, where) or not before[3] or bool(countries & before[3]))
             and _a_past_deed_with_no_time_of_its_own(doc, event)
@@ -2542,6 +2570,8 @@ def _the_venue_not_its_country(
 
 
 _SHARED_DEPS = frozenset({"advcl", "xcomp", "conj", "acl"})
+_PERFECT = frozenset({"had", "has", "have", "'d"})
+"""Auxiliaries of a perfect tense: a deed told done."""
 
 
 def _where_speakers_are(tokens: frozenset[int], trigger_tokens: frozenset[int], doc: Doc) -> bool:
@@ -2669,7 +2699,13 @@ def _share_with_participles(
             # "denied that its missile struck X, killing 12": the killing is part of the claim
             # "tried to capture Uvira but seized Kiliba": a verb joined to the plan
             # and told in the past tense of its own is done
-            done = token.dep_ == "conj" and token.tag_ == "VBD"
+            done = token.dep_ == "conj" and (
+                token.tag_ == "VBD"
+                or (  # "… and had seized Kiliba by evening" (the review of session 48, 16)
+                    token.tag_ == "VBN"
+                    and any(c.dep_ == "aux" and c.lower_ in _PERFECT for c in token.children)
+                )
+            )
             event = dataclasses.replace(
                 event,
                 denied=event.denied or governor.denied,

@@ -286,8 +286,7 @@ def _the_question_s_own(node: Token, opening: Token) -> bool:
             head.head.i == opening.i
             and node.tag_ in ("VBN", "VBG")
             and not any(
-                c.dep_ == "acl" and c.i > node.i and c.tag_ in ("VBN", "VBG")
-                for c in head.children
+                c.dep_ == "acl" and c.i > node.i and c.tag_ in ("VBN", "VBG") for c in head.children
             )
         )
     if head.i != opening.i:
@@ -379,6 +378,26 @@ _INVERTING = frozenset({"should", "were", "had"})
 """The verbs that open a condition put first: "Should fighting reach Kosti, …"."""
 
 
+def _answered_yes(token: Token) -> bool:
+    """Whether the sentence after the trigger's question opens with "yes".
+
+    "Were any civilians killed in Sumy? Yes, officials said four died.", "Q:
+    Did drones hit the port? A: Yes.": the answer tells the deed as done.
+    """
+    doc = token.doc
+    end = token.sent.end
+    words = [t for t in doc[end : end + _ANSWER_OPENING] if t.is_alpha][:2]
+    if words and words[0].text in _ANSWER_LABELS:
+        words = words[1:]  # "A: Yes"
+    return bool(words) and words[0].lower_ in _YES
+
+
+_ANSWER_OPENING = 4
+"""How many tokens after a question its answer's "yes" may stand: "A: Yes"."""
+_ANSWER_LABELS = frozenset({"A", "Answer"})
+_YES = frozenset({"yes", "yeah", "yep"})
+
+
 def the_subject_of_a_condition(token: Token) -> bool:
     """Whether the trigger is a noun that a condition put first is about.
 
@@ -395,7 +414,7 @@ def the_subject_of_a_condition(token: Token) -> bool:
 
 def told_as_planned(token: Token) -> bool:
     """Whether the event whose trigger is ``token`` is told as not done yet."""
-    if asked_whether(token):
+    if asked_whether(token) and not _answered_yes(token):
         return True  # "Was there any incursion into our airspace?": asked, not told
     if _an_agreement_talked_over(token):
         return True  # "met to discuss the second phase of the truce"
@@ -1102,12 +1121,15 @@ _CLAIM_LABEL = re.compile(r"^[ \t>*_#]*(?:the\s+)?claims?[ \t*_]*:", re.IGNORECA
 _VERDICT = re.compile(
     r"^[ \t>*_#]*(?:our\s+|the\s+)?(?:verdict|rating|ruling|conclusion)[ \t*_]*:[ \t*_]*"
     r"(?:(?:totally|completely|entirely|mostly)\s+)?(?P<word>[A-Za-z]+)\b"
-    r"(?![ \t]+(?:flag|alarm|start|dawn|positive|negative)\b)",
+    # what may follow the rating: the line's end, a stop, or a word of what is rated
+    r"(?=[ \t]*(?:$|[.!,;:()*_/|\u2013\u2014-]|(?:news|claims?|content|information|"
+    r"context|stor(?:y|ies)|reports?|posts?|images?|videos?|photos?|footage|and|or|but)\b))",
     re.IGNORECASE | re.MULTILINE,
 )
 """A fact-check's verdict on the claim above it: "Verdict: False", "**Rating:** Fake",
-"Verdict: Fake news", "Rating: False claim", "Verdict: False/Misleading". Not an idiom
-the word opens: "Ruling: False flag operation, the junta says" rates nothing."""
+"Verdict: Fake news", "Rating: False claim", "Verdict: False/Misleading". Only the
+rating alone or before a word of what it rates: "Ruling: False flag operation",
+"Verdict: False hope for residents" rate nothing (the review of session 48, 10)."""
 _VERDICT_WINDOW = 1500
 """How far after a claim's line (characters) its verdict is looked for."""
 

@@ -1834,6 +1834,17 @@ def attachment(
             token = head  # "on the Buea-Limbe road": the road's other end, no context
             continue
         if (
+            town
+            and head.i in other_places
+            and dep in ("nmod", "compound")
+            and token.i < head.i
+            and any(t.text == "," for t in token.doc[token.i + 1 : head.i])
+        ):
+            # "In Tak Bai, Narathiwat, soldiers detained …": the parse hangs the town
+            # on the province after its comma, which says where the town is
+            token = head
+            continue
+        if (
             head.i in other_places
             and dep != "conj"
             and head.pos_ != "ADP"

@@ -45,6 +45,20 @@ _NAMED = frozenset({"ORG", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "DATE", 
 March" is a month, not a march)."""
 
 
+_MONTHS = frozenset({"march", "may"})
+"""Months whose names are also words a trigger list holds ("march")."""
+
+
+def _a_month_beside_its_day(token: Token) -> bool:
+    """Whether a capitalised month name stands beside a number: "26 March", "March 26"."""
+    if token.lower_ not in _MONTHS or not token.text[0].isupper():
+        return False
+    doc = token.doc
+    return any(
+        0 <= i < len(doc) and doc[i].like_num for i in (token.i - 1, token.i + 1)
+    )
+
+
 _POS_TAG = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
 
 
@@ -1233,6 +1247,8 @@ def match_type(
         # "the Government of National Accord", "Operation Desert Storm", "veterans of
         # the Battle of Stalingrad"
         return None
+    if _a_month_beside_its_day(token):
+        return None  # "JUBA, 26 March - Fighting …", which the model tags no date
     if _asked_for(token) or _demanded(token) or _talked_about(token):
         return None  # "called for talks", "talks on a ceasefire": none was held or agreed
     if _degree_of_harm(token):

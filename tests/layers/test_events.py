@@ -611,6 +611,8 @@ def test_ships_that_bar_or_harass_a_ship_are_an_event_at_sea(pipeline, text, blo
         ("Fighter jets scrambled to intercept a surveillance plane near Kano.", "airspace"),
         ("Air force jets intercepted two bombers near Kano on Monday.", "airspace"),
         ("Air defences intercepted two drones over Kano.", "shootdown_area"),
+        # an aircraft by its type (tester round 39)
+        ("Greek fighter jets intercepted two Turkish F-16s near Kano on Tuesday.", "airspace"),
         # an honour guard intercepts no one
         ("Fighter jets escorted the president's plane into Kano.", None),
     ],
@@ -2100,6 +2102,9 @@ def test_where_an_event_was_judged_or_a_thing_described_is_not_its_site(
         ("Fighting spread to the eastern hills in early March.", False),
         ("The envoys arrived on 3 March and left the next day.", False),
         ("Thousands marched through the capital on 3 March.", True),
+        # a dateline's day the model tags as no date (tester round 39)
+        ("KESRA, 26 March - Fighting between the national army and the armed youths "
+         "known as the Red Army spread along the river this week.", False),
     ],
 )
 def test_a_protest_is_people_in_the_street(nlp, layers, text, protest):
@@ -6443,6 +6448,13 @@ def test_a_taking_told_done_after_an_attempt_is_not_planned(pipeline):
     assert {e.trigger.split()[-1]: e.planned for e in events} == {"capture": True, "seized": False}
 
 
+def test_a_taking_told_in_the_past_perfect_after_an_attempt_is_not_planned(pipeline):
+    # (the review of session 48, 16)
+    text = "The rebels tried to capture Zorvan and had seized the town of Kesra by evening."
+    events = [e for e in _located(pipeline, text) if e.type == "seizure"]
+    assert {e.trigger.split()[-1]: e.planned for e in events} == {"capture": True, "seized": False}
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -6507,6 +6519,13 @@ def test_a_distance_the_parse_makes_an_adjective_of_the_weapon_says_where(pipeli
     assert text[where.start : where.end] == "25 km west of El Obeid"
 
 
+def test_a_distance_the_parse_hangs_the_weapon_on_says_where(pipeline):
+    # (the review of session 48, 17) the parse makes "IED" a modifier of "km"
+    text = "A convoy was hit by an IED 30 km south of Gao."
+    (blast,) = [e for e in _located(pipeline, text) if e.layer == "explosions"]
+    assert [text[loc.start : loc.end] for loc in blast.locations] == ["30 km south of Gao"]
+
+
 def test_each_dateline_of_a_round_up_dates_the_weekdays_below_it(pipeline):
     # (tester round 37, F6) the second story was filed a day later: its Tuesday is
     # the day after the first story's Monday, not the week before
@@ -6517,3 +6536,38 @@ def test_each_dateline_of_a_round_up_dates_the_weekdays_below_it(pipeline):
     events = _located(pipeline, text, article_date="2025-07-09")
     dates = {e.trigger: e.date for e in events if e.trigger in ("shelled", "clashed")}
     assert dates == {"shelled": "2025-07-07", "clashed": "2025-07-08"}, dates
+
+
+def test_the_day_before_in_a_later_story_of_a_round_up_counts_from_its_dateline(pipeline):
+    # (the review of session 48, 5) the first story's dateline had capped the shift
+    text = (
+        "ZORVAN, July 7 — Police fired tear gas at protesters in Kesra on Monday.\n\n"
+        "DORVIK, July 9 — Rebels shelled Velmora on Wednesday. The previous day, drones "
+        "hit Tarsk."
+    )
+    events = _located(pipeline, text, article_date="2025-07-10")
+    dates = {e.trigger: e.date for e in events if e.trigger in ("shelled", "hit")}
+    assert dates == {"shelled": "2025-07-09", "hit": "2025-07-08"}, dates
+
+
+def test_a_weekday_that_names_a_market_does_not_date_the_deed(pipeline):
+    # (tester round 38, F6) "the Tuesday market" is the market's name; the day is written
+    text = (
+        "At least 18 civilians were killed when an airstrike hit the Tuesday market in "
+        "Kesra on 9 January."
+    )
+    events = _located(pipeline, text, article_date="2026-01-14")
+    dates = {e.trigger.split()[-1]: e.date for e in events}
+    assert dates.get("killed") == "2026-01-09" and dates.get("hit") == "2026-01-09", dates
+    # a part of the day still dates it
+    text = "Gunmen attacked the market in Kesra on Tuesday night."
+    (attack,) = [e for e in _located(pipeline, text, article_date="2026-01-14")]
+    assert attack.date == "2026-01-13", attack
+
+
+def test_a_town_the_parse_hangs_on_its_province_after_a_comma_is_where(pipeline):
+    # (tester round 39, F3) "Tak Bai" parsed as a modifier of "Narathiwat": the
+    # province says where the town is, and the town is where the arrest was
+    text = "In Tak Bai, Narathiwat, police detained a village headman on Friday."
+    (arrest,) = [e for e in _located(pipeline, text) if e.layer == "arrests"]
+    assert [text[loc.start : loc.end] for loc in arrest.locations] == ["Tak Bai"]

@@ -100,8 +100,12 @@ def test_what_is_said_of_a_person_is_no_description_of_a_place(nlp):
 
 
 def test_each_place_is_weighed_against_the_places_the_rules_took(nlp):
-    """ "Jets struck Vandoria, officials in Port Sella said": Vandoria is the rival."""
-    text = "Jets struck Vandoria on Sunday, officials in Port Sella said."
+    """ "Jets struck Vandoria while the president was in Port Sella": Vandoria is the rival.
+
+    (Where officials in Port Sella say it, the rules refuse Port Sella outright: their
+    words name the site, and the scorer never weighs it.)
+    """
+    text = "Jets struck Vandoria on Sunday while the president was in Port Sella."
     layers = load_layers()
     resolved = [Resolved(_mention(text, n), None) for n in ("Vandoria", "Port Sella")]
     seen: dict[str, list[str]] = {}

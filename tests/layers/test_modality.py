@@ -135,6 +135,11 @@ from layers.registry import load_layers
         # (the review of session 48, 3)
         ("Were the bodies found in Zorvan buried by soldiers?", "found", False),
         ("Were the men arrested in Kesra beaten by police?", "arrested", False),
+        # a question answered yes tells the deed as done (the review of session 48, 14)
+        ("Were any civilians killed in Zorvan? Yes, officials said four died.", "killed",
+         False),
+        ("Q: Did drones hit the port in Kesra? A: Yes, two of them.", "hit", False),
+        ("Were any civilians killed in Zorvan? Officials did not say.", "killed", True),
         ("Are the rebels attacking ships off Kesra?", "attacking", True),
         ("Is the army bombing Zorvan?", "bombing", True),
         ("Is there shelling in Kesra today?", "shelling", True),
@@ -370,11 +375,17 @@ def test_a_fact_check_s_claim_rated_false_is_denied_one_rated_true_stands(nlp):
     assert not told_as_denied(struck)
 
 
-def test_a_verdict_is_the_whole_word_not_the_start_of_a_phrase(nlp):
-    doc = nlp(
-        "Claims: Militants attacked a base in Kesra.\n\n"
-        "Ruling: False flag operation, the junta says.\n"
-    )
+@pytest.mark.parametrize(
+    "ruling",
+    [
+        "Ruling: False flag operation, the junta says.",
+        # any phrase the word opens, not a list of idioms (the review of session 48, 10)
+        "Verdict: False hope for residents, who fled anyway.",
+        "Ruling: False imprisonment, the court found.",
+    ],
+)
+def test_a_verdict_is_the_whole_word_not_the_start_of_a_phrase(nlp, ruling):
+    doc = nlp(f"Claims: Militants attacked a base in Kesra.\n\n{ruling}\n")
     assert not told_as_denied(next(t for t in doc if t.text == "attacked"))
 
 
