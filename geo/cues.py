@@ -83,6 +83,16 @@ def a_marked_label(text: str, start: int, end: int) -> bool:
     )
 
 
+def a_dated_label(text: str, start: int, end: int) -> bool:
+    """Whether a line's label is dated after a comma: "Bukavu, 4 March: …".
+
+    A place and a day, which no speaker's label has: whatever the model
+    calls the name (a person, a firm), the line says where and when.
+    """
+    marks = _label_marks(text, start, end)
+    return marks is not None and marks[1].group().lstrip().startswith(",")
+
+
 def _label_marks(text: str, start: int, end: int) -> tuple[str, re.Match[str]] | None:
     """What opens the line before ``text[start:end]`` and what closes it as a label, if so."""
     line_start = text.rfind("\n", 0, start) + 1

@@ -35,6 +35,7 @@ from geo.cues import (
     PLACE_KIND_NOUNS,
     PLACE_PREPOSITIONS,
     QUOTE_MARKS,
+    a_dated_label,
     a_marked_label,
     a_round_up_of_places,
     after_a_border_word,
@@ -414,6 +415,14 @@ def _itself_inside_a_name(candidates: list[Candidate]) -> bool:
     return _exactly_of_standing(
         candidates, population=EMBEDDED_CITY_POPULATION, features=("country",)
     )
+
+
+def _beside_a_number(span: Span) -> bool:
+    """Whether a number stands right before or after the span: "26 March", "March 26"."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return any(t is not None and t.like_num for t in (before, after))
 
 
 def _taken_or_struck(span: Span, label: str) -> bool:
@@ -1257,6 +1266,7 @@ class MentionExtractor:
             if ent.label_ == "PERSON" and not (
                 in_place_position(span, places, words=2)
                 or _taken_or_struck(span, ent.label_)
+                or a_dated_label(doc_text(span.doc), span.start_char, span.end_char)
                 or self._well_known_long_name(span)
                 or self._named_as_a_place(span)
                 or self._well_known_beyond_a_border_or_after_to(span)
@@ -2049,9 +2059,11 @@ class MentionExtractor:
         name the model calls a person or a body ("Reuters:" opening a
         question in a briefing's transcript).
         """
-        if any(t.ent_type_ in ("PERSON", "ORG") for t in span):
-            return False
         text = doc_text(span.doc)
+        if any(t.ent_type_ in ("PERSON", "ORG") for t in span) and not a_dated_label(
+            text, span.start_char, span.end_char
+        ):
+            return False  # "Reuters:"; not "Bukavu, 4 March:", which no speaker's label is
         if not labels_its_line(text, span.start_char, span.end_char):
             return False
         if not self._of_standing(span.text):
@@ -2089,6 +2101,8 @@ class MentionExtractor:
                 return False  # "Fano militiamen" are no town in Italy
             if token.lower_ in _NAMES_OF_GOD:
                 return False  # "with the help of God": no Göd, a town in Hungary
+            if token.lower_.rstrip(".") in _CALENDAR_WORDS and _beside_a_number(span):
+                return False  # "JUBA, 26 March -": a date, no March in Cambridgeshire
             if (
                 span.end < len(span.doc)
                 and span.doc[span.end].ent_iob_ == "I"

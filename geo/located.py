@@ -20,12 +20,14 @@ it is placed within Istanbul (:func:`placed_within`).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Sequence
 from typing import Protocol
 
 from shapely.geometry import Point
 
+from geo.admin1 import admin1_shape
 from geo.cues import COUNTS_OF_TIMES, EDGE_WORDS
 from geo.directional import is_a_side
 from geo.disambiguate import haversine_km
@@ -735,13 +737,33 @@ def lies_within(candidate: Candidate, container: Candidate) -> bool:
     distance = haversine_km(candidate.lat, candidate.lon, container.lat, container.lon)
     if container.feature == "admin1":
         if candidate.admin1 and container.admin1:
-            return candidate.admin1 == container.admin1
+            # codes of two kinds ("12", GeoNames', against "SUK", ISO's) say nothing
+            # of each other: the province's outline does
+            return candidate.admin1 == container.admin1 or _in_the_outline(candidate, container)
         return distance <= (container.radius_km or _REGION_RADIUS_KM)
     if container.feature == "city":
         if candidate.admin1 and container.admin1 and candidate.admin1 != container.admin1:
             return False
         return distance <= town_reach_km(container.population)
     return distance <= max(container.radius_km or 0.0, NEAR_TOWN_RADIUS_KM)
+
+
+def _in_the_outline(candidate: Candidate, province: Candidate) -> bool:
+    """Whether the entry's point lies in the province's outline, where the file has one.
+
+    "Isulan, Sultan Kudarat": the town's province code is GeoNames' region
+    ("12"), the province's its ISO code ("SUK").
+    """
+    if not province.country or not province.admin1:
+        return False
+    return _covers(f"{province.country}-{province.admin1}", candidate.lon, candidate.lat)
+
+
+@functools.lru_cache(maxsize=8192)
+def _covers(code: str, lon: float, lat: float) -> bool:
+    """Whether the province with this ISO 3166-2 code covers the point (no outline: no)."""
+    outline = admin1_shape(code)
+    return outline is not None and outline.covers(Point(lon, lat))
 
 
 def town_reach_km(population: int) -> float:

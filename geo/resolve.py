@@ -827,6 +827,10 @@ class Resolver:
                 qualified = owner is not None
             if owner is None or not ranked.get(owner):
                 continue
+            if qualified and best:
+                # "in Isulan, Sultan Kudarat": the province that holds the town, not
+                # a city of the name 77 km off (tester round 38, F2)
+                ranked[owner] = _the_province_first(ranked[owner], best[0].candidate)
             container = ranked[owner][0].candidate
             if qualified:
                 # "Cedros, Trinidad": a small town of the name elsewhere is a namesake
@@ -1712,6 +1716,30 @@ def _council_names(text: str, mentions: Sequence[Mention]) -> frozenset[str]:
         if m.kind is MentionKind.TOPONYM
         and (_COUNCIL_AFTER.match(text, m.end) or _COUNCIL_SUFFIX.search(m.name))
     )
+
+
+def _the_province_first(owner: list[Ranked], town: Candidate) -> list[Ranked]:
+    """``owner``'s readings with a province that holds ``town`` first, when a city ranks first.
+
+    "Isulan, Sultan Kudarat" and "Kidapawan, Cotabato": a name after a
+    town and a comma says which province it is in, where a city of that
+    name only stands beside it.
+    """
+    if owner[0].candidate.feature != "city" or town.feature in _PROVINCE_FEATURES:
+        return owner
+    province = next(
+        (
+            r
+            for r in owner
+            if r.candidate.feature in _PROVINCE_FEATURES
+            and r.candidate.country == town.country
+            and lies_within(town, r.candidate)
+        ),
+        None,
+    )
+    if province is None or lies_within(town, owner[0].candidate):
+        return owner
+    return [province, *(r for r in owner if r is not province)]
 
 
 def _kind_split(name: str) -> tuple[str, str]:

@@ -1468,3 +1468,18 @@ def test_a_town_a_common_word_names_stays_a_place_with_its_country_after_it(
     extract, text, town
 ):
     assert town in _texts(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (tester round 39) the model tags the day a number and the month nothing: the
+        # month is no March in Cambridgeshire, nor a May anywhere
+        "JUBA, 26 March - Fighting between the national army and the armed youths known "
+        "as the Red Army spread along the river this week, aid workers said on Thursday.",
+        "WAU, 4 March - Clashes between the army and the youth militia of the White Army "
+        "spread along the river, officials said.",
+    ],
+)
+def test_a_month_beside_its_day_is_no_town(extract, text):
+    assert not {"March", "May"} & set(_texts(extract(text)))

@@ -1608,6 +1608,24 @@ def test_a_local_government_area_is_a_district_of_a_country_that_has_them(
 
 
 @pytest.mark.parametrize(
+    ("text", "town", "province"),
+    [
+        # a name after a town and a comma is the province that holds it, not a city of
+        # the name 77 or 96 km off (tester round 38, F2); the town's province code is
+        # GeoNames' region, the province's its ISO code
+        ("A bomb exploded near the market in Isulan, Sultan Kudarat, on Monday.", "Isulan",
+         "Sultan Kudarat"),
+        ("A bomb exploded in Kidapawan, Cotabato, on Monday.", "Kidapawan", "Cotabato"),
+    ],
+)  # fmt: skip
+def test_a_province_after_a_town_and_a_comma_is_the_province(resolve, text, town, province):
+    results = resolve(text)
+    held, holder = _place(results, town), _place(results, province)
+    assert held is not None and held.feature == "city", held
+    assert holder is not None and holder.feature == "admin1", holder
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         # a province abroad by the name is no council area (the review of session 48, 7)
