@@ -840,6 +840,22 @@ def _a_day_of_its_verb(sentence: Span, day: DateExpression, trigger: tuple[int, 
     return trigger[0] <= word.idx < trigger[1]
 
 
+def _the_year_a_when_clause_hangs_on(text: str, start: int) -> str | None:
+    """The year a "when" clause holding ``start`` tells of: "the worst days of 2004, when …".
+
+    "The violence recalls the worst days of 2004, when troops stormed a mosque
+    in April": April 2004, not the latest April. Only a year the clause opens
+    right after (a comma and "when"); not "began in 2014 and flared in April".
+    """
+    found = None
+    for match in _A_YEAR_THEN_WHEN.finditer(text, 0, start):
+        found = match.group("y")
+    return found
+
+
+_A_YEAR_THEN_WHEN = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2}),?\s+when\b")
+
+
 def _period_of(
     kind: str,
     match: re.Match[str],
@@ -973,6 +989,8 @@ def sentence_period(
         period = _period_of(kind, match, anchor, ahead=ahead or planned, planned=planned)
         if period is None or any(start < b and a < end for a, b in taken):
             continue
+        if kind == "month" and (year := _the_year_a_when_clause_hangs_on(text, start)):
+            period = f"{year}{period[4:]}"  # "the worst days of 2004, when … in April"
         if _SINCE_BEFORE.search(text, 0, start) or _SINCE.match(match.group(0)):
             continue  # "has killed thousands since January": a span's start, no date
         if kind == "count_ago" and _A_COUNT_AND_BEFORE.search(text, 0, start):
@@ -1502,6 +1520,8 @@ def days_after_the_sentence_before(sentence: str) -> int | None:
     1
     >>> days_after_the_sentence_before("The day before, drones hit the depot.")
     -1
+    >>> days_after_the_sentence_before("Forty-eight hours later, gunmen fired on a barge.")
+    2
     >>> days_after_the_sentence_before("Jets struck the port.") is None
     True
     """
@@ -1510,7 +1530,32 @@ def days_after_the_sentence_before(sentence: str) -> int | None:
     before = _DAY_BEFORE.search(sentence)
     if before is not None and not _COMPARED.search(sentence, 0, before.start()):
         return -1
+    counted = _DAYS_APART.search(sentence)
+    if counted is not None and not _COMPARED.search(sentence, 0, counted.start()):
+        # "Two days later", "Forty-eight hours later", "three days earlier,"
+        number = _COUNTS.get(counted["n"].lower())
+        if number is None and counted["n"].isdigit():
+            number = int(counted["n"])
+        if number:
+            days = number // 24 if counted["unit"].lower() == "hours" else number
+            if days:
+                return -days if counted["way"].lower() in ("earlier", "before") else days
     return 0 if _SAME_DAY.search(sentence) else None
+
+
+_COUNTS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "twenty-four": 24, "forty-eight": 48, "seventy-two": 72,
+}  # fmt: skip
+_DAYS_APART = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|twenty-four|forty-eight|"
+    r"seventy-two|\d{1,2})\s+(?P<unit>days|hours)\s+"
+    r"(?P<way>later|afterwards?|earlier(?=\s*[,.;])|before(?=\s*[,.;]))",
+    re.IGNORECASE,
+)
+"""Days or whole days of hours counted from the sentence before: "Two days later", "Forty-eight
+hours later" (two days on), "three days earlier,"; not "two days before the vote", which
+counts from the vote."""
 
 
 _SAME_DAY = re.compile(

@@ -2226,6 +2226,7 @@ def detect_events(
                     denied=any(told_as_denied(doc[i]) for i in trigger_tokens),
                 )
             )
+        sentence_events = _without_modifiers_of_another(sentence_events, doc)
         roots = _trigger_roots(sentence_events, doc)  # the same for the three passes
         sentence_events = _dated_by_its_noun(sentence_events, roots)
         sentence_events = _dated_apart(sentence_events, roots)
@@ -2260,6 +2261,29 @@ def detect_events(
             for e in events
         ]
     return events
+
+
+def _without_modifiers_of_another(
+    events: list[ReportedEvent], doc: Doc
+) -> list[ReportedEvent]:
+    """The events but those whose word only modifies another event's word of its layer.
+
+    "A protest rally by fishermen is planned in Mytilene", "a protest march":
+    one event, the rally's, planned or not as the rally is; the modifier had
+    told a second, done (tester round 39).
+    """
+    roots = _trigger_roots(events, doc)
+    words: dict[int, str] = {}  # each trigger word's token, and its event's layer
+    for event in events:
+        for start, end in event.trigger_words:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            words.update({token.i: event.layer for token in span or ()})
+    return [
+        event
+        for root, event in zip(roots, events, strict=True)
+        if root is None
+        or not (root.dep_ == "compound" and words.get(root.head.i) == event.layer)
+    ]
 
 
 def _filed_for(

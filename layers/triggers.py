@@ -533,6 +533,8 @@ def _subject_tokens(token: Token) -> list[Token]:
             subjects = [c for c in token.head.head.children if c.dep_ == "nsubj"]
     if token.pos_ in ("NOUN", "PROPN"):
         subjects += [c for c in token.lefts if c.dep_ in ("compound", "amod", "poss")]
+    # "Russian instructors and Central African soldiers moved": each joined subject
+    subjects += [c for s in list(subjects) for c in s.children if c.dep_ == "conj"]
     return subjects
 
 

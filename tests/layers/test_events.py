@@ -933,6 +933,15 @@ def test_a_planned_event_s_past_clause_keeps_its_past_weekday(pipeline):
          "previous day.", "2026-11-20"),
         ("Rebels fired rockets at Zorvan on 14 November. Jets struck Kesra, as they had a "
          "day earlier.", "2026-11-20"),
+        # days, or whole days of hours, counted (tester round 39, F5)
+        ("Rebels fired rockets at Zorvan on Tuesday. Forty-eight hours later, jets struck "
+         "Kesra.", "2026-11-19"),
+        ("Rebels fired rockets at Zorvan on 14 November. Two days later jets struck Kesra.",
+         "2026-11-16"),
+        ("Rebels fired rockets at Zorvan on Tuesday. Three days earlier, jets struck Kesra.",
+         "2026-11-14"),
+        ("Rebels fired rockets at Zorvan on Tuesday. Jets struck Kesra two days before the "
+         "vote.", "2026-11-20"),
     ],
 )  # fmt: skip
 def test_a_deed_timed_after_the_sentence_before_takes_its_day(pipeline, text, expected):
@@ -6571,3 +6580,33 @@ def test_a_town_the_parse_hangs_on_its_province_after_a_comma_is_where(pipeline)
     text = "In Tak Bai, Narathiwat, police detained a village headman on Friday."
     (arrest,) = [e for e in _located(pipeline, text) if e.layer == "arrests"]
     assert [text[loc.start : loc.end] for loc in arrest.locations] == ["Tak Bai"]
+
+
+def test_a_month_in_a_when_clause_on_a_year_is_that_year_s(pipeline):
+    # (tester round 39, F5) "the worst days of 2004, when …": April 2004, not the last April
+    text = (
+        "The violence recalls the worst days of 2004, when troops stormed a mosque in "
+        "Zorvan in April."
+    )
+    (storming,) = [e for e in _located(pipeline, text, article_date="2026-07-15")]
+    assert storming.date == "2004-04", storming
+    # a year the clause does not hang on leaves the month its own
+    text = "Fighting that began in 2014 flared again in Zorvan in April."
+    dates = {e.date for e in _located(pipeline, text, article_date="2026-07-15")}
+    assert "2014-04" not in dates, dates
+
+
+def test_a_modifier_of_an_event_s_word_tells_no_second_event(pipeline):
+    # (tester round 39, F6) "protest" only says what kind of rally: one event, planned
+    text = "A protest rally by fishermen is planned in Zorvan on Saturday."
+    events = [e for e in _located(pipeline, text, article_date="2026-10-14")]
+    assert [(e.trigger, e.planned) for e in events if e.layer == "protests"] == [
+        ("rally", True)
+    ], events
+
+
+def test_forces_joined_in_the_subject_move_as_one(nlp, layers):
+    # (tester round 39, F6) the force is the second of two joined subjects
+    text = "Foreign instructors and government soldiers moved from Kutar to Zorvan on Thursday."
+    where = _where(_events(nlp, layers, text, ["Kutar", "Zorvan"]), text)
+    assert "Zorvan" in where.get("forces_on_the_move", set()), where
