@@ -726,8 +726,9 @@ def _declared_sitename(sitename: str | None, url: str | None) -> str | None:
     return sitename
 
 
-_ONE_LINE_BREAK = re.compile(r"[ \t]*(?<!\n)\n(?!\n)[ \t]*(\w)")
-"""One line break and the first letter of the line after it."""
+_ONE_LINE_BREAK = re.compile(r"(?<=[^\W\d_]|[,;])[ \t]*(?<!\n)\n(?!\n)[ \t]*(\w)")
+"""One line break after a letter, a comma or a semicolon, and the first letter of the line
+after it."""
 
 
 def _joined_where_it_goes_on_in_lower_case(text: str) -> str:
@@ -738,8 +739,35 @@ def _joined_where_it_goes_on_in_lower_case(text: str) -> str:
     Bara") is the same sentence, not a new block.
     """
     return _ONE_LINE_BREAK.sub(
-        lambda m: " " + m.group(1) if m.group(1).islower() else m.group(0), text
+        lambda m: " " + m.group(1) if _goes_on(text, m) else m.group(0), text
     )
+
+
+def _goes_on(text: str, match: re.Match[str]) -> bool:
+    """Whether the line before the break ends mid-sentence and the next goes on in lower case.
+
+    Mid-sentence: a lower-case word, a comma or a semicolon ("had captured",
+    "Khor Fakkan,"), or a next line that opens with a word that joins on
+    ("in April" before "and 78 protesters died"); not a name or a colon that
+    ends a list's line ("Key events:", "near Kutum" before "shelling hit
+    Tawila").
+    """
+    if not match.group(1).islower():
+        return False
+    end = match.start()
+    word = text[max(text.rfind(gap, 0, end) for gap in (" ", "\t", "\n")) + 1 : end]
+    if word[:1].islower() or word[-1:] in (",", ";"):
+        return True
+    # "… in Pattani in April<br>and 78 protesters died": a word that joins on
+    following = re.match(r"[^\W\d_]+", text[match.start(1) :])
+    return following is not None and following.group().lower() in _JOINING_WORDS
+
+
+_JOINING_WORDS = frozenset(
+    {"and", "or", "but", "nor", "in", "of", "to", "with", "when", "where", "which", "who",
+     "whose", "after", "before", "while", "as", "than", "that", "at", "on", "from", "by"}
+)  # fmt: skip
+"""Words that go on with the line before them, whatever it ends with."""
 
 
 def _read_html(raw: bytes, path: Path, article_id: str) -> Article:

@@ -150,7 +150,9 @@ def classify_article(
                 )
             }
             at_this = [pair for pair in at_this if id(pair[0]) not in theirs]
-            at_this = at_this if theirs else []
+            # a province or a country that locates a village has no events of its own
+            # there: "the village of Yelwata in Benue State, where herders burned homes"
+            at_this = at_this if theirs and place.feature == "city" else []
         if placed or any(event.layer != default.id for event, _ in at_this):
             # "Thousands fled Homs, which jets bombed": a strike site, not also a place
             # only named; an event no layer shows (a journey) still cites the place alone.

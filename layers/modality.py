@@ -1123,7 +1123,10 @@ _VERDICT = re.compile(
     r"(?:(?:totally|completely|entirely|mostly)\s+)?(?P<word>[A-Za-z]+)\b"
     # what may follow the rating: the line's end, a stop, or a word of what is rated
     r"(?=[ \t]*(?:$|[.!,;:()*_/|\u2013\u2014-]|(?:news|claims?|content|information|"
-    r"context|stor(?:y|ies)|reports?|posts?|images?|videos?|photos?|footage|and|or|but)\b))",
+    r"context|stor(?:y|ies)|reports?|posts?|images?|videos?|photos?|footage|quotes?|"
+    r"screenshots?|attributions?|headlines?|maps?|captions?|graphics?|charts?|documents?|"
+    r"letters?|statements?|audio|clips?|figures?|numbers?|statistics|labels?|translations?|"
+    r"in|and|or|but)\b))",
     re.IGNORECASE | re.MULTILINE,
 )
 """A fact-check's verdict on the claim above it: "Verdict: False", "**Rating:** Fake",

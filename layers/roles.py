@@ -216,11 +216,19 @@ def points_back_to_the_seat(words: Iterable[Token]) -> bool:
     session 48, 2). ``words`` run in the text's order.
     """
     for t in words:
-        if t.ent_type_ in _NAMED_PLACES:
+        if t.ent_type_ in _NAMED_PLACES and not _named_as_an_origin(t):
             return False
         if t.lower_ in _BACK_TO_THE_SEAT:
             return True
     return False
+
+
+def _named_as_an_origin(token: Token) -> bool:
+    """Whether a place's word says where someone or something came from: "gunmen from Katsina"."""
+    node = token
+    while node.dep_ == "compound":
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ == "from"
 
 
 _NAMED_PLACES = frozenset({"GPE", "LOC", "FAC"})
@@ -259,8 +267,14 @@ def _a_speaker_whose_words_place_it(
     "A UN team in Kabul said a blast killed six people in Kunduz", "UN
     investigators in Kabul said an airstrike killed 11 in Khost": the clause
     that tells the event says where it was; the speaker's town is only where
-    the speaker is. With no place of its own ("police in Ramadi said a blast
-    killed four") the speaker's town stays for the scorer.
+    the speaker is. So does a "there" in the trigger's clause after a place
+    the words name ("… drones hit Odesa and that two people died there").
+    Only a place of the trigger's own clause counts, not of one joined to it
+    ("… a car bomb exploded near the airport and that gunmen stormed a hotel
+    in Kismayo": the blast's place is unsaid), nor where someone came from
+    ("police in Kano said gunmen from Katsina attacked a market there"). With
+    no place of its own ("police in Ramadi said a blast killed four") the
+    speaker's town stays for the scorer.
     """
     subject = next(
         (c for c in verb.children if c.dep_ == "nsubj" and (c.i == word.i or c.is_ancestor(word))),
@@ -273,7 +287,39 @@ def _a_speaker_whose_words_place_it(
         for c in verb.children
         if c.dep_ in ("ccomp", "xcomp") and any(t.i in triggers for t in c.subtree)
     ]
-    return any(t.i in other_places for clause in told for t in clause.subtree)
+    doc = verb.doc
+    for clause in told:
+        # the clause the trigger stands in, not one joined to it or hung on it ("… a
+        # car bomb exploded near the airport and that gunmen stormed a hotel in X",
+        # "… an airstrike killed 12, while a strike in Rafah killed four")
+        own = {_the_clause_of(doc[i], clause).i for i in triggers if clause.is_ancestor(doc[i])}
+        own |= {clause.i} if clause.i in triggers else set()
+        named = [t for t in clause.subtree if t.i in other_places and not _named_as_an_origin(t)]
+        if any(_the_clause_of(t, clause).i in own for t in named):
+            return True
+        pointing = [
+            t.i
+            for c in own
+            for t in doc[c].subtree
+            if t.lower_ in _BACK_TO_THE_SEAT and _the_clause_of(t, clause).i == c
+        ]
+        if any(t.i < i for t in named for i in pointing):
+            return True  # "… drones hit Odesa and that two people died there": Odesa's
+    return False
+
+
+_OWN_CLAUSES = frozenset({"conj", "advcl", "ccomp", "relcl", "parataxis", "acl"})
+"""Relations of a verb that tells a deed of its own, beside or under another."""
+
+
+def _the_clause_of(token: Token, top: Token) -> Token:
+    """The verb of the smallest clause under ``top`` that holds ``token`` (``top`` at most)."""
+    node = token
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ in _OWN_CLAUSES and node.pos_ in ("VERB", "AUX"):
+            return node
+        node = node.head
+    return node
 
 
 _DISTANT_SOURCES = frozenset(

@@ -45,6 +45,22 @@ _NAMED = frozenset({"ORG", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "DATE", 
 March" is a month, not a march)."""
 
 
+def _protested_to_a_state(token: Token) -> bool:
+    """Whether the verb "protest" is made to a state or its capital: "protested to Beijing".
+
+    Not to a body in the street's reach: "teachers protested to the ministry in Abuja".
+    """
+    return token.lemma_.lower() == "protest" and any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "to"
+        # right after the verb: not "to protest against checkpoints on the road to
+        # Bangui", however the parse hangs the road's end
+        and 0 < prep.i - token.i <= 2
+        and any(obj.dep_ == "pobj" and obj.ent_type_ == "GPE" for obj in prep.children)
+        for prep in token.children
+    )
+
+
 _MONTHS = frozenset({"march", "may"})
 """Months whose names are also words a trigger list holds ("march")."""
 
@@ -54,9 +70,7 @@ def _a_month_beside_its_day(token: Token) -> bool:
     if token.lower_ not in _MONTHS or not token.text[0].isupper():
         return False
     doc = token.doc
-    return any(
-        0 <= i < len(doc) and doc[i].like_num for i in (token.i - 1, token.i + 1)
-    )
+    return any(0 <= i < len(doc) and doc[i].like_num for i in (token.i - 1, token.i + 1))
 
 
 _POS_TAG = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
@@ -1099,11 +1113,7 @@ def dates_a_clause(token: Token) -> bool:
     """
     # a noun the tagger took for a verb is still one as the object of a preposition:
     # "fled into Niger after the air strikes"
-    return (
-        token.pos_ in ("NOUN", "VERB")
-        and token.dep_ == "pobj"
-        and token.head.lower_ in _DATING
-    )
+    return token.pos_ in ("NOUN", "VERB") and token.dep_ == "pobj" and token.head.lower_ in _DATING
 
 
 _ANOTHER = frozenset({"another", "second", "third", "fresh", "further"})
@@ -1249,6 +1259,8 @@ def match_type(
         # "the Government of National Accord", "Operation Desert Storm", "veterans of
         # the Battle of Stalingrad"
         return None
+    if _protested_to_a_state(token):
+        return None  # "Japan protested to Beijing": a diplomat's protest, not the street's
     if _a_month_beside_its_day(token):
         return None  # "JUBA, 26 March - Fighting …", which the model tags no date
     if _asked_for(token) or _demanded(token) or _talked_about(token):

@@ -419,6 +419,23 @@ def test_a_line_break_inside_a_sentence_of_a_page_keeps_the_sentence_whole(
     assert "said.\n\nAid groups left" in article.text
 
 
+def test_a_list_s_lines_in_a_page_stay_apart(tmp_path: Path) -> None:
+    # (the review of session 49, 7) a line ending in a name is a list's, even when the
+    # next goes on in lower case
+    page = (
+        "<html><body><article><h1>Fighting in Zorvan</h1>"
+        "<p>Key events:<br>Gunmen attacked a camp near Kesra<br>shelling hit Dorvik"
+        "<br>aid convoys were stopped at the border on Monday and Tuesday.</p>"
+        "<p>It recalls the worst days of 2004,<br>when troops stormed a mosque in April"
+        "<br>and 78 protesters died in army trucks in October.</p>"
+        "</article></body></html>"
+    )
+    article = read(tmp_path, "list.html", page)
+    assert "near Kesra\n\nshelling hit Dorvik" in article.text
+    # a line that opens with a word that joins on goes on, whatever the line before ends with
+    assert "of 2004, when troops stormed a mosque in April and 78 protesters" in article.text
+
+
 def test_html_declared_charset_is_honoured(tmp_path: Path) -> None:
     page = PAGE.format(charset="windows-1252", head="", town="Sainte-Ad\u00e8le")
     article = read(tmp_path, "cp.html", page.encode("cp1252"))

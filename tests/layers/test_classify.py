@@ -307,3 +307,15 @@ def test_a_town_that_locates_a_part_keeps_an_event_of_its_own(pipeline):
     assert ("clashes", "Port-au-Prince") in marks, marks
     # what the town only locates stays off the layer of its part's event
     assert ("attacks", "Port-au-Prince") not in marks, marks
+
+
+def test_a_province_that_locates_a_village_takes_none_of_its_events(pipeline):
+    # (the review of session 49, 5) the "where" clause the parse hangs on the state is
+    # the village's
+    text = (
+        "Gunmen killed 12 people in the village of Yelwata in Benue State, where herders "
+        "also burned homes."
+    )
+    doc = pipeline.nlp(text)
+    events = pipeline.classify(doc, pipeline.locate(doc), info=ArticleInfo(id="a.md", title="T"))
+    assert {e.layer for e in events if e.place.name == "Benue"} <= {"places"}

@@ -2103,8 +2103,12 @@ def test_where_an_event_was_judged_or_a_thing_described_is_not_its_site(
         ("The ministry summoned the envoy and handed him a protest note.", False),
         ("The government lodged a formal protest with its neighbour.", False),
         ("The capital sent a note of protest to the embassy.", False),
-        # (tester round 38, F5) a protest made to a government is a diplomat's
+        # (tester round 38, F5) a protest made to a government is a diplomat's; one made
+        # to a body within the street's reach is the street's (the review of session 49, 4)
         ("Japan protested to Beijing through diplomatic channels.", False),
+        ("Teachers protested to the ministry over unpaid salaries.", True),
+        ("Traders closed their shops to protest against checkpoints on the road to Bangui.",
+         True),
         ("Students held a protest march through the capital.", True),
         ("Thousands protested outside the parliament.", True),
         # A month is no march.
@@ -6610,3 +6614,26 @@ def test_forces_joined_in_the_subject_move_as_one(nlp, layers):
     text = "Foreign instructors and government soldiers moved from Kutar to Zorvan on Thursday."
     where = _where(_events(nlp, layers, text, ["Kutar", "Zorvan"]), text)
     assert "Zorvan" in where.get("forces_on_the_move", set()), where
+
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "site"),
+    [
+        # a place of a clause joined to the event's names no site of it (the review of
+        # session 49, 1): the witnesses' town stays the scorer's to weigh
+        ("Witnesses in Mogadishu said a car bomb exploded near the airport and that gunmen "
+         "stormed a hotel in Kismayo.", "exploded", "Mogadishu"),
+        ("Medics in Gaza City said an airstrike killed 12 people, while a strike in Rafah "
+         "killed four.", "airstrike", "Gaza City"),
+        # where the gunmen came from is no site, and "there" points back to the town
+        # (the review of session 49, 2)
+        ("Police in Kano said gunmen from Katsina attacked a market there.", "attacked",
+         "Kano"),
+    ],
+)  # fmt: skip
+def test_a_speaker_s_town_stays_where_the_words_name_no_other_site(
+    pipeline, text, trigger, site
+):
+    (event,) = [e for e in _located(pipeline, text) if trigger in e.trigger]
+    assert [text[loc.start : loc.end] for loc in event.locations] == [site], event

@@ -390,7 +390,16 @@ def test_a_verdict_is_the_whole_word_not_the_start_of_a_phrase(nlp, ruling):
 
 
 @pytest.mark.parametrize(
-    "verdict", ["Verdict: Fake news.", "Rating: False claim", "Verdict: False/Misleading"]
+    "verdict",
+    [
+        "Verdict: Fake news.",
+        "Rating: False claim",
+        "Verdict: False/Misleading",
+        # what a fact-check rates (the review of session 49, 3)
+        "Verdict: Fabricated quote",
+        "Rating: False headline",
+        "Verdict: False in part",
+    ],
 )
 def test_a_verdict_may_name_what_it_rates(nlp, verdict):
     # (review of session 47, 7)
