@@ -294,16 +294,21 @@ def test_a_dateline_a_country_or_a_speaker_lends_no_place(pipeline, text, not_he
     assert not [e for e in events if e.layer != "places" and e.place.name == not_here]
 
 
+def _marks(pipeline, text: str) -> set[tuple[str, str]]:
+    """(layer, place name) of every mark the text's places make."""
+    doc = pipeline.nlp(text)
+    events = pipeline.classify(doc, pipeline.locate(doc), info=ArticleInfo(id="a.md", title="T"))
+    return {(e.layer, e.place.name) for e in events}
+
+
 def test_a_town_that_locates_a_part_keeps_an_event_of_its_own(pipeline):
     # (tester round 38, F9) Port-au-Prince says where Solino is, and the "where" clause's
     # fight is the city's own: the build had left only the gunfire, on Solino
-    text = (
+    marks = _marks(
+        pipeline,
         "Heavy gunfire rang out overnight in the Solino neighbourhood of Port-au-Prince, "
-        "where police fought members of a gang coalition until dawn."
+        "where police fought members of a gang coalition until dawn.",
     )
-    doc = pipeline.nlp(text)
-    events = pipeline.classify(doc, pipeline.locate(doc), info=ArticleInfo(id="a.md", title="T"))
-    marks = {(e.layer, e.place.name) for e in events}
     assert ("clashes", "Port-au-Prince") in marks, marks
     # what the town only locates stays off the layer of its part's event
     assert ("attacks", "Port-au-Prince") not in marks, marks
@@ -312,10 +317,9 @@ def test_a_town_that_locates_a_part_keeps_an_event_of_its_own(pipeline):
 def test_a_province_that_locates_a_village_takes_none_of_its_events(pipeline):
     # (the review of session 49, 5) the "where" clause the parse hangs on the state is
     # the village's
-    text = (
+    marks = _marks(
+        pipeline,
         "Gunmen killed 12 people in the village of Yelwata in Benue State, where herders "
-        "also burned homes."
+        "also burned homes.",
     )
-    doc = pipeline.nlp(text)
-    events = pipeline.classify(doc, pipeline.locate(doc), info=ArticleInfo(id="a.md", title="T"))
-    assert {e.layer for e in events if e.place.name == "Benue"} <= {"places"}
+    assert {layer for layer, name in marks if name == "Benue"} <= {"places"}, marks

@@ -6539,28 +6539,27 @@ def test_a_distance_the_parse_hangs_the_weapon_on_says_where(pipeline):
     assert [text[loc.start : loc.end] for loc in blast.locations] == ["30 km south of Gao"]
 
 
-def test_each_dateline_of_a_round_up_dates_the_weekdays_below_it(pipeline):
-    # (tester round 37, F6) the second story was filed a day later: its Tuesday is
-    # the day after the first story's Monday, not the week before
-    text = (
-        "ZORVAN, July 7 — Troops shelled the port of Kesra on Monday.\n\n"
-        "DORVIK, July 8 — Rival supporters clashed in Velmora on Tuesday."
-    )
-    events = _located(pipeline, text, article_date="2025-07-09")
-    dates = {e.trigger: e.date for e in events if e.trigger in ("shelled", "clashed")}
-    assert dates == {"shelled": "2025-07-07", "clashed": "2025-07-08"}, dates
-
-
-def test_the_day_before_in_a_later_story_of_a_round_up_counts_from_its_dateline(pipeline):
-    # (the review of session 48, 5) the first story's dateline had capped the shift
-    text = (
-        "ZORVAN, July 7 — Police fired tear gas at protesters in Kesra on Monday.\n\n"
-        "DORVIK, July 9 — Rebels shelled Velmora on Wednesday. The previous day, drones "
-        "hit Tarsk."
-    )
-    events = _located(pipeline, text, article_date="2025-07-10")
-    dates = {e.trigger: e.date for e in events if e.trigger in ("shelled", "hit")}
-    assert dates == {"shelled": "2025-07-09", "hit": "2025-07-08"}, dates
+@pytest.mark.parametrize(
+    ("text", "article_date", "expected"),
+    [
+        # (tester round 37, F6) the second story was filed a day later: its Tuesday is
+        # the day after the first story's Monday, not the week before
+        ("ZORVAN, July 7 — Troops shelled the port of Kesra on Monday.\n\n"
+         "DORVIK, July 8 — Rival supporters clashed in Velmora on Tuesday.", "2025-07-09",
+         {"shelled": "2025-07-07", "clashed": "2025-07-08"}),
+        # (the review of session 48, 5) its own dateline, not the first story's, caps
+        # "the previous day"
+        ("ZORVAN, July 7 — Police fired tear gas at protesters in Kesra on Monday.\n\n"
+         "DORVIK, July 9 — Rebels shelled Velmora on Wednesday. The previous day, drones "
+         "hit Tarsk.", "2025-07-10", {"shelled": "2025-07-09", "hit": "2025-07-08"}),
+    ],
+)  # fmt: skip
+def test_each_dateline_of_a_round_up_dates_the_story_below_it(
+    pipeline, text, article_date, expected
+):
+    events = _located(pipeline, text, article_date=article_date)
+    dates = {e.trigger: e.date for e in events if e.trigger in expected}
+    assert dates == expected, dates
 
 
 def test_a_weekday_that_names_a_market_does_not_date_the_deed(pipeline):
