@@ -853,6 +853,20 @@ def _the_year_a_when_clause_hangs_on(text: str, start: int) -> str | None:
     return found
 
 
+def _the_year_that_year_points_to(text: str, start: int, end: int) -> str | None:
+    """The year named last before a month followed by "that year": "in July that year".
+
+    "The war began in September 2024, after he was detained in July that
+    year": July 2024, not the latest July.
+    """
+    if not _THAT_YEAR.match(text, end):
+        return None
+    years = [m.group("y") for m in _A_YEAR.finditer(text, 0, start)]
+    return years[-1] if years else None
+
+
+_THAT_YEAR = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.IGNORECASE)
+_A_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?!\d)")
 _A_YEAR_THEN_WHEN = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2}),?\s+when\b")
 
 
@@ -989,8 +1003,13 @@ def sentence_period(
         period = _period_of(kind, match, anchor, ahead=ahead or planned, planned=planned)
         if period is None or any(start < b and a < end for a, b in taken):
             continue
-        if kind == "month" and (year := _the_year_a_when_clause_hangs_on(text, start)):
-            period = f"{year}{period[4:]}"  # "the worst days of 2004, when … in April"
+        if kind == "month" and (
+            year := _the_year_a_when_clause_hangs_on(text, start)
+            or _the_year_that_year_points_to(text, start, end)
+        ):
+            # "the worst days of 2004, when … in April", "began in September 2024, after
+            # he was detained in July that year"
+            period = f"{year}{period[4:]}"
         if _SINCE_BEFORE.search(text, 0, start) or _SINCE.match(match.group(0)):
             continue  # "has killed thousands since January": a span's start, no date
         if kind == "count_ago" and _A_COUNT_AND_BEFORE.search(text, 0, start):

@@ -6599,6 +6599,16 @@ def test_a_month_in_a_when_clause_on_a_year_is_that_year_s(pipeline):
     assert "2014-04" not in dates, dates
 
 
+def test_a_month_that_year_is_of_the_year_named_before(pipeline):
+    # (tester round 38, F6) "in July that year" after "September 2024": July 2024
+    text = (
+        "The feud began in September 2024, after the cartel boss was detained in Zorvan in "
+        "July that year."
+    )
+    events = _located(pipeline, text, article_date="2026-03-02")
+    assert [e.date for e in events if e.layer == "arrests"] == ["2024-07"], events
+
+
 def test_a_modifier_of_an_event_s_word_tells_no_second_event(pipeline):
     # (tester round 39, F6) "protest" only says what kind of rally: one event, planned
     text = "A protest rally by fishermen is planned in Zorvan on Saturday."
