@@ -83,6 +83,13 @@ def a_marked_label(text: str, start: int, end: int) -> bool:
     )
 
 
+def beside_a_number(span: Span | Token) -> bool:
+    """Whether a number stands right before or after the words: "26 March", "March 26"."""
+    doc = span.doc
+    start, end = (span.i, span.i + 1) if isinstance(span, Token) else (span.start, span.end)
+    return any(0 <= i < len(doc) and doc[i].like_num for i in (start - 1, end))
+
+
 def a_dated_label(text: str, start: int, end: int) -> bool:
     """Whether a line's label is dated after a comma: "Bukavu, 4 March: …".
 
@@ -140,11 +147,13 @@ __all__ = [
     "SAYING",
     "SPEECH_FORMS",
     "TRAVEL_WORDS",
+    "a_dated_label",
     "a_marked_label",
     "a_round_up_of_places",
     "after_a_border_word",
     "after_a_named_site",
     "after_title",
+    "beside_a_number",
     "closes_a_site_name",
     "followed_by_a_person_clause",
     "headline_style",

@@ -40,6 +40,7 @@ from geo.cues import (
     a_round_up_of_places,
     after_a_border_word,
     after_title,
+    beside_a_number,
     closes_a_site_name,
     followed_by_a_person_clause,
     headline_style,
@@ -415,14 +416,6 @@ def _itself_inside_a_name(candidates: list[Candidate]) -> bool:
     return _exactly_of_standing(
         candidates, population=EMBEDDED_CITY_POPULATION, features=("country",)
     )
-
-
-def _beside_a_number(span: Span) -> bool:
-    """Whether a number stands right before or after the span: "26 March", "March 26"."""
-    doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    after = doc[span.end] if span.end < len(doc) else None
-    return any(t is not None and t.like_num for t in (before, after))
 
 
 def _taken_or_struck(span: Span, label: str) -> bool:
@@ -2101,7 +2094,7 @@ class MentionExtractor:
                 return False  # "Fano militiamen" are no town in Italy
             if token.lower_ in _NAMES_OF_GOD:
                 return False  # "with the help of God": no Göd, a town in Hungary
-            if token.lower_.rstrip(".") in _CALENDAR_WORDS and _beside_a_number(span):
+            if token.lower_.rstrip(".") in _CALENDAR_WORDS and beside_a_number(span):
                 return False  # "JUBA, 26 March -": a date, no March in Cambridgeshire
             if (
                 span.end < len(span.doc)

@@ -149,10 +149,10 @@ def classify_article(
                     (previous_item.mention.start, previous_item.mention.end), []
                 )
             }
-            at_this = [pair for pair in at_this if id(pair[0]) not in theirs]
             # a province or a country that locates a village has no events of its own
             # there: "the village of Yelwata in Benue State, where herders burned homes"
-            at_this = at_this if theirs and place.feature == "city" else []
+            own_town = bool(theirs) and place.feature == "city"
+            at_this = [pair for pair in at_this if own_town and id(pair[0]) not in theirs]
         if placed or any(event.layer != default.id for event, _ in at_this):
             # "Thousands fled Homs, which jets bombed": a strike site, not also a place
             # only named; an event no layer shows (a journey) still cites the place alone.

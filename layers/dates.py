@@ -861,13 +861,12 @@ def _the_year_that_year_points_to(text: str, start: int, end: int) -> str | None
     """
     if not _THAT_YEAR.match(text, end):
         return None
-    years = [m.group("y") for m in _A_YEAR.finditer(text, 0, start)]
+    years = [m.group("y") for m in _ANY_YEAR.finditer(text, 0, start)]
     return years[-1] if years else None
 
 
 _THAT_YEAR = re.compile(r"\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.IGNORECASE)
-_A_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?!\d)")
-_A_YEAR_THEN_WHEN = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2}),?\s+when\b")
+_A_YEAR_THEN_WHEN = re.compile(r"(?<!\d)" + _YEAR.format(g="y") + r",?\s+when\b")
 
 
 def _period_of(

@@ -2193,10 +2193,9 @@ def detect_events(
                 if own:
                     locations, planned = own, False
             past = told_in_the_past(token, verb)
-            filed_here = bisect.bisect_right(datelines, sentence.start_char, key=lambda d: d[0]) - 1
             date, date_source = event_date(
                 sentence,
-                article_date=datelines[filed_here][1] if filed_here >= 0 else article_date,
+                article_date=_filed_for(sentence.start_char, article_date, datelines),
                 mention=(trigger_start, trigger_end),
                 ahead=planned or not past,
                 planned=planned,
@@ -2226,8 +2225,8 @@ def detect_events(
                     denied=any(told_as_denied(doc[i]) for i in trigger_tokens),
                 )
             )
-        sentence_events = _without_modifiers_of_another(sentence_events, doc)
         roots = _trigger_roots(sentence_events, doc)  # the same for the three passes
+        sentence_events, roots = _without_modifiers_of_another(sentence_events, roots, doc)
         sentence_events = _dated_by_its_noun(sentence_events, roots)
         sentence_events = _dated_apart(sentence_events, roots)
         sentence_events = _deaths_in_a_disaster(sentence_events, roots, disaster_deaths)
@@ -2264,26 +2263,25 @@ def detect_events(
 
 
 def _without_modifiers_of_another(
-    events: list[ReportedEvent], doc: Doc
-) -> list[ReportedEvent]:
+    events: list[ReportedEvent], roots: list[Token | None], doc: Doc
+) -> tuple[list[ReportedEvent], list[Token | None]]:
     """The events but those whose word only modifies another event's word of its layer.
 
     "A protest rally by fishermen is planned in Mytilene", "a protest march":
     one event, the rally's, planned or not as the rally is; the modifier had
     told a second, done (tester round 39).
     """
-    roots = _trigger_roots(events, doc)
     words: dict[int, str] = {}  # each trigger word's token, and its event's layer
     for event in events:
         for start, end in event.trigger_words:
             span = doc.char_span(start, end, alignment_mode="expand")
             words.update({token.i: event.layer for token in span or ()})
-    return [
-        event
+    kept = [
+        (event, root)
         for root, event in zip(roots, events, strict=True)
-        if root is None
-        or not (root.dep_ == "compound" and words.get(root.head.i) == event.layer)
+        if root is None or not (root.dep_ == "compound" and words.get(root.head.i) == event.layer)
     ]
+    return [event for event, _ in kept], [root for _, root in kept]
 
 
 def _filed_for(

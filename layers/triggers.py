@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
+from geo.cues import beside_a_number
 from geo.phrases import BEARINGS
 from layers.roles import PEOPLE_WHO_PROTEST, TOPIC, TOPICAL_TOO, is_one_of
 from layers.types import EventType, LayerDefinition
@@ -67,10 +68,7 @@ _MONTHS = frozenset({"march", "may"})
 
 def _a_month_beside_its_day(token: Token) -> bool:
     """Whether a capitalised month name stands beside a number: "26 March", "March 26"."""
-    if token.lower_ not in _MONTHS or not token.text[0].isupper():
-        return False
-    doc = token.doc
-    return any(0 <= i < len(doc) and doc[i].like_num for i in (token.i - 1, token.i + 1))
+    return token.lower_ in _MONTHS and token.text[0].isupper() and beside_a_number(token)
 
 
 _POS_TAG = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun"}
